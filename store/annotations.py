@@ -1,0 +1,179 @@
+"""Reviewers' annotations: activity records, entity overrides, article status, saved searches.
+
+Kept apart from the articles so a save touches a small file. The canonical form is a TinyDB
+document (``annotations.json``) plus the journal of changes made since it was written
+(``journal.jsonl``). Every change is one journal line (durable when ``apply`` returns); every
+``COMPACT_EVERY`` changes, and on close, the state is written as a new snapshot and the old
+snapshot and journal are kept in ``backups/`` (the last ``KEEP_BACKUPS`` generations), so a
+broken snapshot can be restored without losing a change.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .atomic import fsync_dir, read_json, write_json
+from .errors import CorruptFile, StoreError
+from .journal import Journal
+
+TABLES = ("records", "overrides", "status", "searches")
+COMPACT_EVERY = 1000
+KEEP_BACKUPS = 5
+SNAPSHOT = "annotations.json"
+JOURNAL = "journal.jsonl"
+
+
+def status_key(reviewer: str, article_id: str) -> str:
+    return f"{reviewer}\x1f{article_id}"
+
+
+class Annotations:
+    """The in-memory state of all annotation tables, loaded from snapshot + journal."""
+
+    def __init__(self, directory: Path, writable: bool) -> None:
+        self.dir = directory
+        self.writable = writable
+        self.tables: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in TABLES}
+        self.seq = 0
+        self._snapshot_seq = 0
+        self._since_snapshot = 0
+        self._by_article: dict[str, dict[str, None]] = {}
+        self.dropped_bytes = 0
+        self.journal = Journal(directory / JOURNAL)
+        if writable:
+            (directory / "backups").mkdir(parents=True, exist_ok=True)
+        self._load()
+
+    # -- loading -------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        snap = self.dir / SNAPSHOT
+        if snap.exists():
+            data = read_json(snap)
+            if not isinstance(data, dict):
+                raise CorruptFile(snap, "is not a TinyDB document")
+            self._load_snapshot(snap, data)
+        entries, self.dropped_bytes = self.journal.replay(repair=self.writable)
+        for entry in entries:
+            if entry.get("seq", 0) <= self._snapshot_seq:
+                continue
+            self._apply_entry(entry)
+            self._since_snapshot += 1
+
+    def _load_snapshot(self, path: Path, data: dict[str, Any]) -> None:
+        meta = data.get("_meta", {}).get("1", {})
+        try:
+            self._snapshot_seq = self.seq = int(meta.get("seq", 0))
+            for table in TABLES:
+                for doc in data.get(table, {}).values():
+                    key = doc["_key"]
+                    value = {k: v for k, v in doc.items() if k != "_key"}
+                    self._put(table, key, value)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise CorruptFile(path, f"has a malformed entry ({exc!r})") from exc
+
+    # -- changing --------------------------------------------------------------------------
+
+    def _put(self, table: str, key: str, value: dict[str, Any]) -> None:
+        self.tables[table][key] = value
+        if table == "records":
+            self._by_article.setdefault(value["article_id"], {})[key] = None
+
+    def _delete(self, table: str, key: str) -> None:
+        old = self.tables[table].pop(key, None)
+        if table == "records" and old is not None:
+            ids = self._by_article.get(old["article_id"])
+            if ids is not None:
+                ids.pop(key, None)
+                if not ids:
+                    del self._by_article[old["article_id"]]
+
+    def _apply_entry(self, entry: dict[str, Any]) -> None:
+        self.seq = max(self.seq, int(entry["seq"]))
+        for op in entry["ops"]:
+            if op[0] == "put":
+                self._put(op[1], op[2], op[3])
+            else:
+                self._delete(op[1], op[2])
+
+    def apply(self, ops: list[tuple[Any, ...]]) -> None:
+        """Make a group of changes durable (one journal line), then visible. All or nothing."""
+        if not self.writable:
+            from .errors import ReadOnlyStore
+
+            raise ReadOnlyStore("this store is open read-only; changes cannot be saved")
+        entry = {"seq": self.seq + 1, "ops": [list(op) for op in ops]}
+        self.journal.append(entry)  # raises StoreError, state unchanged
+        self._apply_entry(entry)
+        self._since_snapshot += 1
+        if self._since_snapshot >= COMPACT_EVERY:
+            self.compact()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, table: str, key: str) -> dict[str, Any] | None:
+        return self.tables[table].get(key)
+
+    def values(self, table: str) -> Iterator[dict[str, Any]]:
+        return iter(self.tables[table].values())
+
+    def record_ids_for(self, article_id: str) -> list[str]:
+        return list(self._by_article.get(article_id, ()))
+
+    def record_count(self, article_id: str) -> int:
+        return len(self._by_article.get(article_id, ()))
+
+    # -- snapshots ---------------------------------------------------------------------------
+
+    def snapshot_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"_meta": {"1": {"schema": 1, "seq": self.seq}}}
+        for table in TABLES:
+            data[table] = {
+                str(i): {"_key": key, **value} for i, (key, value) in enumerate(self.tables[table].items(), 1)
+            }
+        return data
+
+    def compact(self) -> None:
+        """Write the state as a new snapshot; keep the previous one and its journal as a backup."""
+        if not self.writable or (self._since_snapshot == 0 and (self.dir / SNAPSHOT).exists()):
+            return
+        backups = self.dir / "backups"
+        snap = self.dir / SNAPSHOT
+        jpath = self.dir / JOURNAL
+        tag = f"{self.seq:012d}"
+        try:
+            if snap.exists():
+                os.link(snap, backups / f"annotations-{self._snapshot_seq:012d}.json")
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise StoreError(f"could not keep a backup of {snap}: {exc.strerror or exc}") from exc
+        write_json(snap, self.snapshot_data())
+        self.journal.close()
+        if jpath.exists():
+            os.replace(jpath, backups / f"journal-upto-{tag}.jsonl")
+            fsync_dir(backups)
+            fsync_dir(self.dir)
+        self._snapshot_seq = self.seq
+        self._since_snapshot = 0
+        self._prune_backups(backups)
+
+    @staticmethod
+    def _prune_backups(backups: Path) -> None:
+        for pattern in ("annotations-*.json", "journal-upto-*.jsonl"):
+            old = sorted(backups.glob(pattern))
+            for path in old[:-KEEP_BACKUPS]:
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        if self.writable:
+            try:
+                self.compact()
+            finally:
+                self.journal.close()

@@ -1,0 +1,184 @@
+"""The ingest engine shared by ``tandai ingest``, the Python API and the workbench.
+
+Files → raw documents → parsed articles with entities → duplicate check → batches. A batch is
+committed whole (shards, then the manifest, then the index), with Ctrl-C held off while it
+commits, so an interruption leaves the store as it was before or after a batch. One bad file
+gets a verdict in the report and never stops the rest.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import dedupe
+from .corpus import SHARD_SIZE
+from .entities import Recogniser
+from .formats import RawDoc, Skipped, iter_paths, read_source
+from .model import Article
+from .normalise import article_id
+from .parse import parse_article
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What happened to every input: counts plus a reason for each skipped file or row."""
+
+    added: int = 0
+    present: int = 0
+    duplicates: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    sources: int = 0
+    interrupted: bool = False
+    seconds: float = 0.0
+    added_ids: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.added} added",
+            f"{self.present} already present",
+            f"{self.duplicates} duplicates linked",
+            f"{len(self.skipped)} skipped",
+        ]
+        text = ", ".join(parts)
+        if self.interrupted:
+            text += " (interrupted: the last unfinished batch was not saved)"
+        return text
+
+
+@dataclass(slots=True)
+class IngestProgress:
+    sources: int
+    added: int
+    present: int
+    skipped: int
+    current: str
+
+
+def prepare(raw: RawDoc, recogniser: Recogniser) -> tuple[Article, list[int]]:
+    """Everything ingest does to one document that needs no knowledge of the store."""
+    parsed = parse_article(raw)
+    aid = article_id(parsed.text)
+    entities = recogniser.recognise(parsed.text, parsed.published, parsed.noise)
+    article = Article(
+        id=aid,
+        source=raw.source,
+        title=parsed.title,
+        text=parsed.text,
+        outlet=parsed.outlet,
+        author=parsed.author,
+        url=parsed.url,
+        published=parsed.published,
+        dateline=parsed.dateline,
+        noise=list(parsed.noise),
+        entities=entities,
+    )
+    return article, dedupe.signature(parsed.text, parsed.noise)
+
+
+@contextmanager
+def sigint_deferred() -> Iterator[None]:
+    """Hold off Ctrl-C while a batch commits, then deliver it (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[object] = []
+    previous = signal.signal(signal.SIGINT, lambda *a: caught.append(a))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
+def _documents(paths: Sequence[str], report: IngestReport) -> Iterator[RawDoc]:
+    for item in iter_paths(paths):
+        if isinstance(item, Skipped):
+            report.skipped.append((item.source, item.reason))
+            continue
+        for doc in read_source(item):
+            if isinstance(doc, Skipped):
+                report.skipped.append((doc.source, doc.reason))
+            else:
+                yield doc
+
+
+def run(
+    store: Store,
+    paths: Sequence[str],
+    progress: Callable[[IngestProgress], None] | None = None,
+    batch_size: int = SHARD_SIZE,
+    cancelled: Callable[[], bool] | None = None,
+) -> IngestReport:
+    """Ingest ``paths`` into ``store`` (which must be writable)."""
+    store.require_writable()
+    started = time.perf_counter()
+    report = IngestReport()
+    corpus = store.corpus
+    corpus.remove_orphans()
+    store.catch_up_index()
+    known: set[str] = set()
+    dups = dedupe.DuplicateIndex()
+    for _, summary in corpus.iter_summaries():
+        known.add(summary["id"])
+        dups.add(summary["id"], summary.get("sig") or [], summary.get("duplicate_of"))
+    recogniser = store.recogniser
+    batch: list[tuple[Article, list[int]]] = []
+    last_tick = 0.0
+    try:
+        for raw in _documents(paths, report):
+            if cancelled is not None and cancelled():
+                report.interrupted = True
+                break
+            report.sources += 1
+            try:
+                article, sig = prepare(raw, recogniser)
+            except Exception as exc:  # noqa: BLE001 - one bad document never stops the rest
+                report.skipped.append((raw.source, f"could not be parsed: {type(exc).__name__}: {exc}"))
+                continue
+            if not article.text.strip():
+                report.skipped.append((raw.source, "no text"))
+                continue
+            if article.id in known:
+                report.present += 1
+                continue
+            article.duplicate_of = dups.find(sig)
+            if article.duplicate_of:
+                report.duplicates += 1
+            known.add(article.id)
+            dups.add(article.id, sig, article.duplicate_of)
+            batch.append((article, sig))
+            if len(batch) >= batch_size:
+                with sigint_deferred():
+                    store.commit_batch(batch)
+                report.added += len(batch)
+                report.added_ids.extend(a.id for a, _ in batch)
+                batch = []
+            now = time.perf_counter()
+            if progress is not None and now - last_tick > 0.1:
+                last_tick = now
+                progress(IngestProgress(report.sources, report.added + len(batch), report.present,
+                                        len(report.skipped), raw.source))
+        if batch and not report.interrupted:
+            with sigint_deferred():
+                store.commit_batch(batch)
+            report.added += len(batch)
+            report.added_ids.extend(a.id for a, _ in batch)
+            batch = []
+    except KeyboardInterrupt:
+        report.interrupted = True
+    if batch:  # an interrupted batch was not saved: do not count its duplicates
+        report.duplicates -= sum(1 for a, _ in batch if a.duplicate_of)
+    report.seconds = time.perf_counter() - started
+    if progress is not None:
+        progress(IngestProgress(report.sources, report.added, report.present, len(report.skipped), ""))
+    return report

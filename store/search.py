@@ -1,0 +1,292 @@
+"""The search index: a tantivy index derived from the store, rebuilt by ``tandai reindex``.
+
+Why tantivy: measured at 100k articles it answers a keystroke in ~4 ms and reopens in ~1 ms,
+where SQLite FTS5 with ranking took hundreds of ms. The index also serves the article list's
+rows (stored title/outlet/date), so opening a store never reads the corpus. Filters that depend
+on annotations (``status:``, ``type:``, record units) change with every save, so they are not
+indexed: the caller passes the matching article ids, which become a term-set clause.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from .atomic import read_json, write_json
+from .errors import StoreError
+from .model import Article
+from .query import Filter, Query, tokens
+
+INDEX_SCHEMA = 1
+TITLE_BOOST = 4.0
+STAMP = "stamp.json"
+LIST_FIELDS = ("id", "title", "outlet", "published", "dateline", "duplicate_of", "shard")
+
+
+def _schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("id", stored=True, tokenizer_name="raw")
+    sb.add_text_field("shard", stored=True, tokenizer_name="raw")
+    sb.add_text_field("title", stored=True)
+    sb.add_text_field("body")
+    sb.add_text_field("outlet", stored=True)
+    sb.add_text_field("published", stored=True, tokenizer_name="raw")
+    sb.add_integer_field("date", indexed=True, fast=True)
+    sb.add_text_field("dateline", stored=True)
+    sb.add_text_field("dup", tokenizer_name="raw")
+    sb.add_text_field("duplicate_of", stored=True, tokenizer_name="raw")
+    sb.add_text_field("label", tokenizer_name="raw")
+    sb.add_text_field("unit")
+    return sb.build()
+
+
+def date_number(published: str | None) -> int:
+    """yyyymmdd of an ISO date or datetime, 0 when unknown (sorts last)."""
+    if not published or len(published) < 10:
+        return 0
+    try:
+        return int(published[0:4]) * 10000 + int(published[5:7]) * 100 + int(published[8:10])
+    except ValueError:
+        return 0
+
+
+def label_terms(article: Article) -> list[str]:
+    out = {e.label.lower() for e in article.entities}
+    out.update(f"{e.label.lower()}={' '.join(tokens(e.text))}" for e in article.entities)
+    return sorted(out)
+
+
+@dataclass(slots=True)
+class Hit:
+    """One row of a result list, straight from the index's stored fields."""
+
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    dateline: str | None
+    duplicate_of: str | None
+    shard: str
+    score: float = 0.0
+
+
+@dataclass(slots=True)
+class SearchResult:
+    total: int = 0
+    hits: list[str] = field(default_factory=list)
+    rows: list[Hit] = field(default_factory=list)
+    error: str | None = None
+    words: list[str] = field(default_factory=list)
+
+
+class SearchIndex:
+    """One tantivy index directory plus a stamp saying which store generation it reflects."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.schema = _schema()
+        self._index: Any = None
+        self._searcher: Any = None
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def stamp(self) -> dict[str, Any]:
+        p = self.path / STAMP
+        if not p.exists():
+            return {}
+        try:
+            data = read_json(p)
+        except StoreError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def in_step(self, generation: int) -> bool:
+        st = self.stamp()
+        return st.get("schema") == INDEX_SCHEMA and st.get("generation") == generation
+
+    def open(self) -> None:
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"cannot open the search index at {self.path}: {exc}") from exc
+        self._searcher = None
+
+    def reset(self) -> None:
+        """Remove and recreate the index (for a rebuild)."""
+        self._index = None
+        self._searcher = None
+        shutil.rmtree(self.path, ignore_errors=True)
+        self.open()
+
+    @property
+    def index(self) -> Any:
+        if self._index is None:
+            self.open()
+        return self._index
+
+    def searcher(self) -> Any:
+        if self._searcher is None:
+            self._searcher = self.index.searcher()
+        return self._searcher
+
+    def refresh(self) -> None:
+        self.index.reload()
+        self._searcher = None
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def writer(self) -> Any:
+        try:
+            return self.index.writer(heap_size=64_000_000, num_threads=1)
+        except ValueError as exc:
+            raise StoreError(f"the search index is busy ({exc})") from exc
+
+    def document(self, article: Article, shard: str) -> Any:
+        units = [e.text for e in article.entities if e.label == "POLICE_UNIT"]
+        doc = tantivy.Document(
+            id=article.id,
+            shard=shard,
+            title=article.title or "",
+            body=article.text,
+            outlet=article.outlet or "",
+            published=article.published or "",
+            date=date_number(article.published),
+            dateline=article.dateline or "",
+            dup="yes" if article.duplicate_of else "no",
+            duplicate_of=article.duplicate_of or "",
+        )
+        for term in label_terms(article):
+            doc.add_text("label", term)
+        for unit in units:
+            doc.add_text("unit", unit)
+        return doc
+
+    def write_stamp(self, generation: int, articles: int, shards: list[str]) -> None:
+        write_json(self.path / STAMP, {"schema": INDEX_SCHEMA, "generation": generation,
+                                       "articles": articles, "shards": shards})
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def num_docs(self) -> int:
+        return int(self.searcher().num_docs)
+
+    def lookup(self, article_id: str) -> Hit | None:
+        q = tantivy.Query.term_query(self.schema, "id", article_id)
+        res = self.searcher().search(q, 1)
+        if not res.hits:
+            return None
+        return self._hit(res.hits[0][1], 0.0)
+
+    def duplicates_of(self, article_id: str) -> list[str]:
+        q = tantivy.Query.term_query(self.schema, "duplicate_of", article_id)
+        res = self.searcher().search(q, 100)
+        return [self._hit(addr, 0.0).id for _, addr in res.hits]
+
+    def _hit(self, address: Any, score: float) -> Hit:
+        doc = self.searcher().doc(address)
+
+        def one(name: str) -> str:
+            vals = doc.get_all(name)
+            return vals[0] if vals else ""
+
+        return Hit(
+            id=one("id"),
+            title=one("title"),
+            outlet=one("outlet") or None,
+            published=one("published") or None,
+            dateline=one("dateline") or None,
+            duplicate_of=one("duplicate_of") or None,
+            shard=one("shard"),
+            score=score,
+        )
+
+    def _text_clause(self, words: list[str], phrase: bool, prefix: bool) -> Any:
+        Q = tantivy.Query
+        clauses = []
+        for fname, boost in (("title", TITLE_BOOST), ("body", 1.0)):
+            if prefix and len(words) == 1:
+                q = Q.phrase_prefix_query(self.schema, fname, words)
+            elif prefix:
+                q = Q.phrase_prefix_query(self.schema, fname, words)
+            elif len(words) == 1:
+                q = Q.term_query(self.schema, fname, words[0])
+            else:
+                q = Q.phrase_query(self.schema, fname, words)
+            clauses.append((tantivy.Occur.Should, Q.boost_query(q, boost) if boost != 1.0 else q))
+        return Q.boolean_query(clauses)
+
+    def _filter_clause(self, flt: Filter, ids_for: Any) -> Any:
+        Q = tantivy.Query
+        if flt.field == "date":
+            return Q.range_query(self.schema, "date", tantivy.FieldType.Integer, flt.low, flt.high)
+        if flt.field == "dup":
+            return Q.term_query(self.schema, "dup", flt.value)
+        if flt.field == "label":
+            label, _, text = flt.value.partition("=")
+            term = label.lower() + ("=" + " ".join(tokens(text)) if text else "")
+            return Q.term_query(self.schema, "label", term)
+        if flt.field == "outlet":
+            words = tokens(flt.value)
+            return Q.phrase_prefix_query(self.schema, "outlet", words) if words else Q.all_query()
+        if flt.field == "unit":
+            words = tokens(flt.value)
+            in_text = Q.phrase_query(self.schema, "unit", words) if len(words) > 1 else (
+                Q.term_query(self.schema, "unit", words[0]) if words else Q.empty_query()
+            )
+            extra = ids_for(flt)
+            if extra:
+                return Q.boolean_query(
+                    [(tantivy.Occur.Should, in_text), (tantivy.Occur.Should, self._ids(extra))]
+                )
+            return in_text
+        # status, type: resolved by the caller into a set of ids
+        ids = ids_for(flt)
+        if flt.field == "status" and flt.value == "todo":
+            # todo = every article without another status
+            return ("not", self._ids(ids)) if ids else Q.all_query()
+        return self._ids(ids) if ids else Q.empty_query()
+
+    def _ids(self, ids: Iterable[str]) -> Any:
+        return tantivy.Query.term_set_query(self.schema, "id", list(ids))
+
+    def search(self, query: Query, limit: int, ids_for: Any, offset: int = 0) -> SearchResult:
+        """Run a parsed query. ``ids_for(filter)`` returns the article ids an annotation filter
+        matches (for ``status:todo`` the ids that are *not* todo)."""
+        Q = tantivy.Query
+        clauses: list[tuple[Any, Any]] = []
+        scored = False
+        last_positive = max((i for i, t in enumerate(query.terms) if not t.negated), default=-1)
+        for i, term in enumerate(query.terms):
+            prefix = query.prefix and i == last_positive and not term.phrase
+            clause = self._text_clause(term.words, term.phrase, prefix)
+            clauses.append((tantivy.Occur.MustNot if term.negated else tantivy.Occur.Must, clause))
+            scored = scored or not term.negated
+        for flt in query.filters:
+            clause = self._filter_clause(flt, ids_for)
+            negated = flt.negated
+            if isinstance(clause, tuple):  # ("not", q): status:todo
+                clause, negated = clause[1], not negated
+            occur = tantivy.Occur.MustNot if negated else tantivy.Occur.Must
+            clauses.append((occur, Q.const_score_query(clause, 0.0) if not negated else clause))
+        if not any(o == tantivy.Occur.Must for o, _ in clauses):
+            clauses.append((tantivy.Occur.Must, Q.all_query()))
+        q = Q.boolean_query(clauses)
+        searcher = self.searcher()
+        if scored:
+            res = searcher.search(q, limit, count=True, offset=offset)
+        else:
+            res = searcher.search(q, limit, count=True, order_by_field="date", offset=offset,
+                                  order=tantivy.Order.Desc)
+        rows = [self._hit(addr, float(score) if scored else 0.0) for score, addr in res.hits]
+        return SearchResult(
+            total=int(res.count or 0),
+            hits=[r.id for r in rows],
+            rows=rows,
+            words=query.highlight_words(),
+        )

@@ -1,0 +1,1 @@
+"""tandai's user interface: the Textual workbench and the ``tandai`` command line."""
