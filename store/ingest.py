@@ -8,12 +8,16 @@ gets a verdict in the report and never stops the rest.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import dedupe
@@ -84,6 +88,46 @@ def prepare(raw: RawDoc, recogniser: Recogniser) -> tuple[Article, list[int]]:
     return article, dedupe.signature(parsed.text, parsed.noise)
 
 
+Prepared = tuple[str, "tuple[Article, list[int]] | str"]  # (source, result or reason)
+POOL_THRESHOLD = 200  # fewer documents than this are prepared in-process (no start-up cost)
+_worker_recogniser: Recogniser | None = None
+
+
+def _safe_prepare(raw: RawDoc, recogniser: Recogniser) -> tuple[Article, list[int]] | str:
+    try:
+        return prepare(raw, recogniser)
+    except Exception as exc:  # noqa: BLE001 - one bad document never stops the rest
+        return f"could not be parsed: {type(exc).__name__}: {exc}"
+
+
+def _worker_init() -> None:
+    global _worker_recogniser
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    _worker_recogniser = Recogniser()
+
+
+def _worker_prepare(raw: RawDoc) -> Prepared:
+    assert _worker_recogniser is not None
+    return raw.source, _safe_prepare(raw, _worker_recogniser)
+
+
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def prepared(docs: Iterable[RawDoc], recogniser: Recogniser, workers: int) -> Iterator[Prepared]:
+    """Prepare documents, in a process pool when there are enough of them to pay for it."""
+    it = iter(docs)
+    head = list(islice(it, POOL_THRESHOLD))
+    if workers <= 1 or len(head) < POOL_THRESHOLD:
+        for raw in chain(head, it):
+            yield raw.source, _safe_prepare(raw, recogniser)
+        return
+    ctx = multiprocessing.get_context("forkserver" if threading.active_count() > 1 else "fork")
+    with ctx.Pool(workers, initializer=_worker_init) as pool:
+        yield from pool.imap(_worker_prepare, chain(head, it), chunksize=16)
+
+
 @contextmanager
 def sigint_deferred() -> Iterator[None]:
     """Hold off Ctrl-C while a batch commits, then deliver it (main thread only)."""
@@ -100,11 +144,13 @@ def sigint_deferred() -> Iterator[None]:
         raise KeyboardInterrupt
 
 
-def _documents(paths: Sequence[str], report: IngestReport) -> Iterator[RawDoc]:
+def _documents(paths: Sequence[str], report: IngestReport, store_dir: Path) -> Iterator[RawDoc]:
     for item in iter_paths(paths):
         if isinstance(item, Skipped):
             report.skipped.append((item.source, item.reason))
             continue
+        if item.resolve().is_relative_to(store_dir):
+            continue  # never ingest the store's own files
         for doc in read_source(item):
             if isinstance(doc, Skipped):
                 report.skipped.append((doc.source, doc.reason))
@@ -118,6 +164,7 @@ def run(
     progress: Callable[[IngestProgress], None] | None = None,
     batch_size: int = SHARD_SIZE,
     cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
     """Ingest ``paths`` into ``store`` (which must be writable)."""
     store.require_writable()
@@ -135,18 +182,19 @@ def run(
     batch: list[tuple[Article, list[int]]] = []
     last_tick = 0.0
     try:
-        for raw in _documents(paths, report):
+        n_workers = default_workers() if workers is None else workers
+        docs = _documents(paths, report, store.path.resolve())
+        for source, result in prepared(docs, recogniser, n_workers):
             if cancelled is not None and cancelled():
                 report.interrupted = True
                 break
             report.sources += 1
-            try:
-                article, sig = prepare(raw, recogniser)
-            except Exception as exc:  # noqa: BLE001 - one bad document never stops the rest
-                report.skipped.append((raw.source, f"could not be parsed: {type(exc).__name__}: {exc}"))
+            if isinstance(result, str):
+                report.skipped.append((source, result))
                 continue
+            article, sig = result
             if not article.text.strip():
-                report.skipped.append((raw.source, "no text"))
+                report.skipped.append((source, "no text"))
                 continue
             if article.id in known:
                 report.present += 1
@@ -167,7 +215,7 @@ def run(
             if progress is not None and now - last_tick > 0.1:
                 last_tick = now
                 progress(IngestProgress(report.sources, report.added + len(batch), report.present,
-                                        len(report.skipped), raw.source))
+                                        len(report.skipped), source))
         if batch and not report.interrupted:
             with sigint_deferred():
                 store.commit_batch(batch)
