@@ -88,6 +88,7 @@ class Store:
             self._recogniser: Recogniser | None = None
             self._undo: list[tuple[str, list[Op], list[Op]]] = []
             self._redo: list[tuple[str, list[Op], list[Op]]] = []
+            self._ids_cache: dict[tuple[str, str, int], set[str]] = {}
             if writable:
                 self.catch_up_index()
         except BaseException:
@@ -253,6 +254,17 @@ class Store:
         return self.index.search(parsed, limit, self._ids_for, offset=offset)
 
     def _ids_for(self, flt: Filter) -> set[str]:
+        """Article ids an annotation filter matches; cached until the next change (per keystroke
+        the same sets are asked for again and again)."""
+        key = (flt.field, flt.value, self.annotations.seq)
+        cached = self._ids_cache.get(key)
+        if cached is None:
+            if len(self._ids_cache) > 32:
+                self._ids_cache.clear()
+            cached = self._ids_cache[key] = self._compute_ids(flt)
+        return cached
+
+    def _compute_ids(self, flt: Filter) -> set[str]:
         ann = self.annotations
         if flt.field == "status":
             mine = (s for s in ann.values("status") if s["reviewer"] == self.reviewer)
