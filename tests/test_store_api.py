@@ -49,7 +49,7 @@ def test_record_lifecycle_survives_reopen(tmp_path: Path, article_files: Path) -
         ev = sentence_span(art, "Sebanyak 40 personel diterjunkan")
         rec = st.add_record(aid, type="patrol", unit="Polres Bontang", date="25/11/2024",
                             personnel="40", partners=["TNI", "Satpol PP"], evidence=[ev])
-        assert rec.date == "2024-11-25" and rec.phase == "campaign" and rec.personnel == 40
+        assert rec.date == "2024-11-25" and rec.phase == "quiet" and rec.personnel == 40
         assert rec.reviewer == "rina" and rec.evidence[0].text.startswith("Sebanyak 40")
         assert st.status(aid) == "in_progress"
         upd = st.update_record(rec.id, date="2024-11-27", location="Bontang Utara")
