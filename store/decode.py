@@ -82,5 +82,5 @@ def decode_bytes(data: bytes, name: str = "") -> tuple[str, str]:
         raise BadInput("binary file (NUL characters)")
     text = unicodedata.normalize("NFC", normalise_newlines(text))
     if not text.strip():
-        raise BadInput("empty file" if not data.strip() else "only whitespace")
+        raise BadInput("empty file" if not data else "only whitespace")
     return text, encoding

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from selectolax.parser import HTMLParser
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 DROP = "script, style, noscript, nav, footer, aside, form, iframe, svg, button, template"
 BLOCKS = "h1, h2, h3, h4, p, li, blockquote, figcaption, pre"

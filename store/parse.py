@@ -234,7 +234,7 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
                 mark(nxt[0])  # the headline after "Artikel Sebelumnya"
             if related_from is None and all(len(lines[j].clean) < 150 for j in nxt):
                 related_from = i
-        elif _NOISE.match(clean):
+        elif _NOISE.match(clean) or _NOISE.match(lines[i].text.strip()):
             mark(i)
     if related_from is not None:
         for j in nonblank:
