@@ -108,8 +108,12 @@ def _place_name(s: str) -> str:
     return s.title() if s.isupper() or s.islower() else s
 
 
+_TITLED = re.compile(rf"^{_SP}*(?P<place>[A-Z][a-z]+(?:{_SP}[A-Z][a-z]+){{0,2}}){_SP}+{_DASH}{_SP}")
+
+
 def _dateline(line: str) -> tuple[str | None, str | None]:
     """(place, outlet) from the opening of the body, e.g. "PESBAR, MEDIALAMPUNG.CO.ID -"."""
+    line = line.replace("**", "").replace("__", "")
     m = _AGENCY.match(line)
     if m:
         return _place_name(m.group("place")), m.group("agency").strip().upper()
@@ -123,6 +127,9 @@ def _dateline(line: str) -> tuple[str | None, str | None]:
     m = _CAPS.match(line)
     if m and len(m.group("place").strip()) >= 3:
         return _place_name(m.group("place")), None
+    m = _TITLED.match(line)
+    if m:
+        return m.group("place"), None
     return None, None
 
 

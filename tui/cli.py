@@ -222,15 +222,18 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # SUPPRESS: an option given before the command must survive the subcommand's own parsing
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--store", metavar="PATH", help="store directory (default: $TANDAI_STORE or the "
-                        "user data directory)")
-    common.add_argument("--reviewer", metavar="NAME", help="your name, stamped on records and status")
+    common.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS,
+                        help="store directory (default: $TANDAI_STORE or the user data directory)")
+    common.add_argument("--reviewer", metavar="NAME", default=argparse.SUPPRESS,
+                        help="your name, stamped on records and status")
     parser = argparse.ArgumentParser(
         prog="tandai", parents=[common],
         description="tandai: a keyboard-first workbench for coding police activity in news articles. "
         "Without a command it opens the workbench.",
     )
+    parser.set_defaults(store=None, reviewer=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = sub.add_parser("demo", parents=[common],
                        help="load the bundled samples into a fresh store and open it")
