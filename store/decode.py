@@ -1,86 +1,170 @@
 """Bytes to text, robustly: BOMs, UTF-8, Windows-1252 by detection, CRLF/CR; binary refused.
 
-Control characters inside otherwise-text input are kept (offsets must refer to the text as
-read); the display layer escapes them.
+Why so careful: what reaches an ingest is whatever people saved from browsers, Excel and
+chat apps. Every later offset (entities, evidence, noise) refers to the text returned here, so
+the only changes made are the ones that must be stable across re-reads: newline style, a BOM,
+and Unicode NFC. Control characters inside otherwise-text input are kept, not deleted; the
+display layer escapes them.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+import re
+import stat
 import unicodedata
-from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from .errors import BadInput
 
 MAX_BYTES = 20 * 2**20
-_BOMS = (
+SNIFF = 8192  # bytes (and characters) looked at to decide "binary"
+
+# Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CANDIDATES = ("cp1252", "latin-1", "utf-16", "iso-8859-15")
+# Single-byte encodings a Latin-script (Indonesian, English) file can plausibly be in. Restricting
+# the detector to these stops it from "finding" Cyrillic or Greek in a Windows-1252 file.
+_CANDIDATES = ["cp1252", "latin_1", "iso8859_15"]
+# A valid multi-byte UTF-8 sequence (2, 3 or 4 bytes), used to tell "UTF-8 with a few stray
+# Windows-1252 bytes" (text pasted together) from "a Windows-1252 file".
+_UTF8_MB = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+# Characters that do not occur in text: C0 controls other than tab, newlines, form feed and
+# ESC, plus DEL and the C1 block. A few are kept (hostile or odd input); many mean "binary".
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 
 
-def read_limited(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """Read a file, refusing one larger than ``max_bytes`` without reading it whole."""
-    size = os.stat(path).st_size
-    if size > max_bytes:
-        raise BadInput(f"too large: {size / 2**20:.1f} MB (limit {max_bytes / 2**20:.0f} MB)")
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejected as Windows-1252 (Latin-1 for the five it leaves undefined)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    out = []
+    for b in exc.object[exc.start : exc.end]:
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(b))
+    return "".join(out), exc.end
+
+
+codecs.register_error("tandai-cp1252", _cp1252_fallback)
+
+
+def _size(n: int) -> str:
+    if n >= 2**20:
+        return f"{n / 2**20:.1f}".removesuffix(".0") + " MB"
+    if n >= 1024:
+        return f"{n / 1024:.1f}".removesuffix(".0") + " KB"
+    return f"{n} bytes"
+
+
+def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
+    """Read a regular file, refusing one larger than ``max_bytes`` without reading it whole.
+
+    OSErrors (missing, permission, a directory) propagate: the caller words them per file.
+    FIFOs and devices are refused because reading them may block forever or never end.
+    """
+    st = os.stat(path)
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(21, "is a directory", str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise BadInput("not a regular file (device, pipe or socket)")
+    if st.st_size > max_bytes:
+        raise BadInput(f"too large: {_size(st.st_size)} (limit {_size(max_bytes)})")
     with open(path, "rb") as fh:
         data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise BadInput(f"too large: more than {max_bytes / 2**20:.0f} MB")
+    if len(data) > max_bytes:  # it grew after the stat
+        raise BadInput(f"too large: more than {_size(max_bytes)} (limit {_size(max_bytes)})")
     return data
 
 
-def _looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for b in head if b < 9 or (13 < b < 32 and b != 27))
-    return controls > max(8, len(head) // 20)
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when NULs sit in every other byte, as in ASCII-range UTF-16."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even = head[0 : 2 * pairs : 2].count(0)
+    odd = head[1 : 2 * pairs : 2].count(0)
+    if odd >= 0.3 * pairs and even <= 0.02 * pairs:
+        return "utf-16-le"
+    if even >= 0.3 * pairs and odd <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    """Text that is not UTF-8: mostly-UTF-8 with stray bytes, else a detected single-byte code."""
+    high = len(re.findall(rb"[\x80-\xff]", data))
+    sequences = _UTF8_MB.findall(data)
+    stray = high - sum(len(s) for s in sequences)
+    if sequences and len(sequences) >= stray:
+        return data.decode("utf-8", errors="tandai-cp1252"), "utf-8+cp1252"
+    best = from_bytes(data[: 16 * SNIFF], cp_isolation=_CANDIDATES).best()
+    for enc in (best.encoding if best is not None else None, "cp1252", "latin-1"):
+        if enc is None:
+            continue
+        try:
+            return data.decode(enc), enc
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("latin-1"), "latin-1"  # pragma: no cover - latin-1 decodes any bytes
 
 
 def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR to LF: one newline style, so offsets agree whatever wrote the file."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def decode_bytes(data: bytes, name: str = "") -> tuple[str, str]:
-    """Return (text, encoding). Raise BadInput for binary, undecodable or empty input."""
-    encoding = None
+    """Return (text, encoding name). Raise BadInput for binary, undecodable or empty input.
+
+    ``name`` (the file name) is accepted for callers' logs; reasons do not repeat it because
+    they are always shown next to the source.
+    """
+    encoding: str | None = None
     for bom, enc in _BOMS:
         if data.startswith(bom):
             encoding = enc
             break
+    if encoding is None and b"\x00" in data[:SNIFF]:
+        encoding = _utf16_without_bom(data[:SNIFF])
+        if encoding is None:
+            raise BadInput("binary file (NUL bytes, not text)")
     if encoding is not None:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
-            raise BadInput(f"invalid {encoding} after its byte-order mark") from exc
+            if encoding == "utf-32":  # a UTF-16-LE file whose first character is NUL
+                try:
+                    text, encoding = data.decode("utf-16"), "utf-16"
+                except UnicodeDecodeError:
+                    raise BadInput(f"invalid {encoding} text after its byte-order mark") from exc
+            elif encoding == "utf-8-sig":
+                text, encoding = _decode_legacy(data[3:])
+            else:
+                raise BadInput(f"invalid {encoding} text") from exc
     else:
-        if _looks_binary(data):
-            raise BadInput("binary file (not text)")
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            best = from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
-            enc = best.encoding if best is not None else "cp1252"
-            try:
-                text, encoding = data.decode(enc), enc
-            except (UnicodeDecodeError, LookupError):
-                try:
-                    text, encoding = data.decode("cp1252"), "cp1252"
-                except UnicodeDecodeError:
-                    text, encoding = data.decode("latin-1"), "latin-1"
-    text = text.lstrip("\ufeff")
-    if "\x00" in text:
-        raise BadInput("binary file (NUL characters)")
-    text = unicodedata.normalize("NFC", normalise_newlines(text))
+            text, encoding = _decode_legacy(data)
+    text = text.removeprefix("\ufeff")
+    sample = text[:SNIFF]
+    if "\x00" in sample:
+        raise BadInput("binary file (NUL characters, not text)")
+    controls = len(_CONTROL.findall(sample))
+    if controls > max(16, len(sample) // 10):
+        raise BadInput(f"binary file ({controls} control characters in the first {len(sample)}, not text)")
     if not text.strip():
-        raise BadInput("empty file" if not data else "only whitespace")
-    return text, encoding
+        raise BadInput("empty file" if not text else "empty file (only whitespace)")
+    return unicodedata.normalize("NFC", normalise_newlines(text)), encoding
