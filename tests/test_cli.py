@@ -70,3 +70,13 @@ def test_csv_export_neutralises_formulas(tmp_path: Path) -> None:
     out = tandai("export", "--format", "csv", store_path=s)
     row = list(csv.reader(io.StringIO(out.stdout)))[1]
     assert row[1].startswith("'=")
+
+
+def test_store_option_before_or_after_the_command(tmp_path: Path, article_files: Path) -> None:
+    env_store = tmp_path / "env-store"  # TANDAI_STORE must lose to an explicit --store
+    a, b = tmp_path / "a", tmp_path / "b"
+    out = tandai("--store", str(a), "ingest", str(article_files), store_path=env_store)
+    assert out.returncode == 0 and "2 added" in out.stdout
+    out = tandai("ingest", "--store", str(b), str(article_files), store_path=env_store)
+    assert out.returncode == 0 and "2 added" in out.stdout
+    assert (a / "tandai.json").exists() and (b / "tandai.json").exists() and not env_store.exists()

@@ -222,18 +222,22 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    # SUPPRESS: an option given before the command must survive the subcommand's own parsing
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS,
-                        help="store directory (default: $TANDAI_STORE or the user data directory)")
-    common.add_argument("--reviewer", metavar="NAME", default=argparse.SUPPRESS,
-                        help="your name, stamped on records and status")
+    def options(dest_prefix: str) -> argparse.ArgumentParser:
+        # The command's own copies use other dests, so an option given before the command
+        # is not reset by the command's parser; main() merges them.
+        common = argparse.ArgumentParser(add_help=False)
+        common.add_argument("--store", metavar="PATH", dest=f"{dest_prefix}store",
+                            help="store directory (default: $TANDAI_STORE or the user data directory)")
+        common.add_argument("--reviewer", metavar="NAME", dest=f"{dest_prefix}reviewer",
+                            help="your name, stamped on records and status")
+        return common
+
+    common = options("sub_")
     parser = argparse.ArgumentParser(
-        prog="tandai", parents=[common],
+        prog="tandai", parents=[options("")],
         description="tandai: a keyboard-first workbench for coding police activity in news articles. "
         "Without a command it opens the workbench.",
     )
-    parser.set_defaults(store=None, reviewer=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = sub.add_parser("demo", parents=[common],
                        help="load the bundled samples into a fresh store and open it")
@@ -265,6 +269,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.store = getattr(args, "sub_store", None) or args.store
+    args.reviewer = getattr(args, "sub_reviewer", None) or args.reviewer
     func = getattr(args, "func", cmd_open)
     try:
         return int(func(args) or 0)
