@@ -75,8 +75,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             task = bar.add_task("ingesting", total=None)
 
             def tick(p: store.IngestProgress) -> None:
-                bar.update(task, description=f"ingesting ({p.added} added, {p.skipped} skipped)",
-                           completed=p.sources)
+                bar.update(
+                    task, description=f"ingesting ({p.added} added, {p.skipped} skipped)", completed=p.sources
+                )
 
             report = st.ingest(args.paths, progress=tick)
     out = Console(highlight=False, markup=False)
@@ -98,8 +99,12 @@ def cmd_search(args: argparse.Namespace) -> int:
             table.add_column(col, overflow="ellipsis", no_wrap=col != "title")
         for row in result.rows:
             table.add_row(
-                row.id, st.status(row.id), (row.published or "")[:10], safe_line(row.outlet or ""),
-                Text(safe_line(row.title)), str(st.annotations.record_count(row.id)),
+                row.id,
+                st.status(row.id),
+                (row.published or "")[:10],
+                safe_line(row.outlet or ""),
+                Text(safe_line(row.title)),
+                str(st.annotations.record_count(row.id)),
             )
         console.print(table)
         console.print(Text(f"{len(result.hits)} of {result.total} articles"))
@@ -144,8 +149,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                 os.replace(tmp, out_path)
             except OSError as exc:
                 raise UserError(f"cannot write {out_path}: {exc.strerror or exc}") from exc
-            print(f"exported {n} {'articles' if args.format == 'jsonl' else 'rows'} to {out_path}",
-                  file=sys.stderr)
+            print(
+                f"exported {n} {'articles' if args.format == 'jsonl' else 'rows'} to {out_path}",
+                file=sys.stderr,
+            )
         elif args.format == "jsonl":
             write_jsonl(st, sys.stdout.buffer)
             sys.stdout.buffer.flush()
@@ -226,21 +233,31 @@ def build_parser() -> argparse.ArgumentParser:
         # The command's own copies use other dests, so an option given before the command
         # is not reset by the command's parser; main() merges them.
         common = argparse.ArgumentParser(add_help=False)
-        common.add_argument("--store", metavar="PATH", dest=f"{dest_prefix}store",
-                            help="store directory (default: $TANDAI_STORE or the user data directory)")
-        common.add_argument("--reviewer", metavar="NAME", dest=f"{dest_prefix}reviewer",
-                            help="your name, stamped on records and status")
+        common.add_argument(
+            "--store",
+            metavar="PATH",
+            dest=f"{dest_prefix}store",
+            help="store directory (default: $TANDAI_STORE or the user data directory)",
+        )
+        common.add_argument(
+            "--reviewer",
+            metavar="NAME",
+            dest=f"{dest_prefix}reviewer",
+            help="your name, stamped on records and status",
+        )
         return common
 
     common = options("sub_")
     parser = argparse.ArgumentParser(
-        prog="tandai", parents=[options("")],
+        prog="tandai",
+        parents=[options("")],
         description="tandai: a keyboard-first workbench for coding police activity in news articles. "
         "Without a command it opens the workbench.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    p = sub.add_parser("demo", parents=[common],
-                       help="load the bundled samples into a fresh store and open it")
+    p = sub.add_parser(
+        "demo", parents=[common], help="load the bundled samples into a fresh store and open it"
+    )
     p.set_defaults(func=cmd_demo)
     p = sub.add_parser("ingest", parents=[common], help="add article files (txt, md, html, jsonl, csv)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or globs")

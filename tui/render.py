@@ -39,8 +39,10 @@ def word_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
     words = [w for w in words if w]
     if not words:
         return None
-    return re.compile(r"(?<![^\W_])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                      + r")", re.IGNORECASE)
+    return re.compile(
+        r"(?<![^\W_])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")",
+        re.IGNORECASE,
+    )
 
 
 def styled(

@@ -1,0 +1,637 @@
+"""The tandai workbench: search list on the left, reader in the middle, tagging panel on the
+right. State flows down (the app tells widgets what to show); requests flow up as messages and
+key actions; everything that touches the store runs through the owner, blocking work in workers.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.worker import get_current_worker
+
+import store
+from store.errors import InvalidRecord, StoreError
+from store.model import Article
+from store.paths import samples_dir
+from store.prefill import prefill
+from store.search import SearchResult
+
+from .commands import TandaiCommands
+from .config import load_config, save_reviewer
+from .keys import APP, READER, label_bindings
+from .owner import StoreOwner
+from .render import legend
+from .safe import safe_line
+from .screens.dialogs import AskName, Confirm, HelpScreen, IngestScreen, SaveSearch
+from .widgets.article_list import LIMIT, ArticleList, SearchBar
+from .widgets.reader import Reader
+from .widgets.tagging import TaggingPanel
+
+NARROW = 120
+
+
+class TandaiApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "tandai"
+    BINDINGS = APP
+    COMMANDS = App.COMMANDS | {TandaiCommands}
+
+    def __init__(
+        self, store_path: str | Path, reviewer: str | None = None, config: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__()
+        self.config_data = load_config() if config is None else config
+        self.reviewer_known = bool(reviewer or self.config_data.get("reviewer"))
+        name = reviewer or self.config_data.get("reviewer") or "reviewer"
+        self.owner = StoreOwner(store.open(store_path, reviewer=str(name)))
+        self.taxonomy = self.owner.store.taxonomy
+        self.article: Article | None = None
+        self.result = SearchResult()
+        self.query_text = ""
+        self.history: list[str] = []
+        self.history_pos = 0
+        self.draft: dict[str, Any] | None = None
+        self.hidden_labels: set[str] = set()
+        self.panel_open = True
+        self.list_open = True
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield SearchBar(
+                    placeholder='/ search: words "phrase" status:todo type: unit: date:', id="search"
+                )
+                yield Static("", id="search-info")
+                yield ArticleList(id="list")
+            with Vertical(id="middle"):
+                yield Static("", id="article-head")
+                yield Static(legend(self.taxonomy), id="legend")
+                # the label keys come from this store's taxonomy, so the reader class is made for it
+                keys = label_bindings({n: s.key for n, s in self.taxonomy.labels.items()})
+                reader_class = type("Reader", (Reader,), {"BINDINGS": [*READER, *keys]})
+                yield reader_class(self.taxonomy, id="reader")
+            yield TaggingPanel(self.taxonomy, id="panel")
+        yield Static("", id="statusline")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        keys = self.config_data.get("keys")
+        if isinstance(keys, dict):
+            self.set_keymap({str(k): str(v) for k, v in keys.items()})
+        self.on_resize()
+        if self.owner.store.notice:
+            self.notify(self.owner.store.notice, severity="warning", timeout=10)
+        self.refresh_status()
+        self.run_search("")
+        self.query_one("#search", Input).focus()
+        if not self.reviewer_known:
+            self.push_screen(AskName(), self._set_reviewer)
+        elif self.owner.count() == 0 and self.owner.store.writable:
+            self._offer_samples()
+
+    def _set_reviewer(self, name: str | None) -> None:
+        if name:
+            self.owner.store.reviewer = name
+            try:
+                save_reviewer(name)
+            except StoreError as exc:
+                self.notify(f"Could not remember your name: {exc}", severity="warning")
+            self.refresh_status()
+            self.run_search(self.query_text)
+        if self.owner.count() == 0 and self.owner.store.writable:
+            self._offer_samples()
+
+    def _offer_samples(self) -> None:
+        def answer(yes: bool | None) -> None:
+            if yes:
+                screen = IngestScreen()
+                self.push_screen(screen)
+                self.start_ingest(str(samples_dir()), screen)
+
+        self.push_screen(Confirm("This store is empty. Load the bundled sample articles?"), answer)
+
+    def on_resize(self, event: object = None) -> None:
+        self.screen.set_class(self.size.width < NARROW, "narrow")
+
+    # -- search -------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str, keep: str | None = None) -> None:
+        worker = get_current_worker()
+        result = self.owner.search(query, limit=LIMIT)
+        if worker.is_cancelled:
+            return
+        statuses, records = self.owner.call(self._row_state, [h.id for h in result.rows])
+        if not worker.is_cancelled:
+            self.call_from_thread(self._show_results, query, result, statuses, records, keep)
+
+    def _row_state(self, ids: list[str]) -> tuple[dict[str, str], dict[str, int]]:
+        st = self.owner.store
+        return {i: st.status(i) for i in ids}, {i: st.annotations.record_count(i) for i in ids}
+
+    def _show_results(
+        self,
+        query: str,
+        result: SearchResult,
+        statuses: dict[str, str],
+        records: dict[str, int],
+        keep: str | None,
+    ) -> None:
+        self.query_text = query
+        self.result = result
+        info = self.query_one("#search-info", Static)
+        if result.error:
+            info.update(Text(result.error, style="red"))
+            return
+        shown = len(result.rows)
+        info.update(
+            Text(f"{shown} of {result.total} articles" if result.total else "no articles match", style="dim")
+        )
+        keep = keep or (self.article.id if self.article else None)
+        self.query_one(ArticleList).show_hits(result.rows, statuses, records, result.words, keep=keep)
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if value and (not self.history or self.history[-1] != value):
+            self.history.append(value)
+        self.history_pos = len(self.history)
+        if self.result.rows and not self.result.error:
+            self.open_article(self.result.rows[0].id)
+
+    def on_search_bar_recall(self, event: SearchBar.Recall) -> None:
+        if not self.history:
+            return
+        self.history_pos = max(0, min(len(self.history), self.history_pos + event.step))
+        bar = self.query_one("#search", Input)
+        bar.value = self.history[self.history_pos] if self.history_pos < len(self.history) else ""
+        bar.cursor_position = len(bar.value)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "list" and event.option.id:
+            self.open_article(event.option.id)
+        elif event.option_list.id == "records" and event.option.id:
+            self.edit_record(event.option.id)
+
+    def on_tagging_panel_record_chosen(self, event: TaggingPanel.RecordChosen) -> None:
+        self.edit_record(event.record_id)
+
+    # -- opening an article -------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_article(self, article_id: str, focus: bool = True) -> None:
+        try:
+            article = self.owner.article(article_id)
+            records = self.owner.records(article_id)
+            dups = self.owner.duplicates_of(article_id)
+        except StoreError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.call_from_thread(self._show_article, article, records, dups, focus)
+
+    def _show_article(
+        self, article: Article, records: list[store.ActivityRecord], dups: list[str], focus: bool
+    ) -> None:
+        same = self.article is not None and self.article.id == article.id
+        self.article = article
+        self.draft = None
+        reader = self.query_one(Reader)
+        reader.hidden_labels = self.hidden_labels
+        reader.show(article, self.result.words, keep_cursor=same)
+        head = Text()
+        head.append(safe_line(article.title) or "(untitled)", "bold")
+        meta = " · ".join(
+            safe_line(x) for x in (article.outlet, (article.published or "")[:16], article.dateline) if x
+        )
+        head.append("\n" + (meta or "no outlet or date found"), "dim")
+        head.append(f"  [{self.owner.status(article.id)}]", "cyan")
+        if article.duplicate_of:
+            head.append(f"\n↳ near duplicate of {article.duplicate_of}", "yellow")
+        if dups:
+            head.append(f"\n↳ {len(dups)} near duplicate(s): {', '.join(dups[:3])}", "yellow")
+        self.query_one("#article-head", Static).update(head)
+        panel = self.query_one(TaggingPanel)
+        panel.show_records(records)
+        if not same:
+            panel.show_record(None)
+        ents = article.entities
+        earlier = self.owner.call(lambda: [r.unit for r in self.owner.store.records()][-200:])
+        units = sorted({e.text for e in ents if e.label == "POLICE_UNIT"} | set(earlier))
+        places = sorted(
+            {e.text for e in ents if e.label == "LOC"} | ({article.dateline} if article.dateline else set())
+        )
+        partners = sorted({e.text for e in ents if e.label in ("MILITARY_UNIT", "ELECTION_BODY", "GOV_ORG")})
+        panel.set_suggestions(units, places, partners)
+        self.screen.add_class("reading")
+        if focus:
+            reader.focus()
+        self.refresh_status()
+
+    def reload_article(self) -> None:
+        if self.article is not None:
+            self.open_article(self.article.id, focus=False)
+
+    # -- actions: navigation ------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.screen.remove_class("reading")
+        self.query_one("#search", Input).focus()
+
+    def action_focus_list(self) -> None:
+        self.screen.remove_class("reading")
+        self.query_one(ArticleList).focus()
+
+    def _step_article(self, step: int) -> None:
+        rows = self.result.rows
+        if not rows:
+            return
+        ids = [r.id for r in rows]
+        current = ids.index(self.article.id) if self.article and self.article.id in ids else -1
+        target = max(0, min(len(ids) - 1, current + step))
+        self.query_one(ArticleList).highlighted = target
+        self.open_article(ids[target])
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def action_next_todo(self) -> None:
+        rows = [r.id for r in self.result.rows]
+        start = rows.index(self.article.id) + 1 if self.article and self.article.id in rows else 0
+        for aid in rows[start:] + rows[:start]:
+            if self.owner.status(aid) == "todo" and (self.article is None or aid != self.article.id):
+                self.open_article(aid)
+                return
+        res = self.owner.search("status:todo", limit=1)
+        if res.hits:
+            self.open_article(res.hits[0])
+        else:
+            self.notify("Nothing left to do.")
+
+    def action_quit_unless_typing(self) -> None:
+        if not isinstance(self.focused, Input):
+            self.exit(0)
+
+    def action_toggle_panel(self) -> None:
+        self.panel_open = not self.panel_open
+        self.screen.set_class(not self.panel_open, "panel-hidden")
+        self.screen.set_class(self.panel_open, "panel-open")
+
+    def action_toggle_list(self) -> None:
+        self.screen.toggle_class("reading")
+
+    def action_help(self) -> None:
+        groups: dict[str, list[tuple[str, str, str]]] = {"anywhere": [], "reader": [], "labels (reader)": []}
+        for b in APP:
+            groups["anywhere"].append((b.key, b.description, b.id or ""))
+        for b in READER:
+            groups["reader"].append((b.key, b.description, b.id or ""))
+        for b in label_bindings({n: s.key for n, s in self.taxonomy.labels.items()}):
+            groups["labels (reader)"].append((b.key, b.description, b.id or ""))
+        groups["search bar"] = [
+            ("enter", "open the top hit", ""),
+            ("up / down", "earlier / later queries", "history_back / history_forward"),
+            ("escape", "go to the list", ""),
+        ]
+        groups["tagging panel"] = [
+            ("enter / tab", "save the field and go to the next", ""),
+            (
+                "type field",
+                "a key (" + " ".join(f"{a.key}={a.name}" for a in self.taxonomy.activities.values()) + ")",
+                "",
+            ),
+        ]
+        self.push_screen(HelpScreen(groups))
+
+    def on_key(self, event: Any) -> None:
+        if event.key != "escape" or not isinstance(self.focused, Input):
+            return
+        if self.focused.id == "search":
+            self.action_focus_list()
+            event.stop()
+        elif (self.focused.id or "").startswith("field-"):
+            self.query_one(Reader).focus()  # leaving the field saves it
+            event.stop()
+
+    # -- actions: annotation ------------------------------------------------------------------
+
+    def _guard(self) -> bool:
+        if self.article is None:
+            self.notify("Open an article first.", severity="warning")
+            return False
+        return True
+
+    def _save(self, what: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run one store change; its error becomes a notification, never a traceback."""
+        try:
+            return self.owner.call(what, *args, **kwargs)
+        except InvalidRecord:
+            raise
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return None
+
+    def action_status(self, status: str) -> None:
+        if not self._guard():
+            return
+        assert self.article is not None
+        if self._save(self.owner.store.set_status, self.article.id, status) is not None:
+            self.notify(f"Marked {status}.", timeout=2)
+            self.after_change()
+
+    def action_label(self, label: str) -> None:
+        if not self._guard():
+            return
+        assert self.article is not None
+        start, end = self.query_one(Reader).selection()
+        if end <= start:
+            return
+        if self._save(self.owner.store.correct_entity, self.article.id, start, end, label) is not None:
+            self.notify(f"{label}: {safe_line(self.article.text[start:end])}", timeout=2)
+            self.query_one(Reader).anchor = None
+            self.after_change()
+
+    def action_remove_entity(self) -> None:
+        if not self._guard():
+            return
+        assert self.article is not None
+        found = self.query_one(Reader).entity_under_cursor()
+        if found is None:
+            self.notify("No entity under the cursor.", severity="warning", timeout=2)
+            return
+        if self._save(self.owner.store.correct_entity, self.article.id, found[0], found[1], None) is not None:
+            self.notify(f"Removed {found[2]} (u undoes).", timeout=2)
+            self.after_change()
+
+    def action_add_record(self) -> None:
+        if not self._guard():
+            return
+        assert self.article is not None
+        start, end = self.query_one(Reader).current_sentence()
+        earlier = self.owner.records()
+        draft = prefill(self.article, start, end, self.taxonomy, earlier)
+        panel = self.query_one(TaggingPanel)
+        if not self.panel_open:
+            self.action_toggle_panel()
+        try:
+            record = self.owner.call(self.owner.store.add_record, self.article.id, **draft)
+        except InvalidRecord as exc:
+            self.draft = draft
+            panel.show_record(draft, self.article.text, exc.problems)
+            panel.focus_field(
+                next(iter(exc.problems)) if next(iter(exc.problems)) in ("type", "unit") else "type"
+            )
+            return
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.draft = None
+        panel.show_record(record, self.article.text)
+        panel.focus_field("type")
+        self.notify(f"Saved a {record.type} record; check the fields (Enter saves each).", timeout=3)
+        self.after_change(record.id)
+
+    def edit_record(self, record_id: str) -> None:
+        try:
+            record = self.owner.record(record_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.draft = None
+        self.query_one(TaggingPanel).show_record(record, self.article.text if self.article else "")
+        self.query_one(TaggingPanel).focus_field("type")
+
+    def on_tagging_panel_field_changed(self, event: TaggingPanel.FieldChanged) -> None:
+        panel = self.query_one(TaggingPanel)
+        value: Any = event.value
+        if event.name == "partners":
+            value = [p.strip() for p in event.value.split(",") if p.strip()]
+        if self.draft is not None and self.article is not None:
+            self.draft[event.name] = value
+            try:
+                record = self.owner.call(self.owner.store.add_record, self.article.id, **self.draft)
+            except InvalidRecord as exc:
+                panel.show_problems(exc.problems)
+                return
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.draft = None
+            panel.record_id = record.id
+            panel.show_problems({})
+            self.notify("Record saved.", timeout=2)
+            self.after_change(record.id)
+            return
+        if panel.record_id is None:
+            return
+        try:
+            current = self.owner.record(panel.record_id)
+        except StoreError:
+            return
+        old = getattr(current, event.name, None)
+        if old == value or (old is None and value in ("", [])) or str(old) == str(value):
+            return
+        try:
+            self.owner.call(self.owner.store.update_record, panel.record_id, **{event.name: value})
+        except InvalidRecord as exc:
+            panel.show_problems(exc.problems)  # what was typed stays in the field
+            return
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        panel.show_problems({})
+        if event.name == "date":
+            updated = self.owner.record(panel.record_id)
+            panel.query_one("#field-phase", Input).value = updated.phase
+        self.after_change(panel.record_id)
+
+    def action_add_evidence(self) -> None:
+        panel = self.query_one(TaggingPanel)
+        if not self._guard() or panel.record_id is None:
+            self.notify("Choose a record first (a adds one).", severity="warning")
+            return
+        start, end = self.query_one(Reader).current_sentence()
+        record = self.owner.record(panel.record_id)
+        evidence = [e.to_dict() for e in record.evidence]
+        if any(e["start"] == start and e["end"] == end for e in evidence):
+            self.notify("That sentence is already evidence.", timeout=2)
+            return
+        evidence.append({"start": start, "end": end})
+        if self._save(self.owner.store.update_record, record.id, evidence=evidence) is not None:
+            assert self.article is not None
+            panel.show_record(self.owner.record(record.id), self.article.text)
+            self.notify("Evidence added.", timeout=2)
+            self.after_change(record.id)
+
+    def action_delete_record(self) -> None:
+        panel = self.query_one(TaggingPanel)
+        record_id = panel.record_id
+        if record_id is None:
+            box = panel.query_one("#records", OptionList)
+            if box.highlighted is not None and box.option_count:
+                record_id = box.get_option_at_index(box.highlighted).id
+        if record_id is None:
+            self.notify("No record selected.", severity="warning")
+            return
+        if self._save(self.owner.store.delete_record, record_id) is not None:
+            panel.show_record(None)
+            self.notify("Record deleted (u undoes).", timeout=3)
+            self.after_change()
+
+    def action_undo(self) -> None:
+        what = self._save(self.owner.store.undo)
+        self.notify(f"Undone: {what}" if what else "Nothing to undo.", timeout=2)
+        if what:
+            self.after_change()
+
+    def action_redo(self) -> None:
+        what = self._save(self.owner.store.redo)
+        self.notify(f"Redone: {what}" if what else "Nothing to redo.", timeout=2)
+        if what:
+            self.after_change()
+
+    def after_change(self, record_id: str | None = None) -> None:
+        """Show what a change did: the article (entities, records), its list row, the totals."""
+        if self.article is not None:
+            article = self.owner.article(self.article.id)
+            records = self.owner.records(self.article.id)
+            dups = self.owner.duplicates_of(self.article.id)
+            self._show_article(article, records, dups, focus=False)
+            panel = self.query_one(TaggingPanel)
+            current = record_id or panel.record_id
+            if current and any(r.id == current for r in records):
+                panel.show_records(records, current)
+                if self.draft is None and record_id:
+                    panel.record_id = record_id
+            elif panel.record_id and not any(r.id == panel.record_id for r in records):
+                panel.show_record(None)
+        self.run_search(self.query_text, keep=self.article.id if self.article else None)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        p = self.owner.progress()
+        mode = "" if self.owner.store.writable else "  READ-ONLY"
+        text = Text(
+            f" {self.owner.store.reviewer} · done {p['done']}/{p['total']} · in progress "
+            f"{p['in_progress']} · records {p['records']} · ? keys · ctrl+p commands{mode}"
+        )
+        self.query_one("#statusline", Static).update(text)
+
+    # -- labels legend, saved searches, ingest ------------------------------------------------
+
+    def toggle_label(self, label: str) -> None:
+        self.hidden_labels ^= {label}
+        self.query_one("#legend", Static).update(legend(self.taxonomy, self.hidden_labels))
+        reader = self.query_one(Reader)
+        reader.hidden_labels = self.hidden_labels
+        reader.restyle()
+
+    def save_current_search(self) -> None:
+        query = self.query_text
+
+        def named(name: str | None) -> None:
+            if name:
+                if (
+                    self._save(self.owner.store.save_search, name, query) is None
+                    and not self.owner.store.writable
+                ):
+                    return
+                self.notify(f"Saved search {name!r}.", timeout=2)
+
+        self.push_screen(SaveSearch(query), named)
+
+    def run_saved(self, query: str) -> None:
+        bar = self.query_one("#search", Input)
+        bar.value = query
+        self.run_search(query)
+        self.action_focus_list()
+
+    def palette_commands(self) -> list[tuple[str, str, Any]]:
+        cmds: list[tuple[str, str, Any]] = []
+        for b in [*APP, *READER]:
+            if b.action.startswith(("quit_unless",)):
+                continue
+            cmds.append(
+                (
+                    b.description,
+                    f"key {b.key}",
+                    lambda a=b.action: self.run_action(a.removeprefix("app."), self._palette_target(a)),
+                )
+            )
+        cmds.append(("Save the current search", "keep this query in the store", self.save_current_search))
+        for s in self.owner.saved_searches():
+            cmds.append((f"Saved search: {s['name']}", s["query"], lambda q=s["query"]: self.run_saved(q)))
+        for name in self.taxonomy.labels:
+            cmds.append(
+                (f"Show/hide {name}", "toggle the label in the reader", lambda n=name: self.toggle_label(n))
+            )
+        return cmds
+
+    def _palette_target(self, action: str) -> Any:
+        return (
+            self if action.startswith("app.") or action in {b.action for b in APP} else self.query_one(Reader)
+        )
+
+    def action_ingest(self) -> None:
+        if not self.owner.store.writable:
+            self.notify(self.owner.store.notice or "Read-only store.", severity="error")
+            return
+        self.push_screen(IngestScreen())
+
+    def start_ingest(self, path: str, screen: IngestScreen) -> None:
+        self._ingest(path, screen)
+
+    @work(thread=True, exclusive=True, group="ingest")
+    def _ingest(self, path: str, screen: IngestScreen) -> None:
+        worker = get_current_worker()
+
+        def progress(p: store.IngestProgress) -> None:
+            self.call_from_thread(screen.progress, p.sources, p.added, p.skipped, p.current)
+
+        try:
+            report = self.owner.ingest([path], progress=progress, cancelled=lambda: worker.is_cancelled)
+        except StoreError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        except Exception as exc:  # noqa: BLE001 - a worker must never take the app down
+            self.call_from_thread(
+                self.notify, f"Ingest failed: {type(exc).__name__}: {exc}", severity="error"
+            )
+            return
+        self.call_from_thread(screen.finished, report.summary())
+        for source, reason in report.skipped[:5]:
+            self.call_from_thread(self.notify, f"skipped {safe_line(source)}: {reason}", severity="warning")
+        self.call_from_thread(self.run_search, self.query_text)
+        self.call_from_thread(self.refresh_status)
+
+    def on_unmount(self) -> None:
+        try:
+            self.owner.close()
+        except StoreError as exc:
+            print(f"tandai: {exc}", file=sys.stderr)
+
+
+def run_app(path: str | Path, reviewer: str | None = None) -> int:
+    """Open the workbench; a store that cannot be opened is a one-line message, not a traceback."""
+    try:
+        app = TandaiApp(path, reviewer=reviewer)
+    except StoreError as exc:
+        print(f"tandai: {exc}", file=sys.stderr)
+        return 1
+    result = app.run()
+    return int(result or 0)

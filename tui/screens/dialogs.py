@@ -1,0 +1,148 @@
+"""Small modal screens: the reviewer's name, a yes/no question, the key map, the ingest prompt."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, ProgressBar, Static
+
+DIALOG_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{ width: 70; height: auto; max-height: 90%; border: thick $primary; background: $surface;
+    padding: 1 2; }}
+{name} Input {{ margin-top: 1; }}
+"""
+
+
+class AskName(ModalScreen[str]):
+    DEFAULT_CSS = DIALOG_CSS.format(name="AskName")
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Your name (stamped on every record and status):")
+            yield Input(placeholder="e.g. rina", id="name")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.dismiss(event.value.strip())
+
+
+class Confirm(ModalScreen[bool]):
+    DEFAULT_CSS = DIALOG_CSS.format(name="Confirm")
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm_yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm_no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Text(self.question + "  [y/n]"))
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class SaveSearch(ModalScreen[str]):
+    DEFAULT_CSS = DIALOG_CSS.format(name="SaveSearch")
+    BINDINGS = [Binding("escape", "dismiss('')", "Cancel", id="save_search_cancel")]
+
+    def __init__(self, query: str) -> None:
+        super().__init__()
+        self.query_text = query
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Text(f"Save the search {self.query_text!r} as:"))
+            yield Input(placeholder="e.g. my Kaltim queue", id="search-name")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key that works, grouped by where it works."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="HelpScreen").replace("width: 70", "width: 90")
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help_close")]
+
+    def __init__(self, groups: dict[str, list[tuple[str, str, str]]]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, show_header=True, header_style="bold", expand=True)
+        table.add_column("key", style="bold cyan", no_wrap=True)
+        table.add_column("does")
+        table.add_column("id (for [keys] in config.toml)", style="dim")
+        for group, rows in self.groups.items():
+            table.add_row(Text(group, style="bold underline"), "", "")
+            for key, description, binding_id in rows:
+                table.add_row(key, description, binding_id)
+        with Vertical():
+            with VerticalScroll():
+                yield Static(table)
+            yield Label("Esc closes · ctrl+p opens the command palette", classes="dim")
+
+
+class PathSuggester(Suggester):
+    """Completes file-system paths, directory by directory."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        path = Path(os.path.expanduser(value))
+        parent, stem = (path, "") if value.endswith(os.sep) else (path.parent, path.name)
+        try:
+            names = sorted(
+                p.name for p in parent.iterdir() if p.name.startswith(stem) and not p.name.startswith(".")
+            )
+        except OSError:
+            return None
+        if not names:
+            return None
+        done = value[: len(value) - len(stem)] + names[0]
+        return done + (os.sep if (parent / names[0]).is_dir() else "")
+
+
+class IngestScreen(ModalScreen[str]):
+    """Asks for a path (with completion); the app runs the ingest and reports progress here."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="IngestScreen")
+    BINDINGS = [Binding("escape", "dismiss('')", "Close", id="ingest_close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Ingest files, a directory or a glob (Tab completes, Enter starts):")
+            yield Input(placeholder="~/articles/", id="ingest-path", suggester=PathSuggester())
+            yield ProgressBar(id="ingest-progress", show_eta=False)
+            yield Static("", id="ingest-status")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.app.start_ingest(event.value.strip(), self)  # type: ignore[attr-defined]
+
+    def progress(self, done: int, added: int, skipped: int, current: str) -> None:
+        self.query_one("#ingest-progress", ProgressBar).update(total=None, progress=done)
+        self.query_one("#ingest-status", Static).update(
+            Text(f"{done} read · {added} added · {skipped} skipped  {current[-50:]}")
+        )
+
+    def finished(self, summary: str) -> None:
+        bar = self.query_one("#ingest-progress", ProgressBar)
+        bar.update(total=1, progress=1)
+        self.query_one("#ingest-status", Static).update(Text(summary + "  (Esc closes)"))
