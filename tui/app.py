@@ -17,6 +17,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 import store
+from store.dates import parse_date
 from store.errors import InvalidRecord, StoreError
 from store.model import Article
 from store.paths import samples_dir
@@ -444,8 +445,12 @@ class TandaiApp(App[int]):
         except StoreError:
             return
         old = getattr(current, event.name, None)
-        if old == value or (old is None and value in ("", [])) or str(old) == str(value):
-            return
+        if event.name == "date" and value and self.article is not None:
+            value_cmp: Any = parse_date(str(value), self.article.published) or value
+        else:
+            value_cmp = value
+        if old == value_cmp or (old is None and value in ("", [])) or str(old) == str(value_cmp):
+            return  # unchanged (Enter then leaving the field must not save twice)
         try:
             self.owner.call(self.owner.store.update_record, panel.record_id, **{event.name: value})
         except InvalidRecord as exc:
