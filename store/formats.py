@@ -127,8 +127,8 @@ def _pick(row: dict[str, Any], key: str) -> str | None:
         value = row.get(alias)
         if isinstance(value, bool) or value is None:
             continue
-        if isinstance(value, int | float):
-            value = str(value)
+        if isinstance(value, int | float) and key != "text":
+            value = str(value)  # a year or a numeric id in a metadata field; never as article text
         if isinstance(value, str) and value.strip():
             return _clean(value)
     return None
@@ -136,6 +136,7 @@ def _pick(row: dict[str, Any], key: str) -> str | None:
 
 def _same_start(body: str, title: str) -> bool:
     """Whether the body already opens with the title (ignoring case, spacing and markup)."""
+
     def squash(s: str) -> str:
         return " ".join(re.sub(r"[#*_\s]+", " ", s).split()).casefold()
 
@@ -242,7 +243,11 @@ def _read_csv(path: Path, text: str, max_bytes: int) -> Iterator[RawDoc | Skippe
             yield Skipped(source, f"row {row_no}: {len(cells)} cells but the header has {len(names)}")
             continue
         if not any(i < len(cells) and cells[i].strip() for i in text_cols):
-            yield Skipped(source, f"row {row_no}: the text column is missing or empty")
+            if len(cells) < len(names):
+                why = f"only {len(cells)} cells of {len(names)}, the text column is missing"
+            else:
+                why = "the text column is empty"
+            yield Skipped(source, f"row {row_no}: {why}")
             continue
         row: dict[str, Any] = {}
         for name, cell in zip(names, cells, strict=False):
@@ -399,8 +404,6 @@ def html_to_doc(source: str, html: str) -> RawDoc | Skipped:
     container = tree.css_first("article") or tree.css_first("main") or tree.body
     blocks = _blocks(container, skip_header=container.tag == "body") if container is not None else []
     title = (meta["title"] or "").strip()
-    if not title and blocks and len(blocks[0]) < 200:
-        title = blocks.pop(0)
     while blocks and title and " ".join(blocks[0].split()).casefold() == title.casefold():
         blocks.pop(0)  # the <h1> that repeats the title
     if not blocks:

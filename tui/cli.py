@@ -59,7 +59,9 @@ def _open(args: argparse.Namespace, read_only: bool = False) -> store.Store:
 
 
 def _console(args: argparse.Namespace) -> Console:
-    return Console(highlight=False, markup=False, emoji=False, soft_wrap=False)
+    """Rich output; piped output is not wrapped at 80 columns (scripts read it)."""
+    width = None if sys.stdout.isatty() else 200
+    return Console(highlight=False, markup=False, emoji=False, width=width)
 
 
 # -- commands -------------------------------------------------------------------------------------
@@ -80,11 +82,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 )
 
             report = st.ingest(args.paths, progress=tick)
-    out = Console(highlight=False, markup=False)
     for source, reason in report.skipped:
-        out.print(Text(f"skipped {safe_line(source)}: {safe_line(reason)}"))
+        print(f"skipped {safe_line(source)}: {safe_line(reason)}")
     rate = report.added / report.seconds if report.seconds > 0 else 0.0
-    out.print(Text(f"{report.summary()} in {report.seconds:.1f} s ({rate:.0f} articles/s)"))
+    print(f"{report.summary()} in {report.seconds:.1f} s ({rate:.0f} articles/s)")
     return 130 if report.interrupted else 0
 
 

@@ -1,0 +1,460 @@
+"""The article parser on inputs written in the shapes real pages take (title copies, bylines,
+datelines, boilerplate), on CRLF files, and on hostile text. Noise is marked, never removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from store.formats import RawDoc, read_source
+from store.parse import ParsedArticle, outlet_name, parse_article
+
+
+def parse(text: str, **meta: str) -> ParsedArticle:
+    return parse_article(RawDoc("uji.txt", text, dict(meta)))
+
+
+def noise(p: ParsedArticle) -> list[str]:
+    return [s.text.strip() for s in p.noise]
+
+
+def check_spans(p: ParsedArticle) -> None:
+    """Every noise span is whole lines of ``p.text``, in order, without overlap."""
+    last_end = -1
+    for s in p.noise:
+        assert 0 <= s.start <= s.end <= len(p.text)
+        assert p.text[s.start : s.end] == s.text
+        assert s.start == 0 or p.text[s.start - 1] == "\n"
+        assert s.end == len(p.text) or p.text[s.end] == "\n"
+        assert s.start > last_end
+        last_end = s.end
+
+
+MARKDOWN_PAGE = """
+
+# WARTADESA
+
+## Jelang Pilkada, Polsek Lautan Tingkatkan Patroli Dialogis
+
+SitiAminah - [LAUTAN.WARTADESA.WEB.ID](http://LAUTAN.WARTADESA.WEB.ID)
+
+Nov 3, 2024 - 08:05
+
+
+
+*Jelang Pilkada, Polsek Lautan Tingkatkan Patroli Dialogis*
+
+LAUTAN– Personel Polsek Lautan menggelar patroli dialogis ke Kantor Panwascam pada Sabtu (2/11/2024) malam untuk menjaga kamtibmas jelang Pilkada 2024.
+
+\\*Kapolsek Lautan, Iptu Darman, S.H.,\\* mengatakan patroli akan terus digelar hingga hari pemungutan suara.
+
+(Humas Polsek Lautan)
+"""
+
+
+def test_markdown_site_heading_byline_timestamp_and_emphasised_copy() -> None:
+    p = parse(MARKDOWN_PAGE)
+    assert p.text == MARKDOWN_PAGE
+    assert p.title == "Jelang Pilkada, Polsek Lautan Tingkatkan Patroli Dialogis"
+    assert p.outlet == "lautan.wartadesa.web.id"
+    assert p.author == "SitiAminah" and p.url == "http://LAUTAN.WARTADESA.WEB.ID"
+    assert p.published == "2024-11-03T08:05"
+    assert p.dateline == "Lautan"
+    assert noise(p) == [
+        "# WARTADESA",
+        "SitiAminah - [LAUTAN.WARTADESA.WEB.ID](http://LAUTAN.WARTADESA.WEB.ID)",
+        "Nov 3, 2024 - 08:05",
+        "*Jelang Pilkada, Polsek Lautan Tingkatkan Patroli Dialogis*",
+    ]  # the "## Title" line, the escaped quote and "(Humas …)" stay unmarked
+    check_spans(p)
+
+
+def test_site_heading_is_the_outlet_only_without_a_byline() -> None:
+    p = parse(
+        "# WARTADESA\n\n## Polsek Lautan Patroli\n\nLAUTAN – Personel Polsek Lautan berpatroli di desa.\n"
+    )
+    assert p.outlet == "WARTADESA" and p.title == "Polsek Lautan Patroli" and noise(p) == ["# WARTADESA"]
+
+
+TITLE_TWICE = """Polres Tanah Merah Siapkan Pengamanan Pleno
+
+Polres Tanah Merah Siapkan Pengamanan Pleno
+
+--
+
+TANAH MERAH, KABARTIMUR.CO.ID - Polres Tanah Merah menyiapkan pengamanan rapat pleno rekapitulasi suara di kantor KPU.\u00a0
+
+BACA JUGA:Harga Ikan Naik Jelang Natal
+
+Kapolres Tanah Merah menyampaikan bahwa 200 personel disiagakan selama pleno berlangsung.
+
+Cek Berita dan Artikel yang lain di Google News
+
+Sumber:
+"""
+
+
+def test_title_twice_separator_caps_dateline_with_outlet_and_footer() -> None:
+    p = parse(TITLE_TWICE)
+    assert p.title == "Polres Tanah Merah Siapkan Pengamanan Pleno"
+    assert p.outlet == "kabartimur.co.id" and p.dateline == "Tanah Merah"
+    assert p.published is None  # no timestamp line; the body's dates are not a publication date
+    assert noise(p) == [
+        "Polres Tanah Merah Siapkan Pengamanan Pleno",
+        "--",
+        "BACA JUGA:Harga Ikan Naik Jelang Natal",
+        "Cek Berita dan Artikel yang lain di Google News",
+        "Sumber:",
+    ]
+    assert p.noise[0].start > 0  # the second copy is marked, the first stays the title
+    check_spans(p)
+
+
+DOMAIN_FIRST = """Polres Teluk Biru Perketat Pengamanan Usai Pemungutan Suara
+
+Polres Teluk Biru menjaga kantor PPK, KPU dan Bawaslu selama tahapan rekapitulasi berlangsung.
+
+Kabartimur.com, Teluk Biru\u00a0– Dalam rangka menjaga situasi tetap kondusif, Polres Teluk Biru menempatkan personel di kantor penyelenggara pemilu.
+
+Sinergi Pengamanan Bersama TNI
+
+  • Mengawal kotak suara ke gudang logistik.
+  • Berjaga di kantor PPK.
+
+Sumber: Humas Polda Contoh
+
+Tinggalkan Komentar
+"""
+
+
+def test_domain_then_place_dateline_source_line_and_subheadings() -> None:
+    p = parse(DOMAIN_FIRST)
+    assert p.outlet == "kabartimur.com" and p.dateline == "Teluk Biru"
+    assert noise(p) == ["Tinggalkan Komentar"]  # "Sumber: Humas …" is a source credit, not noise
+
+
+NO_BLANKS = """Ciptakan Pilkada Sejuk, Ini Langkah Kapolsek Hulu Sungai
+Kapolsek Hulu Sungai saat berdialog dengan tokoh masyarakat-Sumber Foto: RAHMAT/KT-
+KORANCONTOH.ID, MUARA JAYA (MJ) - Menghadapi Pilkada serentak, Polsek Hulu Sungai mengumpulkan tokoh masyarakat.
+Kegiatan dilaksanakan pada Kamis 5 September 2024 di Mapolsek Hulu Sungai.
+BACA JUGA:Jalan Desa Rusak Dikeluhkan Warga
+BACA JUGA:Festival Budaya Digelar Akhir Pekan
+Menurut Kapolsek, kamtibmas harus dijaga bersama.
+"""
+
+
+def test_caption_and_caps_dateline_with_abbreviation_without_blank_lines() -> None:
+    p = parse(NO_BLANKS)
+    assert p.title == "Ciptakan Pilkada Sejuk, Ini Langkah Kapolsek Hulu Sungai"
+    assert p.outlet == "korancontoh.id" and p.dateline == "Muara Jaya" and p.published is None
+    assert noise(p) == [
+        "Kapolsek Hulu Sungai saat berdialog dengan tokoh masyarakat-Sumber Foto: RAHMAT/KT-",
+        "BACA JUGA:Jalan Desa Rusak Dikeluhkan Warga",
+        "BACA JUGA:Festival Budaya Digelar Akhir Pekan",
+    ]
+
+
+AGENCY = """Polda Contoh Kerahkan 900 Personel Amankan Pleno
+
+Kupang (ANTARA) - Polda Contoh mengerahkan 900 personel untuk mengamankan rapat pleno rekapitulasi suara tingkat provinsi.
+
+Kapolda menyampaikan seluruh personel wajib bersikap netral.
+
+Pewarta: Yohanes Dami
+Editor: Maria Ulfa
+COPYRIGHT © ANTARA 2024
+"""
+
+
+def test_agency_dateline_and_credit_lines() -> None:
+    p = parse(AGENCY)
+    assert p.outlet == "ANTARA" and p.dateline == "Kupang" and p.author == "Yohanes Dami"
+    assert noise(p) == ["Pewarta: Yohanes Dami", "Editor: Maria Ulfa", "COPYRIGHT © ANTARA 2024"]
+
+
+RELATED = """Polres Bukit Hijau Gelar Rakor Bersama KPU dan Bawaslu
+
+    Polres Bukit Hijau Gelar Rakor Bersama KPU dan Bawaslu
+
+    BUKIT HIJAU - Polres Bukit Hijau menggelar rapat koordinasi bersama KPU dan Bawaslu jelang masa tenang.
+
+    "Kami siap mengamankan seluruh tahapan," kata Kapolres.
+
+    Polres Bukit Hijau
+
+    Polres Bukit Hijau
+
+    Artikel Sebelumnya
+
+    Polisi Bagikan Air Bersih di Pasar...
+
+    Artikel Berikutnya
+
+    Kapolres Sambangi Pondok Pesantren...
+
+    Berita terkait
+
+    Rekomendasi berita
+
+    Harga Cabai Turun di Pasar Induk
+    Warga Keluhkan Lampu Jalan Padam
+    Festival Layang-Layang Meriahkan Pantai
+
+    Tags
+"""
+
+
+def test_related_article_lists_and_tag_links_are_noise() -> None:
+    p = parse(RELATED)
+    assert p.title == "Polres Bukit Hijau Gelar Rakor Bersama KPU dan Bawaslu" and p.dateline == "Bukit Hijau"
+    marked = noise(p)
+    assert marked == [
+        "Polres Bukit Hijau Gelar Rakor Bersama KPU dan Bawaslu",
+        "Polres Bukit Hijau",
+        "Polres Bukit Hijau",
+        "Artikel Sebelumnya",
+        "Polisi Bagikan Air Bersih di Pasar...",
+        "Artikel Berikutnya",
+        "Kapolres Sambangi Pondok Pesantren...",
+        "Berita terkait",
+        "Rekomendasi berita",
+        "Harga Cabai Turun di Pasar Induk",
+        "Warga Keluhkan Lampu Jalan Padam",
+        "Festival Layang-Layang Meriahkan Pantai",
+        "Tags",
+    ]
+    check_spans(p)
+    assert p.noise[0].text.startswith("    ")  # whole lines, indentation included
+
+
+def test_related_list_in_the_middle_stops_at_body_text() -> None:
+    text = (
+        "Polres Contoh Amankan Kampanye\n\n"
+        "KOTA CONTOH - Polres Contoh mengamankan kampanye terbuka di lapangan kota.\n\n"
+        "Berita Terkait:\n"
+        "Bawaslu Temukan Dugaan Pelanggaran Kampanye\n"
+        "Polisi Tertibkan Alat Peraga\n\n"
+        "Usai kampanye, personel mengurai kemacetan di jalan utama.\n\n"
+        "Baca juga:\nKapolres Tinjau Gudang Logistik\n\n"
+        "Ia juga mengimbau warga menjaga ketertiban selama masa kampanye.\n"
+    )
+    p = parse(text)
+    assert noise(p) == [
+        "Berita Terkait:",
+        "Bawaslu Temukan Dugaan Pelanggaran Kampanye",
+        "Polisi Tertibkan Alat Peraga",
+        "Baca juga:",
+        "Kapolres Tinjau Gudang Logistik",
+    ]
+
+
+def test_share_tags_copyright_and_credit_variants() -> None:
+    text = (
+        "Polsek Contoh Sambangi Warga\n\n"
+        "DESA CONTOH - Polsek Contoh menyambangi warga di pos kamling.\n\n"
+        "Reporter: Andi Wijaya | Editor: Rina\n"
+        "*Share this article*\n"
+        "Bagikan:\n"
+        "Facebook Twitter WhatsApp\n"
+        "Tag: pilkada, kamtibmas, patroli\n"
+        "© 2024 Warta Contoh. All rights reserved.\n"
+        "Sumber: Humas Polsek Contoh\n"
+    )
+    p = parse(text)
+    assert p.author == "Andi Wijaya"
+    assert noise(p) == [
+        "Reporter: Andi Wijaya | Editor: Rina",
+        "*Share this article*",
+        "Bagikan:",
+        "Facebook Twitter WhatsApp",
+        "Tag: pilkada, kamtibmas, patroli",
+        "© 2024 Warta Contoh. All rights reserved.",
+    ]
+
+
+def test_body_sentences_that_look_like_boilerplate_words_stay() -> None:
+    text = (
+        "Polres Contoh Bagikan Sembako\n\n"
+        "KOTA CONTOH - Polres Contoh membagikan sembako kepada warga terdampak banjir di tiga desa.\n\n"
+        "Bagikan sembako kepada warga yang membutuhkan adalah bagian dari Jumat Berkah, kata Kapolres.\n\n"
+        "Tags dan label kampanye yang dipasang di pohon juga ditertibkan petugas bersama Satpol PP.\n"
+    )
+    assert noise(parse(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("stamp", "iso"),
+    [
+        ("Oct 7, 2024 - 15:35", "2024-10-07T15:35"),
+        ("25 September 2024 13:22", "2024-09-25T13:22"),
+        ("Senin, 25 Nov 2024 10:15 WIB", "2024-11-25T10:15"),
+        ("2024-11-27T08:30:00+07:00", "2024-11-27T08:30"),
+        ("Rabu, 27 November 2024", "2024-11-27"),
+        ("Kota Contoh, 23 September 2024 13:45", "2024-09-23T13:45"),
+    ],
+)
+def test_header_timestamp_forms(stamp: str, iso: str) -> None:
+    text = f"Polres Contoh Gelar Apel\n\n{stamp}\n\nKOTA CONTOH - Polres Contoh menggelar apel pasukan di halaman Mapolres.\n"
+    p = parse(text)
+    assert p.published == iso and noise(p) == [stamp]
+
+
+def test_body_event_dates_are_not_the_publication_date() -> None:
+    text = (
+        "Polres Contoh Amankan Pleno\n\n"
+        "KOTA CONTOH - Pleno digelar Senin (25/11/2024) dan dilanjutkan Rabu, 27 November 2024.\n\n"
+        "Rabu, 27 November 2024 mendatang seluruh personel disiagakan di gudang logistik KPU.\n"
+    )
+    assert parse(text).published is None
+
+
+def test_metadata_wins_and_outlets_are_normalised() -> None:
+    p = parse(
+        "Judul Dari Berkas\n\nJakarta (ANTARA) - Isi berita tentang patroli polisi di Jakarta.\n",
+        title="Judul Dari Metadata",
+        outlet="https://www.Kompas.com/read/2024/1",
+        published="2024-11-25T07:00:00+07:00",
+        author="Budi",
+        url="https://kompas.example/1",
+    )
+    assert p.title == "Judul Dari Metadata" and p.outlet == "kompas.com" and p.author == "Budi"
+    assert (
+        p.published == "2024-11-25T07:00" and p.url == "https://kompas.example/1" and p.dateline == "Jakarta"
+    )
+    assert (
+        outlet_name("MEDIACONTOH.CO.ID") == "mediacontoh.co.id"
+        and outlet_name("Warta Contoh") == "Warta Contoh"
+    )
+    assert outlet_name("S.I.K") == "S.I.K"  # a title, not a domain
+
+
+def test_metadata_title_not_repeated_in_text_leaves_the_body_alone() -> None:
+    p = parse(
+        "PURWA JAYA - Polres Purwa Jaya meningkatkan koordinasi dengan penyelenggara pemilu.\n",
+        title="Polres Purwa Jaya Tingkatkan Koordinasi",
+    )
+    assert (
+        p.title == "Polres Purwa Jaya Tingkatkan Koordinasi" and p.dateline == "Purwa Jaya" and p.noise == []
+    )
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—", "‒", "--", "\u00a0–", " -"])
+def test_dateline_dash_variants(dash: str) -> None:
+    p = parse(f"Judul Berita Polisi\n\nSUKA MAJU{dash} Polsek Suka Maju melaksanakan patroli malam hari.\n")
+    assert p.dateline == "Suka Maju"
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        ("Bontang – Polres Bontang menggelar patroli.", "Bontang"),
+        ("**LOMBOK TENGAH** - Polres menggelar apel.", "Lombok Tengah"),
+        ("    PURWA JAYA - Polres Purwa Jaya berkoordinasi.", "Purwa Jaya"),
+        ("TNI-Polri bersinergi menjaga keamanan jelang Pilkada.", None),
+        ("Jelang Pilkada – polisi meningkatkan patroli di desa.", None),
+        ("KPU - Bawaslu dan polisi menggelar rapat.", None),
+        ("Dalam rangka Pilkada, Polres Contoh - bersama TNI - berpatroli.", None),
+    ],
+)
+def test_dateline_forms_and_look_alikes(opening: str, place: str | None) -> None:
+    assert parse(f"Judul Berita Polisi\n\n{opening}\n").dateline == place
+
+
+def test_one_line_article_without_a_title_line() -> None:
+    body = (
+        "POLSEK LEMBAH HIJAU -- Anggota Polsek Lembah Hijau melaksanakan patroli dialogis di nagari pada "
+        "Kamis malam. Mereka menyambangi warga di warung kopi dan mengimbau agar menjaga kamtibmas."
+    )
+    p = parse(body)
+    assert p.dateline == "Polsek Lembah Hijau"
+    assert p.title == "Anggota Polsek Lembah Hijau melaksanakan patroli dialogis di nagari pada Kamis malam."
+    assert p.noise == [] and p.text == body
+
+
+def test_crlf_file_read_from_disk_keeps_valid_offsets(tmp_path: Path) -> None:
+    f = tmp_path / "crlf.txt"
+    f.write_bytes(TITLE_TWICE.replace("\n", "\r\n").encode("utf-8"))
+    [raw] = read_source(f)
+    assert isinstance(raw, RawDoc)
+    p = parse_article(raw)
+    assert "\r" not in p.text and p.text == TITLE_TWICE
+    assert p.dateline == "Tanah Merah" and len(p.noise) == 5
+    check_spans(p)
+
+
+def test_crlf_and_lone_cr_given_directly_are_normalised() -> None:
+    p = parse(AGENCY.replace("\n", "\r\n").replace("Editor", "\rEditor", 1))
+    assert "\r" not in p.text and p.outlet == "ANTARA"
+    check_spans(p)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n\n",
+        "   ",
+        "—",
+        "#",
+        "## ",
+        "*" * 1000,
+        "!?.,;:" * 5000,
+        "\x00\x1b[2J\x07\x9b\x85\u2028\u2029\x0b\x0c",
+        "a" * 2_000_000,
+        "[" * 20_000 + "](" * 20_000,
+        "Berita terkait\n" * 3000,
+        "Tags\nx\n" * 3000,
+        "JAKARTA " * 20_000 + "- x",
+        "Oleh " + "x" * 50_000,
+        "Senin, 25 Nov 2024 10:15 WIB\n" * 50,
+        "# A\n## B\n" * 100,
+        "\ud800 lone surrogate",
+    ],
+    ids=lambda text: f"{len(text)}:{text[:12]!r}",
+)
+def test_hostile_input_never_raises(text: str) -> None:
+    p = parse(text)
+    assert p.text == text.replace("\r", "\n")
+    assert len(p.title) <= 201
+    check_spans(p)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60),
+            st.sampled_from(
+                [
+                    "",
+                    "--",
+                    "BACA JUGA: x",
+                    "Tags",
+                    "Rekomendasi berita",
+                    "Artikel Sebelumnya",
+                    "Pewarta: A",
+                    "# Situs",
+                    "## Judul",
+                    "Oct 7, 2024 - 15:35",
+                    "JAKARTA - isi",
+                    "Jakarta (ANTARA) - isi",
+                    "A, B.CO.ID - isi",
+                    "Sumber:",
+                    "© x",
+                    "   indent",
+                ]
+            ),
+        ),
+        max_size=25,
+    ),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_parser_is_total_and_noise_spans_are_sorted_whole_lines(parts: list[str], newline: str) -> None:
+    text = newline.join(parts)
+    p = parse(text)
+    assert p.text == text.replace("\r\n", "\n").replace("\r", "\n")
+    check_spans(p)
+    assert p.published is None or p.published[:4].isdigit()
