@@ -35,7 +35,7 @@ for _num, _names in enumerate(
         MONTHS[_n] = _num
 
 _DAYS = (
-    r"Senin|Selasa|Rabu|Kamis|Jum'?at|Jumat|Sabtu|Minggu|Ahad|"
+    r"Senin|Selasa|Rabu|Kamis|Jum['’]?at|Jumat|Sabtu|Minggu|Ahad|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 )
 _P_TEXT = re.compile(
@@ -61,6 +61,7 @@ _WEEKDAY = {
     "kamis": 3,
     "jumat": 4,
     "jum'at": 4,
+    "jum’at": 4,
     "sabtu": 5,
     "minggu": 6,
     "ahad": 6,

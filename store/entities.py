@@ -65,32 +65,32 @@ _RE_MILITARY = re.compile(
     r"(?:Kodam(?:\s+(?:[IVX]{1,5}(?:/\w+)?|Jaya|Iskandar\s+Muda|Siliwangi|Diponegoro|Brawijaya|Udayana|"
     r"Hasanuddin|Mulawarman|Tanjungpura|Cenderawasih|Pattimura|Merdeka|Bukit\s+Barisan|Sriwijaya|"
     r"Kasuari|Mandala\s+Trikora))?"
-    r"|Korem\s+\d{3}(?:/[A-Z][\w\-]*)?|Kodim\s+\d{4}(?:/[A-Z][\w\-]*)?|Koramil(?:\s+\d{2,4}(?:[\-/]\d{1,3})*)?"
+    r"|Korem\s+\d{3}(?:/[A-Z][\w\-]*)?|Kodim\s+\d{4}(?:/[A-Z][\w\-]*(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Kota))?)?|Koramil(?:\s+\d{2,4}(?:[\-/]\d{1,3})*)?"
     r"(?:/[A-Z][\w\-]*)?|Lanal\s+[A-Z]\w+|Lanud\s+[A-Z][\w ]*?(?=[\s,.)]|$)|Lantamal\s+[IVX]+|Yonif\s+\d+\w*"
     r"|Brigif\s+\d+|Kostrad|Kopassus|Denpom\s+[IVX\d/\-]+|Makodim|Koarmada\s+[IVX]+"
     r"|TNI(?:[\-\s]+(?:AD|AL|AU|Angkatan\s+(?:Darat|Laut|Udara)))?)\b"
 )
 _RE_ELECTION_BODY = re.compile(
-    r"(?:(?:KPU(?:D)?|Bawaslu|KIP)(?:\s+(?:RI|Republik\s+Indonesia|(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota)"
-    rf"{_ADMIN_TAIL}))?"
-    r"|Panwas(?:lu)?(?:cam|kec)?(?:\s+Kecamatan(?:\s+[A-Z][\w\-]*){0,2})?|Panwascam|Panwaslu"
+    r"(?:(?:KPUD?|Bawaslu|KIP|Panwas(?:lu|lih)?(?:cam|kec)?|PPK|PPS|KPPS)(?:\s+(?:RI|Republik\s+Indonesia))?"
+    r"(?:\s+(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan))?(?:\s+[A-Z][\w\-]*){0,3}"
     r"|Komisi\s+Pemilihan\s+Umum(?:\s+Daerah)?|Badan\s+Pengawas\s+Pemil(?:u|ihan\s+Umum)"
     r"|Panitia\s+Pengawas\s+Pemil(?:u|ihan)(?:\s+Kecamatan)?|Panitia\s+Pemilihan\s+Kecamatan"
     r"|Panitia\s+Pemungutan\s+Suara|Kelompok\s+Penyelenggara\s+Pemungutan\s+Suara"
-    r"|Sentra\s+Gakkumdu|Gakkumdu|DKPP|KPPS|PPK|PPS|PKD|PTPS|Pengawas\s+TPS)\b"
+    r"|Sentra\s+Gakkumdu|Gakkumdu|DKPP|PKD|PTPS|Pengawas\s+TPS)\b"
 )
 _RE_GOV = re.compile(
     r"(?:(?:Pemkab|Pemkot|Pemprov|Pemda)(?:\s+(?:[A-Z][\w\-]*|[A-Z]{2,})){0,2}"
     rf"|Pemerintah\s+(?:Kabupaten|Kota|Provinsi|Daerah){_ADMIN_TAIL}"
-    r"|Forkopimda(?:\s+(?:[A-Z][\w\-]*)){0,2}|Forkopimcam|Forkopimka|Satlinmas|Linmas|Satpol[\s\-]?PP"
+    r"|Forkopimda(?:\s+(?:[A-Z][\w\-]*)){0,2}|Forkopimcam|Forkopimka|Satlinmas|Linmas"
+    r"|Satpol[\s\-]?PP(?:\s+(?:Kabupaten|Kota|Provinsi))?(?:\s+[A-Z][\w\-]*){0,2}"
     r"|Kesbangpol|Bakesbangpol|Badan\s+Kesatuan\s+Bangsa\s+dan\s+Politik|BPBD|DPRD(?:\s+[A-Z][\w\-]*){0,2})\b"
 )
 _RE_ELECTION = re.compile(
-    r"(?:(?:[Pp]ilkada|PILKADA|[Pp]emilu|PEMILU|[Pp]ilgub|[Pp]ilbup|[Pp]ilwalkot|[Pp]ilwali|[Pp]ileg|[Pp]ilpres)"
+    r"(?:(?:[Pp]ilkada|PILKADA|Pemilu|PEMILU|[Pp]ilgub|[Pp]ilbup|[Pp]ilwalkot|[Pp]ilwali|[Pp]ileg|[Pp]ilpres)"
     r"(?:\s+(?i:serentak))?"
     r"(?:\s+(?i:tahun)?\s*20\d\d)?"
     r"|Pemilihan\s+(?:Kepala\s+Daerah|Umum|Gubernur(?:\s+dan\s+Wakil\s+Gubernur)?|Bupati(?:\s+dan\s+Wakil\s+Bupati)?"
-    r"|Wali\s?kota(?:\s+dan\s+Wakil\s+Wali\s?kota)?)(?:\s+\(Pilkada\))?(?:\s+[Ss]erentak)?(?:\s+(?:[Tt]ahun\s+)?20\d\d)?"
+    r"|Wali\s?kota(?:\s+dan\s+Wakil\s+Wali\s?kota)?)(?:\s+[Ss]erentak)?(?:\s+(?:[Tt]ahun\s+)?20\d\d)?"
     r"|PSU|Pemungutan\s+Suara\s+Ulang)\b"
 )
 _RE_RANK = re.compile(
@@ -113,8 +113,52 @@ _RE_VENUE = re.compile(
     r"Rumah\s+Dinas|Lapas|Rutan|Monumen|Tugu)" + _ADMIN_TAIL
 )
 _RE_DATELINE = re.compile(
-    rf"(?m)^{_SP}*(?P<p>[A-Z][A-Z'’]+(?:{_SP}[A-Z][A-Z'’]+){{0,2}})(?=[, \t\u00a0]*[\-–—])"
+    r"(?m)^[ \t\u00a0*]*(?:[A-Z0-9\-]+(?:\.[A-Z0-9\-]+)+,[ \t\u00a0]*)?"
+    r"(?P<p>[A-Z][A-Z'’]+(?:[ \t\u00a0][A-Z][A-Z'’]+){0,2})(?:[ \t\u00a0]*\([A-Z]{1,6}\))?"
+    r"(?=[ \t\u00a0]*(?:,|[\-–—]))"
 )
+
+_RE_DATELINE_TITLED = re.compile(
+    r"(?m)^[ \t\u00a0]*(?P<p>[A-Z][a-z]+(?:[ \t\u00a0][A-Z][a-z]+){0,2})"
+    r"(?:,[ \t\u00a0]*[\w\-]+(?:\.[\w\-]+)*\.(?:com|id|co\.id|net|news|co)\b"
+    r"|[ \t\u00a0]*\([A-Z]{2,12}\)[ \t\u00a0]*[\-–—])"
+)
+
+_HONORIFIC = re.compile(rf"(?:Dr|Drs|Dra|H|Hj|Ir|Prof)\.{_SP}*")
+_SPEECH = re.compile(
+    r"(?<![\w])(?:ujar|kata|tegas|jelas|ucap|tutur|terang|imbuh|pungkas|ungkap|sebut|tambah)[ \t\u00a0]+(?=[A-Z][a-z])"
+)
+_TERRITORIAL_ROLES = {
+    "kapolres",
+    "kapolresta",
+    "kapolrestabes",
+    "kapolsek",
+    "kapolsekta",
+    "kapolda",
+    "wakapolres",
+    "wakapolresta",
+    "wakapolda",
+    "wakapolsek",
+    "camat",
+    "lurah",
+    "kades",
+    "bupati",
+    "wakil bupati",
+    "wali kota",
+    "walikota",
+    "wakil wali kota",
+    "gubernur",
+    "wakil gubernur",
+    "pj gubernur",
+    "pj bupati",
+    "pj wali kota",
+}
+_ORG_HEAD = re.compile(
+    r"(?:KPUD?|Bawaslu|KIP|Panwas(?:lu|lih)?(?:cam|kec)?|PPK|PPS|KPPS|Pemkab|Pemkot|Pemprov|Pemda|Forkopimda"
+    r"|Satpol[\s\-]?PP|DPRD|Pemerintah\s+(?:Kabupaten|Kota|Provinsi|Daerah))(?:\s+(?:RI|Republik\s+Indonesia))?"
+    r"(?:\s+(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan))?"
+)
+_ROLE_BEFORE = re.compile(r"(?:Kabid|Kasi|Kasie|Kasubbag|Kaur|Paur|Kabag|Kasubbid)[ \t\u00a0]+$")
 _ADMIN_WORD = re.compile(r"\b(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.|Kecamatan|Daerah)(?![\w])")
 _NAME_TOKEN = re.compile(r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]))")
 _AFTER_RANK = re.compile(rf"(?:(?<=\.)(?=\S)|{_SP}*(?:,{_SP}*)?)")
@@ -161,7 +205,7 @@ HEADS: dict[str, set[str]] = {
         "Kesbangpol Bakesbangpol Badan BPBD DPRD".split()
     ),
     "ELECTION": set(
-        "Pilkada pilkada PILKADA Pemilu pemilu PEMILU Pilgub pilgub Pilbup pilbup Pilwalkot pilwalkot Pilwali "
+        "Pilkada pilkada PILKADA Pemilu PEMILU Pilgub pilgub Pilbup pilbup Pilwalkot pilwalkot Pilwali "
         "Pileg Pilpres Pemilihan PSU Pemungutan".split()
     ),
     "ADMIN": set(
@@ -201,6 +245,13 @@ def _head_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _hard_heads() -> frozenset[str]:
+    """Heads of other entities (ranks, roles, units, bodies): never part of a place name."""
+    kinds = ("RANK", "ROLE", "POLICE", "MILITARY", "BODY", "GOV")
+    return frozenset(w.lower() for kind in kinds for w in HEADS[kind])
+
+
 def _is_stop(word: str, places: frozenset[str]) -> bool:
     low = word.lower()
     if low in places:
@@ -214,12 +265,22 @@ def _is_stop(word: str, places: frozenset[str]) -> bool:
     )
 
 
-def _trim_tail(text: str, start: int, head_end: int, end: int, places: frozenset[str]) -> int:
-    """End of a head + place-name tail, cut before the first word that cannot be part of a name."""
+def _trim_tail(
+    text: str, start: int, head_end: int, end: int, places: frozenset[str], kota_ends: bool = False
+) -> int:
+    """End of a head + place-name tail, cut before the first word that cannot be part of a name.
+    The first word is taken unless it is a stop word outright (a place may end in -kan)."""
     pos = head_end
-    for m in re.finditer(rf"{_SP}+(\S+)", text[head_end:end]):
+    for i, m in enumerate(re.finditer(rf"{_SP}+(\S+)", text[head_end:end])):
         word = m.group(1)
-        if _is_stop(word.rstrip(".,"), places) or not (word[0].isupper() or word[0].isdigit()):
+        bare = word.rstrip(".,;:)")
+        if kota_ends and i > 0 and bare == "Kota":
+            return head_end + m.start(1) + 4
+        if i == 0:  # the first word: only stop words and other entities' heads end it
+            stop = bare.lower() in gz.STOP or bare.lower() in _hard_heads()
+        else:
+            stop = _is_stop(bare, places)
+        if stop or not (word[0].isupper() or word[0].isdigit()):
             break
         if any(c in word for c in ",.;:)") and not re.fullmatch(r"[\w/\-]+\.", word):
             clean = re.match(r"[\w/\-'’]+", word)
@@ -262,6 +323,8 @@ class Recogniser:
                 found = _DISPATCH[kind](text, start, end_idx + 1, places)
                 if found is not None:
                     cands.append(found)
+        for m in _RE_DATELINE_TITLED.finditer(text, 0, 4000):
+            cands.append((m.start("p"), m.end("p"), "LOC", None))
         for m in _RE_DATELINE.finditer(text, 0, 4000):
             if len(m.group("p")) >= 3 and m.group("p").lower() not in gz.STOP:
                 cands.append((m.start("p"), m.end("p"), "LOC", None))
@@ -297,6 +360,14 @@ class Recogniser:
         for s, e, *_ in ents:
             occupied[s:e] = b"\1" * (e - s)
         people: list[tuple[int, int, str, object]] = []
+        # the place a territorial role is of: "Kapolsek Pino Raya", "Camat Kinal"
+        for _s, e, label, _ in ents:
+            if label == "ROLE" and text[_s:e].lower() in _TERRITORIAL_ROLES:
+                end = _trim_tail(text, _s, e, min(len(text), e + 60), places)
+                gap = re.match(rf"{_SP}+", text[e : e + 3])
+                if gap and end > e + gap.end() and not any(occupied[e + gap.end() : end]):
+                    occupied[e + gap.end() : end] = b"\1" * (end - e - gap.end())
+                    people.append((e + gap.end(), end, "LOC", None))
         by_start = {c[0]: c for c in ents}
         for _s, e, label, _ in ents:
             if label not in ("RANK", "ROLE"):
@@ -304,20 +375,33 @@ class Recogniser:
             if label == "ROLE":  # "Ketua KPU Kabupaten X, Name": skip the body the role belongs to
                 gap = re.match(rf"{_SP}+", text[e : e + 3])
                 nxt = by_start.get(e + gap.end()) if gap else None
-                if nxt is not None and nxt[2] in ("POLICE_UNIT", "ELECTION_BODY", "GOV_ORG", "LOC",
-                                                  "MILITARY_UNIT"):
+                if nxt is not None and nxt[2] in (
+                    "POLICE_UNIT",
+                    "ELECTION_BODY",
+                    "GOV_ORG",
+                    "LOC",
+                    "MILITARY_UNIT",
+                ):
                     e = nxt[1]
             sep = _AFTER_RANK.match(text, e) if label == "RANK" else _APPOSITIVE.match(text, e)
             if sep is None or (label == "ROLE" and sep.end() == e):
                 continue
-            span = self._name_at(text, sep.end(), places)
+            at = sep.end()
+            honorific = _HONORIFIC.match(text, at) if label == "RANK" else None
+            span = self._name_at(text, honorific.end() if honorific else at, places)
             if span and not any(occupied[span[0] : span[1]]) and span[0] not in starts:
                 occupied[span[0] : span[1]] = b"\1" * (span[1] - span[0])
                 people.append((span[0], span[1], "PERSON", None))
-        if people:
+        for m in _SPEECH.finditer(text):  # "ujar Sutrisno", "kata Lilik"
+            span = self._name_at(text, m.end(), places)
+            if span and span[1] - span[0] >= 3 and not any(occupied[span[0] : span[1]]):
+                occupied[span[0] : span[1]] = b"\1" * (span[1] - span[0])
+                people.append((span[0], span[1], "PERSON", None))
+        if any(p[2] == "PERSON" for p in people):
             tokens = {
                 t
-                for ps, pe, *_ in people
+                for ps, pe, plabel, _v in people
+                if plabel == "PERSON"
                 for t in _TOKEN_SPLIT.split(text[ps:pe])
                 if len(t) >= 4 and t.lower() not in places and t.lower() not in gz.STOP
             }
@@ -404,8 +488,12 @@ def _police(text: str, start: int, key_end: int, places: frozenset[str]) -> Cand
     m = _RE_POLICE.match(text, start)
     if m is None:
         return None
+    if text.startswith(("Humas", "Bid Humas", "Si Humas"), start) and _ROLE_BEFORE.search(
+        text, max(0, start - 12), start
+    ):
+        return None  # "Kabid Humas Polda X": a role, then the unit
     head = _head_end(text, start, m.end(), _POLICE_HEAD)
-    return (start, _trim_tail(text, start, head, m.end(), places), "POLICE_UNIT", None)
+    return (start, _trim_tail(text, start, head, m.end(), places, kota_ends=True), "POLICE_UNIT", None)
 
 
 def _org(regex: re.Pattern[str], label: str) -> Callable[[str, int, int, frozenset[str]], Cand | None]:
@@ -414,11 +502,9 @@ def _org(regex: re.Pattern[str], label: str) -> Callable[[str, int, int, frozens
         if m is None:
             return None
         end = m.end()
-        admin = _ADMIN_WORD.search(text, start, end)
-        if admin is not None:  # only a place-name tail after the body's name is trimmed at stop words
-            end = _trim_tail(text, start, admin.end(), end, places)
-        elif label == "GOV_ORG" and " " in text[start:end]:
-            end = _trim_tail(text, start, text.index(" ", start), end, places)
+        head = _ORG_HEAD.match(text, start, end)
+        if head is not None:  # only the region written after the body's own name is trimmed
+            end = _trim_tail(text, start, head.end(), end, places)
         return (start, end, label, None)
 
     return find
@@ -429,7 +515,9 @@ def _loc(regex: re.Pattern[str]) -> Callable[[str, int, int, frozenset[str]], Ca
         m = regex.match(text, start)
         if m is None:
             return None
-        first = re.match(r"\S+(?:\s+Brimob)?", text[start : m.end()])
+        first = re.match(
+            r"\S+(?:\s+(?:Brimob|Desa|Kelurahan|Kecamatan|Kota|Kabupaten))?", text[start : m.end()]
+        )
         head = start + (first.end() if first else 0)
         end = _trim_tail(text, start, head, m.end(), places)
         return (start, end, "LOC", None) if end > head else None
@@ -453,7 +541,7 @@ def _personnel(text: str, start: int, key_end: int, places: frozenset[str]) -> C
 
 
 def _place(text: str, start: int, key_end: int, places: frozenset[str]) -> Cand | None:
-    if key_end < len(text) and text[key_end].isalnum():
+    if (key_end < len(text) and text[key_end].isalnum()) or (start > 0 and text[start - 1] == "/"):
         return None
     return (start, key_end, "LOC", None)
 

@@ -401,7 +401,9 @@ def html_to_doc(source: str, html: str) -> RawDoc | Skipped:
             h1 = tree.css_first("h1")
             title = " ".join(h1.text().split()) if h1 is not None else ""
         meta["title"] = title or ld.get("title")
-    container = tree.css_first("article") or tree.css_first("main") or tree.body
+    # the longest <article>: pages also wrap teaser cards of other stories in <article>
+    articles = sorted(tree.css("article"), key=lambda n: len(n.text(strip=True)), reverse=True)
+    container = (articles[0] if articles else None) or tree.css_first("main") or tree.body
     blocks = _blocks(container, skip_header=container.tag == "body") if container is not None else []
     title = (meta["title"] or "").strip()
     while blocks and title and " ".join(blocks[0].split()).casefold() == title.casefold():

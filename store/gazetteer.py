@@ -34,7 +34,7 @@ Grobogan|Boyolali|Klaten|Sukoharjo|Wonogiri|Karanganyar|Sragen|Temanggung|Wonoso
 Purbalingga|Banyumas|Cilacap|Surabaya|Sidoarjo|Gresik|Lamongan|Tuban|Bojonegoro|Ngawi|Madiun|Magetan|Ponorogo|
 Pacitan|Trenggalek|Tulungagung|Blitar|Kediri|Nganjuk|Jombang|Mojokerto|Malang|Batu|Pasuruan|Probolinggo|
 Lumajang|Jember|Bondowoso|Situbondo|Banyuwangi|Bangkalan|Sampang|Pamekasan|Sumenep|Serang|Cilegon|Tangerang|
-Tangerang Selatan|Pandeglang|Lebak|Mancak|Sleman|Bantul|Kulon Progo|Gunungkidul|Denpasar|Badung|Gianyar|Tabanan|
+Tangerang Selatan|Pandeglang|Lebak|Sleman|Bantul|Kulon Progo|Gunungkidul|Denpasar|Badung|Gianyar|Tabanan|
 Buleleng|Karangasem|Klungkung|Bangli|Jembrana|Mataram|Lombok|Lombok Barat|Lombok Tengah|Lombok Timur|Lombok Utara|
 Sumbawa|Sumbawa Barat|Dompu|Bima|Kupang|Flores|Ende|Sikka|Manggarai|Manggarai Barat|Sumba|Sumba Timur|Belu|
 Timor Tengah Selatan|Timor Tengah Utara|Alor|Lembata|Rote Ndao|Pontianak|Singkawang|Kubu Raya|Mempawah|Sambas|
@@ -45,13 +45,13 @@ Balangan|Tanah Bumbu|Barito Kuala|Samarinda|Balikpapan|Bontang|Kutai Kartanegara
 Kutai Barat|Kubar|Berau|Paser|Penajam Paser Utara|PPU|Mahakam Ulu|Muara Badak|Marang Kayu|Tenggarong|Sangatta|
 Tanjung Selor|Tarakan|Nunukan|Malinau|Bulungan|Tana Tidung|Manado|Bitung|Tomohon|Kotamobagu|Minahasa|
 Minahasa Utara|Minahasa Selatan|Bolaang Mongondow|Sangihe|Talaud|Palu|Poso|Donggala|Sigi|Parigi Moutong|Tolitoli|
-Banggai|Morowali|Makassar|Parepare|Palopo|Gowa|Maros|Pangkep|Pangkajene|Bungoro|Barru|Bone|Soppeng|Wajo|Sidrap|
+Banggai|Morowali|Makassar|Parepare|Palopo|Gowa|Maros|Pangkep|Pangkajene|Barru|Bone|Soppeng|Wajo|Sidrap|
 Pinrang|Enrekang|Luwu|Luwu Utara|Luwu Timur|Tana Toraja|Toraja Utara|Takalar|Jeneponto|Bantaeng|Bulukumba|Sinjai|
 Selayar|Kendari|Baubau|Kolaka|Konawe|Muna|Buton|Wakatobi|Bombana|Gorontalo Utara|Boalemo|Pohuwato|Bone Bolango|
 Mamuju|Majene|Polewali Mandar|Mamasa|Pasangkayu|Ambon|Tual|Maluku Tengah|Buru|Seram|Ternate|Tidore|Halmahera|
 Halmahera Utara|Halmahera Selatan|Jayapura|Merauke|Mimika|Timika|Biak|Nabire|Wamena|Jayawijaya|Sorong|Manokwari|
 Fakfak|Kaimana|Raja Ampat|Teluk Bintuni|Puncak Jaya|Yahukimo|Keerom|Sarmi|Paniai|Intan Jaya|Dogiyai|Deiyai|
-Monas|Senayan|Kedurang|Kedurang Ilir
+Monas|Senayan
 """
 
 POLICE_RANKS = (

@@ -465,3 +465,15 @@ def test_iter_paths_then_read_source_end_to_end(tmp_path: Path) -> None:
     (tmp_path / "z.csv").write_text(f"title,text\nC,{BODY}\n", encoding="utf-8")
     docs = [d for p in iter_paths([str(tmp_path)]) if isinstance(p, Path) for d in read_source(p)]
     assert all(isinstance(d, RawDoc) for d in docs) and len(docs) == 5
+
+
+def test_html_picks_the_longest_article_not_a_teaser_card(tmp_path: Path) -> None:
+    p = tmp_path / "teaser.html"
+    p.write_text(
+        "<html><head><title>Judul Utama</title></head><body>"
+        "<article><h2>Berita Lain</h2><p>Ringkasan pendek.</p></article>"
+        f"<article><p>{BODY}</p><p>{BODY2}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    doc = one_doc(p)
+    assert doc.text == f"Judul Utama\n\n{BODY}\n\n{BODY2}" and "Ringkasan" not in doc.text
