@@ -174,8 +174,15 @@ async def test_narrow_terminal_collapses_panes(sample_store_path: Path, config_h
         await pilot.press("enter")  # open the top hit from the search bar
         await settle(pilot, app)
         assert app.query_one("#middle").display and not app.query_one("#left").display
+        assert not app.query_one("#panel").display  # the reader gets the width
+        await pilot.press("t")
+        assert app.query_one("#panel").display
         await pilot.press("t")
         assert not app.query_one("#panel").display
+        await pilot.press("a")  # adding a record opens the panel
+        await settle(pilot, app)
+        assert app.query_one("#panel").display
+        app.query_one(Reader).focus()
         await pilot.press("escape")  # back to the list
         assert app.query_one("#left").display
 

@@ -60,7 +60,6 @@ class TandaiApp(App[int]):
         self.history_pos = 0
         self.draft: dict[str, Any] | None = None
         self.hidden_labels: set[str] = set()
-        self.panel_open = True
         self.list_open = True
 
     # -- layout -------------------------------------------------------------------------------
@@ -289,9 +288,11 @@ class TandaiApp(App[int]):
             self.exit(0)
 
     def action_toggle_panel(self) -> None:
-        self.panel_open = not self.panel_open
-        self.screen.set_class(not self.panel_open, "panel-hidden")
-        self.screen.set_class(self.panel_open, "panel-open")
+        self._show_panel(not self.query_one(TaggingPanel).display)
+
+    def _show_panel(self, show: bool) -> None:
+        self.screen.set_class(not show, "panel-hidden")
+        self.screen.set_class(show, "panel-shown")
 
     def action_toggle_list(self) -> None:
         self.screen.toggle_class("reading")
@@ -387,8 +388,7 @@ class TandaiApp(App[int]):
         earlier = self.owner.records()
         draft = prefill(self.article, start, end, self.taxonomy, earlier)
         panel = self.query_one(TaggingPanel)
-        if not self.panel_open:
-            self.action_toggle_panel()
+        self._show_panel(True)
         try:
             record = self.owner.call(self.owner.store.add_record, self.article.id, **draft)
         except InvalidRecord as exc:
