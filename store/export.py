@@ -1,5 +1,8 @@
 """Exports for analysis: JSONL (one line per article with its status and records) and CSV.
 
+``status`` is the exporting reviewer's status, else the latest any reviewer set; ``statuses``
+holds every reviewer's.
+
 CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
 tab or carriage return) are prefixed with a quote, because exported text comes from the web.
 """
@@ -34,10 +37,17 @@ def article_rows(st: Store) -> Iterator[dict[str, Any]]:
     by_article: dict[str, list[dict[str, Any]]] = {}
     for rec in st.records():
         by_article.setdefault(rec.article_id, []).append(rec.to_dict())
+    statuses: dict[str, list[dict[str, Any]]] = {}
+    for entry in st.annotations.values("status"):
+        statuses.setdefault(entry["article_id"], []).append(entry)
     for _, article in st.corpus.iter_articles():
         article.entities = st.entities(article)
         row = article.to_dict()
-        row["status"] = st.status(article.id)
+        entries = sorted(statuses.get(article.id, []), key=lambda e: e.get("updated", ""))
+        by_reviewer = {e["reviewer"]: e["status"] for e in entries}
+        # this reviewer's status; else the latest anyone set (an export must not hide others' work)
+        row["status"] = by_reviewer.get(st.reviewer) or (entries[-1]["status"] if entries else "todo")
+        row["statuses"] = by_reviewer
         row["records"] = by_article.get(article.id, [])
         yield row
 

@@ -134,3 +134,24 @@ def test_schema_version_is_recorded(tmp_path: Path) -> None:
         pass
     meta = orjson.loads((tmp_path / "s" / "tandai.json").read_bytes())["meta"]["1"]
     assert meta["schema"] == 1
+
+
+def test_export_keeps_every_reviewers_status(tmp_path: Path, article_files: Path) -> None:
+    import io
+
+    import orjson
+
+    from store.export import write_jsonl
+
+    path = tmp_path / "s"
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([article_files])
+        aid = article_id_with(st, "bontang")
+        st.set_status(aid, "done")
+    with store.open(path, reviewer="budi") as st:
+        st.set_status(aid, "flagged")
+    with store.open(path, reviewer="someone-else", read_only=True) as st:
+        out = io.BytesIO()
+        write_jsonl(st, out)
+    row = next(r for r in map(orjson.loads, out.getvalue().splitlines()) if r["id"] == aid)
+    assert row["statuses"] == {"rina": "done", "budi": "flagged"} and row["status"] == "flagged"

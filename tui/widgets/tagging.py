@@ -29,7 +29,7 @@ class TaggingPanel(Vertical):
     TaggingPanel .field-label { color: $text-muted; height: 1; margin-top: 0; }
     TaggingPanel .problem { color: $error; height: auto; }
     TaggingPanel Input { height: 1; border: none; padding: 0 1; background: $boost; }
-    TaggingPanel Input:focus { background: $primary 30%; }
+    TaggingPanel Input:focus { background: $primary 30%; border: none; }
     TaggingPanel #records { height: 8; border-top: solid $primary-darken-3; }
     TaggingPanel #record-title { text-style: bold; height: 1; }
     TaggingPanel #evidence { color: $text-muted; height: auto; max-height: 4; }

@@ -1,0 +1,93 @@
+"""The installed `tandai`, in a real terminal (tmux): search, open, add a record, mark it done,
+quit; then `tandai export` shows the record and the status."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+TANDAI = Path(sys.executable).parent / "tandai"
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+    pytest.mark.skipif(not TANDAI.exists(), reason="tandai is not installed in this environment"),
+]
+
+
+class Tmux:
+    def __init__(self, env: dict[str, str]) -> None:
+        self.name = f"tandai-{uuid.uuid4().hex[:8]}"
+        self.env = env
+
+    def start(self, *cmd: str) -> None:
+        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "160", "-y", "50",
+                        " ".join(cmd)], check=True, env=self.env)
+
+    def keys(self, *keys: str, literal: bool = False) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *(["-l"] if literal else []), *keys], check=True)
+
+    def screen(self) -> str:
+        out = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
+        return out.stdout
+
+    def wait_for(self, needle: str, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if needle in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{needle!r} never appeared; the screen was:\n{self.screen()}")
+
+    def alive(self) -> bool:
+        return subprocess.run(["tmux", "has-session", "-t", self.name], capture_output=True).returncode == 0
+
+    def kill(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+def test_real_terminal_session_then_export(tmp_path: Path) -> None:
+    store_dir = tmp_path / "store"
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "TERM": "xterm-256color"}
+    env.pop("TANDAI_STORE", None)
+    tmux = Tmux(env)
+    tmux.start(str(TANDAI), "demo", "--store", str(store_dir), "--reviewer", "rina")
+    try:
+        tmux.wait_for("42 of 42 articles", timeout=60)
+        tmux.keys("apel lombok dup:no", literal=True)
+        tmux.wait_for("1 of 1 articles")
+        tmux.keys("Enter")
+        tmux.wait_for("[todo]")
+        tmux.keys("j", "j", "a")
+        tmux.wait_for("Record ")
+        screen = tmux.wait_for("ceremony_apel")
+        assert "Polres Lombok Timur" in screen
+        screen = tmux.screen()
+        assert "ceremony_apel" in screen.split("type", 1)[1]  # the focused field shows its value
+        tmux.keys("Escape")
+        time.sleep(0.6)  # a lone ESC is told apart from an escape sequence by a pause, as when typed
+        tmux.keys("D")
+        tmux.wait_for("[done]")
+        tmux.keys("q")
+        deadline = time.monotonic() + 20
+        while tmux.alive() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not tmux.alive(), "q did not quit"
+    finally:
+        tmux.kill()
+    out = subprocess.run([str(TANDAI), "export", "--store", str(store_dir), "--format", "jsonl"],
+                         capture_output=True, text=True, timeout=60, env=env, check=True)
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    done = [r for r in rows if r["status"] == "done"]
+    assert len(done) == 1 and done[0]["title"].startswith("Polres Lombok Timur Gelar Apel")
+    [record] = done[0]["records"]
+    assert record["type"] == "ceremony_apel" and record["unit"] == "Polres Lombok Timur"
+    assert record["reviewer"] == "rina" and record["personnel"] == 612
