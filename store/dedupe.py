@@ -21,6 +21,9 @@ SHINGLE = 5
 SAMPLE = 4
 THRESHOLD = 0.5
 MIN_SHINGLES = 8
+# A shingle found in more articles than this is template or boilerplate text, not evidence that
+# one article republishes another: it stops counting (and keeps each lookup cheap).
+MAX_POSTING = 40
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -60,34 +63,45 @@ class DuplicateIndex:
 
     def __init__(self) -> None:
         self._postings: dict[int, list[str]] = {}
-        self._sigs: dict[str, list[int]] = {}
+        self._sigs: dict[str, frozenset[int]] = {}
         self._root: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self._sigs)
 
     def add(self, article_id: str, sig: list[int], duplicate_of: str | None = None) -> None:
-        self._sigs[article_id] = sig
+        self._sigs[article_id] = frozenset(sig)
         if duplicate_of:
             self._root[article_id] = duplicate_of
+        postings = self._postings
         for h in sig:
-            self._postings.setdefault(h, []).append(article_id)
+            ids = postings.get(h)
+            if ids is None:
+                postings[h] = [article_id]
+            elif len(ids) <= MAX_POSTING:
+                ids.append(article_id)
 
     def find(self, sig: Sequence[int]) -> str | None:
         """The original (not itself a duplicate) that ``sig`` duplicates, or None."""
         if len(sig) < MIN_SHINGLES // SAMPLE + 1:
             return None
         counts: Counter[str] = Counter()
+        countable = 0
         for h in sig:
             ids = self._postings.get(h)
-            if ids:
-                counts.update(ids)
-        need = THRESHOLD * len(sig) / (1 + THRESHOLD)  # overlap at which Jaccard can reach THRESHOLD
+            if ids is None or len(ids) <= MAX_POSTING:
+                countable += 1
+                if ids:
+                    counts.update(ids)
+        # shared distinctive shingles at which Jaccard can still reach THRESHOLD
+        need = max(2.0, THRESHOLD * countable / (1 + THRESHOLD))
         best: tuple[float, str] | None = None
+        mine = frozenset(sig)
         for cand, shared in counts.most_common(20):
             if shared < need:
                 break
-            score = jaccard(sig, self._sigs[cand])
+            other = self._sigs[cand]
+            score = len(mine & other) / len(mine | other)
             if score >= THRESHOLD and (best is None or score > best[0]):
                 best = (score, cand)
         if best is None:
