@@ -16,6 +16,7 @@ Layout of a store directory::
 from __future__ import annotations
 
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import Any
 
 from . import ingest as ingest_engine
 from .annotations import Annotations, status_key
-from .corpus import Corpus, now_iso
+from .corpus import SHARD_SIZE, Corpus, now_iso
 from .dates import parse_date
 from .entities import Recogniser
 from .errors import InvalidRecord, NotFound, QueryError, ReadOnlyStore, StoreError, StoreLocked
@@ -89,6 +90,7 @@ class Store:
             self._undo: list[tuple[str, list[Op], list[Op]]] = []
             self._redo: list[tuple[str, list[Op], list[Op]]] = []
             self._ids_cache: dict[tuple[str, str, int], set[str]] = {}
+            self._recent: OrderedDict[str, dict[str, Any]] = OrderedDict()
             if writable:
                 self.catch_up_index()
         except BaseException:
@@ -140,16 +142,16 @@ class Store:
         """Write a batch of new articles: shard files, then the manifest (commit), then the index."""
         self.require_writable()
         names: list[str] = []
-        for start in range(0, len(batch), 1000):
-            part = batch[start : start + 1000]
+        for start in range(0, len(batch), SHARD_SIZE):
+            part = batch[start : start + SHARD_SIZE]
             name = self.corpus.next_shard_name()
             self.corpus.write_shard(name, [a for a, _ in part], [s for _, s in part])
             names.append(name)
         self.corpus.commit(names, len(batch))
         writer = self.index.writer()
         try:
-            for name, start in zip(names, range(0, len(batch), 1000), strict=True):
-                for article, _ in batch[start : start + 1000]:
+            for name, start in zip(names, range(0, len(batch), SHARD_SIZE), strict=True):
+                for article, _ in batch[start : start + SHARD_SIZE]:
                     writer.add_document(self.index.document(article, name))
             writer.commit()
             writer.wait_merging_threads()
@@ -221,11 +223,21 @@ class Store:
 
     def article(self, article_id: str, corrected: bool = True) -> Article:
         """The full article; with ``corrected`` its entities include reviewers' overrides."""
+        doc = self._recent.get(article_id)
+        if doc is not None:
+            self._recent.move_to_end(article_id)
+            article = Article.from_dict(doc)
+            if corrected:
+                article.entities = self.entities(article)
+            return article
         hit = self.index.lookup(article_id)
         shards = [hit.shard] if hit is not None else self.corpus.shards
         for name in shards:
             doc = self.corpus.load_shard(name).get(article_id)
             if doc is not None:
+                self._recent[article_id] = doc  # articles are immutable: safe to keep
+                if len(self._recent) > 64:
+                    self._recent.popitem(last=False)
                 article = Article.from_dict(doc)
                 if corrected:
                     article.entities = self.entities(article)
