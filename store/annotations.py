@@ -42,6 +42,7 @@ class Annotations:
         self._since_snapshot = 0
         self._by_article: dict[str, dict[str, None]] = {}
         self.dropped_bytes = 0
+        self.compaction_error: str | None = None
         self.journal = Journal(directory / JOURNAL)
         if writable:
             (directory / "backups").mkdir(parents=True, exist_ok=True)
@@ -110,7 +111,14 @@ class Annotations:
         self._apply_entry(entry)
         self._since_snapshot += 1
         if self._since_snapshot >= COMPACT_EVERY:
-            self.compact()
+            # The change is already durable in the journal; a failed compaction must not make the
+            # caller believe it failed. It is retried at the next change and on close.
+            try:
+                self.compact()
+            except StoreError as exc:
+                self.compaction_error = str(exc)
+            else:
+                self.compaction_error = None
 
     # -- reading ---------------------------------------------------------------------------
 
