@@ -25,6 +25,8 @@ from .query import Filter, Query, tokens
 INDEX_SCHEMA = 1
 TITLE_BOOST = 4.0
 STAMP = "stamp.json"
+FIRST_SCREEN = "first-screen.json"  # the newest rows, so opening a store costs the same at any size
+FIRST_SCREEN_ROWS = 200
 LIST_FIELDS = ("id", "title", "outlet", "published", "dateline", "duplicate_of", "shard")
 
 
@@ -167,6 +169,29 @@ class SearchIndex:
             doc.add_text("unit", unit)
         return doc
 
+    def write_first_screen(self, generation: int) -> None:
+        """Derived like the index: the rows an empty query shows, newest first."""
+        self.refresh()
+        res = self.searcher().search(tantivy.Query.all_query(), FIRST_SCREEN_ROWS, count=True,
+                                     order_by_field="date", order=tantivy.Order.Desc)
+        rows = [self._hit(addr, 0.0) for _, addr in res.hits]
+        data = {"generation": generation, "total": int(res.count or 0),
+                "rows": [[r.id, r.title, r.outlet, r.published, r.dateline, r.duplicate_of, r.shard]
+                         for r in rows]}
+        write_json(self.path / FIRST_SCREEN, data)
+
+    def first_screen(self, generation: int, limit: int) -> SearchResult | None:
+        if limit > FIRST_SCREEN_ROWS:
+            return None
+        try:
+            data = read_json(self.path / FIRST_SCREEN)
+        except StoreError:
+            return None
+        if not isinstance(data, dict) or data.get("generation") != generation:
+            return None
+        rows = [Hit(*r) for r in data["rows"][:limit]]
+        return SearchResult(total=int(data["total"]), hits=[r.id for r in rows], rows=rows)
+
     def write_stamp(self, generation: int, articles: int, shards: list[str]) -> None:
         write_json(self.path / STAMP, {"schema": INDEX_SCHEMA, "generation": generation,
                                        "articles": articles, "shards": shards})
@@ -264,6 +289,8 @@ class SearchIndex:
         last_positive = max((i for i, t in enumerate(query.terms) if not t.negated), default=-1)
         for i, term in enumerate(query.terms):
             prefix = query.prefix and i == last_positive and not term.phrase
+            if prefix and len(term.words[0]) < 2:
+                continue  # one typed letter would expand to most of the vocabulary: wait for the next
             clause = self._text_clause(term.words, term.phrase, prefix)
             clauses.append((tantivy.Occur.MustNot if term.negated else tantivy.Occur.Must, clause))
             scored = scored or not term.negated

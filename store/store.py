@@ -163,7 +163,7 @@ class Store:
             raise
         self.index.write_stamp(self.corpus.generation, int(self.corpus.manifest.get("articles", 0)),
                                self.corpus.shards)
-        self.index.refresh()
+        self.index.write_first_screen(self.corpus.generation)
 
     def catch_up_index(self) -> None:
         """Index shards the index has not seen (after a crash between commit and indexing)."""
@@ -198,7 +198,7 @@ class Store:
         writer.wait_merging_threads()
         self.index.write_stamp(self.corpus.generation, int(self.corpus.manifest.get("articles", 0)),
                                self.corpus.shards)
-        self.index.refresh()
+        self.index.write_first_screen(self.corpus.generation)
         return count
 
     def ingest(self, paths: Sequence[str | Path], progress: Callable[..., None] | None = None,
@@ -263,6 +263,10 @@ class Store:
             parsed = parse(query)
         except QueryError as exc:
             return SearchResult(error=str(exc))
+        if parsed.empty and offset == 0:
+            cached = self.index.first_screen(self.corpus.generation, limit)
+            if cached is not None:
+                return cached
         return self.index.search(parsed, limit, self._ids_for, offset=offset)
 
     def _ids_for(self, flt: Filter) -> set[str]:

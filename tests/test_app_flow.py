@@ -300,3 +300,18 @@ async def test_read_only_when_another_writer_holds_the_store(sample_store_path: 
             assert "READ-ONLY" in str(app.query_one("#statusline").render())
     finally:
         holder.close()
+
+
+async def test_keys_can_be_remapped_by_binding_id(sample_store_path: Path, config_home: Path) -> None:
+    app = TandaiApp(sample_store_path, reviewer="rina", config={"keys": {"status_done": "ctrl+d"}})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        aid = app.article.id  # type: ignore[union-attr]
+        await pilot.press("D")  # no longer bound
+        await settle(pilot, app)
+        assert app.owner.status(aid) == "todo"
+        await pilot.press("ctrl+d")
+        await settle(pilot, app)
+        assert app.owner.status(aid) == "done"
