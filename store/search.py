@@ -25,6 +25,7 @@ from .query import Filter, Query, tokens
 INDEX_SCHEMA = 1
 TITLE_BOOST = 4.0
 STAMP = "stamp.json"
+MIN_PREFIX = 3  # a word being typed counts once it has this many letters
 FIRST_SCREEN = "first-screen.json"  # the newest rows, so opening a store costs the same at any size
 FIRST_SCREEN_ROWS = 200
 LIST_FIELDS = ("id", "title", "outlet", "published", "dateline", "duplicate_of", "shard")
@@ -289,8 +290,8 @@ class SearchIndex:
         last_positive = max((i for i, t in enumerate(query.terms) if not t.negated), default=-1)
         for i, term in enumerate(query.terms):
             prefix = query.prefix and i == last_positive and not term.phrase
-            if prefix and len(term.words[0]) < 2:
-                continue  # one typed letter would expand to most of the vocabulary: wait for the next
+            if prefix and len(term.words[0]) < MIN_PREFIX:
+                continue  # one or two typed letters select nothing but cost the most: wait for more
             clause = self._text_clause(term.words, term.phrase, prefix)
             clauses.append((tantivy.Occur.MustNot if term.negated else tantivy.Occur.Must, clause))
             scored = scored or not term.negated
