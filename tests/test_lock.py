@@ -41,3 +41,23 @@ def test_second_process_is_read_only_and_told_why(tmp_path: Path, article_files:
     with store.open(path, reviewer="rina") as again:
         assert again.writable
         assert again.status(aid) == "skipped"
+
+
+def test_cli_while_another_process_writes(tmp_path: Path, article_files: Path) -> None:
+    """Reading commands work read-only; a writing command fails with one clear line (exit 1)."""
+    import os
+
+    path = tmp_path / "s"
+    holder = store.open(path, reviewer="rina")
+    holder.ingest([article_files])
+    try:
+        env = {**os.environ, "TANDAI_STORE": str(path)}
+        cli = [sys.executable, "-m", "tui.cli"]
+        found = subprocess.run([*cli, "search", "patroli"], capture_output=True, text=True, env=env, timeout=60)
+        assert found.returncode == 0 and "2 of 2 articles" in found.stdout  # readers need no lock
+        ingest = subprocess.run([*cli, "ingest", str(article_files)], capture_output=True, text=True, env=env,
+                                timeout=60)
+        assert ingest.returncode == 1 and ingest.stderr.strip().splitlines()[-1].startswith("tandai: ")
+        assert "read-only" in ingest.stderr or "open for writing" in ingest.stderr
+    finally:
+        holder.close()
