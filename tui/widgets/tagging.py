@@ -4,6 +4,7 @@ up as messages and the app saves them through the store owner."""
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from rich.text import Text
@@ -173,13 +174,19 @@ class TaggingPanel(Vertical):
         self.post_message(self.FieldChanged(name, inp.value))
 
     def _expand_type(self, value: str) -> str:
-        """A single key ("p") or an unambiguous prefix ("pat") becomes the type's name."""
+        """A key ("p"), an unambiguous prefix or part ("pat", "guard"), or a near miss ("patrl")
+        becomes the type's name; anything else stays as typed (and validation explains it)."""
         value = value.strip()
         by_key = self.taxonomy.activity_for_key(value)
-        if by_key:
-            return by_key
-        matches = [n for n in self.taxonomy.activities if n.startswith(value.lower())] if value else []
-        return matches[0] if len(matches) == 1 else value
+        if by_key or not value:
+            return by_key or value
+        names = list(self.taxonomy.activities)
+        low = value.lower()
+        for candidates in ([n for n in names if n.startswith(low)], [n for n in names if low in n]):
+            if len(candidates) == 1:
+                return candidates[0]
+        close = difflib.get_close_matches(low, names, n=1, cutoff=0.7)
+        return close[0] if close else value
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
