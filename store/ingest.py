@@ -13,7 +13,9 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -90,6 +92,7 @@ def prepare(raw: RawDoc, recogniser: Recogniser) -> tuple[Article, list[int]]:
 
 Prepared = tuple[str, "tuple[Article, list[int]] | str"]  # (source, result or reason)
 POOL_THRESHOLD = 200  # fewer documents than this are prepared in-process (no start-up cost)
+WINDOW = 64  # documents in flight at once
 _worker_recogniser: Recogniser | None = None
 
 
@@ -116,7 +119,11 @@ def default_workers() -> int:
 
 
 def prepared(docs: Iterable[RawDoc], recogniser: Recogniser, workers: int) -> Iterator[Prepared]:
-    """Prepare documents, in a process pool when there are enough of them to pay for it."""
+    """Prepare documents, in worker processes when there are enough of them to pay for it.
+
+    At most ``WINDOW`` documents are in flight, in order: nothing ever blocks on a full pipe, so
+    an interruption (Ctrl-C, a cancelled worker) cancels the rest and returns at once.
+    """
     it = iter(docs)
     head = list(islice(it, POOL_THRESHOLD))
     if workers <= 1 or len(head) < POOL_THRESHOLD:
@@ -124,8 +131,20 @@ def prepared(docs: Iterable[RawDoc], recogniser: Recogniser, workers: int) -> It
             yield raw.source, _safe_prepare(raw, recogniser)
         return
     ctx = multiprocessing.get_context("forkserver" if threading.active_count() > 1 else "fork")
-    with ctx.Pool(workers, initializer=_worker_init) as pool:
-        yield from pool.imap(_worker_prepare, chain(head, it), chunksize=16)
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init)
+    window: deque[Future[Prepared]] = deque()
+    source = chain(head, it)
+    try:
+        for raw in source:
+            window.append(pool.submit(_worker_prepare, raw))
+            if len(window) >= WINDOW:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+    finally:
+        for future in window:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextmanager
