@@ -228,8 +228,8 @@ class TandaiApp(App[int]):
         if not same:
             panel.show_record(None)
         ents = article.entities
-        earlier = self.owner.call(lambda: [r.unit for r in self.owner.store.records()][-200:])
-        units = sorted({e.text for e in ents if e.label == "POLICE_UNIT"} | set(earlier))
+        earlier = self.owner.call(lambda: {r["unit"] for r in self.owner.store.annotations.values("records")})
+        units = sorted({e.text for e in ents if e.label == "POLICE_UNIT"} | earlier)
         places = sorted(
             {e.text for e in ents if e.label == "LOC"} | ({article.dateline} if article.dateline else set())
         )
