@@ -92,7 +92,8 @@ def prepare(raw: RawDoc, recogniser: Recogniser) -> tuple[Article, list[int]]:
 
 Prepared = tuple[str, "tuple[Article, list[int]] | str"]  # (source, result or reason)
 POOL_THRESHOLD = 200  # fewer documents than this are prepared in-process (no start-up cost)
-WINDOW = 64  # documents in flight at once
+CHUNK = 16  # documents per task: fewer, larger messages between processes
+WINDOW = 6  # tasks in flight at once
 _worker_recogniser: Recogniser | None = None
 
 
@@ -114,6 +115,10 @@ def _worker_prepare(raw: RawDoc) -> Prepared:
     return raw.source, _safe_prepare(raw, _worker_recogniser)
 
 
+def _worker_prepare_many(raws: list[RawDoc]) -> list[Prepared]:
+    return [_worker_prepare(raw) for raw in raws]
+
+
 def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -132,15 +137,15 @@ def prepared(docs: Iterable[RawDoc], recogniser: Recogniser, workers: int) -> It
         return
     ctx = multiprocessing.get_context("forkserver" if threading.active_count() > 1 else "fork")
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init)
-    window: deque[Future[Prepared]] = deque()
+    window: deque[Future[list[Prepared]]] = deque()
     source = chain(head, it)
     try:
-        for raw in source:
-            window.append(pool.submit(_worker_prepare, raw))
+        while chunk := list(islice(source, CHUNK)):
+            window.append(pool.submit(_worker_prepare_many, chunk))
             if len(window) >= WINDOW:
-                yield window.popleft().result()
+                yield from window.popleft().result()
         while window:
-            yield window.popleft().result()
+            yield from window.popleft().result()
     finally:
         for future in window:
             future.cancel()
