@@ -2,9 +2,14 @@
 
 "Minggu, 06 Oktober 2024", "Senin (25/11/2024)", "Rabu (27/11)" (year from the publication
 date), "Minggu (01/12/24) malam", "27 Novemver 2024" (month typos within a small edit
-distance), "Oct 7, 2024", "2024-11-27", "kemarin" (relative to publication). A numeric date
-needs a day name, parentheses or a four-digit year, so "pola 2-6-12" or "1/3" are not dates.
-Nothing here raises: an impossible date (31/02/2024) is found but gets no value.
+distance), "Oct 7, 2024", "2024-11-27", "kemarin" (relative to publication), and a bare day
+name that points at one day ("kata Yohanes di Manokwari, Senin."). A numeric date needs a day
+name, parentheses or a four-digit year, so "pola 2-6-12" or "1/3" are not dates. Nothing here
+raises: an impossible date (31/02/2024) is found but gets no value.
+
+Speed matters (every article passes through here): each scan starts with a literal or a digit
+class so the regex engine skips ahead in C, and the specific forms are only tried where a scan
+stopped.
 """
 
 from __future__ import annotations
@@ -24,62 +29,70 @@ for _num, _names in enumerate(
         ("juni", "june", "jun"),
         ("juli", "july", "jul"),
         ("agustus", "august", "agu", "agt", "aug", "ags", "agust"),
-        ("september", "sep", "sept"),
+        ("september", "sep", "sept", "sep"),
         ("oktober", "october", "okt", "oct"),
         ("november", "nov", "nopember", "nop"),
-        ("desember", "december", "des", "dec"),
+        ("desember", "december", "des", "dec", "dess"),
     ),
     1,
 ):
     for _n in _names:
         MONTHS[_n] = _num
+# the names typos are measured against (short forms are too close to each other to guess from)
+_FULL_MONTHS = tuple((n, v) for n, v in MONTHS.items() if len(n) >= 5)
 
-_DAYS = (
-    r"Senin|Selasa|Rabu|Kamis|Jum['’]?at|Jumat|Sabtu|Minggu|Ahad|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
-)
-_P_TEXT = re.compile(
-    r"(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,10})\.?(?:\s*,?\s+(?P<y>(?:19|20)\d{2}))?(?![\w])",
-)
-_P_NUM = re.compile(
-    r"(?P<d>\d{1,2})(?P<sep>[/\-.])(?P<m>\d{1,2})"
-    r"(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/\-])(?P<close>\s*\))?",
-)
-_P_EN = re.compile(
-    r"(?P<m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b"
-)
-_P_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")
-_P_REL = re.compile(r"(?P<rel>kemarin|hari ini|besok|lusa)(?![\w])")  # run on lower-cased text
-_P_OPEN = re.compile(r"\(\s*$")
-# a day name (and "tanggal") just before a date: looked for behind a match, not scanned for
-_P_DAYNAME = re.compile(rf"(?P<dn>{_DAYS})\s*,?\s*(?:(?:tanggal|tgl\.?)\s+)?$", re.IGNORECASE)
-_REL = {"kemarin": -1, "hari ini": 0, "besok": 1, "lusa": 2}
-_WEEKDAY = {
-    "senin": 0,
-    "selasa": 1,
-    "rabu": 2,
-    "kamis": 3,
-    "jumat": 4,
-    "jum'at": 4,
-    "jum’at": 4,
-    "sabtu": 5,
-    "minggu": 6,
-    "ahad": 6,
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-    "mon": 0,
-    "tue": 1,
-    "wed": 2,
-    "thu": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
+WEEKDAYS: dict[str, int] = {
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jum’at": 4, "sabtu": 5,
+    "minggu": 6, "ahad": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
 }
+RELATIVE: dict[str, int] = {"kemarin": -1, "hari ini": 0, "besok": 1, "lusa": 2}
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation factored into a trie: the engine tests one character per branch point
+    instead of trying every word at every position."""
+    root: dict[str, dict] = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + build(root) + ")"
+
+
+_S = r"[ \t\u00a0]"
+# scans: a literal or a digit class first, so the regex engine skips ahead in C
+_DAY_NAMES = [w for d in ("Senin Selasa Rabu Kamis Jumat Jum'at Jum’at Sabtu Minggu Ahad "
+                          "Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()
+              for w in (d, d.upper())]
+_EN_MONTHS = ("January February March April May June July August September October November December "
+              "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
+_P_WORD = re.compile(_trie(_DAY_NAMES + _EN_MONTHS) + r"(?![\w'’])")
+_P_DIGIT = re.compile(rf"\d(?:\d\d\d-\d\d-\d\d|\d?(?:[/.\-]\d|{_S}+[A-Za-z]))")
+# anchored forms, tried where a scan stopped
+_A_ISO = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")
+_A_TEXT = re.compile(
+    rf"(?P<d>\d{{1,2}}){_S}+(?P<m>[A-Za-z]{{3,10}})\.?(?:{_S}*,?{_S}+(?P<y>(?:19|20)\d\d))?(?![\w])"
+)
+_A_NUM = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/\-.])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/\-])")
+_A_EN = re.compile(rf"\.?{_S}+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_S}+(?P<y>(?:19|20)\d\d)(?!\d)")
+_A_CLOSE = re.compile(rf"{_S}*\)")
+_A_AFTER_DAY = re.compile(rf"{_S}*,?{_S}*(?:(?:tanggal|tgl\.?|Tanggal){_S}+)?(?P<open>\({_S}*)?")
+# what may follow a bare day name for it to be a date: end of clause or a time of day
+_A_BARE_AFTER = re.compile(
+    rf"{_S}*(?:[.,;:)\]\"”]|$|\n|(?:malam|pagi|siang|sore|petang|subuh|dini{_S}+hari|lalu|kemarin|ini)(?![\w]))"
+)
+_A_BARE_FUTURE = re.compile(rf"{_S}+(?:mendatang|depan|besok)(?![\w])")
+_BARE_BEFORE = ("pada ", "Pada ", "hari ", "Hari ", "sejak ", "Sejak ", "tiba ", "digelar ", "berlangsung ")
 _TIME = re.compile(r"[\s,|\-–—]*(?:pukul\s*|jam\s*)?(?P<h>[01]?\d|2[0-3])[:.](?P<min>[0-5]\d)(?::\d{2})?")
 
 
@@ -100,7 +113,8 @@ def _distance(a: str, b: str, limit: int) -> int:
 
 @lru_cache(maxsize=4096)
 def month_number(word: str) -> int | None:
-    """A month from its Indonesian or English name or abbreviation, forgiving small typos."""
+    """A month from its Indonesian or English name or abbreviation, forgiving small typos
+    ("Novemver", "Septmber"): one edit for names under eight letters, two for longer ones."""
     w = word.lower().rstrip(".")
     if w in MONTHS:
         return MONTHS[w]
@@ -108,9 +122,7 @@ def month_number(word: str) -> int | None:
         return None
     limit = 1 if len(w) < 8 else 2
     best: tuple[int, int] | None = None
-    for name, num in MONTHS.items():
-        if len(name) < 5:
-            continue
+    for name, num in _FULL_MONTHS:
         d = _distance(w, name, limit)
         if d <= limit and (best is None or d < best[0]):
             best = (d, num)
@@ -127,128 +139,183 @@ def _ref(published: str | None) -> date | None:
 
 
 def _make(year: int | None, month: int, day: int, ref: date | None, weekday: str | None) -> str | None:
+    """The ISO date, or None when impossible. A missing year is the one that puts the date
+    nearest the reference (so "Selasa (31/12)" published 2 January is last year's); without
+    a reference the day name picks among recent years."""
     if year is not None and year < 100:
         year += 2000
-    if year is None:
-        candidates = []
-        if ref is not None:
-            candidates = [ref.year, ref.year - 1, ref.year + 1]
-        elif weekday:
-            candidates = [2024, 2025, 2023]
-        for y in candidates:
+    if year is not None:
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    if ref is not None:
+        best: date | None = None
+        for y in (ref.year, ref.year - 1, ref.year + 1):
             try:
                 d = date(y, month, day)
             except ValueError:
                 continue
-            if ref is not None and abs((d - ref).days) > 183:
+            if best is None or abs((d - ref).days) < abs((best - ref).days):
+                best = d
+        return best.isoformat() if best is not None and abs((best - ref).days) <= 183 else None
+    if weekday:
+        want = WEEKDAYS.get(weekday.lower())
+        for y in (2024, 2025, 2023):
+            try:
+                d = date(y, month, day)
+            except ValueError:
                 continue
-            if weekday and ref is None and d.weekday() != _WEEKDAY.get(weekday.lower(), d.weekday()):
-                continue
-            return d.isoformat()
-        return None
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
+            if want is None or d.weekday() == want:
+                return d.isoformat()
+    return None
 
 
 def _left_ok(text: str, start: int) -> bool:
-    return start == 0 or not text[start - 1].isalnum()
+    if start == 0:
+        return True
+    c = text[start - 1]
+    return not (c.isalnum() or (c in "/.-" and start > 1 and text[start - 2].isdigit()))
 
 
-def _dayname(text: str, start: int) -> tuple[int, str | None]:
-    """A day name right before ``start`` ("Senin, ", "Kamis "): its start and the name."""
-    m = _P_DAYNAME.search(text, max(0, start - 20), start)
-    if m and _left_ok(text, m.start()):
-        return m.start(), m.group("dn")
-    return start, None
+def _numeric_at(text: str, pos: int, ref: date | None, weekday: str | None,
+                opened: bool) -> tuple[int, str | None] | None:
+    """A date starting with a digit at ``pos``: its end and value (None: not a date here)."""
+    m = _A_ISO.match(text, pos)
+    if m:
+        return m.end(), _make(int(m["y"]), int(m["m"]), int(m["d"]), ref, None)
+    m = _A_TEXT.match(text, pos)
+    if m:
+        month = month_number(m["m"])
+        if month is None:
+            return None
+        end = m.end()
+        if opened:
+            close = _A_CLOSE.match(text, end)
+            end = close.end() if close else end
+        y = m["y"]
+        return end, _make(int(y) if y else None, month, int(m["d"]), ref, weekday)
+    m = _A_NUM.match(text, pos)
+    if m:
+        y = m["y"]
+        if m["sep"] == "." and (y is None or len(y) != 4):
+            return None  # "1.112" is a number, "10.30" a time
+        close = _A_CLOSE.match(text, m.end()) if opened else None
+        if not (weekday or close or (y and len(y) == 4)):
+            return None
+        end = close.end() if close else m.end()
+        return end, _make(int(y) if y else None, int(m["m"]), int(m["d"]), ref, weekday)
+    return None
+
+
+def _bare_day(ref: date | None, weekday: str, future: bool) -> str | None:
+    """The day a bare day name points at: the latest such day up to publication ("Senin" in a
+    Monday evening's article is that Monday), or the next one when "mendatang"/"depan" follows."""
+    if ref is None:
+        return None
+    want = WEEKDAYS[weekday.lower()]
+    if future:
+        return (ref + timedelta(days=(want - ref.weekday()) % 7 or 7)).isoformat()
+    return (ref - timedelta(days=(ref.weekday() - want) % 7)).isoformat()
 
 
 def find_dates(text: str, published: str | None = None) -> list[tuple[int, int, str | None]]:
     """Every date mention as (start, end, ISO value or None), non-overlapping, in text order."""
     ref = _ref(published)
     found: list[tuple[int, int, str | None]] = []
-    for m in _P_TEXT.finditer(text):
-        if not _left_ok(text, m.start()):
+    add = found.append
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for word, shift in RELATIVE.items():  # str.find is far cheaper than a regex scan here
+        at = low.find(word)
+        while at != -1:
+            e = at + len(word)
+            if _left_ok(text, at) and not (e < len(text) and (text[e].isalnum() or text[e] == "_")):
+                add((at, e, (ref + timedelta(days=shift)).isoformat() if ref else None))
+            at = low.find(word, e)
+    for m in _P_WORD.finditer(text):
+        s, e = m.span()
+        if not _left_ok(text, s):
             continue
-        month = month_number(m.group("m"))
-        if month is None:
+        word = m.group()
+        if word.lower() not in WEEKDAYS:  # an English month: "Oct 7, 2024"
+            en = _A_EN.match(text, e)
+            if en:
+                add((s, en.end(), _make(int(en["y"]), MONTHS[word.lower()], int(en["d"]), ref, None)))
             continue
-        start, dn = _dayname(text, m.start())
-        y = m.group("y")
-        found.append((start, m.end(), _make(int(y) if y else None, month, int(m.group("d")), ref, dn)))
-    for m in _P_NUM.finditer(text):
-        closed, y = m.group("close"), m.group("y")
-        if not _left_ok(text, m.start()):
+        after = _A_AFTER_DAY.match(text, e)
+        at = after.end() if after else e
+        if at < len(text) and text[at].isdigit():
+            hit = _numeric_at(text, at, ref, word, bool(after and after["open"]))
+            if hit is not None:
+                add((s, hit[0], hit[1]))
+                continue
+        if word[0].isupper() and _A_BARE_AFTER.match(text, e) and (
+            text.endswith(", ", 0, s) or text.endswith(_BARE_BEFORE, 0, s) or text.endswith("(", 0, s)
+        ):
+            add((s, e, _bare_day(ref, word, bool(_A_BARE_FUTURE.match(text, e)))))
+    pos = 0
+    search = _P_DIGIT.search
+    while True:
+        m = search(text, pos)
+        if m is None:
+            break
+        s = m.start()
+        pos = m.end()
+        if not _left_ok(text, s):
             continue
-        op = _P_OPEN.search(text, max(0, m.start() - 3), m.start())
-        opened = op is not None
-        if m.group("sep") == "." and (y is None or len(y) != 4):
-            continue  # "1.112" is a number
-        start, dn = _dayname(text, op.start() if op else m.start())
-        if not (dn or (opened and closed) or (y and len(y) == 4)):
+        opened = text.endswith("(", 0, s) or text.endswith("( ", 0, s)
+        hit = _numeric_at(text, s, ref, None, opened)
+        if hit is None:
             continue
-        end = m.end() if (opened and closed) else m.end("y") if y else m.end("m")
-        if not dn:
-            start = op.start() if (op and closed) else m.start()
-        found.append(
-            (start, end, _make(int(y) if y else None, int(m.group("m")), int(m.group("d")), ref, dn))
-        )
-    for m in _P_EN.finditer(text):
-        month = month_number(m.group("m"))
-        if month is not None and _left_ok(text, m.start()) and m.group("m").lower() not in _WEEKDAY:
-            found.append((m.start(), m.end(), _make(int(m.group("y")), month, int(m.group("d")), ref, None)))
-    for m in _P_ISO.finditer(text):
-        if _left_ok(text, m.start()):
-            value = _make(int(m.group("y")), int(m.group("m")), int(m.group("d")), ref, None)
-            found.append((m.start(), m.end(), value))
-    lowered = text.lower()
-    for m in _P_REL.finditer(lowered if len(lowered) == len(text) else text):
-        if _left_ok(text, m.start()):
-            value = (ref + timedelta(days=_REL[m.group("rel").lower()])).isoformat() if ref else None
-            found.append((m.start(), m.end(), value))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    out: list[tuple[int, int, str | None]] = []
-    for item in found:
-        if out and item[0] < out[-1][1]:
-            continue
-        out.append(item)
-    return out
+        start = s - (1 if text.endswith("(", 0, s) else 2) if opened and text[hit[0] - 1] == ")" else s
+        add((start, hit[0], hit[1]))
+        pos = hit[0]
+    if len(found) > 1:
+        found.sort(key=lambda f: (f[0], f[0] - f[1]))
+        out: list[tuple[int, int, str | None]] = []
+        for item in found:
+            if out and item[0] < out[-1][1]:
+                continue
+            out.append(item)
+        return out
+    return found
 
 
 def parse_date(s: str, published: str | None = None) -> str | None:
-    """A date a reviewer typed ("27/11/2024", "27 Nov", "2024-11-27", "kemarin", "Rabu (27/11)")."""
+    """A date a reviewer typed ("27/11/2024", "27 Nov", "2024-11-27", "kemarin", "Rabu (27/11)").
+
+    Looser than ``find_dates``: a bare "27/11" or "27 Nov" is accepted, and takes its year from
+    ``published`` (or the 2024 election year when there is none). None when it is not a date.
+    """
     s = (s or "").strip()
     if not s:
         return None
-    try:
-        return (
-            date.fromisoformat(s[:10]).isoformat() if _P_ISO.fullmatch(s[:10]) else _parse_loose(s, published)
-        )
-    except ValueError:
-        return None
-
-
-def _parse_loose(s: str, published: str | None) -> str | None:
+    m = _A_ISO.fullmatch(s[:10])
+    if m:
+        try:
+            return date.fromisoformat(s[:10]).isoformat()
+        except ValueError:
+            return None
     hits = [h for h in find_dates(s, published) if h[2]]
     if hits:
         return hits[0][2]
+    ref = _ref(published) or date(2024, 7, 1)
     m = re.fullmatch(r"(\d{1,2})[/\-.](\d{1,2})(?:[/\-.](\d{2}|\d{4}))?", s)
     if m:
         y = m.group(3)
-        return _make(
-            int(y) if y else None, int(m.group(2)), int(m.group(1)), _ref(published) or date(2024, 7, 1), None
-        )
-    m = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]{3,10})\.?", s)
+        return _make(int(y) if y else None, int(m.group(2)), int(m.group(1)), ref, None)
+    m = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]{3,10})\.?(?:\s+(\d{4}))?", s)
     if m and month_number(m.group(2)):
-        return _make(
-            None, month_number(m.group(2)) or 1, int(m.group(1)), _ref(published) or date(2024, 7, 1), None
-        )
+        y = m.group(3)
+        return _make(int(y) if y else None, month_number(m.group(2)) or 1, int(m.group(1)), ref, None)
     return None
 
 
 def normalise_published(s: str | None) -> str | None:
-    """A header timestamp ("Oct 7, 2024 - 15:35", "Senin, 25 Nov 2024 10:15 WIB", ISO) as ISO."""
+    """A header timestamp ("Oct 7, 2024 - 15:35", "Senin, 25 Nov 2024 10:15 WIB", ISO) as ISO:
+    ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` when a time follows the date."""
     if not s:
         return None
     s = s.strip()

@@ -47,8 +47,9 @@ def signature(text: str, noise: Sequence[Span] = ()) -> list[int]:
     nl = text.find("\n")
     spans = [*noise, Span(0, nl)] if nl > 0 else list(noise)
     words = body_words(text, spans)
-    joined = [" ".join(words[i : i + SHINGLE]).encode() for i in range(max(0, len(words) - SHINGLE + 1))]
-    return sorted({h for h in map(zlib.crc32, joined) if h % SAMPLE == 0})
+    # a generator, not a list of shingles: a 12 MB text would hold 300 MB of them at once
+    hashes = (zlib.crc32(" ".join(words[i : i + SHINGLE]).encode()) for i in range(len(words) - SHINGLE + 1))
+    return sorted({h for h in hashes if h % SAMPLE == 0})
 
 
 def jaccard(a: Sequence[int], b: Sequence[int]) -> float:

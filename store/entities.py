@@ -1,30 +1,39 @@
 """Entity recognition for Indonesian police/election news, fast and forgiving.
 
-It follows the domain's structure rather than a list of this corpus's names: unit heads
-(Polres, Polsek, Kodim, KPU …) take the place name that follows them; ranks take the name that
-follows them (academic titles after it are left out); admin prefixes (Kecamatan, Desa …) take
-their place name; a gazetteer of provinces and major regencies/cities finds bare place names;
-dates and personnel counts are normalised. Compiled regexes plus an Aho-Corasick automaton:
-no per-token Python loops over long lists.
+It follows the domain's structure rather than a list of this corpus's names:
+- unit, body and place heads (Polres, Polsek, Kodim, KPU, Pemkab, Kecamatan, Sungai, Mapolres …)
+  take the capitalised place words that follow them, up to a word that cannot be part of a name;
+- a functional police unit joins the territorial unit after it ("Sat Lantas Polres X"), while two
+  territorial units in a row stay two ("Polsek Mancak Polres Cilegon");
+- ranks take the name after them (honorifics before it and academic titles after it are left out);
+  so do a role's apposition ("Ketua KPU X, Name,"), speech verbs ("kata Riko"), credit lines and
+  given-name prefixes (Teuku, Andi, I Made); later bare mentions of a name are people too;
+- a territorial role names its territory ("Kapolres [Lombok Timur]");
+- a gazetteer of provinces and major regencies/cities finds bare place names, and a capitalised
+  phrase after "di"/"ke"/"dari"/"menuju" is a place;
+- dates (``dates.find_dates``) and personnel counts (digits or number words) carry values.
+
+Speed: one Aho-Corasick pass (pyahocorasick, in C) finds every keyword; each hit runs one
+anchored, precompiled regex at that spot. Overlaps are settled once, longest span first.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import ahocorasick
 
 from . import gazetteer as gz
-from .dates import find_dates
+from .dates import MONTHS, WEEKDAYS, find_dates
 from .model import Entity, Span
 
-_SP = r"[ \t\u00a0]"
-_WORD = r"(?:[A-Z][\w'’\-]*|[A-Z]{2,})"
-# up to five capitalised words or numbers after a head (trimmed later at stop words)
-_TAIL = rf"(?:{_SP}+(?:{_WORD}|\d{{1,4}}(?:/[A-Z][\w]*)?))" + "{0,5}"
-_ADMIN_TAIL = rf"(?:{_SP}+{_WORD})" + "{1,4}"
+_S = r"[ \t\u00a0]"
+_UP = "A-ZÀ-ÖØ-Þ"
+_LO = "a-zß-öø-ÿ"
+_BLOCK = "_"  # a span that is no entity but keeps others out (operation names, designations)
 
 PRIORITY = {
     "DATE": 0,
@@ -34,537 +43,872 @@ PRIORITY = {
     "POLICE_UNIT": 3,
     "MILITARY_UNIT": 3,
     "ELECTION_BODY": 3,
-    "GOV_ORG": 3,
     "ELECTION": 3,
-    "PERSON": 4,
-    "LOC": 5,
+    "GOV_ORG": 4,
+    "PERSON": 5,
+    "LOC": 6,
+    _BLOCK: 7,
 }
 
+Cand = tuple[int, int, str, object]
+Add = Callable[[Cand], None]
 
-def _alt(words: str) -> str:
+
+def _alt(words: str | Sequence[str]) -> str:
+    """Regex alternation, longest first, with spaces matching any run of blanks."""
+    items = words.split("|") if isinstance(words, str) else list(words)
     return "|".join(
-        sorted(
-            (re.escape(w).replace(r"\ ", rf"{_SP}+") for w in words.split("|") if w), key=len, reverse=True
-        )
+        sorted((re.escape(w).replace(r"\ ", f"{_S}+") for w in items if w), key=len, reverse=True)
     )
 
 
-_BASE_RANKS = "|".join(r for r in gz.POLICE_RANKS.split("|") if not r.endswith((" Pol", " Polisi")))
-_SUBUNIT = (
-    r"Sat(?:uan)?\s?(?:Brimob|Samapta|Sabhara|Lantas|Reskrim|Intelkam|Binmas|Narkoba|Resnarkoba|Tahti|"
-    r"Polairud|Pamobvit)|Satbrimob|Ditsamapta|Ditlantas|Ditintelkam|Ditbinmas|Ditreskrimum|Ditreskrimsus|"
-    r"Ditpamobvit|Ditpolairud|Direktorat(?:\s+[A-Z][a-z]+){1,2}|Subdit\s+\w+|Bid\s?Humas|Bidhumas|Si\s?Humas|"
-    r"Sihumas|Humas|Brimob|Batalyon\s+[A-Z]\w*|Kompi\s+\d+|Densus\s+88|Korbrimob|Baharkam"
-)
-_TERRITORIAL = r"Polrestabes|Polresta|Polres(?:\s+Metro)?|Polsekta|Polsek|Polda"
-_RE_POLICE = re.compile(
-    rf"(?:(?:{_SUBUNIT}){_SP}+(?:{_TERRITORIAL})|(?:{_TERRITORIAL})|(?:{_SUBUNIT})|Mabes{_SP}+Polri|Polri)"
-    rf"(?![\w]){_TAIL}"
-)
-_RE_MILITARY = re.compile(
-    r"(?:Kodam(?:\s+(?:[IVX]{1,5}(?:/\w+)?|Jaya|Iskandar\s+Muda|Siliwangi|Diponegoro|Brawijaya|Udayana|"
-    r"Hasanuddin|Mulawarman|Tanjungpura|Cenderawasih|Pattimura|Merdeka|Bukit\s+Barisan|Sriwijaya|"
-    r"Kasuari|Mandala\s+Trikora))?"
-    r"|Korem\s+\d{3}(?:/[A-Z][\w\-]*)?|Kodim\s+\d{4}(?:/[A-Z][\w\-]*(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Kota))?)?|Koramil(?:\s+\d{2,4}(?:[\-/]\d{1,3})*)?"
-    r"(?:/[A-Z][\w\-]*)?|Lanal\s+[A-Z]\w+|Lanud\s+[A-Z][\w ]*?(?=[\s,.)]|$)|Lantamal\s+[IVX]+|Yonif\s+\d+\w*"
-    r"|Brigif\s+\d+|Kostrad|Kopassus|Denpom\s+[IVX\d/\-]+|Makodim|Koarmada\s+[IVX]+"
-    r"|TNI(?:[\-\s]+(?:AD|AL|AU|Angkatan\s+(?:Darat|Laut|Udara)))?)\b"
-)
-_RE_ELECTION_BODY = re.compile(
-    r"(?:(?:KPUD?|Bawaslu|KIP|Panwas(?:lu|lih)?(?:cam|kec)?|PPK|PPS|KPPS)(?:\s+(?:RI|Republik\s+Indonesia))?"
-    r"(?:\s+(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan))?(?:\s+[A-Z][\w\-]*){0,3}"
-    r"|Komisi\s+Pemilihan\s+Umum(?:\s+Daerah)?|Badan\s+Pengawas\s+Pemil(?:u|ihan\s+Umum)"
-    r"|Panitia\s+Pengawas\s+Pemil(?:u|ihan)(?:\s+Kecamatan)?|Panitia\s+Pemilihan\s+Kecamatan"
-    r"|Panitia\s+Pemungutan\s+Suara|Kelompok\s+Penyelenggara\s+Pemungutan\s+Suara"
-    r"|Sentra\s+Gakkumdu|Gakkumdu|DKPP|PKD|PTPS|Pengawas\s+TPS)\b"
-)
-_RE_GOV = re.compile(
-    r"(?:(?:Pemkab|Pemkot|Pemprov|Pemda)(?:\s+(?:[A-Z][\w\-]*|[A-Z]{2,})){0,2}"
-    rf"|Pemerintah\s+(?:Kabupaten|Kota|Provinsi|Daerah){_ADMIN_TAIL}"
-    r"|Forkopimda(?:\s+(?:[A-Z][\w\-]*)){0,2}|Forkopimcam|Forkopimka|Satlinmas|Linmas"
-    r"|Satpol[\s\-]?PP(?:\s+(?:Kabupaten|Kota|Provinsi))?(?:\s+[A-Z][\w\-]*){0,2}"
-    r"|Kesbangpol|Bakesbangpol|Badan\s+Kesatuan\s+Bangsa\s+dan\s+Politik|BPBD|DPRD(?:\s+[A-Z][\w\-]*){0,2})\b"
-)
-_RE_ELECTION = re.compile(
-    r"(?:(?:[Pp]ilkada|PILKADA|Pemilu|PEMILU|[Pp]ilgub|[Pp]ilbup|[Pp]ilwalkot|[Pp]ilwali|[Pp]ileg|[Pp]ilpres)"
-    r"(?:\s+(?i:serentak))?"
-    r"(?:\s+(?i:tahun)?\s*20\d\d)?"
-    r"|Pemilihan\s+(?:Kepala\s+Daerah|Umum|Gubernur(?:\s+dan\s+Wakil\s+Gubernur)?|Bupati(?:\s+dan\s+Wakil\s+Bupati)?"
-    r"|Wali\s?kota(?:\s+dan\s+Wakil\s+Wali\s?kota)?)(?:\s+[Ss]erentak)?(?:\s+(?:[Tt]ahun\s+)?20\d\d)?"
-    r"|PSU|Pemungutan\s+Suara\s+Ulang)\b"
-)
-_RE_RANK = re.compile(
-    rf"(?:(?:{_alt(_BASE_RANKS)})(?:{_SP}*Pol(?:isi)?\.?(?=[\s\w]|$))?"
-    rf"|(?:{_alt(gz.MILITARY_RANKS)})(?:{_SP}+{gz.CORPS})?(?:{_SP}*\(K\))?)(?![a-z])"
-)
-_RE_ROLE = re.compile(rf"(?:{_alt(gz.ROLES)})(?:{_SP}+\d)?(?![\w])")
-_RE_PERSONNEL = re.compile(
-    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d{1,6})\s+(?:orang\s+)?"
-    r"(?P<noun>personel|personil|anggota|petugas|pasukan|prajurit|polisi|polwan|aparat)"
-    r"(?:\s+(?:gabungan(?:\s+TNI[\-/ ]Polri)?|TNI[\-/ ]Polri|TNI/Polri|TNI|Polri|Brimob|Linmas|Satlinmas|BKO))?(?![\w])"
-)
-_RE_ADMIN = re.compile(
-    r"(?:Provinsi|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Kelurahan|Kel\.|Desa|Dusun|Kampung|Nagari|"
-    r"Gampong|Distrik|Jalan|Jl\.|Jln\.)" + _ADMIN_TAIL
-)
-_RE_VENUE = re.compile(
-    r"(?:Mapolda|Mapolrestabes|Mapolresta|Mapolres|Mapolsek|Makodim|Makoramil|Mako\s+Brimob|Lapangan|"
-    r"Gedung|Aula|Alun-alun|Pasar|Masjid|Stadion|Hotel|Pelabuhan|Bandara|Taman|Pantai|Pendopo|Balai|GOR|"
-    r"Rumah\s+Dinas|Lapas|Rutan|Monumen|Tugu)" + _ADMIN_TAIL
-)
-_RE_DATELINE = re.compile(
-    r"(?m)^[ \t\u00a0*]*(?:[A-Z0-9\-]+(?:\.[A-Z0-9\-]+)+,[ \t\u00a0]*)?"
-    r"(?P<p>[A-Z][A-Z'’]+(?:[ \t\u00a0][A-Z][A-Z'’]+){0,2})(?:[ \t\u00a0]*\([A-Z]{1,6}\))?"
-    r"(?=[ \t\u00a0]*(?:,|[\-–—]))"
-)
-
-_RE_DATELINE_TITLED = re.compile(
-    r"(?m)^[ \t\u00a0]*(?P<p>[A-Z][a-z]+(?:[ \t\u00a0][A-Z][a-z]+){0,2})"
-    r"(?:,[ \t\u00a0]*[\w\-]+(?:\.[\w\-]+)*\.(?:com|id|co\.id|net|news|co)\b"
-    r"|[ \t\u00a0]*\([A-Z]{2,12}\)[ \t\u00a0]*[\-–—])"
-)
-
-_HONORIFIC = re.compile(rf"(?:Dr|Drs|Dra|H|Hj|Ir|Prof)\.{_SP}*")
-_SPEECH = re.compile(
-    r"(?<![\w])(?:ujar|kata|tegas|jelas|ucap|tutur|terang|imbuh|pungkas|ungkap|sebut|tambah)[ \t\u00a0]+(?=[A-Z][a-z])"
-)
-_TERRITORIAL_ROLES = {
-    "kapolres",
-    "kapolresta",
-    "kapolrestabes",
-    "kapolsek",
-    "kapolsekta",
-    "kapolda",
-    "wakapolres",
-    "wakapolresta",
-    "wakapolda",
-    "wakapolsek",
-    "camat",
-    "lurah",
-    "kades",
-    "bupati",
-    "wakil bupati",
-    "wali kota",
-    "walikota",
-    "wakil wali kota",
-    "gubernur",
-    "wakil gubernur",
-    "pj gubernur",
-    "pj bupati",
-    "pj wali kota",
-}
-_ORG_HEAD = re.compile(
-    r"(?:KPUD?|Bawaslu|KIP|Panwas(?:lu|lih)?(?:cam|kec)?|PPK|PPS|KPPS|Pemkab|Pemkot|Pemprov|Pemda|Forkopimda"
-    r"|Satpol[\s\-]?PP|DPRD|Pemerintah\s+(?:Kabupaten|Kota|Provinsi|Daerah))(?:\s+(?:RI|Republik\s+Indonesia))?"
-    r"(?:\s+(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan))?"
-)
-_ROLE_BEFORE = re.compile(r"(?:Kabid|Kasi|Kasie|Kasubbag|Kaur|Paur|Kabag|Kasubbid)[ \t\u00a0]+$")
-_ADMIN_WORD = re.compile(r"\b(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.|Kecamatan|Daerah)(?![\w])")
-_NAME_TOKEN = re.compile(r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]))")
-_AFTER_RANK = re.compile(rf"(?:(?<=\.)(?=\S)|{_SP}*(?:,{_SP}*)?)")
-_APPOSITIVE = re.compile(rf",{_SP}*")
-_TOKEN_SPLIT = re.compile(rf"{_SP}+")
+def _first(words: str) -> set[str]:
+    return {w.split(" ")[0] for w in words.split("|") if w}
 
 
-def _matches(regex: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
-    """Matches that start at a word boundary (checked here, not in the pattern: a leading
-    assertion stops the regex engine from skipping ahead to its literal prefix)."""
-    for m in regex.finditer(text):
-        s = m.start()
-        if s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "_.,"):
-            yield m
+# --- stop words -----------------------------------------------------------------------------------
 
-
-def _is_academic(token: str) -> bool:
-    t = token.lower().strip(".,")
-    return t in gz.ACADEMIC or bool(re.fullmatch(r"(?:[a-z]{1,3}\.){2,}[a-z]{0,3}\.?", token.lower()))
-
-
-def _words(alternation: str) -> set[str]:
-    return {w.split(" ")[0] for w in alternation.split("|") if w}
-
-
-HEADS: dict[str, set[str]] = {
-    "RANK": _words(gz.POLICE_RANKS) | _words(gz.MILITARY_RANKS),
-    "ROLE": _words(gz.ROLES),
-    "POLICE": set(
-        "Polda Polres Polresta Polrestabes Polsek Polsekta Sat Satuan Satbrimob Ditsamapta Ditlantas Ditintelkam "
-        "Ditbinmas Ditreskrimum Ditreskrimsus Ditpamobvit Ditpolairud Direktorat Subdit Bid Bidhumas Si Sihumas "
-        "Humas Brimob Batalyon Kompi Densus Korbrimob Baharkam Mabes Polri".split()
-    ),
-    "MILITARY": set(
-        "Kodam Korem Kodim Koramil Lanal Lanud Lantamal Yonif Brigif Kostrad Kopassus Denpom Makodim Koarmada "
-        "TNI".split()
-    ),
-    "BODY": set(
-        "KPU KPUD Bawaslu KIP Panwas Panwaslu Panwascam Panwaskec Komisi Badan Panitia Kelompok Sentra Gakkumdu "
-        "DKPP KPPS PPK PPS PKD PTPS Pengawas".split()
-    ),
-    "GOV": set(
-        "Pemkab Pemkot Pemprov Pemda Pemerintah Forkopimda Forkopimcam Forkopimka Satlinmas Linmas Satpol "
-        "Kesbangpol Bakesbangpol Badan BPBD DPRD".split()
-    ),
-    "ELECTION": set(
-        "Pilkada pilkada PILKADA Pemilu PEMILU Pilgub pilgub Pilbup pilbup Pilwalkot pilwalkot Pilwali "
-        "Pileg Pilpres Pemilihan PSU Pemungutan".split()
-    ),
-    "ADMIN": set(
-        "Provinsi Kabupaten Kab. Kota Kecamatan Kec. Kelurahan Kel. Desa Dusun Kampung Nagari Gampong Distrik "
-        "Jalan Jl. Jln.".split()
-    ),
-    "VENUE": set(
-        "Mapolda Mapolrestabes Mapolresta Mapolres Mapolsek Makodim Makoramil Mako Lapangan Gedung Aula "
-        "Alun-alun Pasar Masjid Stadion Hotel Pelabuhan Bandara Taman Pantai Pendopo Balai GOR Rumah Lapas "
-        "Rutan Monumen Tugu".split()
-    ),
-    "PERSONNEL": set("personel personil anggota petugas pasukan prajurit polisi polwan aparat".split()),
-}
-
-
-@lru_cache(maxsize=1)
-def _places() -> tuple[ahocorasick.Automaton, frozenset[str]]:
-    """One automaton over every head keyword and place name: a single pass finds where to look."""
-    names = {n.strip() for n in (gz.PROVINCES + "|" + gz.CITIES).replace("\n", "").split("|") if n.strip()}
-    keys: dict[str, list[str]] = {}
-    for kind, words in HEADS.items():
-        for w in words:
-            keys.setdefault(w, []).append(kind)
-    for name in names:
-        keys.setdefault(name, []).append("PLACE")
-    auto = ahocorasick.Automaton()
-    for key, kinds in keys.items():
-        auto.add_word(key, (key, tuple(kinds)))
-    auto.make_automaton()
-    return auto, frozenset(n.lower() for n in names)
-
-
-@lru_cache(maxsize=1)
-def _head_words() -> frozenset[str]:
-    """Every keyword that starts an entity of its own: a place-name tail ends before it."""
-    words = {w.lower() for kind, ws in HEADS.items() if kind not in ("PERSONNEL",) for w in ws}
-    return frozenset(words)
+_AMBIGUOUS_HEADS = {"bandar", "si", "bid", "sat", "satuan", "i", "ni", "ka", "kepala", "badan", "komisi", "dewan",
+                    "kelompok", "sentra", "pengawas", "panitia", "kesatuan", "perlindungan", "cut", "lalu",
+                    "raden", "tuan", "anak", "ida", "laut", "muara", "tanjung", "taman", "pasar", "balai",
+                    "hall", "graha", "wisma", "pura", "simpang", "hotel", "bukit", "gunung", "pulau",
+                    "kepulauan", "perairan", "teluk", "danau", "selat", "sungai", "pantai", "lingkungan",
+                    "kampung", "kampong"}
 
 
 @lru_cache(maxsize=1)
 def _hard_heads() -> frozenset[str]:
-    """Heads of other entities (ranks, roles, units, bodies): never part of a place name."""
-    kinds = ("RANK", "ROLE", "POLICE", "MILITARY", "BODY", "GOV")
-    return frozenset(w.lower() for kind in kinds for w in HEADS[kind])
+    """Lower-cased words that open another entity: a place-name tail never runs into them."""
+    words: set[str] = set()
+    for src in (gz.POLICE_RANKS, gz.MILITARY_RANKS, gz.ROLES, gz.POLICE_TERRITORIAL, gz.POLICE_DIRECTORATES,
+                gz.MILITARY_UNITS_BARE, gz.ELECTION_BODIES, gz.ELECTION_BODY_LONG, gz.GOV_BODIES, gz.GOV_LONG,
+                gz.GOV_NAMED, gz.ADMIN, gz.VENUES):
+        words |= {w.lower() for w in _first(src)}
+    words |= {"kodam", "korem", "kodim", "koramil", "lanal", "lanud", "lantamal", "yonif", "brigif", "polri",
+              "mabes", "satbrimob", "brimob", "direktorat", "subdit", "batalyon", "densus", "korbrimob",
+              "pilkada", "pemilu", "pilgub", "pilbup", "pilwalkot", "pileg", "pilpres", "psu", "humas",
+              "operasi", "kepolisian", "mapolres", "mapolsek", "mapolda", "mapolresta"}
+    words |= {"sat" + f.lower() for f in gz.POLICE_FUNCTIONS.split("|")}
+    return frozenset(words - _AMBIGUOUS_HEADS)
 
 
-def _is_stop(word: str, places: frozenset[str]) -> bool:
+_NAME_PREFIX_WORDS = frozenset(w.lower() for w in _first(gz.NAME_PREFIXES) if len(w) > 2)
+_VERBISH = re.compile(r"(?:meng|meny|mem|men|ber|per|di|ter)[a-z]{3,}$")
+
+
+@lru_cache(maxsize=8192)
+def _stops(word: str) -> bool:
+    """True when ``word`` (as written) cannot continue a name: a stop word, another entity's
+    head, or a title-case verb from a headline ("Gelar", "Perkuat", "Kunjungi", "Amankan")."""
     low = word.lower()
-    if low in places:
+    if low in _places():
         return False
-    if low in gz.STOP or low in gz.UNIT_WORDS or low in _head_words():
+    if low in gz.STOP or low in _hard_heads():
+        return True
+    if low in _NAME_PREFIX_WORDS:
         return True
     if len(low) >= 6 and (low.endswith("kan") or (low.endswith("i") and low[:-1] + "kan" in gz.VERB_ROOTS)):
-        return True  # Gelarkan, Amankan, Kunjungi: title-case verbs in headlines
+        return True
+    return len(word) > 6 and word[0].isupper() and not word.isupper() and bool(_VERBISH.match(low))
+
+
+@lru_cache(maxsize=8192)
+def _first_stops(word: str) -> bool:
+    """The first word after a head is taken unless it is a stop word or another entity's head
+    (a place may well look like a verb: "Mempawah", "Dikawal" is rare as a name)."""
+    low = word.lower()
+    return (low in gz.STOP or low in _hard_heads()) and low not in _places()
+
+
+# --- tails: the capitalised words after a head ---------------------------------------------------
+
+_TAIL_WORD = re.compile(rf"{_S}+([{_UP}0-9][\w'’]*(?:-[a-z0-9][\w'’]*)*)")
+_STREET_WORD = re.compile(rf"{_S}+([{_UP}0-9][\w'’]*(?:-[\w'’]+)*)")
+_GLUED_WORD = re.compile(rf"([{_UP}0-9][\w'’]*(?:-[a-z0-9][\w'’]*)*)")
+_ABBREV_DOT = re.compile(rf"\.(?={_S}+[{_UP}])")
+_DIRECTIONS = frozenset("barat timur utara selatan tengah raya daya laut darat kota".split())
+
+
+def _tail(
+    text: str,
+    pos: int,
+    max_words: int = 4,
+    kota: bool = False,
+    abbrev: bool = False,
+    digits: bool = False,
+    glued: bool = False,
+    street: bool = False,
+) -> tuple[int, int]:
+    """End of the name that follows a head ending at ``pos``, and its number of words.
+
+    ``kota``: a trailing "Kota" belongs to the name and ends it ("Polres Tasikmalaya Kota").
+    ``abbrev``: dotted abbreviations inside the name ("Lapangan Drh. Soepardi").
+    ``street``: ranks and titles are part of a street name ("Jalan Jenderal Sudirman").
+    ``glued``: the first word follows without a space ("Kodim 0825/Banyuwangi").
+    """
+    end = pos
+    n = 0
+    while n < max_words:
+        m = (_GLUED_WORD if glued and n == 0 else _STREET_WORD if street else _TAIL_WORD).match(text, end)
+        if m is None:
+            break
+        word = m.group(1)
+        if word[0].isdigit():
+            if not digits:
+                break
+        elif street and word.lower() not in gz.STOP:
+            pass
+        elif _first_stops(word) if n == 0 else _stops(word):
+            if not (kota and n > 0 and word == "Kota"):
+                break
+        end = m.end()
+        n += 1
+        if kota and n > 1 and word == "Kota":
+            break
+        if (abbrev or street) and len(word) <= 4 and _ABBREV_DOT.match(text, end):
+            end += 1
+    return end, n
+
+
+# --- names of people -----------------------------------------------------------------------------
+
+_NAME_WORD = re.compile(
+    rf"[{_UP}](?:[{_LO}]{{0,3}}\.(?={_S}+[{_UP}])|[{_LO}'’]+(?:-[{_UP}]?[{_LO}]+)*(?![\w]))"
+)
+_GAP = re.compile(rf"{_S}+")
+_HONORIFIC = re.compile(rf"(?:Dr|Drs|Dra|Ir|H|Hj|Prof|KH|dr)\.?{_S}+(?=[{_UP}])")
+_ACADEMIC_LIKE = re.compile(r"(?:[A-Za-z]{1,4}\.){2,}[A-Za-z]{0,4}\.?|[A-Z][a-z]{0,3}\.[A-Z][a-z]*")
+
+
+_MONTH_NAMES = frozenset(m for m in MONTHS if len(m) >= 5 and m not in ("april", "agust"))
+
+
+@lru_cache(maxsize=8192)
+def _name_stop(token: str) -> bool:
+    low = token.lower().rstrip(".")
     return (
-        bool(re.match(r"(?:me[mn]?g?|ber|di|ter|per)[a-z]{4,}$", low)) and word[0].isupper() and len(word) > 6
+        low in gz.ACADEMIC
+        or low in gz.STOP
+        or low in _hard_heads()
+        or low in WEEKDAYS
+        or low in _MONTH_NAMES
+        or low in {"pol", "polisi", "tni", "humas", "kasat", "kapolsek", "kapolres"}
     )
 
 
-def _trim_tail(
-    text: str, start: int, head_end: int, end: int, places: frozenset[str], kota_ends: bool = False
-) -> int:
-    """End of a head + place-name tail, cut before the first word that cannot be part of a name.
-    The first word is taken unless it is a stop word outright (a place may end in -kan)."""
-    pos = head_end
-    for i, m in enumerate(re.finditer(rf"{_SP}+(\S+)", text[head_end:end])):
-        word = m.group(1)
-        bare = word.rstrip(".,;:)")
-        if kota_ends and i > 0 and bare == "Kota":
-            return head_end + m.start(1) + 4
-        if i == 0:  # the first word: only stop words and other entities' heads end it
-            stop = bare.lower() in gz.STOP or bare.lower() in _hard_heads()
+def _name_at(text: str, pos: int, max_words: int = 5) -> tuple[int, int] | None:
+    """The personal name starting at ``pos``: capitalised words, "Muh."-style abbreviations and
+    initials, up to an academic title, a stop word or another entity's head."""
+    end = pos
+    count = 0
+    cursor = pos
+    while count < max_words:
+        m = _NAME_WORD.match(text, cursor)
+        if m is None:
+            break
+        token = m.group()
+        if _name_stop(token):
+            break
+        end = m.end()
+        count += 1
+        gap = _GAP.match(text, end)
+        if gap is None:
+            break
+        cursor = gap.end()
+    if count == 0:
+        return None
+    while end > pos and text[end - 1] == ".":  # "Bambang S." keeps the initial, not the dot
+        end -= 1
+    return (pos, end) if end > pos else None
+
+
+# --- heads and their patterns --------------------------------------------------------------------
+
+_BASE_RANKS = [r for r in gz.POLICE_RANKS.split("|") if not r.endswith((" Pol", " Polisi"))]
+_RE_RANK = re.compile(
+    rf"(?:(?:{_alt(_BASE_RANKS)})(?:{_S}*Pol(?:isi)?\.?(?=[\s\w]|$))?"
+    rf"|(?:{_alt(gz.MILITARY_RANKS)})(?:{_S}+{gz.CORPS})?(?:{_S}*\(K\))?)(?![a-z])"
+)
+_AFTER_RANK = re.compile(rf"(?:(?<=\.)(?=[{_UP}])|{_S}*(?:,{_S}*)?)")
+_RE_ROLE = re.compile(rf"(?:{_alt(gz.ROLES)})(?![\w])")
+_DESIGNATION = re.compile(rf"{_S}+(?:\d[\d\-.]*|[IVX]+)(?![\w])")
+_METRO = re.compile(rf"{_S}+Metro(?={_S})")
+
+_TERR = re.compile(
+    rf"(?:Polres{_S}+Metro|{gz.POLICE_TERRITORIAL}|POLRESTABES|POLRESTA|POLRES{_S}+METRO|POLRES|POLSEK|POLDA"
+    rf"|Kepolisian{_S}+(?:Negara{_S}+Republik{_S}+Indonesia|Daerah|Resor{_S}+Kota{_S}+Besar|Resor{_S}+Kota"
+    rf"|Resort|Resor|Sektor{_S}+Kota|Sektor))(?![\w])"
+)
+_FUNCS = gz.POLICE_FUNCTIONS
+_SUBUNIT = re.compile(
+    rf"(?:Sat(?:uan)?{_S}*(?:{_FUNCS}|{_FUNCS.lower()})|Sat(?:{_FUNCS.lower()})|{gz.POLICE_DIRECTORATES}"
+    rf"|Direktorat(?:{_S}+(?!Pol)[{_UP}][a-z]+){{1,2}}|Subdit{_S}+[\w]+|Sub{_S}?Direktorat{_S}+[{_UP}][a-z]+"
+    rf"|Si{_S}*Humas|Sihumas|Humas|Brimob|Batalyon(?:{_S}+(?:[A-Z]|[IVX]+|\d+))?(?:{_S}+Pelopor)?"
+    rf"|Kompi(?:{_S}+(?:[A-Z]|\d+))?|Densus{_S}*88(?:{_S}+AT)?|Korbrimob|Baharkam|Pelopor)(?![\w])"
+)
+_ROLE_BEFORE_HUMAS = re.compile(r"(?:Kabid|Kasi|Kasie|Kasubbag|Kaur|Paur|Kabag|Kasubbid|Kasubsi)[ \t\u00a0]+$")
+_RE_POLRI = re.compile(rf"(?:Mabes{_S}+Polri|Polri|POLRI)(?![\w])")
+
+_RE_MILITARY = re.compile(
+    rf"(?:Kodam|KODAM)(?:{_S}+(?:[IVX]{{1,5}}(?![\w])(?:/(?=[{_UP}]))?|(?={gz.KODAM_NAMES})))?"
+    rf"|(?:Korem|KOREM){_S}+\d{{3}}(?:/(?=[{_UP}0-9]))?"
+    rf"|(?:Kodim|KODIM){_S}+\d{{4}}(?:/(?=[{_UP}]))?"
+    rf"|(?:Koramil|KORAMIL){_S}+\d{{2,4}}(?:[\-./]\d{{1,3}})*(?:/(?=[{_UP}]))?"
+    rf"|Lanal|Lanud|Lantamal{_S}+[IVX]+|Yonif{_S}+(?:Raider{_S}+)?\d+[\w/\-]*|Brigif{_S}+\d+[\w/\-]*"
+    rf"|Denpom{_S}+[IVX\d/\-]+|Koarmada{_S}+[IVX]+|Kodaeral{_S}+[IVX]+|Pomdam{_S}+[IVX]+[\w/\-]*"
+    rf"|Kostrad|Kopassus|Korps{_S}+Marinir|Paspampres"
+    rf"|TNI(?:[\-\s]+(?:AD|AL|AU|Angkatan{_S}+(?:Darat|Laut|Udara))(?![\w]))?"
+)
+_MIL_NEEDS_NAME = ("Lanal", "Lanud")
+
+_BODY_HEAD = re.compile(
+    rf"(?:{_alt(gz.ELECTION_BODY_LONG)}|{gz.ELECTION_BODIES})(?![\w])(?:{_S}+(?:RI|Republik{_S}+Indonesia)(?![\w]))?"
+)
+_GOV_HEAD = re.compile(rf"(?:{_alt(gz.GOV_LONG)}|{_alt(gz.GOV_BODIES)})(?![\w])")
+_GOV_NAMED = re.compile(rf"(?:{gz.GOV_NAMED})(?![\w])")
+_ADMIN_AFTER = re.compile(
+    rf"{_S}+(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan|Distrik|Nagari|Gampong)"
+    rf"(?={_S})"
+)
+_GOV_NEEDS_NAME = ("Pemerintah", "Kejaksaan", "Pengadilan")
+
+_RE_ELECTION = re.compile(
+    r"(?:(?:Pilkada|pilkada|PILKADA|Pemilu|PEMILU|Pilgub|pilgub|Pilbup|pilbup|Pilwalkot|pilwalkot|"
+    r"Pilwali|Pileg|pileg|Pilpres|pilpres|Pilkades)"
+    rf"(?:{_S}+(?:[Ss]erentak|SERENTAK))?(?:{_S}+(?:[Tt]ahun{_S}+)?20\d\d)?"
+    rf"|Pemilihan{_S}+(?:Kepala{_S}+Daerah|Umum|Gubernur(?:{_S}+dan{_S}+Wakil{_S}+Gubernur)?"
+    rf"|Bupati(?:{_S}+dan{_S}+Wakil{_S}+Bupati)?|Wali{_S}?[Kk]ota(?:{_S}+dan{_S}+Wakil{_S}+Wali{_S}?[Kk]ota)?)"
+    rf"(?:{_S}+[Ss]erentak)?(?:{_S}+(?:[Tt]ahun{_S}+)?20\d\d)?"
+    rf"|PSU|Pemungutan{_S}+Suara{_S}+Ulang)(?![\w])"
+)
+
+_NUMBER_WORDS = (
+    r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(?:[ \t\u00a0]+(?:belas|puluh|ratus))?"
+    r"|sepuluh|sebelas|seratus|seribu)"
+)
+_COUNT_BEFORE = re.compile(
+    rf"(?:(?<![\d.,])(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,6}})|(?<![\w])(?P<w>(?i:{_NUMBER_WORDS})))"
+    rf"{_S}+(?:orang{_S}+)?$"
+)
+_RE_PERSONNEL_TAIL = re.compile(
+    rf"(?:{_S}+(?:{_alt(gz.PERSONNEL_QUALIFIERS)}))?(?![\w\-])"
+)
+_MEMBERS_OF_BODY = re.compile(
+    rf"{_S}+(?:KPPS|PPS|PPK|KPU|Bawaslu|Panwas\w*|DPRD|DPR|kelompok|keluarga|tim{_S}+sukses|partai)"
+)
+
+_ADMIN_HEAD = re.compile(rf"(?:{_alt(gz.ADMIN)})(?![\w])")
+_GEO_HEAD = re.compile(rf"(?:{gz.GEO})(?![\w\-])")
+_VENUE_HEAD = re.compile(rf"(?:{_alt(gz.VENUES)})(?![\w\-])(?:{_S}+(?:Desa|Kelurahan|Kota|Kabupaten))?")
+_WALI_BEFORE = re.compile(rf"(?:Wali|Wakil{_S}+Wali|Penjabat{_S}+Wali|Pj\.?{_S}+Wali){_S}+$")
+
+_OPERATION = re.compile(rf"Operasi(?:{_S}+[{_UP}][\w\-]*){{1,5}}(?:{_S}+20\d\d)?")
+_CREDIT = re.compile(rf"(?:{gz.CREDITS}){_S}*:{_S}*")
+_INITIALS = re.compile(
+    rf"{_S}+(?P<i>[A-Z]{{1,4}}|(?:[A-Z]\.){{1,4}})(?![\w])(?:{_S}*\(\d{{1,3}}\))?"
+)
+_MORE_INITIALS = re.compile(
+    rf"{_S}*(?:,|dan|serta){_S}*(?:berinisial{_S}+|inisial{_S}+)?(?P<i>[A-Z]{{1,4}}|(?:[A-Z]\.){{1,4}})"
+    rf"(?![\w])(?:{_S}*\(\d{{1,3}}\))?"
+)
+_APPOSITION = re.compile(
+    rf",{_S}+(?P<n>[{_UP}][{_LO}'’]+(?:{_S}+[{_UP}][{_LO}'’]+){{0,3}}),{_S}+"
+    rf"(?:(?:me|ber)[a-z]{{3,}}|(?:yang|selaku|ketua|warga|anggota|kepala|tokoh|pemilik|petugas|salah)(?![\w]))"
+)
+_NAME_PREFIX = re.compile(rf"(?:{_alt(gz.NAME_PREFIXES)}){_S}+(?=[{_UP}][{_LO}])")
+
+# datelines: at a line start, a place in capitals or title case before a dash or an outlet
+_DATELINE = re.compile(
+    rf"[ \t\u00a0*_#>]*(?:"
+    rf"(?:[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+,{_S}*)?(?P<c>[A-Z][A-Z'’]+(?:{_S}[A-Z][A-Z'’]+){{0,2}})"
+    rf"(?:{_S}*\([A-Z]{{1,6}}\))?(?={_S}*(?:,|[\-–—]))"
+    rf"|[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+,{_S}*(?P<o>[{_UP}][{_LO}]+(?:{_S}[{_UP}][{_LO}]+){{0,2}}){_S}*[\-–—]"
+    rf"|(?P<t>[{_UP}][{_LO}]+(?:{_S}[{_UP}][{_LO}]+){{0,2}})"
+    rf"(?:,{_S}*[\w\-]+(?:\.[\w\-]+)*\.(?:com|id|co\.id|net|news|co|or\.id|go\.id)(?![\w])"
+    rf"|{_S}*\([A-Z]{{2,12}}\){_S}*[\-–—]|,{_S}*(?=\d{{1,2}}{_S}+[A-Za-z]+{_S}+20\d\d))"
+    rf")"
+)
+
+
+# --- the keyword automaton -----------------------------------------------------------------------
+
+_SUBJECT_VERBS = ("juga", "mengatakan", "menegaskan", "menjelaskan", "menambahkan", "mengimbau", "mengingatkan",
+                  "berharap", "meminta", "menyampaikan", "menyebutkan", "mengungkapkan", "menuturkan")
+_PREPOSITIONS = ("di", "ke", "dari", "menuju", "sekitar", "kawasan", "untuk", "asal")
+_UPPER_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    names = {n.strip() for n in (gz.PROVINCES + "|" + gz.CITIES).replace("\n", "").split("|") if n.strip()}
+    return frozenset(n.lower() for n in names)
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    """One automaton over every keyword: a single pass in C finds where to look."""
+    keys: dict[str, list[str]] = {}
+
+    def put(kind: str, words: set[str] | list[str]) -> None:
+        for w in words:
+            if w and kind not in keys.setdefault(w, []):
+                keys[w].append(kind)
+
+    put("RANK", _first(gz.POLICE_RANKS) | _first(gz.MILITARY_RANKS))
+    put("ROLE", _first(gz.ROLES.replace("\\", "")))
+    funcs = gz.POLICE_FUNCTIONS.split("|")
+    police = _first(gz.POLICE_TERRITORIAL) | _first(gz.POLICE_DIRECTORATES) | {
+        "POLRESTABES", "POLRESTA", "POLRES", "POLSEK", "POLDA", "Kepolisian", "Sat", "Satuan", "Direktorat",
+        "Subdit", "Sub", "Si", "Sihumas", "Humas", "Brimob", "Batalyon", "Kompi", "Densus", "Korbrimob",
+        "Baharkam", "Pelopor", "Mabes", "Polri", "POLRI"}
+    police |= {"Sat" + f.lower() for f in funcs} | {"Sat" + f for f in funcs}
+    put("POLICE", police)
+    put("MILITARY", {"Kodam", "KODAM", "Korem", "KOREM", "Kodim", "KODIM", "Koramil", "KORAMIL", "Lanal", "Lanud",
+                     "Lantamal", "Yonif", "Brigif", "Denpom", "Koarmada", "Kodaeral", "Pomdam", "Kostrad",
+                     "Kopassus", "Korps", "Paspampres", "TNI"})
+    put("BODY", _first(gz.ELECTION_BODY_LONG) | _first(gz.ELECTION_BODIES))
+    put("GOV", _first(gz.GOV_LONG) | _first(gz.GOV_BODIES) | _first(gz.GOV_NAMED))
+    put("ELECTION", {"Pilkada", "pilkada", "PILKADA", "Pemilu", "PEMILU", "Pilgub", "pilgub", "Pilbup",
+                     "pilbup", "Pilwalkot", "pilwalkot", "Pilwali", "Pileg", "pileg", "Pilpres", "pilpres",
+                     "Pilkades", "Pemilihan", "PSU", "Pemungutan"})
+    put("ADMIN", _first(gz.ADMIN))
+    put("GEO", _first(gz.GEO))
+    put("VENUE", _first(gz.VENUES))
+    put("PERSONNEL", set(gz.PERSONNEL_NOUNS.replace("aparat gabungan", "").split("|")))
+    put("PLACE", {n.strip() for n in (gz.PROVINCES + "|" + gz.CITIES).replace("\n", "").split("|") if n.strip()})
+    put("PREP", {f"{p} {c}" for p in _PREPOSITIONS for c in _UPPER_LETTERS})
+    put("SPEECH", {f"{v} {c}" for v in gz.SPEECH_VERBS.split("|") for c in _UPPER_LETTERS})
+    put("APPOS", {f", {c}" for c in _UPPER_LETTERS})
+    put("NAMEPFX", _first(gz.NAME_PREFIXES))
+    put("CREDIT", _first(gz.CREDITS))
+    put("INITIALS", {"inisial", "berinisial"})
+    put("OPERATION", {"Operasi"})
+    put("SUBJECT", {" " + v for v in _SUBJECT_VERBS})
+    auto = ahocorasick.Automaton()
+    for key, kinds in keys.items():
+        auto.add_word(key, (len(key), tuple(kinds)))
+    auto.make_automaton()
+    return auto
+
+
+# keys that may be glued to the word after them (handlers check their own right boundary)
+_OPEN_RIGHT = frozenset({"PREP", "SPEECH", "APPOS", "CREDIT"})
+
+
+def _wordchar(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+# --- handlers: one per kind of keyword; each adds candidates -------------------------------------
+
+
+def _h_rank(text: str, start: int, key_end: int, add: Add) -> None:
+    m = _RE_RANK.match(text, start)
+    if m is None:
+        return
+    end = m.end()
+    while end > start and text[end - 1] in " \t\u00a0":
+        end -= 1
+    add((start, end, "RANK", None))
+    sep = _AFTER_RANK.match(text, m.end())
+    at = sep.end() if sep else m.end()
+    hon = _HONORIFIC.match(text, at)
+    if hon:
+        at = hon.end()
+    span = _name_at(text, at)
+    if span is not None:
+        add((span[0], span[1], "PERSON", None))
+
+
+def _h_role(text: str, start: int, key_end: int, add: Add) -> None:
+    m = _RE_ROLE.match(text, start)
+    if m is None:
+        return
+    end = m.end()
+    add((start, end, "ROLE", None))
+    role = re.sub(r"[ \t\u00a0]+", " ", m.group()).lower()
+    if role not in gz.TERRITORIAL_ROLES:
+        return
+    if role.startswith(("dan", "pangdam")):
+        d = _DESIGNATION.match(text, end)
+        if d:  # "Dandim 0825/Banyuwangi": the designation belongs to the title
+            d_end = d.end()
+            if text.startswith("/", d_end):
+                d_end = _tail(text, d_end + 1, max_words=3, glued=True)[0]
+            add((end, d_end, _BLOCK, None))
+            return
+    metro = _METRO.match(text, end)
+    if metro:  # "Kapolres Metro Jakarta Timur": "Metro" is part of the unit's name, not the city
+        add((end, metro.end(), _BLOCK, None))
+    at = metro.end() if metro else end
+    tail_end, n = _tail(text, at, max_words=3, kota=True)
+    if n:
+        first = _GAP.match(text, at)
+        s = first.end() if first else at
+        add((s, tail_end, "LOC", None))
+
+
+def _territorial(text: str, start: int, add: Add | None = None) -> int | None:
+    """End of a territorial unit at ``start`` with its place ("Polres Metro Jakarta Barat"), or
+    None for a bare generic word ("Polsek jajaran"), unless it stands in parentheses."""
+    m = _TERR.match(text, start)
+    if m is None:
+        return None
+    end, n = _tail(text, m.end(), max_words=4, kota=True)
+    if n == 0 and not text.startswith("Kepolisian", start):
+        if not (text.endswith("(", 0, start) and text.startswith(")", m.end())):
+            return None
+        end = m.end()
+    return end
+
+
+def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
+    m = _RE_POLRI.match(text, start)
+    if m is not None:
+        add((start, m.end(), "POLICE_UNIT", None))
+        return
+    sub = _SUBUNIT.match(text, start)
+    if sub is None:
+        end = _territorial(text, start)
+        if end is not None:
+            add((start, end, "POLICE_UNIT", None))
+        return
+    if sub.group().startswith(("Humas", "Si", "Bid")) and _ROLE_BEFORE_HUMAS.search(text, max(0, start - 12), start):
+        return  # "Kabid Humas Polda X": a role, then the unit
+    end = sub.end()
+    while True:  # functional units chain into the unit they belong to: "Batalyon A Satbrimob Polda X"
+        gap = _GAP.match(text, end)
+        if gap is None:
+            break
+        nxt = _SUBUNIT.match(text, gap.end())
+        if nxt is not None:
+            end = nxt.end()
+            continue
+        terr = _territorial(text, gap.end())
+        if terr is not None:
+            end = terr
         else:
-            stop = _is_stop(bare, places)
-        if stop or not (word[0].isupper() or word[0].isdigit()):
-            break
-        if any(c in word for c in ",.;:)") and not re.fullmatch(r"[\w/\-]+\.", word):
-            clean = re.match(r"[\w/\-'’]+", word)
-            if clean and clean.group(0) and not _is_stop(clean.group(0), places):
-                pos = head_end + m.start(1) + len(clean.group(0))
-            break
-        pos = head_end + m.end()
-    return pos
+            polri = _RE_POLRI.match(text, gap.end())
+            if polri is not None:
+                end = polri.end()
+        break
+    add((start, end, "POLICE_UNIT", None))
 
 
-def _head_end(text: str, start: int, end: int, heads: re.Pattern[str]) -> int:
-    m = heads.match(text, start, end)
-    return m.end() if m else end
+def _h_military(text: str, start: int, key_end: int, add: Add) -> None:
+    m = _RE_MILITARY.match(text, start)
+    if m is None:
+        return
+    end = m.end()
+    head = m.group()
+    if head.endswith("/"):
+        end, n = _tail(text, end, max_words=3, glued=True)
+        if n == 0:
+            end = m.end() - 1
+    elif head.startswith(_MIL_NEEDS_NAME) or head in ("Kodam", "KODAM") or (
+        head.startswith("Kodam") and text.startswith(" ", end)
+    ):
+        end, n = _tail(text, end, max_words=3)
+        if n == 0 and head.startswith(_MIL_NEEDS_NAME):
+            return
+    if head.startswith(("Korem", "Kodim", "Koramil", "KOREM", "KODIM", "KORAMIL", "Kodam", "KODAM")) and end == start + 5:
+        return  # a bare "Kodim"/"Koramil" is a generic word
+    if end > start + len(head.rstrip("/")) or not head.startswith(("Kodam", "KODAM")) or head.strip() != head:
+        add((start, end, "MILITARY_UNIT", None))
+    elif end > start:
+        add((start, end, "MILITARY_UNIT", None))
 
 
-_POLICE_HEAD = re.compile(rf"(?:(?:{_SUBUNIT}){_SP}+)?(?:{_TERRITORIAL})|{_SUBUNIT}|Mabes\s+Polri|Polri")
+def _org_region(text: str, end: int) -> int:
+    """After an organisation's name: its region, with the division word ("Kabupaten Magelang")
+    or without ("Bawaslu Sulteng", "PPK Seginim")."""
+    adm = _ADMIN_AFTER.match(text, end)
+    if adm is not None:
+        t_end, n = _tail(text, adm.end(), max_words=4)
+        if n:
+            return t_end
+    t_end, n = _tail(text, end, max_words=4)
+    return t_end if n else end
+
+
+def _h_body(text: str, start: int, key_end: int, add: Add) -> None:
+    m = _BODY_HEAD.match(text, start)
+    if m is None:
+        return
+    add((start, _org_region(text, m.end()), "ELECTION_BODY", None))
+
+
+def _h_gov(text: str, start: int, key_end: int, add: Add) -> None:
+    m = _GOV_HEAD.match(text, start)
+    if m is not None:
+        end = _org_region(text, m.end())
+        if end == m.end() and m.group().startswith(_GOV_NEEDS_NAME):
+            return
+        add((start, end, "GOV_ORG", None))
+        return
+    m = _GOV_NAMED.match(text, start)
+    if m is None:
+        return
+    end, n = _tail(text, m.end(), max_words=5)
+    if n == 0:
+        return
+    add((start, _org_region(text, end), "GOV_ORG", None))
+
+
+def _h_election(text: str, start: int, key_end: int, add: Add) -> None:
+    m = _RE_ELECTION.match(text, start)
+    if m is not None:
+        add((start, m.end(), "ELECTION", None))
+
+
+def _count_value(m: re.Match[str]) -> int | None:
+    if m["n"]:
+        return int(m["n"].replace(".", ""))
+    words = m["w"].lower().split()
+    if len(words) == 1:
+        return gz.NUMBER_WORDS.get(words[0])
+    unit, scale = gz.NUMBER_WORDS.get(words[0]), words[-1]
+    if unit is None:
+        return None
+    return unit + 10 if scale == "belas" else unit * (10 if scale == "puluh" else 100)
+
+
+def _h_personnel(text: str, start: int, key_end: int, add: Add) -> None:
+    back = _COUNT_BEFORE.search(text, max(0, start - 30), start)
+    if back is None:
+        return
+    if text.startswith("anggota", start) and _MEMBERS_OF_BODY.match(text, key_end):
+        return  # "dua anggota KPPS": members of a body, not personnel
+    value = _count_value(back)
+    if value is None:
+        return
+    tail = _RE_PERSONNEL_TAIL.match(text, key_end)
+    if tail is None:
+        return
+    add((back.start(), tail.end(), "PERSONNEL", value))
+
+
+def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add], None]:
+    def find(text: str, start: int, key_end: int, add: Add) -> None:
+        m = head.match(text, start)
+        if m is None:
+            return
+        if head is _ADMIN_HEAD and _WALI_BEFORE.search(text, max(0, start - 20), start):
+            return  # "Wali Kota Cirebon": the role, then the city
+        street = m.group().lower() in gz.STREETS
+        end, n = _tail(text, m.end(), max_words=4 if not street else 5, street=street, **opts)
+        if n:
+            add((start, end, "LOC", None))
+
+    return find
+
+
+def _h_place(text: str, start: int, key_end: int, add: Add) -> None:
+    end = key_end
+    m = _TAIL_WORD.match(text, end)
+    if m is not None and m.group(1).lower() in _DIRECTIONS and not _TAIL_WORD.match(text, m.end()):
+        end = m.end()  # "Bangka Barat", "Bima Kota"
+    elif m is not None and m.group(1).lower() in _DIRECTIONS and m.group(1) != "Kota":
+        end = m.end()
+    add((start, end, "LOC", None))
+
+
+def _h_prep(text: str, start: int, key_end: int, add: Add) -> None:
+    at = key_end - 1  # the capital letter
+    word = _GLUED_WORD.match(text, at)
+    if word is None or len(word.group()) < 3 or (word.group().isupper() and len(word.group()) < 4):
+        return
+    end, n = _tail(text, at - 1, max_words=3)
+    if n:
+        add((at, end, "LOC", None))
+
+
+def _h_speech(text: str, start: int, key_end: int, add: Add) -> None:
+    span = _name_at(text, key_end - 1, max_words=3)
+    if span is not None and span[1] - span[0] >= 3:
+        add((span[0], span[1], "PERSON", None))
+
+
+def _h_appos(text: str, start: int, key_end: int, add: Add) -> None:
+    m = _APPOSITION.match(text, start)
+    if m is None:
+        return
+    words = m["n"].split()
+    if any(_name_stop(w) or w.lower() in _places() for w in words):
+        return
+    add((m.start("n"), m.end("n"), "PERSON", None))
+
+
+_SUBJECT = re.compile(rf"(?:^|(?<=[.!?\n])[ \t\u00a0\"“*]*|(?<=[\"“]))([{_UP}][{_LO}]{{2,}})$", re.M)
+_NOT_SUBJECTS = frozenset(
+    "ia dia beliau mereka kami kita kapolres kapolsek pihaknya selain namun sementara kemudian hal ini itu "
+    "kegiatan pengamanan personel masyarakat warga petugas polisi aparat semua seluruh para".split()
+)
+
+
+def _h_subject(text: str, start: int, key_end: int, add: Add) -> None:
+    """"Ridwan juga mengingatkan …": a capitalised word opening a sentence before a speech verb."""
+    m = _SUBJECT.search(text, max(0, start - 30), start)
+    if m is None:
+        return
+    word = m.group(1)
+    low = word.lower()
+    if low in _NOT_SUBJECTS or low.endswith("nya") or _name_stop(word) or low in _places() or _stops(word):
+        return
+    add((m.start(1), m.end(1), "PERSON", None))
+
+
+def _h_nameprefix(text: str, start: int, key_end: int, add: Add) -> None:
+    m = _NAME_PREFIX.match(text, start)
+    if m is None:
+        return
+    span = _name_at(text, m.end(), max_words=4)
+    if span is not None:
+        add((start, span[1], "PERSON", None))
+
+
+def _h_credit(text: str, start: int, key_end: int, add: Add) -> None:
+    m = _CREDIT.match(text, start)
+    if m is None:
+        return
+    span = _name_at(text, m.end(), max_words=4)
+    if span is not None:
+        add((span[0], span[1], "PERSON", None))
+
+
+def _h_initials(text: str, start: int, key_end: int, add: Add) -> None:
+    m = _INITIALS.match(text, key_end)
+    while m is not None:
+        add((m.start("i"), m.end("i"), "PERSON", None))
+        m = _MORE_INITIALS.match(text, m.end())
+
+
+def _h_operation(text: str, start: int, key_end: int, add: Add) -> None:
+    m = _OPERATION.match(text, start)
+    if m is not None:
+        add((start, m.end(), _BLOCK, None))
+
+
+_DISPATCH: dict[str, Callable[[str, int, int, Add], None]] = {
+    "RANK": _h_rank,
+    "ROLE": _h_role,
+    "POLICE": _h_police,
+    "MILITARY": _h_military,
+    "BODY": _h_body,
+    "GOV": _h_gov,
+    "ELECTION": _h_election,
+    "PERSONNEL": _h_personnel,
+    "ADMIN": _h_loc(_ADMIN_HEAD),
+    "GEO": _h_loc(_GEO_HEAD),
+    "VENUE": _h_loc(_VENUE_HEAD, kota=True, abbrev=True),
+    "PLACE": _h_place,
+    "PREP": _h_prep,
+    "SPEECH": _h_speech,
+    "APPOS": _h_appos,
+    "NAMEPFX": _h_nameprefix,
+    "CREDIT": _h_credit,
+    "INITIALS": _h_initials,
+    "OPERATION": _h_operation,
+    "SUBJECT": _h_subject,
+}
+
+
+# --- the recogniser ------------------------------------------------------------------------------
+
+_APPOS_AFTER_ROLE = re.compile(rf",{_S}*")
+_PAREN_ABBR = re.compile(rf"{_S}*\($")
+_CHAIN = re.compile(rf"(?:,{_S}+|[–—](?=[{_UP}]))")
+_ORG_LABELS = frozenset({"POLICE_UNIT", "ELECTION_BODY", "GOV_ORG", "MILITARY_UNIT"})
 
 
 class Recogniser:
-    """Build once (compiles patterns, builds the gazetteer automaton), then call ``recognise``."""
+    """Build once (compiles patterns, builds the keyword automaton), then call ``recognise``."""
 
     def __init__(self) -> None:
-        self._auto, self._places = _places()
+        self._auto = _automaton()
+        _places()
+        _hard_heads()
 
     def recognise(self, text: str, published: str | None = None, noise: Sequence[Span] = ()) -> list[Entity]:
-        cands: list[tuple[int, int, str, object]] = []
-        places = self._places
-        for s, e, v in find_dates(text, published):
-            cands.append((s, e, "DATE", v))
-        seen: set[tuple[int, str, int]] = set()
-        for end_idx, (key, kinds) in self._auto.iter(text):
-            start = end_idx - len(key) + 1
-            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        """Entities in ``text``, sorted by start, non-overlapping, code-point offsets (end exclusive).
+
+        ``published`` (ISO) anchors yearless and relative dates; entities wholly inside a
+        ``noise`` span are left out.
+        """
+        if not text:
+            return []
+        cands: list[Cand] = [(s, e, "DATE", v) for s, e, v in find_dates(text, published)]
+        add = cands.append
+        n = len(text)
+        for end_idx, (length, kinds) in self._auto.iter(text):
+            start = end_idx - length + 1
+            if start and _wordchar(text[start - 1]) and _wordchar(text[start]):
                 continue
+            right_open = end_idx + 1 >= n or not _wordchar(text[end_idx + 1])
             for kind in kinds:
-                mark = (start, kind, end_idx if kind == "PLACE" else 0)
-                if mark in seen:
-                    continue
-                seen.add(mark)
-                found = _DISPATCH[kind](text, start, end_idx + 1, places)
-                if found is not None:
-                    cands.append(found)
-        for m in _RE_DATELINE_TITLED.finditer(text, 0, 4000):
-            cands.append((m.start("p"), m.end("p"), "LOC", None))
-        for m in _RE_DATELINE.finditer(text, 0, 4000):
-            if len(m.group("p")) >= 3 and m.group("p").lower() not in gz.STOP:
-                cands.append((m.start("p"), m.end("p"), "LOC", None))
-        chosen = self._resolve(cands)
-        chosen = self._people(text, chosen, places)
-        return self._finish(text, chosen, noise)
+                if right_open or kind in _OPEN_RIGHT:
+                    _DISPATCH[kind](text, start, end_idx + 1, add)
+        self._datelines(text, add)
+        ents = _resolve(cands)
+        ents = self._second_pass(text, ents)
+        return _finish(text, ents, noise)
 
     @staticmethod
-    def _resolve(cands: Iterable[tuple[int, int, str, object]]) -> list[tuple[int, int, str, object]]:
-        """Non-overlapping: longer spans win, then the label's priority, then the earlier start."""
-        ordered = sorted(cands, key=lambda c: (-(c[1] - c[0]), PRIORITY[c[2]], c[0]))
-        taken: list[tuple[int, int, str, object]] = []
-        occupied = bytearray()
-        for c in ordered:
-            s, e = c[0], c[1]
-            if e <= s:
-                continue
-            if len(occupied) < e:
-                occupied.extend(b"\0" * (e - len(occupied)))
-            if any(occupied[s:e]):
-                continue
-            occupied[s:e] = b"\1" * (e - s)
-            taken.append(c)
-        taken.sort(key=lambda c: c[0])
-        return taken
+    def _datelines(text: str, add: Add) -> None:
+        """The place opening the body ("BUNGORO–", "Selong (ANTARA) -", "Outlet.com, Bontang –")."""
+        pos = 0
+        limit = min(len(text), 3000)
+        while pos < limit:
+            m = _DATELINE.match(text, pos)
+            if m is not None:
+                for g in ("c", "o", "t"):
+                    if m[g] and m[g].lower() not in gz.STOP and len(m[g]) >= 3:
+                        add((m.start(g), m.end(g), "LOC", None))
+            nl = text.find("\n", pos, limit)
+            if nl == -1:
+                break
+            pos = nl + 1
 
-    def _people(
-        self, text: str, ents: list[tuple[int, int, str, object]], places: frozenset[str]
-    ) -> list[tuple[int, int, str, object]]:
-        """Names after ranks (and after "ROLE ...," appositions); then later bare mentions of them."""
-        starts = {e[0] for e in ents}
+    @staticmethod
+    def _second_pass(text: str, ents: list[Cand]) -> list[Cand]:
+        """What needs the settled entities: a role's apposition ("Ketua KPU X, Name"), places
+        chained after a place ("Jalan X, Tanah Grogot"), abbreviations in parentheses after a
+        unit (dropped), and later bare mentions of a person's name."""
         occupied = bytearray(len(text) + 1)
-        for s, e, *_ in ents:
+        for s, e, _l, _v in ents:
             occupied[s:e] = b"\1" * (e - s)
-        people: list[tuple[int, int, str, object]] = []
-        # the place a territorial role is of: "Kapolsek Pino Raya", "Camat Kinal"
-        for _s, e, label, _ in ents:
-            if label == "ROLE" and text[_s:e].lower() in _TERRITORIAL_ROLES:
-                end = _trim_tail(text, _s, e, min(len(text), e + 60), places)
-                gap = re.match(rf"{_SP}+", text[e : e + 3])
-                if gap and end > e + gap.end() and not any(occupied[e + gap.end() : end]):
-                    occupied[e + gap.end() : end] = b"\1" * (end - e - gap.end())
-                    people.append((e + gap.end(), end, "LOC", None))
-        by_start = {c[0]: c for c in ents}
-        for _s, e, label, _ in ents:
-            if label not in ("RANK", "ROLE"):
-                continue
-            if label == "ROLE":  # "Ketua KPU Kabupaten X, Name": skip the body the role belongs to
-                gap = re.match(rf"{_SP}+", text[e : e + 3])
-                nxt = by_start.get(e + gap.end()) if gap else None
-                if nxt is not None and nxt[2] in (
-                    "POLICE_UNIT",
-                    "ELECTION_BODY",
-                    "GOV_ORG",
-                    "LOC",
-                    "MILITARY_UNIT",
-                ):
+        starts = {c[0]: c for c in ents}
+        extra: list[Cand] = []
+        drop: set[int] = set()
+
+        def free(s: int, e: int) -> bool:
+            return occupied.find(1, s, e) == -1
+
+        def take(s: int, e: int, label: str) -> None:
+            occupied[s:e] = b"\1" * (e - s)
+            extra.append((s, e, label, None))
+
+        for s, e, label, _v in ents:
+            if label == "ROLE":
+                gap = _GAP.match(text, e)
+                nxt = starts.get(gap.end()) if gap else None
+                while nxt is not None and nxt[2] in ("POLICE_UNIT", "ELECTION_BODY", "GOV_ORG", "LOC",
+                                                     "MILITARY_UNIT", _BLOCK):
                     e = nxt[1]
-            sep = _AFTER_RANK.match(text, e) if label == "RANK" else _APPOSITIVE.match(text, e)
-            if sep is None or (label == "ROLE" and sep.end() == e):
-                continue
-            at = sep.end()
-            honorific = _HONORIFIC.match(text, at) if label == "RANK" else None
-            span = self._name_at(text, honorific.end() if honorific else at, places)
-            if span and not any(occupied[span[0] : span[1]]) and span[0] not in starts:
-                occupied[span[0] : span[1]] = b"\1" * (span[1] - span[0])
-                people.append((span[0], span[1], "PERSON", None))
-        for m in _SPEECH.finditer(text):  # "ujar Sutrisno", "kata Lilik"
-            span = self._name_at(text, m.end(), places)
-            if span and span[1] - span[0] >= 3 and not any(occupied[span[0] : span[1]]):
-                occupied[span[0] : span[1]] = b"\1" * (span[1] - span[0])
-                people.append((span[0], span[1], "PERSON", None))
-        if any(p[2] == "PERSON" for p in people):
-            tokens = {
-                t
-                for ps, pe, plabel, _v in people
-                if plabel == "PERSON"
-                for t in _TOKEN_SPLIT.split(text[ps:pe])
-                if len(t) >= 4 and t.lower() not in places and t.lower() not in gz.STOP
-            }
-            if tokens:
-                pattern = re.compile(
-                    r"(?<![\w])(?:"
-                    + "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
-                    + r")(?![\w])"
-                )
-                for m in pattern.finditer(text):
-                    if not any(occupied[m.start() : m.end()]):
-                        occupied[m.start() : m.end()] = b"\1" * (m.end() - m.start())
-                        people.append((m.start(), m.end(), "PERSON", None))
-        return sorted(ents + people, key=lambda c: c[0])
-
-    @staticmethod
-    def _name_at(text: str, pos: int, places: frozenset[str]) -> tuple[int, int] | None:
-        end = pos
-        count = 0
-        cursor = pos
-        while count < 5:
-            m = _NAME_TOKEN.match(text, cursor)
-            if not m:
-                break
-            token = m.group(0)
-            if (
-                _is_academic(token)
-                or token.lower() in gz.STOP
-                or token.lower() in gz.UNIT_WORDS
-                or (_RE_ROLE.match(text, cursor) or _RE_RANK.match(text, cursor))
-            ):
-                break
-            end = m.end()
-            count += 1
-            gap = re.match(rf"{_SP}+", text[end : end + 3])
-            if not gap:
-                break
-            cursor = end + gap.end()
-        if count == 0:
-            return None
-        while end > pos and text[end - 1] == ".":
-            if re.search(r"(?:^|\s)[A-Z]\.$", text[pos:end]):
-                break
-            end -= 1
-        return (pos, end) if end > pos else None
-
-    @staticmethod
-    def _finish(text: str, ents: list[tuple[int, int, str, object]], noise: Sequence[Span]) -> list[Entity]:
-        out: list[Entity] = []
-        spans = sorted((n.start, n.end) for n in noise)
-        for s, e, label, value in ents:
-            while e > s and text[e - 1] in " \u00a0\t,.;:":
-                if label == "RANK" and text[e - 1] == "." and text[s:e].rstrip(".").endswith("Pol"):
-                    break
-                e -= 1
-            if e <= s or any(ns <= s and e <= ne for ns, ne in spans):
-                continue
-            out.append(Entity(s, e, label, text[s:e], value))
+                    gap = _GAP.match(text, e)
+                    nxt = starts.get(gap.end()) if gap else None
+                sep = _APPOS_AFTER_ROLE.match(text, e)
+                if sep is None or sep.end() == e or not text.startswith(",", e):
+                    continue
+                span = _name_at(text, sep.end(), max_words=4)
+                if span is not None and free(*span) and span[0] not in starts:
+                    take(span[0], span[1], "PERSON")
+            elif label in _ORG_LABELS:
+                # "Panitia Pengawas Pemilihan Kecamatan (Panwascam) Balocci": the region after the
+                # acronym is a place of its own
+                if s and text[s - 1] == "(" and text.startswith(")", e):
+                    end, nw = _tail(text, e + 1, max_words=4, kota=True)
+                    first = _GAP.match(text, e + 1)
+                    if nw and first and free(first.end(), end):
+                        take(first.end(), end, "LOC")
+            elif label == "LOC":
+                if text.startswith(")", e) and _PAREN_ABBR.search(text, max(0, s - 3), s):
+                    prev = max((c for c in ents if c[1] <= s - 1), key=lambda c: c[1], default=None)
+                    if prev is not None and prev[2] != "PERSON" and text[prev[1]:s].strip() == "(":
+                        drop.add(s)  # "Polres Kutai Timur (Kutim)": an abbreviation, not a place
+                        continue
+                at = e
+                while True:  # "Jalan Jenderal Sudirman, Tanah Grogot, Selasa": a place after a place
+                    sep = _CHAIN.match(text, at)
+                    if sep is None:
+                        break
+                    if sep.end() in starts:
+                        break
+                    end, nw = _tail(text, sep.end() - 1 if text[sep.end() - 1] in " \t\u00a0" else sep.end(),
+                                    max_words=3, glued=text[sep.end() - 1] not in " \t\u00a0")
+                    if nw == 0 or not free(sep.end(), end) or not _after_place_ok(text, end):
+                        break
+                    take(sep.end(), end, "LOC")
+                    at = end
+        people = [c for c in ents if c[2] == "PERSON"] + [c for c in extra if c[2] == "PERSON"]
+        if people:
+            tokens = set()
+            for ps, pe, _l, _v in people:
+                for t in text[ps:pe].split():
+                    if len(t) >= 3 and not t.endswith(".") and t.lower() not in _places() and not _name_stop(t):
+                        tokens.add(t)
+            for t in tokens:
+                at = text.find(t)
+                while at != -1:
+                    e = at + len(t)
+                    if (
+                        (at == 0 or not _wordchar(text[at - 1]))
+                        and (e >= len(text) or not _wordchar(text[e]))
+                        and free(at, e)
+                    ):
+                        take(at, e, "PERSON")
+                    at = text.find(t, e)
+        out = [c for c in ents if c[0] not in drop] + extra
+        out.sort(key=lambda c: c[0])
         return out
 
 
-Cand = tuple[int, int, str, object]
+def _after_place_ok(text: str, end: int) -> bool:
+    """A chained place ends a clause: punctuation, a bracket or the end follows (not a domain's
+    dot: "WAY KANAN, LAMPUNGKINI.CO.ID")."""
+    rest = text[end:end + 2]
+    if not rest:
+        return True
+    if rest[0] == ".":
+        return len(rest) == 1 or not rest[1].isalnum()
+    return rest[0] in ",;:)–—-\n" or rest.startswith(" (")
 
 
-def _rank(text: str, start: int, key_end: int, places: frozenset[str]) -> Cand | None:
-    m = _RE_RANK.match(text, start)
-    if m is None:
-        return None
-    end = m.end()
-    while end > start and text[end - 1] in " \u00a0":
-        end -= 1
-    return (start, end, "RANK", None)
+def _resolve(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping: longer spans win, then the label's priority, then the earlier start."""
+    ordered = sorted(cands, key=lambda c: (c[0] - c[1], PRIORITY[c[2]], c[0]))
+    taken: list[Cand] = []
+    if not ordered:
+        return taken
+    size = max(c[1] for c in ordered) + 1
+    occupied = bytearray(size)
+    for c in ordered:
+        s, e = c[0], c[1]
+        if e <= s or occupied.find(1, s, e) != -1:
+            continue
+        occupied[s:e] = b"\1" * (e - s)
+        taken.append(c)
+    taken.sort(key=lambda c: c[0])
+    return taken
 
 
-def _simple(regex: re.Pattern[str], label: str) -> Callable[[str, int, int, frozenset[str]], Cand | None]:
-    def find(text: str, start: int, key_end: int, places: frozenset[str]) -> Cand | None:
-        m = regex.match(text, start)
-        return (start, m.end(), label, None) if m else None
+def _finish(text: str, ents: list[Cand], noise: Sequence[Span]) -> list[Entity]:
+    out: list[Entity] = []
+    spans = sorted((ns.start, ns.end) for ns in noise)
+    starts = [s for s, _ in spans]
+    for s, e, label, value in ents:
+        if label == _BLOCK:
+            continue
+        while e > s and text[e - 1] in " \u00a0\t,;:":
+            e -= 1
+        if e > s and text[e - 1] == "." and not (label == "RANK" and text[s:e - 1].endswith("Pol")):
+            if label != "PERSON" or not (e - s >= 2 and text[e - 2].isupper() and (e - s == 2 or text[e - 3] == " ")):
+                e -= 1
+        if e <= s:
+            continue
+        if spans:
+            i = bisect_right(starts, s) - 1
+            if i >= 0 and spans[i][1] >= e:
+                continue
+        out.append(Entity(s, e, label, text[s:e], value))
+    return out
 
-    return find
-
-
-def _police(text: str, start: int, key_end: int, places: frozenset[str]) -> Cand | None:
-    m = _RE_POLICE.match(text, start)
-    if m is None:
-        return None
-    if text.startswith(("Humas", "Bid Humas", "Si Humas"), start) and _ROLE_BEFORE.search(
-        text, max(0, start - 12), start
-    ):
-        return None  # "Kabid Humas Polda X": a role, then the unit
-    head = _head_end(text, start, m.end(), _POLICE_HEAD)
-    return (start, _trim_tail(text, start, head, m.end(), places, kota_ends=True), "POLICE_UNIT", None)
-
-
-def _org(regex: re.Pattern[str], label: str) -> Callable[[str, int, int, frozenset[str]], Cand | None]:
-    def find(text: str, start: int, key_end: int, places: frozenset[str]) -> Cand | None:
-        m = regex.match(text, start)
-        if m is None:
-            return None
-        end = m.end()
-        head = _ORG_HEAD.match(text, start, end)
-        if head is not None:  # only the region written after the body's own name is trimmed
-            end = _trim_tail(text, start, head.end(), end, places)
-        return (start, end, label, None)
-
-    return find
-
-
-def _loc(regex: re.Pattern[str]) -> Callable[[str, int, int, frozenset[str]], Cand | None]:
-    def find(text: str, start: int, key_end: int, places: frozenset[str]) -> Cand | None:
-        m = regex.match(text, start)
-        if m is None:
-            return None
-        first = re.match(
-            r"\S+(?:\s+(?:Brimob|Desa|Kelurahan|Kecamatan|Kota|Kabupaten))?", text[start : m.end()]
-        )
-        head = start + (first.end() if first else 0)
-        end = _trim_tail(text, start, head, m.end(), places)
-        return (start, end, "LOC", None) if end > head else None
-
-    return find
-
-
-_NUM_BEFORE = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d{1,6})[ \t\u00a0]+(?:orang[ \t\u00a0]+)?$")
-
-
-def _personnel(text: str, start: int, key_end: int, places: frozenset[str]) -> Cand | None:
-    if key_end < len(text) and text[key_end].isalnum():
-        return None
-    back = _NUM_BEFORE.search(text, max(0, start - 24), start)
-    if back is None:
-        return None
-    m = _RE_PERSONNEL.match(text, back.start())
-    if m is None:
-        return None
-    return (back.start(), m.end(), "PERSONNEL", int(m.group("n").replace(".", "")))
-
-
-def _place(text: str, start: int, key_end: int, places: frozenset[str]) -> Cand | None:
-    if (key_end < len(text) and text[key_end].isalnum()) or (start > 0 and text[start - 1] == "/"):
-        return None
-    return (start, key_end, "LOC", None)
-
-
-_DISPATCH: dict[str, Callable[[str, int, int, frozenset[str]], Cand | None]] = {
-    "RANK": _rank,
-    "ROLE": _simple(_RE_ROLE, "ROLE"),
-    "POLICE": _police,
-    "MILITARY": _simple(_RE_MILITARY, "MILITARY_UNIT"),
-    "BODY": _org(_RE_ELECTION_BODY, "ELECTION_BODY"),
-    "GOV": _org(_RE_GOV, "GOV_ORG"),
-    "ELECTION": _simple(_RE_ELECTION, "ELECTION"),
-    "ADMIN": _loc(_RE_ADMIN),
-    "VENUE": _loc(_RE_VENUE),
-    "PERSONNEL": _personnel,
-    "PLACE": _place,
-}
 
 _DEFAULT: Recogniser | None = None
 
 
 def recognise(text: str, published: str | None = None, noise: Sequence[Span] = ()) -> list[Entity]:
-    """Recognise with a shared default instance."""
+    """Recognise with a shared default instance (built on first use)."""
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Recogniser()

@@ -1,6 +1,7 @@
 """Word lists the recogniser generalises from: Indonesian provinces (with the abbreviations news
-uses), major regencies and cities, ranks, positions, academic titles and common words that end
-a name. Data only; no logic.
+uses), major regencies and cities, the heads that open a unit, body or place name, ranks,
+positions, academic titles and the common words that end a name. Data only; no logic, so that
+a list can grow without touching the rules in ``entities.py``.
 """
 
 from __future__ import annotations
@@ -54,155 +55,175 @@ Fakfak|Kaimana|Raja Ampat|Teluk Bintuni|Puncak Jaya|Yahukimo|Keerom|Sarmi|Paniai
 Monas|Senayan
 """
 
+# --- ranks and positions (alternations: longest-first ordering is done by the recogniser) ---------
 POLICE_RANKS = (
     "Jenderal Polisi|Jenderal Pol|Komjen Pol|Komjen|Irjen Pol|Irjen|Brigjen Pol|Kombes Pol|Kombespol|Kombes|"
     "AKBP|Kompol|AKP|Iptu|Ipda|Aiptu|Aipda|Bripka|Brigpol|Brigadir Polisi|Brigadir|Briptu|Bripda|Abriptu|"
     "Abripda|Abrip|Bharaka|Bharatu|Bharada|Brigjen|Jenderal"
 )
 MILITARY_RANKS = (
-    "Jenderal TNI|Letjen TNI|Mayjen TNI|Brigjen TNI|Laksamana|Laksdya|Laksda|Laksma|Marsekal|Marsdya|Marsda|"
-    "Marsma|Kolonel|Letkol|Mayor|Kapten|Lettu|Letda|Peltu|Pelda|Serma|Serka|Sertu|Serda|Kopka|Koptu|Kopda|"
-    "Praka|Pratu|Prada|Kopral|Sersan|Letnan"
+    "Jenderal TNI|Letjen TNI|Mayjen TNI|Brigjen TNI|Letjen|Mayjen|Laksamana|Laksdya|Laksda|Laksma|Marsekal|"
+    "Marsdya|Marsda|Marsma|Kolonel|Letkol|Mayor|Kapten|Lettu|Letda|Peltu|Pelda|Serma|Serka|Sertu|Serda|Kopka|"
+    "Koptu|Kopda|Praka|Pratu|Prada|Kopral|Sersan|Letnan"
 )
+# army corps and navy/air-force branches written after a rank: "Letkol Arh", "Letkol Laut (P)"
 CORPS = (
-    r"(?:Inf|Arh|Kav|Czi|Cpn|Cba|Ckm|Caj|Chk|Cpl|Chb|Arm|Adm|Pas|Lek|Mar|Tek|Kes|Sus|Pnb|Nav|Laut\s*\([PTEKS]\)|"
-    r"Laut|Marinir|Pom|TNI|\(K\))"
+    r"(?:Inf|Arh|Kav|Czi|Cpn|Cba|Ckm|Caj|Chk|Cpl|Chb|Arm|Adm|Pas|Lek|Mar|Tek|Kes|Sus|Pnb|Nav|"
+    r"Laut[ \t\u00a0]*\((?:P|T|E|K|S|KH|PM)\)|Laut|Marinir|Pom|\(K\))"
 )
 ROLES = (
     "Kapolri|Wakapolri|Kapolda|Wakapolda|Kapolrestabes|Kapolresta|Kapolres|Wakapolrestabes|Wakapolresta|"
-    "Wakapolres|Kapolsekta|Kapolsek|Wakapolsek|Kabag Ops|Kabagops|Kabag Ren|Kabag Sumda|Kabag Log|Kasat Samapta|"
-    "Kasat Lantas|Kasat Reskrim|Kasat Intelkam|Kasat Binmas|Kasat Narkoba|Kasat Resnarkoba|Kasat Sabhara|"
-    "Kasat Tahti|Kasat Polairud|Kasat Pamobvit|Kasatlantas|Kasatreskrim|Kasatintelkam|Kasatbinmas|Kasatsamapta|"
-    "Kasat|Kasi Humas|Kasihumas|Kasi Propam|Kasi Was|Kasie Humas|Kabid Humas|Kabid Propam|Kasubbag Humas|"
-    "Kasubsi|Kanit Samapta|Kanit Reskrim|Kanit Intelkam|Kanit Binmas|Kanit Lantas|Kanit Provos|Kanit|KA SPKT|"
-    "Ka SPKT|Kepala SPKT|KA SPK|Ka SPK|Kepala SPK|Dirlantas|Dirsamapta|Dirintelkam|Dirreskrimum|Dirreskrimsus|"
-    "Dirbinmas|Dirpamobvit|Dirpolairud|Dansat Brimob|Dansatbrimob|Danyon|Danki|Danton|Bhabinkamtibmas|"
-    "Babinkamtibmas|Bhabin|Babinsa|Dandim|Danramil|Danrem|Pangdam|Kasdim|Danlanal|Danlanud|Danlantamal|Pangkostrad|"
-    "Panglima TNI|Panglima|Camat|Lurah|Kades|Kepala Desa|Wakil Bupati|Bupati|Wakil Wali Kota|Wakil Walikota|"
+    "Wakapolres|Kapolsekta|Kapolsek|Wakapolsek|Kabag Ops|Kabagops|Kabag Ren|Kabag Sumda|Kabag Log|"
+    "Karo Ops|Karoops|Karo SDM|Karo Rena|Karo Log|Karo Logistik|Kasat Samapta|Kasat Lantas|Kasat Reskrim|"
+    "Kasat Intelkam|Kasat Binmas|Kasat Narkoba|Kasat Resnarkoba|Kasat Sabhara|Kasat Tahti|Kasat Polairud|"
+    "Kasat Pamobvit|Kasat Brimob|Kasatlantas|Kasatreskrim|Kasatintelkam|Kasatbinmas|Kasatsamapta|Kasat|"
+    "Kasi Humas|Kasihumas|Kasi Propam|Kasi Was|Kasie Humas|Kasi Ops|Kabid Humas|Kabid Propam|Kabid Dokkes|"
+    "Kasubbag Humas|Kasubbid Penmas|Kasubsi|Kanit Samapta|Kanit Reskrim|Kanit Intelkam|Kanit Binmas|"
+    "Kanit Lantas|Kanit Provos|Kanit Turjawali|Kanit|Kapospol|Kapos|KA SPKT|Ka SPKT|Kepala SPKT|KA SPK|Ka SPK|"
+    "Kepala SPK|Kaposko|Dirlantas|Dirsamapta|Dirintelkam|Dirreskrimum|Dirreskrimsus|Dirbinmas|Dirpamobvit|"
+    "Dirpolairud|Dirresnarkoba|Dansat Brimob|Dansatbrimob|Danyon|Danki|Danton|Bhabinkamtibmas|"
+    "Babinkamtibmas|Bhabin|Babinsa|Babinpotmar|Dandim|Danramil|Danrem|Pangdam|Kasdim|Danlanal|Danlanud|"
+    "Danlantamal|Danyonif|Pangkostrad|Panglima TNI|Panglima Laot|Panglima|Komandan|Wakil Komandan|Camat|"
+    "Sekcam|Lurah|Kades|Kepala Desa|Kepala Dusun|Kadus|Wakil Bupati|Bupati|Wakil Wali Kota|Wakil Walikota|"
     "Wali Kota|Walikota|Wakil Gubernur|Gubernur|Penjabat Bupati|Penjabat Gubernur|Penjabat Wali Kota|Pj Bupati|"
-    "Pj Gubernur|Pj Wali Kota|Pj Walikota|Sekda|Komisioner|Kasatpol PP|Kalaksa BPBD|Kepala Kesbangpol|Ketua"
+    "Pj Gubernur|Pj Wali Kota|Pj Walikota|Pj\\. Bupati|Pj\\. Gubernur|Sekda|Komisioner|Kasatpol PP|"
+    "Kalaksa BPBD|Kepala Kesbangpol|Kaban Kesbangpol|Ketua|Wakil Ketua|Kapolsubsektor|Damang|Mantir Adat|"
+    "Mantir|Kepala Adat|Keuchik|Geuchik|Wali Nagari|Peratin|Kepala Kampung|Kakam"
 )
-ACADEMIC = {
-    "s.i.k",
-    "s.ik",
-    "sik",
-    "s.h",
-    "sh",
-    "m.h",
-    "mh",
-    "s.sos",
-    "m.si",
-    "msi",
-    "s.pd",
-    "m.pd",
-    "s.e",
-    "se",
-    "m.m",
-    "mm",
-    "s.t",
-    "st",
-    "m.t",
-    "mt",
-    "s.kom",
-    "m.kom",
-    "s.ag",
-    "m.ag",
-    "s.ip",
-    "m.ip",
-    "lc",
-    "ma",
-    "m.a",
-    "phd",
-    "ph.d",
-    "s.psi",
-    "m.psi",
-    "s.kep",
-    "s.ked",
-    "sp",
-    "s.p",
-    "m.sc",
-    "msc",
-    "mba",
-    "m.b.a",
-    "s.stp",
-    "m.ap",
-    "map",
-    "s.h.i",
-    "m.kes",
-    "s.km",
-    "s.tr.k",
-    "m.tr.opsla",
-    "m.han",
-    "cpcle",
-    "cht",
-    "s.stk",
-    "m.i.k",
-    "mik",
-    "s.a.p",
-    "s.kp",
-    "se.mm",
-    "sos",
-    "dr",
-    "drs",
-    "dra",
-    "ir",
-    "hj",
-    "h",
-    "s.h.,m.h",
-    "psc",
+# roles of a territory: what follows them is the territory ("Kapolres [Lombok Timur]", "Camat [X]")
+TERRITORIAL_ROLES = frozenset(
+    """kapolda wakapolda kapolres kapolresta kapolrestabes kapolsek kapolsekta wakapolres wakapolresta
+    wakapolrestabes wakapolsek camat lurah kades bupati gubernur walikota keuchik geuchik peratin kakam
+    danlanal danlanud danlantamal dandim danramil danrem pangdam kapospol kapolsubsektor damang""".split()
+) | frozenset(
+    {"kepala desa", "wakil bupati", "wali kota", "wakil wali kota", "wakil walikota", "wakil gubernur",
+     "penjabat bupati", "penjabat gubernur", "penjabat wali kota", "pj bupati", "pj gubernur", "pj wali kota",
+     "pj walikota", "panglima laot", "wali nagari", "kepala kampung", "sekcam"}
+)
+
+# --- heads that open a unit, body, organisation or place -----------------------------------------
+# territorial police units: a place name follows ("Polres Bontang", "Polres Metro Jakarta Barat")
+POLICE_TERRITORIAL = "Polrestabes|Polresta|Polres|Polsekta|Polsek|Polda|Polsubsektor|Pospol"
+# functional police units: stand alone ("Sat Samapta") or come before their territorial parent
+POLICE_FUNCTIONS = (
+    "Brimob|Samapta|Sabhara|Lantas|Reskrim|Intelkam|Binmas|Narkoba|Resnarkoba|Tahti|Polairud|Polair|"
+    "Pamobvit|Reskoba|Tipikor|Propam|Provos|Humas|Turjawali|Dalmas"
+)
+# directorates of a Polda written as one word: "Ditsamapta", "Ditpolairud"
+POLICE_DIRECTORATES = (
+    "Ditsamapta|Ditlantas|Ditintelkam|Ditbinmas|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditpamobvit|"
+    "Ditpolairud|Ditsabhara|Dittahti|Ditpropam|Bidhumas|Bidpropam|Bid Humas|Bid Propam"
+)
+MILITARY_UNITS_BARE = "TNI|Kostrad|Kopassus|Korps Marinir|Paspampres"
+# named Kodam (regional army commands) written without a roman numeral
+KODAM_NAMES = (
+    "Jaya|Iskandar Muda|Siliwangi|Diponegoro|Brawijaya|Udayana|Hasanuddin|Mulawarman|Tanjungpura|"
+    "Cenderawasih|Pattimura|Merdeka|Bukit Barisan|Sriwijaya|Kasuari|Mandala Trikora|Kasuari|Tuanku Tambusai|"
+    "Radin Inten|Pattimura|Iskandar Muda|Bukit Barisan"
+)
+ELECTION_BODIES = "KPU|KPUD|KIP|Bawaslu|Panwaslu|Panwaslih|Panwascam|Panwaskec|Panwas|PPK|PPS|KPPS|PPD|PKD|PTPS|DKPP"
+ELECTION_BODY_LONG = (
+    "Komisi Pemilihan Umum Daerah|Komisi Pemilihan Umum|Komisi Independen Pemilihan|"
+    "Badan Pengawas Pemilihan Umum|Badan Pengawas Pemilu|Panitia Pengawas Pemilihan Umum|"
+    "Panitia Pengawas Pemilihan Kecamatan|Panitia Pengawas Pemilu Kecamatan|Panitia Pengawas Pemilu|"
+    "Panitia Pengawas Pemilihan|Panitia Pengawas Kecamatan|Panitia Pemilihan Kecamatan|Panitia Pemilihan Distrik|"
+    "Panitia Pemungutan Suara|Kelompok Penyelenggara Pemungutan Suara|"
+    "Dewan Kehormatan Penyelenggara Pemilu|Dewan Kehormatan Penyelenggara Pemilihan Umum|"
+    "Sentra Penegakan Hukum Terpadu|Sentra Gakkumdu|Gakkumdu|Pengawas TPS|Pengawas Kelurahan Desa"
+)
+GOV_BODIES = (
+    "Pemkab|Pemkot|Pemprov|Pemda|Pemdes|Forkopimda|Forkopimcam|Forkopimka|Forkompimda|Forkopimkab|Satlinmas|"
+    "Linmas|Satpol PP|Satpol-PP|SatpolPP|Kesbangpol|Bakesbangpol|BPBD|DPRD|Kejari|Kejati|Diskominfo|Dishub|"
+    "Dinkes|Disdukcapil|Kemendagri|Kemenkumham|Bapenda|Bappeda|Kominfo"
+)
+GOV_LONG = (
+    "Pemerintah Kabupaten|Pemerintah Kota|Pemerintah Provinsi|Pemerintah Daerah|Pemerintah Desa|"
+    "Badan Kesatuan Bangsa dan Politik|Kesatuan Bangsa dan Politik|Badan Penanggulangan Bencana Daerah|"
+    "Satuan Polisi Pamong Praja|Perlindungan Masyarakat|Kejaksaan Negeri|Kejaksaan Tinggi|Kejaksaan Agung|"
+    "Pengadilan Negeri|Dewan Perwakilan Rakyat Daerah"
+)
+# a named agency: the head plus its capitalised name ("Dinas Perikanan", "Komisi Aparatur Sipil Negara")
+GOV_NAMED = "Dinas|Kementerian|Komisi|Badan"
+
+# administrative divisions: the division word is part of the place ("Kecamatan Bungoro")
+ADMIN = (
+    "Provinsi|Prov.|Kabupaten|Kab.|Kota|Kecamatan|Kec.|Kelurahan|Kel.|Desa|Dusun|Kampung|Nagari|Gampong|"
+    "Distrik|Pekon|Kapanewon|Kemantren|Padukuhan|Jorong|Tiyuh|Kalurahan|Lingkungan|Mukim|Kampong"
+)
+# natural features: the word is part of the name ("Sungai Mahakam", "Selat Bali", "Pulau Hiri")
+GEO = "Sungai|Selat|Danau|Pulau|Teluk|Gunung|Bukit|Tanjung|Pantai|Kepulauan|Muara|Laut|Perairan|Tanjung"
+# buildings, grounds and streets
+VENUES = (
+    "Mapolda|Mapolrestabes|Mapolresta|Mapolres|Mapolsek|Makodim|Makoramil|Makorem|Makodam|Mako Brimob|Mako|"
+    "Lapangan|Gedung|Aula|Alun-alun|Alun-Alun|Pasar|Masjid|Gereja|Pura|Vihara|Klenteng|Stadion|Hotel|"
+    "Pelabuhan|Bandara|Bandar Udara|Taman|Pendopo|Pendapa|Balai|GOR|Gelanggang|Rumah Dinas|Rumah Jabatan|"
+    "Lapas|Rutan|Monumen|Tugu|Bundaran|Simpang|Terminal|Stasiun|Dermaga|Gedung Olahraga|Wisma|Graha|Hall|"
+    "Jalan|Jl.|Jln.|Jl"
+)
+STREETS = frozenset({"jalan", "jl.", "jln.", "jl"})
+# words in a street or venue name that would otherwise end it: "Jalan Jenderal Sudirman", "Jl. Ir. H. Juanda"
+NAME_HONORIFICS = frozenset("ir h hj dr drs dra drh prof kh k.h rm r ki nyi st".split())
+# given-name prefixes that open a personal name wherever it stands ("Teuku Rizal", "Baiq Nurul")
+NAME_PREFIXES = (
+    "Teuku|Tengku|Cut|Andi|Daeng|Lalu|Baiq|Ida Bagus|Anak Agung|I Gusti Ngurah|I Gusti Ayu|I Gusti|"
+    "I Made|I Wayan|I Nyoman|I Ketut|I Putu|I Kadek|I Komang|Ni Luh|Ni Made|Ni Wayan|Ni Nyoman|Ni Ketut|"
+    "Ni Putu|Raden|Tuan Guru"
+)
+# introduce the person who speaks: "kata Lilik", "ujar Riko", "Menurut Putu"
+SPEECH_VERBS = (
+    "ujar|kata|tegas|jelas|ucap|tutur|terang|imbuh|pungkas|ungkap|sebut|tambah|lanjut|papar|tandas|"
+    "ucapnya|katanya|menurut|Menurut|sambung|timpal|kilah|urai"
+)
+# credit lines: the name after them is a person ("Pewarta: Khaerul Anwar")
+CREDITS = (
+    "Pewarta|Penulis|Editor|Reporter|Redaktur|Fotografer|Kontributor|Penyunting|Wartawan|Laporan|Author|"
+    "Writer|Editing"
+)
+# counts written as words: "enam personel"
+NUMBER_WORDS = {
+    "satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
 }
-STOP = set(
+PERSONNEL_NOUNS = "personel|personil|anggota|petugas|pasukan|prajurit|polisi|polwan|aparat|aparat gabungan"
+# qualifiers that belong to a count when written right after its noun: "100 personel TNI"
+PERSONNEL_QUALIFIERS = (
+    "gabungan TNI-Polri|gabungan TNI/Polri|gabungan TNI dan Polri|gabungan Polri-TNI|gabungan|TNI-Polri|"
+    "TNI/Polri|Polri-TNI|TNI|Polri|Brimob|Linmas|Satlinmas|BKO|Polwan|Dalmas|cadangan|tambahan"
+)
+
+ACADEMIC = frozenset(
+    """s.i.k sik s.ik s.h sh m.h mh s.sos sos m.si msi s.pd m.pd s.e se m.m mm s.t st m.t mt s.kom m.kom s.ag
+    m.ag s.ip m.ip lc ma m.a phd ph.d s.psi m.psi s.kep s.ked sp s.p m.sc msc mba m.b.a s.stp m.ap map s.h.i
+    m.kes s.km s.tr.k m.tr.opsla m.han cpcle cht s.stk m.i.k mik s.a.p s.kp se.mm dr drs dra ir hj h psc
+    s.hum m.hum s.ap m.tr.ap m.sos s.ds s.farm apt s.akt ak m.ak s.i.p s.t.k s.h.i m.kn mkn s.ked sked
+    m.i.kom m.pa s.stp s.tp b.sc m.eng dipl s.psi s.pdi s.th m.th""".split()
+)
+# Words that end a name or place tail. Lower case; compared with the lowered word.
+STOP = frozenset(
     """
     dan di ke dari yang untuk pada dalam dengan bersama selaku serta atau juga telah akan sudah sebagai
     oleh kepada terhadap tentang karena agar saat ketika usai jelang pasca hingga sampai melalui
     gelar menggelar gelarkan kunjungi sambangi datangi ikuti hadiri awasi tinjau dampingi temui sapa
     bagikan berikan salurkan siapkan siagakan amankan kawal kerahkan terjunkan perketat tingkatkan
-    sosialisasikan galakkan tertibkan bubarkan tangkap ringkus selidiki periksa pimpin bahas laksanakan melaksanakan lakukan melakukan tingkatkan meningkatkan perkuat
-    memperkuat amankan mengamankan siap siapkan siagakan kerahkan mengerahkan terjunkan menerjunkan pantau
-    memantau cek pastikan jaga menjaga kawal mengawal ajak imbau himbau minta sambangi sambang rutin intensif
-    patroli pengamanan apel rapat koordinasi sosialisasi kegiatan terkait dukung mendukung hadiri menghadiri
-    berikan memberikan sampaikan menyampaikan ciptakan wujudkan wujudkan pimpin memimpin tinjau meninjau
-    bentuk gandeng menggandeng sinergi perketat waspadai antisipasi berhasil tangkap ringkus bubarkan
-    aman damai kondusif lancar sejuk tertib sukses jelang menjelang tahun ini itu tersebut setempat
+    sosialisasikan galakkan tertibkan bubarkan tangkap ringkus selidiki periksa pimpin bahas laksanakan
+    melaksanakan lakukan melakukan meningkatkan perkuat memperkuat mengamankan siap kerahkan mengerahkan
+    menerjunkan pantau memantau cek pastikan jaga menjaga mengawal ajak imbau himbau minta sambang rutin
+    intensif patroli pengamanan apel rapat koordinasi sosialisasi kegiatan terkait dukung mendukung
+    menghadiri memberikan sampaikan menyampaikan ciptakan wujudkan memimpin meninjau bentuk gandeng
+    menggandeng sinergi waspadai antisipasi berhasil cegah jamin tegaskan ingatkan pimpinan
+    aman damai kondusif lancar sejuk tertib sukses menjelang tahun ini itu tersebut setempat
     kabupaten kota provinsi kecamatan desa kelurahan wilayah daerah jajaran personel anggota
     polri tni kpu bawaslu pilkada pemilu operasi mantap praja brata news com id
-    the of and in on at for
-    senin selasa rabu kamis jumat sabtu minggu
+    tps kantor sekretariat posko pos gudang markas ruang halaman tim satgas lokasi titik jalur area
+    bapak ibu saudara warga masyarakat tokoh kepolisian pemerintah ketua kepala wakil sekretaris anggota
+    the of and in on at for by
+    senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad
+    januari februari maret april mei juni juli agustus september oktober november desember
+    wib wita wit pukul jam
     """.split()
 )
-# roots whose -i and -kan forms are verbs ("kunjungi", "sambangi"): stop a name in a headline
-VERB_ROOTS = {
+# roots whose -i and -kan forms are title-case verbs in headlines ("Kunjungi", "Sambangi")
+VERB_ROOTS = frozenset(
     w + "kan"
     for w in "kunjung sambang datang ikut hadir awas tinjau dampingi ajak imbau temu sapa jenguk tangan".split()
-}
-UNIT_WORDS = {
-    "polda",
-    "polres",
-    "polresta",
-    "polrestabes",
-    "polsek",
-    "polsekta",
-    "polri",
-    "mapolres",
-    "mapolsek",
-    "mapolda",
-    "kodim",
-    "koramil",
-    "korem",
-    "kodam",
-    "lanal",
-    "lanud",
-    "satbrimob",
-    "brimob",
-    "kapolres",
-    "kapolsek",
-    "kapolda",
-    "sat",
-    "satpol",
-    "pemkab",
-    "pemkot",
-    "pemprov",
-    "kantor",
-    "ditsamapta",
-    "direktorat",
-}
+)
