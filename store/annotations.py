@@ -51,18 +51,37 @@ class Annotations:
     # -- loading -------------------------------------------------------------------------
 
     def _load(self) -> None:
+        # A reader can race the writer's compaction (old snapshot, then the new journal): it
+        # sees a gap and reads again. The writer holds the lock, so a gap it sees is real.
+        for attempt in range(3):
+            gap = self._load_once()
+            if gap is None:
+                return
+            if self.writable or attempt == 2:
+                raise CorruptFile(self.dir / SNAPSHOT, f"{gap}; run `tandai check --repair`")
+
+    def _load_once(self) -> str | None:
+        """Load snapshot + journal; returns why changes are missing, or None when none are."""
+        self.tables = {t: {} for t in TABLES}
+        self._by_article = {}
+        self.seq = self._snapshot_seq = self._since_snapshot = 0
         snap = self.dir / SNAPSHOT
         if snap.exists():
             data = read_json(snap)
             if not isinstance(data, dict):
                 raise CorruptFile(snap, "is not a TinyDB document")
             self._load_snapshot(snap, data)
+        elif any((self.dir / "backups").glob("journal-upto-*.jsonl")):
+            return "is missing, but backups show it existed"
         entries, self.dropped_bytes = self.journal.replay(repair=self.writable)
         for entry in entries:
             if entry.get("seq", 0) <= self._snapshot_seq:
                 continue
+            if int(entry["seq"]) > self.seq + 1:
+                return f"holds changes up to {self.seq}, the journal continues at {entry['seq']}"
             self._apply_entry(entry)
             self._since_snapshot += 1
+        return None
 
     def _load_snapshot(self, path: Path, data: dict[str, Any]) -> None:
         meta = data.get("_meta", {}).get("1", {})
@@ -162,7 +181,10 @@ class Annotations:
         write_json(snap, self.snapshot_data())
         self.journal.close()
         if jpath.exists():
-            os.replace(jpath, backups / f"journal-upto-{tag}.jsonl")
+            try:
+                os.replace(jpath, backups / f"journal-upto-{tag}.jsonl")
+            except OSError as exc:  # the new snapshot holds every entry: replay skips them
+                raise StoreError(f"could not archive {jpath}: {exc.strerror or exc}") from exc
             fsync_dir(backups)
             fsync_dir(self.dir)
         self._snapshot_seq = self.seq

@@ -1,39 +1,48 @@
 """Verify a store, and repair what can be repaired without losing anything.
 
 Checks: the manifest and schema; every shard (readable, ids match their texts, entity and noise
-offsets inside the text and on the right characters); the annotations (snapshot and journal
-readable, records/overrides/status pointing at existing articles, evidence on the right text);
-the search index (in step with the manifest, one document per article).
+offsets inside the text and on the right characters, a meta file that agrees with it); the
+annotations (snapshot and journal readable and without a gap, records/corrections/status
+pointing at existing articles, evidence on the right text); the backups repair would use; the
+search index (in step with the manifest, one document per article).
 
-Repair never overwrites a broken file silently: it is moved aside (``*.broken-<time>``) first.
-A broken annotations snapshot is rebuilt from the newest good backup plus every journal written
-since, so no acknowledged change is lost; a damaged journal keeps its valid entries; a stale or
-broken index is rebuilt. A broken shard cannot be rebuilt from the store (its articles must be
-re-ingested from their sources), and the report says so.
+Repair takes the writer lock (it refuses while another process writes), and never overwrites a
+broken file silently: it is moved aside (``*.broken-<time>``) first. The annotations are rebuilt
+from the newest good snapshot (the current one, else a backup) plus every valid journal entry
+written since — archived journals and the current one, damaged lines skipped — so no
+acknowledged change is lost; the result is written as a new snapshot. A stale or broken index is
+rebuilt, a broken shard meta file is rebuilt from its shard. A broken shard cannot be rebuilt
+from the store (its articles must be re-ingested from their sources), and the report says so.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .annotations import JOURNAL, SNAPSHOT, Annotations
-from .atomic import fsync_dir, read_json, write_bytes
-from .corpus import MANIFEST, Corpus
+from .annotations import JOURNAL, SNAPSHOT, TABLES, Annotations
+from .atomic import fsync_dir, read_json, write_json
+from .corpus import MANIFEST, Corpus, summary_of
 from .errors import CorruptFile, StoreError
-from .journal import Journal, decode_line, encode_line
+from .journal import Journal, decode_line
+from .lock import WriterLock
+from .model import LABELS, STATUSES, ActivityRecord, Article
 from .normalise import article_id
 from .search import SearchIndex
 
 
 @dataclass
 class CheckReport:
+    """What ``check_store`` found (``problems``), did (``actions``) and noticed (``notes``)."""
+
     path: Path
     problems: list[str] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     articles: int = 0
     records: int = 0
 
@@ -45,205 +54,394 @@ class CheckReport:
         out = [f"store {self.path}: {self.articles} articles, {self.records} records"]
         out += [f"problem: {p}" for p in self.problems]
         out += [f"repaired: {a}" for a in self.actions]
+        out += [f"note: {n}" for n in self.notes]
         out.append("ok" if self.ok else f"{len(self.problems)} problem(s)")
         return out
 
 
-def _aside(path: Path) -> Path:
-    target = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+@dataclass
+class _Found:
+    """What the read-only pass learnt that repair needs."""
+
+    texts: dict[str, str] | None = None
+    annotations_ok: bool = True
+    bad_backups: list[Path] = field(default_factory=list)
+    bad_metas: list[str] = field(default_factory=list)
+    index_ok: bool = True
+    leftovers: list[Path] = field(default_factory=list)
+
+
+def _aside(path: Path, why: str = "broken") -> Path:
+    """Move a file out of the way, keeping it (never delete what a person may need)."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{why}-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.{why}-{stamp}-{n}")
     os.replace(path, target)
     fsync_dir(path.parent)
     return target
 
 
-def _check_spans(text: str, spans: list[dict[str, Any]], what: str, where: str, problems: list[str]) -> None:
+def _check_spans(text: str, spans: list[Any], what: str, where: str, problems: list[str]) -> None:
     for s in spans:
+        if not isinstance(s, dict):
+            problems.append(f"{where}: a {what} is not an object ({s!r:.40})")
+            continue
         start, end = s.get("start"), s.get("end")
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
             problems.append(f"{where}: {what} {start}-{end} lies outside the text")
-        elif "text" in s and s["text"] and text[start:end] != s["text"]:
+        elif isinstance(s.get("text"), str) and text[start:end] != s["text"]:
             problems.append(f"{where}: {what} {start}-{end} does not cover {s['text'][:30]!r}")
 
 
-def _check_corpus(root: Path, report: CheckReport) -> dict[str, str] | None:
-    """Texts by article id, or None when the manifest itself cannot be read."""
+# -- corpus ---------------------------------------------------------------------------------------
+
+
+def _check_corpus(root: Path, report: CheckReport, found: _Found) -> None:
     try:
         corpus = Corpus(root, writable=False)
     except StoreError as exc:
-        report.problems.append(str(exc))
-        return None
+        report.problems.append(f"{exc} (the manifest lists the shards; restore it from a copy or re-ingest)")
+        return
     texts: dict[str, str] = {}
+    broken_shards = 0
     for name in corpus.shards:
         try:
             docs = corpus.load_shard(name)
         except StoreError as exc:
-            report.problems.append(f"{exc} (re-ingest the sources of this shard's articles)")
+            report.problems.append(f"{exc} (its articles must be re-ingested from their source files)")
+            broken_shards += 1
             continue
         for aid, doc in docs.items():
-            text = doc.get("text", "")
-            where = f"article {aid}"
+            where = f"article {aid} ({name})"
+            text = doc.get("text")
+            if not isinstance(text, str):
+                report.problems.append(f"{where}: has no text")
+                continue
             if article_id(text) != aid:
                 report.problems.append(f"{where}: id does not match its text")
-            _check_spans(text, doc.get("entities", []), "entity", where, report.problems)
-            _check_spans(text, doc.get("noise", []), "noise span", where, report.problems)
+            if aid in texts:
+                report.problems.append(f"{where}: the same article is in two shards")
+            _check_spans(text, doc.get("entities") or [], "entity", where, report.problems)
+            _check_spans(text, doc.get("noise") or [], "noise span", where, report.problems)
             texts[aid] = text
-    expected = int(corpus.manifest.get("articles", 0))
-    if expected != len(texts) and not report.problems:
-        report.problems.append(f"{MANIFEST} lists {expected} articles, the shards hold {len(texts)}")
-    report.articles = len(texts)
-    return texts
-
-
-def _check_annotations(root: Path, texts: dict[str, str] | None, report: CheckReport) -> bool:
-    """Whether the annotations could be read."""
-    try:
-        ann = Annotations(root / "annotations", writable=False)
-    except StoreError as exc:
-        report.problems.append(str(exc))
-        return False
-    report.records = len(ann.tables["records"])
-    if texts is None:
-        return True
-    for rec in ann.values("records"):
-        text = texts.get(rec["article_id"])
-        if text is None:
-            report.problems.append(f"record {rec['id']}: article {rec['article_id']} is not in the store")
+        try:
+            meta_ids = [s.get("id") if isinstance(s, dict) else None for s in corpus.load_meta(name)]
+        except StoreError as exc:
+            report.problems.append(str(exc))
+            found.bad_metas.append(name)
             continue
-        _check_spans(text, rec.get("evidence", []), "evidence", f"record {rec['id']}", report.problems)
-    for o in ann.values("overrides"):
-        text = texts.get(o["article_id"])
-        if text is None:
-            report.problems.append(f"correction {o['id']}: article {o['article_id']} is not in the store")
-        else:
-            _check_spans(text, [o], "corrected span", f"correction {o['id']}", report.problems)
-    for s in ann.values("status"):
-        if s["article_id"] not in texts:
-            report.problems.append(f"status of {s['article_id']}: the article is not in the store")
-    return True
+        if sorted(map(str, meta_ids)) != sorted(docs):
+            report.problems.append(f"{name}.meta.json does not list the articles of {name}.json")
+            found.bad_metas.append(name)
+    expected = int(corpus.manifest.get("articles", 0))
+    if expected != len(texts) and not broken_shards:
+        report.problems.append(f"{MANIFEST} lists {expected} articles, the shards hold {len(texts)}")
+    listed = set(corpus.shards)
+    if corpus.dir.exists():
+        orphans = [p.name for p in corpus.dir.glob("shard-*.json") if p.name.split(".")[0] not in listed]
+        if orphans:
+            report.notes.append(f"{len(orphans)} shard file(s) of an unfinished ingest are not part of the "
+                                "store (removed by the next ingest)")
+        found.leftovers += list(corpus.dir.glob(".*.tmp"))
+    report.articles = len(texts)
+    found.texts = texts
 
 
-def _check_index(root: Path, report: CheckReport) -> bool:
+# -- annotations ----------------------------------------------------------------------------------
+
+
+def _valid_snapshot(path: Path) -> dict[str, Any] | None:
+    """The snapshot's data when it is readable and well-formed (the loader accepts it), else None."""
     try:
-        corpus = Corpus(root, writable=False)
-    except StoreError:
-        return False
-    index = SearchIndex(root / "index")
-    if not index.in_step(corpus.generation):
-        report.problems.append("the search index is not in step with the store (run `tandai reindex`)")
-        return False
+        data = read_json(path)
+    except CorruptFile:
+        return None
+    if not isinstance(data, dict):
+        return None
     try:
-        docs = index.num_docs()
-    except (StoreError, OSError, ValueError) as exc:
-        report.problems.append(f"the search index cannot be read: {exc}")
-        return False
-    if docs != report.articles:
-        report.problems.append(f"the search index holds {docs} documents for {report.articles} articles")
-        return False
-    return True
+        int(data.get("_meta", {}).get("1", {}).get("seq", 0))
+        for table in TABLES:
+            for doc in data.get(table, {}).values():
+                if not isinstance(doc["_key"], str):
+                    return None
+                if table == "records":
+                    str(doc["article_id"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return data
 
 
-def _journal_entries(path: Path) -> list[dict[str, Any]]:
-    """Every valid entry of a journal file, stopping at the first damaged line."""
-    out = []
+def _journal_lines(path: Path) -> tuple[list[dict[str, Any]], int]:
+    """Every valid entry of a journal file (damaged lines skipped) and how many lines were damaged;
+    an unfinished last line (no newline: a write cut short) does not count as damage."""
     try:
         data = path.read_bytes()
     except OSError:
-        return out
-    for line in data.split(b"\n"):
-        if not line:
+        return [], 1
+    lines = data.split(b"\n")
+    tail = lines.pop()  # b"" when the file ends with a newline
+    entries, damaged = [], 0
+    for line in lines:
+        entry = decode_line(line) if line else None
+        if not _well_formed(entry):
+            damaged += 1 if line else 0
             continue
-        entry = decode_line(line)
-        if entry is None:
-            break
-        out.append(entry)
-    return out
+        entries.append(entry)  # type: ignore[arg-type]
+    if tail:
+        entry = decode_line(tail)
+        if _well_formed(entry):
+            entries.append(entry)  # type: ignore[arg-type]
+    return entries, damaged
+
+
+def _well_formed(entry: dict[str, Any] | None) -> bool:
+    """An entry the loader can apply: a checksum only says the bytes are as written."""
+    if entry is None or not isinstance(entry.get("seq"), int) or not isinstance(entry.get("ops"), list):
+        return False
+    for op in entry["ops"]:
+        if not (isinstance(op, list) and len(op) >= 3 and op[1] in TABLES and isinstance(op[2], str)):
+            return False
+        if not (op[0] == "del" or (op[0] == "put" and len(op) == 4 and isinstance(op[3], dict))):
+            return False
+        if op[0] == "put" and op[1] == "records" and not isinstance(op[3].get("article_id"), str):
+            return False
+    return True
+
+
+def _check_annotations(root: Path, report: CheckReport, found: _Found) -> None:
+    ann_dir = root / "annotations"
+    try:
+        ann = Annotations(ann_dir, writable=False)
+    except StoreError as exc:
+        report.problems.append(str(exc))
+        found.annotations_ok = False
+    else:
+        report.records = len(ann.tables["records"])
+        if ann.dropped_bytes:
+            report.notes.append(f"{JOURNAL} ends with an unfinished change ({ann.dropped_bytes} bytes, never "
+                                "acknowledged; dropped when the store is next opened for writing)")
+        if found.texts is not None:
+            _check_references(ann, found.texts, report)
+    backups = ann_dir / "backups"
+    for snap in sorted(backups.glob("annotations-*.json")):
+        if _valid_snapshot(snap) is None:
+            report.problems.append(f"backup {snap.name} is damaged")
+            found.bad_backups.append(snap)
+    for jpath in sorted(backups.glob("journal-upto-*.jsonl")):
+        if _journal_lines(jpath)[1]:
+            report.problems.append(f"backup {jpath.name} has damaged entries")
+            found.bad_backups.append(jpath)
+    if ann_dir.exists():
+        found.leftovers += list(ann_dir.glob(".*.tmp"))
+    if found.leftovers:
+        report.notes.append(f"{len(found.leftovers)} temporary file(s) of an interrupted write "
+                            "(harmless; --repair removes them)")
+
+
+def _check_references(ann: Annotations, texts: dict[str, str], report: CheckReport) -> None:
+    problems = report.problems
+    for rec in ann.values("records"):
+        where = f"record {rec.get('id')}"
+        try:
+            ActivityRecord.from_dict(rec)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            problems.append(f"{where}: malformed ({exc!r:.80})")
+            continue
+        text = texts.get(rec["article_id"])
+        if text is None:
+            problems.append(f"{where}: article {rec['article_id']} is not in the store")
+            continue
+        _check_spans(text, rec.get("evidence") or [], "evidence", where, problems)
+    for o in ann.values("overrides"):
+        where = f"correction {o.get('id')}"
+        text = texts.get(o.get("article_id", ""))
+        if text is None:
+            problems.append(f"{where}: article {o.get('article_id')} is not in the store")
+            continue
+        if o.get("label") is not None and o.get("label") not in LABELS:
+            problems.append(f"{where}: unknown label {o.get('label')!r}")
+        _check_spans(text, [o], "corrected span", where, problems)
+    for s in ann.values("status"):
+        if s.get("article_id") not in texts:
+            problems.append(f"status of {s.get('article_id')}: the article is not in the store")
+        elif s.get("status") not in STATUSES:
+            problems.append(f"status of {s.get('article_id')}: unknown status {s.get('status')!r}")
+
+
+# -- index ------------------------------------------------------------------------------------------
+
+
+def _check_index(root: Path, report: CheckReport, found: _Found) -> None:
+    try:
+        corpus = Corpus(root, writable=False)
+    except StoreError:
+        found.index_ok = False
+        return
+    index = SearchIndex(root / "index")
+    if not index.in_step(corpus.generation):
+        report.problems.append("the search index is not in step with the store (run `tandai reindex`)")
+        found.index_ok = False
+        return
+    try:
+        docs = index.num_docs()
+    except Exception as exc:  # noqa: BLE001 - a damaged tantivy index raises several kinds of error
+        report.problems.append(f"the search index cannot be read: {exc}")
+        found.index_ok = False
+        return
+    if docs != report.articles:
+        report.problems.append(f"the search index holds {docs} documents for {report.articles} articles")
+        found.index_ok = False
+
+
+# -- repair ---------------------------------------------------------------------------------------
 
 
 def _repair_annotations(root: Path, report: CheckReport) -> None:
+    """Rebuild the annotations from the newest good snapshot plus every valid journal entry since."""
     ann_dir = root / "annotations"
     snap, jpath, backups = ann_dir / SNAPSHOT, ann_dir / JOURNAL, ann_dir / "backups"
-    snapshot_ok = True
-    try:
-        if snap.exists():
-            read_json(snap)
-    except CorruptFile:
-        snapshot_ok = False
-    base_seq = 0
-    if not snapshot_ok:
-        kept = _aside(snap)
-        report.actions.append(f"moved the broken {snap.name} aside to {kept.name}")
-        good = None
+    base: dict[str, Any] | None = _valid_snapshot(snap) if snap.exists() else None
+    base_name = SNAPSHOT if base is not None else None
+    if base is None:
         for candidate in sorted(backups.glob("annotations-*.json"), reverse=True):
-            try:
-                read_json(candidate)
-            except CorruptFile:
-                continue
-            good = candidate
-            break
-        if good is not None:
-            write_bytes(snap, good.read_bytes())
-            base_seq = int(good.stem.split("-")[1])
-            report.actions.append(f"restored {snap.name} from backup {good.name}")
+            base = _valid_snapshot(candidate)
+            if base is not None:
+                base_name = f"backup {candidate.name}"
+                break
+    base_seq = int(base.get("_meta", {}).get("1", {}).get("seq", 0)) if base is not None else 0
+    by_seq: dict[int, dict[str, Any]] = {}
+    damaged_lines = 0
+    sources = sorted(backups.glob("journal-upto-*.jsonl")) + ([jpath] if jpath.exists() else [])
+    for source in sources:
+        entries, damaged = _journal_lines(source)
+        damaged_lines += damaged
+        for e in entries:
+            if e["seq"] > base_seq:
+                by_seq[e["seq"]] = e  # the later file wins (a previous repair may have copied it)
+    seqs = sorted(by_seq)
+    missing = sorted(set(range(base_seq + 1, seqs[-1] + 1)) - set(seqs)) if seqs else []
+    # Stage the rebuilt state and load it with the store's own loader before touching anything.
+    stage = ann_dir / f".repair-{os.getpid()}"
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir()
+    try:
+        if base is not None:
+            write_json(stage / SNAPSHOT, base)
+        rebuilt = Annotations(stage, writable=False)
+        for seq in seqs:  # original numbers, gaps and all: later journals continue after the last
+            rebuilt._apply_entry(by_seq[seq])
+        data = rebuilt.snapshot_data()
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    if snap.exists():
+        if base_name == SNAPSHOT:
+            kept = _aside(snap, "before-repair")
+            report.actions.append(f"kept the previous {SNAPSHOT} as {kept.name}")
         else:
-            report.actions.append("no good backup snapshot: rebuilding from the journals alone")
-    else:
-        try:
-            data = read_json(snap) if snap.exists() else {}
-            base_seq = int(data.get("_meta", {}).get("1", {}).get("seq", 0))  # type: ignore[union-attr]
-        except (CorruptFile, AttributeError, ValueError):
-            base_seq = 0
-    # every change made since that snapshot: archived journals, then the current one
-    entries: list[dict[str, Any]] = []
-    for archived in sorted(backups.glob("journal-upto-*.jsonl")):
-        entries += [e for e in _journal_entries(archived) if e.get("seq", 0) > base_seq]
-    current = _journal_entries(jpath) if jpath.exists() else []
-    damaged = False
+            kept = _aside(snap)
+            report.actions.append(f"moved the broken {SNAPSHOT} aside to {kept.name}")
     if jpath.exists():
         try:
             Journal(jpath).replay(repair=False)
+            kept = _aside(jpath, "before-repair")
         except CorruptFile:
-            damaged = True
-    entries += [e for e in current if e.get("seq", 0) > base_seq]
-    seen: set[int] = set()
-    unique = []
-    for e in sorted(entries, key=lambda e: e["seq"]):
-        if e["seq"] not in seen:
-            seen.add(e["seq"])
-            unique.append(e)
-    if damaged:
-        kept = _aside(jpath)
-        report.actions.append(f"moved the damaged {JOURNAL} aside to {kept.name}; kept its valid entries")
-    if not snapshot_ok or damaged:
-        write_bytes(jpath, b"".join(encode_line(e) for e in unique))
-        report.actions.append(f"replayed {len(unique)} change(s) made since the restored snapshot")
+            kept = _aside(jpath)
+        report.actions.append(f"kept the previous {JOURNAL} as {kept.name}")
+    write_json(snap, data)
+    what = f"from {base_name}" if base_name else "from the journals alone (no good snapshot)"
+    report.actions.append(f"rebuilt {SNAPSHOT} {what} plus {len(seqs)} journalled change(s) "
+                          f"({rebuilt.seq} in all; {len(rebuilt.tables['records'])} records)")
+    if damaged_lines:
+        report.actions.append(f"skipped {damaged_lines} damaged journal line(s) (kept in the files set "
+                              "aside)")
+    if missing:
+        report.problems.append(f"changes {missing[0]}–{missing[-1]} ({len(missing)}) could not be recovered: "
+                               "no snapshot or journal holds them any more")
 
 
-def check_store(path: str | os.PathLike[str], repair: bool = False) -> CheckReport:
-    """Verify the store at ``path``; with ``repair``, restore and rebuild what is broken."""
-    root = Path(path)
-    report = CheckReport(root)
-    if not (root / MANIFEST).exists():
-        report.problems.append(f"no store at {root} ({MANIFEST} is missing)")
-        return report
-    texts = _check_corpus(root, report)
-    ann_ok = _check_annotations(root, texts, report)
-    index_ok = _check_index(root, report)
-    if not repair or report.ok:
-        return report
-    from .store import Store
+def _repair(root: Path, report: CheckReport, found: _Found) -> None:
+    lock = WriterLock(root)
+    if not lock.acquire():
+        report.problems.append(f"not repaired: the store is open for writing by {lock.holder()}; "
+                               "close it first")
+        return
+    try:
+        for path in found.leftovers:
+            try:
+                path.unlink()
+            except OSError:
+                continue
+        if found.leftovers:
+            report.actions.append(f"removed {len(found.leftovers)} temporary file(s) of an interrupted write")
+        if not found.annotations_ok:
+            _repair_annotations(root, report)  # first: it reads the valid lines of damaged backups too
+        for path in found.bad_backups:
+            kept = _aside(path)
+            report.actions.append(f"moved the damaged backup {path.name} aside to {kept.name}")
+        if found.bad_metas:
+            _rebuild_metas(root, found.bad_metas, report)
+    finally:
+        lock.release()
+    if not found.index_ok and found.texts is not None:
+        from .store import Store
 
-    if not ann_ok:
-        _repair_annotations(root, report)
-    if not index_ok:
         try:
             with Store(root, reviewer="tandai-check", wait_for_lock=True) as st:
                 n = st.reindex()
             report.actions.append(f"rebuilt the search index ({n} articles)")
         except StoreError as exc:
             report.problems.append(f"the search index could not be rebuilt: {exc}")
-            return report
-    after = CheckReport(root, actions=report.actions)
-    texts = _check_corpus(root, after)
-    _check_annotations(root, texts, after)
-    _check_index(root, after)
+
+
+def _rebuild_metas(root: Path, names: list[str], report: CheckReport) -> None:
+    from .dedupe import signature
+
+    corpus = Corpus(root, writable=False)
+    for name in names:
+        try:
+            docs = corpus.load_shard(name)
+        except StoreError:
+            continue  # the shard itself is broken: already reported, re-ingest
+        meta_path = corpus.dir / f"{name}.meta.json"
+        if meta_path.exists():
+            kept = _aside(meta_path)
+            report.actions.append(f"moved the broken {meta_path.name} aside to {kept.name}")
+        summaries = {}
+        for i, doc in enumerate(docs.values(), 1):
+            article = Article.from_dict(doc)
+            summaries[str(i)] = summary_of(article, signature(article.text, article.noise))
+        write_json(meta_path, {"summaries": summaries})
+        report.actions.append(f"rebuilt {meta_path.name} from {name}.json")
+
+
+def _inspect(root: Path) -> tuple[CheckReport, _Found]:
+    report = CheckReport(root)
+    found = _Found()
+    _check_corpus(root, report, found)
+    _check_annotations(root, report, found)
+    _check_index(root, report, found)
+    return report, found
+
+
+def check_store(path: str | os.PathLike[str], repair: bool = False) -> CheckReport:
+    """Verify the store at ``path``; with ``repair``, restore and rebuild what is broken.
+
+    Never raises for a damaged store: every finding is a line of the report.
+    """
+    root = Path(path).expanduser()
+    if not (root / MANIFEST).exists():
+        report = CheckReport(root)
+        report.problems.append(f"no store at {root} ({MANIFEST} is missing)")
+        return report
+    report, found = _inspect(root)
+    if not repair or (report.ok and not found.leftovers):
+        return report
+    _repair(root, report, found)
+    after, _ = _inspect(root)
+    after.actions = report.actions
+    kept = [p for p in report.problems if p.startswith(("not repaired", "changes "))]
+    after.problems = kept + after.problems
     return after

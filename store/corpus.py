@@ -99,11 +99,13 @@ class Corpus:
 
     def commit(self, new_shards: list[str], added: int) -> None:
         """The commit point of an ingest batch: the manifest now lists the new shards."""
-        self.manifest["shards"] = self.shards + new_shards
-        self.manifest["articles"] = int(self.manifest.get("articles", 0)) + added
-        self.manifest["generation"] = self.generation + 1
-        self.manifest["updated"] = now_iso()
-        self.write_manifest()
+        manifest = dict(self.manifest)  # changed in memory only once it is on disk
+        manifest["shards"] = self.shards + new_shards
+        manifest["articles"] = int(manifest.get("articles", 0)) + added
+        manifest["generation"] = self.generation + 1
+        manifest["updated"] = now_iso()
+        write_json(self.root / MANIFEST, {"meta": {"1": manifest}})
+        self.manifest = manifest
 
     def load_shard(self, name: str) -> dict[str, dict[str, Any]]:
         """Articles of one shard by id; the last few shards stay cached (articles open in runs)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import signal
 import threading
 import time
@@ -168,17 +169,32 @@ def sigint_deferred() -> Iterator[None]:
         raise KeyboardInterrupt
 
 
+def _printable(s: str) -> str:
+    """A file name that is not UTF-8 decodes to lone surrogates, which JSON (and a terminal)
+    refuse: each becomes U+FFFD, one for one, so offsets into a text stay put."""
+    return s if s.isascii() else _SURROGATES.sub("\ufffd", s)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def _documents(paths: Sequence[str], report: IngestReport, store_dir: Path) -> Iterator[RawDoc]:
     for item in iter_paths(paths):
         if isinstance(item, Skipped):
-            report.skipped.append((item.source, item.reason))
+            report.skipped.append((_printable(item.source), item.reason))
             continue
-        if item.resolve().is_relative_to(store_dir):
+        try:  # realpath, not resolve(): a symlink loop must become a verdict, not a crash
+            inside = Path(os.path.realpath(item)).is_relative_to(store_dir)
+        except (OSError, ValueError):
+            inside = False
+        if inside:
             continue  # never ingest the store's own files
         for doc in read_source(item):
             if isinstance(doc, Skipped):
-                report.skipped.append((doc.source, doc.reason))
+                report.skipped.append((_printable(doc.source), _printable(doc.reason)))
             else:
+                doc.source, doc.text = _printable(doc.source), _printable(doc.text)
+                doc.meta = {k: _printable(v) if isinstance(v, str) else v for k, v in doc.meta.items()}
                 yield doc
 
 

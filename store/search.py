@@ -190,8 +190,11 @@ class SearchIndex:
             return None
         if not isinstance(data, dict) or data.get("generation") != generation:
             return None
-        rows = [Hit(*r) for r in data["rows"][:limit]]
-        return SearchResult(total=int(data["total"]), hits=[r.id for r in rows], rows=rows)
+        try:  # a derived file: if it is damaged, the index answers instead
+            rows = [Hit(*r) for r in data["rows"][: max(0, limit)]]
+            return SearchResult(total=int(data["total"]), hits=[r.id for r in rows], rows=rows)
+        except (KeyError, TypeError, ValueError):
+            return None
 
     def write_stamp(self, generation: int, articles: int, shards: list[str]) -> None:
         write_json(self.path / STAMP, {"schema": INDEX_SCHEMA, "generation": generation,
@@ -306,12 +309,14 @@ class SearchIndex:
             clauses.append((tantivy.Occur.Must, Q.all_query()))
         q = Q.boolean_query(clauses)
         searcher = self.searcher()
+        want, offset = max(0, limit), max(0, offset)
+        limit = max(1, want)  # tantivy panics (not a Python error) on a limit of 0
         if scored:
             res = searcher.search(q, limit, count=True, offset=offset)
         else:
             res = searcher.search(q, limit, count=True, order_by_field="date", offset=offset,
                                   order=tantivy.Order.Desc)
-        rows = [self._hit(addr, float(score) if scored else 0.0) for score, addr in res.hits]
+        rows = [self._hit(addr, float(score) if scored else 0.0) for score, addr in res.hits][:want]
         return SearchResult(
             total=int(res.count or 0),
             hits=[r.id for r in rows],

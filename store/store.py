@@ -189,6 +189,9 @@ class Store:
         writer = self.index.writer()
         count = 0
         for i, name in enumerate(shards):
+            if not reset:  # a crash after the index commit but before its stamp: never index twice
+                delete = getattr(writer, "delete_documents_by_term", None) or writer.delete_documents
+                delete("shard", name)
             for doc in self.corpus.load_shard(name).values():
                 writer.add_document(self.index.document(Article.from_dict(doc), name))
                 count += 1
