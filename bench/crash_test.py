@@ -19,6 +19,14 @@ and must not be in the store after the next kill.
     python bench/crash_test.py --kills 1000            # the full run
     python bench/crash_test.py --kills 50              # CI
     python bench/crash_test.py --kills 300 --inject    # with injected write failures
+
+``--repair-share F`` makes that share of the rounds a ``tandai check --repair`` killed at a random
+moment instead of the writer (after damage that repair must mend: the search index removed, or
+the snapshot removed when backups hold it); then a full repair must bring back every
+acknowledged change. ``--reader`` runs a read-only process beside every round that opens the
+store in a loop and fails the run if it ever raises or sees fewer changes (a lower journal
+sequence number) than it saw before: compaction, repair and kills must never show a reader a
+store that went back in time.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ import json
 import os
 import random
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -273,6 +282,44 @@ def child_main(path: Path, seed: int, inject: float) -> int:
         print("A " + json.dumps({"op": op["op"], "changes": changes, "injected": faults.raised}), flush=True)
 
 
+def reader_main(path: Path) -> int:
+    """The concurrent reader: opens read-only in a loop until killed; prints each read's sequence
+    number ("S seq records") and every failure ("E ..."). It stops itself after 30 minutes."""
+    best = 0
+    stop_at = time.monotonic() + 1800
+    while time.monotonic() < stop_at:
+        try:
+            with store.open(path, reviewer="reader", read_only=True) as st:
+                seq, records = st.annotations.seq, len(st.annotations.tables["records"])
+        except store.StoreError as exc:
+            print(f"E {exc}", flush=True)
+            time.sleep(0.01)
+            continue
+        except Exception:  # noqa: BLE001 - a traceback is a failure the run must show
+            print("E " + traceback.format_exc().replace("\n", " | "), flush=True)
+            continue
+        if seq < best:
+            print(f"E went back from seq {best} to {seq}", flush=True)
+        best = max(best, seq)
+        print(f"S {seq} {records}", flush=True)
+    return 0
+
+
+def damage_for_repair(path: Path, rng: random.Random) -> str:
+    """Break something ``check --repair`` must mend without loss; returns what."""
+    backups = path / "annotations" / "backups"
+    choice = rng.choice(["index", "snapshot", "none"])
+    if choice == "snapshot" and any(backups.glob("journal-upto-*.jsonl")):
+        snap = path / "annotations" / "annotations.json"
+        if snap.exists():
+            snap.unlink()
+            return "snapshot removed"
+    if choice in ("index", "snapshot"):
+        shutil.rmtree(path / "index", ignore_errors=True)
+        return "index removed"
+    return "nothing damaged"
+
+
 # -- the checker (parent process) -----------------------------------------------------------------
 
 
@@ -348,6 +395,9 @@ class Tally:
     early: int = 0
     temp_files: int = 0
     in_flight_landed: int = 0
+    repairs: int = 0
+    reads: int = 0
+    reader_errors: int = 0
 
 
 def make_store(path: Path) -> None:
@@ -366,8 +416,51 @@ def _read_ready(child: subprocess.Popen[bytes], fd: int, timeout: float) -> byte
     return buffer
 
 
+def repair_round(path: Path, rng: random.Random, model: State, round_no: int) -> list[str]:
+    """Damage what repair mends, kill a ``tandai check --repair`` at a random moment, then repair to
+    the end: every acknowledged change must still be there."""
+    what = damage_for_repair(path, rng)
+    cmd = [sys.executable, "-m", "tui.cli", "--store", str(path), "check", "--repair"]
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    time.sleep(rng.uniform(0.0, 1.5))
+    if child.poll() is None:
+        os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert child.stderr is not None
+    err = child.stderr.read().decode(errors="replace")
+    child.stderr.close()
+    if "Traceback" in err:
+        return [f"round {round_no}: check --repair ({what}) raised: {err[-2000:]}"]
+    final = check_store(path, repair=True)
+    if not final.ok:
+        return [f"round {round_no}: repair after a killed repair ({what}) left: {final.problems}"]
+    try:
+        seen = observe(path)
+    except store.StoreError as exc:
+        return [f"round {round_no}: the store does not open after repair ({what}): {exc}"]
+    return [f"round {round_no} ({what}): {line}" for line in explain(seen, model, [])[:20]]
+
+
+def start_reader(path: Path, base: Path) -> tuple[subprocess.Popen[bytes], Path]:
+    out = base / "reader.log"
+    with out.open("wb") as fh:
+        child = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--reader", str(path)],
+                                 stdout=fh, stderr=subprocess.STDOUT)
+    return child, out
+
+
+def stop_reader(child: subprocess.Popen[bytes], out: Path, tally: Tally) -> list[str]:
+    child.kill()
+    child.wait()
+    lines = out.read_text(errors="replace").splitlines()
+    tally.reads = sum(line.startswith("S ") for line in lines)
+    errors = [line for line in lines if not line.startswith("S ")]
+    tally.reader_errors = len(errors)
+    return [f"reader: {line[:500]}" for line in errors[:10]]
+
+
 def run(kills: int, seed: int, inject: bool, workdir: Path | None, rate: float = 0.08,
-        verbose: bool = False) -> Tally:
+        verbose: bool = False, repair_share: float = 0.0, reader: bool = False) -> Tally:
     rng = random.Random(seed)
     base = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="tandai-crash-"))
     path = base / "store"
@@ -376,8 +469,18 @@ def run(kills: int, seed: int, inject: bool, workdir: Path | None, rate: float =
     model = observe(path)
     tally = Tally()
     started = time.perf_counter()
+    reading = start_reader(path, base) if reader else None
     for round_no in range(kills):
         tally.kills += 1
+        if rng.random() < repair_share:
+            tally.repairs += 1
+            problems = repair_round(path, rng, model, round_no)
+            if problems:
+                print("\n  ".join(problems), file=sys.stderr)
+                tally.lost += 1
+                break
+            tally.survived += 1
+            continue
         cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(path),
                "--seed", str(seed * 100_003 + round_no)]
         if inject:
@@ -483,6 +586,9 @@ def run(kills: int, seed: int, inject: bool, workdir: Path | None, rate: float =
             print(f"{round_no + 1} kills, {tally.checked} changes checked, {tally.refused} refused calls, "
                   f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
     seconds = time.perf_counter() - started
+    if reading is not None:
+        for line in stop_reader(*reading, tally):
+            print(line, file=sys.stderr)
     final = check_store(path, repair=True)  # leftovers of killed writes go; nothing else may need doing
     tally.temp_files = sum(int(a.split()[1]) for a in final.actions if a.startswith("removed "))
     if not final.ok or any(not a.startswith("removed ") for a in final.actions):
@@ -492,7 +598,9 @@ def run(kills: int, seed: int, inject: bool, workdir: Path | None, rate: float =
           f"store); changes checked: {tally.checked}; injected failures: {tally.injected} "
           f"({tally.refused} calls refused with a StoreError, none half-applied: {tally.half_applied == 0}); "
           f"writer crashes: {tally.crashed}; in-flight calls that landed: {tally.in_flight_landed}; "
-          f"temp files left by kills: {tally.temp_files}; lost: {tally.lost}; {seconds:.0f} s; store {path}")
+          f"temp files left by kills: {tally.temp_files}; killed repairs: {tally.repairs}; reader: "
+          f"{tally.reads} reads, {tally.reader_errors} errors or steps back; lost: {tally.lost}; "
+          f"{seconds:.0f} s; store {path}")
     return tally
 
 
@@ -504,12 +612,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rate", type=float, default=0.08, help="chance of a fault per write/fsync (--inject)")
     ap.add_argument("--store", type=Path, help="work directory (default: a new temporary one)")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--repair-share", type=float, default=0.1,
+                    help="share of rounds that kill a `check --repair` instead of the writer")
+    ap.add_argument("--reader", nargs="?", const=True, default=False,
+                    help="run a concurrent read-only reader (checks it never goes back in time)")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
         return child_main(args.child, args.seed, args.rate if args.inject else 0.0)
-    tally = run(args.kills, args.seed, args.inject, args.store, rate=args.rate, verbose=args.verbose)
-    ok = tally.survived == args.kills and tally.lost == 0 and tally.half_applied == 0 and tally.crashed == 0
+    if isinstance(args.reader, str):
+        return reader_main(Path(args.reader))
+    tally = run(args.kills, args.seed, args.inject, args.store, rate=args.rate, verbose=args.verbose,
+                repair_share=args.repair_share, reader=bool(args.reader))
+    ok = (tally.survived == args.kills and tally.lost == 0 and tally.half_applied == 0 and tally.crashed == 0
+          and tally.reader_errors == 0)
     return 0 if ok else 1
 
 
