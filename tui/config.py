@@ -1,4 +1,9 @@
-"""The user's settings file: reviewer name and key remapping (``[keys] binding_id = "key"``)."""
+"""The user's settings file: reviewer name and key remapping (``[keys] binding_id = "key"``).
+
+The file is the user's: saving the reviewer name changes that one key with ``tomlkit``, which
+keeps every other setting, comment and layout. A file that cannot be read is an error with the
+file's name, never silently replaced by defaults (or worse, overwritten with them).
+"""
 
 from __future__ import annotations
 
@@ -6,40 +11,66 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import tomlkit
 from platformdirs import user_config_path
+from tomlkit.exceptions import TOMLKitError
 
 from store.atomic import write_bytes
+from store.errors import StoreError
+
+
+class ConfigError(StoreError):
+    """The settings file exists but cannot be read or parsed; the message names it."""
 
 
 def config_path() -> Path:
     return user_config_path("tandai", appauthor=False) / "config.toml"
 
 
-def load_config(path: Path | None = None) -> dict[str, Any]:
-    """Settings as a dict; a missing or broken file gives defaults (the app says so, never crashes)."""
-    path = path or config_path()
+def _read(path: Path) -> str | None:
+    """The file's text, None if there is none; ConfigError if it is there but unreadable."""
     try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError):
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ConfigError(f"cannot read the settings file {path}: {exc.strerror or exc}") from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"the settings file {path} is not UTF-8 text; fix or remove it") from None
+
+
+def load_config(path: Path | None = None) -> dict[str, Any]:
+    """Settings as a dict; {} when there is no file; ConfigError when it cannot be parsed."""
+    path = path or config_path()
+    text = _read(path)
+    if text is None:
         return {}
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return str(value).lower() if isinstance(value, bool) else str(value)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"the settings file {path} is not valid TOML ({exc}); fix or remove it") from exc
 
 
 def save_reviewer(name: str, path: Path | None = None) -> None:
-    """Remember the reviewer's name, keeping every other setting."""
+    """Remember the reviewer's name, changing only that key (comments and layout kept)."""
     path = path or config_path()
-    data = load_config(path)
-    data["reviewer"] = name
-    lines = [f"{k} = {_toml_value(v)}" for k, v in data.items() if not isinstance(v, dict)]
-    for section, table in data.items():
-        if isinstance(table, dict):
-            lines.append(f"\n[{section}]")
-            lines.extend(f"{k} = {_toml_value(v)}" for k, v in table.items())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_bytes(path, ("\n".join(lines) + "\n").encode())
+    text = _read(path) or ""
+    try:
+        tomllib.loads(text)  # tomlkit accepts some files TOML does not: never build on those
+        doc = tomlkit.parse(text)
+        doc["reviewer"] = name
+        out = tomlkit.dumps(doc)
+    except (tomllib.TOMLDecodeError, TOMLKitError, ValueError) as exc:
+        raise ConfigError(f"the settings file {path} is not valid TOML ({exc}); fix or remove it") from exc
+    try:
+        if tomllib.loads(out).get("reviewer") != name:  # never write a file we could not read back
+            raise ConfigError(f"could not save the reviewer name in {path}")
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"could not save the reviewer name in {path} ({exc})") from exc
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
+    write_bytes(path, out.encode("utf-8"))
