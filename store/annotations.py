@@ -15,9 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .atomic import fsync_dir, read_json, write_json
+import orjson
+
+from .atomic import fsync_dir, own_dir, read_own, write_json
 from .errors import CorruptFile, StoreError
-from .journal import Journal
+from .journal import DAMAGED_DIR, Journal, Scan
 
 TABLES = ("records", "overrides", "status", "searches")
 COMPACT_EVERY = 1000
@@ -28,6 +30,26 @@ JOURNAL = "journal.jsonl"
 
 def status_key(reviewer: str, article_id: str) -> str:
     return f"{reviewer}\x1f{article_id}"
+
+
+def _archived_upto(backups: Path) -> list[int]:
+    """The seq each archived journal ends at (its name says so); a snapshot must reach the last."""
+    out = []
+    for path in backups.glob("journal-upto-*.jsonl"):
+        try:
+            out.append(int(path.name[len("journal-upto-") : -len(".jsonl")]))
+        except ValueError:
+            continue
+    return out
+
+
+def _parse_json(path: Path, data: bytes) -> object:
+    if not data.strip():
+        raise CorruptFile(path, "is empty (truncated?)")
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise CorruptFile(path, f"is not valid JSON ({exc})") from exc
 
 
 class Annotations:
@@ -42,50 +64,93 @@ class Annotations:
         self._since_snapshot = 0
         self._by_article: dict[str, dict[str, None]] = {}
         self.dropped_bytes = 0
+        self.damaged_lines = 0  # terminated journal lines at the end that could not be read
+        self.damaged_copy: Path | None = None  # where the writer kept the journal before cutting them
         self.compaction_error: str | None = None
         self.journal = Journal(directory / JOURNAL)
-        if writable:
-            (directory / "backups").mkdir(parents=True, exist_ok=True)
+        if writable:  # real folders only: a link here would send every write outside the store
+            own_dir(directory, create=True)
+            own_dir(directory / "backups", create=True)
+            own_dir(directory / DAMAGED_DIR, create=False)
         self._load()
+
+    @property
+    def notice(self) -> str | None:
+        """What a person must be told on opening: damaged journal lines (never silently dropped)."""
+        if not self.damaged_lines:
+            return None
+        where = self.dir.name + "/" + JOURNAL
+        what = (f"{where}: {self.damaged_lines} damaged line(s) at its end could not be read "
+                "(a saved change may be lost)")
+        if self.damaged_copy is not None:
+            kept = f"{self.dir.name}/{DAMAGED_DIR}/{self.damaged_copy.name}"
+            return f"{what}; the journal as it was is kept as {kept}."
+        return f"{what}; `tandai check --repair` keeps a copy and removes them."
 
     # -- loading -------------------------------------------------------------------------
 
     def _load(self) -> None:
-        # A reader can race the writer's compaction (old snapshot, then the new journal): it
-        # sees a gap and reads again. The writer holds the lock, so a gap it sees is real.
+        # Readers do not take the lock, so a writer may compact while they read. The journal is
+        # read first, then the backups listed, then the snapshot: the snapshot only ever moves
+        # forward and is written before its journal is archived, so whatever journal was read,
+        # the snapshot read after it joins up with it (see ``_load_once``). A repair moving files
+        # aside can still be caught mid-way: a reader tries again; a writer holds the lock, so a
+        # gap it sees is real.
         for attempt in range(3):
-            gap = self._load_once()
+            found, gap = self._load_once()
             if gap is None:
-                return
+                break
             if self.writable or attempt == 2:
                 raise CorruptFile(self.dir / SNAPSHOT, f"{gap}; run `tandai check --repair`")
+        self.dropped_bytes = found.torn
+        self.damaged_lines = found.damaged
+        if self.writable and (found.torn or found.damaged):
+            self.damaged_copy = self.journal.cut(found)
 
-    def _load_once(self) -> str | None:
-        """Load snapshot + journal; returns why changes are missing, or None when none are."""
+    def _load_once(self) -> tuple[Scan, str | None]:
+        """Load journal + snapshot; returns the journal read and why changes are missing (or None).
+
+        Why the order makes a reader consistent while a writer compacts (new snapshot S1, then the
+        journal J0 archived, then a new J1 begun): if J0 was read, the snapshot is S0 (J0 replays
+        on top) or S1 (J0's entries are all in it); if J1 was read, the snapshot is already S1 or
+        later. Either way the result is at least what was acknowledged when the read began.
+        """
         self.tables = {t: {} for t in TABLES}
         self._by_article = {}
         self.seq = self._snapshot_seq = self._since_snapshot = 0
+        found = self.journal.read()
+        archived = _archived_upto(self.dir / "backups")
         snap = self.dir / SNAPSHOT
-        if snap.exists():
-            data = read_json(snap)
-            if not isinstance(data, dict):
+        data = read_own(snap)
+        if data is not None:
+            obj = _parse_json(snap, data)
+            if not isinstance(obj, dict):
                 raise CorruptFile(snap, "is not a TinyDB document")
-            self._load_snapshot(snap, data)
-        elif any((self.dir / "backups").glob("journal-upto-*.jsonl")):
-            return "is missing, but backups show it existed"
-        entries, self.dropped_bytes = self.journal.replay(repair=self.writable)
-        for entry in entries:
-            if entry.get("seq", 0) <= self._snapshot_seq:
+            self._load_snapshot(snap, obj)
+        elif archived:
+            return found, "is missing, but backups show it existed"
+        for entry in found.entries:
+            if not isinstance(entry.get("seq"), int):
+                raise CorruptFile(self.journal.path, "has an entry without a change number; "
+                                                     "run `tandai check --repair`")
+            if entry["seq"] <= self._snapshot_seq:
                 continue
             if int(entry["seq"]) > self.seq + 1:
-                return f"holds changes up to {self.seq}, the journal continues at {entry['seq']}"
-            self._apply_entry(entry)
+                return found, f"holds changes up to {self.seq}, the journal continues at {entry['seq']}"
+            try:
+                self._apply_entry(entry)
+            except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+                raise CorruptFile(self.journal.path, f"has a malformed entry ({exc!r:.60}); "
+                                                     "run `tandai check --repair`") from exc
             self._since_snapshot += 1
-        return None
+        if archived and self._snapshot_seq < max(archived):
+            return found, (f"holds changes up to {self._snapshot_seq}, but the backups hold changes up to "
+                           f"{max(archived)} (an old or emptied copy?)")
+        return found, None
 
     def _load_snapshot(self, path: Path, data: dict[str, Any]) -> None:
-        meta = data.get("_meta", {}).get("1", {})
         try:
+            meta = data.get("_meta", {}).get("1", {})
             self._snapshot_seq = self.seq = int(meta.get("seq", 0))
             for table in TABLES:
                 for doc in data.get(table, {}).values():

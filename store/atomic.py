@@ -2,17 +2,27 @@
 
 A crash at any moment leaves either the old file or the new one, never a mix. This is the only
 place in tandai that writes whole files; everything else goes through it.
+
+It is also where a store's own files are opened without following symbolic links: a store may
+come from someone else, and a link inside it (``journal.jsonl -> ~/.bashrc``) must never make
+tandai read, truncate or write a file outside the store. ``os.replace`` replaces a link itself,
+never its target, and ``mkstemp`` creates with ``O_EXCL``, so writes cannot be redirected either.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 import orjson
 
 from .errors import CorruptFile, StoreError
+
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+LINK_REASON = "is a symbolic link; tandai never follows links inside a store (move it away)"
 
 
 def fsync_dir(directory: Path) -> None:
@@ -29,10 +39,78 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def open_own(path: Path, flags: int, mode: int = 0o644) -> int:
+    """Open one of a store's own files without following a link; only regular files.
+
+    Raises CorruptFile naming the file when it is a link or not a regular file, and OSError for
+    anything else (FileNotFoundError when it does not exist and ``flags`` does not create it).
+    """
+    if not NOFOLLOW and os.path.islink(path):  # pragma: no cover - platforms without O_NOFOLLOW
+        raise CorruptFile(path, LINK_REASON)
+    try:
+        fd = os.open(path, flags | NOFOLLOW | CLOEXEC | getattr(os, "O_NONBLOCK", 0), mode)
+    except OSError as exc:
+        if os.path.islink(path):  # ELOOP (Linux) or EMLINK/EFTYPE (BSDs): a link
+            raise CorruptFile(path, LINK_REASON) from exc
+        if os.path.isdir(path):
+            raise CorruptFile(path, "is a folder, not a file") from exc
+        raise
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise CorruptFile(path, "is not a regular file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_own(path: Path) -> bytes | None:
+    """The bytes of one of a store's own files, None when it does not exist (see ``open_own``)."""
+    try:
+        fd = open_own(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise CorruptFile(path, f"cannot be read: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise CorruptFile(path, f"cannot be read: {exc.strerror or exc}") from exc
+
+
+def own_dir(path: Path, create: bool) -> None:
+    """Check (and with ``create``, make) a folder of the store: a real folder, not a link or file."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        if not create:
+            return
+        try:
+            os.mkdir(path)
+        except FileExistsError:  # made meanwhile: check what it is
+            return own_dir(path, create=False)
+        except OSError as exc:
+            raise StoreError(f"cannot create {path}: {exc.strerror or exc}") from exc
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot use {path}: {exc.strerror or exc}") from exc
+    if stat.S_ISLNK(st.st_mode):
+        raise CorruptFile(path, f"{LINK_REASON}; run `tandai check --repair`")
+    if not stat.S_ISDIR(st.st_mode):
+        raise CorruptFile(path, "should be a folder but is a file; run `tandai check --repair`")
+
+
 def write_bytes(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically and durably; raise StoreError on any OS failure."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise StoreError(f"could not write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -55,10 +133,9 @@ def write_json(path: Path, obj: object) -> None:
 
 def read_json(path: Path) -> object:
     """Read a JSON file; a truncated or broken one raises CorruptFile naming the file."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise CorruptFile(path, f"cannot be read: {exc.strerror or exc}") from exc
+    data = read_own(Path(path))
+    if data is None:
+        raise CorruptFile(path, "cannot be read: No such file or directory")
     if not data.strip():
         raise CorruptFile(path, "is empty (truncated?)")
     try:

@@ -17,19 +17,22 @@ from the store (its articles must be re-ingested from their sources), and the re
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
+import stat
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .annotations import JOURNAL, SNAPSHOT, TABLES, Annotations
-from .atomic import fsync_dir, read_json, write_json
+from .atomic import fsync_dir, read_json, read_own, write_json
 from .corpus import MANIFEST, Corpus, summary_of
 from .errors import CorruptFile, StoreError
-from .journal import Journal, decode_line
-from .lock import WriterLock
+from .journal import DAMAGED_DIR, Journal, decode_line
+from .lock import LOCK_FILE, WriterLock
 from .model import LABELS, STATUSES, ActivityRecord, Article
 from .normalise import article_id
 from .search import SearchIndex
@@ -69,6 +72,7 @@ class _Found:
     bad_metas: list[str] = field(default_factory=list)
     index_ok: bool = True
     leftovers: list[Path] = field(default_factory=list)
+    odd_files: list[Path] = field(default_factory=list)  # links or the wrong kind of file: moved aside
 
 
 def _aside(path: Path, why: str = "broken") -> Path:
@@ -76,7 +80,7 @@ def _aside(path: Path, why: str = "broken") -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{why}-{stamp}")
     n = 1
-    while target.exists():
+    while os.path.lexists(target):
         n += 1
         target = path.with_name(f"{path.name}.{why}-{stamp}-{n}")
     os.replace(path, target)
@@ -178,8 +182,8 @@ def _journal_lines(path: Path) -> tuple[list[dict[str, Any]], int]:
     """Every valid entry of a journal file (damaged lines skipped) and how many lines were damaged;
     an unfinished last line (no newline: a write cut short) does not count as damage."""
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_own(path) or b""  # never through a link
+    except CorruptFile:
         return [], 1
     lines = data.split(b"\n")
     tail = lines.pop()  # b"" when the file ends with a newline
@@ -211,8 +215,39 @@ def _well_formed(entry: dict[str, Any] | None) -> bool:
     return True
 
 
+OWN_FILES = (("write.lock", False), ("annotations", True),
+             (f"annotations/{SNAPSHOT}", False), (f"annotations/{JOURNAL}", False),
+             ("annotations/backups", True), (f"annotations/{DAMAGED_DIR}", True))
+
+
+def _check_own_files(root: Path, report: CheckReport, found: _Found) -> None:
+    """A link, or the wrong kind of file, where the lock and the annotations live: tandai refuses
+    to write through it (a store from someone else must not write outside itself); repair moves it
+    aside (the link itself, never what it points at)."""
+    for rel, is_dir in OWN_FILES:
+        path = root / rel
+        if rel.startswith("annotations/") and path.parent in found.odd_files:
+            continue
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            continue  # missing: made when needed
+        if stat.S_ISLNK(mode):
+            what = "is a symbolic link (tandai never follows links inside a store)"
+        elif is_dir and not stat.S_ISDIR(mode):
+            what = "should be a folder but is a file"
+        elif not is_dir and not stat.S_ISREG(mode):
+            what = "should be a file but is not a regular file"
+        else:
+            continue
+        report.problems.append(f"{path} {what}")
+        found.odd_files.append(path)
+
+
+
 def _check_annotations(root: Path, report: CheckReport, found: _Found) -> None:
     ann_dir = root / "annotations"
+    _check_own_files(root, report, found)
     try:
         ann = Annotations(ann_dir, writable=False)
     except StoreError as exc:
@@ -220,12 +255,24 @@ def _check_annotations(root: Path, report: CheckReport, found: _Found) -> None:
         found.annotations_ok = False
     else:
         report.records = len(ann.tables["records"])
-        if ann.dropped_bytes:
+        if ann.dropped_bytes and not ann.damaged_lines:
             report.notes.append(f"{JOURNAL} ends with an unfinished change ({ann.dropped_bytes} bytes, never "
                                 "acknowledged; dropped when the store is next opened for writing)")
+        if ann.damaged_lines:  # acknowledged changes that cannot be read: never dropped silently
+            report.problems.append(f"{ann_dir / JOURNAL}: {ann.damaged_lines} damaged line(s) at its end "
+                                   "(--repair keeps a copy of the journal and every valid entry)")
+            found.annotations_ok = False
         if found.texts is not None:
             _check_references(ann, found.texts, report)
+    damaged_dir = ann_dir / DAMAGED_DIR
+    if damaged_dir.is_dir() and not damaged_dir.is_symlink():
+        copies = [p.name for p in damaged_dir.iterdir()]
+        if copies:
+            report.notes.append(f"{len(copies)} copy(ies) of a journal whose last lines were damaged are "
+                                f"kept in annotations/{DAMAGED_DIR}/ (for inspection only)")
     backups = ann_dir / "backups"
+    if not backups.is_dir() or backups.is_symlink():
+        backups = ann_dir / ".no-backups"  # reported above; glob nothing through a link
     for snap in sorted(backups.glob("annotations-*.json")):
         if _valid_snapshot(snap) is None:
             report.problems.append(f"backup {snap.name} is damaged")
@@ -234,11 +281,52 @@ def _check_annotations(root: Path, report: CheckReport, found: _Found) -> None:
         if _journal_lines(jpath)[1]:
             report.problems.append(f"backup {jpath.name} has damaged entries")
             found.bad_backups.append(jpath)
+    _check_backup_chain(backups, report, found)
     if ann_dir.exists():
         found.leftovers += list(ann_dir.glob(".*.tmp"))
     if found.leftovers:
         report.notes.append(f"{len(found.leftovers)} temporary file(s) of an interrupted write "
                             "(harmless; --repair removes them)")
+
+
+def _seq_of(path: Path, prefix: str) -> int | None:
+    try:
+        return int(path.name[len(prefix) :].split(".")[0])
+    except ValueError:
+        return None
+
+
+
+def _check_backup_chain(backups: Path, report: CheckReport, found: _Found) -> None:
+    """The archived journals must join up: each one's changes numbered without a hole, ending at
+    the number in its name, the next one starting right after (or after a backup snapshot that
+    bridges the two). A hole means a restore from these backups would lose changes; repair moves
+    the backups before a hole aside (kept), so the ones left form one chain."""
+    journals = sorted(backups.glob("journal-upto-*.jsonl"))
+    snaps = {n for p in backups.glob("annotations-*.json") if (n := _seq_of(p, "annotations-")) is not None}
+    prev_end: int | None = None
+    for i, jpath in enumerate(journals):
+        upto = _seq_of(jpath, "journal-upto-")
+        seqs = [e["seq"] for e in _journal_lines(jpath)[0]]
+        if upto is None or not seqs:
+            continue
+        holes = [(a, b) for a, b in itertools.pairwise(seqs) if b != a + 1]
+        if holes or seqs[-1] != upto:
+            where = f"after change {holes[0][0]} comes {holes[0][1]}" if holes else \
+                f"it ends at change {seqs[-1]}, its name says {upto}"
+            report.problems.append(f"backup {jpath.name} does not hold one run of changes ({where})")
+            if jpath not in found.bad_backups:
+                found.bad_backups.append(jpath)
+        elif prev_end is not None and seqs[0] != prev_end + 1 and (seqs[0] - 1) not in snaps:
+            report.problems.append(f"backups: changes {prev_end + 1}–{seqs[0] - 1} are in none (between "
+                                   f"{journals[i - 1].name} and {jpath.name}); a restore could not go "
+                                   "back past them")
+            found.bad_backups += [p for p in journals[:i] if p not in found.bad_backups]
+            older = [p for p in sorted(backups.glob("annotations-*.json"))
+                     if (_seq_of(p, "annotations-") or 0) < seqs[0] - 1]
+            found.bad_backups += [p for p in older if p not in found.bad_backups]
+        prev_end = seqs[-1]
+
 
 
 def _check_references(ann: Annotations, texts: dict[str, str], report: CheckReport) -> None:
@@ -303,18 +391,21 @@ def _repair_annotations(root: Path, report: CheckReport) -> None:
     """Rebuild the annotations from the newest good snapshot plus every valid journal entry since."""
     ann_dir = root / "annotations"
     snap, jpath, backups = ann_dir / SNAPSHOT, ann_dir / JOURNAL, ann_dir / "backups"
-    base: dict[str, Any] | None = _valid_snapshot(snap) if snap.exists() else None
+    def seq_of(data: dict[str, Any]) -> int:
+        return int(data.get("_meta", {}).get("1", {}).get("seq", 0))
+
+    # The base is the good snapshot that reaches furthest: the current one may be an old or
+    # emptied copy (``{}``) that the backups have long overtaken.
+    base: dict[str, Any] | None = _valid_snapshot(snap) if os.path.lexists(snap) else None
     base_name = SNAPSHOT if base is not None else None
-    if base is None:
-        for candidate in sorted(backups.glob("annotations-*.json"), reverse=True):
-            base = _valid_snapshot(candidate)
-            if base is not None:
-                base_name = f"backup {candidate.name}"
-                break
-    base_seq = int(base.get("_meta", {}).get("1", {}).get("seq", 0)) if base is not None else 0
+    for candidate in sorted(backups.glob("annotations-*.json"), reverse=True):
+        data = _valid_snapshot(candidate)
+        if data is not None and (base is None or seq_of(data) > seq_of(base)):
+            base, base_name = data, f"backup {candidate.name}"
+    base_seq = seq_of(base) if base is not None else 0
     by_seq: dict[int, dict[str, Any]] = {}
     damaged_lines = 0
-    sources = sorted(backups.glob("journal-upto-*.jsonl")) + ([jpath] if jpath.exists() else [])
+    sources = sorted(backups.glob("journal-upto-*.jsonl")) + ([jpath] if os.path.lexists(jpath) else [])
     for source in sources:
         entries, damaged = _journal_lines(source)
         damaged_lines += damaged
@@ -324,9 +415,7 @@ def _repair_annotations(root: Path, report: CheckReport) -> None:
     seqs = sorted(by_seq)
     missing = sorted(set(range(base_seq + 1, seqs[-1] + 1)) - set(seqs)) if seqs else []
     # Stage the rebuilt state and load it with the store's own loader before touching anything.
-    stage = ann_dir / f".repair-{os.getpid()}"
-    shutil.rmtree(stage, ignore_errors=True)
-    stage.mkdir()
+    stage = Path(tempfile.mkdtemp(prefix=".repair-", dir=ann_dir))  # a fresh folder, never a planted one
     try:
         if base is not None:
             write_json(stage / SNAPSHOT, base)
@@ -336,21 +425,26 @@ def _repair_annotations(root: Path, report: CheckReport) -> None:
         data = rebuilt.snapshot_data()
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    if snap.exists():
+    if os.path.lexists(snap):
         if base_name == SNAPSHOT:
             kept = _aside(snap, "before-repair")
             report.actions.append(f"kept the previous {SNAPSHOT} as {kept.name}")
         else:
             kept = _aside(snap)
             report.actions.append(f"moved the broken {SNAPSHOT} aside to {kept.name}")
-    if jpath.exists():
+    if os.path.lexists(jpath):
         try:
-            Journal(jpath).replay(repair=False)
-            kept = _aside(jpath, "before-repair")
+            damaged = Journal(jpath).read().damaged
         except CorruptFile:
-            kept = _aside(jpath)
+            damaged = 1
+        kept = _aside(jpath, "broken" if damaged else "before-repair")
         report.actions.append(f"kept the previous {JOURNAL} as {kept.name}")
     write_json(snap, data)
+    if backups.is_dir() and not backups.is_symlink():  # the new base of the backup chain
+        try:
+            os.link(snap, backups / f"annotations-{rebuilt.seq:012d}.json")
+        except OSError:
+            pass
     what = f"from {base_name}" if base_name else "from the journals alone (no good snapshot)"
     report.actions.append(f"rebuilt {SNAPSHOT} {what} plus {len(seqs)} journalled change(s) "
                           f"({rebuilt.seq} in all; {len(rebuilt.tables['records'])} records)")
@@ -363,12 +457,21 @@ def _repair_annotations(root: Path, report: CheckReport) -> None:
 
 
 def _repair(root: Path, report: CheckReport, found: _Found) -> None:
+    lock_file = root / LOCK_FILE
+    if lock_file in found.odd_files:  # a link or a folder: no tandai can hold it, move it first
+        kept = _aside(lock_file, "link" if lock_file.is_symlink() else "broken")
+        report.actions.append(f"moved {lock_file.name} aside to {kept.name}")
     lock = WriterLock(root)
     if not lock.acquire():
-        report.problems.append(f"not repaired: the store is open for writing by {lock.holder()}; "
-                               "close it first")
+        hint = "" if lock.problem else "; close it first"
+        report.problems.append(f"not repaired: the store {lock.why_not()}{hint}")
         return
     try:
+        for path in found.odd_files:
+            if path != lock_file and os.path.lexists(path):
+                kept = _aside(path, "link" if path.is_symlink() else "broken")
+                report.actions.append(f"moved {path.relative_to(root)} aside to {kept.name} (not used by "
+                                      "tandai; a link's target was never touched)")
         for path in found.leftovers:
             try:
                 path.unlink()

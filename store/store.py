@@ -66,13 +66,11 @@ class Store:
             except OSError as exc:
                 raise StoreError(f"cannot create the store at {self.path}: {exc.strerror or exc}") from exc
             self._lock = WriterLock(self.path)
-            if not self._lock.acquire():
+            if not self._lock.acquire():  # held by another process, or cannot be taken at all
                 if wait_for_lock:
-                    raise StoreLocked(f"{self.path} is open for writing by {self._lock.holder()}")
-                self.notice = (
-                    f"This store is open for writing by {self._lock.holder()}; "
-                    "opened read-only (changes cannot be saved here)."
-                )
+                    raise StoreLocked(f"{self.path} {self._lock.why_not()}")
+                self.notice = (f"This store {self._lock.why_not()}; "
+                               "opened read-only (changes cannot be saved here).")
                 self._lock = None
                 writable = False
         elif not (self.path / "tandai.json").exists() and not self.path.exists():
@@ -82,8 +80,9 @@ class Store:
             self.corpus = Corpus(self.path, writable)
             if writable and not (self.path / "tandai.json").exists():
                 self.corpus.write_manifest()
-            (self.path / "annotations").mkdir(exist_ok=True) if writable else None
-            self.annotations = Annotations(self.path / "annotations", writable)
+            self.annotations = Annotations(self.path / "annotations", writable)  # makes its folders
+            if self.annotations.notice:  # damaged journal lines: never dropped silently
+                self.notice = " ".join(filter(None, (self.notice, self.annotations.notice)))
             self.index = SearchIndex(self.path / "index")
             self._taxonomy: Taxonomy | None = None
             self._recogniser: Recogniser | None = None
