@@ -95,6 +95,7 @@ def own_dir(path: Path, create: bool) -> None:
             return own_dir(path, create=False)
         except OSError as exc:
             raise StoreError(f"cannot create {path}: {exc.strerror or exc}") from exc
+        fsync_dir(path.parent)  # the new folder's entry must survive a crash like its files
         return
     except OSError as exc:
         raise StoreError(f"cannot use {path}: {exc.strerror or exc}") from exc

@@ -274,7 +274,7 @@ def _check_annotations(root: Path, report: CheckReport, found: _Found) -> None:
     if not backups.is_dir() or backups.is_symlink():
         backups = ann_dir / ".no-backups"  # reported above; glob nothing through a link
     for snap in sorted(backups.glob("annotations-*.json")):
-        if _valid_snapshot(snap) is None:
+        if _valid_snapshot(snap) is None and os.path.lexists(snap):  # (a writer may prune meanwhile)
             report.problems.append(f"backup {snap.name} is damaged")
             found.bad_backups.append(snap)
     for jpath in sorted(backups.glob("journal-upto-*.jsonl")):

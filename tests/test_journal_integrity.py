@@ -298,6 +298,26 @@ def test_readers_racing_compaction_never_see_fewer_records_or_an_error(tmp_path:
     assert names_in(path) == {"first"} | {f"w{i}" for i in range(written)}
 
 
+def test_check_while_a_writer_compacts_finds_nothing_wrong(tmp_path: Path) -> None:
+    """`tandai check` is a reader too: files archived or pruned under it are not damage."""
+    path = tmp_path / "s"
+    with store.open(path, reviewer="rina") as st:
+        st.save_search("first", "q")
+    writer = subprocess.Popen([sys.executable, "-c", RACE_WRITER, str(path), "3"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    checks, wrong = 0, []
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
+        while writer.poll() is None:
+            report = check_store(path)
+            checks += 1
+            if not report.ok:
+                wrong.append(report.problems)
+    finally:
+        writer.communicate(timeout=120)
+    assert checks > 3 and not wrong[:3], wrong[:3]
+
+
 # -- 4. odd files where the store expects folders or links ----------------------------------------
 
 
