@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .annotations import JOURNAL, SNAPSHOT, TABLES, Annotations
-from .atomic import fsync_dir, read_json, read_own, write_json
+from .atomic import fsync_dir, own_dir, read_json, read_own, write_json
 from .corpus import MANIFEST, Corpus, summary_of
 from .errors import CorruptFile, StoreError
 from .journal import DAMAGED_DIR, Journal, decode_line
@@ -415,6 +415,7 @@ def _repair_annotations(root: Path, report: CheckReport) -> None:
     seqs = sorted(by_seq)
     missing = sorted(set(range(base_seq + 1, seqs[-1] + 1)) - set(seqs)) if seqs else []
     # Stage the rebuilt state and load it with the store's own loader before touching anything.
+    own_dir(ann_dir, create=True)  # (a file in its place was moved aside)
     stage = Path(tempfile.mkdtemp(prefix=".repair-", dir=ann_dir))  # a fresh folder, never a planted one
     try:
         if base is not None:

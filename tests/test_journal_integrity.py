@@ -160,7 +160,7 @@ def _busy(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 LINKED = ["annotations/journal.jsonl", "write.owner", "write.lock", "annotations/annotations.json",
-          "tandai.json", "annotations/backups", "annotations/damaged"]
+          "tandai.json", "annotations", "annotations/backups", "annotations/damaged"]
 
 
 @pytest.mark.parametrize("dangling", [False, True], ids=["existing", "dangling"])
@@ -171,7 +171,7 @@ def test_symlinks_in_a_store_never_make_tandai_write_outside_it(
     _busy(path, monkeypatch)
     outside_dir = tmp_path / "outside"
     outside_dir.mkdir()
-    is_dir = inside.endswith(("backups", "damaged"))
+    is_dir = inside.endswith(("annotations", "backups", "damaged"))
     if is_dir:
         target = outside_dir / "dir"
         if not dangling:
@@ -195,7 +195,7 @@ def test_symlinks_in_a_store_never_make_tandai_write_outside_it(
     before = outside_state()
     # a garbage last line, so a writable open would cut it (and keep a copy in damaged/)
     journal = path / "annotations" / "journal.jsonl"
-    if inside != "annotations/journal.jsonl":
+    if inside not in ("annotations/journal.jsonl", "annotations"):
         with open(journal, "ab") as fh:
             fh.write(b"garbage\n")
     try:
@@ -341,6 +341,28 @@ def test_backups_being_a_regular_file_is_a_clear_error_and_repairable(journalled
     with store.open(path, reviewer="rina") as st:
         assert st.writable
     assert names_in(path) == JOURNALLED
+
+
+@pytest.mark.parametrize("victim,kind", [("annotations", "file"), ("annotations/journal.jsonl", "dir"),
+                                         ("annotations/journal.jsonl", "fifo"),
+                                         ("annotations/annotations.json", "fifo")])
+def test_the_wrong_kind_of_file_is_one_clear_line_never_a_hang_or_traceback(
+        journalled: Path, victim: str, kind: str) -> None:
+    path = journalled
+    target = path / victim
+    shutil.rmtree(target) if target.is_dir() else target.unlink()
+    {"file": lambda: target.write_bytes(b"x\n"), "dir": target.mkdir, "fifo": lambda: os.mkfifo(target)}[kind]()
+    for read_only in (True, False):
+        with pytest.raises(store.StoreError, match=target.name):
+            store.open(path, reviewer="rina", read_only=read_only)
+    out = run_cli(path, "stats")
+    assert out.returncode == 1 and target.name in out.stderr.strip().splitlines()[-1]
+    out = run_cli(path, "check")
+    assert out.returncode == 1 and target.name in out.stdout
+    out = run_cli(path, "check", "--repair")  # moves it aside and rebuilds what it can
+    assert target.name in out.stdout
+    with store.open(path, reviewer="rina") as st:
+        assert st.writable
 
 
 def test_write_lock_symlink_loop_is_a_clear_message_not_a_traceback(journalled: Path) -> None:
