@@ -29,13 +29,13 @@ from typing import Any
 
 from .annotations import JOURNAL, SNAPSHOT, TABLES, Annotations
 from .atomic import fsync_dir, own_dir, read_json, read_own, write_json
-from .corpus import MANIFEST, Corpus, summary_of
+from .corpus import MANIFEST, BrokenShard, Corpus, DamagedManifest, rebuild_manifest, summary_of
 from .errors import CorruptFile, StoreError
 from .journal import DAMAGED_DIR, Journal, decode_line
 from .lock import LOCK_FILE, WriterLock
 from .model import LABELS, STATUSES, ActivityRecord, Article
 from .normalise import article_id
-from .search import SearchIndex
+from .search import FIRST_SCREEN, STALE, SearchIndex, first_screen_problem
 
 
 @dataclass
@@ -72,6 +72,9 @@ class _Found:
     bad_metas: list[str] = field(default_factory=list)
     index_ok: bool = True
     leftovers: list[Path] = field(default_factory=list)
+    manifest_broken: bool = False  # missing or malformed while shards exist: rebuild it
+    broken_shards: list[str] = field(default_factory=list)  # listed but damaged: quarantine them
+    first_screen_bad: bool = False
     odd_files: list[Path] = field(default_factory=list)  # links or the wrong kind of file: moved aside
 
 
@@ -106,8 +109,12 @@ def _check_spans(text: str, spans: list[Any], what: str, where: str, problems: l
 def _check_corpus(root: Path, report: CheckReport, found: _Found) -> None:
     try:
         corpus = Corpus(root, writable=False)
-    except StoreError as exc:
-        report.problems.append(f"{exc} (the manifest lists the shards; restore it from a copy or re-ingest)")
+    except DamagedManifest as exc:
+        report.problems.append(str(exc))
+        found.manifest_broken = True
+        return
+    except StoreError as exc:  # a newer schema: nothing this tandai may rebuild
+        report.problems.append(str(exc))
         return
     texts: dict[str, str] = {}
     broken_shards = 0
@@ -115,8 +122,11 @@ def _check_corpus(root: Path, report: CheckReport, found: _Found) -> None:
         try:
             docs = corpus.load_shard(name)
         except StoreError as exc:
-            report.problems.append(f"{exc} (its articles must be re-ingested from their source files)")
+            report.problems.append(f"{exc} (--repair quarantines it; its articles must then be re-ingested "
+                                   "from their source files)")
             broken_shards += 1
+            if isinstance(exc, BrokenShard):
+                found.broken_shards.append(name)
             continue
         for aid, doc in docs.items():
             where = f"article {aid} ({name})"
@@ -131,27 +141,62 @@ def _check_corpus(root: Path, report: CheckReport, found: _Found) -> None:
             _check_spans(text, doc.get("entities") or [], "entity", where, report.problems)
             _check_spans(text, doc.get("noise") or [], "noise span", where, report.problems)
             texts[aid] = text
-        try:
-            meta_ids = [s.get("id") if isinstance(s, dict) else None for s in corpus.load_meta(name)]
-        except StoreError as exc:
-            report.problems.append(str(exc))
-            found.bad_metas.append(name)
-            continue
-        if sorted(map(str, meta_ids)) != sorted(docs):
-            report.problems.append(f"{name}.meta.json does not list the articles of {name}.json")
+        problem = _meta_problem(corpus, name, docs)
+        if problem:
+            report.problems.append(problem)
             found.bad_metas.append(name)
     expected = int(corpus.manifest.get("articles", 0))
     if expected != len(texts) and not broken_shards:
         report.problems.append(f"{MANIFEST} lists {expected} articles, the shards hold {len(texts)}")
+    unlisted = corpus.unlisted_shards()
+    if unlisted:
+        report.problems.append(f"{', '.join(n + '.json' for n in unlisted)}: not listed in {MANIFEST} "
+                               "(--repair rebuilds the manifest from the shards)")
+        found.manifest_broken = True
     listed = set(corpus.shards)
     if corpus.dir.exists():
-        orphans = [p.name for p in corpus.dir.glob("shard-*.json") if p.name.split(".")[0] not in listed]
+        orphans = [p.name for p in corpus.dir.glob("shard-*.json")
+                   if p.name.split(".")[0] not in listed and p.name.split(".")[0] not in unlisted]
         if orphans:
             report.notes.append(f"{len(orphans)} shard file(s) of an unfinished ingest are not part of the "
                                 "store (removed by the next ingest)")
         found.leftovers += list(corpus.dir.glob(".*.tmp"))
+    lost: dict[str, list[str]] = {}
+    for aid, shard in corpus.quarantined_ids().items():
+        if aid not in texts:
+            lost.setdefault(shard, []).append(aid)
+    for shard, ids in sorted(lost.items()):
+        more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
+        report.problems.append(f"{len(ids)} article(s) of the quarantined {shard}.json are not in the store "
+                               f"({', '.join(ids[:10])}{more}): re-ingest their source files (listed in "
+                               "corpus/quarantine/)")
     report.articles = len(texts)
     found.texts = texts
+
+
+META_FIELDS = ("title", "outlet", "published", "dateline", "duplicate_of", "source")
+
+
+def _meta_problem(corpus: Corpus, name: str, docs: dict[str, dict[str, Any]]) -> str | None:
+    """What is wrong with a shard's meta file (ingest's duplicate check and the article list
+    trust it), or None: every article once, with its list fields and a signature."""
+    meta_name = f"{name}.meta.json"
+    try:
+        summaries = corpus.load_meta(name)
+    except StoreError as exc:
+        return str(exc)
+    ids = [s["id"] for s in summaries]
+    if sorted(ids) != sorted(docs):
+        return f"{meta_name} does not list the articles of {name}.json"
+    for s in summaries:
+        doc = docs[s["id"]]
+        wrong = [f for f in META_FIELDS if s.get(f) != doc.get(f)]
+        if wrong:
+            return f"{meta_name}: the {', '.join(wrong)} of article {s['id']} differ from {name}.json"
+        sig = s.get("sig")
+        if not (isinstance(sig, list) and all(isinstance(x, int) and not isinstance(x, bool) for x in sig)):
+            return f"{meta_name}: article {s['id']} has no duplicate signature"
+    return None
 
 
 # -- annotations ----------------------------------------------------------------------------------
@@ -369,12 +414,17 @@ def _check_index(root: Path, report: CheckReport, found: _Found) -> None:
         found.index_ok = False
         return
     index = SearchIndex(root / "index")
+    if not index.exists():
+        report.problems.append("the search index is missing (run `tandai reindex`)")
+        found.index_ok = False
+        return
     if not index.in_step(corpus.generation):
         report.problems.append("the search index is not in step with the store (run `tandai reindex`)")
         found.index_ok = False
         return
     try:
         docs = index.num_docs()
+        fresh = index.first_screen_data(index.searcher(), index.dir_name or ".", corpus.generation)
     except Exception as exc:  # noqa: BLE001 - a damaged tantivy index raises several kinds of error
         report.problems.append(f"the search index cannot be read: {exc}")
         found.index_ok = False
@@ -382,6 +432,23 @@ def _check_index(root: Path, report: CheckReport, found: _Found) -> None:
     if docs != report.articles:
         report.problems.append(f"the search index holds {docs} documents for {report.articles} articles")
         found.index_ok = False
+        return
+    path = root / "index" / FIRST_SCREEN
+    try:
+        data: Any = read_json(path)
+    except StoreError as exc:
+        problem: str | None = exc.reason if isinstance(exc, CorruptFile) else str(exc)
+    else:
+        problem = first_screen_problem(data, corpus.generation, index.dir_name or ".", docs)
+        if problem is None and data["rows"] != fresh["rows"]:
+            problem = "does not hold the newest rows of the index"
+    if problem == STALE or (problem is not None and not path.exists()):
+        report.notes.append(f"index/{FIRST_SCREEN} is out of date (harmless: the index answers; the next "
+                            "writable open rewrites it)")
+    elif problem is not None:
+        report.problems.append(f"index/{FIRST_SCREEN} {problem} (the index answers meanwhile; --repair "
+                               "rewrites it)")
+        found.first_screen_bad = True
 
 
 # -- repair ---------------------------------------------------------------------------------------
@@ -485,19 +552,63 @@ def _repair(root: Path, report: CheckReport, found: _Found) -> None:
         for path in found.bad_backups:
             kept = _aside(path)
             report.actions.append(f"moved the damaged backup {path.name} aside to {kept.name}")
+        if found.manifest_broken:
+            _rebuild_manifest(root, report)
+            found.index_ok = False
+        elif found.broken_shards:  # (a rebuilt manifest has quarantined them already)
+            lines = Corpus(root, writable=True).quarantine(found.broken_shards)
+            report.actions += [f"{line} (listed in corpus/quarantine/)" for line in lines]
+            found.index_ok = False
         if found.bad_metas:
             _rebuild_metas(root, found.bad_metas, report)
+        if found.first_screen_bad and found.index_ok:
+            _rewrite_first_screen(root, report)
     finally:
         lock.release()
-    if not found.index_ok and found.texts is not None:
+    if not found.index_ok and (found.texts is not None or found.manifest_broken):
         from .store import Store
 
         try:
             with Store(root, reviewer="tandai-check", wait_for_lock=True) as st:
                 n = st.reindex()
+            report.actions += [f"{line} (listed in corpus/quarantine/)" for line in st.notes]
             report.actions.append(f"rebuilt the search index ({n} articles)")
         except StoreError as exc:
             report.problems.append(f"the search index could not be rebuilt: {exc}")
+
+
+def _rebuild_manifest(root: Path, report: CheckReport) -> None:
+    """Write a manifest rebuilt from the shards (see ``corpus.rebuild_manifest``), keeping the
+    damaged one aside; shards that cannot be read are quarantined."""
+    path = root / MANIFEST
+    floor = 0
+    for source in (path, root / "index" / "stamp.json"):  # stay above any generation seen before
+        try:
+            data: Any = read_json(source)
+            gen = data["meta"]["1"]["generation"] if source == path else data["generation"]
+            floor = max(floor, gen if isinstance(gen, int) else 0)
+        except (StoreError, KeyError, TypeError):
+            continue
+    manifest, good, broken = rebuild_manifest(root, floor)
+    if path.exists() or path.is_symlink():
+        kept = _aside(path)
+        report.actions.append(f"moved the damaged {MANIFEST} aside to {kept.name}")
+    write_json(path, {"meta": {"1": manifest}})
+    report.actions.append(f"rebuilt {MANIFEST} from {len(good)} shard(s) ({manifest['articles']} articles, "
+                          f"generation {manifest['generation']})")
+    if broken:
+        lines = Corpus(root, writable=True).quarantine(broken)
+        report.actions += [f"{line} (listed in corpus/quarantine/)" for line in lines]
+
+
+def _rewrite_first_screen(root: Path, report: CheckReport) -> None:
+    try:
+        corpus = Corpus(root, writable=False)
+        SearchIndex(root / "index").write_first_screen(corpus.generation)
+    except (StoreError, ValueError) as exc:
+        report.problems.append(f"index/{FIRST_SCREEN} could not be rewritten: {exc}")
+        return
+    report.actions.append(f"rewrote index/{FIRST_SCREEN} from the index")
 
 
 def _rebuild_metas(root: Path, names: list[str], report: CheckReport) -> None:
@@ -530,13 +641,18 @@ def _inspect(root: Path) -> tuple[CheckReport, _Found]:
     return report, found
 
 
+def _has_shards(root: Path) -> bool:
+    corpus_dir = root / "corpus"
+    return corpus_dir.is_dir() and any(corpus_dir.glob("shard-*.json"))
+
+
 def check_store(path: str | os.PathLike[str], repair: bool = False) -> CheckReport:
     """Verify the store at ``path``; with ``repair``, restore and rebuild what is broken.
 
     Never raises for a damaged store: every finding is a line of the report.
     """
     root = Path(path).expanduser()
-    if not (root / MANIFEST).exists():
+    if not (root / MANIFEST).exists() and not _has_shards(root):
         report = CheckReport(root)
         report.problems.append(f"no store at {root} ({MANIFEST} is missing)")
         return report

@@ -6,23 +6,50 @@ batch writes new shard files (TinyDB documents) and then replaces the manifest, 
 commit point: a shard that the manifest does not list does not exist, so an interrupted batch
 leaves the store exactly as it was. Bodies are read only when an article is opened; a shard's
 small ``.meta.json`` sibling holds what ingest and reindex need without the bodies.
+
+A store that holds shards but no valid manifest is damaged, never new: opening it for writing
+would start an empty manifest whose next ingest reuses the shard names. It is refused with a
+pointer to ``tandai check --repair``, which rebuilds the manifest from the shards and their meta
+files (``rebuild_manifest``). A shard that can no longer be read is quarantined
+(``corpus/quarantine/``, with a listing of its articles from its meta file) and dropped from the
+manifest, so the rest of the store keeps working and its articles can be re-ingested.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .atomic import read_json, write_json
-from .errors import CorruptFile, SchemaMismatch
+from .atomic import fsync_dir, read_json, write_bytes, write_json
+from .errors import CorruptFile, SchemaMismatch, StoreError
 from .model import Article
 
 SCHEMA_VERSION = 1
 SHARD_SIZE = 250  # ~1 MB of JSON: opening an article reads one shard (~5 ms)
 MANIFEST = "tandai.json"
+QUARANTINE = "quarantine"  # corpus/quarantine/: shards that could not be read, kept with a listing
+SHARD_NAME = re.compile(r"shard-(\d{6,})")
+REPAIR_HINT = "run `tandai check --repair`"
+
+
+def shard_number(name: str) -> int | None:
+    m = SHARD_NAME.fullmatch(name)
+    return int(m.group(1)) if m else None
+
+
+class BrokenShard(CorruptFile):
+    """A shard (or its meta file) whose content is damaged or gone: quarantine it. Other read
+    errors (permissions, I/O) are not damage and are raised as plain ``CorruptFile``."""
+
+
+class DamagedManifest(CorruptFile):
+    """The manifest is missing or malformed while the store holds data: repair rebuilds it."""
 
 
 def now_iso() -> str:
@@ -51,6 +78,7 @@ class Corpus:
         self.dir = root / "corpus"
         self.writable = writable
         self._cache: OrderedDict[str, dict[str, dict[str, Any]]] = OrderedDict()
+        self._next = 0  # the next shard number handed out in this session (not yet committed)
         self.manifest = self._read_manifest()
 
     # -- manifest -----------------------------------------------------------------------------
@@ -58,17 +86,37 @@ class Corpus:
     def _read_manifest(self) -> dict[str, Any]:
         path = self.root / MANIFEST
         if not path.exists():
+            held = self.shard_files()
+            if held:
+                raise DamagedManifest(path, f"is missing but the store holds {len(held)} shard(s); "
+                                            f"{REPAIR_HINT} to rebuild it from them")
             return {"schema": SCHEMA_VERSION, "generation": 0, "shards": [], "articles": 0,
                     "created": now_iso()}
-        data = read_json(path)
+        try:
+            data = read_json(path)
+        except CorruptFile as exc:
+            raise DamagedManifest(path, f"{exc.reason}; {REPAIR_HINT}") from exc
         try:
             meta = dict(data["meta"]["1"])  # type: ignore[index]
-        except (KeyError, TypeError) as exc:
-            raise CorruptFile(path, "has no store metadata (meta table)") from exc
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DamagedManifest(path, f"has no store metadata (meta table); {REPAIR_HINT}") from exc
         schema = meta.get("schema")
         if schema != SCHEMA_VERSION:
-            raise SchemaMismatch(f"{path}: schema version {schema!r}, this tandai reads {SCHEMA_VERSION}")
+            if isinstance(schema, int) and schema > SCHEMA_VERSION:
+                raise SchemaMismatch(f"{path}: schema version {schema!r}, this tandai reads {SCHEMA_VERSION}")
+            raise DamagedManifest(path, f"has schema {schema!r:.20}, not {SCHEMA_VERSION}; {REPAIR_HINT}")
+        problem = manifest_problem(meta)
+        if problem:
+            raise DamagedManifest(path, f"{problem}; {REPAIR_HINT}")
         return meta
+
+    def shard_files(self) -> list[str]:
+        """Names of the shard body files on disk (listed or not), in number order."""
+        if not self.dir.is_dir():
+            return []
+        names = [p.name[: -len(".json")] for p in self.dir.glob("shard-*.json")
+                 if not p.name.endswith(".meta.json")]
+        return sorted((n for n in names if shard_number(n) is not None), key=lambda n: shard_number(n) or 0)
 
     def write_manifest(self) -> None:
         write_json(self.root / MANIFEST, {"meta": {"1": self.manifest}})
@@ -81,9 +129,17 @@ class Corpus:
     def shards(self) -> list[str]:
         return list(self.manifest["shards"])
 
+    def next_shard_number(self) -> int:
+        listed = [shard_number(n) or 0 for n in self.manifest["shards"]]
+        return int(self.manifest.get("next_shard", max(listed, default=0) + 1))
+
     def next_shard_name(self) -> str:
-        n = int(self.manifest.get("next_shard", len(self.manifest["shards"]) + 1))
-        self.manifest["next_shard"] = n + 1
+        """A fresh shard name; never one a file already has (a new batch overwrites nothing). The
+        manifest learns the number only when a batch commits (a failed batch leaves it as it was)."""
+        n = max(self._next, self.next_shard_number())
+        while (self.dir / f"shard-{n:06d}.json").exists() or (self.dir / f"shard-{n:06d}.meta.json").exists():
+            n += 1
+        self._next = n + 1
         return f"shard-{n:06d}"
 
     # -- shards ------------------------------------------------------------------------------
@@ -101,11 +157,25 @@ class Corpus:
         """The commit point of an ingest batch: the manifest now lists the new shards."""
         manifest = dict(self.manifest)  # changed in memory only once it is on disk
         manifest["shards"] = self.shards + new_shards
+        after = [(shard_number(n) or 0) + 1 for n in new_shards]
+        manifest["next_shard"] = max([self.next_shard_number(), *after])
         manifest["articles"] = int(manifest.get("articles", 0)) + added
         manifest["generation"] = self.generation + 1
         manifest["updated"] = now_iso()
         write_json(self.root / MANIFEST, {"meta": {"1": manifest}})
         self.manifest = manifest
+
+    def discard(self, names: list[str]) -> None:
+        """Remove the files of shards a failed batch wrote (never listed: nobody can see them)."""
+        listed = set(self.shards)
+        for name in names:
+            if name in listed:
+                continue
+            for suffix in (".json", ".meta.json"):
+                try:
+                    (self.dir / f"{name}{suffix}").unlink()
+                except OSError:
+                    pass
 
     def load_shard(self, name: str) -> dict[str, dict[str, Any]]:
         """Articles of one shard by id; the last few shards stay cached (articles open in runs)."""
@@ -114,11 +184,11 @@ class Corpus:
             self._cache.move_to_end(name)
             return cached
         path = self.dir / f"{name}.json"
-        data = read_json(path)
-        try:
-            by_id = {doc["id"]: doc for doc in data["articles"].values()}  # type: ignore[index]
-        except (KeyError, TypeError, AttributeError) as exc:
-            raise CorruptFile(path, "is not an article shard") from exc
+        by_id: dict[str, dict[str, Any]] = {}
+        for doc in _table(_read_damageable(path), "articles", path, "is not an article shard"):
+            if not (isinstance(doc, dict) and isinstance(doc.get("id"), str)):
+                raise BrokenShard(path, "holds an entry that is not an article")
+            by_id[doc["id"]] = doc
         self._cache[name] = by_id
         if len(self._cache) > 4:
             self._cache.popitem(last=False)
@@ -126,11 +196,10 @@ class Corpus:
 
     def load_meta(self, name: str) -> list[dict[str, Any]]:
         path = self.dir / f"{name}.meta.json"
-        data = read_json(path)
-        try:
-            return list(data["summaries"].values())  # type: ignore[index]
-        except (KeyError, TypeError, AttributeError) as exc:
-            raise CorruptFile(path, "is not a shard meta file") from exc
+        out = _table(_read_damageable(path), "summaries", path, "is not a shard meta file")
+        if not all(isinstance(s, dict) and isinstance(s.get("id"), str) for s in out):
+            raise BrokenShard(path, "is not a shard meta file (an entry has no article id)")
+        return out
 
     def iter_summaries(self) -> Iterator[tuple[str, dict[str, Any]]]:
         for name in self.shards:
@@ -143,13 +212,18 @@ class Corpus:
                 yield name, Article.from_dict(doc)
 
     def remove_orphans(self) -> None:
-        """Delete shard files an interrupted batch left behind (never listed, never visible)."""
+        """Delete shard files an interrupted batch left behind: unlisted and numbered from the
+        manifest's ``next_shard`` on (a batch numbers its shards from there and never committed).
+        An unlisted shard below that number is not an orphan but damage: it is left for
+        ``tandai check`` (and never overwritten: see ``next_shard_name``)."""
         if not self.dir.exists():
             return
         listed = set(self.shards)
+        first_free = self.next_shard_number()
         for path in self.dir.glob("shard-*.json"):
             stem = path.name.split(".")[0]
-            if stem not in listed:
+            number = shard_number(stem)
+            if stem not in listed and number is not None and number >= first_free:
                 try:
                     path.unlink()
                 except OSError:
@@ -159,3 +233,151 @@ class Corpus:
                 path.unlink()
             except OSError:
                 pass
+
+    def unlisted_shards(self) -> list[str]:
+        """Shard files below ``next_shard`` that the manifest does not list (damage, not orphans)."""
+        listed, first_free = set(self.shards), self.next_shard_number()
+        return [n for n in self.shard_files() if n not in listed and (shard_number(n) or 0) < first_free]
+
+    # -- quarantine ----------------------------------------------------------------------------
+
+    def quarantine(self, names: list[str], remaining: int | None = None) -> list[str]:
+        """Move broken shards aside into ``corpus/quarantine/`` and drop them from the manifest.
+
+        For each, a listing of its articles (id, title, source) is written beside it from its meta
+        file when that is readable, so a person knows what to re-ingest. Returns one line per
+        shard for the report. The shard files are moved first and the manifest written last, so an
+        interruption leaves a manifest that still lists them (the next rebuild quarantines again).
+        """
+        if not names:
+            return []
+        qdir = self.dir / QUARANTINE
+        try:
+            qdir.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create {qdir}: {exc.strerror or exc}") from exc
+        lines, lost, listed = [], 0, set(self.shards)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for name in names:
+            try:
+                summaries = self.load_meta(name)
+            except StoreError:
+                summaries = []
+            lost += len(summaries) if name in listed else 0
+            listing = [f"{name}: set aside {stamp} because it could not be read; re-ingest these articles"]
+            listing += ["\t".join(str(s.get(k) or "") for k in ("id", "title", "source")) for s in summaries]
+            if not summaries:
+                listing.append("(its meta file is unreadable too: the articles cannot be listed)")
+            write_bytes(qdir / f"{name}.lost-{stamp}.txt", ("\n".join(listing) + "\n").encode("utf-8"))
+            for suffix in (".json", ".meta.json"):
+                src = self.dir / f"{name}{suffix}"
+                if src.exists():
+                    target = qdir / f"{name}{suffix}"
+                    if target.exists():
+                        target = qdir / f"{name}{suffix}.{stamp}"
+                    try:
+                        os.replace(src, target)
+                    except OSError as exc:
+                        raise StoreError(f"cannot move {src} into {qdir}: {exc.strerror or exc}") from exc
+            self._cache.pop(name, None)
+            ids = ", ".join(f"{s.get('id')} {str(s.get('title') or '')[:60]!r}" for s in summaries[:20])
+            more = f" and {len(summaries) - 20} more" if len(summaries) > 20 else ""
+            what = f"{len(summaries)} article(s): {ids}{more}" if summaries else "its articles are unknown"
+            lines.append(f"{name} could not be read and was quarantined in corpus/{QUARANTINE}/ "
+                         f"({what}); re-ingest their source files")
+        fsync_dir(self.dir)
+        fsync_dir(qdir)
+        manifest = dict(self.manifest)
+        manifest["shards"] = [s for s in self.shards if s not in names]
+        # ``remaining``: the articles a rebuild read from the other shards (exact when the meta
+        # file of a quarantined shard is unreadable too)
+        before = int(manifest.get("articles", 0))
+        manifest["articles"] = remaining if remaining is not None else max(0, before - lost)
+        manifest["generation"] = self.generation + 1
+        manifest["updated"] = now_iso()
+        write_json(self.root / MANIFEST, {"meta": {"1": manifest}})
+        self.manifest = manifest
+        return lines
+
+    def quarantined_ids(self) -> dict[str, str]:
+        """Article id → quarantined shard, from the listings in ``corpus/quarantine/``."""
+        out: dict[str, str] = {}
+        qdir = self.dir / QUARANTINE
+        if not qdir.is_dir():
+            return out
+        for listing in sorted(qdir.glob("shard-*.lost-*.txt")):
+            try:
+                lines = listing.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
+            except OSError:
+                continue
+            for line in lines:
+                aid = line.split("\t", 1)[0].strip()
+                if aid and not aid.startswith("("):
+                    out[aid] = listing.name.split(".")[0]
+        return out
+
+
+def rebuild_manifest(root: Path, generation_floor: int = 0) -> tuple[dict[str, Any], list[str], list[str]]:
+    """A manifest rebuilt from the shard files on disk: every readable shard in number order,
+    the article count from their contents, ``next_shard`` after the highest number on disk and a
+    generation above both ``generation_floor`` and the shard count (so any index is seen as
+    stale). Returns (manifest, shards included, shards that could not be read)."""
+    probe = Corpus.__new__(Corpus)
+    probe.root, probe.dir, probe.writable = root, root / "corpus", False
+    probe._cache = OrderedDict()
+    probe.manifest = {"schema": SCHEMA_VERSION, "generation": 0, "shards": [], "articles": 0}
+    on_disk = probe.shard_files()
+    good, broken, articles = [], [], 0
+    for name in on_disk:
+        try:
+            articles += len(probe.load_shard(name))
+        except BrokenShard:
+            broken.append(name)
+            continue
+        good.append(name)
+        probe._cache.clear()
+    top = max((shard_number(n) or 0 for n in on_disk), default=0)
+    manifest = {"schema": SCHEMA_VERSION, "generation": max(generation_floor, len(on_disk)) + 1,
+                "shards": good, "articles": articles, "next_shard": top + 1, "created": now_iso(),
+                "updated": now_iso(), "rebuilt": now_iso()}
+    return manifest, good, broken
+
+
+def manifest_problem(meta: dict[str, Any]) -> str | None:
+    """What is wrong with a manifest's fields, or None (a hand-edited manifest must not become
+    a traceback, or a ``generation`` the index compares wrongly)."""
+    gen = meta.get("generation")
+    if not isinstance(gen, int) or isinstance(gen, bool) or gen < 0:
+        return f"has generation {gen!r:.30}, not a whole number"
+    shards = meta.get("shards")
+    if not isinstance(shards, list):
+        return f"has shards {shards!r:.30}, not a list"
+    names_ok = all(isinstance(n, str) and shard_number(n) is not None for n in shards)
+    if not names_ok or len(set(shards)) != len(shards):
+        return "lists shards that are not shard names (or one twice)"
+    articles = meta.get("articles", 0)
+    if not isinstance(articles, int) or isinstance(articles, bool) or articles < 0:
+        return f"has articles {articles!r:.30}, not a count"
+    nxt = meta.get("next_shard", 1)
+    if not isinstance(nxt, int) or isinstance(nxt, bool) or nxt < 1:
+        return f"has next_shard {nxt!r:.30}, not a shard number"
+    if shards and nxt <= max(shard_number(n) or 0 for n in shards) and "next_shard" in meta:
+        return f"has next_shard {nxt}, which is not after its last shard"
+    return None
+
+
+def _read_damageable(path: Path) -> object:
+    """read_json, telling damage (gone, truncated, not JSON) from errors that are not (EACCES, EIO)."""
+    try:
+        return read_json(path)
+    except CorruptFile as exc:
+        if exc.reason.startswith("cannot be read") and path.exists():
+            raise  # present but unreadable: not damage, do not quarantine
+        raise BrokenShard(path, exc.reason) from exc
+
+
+def _table(data: object, name: str, path: Path, what: str) -> list[Any]:
+    try:
+        return list(data[name].values())  # type: ignore[index]
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise BrokenShard(path, what) from exc

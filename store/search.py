@@ -5,11 +5,24 @@ where SQLite FTS5 with ranking took hundreds of ms. The index also serves the ar
 rows (stored title/outlet/date), so opening a store never reads the corpus. Filters that depend
 on annotations (``status:``, ``type:``, record units) change with every save, so they are not
 indexed: the caller passes the matching article ids, which become a term-set clause.
+
+Layout: ``index/stamp.json`` names the tantivy directory in use (``index/tantivy-<id>/``) and the
+store generation it reflects; ``index/first-screen.json`` holds the newest rows of that directory.
+A rebuild writes a new directory next to the one in use and swaps it in by replacing the stamp
+(atomic rename, directory fsync'd) only when it is complete, so a reader sees the old index or the
+new one, never an empty or half-built one, and a rebuild that fails leaves the old one in use.
+The previous directory is kept until the next swap, for readers that read the stamp just before.
+A reader never creates anything: a missing index is an error that says how to rebuild it.
+A store written before this layout has its tantivy files in ``index/`` itself (no ``dir`` in the
+stamp); it is read as it is and moved to the new layout by the next rebuild.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
+import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +30,7 @@ from typing import Any
 
 import tantivy
 
-from .atomic import read_json, write_json
+from .atomic import fsync_dir, read_json, write_json
 from .errors import StoreError
 from .model import Article
 from .query import Filter, Query, tokens
@@ -25,10 +38,20 @@ from .query import Filter, Query, tokens
 INDEX_SCHEMA = 1
 TITLE_BOOST = 4.0
 STAMP = "stamp.json"
+BUILT = "built.json"  # in a tantivy directory: its build finished (an abandoned one has none)
 MIN_PREFIX = 3  # a word being typed counts once it has this many letters
 FIRST_SCREEN = "first-screen.json"  # the newest rows, so opening a store costs the same at any size
 FIRST_SCREEN_ROWS = 200
 LIST_FIELDS = ("id", "title", "outlet", "published", "dateline", "duplicate_of", "shard")
+DIR_NAME = re.compile(r"tantivy-[0-9a-f]{12}")
+LEGACY = "."  # the stamp's ``dir`` of an index whose files lie in ``index/`` itself
+TANTIVY_FILE = re.compile(r"meta\.json|\.managed\.json|\.tantivy-.*\.lock|[0-9a-f]{32}\.\w+")
+REBUILD_HINT = "rebuild it with `tandai reindex`"
+STALE = "belongs to an earlier version of the index"  # after a crash: harmless, rewritten on next open
+
+
+class IndexMissing(StoreError):
+    """The search index is missing or unreadable; the message says how to rebuild it."""
 
 
 def _schema() -> tantivy.Schema:
@@ -88,13 +111,14 @@ class SearchResult:
 
 
 class SearchIndex:
-    """One tantivy index directory plus a stamp saying which store generation it reflects."""
+    """The search index of a store: the tantivy directory its stamp names, plus that stamp."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.schema = _schema()
         self._index: Any = None
         self._searcher: Any = None
+        self._dir: str | None = None  # the stamp's ``dir`` of the open index
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -108,30 +132,114 @@ class SearchIndex:
             return {}
         return data if isinstance(data, dict) else {}
 
+    def _dir_of(self, stamp: dict[str, Any]) -> str | None:
+        """The directory a stamp names: a ``tantivy-*`` directory, or ``index/`` itself for the
+        layout before swaps (no ``dir``); None when there is no index to open."""
+        name = stamp.get("dir")
+        if isinstance(name, str) and DIR_NAME.fullmatch(name):
+            return name
+        if "dir" not in stamp and (self.path / "meta.json").exists():
+            return LEGACY
+        if not stamp:  # stamp missing or damaged: the newest build that was finished still answers
+            built = [d for d in self._dirs() if (d / BUILT).exists()]
+            if built:
+                return max(built, key=lambda d: (d / BUILT).stat().st_mtime_ns).name
+        return None
+
+    def _dirs(self) -> list[Path]:
+        try:
+            return [d for d in self.path.iterdir() if d.is_dir() and DIR_NAME.fullmatch(d.name)]
+        except OSError:
+            return []
+
+    def _full(self, name: str) -> Path:
+        return self.path if name == LEGACY else self.path / name
+
+    def exists(self) -> bool:
+        name = self._dir_of(self.stamp())
+        return name is not None and (self._full(name) / "meta.json").exists()
+
     def in_step(self, generation: int) -> bool:
         st = self.stamp()
-        return st.get("schema") == INDEX_SCHEMA and st.get("generation") == generation
+        return st.get("schema") == INDEX_SCHEMA and st.get("generation") == generation and self.exists()
 
     def open(self) -> None:
-        try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            self._index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
-        except (OSError, ValueError) as exc:
-            raise StoreError(f"cannot open the search index at {self.path}: {exc}") from exc
-        self._searcher = None
+        """Open the index the stamp names. A rebuild in another process may swap and remove a
+        directory between our reading the stamp and opening it: then read the stamp again."""
+        self._index = self._searcher = None
+        problem = "is missing"
+        for attempt in range(8):
+            stamp = self.stamp()
+            name = self._dir_of(stamp)
+            if name is None:
+                break
+            try:
+                self._index = tantivy.Index.open(str(self._full(name)))
+            except (OSError, ValueError) as exc:
+                if self.stamp().get("dir") == stamp.get("dir") and attempt >= 2:
+                    problem = f"cannot be read ({str(exc)[:120]})"
+                    if not (self._full(name) / "meta.json").exists():
+                        problem = "is missing"
+                    break
+                time.sleep(0.02 * (attempt + 1))
+                continue
+            self._dir = name
+            return
+        if (self.path / STAMP).exists() and not self.stamp():
+            problem += f" (index/{STAMP} is damaged)"
+        raise IndexMissing(f"the search index of {self.path.parent} {problem}; {REBUILD_HINT}")
 
-    def reset(self) -> None:
-        """Remove and recreate the index (for a rebuild)."""
-        self._index = None
-        self._searcher = None
-        shutil.rmtree(self.path, ignore_errors=True)
-        self.open()
+    # -- rebuilding ---------------------------------------------------------------------------
+
+    def new_build(self) -> tuple[str, Any]:
+        """A fresh, empty tantivy directory beside the one in use (nobody reads it yet)."""
+        name = f"tantivy-{uuid.uuid4().hex[:12]}"
+        try:
+            self.path.mkdir(exist_ok=True)
+            (self.path / name).mkdir()
+            return name, tantivy.Index(self.schema, path=str(self.path / name), reuse=False)
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"cannot create a search index in {self.path}: {exc}") from exc
+
+    def discard_build(self, name: str) -> None:
+        if DIR_NAME.fullmatch(name):
+            shutil.rmtree(self.path / name, ignore_errors=True)
+
+    def swap_in(self, name: str, built: Any, generation: int, articles: int, shards: list[str]) -> None:
+        """Make a complete build the index in use: its first screen, then the stamp (the commit
+        point: one atomic rename), then the directories no reader needs any more go."""
+        directory = self.path / name
+        write_json(directory / BUILT, {"generation": generation, "articles": articles})
+        fsync_dir(self.path)
+        previous = self._dir_of(self.stamp())
+        built.reload()
+        self._write_first_screen(built.searcher(), name, generation)
+        write_json(self.path / STAMP, {"schema": INDEX_SCHEMA, "generation": generation, "articles": articles,
+                                       "shards": shards, "dir": name})
+        self._index, self._searcher, self._dir = built, None, name
+        self._collect(keep={name, previous or name})
+
+    def _collect(self, keep: set[str]) -> None:
+        """Remove index directories neither in use nor just replaced (a reader may still be
+        opening that one), and the files of the old in-place layout once it is not kept."""
+        for entry in self.path.iterdir():
+            if entry.is_dir() and DIR_NAME.fullmatch(entry.name) and entry.name not in keep:
+                shutil.rmtree(entry, ignore_errors=True)
+            elif LEGACY not in keep and entry.is_file() and TANTIVY_FILE.fullmatch(entry.name):
+                try:
+                    entry.unlink()
+                except OSError:
+                    pass
 
     @property
     def index(self) -> Any:
         if self._index is None:
             self.open()
         return self._index
+
+    @property
+    def dir_name(self) -> str | None:
+        return self._dir
 
     def searcher(self) -> Any:
         if self._searcher is None:
@@ -173,32 +281,53 @@ class SearchIndex:
     def write_first_screen(self, generation: int) -> None:
         """Derived like the index: the rows an empty query shows, newest first."""
         self.refresh()
-        res = self.searcher().search(tantivy.Query.all_query(), FIRST_SCREEN_ROWS, count=True,
-                                     order_by_field="date", order=tantivy.Order.Desc)
-        rows = [self._hit(addr, 0.0) for _, addr in res.hits]
-        data = {"generation": generation, "total": int(res.count or 0),
-                "rows": [[r.id, r.title, r.outlet, r.published, r.dateline, r.duplicate_of, r.shard]
-                         for r in rows]}
+        self._write_first_screen(self.searcher(), self._dir or LEGACY, generation)
+
+    def _write_first_screen(self, searcher: Any, name: str, generation: int) -> None:
+        data = self.first_screen_data(searcher, name, generation)
         write_json(self.path / FIRST_SCREEN, data)
 
+    def first_screen_data(self, searcher: Any, name: str, generation: int) -> dict[str, Any]:
+        res = searcher.search(tantivy.Query.all_query(), FIRST_SCREEN_ROWS, count=True,
+                              order_by_field="date", order=tantivy.Order.Desc)
+        rows = [_hit_of(searcher.doc(addr), 0.0) for _, addr in res.hits]
+        return {"generation": generation, "dir": name, "total": int(res.count or 0),
+                "rows": [[r.id, r.title, r.outlet, r.published, r.dateline, r.duplicate_of, r.shard]
+                         for r in rows]}
+
     def first_screen(self, generation: int, limit: int) -> SearchResult | None:
+        """The cached first screen when it belongs to the open index at this generation and is
+        well-formed; None (the index answers) otherwise: a derived file is never trusted blindly."""
         if limit > FIRST_SCREEN_ROWS:
             return None
+        self.index  # noqa: B018 - opens the index, so we know which directory is in use
         try:
             data = read_json(self.path / FIRST_SCREEN)
         except StoreError:
             return None
-        if not isinstance(data, dict) or data.get("generation") != generation:
+        problem = first_screen_problem(data, generation, self._dir or LEGACY, self.num_docs())
+        if problem is not None:
             return None
-        try:  # a derived file: if it is damaged, the index answers instead
-            rows = [Hit(*r) for r in data["rows"][: max(0, limit)]]
-            return SearchResult(total=int(data["total"]), hits=[r.id for r in rows], rows=rows)
-        except (KeyError, TypeError, ValueError):
-            return None
+        rows = [Hit(*r) for r in data["rows"][: max(0, limit)]]  # type: ignore[index]
+        return SearchResult(total=int(data["total"]), hits=[r.id for r in rows], rows=rows)  # type: ignore[index]
+
+    def first_screen_stale(self, generation: int) -> bool:
+        """True when the first-screen file is not that of the open index at ``generation``."""
+        try:
+            data = read_json(self.path / FIRST_SCREEN)
+        except StoreError:
+            return True
+        return not isinstance(data, dict) or first_screen_problem(data, generation, self._dir or LEGACY,
+                                                                  data.get("total", -1)) == STALE
 
     def write_stamp(self, generation: int, articles: int, shards: list[str]) -> None:
-        write_json(self.path / STAMP, {"schema": INDEX_SCHEMA, "generation": generation,
-                                       "articles": articles, "shards": shards})
+        """After an incremental commit to the index in use (same directory, new generation)."""
+        self.index  # noqa: B018
+        data: dict[str, Any] = {"schema": INDEX_SCHEMA, "generation": generation, "articles": articles,
+                                "shards": shards}
+        if self._dir and self._dir != LEGACY:
+            data["dir"] = self._dir
+        write_json(self.path / STAMP, data)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -218,22 +347,7 @@ class SearchIndex:
         return [self._hit(addr, 0.0).id for _, addr in res.hits]
 
     def _hit(self, address: Any, score: float) -> Hit:
-        doc = self.searcher().doc(address)
-
-        def one(name: str) -> str:
-            vals = doc.get_all(name)
-            return vals[0] if vals else ""
-
-        return Hit(
-            id=one("id"),
-            title=one("title"),
-            outlet=one("outlet") or None,
-            published=one("published") or None,
-            dateline=one("dateline") or None,
-            duplicate_of=one("duplicate_of") or None,
-            shard=one("shard"),
-            score=score,
-        )
+        return _hit_of(self.searcher().doc(address), score)
 
     def _text_clause(self, words: list[str], phrase: bool, prefix: bool) -> Any:
         Q = tantivy.Query
@@ -323,3 +437,39 @@ class SearchIndex:
             rows=rows,
             words=query.highlight_words(),
         )
+
+
+def _hit_of(doc: Any, score: float) -> Hit:
+    def one(name: str) -> str:
+        vals = doc.get_all(name)
+        return vals[0] if vals else ""
+
+    return Hit(
+        id=one("id"),
+        title=one("title"),
+        outlet=one("outlet") or None,
+        published=one("published") or None,
+        dateline=one("dateline") or None,
+        duplicate_of=one("duplicate_of") or None,
+        shard=one("shard"),
+        score=score,
+    )
+
+
+def first_screen_problem(data: object, generation: int, name: str, docs: int) -> str | None:
+    """Why a first-screen file cannot stand in for the index, or None when it can."""
+    if not isinstance(data, dict):
+        return "is not an object"
+    if data.get("generation") != generation or data.get("dir", LEGACY) != name:
+        return STALE
+    rows, total = data.get("rows"), data.get("total")
+    if not isinstance(total, int) or total != docs:
+        return f"says {total!r:.20} articles, the index holds {docs}"
+    if not isinstance(rows, list) or len(rows) != min(docs, FIRST_SCREEN_ROWS):
+        return "does not hold the newest rows"
+    for row in rows:
+        if not (isinstance(row, list) and len(row) == len(LIST_FIELDS)
+                and all(isinstance(row[i], str) for i in (0, 1, 6))
+                and all(v is None or isinstance(v, str) for v in row[2:6])):
+            return "holds a row that is not an article row"
+    return None

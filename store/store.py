@@ -25,7 +25,7 @@ from typing import Any
 
 from . import ingest as ingest_engine
 from .annotations import Annotations, status_key
-from .corpus import SHARD_SIZE, Corpus, now_iso
+from .corpus import SHARD_SIZE, BrokenShard, Corpus, now_iso
 from .dates import parse_date
 from .entities import Recogniser
 from .errors import InvalidRecord, NotFound, QueryError, ReadOnlyStore, StoreError, StoreLocked
@@ -44,7 +44,7 @@ from .model import (
 )
 from .phases import phase_for
 from .query import Filter, parse
-from .search import SearchIndex, SearchResult
+from .search import IndexMissing, SearchIndex, SearchResult
 from .taxonomy import Taxonomy, load_taxonomy
 
 Op = tuple[Any, ...]
@@ -58,6 +58,7 @@ class Store:
         self.path = Path(path).expanduser()
         self.reviewer = reviewer.strip() or "reviewer"
         self.notice: str | None = None
+        self.notes: list[str] = []  # what a rebuild of the index had to do (a quarantined shard)
         self._lock: WriterLock | None = None
         writable = not read_only
         if writable:
@@ -141,12 +142,16 @@ class Store:
         """Write a batch of new articles: shard files, then the manifest (commit), then the index."""
         self.require_writable()
         names: list[str] = []
-        for start in range(0, len(batch), SHARD_SIZE):
-            part = batch[start : start + SHARD_SIZE]
-            name = self.corpus.next_shard_name()
-            self.corpus.write_shard(name, [a for a, _ in part], [s for _, s in part])
-            names.append(name)
-        self.corpus.commit(names, len(batch))
+        try:
+            for start in range(0, len(batch), SHARD_SIZE):
+                part = batch[start : start + SHARD_SIZE]
+                name = self.corpus.next_shard_name()
+                names.append(name)
+                self.corpus.write_shard(name, [a for a, _ in part], [s for _, s in part])
+            self.corpus.commit(names, len(batch))
+        except BaseException:  # not committed: its shard files must not linger below next_shard
+            self.corpus.discard(names)
+            raise
         writer = self.index.writer()
         try:
             for name, start in zip(names, range(0, len(batch), SHARD_SIZE), strict=True):
@@ -165,43 +170,90 @@ class Store:
         self.index.write_first_screen(self.corpus.generation)
 
     def catch_up_index(self) -> None:
-        """Index shards the index has not seen (after a crash between commit and indexing)."""
-        stamp = self.index.stamp()
+        """Index shards the index has not seen (after a crash between commit and indexing); a
+        missing or unreadable index, or one holding shards the manifest dropped, is rebuilt."""
         if self.index.in_step(self.corpus.generation):
-            return
-        done = set(stamp.get("shards") or []) if stamp.get("schema") == 1 else set()
-        missing = [s for s in self.corpus.shards if s not in done]
-        if not done:
+            try:
+                if self.index.first_screen_stale(self.corpus.generation):  # a crash came between
+                    self.index.write_first_screen(self.corpus.generation)
+                return
+            except IndexMissing:
+                pass  # unreadable although its stamp is in step: rebuilt below
+        stamp = self.index.stamp()
+        seen = stamp.get("shards") if stamp.get("schema") == 1 and self.index.exists() else None
+        done = {n for n in seen if isinstance(n, str)} if isinstance(seen, list) else set()
+        try:
+            self.index.index  # noqa: B018 - an unreadable index is rebuilt, not added to
+        except IndexMissing:
+            done = set()
+        if not done or not done <= set(self.corpus.shards):
             self.reindex()
             return
-        self._index_shards(missing, reset=False)
+        missing = [s for s in self.corpus.shards if s not in done]
+        writer = self.index.writer()
+        try:
+            broken = self._add_shards(writer, missing, replace=True)[1]
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            _rollback(writer)
+            raise
+        if broken:
+            self.notes += self.corpus.quarantine(broken)
+        self.index.write_stamp(self.corpus.generation, self.count(), self.corpus.shards)
+        self.index.write_first_screen(self.corpus.generation)
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Rebuild the search index from the store; returns the number of articles indexed."""
-        self.require_writable()
-        return self._index_shards(self.corpus.shards, reset=True, progress=progress)
+        """Rebuild the search index from the store; returns the number of articles indexed.
 
-    def _index_shards(self, shards: list[str], reset: bool,
-                      progress: Callable[[int, int], None] | None = None) -> int:
-        if reset:
-            self.index.reset()
-        writer = self.index.writer()
-        count = 0
+        The new index is built beside the one in use and swapped in only when complete, so a
+        failure leaves the old one and readers never see an empty one. A shard that cannot be
+        read is quarantined (see ``Corpus.quarantine``; ``notes`` says which) and the rest indexed.
+        """
+        self.require_writable()
+        name, built = self.index.new_build()
+        try:
+            writer = built.writer(heap_size=64_000_000, num_threads=1)
+            try:
+                count, broken = self._add_shards(writer, self.corpus.shards, replace=False, progress=progress)
+                writer.commit()
+                writer.wait_merging_threads()
+            except BaseException:
+                _rollback(writer)
+                raise
+            if broken:
+                self.notes += self.corpus.quarantine(broken, remaining=count)
+            self.index.swap_in(name, built, self.corpus.generation, self.count(), self.corpus.shards)
+        except BaseException:
+            self.index.discard_build(name)
+            raise
+        return count
+
+    def _add_shards(self, writer: Any, shards: list[str], replace: bool,
+                    progress: Callable[[int, int], None] | None = None) -> tuple[int, list[str]]:
+        """Add the documents of ``shards``; returns (articles added, shards that are damaged).
+
+        A shard is read whole before any of it is added: a damaged one adds nothing."""
+        count, broken = 0, []
         for i, name in enumerate(shards):
-            if not reset:  # a crash after the index commit but before its stamp: never index twice
+            try:
+                docs = [self.index.document(Article.from_dict(d), name)
+                        for d in self.corpus.load_shard(name).values()]
+            except BrokenShard:
+                broken.append(name)
+                continue
+            except (KeyError, TypeError, ValueError, AttributeError):  # an entry that is not an article
+                broken.append(name)
+                continue
+            if replace:  # a crash after the index commit but before its stamp: never index twice
                 delete = getattr(writer, "delete_documents_by_term", None) or writer.delete_documents
                 delete("shard", name)
-            for doc in self.corpus.load_shard(name).values():
-                writer.add_document(self.index.document(Article.from_dict(doc), name))
-                count += 1
+            for doc in docs:
+                writer.add_document(doc)
+            count += len(docs)
             if progress is not None:
                 progress(i + 1, len(shards))
-        writer.commit()
-        writer.wait_merging_threads()
-        self.index.write_stamp(self.corpus.generation, int(self.corpus.manifest.get("articles", 0)),
-                               self.corpus.shards)
-        self.index.write_first_screen(self.corpus.generation)
-        return count
+        return count, broken
 
     def ingest(self, paths: Sequence[str | Path], progress: Callable[..., None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> ingest_engine.IngestReport:
@@ -232,7 +284,10 @@ class Store:
             if corrected:
                 article.entities = self.entities(article)
             return article
-        hit = self.index.lookup(article_id)
+        try:
+            hit = self.index.lookup(article_id)
+        except IndexMissing:  # the shards still answer, only slower
+            hit = None
         shards = [hit.shard] if hit is not None else self.corpus.shards
         for name in shards:
             doc = self.corpus.load_shard(name).get(article_id)
@@ -265,11 +320,14 @@ class Store:
             parsed = parse(query)
         except QueryError as exc:
             return SearchResult(error=str(exc))
-        if parsed.empty and offset == 0:
-            cached = self.index.first_screen(self.corpus.generation, limit)
-            if cached is not None:
-                return cached
-        return self.index.search(parsed, limit, self._ids_for, offset=offset)
+        try:
+            if parsed.empty and offset == 0:
+                cached = self.index.first_screen(self.corpus.generation, limit)
+                if cached is not None:
+                    return cached
+            return self.index.search(parsed, limit, self._ids_for, offset=offset)
+        except IndexMissing as exc:  # say so and how to rebuild it, never "0 of 0"
+            return SearchResult(error=str(exc))
 
     def _ids_for(self, flt: Filter) -> set[str]:
         """Article ids an annotation filter matches; cached until the next change (per keystroke
@@ -560,3 +618,10 @@ class Store:
 def open(path: str | Path, reviewer: str = "reviewer", read_only: bool = False) -> Store:  # noqa: A001
     """Open (or create) a store directory. Read-only when another process is writing it."""
     return Store(path, reviewer=reviewer, read_only=read_only)
+
+
+def _rollback(writer: Any) -> None:
+    try:
+        writer.rollback()
+    except Exception:  # noqa: BLE001 - the original error is the one to report
+        pass

@@ -11,9 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import tantivy
 
 import store
 from store import annotations as ann_mod
+from store import search
 from store.check import check_store
 
 from .conftest import article_id_with
@@ -278,6 +280,9 @@ def test_index_with_too_few_documents_is_rebuilt(busy_store: tuple[Path, str]) -
     shutil.rmtree(path / "index")
     (path / "index").mkdir()
     (path / "index" / "stamp.json").write_bytes(stamp)  # says "in step" over an empty index
+    empty = path / "index" / json.loads(stamp)["dir"]  # the directory the stamp names, now empty
+    empty.mkdir()
+    tantivy.Index(search._schema(), path=str(empty))
     report = check_store(path)
     assert any("0 documents for 2 articles" in p for p in report.problems), report.problems
     fixed = check_store(path, repair=True)

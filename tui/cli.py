@@ -185,6 +185,8 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     with _open(args) as st:
         st.require_writable()
         n = st.reindex()
+    for note in st.notes:  # a quarantined shard: which articles to re-ingest
+        print(f"tandai: {safe_line(note)}", file=sys.stderr)
     print(f"reindexed {n} articles")
     return 0
 
