@@ -44,5 +44,9 @@ class QueryError(StoreError):
     """A search query that cannot be parsed; the message says where and why."""
 
 
+class InvalidArgument(StoreError):
+    """A Store method was called with an argument of the wrong type or out of range."""
+
+
 class BadInput(StoreError):
     """An input file that ingest refuses; the message is the reason shown in the report."""

@@ -6,8 +6,11 @@ Offsets are code-point offsets into ``Article.text``, end exclusive.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from .errors import InvalidArgument, NotFound
 
 LABELS: tuple[str, ...] = (
     "POLICE_UNIT",
@@ -57,7 +60,22 @@ class Entity:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Entity:
-        return cls(int(d["start"]), int(d["end"]), str(d["label"]), str(d["text"]), d.get("value"))
+        """Strict: a hand-edited or damaged entry raises ValueError (callers count it as damage)."""
+        start, end = _offsets(d)
+        label, text = d["label"], d["text"]
+        if not isinstance(label, str) or not isinstance(text, str):
+            raise ValueError("label and text must be strings")
+        return cls(start, end, label, text, d.get("value"))
+
+
+def _offsets(d: Any) -> tuple[int, int]:
+    """``start`` and ``end`` of a stored span: whole numbers, in order, or ValueError."""
+    if not isinstance(d, dict):
+        raise ValueError("not an object")
+    start, end = d.get("start"), d.get("end")
+    if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+        raise ValueError(f"bad offsets {start!r}-{end!r}")
+    return start, end
 
 
 @dataclass(slots=True)
@@ -73,7 +91,9 @@ class Span:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Span:
-        return cls(int(d["start"]), int(d["end"]), str(d.get("text", "")))
+        start, end = _offsets(d)
+        text = d.get("text", "")
+        return cls(start, end, text if isinstance(text, str) else "")
 
 
 @dataclass(slots=True)
@@ -92,6 +112,9 @@ class Article:
     noise: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     duplicate_of: str | None = None
+    # entities/noise spans of the stored article that could not be read (damage, not data):
+    # left out so the rest still shows; never written back (``to_dict`` leaves it out)
+    damaged: int = field(default=0, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -111,19 +134,49 @@ class Article:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Article:
+        """An article as stored; damaged entities or noise spans are skipped and counted in
+        ``damaged`` (one bad span must not make the whole article unreadable)."""
+        text = d.get("text", "")
+        text = text if isinstance(text, str) else ""
+        damaged = 0
+
+        def spans(key: str, make: Any) -> list[Any]:
+            nonlocal damaged
+            items = d.get(key) or []
+            if not isinstance(items, list):
+                damaged += 1
+                return []
+            out = []
+            for item in items:
+                try:
+                    span = make(item)
+                except (KeyError, TypeError, ValueError):
+                    damaged += 1
+                    continue
+                if span.end > len(text):
+                    damaged += 1
+                    continue
+                out.append(span)
+            return out
+
+        def opt(key: str) -> str | None:
+            value = d.get(key)
+            return value if isinstance(value, str) else None
+
         return cls(
             id=d["id"],
-            source=d.get("source", ""),
-            title=d.get("title", ""),
-            text=d.get("text", ""),
-            outlet=d.get("outlet"),
-            author=d.get("author"),
-            url=d.get("url"),
-            published=d.get("published"),
-            dateline=d.get("dateline"),
-            noise=[Span.from_dict(s) for s in d.get("noise", [])],
-            entities=[Entity.from_dict(e) for e in d.get("entities", [])],
-            duplicate_of=d.get("duplicate_of"),
+            source=opt("source") or "",
+            title=opt("title") or "",
+            text=text,
+            outlet=opt("outlet"),
+            author=opt("author"),
+            url=opt("url"),
+            published=opt("published"),
+            dateline=opt("dateline"),
+            noise=spans("noise", Span.from_dict),
+            entities=spans("entities", Entity.from_dict),
+            duplicate_of=opt("duplicate_of"),
+            damaged=damaged,
         )
 
 
@@ -181,13 +234,155 @@ class ActivityRecord:
             partners=list(d.get("partners") or []),
             personnel=d.get("personnel"),
             phase=d.get("phase") or "na",
-            evidence=[Span.from_dict(s) for s in d.get("evidence") or []],
+            evidence=_spans_or_skip(d.get("evidence")),
             notes=d.get("notes") or "",
             created=d.get("created", ""),
             updated=d.get("updated", ""),
         )
 
 
+def _spans_or_skip(items: Any) -> list[Span]:
+    """Evidence as stored; a damaged span is left out rather than making the record unreadable."""
+    out = []
+    for item in items if isinstance(items, list) else []:
+        try:
+            out.append(Span.from_dict(item))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return out
+
+
 RECORD_FIELDS: frozenset[str] = frozenset(
     {"type", "unit", "date", "date_text", "location", "partners", "personnel", "phase", "evidence", "notes"}
 )
+
+
+# -- argument checks shared by the Store API and the command line ------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*")
+MAX_PERSONNEL = 10_000_000  # more than the whole national police: a typo, not a count
+MAX_LIMIT = 100_000  # hits per search call (page with ``offset`` for more)
+
+
+def check_text(name: str, value: Any, *, empty: bool = True, max_len: int = 100_000) -> str:
+    """``value`` if it is a string that JSON can hold (no lone surrogates), else InvalidArgument."""
+    if not isinstance(value, str):
+        raise InvalidArgument(f"{name} must be text, not {type(value).__name__}")
+    if not empty and not value.strip():
+        raise InvalidArgument(f"{name} must not be empty")
+    if len(value) > max_len:
+        raise InvalidArgument(f"{name} is too long ({len(value)} characters, at most {max_len})")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidArgument(f"{name} is not valid UTF-8 text") from None
+    return value
+
+
+def check_reviewer(value: Any) -> str:
+    """A reviewer name is stamped on every record and shown everywhere: plain text, one line."""
+    name = check_text("the reviewer name", value, empty=False, max_len=200).strip()
+    if _CONTROL.search(name) or "\n" in name or "\t" in name:
+        raise InvalidArgument("the reviewer name must not contain control characters")
+    return name
+
+
+def check_int(name: str, value: Any, low: int, high: int) -> int:
+    """A whole number in [low, high]; bools and floats are refused (``True`` is not 1 hit)."""
+    if type(value) is not int:
+        raise InvalidArgument(f"{name} must be a whole number, not {type(value).__name__}")
+    if not low <= value <= high:
+        raise InvalidArgument(f"{name} must be from {low} to {high}, not {value}")
+    return value
+
+
+def parse_personnel(value: Any) -> int | None:
+    """A personnel count as typed: ``40``, ``1.112`` or ``1,112`` (thousands separators in groups
+    of three). ``2.5`` and ``2,5`` are decimals, not 25: ValueError, as is anything else."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(value)
+        value = int(value)
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"[0-9]+", text):
+            number = int(text)
+        elif _THOUSANDS.fullmatch(text):
+            number = int(re.sub(r"[.,]", "", text))
+        else:
+            raise ValueError(value)
+    else:
+        raise ValueError(value)
+    if not 0 <= number <= MAX_PERSONNEL:
+        raise ValueError(value)
+    return number
+
+
+def check_id(kind: str, value: Any) -> str:
+    """An article/record id: text, or InvalidArgument; text no store can hold is NotFound."""
+    if not isinstance(value, str):
+        raise InvalidArgument(f"an {kind} id must be text, not {type(value).__name__}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise NotFound(f"no {kind} {value!r}") from None
+    if len(value) > 1000:
+        raise NotFound(f"no {kind} {value[:40]!r}…")
+    return value
+
+
+def check_callable(name: str, value: Any) -> None:
+    if value is not None and not callable(value):
+        raise InvalidArgument(f"{name} must be a function or None, not {type(value).__name__}")
+
+
+_TEXT_FIELDS = ("type", "unit", "date", "date_text", "location", "phase", "notes")
+
+
+def record_field_problems(fields: dict[str, Any]) -> dict[str, str]:
+    """Type problems of a record's fields, before any value is looked at (field → explanation)."""
+    problems: dict[str, str] = {}
+    for key in _TEXT_FIELDS:
+        value = fields.get(key)
+        if value is None:
+            continue
+        try:
+            check_text(key, value, max_len=100_000)
+        except InvalidArgument as exc:
+            problems[key] = str(exc)
+    partners = fields.get("partners")
+    if partners is not None and not isinstance(partners, str):
+        if not isinstance(partners, list | tuple) or not all(isinstance(p, str) for p in partners):
+            problems["partners"] = "partners must be text or a list of texts"
+        else:
+            try:
+                for p in partners:
+                    check_text("partners", p)
+            except InvalidArgument as exc:
+                problems["partners"] = str(exc)
+    evidence = fields.get("evidence")
+    if evidence is not None:
+        if not isinstance(evidence, list | tuple):
+            problems["evidence"] = "evidence must be a list of spans ({'start': …, 'end': …})"
+        else:
+            for item in evidence:
+                try:
+                    _offsets(item if isinstance(item, dict) else Span.to_dict(item) if isinstance(item, Span)
+                             else None)
+                except ValueError:
+                    problems["evidence"] = "each evidence span needs whole-number offsets, start before end"
+                    break
+    if "personnel" in fields:
+        try:
+            parse_personnel(fields["personnel"])
+        except ValueError:
+            problems["personnel"] = (f"{fields['personnel']!r} is not a whole number of personnel "
+                                     "(thousands may be written 1.112 or 1,112; no decimals)")
+    return problems

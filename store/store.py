@@ -15,6 +15,7 @@ Layout of a store directory::
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
@@ -28,11 +29,20 @@ from .annotations import Annotations, status_key
 from .corpus import SHARD_SIZE, BrokenShard, Corpus, now_iso
 from .dates import parse_date
 from .entities import Recogniser
-from .errors import InvalidRecord, NotFound, QueryError, ReadOnlyStore, StoreError, StoreLocked
+from .errors import (
+    InvalidArgument,
+    InvalidRecord,
+    NotFound,
+    QueryError,
+    ReadOnlyStore,
+    StoreError,
+    StoreLocked,
+)
 from .lock import WriterLock
 from .model import (
     ACTIVITY_TYPES,
     LABELS,
+    MAX_LIMIT,
     PHASES,
     RECORD_FIELDS,
     STATUSES,
@@ -41,7 +51,15 @@ from .model import (
     ArticleSummary,
     Entity,
     Span,
+    check_callable,
+    check_id,
+    check_int,
+    check_reviewer,
+    check_text,
+    parse_personnel,
+    record_field_problems,
 )
+from .paths import check_store_path
 from .phases import phase_for
 from .query import Filter, parse
 from .search import IndexMissing, SearchIndex, SearchResult
@@ -55,6 +73,7 @@ class Store:
 
     def __init__(self, path: str | Path, reviewer: str = "reviewer", read_only: bool = False,
                  wait_for_lock: bool = False) -> None:
+        path, reviewer = check_store_path(path), check_reviewer(reviewer)  # '' would be the cwd
         self.path = Path(path).expanduser()
         self.reviewer = reviewer.strip() or "reviewer"
         self.notice: str | None = None
@@ -210,6 +229,7 @@ class Store:
         failure leaves the old one and readers never see an empty one. A shard that cannot be
         read is quarantined (see ``Corpus.quarantine``; ``notes`` says which) and the rest indexed.
         """
+        check_callable("progress", progress)
         self.require_writable()
         name, built = self.index.new_build()
         try:
@@ -256,9 +276,18 @@ class Store:
         return count, broken
 
     def ingest(self, paths: Sequence[str | Path], progress: Callable[..., None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> ingest_engine.IngestReport:
-        """Ingest files, directories or globs; see :mod:`store.ingest`."""
-        return ingest_engine.run(self, [str(p) for p in paths], progress=progress, cancelled=cancelled)
+               cancelled: Callable[[], bool] | None = None,
+               follow_symlinks: bool = False) -> ingest_engine.IngestReport:
+        """Ingest files, directories or globs; see :mod:`store.ingest`. Symlinks inside folders
+        that lead outside them are reported, not read, unless ``follow_symlinks``."""
+        if isinstance(paths, str | os.PathLike):  # one path, not a sequence of characters
+            paths = [paths]
+        if not isinstance(paths, list | tuple) or not all(isinstance(p, str | os.PathLike) for p in paths):
+            raise InvalidArgument("paths must be a list of file, folder or glob paths")
+        check_callable("progress", progress)
+        check_callable("cancelled", cancelled)
+        return ingest_engine.run(self, [os.fspath(p) for p in paths], progress=progress, cancelled=cancelled,
+                                 follow_symlinks=bool(follow_symlinks))
 
     # -- articles --------------------------------------------------------------------------------
 
@@ -277,6 +306,7 @@ class Store:
 
     def article(self, article_id: str, corrected: bool = True) -> Article:
         """The full article; with ``corrected`` its entities include reviewers' overrides."""
+        check_id("article", article_id)
         doc = self._recent.get(article_id)
         if doc is not None:
             self._recent.move_to_end(article_id)
@@ -302,6 +332,7 @@ class Store:
         raise NotFound(f"no article {article_id!r} in this store")
 
     def summary(self, article_id: str) -> ArticleSummary:
+        check_id("article", article_id)
         hit = self.index.lookup(article_id)
         if hit is None:
             raise NotFound(f"no article {article_id!r} in this store")
@@ -310,12 +341,16 @@ class Store:
 
     def duplicates_of(self, article_id: str) -> list[str]:
         """Articles ingest linked to this one as near duplicates."""
+        check_id("article", article_id)
         return self.index.duplicates_of(article_id)
 
     # -- search ----------------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 50, offset: int = 0) -> SearchResult:
         """Ranked hits for a query in tandai's query language; a bad query sets ``.error``."""
+        check_text("the query", query, max_len=10_000)
+        check_int("limit", limit, 1, MAX_LIMIT)
+        check_int("offset", offset, 0, 10**9)
         try:
             parsed = parse(query)
         except QueryError as exc:
@@ -396,6 +431,8 @@ class Store:
     # -- records ---------------------------------------------------------------------------------
 
     def _validate(self, article: Article, fields: dict[str, Any]) -> dict[str, Any]:
+        wrong_type = record_field_problems(fields)  # a wrong type is reported, never used
+        fields = {k: v for k, v in fields.items() if k not in wrong_type}
         problems: dict[str, str] = {}
         unknown = set(fields) - RECORD_FIELDS
         if unknown:
@@ -430,17 +467,7 @@ class Store:
                 out["date"] = iso
         else:
             out["date"] = None
-        personnel = out.get("personnel")
-        if personnel in ("", None):
-            out["personnel"] = None
-        else:
-            try:
-                value = int(str(personnel).replace(".", "").replace(",", "").strip())
-                if value < 0:
-                    raise ValueError
-                out["personnel"] = value
-            except ValueError:
-                problems["personnel"] = f"{personnel!r} is not a whole number of personnel"
+        out["personnel"] = parse_personnel(out.get("personnel"))  # checked above: 2.5 is not 25
         phase = out.get("phase")
         if not phase:
             out["phase"] = phase_for(out.get("date"))
@@ -453,12 +480,14 @@ class Store:
         out["location"] = (out.get("location") or "").strip() or None
         out["date_text"] = (out.get("date_text") or "").strip() or None
         out["notes"] = out.get("notes") or ""
+        problems.update(wrong_type)
         if problems:
             raise InvalidRecord(problems)
         return out
 
     def add_record(self, article_id: str, **fields: Any) -> ActivityRecord:
         """Validate and save a new activity record; durable when this returns."""
+        check_id("article", article_id)
         article = self.article(article_id, corrected=False)
         clean = self._validate(article, fields)
         stamp = now_iso()
@@ -471,6 +500,7 @@ class Store:
         return record
 
     def record(self, record_id: str) -> ActivityRecord:
+        check_id("record", record_id)
         data = self.annotations.get("records", record_id)
         if data is None:
             raise NotFound(f"no record {record_id!r}")
@@ -495,6 +525,8 @@ class Store:
         return old
 
     def records(self, article_id: str | None = None) -> list[ActivityRecord]:
+        if article_id is not None:
+            check_id("article", article_id)
         if article_id is None:
             data = list(self.annotations.values("records"))
         else:
@@ -507,6 +539,9 @@ class Store:
     # -- status ----------------------------------------------------------------------------------
 
     def status(self, article_id: str, reviewer: str | None = None) -> str:
+        check_id("article", article_id)
+        if reviewer is not None:
+            check_text("the reviewer name", reviewer)
         entry = self.annotations.get("status", status_key(reviewer or self.reviewer, article_id))
         return entry["status"] if entry else "todo"
 
@@ -517,6 +552,8 @@ class Store:
 
     def set_status(self, article_id: str, status: str) -> str:
         """Set this reviewer's status for an article; returns the previous status."""
+        check_id("article", article_id)
+        check_text("the status", status)
         if status not in STATUSES:
             raise StoreError(f"{status!r} is not a status ({', '.join(STATUSES)})")
         if self.index.lookup(article_id) is None:
@@ -541,11 +578,14 @@ class Store:
     # -- entity corrections ----------------------------------------------------------------------
 
     def overrides(self, article_id: str) -> list[dict[str, Any]]:
+        check_id("article", article_id)
         out = [o for o in self.annotations.values("overrides") if o["article_id"] == article_id]
         return sorted(out, key=lambda o: o["seq"])
 
     def entities(self, article: Article) -> list[Entity]:
         """The article's entities with every correction applied in the order they were made."""
+        if not isinstance(article, Article):
+            raise InvalidArgument(f"entities() takes an Article, not {type(article).__name__}")
         ents = {(e.start, e.end): e for e in article.entities}
         for o in self.overrides(article.id):
             if o["action"] == "remove":
@@ -558,6 +598,11 @@ class Store:
 
     def correct_entity(self, article_id: str, start: int, end: int, label: str | None) -> dict[str, Any]:
         """Add or relabel a span (``label``) or remove the entity at exactly that span (None)."""
+        check_id("article", article_id)
+        check_int("start", start, 0, 10**9)
+        check_int("end", end, 0, 10**9)
+        if label is not None:
+            check_text("the label", label)
         article = self.article(article_id, corrected=False)
         if not (0 <= start < end <= len(article.text)):
             raise StoreError(f"span {start}-{end} lies outside the article's text")
@@ -581,6 +626,8 @@ class Store:
     # -- saved searches --------------------------------------------------------------------------
 
     def save_search(self, name: str, query: str) -> None:
+        check_text("a saved search's name", name, max_len=200)
+        check_text("the query", query, max_len=10_000)
         name = name.strip()
         if not name:
             raise StoreError("a saved search needs a name")
@@ -588,6 +635,7 @@ class Store:
             "name": name, "query": query, "reviewer": self.reviewer, "created": now_iso()})])
 
     def delete_search(self, name: str) -> None:
+        check_text("a saved search's name", name, max_len=200)
         if self.annotations.get("searches", name) is None:
             raise NotFound(f"no saved search {name!r}")
         self._change(f"delete search {name!r}", [("del", "searches", name)])
