@@ -80,9 +80,15 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> by
         raise IsADirectoryError(21, "is a directory", str(path))
     if not stat.S_ISREG(st.st_mode):
         raise BadInput("not a regular file (device, pipe or socket)")
-    if st.st_size > max_bytes:
-        raise BadInput(f"too large: {_size(st.st_size)} (limit {_size(max_bytes)})")
-    with open(path, "rb") as fh:
+    # Opened without blocking and checked again on the descriptor: a file swapped for a FIFO
+    # after the stat would otherwise block the open forever.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with open(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise BadInput("not a regular file (device, pipe or socket)")
+        if st.st_size > max_bytes:
+            raise BadInput(f"too large: {_size(st.st_size)} (limit {_size(max_bytes)})")
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:  # it grew after the stat
         raise BadInput(f"too large: more than {_size(max_bytes)} (limit {_size(max_bytes)})")

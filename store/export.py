@@ -3,17 +3,31 @@
 ``status`` is the exporting reviewer's status, else the latest any reviewer set; ``statuses``
 holds every reviewer's.
 
-CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
-tab or carriage return) are prefixed with a quote, because exported text comes from the web.
+Exported text comes from the web, so it is treated as hostile. JSONL escapes every control,
+C1, bidi and zero-width character as ``\\uXXXX`` (lossless: a JSON reader gets the same text
+back, a terminal gets no escape sequence). CSV cells that a spreadsheet would run as a formula
+(starting, after any leading whitespace, with ``=``, ``+``, ``-``, ``@``) are prefixed with a
+quote; the caller may pass ``cell`` to make them terminal-safe too (the CLI does).
+
+An export to a file is written to a temp file beside it, fsync'd and renamed: a failure or an
+interruption leaves the old file (or none) and no temp file.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+import io
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import orjson
+
+from .atomic import fsync_dir
+from .errors import StoreError
 
 if TYPE_CHECKING:
     from .store import Store
@@ -23,17 +37,32 @@ CSV_COLUMNS = (
     "record_id", "reviewer", "type", "unit", "date", "date_text", "location", "partners",
     "personnel", "phase", "evidence", "notes", "created", "updated",
 )
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n")
+# orjson escapes C0 itself; these it writes raw (DEL, C1, bidi controls, zero-width, BOM)
+_JSON_RAW = re.compile("[\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff]")
 
 
 def neutralise(value: Any) -> str:
-    """A CSV cell that no spreadsheet will evaluate."""
+    """A CSV cell that no spreadsheet will evaluate (spreadsheets skip leading spaces too)."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA) else text
+    return "'" + text if text.lstrip(" \u00a0\u3000").startswith(_FORMULA) else text
 
 
-def article_rows(st: Store) -> Iterator[dict[str, Any]]:
-    """Every article with its entities (corrections applied), status and records."""
+def json_line(row: Any) -> bytes:
+    """One JSON line with every character a terminal could act on escaped as ``\\uXXXX``."""
+    data = orjson.dumps(row)
+    if data.isascii():
+        return data + b"\n"
+    text = _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", data.decode("utf-8"))
+    return text.encode("utf-8") + b"\n"
+
+
+def article_rows(st: Store, damaged: list[str] | None = None) -> Iterator[dict[str, Any]]:
+    """Every article with its entities (corrections applied), status and records.
+
+    Articles whose stored entities or spans are damaged are exported without the damaged ones;
+    their ids are added to ``damaged`` so the caller can say so.
+    """
     by_article: dict[str, list[dict[str, Any]]] = {}
     for rec in st.records():
         by_article.setdefault(rec.article_id, []).append(rec.to_dict())
@@ -41,6 +70,8 @@ def article_rows(st: Store) -> Iterator[dict[str, Any]]:
     for entry in st.annotations.values("status"):
         statuses.setdefault(entry["article_id"], []).append(entry)
     for _, article in st.corpus.iter_articles():
+        if article.damaged and damaged is not None:
+            damaged.append(article.id)
         article.entities = st.entities(article)
         row = article.to_dict()
         entries = sorted(statuses.get(article.id, []), key=lambda e: e.get("updated", ""))
@@ -52,20 +83,23 @@ def article_rows(st: Store) -> Iterator[dict[str, Any]]:
         yield row
 
 
-def write_jsonl(st: Store, out: IO[bytes]) -> int:
+def write_jsonl(st: Store, out: IO[bytes], damaged: list[str] | None = None) -> int:
     n = 0
-    for row in article_rows(st):
-        out.write(orjson.dumps(row) + b"\n")
+    for row in article_rows(st, damaged):
+        out.write(json_line(row))
         n += 1
     return n
 
 
-def write_csv(st: Store, out: IO[str]) -> int:
-    """One row per record; an article without records still gets a row (its status counts)."""
+def write_csv(st: Store, out: IO[str], cell: Callable[[str], str] | None = None,
+              damaged: list[str] | None = None) -> int:
+    """One row per record; an article without records still gets a row (its status counts).
+
+    ``cell`` (e.g. the terminal-escaping function) is applied to each cell's text first."""
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     n = 0
-    for row in article_rows(st):
+    for row in article_rows(st, damaged):
         base = [row["id"], row["title"], row["outlet"], row["published"], row["dateline"],
                 row["duplicate_of"], row["status"]]
         records = row["records"] or [None]
@@ -80,6 +114,41 @@ def write_csv(st: Store, out: IO[str]) -> int:
                     " | ".join(e["text"] for e in rec["evidence"]), rec["notes"], rec["created"],
                     rec["updated"],
                 ]
-            writer.writerow([neutralise(c) for c in cells])
+            texts = ["" if c is None else str(c) for c in cells]
+            writer.writerow([neutralise(cell(t) if cell else t) for t in texts])
             n += 1
+    return n
+
+
+def export_file(st: Store, path: Path, fmt: str, cell: Callable[[str], str] | None = None,
+                damaged: list[str] | None = None) -> int:
+    """Export to ``path`` atomically and durably; StoreError (and no temp file left) on failure."""
+    if fmt not in ("jsonl", "csv"):
+        raise StoreError(f"unknown export format {fmt!r} (jsonl or csv)")
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as raw:
+            if fmt == "jsonl":
+                n = write_jsonl(st, raw, damaged)
+            else:
+                text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+                n = write_csv(st, text, cell, damaged)
+                text.flush()
+                text.detach()  # the raw file stays open for the fsync
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise
+    fsync_dir(path.parent)
     return n

@@ -61,23 +61,70 @@ class Skipped:
 # -- finding files ------------------------------------------------------------------------------
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under ``root``, sorted, hidden files and folders skipped, symlinked folders not followed."""
-    for dirpath, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+_OUTSIDE = "a symlink to {what} outside the folder, not followed (use --follow-symlinks to read it)"
+
+
+def _inside(path: Path, root: str) -> bool:
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(root)
+    except (OSError, ValueError):
+        return False
+
+
+def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Path | Skipped]:
+    """Files under ``root``, sorted, hidden files and folders skipped.
+
+    A symlink (file or folder) that leads outside ``root`` is not followed but reported: a folder
+    received from someone else must not make tandai read ``/etc/passwd`` or a home directory.
+    With ``follow_symlinks`` they are followed, each real folder once (no loops).
+    """
+    real_root = os.path.realpath(root)
+    visited: set[str] = {real_root}
+    for dirpath, dirs, files in os.walk(root, followlinks=follow_symlinks):
+        kept = []
+        for d in sorted(dirs):
+            if d.startswith("."):
+                continue
+            full = Path(dirpath) / d
+            if full.is_symlink():
+                real = os.path.realpath(full)
+                if not follow_symlinks:
+                    if not _inside(full, real_root):
+                        yield Skipped(str(full), _OUTSIDE.format(what="a folder"))
+                    continue  # inside: its files are reached through the real folder
+                if real in visited:
+                    continue
+                visited.add(real)
+            elif follow_symlinks:
+                real = os.path.realpath(full)
+                if real in visited:
+                    continue
+                visited.add(real)
+            kept.append(d)
+        dirs[:] = kept
         for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(dirpath) / name
+            if name.startswith("."):
+                continue
+            full = Path(dirpath) / name
+            if not follow_symlinks and full.is_symlink() and not _inside(full, real_root):
+                yield Skipped(str(full), _OUTSIDE.format(what="a file"))
+                continue
+            yield full
 
 
-def iter_paths(args: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Skipped]:
+def iter_paths(args: Sequence[str | os.PathLike[str]],
+               follow_symlinks: bool = False) -> Iterator[Path | Skipped]:
     """Files named, found under directories (recursively, sorted, hidden skipped) or matched by globs.
 
-    A file reached twice (named and inside a named folder) is given once.
+    A file reached twice (named and inside a named folder) is given once. A path named on the
+    command line is read even if it is a symlink (it was asked for); inside folders, see ``_walk``.
     """
     seen: set[str] = set()
 
-    def once(p: Path) -> Iterator[Path]:
+    def once(p: Path | Skipped) -> Iterator[Path | Skipped]:
+        if isinstance(p, Skipped):
+            yield p
+            return
         try:
             key = os.path.realpath(p)
         except (OSError, ValueError):
@@ -95,7 +142,7 @@ def iter_paths(args: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Skippe
             yield Skipped(text, f"not a usable path ({exc})")
             continue
         if is_dir:
-            for p in _walk(path):
+            for p in _walk(path, follow_symlinks):
                 yield from once(p)
         elif exists:
             yield from once(path)
@@ -106,7 +153,7 @@ def iter_paths(args: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Skippe
             for m in matches:
                 mp = Path(m)
                 if mp.is_dir():
-                    for p in _walk(mp):
+                    for p in _walk(mp, follow_symlinks):
                         yield from once(p)
                 else:
                     yield from once(mp)
@@ -479,3 +526,6 @@ def read_source(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc | Ski
     except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not stop an ingest
         rest = " (the rest of the file)" if done else ""
         yield Skipped(source, f"could not be read{rest}: {type(exc).__name__}: {exc}")
+        return
+    if not done:  # a header-only CSV, ``[]``: the file was read and held nothing
+        yield Skipped(source, "holds no article (no rows, or only empty ones)")

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import re
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -105,9 +106,34 @@ def _safe_prepare(raw: RawDoc, recogniser: Recogniser) -> tuple[Article, list[in
         return f"could not be parsed: {type(exc).__name__}: {exc}"
 
 
+def _exit_with_parent() -> None:
+    """A worker must not outlive the ingest: if the parent is killed (SIGKILL, OOM) nobody would
+    stop the pool, and orphans would keep burning CPU. Linux: the kernel kills us with the
+    parent (PR_SET_PDEATHSIG). Everywhere: a thread notices the re-parenting and exits."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it died before the prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="tandai-parent-watch", daemon=True).start()
+
+
 def _worker_init() -> None:
     global _worker_recogniser
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    _exit_with_parent()
     _worker_recogniser = Recogniser()
 
 
@@ -178,8 +204,9 @@ def _printable(s: str) -> str:
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-def _documents(paths: Sequence[str], report: IngestReport, store_dir: Path) -> Iterator[RawDoc]:
-    for item in iter_paths(paths):
+def _documents(paths: Sequence[str], report: IngestReport, store_dir: Path,
+               follow_symlinks: bool = False) -> Iterator[RawDoc]:
+    for item in iter_paths(paths, follow_symlinks):
         if isinstance(item, Skipped):
             report.skipped.append((_printable(item.source), item.reason))
             continue
@@ -205,8 +232,10 @@ def run(
     batch_size: int = SHARD_SIZE,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    follow_symlinks: bool = False,
 ) -> IngestReport:
-    """Ingest ``paths`` into ``store`` (which must be writable)."""
+    """Ingest ``paths`` into ``store`` (which must be writable). Inside folders, symlinks that
+    lead outside the folder are reported, not read, unless ``follow_symlinks``."""
     store.require_writable()
     started = time.perf_counter()
     report = IngestReport()
@@ -223,7 +252,7 @@ def run(
     last_tick = 0.0
     try:
         n_workers = default_workers() if workers is None else workers
-        docs = _documents(paths, report, store.path.resolve())
+        docs = _documents(paths, report, store.path.resolve(), follow_symlinks)
         for source, result in prepared(docs, recogniser, n_workers):
             if cancelled is not None and cancelled():
                 report.interrupted = True

@@ -25,7 +25,7 @@ EXPECTED = {
     "binary.txt": "binary", "gzip_named_txt.txt": "binary", "empty.txt": "empty", "whitespace.txt": "whitespace",
     "only_bom.txt": "empty", "nul_bytes.txt": "binary", "photo.png": "unsupported", "archive.zip": "unsupported",
     "missing_columns.csv": "no text column", "deep_nesting.json": "invalid JSON", "fifo.txt": "not a regular file",
-    "dev_zero.txt": "not a regular file", "loop.txt": "symbolic links", "dangling.txt": "vanished",
+    "dev_zero.txt": "outside the folder", "loop.txt": "symbolic links", "dangling.txt": "vanished",
     "vanishing.txt": "vanished",
     **{name: "added" for name in (
         "invalid_utf8.txt", "windows1252.txt", "utf16_bom.txt", "utf32_bom.txt", "crlf.txt", "lone_cr.txt",
