@@ -11,6 +11,7 @@ Everything a notebook needs is here; the workbench (``tui``) uses exactly this A
 from .errors import (
     BadInput,
     CorruptFile,
+    InvalidArgument,
     InvalidRecord,
     NotFound,
     QueryError,
@@ -37,7 +38,8 @@ from .store import Store, open  # noqa: A004 - store.open is the documented API
 
 __all__ = [
     "ACTIVITY_TYPES", "LABELS", "PHASES", "STATUSES", "ActivityRecord", "Article", "ArticleSummary",
-    "BadInput", "CorruptFile", "Entity", "Hit", "IngestProgress", "IngestReport", "InvalidRecord",
+    "BadInput", "CorruptFile", "Entity", "Hit", "IngestProgress", "IngestReport", "InvalidArgument",
+    "InvalidRecord",
     "NotFound", "QueryError", "ReadOnlyStore", "SchemaMismatch", "SearchResult", "Span", "Store",
     "StoreError", "StoreLocked", "default_store", "open", "samples_dir",
 ]
