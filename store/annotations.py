@@ -6,6 +6,11 @@ document (``annotations.json``) plus the journal of changes made since it was wr
 ``COMPACT_EVERY`` changes, and on close, the state is written as a new snapshot and the old
 snapshot and journal are kept in ``backups/`` (the last ``KEEP_BACKUPS`` generations), so a
 broken snapshot can be restored without losing a change.
+
+Readers take no lock: they read the journal before the snapshot, so a compaction between the two
+reads cannot hide a change from them (see ``_load_once``). A snapshot behind the archived
+journals (an old or emptied copy) is a gap, never a silently smaller state. Damaged journal lines
+at the end are kept in ``damaged/`` before a writer cuts them, and ``notice`` says so.
 """
 
 from __future__ import annotations
@@ -15,9 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
-
-from .atomic import fsync_dir, own_dir, read_own, write_json
+from .atomic import fsync_dir, own_dir, parse_json, read_own, write_json
 from .errors import CorruptFile, StoreError
 from .journal import DAMAGED_DIR, Journal, Scan
 
@@ -41,15 +44,6 @@ def _archived_upto(backups: Path) -> list[int]:
         except ValueError:
             continue
     return out
-
-
-def _parse_json(path: Path, data: bytes) -> object:
-    if not data.strip():
-        raise CorruptFile(path, "is empty (truncated?)")
-    try:
-        return orjson.loads(data)
-    except orjson.JSONDecodeError as exc:
-        raise CorruptFile(path, f"is not valid JSON ({exc})") from exc
 
 
 class Annotations:
@@ -123,7 +117,7 @@ class Annotations:
         snap = self.dir / SNAPSHOT
         data = read_own(snap)
         if data is not None:
-            obj = _parse_json(snap, data)
+            obj = parse_json(snap, data)
             if not isinstance(obj, dict):
                 raise CorruptFile(snap, "is not a TinyDB document")
             self._load_snapshot(snap, obj)

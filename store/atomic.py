@@ -137,6 +137,11 @@ def read_json(path: Path) -> object:
     data = read_own(Path(path))
     if data is None:
         raise CorruptFile(path, "cannot be read: No such file or directory")
+    return parse_json(path, data)
+
+
+def parse_json(path: Path, data: bytes) -> object:
+    """Parse bytes already read from ``path``; CorruptFile naming it when they are not JSON."""
     if not data.strip():
         raise CorruptFile(path, "is empty (truncated?)")
     try:
