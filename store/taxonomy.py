@@ -88,22 +88,82 @@ def _read(path: Path | None) -> dict[str, Any]:
         raise StoreError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
 
 
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
+
+
+def _key(where: str, table: str, name: str, value: Any) -> str:
+    """One printable, non-space character (the reader binds it; the type field expands it)."""
+    key = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    if key is None or len(key) != 1 or not key.isprintable() or key.isspace():
+        raise StoreError(f"{where}: [{table}.{name}] key {value!r} is not one printable character")
+    return key
+
+
+def _color(where: str, name: str, value: Any) -> str:
+    """A Rich style ("bold #4da3ff"); checked here so no screen fails on it later."""
+    from rich.errors import StyleSyntaxError
+    from rich.style import Style
+
+    try:
+        if not isinstance(value, str) or not value.strip():
+            raise StyleSyntaxError("not a string")
+        Style.parse(value)
+    except (StyleSyntaxError, ValueError) as exc:
+        problem = f"color {value!r} is not a colour or style ({exc})"
+        raise StoreError(f"{where}: [labels.{name}] {problem}") from exc
+    return value
+
+
+def _text(where: str, table: str, name: str, field_name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise StoreError(f"{where}: [{table}.{name}] {field_name} must be text, not {value!r}")
+    return value
+
+
+def _build(data: dict[str, Any], where: str) -> Taxonomy:
+    """Check every label and activity (one-line StoreError naming the file and the key)."""
+    tables: dict[str, Any] = {}
+    for table in ("labels", "activities"):
+        value = data.get(table, {})
+        if not isinstance(value, dict):
+            raise StoreError(f"{where}: [{table}] must be a table of tables")
+        tables[table] = value
+    labels: dict[str, LabelStyle] = {}
+    activities: dict[str, ActivityType] = {}
+    for table, entries in tables.items():
+        seen: dict[str, str] = {}
+        for name, v in entries.items():
+            if not _NAME.fullmatch(name):
+                raise StoreError(
+                    f"{where}: [{table}] name {name!r} is not a plain name (letters, digits, _)"
+                )
+            if not isinstance(v, dict):
+                raise StoreError(f"{where}: [{table}.{name}] must be a table")
+            if "key" not in v:
+                raise StoreError(f"{where}: [{table}.{name}] lacks a key")
+            key = _key(where, table, name, v["key"])
+            if key in seen:
+                raise StoreError(f"{where}: [{table}.{name}] key {key!r} is already the key of {seen[key]}")
+            seen[key] = name
+            description = _text(where, table, name, "description", v.get("description", ""))
+            if table == "labels":
+                if "color" not in v:
+                    raise StoreError(f"{where}: [labels.{name}] lacks a color")
+                labels[name] = LabelStyle(name, key, _color(where, name, v["color"]), description)
+            else:
+                triggers = v.get("triggers", [])
+                if not isinstance(triggers, list):
+                    raise StoreError(f"{where}: [activities.{name}] triggers must be a list of words")
+                words = [_text(where, table, name, "triggers", t) for t in triggers]
+                activities[name] = ActivityType(name, key, description, words)
+    return Taxonomy(labels, activities)
+
+
 def load_taxonomy(override: Path | None = None) -> Taxonomy:
-    """The defaults, with a store's override merged over them key by key."""
+    """The defaults, with a store's override merged over them key by key. Whatever is wrong
+    in it is one StoreError naming the file and the key: keys and colours reach the screen,
+    so a bad one must stop the store here, not crash a screen later."""
     data = _read(None)
     if override is not None:
         data = _merge(data, _read(override))
-    try:
-        labels = {
-            name: LabelStyle(name, str(v["key"]), str(v["color"]), str(v.get("description", "")))
-            for name, v in data.get("labels", {}).items()
-        }
-        activities = {
-            name: ActivityType(name, str(v["key"]), str(v.get("description", "")),
-                               [str(t) for t in v.get("triggers", [])])
-            for name, v in data.get("activities", {}).items()
-        }
-    except (KeyError, TypeError, AttributeError) as exc:
-        where = override or DEFAULTS
-        raise StoreError(f"{where}: a label or activity lacks {exc} (labels need key and color)") from exc
-    return Taxonomy(labels, activities)
+    return _build(data, str(override) if override is not None else f"{DEFAULTS} (built in)")

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
 
@@ -30,7 +31,7 @@ from .keys import APP, READER, label_bindings
 from .owner import StoreOwner
 from .render import legend
 from .safe import safe_line
-from .screens.dialogs import AskName, Confirm, HelpScreen, IngestScreen, SaveSearch
+from .screens.dialogs import AskName, Confirm, HelpScreen, IngestScreen, SaveSearch, UnsavedChanges
 from .widgets.article_list import LIMIT, ArticleList, SearchBar
 from .widgets.reader import Reader
 from .widgets.tagging import TaggingPanel
@@ -52,7 +53,11 @@ class TandaiApp(App[int]):
         self.reviewer_known = bool(reviewer or self.config_data.get("reviewer"))
         name = reviewer or self.config_data.get("reviewer") or "reviewer"
         self.owner = StoreOwner(store.open(store_path, reviewer=str(name)))
-        self.taxonomy = self.owner.store.taxonomy
+        try:
+            self.taxonomy = self.owner.store.taxonomy
+        except StoreError:
+            self.owner.store.close()  # a bad taxonomy.toml: release the store, say it in one line
+            raise
         self.article: Article | None = None
         self.result = SearchResult()
         self.query_text = ""
@@ -89,7 +94,7 @@ class TandaiApp(App[int]):
             self.set_keymap({str(k): str(v) for k, v in keys.items()})
         self.on_resize()
         if self.owner.store.notice:
-            self.notify(self.owner.store.notice, severity="warning", timeout=10)
+            self.say(self.owner.store.notice, severity="warning", timeout=10)
         self.refresh_status()
         self.run_search("")
         self.query_one("#search", Input).focus()
@@ -104,7 +109,7 @@ class TandaiApp(App[int]):
             try:
                 save_reviewer(name)
             except StoreError as exc:
-                self.notify(f"Could not remember your name: {exc}", severity="warning")
+                self.say(f"Could not remember your name: {exc}", severity="warning")
             self.refresh_status()
             self.run_search(self.query_text)
         if self.owner.count() == 0 and self.owner.store.writable:
@@ -198,7 +203,7 @@ class TandaiApp(App[int]):
             records = self.owner.records(article_id)
             dups = self.owner.duplicates_of(article_id)
         except StoreError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error")
+            self.call_from_thread(self.say, str(exc), severity="error")
             return
         self.call_from_thread(self._show_article, article, records, dups, focus)
 
@@ -283,11 +288,46 @@ class TandaiApp(App[int]):
         if res.hits:
             self.open_article(res.hits[0])
         else:
-            self.notify("Nothing left to do.")
+            self.say("Nothing left to do.")
+
+    async def action_quit(self) -> None:
+        self.request_quit()
 
     def action_quit_unless_typing(self) -> None:
         if not isinstance(self.focused, Input):
+            self.request_quit()
+
+    def request_quit(self) -> None:
+        """Quit, unless something typed is not stored: then ask (save / discard / cancel)."""
+        if isinstance(self.screen, UnsavedChanges):
+            return
+        pending = self.query_one(TaggingPanel).pending()
+        if not pending and self.draft is None:
             self.exit(0)
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "discard":
+                self.exit(0)
+            elif choice == "save":
+                if self._save_pending():
+                    self.exit(0)
+                else:
+                    self.say("Not everything could be saved (see the panel); still here.", severity="error")
+
+        self.push_screen(UnsavedChanges(pending, draft=self.draft is not None), answer)
+
+    def _save_pending(self) -> bool:
+        panel = self.query_one(TaggingPanel)
+        pending = panel.pending()
+        if self.draft is not None and not pending:
+            pending = {"type": panel.values()["type"]}  # try the draft as it is
+        ok = True
+        for name, typed in pending.items():
+            if name == "type":
+                typed = panel.expand_type(typed)
+            ok = self._save_field(name, typed) and ok
+        return ok and self.draft is None
 
     def action_toggle_panel(self) -> None:
         self._show_panel(not self.query_one(TaggingPanel).display)
@@ -334,9 +374,24 @@ class TandaiApp(App[int]):
 
     # -- actions: annotation ------------------------------------------------------------------
 
+    def say(
+        self, message: str, severity: SeverityLevel = "information", timeout: float | None = None
+    ) -> None:
+        """Every notification goes through here: data in it is escaped and never read as markup
+        (a span holding ``[/]`` crashed the toast; ``[@click=app.quit]`` became an action)."""
+        self.notify(safe_line(message), severity=severity, timeout=timeout, markup=False)
+
+    def _can_edit(self) -> bool:
+        """A read-only store refuses every change up front, with one clear message."""
+        if self.owner.store.writable:
+            return True
+        notice = self.owner.store.notice or "This store is open read-only: changes cannot be saved."
+        self.say(notice if "read-only" in notice.lower() else f"Read-only: {notice}", severity="error")
+        return False
+
     def _guard(self) -> bool:
         if self.article is None:
-            self.notify("Open an article first.", severity="warning")
+            self.say("Open an article first.", severity="warning")
             return False
         return True
 
@@ -347,43 +402,43 @@ class TandaiApp(App[int]):
         except InvalidRecord:
             raise
         except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
+            self.say(str(exc), severity="error", timeout=8)
             return None
 
     def action_status(self, status: str) -> None:
-        if not self._guard():
+        if not self._can_edit() or not self._guard():
             return
         assert self.article is not None
         if self._save(self.owner.store.set_status, self.article.id, status) is not None:
-            self.notify(f"Marked {status}.", timeout=2)
+            self.say(f"Marked {status}.", timeout=2)
             self.after_change()
 
     def action_label(self, label: str) -> None:
-        if not self._guard():
+        if not self._can_edit() or not self._guard():
             return
         assert self.article is not None
         start, end = self.query_one(Reader).selection()
         if end <= start:
             return
         if self._save(self.owner.store.correct_entity, self.article.id, start, end, label) is not None:
-            self.notify(f"{label}: {safe_line(self.article.text[start:end])}", timeout=2)
+            self.say(f"{label}: {safe_line(self.article.text[start:end])}", timeout=2)
             self.query_one(Reader).anchor = None
             self.after_change()
 
     def action_remove_entity(self) -> None:
-        if not self._guard():
+        if not self._can_edit() or not self._guard():
             return
         assert self.article is not None
         found = self.query_one(Reader).entity_under_cursor()
         if found is None:
-            self.notify("No entity under the cursor.", severity="warning", timeout=2)
+            self.say("No entity under the cursor.", severity="warning", timeout=2)
             return
         if self._save(self.owner.store.correct_entity, self.article.id, found[0], found[1], None) is not None:
-            self.notify(f"Removed {found[2]} (u undoes).", timeout=2)
+            self.say(f"Removed {found[2]} (u undoes).", timeout=2)
             self.after_change()
 
     def action_add_record(self) -> None:
-        if not self._guard():
+        if not self._can_edit() or not self._guard():
             return
         assert self.article is not None
         start, end = self.query_one(Reader).current_sentence()
@@ -401,91 +456,102 @@ class TandaiApp(App[int]):
             )
             return
         except StoreError as exc:
-            self.notify(str(exc), severity="error")
+            self.say(str(exc), severity="error")
             return
         self.draft = None
         panel.show_record(record, self.article.text)
         panel.focus_field("type")
-        self.notify(f"Saved a {record.type} record; check the fields (Enter saves each).", timeout=3)
+        self.say(f"Saved a {record.type} record; check the fields (Enter saves each).", timeout=3)
         self.after_change(record.id)
 
     def edit_record(self, record_id: str) -> None:
         try:
             record = self.owner.record(record_id)
         except StoreError as exc:
-            self.notify(str(exc), severity="error")
+            self.say(str(exc), severity="error")
             return
         self.draft = None
         self.query_one(TaggingPanel).show_record(record, self.article.text if self.article else "")
         self.query_one(TaggingPanel).focus_field("type")
 
     def on_tagging_panel_field_changed(self, event: TaggingPanel.FieldChanged) -> None:
+        self._save_field(event.name, event.value)
+
+    def _save_field(self, name: str, typed: str) -> bool:
+        """Save one field of the record (or draft) in the panel; False if it was not saved (the
+        panel then marks it, with the reason)."""
         panel = self.query_one(TaggingPanel)
-        value: Any = event.value
-        if event.name == "partners":
-            value = [p.strip() for p in event.value.split(",") if p.strip()]
+        if not self._can_edit():
+            return False
+        value: Any = typed
+        if name == "partners":
+            value = [p.strip() for p in typed.split(",") if p.strip()]
         if self.draft is not None and self.article is not None:
-            self.draft[event.name] = value
+            self.draft[name] = value
             try:
                 record = self.owner.call(self.owner.store.add_record, self.article.id, **self.draft)
             except InvalidRecord as exc:
                 panel.show_problems(exc.problems)
-                return
+                return False
             except StoreError as exc:
-                self.notify(str(exc), severity="error")
-                return
+                self.say(str(exc), severity="error")
+                return False
             self.draft = None
-            panel.record_id = record.id
-            panel.show_problems({})
-            self.notify("Record saved.", timeout=2)
+            panel.show_record(record, self.article.text)
+            self.say("Record saved.", timeout=2)
             self.after_change(record.id)
-            return
+            return True
         if panel.record_id is None:
-            return
+            return False
         try:
             current = self.owner.record(panel.record_id)
-        except StoreError:
-            return
-        old = getattr(current, event.name, None)
-        if event.name == "date" and value and self.article is not None:
+        except StoreError as exc:
+            self.say(str(exc), severity="error")
+            return False
+        old = getattr(current, name, None)
+        if name == "date" and value and self.article is not None:
             value_cmp: Any = parse_date(str(value), self.article.published) or value
         else:
             value_cmp = value
         if old == value_cmp or (old is None and value in ("", [])) or str(old) == str(value_cmp):
-            return  # unchanged (Enter then leaving the field must not save twice)
+            panel.accept(name)
+            panel.load_stored(current)
+            return True  # unchanged (Enter then leaving the field must not save twice)
         try:
-            self.owner.call(self.owner.store.update_record, panel.record_id, **{event.name: value})
+            self.owner.call(self.owner.store.update_record, panel.record_id, **{name: value})
         except InvalidRecord as exc:
-            panel.show_problems(exc.problems)  # what was typed stays in the field
-            return
+            panel.reject(name, exc.problems)  # what was typed stays in the field, marked
+            return False
         except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        panel.show_problems({})
-        if event.name == "date":
-            updated = self.owner.record(panel.record_id)
-            panel.query_one("#field-phase", Input).value = updated.phase
+            self.say(str(exc), severity="error")
+            return False
+        panel.accept(name)
         self.after_change(panel.record_id)
+        return True
 
     def action_add_evidence(self) -> None:
         panel = self.query_one(TaggingPanel)
+        if not self._can_edit():
+            return
         if not self._guard() or panel.record_id is None:
-            self.notify("Choose a record first (a adds one).", severity="warning")
+            self.say("Choose a record first (a adds one).", severity="warning")
             return
         start, end = self.query_one(Reader).current_sentence()
         record = self.owner.record(panel.record_id)
         evidence = [e.to_dict() for e in record.evidence]
         if any(e["start"] == start and e["end"] == end for e in evidence):
-            self.notify("That sentence is already evidence.", timeout=2)
+            self.say("That sentence is already evidence.", timeout=2)
             return
         evidence.append({"start": start, "end": end})
         if self._save(self.owner.store.update_record, record.id, evidence=evidence) is not None:
             assert self.article is not None
             panel.show_record(self.owner.record(record.id), self.article.text)
-            self.notify("Evidence added.", timeout=2)
+            self.say("Evidence added.", timeout=2)
             self.after_change(record.id)
 
     def action_delete_record(self) -> None:
+        if not self._can_edit():
+            return
         panel = self.query_one(TaggingPanel)
         record_id = panel.record_id
         if record_id is None:
@@ -493,24 +559,53 @@ class TandaiApp(App[int]):
             if box.highlighted is not None and box.option_count:
                 record_id = box.get_option_at_index(box.highlighted).id
         if record_id is None:
-            self.notify("No record selected.", severity="warning")
+            self.say("No record selected.", severity="warning")
             return
         if self._save(self.owner.store.delete_record, record_id) is not None:
             panel.show_record(None)
-            self.notify("Record deleted (u undoes).", timeout=3)
+            self.say("Record deleted (u undoes).", timeout=3)
             self.after_change()
 
     def action_undo(self) -> None:
-        what = self._save(self.owner.store.undo)
-        self.notify(f"Undone: {what}" if what else "Nothing to undo.", timeout=2)
-        if what:
-            self.after_change()
+        self._undo_or_redo("_undo", self.owner.store.undo, "Undone", "Nothing to undo.")
 
     def action_redo(self) -> None:
-        what = self._save(self.owner.store.redo)
-        self.notify(f"Redone: {what}" if what else "Nothing to redo.", timeout=2)
-        if what:
+        self._undo_or_redo("_redo", self.owner.store.redo, "Redone", "Nothing to redo.")
+
+    def _undo_or_redo(self, stack: str, step: Any, done: str, nothing: str) -> None:
+        """Undo/redo reach across articles: a change elsewhere is named and shown, never silent."""
+        if not self._can_edit():
+            return
+        target = self.owner.call(self._article_of_next, stack)
+        what = self._save(step)
+        if not what:
+            self.say(nothing, timeout=2)
+            return
+        here = self.article.id if self.article else None
+        if target is None or target == here:
+            self.say(f"{done}: {what}", timeout=2)
             self.after_change()
+            return
+        try:
+            title = self.owner.article(target).title or target
+        except StoreError:
+            title = target
+        self.say(f"{done} in “{title}”: {what} (now shown)", timeout=5)
+        self.after_change()
+        self.open_article(target)
+
+    def _article_of_next(self, stack: str) -> str | None:
+        """The article the next undo (``_undo``) or redo (``_redo``) changes, read from the
+        change's own operations (records, status and overrides all carry ``article_id``)."""
+        changes = getattr(self.owner.store, stack, None)
+        if not changes:
+            return None
+        _label, ops, inverse = changes[-1]
+        for op in (*ops, *inverse):
+            value = op[3] if len(op) > 3 else None
+            if isinstance(value, dict) and value.get("article_id"):
+                return str(value["article_id"])
+        return None
 
     def after_change(self, record_id: str | None = None) -> None:
         """Show what a change did: the article (entities, records), its list row, the totals."""
@@ -525,6 +620,8 @@ class TandaiApp(App[int]):
                 panel.show_records(records, current)
                 if self.draft is None and record_id:
                     panel.record_id = record_id
+                if self.draft is None and panel.record_id == current:
+                    panel.load_stored(next(r for r in records if r.id == current))
             elif panel.record_id and not any(r.id == panel.record_id for r in records):
                 panel.show_record(None)
         self.run_search(self.query_text, keep=self.article.id if self.article else None)
@@ -534,7 +631,7 @@ class TandaiApp(App[int]):
         p = self.owner.progress()
         mode = "" if self.owner.store.writable else "  READ-ONLY"
         text = Text(
-            f" {self.owner.store.reviewer} · done {p['done']}/{p['total']} · in progress "
+            f" {safe_line(self.owner.store.reviewer)} · done {p['done']}/{p['total']} · in progress "
             f"{p['in_progress']} · records {p['records']} · ? keys · ctrl+p commands{mode}"
         )
         self.query_one("#statusline", Static).update(text)
@@ -549,6 +646,8 @@ class TandaiApp(App[int]):
         reader.restyle()
 
     def save_current_search(self) -> None:
+        if not self._can_edit():
+            return
         query = self.query_text
 
         def named(name: str | None) -> None:
@@ -558,7 +657,7 @@ class TandaiApp(App[int]):
                     and not self.owner.store.writable
                 ):
                     return
-                self.notify(f"Saved search {name!r}.", timeout=2)
+                self.say(f"Saved search “{name}”.", timeout=2)
 
         self.push_screen(SaveSearch(query), named)
 
@@ -595,8 +694,7 @@ class TandaiApp(App[int]):
         )
 
     def action_ingest(self) -> None:
-        if not self.owner.store.writable:
-            self.notify(self.owner.store.notice or "Read-only store.", severity="error")
+        if not self._can_edit():
             return
         self.push_screen(IngestScreen())
 
@@ -613,16 +711,16 @@ class TandaiApp(App[int]):
         try:
             report = self.owner.ingest([path], progress=progress, cancelled=lambda: worker.is_cancelled)
         except StoreError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error")
+            self.call_from_thread(self.say, str(exc), severity="error")
             return
         except Exception as exc:  # noqa: BLE001 - a worker must never take the app down
             self.call_from_thread(
-                self.notify, f"Ingest failed: {type(exc).__name__}: {exc}", severity="error"
+                self.say, f"Ingest failed: {type(exc).__name__}: {exc}", severity="error"
             )
             return
         self.call_from_thread(screen.finished, report.summary())
         for source, reason in report.skipped[:5]:
-            self.call_from_thread(self.notify, f"skipped {safe_line(source)}: {reason}", severity="warning")
+            self.call_from_thread(self.say, f"skipped {safe_line(source)}: {reason}", severity="warning")
         self.call_from_thread(self.run_search, self.query_text)
         self.call_from_thread(self.refresh_status)
 

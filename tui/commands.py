@@ -1,14 +1,34 @@
-"""The command palette: every action by name, and the saved searches."""
+"""The command palette: every action by name, and the saved searches.
+
+Names and help come from data (saved search names and queries, taxonomy labels), so they are
+handed to Textual as ``Content`` built from plain text, never parsed as markup: Textual's own
+``Matcher.highlight`` and a string ``help`` would read ``[/]evil`` as a tag and crash, and
+``[@click=app.quit]`` as an action."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import Hit, Hits, Provider
+from textual.command import Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from .safe import safe_line
 
 if TYPE_CHECKING:
     from .app import TandaiApp
+
+
+def highlight(matcher: Matcher, name: str) -> Content:
+    """``name`` as plain text with the fuzzily matched letters styled."""
+    content = Content(name)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    if score:
+        for offset in offsets:
+            if not name[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class TandaiCommands(Provider):
@@ -16,11 +36,14 @@ class TandaiCommands(Provider):
         app: TandaiApp = self.app  # type: ignore[assignment]
         matcher = self.matcher(query)
         for name, help_text, callback in app.palette_commands():
+            name = safe_line(name)
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                help_content = escape(safe_line(help_text))
+                yield Hit(score, highlight(matcher, name), callback, text=name, help=help_content)
 
     async def discover(self) -> Hits:
         app: TandaiApp = self.app  # type: ignore[assignment]
         for name, help_text, callback in app.palette_commands():
-            yield Hit(1.0, name, partial(callback), help=help_text)
+            name = safe_line(name)
+            yield Hit(1.0, Content(name), partial(callback), text=name, help=escape(safe_line(help_text)))

@@ -1,4 +1,6 @@
-"""Small modal screens: the reviewer's name, a yes/no question, the key map, the ingest prompt."""
+"""Small modal screens: the reviewer's name, a yes/no question, unsaved text at quit, the key
+map, the ingest prompt. Anything from data (paths, queries, summaries) is shown as escaped
+``Text``, never as markup."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, ProgressBar, Static
+
+from ..safe import safe, safe_line
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -48,7 +52,7 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(self.question + "  [y/n]"))
+            yield Label(Text(safe(self.question) + "  [y/n]"))
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -64,11 +68,40 @@ class SaveSearch(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(f"Save the search {self.query_text!r} as:"))
+            yield Label(Text(f"Save the search “{safe_line(self.query_text)}” as:"))
             yield Input(placeholder="e.g. my Kaltim queue", id="search-name")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip())
+
+
+class UnsavedChanges(ModalScreen[str]):
+    """Quitting with typed text that is not stored: save it, discard it, or stay."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="UnsavedChanges")
+    BINDINGS = [
+        Binding("s", "answer('save')", "Save", id="unsaved_save"),
+        Binding("d", "answer('discard')", "Discard", id="unsaved_discard"),
+        Binding("escape,c", "answer('cancel')", "Cancel", id="unsaved_cancel"),
+    ]
+
+    def __init__(self, pending: dict[str, str], draft: bool = False) -> None:
+        super().__init__()
+        self.pending, self.draft = pending, draft
+
+    def compose(self) -> ComposeResult:
+        text = Text("Typed but not saved:\n", style="bold")
+        if self.draft:
+            text.append("  the draft record (not saved yet)\n")
+        for name, value in self.pending.items():
+            text.append(f"  {name}: ", style="bold")
+            text.append(safe_line(value)[:60] + "\n")
+        text.append("\ns save it and quit · d discard it and quit · Esc stay")
+        with Vertical():
+            yield Static(text)
+
+    def action_answer(self, choice: str) -> None:
+        self.dismiss(choice)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -88,8 +121,8 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("id (for [keys] in config.toml)", style="dim")
         for group, rows in self.groups.items():
             table.add_row(Text(group, style="bold underline"), "", "")
-            for key, description, binding_id in rows:
-                table.add_row(key, description, binding_id)
+            for key, description, binding_id in rows:  # Text: a taxonomy's key is never markup
+                table.add_row(*(Text(safe_line(x)) for x in (key, description, binding_id)))
         with Vertical():
             with VerticalScroll():
                 yield Static(table)
@@ -139,10 +172,10 @@ class IngestScreen(ModalScreen[str]):
     def progress(self, done: int, added: int, skipped: int, current: str) -> None:
         self.query_one("#ingest-progress", ProgressBar).update(total=None, progress=done)
         self.query_one("#ingest-status", Static).update(
-            Text(f"{done} read · {added} added · {skipped} skipped  {current[-50:]}")
+            Text(f"{done} read · {added} added · {skipped} skipped  {safe_line(current)[-50:]}")
         )
 
     def finished(self, summary: str) -> None:
         bar = self.query_one("#ingest-progress", ProgressBar)
         bar.update(total=1, progress=1)
-        self.query_one("#ingest-status", Static).update(Text(summary + "  (Esc closes)"))
+        self.query_one("#ingest-status", Static).update(Text(safe(summary) + "  (Esc closes)"))

@@ -1,0 +1,393 @@
+"""The workbench against an unlucky or hostile reviewer: unsaved typing at quit, rejected values,
+undo in another article, markup and terminal escapes in data, a huge article, a read-only store.
+Driven through the Textual pilot on real stores in tmp_path, keys as a reviewer presses them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+import store
+from store.errors import StoreError
+from tui.app import TandaiApp
+from tui.widgets.reader import Reader
+from tui.widgets.tagging import TaggingPanel
+
+from .conftest import article_id_with
+
+CONTROL = ("\x1b", "\x07", "\x9b", "\x9d", "\x90")
+
+
+async def settle(pilot: Pilot, app: TandaiApp) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
+
+
+def screen_text(app: TandaiApp) -> str:
+    """What the terminal would be sent for the current screen, as plain text."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(seg.text for seg in strip) for strip in strips)
+
+
+def messages(app: TandaiApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+@pytest.fixture()
+def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    return tmp_path / "config"
+
+
+def _record_in(path: Path, word: str, **fields: object) -> tuple[str, str]:
+    with store.open(path, reviewer="rina") as st:
+        aid = article_id_with(st, word)
+        start = st.article(aid).text.lower().index(word)
+        evidence = [{"start": start, "end": start + len(word)}]
+        rec = st.add_record(aid, **{"type": "patrol", "unit": "Polres Contoh", "evidence": evidence, **fields})  # type: ignore[arg-type]
+        return aid, rec.id
+
+
+async def _open(pilot: Pilot, app: TandaiApp, query: str) -> None:
+    await settle(pilot, app)
+    await pilot.press("escape", "slash")
+    await type_text(pilot, query)
+    await settle(pilot, app)
+    await pilot.press("enter")
+    await settle(pilot, app)
+
+
+# -- 1. nothing typed is lost -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", ["s", "d", "escape"])
+async def test_quit_with_typed_field_text_asks_save_discard_or_cancel(
+    sample_store_path: Path, config_home: Path, answer: str
+) -> None:
+    aid, rid = _record_in(sample_store_path, "pergeseran", personnel=40)
+    app = TandaiApp(sample_store_path, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _open(pilot, app, "pergeseran")
+        assert app.article is not None and app.article.id == aid
+        app.edit_record(rid)
+        app.query_one("#field-notes", Input).focus()
+        await type_text(pilot, "catatan penting")
+        await pilot.press("ctrl+q")
+        await settle(pilot, app)
+        assert app.screen.__class__.__name__ == "UnsavedChanges"  # asked, not dropped
+        assert "notes" in screen_text(app)
+        await pilot.press(answer)
+        await settle(pilot, app)
+        if answer == "escape":  # cancel: still here, text still in the field
+            assert app.is_running and app.screen.__class__.__name__ != "UnsavedChanges"
+            assert app.query_one("#field-notes", Input).value == "catatan penting"
+            await pilot.press("escape")
+            await settle(pilot, app)
+    with store.open(sample_store_path, reviewer="rina") as st:
+        assert st.record(rid).notes == ("catatan penting" if answer in ("s", "escape") else "")
+
+
+async def test_rejected_value_stays_marked_not_saved_after_another_field_saves(
+    sample_store_path: Path, config_home: Path
+) -> None:
+    _aid, rid = _record_in(sample_store_path, "pergeseran", personnel=40)
+    app = TandaiApp(sample_store_path, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _open(pilot, app, "pergeseran")
+        app.edit_record(rid)
+        panel = app.query_one(TaggingPanel)
+        app.query_one("#field-personnel", Input).focus()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "banyak")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.owner.record(rid).personnel == 40
+        app.query_one("#field-notes", Input).focus()
+        await type_text(pilot, "x")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.owner.record(rid).notes == "x"
+        problem = str(panel.query_one("#problem-personnel").render())
+        assert "not saved" in problem and "40" in problem  # the stored value, and the rejection
+        assert app.query_one("#field-personnel", Input).has_class("unsaved")
+        # undo (from the reader) shows what is stored again, in every field
+        app.query_one(Reader).focus()
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert app.owner.record(rid).notes == ""
+        assert app.query_one("#field-notes", Input).value == ""
+
+
+async def test_undo_of_a_change_in_another_article_names_and_opens_it(
+    sample_store_path: Path, config_home: Path
+) -> None:
+    app = TandaiApp(sample_store_path, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _open(pilot, app, "pergeseran")
+        assert app.article is not None
+        first, title = app.article.id, app.article.title
+        await pilot.press("D")
+        await settle(pilot, app)
+        await pilot.press("n")
+        await settle(pilot, app)
+        assert app.article.id != first
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert app.owner.status(first) == "todo"
+        assert app.article.id == first  # shown, not silent
+        assert any(title[:30] in m and "mark done" in m for m in messages(app)), messages(app)
+
+
+# -- 2. markup in data is text ------------------------------------------------------------------
+
+MARKUP_ARTICLE = (
+    "Polres Uji Gelar Patroli [Kaltim]\n\n"
+    "Polres Uji [/] menggelar [@click=app.quit]patroli[/] dan [link=http://x.example]klik[/link] "
+    "di [Kaltim] pada Senin (25/11/2024).\n"
+)
+
+
+@pytest.fixture()
+def markup_store(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "uji.txt").write_text(MARKUP_ARTICLE, encoding="utf-8")
+    path = tmp_path / "store"
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([src])
+        st.save_search("[/]evil", "status:todo")
+        st.save_search("[@click=app.quit]x [Kaltim]", "patroli")
+    return path
+
+
+async def test_markup_in_a_labelled_span_is_shown_literally(markup_store: Path, config_home: Path) -> None:
+    app = TandaiApp(markup_store, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _open(pilot, app, "patroli")
+        reader = app.query_one(Reader)
+        assert app.article is not None
+        target = app.article.text.index("Uji [/]")
+        for _ in range(60):
+            if reader.selection()[0] >= target:
+                break
+            await pilot.press("w")
+        await pilot.press("v")
+        end = app.article.text.index("klik[/link]") + 4
+        for _ in range(60):
+            if reader.selection()[1] >= end:
+                break
+            await pilot.press("shift+right")
+        await pilot.press("8")
+        await settle(pilot, app)
+        assert app.is_running
+        assert any("[/] menggelar [@click=app.quit]patroli[/]" in m for m in messages(app)), messages(app)
+        assert "[@click=app.quit]patroli" in screen_text(app)
+        assert "[Kaltim]" in screen_text(app)
+
+
+async def test_saved_searches_named_with_markup_open_in_the_palette(
+    markup_store: Path, config_home: Path
+) -> None:
+    app = TandaiApp(markup_store, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+p")
+        await settle(pilot, app)
+        await type_text(pilot, "evil")
+        await settle(pilot, app)
+        await pilot.pause(0.3)
+        assert "Saved search: [/]evil" in screen_text(app)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Saved search: [")
+        await pilot.pause(0.3)
+        text = screen_text(app)
+        assert "[@click=app.quit]x [Kaltim]" in text
+        await pilot.press("escape")
+        # saving a search with markup in its name: the notification shows it literally
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Save the current search")
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "[Kaltim] [/]antrian")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.is_running
+        assert any("[Kaltim] [/]antrian" in m for m in messages(app)), messages(app)
+
+
+async def test_files_named_with_markup_ingest_from_the_modal(tmp_path: Path, config_home: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "[a=:]x.txt").write_text("Polres Contoh Patroli\n\nPolres Contoh menggelar patroli di Desa Maju.\n")
+    (d / "[@click=app.quit]kosong.txt").write_text("")  # skipped: a notification names it
+    app = TandaiApp(tmp_path / "s", reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("n")  # no samples
+        await settle(pilot, app)
+        app.query_one(Reader).focus()
+        await pilot.press("i")
+        await pilot.pause()
+        await type_text(pilot, str(d) + "/[")
+        await pilot.pause(0.2)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(d))
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.is_running
+        assert "1 added" in str(app.screen.query_one("#ingest-status").render())
+        assert any("[@click=app.quit]kosong.txt" in m for m in messages(app)), messages(app)
+
+
+@pytest.mark.parametrize(
+    ("override", "where"),
+    [
+        ('[labels.LOC]\nkey = "[/]"\n', "labels.LOC"),
+        ('[labels.LOC]\ncolor = "notacolor"\n', "labels.LOC"),
+        ('[activities.patrol]\nkey = "[b]"\n', "activities.patrol"),
+        ('[labels."[/]bad"]\nkey = "x"\ncolor = "red"\n', "[/]bad"),
+        ('[labels.LOC]\nkey = "1"\n', "labels.LOC"),  # the key POLICE_UNIT has
+    ],
+)
+def test_a_bad_taxonomy_is_a_one_line_error_naming_file_and_key(
+    sample_store_path: Path, override: str, where: str
+) -> None:
+    with store.open(sample_store_path, reviewer="rina", read_only=True) as st:
+        aid = article_id_with(st, "pergeseran")
+    (sample_store_path / "taxonomy.toml").write_text(override, encoding="utf-8")
+    with store.open(sample_store_path, reviewer="rina", read_only=True) as st:
+        with pytest.raises(StoreError) as info:
+            st.taxonomy  # noqa: B018 - loading is the point
+    message = str(info.value)
+    assert "taxonomy.toml" in message and where in message and "\n" not in message
+    # the workbench and `tandai show` say it in one line too, with no traceback
+    for args in (["--store", str(sample_store_path)], ["show", aid, "--store", str(sample_store_path)]):
+        out = subprocess.run(
+            [sys.executable, "-m", "tui.cli", *args], capture_output=True, text=True, timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
+        assert out.returncode == 1, out
+        assert "Traceback" not in out.stderr and "taxonomy.toml" in out.stderr, out.stderr
+
+
+# -- 3. no terminal control from data -------------------------------------------------------------
+
+EVIL = "\x1b]52;c;cm0gLXJmIH4=\x07\x1b]0;judul\x07\x1b[2J\x9b31m"
+
+
+async def test_no_escape_sequence_from_data_reaches_the_terminal(
+    sample_store_path: Path, tmp_path: Path, config_home: Path
+) -> None:
+    _aid, rid = _record_in(
+        sample_store_path, "pergeseran", unit="Polres " + EVIL, location="Desa" + EVIL, notes=EVIL,
+        partners=["TNI" + EVIL],
+    )
+    with store.open(sample_store_path, reviewer="rina") as st:
+        st.save_search("antrian" + EVIL, "patroli" + EVIL)
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / ("kosong" + EVIL.replace("/", "_") + ".txt")).write_text("")
+    app = TandaiApp(sample_store_path, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _open(pilot, app, "pergeseran")
+        app.edit_record(rid)
+        await settle(pilot, app)
+        seen = [screen_text(app)]
+        app.query_one("#field-notes", Input).focus()
+        await pilot.press("end", "enter")  # leaving the field unchanged must not rewrite it
+        await settle(pilot, app)
+        assert app.owner.record(rid).notes == EVIL
+        seen.append(screen_text(app))
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "antrian")
+        await pilot.pause(0.3)
+        seen.append(screen_text(app))
+        await pilot.press("escape")
+        app.query_one(Reader).focus()
+        await pilot.press("i")
+        await pilot.pause()
+        await type_text(pilot, str(d))
+        await pilot.press("enter")
+        await settle(pilot, app)
+        seen.append(screen_text(app))
+        assert any("kosong" in m for m in messages(app))
+        seen.extend(messages(app))
+        seen.extend([app.title, app.sub_title])
+    for text in seen:
+        for c in CONTROL:
+            assert c not in text, (c, text[:200])
+
+
+# -- 4. a huge article opens at once ----------------------------------------------------------------
+
+
+async def test_a_10mb_one_paragraph_article_opens_in_the_reader_quickly(tmp_path: Path, config_home: Path) -> None:
+    sentence = (
+        "Personel Polres Contoh melaksanakan patroli malam di Desa Maju Jaya bersama "
+        "anggota Koramil pada Senin (25/11/2024) dengan 40 personel gabungan. "
+    )
+    body = sentence * (10_000_000 // len(sentence) + 1)
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "besar.txt").write_text("Patroli Panjang Sekali\n\n" + body + "\n", encoding="utf-8")
+    path = tmp_path / "store"
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([src])
+        [aid] = st.search("panjang", limit=1).hits
+    app = TandaiApp(path, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        started = time.perf_counter()
+        app.open_article(aid)
+        await settle(pilot, app)
+        elapsed = time.perf_counter() - started
+        assert app.article is not None and app.article.id == aid
+        assert "patroli malam" in screen_text(app)
+        print(f"\n10 MB article opened in {elapsed:.3f} s")
+        moved = time.perf_counter()
+        await pilot.press("j", "j", "w", "pagedown")
+        await settle(pilot, app)
+        assert time.perf_counter() - moved < 3
+        assert elapsed < 3, f"opening took {elapsed:.1f} s"
+
+
+# -- 5. a read-only store says so and refuses edits ---------------------------------------------------
+
+
+async def test_read_only_store_shows_it_and_refuses_each_edit_with_one_message(
+    sample_store_path: Path, config_home: Path
+) -> None:
+    holder = store.open(sample_store_path, reviewer="other")
+    try:
+        app = TandaiApp(sample_store_path, reviewer="rina", config={})
+        async with app.run_test(size=(160, 50)) as pilot:
+            await _open(pilot, app, "pergeseran")
+            assert "READ-ONLY" in screen_text(app)
+            assert app.article is not None
+            aid = app.article.id
+            for key in ("D", "a", "v", "8", "escape", "x", "u", "i"):
+                if key in ("v", "escape"):
+                    await pilot.press(key)
+                    continue
+                app.clear_notifications()
+                app.query_one(Reader).focus()
+                await pilot.press(key)
+                await settle(pilot, app)
+                said = messages(app)
+                assert len(said) == 1 and "read-only" in said[0].lower(), (key, said)
+                assert app.screen.__class__.__name__ not in ("IngestScreen",)
+            assert app.owner.status(aid) == "todo" and app.owner.records(aid) == []
+            assert app.query_one(TaggingPanel).record_id is None and app.draft is None
+    finally:
+        holder.close()
