@@ -621,13 +621,18 @@ def _rebuild_metas(root: Path, names: list[str], report: CheckReport) -> None:
         except StoreError:
             continue  # the shard itself is broken: already reported, re-ingest
         meta_path = corpus.dir / f"{name}.meta.json"
-        if meta_path.exists():
+        summaries = {}  # built before the broken file is moved: nothing goes before its replacement is ready
+        try:
+            for i, doc in enumerate(docs.values(), 1):
+                article = Article.from_dict(doc)
+                summaries[str(i)] = summary_of(article, signature(article.text, article.noise))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            report.problems.append(f"{meta_path.name} cannot be rebuilt: {name}.json holds an entry that is "
+                                   "not an article")
+            continue
+        if meta_path.exists() or meta_path.is_symlink():
             kept = _aside(meta_path)
             report.actions.append(f"moved the broken {meta_path.name} aside to {kept.name}")
-        summaries = {}
-        for i, doc in enumerate(docs.values(), 1):
-            article = Article.from_dict(doc)
-            summaries[str(i)] = summary_of(article, signature(article.text, article.noise))
         write_json(meta_path, {"summaries": summaries})
         report.actions.append(f"rebuilt {meta_path.name} from {name}.json")
 

@@ -38,6 +38,15 @@ SHARD_NAME = re.compile(r"shard-(\d{6,})")
 REPAIR_HINT = "run `tandai check --repair`"
 
 
+def own_dir(path: Path) -> Path:
+    """A folder of the store that tandai writes into: never a link (a store from someone else must
+    not make tandai write outside it)."""
+    if path.is_symlink():
+        raise StoreError(f"{path} is a symbolic link; tandai never writes through links inside a store "
+                         "(move it away)")
+    return path
+
+
 def shard_number(name: str) -> int | None:
     m = SHARD_NAME.fullmatch(name)
     return int(m.group(1)) if m else None
@@ -146,7 +155,7 @@ class Corpus:
 
     def write_shard(self, name: str, articles: list[Article], signatures: list[list[int]]) -> None:
         """Write a shard and its meta file (not yet committed: see ``commit``)."""
-        self.dir.mkdir(parents=True, exist_ok=True)
+        own_dir(self.dir).mkdir(parents=True, exist_ok=True)
         body = {"articles": {str(i): a.to_dict() for i, a in enumerate(articles, 1)}}
         pairs = zip(articles, signatures, strict=True)
         meta = {"summaries": {str(i): summary_of(a, s) for i, (a, s) in enumerate(pairs, 1)}}
@@ -166,8 +175,13 @@ class Corpus:
         self.manifest = manifest
 
     def discard(self, names: list[str]) -> None:
-        """Remove the files of shards a failed batch wrote (never listed: nobody can see them)."""
-        listed = set(self.shards)
+        """Remove the files of shards a failed batch wrote (never listed: nobody can see them). The
+        manifest on disk is read again: an interruption just after it was replaced must not make
+        this delete what it now lists."""
+        try:
+            listed = set(self.shards) | set(self._read_manifest()["shards"])
+        except StoreError:
+            return
         for name in names:
             if name in listed:
                 continue
@@ -216,7 +230,7 @@ class Corpus:
         manifest's ``next_shard`` on (a batch numbers its shards from there and never committed).
         An unlisted shard below that number is not an orphan but damage: it is left for
         ``tandai check`` (and never overwritten: see ``next_shard_name``)."""
-        if not self.dir.exists():
+        if not self.dir.exists() or self.dir.is_symlink():
             return
         listed = set(self.shards)
         first_free = self.next_shard_number()
@@ -251,7 +265,7 @@ class Corpus:
         """
         if not names:
             return []
-        qdir = self.dir / QUARANTINE
+        qdir = own_dir(own_dir(self.dir) / QUARANTINE)
         try:
             qdir.mkdir(exist_ok=True)
         except OSError as exc:

@@ -194,6 +194,7 @@ class SearchIndex:
     def new_build(self) -> tuple[str, Any]:
         """A fresh, empty tantivy directory beside the one in use (nobody reads it yet)."""
         name = f"tantivy-{uuid.uuid4().hex[:12]}"
+        self._own(self.path)
         try:
             self.path.mkdir(exist_ok=True)
             (self.path / name).mkdir()
@@ -223,6 +224,8 @@ class SearchIndex:
         """Remove index directories neither in use nor just replaced (a reader may still be
         opening that one), and the files of the old in-place layout once it is not kept."""
         for entry in self.path.iterdir():
+            if entry.is_symlink():
+                continue  # never followed, never removed: not ours
             if entry.is_dir() and DIR_NAME.fullmatch(entry.name) and entry.name not in keep:
                 shutil.rmtree(entry, ignore_errors=True)
             elif LEGACY not in keep and entry.is_file() and TANTIVY_FILE.fullmatch(entry.name):
@@ -236,6 +239,13 @@ class SearchIndex:
         if self._index is None:
             self.open()
         return self._index
+
+    @staticmethod
+    def _own(path: Path) -> None:
+        """Never write through a link inside the store (it could lead anywhere)."""
+        if path.is_symlink():
+            raise StoreError(f"{path} is a symbolic link; tandai never writes through links inside a store "
+                             "(move it away)")
 
     @property
     def dir_name(self) -> str | None:
@@ -253,6 +263,8 @@ class SearchIndex:
     # -- writing ------------------------------------------------------------------------------
 
     def writer(self) -> Any:
+        self._own(self.path)
+        self._own(self._full(self._dir or LEGACY)) if self._index is not None else None
         try:
             return self.index.writer(heap_size=64_000_000, num_threads=1)
         except ValueError as exc:

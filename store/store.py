@@ -112,6 +112,8 @@ class Store:
             self._recent: OrderedDict[str, dict[str, Any]] = OrderedDict()
             if writable:
                 self.catch_up_index()
+                if self.notes:  # a shard quarantined while the index was rebuilt: say so on opening
+                    self.notice = " ".join(filter(None, (self.notice, *self.notes)))
         except BaseException:
             self._release()
             raise
@@ -318,7 +320,8 @@ class Store:
             hit = self.index.lookup(article_id)
         except IndexMissing:  # the shards still answer, only slower
             hit = None
-        shards = [hit.shard] if hit is not None else self.corpus.shards
+        listed = self.corpus.shards  # the index's shard is a hint: it may predate a quarantine
+        shards = [hit.shard] if hit is not None and hit.shard in listed else listed
         for name in shards:
             doc = self.corpus.load_shard(name).get(article_id)
             if doc is not None:

@@ -365,3 +365,42 @@ def test_check_verifies_meta_files_and_repair_rebuilds_them(two_shards: Path, da
     fixed = check_store(two_shards, repair=True)
     assert fixed.ok, fixed.lines()
     assert json.loads(meta_path.read_text()) == good
+
+
+# -- siblings: folders of the store that are links, a stale hint from the index ------------------------
+
+
+@pytest.mark.parametrize("folder", ["corpus", "index"])
+def test_a_store_never_writes_through_a_linked_corpus_or_index_folder(two_shards: Path, sources: Path,
+                                                                      tmp_path: Path, folder: str) -> None:
+    outside = tmp_path / "outside"
+    shutil.move(str(two_shards / folder), outside)
+    (two_shards / folder).symlink_to(outside, target_is_directory=True)
+
+    def contents() -> dict[str, bytes]:
+        return {str(p): p.read_bytes() if p.is_file() else b"" for p in outside.rglob("*")}
+
+    before = contents()
+    (sources / "c.txt").write_text(ARTICLE_A.replace("Bontang", "Sangatta"), encoding="utf-8")
+    for cmd in (["ingest", str(sources / "c.txt")], ["reindex"], ["check", "--repair"]):
+        proc = run(*cmd, store_path=two_shards)
+        assert "Traceback" not in proc.stderr, proc.stderr
+        if cmd[0] == "ingest" or (cmd[0] == "reindex" and folder == "index"):  # these write into it
+            assert proc.returncode == 1 and "link" in one_line_error(proc), (cmd, proc.stdout, proc.stderr)
+    assert contents() == before
+
+
+def test_an_article_is_found_when_the_index_names_a_shard_the_store_no_longer_lists(two_shards: Path,
+                                                                                     sources: Path) -> None:
+    """A reader's index may predate a quarantine and a re-ingest: its shard hint is not trusted."""
+    with store.open(two_shards, read_only=True) as st:
+        aid = st.search("bontang", limit=1).hits[0]
+    saved = two_shards.parent / "saved-index"
+    shutil.copytree(two_shards / "index", saved)
+    truncate_first_shard(two_shards)
+    assert run("reindex", store_path=two_shards).returncode == 0
+    assert run("ingest", str(sources / "a.txt"), store_path=two_shards).returncode == 0
+    shutil.rmtree(two_shards / "index")
+    shutil.copytree(saved, two_shards / "index")  # the old index: it says shard-000001
+    proc = run("show", aid, store_path=two_shards)
+    assert proc.returncode == 0 and "Polres Bontang" in proc.stdout, proc.stdout + proc.stderr
