@@ -488,3 +488,13 @@ def test_pool_workers_exit_when_the_ingest_process_dies(tmp_path: Path) -> None:
     for p in left:  # do not leave them behind for the next test
         os.kill(p, signal.SIGKILL)
     assert not left, f"{len(left)} orphan worker(s) still running"
+
+
+@pytest.mark.parametrize("args", [["stats", EVIL], ["export", "--format", EVIL], [EVIL], ["search", "x", "--limit", EVIL],
+                                  ["show"], ["--store", EVIL, "check"]])
+def test_usage_errors_carry_no_terminal_controls(tmp_path: Path, args: list[str]) -> None:
+    out = run(*args, store_path=tmp_path / "s")
+    assert out.returncode in (1, 2), out.stderr
+    assert b"Traceback" not in out.stderr
+    no_danger(out.stdout)
+    no_danger(out.stderr)

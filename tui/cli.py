@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from rich.console import Console
 from rich.table import Table
@@ -31,18 +32,25 @@ class UserError(Exception):
     """Reported as one line on stderr with exit code 1."""
 
 
+def _checked_reviewer(name: object, where: str) -> str:
+    try:
+        return check_reviewer(name)
+    except StoreError as exc:
+        raise UserError(f"{where}: {exc}") from exc
+
+
 def _reviewer(args: argparse.Namespace) -> str:
     """--reviewer, $TANDAI_REVIEWER, the saved name, the login; checked (it is stamped on records)."""
     if getattr(args, "reviewer", None) is not None:
-        return check_reviewer(args.reviewer)
+        return _checked_reviewer(args.reviewer, "--reviewer")
     env = os.environ.get("TANDAI_REVIEWER")
     if env:
-        return check_reviewer(env)
-    from .config import load_config
+        return _checked_reviewer(env, "$TANDAI_REVIEWER")
+    from .config import config_path, load_config
 
     name = load_config().get("reviewer")
     if name:
-        return check_reviewer(name)
+        return _checked_reviewer(name, f"the reviewer in {config_path()}")
     try:
         return check_reviewer(getpass.getuser())
     except Exception:  # noqa: BLE001 - no (usable) user name on this system
@@ -243,7 +251,7 @@ def _workbench(path: Path, args: argparse.Namespace) -> int:
 
 def cmd_open(args: argparse.Namespace) -> int:
     if args.reviewer is not None:
-        check_reviewer(args.reviewer)
+        _checked_reviewer(args.reviewer, "--reviewer")
     return _workbench(resolve_store(args.store), args)
 
 
@@ -262,11 +270,19 @@ def _limit(text: str) -> int:
 # -- parser ---------------------------------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse echoes what it could not parse (``unrecognized arguments: …``) raw: escaped here."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {safe_line(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     def options(dest_prefix: str) -> argparse.ArgumentParser:
         # The command's own copies use other dests, so an option given before the command
         # is not reset by the command's parser; main() merges them.
-        common = argparse.ArgumentParser(add_help=False)
+        common = _Parser(add_help=False)
         common.add_argument(
             "--store",
             metavar="PATH",
@@ -282,7 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
         return common
 
     common = options("sub_")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tandai",
         parents=[options("")],
         description="tandai: a keyboard-first workbench for coding police activity in news articles. "
