@@ -4,12 +4,15 @@ Driven through the Textual pilot on real stores in tmp_path, keys as a reviewer 
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -127,6 +130,38 @@ async def test_rejected_value_stays_marked_not_saved_after_another_field_saves(
         await settle(pilot, app)
         assert app.owner.record(rid).notes == ""
         assert app.query_one("#field-notes", Input).value == ""
+
+
+async def test_opening_another_article_never_drops_a_refused_value_in_silence(
+    sample_store_path: Path, config_home: Path
+) -> None:
+    _aid, rid = _record_in(sample_store_path, "pergeseran", personnel=40)
+    app = TandaiApp(sample_store_path, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _open(pilot, app, "pergeseran")
+        app.edit_record(rid)
+        app.query_one("#field-personnel", Input).focus()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "banyak")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        app.query_one(Reader).focus()
+        await pilot.press("n")
+        await settle(pilot, app)
+        assert any("personnel" in m and "banyak" in m for m in messages(app)), messages(app)
+
+
+async def test_a_name_with_control_characters_is_refused(tmp_path: Path, config_home: Path) -> None:
+    app = TandaiApp(tmp_path / "s", reviewer=None, config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        app.screen.query_one(Input).post_message(events.Paste("rina\x1b]0;judul\x07"))
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.owner.store.reviewer == "reviewer"
+        assert app.screen.__class__.__name__ == "AskName"  # asked again
+        assert any("control characters" in m for m in messages(app))
 
 
 async def test_undo_of_a_change_in_another_article_names_and_opens_it(
@@ -313,12 +348,16 @@ async def test_no_escape_sequence_from_data_reaches_the_terminal(
         await type_text(pilot, "antrian")
         await pilot.pause(0.3)
         seen.append(screen_text(app))
-        await pilot.press("escape")
+        await pilot.press("enter")  # run the saved search: its query goes into the search bar
+        await settle(pilot, app)
+        seen.append(screen_text(app))
         app.query_one(Reader).focus()
         await pilot.press("i")
         await pilot.pause()
-        await type_text(pilot, str(d))
-        await pilot.press("enter")
+        await type_text(pilot, str(d) + "/")  # path completion offers the files in it
+        await pilot.pause(0.3)
+        seen.append(screen_text(app))
+        await pilot.press("backspace", "enter")
         await settle(pilot, app)
         seen.append(screen_text(app))
         assert any("kosong" in m for m in messages(app))
@@ -348,46 +387,81 @@ async def test_a_10mb_one_paragraph_article_opens_in_the_reader_quickly(tmp_path
     app = TandaiApp(path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
-        started = time.perf_counter()
+        # CPU time of this process (all threads): the figure that other processes sharing the
+        # machine do not inflate; wall time is printed too
+        started, cpu = time.perf_counter(), time.process_time()
         app.open_article(aid)
         await settle(pilot, app)
-        elapsed = time.perf_counter() - started
+        elapsed, used = time.perf_counter() - started, time.process_time() - cpu
         assert app.article is not None and app.article.id == aid
         assert "patroli malam" in screen_text(app)
-        print(f"\n10 MB article opened in {elapsed:.3f} s")
-        moved = time.perf_counter()
-        await pilot.press("j", "j", "w", "pagedown")
+        print(f"\n10 MB article opened in {elapsed:.3f} s wall, {used:.3f} s CPU")
+        cpu = time.process_time()
+        await pilot.press("j", "j", "w", "pagedown", "k")
         await settle(pilot, app)
-        assert time.perf_counter() - moved < 3
-        assert elapsed < 3, f"opening took {elapsed:.1f} s"
+        assert time.process_time() - cpu < 1, "moving the cursor in it is slow"
+        assert used < 3, f"opening took {used:.1f} s of CPU"
 
 
 # -- 5. a read-only store says so and refuses edits ---------------------------------------------------
 
 
-async def test_read_only_store_shows_it_and_refuses_each_edit_with_one_message(
-    sample_store_path: Path, config_home: Path
-) -> None:
-    holder = store.open(sample_store_path, reviewer="other")
-    try:
-        app = TandaiApp(sample_store_path, reviewer="rina", config={})
-        async with app.run_test(size=(160, 50)) as pilot:
-            await _open(pilot, app, "pergeseran")
-            assert "READ-ONLY" in screen_text(app)
-            assert app.article is not None
-            aid = app.article.id
-            for key in ("D", "a", "v", "8", "escape", "x", "u", "i"):
-                if key in ("v", "escape"):
-                    await pilot.press(key)
-                    continue
-                app.clear_notifications()
-                app.query_one(Reader).focus()
-                await pilot.press(key)
-                await settle(pilot, app)
-                said = messages(app)
-                assert len(said) == 1 and "read-only" in said[0].lower(), (key, said)
-                assert app.screen.__class__.__name__ not in ("IngestScreen",)
-            assert app.owner.status(aid) == "todo" and app.owner.records(aid) == []
-            assert app.query_one(TaggingPanel).record_id is None and app.draft is None
-    finally:
+@pytest.fixture(params=["another writer", "read-only mount"])
+def read_only_store(request: pytest.FixtureRequest, sample_store_path: Path, tmp_path: Path) -> Iterator[Path]:
+    """The samples, open for writing by another process, or on a file system mounted read-only
+    (a tmpfs, remounted ro: needs root and mount rights, skipped without them)."""
+    if request.param == "another writer":
+        holder = store.open(sample_store_path, reviewer="other")
+        yield sample_store_path
         holder.close()
+        return
+    mnt = tmp_path / "ro"
+    mnt.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tandai-test", str(mnt)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        shutil.copytree(sample_store_path, mnt / "store")
+        if subprocess.run(["mount", "-o", "remount,ro", str(mnt)], capture_output=True).returncode != 0:
+            pytest.skip("cannot remount read-only here")
+        yield mnt / "store"
+    finally:
+        subprocess.run(["umount", str(mnt)], capture_output=True)
+
+
+async def test_read_only_store_shows_it_and_refuses_each_edit_with_one_message(
+    read_only_store: Path, config_home: Path
+) -> None:
+    with store.open(read_only_store, reviewer="rina", read_only=True) as st:
+        aid = next(iter(st.articles())).id  # by id: the search index may not open on a read-only mount
+    app = TandaiApp(read_only_store, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        app.open_article(aid)
+        await settle(pilot, app)
+        assert "READ-ONLY" in screen_text(app)
+        assert any("read-only" in m for m in messages(app))  # the store's notice, on opening
+        if read_only_store.parent.name != "ro":  # on a ro mount the index does not open yet (store)
+            assert app.article is not None and app.article.id == aid
+        for key in ("D", "S", "a", "v", "8", "escape", "d", "e", "x", "u", "ctrl+y", "i"):
+            if key in ("v", "escape"):
+                await pilot.press(key)
+                continue
+            app.clear_notifications()
+            app.query_one(Reader).focus()
+            await pilot.press(key)
+            await settle(pilot, app)
+            said = messages(app)
+            assert len(said) == 1 and "read-only" in said[0].lower(), (key, said)
+            assert app.screen.__class__.__name__ not in ("IngestScreen",)
+        assert app.owner.status(aid) == "todo" and app.owner.annotations.record_count(aid) == 0
+        assert app.query_one(TaggingPanel).record_id is None and app.draft is None
+        # saving a search from the palette: refused the same way
+        app.clear_notifications()
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Save the current search")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        said = messages(app)
+        assert len(said) == 1 and "read-only" in said[0].lower(), said
+        assert app.owner.saved_searches() == []

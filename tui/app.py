@@ -104,6 +104,11 @@ class TandaiApp(App[int]):
             self._offer_samples()
 
     def _set_reviewer(self, name: str | None) -> None:
+        if name and (safe_line(name) != name or not name.isprintable()):
+            # stamped on every record and shown on the status line: no control characters
+            self.say("A name cannot hold control characters; type it again.", severity="error")
+            self.push_screen(AskName(), self._set_reviewer)
+            return
         if name:
             self.owner.store.reviewer = name
             try:
@@ -155,7 +160,7 @@ class TandaiApp(App[int]):
         self.result = result
         info = self.query_one("#search-info", Static)
         if result.error:
-            info.update(Text(result.error, style="red"))
+            info.update(Text(safe_line(result.error), style="red"))
             return
         shown = len(result.rows)
         info.update(
@@ -231,6 +236,10 @@ class TandaiApp(App[int]):
         panel = self.query_one(TaggingPanel)
         panel.show_records(records)
         if not same:
+            dropped = panel.pending()
+            if dropped:  # refused values are never dropped in silence
+                said = "; ".join(f"{k} “{v}”" for k, v in dropped.items())
+                self.say(f"Not saved, left in the previous record: {said}", severity="warning", timeout=8)
             panel.show_record(None)
         earlier = self.owner.call(lambda: {r["unit"] for r in self.owner.store.annotations.values("records")})
         groups = {"POLICE_UNIT": "unit", "LOC": "place", "MILITARY_UNIT": "partner",
@@ -662,6 +671,7 @@ class TandaiApp(App[int]):
         self.push_screen(SaveSearch(query), named)
 
     def run_saved(self, query: str) -> None:
+        query = safe_line(query)  # it is drawn in the search bar; control characters match nothing
         bar = self.query_one("#search", Input)
         bar.value = query
         self.run_search(query)

@@ -142,7 +142,10 @@ class PathSuggester(Suggester):
         parent, stem = (path, "") if value.endswith(os.sep) else (path.parent, path.name)
         try:
             names = sorted(
-                p.name for p in parent.iterdir() if p.name.startswith(stem) and not p.name.startswith(".")
+                p.name
+                for p in parent.iterdir()
+                # a name with control characters is never suggested: it would be drawn raw
+                if p.name.startswith(stem) and not p.name.startswith(".") and safe_line(p.name) == p.name
             )
         except OSError:
             return None
