@@ -172,7 +172,12 @@ def fuzz_store(tmp_path_factory: pytest.TempPathFactory) -> store.Store:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(QUERIES, st.integers(min_value=-2, max_value=60), st.integers(min_value=-2, max_value=5))
 def test_search_through_the_store_never_raises(fuzz_store: store.Store, text: str, limit: int, offset: int) -> None:
-    """Whatever a person types reaches tantivy as a valid query or comes back as a message."""
+    """Whatever a person types reaches tantivy as a valid query or comes back as a message; a
+    limit below 1 or a negative offset is refused with a StoreError (never a tantivy panic)."""
+    if limit < 1 or offset < 0:
+        with pytest.raises(store.InvalidArgument):
+            fuzz_store.search(text, limit=limit, offset=offset)
+        return
     result = fuzz_store.search(text, limit=limit, offset=offset)
     if result.error is not None:
         assert result.hits == []
