@@ -101,17 +101,6 @@ class Journal:
         data = read_own(self.path)
         return scan(self.path, data or b"")
 
-    def replay(self, repair: bool) -> tuple[list[dict[str, Any]], int]:
-        """Read every valid entry. Returns (entries, bytes dropped from a torn tail).
-
-        With ``repair`` (the writer), a torn tail is cut off so later appends start clean; damaged
-        lines at the end are left for ``cut`` (the caller decides, after its own checks).
-        """
-        found = self.read()
-        if repair and found.torn and not found.damaged:
-            self.cut(found)
-        return found.entries, found.torn
-
     def cut(self, found: Scan) -> Path | None:
         """Cut what follows the last valid line. A damaged (terminated) line is never dropped
         without a copy: the journal as it was is first kept in ``damaged/``; returns that copy."""

@@ -220,13 +220,23 @@ def test_symlinks_in_a_store_never_make_tandai_write_outside_it(
     assert outside_state() == before
 
 
-def test_a_journal_with_another_hard_link_is_not_appended_in_place(journalled: Path, tmp_path: Path) -> None:
-    """A hard link is a second name for the same bytes: appending would change the other file."""
-    journal = journalled / "annotations" / "journal.jsonl"
-    other = tmp_path / "elsewhere.jsonl"
-    os.link(journal, other)
+@pytest.mark.parametrize("inside", ["annotations/journal.jsonl", "write.lock"])
+def test_a_store_file_with_another_hard_link_is_not_written_in_place(
+        journalled: Path, tmp_path: Path, inside: str) -> None:
+    """A hard link is a second name for the same bytes: writing in place would change the other file."""
+    own = journalled / inside
+    if not own.exists():
+        own.write_bytes(b"")
+    other = tmp_path / "elsewhere"
+    other.write_bytes(b"precious\n") if inside == "write.lock" else None
+    if inside == "write.lock":
+        own.unlink()
+        os.link(other, own)
+    else:
+        os.link(own, other)
     before = other.read_bytes()
     with store.open(journalled, reviewer="rina") as st:
+        assert st.writable
         st.save_search("new", "q")
     assert other.read_bytes() == before
     assert names_in(journalled) == JOURNALLED | {"new"}
