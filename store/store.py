@@ -351,9 +351,14 @@ class Store:
 
     def search(self, query: str, limit: int = 50, offset: int = 0) -> SearchResult:
         """Ranked hits for a query in tandai's query language; a bad query sets ``.error``."""
-        check_text("the query", query, max_len=10_000)
+        if not isinstance(query, str):
+            raise InvalidArgument(f"the query must be text, not {type(query).__name__}")
         check_int("limit", limit, 1, MAX_LIMIT)
         check_int("offset", offset, 0, 10**9)
+        try:  # typed (or pasted) text: a message in the result, as for any other bad query
+            check_text("the query", query, max_len=10_000)
+        except InvalidArgument as exc:
+            return SearchResult(error=str(exc))
         try:
             parsed = parse(query)
         except QueryError as exc:
