@@ -316,6 +316,25 @@ def test_a_bad_taxonomy_is_a_one_line_error_naming_file_and_key(
         assert "Traceback" not in out.stderr and "taxonomy.toml" in out.stderr, out.stderr
 
 
+@pytest.mark.parametrize("key", [",", "!", "é"])
+async def test_a_taxonomy_key_of_any_printable_character_labels(
+    sample_store_path: Path, config_home: Path, key: str
+) -> None:
+    (sample_store_path / "taxonomy.toml").write_text(f'[labels.LOC]\nkey = "{key}"\n', encoding="utf-8")
+    app = TandaiApp(sample_store_path, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _open(pilot, app, "pergeseran")
+        assert app.article is not None
+        start, end = app.query_one(Reader).selection()
+        await pilot.press(key)
+        await settle(pilot, app)
+        assert any(o["label"] == "LOC" and (o["start"], o["end"]) == (start, end)
+                   for o in app.owner.overrides(app.article.id))
+        await pilot.press("question_mark")
+        await settle(pilot, app)
+        assert app.screen.__class__.__name__ == "HelpScreen"
+
+
 # -- 3. no terminal control from data -------------------------------------------------------------
 
 EVIL = "\x1b]52;c;cm0gLXJmIH4=\x07\x1b]0;judul\x07\x1b[2J\x9b31m"

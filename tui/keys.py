@@ -4,6 +4,7 @@ footer, the help screen and the command palette)."""
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.keys import _character_to_key
 
 APP = [
     Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -43,12 +44,17 @@ READER = [
 ]
 
 
+def key_name(character: str) -> str:
+    """Textual's name for the key that types ``character`` ("-" is "minus", "," "comma"): a
+    taxonomy key is one character, and a raw "," would even split the binding in two."""
+    return _character_to_key(character) if len(character) == 1 else character
+
+
 def label_bindings(keys: dict[str, str]) -> list[Binding]:
     """One binding per entity label, from the taxonomy's keys (1…9, 0, -)."""
-    names = {"-": "minus"}
     return [
         Binding(
-            names.get(key, key),
+            key_name(key),
             f"app.label('{label}')",
             f"Label {label}",
             id=f"label_{label.lower()}",
