@@ -71,6 +71,16 @@ def _inside(path: Path, root: str) -> bool:
         return False
 
 
+def _glob_base(pattern: str) -> str:
+    """The real folder a glob pattern searches: its leading components without wildcards."""
+    parts: list[str] = []
+    for part in Path(pattern).parts:
+        if glob.has_magic(part):
+            break
+        parts.append(part)
+    return os.path.realpath(Path(*parts) if parts else Path("."))
+
+
 def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Path | Skipped]:
     """Files under ``root``, sorted, hidden files and folders skipped.
 
@@ -147,12 +157,16 @@ def iter_paths(args: Sequence[str | os.PathLike[str]],
         elif exists:
             yield from once(path)
         elif glob.has_magic(text):
-            matches = sorted(glob.glob(os.path.expanduser(text), recursive=True))
+            pattern = os.path.expanduser(text)
+            matches = sorted(glob.glob(pattern, recursive=True))
             if not matches:
                 yield Skipped(text, "no files match this pattern")
+            base = _glob_base(pattern)  # a pattern picks files in a folder: the same rule as _walk
             for m in matches:
                 mp = Path(m)
-                if mp.is_dir():
+                if not follow_symlinks and mp.is_symlink() and not _inside(mp, base):
+                    yield Skipped(m, _OUTSIDE.format(what="a file or folder"))
+                elif mp.is_dir():
                     for p in _walk(mp, follow_symlinks):
                         yield from once(p)
                 else:

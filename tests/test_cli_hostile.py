@@ -419,8 +419,12 @@ def test_symlinks_in_a_folder_are_not_followed_outside_it(tmp_path: Path, articl
     assert b"link.txt" in out.stdout and b"--follow-symlinks" in out.stdout
     with store.open(s, read_only=True) as st:
         assert all(st.article(a.id).text.find("rahasia") < 0 for a in st.articles())
+    out = run("ingest", str(article_files / "*.txt"), store_path=s)  # a glob picks from a folder too
+    assert out.returncode == 0 and b"0 added" in out.stdout and b"link.txt" in out.stdout, out.stdout
     out = run("ingest", "--follow-symlinks", str(article_files), store_path=s)
     assert out.returncode == 0 and b"2 added" in out.stdout, out.stdout
+    out = run("ingest", str(secret), store_path=s)  # named on the command line: asked for
+    assert out.returncode == 0 and b"0 added" in out.stdout and b"1 already present" in out.stdout, out.stdout
 
 
 def test_a_device_or_fifo_gets_a_verdict(tmp_path: Path) -> None:

@@ -389,7 +389,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("tandai: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # `tandai export | head`: the reader has what it wanted
+        try:  # and Python's final flush must not print a traceback about it
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
         return 0
     except OSError as exc:  # a path the OS refuses (too long, a loop, read-only): one line, no trace
         where = f" ({safe_line(str(exc.filename))[:80]})" if exc.filename else ""
