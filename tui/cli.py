@@ -226,8 +226,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         st = store.Store(path, reviewer=reviewer, wait_for_lock=True)
     except store.StoreLocked as exc:
-        raise UserError(f"the demo store {where} is open for writing by another tandai; close that one "
-                        "first (demo never touches a store in use)") from exc
+        raise UserError(f"demo store {exc} (demo never touches a store it cannot have to itself)") from exc
     with st:
         if st.count() == 0:
             report = st.ingest([samples_dir()])
