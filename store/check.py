@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -75,6 +76,7 @@ class _Found:
     manifest_broken: bool = False  # missing or malformed while shards exist: rebuild it
     broken_shards: list[str] = field(default_factory=list)  # listed but damaged: quarantine them
     first_screen_bad: bool = False
+    quarantined: set[str] = field(default_factory=set)  # ids of quarantined articles not yet re-ingested
     odd_files: list[Path] = field(default_factory=list)  # links or the wrong kind of file: moved aside
 
 
@@ -128,6 +130,7 @@ def _check_corpus(root: Path, report: CheckReport, found: _Found) -> None:
             if isinstance(exc, BrokenShard):
                 found.broken_shards.append(name)
             continue
+        problems_before = len(report.problems)
         for aid, doc in docs.items():
             where = f"article {aid} ({name})"
             text = doc.get("text")
@@ -141,6 +144,11 @@ def _check_corpus(root: Path, report: CheckReport, found: _Found) -> None:
             _check_spans(text, doc.get("entities") or [], "entity", where, report.problems)
             _check_spans(text, doc.get("noise") or [], "noise span", where, report.problems)
             texts[aid] = text
+        if len(report.problems) > problems_before:  # the bodies are not as ingested: re-ingest them
+            report.problems.append(f"{name}.json holds damaged articles (--repair quarantines it; its "
+                                   "articles must then be re-ingested from their source files)")
+            found.broken_shards.append(name)
+            continue
         problem = _meta_problem(corpus, name, docs)
         if problem:
             report.problems.append(problem)
@@ -166,8 +174,9 @@ def _check_corpus(root: Path, report: CheckReport, found: _Found) -> None:
         if aid not in texts:
             lost.setdefault(shard, []).append(aid)
     for shard, ids in sorted(lost.items()):
+        found.quarantined.update(ids)
         more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
-        report.problems.append(f"{len(ids)} article(s) of the quarantined {shard}.json are not in the store "
+        report.notes.append(f"{len(ids)} article(s) of the quarantined {shard}.json are not in the store "
                                f"({', '.join(ids[:10])}{more}): re-ingest their source files (listed in "
                                "corpus/quarantine/)")
     report.articles = len(texts)
@@ -557,7 +566,7 @@ def _repair(root: Path, report: CheckReport, found: _Found) -> None:
             found.index_ok = False
         elif found.broken_shards:  # (a rebuilt manifest has quarantined them already)
             lines = Corpus(root, writable=True).quarantine(found.broken_shards)
-            report.actions += [f"{line} (listed in corpus/quarantine/)" for line in lines]
+            _quarantined(report, lines)
             found.index_ok = False
         if found.bad_metas:
             _rebuild_metas(root, found.bad_metas, report)
@@ -571,7 +580,7 @@ def _repair(root: Path, report: CheckReport, found: _Found) -> None:
         try:
             with Store(root, reviewer="tandai-check", wait_for_lock=True) as st:
                 n = st.reindex()
-            report.actions += [f"{line} (listed in corpus/quarantine/)" for line in st.notes]
+            _quarantined(report, st.notes)
             report.actions.append(f"rebuilt the search index ({n} articles)")
         except StoreError as exc:
             report.problems.append(f"the search index could not be rebuilt: {exc}")
@@ -598,7 +607,17 @@ def _rebuild_manifest(root: Path, report: CheckReport) -> None:
                           f"generation {manifest['generation']})")
     if broken:
         lines = Corpus(root, writable=True).quarantine(broken)
-        report.actions += [f"{line} (listed in corpus/quarantine/)" for line in lines]
+        _quarantined(report, lines)
+
+
+LOST = "not in the store until re-ingested: "
+
+
+def _quarantined(report: CheckReport, lines: list[str]) -> None:
+    """A quarantined shard is repaired as far as the store can: the repair still ends with a
+    problem (exit 1), because its articles come back only from their source files."""
+    report.actions += [f"{line} (listed in corpus/quarantine/)" for line in lines]
+    report.problems += [LOST + line for line in lines]
 
 
 def _rewrite_first_screen(root: Path, report: CheckReport) -> None:
@@ -642,8 +661,30 @@ def _inspect(root: Path) -> tuple[CheckReport, _Found]:
     found = _Found()
     _check_corpus(root, report, found)
     _check_annotations(root, report, found)
+    _excuse_quarantined(report, found)
     _check_index(root, report, found)
     return report, found
+
+
+QUARANTINED_REF = re.compile(r"(?:article |status of )([0-9a-f]{16}):? (?:the article )?is not in the store")
+
+
+def _excuse_quarantined(report: CheckReport, found: _Found) -> None:
+    """Annotations of articles in a quarantined shard wait for their re-ingest: a note, not damage
+    (repair cannot bring the articles back; re-ingesting their sources does)."""
+    if not found.quarantined:
+        return
+    kept, waiting = [], 0
+    for problem in report.problems:
+        m = QUARANTINED_REF.search(problem)
+        if m and m.group(1) in found.quarantined:
+            waiting += 1
+        else:
+            kept.append(problem)
+    report.problems = kept
+    if waiting:
+        report.notes.append(f"{waiting} record(s), correction(s) or status(es) belong to quarantined "
+                            "articles and come back when those are re-ingested")
 
 
 def _has_shards(root: Path) -> bool:
@@ -667,6 +708,6 @@ def check_store(path: str | os.PathLike[str], repair: bool = False) -> CheckRepo
     _repair(root, report, found)
     after, _ = _inspect(root)
     after.actions = report.actions
-    kept = [p for p in report.problems if p.startswith(("not repaired", "changes "))]
+    kept = [p for p in report.problems if p.startswith(("not repaired", "changes ", LOST))]
     after.problems = kept + after.problems
     return after

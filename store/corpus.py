@@ -297,7 +297,7 @@ class Corpus:
             ids = ", ".join(f"{s.get('id')} {str(s.get('title') or '')[:60]!r}" for s in summaries[:20])
             more = f" and {len(summaries) - 20} more" if len(summaries) > 20 else ""
             what = f"{len(summaries)} article(s): {ids}{more}" if summaries else "its articles are unknown"
-            lines.append(f"{name} could not be read and was quarantined in corpus/{QUARANTINE}/ "
+            lines.append(f"{name}.json could not be read and was quarantined in corpus/{QUARANTINE}/ "
                          f"({what}); re-ingest their source files")
         fsync_dir(self.dir)
         fsync_dir(qdir)

@@ -54,6 +54,30 @@ class IndexMissing(StoreError):
     """The search index is missing or unreadable; the message says how to rebuild it."""
 
 
+def _unreadable(exc: BaseException) -> bool:
+    """An error tantivy raises on a damaged index: ValueError, OSError, or a Rust panic (pyo3's
+    PanicException derives from BaseException, so ``except Exception`` misses it)."""
+    return isinstance(exc, ValueError | OSError) or type(exc).__name__ == "PanicException"
+
+
+def guarded(fn: Any) -> Any:
+    """A damaged index file becomes IndexMissing (one line, how to rebuild), never a traceback."""
+
+    def call(self: SearchIndex, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(self, *args, **kwargs)
+        except StoreError:
+            raise
+        except BaseException as exc:
+            if not _unreadable(exc):
+                raise
+            raise IndexMissing(f"the search index of {self.path.parent} cannot be read ({str(exc)[:100]}); "
+                               f"{REBUILD_HINT}") from None
+
+    call.__doc__, call.__name__ = fn.__doc__, fn.__name__
+    return call
+
+
 def _schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("id", stored=True, tokenizer_name="raw")
@@ -175,7 +199,9 @@ class SearchIndex:
                 break
             try:
                 self._index = tantivy.Index.open(str(self._full(name)))
-            except (OSError, ValueError) as exc:
+            except BaseException as exc:
+                if not _unreadable(exc):
+                    raise
                 if self.stamp().get("dir") == stamp.get("dir") and attempt >= 2:
                     problem = f"cannot be read ({str(exc)[:120]})"
                     if not (self._full(name) / "meta.json").exists():
@@ -251,17 +277,20 @@ class SearchIndex:
     def dir_name(self) -> str | None:
         return self._dir
 
+    @guarded
     def searcher(self) -> Any:
         if self._searcher is None:
             self._searcher = self.index.searcher()
         return self._searcher
 
+    @guarded
     def refresh(self) -> None:
         self.index.reload()
         self._searcher = None
 
     # -- writing ------------------------------------------------------------------------------
 
+    @guarded
     def writer(self) -> Any:
         self._own(self.path)
         self._own(self._full(self._dir or LEGACY)) if self._index is not None else None
@@ -299,6 +328,7 @@ class SearchIndex:
         data = self.first_screen_data(searcher, name, generation)
         write_json(self.path / FIRST_SCREEN, data)
 
+    @guarded
     def first_screen_data(self, searcher: Any, name: str, generation: int) -> dict[str, Any]:
         res = searcher.search(tantivy.Query.all_query(), FIRST_SCREEN_ROWS, count=True,
                               order_by_field="date", order=tantivy.Order.Desc)
@@ -343,9 +373,11 @@ class SearchIndex:
 
     # -- reading ------------------------------------------------------------------------------
 
+    @guarded
     def num_docs(self) -> int:
         return int(self.searcher().num_docs)
 
+    @guarded
     def lookup(self, article_id: str) -> Hit | None:
         q = tantivy.Query.term_query(self.schema, "id", article_id)
         res = self.searcher().search(q, 1)
@@ -353,6 +385,7 @@ class SearchIndex:
             return None
         return self._hit(res.hits[0][1], 0.0)
 
+    @guarded
     def duplicates_of(self, article_id: str) -> list[str]:
         q = tantivy.Query.term_query(self.schema, "duplicate_of", article_id)
         res = self.searcher().search(q, 100)
@@ -410,6 +443,7 @@ class SearchIndex:
     def _ids(self, ids: Iterable[str]) -> Any:
         return tantivy.Query.term_set_query(self.schema, "id", list(ids))
 
+    @guarded
     def search(self, query: Query, limit: int, ids_for: Any, offset: int = 0) -> SearchResult:
         """Run a parsed query. ``ids_for(filter)`` returns the article ids an annotation filter
         matches (for ``status:todo`` the ids that are *not* todo)."""

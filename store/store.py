@@ -198,8 +198,9 @@ class Store:
                 if self.index.first_screen_stale(self.corpus.generation):  # a crash came between
                     self.index.write_first_screen(self.corpus.generation)
                 return
-            except IndexMissing:
-                pass  # unreadable although its stamp is in step: rebuilt below
+            except (IndexMissing, ValueError, OSError):  # unreadable although in step: rebuild it
+                self.reindex()
+                return
         stamp = self.index.stamp()
         seen = stamp.get("shards") if stamp.get("schema") == 1 and self.index.exists() else None
         done = {n for n in seen if isinstance(n, str)} if isinstance(seen, list) else set()
@@ -371,6 +372,9 @@ class Store:
             return self.index.search(parsed, limit, self._ids_for, offset=offset)
         except IndexMissing as exc:  # say so and how to rebuild it, never "0 of 0"
             return SearchResult(error=str(exc))
+        except (ValueError, OSError) as exc:  # tantivy on a damaged index file
+            return SearchResult(error=f"the search index of {self.path} cannot be read ({str(exc)[:100]}); "
+                                      "rebuild it with `tandai reindex`")
 
     def _ids_for(self, flt: Filter) -> set[str]:
         """Article ids an annotation filter matches; cached until the next change (per keystroke

@@ -216,8 +216,9 @@ def truncate_first_shard(path: Path) -> Path:
 @pytest.mark.parametrize("how", ["reindex", "repair"])
 def test_a_truncated_shard_is_quarantined_and_its_articles_can_be_reingested(two_shards: Path, sources: Path,
                                                                             how: str) -> None:
-    with store.open(two_shards, read_only=True) as st:
+    with store.open(two_shards, reviewer="rina") as st:
         aid = st.search("bontang", limit=1).hits[0]
+        st.set_status(aid, "flagged")
     truncate_first_shard(two_shards)
     if how == "reindex":
         proc = run("reindex", store_path=two_shards)
@@ -235,14 +236,15 @@ def test_a_truncated_shard_is_quarantined_and_its_articles_can_be_reingested(two
     assert manifest(two_shards)["articles"] == 1
     ok = run("search", "patroli", store_path=two_shards)
     assert ok.returncode == 0 and "1 of 1 articles" in ok.stdout
-    report = check_store(two_shards)  # the lost article is named until it is back
-    assert any(aid in p for p in report.problems), report.lines()
+    report = check_store(two_shards)  # the lost article is named until it is back, its record waits
+    assert report.ok and any(aid in n for n in report.notes), report.lines()
+    assert any("status" in n and "quarantined" in n for n in report.notes), report.lines()
     again = run("ingest", str(sources / "a.txt"), store_path=two_shards)
     assert again.returncode == 0 and "1 added" in again.stdout, again.stdout + again.stderr
     with store.open(two_shards, reviewer="rina") as st:
         assert st.search("patroli").total == 2
         assert st.article(aid).title.startswith("Polres Bontang")
-        assert len(st.records()) == 1
+        assert len(st.records()) == 1 and st.status(aid) == "flagged"  # its annotations are back
     assert check_store(two_shards).ok, check_store(two_shards).lines()
 
 
