@@ -406,3 +406,39 @@ def test_an_article_is_found_when_the_index_names_a_shard_the_store_no_longer_li
     shutil.copytree(saved, two_shards / "index")  # the old index: it says shard-000001
     proc = run("show", aid, store_path=two_shards)
     assert proc.returncode == 0 and "Polres Bontang" in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_a_damaged_index_file_is_one_line_and_reindex_mends_it(two_shards: Path) -> None:
+    stamp = json.loads((two_shards / "index" / "stamp.json").read_text())
+    (two_shards / "index" / stamp["dir"] / "meta.json").write_text("{garbage")
+    proc = run("search", "patroli", store_path=two_shards)
+    assert proc.returncode == 1
+    line = one_line_error(proc)
+    assert "cannot be read" in line and "tandai reindex" in line
+    assert not check_store(two_shards).ok
+    assert run("reindex", store_path=two_shards).returncode == 0
+    ok = run("search", "patroli", store_path=two_shards)
+    assert ok.returncode == 0 and "2 of 2 articles" in ok.stdout
+    assert check_store(two_shards).ok
+
+
+def test_a_flipped_bit_in_an_index_file_never_escapes_as_a_traceback(two_shards: Path, tmp_path: Path) -> None:
+    """tantivy answers damage with ValueError, OSError or a Rust panic (a BaseException): check,
+    repair and search turn each into a report line or a one-line error; repair mends it."""
+    stamp = json.loads((two_shards / "index" / "stamp.json").read_text())
+    fast = next((two_shards / "index" / stamp["dir"]).glob("*.fast"))
+    rel = fast.relative_to(two_shards)
+    for pos in range(0, min(60, fast.stat().st_size), 3):
+        copy = tmp_path / f"copy-{pos}"
+        shutil.copytree(two_shards, copy)
+        data = bytearray((copy / rel).read_bytes())
+        data[pos] ^= 0x10
+        (copy / rel).write_bytes(bytes(data))
+        if pos in (15, 24):
+            proc = run("search", "", store_path=copy)
+            assert "Traceback" not in proc.stderr, (pos, proc.stderr)
+            assert proc.returncode == 0 or proc.stderr.strip().splitlines()[-1].startswith("tandai: "), pos
+        check_store(copy)
+        check_store(copy, repair=True)
+        assert check_store(copy).ok, (pos, check_store(copy).lines())
+        shutil.rmtree(copy)
