@@ -246,6 +246,14 @@ class SearchIndex:
         self._index, self._searcher, self._dir = built, None, name
         self._collect(keep={name, previous or name})
 
+    def remove_abandoned(self) -> None:
+        """Remove builds a killed rebuild left behind (never finished, never named by the stamp).
+        Only the writer calls this, and only the writer builds."""
+        current = self._dir_of(self.stamp())
+        for d in self._dirs():
+            if d.name != current and not d.is_symlink() and not (d / BUILT).exists():
+                shutil.rmtree(d, ignore_errors=True)
+
     def _collect(self, keep: set[str]) -> None:
         """Remove index directories neither in use nor just replaced (a reader may still be
         opening that one), and the files of the old in-place layout once it is not kept."""

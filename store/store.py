@@ -193,6 +193,7 @@ class Store:
     def catch_up_index(self) -> None:
         """Index shards the index has not seen (after a crash between commit and indexing); a
         missing or unreadable index, or one holding shards the manifest dropped, is rebuilt."""
+        self.index.remove_abandoned()
         if self.index.in_step(self.corpus.generation):
             try:
                 if self.index.first_screen_stale(self.corpus.generation):  # a crash came between
