@@ -268,6 +268,11 @@ class SearchIndex:
                 except OSError:
                     pass
 
+    def forget(self) -> None:
+        """Drop the open index: the next use reads the stamp again (after a swap under a reader)."""
+        self._index = self._searcher = None
+        self._dir = None
+
     @property
     def index(self) -> Any:
         if self._index is None:

@@ -347,7 +347,10 @@ class Store:
     def duplicates_of(self, article_id: str) -> list[str]:
         """Articles ingest linked to this one as near duplicates."""
         check_id("article", article_id)
-        return self.index.duplicates_of(article_id)
+        try:
+            return self.index.duplicates_of(article_id)
+        except IndexMissing:  # the article still opens; the search bar says what is missing
+            return []
 
     # -- search ----------------------------------------------------------------------------------
 
@@ -365,17 +368,19 @@ class Store:
             parsed = parse(query)
         except QueryError as exc:
             return SearchResult(error=str(exc))
-        try:
-            if parsed.empty and offset == 0:
-                cached = self.index.first_screen(self.corpus.generation, limit)
-                if cached is not None:
-                    return cached
-            return self.index.search(parsed, limit, self._ids_for, offset=offset)
-        except IndexMissing as exc:  # say so and how to rebuild it, never "0 of 0"
-            return SearchResult(error=str(exc))
-        except (ValueError, OSError) as exc:  # tantivy on a damaged index file
-            return SearchResult(error=f"the search index of {self.path} cannot be read ({str(exc)[:100]}); "
-                                      "rebuild it with `tandai reindex`")
+        for attempt in range(2):
+            try:
+                if parsed.empty and offset == 0:
+                    cached = self.index.first_screen(self.corpus.generation, limit)
+                    if cached is not None:
+                        return cached
+                return self.index.search(parsed, limit, self._ids_for, offset=offset)
+            except IndexMissing as exc:  # say so and how to rebuild it, never "0 of 0"
+                if attempt == 0 and self.index.exists():  # a rebuild swapped it away as we opened it
+                    self.index.forget()
+                    continue
+                return SearchResult(error=str(exc))
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _ids_for(self, flt: Filter) -> set[str]:
         """Article ids an annotation filter matches; cached until the next change (per keystroke

@@ -313,6 +313,10 @@ def test_a_missing_index_is_named_with_how_to_rebuild_it(two_shards: Path) -> No
     line = one_line_error(proc)
     assert "index" in line and "tandai reindex" in line
     assert not (two_shards / "index").exists()  # a reader creates nothing
+    with store.open(two_shards, read_only=True) as st:  # an article still opens (the workbench's path)
+        aid = st.corpus.load_meta("shard-000001")[0]["id"]
+        assert st.article(aid).title and st.duplicates_of(aid) == []
+        assert "tandai reindex" in (st.search("").error or "")
     assert run("reindex", store_path=two_shards).returncode == 0
     ok = run("search", "patroli", store_path=two_shards)
     assert ok.returncode == 0 and "2 of 2 articles" in ok.stdout
