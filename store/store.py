@@ -161,6 +161,10 @@ class Store:
 
     def commit_batch(self, batch: Sequence[tuple[Article, list[int]]]) -> None:
         """Write a batch of new articles: shard files, then the manifest (commit), then the index."""
+        if not isinstance(batch, list | tuple) or not all(
+                isinstance(b, tuple) and len(b) == 2 and isinstance(b[0], Article) and isinstance(b[1], list)
+                for b in batch):
+            raise InvalidArgument("commit_batch takes a list of (Article, signature list) pairs")
         self.require_writable()
         names: list[str] = []
         try:

@@ -72,6 +72,8 @@ def _calls(aid: str, rid: str) -> list[tuple[str, tuple[Any, ...], dict[str, Any
                                              "evidence": [{"start": 0, "end": 10}], **f}))
         calls.append(("update_record", (rid,), f))
     calls.append(("reindex", (), {"progress": 5}))
+    for bad_batch in (None, 5, "x", [5], [("a", [])], [(None, None, None)]):
+        calls.append(("commit_batch", (bad_batch,), {}))
     calls.append(("ingest", ("not-a-list-but-a-str-is-fine",), {"progress": 5}))
     calls.append(("ingest", ([],), {"cancelled": "yes"}))
     return calls
