@@ -77,6 +77,7 @@ class _Found:
     broken_shards: list[str] = field(default_factory=list)  # listed but damaged: quarantine them
     first_screen_bad: bool = False
     quarantined: set[str] = field(default_factory=set)  # ids of quarantined articles not yet re-ingested
+    article_count: int | None = None  # the count the manifest should hold, when it holds another
     odd_files: list[Path] = field(default_factory=list)  # links or the wrong kind of file: moved aside
 
 
@@ -156,6 +157,7 @@ def _check_corpus(root: Path, report: CheckReport, found: _Found) -> None:
     expected = int(corpus.manifest.get("articles", 0))
     if expected != len(texts) and not broken_shards:
         report.problems.append(f"{MANIFEST} lists {expected} articles, the shards hold {len(texts)}")
+        found.article_count = len(texts)
     unlisted = corpus.unlisted_shards()
     if unlisted:
         report.problems.append(f"{', '.join(n + '.json' for n in unlisted)}: not listed in {MANIFEST} "
@@ -564,6 +566,10 @@ def _repair(root: Path, report: CheckReport, found: _Found) -> None:
         if found.manifest_broken:
             _rebuild_manifest(root, report)
             found.index_ok = False
+        elif found.article_count is not None and not found.broken_shards:
+            Corpus(root, writable=True).set_article_count(found.article_count)
+            report.actions.append(f"set the article count in {MANIFEST} to {found.article_count}, as the "
+                                  "shards hold")
         elif found.broken_shards:  # (a rebuilt manifest has quarantined them already)
             lines = Corpus(root, writable=True).quarantine(found.broken_shards)
             _quarantined(report, lines)
@@ -598,7 +604,11 @@ def _rebuild_manifest(root: Path, report: CheckReport) -> None:
             floor = max(floor, gen if isinstance(gen, int) else 0)
         except (StoreError, KeyError, TypeError):
             continue
-    manifest, good, broken = rebuild_manifest(root, floor)
+    try:
+        manifest, good, broken = rebuild_manifest(root, floor)
+    except StoreError as exc:  # a shard that cannot be read at all (not damaged: EACCES, EIO)
+        report.problems.append(f"not repaired: {MANIFEST} cannot be rebuilt: {exc}")
+        return
     if path.exists() or path.is_symlink():
         kept = _aside(path)
         report.actions.append(f"moved the damaged {MANIFEST} aside to {kept.name}")

@@ -174,6 +174,14 @@ class Corpus:
         write_json(self.root / MANIFEST, {"meta": {"1": manifest}})
         self.manifest = manifest
 
+    def set_article_count(self, count: int) -> None:
+        """Correct the manifest's article count (repair: the shards are the truth)."""
+        manifest = dict(self.manifest)
+        manifest["articles"] = count
+        manifest["updated"] = now_iso()
+        write_json(self.root / MANIFEST, {"meta": {"1": manifest}})
+        self.manifest = manifest
+
     def discard(self, names: list[str]) -> None:
         """Remove the files of shards a failed batch wrote (never listed: nobody can see them). The
         manifest on disk is read again: an interruption just after it was replaced must not make

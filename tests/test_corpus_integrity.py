@@ -448,3 +448,13 @@ def test_a_flipped_bit_in_an_index_file_never_escapes_as_a_traceback(two_shards:
         check_store(copy, repair=True)
         assert check_store(copy).ok, (pos, check_store(copy).lines())
         shutil.rmtree(copy)
+
+
+def test_a_wrong_article_count_in_the_manifest_is_repaired(two_shards: Path) -> None:
+    meta = manifest(two_shards)
+    meta["articles"] = 7
+    write_manifest(two_shards, {"meta": {"1": meta}})
+    assert any("7 articles" in p for p in check_store(two_shards).problems)
+    fixed = check_store(two_shards, repair=True)
+    assert fixed.ok, fixed.lines()
+    assert manifest(two_shards)["articles"] == 2 and manifest(two_shards)["shards"] == meta["shards"]
