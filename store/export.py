@@ -19,6 +19,7 @@ import csv
 import io
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -120,6 +121,19 @@ def write_csv(st: Store, out: IO[str], cell: Callable[[str], str] | None = None,
     return n
 
 
+def _write(st: Store, raw: IO[bytes], fmt: str, cell: Callable[[str], str] | None,
+           damaged: list[str] | None) -> int:
+    if fmt == "jsonl":
+        n = write_jsonl(st, raw, damaged)
+    else:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        n = write_csv(st, text, cell, damaged)
+        text.flush()
+        text.detach()  # the raw file stays open (for the caller's fsync)
+    raw.flush()
+    return n
+
+
 def export_file(st: Store, path: Path, fmt: str, cell: Callable[[str], str] | None = None,
                 damaged: list[str] | None = None) -> int:
     """Export to ``path`` atomically and durably; StoreError (and no temp file left) on failure."""
@@ -127,19 +141,28 @@ def export_file(st: Store, path: Path, fmt: str, cell: Callable[[str], str] | No
         raise StoreError(f"unknown export format {fmt!r} (jsonl or csv)")
     path = Path(path)
     try:
+        info: os.stat_result | None = os.stat(path)  # through links: /dev/stdout is one
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise StoreError(f"cannot write {path}: it is a directory")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        # a pipe, terminal or device (`--out /dev/stdout`): written into, never replaced by a file
+        try:
+            with open(path, "wb") as raw:
+                return _write(st, raw, fmt, cell, damaged)
+        except OSError as exc:
+            raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    path = Path(os.path.realpath(path))  # a link to a file: replace the file, keep the link
+    try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as raw:
-            if fmt == "jsonl":
-                n = write_jsonl(st, raw, damaged)
-            else:
-                text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-                n = write_csv(st, text, cell, damaged)
-                text.flush()
-                text.detach()  # the raw file stays open for the fsync
-            raw.flush()
+            n = _write(st, raw, fmt, cell, damaged)
             os.fsync(raw.fileno())
         os.replace(tmp, path)
     except BaseException as exc:

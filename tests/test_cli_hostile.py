@@ -502,3 +502,31 @@ def test_usage_errors_carry_no_terminal_controls(tmp_path: Path, args: list[str]
     assert b"Traceback" not in out.stderr
     no_danger(out.stdout)
     no_danger(out.stderr)
+
+
+def test_export_out_to_a_pipe_or_a_link_writes_through_it(cli_store: Path, tmp_path: Path) -> None:
+    """`--out /dev/stdout` (a link to a pipe) or a FIFO is written into, never replaced by a file.
+    (Tested with a FIFO of our own: a failing run must not replace the machine's /dev/stdout.)"""
+    import threading
+
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    out = run("export", "--out", str(fifo), store_path=cli_store, timeout=60)
+    if reader.is_alive():  # the export never opened the FIFO: unblock the reader
+        with open(fifo, "wb"):
+            pass
+    reader.join(10)
+    assert out.returncode == 0, out.stderr
+    assert fifo.is_fifo()
+    assert got and len(got[0].splitlines()) == 2 and json.loads(got[0].splitlines()[0])["id"]
+    real = tmp_path / "real.csv"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    out = run("export", "--format", "csv", "--out", str(link), store_path=cli_store)
+    assert out.returncode == 0, out.stderr
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("article_id,")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
