@@ -183,6 +183,18 @@ def test_saving_the_reviewer_creates_the_file(tmp_path: Path) -> None:
     assert load_config(path) == {"reviewer": "rina"}
 
 
+def test_saving_the_reviewer_keeps_a_linked_config_linked(tmp_path: Path) -> None:
+    from tui.config import load_config, save_reviewer
+
+    real = tmp_path / "dotfiles" / "tandai.toml"
+    real.parent.mkdir()
+    real.write_text(CONFIG, encoding="utf-8")
+    link = tmp_path / "config.toml"
+    link.symlink_to(real)
+    save_reviewer("rina", link)
+    assert link.is_symlink() and load_config(real)["reviewer"] == "rina"
+
+
 def test_a_broken_config_is_a_one_line_error_not_defaults(tmp_path: Path) -> None:
     from tui.config import ConfigError, load_config, save_reviewer
 

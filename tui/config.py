@@ -7,6 +7,7 @@ file's name, never silently replaced by defaults (or worse, overwritten with the
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -69,8 +70,9 @@ def save_reviewer(name: str, path: Path | None = None) -> None:
             raise ConfigError(f"could not save the reviewer name in {path}")
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"could not save the reviewer name in {path} ({exc})") from exc
+    target = Path(os.path.realpath(path))  # a linked config (dotfiles repo) stays linked
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ConfigError(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
-    write_bytes(path, out.encode("utf-8"))
+        raise ConfigError(f"cannot create {target.parent}: {exc.strerror or exc}") from exc
+    write_bytes(target, out.encode("utf-8"))
