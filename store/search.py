@@ -240,9 +240,11 @@ class SearchIndex:
         fsync_dir(self.path)
         previous = self._dir_of(self.stamp())
         built.reload()
-        self._write_first_screen(built.searcher(), name, generation)
-        write_json(self.path / STAMP, {"schema": INDEX_SCHEMA, "generation": generation, "articles": articles,
-                                       "shards": shards, "dir": name})
+        searcher = built.searcher()
+        self._write_first_screen(searcher, name, generation)
+        # ``articles``: what the index holds (a writer's open compares it), not what the manifest says
+        write_json(self.path / STAMP, {"schema": INDEX_SCHEMA, "generation": generation,
+                                       "articles": int(searcher.num_docs), "shards": shards, "dir": name})
         self._index, self._searcher, self._dir = built, None, name
         self._collect(keep={name, previous or name})
 
@@ -376,9 +378,11 @@ class SearchIndex:
                                                                   data.get("total", -1)) == STALE
 
     def write_stamp(self, generation: int, articles: int, shards: list[str]) -> None:
-        """After an incremental commit to the index in use (same directory, new generation)."""
-        self.index  # noqa: B018
-        data: dict[str, Any] = {"schema": INDEX_SCHEMA, "generation": generation, "articles": articles,
+        """After an incremental commit to the index in use (same directory, new generation). The
+        stamp records the documents the index holds, not ``articles`` (the manifest's count, which a
+        writer's open could not then tell from a stamp copied over another index)."""
+        self.refresh()  # ``articles`` is what the index now holds, as in ``swap_in``
+        data: dict[str, Any] = {"schema": INDEX_SCHEMA, "generation": generation, "articles": self.num_docs(),
                                 "shards": shards}
         if self._dir and self._dir != LEGACY:
             data["dir"] = self._dir

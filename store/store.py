@@ -200,7 +200,9 @@ class Store:
         self.index.remove_abandoned()
         if self.index.in_step(self.corpus.generation):
             try:
-                if self.index.first_screen_stale(self.corpus.generation):  # a crash came between
+                if self.index.num_docs() != self.index.stamp().get("articles"):  # derived: never trusted
+                    self.reindex()
+                elif self.index.first_screen_stale(self.corpus.generation):  # a crash came between
                     self.index.write_first_screen(self.corpus.generation)
                 return
             except (IndexMissing, ValueError, OSError):  # unreadable although in step: rebuild it

@@ -458,3 +458,17 @@ def test_a_wrong_article_count_in_the_manifest_is_repaired(two_shards: Path) -> 
     fixed = check_store(two_shards, repair=True)
     assert fixed.ok, fixed.lines()
     assert manifest(two_shards)["articles"] == 2 and manifest(two_shards)["shards"] == meta["shards"]
+
+
+def test_a_stamp_that_claims_an_empty_index_is_in_step_is_not_trusted_by_a_writer(two_shards: Path) -> None:
+    """The stamp is derived: a writable open compares the index's document count with the store."""
+    import tantivy
+
+    from store import search
+
+    stamp = json.loads((two_shards / "index" / "stamp.json").read_text())
+    shutil.rmtree(two_shards / "index" / stamp["dir"])
+    (two_shards / "index" / stamp["dir"]).mkdir()
+    tantivy.Index(search._schema(), path=str(two_shards / "index" / stamp["dir"]))  # empty, "in step"
+    with store.open(two_shards, reviewer="rina") as st:
+        assert st.search("patroli").total == 2
