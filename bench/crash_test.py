@@ -530,6 +530,7 @@ def run(kills: int, seed: int, inject: bool, workdir: Path | None, rate: float =
                 elif tag == "X":
                     problems.append(f"the writer failed: {msg['error']}")  # noqa: B023
 
+        consume(b"")  # lines read with "R" (the first call's "B") count even if nothing follows
         deadline = time.monotonic() + (0 if early else rng.uniform(0.01, 0.6))
         while time.monotonic() < deadline and child.poll() is None:
             if select.select([fd], [], [], 0.005)[0]:
