@@ -472,3 +472,21 @@ def test_a_stamp_that_claims_an_empty_index_is_in_step_is_not_trusted_by_a_write
     tantivy.Index(search._schema(), path=str(two_shards / "index" / stamp["dir"]))  # empty, "in step"
     with store.open(two_shards, reviewer="rina") as st:
         assert st.search("patroli").total == 2
+
+
+async def test_the_workbench_lists_articles_from_the_index_when_the_first_screen_is_malformed(
+        two_shards: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.app import TandaiApp
+    from tui.widgets.article_list import ArticleList
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    fs = two_shards / "index" / "first-screen.json"
+    fs.write_text(json.dumps({**json.loads(fs.read_text()), "rows": [[1, 2, 3, 4, 5, 6, 7]]}))
+    app = TandaiApp(two_shards, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        lst = app.query_one(ArticleList)
+        rows = [lst.get_option_at_index(i).prompt.plain for i in range(lst.option_count)]  # type: ignore[union-attr]
+        assert len(rows) == 2 and any("Polres Bontang" in r for r in rows), rows
