@@ -11,8 +11,12 @@ broken file silently: it is moved aside (``*.broken-<time>``) first. The annotat
 from the newest good snapshot (the current one, else a backup) plus every valid journal entry
 written since — archived journals and the current one, damaged lines skipped — so no
 acknowledged change is lost; the result is written as a new snapshot. A stale or broken index is
-rebuilt, a broken shard meta file is rebuilt from its shard. A broken shard cannot be rebuilt
-from the store (its articles must be re-ingested from their sources), and the report says so.
+rebuilt (into a new directory, swapped in when complete), a broken shard meta file or
+``index/first-screen.json`` is rebuilt from its source, and a missing or malformed manifest is
+rebuilt from the shards and their meta files (generation, article count, shard order, next shard
+number). A broken shard cannot be rebuilt from the store: it is quarantined in
+``corpus/quarantine/`` with a listing of its articles, dropped from the manifest, and the repair
+ends with a problem naming them; once re-ingested from their sources, their annotations are back.
 """
 
 from __future__ import annotations
