@@ -43,6 +43,11 @@ def screen_text(app: TandaiApp) -> str:
     return "\n".join("".join(seg.text for seg in strip) for strip in strips)
 
 
+def toast_text(app: TandaiApp) -> str:
+    """The notifications as drawn on the screen."""
+    return "\n".join(str(t.render()) for t in app.screen.query("Toast"))
+
+
 def messages(app: TandaiApp) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
@@ -80,7 +85,7 @@ async def test_quit_with_typed_field_text_asks_save_discard_or_cancel(
 ) -> None:
     aid, rid = _record_in(sample_store_path, "pergeseran", personnel=40)
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await _open(pilot, app, "pergeseran")
         assert app.article is not None and app.article.id == aid
         app.edit_record(rid)
@@ -106,7 +111,7 @@ async def test_rejected_value_stays_marked_not_saved_after_another_field_saves(
 ) -> None:
     _aid, rid = _record_in(sample_store_path, "pergeseran", personnel=40)
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await _open(pilot, app, "pergeseran")
         app.edit_record(rid)
         panel = app.query_one(TaggingPanel)
@@ -137,7 +142,7 @@ async def test_opening_another_article_never_drops_a_refused_value_in_silence(
 ) -> None:
     _aid, rid = _record_in(sample_store_path, "pergeseran", personnel=40)
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await _open(pilot, app, "pergeseran")
         app.edit_record(rid)
         app.query_one("#field-personnel", Input).focus()
@@ -153,7 +158,7 @@ async def test_opening_another_article_never_drops_a_refused_value_in_silence(
 
 async def test_a_name_with_control_characters_is_refused(tmp_path: Path, config_home: Path) -> None:
     app = TandaiApp(tmp_path / "s", reviewer=None, config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await settle(pilot, app)
         app.screen.query_one(Input).post_message(events.Paste("rina\x1b]0;judul\x07"))
         await pilot.pause()
@@ -168,7 +173,7 @@ async def test_undo_of_a_change_in_another_article_names_and_opens_it(
     sample_store_path: Path, config_home: Path
 ) -> None:
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await _open(pilot, app, "pergeseran")
         assert app.article is not None
         first, title = app.article.id, app.article.title
@@ -208,7 +213,7 @@ def markup_store(tmp_path: Path) -> Path:
 
 async def test_markup_in_a_labelled_span_is_shown_literally(markup_store: Path, config_home: Path) -> None:
     app = TandaiApp(markup_store, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await _open(pilot, app, "patroli")
         reader = app.query_one(Reader)
         assert app.article is not None
@@ -227,15 +232,24 @@ async def test_markup_in_a_labelled_span_is_shown_literally(markup_store: Path, 
         await settle(pilot, app)
         assert app.is_running
         assert any("[/] menggelar [@click=app.quit]patroli[/]" in m for m in messages(app)), messages(app)
-        assert "[@click=app.quit]patroli" in screen_text(app)
-        assert "[Kaltim]" in screen_text(app)
+        assert "[@click=app.quit]patroli" in toast_text(app)
+        # a span that is valid markup: shown as typed, not swallowed ("[Kaltim]") or made an action
+        app.clear_notifications()
+        target = app.article.text.index("[Kaltim] pada")
+        for _ in range(60):
+            if reader.selection()[0] >= target - 3:
+                break
+            await pilot.press("w")
+        await pilot.press("v", "shift+right", "shift+right", "8")
+        await settle(pilot, app)
+        assert "di [Kaltim] pada" in toast_text(app), toast_text(app)
 
 
 async def test_saved_searches_named_with_markup_open_in_the_palette(
     markup_store: Path, config_home: Path
 ) -> None:
     app = TandaiApp(markup_store, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await settle(pilot, app)
         await pilot.press("ctrl+p")
         await settle(pilot, app)
@@ -266,8 +280,9 @@ async def test_files_named_with_markup_ingest_from_the_modal(tmp_path: Path, con
     d.mkdir()
     (d / "[a=:]x.txt").write_text("Polres Contoh Patroli\n\nPolres Contoh menggelar patroli di Desa Maju.\n")
     (d / "[@click=app.quit]kosong.txt").write_text("")  # skipped: a notification names it
+    (d / "[a=:]kosong.txt").write_text("")
     app = TandaiApp(tmp_path / "s", reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await settle(pilot, app)
         await pilot.press("n")  # no samples
         await settle(pilot, app)
@@ -282,7 +297,8 @@ async def test_files_named_with_markup_ingest_from_the_modal(tmp_path: Path, con
         await settle(pilot, app)
         assert app.is_running
         assert "1 added" in str(app.screen.query_one("#ingest-status").render())
-        assert any("[@click=app.quit]kosong.txt" in m for m in messages(app)), messages(app)
+        shown = toast_text(app)
+        assert "[@click=app.quit]kosong.txt" in shown and "[a=:]kosong.txt" in shown, shown
 
 
 @pytest.mark.parametrize(
@@ -322,7 +338,7 @@ async def test_a_taxonomy_key_of_any_printable_character_labels(
 ) -> None:
     (sample_store_path / "taxonomy.toml").write_text(f'[labels.LOC]\nkey = "{key}"\n', encoding="utf-8")
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await _open(pilot, app, "pergeseran")
         assert app.article is not None
         start, end = app.query_one(Reader).selection()
@@ -353,7 +369,7 @@ async def test_no_escape_sequence_from_data_reaches_the_terminal(
     d.mkdir()
     (d / ("kosong" + EVIL.replace("/", "_") + ".txt")).write_text("")
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await _open(pilot, app, "pergeseran")
         app.edit_record(rid)
         await settle(pilot, app)
@@ -404,7 +420,7 @@ async def test_a_10mb_one_paragraph_article_opens_in_the_reader_quickly(tmp_path
         st.ingest([src])
         [aid] = st.search("panjang", limit=1).hits
     app = TandaiApp(path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await settle(pilot, app)
         # CPU time of this process (all threads): the figure that other processes sharing the
         # machine do not inflate; wall time is printed too
@@ -454,7 +470,7 @@ async def test_read_only_store_shows_it_and_refuses_each_edit_with_one_message(
     with store.open(read_only_store, reviewer="rina", read_only=True) as st:
         aid = next(iter(st.articles())).id  # by id: the search index may not open on a read-only mount
     app = TandaiApp(read_only_store, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await settle(pilot, app)
         app.open_article(aid)
         await settle(pilot, app)
