@@ -16,9 +16,12 @@ at the end are kept in ``damaged/`` before a writer cuts them, and ``notice`` sa
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from .atomic import fsync_dir, own_dir, parse_json, read_own, write_json
 from .errors import CorruptFile, StoreError
@@ -33,6 +36,23 @@ JOURNAL = "journal.jsonl"
 
 def status_key(reviewer: str, article_id: str) -> str:
     return f"{reviewer}\x1f{article_id}"
+
+
+def snapshot_digest(seq: object, data: dict[str, Any]) -> str:
+    """Checksum of a snapshot's change number and tables, as written (orjson is deterministic and
+    its output parses back to the same bytes): a flipped byte that still parses is damage too."""
+    return f"{zlib.crc32(orjson.dumps([seq, [data.get(t, {}) for t in TABLES]])):08x}"
+
+
+def snapshot_problem(data: dict[str, Any]) -> str | None:
+    """Why a snapshot's checksum does not hold, or None. Snapshots written before it existed
+    (schema 1, no ``crc``) are taken as they are."""
+    meta = data.get("_meta", {}).get("1", {}) if isinstance(data.get("_meta"), dict) else {}
+    if not isinstance(meta, dict) or (meta.get("schema") != 2 and "crc" not in meta):
+        return None
+    if meta.get("crc") != snapshot_digest(meta.get("seq"), data):
+        return "does not match its checksum (damaged)"
+    return None
 
 
 def _archived_upto(backups: Path) -> list[int]:
@@ -143,6 +163,9 @@ class Annotations:
         return found, None
 
     def _load_snapshot(self, path: Path, data: dict[str, Any]) -> None:
+        problem = snapshot_problem(data)
+        if problem:
+            raise CorruptFile(path, f"{problem}; run `tandai check --repair`")
         try:
             meta = data.get("_meta", {}).get("1", {})
             self._snapshot_seq = self.seq = int(meta.get("seq", 0))
@@ -215,12 +238,12 @@ class Annotations:
     # -- snapshots ---------------------------------------------------------------------------
 
     def snapshot_data(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"_meta": {"1": {"schema": 1, "seq": self.seq}}}
-        for table in TABLES:
-            data[table] = {
-                str(i): {"_key": key, **value} for i, (key, value) in enumerate(self.tables[table].items(), 1)
-            }
-        return data
+        tables = {
+            table: {str(i): {"_key": key, **value} for i, (key, value) in enumerate(rows.items(), 1)}
+            for table, rows in ((t, self.tables[t]) for t in TABLES)
+        }
+        meta = {"schema": 2, "seq": self.seq, "crc": snapshot_digest(self.seq, tables)}
+        return {"_meta": {"1": meta}, **tables}
 
     def compact(self) -> None:
         """Write the state as a new snapshot; keep the previous one and its journal as a backup."""

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .annotations import JOURNAL, SNAPSHOT, TABLES, Annotations
+from .annotations import JOURNAL, SNAPSHOT, TABLES, Annotations, snapshot_problem
 from .atomic import fsync_dir, own_dir, read_json, read_own, write_json
 from .corpus import MANIFEST, BrokenShard, Corpus, DamagedManifest, rebuild_manifest, summary_of
 from .errors import CorruptFile, StoreError
@@ -223,7 +223,7 @@ def _valid_snapshot(path: Path) -> dict[str, Any] | None:
         data = read_json(path)
     except CorruptFile:
         return None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or snapshot_problem(data):  # (a checksum that does not hold)
         return None
     try:
         int(data.get("_meta", {}).get("1", {}).get("seq", 0))

@@ -268,6 +268,8 @@ def test_records_pointing_at_wrong_text_or_missing_articles_are_reported(busy_st
             doc["evidence"][0]["text"] = "teks lain sama sekali"
     for doc in data["overrides"].values():
         doc["article_id"] = "ffffffffffffffff"
+    meta = data["_meta"]["1"]
+    meta["crc"] = ann_mod.snapshot_digest(meta["seq"], data)  # edited on purpose, not damaged
     snap.write_text(json.dumps(data))
     problems = check_store(path).problems
     assert any(rec.id in p and "evidence" in p for p in problems), problems

@@ -495,6 +495,22 @@ def test_snapshot_replaced_by_empty_object_or_deleted_after_a_clean_close_is_not
     assert names_in(path) == COMPACTED
 
 
+def test_a_bit_flip_in_the_snapshot_that_stays_valid_json_is_noticed_and_repaired(compacted: Path) -> None:
+    """A snapshot carries a checksum: one changed byte inside a value is damage, not data."""
+    path = compacted
+    snap = path / "annotations" / "annotations.json"
+    data = snap.read_bytes()
+    i = data.index(b"c12")
+    snap.write_bytes(data[:i] + b"c92" + data[i + 3 :])  # still valid JSON, one search renamed
+    with pytest.raises(store.StoreError, match=r"annotations\.json"):
+        store.open(path, read_only=True)
+    report = check_store(path)
+    assert not report.ok and any("annotations.json" in p for p in report.problems), report.lines()
+    fixed = check_store(path, repair=True)
+    assert fixed.ok, fixed.lines()
+    assert names_in(path) == COMPACTED
+
+
 def test_a_hole_in_the_backups_is_reported_and_repair_keeps_one_chain(compacted: Path) -> None:
     path = compacted
     backups = path / "annotations" / "backups"
