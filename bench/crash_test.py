@@ -474,7 +474,15 @@ def run(kills: int, seed: int, inject: bool, workdir: Path | None, rate: float =
         tally.kills += 1
         if rng.random() < repair_share:
             tally.repairs += 1
-            problems = repair_round(path, rng, model, round_no)
+            # the reader pauses while the store is damaged on purpose: a reader may (must) fail
+            # on a missing snapshot; what it must never see is a healthy store going back
+            if reading is not None:
+                reading[0].send_signal(signal.SIGSTOP)
+            try:
+                problems = repair_round(path, rng, model, round_no)
+            finally:
+                if reading is not None:
+                    reading[0].send_signal(signal.SIGCONT)
             if problems:
                 print("\n  ".join(problems), file=sys.stderr)
                 tally.lost += 1
