@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 import time
 import uuid
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +60,12 @@ def _unreadable(exc: BaseException) -> bool:
     """An error tantivy raises on a damaged index: ValueError, OSError, or a Rust panic (pyo3's
     PanicException derives from BaseException, so ``except Exception`` misses it)."""
     return isinstance(exc, ValueError | OSError) or type(exc).__name__ == "PanicException"
+
+
+def _read_only_fs(exc: BaseException) -> bool:
+    """tantivy's own words for EROFS (os error 30) when it cannot create its lock file."""
+    text = str(exc)
+    return "Read-only file system" in text or "ReadOnlyFilesystem" in text or "os error 30" in text
 
 
 def guarded(fn: Any) -> Any:
@@ -202,6 +210,10 @@ class SearchIndex:
             except BaseException as exc:
                 if not _unreadable(exc):
                     raise
+                if _read_only_fs(exc):  # tantivy wants a lock file even to read
+                    self._index = self._open_copy(self._full(name))
+                    self._dir = name
+                    return
                 if self.stamp().get("dir") == stamp.get("dir") and attempt >= 2:
                     problem = f"cannot be read ({str(exc)[:120]})"
                     if not (self._full(name) / "meta.json").exists():
@@ -214,6 +226,21 @@ class SearchIndex:
         if (self.path / STAMP).exists() and not self.stamp():
             problem += f" (index/{STAMP} is damaged)"
         raise IndexMissing(f"the search index of {self.path.parent} {problem}; {REBUILD_HINT}")
+
+    def _open_copy(self, directory: Path) -> Any:
+        """Open a private copy of a read-only index (a store on a read-only mount: tantivy cannot
+        create its lock file there). The copy lives in the temporary folder until the process ends."""
+        tmp = Path(tempfile.mkdtemp(prefix="tandai-ro-index-"))
+        weakref.finalize(self, shutil.rmtree, tmp, True)
+        try:
+            shutil.copytree(directory, tmp / "index", dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns(".tantivy-*.lock"))
+            return tantivy.Index.open(str(tmp / "index"))
+        except BaseException as exc:
+            if not _unreadable(exc):
+                raise
+            raise IndexMissing(f"the search index of {self.path.parent} cannot be read on this read-only "
+                               f"mount ({str(exc)[:100]})") from None
 
     # -- rebuilding ---------------------------------------------------------------------------
 
