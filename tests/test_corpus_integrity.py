@@ -133,6 +133,15 @@ def test_check_names_a_missing_manifest_and_repair_rebuilds_it_from_the_shards(t
         assert st.count() == 2
 
 
+def test_readers_name_a_missing_manifest_instead_of_saying_there_is_no_store(two_shards: Path) -> None:
+    (two_shards / "tandai.json").unlink()
+    for args in (["search", "patroli"], ["stats"]):
+        out = subprocess.run([*CLI, "--store", str(two_shards), *args], capture_output=True, text=True)
+        assert out.returncode == 1 and "Traceback" not in out.stderr
+        assert "tandai.json" in out.stderr and "check --repair" in out.stderr, out.stderr
+        assert "no store at" not in out.stderr
+
+
 def test_repair_rebuilds_a_manifest_whose_shards_are_not_a_list(two_shards: Path) -> None:
     meta = manifest(two_shards)
     meta["shards"] = None

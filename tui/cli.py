@@ -59,7 +59,7 @@ def _reviewer(args: argparse.Namespace) -> str:
 
 def _open(args: argparse.Namespace, read_only: bool = False) -> store.Store:
     path = resolve_store(args.store)
-    if read_only and not (path / "tandai.json").exists():
+    if read_only and not (path / "tandai.json").exists() and not (path / "corpus").is_dir():
         raise UserError(f"no store at {path} (create one with `tandai ingest PATH` or `tandai demo`)")
     st = store.open(path, reviewer=_reviewer(args), read_only=read_only)
     if st.notice:
