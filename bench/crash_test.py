@@ -53,8 +53,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import store  # noqa: E402
-from store.annotations import TABLES, status_key  # noqa: E402
 from store.check import check_store  # noqa: E402
+from store.disk.annotations import TABLES, status_key  # noqa: E402
 
 REVIEWER = "crash"
 Tables = dict[str, dict[str, Any]]
@@ -79,8 +79,8 @@ class Faults:
             raise OSError(code, f"{os.strerror(code)} (injected into {what})")
 
     def install(self) -> None:
-        import store.atomic
-        import store.journal
+        import store.disk.atomic
+        import store.disk.journal
 
         faults = self
         real_fsync, real_fdopen, real_replace, real_open = os.fsync, os.fdopen, os.replace, open
@@ -117,8 +117,8 @@ class Faults:
 
         os.fsync = fsync  # type: ignore[assignment]
         os.replace = replace  # type: ignore[assignment]
-        store.atomic.os.fdopen = lambda *a, **k: FlakyFile(real_fdopen(*a, **k))  # type: ignore[attr-defined]
-        store.journal.open = lambda *a, **k: FlakyFile(real_open(*a, **k))  # type: ignore[attr-defined]
+        store.disk.atomic.os.fdopen = lambda *a, **k: FlakyFile(real_fdopen(*a, **k))  # type: ignore[attr-defined]
+        store.disk.journal.open = lambda *a, **k: FlakyFile(real_open(*a, **k))  # type: ignore[attr-defined]
 
 
 def _changes(st: store.Store, keys: list[tuple[str, str]]) -> list[list[Any]]:
@@ -232,7 +232,7 @@ def _digest(st: store.Store) -> bytes:
 
 def child_main(path: Path, seed: int, inject: float) -> int:
     """The writer: runs until it is killed; every line it prints is flushed at once."""
-    from store import annotations
+    from store.disk import annotations
 
     annotations.COMPACT_EVERY = 7
     rng = random.Random(seed)

@@ -37,8 +37,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import store  # noqa: E402
-from store.annotations import TABLES  # noqa: E402
 from store.check import check_store  # noqa: E402
+from store.disk.annotations import TABLES  # noqa: E402
 
 REVIEWER = "fuzz"
 DAMAGES = ("delete", "empty", "truncate", "bitflip", "append", "braces", "random")
@@ -65,7 +65,7 @@ def kind_of(rel: str) -> str:
 
 def build(base: Path, changes: int, seed: int) -> Path:
     """The template store: samples plus ``changes`` annotation changes, compacted every 7."""
-    from store import annotations
+    from store.disk import annotations
 
     annotations.COMPACT_EVERY = 7
     rng = random.Random(seed)

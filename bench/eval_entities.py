@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from store.entities import Recogniser  # noqa: E402
 from store.model import LABELS  # noqa: E402
+from store.text.entities import Recogniser  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "entities.jsonl"
 _MARK = re.compile(r"\[([^\]]+)\]\(([A-Z_]+)(?:=([^)]*))?\)")
@@ -158,8 +158,8 @@ def table(counts: dict[str, Counter[str]]) -> tuple[str, float]:
 
 def sample_texts() -> list[tuple[str, str | None, list]]:
     """The bundled sample articles as ingest would parse them (text, published, noise)."""
-    from store.formats import RawDoc, iter_paths, read_source
-    from store.parse import parse_article
+    from store.sources.formats import RawDoc, iter_paths, read_source
+    from store.text.parse import parse_article
 
     docs = []
     for p in iter_paths([str(ROOT / "sample_articles")]):

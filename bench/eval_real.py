@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import store  # noqa: E402
-from store.prefill import prefill  # noqa: E402
+from store.records import prefill  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "real"
 MARK = re.compile(r"⟦([^⟦⟧]*?)\|([A-Z_]+)(?:=([^⟦⟧]*?))?⟧")

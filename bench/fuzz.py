@@ -73,12 +73,12 @@ def _valid_iso(value: str) -> bool:
 
 def make_checker() -> Callable[[str, str, str | None], None]:
     """The invariants, as one function of (target, text, published)."""
-    from store.dates import find_dates, parse_date
-    from store.entities import Recogniser
     from store.errors import QueryError
-    from store.formats import RawDoc
-    from store.parse import parse_article
-    from store.query import parse as parse_query
+    from store.search.query import parse as parse_query
+    from store.sources.formats import RawDoc
+    from store.text.dates import find_dates, parse_date
+    from store.text.entities import Recogniser
+    from store.text.parse import parse_article
 
     rec = Recogniser()
 

@@ -8,7 +8,7 @@
 Everything a notebook needs is here; the workbench (``tui``) uses exactly this API.
 """
 
-from .errors import (
+from store.errors import (
     BadInput,
     CorruptFile,
     InvalidArgument,
@@ -20,8 +20,8 @@ from .errors import (
     StoreError,
     StoreLocked,
 )
-from .ingest import IngestProgress, IngestReport
-from .model import (
+from store.ingest import IngestProgress, IngestReport
+from store.model import (
     ACTIVITY_TYPES,
     LABELS,
     PHASES,
@@ -32,9 +32,9 @@ from .model import (
     Entity,
     Span,
 )
-from .paths import default_store, samples_dir
-from .search import Hit, SearchResult
-from .store import Store, open  # noqa: A004 - store.open is the documented API
+from store.paths import default_store, samples_dir
+from store.search.index import Hit, SearchResult
+from store.store import Store, open  # noqa: A004 - store.open is the documented API
 
 __all__ = [
     "ACTIVITY_TYPES", "LABELS", "PHASES", "STATUSES", "ActivityRecord", "Article", "ArticleSummary",

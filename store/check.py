@@ -32,15 +32,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .annotations import JOURNAL, SNAPSHOT, TABLES, Annotations, snapshot_problem
-from .atomic import fsync_dir, own_dir, read_json, read_own, write_json
-from .corpus import MANIFEST, BrokenShard, Corpus, DamagedManifest, rebuild_manifest, summary_of
-from .errors import CorruptFile, StoreError
-from .journal import DAMAGED_DIR, Journal, decode_line
-from .lock import LOCK_FILE, WriterLock
-from .model import LABELS, STATUSES, ActivityRecord, Article
-from .normalise import article_id
-from .search import FIRST_SCREEN, STALE, SearchIndex, first_screen_problem
+from store.disk.annotations import JOURNAL, SNAPSHOT, TABLES, Annotations, snapshot_problem
+from store.disk.atomic import fsync_dir, own_dir, read_json, read_own, write_json
+from store.disk.corpus import MANIFEST, BrokenShard, Corpus, DamagedManifest, rebuild_manifest, summary_of
+from store.disk.journal import DAMAGED_DIR, Journal, decode_line
+from store.disk.lock import LOCK_FILE, WriterLock
+from store.errors import CorruptFile, StoreError
+from store.model import LABELS, STATUSES, ActivityRecord, Article
+from store.search.index import FIRST_SCREEN, STALE, SearchIndex, first_screen_problem
+from store.text.normalise import article_id
 
 
 @dataclass
@@ -585,7 +585,7 @@ def _repair(root: Path, report: CheckReport, found: _Found) -> None:
     finally:
         lock.release()
     if not found.index_ok and (found.texts is not None or found.manifest_broken):
-        from .store import Store
+        from store.store import Store
 
         try:
             with Store(root, reviewer="tandai-check", wait_for_lock=True) as st:
@@ -645,7 +645,7 @@ def _rewrite_first_screen(root: Path, report: CheckReport) -> None:
 
 
 def _rebuild_metas(root: Path, names: list[str], report: CheckReport) -> None:
-    from .dedupe import signature
+    from store.text.dedupe import signature
 
     corpus = Corpus(root, writable=False)
     for name in names:

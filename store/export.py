@@ -27,11 +27,11 @@ from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
-from .atomic import fsync_dir
-from .errors import StoreError
+from store.disk.atomic import fsync_dir
+from store.errors import StoreError
 
 if TYPE_CHECKING:
-    from .store import Store
+    from store.store import Store
 
 CSV_COLUMNS = (
     "article_id", "title", "outlet", "published", "dateline", "duplicate_of", "status",

@@ -24,16 +24,16 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import dedupe
-from .corpus import SHARD_SIZE
-from .entities import Recogniser
-from .formats import RawDoc, Skipped, iter_paths, read_source
-from .model import Article
-from .normalise import article_id
-from .parse import parse_article
+from store.disk.corpus import SHARD_SIZE
+from store.model import Article
+from store.sources.formats import RawDoc, Skipped, iter_paths, read_source
+from store.text import dedupe
+from store.text.entities import Recogniser
+from store.text.normalise import article_id
+from store.text.parse import parse_article
 
 if TYPE_CHECKING:
-    from .store import Store
+    from store.store import Store
 
 
 @dataclass(slots=True)

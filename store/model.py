@@ -10,7 +10,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .errors import InvalidArgument, NotFound
+from store.errors import InvalidArgument, NotFound
 
 LABELS: tuple[str, ...] = (
     "POLICE_UNIT",

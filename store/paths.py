@@ -10,7 +10,7 @@ from typing import Any
 
 from platformdirs import user_data_path
 
-from .errors import InvalidArgument
+from store.errors import InvalidArgument
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MAX_PATH = 4096  # PATH_MAX on Linux; longer paths fail deep inside the OS with ENAMETOOLONG

@@ -24,12 +24,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from . import ingest as ingest_engine
-from .annotations import Annotations, status_key
-from .corpus import SHARD_SIZE, BrokenShard, Corpus, now_iso
-from .dates import parse_date
-from .entities import Recogniser
-from .errors import (
+from store import ingest as ingest_engine
+from store.disk.annotations import Annotations, status_key
+from store.disk.corpus import SHARD_SIZE, BrokenShard, Corpus, now_iso
+from store.disk.lock import WriterLock
+from store.errors import (
     InvalidArgument,
     InvalidRecord,
     NotFound,
@@ -38,8 +37,7 @@ from .errors import (
     StoreError,
     StoreLocked,
 )
-from .lock import WriterLock
-from .model import (
+from store.model import (
     ACTIVITY_TYPES,
     LABELS,
     MAX_LIMIT,
@@ -59,11 +57,13 @@ from .model import (
     parse_personnel,
     record_field_problems,
 )
-from .paths import check_store_path
-from .phases import phase_for
-from .query import Filter, parse
-from .search import IndexMissing, SearchIndex, SearchResult
-from .taxonomy import Taxonomy, load_taxonomy
+from store.paths import check_store_path
+from store.search.index import IndexMissing, SearchIndex, SearchResult
+from store.search.query import Filter, parse
+from store.taxonomy import Taxonomy, load_taxonomy
+from store.text.dates import parse_date
+from store.text.entities import Recogniser
+from store.text.phases import phase_for
 
 Op = tuple[Any, ...]
 

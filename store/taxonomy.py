@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import StoreError
+from store.errors import StoreError
 
 DEFAULTS = "taxonomy.toml"
 

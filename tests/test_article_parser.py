@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.formats import RawDoc
-from store.parse import parse_article
+from store.sources.formats import RawDoc
+from store.text.parse import parse_article
 
 MARKDOWN_PAGE = """
 

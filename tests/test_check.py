@@ -14,9 +14,9 @@ import pytest
 import tantivy
 
 import store
-from store import annotations as ann_mod
-from store import search
 from store.check import check_store
+from store.disk import annotations as ann_mod
+from store.search import index as search
 
 from .conftest import article_id_with
 
@@ -193,7 +193,7 @@ def test_repair_refuses_while_another_process_writes(busy_store: tuple[Path, str
     snap.write_bytes(snap.read_bytes()[:10])
     holder = subprocess.Popen([sys.executable, "-c", (
         "import sys, store\n"
-        "from store.lock import WriterLock\n"
+        "from store.disk.lock import WriterLock\n"
         f"lock = WriterLock(__import__('pathlib').Path({str(path)!r}))\n"
         "assert lock.acquire()\n"
         "print('holding', flush=True)\n"

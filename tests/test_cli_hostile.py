@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 import store
-from store.lock import WriterLock
+from store.disk.lock import WriterLock
 
 ROOT = Path(__file__).resolve().parent.parent
 # Raw bytes a terminal would act on: C0 controls but tab/newline, DEL, and C1 (as UTF-8).

@@ -473,7 +473,7 @@ def test_a_stamp_that_claims_an_empty_index_is_in_step_is_not_trusted_by_a_write
     """The stamp is derived: a writable open compares the index's document count with the store."""
     import tantivy
 
-    from store import search
+    from store.search import index as search
 
     stamp = json.loads((two_shards / "index" / "stamp.json").read_text())
     shutil.rmtree(two_shards / "index" / stamp["dir"])

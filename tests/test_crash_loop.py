@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 import store
-from store import annotations as ann_mod
-from store import atomic, corpus
 from store.check import check_store
+from store.disk import annotations as ann_mod
+from store.disk import atomic, corpus
 
 from .conftest import ARTICLE_A, ARTICLE_B
 
@@ -55,7 +55,7 @@ def test_kill_between_index_commit_and_its_stamp_does_not_index_twice(tmp_path: 
         st.ingest([src / "a.txt"])  # a first batch: the stamp now lists a shard
     child = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
         import os, signal, store
-        from store import search
+        from store.search import index as search
         def die(*a, **k):
             os.kill(os.getpid(), signal.SIGKILL)
         st = store.open({str(path)!r})
@@ -105,7 +105,7 @@ def test_short_write_then_enospc_leaves_the_journal_as_it_was(tmp_path: Path,
     the journal is byte for byte what it was, the state is unchanged, the caller gets a StoreError."""
     src = _inputs(tmp_path)
     path = tmp_path / "s"
-    import store.journal as journal_mod
+    import store.disk.journal as journal_mod
 
     st = store.open(path, reviewer="rina")
     st.ingest([src])

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.dates import find_dates, normalise_published, parse_date
 from store.errors import StoreError
-from store.phases import phase_for
 from store.taxonomy import load_taxonomy
+from store.text.dates import find_dates, normalise_published, parse_date
+from store.text.phases import phase_for
 
 
 @pytest.mark.parametrize(("text", "published", "written", "iso"), [

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.decode import decode_bytes, normalise_newlines, read_limited
 from store.errors import BadInput
-from store.normalise import article_id, normalised_for_id
+from store.sources.decode import decode_bytes, normalise_newlines, read_limited
+from store.text.normalise import article_id, normalised_for_id
 
 TEXT = "Polsek Contoh Patroli Malam\n\nKapolsek menyampaikan “situasi aman” – café di Desa Sukamaju.\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import store
-from store.dedupe import jaccard, signature
+from store.text.dedupe import jaccard, signature
 
 RELEASE = """Polres Lombok Timur Gelar Apel Pergeseran Pasukan Pengamanan TPS
 

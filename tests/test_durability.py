@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import store
-from store import annotations as ann_mod
+from store.disk import annotations as ann_mod
 from store.errors import CorruptFile, StoreError
 
 from .conftest import article_id_with
@@ -38,7 +38,7 @@ def test_crash_mid_snapshot_write_keeps_previous_store(tmp_path: Path, article_f
     # write, after the temp file is written and before it replaces the real one.
     child = run_child(f"""
         import os, signal, store
-        from store import atomic
+        from store.disk import atomic
         st = store.open({str(path)!r}, reviewer="rina")
         st.set_status({aid!r}, "done")
         st.save_search("q1", "bontang")

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store.formats import RawDoc, Skipped, iter_paths, read_source
+from store.sources.formats import RawDoc, Skipped, iter_paths, read_source
 
 BODY = "KOTA CONTOH – Polres Contoh menggelar patroli gabungan bersama TNI di Kecamatan Sukamaju."
 BODY2 = "Kapolres Contoh AKBP Budi Santoso mengatakan patroli dilakukan setiap malam jelang Pilkada."

@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import store
-from store.dates import find_dates, parse_date
-from store.entities import Recogniser
 from store.errors import QueryError
-from store.formats import RawDoc
 from store.model import LABELS
-from store.parse import parse_article
-from store.query import parse as parse_query
+from store.search.query import parse as parse_query
+from store.sources.formats import RawDoc
+from store.text.dates import find_dates, parse_date
+from store.text.entities import Recogniser
+from store.text.parse import parse_article
 from tui.safe import safe
 
 # Pieces of real articles: the recogniser's and parser's rules start from words like these.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bench.eval_entities import GOLD, evaluate, load_gold, scores
-from store.entities import Recogniser
 from store.model import LABELS
+from store.text.entities import Recogniser
 
 
 def test_gold_lines_are_well_formed() -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from store.decode import decode_bytes
 from store.errors import BadInput
-from store.formats import RawDoc, Skipped, iter_paths, read_source
+from store.sources.decode import decode_bytes
+from store.sources.formats import RawDoc, Skipped, iter_paths, read_source
 
 BODY = "Polres Contoh melaksanakan patroli malam di Kecamatan Sukamaju jelang Pilkada 2024."
 

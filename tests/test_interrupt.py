@@ -14,7 +14,7 @@ import pytest
 import store
 from bench.generate import generate
 from store.check import check_store
-from store.corpus import SHARD_SIZE
+from store.disk.corpus import SHARD_SIZE
 
 
 @pytest.mark.slow

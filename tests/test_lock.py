@@ -115,9 +115,9 @@ def test_two_processes_writing_at_once_lose_and_interleave_nothing(tmp_path: Pat
     """Two processes open the store for writing over and over; whichever holds the lock writes,
     the other is refused. Every acknowledged write is there, no refused one is, and the journals
     are one clean sequence (no torn, duplicated or interleaved entries)."""
-    from store.annotations import COMPACT_EVERY  # noqa: F401 - the writers compact on every close
     from store.check import check_store
-    from store.journal import decode_line
+    from store.disk.annotations import COMPACT_EVERY  # noqa: F401 - the writers compact on every close
+    from store.disk.journal import decode_line
 
     path = tmp_path / "s"
     holder = store.open(path, reviewer="rina")

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.formats import RawDoc, read_source
-from store.parse import ParsedArticle, outlet_name, parse_article
+from store.sources.formats import RawDoc, read_source
+from store.text.parse import ParsedArticle, outlet_name, parse_article
 
 
 def parse(text: str, **meta: str) -> ParsedArticle:

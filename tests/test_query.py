@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store.errors import QueryError
-from store.query import parse
+from store.search.query import parse
 
 
 def test_words_phrases_and_prefix() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.entities import recognise
+from store.text.entities import recognise
 
 
 def found(text: str, published: str | None = "2024-11-26") -> set[tuple[str, str]]:

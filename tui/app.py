@@ -18,12 +18,12 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 import store
-from store.dates import parse_date
 from store.errors import InvalidRecord, StoreError
 from store.model import Article
 from store.paths import samples_dir
-from store.prefill import prefill
-from store.search import SearchResult
+from store.records import prefill
+from store.search.index import SearchResult
+from store.text.dates import parse_date
 
 from .commands import TandaiCommands
 from .config import load_config, save_reviewer

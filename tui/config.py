@@ -16,7 +16,7 @@ import tomlkit
 from platformdirs import user_config_path
 from tomlkit.exceptions import TOMLKitError
 
-from store.atomic import write_bytes
+from store.disk.atomic import write_bytes
 from store.errors import StoreError
 
 

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from store.search import Hit
+from store.search.index import Hit
 
 from ..render import MATCH_STYLE, word_pattern
 from ..safe import safe_line

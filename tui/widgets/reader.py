@@ -20,8 +20,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.model import Article, Entity
-from store.sentences import sentences
 from store.taxonomy import Taxonomy
+from store.text.sentences import sentences
 
 from ..keys import READER
 from ..render import MATCH_STYLE, NOISE_STYLE, label_style, word_pattern

@@ -16,8 +16,8 @@ import os
 import socket
 from pathlib import Path
 
-from .atomic import open_own, read_own
-from .errors import CorruptFile, StoreError
+from store.disk.atomic import open_own, read_own
+from store.errors import CorruptFile, StoreError
 
 try:
     import fcntl

@@ -17,7 +17,7 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
-from .errors import BadInput
+from store.errors import BadInput
 
 MAX_BYTES = 20 * 2**20
 SNIFF = 8192  # bytes (and characters) looked at to decide "binary"

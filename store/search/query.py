@@ -14,8 +14,8 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
-from .errors import QueryError
-from .model import ACTIVITY_TYPES, LABELS, STATUSES
+from store.errors import QueryError
+from store.model import ACTIVITY_TYPES, LABELS, STATUSES
 
 FILTERS = ("status", "type", "unit", "outlet", "label", "date", "dup")
 _TOKEN = re.compile(r'(-?)(?:([A-Za-z_]+):)?(?:"([^"]*)("?)|(\S+))?')

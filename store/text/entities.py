@@ -26,9 +26,9 @@ from functools import lru_cache
 
 import ahocorasick
 
-from . import gazetteer as gz
-from .dates import MONTHS, WEEKDAYS, find_dates
-from .model import Entity, Span
+from store.model import Entity, Span
+from store.text import gazetteer as gz
+from store.text.dates import MONTHS, WEEKDAYS, find_dates
 
 _S = r"[ \t\u00a0]"
 _UP = "A-ZÀ-ÖØ-Þ"

@@ -13,7 +13,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from . import atomic
+from store.disk import atomic
 
 
 class AtomicJSONStorage(Storage):
@@ -28,14 +28,14 @@ class AtomicJSONStorage(Storage):
             return None
         data = atomic.read_json(self.path)
         if not isinstance(data, dict):
-            from .errors import CorruptFile
+            from store.errors import CorruptFile
 
             raise CorruptFile(self.path, "is not a TinyDB document (top level is not an object)")
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self.read_only:
-            from .errors import ReadOnlyStore
+            from store.errors import ReadOnlyStore
 
             raise ReadOnlyStore(f"{self.path} is open read-only")
         atomic.write_json(self.path, data)

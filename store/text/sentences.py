@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .model import Span
+from store.model import Span
 
 _ABBREV = {
     "pol", "no", "kab", "kec", "kel", "jl", "jln", "dr", "drs", "dra", "ir", "h", "hj", "prof", "st", "sh",

@@ -21,8 +21,8 @@ from typing import Any
 import orjson
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .decode import MAX_BYTES, decode_bytes, read_limited
-from .errors import BadInput
+from store.errors import BadInput
+from store.sources.decode import MAX_BYTES, decode_bytes, read_limited
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import orjson
 
-from .errors import CorruptFile, StoreError
+from store.errors import CorruptFile, StoreError
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 CLOEXEC = getattr(os, "O_CLOEXEC", 0)

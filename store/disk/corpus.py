@@ -26,9 +26,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .atomic import fsync_dir, read_json, write_bytes, write_json
-from .errors import CorruptFile, SchemaMismatch, StoreError
-from .model import Article
+from store.disk.atomic import fsync_dir, read_json, write_bytes, write_json
+from store.errors import CorruptFile, SchemaMismatch, StoreError
+from store.model import Article
 
 SCHEMA_VERSION = 1
 SHARD_SIZE = 250  # ~1 MB of JSON: opening an article reads one shard (~5 ms)

@@ -32,10 +32,10 @@ from typing import Any
 
 import tantivy
 
-from .atomic import fsync_dir, read_json, write_json
-from .errors import StoreError
-from .model import Article
-from .query import Filter, Query, tokens
+from store.disk.atomic import fsync_dir, read_json, write_json
+from store.errors import StoreError
+from store.model import Article
+from store.search.query import Filter, Query, tokens
 
 INDEX_SCHEMA = 1
 TITLE_BOOST = 4.0

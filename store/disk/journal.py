@@ -25,8 +25,8 @@ from typing import Any
 
 import orjson
 
-from .atomic import fsync_dir, open_own, own_dir, read_own, write_bytes
-from .errors import CorruptFile, StoreError
+from store.disk.atomic import fsync_dir, open_own, own_dir, read_own, write_bytes
+from store.errors import CorruptFile, StoreError
 
 DAMAGED_DIR = "damaged"
 

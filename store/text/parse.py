@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .dates import month_number, normalise_published
-from .formats import RawDoc
-from .model import Span
+from store.model import Span
+from store.sources.formats import RawDoc
+from store.text.dates import month_number, normalise_published
 
 HEAD_LINES = 12  # non-blank lines at the top where title, byline, timestamp and caption may be
 MAX_NOISE_LINE = 400  # noise lines are short; longer lines are body text and are not classified

@@ -23,9 +23,9 @@ from typing import Any
 
 import orjson
 
-from .atomic import fsync_dir, own_dir, parse_json, read_own, write_json
-from .errors import CorruptFile, StoreError
-from .journal import DAMAGED_DIR, Journal, Scan
+from store.disk.atomic import fsync_dir, own_dir, parse_json, read_own, write_json
+from store.disk.journal import DAMAGED_DIR, Journal, Scan
+from store.errors import CorruptFile, StoreError
 
 TABLES = ("records", "overrides", "status", "searches")
 COMPACT_EVERY = 1000
@@ -204,7 +204,7 @@ class Annotations:
     def apply(self, ops: list[tuple[Any, ...]]) -> None:
         """Make a group of changes durable (one journal line), then visible. All or nothing."""
         if not self.writable:
-            from .errors import ReadOnlyStore
+            from store.errors import ReadOnlyStore
 
             raise ReadOnlyStore("this store is open read-only; changes cannot be saved")
         entry = {"seq": self.seq + 1, "ops": [list(op) for op in ops]}

@@ -15,7 +15,7 @@ import zlib
 from collections import Counter
 from collections.abc import Sequence
 
-from .model import Span
+from store.model import Span
 
 SHINGLE = 5
 SAMPLE = 4

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .model import ActivityRecord, Article
-from .phases import phase_for
-from .taxonomy import Taxonomy
+from store.model import ActivityRecord, Article
+from store.taxonomy import Taxonomy
+from store.text.phases import phase_for
 
 PARTNER_LABELS = ("MILITARY_UNIT", "ELECTION_BODY", "GOV_ORG")
 
