@@ -21,12 +21,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import store
+from bench.generate import generate
 
-import store  # noqa: E402
-from bench.generate import generate  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 QUERIES = [
     "patroli", "pengamanan tps", "polres bontang", "kapolres", "apel gelar pasukan", "distribusi logistik",

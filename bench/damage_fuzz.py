@@ -32,13 +32,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import store
+from store.check import check_store
+from store.disk.annotations import TABLES
 
-import store  # noqa: E402
-from store.check import check_store  # noqa: E402
-from store.disk.annotations import TABLES  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 REVIEWER = "fuzz"
 DAMAGES = ("delete", "empty", "truncate", "bitflip", "append", "braces", "random")

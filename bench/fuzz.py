@@ -31,8 +31,6 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 TOKENS = [
     "Polres", "Polsek", "Polda", "Polresta", "Polrestabes", "Polres Metro", "Mapolres", "Kaltim", "Bontang",

@@ -22,8 +22,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 BODY = ("Polres Uji melaksanakan patroli malam di Kecamatan Sukamaju pada Senin (25/11/2024) "
         "bersama 40 personel gabungan TNI-Polri jelang Pilkada 2024.")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bench.eval_entities import GOLD, evaluate, load_gold, scores
 from store.model import LABELS
 from store.text.entities import Recogniser
+from tests.gold.evaluate import GOLD, evaluate, load_gold, scores
 
 
 def test_gold_lines_are_well_formed() -> None:
@@ -21,3 +21,18 @@ def test_every_label_scores_well_on_the_gold_set() -> None:
     for label, c in counts.items():
         assert scores(c)[2] >= 0.9, f"{label}: {c}"
         assert c["value_wrong"] == 0, f"{label}: normalised values differ from the gold"
+
+
+def test_every_mark_of_the_real_shaped_gold_lands_in_the_text_tandai_keeps() -> None:
+    """The real-shaped gold set (tests/gold/real) is scored on the article text the parser
+    keeps: a gold span the parser dropped would be a silent miss. Every mark must be found, and
+    every record's evidence sentence too (the scores themselves are reported, not asserted: see
+    ``python -m bench.eval_real``)."""
+    from tests.gold.evaluate_real import evaluate
+
+    for part in ("frozen", "dev"):
+        sc = evaluate(part)
+        gold = sum(sc.tp.values()) + sum(sc.fn.values())
+        assert gold > 400, (part, gold)
+        assert sc.unaligned == 0, part
+        assert not [e for e in sc.errors if "evidence not in the article text" in e or "not ingested" in e]

@@ -1,0 +1,285 @@
+"""Measure tandai on the real-shaped gold set (tests/gold/real/): entities, titles, dates,
+record pre-fill and copy links, on the frozen and the dev part separately.
+
+Each gold article is a page saved as a scraper would (noise included) with its entities marked
+inline as ``⟦surface|LABEL⟧`` (``⟦…|DATE=2024-11-21⟧``, ``⟦…|PERSONNEL=450⟧``) and a JSON file
+beside it (title, publication date, records, rewrite group, copy). The marks are removed, the
+pages ingested into a fresh store through the public API, and what tandai shows is compared:
+
+* entities: per label P/R/F1, lenient (same label, overlapping text) and exact (same span);
+  boilerplate is never annotated, so a highlight there is a false positive;
+* titles and publication dates: the share right;
+* record pre-fill: for each gold record, the pre-fill of its evidence sentence, slot by slot;
+* copies: gold ``copy_of`` pairs linked by ``duplicate_of``; rewrite groups linked (``same_story``
+  where the store has it).
+
+    python -m bench.eval_real                   # both parts
+    python bench/eval_real.py --part dev --errors # the dev part, listing every miss
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import store
+from store.records import prefill
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+GOLD = ROOT / "tests" / "gold" / "real"
+MARK = re.compile(r"⟦([^⟦⟧]*?)\|([A-Z_]+)(?:=([^⟦⟧]*?))?⟧")
+SLOTS = ("type", "unit", "date", "location", "personnel", "partners")
+
+
+@dataclass
+class GoldSpan:
+    label: str
+    start: int
+    end: int
+    text: str
+    value: str | None
+
+
+@dataclass
+class GoldArticle:
+    stem: str
+    text: str
+    spans: list[GoldSpan]
+    meta: dict[str, Any]
+
+
+def unmark(marked: str) -> tuple[str, list[GoldSpan]]:
+    """The page text without marks, and the marked spans in it."""
+    out: list[str] = []
+    spans: list[GoldSpan] = []
+    pos = 0
+    length = 0
+    for m in MARK.finditer(marked):
+        out.append(marked[pos:m.start()])
+        length += m.start() - pos
+        surface = m.group(1)
+        spans.append(GoldSpan(m.group(2), length, length + len(surface), surface, m.group(3)))
+        out.append(surface)
+        length += len(surface)
+        pos = m.end()
+    out.append(marked[pos:])
+    text = "".join(out)
+    if "⟦" in text or "⟧" in text:
+        raise SystemExit(f"a malformed mark is left in the text near: {text[text.find('⟦') - 40:][:80]!r}")
+    return text, spans
+
+
+def load(part: str) -> list[GoldArticle]:
+    arts = []
+    for txt in sorted((GOLD / part).glob("*.txt")):
+        meta_path = txt.with_suffix(".json")
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        text, spans = unmark(txt.read_text(encoding="utf-8"))
+        arts.append(GoldArticle(txt.stem, text, spans, meta))
+    return arts
+
+
+def _norm(s: Any) -> str:
+    return re.sub(r"\s+", " ", str(s or "")).strip().casefold()
+
+
+def align(article_text: str, spans: list[GoldSpan], page: str) -> list[tuple[GoldSpan, int, int]]:
+    """Gold spans located in the article text tandai keeps (the parser may drop or rewrite lines):
+    each span is looked for with a little of its page context, in page order."""
+    found: list[tuple[GoldSpan, int, int]] = []
+    cursor = 0
+    for sp in spans:
+        before = page[max(0, sp.start - 12):sp.start]
+        i = article_text.find(before + sp.text, cursor) if before.strip() else -1
+        if i >= 0:
+            start = i + len(before)
+        else:
+            start = article_text.find(sp.text, cursor)
+            if start < 0:
+                start = article_text.find(sp.text)
+        if start < 0:
+            continue
+        found.append((sp, start, start + len(sp.text)))
+        cursor = start + len(sp.text)
+    return found
+
+
+@dataclass
+class Scores:
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    exact: Counter[str] = field(default_factory=Counter)
+    unaligned: int = 0
+    titles: list[bool] = field(default_factory=list)
+    dates: list[bool] = field(default_factory=list)
+    slots: dict[str, list[bool]] = field(default_factory=lambda: defaultdict(list))
+    copies: list[bool] = field(default_factory=list)
+    rewrites: list[bool] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score_entities(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> None:
+    art = st.article(aid)
+    noise = [(n.start, n.end) for n in art.noise]
+    pred = [e for e in art.entities if not any(s <= e.start and e.end <= t for s, t in noise)]
+    aligned = align(art.text, gold.spans, gold.text)
+    sc.unaligned += len(gold.spans) - len(aligned)
+    used: set[int] = set()
+    for sp, s, e in aligned:
+        hit = next((i for i, p in enumerate(pred) if i not in used and p.label == sp.label
+                    and _overlap((p.start, p.end), (s, e))), None)
+        if hit is None:
+            sc.fn[sp.label] += 1
+            sc.errors.append(f"{gold.stem}: missed {sp.label} {sp.text!r}")
+            continue
+        used.add(hit)
+        sc.tp[sp.label] += 1
+        if (pred[hit].start, pred[hit].end) == (s, e):
+            sc.exact[sp.label] += 1
+    for i, p in enumerate(pred):
+        if i not in used:
+            sc.fp[p.label] += 1
+            sc.errors.append(f"{gold.stem}: spurious {p.label} {p.text!r}")
+
+
+def _slot_ok(slot: str, want: Any, got: Any) -> bool:
+    if slot == "partners":
+        return {_norm(x) for x in want or []} == {_norm(x) for x in got or []}
+    if slot == "personnel":
+        return (want if want is not None else None) == (got if got not in ("", None) else None)
+    return _norm(want) == _norm(got)
+
+
+def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> None:
+    art = st.article(aid)
+    for rec in gold.meta.get("records", []):
+        ev = rec.get("evidence", "")
+        start = art.text.find(ev)
+        if start < 0:
+            start = art.text.find(ev[:60])
+        if start < 0:
+            for slot in SLOTS:
+                sc.slots[slot].append(False)
+            sc.errors.append(f"{gold.stem}: evidence not in the article text: {ev[:60]!r}")
+            continue
+        draft = prefill(art, start, start + len(ev), st.taxonomy)
+        for slot in SLOTS:
+            ok = _slot_ok(slot, rec.get(slot), draft.get(slot))
+            sc.slots[slot].append(ok)
+            if not ok:
+                sc.errors.append(f"{gold.stem}: {slot} {draft.get(slot)!r}, gold {rec.get(slot)!r}")
+
+
+def evaluate(part: str) -> Scores:
+    arts = load(part)
+    sc = Scores()
+    if not arts:
+        return sc
+    with tempfile.TemporaryDirectory(prefix="tandai-eval-") as tmp:
+        src = Path(tmp) / "in"
+        src.mkdir()
+        for g in arts:
+            (src / f"{g.stem}.txt").write_text(g.text, encoding="utf-8")
+        with store.open(Path(tmp) / "store", reviewer="eval") as st:
+            st.ingest([src])
+            by_stem = {Path(a.source).stem: a.id for a in st.articles()}
+            for g in arts:
+                aid = by_stem.get(g.stem)
+                if aid is None:
+                    sc.errors.append(f"{g.stem}: not ingested")
+                    continue
+                score_entities(st, aid, g, sc)
+                summary = st.summary(aid)
+                title_ok = _norm(summary.title) == _norm(g.meta.get("title"))
+                sc.titles.append(title_ok)
+                if not title_ok:
+                    sc.errors.append(f"{g.stem}: title {summary.title!r}, gold {g.meta.get('title')!r}")
+                art = st.article(aid)
+                date_ok = (art.published or "")[:10] == (g.meta.get("published") or "")
+                sc.dates.append(date_ok)
+                if not date_ok:
+                    sc.errors.append(f"{g.stem}: published {art.published!r}, gold {g.meta.get('published')!r}")
+                score_records(st, aid, g, sc)
+            for g in arts:
+                if g.meta.get("copy_of") and g.stem in by_stem and g.meta["copy_of"] in by_stem:
+                    a, b = by_stem[g.stem], by_stem[g.meta["copy_of"]]
+                    linked = st.article(a).duplicate_of == b or st.article(b).duplicate_of == a or (
+                        st.article(a).duplicate_of is not None
+                        and st.article(a).duplicate_of == st.article(b).duplicate_of)
+                    sc.copies.append(linked)
+            groups: dict[str, list[str]] = defaultdict(list)
+            for g in arts:
+                if g.meta.get("group") and g.stem in by_stem:
+                    groups[g.meta["group"]].append(by_stem[g.stem])
+            for ids in groups.values():
+                linked = all(_same_story(st, ids[0], other) for other in ids[1:])
+                sc.rewrites.append(linked)
+    return sc
+
+
+def _same_story(st: store.Store, a: str, b: str) -> bool:
+    links = getattr(st, "same_story", None)
+    if callable(links):
+        return b in links(a) or a in links(b)
+    return False
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _share(xs: list[bool]) -> str:
+    return f"{sum(xs) / len(xs):.2f} ({sum(xs)}/{len(xs)})" if xs else "–"
+
+
+def report(part: str, sc: Scores, errors: bool) -> None:
+    print(f"\n## {part}")
+    labels = sorted(set(sc.tp) | set(sc.fp) | set(sc.fn))
+    print(f"{'label':14} {'P':>5} {'R':>5} {'F1':>5} {'exactR':>6} {'gold':>5}")
+    for lab in labels:
+        tp, fp, fn = sc.tp[lab], sc.fp[lab], sc.fn[lab]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        er = sc.exact[lab] / (tp + fn) if tp + fn else 0.0
+        print(f"{lab:14} {p:5.2f} {r:5.2f} {_f1(p, r):5.2f} {er:6.2f} {tp + fn:5d}")
+    tp, fp, fn = sum(sc.tp.values()), sum(sc.fp.values()), sum(sc.fn.values())
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    er = sum(sc.exact.values()) / (tp + fn) if tp + fn else 0.0
+    print(f"{'micro':14} {p:5.2f} {r:5.2f} {_f1(p, r):5.2f} {er:6.2f} {tp + fn:5d}")
+    if sc.unaligned:
+        print(f"gold spans not found in the article text tandai kept: {sc.unaligned} (counted as missed)")
+    print(f"title right: {_share(sc.titles)}; publication date right: {_share(sc.dates)}")
+    print("pre-fill right: " + "; ".join(f"{s} {_share(sc.slots[s])}" for s in SLOTS))
+    print(f"copies linked: {_share(sc.copies)}; rewrite groups linked: {_share(sc.rewrites)}")
+    if errors:
+        for line in sc.errors:
+            print(f"  {line}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--part", choices=("frozen", "dev", "both"), default="both")
+    ap.add_argument("--errors", action="store_true", help="list every miss (never use on the frozen part "
+                    "while changing rules)")
+    args = ap.parse_args(argv)
+    parts = ("frozen", "dev") if args.part == "both" else (args.part,)
+    for part in parts:
+        report(part, evaluate(part), args.errors and part != "frozen")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
