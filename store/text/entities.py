@@ -62,6 +62,11 @@ def _alt(words: str | Sequence[str]) -> str:
     )
 
 
+def _cased(words: str) -> list[str]:
+    """Each word as listed (Title case), lower-cased and upper-cased: how news writes them."""
+    return [form for w in words.split("|") if w for form in dict.fromkeys((w, w.lower(), w.upper()))]
+
+
 def _first(words: str) -> set[str]:
     return {w.split(" ")[0] for w in words.split("|") if w}
 
@@ -86,8 +91,9 @@ def _hard_heads() -> frozenset[str]:
         words |= {w.lower() for w in _first(src)}
     words |= {"kodam", "korem", "kodim", "koramil", "lanal", "lanud", "lantamal", "yonif", "brigif", "polri",
               "mabes", "satbrimob", "brimob", "direktorat", "subdit", "batalyon", "densus", "korbrimob",
-              "pilkada", "pemilu", "pilgub", "pilbup", "pilwalkot", "pileg", "pilpres", "psu", "humas",
+              "psu", "humas",
               "operasi", "kepolisian", "mapolres", "mapolsek", "mapolda", "mapolresta"}
+    words |= {w.lower() for w in gz.ELECTIONS.split("|")}
     words |= {"sat" + f.lower() for f in gz.POLICE_FUNCTIONS.split("|")}
     return frozenset(words - _AMBIGUOUS_HEADS)
 
@@ -273,8 +279,7 @@ _ADMIN_AFTER = re.compile(
 _GOV_NEEDS_NAME = ("Pemerintah", "Kejaksaan", "Pengadilan")
 
 _RE_ELECTION = re.compile(
-    r"(?:(?:Pilkada|pilkada|PILKADA|Pemilu|PEMILU|Pilgub|pilgub|Pilbup|pilbup|Pilwalkot|pilwalkot|"
-    r"Pilwali|Pileg|pileg|Pilpres|pilpres|Pilkades)"
+    rf"(?:(?:{_alt(_cased(gz.ELECTIONS))})"
     rf"(?:{_S}+(?:[Ss]erentak|SERENTAK))?(?:{_S}+(?:[Tt]ahun{_S}+)?20\d\d)?"
     rf"|Pemilihan{_S}+(?:Kepala{_S}+Daerah|Umum|Gubernur(?:{_S}+dan{_S}+Wakil{_S}+Gubernur)?"
     rf"|Bupati(?:{_S}+dan{_S}+Wakil{_S}+Bupati)?|Wali{_S}?[Kk]ota(?:{_S}+dan{_S}+Wakil{_S}+Wali{_S}?[Kk]ota)?)"
@@ -368,9 +373,7 @@ def _automaton() -> ahocorasick.Automaton:
                      "Kopassus", "Korps", "Paspampres", "TNI"})
     put("BODY", _first(gz.ELECTION_BODY_LONG) | _first(gz.ELECTION_BODIES))
     put("GOV", _first(gz.GOV_LONG) | _first(gz.GOV_BODIES) | _first(gz.GOV_NAMED))
-    put("ELECTION", {"Pilkada", "pilkada", "PILKADA", "Pemilu", "PEMILU", "Pilgub", "pilgub", "Pilbup",
-                     "pilbup", "Pilwalkot", "pilwalkot", "Pilwali", "Pileg", "pileg", "Pilpres", "pilpres",
-                     "Pilkades", "Pemilihan", "PSU", "Pemungutan"})
+    put("ELECTION", set(_cased(gz.ELECTIONS)) | {"Pemilihan", "PSU", "Pemungutan"})
     put("ADMIN", _first(gz.ADMIN))
     put("GEO", _first(gz.GEO))
     put("VENUE", _first(gz.VENUES))

@@ -121,6 +121,9 @@ KODAM_NAMES = (
     "Cenderawasih|Pattimura|Merdeka|Bukit Barisan|Sriwijaya|Kasuari|Mandala Trikora|Kasuari|Tuanku Tambusai|"
     "Radin Inten|Pattimura|Iskandar Muda|Bukit Barisan"
 )
+# the short names of elections (ELECTION); the recogniser finds each as written, lower-cased or upper-cased,
+# and a place name never runs into one: this one table feeds the pattern, the keyword scan and the stop heads
+ELECTIONS = "Pilkada|Pemilu|Pilgub|Pilbup|Pilwalkot|Pilwali|Pileg|Pilpres|Pilkades"
 ELECTION_BODIES = "KPU|KPUD|KIP|Bawaslu|Panwaslu|Panwaslih|Panwascam|Panwaskec|Panwas|PPK|PPS|KPPS|PPD|PKD|PTPS|DKPP"
 ELECTION_BODY_LONG = (
     "Komisi Pemilihan Umum Daerah|Komisi Pemilihan Umum|Komisi Independen Pemilihan|"
