@@ -32,14 +32,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from store.disk.annotations import JOURNAL, SNAPSHOT, TABLES, Annotations, snapshot_problem
+from store.disk.annotations import TABLES, Annotations, snapshot_problem
 from store.disk.atomic import fsync_dir, own_dir, read_json, read_own, write_json
-from store.disk.corpus import MANIFEST, BrokenShard, Corpus, DamagedManifest, rebuild_manifest, summary_of
-from store.disk.journal import DAMAGED_DIR, Journal, decode_line
-from store.disk.lock import LOCK_FILE, WriterLock
+from store.disk.corpus import BrokenShard, Corpus, DamagedManifest, rebuild_manifest, summary_of
+from store.disk.journal import Journal, decode_line
+from store.disk.layout import (
+    ANNOTATIONS_DIR,
+    BACKUPS,
+    CORPUS_DIR,
+    DAMAGED_DIR,
+    FIRST_SCREEN,
+    INDEX_DIR,
+    JOURNAL,
+    LOCK_FILE,
+    MANIFEST,
+    SNAPSHOT,
+    STAMP,
+)
+from store.disk.lock import WriterLock
 from store.errors import CorruptFile, StoreError
 from store.model import LABELS, STATUSES, ActivityRecord, Article
-from store.search.index import FIRST_SCREEN, STALE, SearchIndex, first_screen_problem
+from store.search.index import STALE, SearchIndex, first_screen_problem
 from store.text.normalise import article_id
 
 
@@ -275,9 +288,9 @@ def _well_formed(entry: dict[str, Any] | None) -> bool:
     return True
 
 
-OWN_FILES = (("write.lock", False), ("annotations", True),
-             (f"annotations/{SNAPSHOT}", False), (f"annotations/{JOURNAL}", False),
-             ("annotations/backups", True), (f"annotations/{DAMAGED_DIR}", True))
+OWN_FILES = ((LOCK_FILE, False), (ANNOTATIONS_DIR, True),
+             (f"{ANNOTATIONS_DIR}/{SNAPSHOT}", False), (f"{ANNOTATIONS_DIR}/{JOURNAL}", False),
+             (f"{ANNOTATIONS_DIR}/{BACKUPS}", True), (f"{ANNOTATIONS_DIR}/{DAMAGED_DIR}", True))
 
 
 def _check_own_files(root: Path, report: CheckReport, found: _Found) -> None:
@@ -286,7 +299,7 @@ def _check_own_files(root: Path, report: CheckReport, found: _Found) -> None:
     aside (the link itself, never what it points at)."""
     for rel, is_dir in OWN_FILES:
         path = root / rel
-        if rel.startswith("annotations/") and path.parent in found.odd_files:
+        if rel.startswith(f"{ANNOTATIONS_DIR}/") and path.parent in found.odd_files:
             continue
         try:
             mode = os.lstat(path).st_mode
@@ -306,7 +319,7 @@ def _check_own_files(root: Path, report: CheckReport, found: _Found) -> None:
 
 
 def _check_annotations(root: Path, report: CheckReport, found: _Found) -> None:
-    ann_dir = root / "annotations"
+    ann_dir = root / ANNOTATIONS_DIR
     _check_own_files(root, report, found)
     try:
         ann = Annotations(ann_dir, writable=False)
@@ -330,7 +343,7 @@ def _check_annotations(root: Path, report: CheckReport, found: _Found) -> None:
         if copies:
             report.notes.append(f"{len(copies)} copy(ies) of a journal whose last lines were damaged are "
                                 f"kept in annotations/{DAMAGED_DIR}/ (for inspection only)")
-    backups = ann_dir / "backups"
+    backups = ann_dir / BACKUPS
     if not backups.is_dir() or backups.is_symlink():
         backups = ann_dir / ".no-backups"  # reported above; glob nothing through a link
     for snap in sorted(backups.glob("annotations-*.json")):
@@ -428,7 +441,7 @@ def _check_index(root: Path, report: CheckReport, found: _Found) -> None:
     except StoreError:
         found.index_ok = False
         return
-    index = SearchIndex(root / "index")
+    index = SearchIndex(root / INDEX_DIR)
     if not index.exists():
         report.problems.append("the search index is missing (run `tandai reindex`)")
         found.index_ok = False
@@ -448,7 +461,7 @@ def _check_index(root: Path, report: CheckReport, found: _Found) -> None:
         report.problems.append(f"the search index holds {docs} documents for {report.articles} articles")
         found.index_ok = False
         return
-    path = root / "index" / FIRST_SCREEN
+    path = root / INDEX_DIR / FIRST_SCREEN
     try:
         data: Any = read_json(path)
     except StoreError as exc:
@@ -471,8 +484,8 @@ def _check_index(root: Path, report: CheckReport, found: _Found) -> None:
 
 def _repair_annotations(root: Path, report: CheckReport) -> None:
     """Rebuild the annotations from the newest good snapshot plus every valid journal entry since."""
-    ann_dir = root / "annotations"
-    snap, jpath, backups = ann_dir / SNAPSHOT, ann_dir / JOURNAL, ann_dir / "backups"
+    ann_dir = root / ANNOTATIONS_DIR
+    snap, jpath, backups = ann_dir / SNAPSHOT, ann_dir / JOURNAL, ann_dir / BACKUPS
     def seq_of(data: dict[str, Any]) -> int:
         return int(data.get("_meta", {}).get("1", {}).get("seq", 0))
 
@@ -601,7 +614,7 @@ def _rebuild_manifest(root: Path, report: CheckReport) -> None:
     damaged one aside; shards that cannot be read are quarantined."""
     path = root / MANIFEST
     floor = 0
-    for source in (path, root / "index" / "stamp.json"):  # stay above any generation seen before
+    for source in (path, root / INDEX_DIR / STAMP):  # stay above any generation seen before
         try:
             data: Any = read_json(source)
             gen = data["meta"]["1"]["generation"] if source == path else data["generation"]
@@ -637,7 +650,7 @@ def _quarantined(report: CheckReport, lines: list[str]) -> None:
 def _rewrite_first_screen(root: Path, report: CheckReport) -> None:
     try:
         corpus = Corpus(root, writable=False)
-        SearchIndex(root / "index").write_first_screen(corpus.generation)
+        SearchIndex(root / INDEX_DIR).write_first_screen(corpus.generation)
     except (StoreError, ValueError) as exc:
         report.problems.append(f"index/{FIRST_SCREEN} could not be rewritten: {exc}")
         return
@@ -702,7 +715,7 @@ def _excuse_quarantined(report: CheckReport, found: _Found) -> None:
 
 
 def _has_shards(root: Path) -> bool:
-    corpus_dir = root / "corpus"
+    corpus_dir = root / CORPUS_DIR
     return corpus_dir.is_dir() and any(corpus_dir.glob("shard-*.json"))
 
 

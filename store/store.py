@@ -371,7 +371,7 @@ class Store:
         except InvalidArgument as exc:
             return SearchResult(error=str(exc))
         try:
-            parsed = parse(query)
+            parsed = parse(query, self.taxonomy)
         except QueryError as exc:
             return SearchResult(error=str(exc))
         for attempt in range(2):

@@ -25,3 +25,33 @@ def test_an_election_word_ends_a_place_name_in_every_case() -> None:
     from store.text.entities import _hard_heads
 
     assert {w.lower() for w in gz.ELECTIONS.split("|")} <= _hard_heads()
+
+
+def test_a_type_and_a_label_a_store_adds_work_in_queries(tmp_path, article_files) -> None:
+    """The store's taxonomy.toml is the one list of types and labels: records and queries agree."""
+    import store
+
+    path = tmp_path / "store"
+    path.mkdir()
+    (path / "taxonomy.toml").write_text(
+        '[activities.checkpoint]\nkey = "k"\ntriggers = ["pos penyekatan"]\n'
+        '[labels.VEHICLE]\nkey = "v"\ncolor = "#ffffff"\n', encoding="utf-8")
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([article_files])
+        aid = st.search("bontang", limit=1).hits[0]
+        st.add_record(aid, type="checkpoint", unit="Polres Bontang", evidence=[{"start": 0, "end": 10}])
+        found = st.search("type:checkpoint")
+        assert found.error is None and found.hits == [aid]
+        assert st.search("label:vehicle").error is None
+        assert "not one of" in (st.search("type:dance").error or "")
+
+
+def test_a_date_without_a_year_takes_it_from_the_election_calendar() -> None:
+    """The date parser holds no year of its own: the calendar module owns the election year."""
+    from store.text import dates, phases
+
+    assert phases.phase_for(f"{phases.ELECTION_YEAR}-11-27") == "voting"
+    assert dates.parse_date("27/11") == f"{phases.ELECTION_YEAR}-11-27"
+    assert dates.parse_date("Rabu (27/11)") == f"{phases.ELECTION_YEAR}-11-27"
+    source = open(dates.__file__, encoding="utf-8").read()
+    assert "2024," not in source and "(2024" not in source

@@ -24,14 +24,13 @@ from typing import Any
 import orjson
 
 from store.disk.atomic import fsync_dir, own_dir, parse_json, read_own, write_json
-from store.disk.journal import DAMAGED_DIR, Journal, Scan
+from store.disk.journal import Journal, Scan
+from store.disk.layout import BACKUPS, DAMAGED_DIR, JOURNAL, SNAPSHOT
 from store.errors import CorruptFile, StoreError
 
 TABLES = ("records", "overrides", "status", "searches")
 COMPACT_EVERY = 1000
 KEEP_BACKUPS = 5
-SNAPSHOT = "annotations.json"
-JOURNAL = "journal.jsonl"
 
 
 def status_key(reviewer: str, article_id: str) -> str:
@@ -84,7 +83,7 @@ class Annotations:
         self.journal = Journal(directory / JOURNAL)
         if writable:  # real folders only: a link here would send every write outside the store
             own_dir(directory, create=True)
-            own_dir(directory / "backups", create=True)
+            own_dir(directory / BACKUPS, create=True)
             own_dir(directory / DAMAGED_DIR, create=False)
         self._load()
 
@@ -133,7 +132,7 @@ class Annotations:
         self._by_article = {}
         self.seq = self._snapshot_seq = self._since_snapshot = 0
         found = self.journal.read()
-        archived = _archived_upto(self.dir / "backups")
+        archived = _archived_upto(self.dir / BACKUPS)
         snap = self.dir / SNAPSHOT
         data = read_own(snap)
         if data is not None:
@@ -249,7 +248,7 @@ class Annotations:
         """Write the state as a new snapshot; keep the previous one and its journal as a backup."""
         if not self.writable or (self._since_snapshot == 0 and (self.dir / SNAPSHOT).exists()):
             return
-        backups = self.dir / "backups"
+        backups = self.dir / BACKUPS
         snap = self.dir / SNAPSHOT
         jpath = self.dir / JOURNAL
         tag = f"{self.seq:012d}"

@@ -27,13 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from store.disk.atomic import fsync_dir, read_json, write_bytes, write_json
+from store.disk.layout import CORPUS_DIR, MANIFEST, QUARANTINE
 from store.errors import CorruptFile, SchemaMismatch, StoreError
 from store.model import Article
 
 SCHEMA_VERSION = 1
 SHARD_SIZE = 250  # ~1 MB of JSON: opening an article reads one shard (~5 ms)
-MANIFEST = "tandai.json"
-QUARANTINE = "quarantine"  # corpus/quarantine/: shards that could not be read, kept with a listing
 SHARD_NAME = re.compile(r"shard-(\d{6,})")
 REPAIR_HINT = "run `tandai check --repair`"
 
@@ -84,7 +83,7 @@ class Corpus:
 
     def __init__(self, root: Path, writable: bool) -> None:
         self.root = root
-        self.dir = root / "corpus"
+        self.dir = root / CORPUS_DIR
         self.writable = writable
         self._cache: OrderedDict[str, dict[str, dict[str, Any]]] = OrderedDict()
         self._next = 0  # the next shard number handed out in this session (not yet committed)
@@ -345,7 +344,7 @@ def rebuild_manifest(root: Path, generation_floor: int = 0) -> tuple[dict[str, A
     generation above both ``generation_floor`` and the shard count (so any index is seen as
     stale). Returns (manifest, shards included, shards that could not be read)."""
     probe = Corpus.__new__(Corpus)
-    probe.root, probe.dir, probe.writable = root, root / "corpus", False
+    probe.root, probe.dir, probe.writable = root, root / CORPUS_DIR, False
     probe._cache = OrderedDict()
     probe.manifest = {"schema": SCHEMA_VERSION, "generation": 0, "shards": [], "articles": 0}
     on_disk = probe.shard_files()

@@ -26,9 +26,8 @@ from typing import Any
 import orjson
 
 from store.disk.atomic import fsync_dir, open_own, own_dir, read_own, write_bytes
+from store.disk.layout import DAMAGED_DIR
 from store.errors import CorruptFile, StoreError
-
-DAMAGED_DIR = "damaged"
 
 
 def encode_line(entry: dict[str, Any]) -> bytes:

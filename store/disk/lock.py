@@ -17,6 +17,7 @@ import socket
 from pathlib import Path
 
 from store.disk.atomic import open_own, read_own
+from store.disk.layout import LOCK_FILE  # the file also says who holds it ("pid N on host")
 from store.errors import CorruptFile, StoreError
 
 try:
@@ -24,7 +25,6 @@ try:
 except ImportError:  # pragma: no cover - Windows: filelock's msvcrt lock
     fcntl = None  # type: ignore[assignment]
 
-LOCK_FILE = "write.lock"  # also says who holds it ("pid N on host")
 
 
 def _printable(text: str, limit: int = 80) -> str:

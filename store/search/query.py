@@ -6,6 +6,9 @@ label:PERSON=Syarifuddin date:2024-11 date:2024-11-01..2024-11-30 dup:yes``. A l
 negates a word, phrase or filter. The parser is lenient with what is still being typed (an
 unclosed quote, an empty ``status:``) and strict with what cannot mean anything (an unknown
 filter, a bad date): those raise :class:`QueryError` with a message for the person typing.
+
+The labels and activity types a query may name are the store's taxonomy (its ``taxonomy.toml``
+may add some), passed to :func:`parse`; without one, the built-in defaults.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from store.errors import QueryError
-from store.model import ACTIVITY_TYPES, LABELS, STATUSES
+from store.model import STATUSES
+from store.taxonomy import Taxonomy, load_taxonomy
 
 FILTERS = ("status", "type", "unit", "outlet", "label", "date", "dup")
 _TOKEN = re.compile(r'(-?)(?:([A-Za-z_]+):)?(?:"([^"]*)("?)|(\S+))?')
@@ -89,7 +94,12 @@ def _date_filter(value: str, negated: bool) -> Filter:
     return Filter("date", value, negated, low, high)
 
 
-def _filter(name: str, value: str, negated: bool) -> Filter | None:
+@lru_cache(maxsize=1)
+def _default_taxonomy() -> Taxonomy:
+    return load_taxonomy()
+
+
+def _filter(name: str, value: str, negated: bool, taxonomy: Taxonomy) -> Filter | None:
     name = name.lower()
     if name not in FILTERS:
         raise QueryError(f"unknown filter {name}: (filters are {', '.join(f + ':' for f in FILTERS)})")
@@ -102,25 +112,30 @@ def _filter(name: str, value: str, negated: bool) -> Filter | None:
             raise QueryError(f"status: {value!r} is not one of {', '.join(STATUSES)}")
         return Filter(name, low, negated)
     if name == "type":
-        if low not in ACTIVITY_TYPES:
-            raise QueryError(f"type: {value!r} is not one of {', '.join(ACTIVITY_TYPES)}")
-        return Filter(name, low, negated)
+        types = {t.lower(): t for t in taxonomy.activities}
+        if low not in types:
+            raise QueryError(f"type: {value!r} is not one of {', '.join(taxonomy.activities)}")
+        return Filter(name, types[low], negated)
     if name == "dup":
         if low not in ("yes", "no"):
             raise QueryError("dup: takes yes or no")
         return Filter(name, low, negated)
     if name == "label":
         label, _, text = value.partition("=")
-        if label.upper() not in LABELS:
-            raise QueryError(f"label: {label!r} is not a label ({', '.join(LABELS)})")
-        return Filter(name, f"{label.upper()}={text}" if text else label.upper(), negated)
+        labels = {n.upper(): n for n in taxonomy.labels}
+        if label.upper() not in labels:
+            raise QueryError(f"label: {label!r} is not a label ({', '.join(taxonomy.labels)})")
+        canon = labels[label.upper()]
+        return Filter(name, f"{canon}={text}" if text else canon, negated)
     if name == "date":
         return _date_filter(value, negated)
     return Filter(name, value, negated)  # unit, outlet: free text
 
 
-def parse(text: str) -> Query:
-    """Parse a query string; raise QueryError for what cannot mean anything."""
+def parse(text: str, taxonomy: Taxonomy | None = None) -> Query:
+    """Parse a query string; raise QueryError for what cannot mean anything. ``taxonomy`` is
+    the store's (the labels and types ``label:`` and ``type:`` accept); None means the defaults."""
+    taxonomy = taxonomy if taxonomy is not None else _default_taxonomy()
     query = Query()
     pos = 0
     last_bare: Term | None = None
@@ -137,7 +152,7 @@ def parse(text: str) -> Query:
         negated = neg == "-"
         if name is not None:
             value = quoted if quoted is not None else (bare or "")
-            flt = _filter(name, value, negated)
+            flt = _filter(name, value, negated, taxonomy)
             if flt is not None:
                 query.filters.append(flt)
             last_bare = None

@@ -18,6 +18,8 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from store.text.phases import DEFAULT_REFERENCE, YEARS
+
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     (
@@ -161,7 +163,7 @@ def _make(year: int | None, month: int, day: int, ref: date | None, weekday: str
         return best.isoformat() if best is not None and abs((best - ref).days) <= 183 else None
     if weekday:
         want = WEEKDAYS.get(weekday.lower())
-        for y in (2024, 2025, 2023):
+        for y in YEARS:
             try:
                 d = date(y, month, day)
             except ValueError:
@@ -287,7 +289,8 @@ def parse_date(s: str, published: str | None = None) -> str | None:
     """A date a reviewer typed ("27/11/2024", "27 Nov", "2024-11-27", "kemarin", "Rabu (27/11)").
 
     Looser than ``find_dates``: a bare "27/11" or "27 Nov" is accepted, and takes its year from
-    ``published`` (or the 2024 election year when there is none). None when it is not a date.
+    ``published`` (or the election year of :mod:`store.text.phases` when there is none). None
+    when it is not a date.
     """
     s = (s or "").strip()
     if not s:
@@ -301,7 +304,7 @@ def parse_date(s: str, published: str | None = None) -> str | None:
     hits = [h for h in find_dates(s, published) if h[2]]
     if hits:
         return hits[0][2]
-    ref = _ref(published) or date(2024, 7, 1)
+    ref = _ref(published) or DEFAULT_REFERENCE
     m = re.fullmatch(r"(\d{1,2})[/\-.](\d{1,2})(?:[/\-.](\d{2}|\d{4}))?", s)
     if m:
         y = m.group(3)

@@ -1,0 +1,35 @@
+"""The names of a store's files and folders, in one place (every other module imports them).
+
+    <store>/
+      tandai.json                      MANIFEST: schema, generation, shards (TinyDB)
+      corpus/shard-000001.json         CORPUS_DIR, shards (TinyDB-shaped, written with orjson)
+      corpus/quarantine/               QUARANTINE: shards that could not be read
+      annotations/annotations.json     ANNOTATIONS_DIR / SNAPSHOT (TinyDB)
+      annotations/journal.jsonl        JOURNAL: changes since the snapshot
+      annotations/backups/             BACKUPS: older snapshots and archived journals
+      annotations/damaged/             DAMAGED_DIR: journal lines that could not be read
+      index/stamp.json                 INDEX_DIR / STAMP; index/first-screen.json FIRST_SCREEN
+      taxonomy.toml                    TAXONOMY: optional override of labels and activity types
+      write.lock                       LOCK_FILE: held by the one process that may write
+
+Why one module: a name written twice drifts (check once looked for a folder the store had
+renamed); a new file is added here first, so ``check`` and the docs can list them all.
+"""
+
+from __future__ import annotations
+
+MANIFEST = "tandai.json"
+CORPUS_DIR = "corpus"
+QUARANTINE = "quarantine"
+SHARD_PREFIX = "shard-"
+ANNOTATIONS_DIR = "annotations"
+SNAPSHOT = "annotations.json"
+JOURNAL = "journal.jsonl"
+BACKUPS = "backups"
+DAMAGED_DIR = "damaged"
+INDEX_DIR = "index"
+STAMP = "stamp.json"
+BUILT = "built.json"
+FIRST_SCREEN = "first-screen.json"
+TAXONOMY = "taxonomy.toml"
+LOCK_FILE = "write.lock"
