@@ -47,13 +47,13 @@ async def test_full_reviewer_flow_survives_reopen(sample_store_path: Path, confi
         assert len(row_texts(app)) == 1 and "Lombok Timur" in row_texts(app)[0]
         await pilot.press("enter")
         await settle(pilot, app)
-        assert app.article is not None and app.article.title.startswith("Polres Lombok Timur Gelar Apel")
+        assert app.workbench.article is not None and app.workbench.article.title.startswith("Polres Lombok Timur Gelar Apel")
         assert isinstance(app.focused, Reader)
-        aid = app.article.id
+        aid = app.workbench.article.id
 
         # correct an entity: select "Satlinmas"'s neighbour words and label them LOC (key 8)
         reader = app.query_one(Reader)
-        target = app.article.text.index("Kecamatan Jerowaru")
+        target = app.workbench.article.text.index("Kecamatan Jerowaru")
         while reader.selection()[0] < target:
             await pilot.press("w")
         await pilot.press("v", "shift+right", "8")
@@ -63,7 +63,7 @@ async def test_full_reviewer_flow_survives_reopen(sample_store_path: Path, confi
         # add a record from the sentence under the cursor: slots come pre-filled
         assert reader.anchor is None  # labelling ends the selection
         for _ in range(40):
-            if "612 personel" in app.article.text[slice(*reader.current_sentence())]:
+            if "612 personel" in app.workbench.article.text[slice(*reader.current_sentence())]:
                 break
             await pilot.press("k")
         await pilot.press("a")
@@ -121,7 +121,7 @@ async def test_invalid_record_keeps_what_was_typed(sample_store_path: Path, conf
         await settle(pilot, app)
         await pilot.press("enter")
         await settle(pilot, app)
-        aid = app.article.id  # type: ignore[union-attr]
+        aid = app.workbench.article.id  # type: ignore[union-attr]
         await pilot.press("j", "a")
         await settle(pilot, app)
         assert app.owner.records(aid) == []  # off-topic: no unit, no type: not saved
@@ -194,19 +194,19 @@ async def test_next_previous_and_next_todo(sample_store_path: Path, config_home:
         app.query_one(ArticleList).focus()
         await pilot.press("enter")
         await settle(pilot, app)
-        first = app.article.id  # type: ignore[union-attr]
+        first = app.workbench.article.id  # type: ignore[union-attr]
         await pilot.press("n")
         await settle(pilot, app)
-        second = app.article.id  # type: ignore[union-attr]
+        second = app.workbench.article.id  # type: ignore[union-attr]
         assert second != first
         await pilot.press("p")
         await settle(pilot, app)
-        assert app.article.id == first  # type: ignore[union-attr]
+        assert app.workbench.article.id == first  # type: ignore[union-attr]
         await pilot.press("S")  # skip it, then g finds a todo article
         await settle(pilot, app)
         await pilot.press("g")
         await settle(pilot, app)
-        assert app.article.id != first and app.owner.status(app.article.id) == "todo"  # type: ignore[union-attr]
+        assert app.workbench.article.id != first and app.owner.status(app.workbench.article.id) == "todo"  # type: ignore[union-attr]
 
 
 async def test_saved_search_from_the_palette(sample_store_path: Path, config_home: Path) -> None:
@@ -296,7 +296,7 @@ async def test_read_only_when_another_writer_holds_the_store(sample_store_path: 
             await settle(pilot, app)
             await pilot.press("D")
             await settle(pilot, app)
-            assert app.owner.status(app.article.id) == "todo"  # type: ignore[union-attr]
+            assert app.owner.status(app.workbench.article.id) == "todo"  # type: ignore[union-attr]
             assert "READ-ONLY" in str(app.query_one("#statusline").render())
     finally:
         holder.close()
@@ -308,7 +308,7 @@ async def test_keys_can_be_remapped_by_binding_id(sample_store_path: Path, confi
         await settle(pilot, app)
         await pilot.press("enter")
         await settle(pilot, app)
-        aid = app.article.id  # type: ignore[union-attr]
+        aid = app.workbench.article.id  # type: ignore[union-attr]
         await pilot.press("D")  # no longer bound
         await settle(pilot, app)
         assert app.owner.status(aid) == "todo"

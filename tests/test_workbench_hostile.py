@@ -87,8 +87,8 @@ async def test_quit_with_typed_field_text_asks_save_discard_or_cancel(
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await _open(pilot, app, "pergeseran")
-        assert app.article is not None and app.article.id == aid
-        app.edit_record(rid)
+        assert app.workbench.article is not None and app.workbench.article.id == aid
+        app.workbench.edit_record(rid)
         app.query_one("#field-notes", Input).focus()
         await type_text(pilot, "catatan penting")
         await pilot.press("ctrl+q")
@@ -113,7 +113,7 @@ async def test_rejected_value_stays_marked_not_saved_after_another_field_saves(
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await _open(pilot, app, "pergeseran")
-        app.edit_record(rid)
+        app.workbench.edit_record(rid)
         panel = app.query_one(TaggingPanel)
         app.query_one("#field-personnel", Input).focus()
         await pilot.press("ctrl+u")
@@ -144,7 +144,7 @@ async def test_opening_another_article_never_drops_a_refused_value_in_silence(
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await _open(pilot, app, "pergeseran")
-        app.edit_record(rid)
+        app.workbench.edit_record(rid)
         app.query_one("#field-personnel", Input).focus()
         await pilot.press("ctrl+u")
         await type_text(pilot, "banyak")
@@ -175,17 +175,17 @@ async def test_undo_of_a_change_in_another_article_names_and_opens_it(
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await _open(pilot, app, "pergeseran")
-        assert app.article is not None
-        first, title = app.article.id, app.article.title
+        assert app.workbench.article is not None
+        first, title = app.workbench.article.id, app.workbench.article.title
         await pilot.press("D")
         await settle(pilot, app)
         await pilot.press("n")
         await settle(pilot, app)
-        assert app.article.id != first
+        assert app.workbench.article.id != first
         await pilot.press("u")
         await settle(pilot, app)
         assert app.owner.status(first) == "todo"
-        assert app.article.id == first  # shown, not silent
+        assert app.workbench.article.id == first  # shown, not silent
         assert any(title[:30] in m and "mark done" in m for m in messages(app)), messages(app)
 
 
@@ -216,14 +216,14 @@ async def test_markup_in_a_labelled_span_is_shown_literally(markup_store: Path, 
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await _open(pilot, app, "patroli")
         reader = app.query_one(Reader)
-        assert app.article is not None
-        target = app.article.text.index("Uji [/]")
+        assert app.workbench.article is not None
+        target = app.workbench.article.text.index("Uji [/]")
         for _ in range(60):
             if reader.selection()[0] >= target:
                 break
             await pilot.press("w")
         await pilot.press("v")
-        end = app.article.text.index("klik[/link]") + 4
+        end = app.workbench.article.text.index("klik[/link]") + 4
         for _ in range(60):
             if reader.selection()[1] >= end:
                 break
@@ -235,7 +235,7 @@ async def test_markup_in_a_labelled_span_is_shown_literally(markup_store: Path, 
         assert "[@click=app.quit]patroli" in toast_text(app)
         # a span that is valid markup: shown as typed, not swallowed ("[Kaltim]") or made an action
         app.clear_notifications()
-        target = app.article.text.index("[Kaltim] pada")
+        target = app.workbench.article.text.index("[Kaltim] pada")
         for _ in range(60):
             if reader.selection()[0] >= target - 3:
                 break
@@ -340,12 +340,12 @@ async def test_a_taxonomy_key_of_any_printable_character_labels(
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await _open(pilot, app, "pergeseran")
-        assert app.article is not None
+        assert app.workbench.article is not None
         start, end = app.query_one(Reader).selection()
         await pilot.press(key)
         await settle(pilot, app)
         assert any(o["label"] == "LOC" and (o["start"], o["end"]) == (start, end)
-                   for o in app.owner.overrides(app.article.id))
+                   for o in app.owner.overrides(app.workbench.article.id))
         await pilot.press("question_mark")
         await settle(pilot, app)
         assert app.screen.__class__.__name__ == "HelpScreen"
@@ -371,7 +371,7 @@ async def test_no_escape_sequence_from_data_reaches_the_terminal(
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await _open(pilot, app, "pergeseran")
-        app.edit_record(rid)
+        app.workbench.edit_record(rid)
         await settle(pilot, app)
         seen = [screen_text(app)]
         app.query_one("#field-notes", Input).focus()
@@ -425,10 +425,10 @@ async def test_a_10mb_one_paragraph_article_opens_in_the_reader_quickly(tmp_path
         # CPU time of this process (all threads): the figure that other processes sharing the
         # machine do not inflate; wall time is printed too
         started, cpu = time.perf_counter(), time.process_time()
-        app.open_article(aid)
+        app.workbench.open_article(aid)
         await settle(pilot, app)
         elapsed, used = time.perf_counter() - started, time.process_time() - cpu
-        assert app.article is not None and app.article.id == aid
+        assert app.workbench.article is not None and app.workbench.article.id == aid
         assert "patroli malam" in screen_text(app)
         print(f"\n10 MB article opened in {elapsed:.3f} s wall, {used:.3f} s CPU")
         cpu = time.process_time()
@@ -472,11 +472,11 @@ async def test_read_only_store_shows_it_and_refuses_each_edit_with_one_message(
     app = TandaiApp(read_only_store, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await settle(pilot, app)
-        app.open_article(aid)
+        app.workbench.open_article(aid)
         await settle(pilot, app)
         assert "READ-ONLY" in screen_text(app)
         assert any("read-only" in m for m in messages(app))  # the store's notice, on opening
-        assert app.article is not None and app.article.id == aid
+        assert app.workbench.article is not None and app.workbench.article.id == aid
         for key in ("D", "S", "a", "v", "8", "escape", "d", "e", "x", "u", "ctrl+y", "i"):
             if key in ("v", "escape"):
                 await pilot.press(key)
@@ -489,7 +489,7 @@ async def test_read_only_store_shows_it_and_refuses_each_edit_with_one_message(
             assert len(said) == 1 and "read-only" in said[0].lower(), (key, said)
             assert app.screen.__class__.__name__ not in ("IngestScreen",)
         assert app.owner.status(aid) == "todo" and app.owner.annotations.record_count(aid) == 0
-        assert app.query_one(TaggingPanel).record_id is None and app.draft is None
+        assert app.query_one(TaggingPanel).record_id is None and app.workbench.draft is None
         # saving a search from the palette: refused the same way
         app.clear_notifications()
         await pilot.press("ctrl+p")

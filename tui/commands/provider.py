@@ -1,4 +1,4 @@
-"""The command palette: every action by name, and the saved searches.
+"""The command palette: every command that has a palette entry, and the saved searches.
 
 Names and help come from data (saved search names and queries, taxonomy labels), so they are
 handed to Textual as ``Content`` built from plain text, never parsed as markup: Textual's own
@@ -8,16 +8,13 @@ handed to Textual as ``Content`` built from plain text, never parsed as markup: 
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Any
 
 from textual.command import Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from .safe import safe_line
-
-if TYPE_CHECKING:
-    from .app import TandaiApp
+from ..safe import safe_line
 
 
 def highlight(matcher: Matcher, name: str) -> Content:
@@ -32,10 +29,16 @@ def highlight(matcher: Matcher, name: str) -> Content:
 
 
 class TandaiCommands(Provider):
+    def _commands(self) -> list[tuple[str, str, Any]]:
+        """The workbench's entries; none on other screens (a dialog has its own keys)."""
+        from ..screens.workbench import Workbench
+
+        screen: Workbench | Any = self.screen
+        return screen.palette_commands() if isinstance(screen, Workbench) else []
+
     async def search(self, query: str) -> Hits:
-        app: TandaiApp = self.app  # type: ignore[assignment]
         matcher = self.matcher(query)
-        for name, help_text, callback in app.palette_commands():
+        for name, help_text, callback in self._commands():
             name = safe_line(name)
             score = matcher.match(name)
             if score > 0:
@@ -43,7 +46,6 @@ class TandaiCommands(Provider):
                 yield Hit(score, highlight(matcher, name), callback, text=name, help=help_content)
 
     async def discover(self) -> Hits:
-        app: TandaiApp = self.app  # type: ignore[assignment]
-        for name, help_text, callback in app.palette_commands():
+        for name, help_text, callback in self._commands():
             name = safe_line(name)
             yield Hit(1.0, Content(name), partial(callback), text=name, help=escape(safe_line(help_text)))

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, ProgressBar, Static
 
+from ..messages import IngestRequested
 from ..safe import safe, safe_line
 
 DIALOG_CSS = """
@@ -170,7 +171,7 @@ class IngestScreen(ModalScreen[str]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value.strip():
-            self.app.start_ingest(event.value.strip(), self)  # type: ignore[attr-defined]
+            self.post_message(IngestRequested(event.value.strip(), self))
 
     def progress(self, done: int, added: int, skipped: int, current: str) -> None:
         self.query_one("#ingest-progress", ProgressBar).update(total=None, progress=done)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from store.search.index import Hit
 
+from ..commands import LIST, SEARCH_BAR, bindings
 from ..render import MATCH_STYLE, word_pattern
 from ..safe import safe_line
 
@@ -56,10 +56,7 @@ def row_text(hit: Hit, status: str, records: int, words: list[str], width: int =
 class SearchBar(Input):
     """The query input, with recall of earlier queries on up/down."""
 
-    BINDINGS = [
-        Binding("up", "history(-1)", "Earlier query", id="history_back", show=False),
-        Binding("down", "history(1)", "Later query", id="history_forward", show=False),
-    ]
+    BINDINGS = bindings(SEARCH_BAR)
 
     class Recall(Message):
         def __init__(self, step: int) -> None:
@@ -71,10 +68,7 @@ class SearchBar(Input):
 
 
 class ArticleList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", id="list_down", show=False),
-        Binding("k", "cursor_up", "Up", id="list_up", show=False),
-    ]
+    BINDINGS = bindings(LIST)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]

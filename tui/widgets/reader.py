@@ -23,7 +23,8 @@ from store.model import Article, Entity
 from store.taxonomy import Taxonomy
 from store.text.sentences import sentences
 
-from ..keys import READER
+from ..commands import READER, bindings
+from ..messages import FocusList
 from ..render import MATCH_STYLE, NOISE_STYLE, label_style, word_pattern
 from ..safe import safe
 
@@ -69,7 +70,7 @@ def next_break(text: str, pos: int, end: int, width: int) -> int:
 class Reader(ScrollView, can_focus=True):
     """Shows one article; posts messages up when the reviewer asks for a change."""
 
-    BINDINGS = READER
+    BINDINGS = bindings(READER)
     DEFAULT_CSS = """
     Reader { height: 1fr; padding: 0 1; }
     """
@@ -399,7 +400,7 @@ class Reader(ScrollView, can_focus=True):
             self.refresh()
             self._announce()
         else:
-            self.app.action_focus_list()  # type: ignore[attr-defined]
+            self.post_message(FocusList())
 
     def action_page(self, step: int) -> None:
         self.action_sentence(step * 5)
