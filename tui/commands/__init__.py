@@ -73,7 +73,7 @@ ANYWHERE = [
         "previous_article", "p", "previous_article", "previous article in the list", "Prev",
         "Previous article",
     ),
-    Command("next_todo", "g", "next_todo", "next `todo` article", "Next todo", "Next todo"),
+    Command("next_todo", "g", "next_todo", "next article with status todo", "Next todo", "Next todo"),
     Command(
         "undo", "u,ctrl+z", "undo", "undo (records, corrections, status; across articles)", "Undo",
         "Undo",
