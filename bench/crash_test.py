@@ -136,7 +136,7 @@ def _pick_op(st: store.Store, rng: random.Random, n: int, ids: list[str], inbox:
         kind = "add"
     if kind == "unsearch" and not st.annotations.tables["searches"]:
         kind = "search"
-    if (kind == "undo" and not st._undo) or (kind == "redo" and not st._redo):
+    if (kind == "undo" and not st.history.undo_stack) or (kind == "redo" and not st.history.redo_stack):
         kind = "status"
     aid = rng.choice(ids)
     if kind == "add":
@@ -177,8 +177,8 @@ def _pick_op(st: store.Store, rng: random.Random, n: int, ids: list[str], inbox:
         name = rng.choice(sorted(st.annotations.tables["searches"]))
         return {"op": kind, "name": name, "expect": [["searches", name, None]]}
     if kind in ("undo", "redo"):
-        _, ops, _ = (st._undo if kind == "undo" else st._redo)[-1]
-        return {"op": kind, "expect": [[op[1], op[2], "*"] for op in ops]}
+        step = (st.history.undo_stack if kind == "undo" else st.history.redo_stack)[-1]
+        return {"op": kind, "expect": [[op.table, op.key, "*"] for op in step.ops]}
     source = inbox / f"berita-{n}.txt"
     source.write_text(f"Polres Uji {n} Gelar Patroli Malam\n\nPolres Uji {n} melaksanakan patroli malam di "
                       f"Kecamatan Sukamaju {n} pada Senin (25/11/2024) bersama {n % 97 + 3} personel.\n",

@@ -6,40 +6,86 @@
 ...     hits = st.search('patroli unit:"Polres Bontang"').hits
 
 Everything a notebook needs is here; the workbench (``tui``) uses exactly this API.
+
+The names below are imported on first use (PEP 562), not with the package: ``import
+store.text.dates`` (the date parser alone) must not pay for tantivy, selectolax and a process
+pool, which the search index and ingest need.
 """
 
-from store.errors import (
-    BadInput,
-    CorruptFile,
-    InvalidArgument,
-    InvalidRecord,
-    NotFound,
-    QueryError,
-    ReadOnlyStore,
-    SchemaMismatch,
-    StoreError,
-    StoreLocked,
-)
-from store.ingest import IngestProgress, IngestReport
-from store.model import (
-    ACTIVITY_TYPES,
-    LABELS,
-    PHASES,
-    STATUSES,
-    ActivityRecord,
-    Article,
-    ArticleSummary,
-    Entity,
-    Span,
-)
-from store.paths import default_store, samples_dir
-from store.search.index import Hit, SearchResult
-from store.store import Store, open  # noqa: A004 - store.open is the documented API
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from store.disk.atomic import write_bytes as write_file
+    from store.errors import (
+        BadInput,
+        CorruptFile,
+        InvalidArgument,
+        InvalidRecord,
+        NotFound,
+        QueryError,
+        ReadOnlyStore,
+        SchemaMismatch,
+        StoreError,
+        StoreLocked,
+    )
+    from store.ingest import IngestProgress, IngestReport
+    from store.model import (
+        ACTIVITY_TYPES,
+        LABELS,
+        PHASES,
+        STATUSES,
+        ActivityRecord,
+        Article,
+        Entity,
+        ListRow,
+        Span,
+    )
+    from store.paths import default_store, samples_dir
+    from store.search.index import SearchResult
+    from store.store import Store, open  # noqa: A004 - store.open is the documented API
+    from store.taxonomy import Taxonomy
+    from store.text.dates import parse_date
+    from store.text.sentences import sentence_at, sentences
+
+_WHERE = {
+    **dict.fromkeys(("BadInput", "CorruptFile", "InvalidArgument", "InvalidRecord", "NotFound", "QueryError",
+                     "ReadOnlyStore", "SchemaMismatch", "StoreError", "StoreLocked"), "store.errors"),
+    **dict.fromkeys(("IngestProgress", "IngestReport"), "store.ingest"),
+    **dict.fromkeys(("ACTIVITY_TYPES", "LABELS", "PHASES", "STATUSES", "ActivityRecord", "Article", "Entity",
+                     "ListRow", "Span"), "store.model"),
+    **dict.fromkeys(("default_store", "samples_dir"), "store.paths"),
+    "SearchResult": "store.search.index",
+    "Store": "store.store",
+    "open": "store.store",
+    "Taxonomy": "store.taxonomy",
+    "parse_date": "store.text.dates",
+    "sentences": "store.text.sentences",
+    "sentence_at": "store.text.sentences",
+    "write_file": "store.disk.atomic",
+}
+_RENAMED = {"write_file": "write_bytes"}
 
 __all__ = [
-    "ACTIVITY_TYPES", "LABELS", "PHASES", "STATUSES", "ActivityRecord", "Article", "ArticleSummary",
-    "BadInput", "CorruptFile", "Entity", "Hit", "IngestProgress", "IngestReport", "InvalidArgument",
-    "InvalidRecord",
-    "NotFound", "QueryError", "ReadOnlyStore", "SchemaMismatch", "SearchResult", "Span", "Store",
-    "StoreError", "StoreLocked", "default_store", "open", "samples_dir",
+    "ACTIVITY_TYPES", "LABELS", "PHASES", "STATUSES", "ActivityRecord", "Article", "BadInput", "CorruptFile",
+    "Entity", "IngestProgress", "IngestReport", "InvalidArgument", "InvalidRecord", "ListRow", "NotFound",
+    "QueryError", "ReadOnlyStore", "SchemaMismatch", "SearchResult", "Span", "Store", "StoreError",
+    "StoreLocked", "Taxonomy", "default_store", "open", "parse_date", "samples_dir", "sentence_at",
+    "sentences", "write_file",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module when the name is first used, and keep the name here."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'store' has no attribute {name!r}")
+    value = getattr(import_module(module), _RENAMED.get(name, name))
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,9 +1,10 @@
 """The ingest engine shared by ``tandai ingest``, the Python API and the workbench.
 
-Files → raw documents → parsed articles with entities → duplicate check → batches. A batch is
-committed whole (shards, then the manifest, then the index), with Ctrl-C held off while it
-commits, so an interruption leaves the store as it was before or after a batch. One bad file
-gets a verdict in the report and never stops the rest.
+Files → raw documents → parsed articles with entities → duplicate check → batches. This module
+knows nothing of the store it fills: ``batches`` yields them and ``Store.ingest`` commits each
+whole (shards, then the manifest, then the index), with Ctrl-C held off while it commits
+(``sigint_deferred``), so an interruption leaves the store as it was before or after a batch.
+One bad file gets a verdict in the report and never stops the rest.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from store.disk.corpus import SHARD_SIZE
 from store.model import Article
@@ -31,9 +32,6 @@ from store.text import dedupe
 from store.text.entities import Recogniser
 from store.text.normalise import article_id
 from store.text.parse import parse_article
-
-if TYPE_CHECKING:
-    from store.store import Store
 
 
 @dataclass(slots=True)
@@ -225,34 +223,44 @@ def _documents(paths: Sequence[str], report: IngestReport, store_dir: Path,
                 yield doc
 
 
-def run(
-    store: Store,
+class Seen:
+    """What the store already holds: article ids, and the signatures that find near duplicates."""
+
+    def __init__(self, summaries: Iterable[dict[str, Any]]) -> None:
+        self.ids: set[str] = set()
+        self.dups = dedupe.DuplicateIndex()
+        for summary in summaries:
+            self.add(summary["id"], summary.get("sig") or [], summary.get("duplicate_of"))
+
+    def add(self, aid: str, sig: list[int], duplicate_of: str | None) -> None:
+        self.ids.add(aid)
+        self.dups.add(aid, sig, duplicate_of)
+
+
+Batch = list[tuple[Article, list[int]]]  # new articles with their duplicate signatures
+
+
+def batches(
     paths: Sequence[str],
+    report: IngestReport,
+    seen: Seen,
+    recogniser: Recogniser,
+    store_dir: Path,
     progress: Callable[[IngestProgress], None] | None = None,
-    batch_size: int = SHARD_SIZE,
     cancelled: Callable[[], bool] | None = None,
+    batch_size: int = SHARD_SIZE,
     workers: int | None = None,
     follow_symlinks: bool = False,
-) -> IngestReport:
-    """Ingest ``paths`` into ``store`` (which must be writable). Inside folders, symlinks that
-    lead outside the folder are reported, not read, unless ``follow_symlinks``."""
-    store.require_writable()
-    started = time.perf_counter()
-    report = IngestReport()
-    corpus = store.corpus
-    corpus.remove_orphans()
-    store.catch_up_index()
-    known: set[str] = set()
-    dups = dedupe.DuplicateIndex()
-    for _, summary in corpus.iter_summaries():
-        known.add(summary["id"])
-        dups.add(summary["id"], summary.get("sig") or [], summary.get("duplicate_of"))
-    recogniser = store.recogniser
-    batch: list[tuple[Article, list[int]]] = []
+) -> Generator[Batch, None, None]:
+    """New articles from ``paths``, in batches of ``batch_size`` ready to commit; the caller
+    commits each (``Store.ingest``) and counts it in ``report.added``. Everything else that
+    happens to an input (already present, a duplicate, skipped and why) goes into ``report``.
+    A batch cut short by ``cancelled`` or Ctrl-C is never yielded nor counted."""
+    batch: Batch = []
     last_tick = 0.0
     try:
         n_workers = default_workers() if workers is None else workers
-        docs = _documents(paths, report, store.path.resolve(), follow_symlinks)
+        docs = _documents(paths, report, store_dir, follow_symlinks)
         for source, result in prepared(docs, recogniser, n_workers):
             if cancelled is not None and cancelled():
                 report.interrupted = True
@@ -265,37 +273,24 @@ def run(
             if not article.text.strip():
                 report.skipped.append((source, "no text"))
                 continue
-            if article.id in known:
+            if article.id in seen.ids:
                 report.present += 1
                 continue
-            article.duplicate_of = dups.find(sig)
+            article.duplicate_of = seen.dups.find(sig)
             if article.duplicate_of:
                 report.duplicates += 1
-            known.add(article.id)
-            dups.add(article.id, sig, article.duplicate_of)
+            seen.add(article.id, sig, article.duplicate_of)
             batch.append((article, sig))
             if len(batch) >= batch_size:
-                with sigint_deferred():
-                    store.commit_batch(batch)
-                report.added += len(batch)
-                report.added_ids.extend(a.id for a, _ in batch)
-                batch = []
+                full, batch = batch, []
+                yield full
             now = time.perf_counter()
             if progress is not None and now - last_tick > 0.1:
                 last_tick = now
                 progress(IngestProgress(report.sources, report.added + len(batch), report.present,
                                         len(report.skipped), source))
         if batch and not report.interrupted:
-            with sigint_deferred():
-                store.commit_batch(batch)
-            report.added += len(batch)
-            report.added_ids.extend(a.id for a, _ in batch)
-            batch = []
-    except KeyboardInterrupt:
-        report.interrupted = True
-    if batch:  # an interrupted batch was not saved: do not count its duplicates
+            full, batch = batch, []
+            yield full
+    finally:  # a batch not handed over was not saved: do not count its duplicates
         report.duplicates -= sum(1 for a, _ in batch if a.duplicate_of)
-    report.seconds = time.perf_counter() - started
-    if progress is not None:
-        progress(IngestProgress(report.sources, report.added, report.present, len(report.skipped), ""))
-    return report

@@ -181,8 +181,12 @@ class Article:
 
 
 @dataclass(slots=True)
-class ArticleSummary:
-    """What the article list needs, without the body: cheap to hold for every article."""
+class ListRow:
+    """One row of an article list, without the body: cheap to hold for every article.
+
+    The one row type of every list: search hits (``score``, ``shard`` from the index), the cached
+    first screen, and ``Store.articles``/``Store.summary`` (which also fill ``status``, ``records``
+    and ``source``). The first seven fields are the first-screen file's row, in order."""
 
     id: str
     title: str
@@ -190,6 +194,8 @@ class ArticleSummary:
     published: str | None
     dateline: str | None
     duplicate_of: str | None
+    shard: str = ""
+    score: float = 0.0
     status: str = "todo"
     records: int = 0
     source: str = ""

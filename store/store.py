@@ -16,9 +16,10 @@ Layout of a store directory::
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -26,46 +27,37 @@ from typing import Any
 
 from store import ingest as ingest_engine
 from store.disk.annotations import Annotations, status_key
-from store.disk.corpus import SHARD_SIZE, BrokenShard, Corpus, now_iso
+from store.disk.corpus import SHARD_SIZE, Corpus, now_iso
 from store.disk.lock import WriterLock
 from store.errors import (
     InvalidArgument,
-    InvalidRecord,
     NotFound,
     QueryError,
     ReadOnlyStore,
     StoreError,
     StoreLocked,
 )
+from store.history import Delete, History, Op, Put
 from store.model import (
-    ACTIVITY_TYPES,
-    LABELS,
     MAX_LIMIT,
-    PHASES,
     RECORD_FIELDS,
     STATUSES,
     ActivityRecord,
     Article,
-    ArticleSummary,
     Entity,
-    Span,
+    ListRow,
     check_callable,
     check_id,
     check_int,
     check_reviewer,
     check_text,
-    parse_personnel,
-    record_field_problems,
 )
 from store.paths import check_store_path
+from store.records import prefill, validate
 from store.search.index import IndexMissing, SearchIndex, SearchResult
 from store.search.query import Filter, parse
 from store.taxonomy import Taxonomy, load_taxonomy
-from store.text.dates import parse_date
 from store.text.entities import Recogniser
-from store.text.phases import phase_for
-
-Op = tuple[Any, ...]
 
 
 class Store:
@@ -106,8 +98,7 @@ class Store:
             self.index = SearchIndex(self.path / "index")
             self._taxonomy: Taxonomy | None = None
             self._recogniser: Recogniser | None = None
-            self._undo: list[tuple[str, list[Op], list[Op]]] = []
-            self._redo: list[tuple[str, list[Op], list[Op]]] = []
+            self.history = History(self.annotations)
             self._ids_cache: dict[tuple[str, str, int], set[str]] = {}
             self._recent: OrderedDict[str, dict[str, Any]] = OrderedDict()
             if writable:
@@ -177,113 +168,21 @@ class Store:
         except BaseException:  # not committed: its shard files must not linger below next_shard
             self.corpus.discard(names)
             raise
-        writer = self.index.writer()
-        try:
-            for name, start in zip(names, range(0, len(batch), SHARD_SIZE), strict=True):
-                for article, _ in batch[start : start + SHARD_SIZE]:
-                    writer.add_document(self.index.document(article, name))
-            writer.commit()
-            writer.wait_merging_threads()
-        except BaseException:
-            try:
-                writer.rollback()
-            except Exception:  # noqa: BLE001
-                pass
-            raise
-        self.index.write_stamp(self.corpus.generation, int(self.corpus.manifest.get("articles", 0)),
-                               self.corpus.shards)
-        self.index.write_first_screen(self.corpus.generation)
+        self.index.add_batch(self.corpus, names, [a for a, _ in batch])
 
     def catch_up_index(self) -> None:
-        """Index shards the index has not seen (after a crash between commit and indexing); a
-        missing or unreadable index, or one holding shards the manifest dropped, is rebuilt."""
-        self.index.remove_abandoned()
-        if self.index.in_step(self.corpus.generation):
-            try:
-                if self.index.num_docs() != self.index.stamp().get("articles"):  # derived: never trusted
-                    self.reindex()
-                elif self.index.first_screen_stale(self.corpus.generation):  # a crash came between
-                    self.index.write_first_screen(self.corpus.generation)
-                return
-            except (IndexMissing, ValueError, OSError):  # unreadable although in step: rebuild it
-                self.reindex()
-                return
-        stamp = self.index.stamp()
-        seen = stamp.get("shards") if stamp.get("schema") == 1 and self.index.exists() else None
-        done = {n for n in seen if isinstance(n, str)} if isinstance(seen, list) else set()
-        try:
-            self.index.index  # noqa: B018 - an unreadable index is rebuilt, not added to
-        except IndexMissing:
-            done = set()
-        if not done or not done <= set(self.corpus.shards):
-            self.reindex()
-            return
-        missing = [s for s in self.corpus.shards if s not in done]
-        writer = self.index.writer()
-        try:
-            broken = self._add_shards(writer, missing, replace=True)[1]
-            writer.commit()
-            writer.wait_merging_threads()
-        except BaseException:
-            _rollback(writer)
-            raise
-        if broken:
-            self.notes += self.corpus.quarantine(broken)
-        self.index.write_stamp(self.corpus.generation, self.count(), self.corpus.shards)
-        self.index.write_first_screen(self.corpus.generation)
+        """Index what the index has not seen (see ``SearchIndex.catch_up``); a shard found damaged
+        on the way is quarantined and named in ``notes``."""
+        self.notes += self.index.catch_up(self.corpus)
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Rebuild the search index from the store; returns the number of articles indexed.
-
-        The new index is built beside the one in use and swapped in only when complete, so a
-        failure leaves the old one and readers never see an empty one. A shard that cannot be
-        read is quarantined (see ``Corpus.quarantine``; ``notes`` says which) and the rest indexed.
-        """
+        """Rebuild the search index from the store; returns the number of articles indexed. A shard
+        that cannot be read is quarantined (``notes`` says which) and the rest indexed."""
         check_callable("progress", progress)
         self.require_writable()
-        name, built = self.index.new_build()
-        try:
-            writer = built.writer(heap_size=64_000_000, num_threads=1)
-            try:
-                count, broken = self._add_shards(writer, self.corpus.shards, replace=False, progress=progress)
-                writer.commit()
-                writer.wait_merging_threads()
-            except BaseException:
-                _rollback(writer)
-                raise
-            if broken:
-                self.notes += self.corpus.quarantine(broken, remaining=count)
-            self.index.swap_in(name, built, self.corpus.generation, self.count(), self.corpus.shards)
-        except BaseException:
-            self.index.discard_build(name)
-            raise
+        count, notes = self.index.rebuild(self.corpus, progress)
+        self.notes += notes
         return count
-
-    def _add_shards(self, writer: Any, shards: list[str], replace: bool,
-                    progress: Callable[[int, int], None] | None = None) -> tuple[int, list[str]]:
-        """Add the documents of ``shards``; returns (articles added, shards that are damaged).
-
-        A shard is read whole before any of it is added: a damaged one adds nothing."""
-        count, broken = 0, []
-        for i, name in enumerate(shards):
-            try:
-                docs = [self.index.document(Article.from_dict(d), name)
-                        for d in self.corpus.load_shard(name).values()]
-            except BrokenShard:
-                broken.append(name)
-                continue
-            except (KeyError, TypeError, ValueError, AttributeError):  # an entry that is not an article
-                broken.append(name)
-                continue
-            if replace:  # a crash after the index commit but before its stamp: never index twice
-                delete = getattr(writer, "delete_documents_by_term", None) or writer.delete_documents
-                delete("shard", name)
-            for doc in docs:
-                writer.add_document(doc)
-            count += len(docs)
-            if progress is not None:
-                progress(i + 1, len(shards))
-        return count, broken
 
     def ingest(self, paths: Sequence[str | Path], progress: Callable[..., None] | None = None,
                cancelled: Callable[[], bool] | None = None,
@@ -296,18 +195,40 @@ class Store:
             raise InvalidArgument("paths must be a list of file, folder or glob paths")
         check_callable("progress", progress)
         check_callable("cancelled", cancelled)
-        return ingest_engine.run(self, [os.fspath(p) for p in paths], progress=progress, cancelled=cancelled,
-                                 follow_symlinks=bool(follow_symlinks))
+        self.require_writable()
+        started = time.perf_counter()
+        report = ingest_engine.IngestReport()
+        self.corpus.remove_orphans()
+        self.catch_up_index()
+        seen = ingest_engine.Seen(s for _, s in self.corpus.iter_summaries())
+        batches = ingest_engine.batches([os.fspath(p) for p in paths], report, seen, self.recogniser,
+                                        self.path.resolve(), progress=progress, cancelled=cancelled,
+                                        follow_symlinks=bool(follow_symlinks))
+        try:
+            for batch in batches:
+                with ingest_engine.sigint_deferred():  # a batch is saved whole, then counted
+                    self.commit_batch(batch)
+                    report.added += len(batch)
+                    report.added_ids.extend(a.id for a, _ in batch)
+        except KeyboardInterrupt:
+            report.interrupted = True
+        finally:
+            batches.close()
+        report.seconds = time.perf_counter() - started
+        if progress is not None:
+            progress(ingest_engine.IngestProgress(report.sources, report.added, report.present,
+                                                  len(report.skipped), ""))
+        return report
 
     # -- articles --------------------------------------------------------------------------------
 
     def count(self) -> int:
         return int(self.corpus.manifest.get("articles", 0))
 
-    def articles(self) -> Iterator[ArticleSummary]:
-        """Every article's summary, in ingest order (reads the shards' small meta files)."""
+    def articles(self) -> Iterator[ListRow]:
+        """Every article's list row, in ingest order (reads the shards' small meta files)."""
         for _, s in self.corpus.iter_summaries():
-            yield ArticleSummary(
+            yield ListRow(
                 id=s["id"], title=s.get("title") or "", outlet=s.get("outlet"),
                 published=s.get("published"), dateline=s.get("dateline"),
                 duplicate_of=s.get("duplicate_of"), status=self.status(s["id"]),
@@ -342,13 +263,13 @@ class Store:
                 return article
         raise NotFound(f"no article {article_id!r} in this store")
 
-    def summary(self, article_id: str) -> ArticleSummary:
+    def summary(self, article_id: str) -> ListRow:
         check_id("article", article_id)
         hit = self.index.lookup(article_id)
         if hit is None:
             raise NotFound(f"no article {article_id!r} in this store")
-        return ArticleSummary(hit.id, hit.title, hit.outlet, hit.published, hit.dateline, hit.duplicate_of,
-                              self.status(hit.id), self.annotations.record_count(hit.id))
+        hit.status, hit.records = self.status(hit.id), self.annotations.record_count(hit.id)
+        return hit
 
     def duplicates_of(self, article_id: str) -> list[str]:
         """Articles ingest linked to this one as near duplicates."""
@@ -416,108 +337,51 @@ class Store:
 
     # -- changes (every change is journalled and undoable) ---------------------------------------
 
-    def _inverse(self, ops: list[Op]) -> list[Op]:
-        inverse: list[Op] = []
-        for op in ops:
-            old = self.annotations.get(op[1], op[2])
-            inverse.append(("put", op[1], op[2], old) if old is not None else ("del", op[1], op[2]))
-        return list(reversed(inverse))
-
     def _change(self, label: str, ops: list[Op]) -> None:
         self.require_writable()
-        inverse = self._inverse(ops)
-        self.annotations.apply(ops)
-        self._undo.append((label, ops, inverse))
-        del self._undo[:-500]
-        self._redo.clear()
+        self.history.change(label, ops)
 
     def undo(self) -> str | None:
         """Undo the last change made through this Store; returns what was undone, or None."""
-        if not self._undo:
+        if not self.history.undo_stack:
             return None
-        label, ops, inverse = self._undo[-1]
         self.require_writable()
-        self.annotations.apply(inverse)
-        self._undo.pop()
-        self._redo.append((label, ops, inverse))
-        return label
+        return self.history.undo()
 
     def redo(self) -> str | None:
-        if not self._redo:
+        if not self.history.redo_stack:
             return None
-        label, ops, inverse = self._redo[-1]
         self.require_writable()
-        self.annotations.apply(ops)
-        self._redo.pop()
-        self._undo.append((label, ops, inverse))
-        return label
+        return self.history.redo()
+
+    def undo_article(self) -> str | None:
+        """The article the next ``undo`` changes (it may be another than the one on screen)."""
+        return self.history.undo_stack[-1].article_id() if self.history.undo_stack else None
+
+    def redo_article(self) -> str | None:
+        """The article the next ``redo`` changes."""
+        return self.history.redo_stack[-1].article_id() if self.history.redo_stack else None
 
     # -- records ---------------------------------------------------------------------------------
 
-    def _validate(self, article: Article, fields: dict[str, Any]) -> dict[str, Any]:
-        wrong_type = record_field_problems(fields)  # a wrong type is reported, never used
-        fields = {k: v for k, v in fields.items() if k not in wrong_type}
-        problems: dict[str, str] = {}
-        unknown = set(fields) - RECORD_FIELDS
-        if unknown:
-            problems["fields"] = f"unknown field(s): {', '.join(sorted(unknown))}"
-        out = dict(fields)
-        rtype = (out.get("type") or "").strip()
-        if not rtype:
-            problems["type"] = "an activity type is required"
-        elif rtype not in self.taxonomy.activities and rtype not in ACTIVITY_TYPES:
-            problems["type"] = f"{rtype!r} is not an activity type ({', '.join(self.taxonomy.activities)})"
-        out["type"] = rtype
-        unit = (out.get("unit") or "").strip()
-        if not unit:
-            problems["unit"] = "the acting unit is required"
-        out["unit"] = unit
-        spans: list[Span] = []
-        for raw in out.get("evidence") or []:
-            span = raw if isinstance(raw, Span) else Span.from_dict(raw) if isinstance(raw, dict) else None
-            if span is None or not (0 <= span.start < span.end <= len(article.text)):
-                problems["evidence"] = "an evidence span lies outside the article's text"
-                continue
-            spans.append(Span(span.start, span.end, article.text[span.start : span.end]))
-        if not spans and "evidence" not in problems:
-            problems["evidence"] = "at least one evidence sentence is required"
-        out["evidence"] = spans
-        raw_date = out.get("date")
-        if raw_date:
-            iso = parse_date(str(raw_date), article.published)
-            if iso is None:
-                problems["date"] = f"{raw_date!r} is not a date (try 2024-11-27 or 27/11/2024)"
-            else:
-                out["date"] = iso
-        else:
-            out["date"] = None
-        out["personnel"] = parse_personnel(out.get("personnel"))  # checked above: 2.5 is not 25
-        phase = out.get("phase")
-        if not phase:
-            out["phase"] = phase_for(out.get("date"))
-        elif phase not in PHASES:
-            problems["phase"] = f"{phase!r} is not a phase ({', '.join(PHASES)})"
-        partners = out.get("partners") or []
-        if isinstance(partners, str):
-            partners = [p.strip() for p in partners.split(",")]
-        out["partners"] = [str(p).strip() for p in partners if str(p).strip()]
-        out["location"] = (out.get("location") or "").strip() or None
-        out["date_text"] = (out.get("date_text") or "").strip() or None
-        out["notes"] = out.get("notes") or ""
-        problems.update(wrong_type)
-        if problems:
-            raise InvalidRecord(problems)
-        return out
+    def draft_record(self, article_id: str, start: int, end: int) -> dict[str, Any]:
+        """Fields for a new record whose evidence is ``start:end`` of the article, guessed from its
+        entities (with corrections) and its earlier records (see ``store.records.prefill``)."""
+        check_id("article", article_id)
+        check_int("start", start, 0, 10**9)
+        check_int("end", end, 0, 10**9)
+        article = self.article(article_id)
+        return prefill(article, start, end, self.taxonomy, self.records(article_id))
 
     def add_record(self, article_id: str, **fields: Any) -> ActivityRecord:
         """Validate and save a new activity record; durable when this returns."""
         check_id("article", article_id)
         article = self.article(article_id, corrected=False)
-        clean = self._validate(article, fields)
+        clean = validate(article, fields, self.taxonomy)
         stamp = now_iso()
         record = ActivityRecord(id=uuid.uuid4().hex[:16], article_id=article_id, reviewer=self.reviewer,
                                 created=stamp, updated=stamp, **clean)
-        ops: list[Op] = [("put", "records", record.id, record.to_dict())]
+        ops: list[Op] = [Put("records", record.id, record.to_dict())]
         if self.status(article_id) == "todo":
             ops.append(self._status_op(article_id, "in_progress"))
         self._change(f"add {record.type} record", ops)
@@ -537,15 +401,15 @@ class Store:
         merged.update(fields)
         if "date" in fields and "phase" not in fields:
             merged["phase"] = None  # re-derive from the new date
-        clean = self._validate(article, merged)
+        clean = validate(article, merged, self.taxonomy)
         new = ActivityRecord(id=old.id, article_id=old.article_id, reviewer=old.reviewer, created=old.created,
                              updated=now_iso(), **clean)
-        self._change(f"edit {new.type} record", [("put", "records", new.id, new.to_dict())])
+        self._change(f"edit {new.type} record", [Put("records", new.id, new.to_dict())])
         return new
 
     def delete_record(self, record_id: str) -> ActivityRecord:
         old = self.record(record_id)
-        self._change(f"delete {old.type} record", [("del", "records", record_id)])
+        self._change(f"delete {old.type} record", [Delete("records", record_id)])
         return old
 
     def records(self, article_id: str | None = None) -> list[ActivityRecord]:
@@ -555,8 +419,8 @@ class Store:
             data = list(self.annotations.values("records"))
         else:
             ids = self.annotations.record_ids_for(article_id)
-            data = [self.annotations.get("records", rid) for rid in ids]
-        out = [ActivityRecord.from_dict(d) for d in data if d is not None]
+            data = [d for d in map(lambda rid: self.annotations.get("records", rid), ids) if d is not None]
+        out = [ActivityRecord.from_dict(d) for d in data]
         out.sort(key=lambda r: (r.article_id, r.evidence[0].start if r.evidence else 0, r.created))
         return out
 
@@ -569,9 +433,28 @@ class Store:
         entry = self.annotations.get("status", status_key(reviewer or self.reviewer, article_id))
         return entry["status"] if entry else "todo"
 
+    def statuses(self, article_id: str) -> dict[str, str]:
+        """Every reviewer's status of an article (reviewer → status); reviewers who set none are absent."""
+        check_id("article", article_id)
+        return {e["reviewer"]: e["status"] for e in self.annotations.values("status")
+                if e["article_id"] == article_id}
+
+    def record_count(self, article_id: str) -> int:
+        """How many records the article has (all reviewers'), without loading them."""
+        check_id("article", article_id)
+        return self.annotations.record_count(article_id)
+
+    def record_counts(self, ids: Iterable[str]) -> dict[str, int]:
+        """``record_count`` of each id (one call per list page)."""
+        return {i: self.record_count(i) for i in ids}
+
+    def known_units(self) -> list[str]:
+        """Every acting unit some record names, sorted (the workbench offers them for completion)."""
+        return sorted({r["unit"] for r in self.annotations.values("records") if r.get("unit")})
+
     def _status_op(self, article_id: str, status: str) -> Op:
         key = status_key(self.reviewer, article_id)
-        return ("put", "status", key, {"article_id": article_id, "reviewer": self.reviewer,
+        return Put("status", key, {"article_id": article_id, "reviewer": self.reviewer,
                                        "status": status, "updated": now_iso()})
 
     def set_status(self, article_id: str, status: str) -> str:
@@ -630,8 +513,8 @@ class Store:
         article = self.article(article_id, corrected=False)
         if not (0 <= start < end <= len(article.text)):
             raise StoreError(f"span {start}-{end} lies outside the article's text")
-        if label is not None and label not in LABELS:
-            raise StoreError(f"{label!r} is not a label ({', '.join(LABELS)})")
+        if label is not None and label not in self.taxonomy.labels:
+            raise StoreError(f"{label!r} is not a label ({', '.join(self.taxonomy.labels)})")
         current = {(e.start, e.end): e for e in self.entities(article)}
         if label is None:
             if (start, end) not in current:
@@ -640,11 +523,12 @@ class Store:
         else:
             action = "relabel" if (start, end) in current else "add"
         seq = self.annotations.seq + 1
-        override = {"id": uuid.uuid4().hex[:16], "article_id": article_id, "reviewer": self.reviewer,
-                    "action": action, "start": start, "end": end, "label": label,
-                    "text": article.text[start:end], "created": now_iso(), "seq": seq}
+        override: dict[str, Any] = {
+            "id": uuid.uuid4().hex[:16], "article_id": article_id, "reviewer": self.reviewer,
+            "action": action, "start": start, "end": end, "label": label, "text": article.text[start:end],
+            "created": now_iso(), "seq": seq}
         what = f"{action} {label or current[(start, end)].label} {article.text[start:end]!r}"
-        self._change(what, [("put", "overrides", override["id"], override)])
+        self._change(what, [Put("overrides", override["id"], override)])
         return override
 
     # -- saved searches --------------------------------------------------------------------------
@@ -655,14 +539,14 @@ class Store:
         name = name.strip()
         if not name:
             raise StoreError("a saved search needs a name")
-        self._change(f"save search {name!r}", [("put", "searches", name, {
+        self._change(f"save search {name!r}", [Put("searches", name, {
             "name": name, "query": query, "reviewer": self.reviewer, "created": now_iso()})])
 
     def delete_search(self, name: str) -> None:
         check_text("a saved search's name", name, max_len=200)
         if self.annotations.get("searches", name) is None:
             raise NotFound(f"no saved search {name!r}")
-        self._change(f"delete search {name!r}", [("del", "searches", name)])
+        self._change(f"delete search {name!r}", [Delete("searches", name)])
 
     def saved_searches(self) -> list[dict[str, Any]]:
         return sorted(self.annotations.values("searches"), key=lambda s: s["name"].casefold())
@@ -691,9 +575,3 @@ def open(path: str | Path, reviewer: str = "reviewer", read_only: bool = False) 
     """Open (or create) a store directory. Read-only when another process is writing it."""
     return Store(path, reviewer=reviewer, read_only=read_only)
 
-
-def _rollback(writer: Any) -> None:
-    try:
-        writer.rollback()
-    except Exception:  # noqa: BLE001 - the original error is the one to report
-        pass

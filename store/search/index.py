@@ -25,16 +25,17 @@ import tempfile
 import time
 import uuid
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar, cast
 
 import tantivy
 
 from store.disk.atomic import fsync_dir, read_json, write_json
+from store.disk.corpus import SHARD_SIZE, BrokenShard, Corpus
 from store.errors import StoreError
-from store.model import Article
+from store.model import Article, ListRow
 from store.search.query import Filter, Query, tokens
 
 INDEX_SCHEMA = 1
@@ -48,8 +49,13 @@ LIST_FIELDS = ("id", "title", "outlet", "published", "dateline", "duplicate_of",
 DIR_NAME = re.compile(r"tantivy-[0-9a-f]{12}")
 LEGACY = "."  # the stamp's ``dir`` of an index whose files lie in ``index/`` itself
 TANTIVY_FILE = re.compile(r"meta\.json|\.managed\.json|\.tantivy-.*\.lock|[0-9a-f]{32}\.\w+")
+P = ParamSpec("P")
+R = TypeVar("R")
 REBUILD_HINT = "rebuild it with `tandai reindex`"
 STALE = "belongs to an earlier version of the index"  # after a crash: harmless, rewritten on next open
+
+
+Hit = ListRow  # the old name, until the workbench imports ListRow from the package root
 
 
 class IndexMissing(StoreError):
@@ -68,18 +74,19 @@ def _read_only_fs(exc: BaseException) -> bool:
     return "Read-only file system" in text or "ReadOnlyFilesystem" in text or "os error 30" in text
 
 
-def guarded(fn: Any) -> Any:
+def guarded(fn: Callable[P, R]) -> Callable[P, R]:
     """A damaged index file becomes IndexMissing (one line, how to rebuild), never a traceback."""
 
-    def call(self: SearchIndex, *args: Any, **kwargs: Any) -> Any:
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            return fn(self, *args, **kwargs)
+            return fn(*args, **kwargs)
         except StoreError:
             raise
         except BaseException as exc:
             if not _unreadable(exc):
                 raise
-            raise IndexMissing(f"the search index of {self.path.parent} cannot be read ({str(exc)[:100]}); "
+            index = cast(SearchIndex, args[0])  # a method: ``self`` comes first
+            raise IndexMissing(f"the search index of {index.path.parent} cannot be read ({str(exc)[:100]}); "
                                f"{REBUILD_HINT}") from None
 
     call.__doc__, call.__name__ = fn.__doc__, fn.__name__
@@ -120,24 +127,13 @@ def label_terms(article: Article) -> list[str]:
 
 
 @dataclass(slots=True)
-class Hit:
-    """One row of a result list, straight from the index's stored fields."""
-
-    id: str
-    title: str
-    outlet: str | None
-    published: str | None
-    dateline: str | None
-    duplicate_of: str | None
-    shard: str
-    score: float = 0.0
-
-
-@dataclass(slots=True)
 class SearchResult:
+    """A page of hits: ``hits`` their ids, ``rows`` the rows to list, ``words`` to highlight;
+    ``error`` says why a query could not run (then there are no hits)."""
+
     total: int = 0
     hits: list[str] = field(default_factory=list)
-    rows: list[Hit] = field(default_factory=list)
+    rows: list[ListRow] = field(default_factory=list)
     error: str | None = None
     words: list[str] = field(default_factory=list)
 
@@ -392,7 +388,7 @@ class SearchIndex:
         problem = first_screen_problem(data, generation, self._dir or LEGACY, self.num_docs())
         if problem is not None:
             return None
-        rows = [Hit(*r) for r in data["rows"][: max(0, limit)]]  # type: ignore[index]
+        rows = [ListRow(*r) for r in data["rows"][: max(0, limit)]]  # type: ignore[index]
         return SearchResult(total=int(data["total"]), hits=[r.id for r in rows], rows=rows)  # type: ignore[index]
 
     def first_screen_stale(self, generation: int) -> bool:
@@ -415,6 +411,114 @@ class SearchIndex:
             data["dir"] = self._dir
         write_json(self.path / STAMP, data)
 
+    # -- upkeep: keeping the index in step with the corpus ------------------------------------
+
+    def add_batch(self, corpus: Corpus, names: Sequence[str], articles: Sequence[Article]) -> None:
+        """Index a batch the corpus just committed (``names``: its shards, ``SHARD_SIZE`` articles
+        each, in order), then record the new generation in the stamp and the first screen."""
+        writer = self.writer()
+        try:
+            for name, start in zip(names, range(0, len(articles), SHARD_SIZE), strict=True):
+                for article in articles[start : start + SHARD_SIZE]:
+                    writer.add_document(self.document(article, name))
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            _rollback(writer)
+            raise
+        self.write_stamp(corpus.generation, int(corpus.manifest.get("articles", 0)), corpus.shards)
+        self.write_first_screen(corpus.generation)
+
+    def catch_up(self, corpus: Corpus) -> list[str]:
+        """Index shards the index has not seen (after a crash between commit and indexing); a
+        missing or unreadable index, or one holding shards the manifest dropped, is rebuilt.
+        Returns what had to be done to damaged shards (quarantine notes)."""
+        self.remove_abandoned()
+        if self.in_step(corpus.generation):
+            try:
+                if self.num_docs() != self.stamp().get("articles"):  # derived: never trusted
+                    return self.rebuild(corpus)[1]
+                if self.first_screen_stale(corpus.generation):  # a crash came between
+                    self.write_first_screen(corpus.generation)
+                return []
+            except (IndexMissing, ValueError, OSError):  # unreadable although in step: rebuild it
+                return self.rebuild(corpus)[1]
+        stamp = self.stamp()
+        seen = stamp.get("shards") if stamp.get("schema") == 1 and self.exists() else None
+        done = {n for n in seen if isinstance(n, str)} if isinstance(seen, list) else set()
+        try:
+            self.index  # noqa: B018 - an unreadable index is rebuilt, not added to
+        except IndexMissing:
+            done = set()
+        if not done or not done <= set(corpus.shards):
+            return self.rebuild(corpus)[1]
+        missing = [s for s in corpus.shards if s not in done]
+        writer = self.writer()
+        try:
+            broken = self._add_shards(writer, corpus, missing, replace=True)[1]
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            _rollback(writer)
+            raise
+        notes = corpus.quarantine(broken) if broken else []
+        self.write_stamp(corpus.generation, int(corpus.manifest.get("articles", 0)), corpus.shards)
+        self.write_first_screen(corpus.generation)
+        return notes
+
+    def rebuild(self, corpus: Corpus,
+                progress: Callable[[int, int], None] | None = None) -> tuple[int, list[str]]:
+        """Rebuild from the corpus; returns (articles indexed, quarantine notes).
+
+        The new index is built beside the one in use and swapped in only when complete, so a
+        failure leaves the old one and readers never see an empty one. A shard that cannot be
+        read is quarantined (see ``Corpus.quarantine``) and the rest indexed.
+        """
+        name, built = self.new_build()
+        notes: list[str] = []
+        try:
+            writer = built.writer(heap_size=64_000_000, num_threads=1)
+            try:
+                count, broken = self._add_shards(writer, corpus, corpus.shards, False, progress)
+                writer.commit()
+                writer.wait_merging_threads()
+            except BaseException:
+                _rollback(writer)
+                raise
+            if broken:
+                notes = corpus.quarantine(broken, remaining=count)
+            articles = int(corpus.manifest.get("articles", 0))
+            self.swap_in(name, built, corpus.generation, articles, corpus.shards)
+        except BaseException:
+            self.discard_build(name)
+            raise
+        return count, notes
+
+    def _add_shards(self, writer: Any, corpus: Corpus, shards: list[str], replace: bool,
+                    progress: Callable[[int, int], None] | None = None) -> tuple[int, list[str]]:
+        """Add the documents of ``shards``; returns (articles added, shards that are damaged).
+
+        A shard is read whole before any of it is added: a damaged one adds nothing."""
+        count, broken = 0, []
+        for i, name in enumerate(shards):
+            try:
+                docs = [self.document(Article.from_dict(d), name) for d in corpus.load_shard(name).values()]
+            except BrokenShard:
+                broken.append(name)
+                continue
+            except (KeyError, TypeError, ValueError, AttributeError):  # an entry that is not an article
+                broken.append(name)
+                continue
+            if replace:  # a crash after the index commit but before its stamp: never index twice
+                delete = getattr(writer, "delete_documents_by_term", None) or writer.delete_documents
+                delete("shard", name)
+            for doc in docs:
+                writer.add_document(doc)
+            count += len(docs)
+            if progress is not None:
+                progress(i + 1, len(shards))
+        return count, broken
+
     # -- reading ------------------------------------------------------------------------------
 
     @guarded
@@ -422,7 +526,7 @@ class SearchIndex:
         return int(self.searcher().num_docs)
 
     @guarded
-    def lookup(self, article_id: str) -> Hit | None:
+    def lookup(self, article_id: str) -> ListRow | None:
         q = tantivy.Query.term_query(self.schema, "id", article_id)
         res = self.searcher().search(q, 1)
         if not res.hits:
@@ -435,10 +539,10 @@ class SearchIndex:
         res = self.searcher().search(q, 100)
         return [self._hit(addr, 0.0).id for _, addr in res.hits]
 
-    def _hit(self, address: Any, score: float) -> Hit:
+    def _hit(self, address: Any, score: float) -> ListRow:
         return _hit_of(self.searcher().doc(address), score)
 
-    def _text_clause(self, words: list[str], phrase: bool, prefix: bool) -> Any:
+    def _text_clause(self, words: list[Any], phrase: bool, prefix: bool) -> Any:
         Q = tantivy.Query
         clauses = []
         for fname, boost in (("title", TITLE_BOOST), ("body", 1.0)):
@@ -464,10 +568,10 @@ class SearchIndex:
             term = label.lower() + ("=" + " ".join(tokens(text)) if text else "")
             return Q.term_query(self.schema, "label", term)
         if flt.field == "outlet":
-            words = tokens(flt.value)
+            words: list[Any] = tokens(flt.value)
             return Q.phrase_prefix_query(self.schema, "outlet", words) if words else Q.all_query()
         if flt.field == "unit":
-            words = tokens(flt.value)
+            words = list(tokens(flt.value))
             in_text = Q.phrase_query(self.schema, "unit", words) if len(words) > 1 else (
                 Q.term_query(self.schema, "unit", words[0]) if words else Q.empty_query()
             )
@@ -529,12 +633,12 @@ class SearchIndex:
         )
 
 
-def _hit_of(doc: Any, score: float) -> Hit:
+def _hit_of(doc: Any, score: float) -> ListRow:
     def one(name: str) -> str:
         vals = doc.get_all(name)
         return vals[0] if vals else ""
 
-    return Hit(
+    return ListRow(
         id=one("id"),
         title=one("title"),
         outlet=one("outlet") or None,
@@ -563,3 +667,10 @@ def first_screen_problem(data: object, generation: int, name: str, docs: int) ->
                 and all(v is None or isinstance(v, str) for v in row[2:6])):
             return "holds a row that is not an article row"
     return None
+
+
+def _rollback(writer: Any) -> None:
+    try:
+        writer.rollback()
+    except Exception:  # noqa: BLE001 - the original error is the one to report
+        pass

@@ -590,17 +590,9 @@ class Workbench(Screen[None]):
         self.open_article(target)
 
     def _article_of_next(self, stack: str) -> str | None:
-        """The article the next undo (``_undo``) or redo (``_redo``) changes, read from the
-        change's own operations (records, status and overrides all carry ``article_id``)."""
-        changes = getattr(self.owner.store, stack, None)
-        if not changes:
-            return None
-        _label, ops, inverse = changes[-1]
-        for op in (*ops, *inverse):
-            value = op[3] if len(op) > 3 else None
-            if isinstance(value, dict) and value.get("article_id"):
-                return str(value["article_id"])
-        return None
+        """The article the next undo (``_undo``) or redo (``_redo``) changes."""
+        st = self.owner.store
+        return st.undo_article() if stack == "_undo" else st.redo_article()
 
     def after_change(self, record_id: str | None = None) -> None:
         """Show what a change did: the article (entities, records), its list row, the totals."""
