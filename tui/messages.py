@@ -27,9 +27,18 @@ class ArticleLoaded(Message):
     """A worker read an article, its records and its near duplicates; the screen shows them."""
 
     def __init__(
-        self, article: Article, records: list[ActivityRecord], duplicates: list[str], focus: bool
+        self,
+        article: Article,
+        records: list[ActivityRecord],
+        duplicates: list[str],
+        status: str,
+        units: list[str],
+        focus: bool,
+        changed: str | None,
     ) -> None:
-        self.article, self.records, self.duplicates, self.focus = article, records, duplicates, focus
+        self.article, self.records, self.duplicates = article, records, duplicates
+        self.status, self.units = status, units  # units: every unit named in a record (suggestions)
+        self.focus, self.changed = focus, changed  # changed: see Workbench.open_article
         super().__init__()
 
 

@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
@@ -31,13 +32,14 @@ from store.text.dates import parse_date
 
 from ..commands import ANYWHERE, PLACES, READER, active_keys, bindings, keys_label, label_commands
 from ..config import save_reviewer
-from ..messages import FocusList
+from ..messages import ArticleLoaded, FocusList, StoreChanged
 from ..owner import StoreOwner
 from ..render import legend
 from ..safe import safe_line
 from ..widgets.article_list import LIMIT, ArticleList, SearchBar
 from ..widgets.reader import Reader
 from ..widgets.tagging import TaggingPanel
+from ..widgets.text_line import TextLine
 from .dialogs import AskName, Confirm, HelpScreen, IngestScreen, SaveSearch, UnsavedChanges
 
 NARROW = 120
@@ -45,6 +47,10 @@ NARROW = 120
 
 class Workbench(Screen[None]):
     BINDINGS = bindings(ANYWHERE[1:])  # ctrl+q lives on the app: it quits from any screen
+
+    # what the one-line labels show, bound to them (text, style)
+    status: reactive[tuple[str, str]] = reactive(("", ""))  # reviewer, progress
+    found: reactive[tuple[str, str]] = reactive(("", ""))  # how many articles the query finds
 
     def __init__(self, owner: StoreOwner, keymap: dict[str, str], reviewer_known: bool) -> None:
         super().__init__()
@@ -59,7 +65,7 @@ class Workbench(Screen[None]):
         self.history_pos = 0
         self.draft: dict[str, Any] | None = None
         self.hidden_labels: set[str] = set()
-        self.list_open = True
+        self._wanted: str | None = None  # the article the last open asked for
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -69,7 +75,7 @@ class Workbench(Screen[None]):
                 yield SearchBar(
                     placeholder='/ search: words "phrase" status:todo type: unit: date:', id="search"
                 )
-                yield Static("", id="search-info")
+                yield TextLine(id="search-info").data_bind(line=Workbench.found)
                 yield ArticleList(id="list")
             with Vertical(id="middle"):
                 yield Static("", id="article-head")
@@ -79,7 +85,7 @@ class Workbench(Screen[None]):
                 reader_class = type("Reader", (Reader,), {"BINDINGS": [*bindings(READER), *labels]})
                 yield reader_class(self.taxonomy, id="reader")
             yield TaggingPanel(self.taxonomy, id="panel")
-        yield Static("", id="statusline")
+        yield TextLine(id="statusline").data_bind(line=Workbench.status)
         yield Footer()
 
     def _label_keys(self) -> dict[str, str]:
@@ -152,14 +158,11 @@ class Workbench(Screen[None]):
     ) -> None:
         self.query_text = query
         self.result = result
-        info = self.query_one("#search-info", Static)
         if result.error:
-            info.update(Text(safe_line(result.error), style="red"))
+            self.found = (safe_line(result.error), "red")
             return
-        shown = len(result.rows)
-        info.update(
-            Text(f"{shown} of {result.total} articles" if result.total else "no articles match", style="dim")
-        )
+        total = result.total
+        self.found = (f"{len(result.rows)} of {total} articles" if total else "no articles match", "dim")
         keep = keep or (self.article.id if self.article else None)
         self.query_one(ArticleList).show_hits(result.rows, statuses, records, result.words, keep=keep)
 
@@ -195,23 +198,40 @@ class Workbench(Screen[None]):
 
     # -- opening an article -------------------------------------------------------------------
 
+    def open_article(self, article_id: str, focus: bool = True, changed: str | None = None) -> None:
+        """Read the article in a worker; ``ArticleLoaded`` shows it. ``changed`` is the record a
+        change just wrote (``""`` for a change with no record): the form then keeps its place."""
+        self._wanted = article_id
+        self._load_article(article_id, focus, changed)
+
     @work(thread=True, exclusive=True, group="open")
-    def open_article(self, article_id: str, focus: bool = True) -> None:
+    def _load_article(self, article_id: str, focus: bool, changed: str | None) -> None:
+        worker = get_current_worker()
         try:
             article = self.owner.article(article_id)
             records = self.owner.records(article_id)
             dups = self.owner.duplicates_of(article_id)
+            status = self.owner.status(article_id)
+            units = self.owner.call(lambda: {r["unit"] for r in self.owner.annotations.values("records")})
         except StoreError as exc:
             self.app.call_from_thread(self.say, str(exc), severity="error")
             return
-        self.app.call_from_thread(self._show_article, article, records, dups, focus)
+        if not worker.is_cancelled:
+            self.post_message(ArticleLoaded(article, records, dups, status, sorted(units), focus, changed))
 
-    def _show_article(
-        self, article: Article, records: list[store.ActivityRecord], dups: list[str], focus: bool
-    ) -> None:
+    def on_article_loaded(self, loaded: ArticleLoaded) -> None:
+        if loaded.article.id != self._wanted:
+            return  # a later open asked for another article
+        self._show_article(loaded)
+        if loaded.changed is not None:
+            self._keep_form(loaded.records, loaded.changed or None)
+
+    def _show_article(self, loaded: ArticleLoaded) -> None:
+        article, records, dups, focus = loaded.article, loaded.records, loaded.duplicates, loaded.focus
         same = self.article is not None and self.article.id == article.id
         self.article = article
-        self.draft = None
+        if not same:
+            self.draft = None
         reader = self.query_one(Reader)
         reader.hidden_labels = self.hidden_labels
         reader.show(article, self.result.words, keep_cursor=same)
@@ -221,7 +241,7 @@ class Workbench(Screen[None]):
             safe_line(x) for x in (article.outlet, (article.published or "")[:16], article.dateline) if x
         )
         head.append("\n" + (meta or "no outlet or date found"), "dim")
-        head.append(f"  [{self.owner.status(article.id)}]", "cyan")
+        head.append(f"  [{loaded.status}]", "cyan")
         if article.duplicate_of:
             head.append(f"\n↳ near duplicate of {article.duplicate_of}", "yellow")
         if dups:
@@ -235,7 +255,6 @@ class Workbench(Screen[None]):
                 said = "; ".join(f"{k} “{v}”" for k, v in dropped.items())
                 self.say(f"Not saved, left in the previous record: {said}", severity="warning", timeout=8)
             panel.show_record(None)
-        earlier = self.owner.call(lambda: {r["unit"] for r in self.owner.store.annotations.values("records")})
         groups = {"POLICE_UNIT": "unit", "LOC": "place", "MILITARY_UNIT": "partner",
                   "ELECTION_BODY": "partner", "GOV_ORG": "partner"}
         found: dict[str, set[str]] = {"unit": set(), "place": set(), "partner": set()}
@@ -244,15 +263,12 @@ class Workbench(Screen[None]):
             if group:
                 found[group].add(e.text)
         places = found["place"] | ({article.dateline} if article.dateline else set())
-        panel.set_suggestions(sorted(found["unit"] | earlier), sorted(places), sorted(found["partner"]))
+        units = sorted(found["unit"] | set(loaded.units))
+        panel.set_suggestions(units, sorted(places), sorted(found["partner"]))
         self.add_class("reading")
         if focus:
             reader.focus()
         self.refresh_status()
-
-    def reload_article(self) -> None:
-        if self.article is not None:
-            self.open_article(self.article.id, focus=False)
 
     # -- actions: navigation ------------------------------------------------------------------
 
@@ -595,33 +611,41 @@ class Workbench(Screen[None]):
         return st.undo_article() if stack == "_undo" else st.redo_article()
 
     def after_change(self, record_id: str | None = None) -> None:
+        """A change was written: say so (``StoreChanged``), and everything showing it is read again."""
+        self.post_message(StoreChanged(record_id))
+
+    def on_store_changed(self, changed: StoreChanged) -> None:
         """Show what a change did: the article (entities, records), its list row, the totals."""
-        if self.article is not None:
-            article = self.owner.article(self.article.id)
-            records = self.owner.records(self.article.id)
-            dups = self.owner.duplicates_of(self.article.id)
-            self._show_article(article, records, dups, focus=False)
-            panel = self.query_one(TaggingPanel)
-            current = record_id or panel.record_id
-            if current and any(r.id == current for r in records):
-                panel.show_records(records, current)
-                if self.draft is None and record_id:
-                    panel.record_id = record_id
-                if self.draft is None and panel.record_id == current:
-                    panel.load_stored(next(r for r in records if r.id == current))
-            elif panel.record_id and not any(r.id == panel.record_id for r in records):
-                panel.show_record(None)
+        shown = self._wanted or (self.article.id if self.article else None)
+        if shown is not None:
+            self.open_article(shown, focus=False, changed=changed.record_id or "")
         self.run_search(self.query_text, keep=self.article.id if self.article else None)
         self.refresh_status()
 
+    def _keep_form(self, records: list[store.ActivityRecord], record_id: str | None) -> None:
+        """After a change: the form keeps the record it shows (now as stored), or empties if
+        that record is gone (deleted, undone)."""
+        panel = self.query_one(TaggingPanel)
+        current = record_id or panel.record_id
+        if current and any(r.id == current for r in records):
+            panel.show_records(records, current)
+            if self.draft is None and record_id:
+                panel.record_id = record_id
+            if self.draft is None and panel.record_id == current:
+                panel.load_stored(next(r for r in records if r.id == current))
+        elif panel.record_id and not any(r.id == panel.record_id for r in records):
+            panel.show_record(None)
+
+    @work(thread=True, exclusive=True, group="status")
     def refresh_status(self) -> None:
+        """Count the progress in a worker; the status line is bound to ``status`` (data_bind)."""
         p = self.owner.progress()
         mode = "" if self.owner.store.writable else "  READ-ONLY"
-        text = Text(
+        line = (
             f" {safe_line(self.owner.store.reviewer)} · done {p['done']}/{p['total']} · in progress "
             f"{p['in_progress']} · records {p['records']} · ? keys · ctrl+p commands{mode}"
         )
-        self.query_one("#statusline", Static).update(text)
+        self.app.call_from_thread(setattr, self, "status", (line, ""))
 
     # -- labels legend, saved searches, ingest ------------------------------------------------
 
