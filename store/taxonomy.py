@@ -60,10 +60,10 @@ class Taxonomy:
             self._pattern = re.compile(rf"(?<![^\W_])(?:{alts})(?![^\W_])", re.IGNORECASE)
         best: tuple[int, int, str] | None = None
         for m in self._pattern.finditer(sentence):
-            name = self._owner.get(m.group().lower())
-            if name is None:
+            owner = self._owner.get(m.group().lower())
+            if owner is None:
                 continue
-            rank = (-(m.end() - m.start()), m.start(), name)
+            rank = (-(m.end() - m.start()), m.start(), owner)
             if best is None or rank < best:
                 best = rank
         return best[2] if best else None

@@ -421,7 +421,7 @@ def _blocks(container: LexborNode, skip_header: bool) -> list[str]:
         stack.extend((c, False) for c in reversed(children))
     joined = "".join(parts).replace("\u00a0", " ")
     joined = re.sub(r"\n[^\S\n]*\n", _BREAK, joined)  # <br><br> is a paragraph break
-    out = []
+    out: list[str] = []
     for para in joined.split(_BREAK):
         lines = [_SPACES.sub(" ", ln).strip() for ln in para.split("\n")]
         para = "\n".join(ln for ln in lines if ln)

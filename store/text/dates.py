@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from store.text.phases import DEFAULT_REFERENCE, YEARS
 
@@ -54,14 +55,14 @@ RELATIVE: dict[str, int] = {"kemarin": -1, "hari ini": 0, "besok": 1, "lusa": 2}
 def _trie(words: list[str]) -> str:
     """An alternation factored into a trie: the engine tests one character per branch point
     instead of trying every word at every position."""
-    root: dict[str, dict] = {}
+    root: dict[str, Any] = {}
     for w in set(words):
         node = root
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: dict[str, Any]) -> str:
         alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
@@ -260,11 +261,11 @@ def find_dates(text: str, published: str | None = None) -> list[tuple[int, int, 
     pos = 0
     search = _P_DIGIT.search
     while True:
-        m = search(text, pos)
-        if m is None:
+        digit = search(text, pos)
+        if digit is None:
             break
-        s = m.start()
-        pos = m.end()
+        s = digit.start()
+        pos = digit.end()
         if not _left_ok(text, s):
             continue
         opened = text.endswith("(", 0, s) or text.endswith("( ", 0, s)

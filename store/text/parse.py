@@ -175,7 +175,7 @@ def _is_separator(line: str) -> bool:
 def _is_domain(s: str) -> bool:
     host = s.lower().strip(".")
     m = re.fullmatch(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,12})", host)
-    return bool(m) and m.group(1) in _TLDS and any(len(p) >= 3 for p in host.split("."))
+    return m is not None and m.group(1) in _TLDS and any(len(p) >= 3 for p in host.split("."))
 
 
 def outlet_name(s: str) -> str | None:
@@ -316,7 +316,8 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
     marked: set[int] = set()
 
     title = _short_title(meta.get("title") or "")
-    outlet = outlet_name(meta["outlet"]) if meta.get("outlet") else None
+    raw_outlet = meta.get("outlet")
+    outlet = outlet_name(raw_outlet) if raw_outlet else None
     author = meta.get("author")
     url = meta.get("url")
     published = _safe(normalise_published, meta.get("published"))
