@@ -3,7 +3,7 @@
 Layout of a store directory::
 
     tandai.json            manifest: schema version, generation, list of shards (TinyDB)
-    corpus/shard-N.json    article bodies, at most 1000 per file (TinyDB, append-only)
+    corpus/shard-N.json    article bodies, at most SHARD_SIZE (250) per file (TinyDB, append-only)
     corpus/shard-N.meta.json  list fields and duplicate signatures of that shard
     annotations/annotations.json  records, overrides, status, saved searches (TinyDB snapshot)
     annotations/journal.jsonl      changes since the snapshot (checksummed, fsync'd)
@@ -17,34 +17,30 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from store import ingest as ingest_engine
-from store.disk.annotations import Annotations, status_key
-from store.disk.corpus import SHARD_SIZE, Corpus, now_iso
+from store.coding import Coding
+from store.disk.annotations import Annotations
+from store.disk.corpus import SHARD_SIZE, Corpus
 from store.disk.lock import WriterLock
 from store.errors import (
     InvalidArgument,
     NotFound,
     QueryError,
-    ReadOnlyStore,
     StoreError,
     StoreLocked,
 )
-from store.history import Delete, History, Op, Put
+from store.history import History
 from store.model import (
     MAX_LIMIT,
-    RECORD_FIELDS,
     STATUSES,
-    ActivityRecord,
     Article,
-    Entity,
     ListRow,
     check_callable,
     check_id,
@@ -53,15 +49,17 @@ from store.model import (
     check_text,
 )
 from store.paths import check_store_path
-from store.records import prefill, validate
 from store.search.index import IndexMissing, SearchIndex, SearchResult
 from store.search.query import Filter, parse
 from store.taxonomy import Taxonomy, load_taxonomy
 from store.text.entities import Recogniser
 
 
-class Store:
-    """An open store. Writable unless ``read_only`` or another process holds the writer lock."""
+class Store(Coding):
+    """An open store. Writable unless ``read_only`` or another process holds the writer lock.
+
+    The corpus, the index, ingest and search are here; records, status, corrections and saved
+    searches (everything a reviewer changes) come from :class:`store.coding.Coding`."""
 
     def __init__(self, path: str | Path, reviewer: str = "reviewer", read_only: bool = False,
                  wait_for_lock: bool = False) -> None:
@@ -130,10 +128,6 @@ class Store:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
-
-    def require_writable(self) -> None:
-        if not self.writable:
-            raise ReadOnlyStore(self.notice or f"{self.path} is open read-only")
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -334,222 +328,6 @@ class Store:
             return {r["article_id"] for r in ann.values("records")
                     if want in (r.get("unit") or "").casefold()}
         return set()
-
-    # -- changes (every change is journalled and undoable) ---------------------------------------
-
-    def _change(self, label: str, ops: list[Op]) -> None:
-        self.require_writable()
-        self.history.change(label, ops)
-
-    def undo(self) -> str | None:
-        """Undo the last change made through this Store; returns what was undone, or None."""
-        if not self.history.undo_stack:
-            return None
-        self.require_writable()
-        return self.history.undo()
-
-    def redo(self) -> str | None:
-        if not self.history.redo_stack:
-            return None
-        self.require_writable()
-        return self.history.redo()
-
-    def undo_article(self) -> str | None:
-        """The article the next ``undo`` changes (it may be another than the one on screen)."""
-        return self.history.undo_stack[-1].article_id() if self.history.undo_stack else None
-
-    def redo_article(self) -> str | None:
-        """The article the next ``redo`` changes."""
-        return self.history.redo_stack[-1].article_id() if self.history.redo_stack else None
-
-    # -- records ---------------------------------------------------------------------------------
-
-    def draft_record(self, article_id: str, start: int, end: int) -> dict[str, Any]:
-        """Fields for a new record whose evidence is ``start:end`` of the article, guessed from its
-        entities (with corrections) and its earlier records (see ``store.records.prefill``)."""
-        check_id("article", article_id)
-        check_int("start", start, 0, 10**9)
-        check_int("end", end, 0, 10**9)
-        article = self.article(article_id)
-        return prefill(article, start, end, self.taxonomy, self.records(article_id))
-
-    def add_record(self, article_id: str, **fields: Any) -> ActivityRecord:
-        """Validate and save a new activity record; durable when this returns."""
-        check_id("article", article_id)
-        article = self.article(article_id, corrected=False)
-        clean = validate(article, fields, self.taxonomy)
-        stamp = now_iso()
-        record = ActivityRecord(id=uuid.uuid4().hex[:16], article_id=article_id, reviewer=self.reviewer,
-                                created=stamp, updated=stamp, **clean)
-        ops: list[Op] = [Put("records", record.id, record.to_dict())]
-        if self.status(article_id) == "todo":
-            ops.append(self._status_op(article_id, "in_progress"))
-        self._change(f"add {record.type} record", ops)
-        return record
-
-    def record(self, record_id: str) -> ActivityRecord:
-        check_id("record", record_id)
-        data = self.annotations.get("records", record_id)
-        if data is None:
-            raise NotFound(f"no record {record_id!r}")
-        return ActivityRecord.from_dict(data)
-
-    def update_record(self, record_id: str, **fields: Any) -> ActivityRecord:
-        old = self.record(record_id)
-        article = self.article(old.article_id, corrected=False)
-        merged = {k: v for k, v in old.to_dict().items() if k in RECORD_FIELDS}
-        merged.update(fields)
-        if "date" in fields and "phase" not in fields:
-            merged["phase"] = None  # re-derive from the new date
-        clean = validate(article, merged, self.taxonomy)
-        new = ActivityRecord(id=old.id, article_id=old.article_id, reviewer=old.reviewer, created=old.created,
-                             updated=now_iso(), **clean)
-        self._change(f"edit {new.type} record", [Put("records", new.id, new.to_dict())])
-        return new
-
-    def delete_record(self, record_id: str) -> ActivityRecord:
-        old = self.record(record_id)
-        self._change(f"delete {old.type} record", [Delete("records", record_id)])
-        return old
-
-    def records(self, article_id: str | None = None) -> list[ActivityRecord]:
-        if article_id is not None:
-            check_id("article", article_id)
-        if article_id is None:
-            data = list(self.annotations.values("records"))
-        else:
-            ids = self.annotations.record_ids_for(article_id)
-            data = [d for d in map(lambda rid: self.annotations.get("records", rid), ids) if d is not None]
-        out = [ActivityRecord.from_dict(d) for d in data]
-        out.sort(key=lambda r: (r.article_id, r.evidence[0].start if r.evidence else 0, r.created))
-        return out
-
-    # -- status ----------------------------------------------------------------------------------
-
-    def status(self, article_id: str, reviewer: str | None = None) -> str:
-        check_id("article", article_id)
-        if reviewer is not None:
-            check_text("the reviewer name", reviewer)
-        entry = self.annotations.get("status", status_key(reviewer or self.reviewer, article_id))
-        return entry["status"] if entry else "todo"
-
-    def statuses(self, article_id: str) -> dict[str, str]:
-        """Every reviewer's status of an article (reviewer → status); reviewers who set none are absent."""
-        check_id("article", article_id)
-        return {e["reviewer"]: e["status"] for e in self.annotations.values("status")
-                if e["article_id"] == article_id}
-
-    def record_count(self, article_id: str) -> int:
-        """How many records the article has (all reviewers'), without loading them."""
-        check_id("article", article_id)
-        return self.annotations.record_count(article_id)
-
-    def record_counts(self, ids: Iterable[str]) -> dict[str, int]:
-        """``record_count`` of each id (one call per list page)."""
-        return {i: self.record_count(i) for i in ids}
-
-    def known_units(self) -> list[str]:
-        """Every acting unit some record names, sorted (the workbench offers them for completion)."""
-        return sorted({r["unit"] for r in self.annotations.values("records") if r.get("unit")})
-
-    def _status_op(self, article_id: str, status: str) -> Op:
-        key = status_key(self.reviewer, article_id)
-        return Put("status", key, {"article_id": article_id, "reviewer": self.reviewer,
-                                       "status": status, "updated": now_iso()})
-
-    def set_status(self, article_id: str, status: str) -> str:
-        """Set this reviewer's status for an article; returns the previous status."""
-        check_id("article", article_id)
-        check_text("the status", status)
-        if status not in STATUSES:
-            raise StoreError(f"{status!r} is not a status ({', '.join(STATUSES)})")
-        if self.index.lookup(article_id) is None:
-            raise NotFound(f"no article {article_id!r} in this store")
-        previous = self.status(article_id)
-        if previous != status:
-            self._change(f"mark {status}", [self._status_op(article_id, status)])
-        return previous
-
-    def progress(self) -> dict[str, int]:
-        """Counts per status for this reviewer, plus totals (for the status line)."""
-        counts = {s: 0 for s in STATUSES}
-        for entry in self.annotations.values("status"):
-            if entry["reviewer"] == self.reviewer:
-                counts[entry["status"]] += 1
-        total = self.count()
-        counts["todo"] = max(0, total - sum(v for k, v in counts.items() if k != "todo"))
-        counts["total"] = total
-        counts["records"] = len(self.annotations.tables["records"])
-        return counts
-
-    # -- entity corrections ----------------------------------------------------------------------
-
-    def overrides(self, article_id: str) -> list[dict[str, Any]]:
-        check_id("article", article_id)
-        out = [o for o in self.annotations.values("overrides") if o["article_id"] == article_id]
-        return sorted(out, key=lambda o: o["seq"])
-
-    def entities(self, article: Article) -> list[Entity]:
-        """The article's entities with every correction applied in the order they were made."""
-        if not isinstance(article, Article):
-            raise InvalidArgument(f"entities() takes an Article, not {type(article).__name__}")
-        ents = {(e.start, e.end): e for e in article.entities}
-        for o in self.overrides(article.id):
-            if o["action"] == "remove":
-                ents.pop((o["start"], o["end"]), None)
-                continue
-            for key in [k for k in ents if k[0] < o["end"] and o["start"] < k[1]]:
-                del ents[key]
-            ents[(o["start"], o["end"])] = Entity(o["start"], o["end"], o["label"], o["text"], o.get("value"))
-        return sorted(ents.values(), key=lambda e: (e.start, e.end))
-
-    def correct_entity(self, article_id: str, start: int, end: int, label: str | None) -> dict[str, Any]:
-        """Add or relabel a span (``label``) or remove the entity at exactly that span (None)."""
-        check_id("article", article_id)
-        check_int("start", start, 0, 10**9)
-        check_int("end", end, 0, 10**9)
-        if label is not None:
-            check_text("the label", label)
-        article = self.article(article_id, corrected=False)
-        if not (0 <= start < end <= len(article.text)):
-            raise StoreError(f"span {start}-{end} lies outside the article's text")
-        if label is not None and label not in self.taxonomy.labels:
-            raise StoreError(f"{label!r} is not a label ({', '.join(self.taxonomy.labels)})")
-        current = {(e.start, e.end): e for e in self.entities(article)}
-        if label is None:
-            if (start, end) not in current:
-                raise StoreError("there is no entity at that span to remove")
-            action = "remove"
-        else:
-            action = "relabel" if (start, end) in current else "add"
-        seq = self.annotations.seq + 1
-        override: dict[str, Any] = {
-            "id": uuid.uuid4().hex[:16], "article_id": article_id, "reviewer": self.reviewer,
-            "action": action, "start": start, "end": end, "label": label, "text": article.text[start:end],
-            "created": now_iso(), "seq": seq}
-        what = f"{action} {label or current[(start, end)].label} {article.text[start:end]!r}"
-        self._change(what, [Put("overrides", override["id"], override)])
-        return override
-
-    # -- saved searches --------------------------------------------------------------------------
-
-    def save_search(self, name: str, query: str) -> None:
-        check_text("a saved search's name", name, max_len=200)
-        check_text("the query", query, max_len=10_000)
-        name = name.strip()
-        if not name:
-            raise StoreError("a saved search needs a name")
-        self._change(f"save search {name!r}", [Put("searches", name, {
-            "name": name, "query": query, "reviewer": self.reviewer, "created": now_iso()})])
-
-    def delete_search(self, name: str) -> None:
-        check_text("a saved search's name", name, max_len=200)
-        if self.annotations.get("searches", name) is None:
-            raise NotFound(f"no saved search {name!r}")
-        self._change(f"delete search {name!r}", [Delete("searches", name)])
-
-    def saved_searches(self) -> list[dict[str, Any]]:
-        return sorted(self.annotations.values("searches"), key=lambda s: s["name"].casefold())
 
     # -- reporting -------------------------------------------------------------------------------
 
