@@ -11,7 +11,7 @@ from typing import Any
 from textual.app import App
 
 import store
-from store.errors import StoreError
+from store import StoreError
 
 from .commands import ANYWHERE, bindings
 from .commands.provider import TandaiCommands

@@ -16,8 +16,7 @@ import tomlkit
 from platformdirs import user_config_path
 from tomlkit.exceptions import TOMLKitError
 
-from store.disk.atomic import write_bytes
-from store.errors import StoreError
+from store import StoreError, write_file
 
 
 class ConfigError(StoreError):
@@ -75,4 +74,4 @@ def save_reviewer(name: str, path: Path | None = None) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"cannot create {target.parent}: {exc.strerror or exc}") from exc
-    write_bytes(target, out.encode("utf-8"))
+    write_file(target, out.encode("utf-8"))

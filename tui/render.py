@@ -9,8 +9,7 @@ from collections.abc import Iterable, Sequence
 from rich.style import Style
 from rich.text import Text
 
-from store.model import Article, Entity, Span
-from store.taxonomy import Taxonomy
+from store import Article, Entity, Span, Taxonomy
 
 from .safe import safe
 

@@ -23,12 +23,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 import store
-from store.errors import InvalidRecord, StoreError
-from store.model import Article
-from store.paths import samples_dir
-from store.records import prefill
-from store.search.index import SearchResult
-from store.text.dates import parse_date
+from store import Article, InvalidRecord, SearchResult, StoreError, parse_date, samples_dir
 
 from ..commands import ANYWHERE, PLACES, READER, active_keys, bindings, keys_label, label_commands
 from ..config import save_reviewer
@@ -140,13 +135,11 @@ class Workbench(Screen[None]):
         result = self.owner.search(query, limit=LIMIT)
         if worker.is_cancelled:
             return
-        statuses, records = self.owner.call(self._row_state, [h.id for h in result.rows])
+        ids = [h.id for h in result.rows]
+        statuses, records = self.owner.call(lambda: ({i: self.owner.store.status(i) for i in ids},
+                                                     self.owner.store.record_counts(ids)))
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_results, query, result, statuses, records, keep)
-
-    def _row_state(self, ids: list[str]) -> tuple[dict[str, str], dict[str, int]]:
-        st = self.owner.store
-        return {i: st.status(i) for i in ids}, {i: st.annotations.record_count(i) for i in ids}
 
     def _show_results(
         self,
@@ -212,7 +205,7 @@ class Workbench(Screen[None]):
             records = self.owner.records(article_id)
             dups = self.owner.duplicates_of(article_id)
             status = self.owner.status(article_id)
-            units = self.owner.call(lambda: {r["unit"] for r in self.owner.annotations.values("records")})
+            units = self.owner.known_units()
         except StoreError as exc:
             self.app.call_from_thread(self.say, str(exc), severity="error")
             return
@@ -453,8 +446,11 @@ class Workbench(Screen[None]):
             return
         assert self.article is not None
         start, end = self.query_one(Reader).current_sentence()
-        earlier = self.owner.records()
-        draft = prefill(self.article, start, end, self.taxonomy, earlier)
+        try:
+            draft = self.owner.draft_record(self.article.id, start, end)
+        except StoreError as exc:
+            self.say(str(exc), severity="error")
+            return
         panel = self.query_one(TaggingPanel)
         self._show_panel(True)
         try:
@@ -578,16 +574,16 @@ class Workbench(Screen[None]):
             self.after_change()
 
     def action_undo(self) -> None:
-        self._undo_or_redo("_undo", self.owner.store.undo, "Undone", "Nothing to undo.")
+        self._undo_or_redo(self.owner.store.undo_article, self.owner.store.undo, "Undone", "Nothing to undo.")
 
     def action_redo(self) -> None:
-        self._undo_or_redo("_redo", self.owner.store.redo, "Redone", "Nothing to redo.")
+        self._undo_or_redo(self.owner.store.redo_article, self.owner.store.redo, "Redone", "Nothing to redo.")
 
-    def _undo_or_redo(self, stack: str, step: Any, done: str, nothing: str) -> None:
+    def _undo_or_redo(self, article_of_next: Any, step: Any, done: str, nothing: str) -> None:
         """Undo/redo reach across articles: a change elsewhere is named and shown, never silent."""
         if not self._can_edit():
             return
-        target = self.owner.call(self._article_of_next, stack)
+        target = self.owner.call(article_of_next)
         what = self._save(step)
         if not what:
             self.say(nothing, timeout=2)
@@ -604,11 +600,6 @@ class Workbench(Screen[None]):
         self.say(f"{done} in “{title}”: {what} (now shown)", timeout=5)
         self.after_change()
         self.open_article(target)
-
-    def _article_of_next(self, stack: str) -> str | None:
-        """The article the next undo (``_undo``) or redo (``_redo``) changes."""
-        st = self.owner.store
-        return st.undo_article() if stack == "_undo" else st.redo_article()
 
     def after_change(self, record_id: str | None = None) -> None:
         """A change was written: say so (``StoreChanged``), and everything showing it is read again."""

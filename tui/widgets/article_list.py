@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from store.search.index import Hit
+from store import ListRow
 
 from ..commands import LIST, SEARCH_BAR, bindings
 from ..render import MATCH_STYLE, word_pattern
@@ -33,7 +33,7 @@ STATUS_STYLES = {
 }
 
 
-def row_text(hit: Hit, status: str, records: int, words: list[str], width: int = 60) -> Text:
+def row_text(hit: ListRow, status: str, records: int, words: list[str], width: int = 60) -> Text:
     """status mark, title (matched words marked), then outlet · date · records on a dim line."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(STATUS_MARKS.get(status, "?") + " ", STATUS_STYLES.get(status, ""))
@@ -72,11 +72,11 @@ class ArticleList(OptionList):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
-        self.hits: list[Hit] = []
+        self.hits: list[ListRow] = []
 
     def show_hits(
         self,
-        hits: list[Hit],
+        hits: list[ListRow],
         statuses: dict[str, str],
         records: dict[str, int],
         words: list[str],

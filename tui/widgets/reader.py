@@ -19,9 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.model import Article, Entity
-from store.taxonomy import Taxonomy
-from store.text.sentences import sentences
+from store import Article, Entity, Taxonomy, sentences
 
 from ..commands import READER, bindings
 from ..messages import FocusList

@@ -20,9 +20,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.model import PHASES, ActivityRecord
-from store.taxonomy import Taxonomy
-from store.text.dates import parse_date
+from store import PHASES, ActivityRecord, Taxonomy, parse_date
 
 from ..safe import safe_line
 
