@@ -15,6 +15,11 @@ The previous directory is kept until the next swap, for readers that read the st
 A reader never creates anything: a missing index is an error that says how to rebuild it.
 A store written before this layout has its tantivy files in ``index/`` itself (no ``dir`` in the
 stamp); it is read as it is and moved to the new layout by the next rebuild.
+
+Over 400 lines, on purpose: opening, swapping, upkeep (``add_batch``, ``catch_up``, ``rebuild``)
+and reads all share one piece of state, which directory the stamp names and the handle open on
+it; split across files, the swap protocol could no longer be read in one place. What a query or
+a document becomes in tantivy's terms is apart, in ``store.search.tantivy_query``.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import tempfile
 import time
 import uuid
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
@@ -36,13 +41,12 @@ from store.disk.atomic import fsync_dir, read_json, write_json
 from store.disk.corpus import SHARD_SIZE, BrokenShard, Corpus
 from store.errors import StoreError
 from store.model import Article, ListRow
-from store.search.query import Filter, Query, tokens
+from store.search.query import Query
+from store.search.tantivy_query import compile_query, document, schema
 
 INDEX_SCHEMA = 1
-TITLE_BOOST = 4.0
 STAMP = "stamp.json"
 BUILT = "built.json"  # in a tantivy directory: its build finished (an abandoned one has none)
-MIN_PREFIX = 3  # a word being typed counts once it has this many letters
 FIRST_SCREEN = "first-screen.json"  # the newest rows, so opening a store costs the same at any size
 FIRST_SCREEN_ROWS = 200
 LIST_FIELDS = ("id", "title", "outlet", "published", "dateline", "duplicate_of", "shard")
@@ -56,6 +60,9 @@ STALE = "belongs to an earlier version of the index"  # after a crash: harmless,
 
 
 Hit = ListRow  # the old name, until the workbench imports ListRow from the package root
+
+
+_schema = schema  # the name tests build an empty index with
 
 
 class IndexMissing(StoreError):
@@ -93,39 +100,6 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
     return call
 
 
-def _schema() -> tantivy.Schema:
-    sb = tantivy.SchemaBuilder()
-    sb.add_text_field("id", stored=True, tokenizer_name="raw")
-    sb.add_text_field("shard", stored=True, tokenizer_name="raw")
-    sb.add_text_field("title", stored=True)
-    sb.add_text_field("body")
-    sb.add_text_field("outlet", stored=True)
-    sb.add_text_field("published", stored=True, tokenizer_name="raw")
-    sb.add_integer_field("date", indexed=True, fast=True)
-    sb.add_text_field("dateline", stored=True)
-    sb.add_text_field("dup", tokenizer_name="raw")
-    sb.add_text_field("duplicate_of", stored=True, tokenizer_name="raw")
-    sb.add_text_field("label", tokenizer_name="raw")
-    sb.add_text_field("unit")
-    return sb.build()
-
-
-def date_number(published: str | None) -> int:
-    """yyyymmdd of an ISO date or datetime, 0 when unknown (sorts last)."""
-    if not published or len(published) < 10:
-        return 0
-    try:
-        return int(published[0:4]) * 10000 + int(published[5:7]) * 100 + int(published[8:10])
-    except ValueError:
-        return 0
-
-
-def label_terms(article: Article) -> list[str]:
-    out = {e.label.lower() for e in article.entities}
-    out.update(f"{e.label.lower()}={' '.join(tokens(e.text))}" for e in article.entities)
-    return sorted(out)
-
-
 @dataclass(slots=True)
 class SearchResult:
     """A page of hits: ``hits`` their ids, ``rows`` the rows to list, ``words`` to highlight;
@@ -143,7 +117,7 @@ class SearchIndex:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.schema = _schema()
+        self.schema = schema()
         self._index: Any = None
         self._searcher: Any = None
         self._dir: str | None = None  # the stamp's ``dir`` of the open index
@@ -338,24 +312,7 @@ class SearchIndex:
             raise StoreError(f"the search index is busy ({exc})") from exc
 
     def document(self, article: Article, shard: str) -> Any:
-        units = [e.text for e in article.entities if e.label == "POLICE_UNIT"]
-        doc = tantivy.Document(
-            id=article.id,
-            shard=shard,
-            title=article.title or "",
-            body=article.text,
-            outlet=article.outlet or "",
-            published=article.published or "",
-            date=date_number(article.published),
-            dateline=article.dateline or "",
-            dup="yes" if article.duplicate_of else "no",
-            duplicate_of=article.duplicate_of or "",
-        )
-        for term in label_terms(article):
-            doc.add_text("label", term)
-        for unit in units:
-            doc.add_text("unit", unit)
-        return doc
+        return document(article, shard)
 
     def write_first_screen(self, generation: int) -> None:
         """Derived like the index: the rows an empty query shows, newest first."""
@@ -542,80 +499,11 @@ class SearchIndex:
     def _hit(self, address: Any, score: float) -> ListRow:
         return _hit_of(self.searcher().doc(address), score)
 
-    def _text_clause(self, words: list[Any], phrase: bool, prefix: bool) -> Any:
-        Q = tantivy.Query
-        clauses = []
-        for fname, boost in (("title", TITLE_BOOST), ("body", 1.0)):
-            if prefix and len(words) == 1:
-                q = Q.phrase_prefix_query(self.schema, fname, words)
-            elif prefix:
-                q = Q.phrase_prefix_query(self.schema, fname, words)
-            elif len(words) == 1:
-                q = Q.term_query(self.schema, fname, words[0])
-            else:
-                q = Q.phrase_query(self.schema, fname, words)
-            clauses.append((tantivy.Occur.Should, Q.boost_query(q, boost) if boost != 1.0 else q))
-        return Q.boolean_query(clauses)
-
-    def _filter_clause(self, flt: Filter, ids_for: Any) -> Any:
-        Q = tantivy.Query
-        if flt.field == "date":
-            return Q.range_query(self.schema, "date", tantivy.FieldType.Integer, flt.low, flt.high)
-        if flt.field == "dup":
-            return Q.term_query(self.schema, "dup", flt.value)
-        if flt.field == "label":
-            label, _, text = flt.value.partition("=")
-            term = label.lower() + ("=" + " ".join(tokens(text)) if text else "")
-            return Q.term_query(self.schema, "label", term)
-        if flt.field == "outlet":
-            words: list[Any] = tokens(flt.value)
-            return Q.phrase_prefix_query(self.schema, "outlet", words) if words else Q.all_query()
-        if flt.field == "unit":
-            words = list(tokens(flt.value))
-            in_text = Q.phrase_query(self.schema, "unit", words) if len(words) > 1 else (
-                Q.term_query(self.schema, "unit", words[0]) if words else Q.empty_query()
-            )
-            extra = ids_for(flt)
-            if extra:
-                return Q.boolean_query(
-                    [(tantivy.Occur.Should, in_text), (tantivy.Occur.Should, self._ids(extra))]
-                )
-            return in_text
-        # status, type: resolved by the caller into a set of ids
-        ids = ids_for(flt)
-        if flt.field == "status" and flt.value == "todo":
-            # todo = every article without another status
-            return ("not", self._ids(ids)) if ids else Q.all_query()
-        return self._ids(ids) if ids else Q.empty_query()
-
-    def _ids(self, ids: Iterable[str]) -> Any:
-        return tantivy.Query.term_set_query(self.schema, "id", list(ids))
-
     @guarded
     def search(self, query: Query, limit: int, ids_for: Any, offset: int = 0) -> SearchResult:
         """Run a parsed query. ``ids_for(filter)`` returns the article ids an annotation filter
         matches (for ``status:todo`` the ids that are *not* todo)."""
-        Q = tantivy.Query
-        clauses: list[tuple[Any, Any]] = []
-        scored = False
-        last_positive = max((i for i, t in enumerate(query.terms) if not t.negated), default=-1)
-        for i, term in enumerate(query.terms):
-            prefix = query.prefix and i == last_positive and not term.phrase
-            if prefix and len(term.words[0]) < MIN_PREFIX:
-                continue  # one or two typed letters select nothing but cost the most: wait for more
-            clause = self._text_clause(term.words, term.phrase, prefix)
-            clauses.append((tantivy.Occur.MustNot if term.negated else tantivy.Occur.Must, clause))
-            scored = scored or not term.negated
-        for flt in query.filters:
-            clause = self._filter_clause(flt, ids_for)
-            negated = flt.negated
-            if isinstance(clause, tuple):  # ("not", q): status:todo
-                clause, negated = clause[1], not negated
-            occur = tantivy.Occur.MustNot if negated else tantivy.Occur.Must
-            clauses.append((occur, Q.const_score_query(clause, 0.0) if not negated else clause))
-        if not any(o == tantivy.Occur.Must for o, _ in clauses):
-            clauses.append((tantivy.Occur.Must, Q.all_query()))
-        q = Q.boolean_query(clauses)
+        q, scored = compile_query(self.schema, query, ids_for)
         searcher = self.searcher()
         want, offset = max(0, limit), max(0, offset)
         limit = max(1, want)  # tantivy panics (not a Python error) on a limit of 0
