@@ -59,9 +59,6 @@ REBUILD_HINT = "rebuild it with `tandai reindex`"
 STALE = "belongs to an earlier version of the index"  # after a crash: harmless, rewritten on next open
 
 
-Hit = ListRow  # the old name, until the workbench imports ListRow from the package root
-
-
 _schema = schema  # the name tests build an empty index with
 
 
