@@ -30,11 +30,18 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
-from store.disk.annotations import TABLES, Annotations, snapshot_problem
+from store.disk.annotations import TABLES, Annotations, snapshot_problem, write_snapshot
 from store.disk.atomic import fsync_dir, own_dir, read_json, read_own, write_json
-from store.disk.corpus import BrokenShard, Corpus, DamagedManifest, rebuild_manifest, summary_of
+from store.disk.corpus import (
+    BrokenShard,
+    Corpus,
+    DamagedManifest,
+    rebuild_manifest,
+    summary_of,
+    write_manifest,
+)
 from store.disk.journal import Journal, decode_line
 from store.disk.layout import (
     ANNOTATIONS_DIR,
@@ -266,15 +273,15 @@ def _journal_lines(path: Path) -> tuple[list[dict[str, Any]], int]:
         if not _well_formed(entry):
             damaged += 1 if line else 0
             continue
-        entries.append(entry)  # type: ignore[arg-type]
+        entries.append(entry)
     if tail:
         entry = decode_line(tail)
         if _well_formed(entry):
-            entries.append(entry)  # type: ignore[arg-type]
+            entries.append(entry)
     return entries, damaged
 
 
-def _well_formed(entry: dict[str, Any] | None) -> bool:
+def _well_formed(entry: dict[str, Any] | None) -> TypeGuard[dict[str, Any]]:
     """An entry the loader can apply: a checksum only says the bytes are as written."""
     if entry is None or not isinstance(entry.get("seq"), int) or not isinstance(entry.get("ops"), list):
         return False
@@ -518,7 +525,7 @@ def _repair_annotations(root: Path, report: CheckReport) -> None:
         rebuilt = Annotations(stage, writable=False)
         for seq in seqs:  # original numbers, gaps and all: later journals continue after the last
             rebuilt._apply_entry(by_seq[seq])
-        data = rebuilt.snapshot_data()
+        tables, rebuilt_seq = rebuilt.tables, rebuilt.seq
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     if os.path.lexists(snap):
@@ -535,10 +542,10 @@ def _repair_annotations(root: Path, report: CheckReport) -> None:
             damaged = 1
         kept = _aside(jpath, "broken" if damaged else "before-repair")
         report.actions.append(f"kept the previous {JOURNAL} as {kept.name}")
-    write_json(snap, data)
+    write_snapshot(snap, rebuilt_seq, tables)
     if backups.is_dir() and not backups.is_symlink():  # the new base of the backup chain
         try:
-            os.link(snap, backups / f"annotations-{rebuilt.seq:012d}.json")
+            os.link(snap, backups / f"annotations-{rebuilt_seq:012d}.json")
         except OSError:
             pass
     what = f"from {base_name}" if base_name else "from the journals alone (no good snapshot)"
@@ -629,7 +636,7 @@ def _rebuild_manifest(root: Path, report: CheckReport) -> None:
     if path.exists() or path.is_symlink():
         kept = _aside(path)
         report.actions.append(f"moved the damaged {MANIFEST} aside to {kept.name}")
-    write_json(path, {"meta": {"1": manifest}})
+    write_manifest(root, manifest)
     report.actions.append(f"rebuilt {MANIFEST} from {len(good)} shard(s) ({manifest['articles']} articles, "
                           f"generation {manifest['generation']})")
     if broken:

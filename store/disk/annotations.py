@@ -1,7 +1,8 @@
 """Reviewers' annotations: activity records, entity overrides, article status, saved searches.
 
 Kept apart from the articles so a save touches a small file. The canonical form is a TinyDB
-document (``annotations.json``) plus the journal of changes made since it was written
+database (``annotations.json``, read and written through TinyDB with the atomic storage and
+:class:`ChecksumMiddleware`) plus the journal of changes made since it was written
 (``journal.jsonl``). Every change is one journal line (durable when ``apply`` returns); every
 ``COMPACT_EVERY`` changes, and on close, the state is written as a new snapshot and the old
 snapshot and journal are kept in ``backups/`` (the last ``KEEP_BACKUPS`` generations), so a
@@ -22,8 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from tinydb import TinyDB
+from tinydb.middlewares import Middleware
 
-from store.disk.atomic import fsync_dir, own_dir, parse_json, read_own, write_json
+from store.disk import storage
+from store.disk.atomic import fsync_dir, own_dir
 from store.disk.journal import Journal, Scan
 from store.disk.layout import BACKUPS, DAMAGED_DIR, JOURNAL, SNAPSHOT
 from store.errors import CorruptFile, StoreError
@@ -52,6 +56,37 @@ def snapshot_problem(data: dict[str, Any]) -> str | None:
     if meta.get("crc") != snapshot_digest(meta.get("seq"), data):
         return "does not match its checksum (damaged)"
     return None
+
+
+class ChecksumMiddleware(Middleware):
+    """TinyDB middleware for the snapshot: seals ``_meta`` with the checksum of what is written,
+    and refuses (CorruptFile, naming the file) a snapshot whose checksum does not hold."""
+
+    def read(self) -> dict[str, Any] | None:
+        data: dict[str, Any] | None = self.storage.read()
+        if data is not None:
+            problem = snapshot_problem(data)
+            if problem:
+                path = getattr(self.storage, "path", SNAPSHOT)
+                raise CorruptFile(path, f"{problem}; run `tandai check --repair`")
+        return data
+
+    def write(self, data: dict[str, Any]) -> None:
+        meta = data.get("_meta", {}).get("1")
+        if isinstance(meta, dict) and meta.get("schema") == 2:
+            data = {**data, "_meta": {"1": {**meta, "crc": snapshot_digest(meta.get("seq"), data)}}}
+        self.storage.write(data)
+
+    def close(self) -> None:
+        self.storage.close()
+
+
+def write_snapshot(path: Path, seq: int, tables: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Write a snapshot through TinyDB (one atomic write; the middleware adds the checksum)."""
+    docs: dict[str, list[dict[str, Any]]] = {"_meta": [{"schema": 2, "seq": seq}]}
+    for table in TABLES:
+        docs[table] = [{"_key": key, **value} for key, value in tables.get(table, {}).items()]
+    storage.rewrite(path, docs, middleware=ChecksumMiddleware)
 
 
 def _archived_upto(backups: Path) -> list[int]:
@@ -134,12 +169,9 @@ class Annotations:
         found = self.journal.read()
         archived = _archived_upto(self.dir / BACKUPS)
         snap = self.dir / SNAPSHOT
-        data = read_own(snap)
-        if data is not None:
-            obj = parse_json(snap, data)
-            if not isinstance(obj, dict):
-                raise CorruptFile(snap, "is not a TinyDB document")
-            self._load_snapshot(snap, obj)
+        db = storage.open_db(snap, middleware=ChecksumMiddleware)
+        if storage.exists(db):  # read once, the checksum checked by the middleware
+            self._load_snapshot(snap, db)
         elif archived:
             return found, "is missing, but backups show it existed"
         for entry in found.entries:
@@ -161,15 +193,12 @@ class Annotations:
                            f"{max(archived)} (an old or emptied copy?)")
         return found, None
 
-    def _load_snapshot(self, path: Path, data: dict[str, Any]) -> None:
-        problem = snapshot_problem(data)
-        if problem:
-            raise CorruptFile(path, f"{problem}; run `tandai check --repair`")
+    def _load_snapshot(self, path: Path, db: TinyDB) -> None:
         try:
-            meta = data.get("_meta", {}).get("1", {})
+            meta = storage.first_doc(db, "_meta") or {}
             self._snapshot_seq = self.seq = int(meta.get("seq", 0))
             for table in TABLES:
-                for doc in data.get(table, {}).values():
+                for doc in db.table(table, cache_size=0):
                     key = doc["_key"]
                     value = {k: v for k, v in doc.items() if k != "_key"}
                     self._put(table, key, value)
@@ -236,14 +265,6 @@ class Annotations:
 
     # -- snapshots ---------------------------------------------------------------------------
 
-    def snapshot_data(self) -> dict[str, Any]:
-        tables = {
-            table: {str(i): {"_key": key, **value} for i, (key, value) in enumerate(rows.items(), 1)}
-            for table, rows in ((t, self.tables[t]) for t in TABLES)
-        }
-        meta = {"schema": 2, "seq": self.seq, "crc": snapshot_digest(self.seq, tables)}
-        return {"_meta": {"1": meta}, **tables}
-
     def compact(self) -> None:
         """Write the state as a new snapshot; keep the previous one and its journal as a backup."""
         if not self.writable or (self._since_snapshot == 0 and (self.dir / SNAPSHOT).exists()):
@@ -259,7 +280,7 @@ class Annotations:
             pass
         except OSError as exc:
             raise StoreError(f"could not keep a backup of {snap}: {exc.strerror or exc}") from exc
-        write_json(snap, self.snapshot_data())
+        write_snapshot(snap, self.seq, self.tables)
         self.journal.close()
         if jpath.exists():
             try:

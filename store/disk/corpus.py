@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from store.disk import storage
 from store.disk.atomic import fsync_dir, read_json, write_bytes, write_json
 from store.disk.layout import CORPUS_DIR, MANIFEST, QUARANTINE
 from store.errors import CorruptFile, SchemaMismatch, StoreError
@@ -44,6 +45,21 @@ def own_dir(path: Path) -> Path:
         raise StoreError(f"{path} is a symbolic link; tandai never writes through links inside a store "
                          "(move it away)")
     return path
+
+
+def read_manifest(path: Path) -> dict[str, Any] | None:
+    """The manifest's one document (table ``meta``, document 1), read through TinyDB; None when
+    the file holds no such document; CorruptFile when it cannot be read or parsed."""
+    db = storage.open_db(path)
+    try:
+        return storage.first_doc(db, "meta")
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def write_manifest(root: Path, manifest: dict[str, Any]) -> None:
+    """Replace ``tandai.json`` through TinyDB: one atomic write, the commit point of a batch."""
+    storage.rewrite(root / MANIFEST, {"meta": [manifest]})
 
 
 def shard_number(name: str) -> int | None:
@@ -101,13 +117,12 @@ class Corpus:
             return {"schema": SCHEMA_VERSION, "generation": 0, "shards": [], "articles": 0,
                     "created": now_iso()}
         try:
-            data = read_json(path)
+            found = read_manifest(path)
         except CorruptFile as exc:
             raise DamagedManifest(path, f"{exc.reason}; {REPAIR_HINT}") from exc
-        try:
-            meta = dict(data["meta"]["1"])  # type: ignore[index]
-        except (KeyError, TypeError, ValueError) as exc:
-            raise DamagedManifest(path, f"has no store metadata (meta table); {REPAIR_HINT}") from exc
+        if found is None:
+            raise DamagedManifest(path, f"has no store metadata (meta table); {REPAIR_HINT}")
+        meta = found
         schema = meta.get("schema")
         if schema != SCHEMA_VERSION:
             if isinstance(schema, int) and schema > SCHEMA_VERSION:
@@ -127,7 +142,7 @@ class Corpus:
         return sorted((n for n in names if shard_number(n) is not None), key=lambda n: shard_number(n) or 0)
 
     def write_manifest(self) -> None:
-        write_json(self.root / MANIFEST, {"meta": {"1": self.manifest}})
+        write_manifest(self.root, self.manifest)
 
     @property
     def generation(self) -> int:
@@ -170,7 +185,7 @@ class Corpus:
         manifest["articles"] = int(manifest.get("articles", 0)) + added
         manifest["generation"] = self.generation + 1
         manifest["updated"] = now_iso()
-        write_json(self.root / MANIFEST, {"meta": {"1": manifest}})
+        write_manifest(self.root, manifest)
         self.manifest = manifest
 
     def set_article_count(self, count: int) -> None:
@@ -178,7 +193,7 @@ class Corpus:
         manifest = dict(self.manifest)
         manifest["articles"] = count
         manifest["updated"] = now_iso()
-        write_json(self.root / MANIFEST, {"meta": {"1": manifest}})
+        write_manifest(self.root, manifest)
         self.manifest = manifest
 
     def discard(self, names: list[str]) -> None:
@@ -316,7 +331,7 @@ class Corpus:
         manifest["articles"] = remaining if remaining is not None else max(0, before - lost)
         manifest["generation"] = self.generation + 1
         manifest["updated"] = now_iso()
-        write_json(self.root / MANIFEST, {"meta": {"1": manifest}})
+        write_manifest(self.root, manifest)
         self.manifest = manifest
         return lines
 
