@@ -10,6 +10,9 @@ from the screen would scatter one command over two files.
 
 from __future__ import annotations
 
+import threading
+from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -61,6 +64,8 @@ class Workbench(Screen[None]):
         self.draft: dict[str, Any] | None = None
         self.hidden_labels: set[str] = set()
         self._wanted: str | None = None  # the article the last open asked for
+        self._writes: deque[tuple[Callable[[], Any], Callable[[Any], None]]] = deque()
+        self._write_lock = threading.Lock()
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -399,23 +404,34 @@ class Workbench(Screen[None]):
             return False
         return True
 
-    def _save(self, what: Any, *args: Any, **kwargs: Any) -> Any:
-        """Run one store change; its error becomes a notification, never a traceback."""
-        try:
-            return self.owner.call(what, *args, **kwargs)
-        except InvalidRecord:
-            raise
-        except StoreError as exc:
-            self.say(str(exc), severity="error", timeout=8)
-            return None
+    def write(self, change: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Run one store change in a worker; ``done`` gets its result on the UI thread, and a
+        ``StoreError`` becomes a notification. Changes run in the order they were asked for."""
+        self._writes.append((change, done))
+        self._write_next()
+
+    @work(thread=True, group="write")
+    def _write_next(self) -> None:
+        with self._write_lock:  # one worker per change; each takes the oldest one waiting
+            change, done = self._writes.popleft()
+            try:
+                result = self.owner.call(change)
+            except StoreError as exc:
+                self.app.call_from_thread(self.say, str(exc), severity="error", timeout=8)
+                return
+            self.app.call_from_thread(done, result)
 
     def action_status(self, status: str) -> None:
         if not self._can_edit() or not self._guard():
             return
         assert self.article is not None
-        if self._save(self.owner.store.set_status, self.article.id, status) is not None:
+        article_id = self.article.id
+
+        def done(_: object) -> None:
             self.say(f"Marked {status}.", timeout=2)
             self.after_change()
+
+        self.write(lambda: self.owner.store.set_status(article_id, status), done)
 
     def action_label(self, label: str) -> None:
         if not self._can_edit() or not self._guard():
@@ -424,10 +440,14 @@ class Workbench(Screen[None]):
         start, end = self.query_one(Reader).selection()
         if end <= start:
             return
-        if self._save(self.owner.store.correct_entity, self.article.id, start, end, label) is not None:
-            self.say(f"{label}: {safe_line(self.article.text[start:end])}", timeout=2)
+        article = self.article
+
+        def done(_: object) -> None:
+            self.say(f"{label}: {safe_line(article.text[start:end])}", timeout=2)
             self.query_one(Reader).anchor = None
             self.after_change()
+
+        self.write(lambda: self.owner.store.correct_entity(article.id, start, end, label), done)
 
     def action_remove_entity(self) -> None:
         if not self._can_edit() or not self._guard():
@@ -437,9 +457,13 @@ class Workbench(Screen[None]):
         if found is None:
             self.say("No entity under the cursor.", severity="warning", timeout=2)
             return
-        if self._save(self.owner.store.correct_entity, self.article.id, found[0], found[1], None) is not None:
+        article_id = self.article.id
+
+        def done(_: object) -> None:
             self.say(f"Removed {found[2]} (u undoes).", timeout=2)
             self.after_change()
+
+        self.write(lambda: self.owner.store.correct_entity(article_id, found[0], found[1], None), done)
 
     def action_add_record(self) -> None:
         if not self._can_edit() or not self._guard():
@@ -544,17 +568,25 @@ class Workbench(Screen[None]):
             self.say("Choose a record first (a adds one).", severity="warning")
             return
         start, end = self.query_one(Reader).current_sentence()
-        record = self.owner.record(panel.record_id)
-        evidence = [e.to_dict() for e in record.evidence]
-        if any(e["start"] == start and e["end"] == end for e in evidence):
-            self.say("That sentence is already evidence.", timeout=2)
-            return
-        evidence.append({"start": start, "end": end})
-        if self._save(self.owner.store.update_record, record.id, evidence=evidence) is not None:
-            assert self.article is not None
-            panel.show_record(self.owner.record(record.id), self.article.text)
+        record_id, text = panel.record_id, self.article.text if self.article else ""
+
+        def add() -> store.ActivityRecord | None:
+            evidence = [e.to_dict() for e in self.owner.store.record(record_id).evidence]
+            if any(e["start"] == start and e["end"] == end for e in evidence):
+                return None
+            evidence.append({"start": start, "end": end})
+            return self.owner.store.update_record(record_id, evidence=evidence)
+
+        def done(record: store.ActivityRecord | None) -> None:
+            if record is None:
+                self.say("That sentence is already evidence.", timeout=2)
+                return
+            if panel.record_id == record.id:
+                panel.show_record(record, text)
             self.say("Evidence added.", timeout=2)
             self.after_change(record.id)
+
+        self.write(add, done)
 
     def action_delete_record(self) -> None:
         if not self._can_edit():
@@ -568,10 +600,13 @@ class Workbench(Screen[None]):
         if record_id is None:
             self.say("No record selected.", severity="warning")
             return
-        if self._save(self.owner.store.delete_record, record_id) is not None:
-            panel.show_record(None)
+        def done(_: object) -> None:
+            if panel.record_id == record_id:
+                panel.show_record(None)
             self.say("Record deleted (u undoes).", timeout=3)
             self.after_change()
+
+        self.write(lambda: self.owner.store.delete_record(record_id), done)
 
     def action_undo(self) -> None:
         self._undo_or_redo(self.owner.store.undo_article, self.owner.store.undo, "Undone", "Nothing to undo.")
@@ -583,23 +618,33 @@ class Workbench(Screen[None]):
         """Undo/redo reach across articles: a change elsewhere is named and shown, never silent."""
         if not self._can_edit():
             return
-        target = self.owner.call(article_of_next)
-        what = self._save(step)
-        if not what:
-            self.say(nothing, timeout=2)
-            return
         here = self.article.id if self.article else None
-        if target is None or target == here:
-            self.say(f"{done}: {what}", timeout=2)
+
+        def change() -> tuple[str | None, str | None, str]:
+            target = article_of_next()
+            what = step()
+            title = target or ""
+            if what and target is not None and target != here:
+                try:
+                    title = self.owner.store.article(target).title or target
+                except StoreError:
+                    pass
+            return target, what, title
+
+        def shown(result: tuple[str | None, str | None, str]) -> None:
+            target, what, title = result
+            if not what:
+                self.say(nothing, timeout=2)
+                return
+            if target is None or target == here:
+                self.say(f"{done}: {what}", timeout=2)
+                self.after_change()
+                return
+            self.say(f"{done} in “{title}”: {what} (now shown)", timeout=5)
+            self.open_article(target)
             self.after_change()
-            return
-        try:
-            title = self.owner.article(target).title or target
-        except StoreError:
-            title = target
-        self.say(f"{done} in “{title}”: {what} (now shown)", timeout=5)
-        self.after_change()
-        self.open_article(target)
+
+        self.write(change, shown)
 
     def after_change(self, record_id: str | None = None) -> None:
         """A change was written: say so (``StoreChanged``), and everything showing it is read again."""
@@ -654,12 +699,8 @@ class Workbench(Screen[None]):
 
         def named(name: str | None) -> None:
             if name:
-                if (
-                    self._save(self.owner.store.save_search, name, query) is None
-                    and not self.owner.store.writable
-                ):
-                    return
-                self.say(f"Saved search “{name}”.", timeout=2)
+                self.write(lambda: self.owner.store.save_search(name, query),
+                           lambda _: self.say(f"Saved search “{name}”.", timeout=2))
 
         self.app.push_screen(SaveSearch(query), named)
 
