@@ -28,6 +28,7 @@ from store import ingest as ingest_engine
 from store.coding import Coding
 from store.disk.annotations import Annotations
 from store.disk.corpus import SHARD_SIZE, Corpus
+from store.disk.layout import ANNOTATIONS_DIR, INDEX_DIR, MANIFEST, TAXONOMY
 from store.disk.lock import WriterLock
 from store.errors import (
     InvalidArgument,
@@ -83,17 +84,17 @@ class Store(Coding):
                                "opened read-only (changes cannot be saved here).")
                 self._lock = None
                 writable = False
-        elif not (self.path / "tandai.json").exists() and not self.path.exists():
+        elif not (self.path / MANIFEST).exists() and not self.path.exists():
             raise StoreError(f"no store at {self.path}")
         self.writable = writable
         try:
             self.corpus = Corpus(self.path, writable)
-            if writable and not (self.path / "tandai.json").exists():
+            if writable and not (self.path / MANIFEST).exists():
                 self.corpus.write_manifest()
-            self.annotations = Annotations(self.path / "annotations", writable)  # makes its folders
+            self.annotations = Annotations(self.path / ANNOTATIONS_DIR, writable)  # makes its folders
             if self.annotations.notice:  # damaged journal lines: never dropped silently
                 self.notice = " ".join(filter(None, (self.notice, self.annotations.notice)))
-            self.index = SearchIndex(self.path / "index")
+            self.index = SearchIndex(self.path / INDEX_DIR)
             self._taxonomy: Taxonomy | None = None
             self._recogniser: Recogniser | None = None
             self.history = History(self.annotations)
@@ -132,7 +133,7 @@ class Store(Coding):
     @property
     def taxonomy(self) -> Taxonomy:
         if self._taxonomy is None:
-            override = self.path / "taxonomy.toml"
+            override = self.path / TAXONOMY
             self._taxonomy = load_taxonomy(override if override.exists() else None)
         return self._taxonomy
 

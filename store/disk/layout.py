@@ -8,7 +8,9 @@
       annotations/journal.jsonl        JOURNAL: changes since the snapshot
       annotations/backups/             BACKUPS: older snapshots and archived journals
       annotations/damaged/             DAMAGED_DIR: journal lines that could not be read
-      index/stamp.json                 INDEX_DIR / STAMP; index/first-screen.json FIRST_SCREEN
+      index/stamp.json                 INDEX_DIR / STAMP: the tantivy folder in use
+      index/first-screen.json          FIRST_SCREEN: the newest rows (opening costs the same at any size)
+      index/tantivy-<id>/built.json    BUILT: that build finished (an abandoned one has none)
       taxonomy.toml                    TAXONOMY: optional override of labels and activity types
       write.lock                       LOCK_FILE: held by the one process that may write
 

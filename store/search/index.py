@@ -39,15 +39,13 @@ import tantivy
 
 from store.disk.atomic import fsync_dir, read_json, write_json
 from store.disk.corpus import SHARD_SIZE, BrokenShard, Corpus
+from store.disk.layout import BUILT, FIRST_SCREEN, STAMP  # (names of the store layout: see there)
 from store.errors import StoreError
 from store.model import Article, ListRow
 from store.search.query import Query
 from store.search.tantivy_query import compile_query, document, schema
 
 INDEX_SCHEMA = 1
-STAMP = "stamp.json"
-BUILT = "built.json"  # in a tantivy directory: its build finished (an abandoned one has none)
-FIRST_SCREEN = "first-screen.json"  # the newest rows, so opening a store costs the same at any size
 FIRST_SCREEN_ROWS = 200
 LIST_FIELDS = ("id", "title", "outlet", "published", "dateline", "duplicate_of", "shard")
 DIR_NAME = re.compile(r"tantivy-[0-9a-f]{12}")
