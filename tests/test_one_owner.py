@@ -55,3 +55,24 @@ def test_a_date_without_a_year_takes_it_from_the_election_calendar() -> None:
     assert dates.parse_date("Rabu (27/11)") == f"{phases.ELECTION_YEAR}-11-27"
     source = open(dates.__file__, encoding="utf-8").read()
     assert "2024," not in source and "(2024" not in source
+
+
+def test_store_file_names_are_written_only_in_the_layout_module() -> None:
+    """A path name written twice drifts: every module takes them from store/disk/layout.py. (The
+    built-in taxonomy.toml inside the package is a resource of store/taxonomy.py, not a store file.)"""
+    import ast
+    from pathlib import Path
+
+    from store.disk import layout
+
+    names = {v for k, v in vars(layout).items() if k.isupper() and isinstance(v, str) and "." in v}
+    root = Path(layout.__file__).parent.parent
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name == "layout.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in names:
+                if not (path.name == "taxonomy.py" and node.value == layout.TAXONOMY):
+                    found.append(f"{path.relative_to(root)}:{node.lineno} {node.value}")
+    assert not found
