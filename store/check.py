@@ -55,11 +55,13 @@ from store.disk.layout import (
     MANIFEST,
     SNAPSHOT,
     STAMP,
+    TAXONOMY,
 )
 from store.disk.lock import WriterLock
 from store.errors import CorruptFile, StoreError
-from store.model import LABELS, STATUSES, ActivityRecord, Article
+from store.model import STATUSES, ActivityRecord, Article
 from store.search.index import STALE, SearchIndex, first_screen_problem
+from store.taxonomy import load_taxonomy
 from store.text.normalise import article_id
 
 
@@ -343,7 +345,7 @@ def _check_annotations(root: Path, report: CheckReport, found: _Found) -> None:
                                    "(--repair keeps a copy of the journal and every valid entry)")
             found.annotations_ok = False
         if found.texts is not None:
-            _check_references(ann, found.texts, report)
+            _check_references(ann, found.texts, _labels(root), report)
     damaged_dir = ann_dir / DAMAGED_DIR
     if damaged_dir.is_dir() and not damaged_dir.is_symlink():
         copies = [p.name for p in damaged_dir.iterdir()]
@@ -409,7 +411,18 @@ def _check_backup_chain(backups: Path, report: CheckReport, found: _Found) -> No
 
 
 
-def _check_references(ann: Annotations, texts: dict[str, str], report: CheckReport) -> None:
+def _labels(root: Path) -> set[str]:
+    """The labels of the store's taxonomy (its taxonomy.toml may add some): a correction to one
+    of them is no problem. A taxonomy that does not load leaves the built-in labels."""
+    override = root / TAXONOMY
+    try:
+        return set(load_taxonomy(override if override.is_file() else None).labels)
+    except StoreError:
+        return set(load_taxonomy().labels)
+
+
+def _check_references(ann: Annotations, texts: dict[str, str], labels: set[str],
+                      report: CheckReport) -> None:
     problems = report.problems
     for rec in ann.values("records"):
         where = f"record {rec.get('id')}"
@@ -429,7 +442,7 @@ def _check_references(ann: Annotations, texts: dict[str, str], report: CheckRepo
         if text is None:
             problems.append(f"{where}: article {o.get('article_id')} is not in the store")
             continue
-        if o.get("label") is not None and o.get("label") not in LABELS:
+        if o.get("label") is not None and o.get("label") not in labels:
             problems.append(f"{where}: unknown label {o.get('label')!r}")
         _check_spans(text, [o], "corrected span", where, problems)
     for s in ann.values("status"):

@@ -76,3 +76,19 @@ def test_store_file_names_are_written_only_in_the_layout_module() -> None:
                 if not (path.name == "taxonomy.py" and node.value == layout.TAXONOMY):
                     found.append(f"{path.relative_to(root)}:{node.lineno} {node.value}")
     assert not found
+
+
+def test_a_correction_to_a_label_the_store_adds_is_no_problem_for_check(tmp_path, article_files) -> None:
+    """check reads the labels from the store's taxonomy, like the store that wrote the correction."""
+    import store
+    from store.check import check_store
+
+    path = tmp_path / "store"
+    path.mkdir()
+    (path / "taxonomy.toml").write_text('[labels.VEHICLE]\nkey = "v"\ncolor = "#ffffff"\n', encoding="utf-8")
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([article_files])
+        aid = st.search("bontang", limit=1).hits[0]
+        st.correct_entity(aid, 0, 6, "VEHICLE")
+    report = check_store(path)
+    assert report.ok, report.problems
