@@ -25,6 +25,14 @@ def test_an_election_word_ends_a_place_name_in_every_case() -> None:
     from store.text.entities import _hard_heads
 
     assert {w.lower() for w in gz.ELECTIONS.split("|")} <= _hard_heads()
+    assert {w.lower() for w in gz.MILITARY_HEADS.split("|")} <= _hard_heads()
+
+
+@pytest.mark.parametrize("unit", ["Kodim 0908/Bontang", "KODIM 0908/Bontang", "Korem 091/ASN", "Lanal Banyuwangi",
+                                  "Denpom V/3 Malang", "Pomdam VI/Mulawarman"])
+def test_military_units_from_the_heads_table(unit: str) -> None:
+    text = f"Personel {unit} ikut mengamankan TPS."
+    assert any(text[e.start:e.end].startswith(unit.split()[0]) for e in recognise(text) if e.label == "MILITARY_UNIT")
 
 
 def test_a_type_and_a_label_a_store_adds_work_in_queries(tmp_path, article_files) -> None:

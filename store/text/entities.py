@@ -89,7 +89,8 @@ def _hard_heads() -> frozenset[str]:
                 gz.MILITARY_UNITS_BARE, gz.ELECTION_BODIES, gz.ELECTION_BODY_LONG, gz.GOV_BODIES, gz.GOV_LONG,
                 gz.GOV_NAMED, gz.ADMIN, gz.VENUES):
         words |= {w.lower() for w in _first(src)}
-    words |= {"kodam", "korem", "kodim", "koramil", "lanal", "lanud", "lantamal", "yonif", "brigif", "polri",
+    words |= {w.lower() for w in gz.MILITARY_HEADS.split("|")}
+    words |= {"polri",
               "mabes", "satbrimob", "brimob", "direktorat", "subdit", "batalyon", "densus", "korbrimob",
               "psu", "humas",
               "operasi", "kepolisian", "mapolres", "mapolsek", "mapolda", "mapolresta"}
@@ -368,9 +369,7 @@ def _automaton() -> ahocorasick.Automaton:
         "Baharkam", "Pelopor", "Mabes", "Polri", "POLRI"}
     police |= {"Sat" + f.lower() for f in funcs} | {"Sat" + f for f in funcs}
     put("POLICE", police)
-    put("MILITARY", {"Kodam", "KODAM", "Korem", "KOREM", "Kodim", "KODIM", "Koramil", "KORAMIL", "Lanal", "Lanud",
-                     "Lantamal", "Yonif", "Brigif", "Denpom", "Koarmada", "Kodaeral", "Pomdam", "Kostrad",
-                     "Kopassus", "Korps", "Paspampres", "TNI"})
+    put("MILITARY", {f for w in gz.MILITARY_HEADS.split("|") for f in (w, w.upper())} | _first(gz.MILITARY_UNITS_BARE))
     put("BODY", _first(gz.ELECTION_BODY_LONG) | _first(gz.ELECTION_BODIES))
     put("GOV", _first(gz.GOV_LONG) | _first(gz.GOV_BODIES) | _first(gz.GOV_NAMED))
     put("ELECTION", set(_cased(gz.ELECTIONS)) | {"Pemilihan", "PSU", "Pemungutan"})

@@ -115,6 +115,9 @@ POLICE_DIRECTORATES = (
     "Ditpolairud|Ditsabhara|Dittahti|Ditpropam|Bidhumas|Bidpropam|Bid Humas|Bid Propam"
 )
 MILITARY_UNITS_BARE = "TNI|Kostrad|Kopassus|Korps Marinir|Paspampres"
+# military unit heads that take a number or a name ("Kodim 0908/Bontang", "Lanal Banyuwangi"); this one
+# table feeds the keyword scan and the stop heads (entities.py holds the numbering rules of each)
+MILITARY_HEADS = "Kodam|Korem|Kodim|Koramil|Lanal|Lanud|Lantamal|Yonif|Brigif|Denpom|Koarmada|Kodaeral|Pomdam"
 # named Kodam (regional army commands) written without a roman numeral
 KODAM_NAMES = (
     "Jaya|Iskandar Muda|Siliwangi|Diponegoro|Brawijaya|Udayana|Hasanuddin|Mulawarman|Tanjungpura|"
