@@ -3,34 +3,27 @@ right. State flows down (this screen tells widgets what to show); requests flow 
 (``tui.messages``) and key actions; everything that touches the store runs through the owner,
 blocking work in workers.
 
-It is the largest module of the workbench (about 700 lines) because it is where every command's
-action lives, next to the binding that declares it (``tui.commands``): splitting the actions
-from the screen would scatter one command over two files.
+The actions that change the store (coding an article) are in ``coding.py``, the base class.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import deque
-from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 import store
-from store import Article, InvalidRecord, SearchResult, StoreError, parse_date, samples_dir
+from store import Article, SearchResult, StoreError, samples_dir
 
 from ..commands import ANYWHERE, PLACES, READER, active_keys, bindings, keys_label, label_commands
 from ..config import save_reviewer
-from ..messages import ArticleLoaded, FocusList, StoreChanged
+from ..messages import ArticleLoaded, FocusList
 from ..owner import StoreOwner
 from ..render import legend
 from ..safe import safe_line
@@ -38,12 +31,13 @@ from ..widgets.article_list import LIMIT, ArticleList, SearchBar
 from ..widgets.reader import Reader
 from ..widgets.tagging import TaggingPanel
 from ..widgets.text_line import TextLine
-from .dialogs import AskName, Confirm, HelpScreen, IngestScreen, SaveSearch, UnsavedChanges
+from .coding import Coding
+from .dialogs import AskName, Confirm, HelpScreen, IngestScreen, SaveSearch
 
 NARROW = 120
 
 
-class Workbench(Screen[None]):
+class Workbench(Coding):
     BINDINGS = bindings(ANYWHERE[1:])  # ctrl+q lives on the app: it quits from any screen
 
     # what the one-line labels show, bound to them (text, style)
@@ -64,8 +58,6 @@ class Workbench(Screen[None]):
         self.draft: dict[str, Any] | None = None
         self.hidden_labels: set[str] = set()
         self._wanted: str | None = None  # the article the last open asked for
-        self._writes: deque[tuple[Callable[[], Any], Callable[[Any], None]]] = deque()
-        self._write_lock = threading.Lock()
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -310,42 +302,6 @@ class Workbench(Screen[None]):
         else:
             self.say("Nothing left to do.")
 
-    def action_quit_unless_typing(self) -> None:
-        if not isinstance(self.focused, Input):
-            self.request_quit()
-
-    def request_quit(self) -> None:
-        """Quit, unless something typed is not stored: then ask (save / discard / cancel)."""
-        if isinstance(self.screen, UnsavedChanges):
-            return
-        pending = self.query_one(TaggingPanel).pending()
-        if not pending and self.draft is None:
-            self.app.exit(0)
-            return
-
-        def answer(choice: str | None) -> None:
-            if choice == "discard":
-                self.app.exit(0)
-            elif choice == "save":
-                if self._save_pending():
-                    self.app.exit(0)
-                else:
-                    self.say("Not everything could be saved (see the panel); still here.", severity="error")
-
-        self.app.push_screen(UnsavedChanges(pending, draft=self.draft is not None), answer)
-
-    def _save_pending(self) -> bool:
-        panel = self.query_one(TaggingPanel)
-        pending = panel.pending()
-        if self.draft is not None and not pending:
-            pending = {"type": panel.values()["type"]}  # try the draft as it is
-        ok = True
-        for name, typed in pending.items():
-            if name == "type":
-                typed = panel.expand_type(typed)
-            ok = self._save_field(name, typed) and ok
-        return ok and self.draft is None
-
     def action_toggle_panel(self) -> None:
         self._show_panel(not self.query_one(TaggingPanel).display)
 
@@ -380,308 +336,6 @@ class Workbench(Screen[None]):
         elif (self.focused.id or "").startswith("field-"):
             self.query_one(Reader).focus()  # leaving the field saves it
             event.stop()
-
-    # -- actions: annotation ------------------------------------------------------------------
-
-    def say(
-        self, message: str, severity: SeverityLevel = "information", timeout: float | None = None
-    ) -> None:
-        """Every notification goes through here: data in it is escaped and never read as markup
-        (a span holding ``[/]`` crashed the toast; ``[@click=app.quit]`` became an action)."""
-        self.app.notify(safe_line(message), severity=severity, timeout=timeout, markup=False)
-
-    def _can_edit(self) -> bool:
-        """A read-only store refuses every change up front, with one clear message."""
-        if self.owner.store.writable:
-            return True
-        notice = self.owner.store.notice or "This store is open read-only: changes cannot be saved."
-        self.say(notice if "read-only" in notice.lower() else f"Read-only: {notice}", severity="error")
-        return False
-
-    def _guard(self) -> bool:
-        if self.article is None:
-            self.say("Open an article first.", severity="warning")
-            return False
-        return True
-
-    def write(self, change: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        """Run one store change in a worker; ``done`` gets its result on the UI thread, and a
-        ``StoreError`` becomes a notification. Changes run in the order they were asked for."""
-        self._writes.append((change, done))
-        self._write_next()
-
-    @work(thread=True, group="write")
-    def _write_next(self) -> None:
-        with self._write_lock:  # one worker per change; each takes the oldest one waiting
-            change, done = self._writes.popleft()
-            try:
-                result = self.owner.call(change)
-            except StoreError as exc:
-                self.app.call_from_thread(self.say, str(exc), severity="error", timeout=8)
-                return
-            self.app.call_from_thread(done, result)
-
-    def action_status(self, status: str) -> None:
-        if not self._can_edit() or not self._guard():
-            return
-        assert self.article is not None
-        article_id = self.article.id
-
-        def done(_: object) -> None:
-            self.say(f"Marked {status}.", timeout=2)
-            self.after_change()
-
-        self.write(lambda: self.owner.store.set_status(article_id, status), done)
-
-    def action_label(self, label: str) -> None:
-        if not self._can_edit() or not self._guard():
-            return
-        assert self.article is not None
-        start, end = self.query_one(Reader).selection()
-        if end <= start:
-            return
-        article = self.article
-
-        def done(_: object) -> None:
-            self.say(f"{label}: {safe_line(article.text[start:end])}", timeout=2)
-            self.query_one(Reader).anchor = None
-            self.after_change()
-
-        self.write(lambda: self.owner.store.correct_entity(article.id, start, end, label), done)
-
-    def action_remove_entity(self) -> None:
-        if not self._can_edit() or not self._guard():
-            return
-        assert self.article is not None
-        found = self.query_one(Reader).entity_under_cursor()
-        if found is None:
-            self.say("No entity under the cursor.", severity="warning", timeout=2)
-            return
-        article_id = self.article.id
-
-        def done(_: object) -> None:
-            self.say(f"Removed {found[2]} (u undoes).", timeout=2)
-            self.after_change()
-
-        self.write(lambda: self.owner.store.correct_entity(article_id, found[0], found[1], None), done)
-
-    def action_add_record(self) -> None:
-        if not self._can_edit() or not self._guard():
-            return
-        assert self.article is not None
-        start, end = self.query_one(Reader).current_sentence()
-        try:
-            draft = self.owner.draft_record(self.article.id, start, end)
-        except StoreError as exc:
-            self.say(str(exc), severity="error")
-            return
-        panel = self.query_one(TaggingPanel)
-        self._show_panel(True)
-        try:
-            record = self.owner.call(self.owner.store.add_record, self.article.id, **draft)
-        except InvalidRecord as exc:
-            self.draft = draft
-            panel.show_record(draft, self.article.text, exc.problems)
-            panel.focus_field(
-                next(iter(exc.problems)) if next(iter(exc.problems)) in ("type", "unit") else "type"
-            )
-            return
-        except StoreError as exc:
-            self.say(str(exc), severity="error")
-            return
-        self.draft = None
-        panel.show_record(record, self.article.text)
-        panel.focus_field("type")
-        self.say(f"Saved a {record.type} record; check the fields (Enter saves each).", timeout=3)
-        self.after_change(record.id)
-
-    def edit_record(self, record_id: str) -> None:
-        try:
-            record = self.owner.record(record_id)
-        except StoreError as exc:
-            self.say(str(exc), severity="error")
-            return
-        self.draft = None
-        self.query_one(TaggingPanel).show_record(record, self.article.text if self.article else "")
-        self.query_one(TaggingPanel).focus_field("type")
-
-    def on_tagging_panel_field_changed(self, event: TaggingPanel.FieldChanged) -> None:
-        self._save_field(event.name, event.value)
-
-    def _save_field(self, name: str, typed: str) -> bool:
-        """Save one field of the record (or draft) in the panel; False if it was not saved (the
-        panel then marks it, with the reason)."""
-        panel = self.query_one(TaggingPanel)
-        if not self._can_edit():
-            return False
-        value: Any = typed
-        if name == "partners":
-            value = [p.strip() for p in typed.split(",") if p.strip()]
-        if self.draft is not None and self.article is not None:
-            self.draft[name] = value
-            try:
-                record = self.owner.call(self.owner.store.add_record, self.article.id, **self.draft)
-            except InvalidRecord as exc:
-                panel.show_problems(exc.problems)
-                return False
-            except StoreError as exc:
-                self.say(str(exc), severity="error")
-                return False
-            self.draft = None
-            panel.show_record(record, self.article.text)
-            self.say("Record saved.", timeout=2)
-            self.after_change(record.id)
-            return True
-        if panel.record_id is None:
-            return False
-        try:
-            current = self.owner.record(panel.record_id)
-        except StoreError as exc:
-            self.say(str(exc), severity="error")
-            return False
-        old = getattr(current, name, None)
-        if name == "date" and value and self.article is not None:
-            value_cmp: Any = parse_date(str(value), self.article.published) or value
-        else:
-            value_cmp = value
-        if old == value_cmp or (old is None and value in ("", [])) or str(old) == str(value_cmp):
-            panel.accept(name)
-            panel.load_stored(current)
-            return True  # unchanged (Enter then leaving the field must not save twice)
-        try:
-            self.owner.call(self.owner.store.update_record, panel.record_id, **{name: value})
-        except InvalidRecord as exc:
-            panel.reject(name, exc.problems)  # what was typed stays in the field, marked
-            return False
-        except StoreError as exc:
-            self.say(str(exc), severity="error")
-            return False
-        panel.accept(name)
-        self.after_change(panel.record_id)
-        return True
-
-    def action_add_evidence(self) -> None:
-        panel = self.query_one(TaggingPanel)
-        if not self._can_edit():
-            return
-        if not self._guard() or panel.record_id is None:
-            self.say("Choose a record first (a adds one).", severity="warning")
-            return
-        start, end = self.query_one(Reader).current_sentence()
-        record_id, text = panel.record_id, self.article.text if self.article else ""
-
-        def add() -> store.ActivityRecord | None:
-            evidence = [e.to_dict() for e in self.owner.store.record(record_id).evidence]
-            if any(e["start"] == start and e["end"] == end for e in evidence):
-                return None
-            evidence.append({"start": start, "end": end})
-            return self.owner.store.update_record(record_id, evidence=evidence)
-
-        def done(record: store.ActivityRecord | None) -> None:
-            if record is None:
-                self.say("That sentence is already evidence.", timeout=2)
-                return
-            if panel.record_id == record.id:
-                panel.show_record(record, text)
-            self.say("Evidence added.", timeout=2)
-            self.after_change(record.id)
-
-        self.write(add, done)
-
-    def action_delete_record(self) -> None:
-        if not self._can_edit():
-            return
-        panel = self.query_one(TaggingPanel)
-        record_id = panel.record_id
-        if record_id is None:
-            box = panel.query_one("#records", OptionList)
-            if box.highlighted is not None and box.option_count:
-                record_id = box.get_option_at_index(box.highlighted).id
-        if record_id is None:
-            self.say("No record selected.", severity="warning")
-            return
-        def done(_: object) -> None:
-            if panel.record_id == record_id:
-                panel.show_record(None)
-            self.say("Record deleted (u undoes).", timeout=3)
-            self.after_change()
-
-        self.write(lambda: self.owner.store.delete_record(record_id), done)
-
-    def action_undo(self) -> None:
-        self._undo_or_redo(self.owner.store.undo_article, self.owner.store.undo, "Undone", "Nothing to undo.")
-
-    def action_redo(self) -> None:
-        self._undo_or_redo(self.owner.store.redo_article, self.owner.store.redo, "Redone", "Nothing to redo.")
-
-    def _undo_or_redo(self, article_of_next: Any, step: Any, done: str, nothing: str) -> None:
-        """Undo/redo reach across articles: a change elsewhere is named and shown, never silent."""
-        if not self._can_edit():
-            return
-        here = self.article.id if self.article else None
-
-        def change() -> tuple[str | None, str | None, str]:
-            target = article_of_next()
-            what = step()
-            title = target or ""
-            if what and target is not None and target != here:
-                try:
-                    title = self.owner.store.article(target).title or target
-                except StoreError:
-                    pass
-            return target, what, title
-
-        def shown(result: tuple[str | None, str | None, str]) -> None:
-            target, what, title = result
-            if not what:
-                self.say(nothing, timeout=2)
-                return
-            if target is None or target == here:
-                self.say(f"{done}: {what}", timeout=2)
-                self.after_change()
-                return
-            self.say(f"{done} in “{title}”: {what} (now shown)", timeout=5)
-            self.open_article(target)
-            self.after_change()
-
-        self.write(change, shown)
-
-    def after_change(self, record_id: str | None = None) -> None:
-        """A change was written: say so (``StoreChanged``), and everything showing it is read again."""
-        self.post_message(StoreChanged(record_id))
-
-    def on_store_changed(self, changed: StoreChanged) -> None:
-        """Show what a change did: the article (entities, records), its list row, the totals."""
-        shown = self._wanted or (self.article.id if self.article else None)
-        if shown is not None:
-            self.open_article(shown, focus=False, changed=changed.record_id or "")
-        self.run_search(self.query_text, keep=self.article.id if self.article else None)
-        self.refresh_status()
-
-    def _keep_form(self, records: list[store.ActivityRecord], record_id: str | None) -> None:
-        """After a change: the form keeps the record it shows (now as stored), or empties if
-        that record is gone (deleted, undone)."""
-        panel = self.query_one(TaggingPanel)
-        current = record_id or panel.record_id
-        if current and any(r.id == current for r in records):
-            panel.show_records(records, current)
-            if self.draft is None and record_id:
-                panel.record_id = record_id
-            if self.draft is None and panel.record_id == current:
-                panel.load_stored(next(r for r in records if r.id == current))
-        elif panel.record_id and not any(r.id == panel.record_id for r in records):
-            panel.show_record(None)
-
-    @work(thread=True, exclusive=True, group="status")
-    def refresh_status(self) -> None:
-        """Count the progress in a worker; the status line is bound to ``status`` (data_bind)."""
-        p = self.owner.progress()
-        mode = "" if self.owner.store.writable else "  READ-ONLY"
-        line = (
-            f" {safe_line(self.owner.store.reviewer)} · done {p['done']}/{p['total']} · in progress "
-            f"{p['in_progress']} · records {p['records']} · ? keys · ctrl+p commands{mode}"
-        )
-        self.app.call_from_thread(setattr, self, "status", (line, ""))
 
     # -- labels legend, saved searches, ingest ------------------------------------------------
 
