@@ -14,4 +14,4 @@ from tui.widgets.tagging import TaggingPanel
 ])
 def test_type_choice(typed: str, chosen: str) -> None:
     panel = TaggingPanel(load_taxonomy())
-    assert panel._expand_type(typed) == chosen
+    assert panel.expand_type(typed) == chosen

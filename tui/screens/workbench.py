@@ -178,10 +178,8 @@ class Workbench(Coding):
         bar.cursor_position = len(bar.value)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id == "list" and event.option.id:
+        if event.option_list.id == "list" and event.option.id:  # the panel's list posts RecordChosen
             self.open_article(event.option.id)
-        elif event.option_list.id == "records" and event.option.id:
-            self.edit_record(event.option.id)
 
     def on_tagging_panel_record_chosen(self, event: TaggingPanel.RecordChosen) -> None:
         self.edit_record(event.record_id)
@@ -291,16 +289,21 @@ class Workbench(Coding):
 
     def action_next_todo(self) -> None:
         rows = [r.id for r in self.result.rows]
-        start = rows.index(self.article.id) + 1 if self.article and self.article.id in rows else 0
-        for aid in rows[start:] + rows[:start]:
-            if self.owner.status(aid) == "todo" and (self.article is None or aid != self.article.id):
-                self.open_article(aid)
-                return
-        res = self.owner.search("status:todo", limit=1)
-        if res.hits:
-            self.open_article(res.hits[0])
+        here = self.article.id if self.article else None
+        start = rows.index(here) + 1 if here in rows else 0
+        self._find_todo(rows[start:] + rows[:start], here)
+
+    @work(thread=True, exclusive=True, group="todo")
+    def _find_todo(self, ids: list[str], here: str | None) -> None:
+        """The next todo article after the shown one in the list, else the first in the store
+        (statuses are read in this worker, never on the UI thread)."""
+        found = next((i for i in ids if i != here and self.owner.status(i) == "todo"), None)
+        if found is None:
+            found = next(iter(self.owner.search("status:todo", limit=1).hits), None)
+        if found is None:
+            self.app.call_from_thread(self.say, "Nothing left to do.")
         else:
-            self.say("Nothing left to do.")
+            self.app.call_from_thread(self.open_article, found)
 
     def action_toggle_panel(self) -> None:
         self._show_panel(not self.query_one(TaggingPanel).display)

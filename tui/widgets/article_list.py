@@ -92,8 +92,3 @@ class ArticleList(OptionList):
         if hits:
             index = next((i for i, h in enumerate(hits) if h.id == keep), 0)
             self.highlighted = index
-
-    def current_id(self) -> str | None:
-        if self.highlighted is None or not self.hits:
-            return None
-        return self.hits[self.highlighted].id

@@ -259,8 +259,6 @@ class TaggingPanel(Vertical):
         close = difflib.get_close_matches(low, names, n=1, cutoff=0.7)
         return close[0] if close else value
 
-    _expand_type = expand_type  # the name tests/test_tagging_type_choice.py uses
-
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self._commit(event.input)
