@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -162,7 +163,21 @@ def _build(data: dict[str, Any], where: str) -> Taxonomy:
 def load_taxonomy(override: Path | None = None) -> Taxonomy:
     """The defaults, with a store's override merged over them key by key. Whatever is wrong
     in it is one StoreError naming the file and the key: keys and colours reach the screen,
-    so a bad one must stop the store here, not crash a screen later."""
+    so a bad one must stop the store here, not crash a screen later.
+
+    Built once per file version (path, size, mtime): parsing and checking the TOML costs ~3 ms,
+    which every store open paid on its first search (the bench's open went from 0.6 to 3 ms)."""
+    if override is None:
+        return _load(None, None)
+    try:
+        st = override.stat()
+    except OSError as exc:
+        raise StoreError(f"{override}: cannot be read ({exc.strerror or exc})") from exc
+    return _load(override, (st.st_size, st.st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=16)
+def _load(override: Path | None, version: tuple[int, int] | None) -> Taxonomy:
     data = _read(None)
     if override is not None:
         data = _merge(data, _read(override))
