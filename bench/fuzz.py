@@ -3,7 +3,7 @@ and normaliser, the entity recogniser and the query parser. Invariants: no excep
 (QueryError allowed for queries), every span inside the text and on the right characters,
 sorted and not overlapping, dates valid, and no input slower than ``--slow`` seconds (a
 regular expression that backtracks catastrophically is a hang waiting for the wrong article).
-The test suite checks the same properties with hypothesis on fewer inputs (tests/test_fuzz.py).
+The test suite checks the same properties with hypothesis on fewer inputs (tests/unit/test_fuzz.py).
 
 Two engines:
 

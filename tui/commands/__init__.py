@@ -2,7 +2,7 @@
 
 A ``Command`` is the one place a command lives: its binding (keys, action, id for remapping in
 ``config.toml``), its footer label, its palette entry and its help row all come from it, so they
-cannot drift apart; ``tests/test_keys.py`` holds the README's key table to these declarations.
+cannot drift apart; ``tests/app/test_keys.py`` holds the README's key table to these declarations.
 Keys are Textual key names here (``slash``); ``key_label`` names them as a person would (``/``).
 """
 

@@ -14,8 +14,7 @@ import store
 from store.disk.journal import Journal, decode_line
 from store.errors import InvalidRecord, StoreError
 from store.history import Delete, Put, from_journal
-
-from .conftest import article_id_with
+from tests.conftest import article_id_with
 
 EXTRA = """
 [activities.water_patrol]

@@ -558,7 +558,7 @@ def test_repair_restores_an_emptied_snapshot_with_a_live_journal_from_the_backup
 
 
 def test_check_repair_refuses_while_a_writer_holds_the_lock_cli(journalled: Path) -> None:
-    """Already held (tests/test_check.py covers the API): the CLI says so and exits 1."""
+    """Already held (tests/unit/test_check.py covers the API): the CLI says so and exits 1."""
     path = journalled
     (path / "annotations" / "annotations.json").write_bytes(b"{}")
     holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""

@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import store
-
-from .conftest import article_id_with
+from tests.conftest import article_id_with
 
 
 def test_words_must_all_match_and_last_is_prefix(small_store: store.Store) -> None:

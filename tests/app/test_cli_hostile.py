@@ -25,7 +25,7 @@ import pytest
 import store
 from store.disk.lock import WriterLock
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Raw bytes a terminal would act on: C0 controls but tab/newline, DEL, and C1 (as UTF-8).
 DANGER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 EVIL = "\x1b]52;c;ZXZpbA==\x07\x1b[2J\x9b31m\u202e"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tui.safe import safe
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_TITLE = "Polres Uji \x1b[31mMERAH\x1b[0m [bold red]tebal[/bold red] \u202eterbalik\u202c"
 HOSTILE_BODY = (
     "Polres Uji melaksanakan patroli malam di Desa Maju.\n\n"

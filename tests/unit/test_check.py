@@ -17,8 +17,7 @@ import store
 from store.check import check_store
 from store.disk import annotations as ann_mod
 from store.search import index as search
-
-from .conftest import article_id_with
+from tests.conftest import article_id_with
 
 
 @pytest.fixture()

@@ -150,7 +150,7 @@ def test_query_parse_raises_only_query_error(text: str) -> None:
 
 @pytest.fixture(scope="module")
 def fuzz_store(tmp_path_factory: pytest.TempPathFactory) -> store.Store:
-    from .conftest import ARTICLE_A, ARTICLE_B
+    from tests.conftest import ARTICLE_A, ARTICLE_B
 
     d = tmp_path_factory.mktemp("fuzz")
     (d / "in").mkdir()
@@ -223,7 +223,7 @@ _COPY: dict[str, Path] = {}
 def _writable_copy(factory: pytest.TempPathFactory) -> Path:
     """One small store shared by the examples (each one's correction is independent of the rest)."""
     if "path" not in _COPY:
-        from .conftest import ARTICLE_A
+        from tests.conftest import ARTICLE_A
 
         d = factory.mktemp("fuzz-w")
         (d / "in").mkdir()

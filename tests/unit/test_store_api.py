@@ -8,8 +8,7 @@ import pytest
 
 import store
 from store.errors import InvalidRecord, NotFound, ReadOnlyStore
-
-from .conftest import article_id_with
+from tests.conftest import article_id_with
 
 
 def sentence_span(article: store.Article, needle: str) -> dict[str, int]:

@@ -8,8 +8,7 @@ import textwrap
 from pathlib import Path
 
 import store
-
-from .conftest import article_id_with
+from tests.conftest import article_id_with
 
 
 def test_second_process_is_read_only_and_told_why(tmp_path: Path, article_files: Path) -> None:

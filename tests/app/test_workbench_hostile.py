@@ -18,11 +18,10 @@ from textual.widgets import Input
 
 import store
 from store.errors import StoreError
+from tests.conftest import article_id_with
 from tui.app import TandaiApp
 from tui.widgets.reader import Reader
 from tui.widgets.tagging import TaggingPanel
-
-from .conftest import article_id_with
 
 CONTROL = ("\x1b", "\x07", "\x9b", "\x9d", "\x90")
 

@@ -1,5 +1,5 @@
 """The look of the main screen, held by SVG snapshots (pytest-textual-snapshot), at 80×24 and
-160×50. Update deliberately with `pytest tests/test_snapshots.py --snapshot-update`."""
+160×50. Update deliberately with `pytest tests/app/test_snapshots.py --snapshot-update`."""
 
 from __future__ import annotations
 

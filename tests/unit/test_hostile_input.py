@@ -18,7 +18,7 @@ import store.ingest as ingest_module
 from bench.hostile_corpus import expected_names, ingest_in_child, make, verdicts
 from store.check import check_store
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # name -> what its verdict must say ("added", or a piece of the reason it was skipped)
 EXPECTED = {

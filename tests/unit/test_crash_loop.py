@@ -17,10 +17,9 @@ import store
 from store.check import check_store
 from store.disk import annotations as ann_mod
 from store.disk import atomic, corpus
+from tests.conftest import ARTICLE_A, ARTICLE_B
 
-from .conftest import ARTICLE_A, ARTICLE_B
-
-SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "crash_test.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "crash_test.py"
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
 

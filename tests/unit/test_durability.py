@@ -16,8 +16,7 @@ import pytest
 import store
 from store.disk import annotations as ann_mod
 from store.errors import CorruptFile, StoreError
-
-from .conftest import article_id_with
+from tests.conftest import article_id_with
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-STORE = Path(__file__).resolve().parent.parent / "store"
+STORE = Path(__file__).resolve().parents[2] / "store"
 
 
 def test_store_sources_do_not_import_textual_or_tui() -> None:

@@ -18,8 +18,7 @@ import pytest
 import store
 from store.check import check_store
 from store.errors import StoreError
-
-from .conftest import ARTICLE_A, ARTICLE_B
+from tests.conftest import ARTICLE_A, ARTICLE_B
 
 CLI = [sys.executable, "-m", "tui.cli"]
 

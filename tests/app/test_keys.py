@@ -13,7 +13,7 @@ import store
 from tui.app import TandaiApp
 from tui.commands import PLACES, key_label, keys_label
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def readme_key_rows() -> list[list[str]]:
