@@ -20,14 +20,13 @@ import io
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
-from store.disk.atomic import fsync_dir
+from store.disk.atomic import replacing
 from store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -156,22 +155,5 @@ def export_file(st: Store, path: Path, fmt: str, cell: Callable[[str], str] | No
         except OSError as exc:
             raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
     path = Path(os.path.realpath(path))  # a link to a file: replace the file, keep the link
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as raw:
-            n = _write(st, raw, fmt, cell, damaged)
-            os.fsync(raw.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        raise
-    fsync_dir(path.parent)
-    return n
+    with replacing(path) as raw:
+        return _write(st, raw, fmt, cell, damaged)

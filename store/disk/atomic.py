@@ -11,10 +11,13 @@ never its target, and ``mkstemp`` creates with ``O_EXCL``, so writes cannot be r
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import orjson
 
@@ -105,8 +108,12 @@ def own_dir(path: Path, create: bool) -> None:
         raise CorruptFile(path, "should be a folder but is a file; run `tandai check --repair`")
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically and durably; raise StoreError on any OS failure."""
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[IO[bytes]]:
+    """A file to write that replaces ``path`` atomically and durably when the block ends without
+    an error (temp file, fsync, ``os.replace``, fsync of the folder); on any error the temp file
+    goes and ``path`` is as it was. OS failures become StoreError. Streams: an export of 100k
+    articles never holds the file in memory."""
     path = Path(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -114,17 +121,25 @@ def write_bytes(path: Path, data: bytes) -> None:
         raise StoreError(f"could not write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise StoreError(f"could not write {path}: {exc.strerror or exc}") from exc
+        if isinstance(exc, OSError):
+            raise StoreError(f"could not write {path}: {exc.strerror or exc}") from exc
+        raise
     fsync_dir(path.parent)
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically and durably; raise StoreError on any OS failure."""
+    with replacing(path) as fh:
+        fh.write(data)
 
 
 def write_json(path: Path, obj: object) -> None:
