@@ -4,36 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 import store
+from tests.app.pilot import settle, type_text
 from tui.app import TandaiApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
 from tui.widgets.tagging import TaggingPanel
 
 
-async def settle(pilot: Pilot, app: TandaiApp) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def type_text(pilot: Pilot, text: str) -> None:
-    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
-
-
 def row_texts(app: TandaiApp) -> list[str]:
     lst = app.query_one(ArticleList)
     return [lst.get_option_at_index(i).prompt.plain for i in range(lst.option_count)]  # type: ignore[union-attr]
 
-
-@pytest.fixture()
-def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    return tmp_path / "config"
 
 
 async def test_full_reviewer_flow_survives_reopen(sample_store_path: Path, config_home: Path) -> None:

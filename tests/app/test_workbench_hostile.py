@@ -18,6 +18,7 @@ from textual.widgets import Input
 
 import store
 from store.errors import StoreError
+from tests.app.pilot import settle, type_text
 from tests.conftest import article_id_with
 from tui.app import TandaiApp
 from tui.widgets.reader import Reader
@@ -26,14 +27,6 @@ from tui.widgets.tagging import TaggingPanel
 CONTROL = ("\x1b", "\x07", "\x9b", "\x9d", "\x90")
 
 
-async def settle(pilot: Pilot, app: TandaiApp) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def type_text(pilot: Pilot, text: str) -> None:
-    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
 
 
 def screen_text(app: TandaiApp) -> str:
@@ -50,11 +43,6 @@ def toast_text(app: TandaiApp) -> str:
 def messages(app: TandaiApp) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
-
-@pytest.fixture()
-def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    return tmp_path / "config"
 
 
 def _record_in(path: Path, word: str, **fields: object) -> tuple[str, str]:
