@@ -1,0 +1,1 @@
+"""Several reviewers on one corpus (issue 13): merge (being built)."""
