@@ -1,6 +1,5 @@
 """Article storage: append-only shards of at most ``SHARD_SIZE`` articles, committed by a manifest.
 
-
 Why shards: one TinyDB file holding every body takes seconds and gigabytes to open. Each ingest
 batch writes new shard files (TinyDB documents) and then replaces the manifest, which is the
 commit point: a shard that the manifest does not list does not exist, so an interrupted batch
@@ -13,6 +12,10 @@ pointer to ``tandai check --repair``, which rebuilds the manifest from the shard
 files (``rebuild_manifest``). A shard that can no longer be read is quarantined
 (``corpus/quarantine/``, with a listing of its articles from its meta file) and dropped from the
 manifest, so the rest of the store keeps working and its articles can be re-ingested.
+
+Why one module past 400 lines: manifest, shards, meta files and quarantine are one commit
+protocol (what the manifest lists is what exists); split apart, each half would have to know the
+other's invariants.
 """
 
 from __future__ import annotations
