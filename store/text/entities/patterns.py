@@ -1,0 +1,278 @@
+"""The building blocks every rule shares: character classes, label priorities, the words that
+end a name (stop words and other entities' heads), the tail of capitalised words after a head, and
+the precompiled patterns of each head. Data and pure functions only."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from store.text import gazetteer as gz
+
+_S = r"[ \t\u00a0]"
+_UP = "A-ZÀ-ÖØ-Þ"
+_LO = "a-zß-öø-ÿ"
+_BLOCK = "_"  # a span that is no entity but keeps others out (operation names, designations)
+
+PRIORITY = {
+    "DATE": 0,
+    "PERSONNEL": 0,
+    "RANK": 1,
+    "ROLE": 2,
+    "POLICE_UNIT": 3,
+    "MILITARY_UNIT": 3,
+    "ELECTION_BODY": 3,
+    "ELECTION": 3,
+    "GOV_ORG": 4,
+    "PERSON": 5,
+    "LOC": 6,
+    _BLOCK: 7,
+}
+
+Cand = tuple[int, int, str, object]
+Add = Callable[[Cand], None]
+
+
+def _alt(words: str | Sequence[str]) -> str:
+    """Regex alternation, longest first, with spaces matching any run of blanks."""
+    items = words.split("|") if isinstance(words, str) else list(words)
+    return "|".join(
+        sorted((re.escape(w).replace(r"\ ", f"{_S}+") for w in items if w), key=len, reverse=True)
+    )
+
+
+def _cased(words: str) -> list[str]:
+    """Each word as listed (Title case), lower-cased and upper-cased: how news writes them."""
+    return [form for w in words.split("|") if w for form in dict.fromkeys((w, w.lower(), w.upper()))]
+
+
+def _first(words: str) -> set[str]:
+    return {w.split(" ")[0] for w in words.split("|") if w}
+
+
+# --- stop words -----------------------------------------------------------------------------------
+
+_AMBIGUOUS_HEADS = {"bandar", "si", "bid", "sat", "satuan", "i", "ni", "ka", "kepala", "badan", "komisi", "dewan",
+                    "kelompok", "sentra", "pengawas", "panitia", "kesatuan", "perlindungan", "cut", "lalu",
+                    "raden", "tuan", "anak", "ida", "laut", "muara", "tanjung", "taman", "pasar", "balai",
+                    "hall", "graha", "wisma", "pura", "simpang", "hotel", "bukit", "gunung", "pulau",
+                    "kepulauan", "perairan", "teluk", "danau", "selat", "sungai", "pantai", "lingkungan",
+                    "kampung", "kampong"}
+
+
+@lru_cache(maxsize=1)
+def _hard_heads() -> frozenset[str]:
+    """Lower-cased words that open another entity: a place-name tail never runs into them."""
+    words: set[str] = set()
+    for src in (gz.POLICE_RANKS, gz.MILITARY_RANKS, gz.ROLES, gz.POLICE_TERRITORIAL, gz.POLICE_DIRECTORATES,
+                gz.MILITARY_UNITS_BARE, gz.ELECTION_BODIES, gz.ELECTION_BODY_LONG, gz.GOV_BODIES, gz.GOV_LONG,
+                gz.GOV_NAMED, gz.ADMIN, gz.VENUES):
+        words |= {w.lower() for w in _first(src)}
+    words |= {w.lower() for w in gz.MILITARY_HEADS.split("|")}
+    words |= {"polri",
+              "mabes", "satbrimob", "brimob", "direktorat", "subdit", "batalyon", "densus", "korbrimob",
+              "psu", "humas",
+              "operasi", "kepolisian", "mapolres", "mapolsek", "mapolda", "mapolresta"}
+    words |= {w.lower() for w in gz.ELECTIONS.split("|")}
+    words |= {"sat" + f.lower() for f in gz.POLICE_FUNCTIONS.split("|")}
+    return frozenset(words - _AMBIGUOUS_HEADS)
+
+
+_NAME_PREFIX_WORDS = frozenset(w.lower() for w in _first(gz.NAME_PREFIXES) if len(w) > 2)
+_VERBISH = re.compile(r"(?:meng|meny|mem|men|ber|per|di|ter)[a-z]{3,}$")
+
+
+@lru_cache(maxsize=8192)
+def _stops(word: str) -> bool:
+    """True when ``word`` (as written) cannot continue a name: a stop word, another entity's
+    head, or a title-case verb from a headline ("Gelar", "Perkuat", "Kunjungi", "Amankan")."""
+    low = word.lower()
+    if low in _places():
+        return False
+    if low in gz.STOP or low in _hard_heads():
+        return True
+    if low in _NAME_PREFIX_WORDS:
+        return True
+    if len(low) >= 6 and (low.endswith("kan") or (low.endswith("i") and low[:-1] + "kan" in gz.VERB_ROOTS)):
+        return True
+    return len(word) > 6 and word[0].isupper() and not word.isupper() and bool(_VERBISH.match(low))
+
+
+@lru_cache(maxsize=8192)
+def _first_stops(word: str) -> bool:
+    """The first word after a head is taken unless it is a stop word or another entity's head
+    (a place may well look like a verb: "Mempawah", "Dikawal" is rare as a name)."""
+    low = word.lower()
+    return (low in gz.STOP or low in _hard_heads()) and low not in _places()
+
+
+_GAP = re.compile(rf"{_S}+")
+
+
+def _wordchar(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+# --- tails: the capitalised words after a head ---------------------------------------------------
+
+_TAIL_WORD = re.compile(rf"{_S}+([{_UP}0-9][\w'’]*(?:-[a-z0-9][\w'’]*)*)")
+_STREET_WORD = re.compile(rf"{_S}+([{_UP}0-9][\w'’]*(?:-[\w'’]+)*)")
+_GLUED_WORD = re.compile(rf"([{_UP}0-9][\w'’]*(?:-[a-z0-9][\w'’]*)*)")
+_ABBREV_DOT = re.compile(rf"\.(?={_S}+[{_UP}])")
+_DIRECTIONS = frozenset("barat timur utara selatan tengah raya daya laut darat kota".split())
+
+
+def _tail(
+    text: str,
+    pos: int,
+    max_words: int = 4,
+    kota: bool = False,
+    abbrev: bool = False,
+    digits: bool = False,
+    glued: bool = False,
+    street: bool = False,
+) -> tuple[int, int]:
+    """End of the name that follows a head ending at ``pos``, and its number of words.
+
+    ``kota``: a trailing "Kota" belongs to the name and ends it ("Polres Tasikmalaya Kota").
+    ``abbrev``: dotted abbreviations inside the name ("Lapangan Drh. Soepardi").
+    ``street``: ranks and titles are part of a street name ("Jalan Jenderal Sudirman").
+    ``glued``: the first word follows without a space ("Kodim 0825/Banyuwangi").
+    """
+    end = pos
+    n = 0
+    while n < max_words:
+        m = (_GLUED_WORD if glued and n == 0 else _STREET_WORD if street else _TAIL_WORD).match(text, end)
+        if m is None:
+            break
+        word = m.group(1)
+        if word[0].isdigit():
+            if not digits:
+                break
+        elif street and word.lower() not in gz.STOP:
+            pass
+        elif _first_stops(word) if n == 0 else _stops(word):
+            if not (kota and n > 0 and word == "Kota"):
+                break
+        end = m.end()
+        n += 1
+        if kota and n > 1 and word == "Kota":
+            break
+        if (abbrev or street) and len(word) <= 4 and _ABBREV_DOT.match(text, end):
+            end += 1
+    return end, n
+
+
+# --- heads and their patterns --------------------------------------------------------------------
+
+_BASE_RANKS = [r for r in gz.POLICE_RANKS.split("|") if not r.endswith((" Pol", " Polisi"))]
+_RE_RANK = re.compile(
+    rf"(?:(?:{_alt(_BASE_RANKS)})(?:{_S}*Pol(?:isi)?\.?(?=[\s\w]|$))?"
+    rf"|(?:{_alt(gz.MILITARY_RANKS)})(?:{_S}+{gz.CORPS})?(?:{_S}*\(K\))?)(?![a-z])"
+)
+_AFTER_RANK = re.compile(rf"(?:(?<=\.)(?=[{_UP}])|{_S}*(?:,{_S}*)?)")
+_RE_ROLE = re.compile(rf"(?:{_alt(gz.ROLES)})(?![\w])")
+_DESIGNATION = re.compile(rf"{_S}+(?:\d[\d\-.]*|[IVX]+)(?![\w])")
+_METRO = re.compile(rf"{_S}+Metro(?={_S})")
+
+_TERR = re.compile(
+    rf"(?:Polres{_S}+Metro|{gz.POLICE_TERRITORIAL}|POLRESTABES|POLRESTA|POLRES{_S}+METRO|POLRES|POLSEK|POLDA"
+    rf"|Kepolisian{_S}+(?:Negara{_S}+Republik{_S}+Indonesia|Daerah|Resor{_S}+Kota{_S}+Besar|Resor{_S}+Kota"
+    rf"|Resort|Resor|Sektor{_S}+Kota|Sektor))(?![\w])"
+)
+_FUNCS = gz.POLICE_FUNCTIONS
+_SUBUNIT = re.compile(
+    rf"(?:Sat(?:uan)?{_S}*(?:{_FUNCS}|{_FUNCS.lower()})|Sat(?:{_FUNCS.lower()})|{gz.POLICE_DIRECTORATES}"
+    rf"|Direktorat(?:{_S}+(?!Pol)[{_UP}][a-z]+){{1,2}}|Subdit{_S}+[\w]+|Sub{_S}?Direktorat{_S}+[{_UP}][a-z]+"
+    rf"|Si{_S}*Humas|Sihumas|Humas|Brimob|Batalyon(?:{_S}+(?:[A-Z]|[IVX]+|\d+))?(?:{_S}+Pelopor)?"
+    rf"|Kompi(?:{_S}+(?:[A-Z]|\d+))?|Densus{_S}*88(?:{_S}+AT)?|Korbrimob|Baharkam|Pelopor)(?![\w])"
+)
+_ROLE_BEFORE_HUMAS = re.compile(r"(?:Kabid|Kasi|Kasie|Kasubbag|Kaur|Paur|Kabag|Kasubbid|Kasubsi)[ \t\u00a0]+$")
+_RE_POLRI = re.compile(rf"(?:Mabes{_S}+Polri|Polri|POLRI)(?![\w])")
+
+_RE_MILITARY = re.compile(
+    rf"(?:Kodam|KODAM)(?:{_S}+(?:[IVX]{{1,5}}(?![\w])(?:/(?=[{_UP}]))?|(?={gz.KODAM_NAMES})))?"
+    rf"|(?:Korem|KOREM){_S}+\d{{3}}(?:/(?=[{_UP}0-9]))?"
+    rf"|(?:Kodim|KODIM){_S}+\d{{4}}(?:/(?=[{_UP}]))?"
+    rf"|(?:Koramil|KORAMIL){_S}+\d{{2,4}}(?:[\-./]\d{{1,3}})*(?:/(?=[{_UP}]))?"
+    rf"|Lanal|Lanud|Lantamal{_S}+[IVX]+|Yonif{_S}+(?:Raider{_S}+)?\d+[\w/\-]*|Brigif{_S}+\d+[\w/\-]*"
+    rf"|Denpom{_S}+[IVX\d/\-]+|Koarmada{_S}+[IVX]+|Kodaeral{_S}+[IVX]+|Pomdam{_S}+[IVX]+[\w/\-]*"
+    rf"|Kostrad|Kopassus|Korps{_S}+Marinir|Paspampres"
+    rf"|TNI(?:[\-\s]+(?:AD|AL|AU|Angkatan{_S}+(?:Darat|Laut|Udara))(?![\w]))?"
+)
+_MIL_NEEDS_NAME = ("Lanal", "Lanud")
+
+_BODY_HEAD = re.compile(
+    rf"(?:{_alt(gz.ELECTION_BODY_LONG)}|{gz.ELECTION_BODIES})(?![\w])(?:{_S}+(?:RI|Republik{_S}+Indonesia)(?![\w]))?"
+)
+_GOV_HEAD = re.compile(rf"(?:{_alt(gz.GOV_LONG)}|{_alt(gz.GOV_BODIES)})(?![\w])")
+_GOV_NAMED = re.compile(rf"(?:{gz.GOV_NAMED})(?![\w])")
+_ADMIN_AFTER = re.compile(
+    rf"{_S}+(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan|Distrik|Nagari|Gampong)"
+    rf"(?={_S})"
+)
+_GOV_NEEDS_NAME = ("Pemerintah", "Kejaksaan", "Pengadilan")
+
+_RE_ELECTION = re.compile(
+    rf"(?:(?:{_alt(_cased(gz.ELECTIONS))})"
+    rf"(?:{_S}+(?:[Ss]erentak|SERENTAK))?(?:{_S}+(?:[Tt]ahun{_S}+)?20\d\d)?"
+    rf"|Pemilihan{_S}+(?:Kepala{_S}+Daerah|Umum|Gubernur(?:{_S}+dan{_S}+Wakil{_S}+Gubernur)?"
+    rf"|Bupati(?:{_S}+dan{_S}+Wakil{_S}+Bupati)?|Wali{_S}?[Kk]ota(?:{_S}+dan{_S}+Wakil{_S}+Wali{_S}?[Kk]ota)?)"
+    rf"(?:{_S}+[Ss]erentak)?(?:{_S}+(?:[Tt]ahun{_S}+)?20\d\d)?"
+    rf"|PSU|Pemungutan{_S}+Suara{_S}+Ulang)(?![\w])"
+)
+
+_NUMBER_WORDS = (
+    r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(?:[ \t\u00a0]+(?:belas|puluh|ratus))?"
+    r"|sepuluh|sebelas|seratus|seribu)"
+)
+_COUNT_BEFORE = re.compile(
+    rf"(?:(?<![\d.,])(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,6}})|(?<![\w])(?P<w>(?i:{_NUMBER_WORDS})))"
+    rf"{_S}+(?:orang{_S}+)?$"
+)
+_RE_PERSONNEL_TAIL = re.compile(
+    rf"(?:{_S}+(?:{_alt(gz.PERSONNEL_QUALIFIERS)}))?(?![\w\-])"
+)
+_MEMBERS_OF_BODY = re.compile(
+    rf"{_S}+(?:KPPS|PPS|PPK|KPU|Bawaslu|Panwas\w*|DPRD|DPR|kelompok|keluarga|tim{_S}+sukses|partai)"
+)
+
+_ADMIN_HEAD = re.compile(rf"(?:{_alt(gz.ADMIN)})(?![\w])")
+_GEO_HEAD = re.compile(rf"(?:{gz.GEO})(?![\w\-])")
+_VENUE_HEAD = re.compile(rf"(?:{_alt(gz.VENUES)})(?![\w\-])(?:{_S}+(?:Desa|Kelurahan|Kota|Kabupaten))?")
+_WALI_BEFORE = re.compile(rf"(?:Wali|Wakil{_S}+Wali|Penjabat{_S}+Wali|Pj\.?{_S}+Wali){_S}+$")
+
+_OPERATION = re.compile(rf"Operasi(?:{_S}+[{_UP}][\w\-]*){{1,5}}(?:{_S}+20\d\d)?")
+_CREDIT = re.compile(rf"(?:{gz.CREDITS}){_S}*:{_S}*")
+_INITIALS = re.compile(
+    rf"{_S}+(?P<i>[A-Z]{{1,4}}|(?:[A-Z]\.){{1,4}})(?![\w])(?:{_S}*\(\d{{1,3}}\))?"
+)
+_MORE_INITIALS = re.compile(
+    rf"{_S}*(?:,|dan|serta){_S}*(?:berinisial{_S}+|inisial{_S}+)?(?P<i>[A-Z]{{1,4}}|(?:[A-Z]\.){{1,4}})"
+    rf"(?![\w])(?:{_S}*\(\d{{1,3}}\))?"
+)
+_APPOSITION = re.compile(
+    rf",{_S}+(?P<n>[{_UP}][{_LO}'’]+(?:{_S}+[{_UP}][{_LO}'’]+){{0,3}}),{_S}+"
+    rf"(?:(?:me|ber)[a-z]{{3,}}|(?:yang|selaku|ketua|warga|anggota|kepala|tokoh|pemilik|petugas|salah)(?![\w]))"
+)
+_NAME_PREFIX = re.compile(rf"(?:{_alt(gz.NAME_PREFIXES)}){_S}+(?=[{_UP}][{_LO}])")
+
+# datelines: at a line start, a place in capitals or title case before a dash or an outlet
+_DATELINE = re.compile(
+    rf"[ \t\u00a0*_#>]*(?:"
+    rf"(?:[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+,{_S}*)?(?P<c>[A-Z][A-Z'’]+(?:{_S}[A-Z][A-Z'’]+){{0,2}})"
+    rf"(?:{_S}*\([A-Z]{{1,6}}\))?(?={_S}*(?:,|[\-–—]))"
+    rf"|[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+,{_S}*(?P<o>[{_UP}][{_LO}]+(?:{_S}[{_UP}][{_LO}]+){{0,2}}){_S}*[\-–—]"
+    rf"|(?P<t>[{_UP}][{_LO}]+(?:{_S}[{_UP}][{_LO}]+){{0,2}})"
+    rf"(?:,{_S}*[\w\-]+(?:\.[\w\-]+)*\.(?:com|id|co\.id|net|news|co|or\.id|go\.id)(?![\w])"
+    rf"|{_S}*\([A-Z]{{2,12}}\){_S}*[\-–—]|,{_S}*(?=\d{{1,2}}{_S}+[A-Za-z]+{_S}+20\d\d))"
+    rf")"
+)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    names = {n.strip() for n in (gz.PROVINCES + "|" + gz.CITIES).replace("\n", "").split("|") if n.strip()}
+    return frozenset(n.lower() for n in names)
+

@@ -1,0 +1,189 @@
+"""The keyword automaton and the ``Recogniser``: one Aho-Corasick pass finds every keyword, each
+keyword's handler matches its pattern at that spot only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+import ahocorasick
+
+from store.model import Entity, Span
+from store.text import gazetteer as gz
+from store.text.dates import find_dates
+from store.text.entities.heads import (
+    _h_body,
+    _h_election,
+    _h_gov,
+    _h_loc,
+    _h_military,
+    _h_operation,
+    _h_personnel,
+    _h_place,
+    _h_police,
+    _h_prep,
+    _h_role,
+)
+from store.text.entities.patterns import (
+    _ADMIN_HEAD,
+    _DATELINE,
+    _GEO_HEAD,
+    _VENUE_HEAD,
+    Add,
+    Cand,
+    _cased,
+    _first,
+    _hard_heads,
+    _places,
+    _wordchar,
+)
+from store.text.entities.people import (
+    _h_appos,
+    _h_credit,
+    _h_initials,
+    _h_nameprefix,
+    _h_rank,
+    _h_speech,
+    _h_subject,
+)
+from store.text.entities.resolve import _finish, _resolve, second_pass
+
+_SUBJECT_VERBS = ("juga", "mengatakan", "menegaskan", "menjelaskan", "menambahkan", "mengimbau", "mengingatkan",
+                  "berharap", "meminta", "menyampaikan", "menyebutkan", "mengungkapkan", "menuturkan")
+_PREPOSITIONS = ("di", "ke", "dari", "menuju", "sekitar", "kawasan", "untuk", "asal")
+_UPPER_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    """One automaton over every keyword: a single pass in C finds where to look."""
+    keys: dict[str, list[str]] = {}
+
+    def put(kind: str, words: set[str] | list[str]) -> None:
+        for w in words:
+            if w and kind not in keys.setdefault(w, []):
+                keys[w].append(kind)
+
+    put("RANK", _first(gz.POLICE_RANKS) | _first(gz.MILITARY_RANKS))
+    put("ROLE", _first(gz.ROLES.replace("\\", "")))
+    funcs = gz.POLICE_FUNCTIONS.split("|")
+    police = _first(gz.POLICE_TERRITORIAL) | _first(gz.POLICE_DIRECTORATES) | {
+        "POLRESTABES", "POLRESTA", "POLRES", "POLSEK", "POLDA", "Kepolisian", "Sat", "Satuan", "Direktorat",
+        "Subdit", "Sub", "Si", "Sihumas", "Humas", "Brimob", "Batalyon", "Kompi", "Densus", "Korbrimob",
+        "Baharkam", "Pelopor", "Mabes", "Polri", "POLRI"}
+    police |= {"Sat" + f.lower() for f in funcs} | {"Sat" + f for f in funcs}
+    put("POLICE", police)
+    put("MILITARY", {f for w in gz.MILITARY_HEADS.split("|") for f in (w, w.upper())} | _first(gz.MILITARY_UNITS_BARE))
+    put("BODY", _first(gz.ELECTION_BODY_LONG) | _first(gz.ELECTION_BODIES))
+    put("GOV", _first(gz.GOV_LONG) | _first(gz.GOV_BODIES) | _first(gz.GOV_NAMED))
+    put("ELECTION", set(_cased(gz.ELECTIONS)) | {"Pemilihan", "PSU", "Pemungutan"})
+    put("ADMIN", _first(gz.ADMIN))
+    put("GEO", _first(gz.GEO))
+    put("VENUE", _first(gz.VENUES))
+    put("PERSONNEL", set(gz.PERSONNEL_NOUNS.replace("aparat gabungan", "").split("|")))
+    put("PLACE", {n.strip() for n in (gz.PROVINCES + "|" + gz.CITIES).replace("\n", "").split("|") if n.strip()})
+    put("PREP", {f"{p} {c}" for p in _PREPOSITIONS for c in _UPPER_LETTERS})
+    put("SPEECH", {f"{v} {c}" for v in gz.SPEECH_VERBS.split("|") for c in _UPPER_LETTERS})
+    put("APPOS", {f", {c}" for c in _UPPER_LETTERS})
+    put("NAMEPFX", _first(gz.NAME_PREFIXES))
+    put("CREDIT", _first(gz.CREDITS))
+    put("INITIALS", {"inisial", "berinisial"})
+    put("OPERATION", {"Operasi"})
+    put("SUBJECT", {" " + v for v in _SUBJECT_VERBS})
+    auto = ahocorasick.Automaton()
+    for key, kinds in keys.items():
+        auto.add_word(key, (len(key), tuple(kinds)))
+    auto.make_automaton()
+    return auto
+
+
+# keys that may be glued to the word after them (handlers check their own right boundary)
+_OPEN_RIGHT = frozenset({"PREP", "SPEECH", "APPOS", "CREDIT"})
+
+
+
+
+
+
+_DISPATCH: dict[str, Callable[[str, int, int, Add], None]] = {
+    "RANK": _h_rank,
+    "ROLE": _h_role,
+    "POLICE": _h_police,
+    "MILITARY": _h_military,
+    "BODY": _h_body,
+    "GOV": _h_gov,
+    "ELECTION": _h_election,
+    "PERSONNEL": _h_personnel,
+    "ADMIN": _h_loc(_ADMIN_HEAD),
+    "GEO": _h_loc(_GEO_HEAD),
+    "VENUE": _h_loc(_VENUE_HEAD, kota=True, abbrev=True),
+    "PLACE": _h_place,
+    "PREP": _h_prep,
+    "SPEECH": _h_speech,
+    "APPOS": _h_appos,
+    "NAMEPFX": _h_nameprefix,
+    "CREDIT": _h_credit,
+    "INITIALS": _h_initials,
+    "OPERATION": _h_operation,
+    "SUBJECT": _h_subject,
+}
+
+
+class Recogniser:
+    """Build once (compiles patterns, builds the keyword automaton), then call ``recognise``."""
+
+    def __init__(self) -> None:
+        self._auto = _automaton()
+        _places()
+        _hard_heads()
+
+    def recognise(self, text: str, published: str | None = None, noise: Sequence[Span] = ()) -> list[Entity]:
+        """Entities in ``text``, sorted by start, non-overlapping, code-point offsets (end exclusive).
+
+        ``published`` (ISO) anchors yearless and relative dates; entities wholly inside a
+        ``noise`` span are left out.
+        """
+        if not text:
+            return []
+        cands: list[Cand] = [(s, e, "DATE", v) for s, e, v in find_dates(text, published)]
+        add = cands.append
+        n = len(text)
+        for end_idx, (length, kinds) in self._auto.iter(text):
+            start = end_idx - length + 1
+            if start and _wordchar(text[start - 1]) and _wordchar(text[start]):
+                continue
+            right_open = end_idx + 1 >= n or not _wordchar(text[end_idx + 1])
+            for kind in kinds:
+                if right_open or kind in _OPEN_RIGHT:
+                    _DISPATCH[kind](text, start, end_idx + 1, add)
+        self._datelines(text, add)
+        ents = _resolve(cands)
+        ents = second_pass(text, ents)
+        return _finish(text, ents, noise)
+
+    @staticmethod
+    def _datelines(text: str, add: Add) -> None:
+        """The place opening the body ("BUNGORO–", "Selong (ANTARA) -", "Outlet.com, Bontang –")."""
+        pos = 0
+        limit = min(len(text), 3000)
+        while pos < limit:
+            m = _DATELINE.match(text, pos)
+            if m is not None:
+                for g in ("c", "o", "t"):
+                    if m[g] and m[g].lower() not in gz.STOP and len(m[g]) >= 3:
+                        add((m.start(g), m.end(g), "LOC", None))
+            nl = text.find("\n", pos, limit)
+            if nl == -1:
+                break
+            pos = nl + 1
+
+
+_DEFAULT: Recogniser | None = None
+
+
+def recognise(text: str, published: str | None = None, noise: Sequence[Span] = ()) -> list[Entity]:
+    """Recognise with a shared default instance (built on first use)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Recogniser()
+    return _DEFAULT.recognise(text, published, noise)

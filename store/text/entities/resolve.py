@@ -1,0 +1,164 @@
+"""Settling candidates into entities: overlaps (longest span first, then the label's priority), the
+second pass that needs the settled entities, and the final trim and noise filter."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from store.model import Entity, Span
+from store.text.entities.patterns import (
+    _BLOCK,
+    _GAP,
+    _S,
+    _UP,
+    PRIORITY,
+    Cand,
+    _places,
+    _tail,
+    _wordchar,
+)
+from store.text.entities.people import _name_at, _name_stop
+
+_APPOS_AFTER_ROLE = re.compile(rf",{_S}*")
+_PAREN_ABBR = re.compile(rf"{_S}*\($")
+_CHAIN = re.compile(rf"(?:,{_S}+|[–—](?=[{_UP}]))")
+_ORG_LABELS = frozenset({"POLICE_UNIT", "ELECTION_BODY", "GOV_ORG", "MILITARY_UNIT"})
+
+
+
+
+
+def second_pass(text: str, ents: list[Cand]) -> list[Cand]:
+    """What needs the settled entities: a role's apposition ("Ketua KPU X, Name"), places
+    chained after a place ("Jalan X, Tanah Grogot"), abbreviations in parentheses after a
+    unit (dropped), and later bare mentions of a person's name."""
+    occupied = bytearray(len(text) + 1)
+    for s, e, _l, _v in ents:
+        occupied[s:e] = b"\1" * (e - s)
+    starts = {c[0]: c for c in ents}
+    extra: list[Cand] = []
+    drop: set[int] = set()
+
+    def free(s: int, e: int) -> bool:
+        return occupied.find(1, s, e) == -1
+
+    def take(s: int, e: int, label: str) -> None:
+        occupied[s:e] = b"\1" * (e - s)
+        extra.append((s, e, label, None))
+
+    for s, e, label, _v in ents:
+        if label == "ROLE":
+            gap = _GAP.match(text, e)
+            nxt = starts.get(gap.end()) if gap else None
+            while nxt is not None and nxt[2] in ("POLICE_UNIT", "ELECTION_BODY", "GOV_ORG", "LOC",
+                                                 "MILITARY_UNIT", _BLOCK):
+                e = nxt[1]
+                gap = _GAP.match(text, e)
+                nxt = starts.get(gap.end()) if gap else None
+            sep = _APPOS_AFTER_ROLE.match(text, e)
+            if sep is None or sep.end() == e or not text.startswith(",", e):
+                continue
+            span = _name_at(text, sep.end(), max_words=4)
+            if span is not None and free(*span) and span[0] not in starts:
+                take(span[0], span[1], "PERSON")
+        elif label in _ORG_LABELS:
+            # "Panitia Pengawas Pemilihan Kecamatan (Panwascam) Balocci": the region after the
+            # acronym is a place of its own
+            if s and text[s - 1] == "(" and text.startswith(")", e):
+                end, nw = _tail(text, e + 1, max_words=4, kota=True)
+                first = _GAP.match(text, e + 1)
+                if nw and first and free(first.end(), end):
+                    take(first.end(), end, "LOC")
+        elif label == "LOC":
+            if text.startswith(")", e) and _PAREN_ABBR.search(text, max(0, s - 3), s):
+                prev = max((c for c in ents if c[1] <= s - 1), key=lambda c: c[1], default=None)
+                if prev is not None and prev[2] != "PERSON" and text[prev[1]:s].strip() == "(":
+                    drop.add(s)  # "Polres Kutai Timur (Kutim)": an abbreviation, not a place
+                    continue
+            at = e
+            while True:  # "Jalan Jenderal Sudirman, Tanah Grogot, Selasa": a place after a place
+                sep = _CHAIN.match(text, at)
+                if sep is None:
+                    break
+                if sep.end() in starts:
+                    break
+                end, nw = _tail(text, sep.end() - 1 if text[sep.end() - 1] in " \t\u00a0" else sep.end(),
+                                max_words=3, glued=text[sep.end() - 1] not in " \t\u00a0")
+                if nw == 0 or not free(sep.end(), end) or not _after_place_ok(text, end):
+                    break
+                take(sep.end(), end, "LOC")
+                at = end
+    people = [c for c in ents if c[2] == "PERSON"] + [c for c in extra if c[2] == "PERSON"]
+    if people:
+        tokens = set()
+        for ps, pe, _l, _v in people:
+            for t in text[ps:pe].split():
+                if len(t) >= 3 and not t.endswith(".") and t.lower() not in _places() and not _name_stop(t):
+                    tokens.add(t)
+        for t in tokens:
+            at = text.find(t)
+            while at != -1:
+                e = at + len(t)
+                if (
+                    (at == 0 or not _wordchar(text[at - 1]))
+                    and (e >= len(text) or not _wordchar(text[e]))
+                    and free(at, e)
+                ):
+                    take(at, e, "PERSON")
+                at = text.find(t, e)
+    out = [c for c in ents if c[0] not in drop] + extra
+    out.sort(key=lambda c: c[0])
+    return out
+
+
+def _after_place_ok(text: str, end: int) -> bool:
+    """A chained place ends a clause: punctuation, a bracket or the end follows (not a domain's
+    dot: "WAY KANAN, LAMPUNGKINI.CO.ID")."""
+    rest = text[end:end + 2]
+    if not rest:
+        return True
+    if rest[0] == ".":
+        return len(rest) == 1 or not rest[1].isalnum()
+    return rest[0] in ",;:)–—-\n" or rest.startswith(" (")
+
+
+def _resolve(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping: longer spans win, then the label's priority, then the earlier start."""
+    ordered = sorted(cands, key=lambda c: (c[0] - c[1], PRIORITY[c[2]], c[0]))
+    taken: list[Cand] = []
+    if not ordered:
+        return taken
+    size = max(c[1] for c in ordered) + 1
+    occupied = bytearray(size)
+    for c in ordered:
+        s, e = c[0], c[1]
+        if e <= s or occupied.find(1, s, e) != -1:
+            continue
+        occupied[s:e] = b"\1" * (e - s)
+        taken.append(c)
+    taken.sort(key=lambda c: c[0])
+    return taken
+
+
+def _finish(text: str, ents: list[Cand], noise: Sequence[Span]) -> list[Entity]:
+    out: list[Entity] = []
+    spans = sorted((ns.start, ns.end) for ns in noise)
+    starts = [s for s, _ in spans]
+    for s, e, label, value in ents:
+        if label == _BLOCK:
+            continue
+        while e > s and text[e - 1] in " \u00a0\t,;:":
+            e -= 1
+        if e > s and text[e - 1] == "." and not (label == "RANK" and text[s:e - 1].endswith("Pol")):
+            if label != "PERSON" or not (e - s >= 2 and text[e - 2].isupper() and (e - s == 2 or text[e - 3] == " ")):
+                e -= 1
+        if e <= s:
+            continue
+        if spans:
+            i = bisect_right(starts, s) - 1
+            if i >= 0 and spans[i][1] >= e:
+                continue
+        out.append(Entity(s, e, label, text[s:e], value))
+    return out
