@@ -25,6 +25,7 @@ from types import TracebackType
 from typing import Any
 
 from store import ingest as ingest_engine
+from store.agreement import conflicts, gather
 from store.coding import Coding
 from store.disk.annotations import Annotations
 from store.disk.corpus import SHARD_SIZE, Corpus
@@ -317,6 +318,12 @@ class Store(Coding):
 
     def _compute_ids(self, flt: Filter) -> set[str]:
         ann = self.annotations
+        if flt.field == "agree" or (flt.field, flt.value) == ("status", "conflict"):  # issue 13
+            coded = gather(ann.values("status"), ann.values("records"), ann.values("overrides"))
+            status_conflict, disagree = conflicts(coded)
+            if flt.field == "status":
+                return status_conflict
+            return disagree if flt.value == "no" else set(coded.shared()) - disagree
         if flt.field == "status":
             mine = (s for s in ann.values("status") if s["reviewer"] == self.reviewer)
             if flt.value == "todo":

@@ -2,8 +2,8 @@
 
 ``words`` (all must match; the last bare word is a prefix while typing), ``"quoted phrases"``,
 and filters ``status:todo type:patrol unit:"Polres Bontang" outlet:antara
-label:PERSON=Syarifuddin date:2024-11 date:2024-11-01..2024-11-30 dup:yes``. A leading ``-``
-negates a word, phrase or filter. The parser is lenient with what is still being typed (an
+label:PERSON=Syarifuddin date:2024-11 date:2024-11-01..2024-11-30 dup:yes status:conflict
+agree:no``. A leading ``-`` negates a word, phrase or filter. The parser is lenient with what is still being typed (an
 unclosed quote, an empty ``status:``) and strict with what cannot mean anything (an unknown
 filter, a bad date): those raise :class:`QueryError` with a message for the person typing.
 
@@ -22,7 +22,7 @@ from store.errors import QueryError
 from store.model import STATUSES
 from store.taxonomy import Taxonomy, load_taxonomy
 
-FILTERS = ("status", "type", "unit", "outlet", "label", "date", "dup")
+FILTERS = ("status", "type", "unit", "outlet", "label", "date", "dup", "agree")
 _TOKEN = re.compile(r'(-?)(?:([A-Za-z_]+):)?(?:"([^"]*)("?)|(\S+))?')
 _WORD = re.compile(r"[^\W_]+")
 
@@ -108,17 +108,17 @@ def _filter(name: str, value: str, negated: bool, taxonomy: Taxonomy) -> Filter 
         return None  # still being typed
     low = value.lower()
     if name == "status":
-        if low not in STATUSES:
-            raise QueryError(f"status: {value!r} is not one of {', '.join(STATUSES)}")
+        if low not in (*STATUSES, "conflict"):  # conflict: reviewers who finished it disagree
+            raise QueryError(f"status: {value!r} is not one of {', '.join(STATUSES)}, conflict")
         return Filter(name, low, negated)
     if name == "type":
         types = {t.lower(): t for t in taxonomy.activities}
         if low not in types:
             raise QueryError(f"type: {value!r} is not one of {', '.join(taxonomy.activities)}")
         return Filter(name, types[low], negated)
-    if name == "dup":
+    if name in ("dup", "agree"):  # agree: two or more reviewers finished it and (dis)agree
         if low not in ("yes", "no"):
-            raise QueryError("dup: takes yes or no")
+            raise QueryError(f"{name}: takes yes or no")
         return Filter(name, low, negated)
     if name == "label":
         label, _, text = value.partition("=")
