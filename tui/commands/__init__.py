@@ -80,6 +80,7 @@ ANYWHERE = [
     ),
     Command("redo", "ctrl+y", "redo", "redo", "Redo", "Redo"),
     Command("ingest", "i", "ingest", "ingest files (path completion, progress)", "Ingest", "Ingest"),
+    Command("stats", "G", "stats", "stats screen: plots of the records and coding progress", palette="Stats"),
     Command("toggle_panel", "t", "toggle_panel", "show / hide the tagging panel", "Panel", "Panel"),
     Command("toggle_list", "l", "toggle_list", "show / hide the list", palette="List"),
     Command("status_done", "D", "status('done')", "status done", "Done", "Done"),

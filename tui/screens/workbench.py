@@ -388,6 +388,11 @@ class Workbench(Coding):
             )
         return cmds
 
+    def action_stats(self) -> None:
+        from .stats import StatsScreen  # plotext is loaded only when the screen is asked for
+
+        self.app.push_screen(StatsScreen())
+
     def action_ingest(self) -> None:
         if not self._can_edit():
             return
