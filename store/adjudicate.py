@@ -1,1 +1,251 @@
-"""Several reviewers on one corpus (issue 13): adjudicate (being built)."""
+"""Agreement over a store, and adjudication: settling where reviewers disagree (issue 13).
+
+The figures come from :mod:`store.agreement` (pure); here they are fed from an open Store
+(the articles a query selects, their recognised entities). Adjudication writes the settled
+version under the adjudicator's name (the Store's reviewer): records copied from the version
+taken (ids derived from the adjudicator and the source record, so taking twice writes once),
+entity corrections, and a status entry marked ``adjudicated`` that keeps the adjudicator out of
+the agreement figures and lets the export pick the adjudicated version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from store import agreement
+from store.disk.annotations import status_key
+from store.disk.corpus import now_iso
+from store.errors import InvalidArgument, NotFound, QueryError, StoreError
+from store.history import Delete, Op, Put
+from store.model import MAX_LIMIT, RECORD_FIELDS, STATUSES, check_id
+from store.records import validate
+from store.store import Store
+
+
+def selected(st: Store, query: str | None) -> set[str] | None:
+    """Article ids a query selects (None: no query, every article)."""
+    if not query or not query.strip():
+        return None
+    ids: set[str] = set()
+    offset = 0
+    while True:
+        result = st.search(query, limit=MAX_LIMIT, offset=offset)
+        if result.error:
+            raise QueryError(result.error)
+        ids.update(result.hits)
+        offset += len(result.hits)
+        if not result.hits or offset >= result.total:
+            return ids
+
+
+def coded(st: Store, query: str | None = None) -> agreement.Coded:
+    ann = st.annotations
+    return agreement.gather(ann.values("status"), ann.values("records"), ann.values("overrides"),
+                            selected(st, query))
+
+
+def progress(st: Store) -> dict[str, dict[str, int]]:
+    """Per reviewer: articles per status and records (adjudicated versions under their own row)."""
+    out: dict[str, dict[str, int]] = {}
+    for e in st.annotations.values("status"):
+        row = out.setdefault(e["reviewer"], {**dict.fromkeys(STATUSES, 0), "records": 0, "adjudicated": 0})
+        row[e["status"]] = row.get(e["status"], 0) + 1
+        row["adjudicated"] += bool(e.get("adjudicated"))
+    for r in st.annotations.values("records"):
+        out.setdefault(r["reviewer"], {**dict.fromkeys(STATUSES, 0), "records": 0, "adjudicated": 0})
+        out[r["reviewer"]]["records"] += 1
+    return dict(sorted(out.items()))
+
+
+def report(st: Store, query: str | None = None, reviewers: list[str] | None = None) -> dict[str, Any]:
+    """Every agreement figure over the articles ``query`` selects (see ``agreement.report``)."""
+    c = coded(st, query)
+    known = c.reviewers()
+    if reviewers:
+        unknown = [r for r in reviewers if r not in known]
+        if unknown:
+            raise StoreError(f"no finished articles by {', '.join(unknown)} (reviewers here: "
+                             f"{', '.join(known) or 'none'})")
+    base = {}
+    for aid in c.shared(reviewers):
+        try:
+            base[aid] = [(e.start, e.end, e.label) for e in st.article(aid, corrected=False).entities]
+        except NotFound:
+            base[aid] = []
+    out = agreement.report(c, reviewers, base, progress(st))
+    out["query"] = query or ""
+    return out
+
+
+# -- adjudication -----------------------------------------------------------------------------
+
+@dataclass
+class Side:
+    """One reviewer's version of an article."""
+
+    reviewer: str
+    status: str
+    records: list[dict[str, Any]]
+    entities: set[agreement.Span3]
+
+
+@dataclass
+class Comparison:
+    """Two reviewers' versions of one article, aligned for a side-by-side view."""
+
+    article_id: str
+    a: Side
+    b: Side
+    pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = field(default_factory=list)
+    entity_diffs: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)  # span, A, B
+
+    def slot_rows(self, i: int) -> list[tuple[str, str, str, bool]]:
+        """(slot, A's value, B's value, agree) of pair ``i``, for display."""
+        ra, rb = self.pairs[i]
+        rows = []
+        for slot in (*agreement.SLOTS, "evidence"):
+            va, vb = show(ra, slot), show(rb, slot)
+            same = ra is not None and rb is not None and (
+                agreement.slot_value(ra, slot) == agreement.slot_value(rb, slot) if slot != "evidence"
+                else va == vb)
+            rows.append((slot, va, vb, same))
+        return rows
+
+
+def show(rec: dict[str, Any] | None, slot: str) -> str:
+    if rec is None:
+        return "—"
+    value = rec.get(slot)
+    if slot == "partners":
+        return ", ".join(value or [])
+    if slot == "evidence":
+        return " | ".join(str(s.get("text") or "") for s in value or [])
+    return "" if value is None else str(value)
+
+
+def disagreements(st: Store, query: str | None = None) -> list[str]:
+    """Articles where the reviewers who finished them disagree, in store order."""
+    _, disagree = agreement.conflicts(coded(st, query))
+    return sorted(disagree)
+
+
+def compare(st: Store, article_id: str, a: str | None = None, b: str | None = None) -> Comparison:
+    """Two reviewers' versions of an article (default: the first two who finished it)."""
+    check_id("article", article_id)
+    c = coded(st)
+    by = c.status.get(article_id, {})
+    names = sorted(by)
+    a = a or (names[0] if names else None)
+    b = b or (names[1] if len(names) > 1 else None)
+    if a is None or b is None or a not in by or b not in by:
+        raise NotFound(f"article {article_id} was not finished by two reviewers")
+    base = [(e.start, e.end, e.label) for e in st.article(article_id, corrected=False).entities]
+    ovs = c.overrides.get(article_id, {})
+    recs = c.records.get(article_id, {})
+    sides = [Side(r, by[r], sorted(recs.get(r, []), key=_start),
+                  agreement.reviewer_entities(base, ovs.get(r, []))) for r in (a, b)]
+    cmp = Comparison(article_id, sides[0], sides[1])
+    aligned, only_a, only_b = agreement.align(sides[0].records, sides[1].records)
+    rows: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = [(dict(x), dict(y)) for x, y in aligned]
+    rows += [(dict(x), None) for x in only_a] + [(None, dict(y)) for y in only_b]
+    cmp.pairs = sorted(rows, key=lambda p: _start(p[0] or p[1] or {}))
+    spans_a = {(s, e): lab for s, e, lab in sides[0].entities}
+    spans_b = {(s, e): lab for s, e, lab in sides[1].entities}
+    for span in sorted(set(spans_a) | set(spans_b)):
+        if spans_a.get(span) != spans_b.get(span):
+            cmp.entity_diffs.append((span[0], span[1], spans_a.get(span), spans_b.get(span)))
+    return cmp
+
+
+def _start(rec: dict[str, Any]) -> int:
+    ev = rec.get("evidence") or []
+    return min((int(s["start"]) for s in ev), default=0)
+
+
+def adjudicated_id(adjudicator: str, source_ids: list[str]) -> str:
+    return hashlib.sha256("\x1f".join([adjudicator, *source_ids]).encode()).hexdigest()[:16]
+
+
+def _mark(st: Store, article_id: str, status: str) -> Op:
+    return Put("status", status_key(st.reviewer, article_id), {
+        "article_id": article_id, "reviewer": st.reviewer, "status": status, "updated": now_iso(),
+        "adjudicated": True})
+
+
+def _adjudicated_status(st: Store, article_id: str) -> str:
+    entry = st.annotations.get("status", status_key(st.reviewer, article_id))
+    return str(entry["status"]) if entry and entry.get("adjudicated") else "in_progress"
+
+
+def take_record(st: Store, cmp: Comparison, i: int, side: str, slot: str | None = None,
+                value: Any = None) -> dict[str, Any] | None:
+    """Settle pair ``i``: take A's or B's record (``side`` "a"/"b"), or only one ``slot`` of it
+    (from that side, or ``value`` typed by the adjudicator with ``side`` "edit"). The settled
+    record is the adjudicator's; one journalled, undoable change. Taking the side that has no
+    record removes the adjudicated one. Returns the adjudicated record (or None)."""
+    st.require_writable()
+    if not 0 <= i < len(cmp.pairs):
+        raise InvalidArgument(f"there is no record pair {i}")
+    if side not in ("a", "b", "edit"):
+        raise InvalidArgument("side is a, b or edit")
+    ra, rb = cmp.pairs[i]
+    rid = adjudicated_id(st.reviewer, [r["id"] for r in (ra, rb) if r is not None])
+    current = st.annotations.get("records", rid)
+    chosen = ra if side == "a" else rb if side == "b" else None
+    ops: list[Op] = [_mark(st, cmp.article_id, _adjudicated_status(st, cmp.article_id))]
+    if slot is None:
+        if chosen is None:
+            if current is None:
+                return None
+            st.history.change("adjudicate: no record", [*ops, Delete("records", rid)])
+            return None
+        fields = {k: v for k, v in chosen.items() if k in RECORD_FIELDS}
+    else:
+        if slot not in RECORD_FIELDS:
+            raise InvalidArgument(f"{slot!r} is not a record slot")
+        start = current or ra or rb
+        assert start is not None
+        fields = {k: v for k, v in start.items() if k in RECORD_FIELDS}
+        fields[slot] = value if side == "edit" else (chosen or {}).get(slot)
+        if slot == "date":
+            fields["phase"] = None
+    article = st.article(cmp.article_id, corrected=False)
+    clean = validate(article, fields, st.taxonomy)
+    stamp = now_iso()
+    rec = {"id": rid, "article_id": cmp.article_id, "reviewer": st.reviewer,
+           "created": (current or {}).get("created") or stamp, "updated": stamp, **clean}
+    rec["evidence"] = [e if isinstance(e, dict) else e.to_dict() for e in rec.get("evidence") or []]
+    st.history.change(f"adjudicate {rec['type']} record", [*ops, Put("records", rid, rec)])
+    return rec
+
+
+def take_status(st: Store, cmp: Comparison, side: str) -> str:
+    """The adjudicated status: A's or B's."""
+    status = cmp.a.status if side == "a" else cmp.b.status
+    st.require_writable()
+    st.history.change(f"adjudicate: {status}", [_mark(st, cmp.article_id, status)])
+    return status
+
+
+def take_entity(st: Store, cmp: Comparison, i: int, side: str) -> None:
+    """Settle entity difference ``i`` with A's or B's label (or its absence) as the
+    adjudicator's correction."""
+    start, end, la, lb = cmp.entity_diffs[i]
+    label = la if side == "a" else lb
+    current = {(e.start, e.end): e.label for e in st.entities(st.article(cmp.article_id, corrected=False))}
+    if label is None and (start, end) not in current:
+        return  # already absent
+    if label is not None and current.get((start, end)) == label:
+        return
+    st.correct_entity(cmp.article_id, start, end, label)
+
+
+def adjudicated_reviewers(status_entries: Any) -> dict[str, set[str]]:
+    """article → the reviewers whose version there is an adjudicated one."""
+    out: dict[str, set[str]] = {}
+    for e in status_entries:
+        if e.get("adjudicated"):
+            out.setdefault(e["article_id"], set()).add(e["reviewer"])
+    return out

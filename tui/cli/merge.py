@@ -1,0 +1,33 @@
+"""``tandai merge``: other reviewers' stores or JSONL exports into this store (issue 13)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from store.merge import merge
+
+from ..safe import safe_line
+from .common import Subcommands, open_store
+
+ORDER = 35
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    with open_store(args) as st:
+        st.require_writable()  # a workbench holds the store: one line, not a half merge
+        report = merge(st, list(args.sources))
+    for where, why in report.skipped:
+        print(f"tandai: skipped {safe_line(where)}: {safe_line(why)}", file=sys.stderr)
+    print(safe_line(report.summary()))
+    if report.changes:
+        print("(one change: `u` in the workbench undoes it)")
+    return 0
+
+
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("merge", parents=[common],
+                       help="merge other reviewers' stores or JSONL exports into this store")
+    p.add_argument("sources", nargs="+", metavar="STORE_OR_EXPORT",
+                   help="another store folder, or a file written by `tandai export --format jsonl`")
+    p.set_defaults(func=cmd_merge)
