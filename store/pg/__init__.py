@@ -1,0 +1,44 @@
+"""tandai on a shared PostgreSQL database: schema, the Store over a local cache, copying.
+
+``store.open("postgresql://…")`` arrives here; ``tandai init`` runs :func:`init_database`.
+"""
+
+from __future__ import annotations
+
+from store.errors import StoreError
+from store.pg.connection import check_url, connect, is_url, redact
+from store.pg.schema import ADJUDICATOR_ROLE, REVIEWER_ROLE, SCHEMA_VERSION, migrate
+
+__all__ = ["SCHEMA_VERSION", "add_member", "init_database", "is_url", "redact"]
+
+
+def init_database(url: str) -> list[int]:
+    """Create (or upgrade) the tandai schema in the database; returns the migrations applied."""
+    conn = connect(check_url(url), autocommit=True)  # each migration its own transaction
+    try:
+        return migrate(conn, redact(url))
+    except StoreError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any database refusal is one line for the person
+        from store.pg.connection import first_line
+
+        raise StoreError(f"cannot set up {redact(url)}: {first_line(exc)}") from None
+    finally:
+        conn.close()
+
+
+def add_member(url: str, role: str, adjudicator: bool = False) -> str:
+    """Make an existing database role a reviewer (or an adjudicator); returns the group it joined."""
+    from psycopg import sql
+
+    group = ADJUDICATOR_ROLE if adjudicator else REVIEWER_ROLE
+    conn = connect(check_url(url), autocommit=True)
+    try:
+        conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(role)))
+    except Exception as exc:  # noqa: BLE001
+        from store.pg.connection import first_line
+
+        raise StoreError(f"cannot add {role} as {group}: {first_line(exc)}") from None
+    finally:
+        conn.close()
+    return group

@@ -1,0 +1,292 @@
+"""Reviewers' annotations in PostgreSQL, behind the interface of ``store.disk.annotations``.
+
+The ``Store`` reads annotations from memory (``tables``: a mirror of ``tandai.annotations``)
+and changes them through ``apply``, exactly as with the file store; only where a change goes
+differs. Why a mirror: search filters and list pages ask for statuses and record counts per
+keystroke, which must not wait on the network.
+
+A change is one committed transaction: it takes the database's write lock (so change ids are
+gapless and in commit order: a reader that has seen change N has seen every change before it),
+checks that each row it touches still has the version this mirror read (optimistic
+concurrency: someone else's change since then is a ``Conflict`` naming who and what, and the
+mirror catches up so the caller shows their version), appends the change to ``tandai.changes``
+(the history, and what other reviewers' mirrors replay) and writes the rows. It is acknowledged
+(``apply`` returns) only after the commit. The database, not this module, decides who may change
+what (row-level security: see ``store.pg.schema``); the checks here only make the message
+clear before the database would refuse.
+
+A connection that drops is reconnected; a change whose commit answer was lost is looked up by
+its ``uid``, so it is neither lost nor made twice.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import psycopg
+from psycopg import errors as pgerrors
+from psycopg.types.json import Jsonb
+
+from store.disk.annotations import TABLES
+from store.errors import ReadOnlyStore, StoreError
+from store.pg.connection import connect, first_line, redact
+from store.pg.schema import WRITE_LOCK
+
+WHAT = {"records": "record", "overrides": "entity correction", "status": "status", "searches": "saved search"}
+RECONNECT_FOR = 3.0  # seconds a change waits for a dropped connection before it is refused
+
+
+class Conflict(StoreError):
+    """Someone changed what this change would overwrite since this store read it."""
+
+
+class Forbidden(StoreError):
+    """The database does not let this reviewer change that row (another reviewer's)."""
+
+
+class ConnectionLost(StoreError):
+    """The database cannot be reached; the change was not saved."""
+
+
+class PgAnnotations:
+    """The mirror of the database's annotations, and the one way to change them."""
+
+    def __init__(self, url: str, writable: bool) -> None:
+        self.url = url
+        self.writable = writable
+        self.notice: str | None = None
+        self.tables: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in TABLES}
+        self.versions: dict[tuple[str, str], int] = {}
+        self._by_article: dict[str, dict[str, None]] = {}
+        self.seq = 0  # counts every change to the mirror (the Store keys its filter cache on it)
+        self.caught_up = 0  # the last change id replayed from the database
+        self.label = "change"  # what the next change is called (set by PgHistory)
+        self.lock = threading.RLock()
+        self._conn: psycopg.Connection[Any] | None = connect(url, autocommit=True)  # transactions explicit
+        row = self._conn.execute(
+            "SELECT current_user, pg_has_role(current_user, 'tandai_adjudicator', 'MEMBER')").fetchone()
+        assert row is not None
+        self.reviewer, self.adjudicator = str(row[0]), bool(row[1])
+        self.load()
+
+    # -- the connection --------------------------------------------------------------------------
+
+    def connection(self) -> psycopg.Connection[Any]:
+        if self._conn is None or self._conn.closed or self._conn.broken:
+            if self._conn is not None:
+                self._conn.close()
+            self._conn = None
+            self._conn = connect(self.url, autocommit=True)
+        return self._conn
+
+    def _reconnect(self, wait: float) -> psycopg.Connection[Any] | None:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                return self.connection()
+            except StoreError:
+                if time.monotonic() >= deadline:
+                    return None
+                time.sleep(0.2)
+
+    # -- loading and catching up -----------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read every annotation and the last change id in one consistent snapshot."""
+        conn = self.connection()
+        with self.lock:
+            with conn.transaction():
+                conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                last = conn.execute("SELECT coalesce(max(id), 0) FROM tandai.changes").fetchone()
+                rows = conn.execute("SELECT kind, key, value, version FROM tandai.annotations").fetchall()
+            self.tables = {t: {} for t in TABLES}
+            self.versions, self._by_article = {}, {}
+            for kind, key, value, version in rows:
+                self._put(kind, key, value, version)
+            self.caught_up = int(last[0]) if last else 0
+            self.seq += 1
+
+    def catch_up(self) -> int:
+        """Replay the changes made since this mirror last looked; returns how many."""
+        with self.lock:
+            conn = self.connection()
+            try:
+                rows = conn.execute("SELECT id, ops FROM tandai.changes WHERE id > %s ORDER BY id",
+                                    (self.caught_up,)).fetchall()
+            except psycopg.OperationalError as exc:
+                raise ConnectionLost(f"connection to {redact(self.url)} lost, retrying: "
+                                     f"{first_line(exc)}") from None
+            for change_id, ops in rows:
+                self._replay(int(change_id), ops)
+                self.caught_up = int(change_id)
+            return len(rows)
+
+    def _replay(self, change_id: int, ops: list[list[Any]]) -> None:
+        for op in ops:
+            if op[0] == "put":
+                self._put(op[1], op[2], op[3], change_id)
+            else:
+                self._delete(op[1], op[2])
+
+    def _put(self, table: str, key: str, value: dict[str, Any], version: int) -> None:
+        self.tables[table][key] = value
+        self.versions[(table, key)] = version
+        if table == "records":
+            self._by_article.setdefault(value["article_id"], {})[key] = None
+        self.seq += 1
+
+    def _delete(self, table: str, key: str) -> None:
+        old = self.tables[table].pop(key, None)
+        self.versions.pop((table, key), None)
+        self.seq += 1
+        ids = self._by_article.get(old["article_id"]) if table == "records" and old else None
+        if ids is not None:
+            ids.pop(key, None)
+            if not ids:
+                del self._by_article[old["article_id"]]  # type: ignore[index]
+
+    # -- changing --------------------------------------------------------------------------------
+
+    def apply(self, ops: list[tuple[Any, ...]]) -> None:
+        """Make a group of changes one committed transaction, then visible here. All or nothing."""
+        if not self.writable:
+            raise ReadOnlyStore("this store is open read-only; changes cannot be saved")
+        with self.lock:
+            uid = uuid.uuid4().hex
+            clean = [list(op) for op in ops]
+            try:
+                change_id, clean = self._write(uid, clean)
+            except psycopg.OperationalError as exc:
+                change_id, clean = self._recover(uid, clean, exc)
+            self._replay(change_id, clean)
+
+    def _recover(self, uid: str, ops: list[list[Any]], exc: Exception) -> tuple[int, list[list[Any]]]:
+        """After a dropped connection: the change committed (found by uid), or is written again."""
+        conn = self._reconnect(RECONNECT_FOR)
+        if conn is not None:
+            try:
+                row = conn.execute("SELECT id, ops FROM tandai.changes WHERE uid = %s", (uid,)).fetchone()
+                if row is not None:
+                    return int(row[0]), row[1]
+                return self._write(uid, ops)
+            except psycopg.OperationalError as again:
+                exc = again
+        raise ConnectionLost(f"connection to {redact(self.url)} lost, retrying; this change is not "
+                             f"saved yet ({first_line(exc)})")
+
+    def _write(self, uid: str, ops: list[list[Any]]) -> tuple[int, list[list[Any]]]:
+        conn = self.connection()
+        try:
+            with conn.transaction():
+                return self._write_in(conn, uid, ops)
+        except (pgerrors.InsufficientPrivilege, pgerrors.CheckViolation) as exc:
+            why = first_line(exc)
+            raise Forbidden(f"the database refused this change for {self.reviewer}: {why}") from None
+        except _Stale as stale:
+            raise self._conflict(stale.table, stale.key) from None
+
+    def _write_in(self, conn: psycopg.Connection[Any], uid: str,
+                  ops: list[list[Any]]) -> tuple[int, list[list[Any]]]:
+        cur = conn.cursor()
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        rows = cur.execute(
+            "SELECT kind, key, version, owner FROM tandai.annotations "
+            "WHERE (kind, key) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
+            ([op[1] for op in ops], [op[2] for op in ops])).fetchall()
+        found = {(k, key): (int(v), owner) for k, key, v, owner in rows}
+        for op in ops:
+            where = (op[1], op[2])
+            now = found.get(where)
+            if (now[0] if now else None) != self.versions.get(where):
+                raise _Stale(*where)
+            owners = {now[1]} if now else set()
+            if op[0] == "put":
+                owners.add(str(op[3].get("reviewer")))
+            for owner in owners - {self.reviewer}:
+                if not self.adjudicator:
+                    raise Forbidden(f"this {WHAT.get(op[1], op[1])} is {owner}'s: only {owner} or an "
+                                    "adjudicator may change it")
+        row = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM tandai.changes").fetchone()
+        assert row is not None
+        change_id = int(row[0])
+        ops = [[*op[:3], {**op[3], "seq": change_id}] if op[0] == "put" and op[1] == "overrides" else op
+               for op in ops]  # corrections apply in change order, across reviewers
+        cur.execute("INSERT INTO tandai.changes (id, uid, label, ops, keys) VALUES (%s, %s, %s, %s, %s)",
+                    (change_id, uid, self.label, Jsonb(ops), [f"{op[1]}/{op[2]}" for op in ops]))
+        for op in ops:
+            if op[0] == "del":
+                cur.execute("DELETE FROM tandai.annotations WHERE kind = %s AND key = %s", (op[1], op[2]))
+            elif (op[1], op[2]) in found:
+                cur.execute("UPDATE tandai.annotations SET value = %s, owner = %s, article_id = %s, "
+                            "version = %s WHERE kind = %s AND key = %s",
+                            (Jsonb(op[3]), op[3].get("reviewer"), op[3].get("article_id"), change_id,
+                             op[1], op[2]))
+            else:
+                cur.execute("INSERT INTO tandai.annotations (kind, key, article_id, owner, value, version) "
+                            "VALUES (%s, %s, %s, %s, %s, %s)",
+                            (op[1], op[2], op[3].get("article_id"), op[3].get("reviewer"), Jsonb(op[3]),
+                             change_id))
+            if op[0] == "del" or (op[1], op[2]) in found:
+                if cur.rowcount != 1:  # row-level security hid the row: not ours to change
+                    raise Forbidden(f"the database refused this change for {self.reviewer}: the "
+                                    f"{WHAT.get(op[1], op[1])} is not theirs to change")
+        return change_id, ops
+
+    def _conflict(self, table: str, key: str) -> Conflict:
+        """Name who changed the row and how, then catch up so the caller shows their version."""
+        who = "another reviewer"
+        what = "a change"
+        try:
+            conn = self.connection()
+            row = conn.execute("SELECT reviewer, label, to_char(at, 'HH24:MI:SS') FROM tandai.changes "
+                               "WHERE keys @> ARRAY[%s] AND id > %s ORDER BY id DESC LIMIT 1",
+                               (f"{table}/{key}", self.versions.get((table, key), 0))).fetchone()
+            if row is not None:
+                who, what = (str(row[0]), f"{row[1]} at {row[2]}")
+            self.catch_up()
+        except (psycopg.Error, StoreError):
+            pass
+        return Conflict(f"{who} changed this {WHAT.get(table, table)} since you read it ({what}); "
+                        "it now shows their version: look, then save again")
+
+    # -- reading (the same as store.disk.annotations) --------------------------------------------
+
+    def get(self, table: str, key: str) -> dict[str, Any] | None:
+        return self.tables[table].get(key)
+
+    def values(self, table: str) -> Iterator[dict[str, Any]]:
+        return iter(list(self.tables[table].values()))
+
+    def record_ids_for(self, article_id: str) -> list[str]:
+        return list(self._by_article.get(article_id, ()))
+
+    def record_count(self, article_id: str) -> int:
+        return len(self._by_article.get(article_id, ()))
+
+    def history(self, limit: int = 50) -> list[dict[str, Any]]:
+        """The last changes made by anyone, newest first (who, what, when)."""
+        conn = self.connection()
+        rows = conn.execute("SELECT id, reviewer, label, at FROM tandai.changes ORDER BY id DESC LIMIT %s",
+                            (limit,)).fetchall()
+        return [{"id": r[0], "reviewer": r[1], "label": r[2], "at": r[3].isoformat()} for r in rows]
+
+    def compact(self) -> None:
+        """Nothing to fold: every change is already in the database."""
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+class _Stale(Exception):
+    def __init__(self, table: str, key: str) -> None:
+        super().__init__(table, key)
+        self.table, self.key = table, key
+
+
+Callback = Callable[[str], None]

@@ -1,0 +1,149 @@
+"""The PostgreSQL schema of a tandai store, as numbered migrations.
+
+``tandai init`` applies the migrations the database has not had yet, each in one transaction,
+and records the version in ``tandai.meta``. Opening a database checks the version: a newer one
+than this program knows is refused (it could hold data this version would damage), an older one
+asks for ``tandai init`` (only the owner may change the schema).
+
+Who may do what is the database's job, not the program's: reviewers are members of
+``tandai_reviewer`` and change only rows they own (row-level security); members of
+``tandai_adjudicator`` may change anyone's. Ownership is the ``reviewer`` the value carries,
+held equal to ``owner`` by a check constraint, so a client cannot forge it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from store.errors import SchemaMismatch, StoreError
+
+REVIEWER_ROLE = "tandai_reviewer"
+ADJUDICATOR_ROLE = "tandai_adjudicator"
+CHANGES_CHANNEL = "tandai_changes"
+ARTICLES_CHANNEL = "tandai_articles"
+WRITE_LOCK = 7_261_736  # pg_advisory_xact_lock key: one writer at a time keeps ids in commit order
+
+_ROLES = f"""
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{REVIEWER_ROLE}') THEN
+    CREATE ROLE {REVIEWER_ROLE} NOLOGIN;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ADJUDICATOR_ROLE}') THEN
+    CREATE ROLE {ADJUDICATOR_ROLE} NOLOGIN IN ROLE {REVIEWER_ROLE};
+  END IF;
+END $$;
+"""
+
+_ANYONE = f"pg_has_role(current_user, '{ADJUDICATOR_ROLE}', 'MEMBER')"
+_MINE = f"(owner = current_user OR {_ANYONE})"
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (1, f"""
+CREATE SCHEMA IF NOT EXISTS tandai;
+CREATE TABLE tandai.meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE tandai.articles (
+    seq bigint PRIMARY KEY,              -- 1, 2, 3 … in commit order, no gaps: the caches count on it
+    id text NOT NULL UNIQUE,
+    doc jsonb NOT NULL,                  -- Article.to_dict()
+    sig jsonb NOT NULL,                  -- near-duplicate signature
+    added timestamptz NOT NULL DEFAULT now(),
+    added_by text NOT NULL DEFAULT current_user
+);
+CREATE TABLE tandai.changes (            -- every acknowledged change, in order: history and live feed
+    id bigint PRIMARY KEY,               -- gapless, in commit order (taken under WRITE_LOCK)
+    uid text NOT NULL UNIQUE,            -- the client's id for it: a commit whose answer was lost is found
+    reviewer text NOT NULL DEFAULT current_user,
+    label text NOT NULL,
+    ops jsonb NOT NULL,                  -- [["put", table, key, value] | ["del", table, key], …]
+    keys text[] NOT NULL,                -- table/key of each op (who changed this, for conflicts)
+    at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE tandai.annotations (        -- the current state: records, overrides, status, searches
+    kind text NOT NULL CHECK (kind IN ('records', 'overrides', 'status', 'searches')),
+    key text NOT NULL,
+    article_id text,
+    owner text NOT NULL,
+    value jsonb NOT NULL,
+    version bigint NOT NULL REFERENCES tandai.changes (id),  -- the change that wrote it
+    PRIMARY KEY (kind, key),
+    CHECK (owner = value->>'reviewer')
+);
+CREATE INDEX annotations_article ON tandai.annotations (article_id);
+CREATE INDEX changes_keys ON tandai.changes USING gin (keys);
+CREATE VIEW tandai.records AS
+    SELECT key AS id, article_id, owner AS reviewer, value->>'type' AS type, value->>'unit' AS unit,
+           value->>'date' AS date, value, version FROM tandai.annotations WHERE kind = 'records';
+CREATE VIEW tandai.statuses AS
+    SELECT article_id, owner AS reviewer, value->>'status' AS status, version
+    FROM tandai.annotations WHERE kind = 'status';
+
+CREATE FUNCTION tandai.notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN PERFORM pg_notify('{CHANGES_CHANNEL}', NEW.id::text); RETURN NULL; END $$;
+CREATE TRIGGER changes_notify AFTER INSERT ON tandai.changes
+    FOR EACH ROW EXECUTE FUNCTION tandai.notify_change();
+CREATE FUNCTION tandai.notify_articles() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN PERFORM pg_notify('{ARTICLES_CHANNEL}', ''); RETURN NULL; END $$;
+CREATE TRIGGER articles_notify AFTER INSERT ON tandai.articles
+    FOR EACH STATEMENT EXECUTE FUNCTION tandai.notify_articles();
+
+{_ROLES}
+GRANT USAGE ON SCHEMA tandai TO {REVIEWER_ROLE};
+GRANT SELECT ON ALL TABLES IN SCHEMA tandai TO {REVIEWER_ROLE};
+GRANT INSERT ON tandai.changes TO {REVIEWER_ROLE};
+GRANT INSERT, UPDATE, DELETE ON tandai.annotations TO {REVIEWER_ROLE};
+GRANT INSERT ON tandai.articles TO {ADJUDICATOR_ROLE};
+
+ALTER TABLE tandai.annotations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY see ON tandai.annotations FOR SELECT USING (true);
+CREATE POLICY add ON tandai.annotations FOR INSERT WITH CHECK {_MINE};
+CREATE POLICY change ON tandai.annotations FOR UPDATE USING {_MINE} WITH CHECK {_MINE};
+CREATE POLICY remove ON tandai.annotations FOR DELETE USING {_MINE};
+ALTER TABLE tandai.changes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY see ON tandai.changes FOR SELECT USING (true);
+CREATE POLICY add ON tandai.changes FOR INSERT WITH CHECK (reviewer = current_user);
+
+INSERT INTO tandai.meta VALUES ('store_id', gen_random_uuid()::text), ('created', now()::text);
+"""),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def current_version(conn: Any) -> int:
+    """The schema version the database holds; 0 when tandai was never set up in it."""
+    row = conn.execute("SELECT to_regclass('tandai.meta') IS NOT NULL").fetchone()
+    if not row or not row[0]:
+        return 0
+    found = conn.execute("SELECT value FROM tandai.meta WHERE key = 'schema_version'").fetchone()
+    return int(found[0]) if found else 0
+
+
+def check_version(conn: Any, where: str) -> None:
+    """Refuse a database this program cannot use (never set up, older, or newer)."""
+    version = current_version(conn)
+    if version == SCHEMA_VERSION:
+        return
+    if version == 0:
+        raise StoreError(f"{where} has no tandai store; create it with `tandai init {where}`")
+    if version > SCHEMA_VERSION:
+        raise SchemaMismatch(f"{where} has tandai schema {version}, newer than this tandai knows "
+                             f"({SCHEMA_VERSION}); upgrade tandai")
+    raise SchemaMismatch(f"{where} has tandai schema {version}; the database owner upgrades it "
+                         f"with `tandai init {where}`")
+
+
+def migrate(conn: Any, where: str) -> list[int]:
+    """Apply the migrations the database lacks, each in its own transaction; returns their numbers."""
+    version = current_version(conn)
+    if version > SCHEMA_VERSION:
+        check_version(conn, where)
+    done = []
+    for number, sql in MIGRATIONS:
+        if number <= version:
+            continue
+        with conn.transaction():
+            conn.execute(sql)
+            conn.execute("INSERT INTO tandai.meta VALUES ('schema_version', %s) "
+                         "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(number),))
+        done.append(number)
+    return done

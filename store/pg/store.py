@@ -1,0 +1,231 @@
+"""A store on a shared PostgreSQL database: the same ``Store``, over a local cache.
+
+PostgreSQL holds the truth (articles, every annotation, the history of changes); each machine
+keeps a cache directory with the corpus shards and the tantivy index built from the database's
+``articles`` table, so search-as-you-type costs what it costs on a file store. The cache is
+caught up on opening and on ``refresh`` (article numbers are gapless, so "how many articles the
+cache holds" is where to continue). Annotations come from :class:`PgAnnotations`, a mirror with
+the file annotations' interface; every change is one committed transaction.
+
+The cache is derived and may be deleted at any time. A cache directory is used by one process at
+a time (its writer lock); a second process on the same machine takes the next slot.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_cache_path
+
+from store.disk.atomic import write_bytes
+from store.disk.corpus import SHARD_SIZE
+from store.disk.layout import TAXONOMY
+from store.errors import InvalidArgument, StoreError, StoreLocked
+from store.history import History
+from store.model import Article, check_callable
+from store.pg.annotations import PgAnnotations
+from store.pg.connection import check_url, connect, redact
+from store.pg.live import Listener
+from store.pg.schema import check_version
+from store.store import Store
+
+CACHE_SLOTS = 16
+COMMIT_EVERY = 40  # shards written between manifest commits when the cache catches up
+
+
+def cache_root() -> Path:
+    """``$TANDAI_CACHE`` or the user cache directory: where the caches of databases live."""
+    env = os.environ.get("TANDAI_CACHE")
+    return Path(env).expanduser() if env else user_cache_path("tandai", appauthor=False) / "pg"
+
+
+class PgHistory(History):
+    """Undo and redo as in a file store; each step is named in the database's history."""
+
+    annotations: PgAnnotations  # type: ignore[assignment]
+
+    def change(self, label: str, ops: Sequence[Any]) -> None:
+        self.annotations.label = label
+        super().change(label, ops)
+
+    def undo(self) -> str | None:
+        if self.undo_stack:
+            self.annotations.label = f"undo {self.undo_stack[-1].label}"
+        return super().undo()
+
+    def redo(self) -> str | None:
+        if self.redo_stack:
+            self.annotations.label = f"redo {self.redo_stack[-1].label}"
+        return super().redo()
+
+
+class PgStore(Store):
+    """An open PostgreSQL store. The reviewer is the database role you connect as."""
+
+    def __init__(self, url: str, reviewer: str = "reviewer", read_only: bool = False) -> None:
+        self.url = check_url(url)
+        self.location = redact(url)
+        conn = connect(url)
+        try:
+            check_version(conn, self.location)
+            meta = dict(conn.execute("SELECT key, value FROM tandai.meta").fetchall())
+        finally:
+            conn.close()
+        self.store_id = str(meta["store_id"])
+        cache = self._take_cache(cache_root() / self.store_id)
+        self._write_taxonomy(cache, meta.get("taxonomy"))
+        self._subscribers: list[Callable[[str], None]] = []
+        self._pending: set[str] = set()
+        self._pending_lock = threading.Lock()
+        self.listener: Listener | None = None
+        super().__init__(cache, reviewer=reviewer, wait_for_lock=True)
+        try:
+            self.annotations = PgAnnotations(url, writable=not read_only)  # type: ignore[assignment]
+            self.reviewer = self.annotations.reviewer  # type: ignore[attr-defined]
+            self.history = PgHistory(self.annotations)
+            self.writable = not read_only
+            self.pull_articles()
+            self.listener = Listener(url, self._heard)
+            self.listener.start()
+        except BaseException:
+            self.close()
+            raise
+
+    @staticmethod
+    def _take_cache(root: Path) -> Path:
+        """The first cache slot no other process holds (the Store's writer lock decides)."""
+        from store.disk.lock import WriterLock
+
+        for slot in range(CACHE_SLOTS):
+            path = root / str(slot)
+            path.mkdir(parents=True, exist_ok=True)
+            lock = WriterLock(path)
+            if lock.acquire():
+                lock.release()  # the Store takes it again; a race loses to StoreLocked below
+                return path
+        raise StoreLocked(f"all {CACHE_SLOTS} caches of this database in {root} are in use")
+
+    @staticmethod
+    def _write_taxonomy(cache: Path, text: str | None) -> None:
+        path = cache / TAXONOMY
+        if text is None:
+            path.unlink(missing_ok=True)
+        elif not path.exists() or path.read_text(encoding="utf-8") != text:
+            write_bytes(path, text.encode("utf-8"))
+
+    # -- live ---------------------------------------------------------------------------------
+
+    def _heard(self, kind: str) -> None:
+        with self._pending_lock:
+            self._pending.add(kind)
+        for callback in list(self._subscribers):
+            callback(kind)
+
+    def subscribe(self, callback: Callable[[str], None]) -> None:
+        """``callback(kind)`` from the listener's thread when others change something
+        (``"changes"``, ``"articles"``) or the connection is ``"lost"`` or ``"back"``; the
+        callback should ask its own thread to call ``refresh``."""
+        check_callable("callback", callback)
+        self._subscribers.append(callback)
+
+    @property
+    def connection_state(self) -> str:
+        return self.listener.state if self.listener is not None else "closed"
+
+    def refresh(self) -> int:
+        """Catch up with what others changed (annotations and new articles); returns how many
+        changes came in. Call it from the thread that reads the store."""
+        with self._pending_lock:
+            kinds, self._pending = self._pending, set()
+        if "articles" in kinds or "back" in kinds:
+            self.pull_articles()
+        return self.annotations.catch_up()  # type: ignore[attr-defined, no-any-return]
+
+    # -- articles -----------------------------------------------------------------------------
+
+    def pull_articles(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Bring the cache's shards and index up to the database's articles; returns how many came."""
+        check_callable("progress", progress)
+        have = self.count()
+        conn = connect(self.url)
+        try:
+            total_row = conn.execute("SELECT coalesce(max(seq), 0) FROM tandai.articles").fetchone()
+            total = int(total_row[0]) if total_row else 0
+            if total < have or (have and not self._cache_matches(conn, have)):
+                raise StoreError(f"the cache {self.path} does not belong to {self.location} any more; "
+                                 "delete it and open again")
+            if total == have:
+                return 0
+            added = pending = 0
+            names: list[str] = []
+            batch: list[tuple[Article, list[int]]] = []
+            with conn.transaction(), conn.cursor(name="pull") as cur:
+                cur.itersize = 2000
+                cur.execute("SELECT doc, sig FROM tandai.articles WHERE seq > %s ORDER BY seq", (have,))
+                for doc, sig in cur:
+                    batch.append((Article.from_dict(doc), sig))
+                    if len(batch) == SHARD_SIZE:
+                        names.append(self._cache_shard(batch))
+                        pending, batch = pending + SHARD_SIZE, []
+                    if len(names) >= COMMIT_EVERY:
+                        self.corpus.commit(names, pending)
+                        added, names, pending = added + pending, [], 0
+                        if progress is not None:
+                            progress(have + added, total)
+                if batch:
+                    names.append(self._cache_shard(batch))
+                    pending += len(batch)
+                if names:
+                    self.corpus.commit(names, pending)
+                    added += pending
+        finally:
+            conn.close()
+        self.catch_up_index()
+        return added
+
+    def _cache_shard(self, batch: list[tuple[Article, list[int]]]) -> str:
+        name = self.corpus.next_shard_name()
+        self.corpus.write_shard(name, [a for a, _ in batch], [s for _, s in batch])
+        return name
+
+    def _cache_matches(self, conn: Any, have: int) -> bool:
+        row = conn.execute("SELECT id FROM tandai.articles WHERE seq = %s", (have,)).fetchone()
+        last = self.corpus.load_meta(self.corpus.shards[-1])[-1]["id"] if self.corpus.shards else None
+        return row is not None and row[0] == last
+
+    def commit_batch(self, batch: Sequence[tuple[Article, list[int]]]) -> None:
+        """Ingest writes to the database (one transaction per batch), then the cache catches up."""
+        if not isinstance(batch, list | tuple) or not all(
+                isinstance(b, tuple) and len(b) == 2 and isinstance(b[0], Article) for b in batch):
+            raise InvalidArgument("commit_batch takes a list of (Article, signature list) pairs")
+        self.require_writable()
+        from store.pg.articles import push_articles
+
+        push_articles(self.url, [(a.to_dict(), s) for a, s in batch])
+        self.pull_articles()
+
+    # -- lifecycle and reporting ---------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        out = super().stats()
+        out["store"] = self.location
+        out["cache"] = str(self.path)
+        return out
+
+    def close(self) -> None:
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
+        try:
+            if isinstance(self.annotations, PgAnnotations):
+                self.annotations.close()
+        finally:
+            self._release()
+
+
+def open_pg(url: str, reviewer: str = "reviewer", read_only: bool = False) -> PgStore:
+    return PgStore(url, reviewer=reviewer, read_only=read_only)

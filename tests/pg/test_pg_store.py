@@ -1,0 +1,156 @@
+"""A store on a real PostgreSQL: the same API, every change in the database, who may do what
+decided by the database, conflicts named, other reviewers' changes live, nothing lost copying."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+
+import store
+from store.errors import SchemaMismatch, StoreError
+from tests.pg.conftest import as_role
+
+
+def _first(st: store.Store) -> str:
+    return next(st.articles()).id
+
+
+def _record(st: store.Store, article_id: str) -> store.ActivityRecord:
+    return st.add_record(article_id, **st.draft_record(article_id, 0, 40))
+
+
+@pytest.fixture()
+def filled(team_url: str) -> str:
+    """The team database with the bundled samples ingested (by the owner)."""
+    with store.open(team_url) as st:
+        assert st.ingest([store.samples_dir()]).added > 30
+    return team_url
+
+
+def test_same_api_every_change_in_the_database(filled: str) -> None:
+    url = as_role(filled, "rina")
+    with store.open(url) as st:
+        assert st.reviewer == "rina"  # the database role, not a name typed in
+        aid = _first(st)
+        assert st.search("polres").hits
+        st.set_status(aid, "done")
+        rec = _record(st, aid)
+        st.save_search("mine", "patroli")
+        assert st.undo() == "save search 'mine'"
+        assert st.redo() == "save search 'mine'"
+    with store.open(as_role(filled, "budi")) as other:  # another machine would see the same
+        assert other.status(aid, reviewer="rina") == "done"
+        assert other.status(aid) == "todo"  # statuses are per reviewer
+        assert [r.id for r in other.records(aid)] == [rec.id]
+        assert [s["name"] for s in other.saved_searches()] == ["mine"]
+    with psycopg.connect(filled) as conn:
+        labels = [r[0] for r in conn.execute("SELECT label FROM tandai.changes WHERE reviewer = 'rina' "
+                                              "ORDER BY id")]
+    assert labels == ["mark done", f"add {rec.type} record", "save search 'mine'",
+                      "undo save search 'mine'", "redo save search 'mine'"]
+
+
+def test_a_newer_schema_is_refused_with_a_message(team_url: str) -> None:
+    with psycopg.connect(team_url) as conn:
+        conn.execute("UPDATE tandai.meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(SchemaMismatch, match="schema 99, newer than this tandai knows"):
+        store.open(team_url)
+
+
+def test_a_database_without_tandai_says_how_to_create_it(pg_url: str) -> None:
+    with pytest.raises(StoreError, match="tandai init"):
+        store.open(pg_url)
+
+
+def test_a_reviewer_changes_only_their_own_an_adjudicator_any(filled: str) -> None:
+    with store.open(as_role(filled, "rina")) as rina:
+        aid = _first(rina)
+        rec = _record(rina, aid)
+    with store.open(as_role(filled, "budi")) as budi:
+        with pytest.raises(StoreError, match="rina's: only rina or an adjudicator"):
+            budi.update_record(rec.id, notes="budi was here")
+        with pytest.raises(StoreError, match="rina's"):
+            budi.delete_record(rec.id)
+        budi.set_status(aid, "flagged")  # their own status: fine
+    with store.open(as_role(filled, "ayu")) as ayu:
+        changed = ayu.update_record(rec.id, notes="checked by ayu")
+        assert changed.reviewer == "rina" and changed.notes == "checked by ayu"
+    # the database itself refuses, whatever a client does: row-level security
+    with psycopg.connect(as_role(filled, "budi")) as conn:
+        cur = conn.execute("UPDATE tandai.annotations SET value = value || '{\"notes\": \"x\"}' "
+                           "WHERE kind = 'records'")
+        assert cur.rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO tandai.changes (id, uid, reviewer, label, ops, keys) "
+                         "VALUES (999, 'x', 'rina', 'forged', '[]', '{}')")
+    with psycopg.connect(as_role(filled, "budi")) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("UPDATE tandai.meta SET value = '1' WHERE key = 'schema_version'")
+
+
+def test_a_stale_edit_is_refused_naming_who_and_what_then_shows_theirs(filled: str) -> None:
+    with store.open(as_role(filled, "rina")) as first, store.open(as_role(filled, "ayu")) as second:
+        aid = _first(first)
+        rec = _record(first, aid)
+        second.refresh()
+        assert second.record(rec.id).notes == ""
+        first.update_record(rec.id, notes="rina's note")  # second has not seen this yet
+        with pytest.raises(StoreError, match=r"rina changed this record since you read it \(edit "):
+            second.update_record(rec.id, notes="ayu's note")
+        assert second.record(rec.id).notes == "rina's note"  # the form shows theirs now
+        second.update_record(rec.id, notes="ayu's note")  # and saving again works
+    with store.open(filled) as check:
+        assert check.record(rec.id).notes == "ayu's note"
+
+
+def test_other_reviewers_changes_arrive_within_a_second(filled: str) -> None:
+    with store.open(as_role(filled, "rina")) as rina, store.open(as_role(filled, "budi")) as budi:
+        aid = _first(rina)
+        heard = threading.Event()
+        budi.subscribe(lambda kind: heard.set() if kind == "changes" else None)
+        time.sleep(0.2)  # the listener is connected
+        started = time.perf_counter()
+        rec = _record(rina, aid)
+        assert heard.wait(1.0), "no notification within a second"
+        budi.refresh()
+        assert time.perf_counter() - started < 1.0
+        assert [r.id for r in budi.records(aid)] == [rec.id]
+        assert budi.record_count(aid) == 1
+
+
+def test_copy_round_trip_loses_nothing(tmp_path: Path, team_url: str) -> None:
+    from store.pg.copy import copy_store
+
+    src = tmp_path / "src"
+    (src).mkdir()
+    (src / "taxonomy.toml").write_text('[labels.SATGAS]\nkey = "="\ncolor = "red"\n', encoding="utf-8")
+    with store.open(src, reviewer="rina") as st:
+        st.ingest([store.samples_dir()])
+        ids = [r.id for r in st.articles()][:3]
+        for aid in ids:
+            _record(st, aid)
+            st.set_status(aid, "done")
+        ent = st.article(ids[0]).entities[0]
+        st.correct_entity(ids[0], ent.start, ent.end, None)
+        st.save_search("patrols", "patroli")
+    with store.open(src, reviewer="budi") as st:
+        st.set_status(ids[0], "flagged")
+    copy_store(str(src), team_url)
+    back = tmp_path / "back"
+    copy_store(team_url, str(back))
+
+    def content(path: Path) -> tuple[object, ...]:
+        with store.open(path, read_only=True) as st:
+            arts = [st.article(r.id, corrected=False).to_dict() for r in st.articles()]
+            return (arts, st.annotations.tables, st.taxonomy.labels, [st.entities(st.article(i)) for i in ids])
+
+    original, copied = content(src), content(back)
+    assert copied[0] == original[0]
+    assert copied[1] == original[1]
+    assert copied[2] == original[2] and "SATGAS" in copied[2]
+    assert copied[3] == original[3]
+    with pytest.raises(StoreError, match="not empty"):
+        copy_store(str(src), team_url)
