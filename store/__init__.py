@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     )
     from store.paths import default_store, samples_dir
     from store.search.index import SearchResult
-    from store.store import Store, open  # noqa: A004 - store.open is the documented API
+    from store.store import Store
     from store.taxonomy import Taxonomy
     from store.text.dates import parse_date
     from store.text.sentences import sentence_at, sentences
@@ -59,7 +59,6 @@ _WHERE = {
     **dict.fromkeys(("default_store", "samples_dir"), "store.paths"),
     "SearchResult": "store.search.index",
     "Store": "store.store",
-    "open": "store.store",
     "Taxonomy": "store.taxonomy",
     "parse_date": "store.text.dates",
     "sentences": "store.text.sentences",
@@ -75,6 +74,18 @@ __all__ = [
     "StoreLocked", "Taxonomy", "default_store", "open", "parse_date", "samples_dir", "sentence_at",
     "sentences", "write_file",
 ]
+
+
+def open(path: Any, reviewer: str = "reviewer", read_only: bool = False) -> Store:  # noqa: A001
+    """Open (or create) a store: a directory, or a shared database named by a ``postgresql://`` URL
+    (``store.pg``: the same Store over a local cache)."""
+    if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+        from store.pg.store import open_pg
+
+        return open_pg(path, reviewer=reviewer, read_only=read_only)
+    from store.store import open as open_directory
+
+    return open_directory(path, reviewer=reviewer, read_only=read_only)
 
 
 def __getattr__(name: str) -> Any:

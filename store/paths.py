@@ -56,8 +56,16 @@ def default_store() -> Path:
     return user_data_path("tandai", appauthor=False) / "store"
 
 
+def is_database_url(location: object) -> bool:
+    return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
+
+
 def resolve_store(path: str | os.PathLike[str] | None) -> Path:
-    """``--store`` if given (``--store ''`` is an error, not the default), else the default."""
+    """``--store`` if given (``--store ''`` is an error, not the default), else the default. A
+    ``postgresql://`` URL (given or in ``TANDAI_STORE``) is passed on as it is, for ``store.open``."""
+    chosen = os.environ.get("TANDAI_STORE") if path is None else path
+    if is_database_url(chosen):
+        return chosen  # type: ignore[return-value]
     return default_store() if path is None else check_store_path(path)
 
 

@@ -53,7 +53,8 @@ def reviewer_name(args: argparse.Namespace) -> str:
 
 def open_store(args: argparse.Namespace, read_only: bool = False) -> store.Store:
     path = resolve_store(args.store)
-    if read_only and not (path / "tandai.json").exists() and not (path / "corpus").is_dir():
+    local = not isinstance(path, str)  # a postgresql:// URL is checked when it is opened
+    if read_only and local and not (path / "tandai.json").exists() and not (path / "corpus").is_dir():
         raise UserError(f"no store at {path} (create one with `tandai ingest PATH` or `tandai demo`)")
     st = store.open(path, reviewer=reviewer_name(args), read_only=read_only)
     if st.notice:
