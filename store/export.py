@@ -1,4 +1,6 @@
-"""Exports for analysis: JSONL (one line per article with its status and records) and CSV.
+"""Exports: tandai's JSONL (one line per article with its status and records) and CSV, and the
+interchange formats (``store.interchange``: Prodigy, doccano, Label Studio, brat, CoNLL, spaCy,
+event tables). Every format streams the selected articles (``Options.query``) one at a time.
 
 ``status`` is the exporting reviewer's status, else the latest any reviewer set; ``statuses``
 holds every reviewer's.
@@ -21,13 +23,15 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
-from store.disk.atomic import replacing
+from store.disk.atomic import replacing, write_bytes
 from store.errors import StoreError
+from store.interchange.common import Progress, RecordSource, items
 
 if TYPE_CHECKING:
     from store.store import Store
@@ -57,49 +61,41 @@ def json_line(row: Any) -> bytes:
     return text.encode("utf-8") + b"\n"
 
 
-def article_rows(st: Store, damaged: list[str] | None = None) -> Iterator[dict[str, Any]]:
-    """Every article with its entities (corrections applied), status and records.
+def article_rows(st: Store, damaged: list[str] | None = None, query: str | None = None,
+                 records: RecordSource | None = None, progress: Progress | None = None,
+                 ) -> Iterator[dict[str, Any]]:
+    """Every selected article with its entities (corrections applied), status and records.
 
     Articles whose stored entities or spans are damaged are exported without the damaged ones;
     their ids are added to ``damaged`` so the caller can say so.
     """
-    by_article: dict[str, list[dict[str, Any]]] = {}
-    for rec in st.records():
-        by_article.setdefault(rec.article_id, []).append(rec.to_dict())
-    statuses: dict[str, list[dict[str, Any]]] = {}
-    for entry in st.annotations.values("status"):
-        statuses.setdefault(entry["article_id"], []).append(entry)
-    for _, article in st.corpus.iter_articles():
-        if article.damaged and damaged is not None:
-            damaged.append(article.id)
-        article.entities = st.entities(article)
-        row = article.to_dict()
-        entries = sorted(statuses.get(article.id, []), key=lambda e: e.get("updated", ""))
-        by_reviewer = {e["reviewer"]: e["status"] for e in entries}
-        # this reviewer's status; else the latest anyone set (an export must not hide others' work)
-        row["status"] = by_reviewer.get(st.reviewer) or (entries[-1]["status"] if entries else "todo")
-        row["statuses"] = by_reviewer
-        row["records"] = by_article.get(article.id, [])
+    for item in items(st, query, records, progress, damaged, clean=False):
+        row = item.article.to_dict()
+        row["status"] = item.status
+        row["statuses"] = item.statuses
+        row["records"] = [r.to_dict() for r in item.records]
         yield row
 
 
-def write_jsonl(st: Store, out: IO[bytes], damaged: list[str] | None = None) -> int:
+def write_jsonl(st: Store, out: IO[bytes], damaged: list[str] | None = None,
+                **select: Any) -> int:
+    """``select``: ``query``, ``records``, ``progress`` (see ``article_rows``)."""
     n = 0
-    for row in article_rows(st, damaged):
+    for row in article_rows(st, damaged, **select):
         out.write(json_line(row))
         n += 1
     return n
 
 
 def write_csv(st: Store, out: IO[str], cell: Callable[[str], str] | None = None,
-              damaged: list[str] | None = None) -> int:
+              damaged: list[str] | None = None, **select: Any) -> int:
     """One row per record; an article without records still gets a row (its status counts).
 
     ``cell`` (e.g. the terminal-escaping function) is applied to each cell's text first."""
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     n = 0
-    for row in article_rows(st, damaged):
+    for row in article_rows(st, damaged, **select):
         base = [row["id"], row["title"], row["outlet"], row["published"], row["dateline"],
                 row["duplicate_of"], row["status"]]
         records = row["records"] or [None]
@@ -120,25 +116,87 @@ def write_csv(st: Store, out: IO[str], cell: Callable[[str], str] | None = None,
     return n
 
 
-def _write(st: Store, raw: IO[bytes], fmt: str, cell: Callable[[str], str] | None,
-           damaged: list[str] | None) -> int:
+@dataclass(slots=True)
+class Options:
+    """What to export and how: the article selection (``query``), which records travel
+    (``records``: all by default; ``reviewer_records(name)`` or an adjudicated source plug in
+    here), ``progress`` (done, total), ``cell`` (CSV cell text filter), ``relations`` (doccano's
+    relation shape), ``json`` (events as JSON rather than CSV)."""
+
+    query: str | None = None
+    records: RecordSource | None = None
+    progress: Progress | None = None
+    cell: Callable[[str], str] | None = None
+    relations: bool = False
+    json: bool = False
+    damaged: list[str] = field(default_factory=list)
+
+
+FORMATS = ("jsonl", "csv", "prodigy", "doccano", "labelstudio", "brat", "conll", "spacy", "events")
+FOLDER_FORMATS = ("brat",)  # written as a folder
+FILE_ONLY = ("brat", "spacy")  # never to standard output (a folder; binary)
+
+
+def write_stream(st: Store, raw: IO[bytes], fmt: str, opts: Options) -> int:
+    """Export ``fmt`` into a binary stream; returns the number of articles (rows for csv and
+    events). brat needs a folder (``export_folder``); spacy is written whole (``export_file``)."""
+    select: dict[str, Any] = {"query": opts.query, "records": opts.records, "progress": opts.progress}
     if fmt == "jsonl":
-        n = write_jsonl(st, raw, damaged)
-    else:
+        return write_jsonl(st, raw, opts.damaged, **select)
+    if fmt == "csv":
         text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-        n = write_csv(st, text, cell, damaged)
+        n = write_csv(st, text, opts.cell, opts.damaged, **select)
         text.flush()
         text.detach()  # the raw file stays open (for the caller's fsync)
+        return n
+    chosen = items(st, opts.query, opts.records, opts.progress, opts.damaged)
+    if fmt == "prodigy":
+        from store.interchange import prodigy
+        return prodigy.write(chosen, raw, st.reviewer)
+    if fmt == "doccano":
+        from store.interchange import doccano
+        return doccano.write(chosen, raw, st.reviewer, relations=opts.relations)
+    if fmt == "labelstudio":
+        from store.interchange import labelstudio
+        return labelstudio.write(chosen, raw, st.reviewer)
+    if fmt == "conll":
+        from store.interchange import conll
+        return conll.write(chosen, raw)
+    if fmt == "events":
+        from store.interchange import events
+        if opts.json:
+            return events.write_json(chosen, raw)
+        return events.write_csv(chosen, raw, opts.cell)
+    if fmt == "spacy":
+        from store.interchange import spacy_docbin
+        data, n = spacy_docbin.docbin_bytes(chosen)
+        raw.write(data)
+        return n
+    raise StoreError(f"unknown export format {fmt!r} ({', '.join(FORMATS)})")
+
+
+def _stream_to(st: Store, raw: IO[bytes], fmt: str, opts: Options) -> int:
+    n = write_stream(st, raw, fmt, opts)
     raw.flush()
     return n
 
 
 def export_file(st: Store, path: Path, fmt: str, cell: Callable[[str], str] | None = None,
-                damaged: list[str] | None = None) -> int:
-    """Export to ``path`` atomically and durably; StoreError (and no temp file left) on failure."""
-    if fmt not in ("jsonl", "csv"):
-        raise StoreError(f"unknown export format {fmt!r} (jsonl or csv)")
+                damaged: list[str] | None = None, options: Options | None = None) -> int:
+    """Export to ``path`` atomically and durably; StoreError (and no temp file left) on failure.
+    A pipe or device (``/dev/stdout``) is written into; a brat export is a folder."""
+    opts = options or Options()
+    if cell is not None:
+        opts.cell = cell
+    if damaged is not None:
+        opts.damaged = damaged
+    if fmt not in FORMATS:
+        raise StoreError(f"unknown export format {fmt!r} ({', '.join(FORMATS)})")
     path = Path(path)
+    if fmt in FOLDER_FORMATS:
+        from store.interchange import brat
+        chosen = items(st, opts.query, opts.records, opts.progress, opts.damaged)
+        return brat.write_folder(chosen, path, st.taxonomy)
     try:
         info: os.stat_result | None = os.stat(path)  # through links: /dev/stdout is one
     except FileNotFoundError:
@@ -151,9 +209,18 @@ def export_file(st: Store, path: Path, fmt: str, cell: Callable[[str], str] | No
         # a pipe, terminal or device (`--out /dev/stdout`): written into, never replaced by a file
         try:
             with open(path, "wb") as raw:
-                return _write(st, raw, fmt, cell, damaged)
+                return _stream_to(st, raw, fmt, opts)
         except OSError as exc:
             raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
     path = Path(os.path.realpath(path))  # a link to a file: replace the file, keep the link
     with replacing(path) as raw:
-        return _write(st, raw, fmt, cell, damaged)
+        n = _stream_to(st, raw, fmt, opts)
+    if fmt == "labelstudio":  # the labeling config that matches, beside the tasks
+        from store.interchange.labelstudio import label_config
+        write_bytes(config_path(path), label_config(st.taxonomy).encode("utf-8"))
+    return n
+
+
+def config_path(tasks: Path) -> Path:
+    """Where a Label Studio export's labeling config goes: ``NAME.config.xml`` beside ``NAME.json``."""
+    return tasks.with_name(f"{tasks.stem}.config.xml")

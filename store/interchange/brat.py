@@ -1,0 +1,157 @@
+"""brat standoff: a folder with ``NAME.txt`` and ``NAME.ann`` per article (NAME is the article
+id), plus ``annotation.conf`` and ``visual.conf`` so brat opens it as it is.
+
+In ``NAME.ann``: a ``T`` line per entity (``T1<TAB>LABEL start end<TAB>text``; a span that
+crosses a line break is written as fragments ``start end;start end``, as brat does); per
+activity record a trigger ``T`` line over its first evidence span (the type is the activity),
+an ``E`` line with the roles ``Unit``, ``Location``, ``Partner`` (``Partner2`` …),
+``Personnel`` and ``Date`` pointing at entity ``T`` ids, an ``A`` line for its phase and an
+``AnnotatorNotes`` ``#`` line holding the record's fields as one line of JSON (record id,
+reviewer, values typed as text, every evidence span, notes) so nothing is lost on the way back.
+Offsets are code points of ``NAME.txt`` read as UTF-8.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from store.disk.atomic import fsync_dir
+from store.errors import StoreError
+from store.interchange.common import Item
+from store.interchange.roles import record_roles
+from store.model import PHASES, ActivityRecord, Article
+from store.taxonomy import Taxonomy
+
+_HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
+MARKER = "annotation.conf"  # a folder holding one is a brat export tandai may replace
+
+
+def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span without its line breaks, as brat's discontinuous fragments."""
+    out = []
+    pos = start
+    for piece in text[start:end].split("\n"):
+        if piece:
+            out.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return out or [(start, end)]
+
+
+def _t_line(tid: str, kind: str, text: str, start: int, end: int) -> str:
+    frags = fragments(text, start, end)
+    where = ";".join(f"{s} {e}" for s, e in frags)
+    shown = " ".join(text[s:e] for s, e in frags)
+    return f"{tid}\t{kind} {where}\t{shown}"
+
+
+def record_notes(rec: ActivityRecord) -> dict[str, Any]:
+    return {"record_id": rec.id, "reviewer": rec.reviewer, "type": rec.type, "unit": rec.unit,
+            "date": rec.date, "date_text": rec.date_text, "location": rec.location,
+            "partners": rec.partners, "personnel": rec.personnel, "phase": rec.phase,
+            "evidence": [[s.start, s.end] for s in rec.evidence], "notes": rec.notes,
+            "created": rec.created, "updated": rec.updated}
+
+
+def ann(article: Article, records: list[ActivityRecord]) -> str:
+    text = article.text
+    lines = [_t_line(f"T{i + 1}", e.label, text, e.start, e.end) for i, e in enumerate(article.entities)]
+    t_next, e_n, a_n = len(article.entities) + 1, 0, 0
+    for rec in records:
+        if not rec.evidence:
+            continue
+        ev = rec.evidence[0]
+        if not 0 <= ev.start < ev.end <= len(text):
+            continue
+        trigger = f"T{t_next}"
+        t_next += 1
+        lines.append(_t_line(trigger, rec.type, text, ev.start, ev.end))
+        e_n += 1
+        args = [f"{rec.type}:{trigger}"]
+        for role, indexes in record_roles(article, rec).items():
+            for k, index in enumerate(indexes):
+                args.append(f"{role}{k + 1 if k else ''}:T{index + 1}")
+        lines.append(f"E{e_n}\t{' '.join(args)}")
+        a_n += 1
+        lines.append(f"A{a_n}\tPhase E{e_n} {rec.phase}")
+        lines.append(f"#{e_n}\tAnnotatorNotes E{e_n}\t{orjson.dumps(record_notes(rec)).decode()}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def annotation_conf(taxonomy: Taxonomy) -> str:
+    roles = "Unit?:<ENTITY>, Location?:<ENTITY>, Partner*:<ENTITY>, Personnel?:<ENTITY>, Date?:<ENTITY>"
+    return "\n".join([
+        "[entities]", *taxonomy.labels, "",
+        "[relations]", "<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>", "",
+        "[events]", *(f"{name}\t{roles}" for name in taxonomy.activities), "",
+        "[attributes]", f"Phase\tArg:<EVENT>, Value:{'|'.join(PHASES)}", "",
+    ])
+
+
+def visual_conf(taxonomy: Taxonomy) -> str:
+    labels = [f"{n} | {s.description or n} | {n[:3]}" if s.description else n
+              for n, s in taxonomy.labels.items()]
+    drawing = []
+    for n, s in taxonomy.labels.items():
+        colour = _HEX.search(s.color)
+        if colour:
+            drawing.append(f"{n}\tbgColor:{colour.group()}")
+    return "\n".join(["[labels]", *labels, *taxonomy.activities, "", "[drawing]",
+                      "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken",
+                      "ARC_DEFAULT\tcolor:black, arrowHead:triangle-5",
+                      "ATTRIBUTE_DEFAULT\tglyph:*", *drawing, ""])
+
+
+def _write(path: Path, data: str) -> None:
+    with open(path, "wb") as f:
+        f.write(data.encode("utf-8", "surrogatepass"))
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def write_folder(items: Iterable[Item], folder: Path, taxonomy: Taxonomy) -> int:
+    """Write the export beside ``folder``, then swap it in: an interruption leaves the old folder
+    (or none). An existing folder is replaced only if it is empty or a brat export."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"cannot write {folder}: it is a file (brat needs a folder)")
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).exists():
+        raise StoreError(f"{folder} is a folder that is not a brat export; name a new or empty folder")
+    parent = folder.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=parent))
+    except OSError as exc:
+        raise StoreError(f"cannot write {folder}: {exc.strerror or exc}") from exc
+    try:
+        n = 0
+        for item in items:
+            a = item.article
+            _write(tmp / f"{a.id}.txt", a.text)
+            _write(tmp / f"{a.id}.ann", ann(a, item.records))
+            n += 1
+        _write(tmp / MARKER, annotation_conf(taxonomy))
+        _write(tmp / "visual.conf", visual_conf(taxonomy))
+        fsync_dir(tmp)
+        old = None
+        if folder.exists():
+            old = parent / f".{folder.name}.old-{os.getpid()}"
+            os.replace(folder, old)
+        os.replace(tmp, folder)
+        fsync_dir(parent)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return n
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise StoreError(f"cannot write {folder}: {exc.strerror or exc}") from exc
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

@@ -1,0 +1,78 @@
+"""Activity records as an event table, in the columns event datasets use (ACLED's names where
+one fits): one row per record. CSV (formula cells neutralised, as in every tandai CSV), or a
+JSON list of objects.
+
+``event_date`` is the record's date with ``time_precision`` 1 (the day); a record without a
+date takes the article's publication date with precision 3 (the month: the event happened
+around then). ``notes`` is the evidence sentence; the record's own notes are ``record_notes``.
+``admin1``/``admin2`` (province, regency) are filled when the place lookup knows the location.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any
+
+from store.export import json_line, neutralise
+from store.interchange.common import Item
+
+COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "election_phase",
+    "actor1", "assoc_actor_1", "country", "admin1", "admin2", "location", "personnel",
+    "source", "source_url", "notes", "record_notes", "article_id", "article_title",
+    "published", "reviewer", "status",
+)
+Places = Callable[[str], tuple[str | None, str | None]]
+
+
+def rows(items: Iterable[Item], places: Places | None = None) -> Iterator[dict[str, Any]]:
+    for item in items:
+        a = item.article
+        for rec in item.records:
+            date: str | None
+            if rec.date:
+                date, precision = rec.date, 1
+            else:
+                date, precision = (a.published or "")[:10] or None, 3
+            admin1 = admin2 = None
+            if places is not None and rec.location:
+                admin1, admin2 = places(rec.location)
+            yield {
+                "event_id_cnty": rec.id, "event_date": date, "year": int(date[:4]) if date else None,
+                "time_precision": precision if date else None, "event_type": rec.type,
+                "election_phase": rec.phase, "actor1": rec.unit, "assoc_actor_1": "; ".join(rec.partners),
+                "country": "Indonesia", "admin1": admin1, "admin2": admin2, "location": rec.location,
+                "personnel": rec.personnel, "source": a.outlet, "source_url": a.url,
+                "notes": " | ".join(a.text[s.start:s.end] for s in rec.evidence),
+                "record_notes": rec.notes, "article_id": a.id, "article_title": a.title,
+                "published": a.published, "reviewer": rec.reviewer, "status": item.status,
+            }
+
+
+def write_csv(items: Iterable[Item], out: IO[bytes], cell: Callable[[str], str] | None = None,
+              places: Places | None = None) -> int:
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    writer = csv.writer(text)
+    writer.writerow(COLUMNS)
+    n = 0
+    for row in rows(items, places):
+        cells = ["" if row[c] is None else str(row[c]) for c in COLUMNS]
+        writer.writerow([neutralise(cell(c) if cell else c) for c in cells])
+        n += 1
+    text.flush()
+    text.detach()
+    return n
+
+
+def write_json(items: Iterable[Item], out: IO[bytes], places: Places | None = None) -> int:
+    n = 0
+    out.write(b"[\n")
+    for row in rows(items, places):
+        if n:
+            out.write(b",\n")
+        out.write(json_line(row).rstrip(b"\n"))
+        n += 1
+    out.write(b"\n]\n")
+    return n

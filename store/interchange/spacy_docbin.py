@@ -1,0 +1,73 @@
+"""A spaCy ``DocBin`` (``.spacy``): each article a ``Doc`` whose text is the article's text,
+``doc.ents`` its corrected entities, and ``user_data`` its id, title, outlet, status and record
+ids. spaCy is an optional dependency (``pip install 'tandai[spacy]'``); without it this format
+says so in one line.
+
+A DocBin is built in memory and written at the end (spaCy has no streaming writer): about 1 KB
+an article, so split very large exports with a query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from store.errors import StoreError
+from store.interchange.common import Item, entity_tokens
+
+MISSING = "the spacy format needs spaCy, which is not installed: pip install 'tandai[spacy]'"
+
+
+def _spacy() -> Any:
+    try:
+        import spacy
+    except ImportError as exc:
+        raise StoreError(MISSING) from exc
+    return spacy
+
+
+def words_and_spaces(text: str, item: Item) -> tuple[list[str], list[bool]]:
+    """spaCy's tokens for the text: each token with a trailing-space flag; any other whitespace
+    (line breaks, runs of spaces) is a token of its own, so ``doc.text`` is the text exactly."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+
+    def gap(upto: int) -> None:
+        ws = text[pos:upto]
+        if not ws:
+            return
+        if words and ws[0] == " " and not spaces[-1]:
+            spaces[-1] = True
+            ws = ws[1:]
+        if ws:
+            words.append(ws)
+            spaces.append(False)
+
+    for t in entity_tokens(item.article):
+        gap(t.start)
+        words.append(text[t.start:t.end])
+        spaces.append(False)
+        pos = t.end
+    gap(len(text))
+    return words, spaces
+
+
+def docbin_bytes(items: Iterable[Item], lang: str = "id") -> tuple[bytes, int]:
+    spacy = _spacy()
+    from spacy.tokens import Doc, DocBin
+
+    nlp = spacy.blank(lang)
+    db = DocBin(store_user_data=True)
+    n = 0
+    for item in items:
+        a = item.article
+        words, spaces = words_and_spaces(a.text, item)
+        doc = Doc(nlp.vocab, words=words, spaces=spaces)
+        ents = [doc.char_span(e.start, e.end, label=e.label) for e in a.entities]
+        doc.ents = [s for s in ents if s is not None]
+        doc.user_data.update({"article_id": a.id, "title": a.title, "outlet": a.outlet,
+                              "status": item.status, "records": [r.id for r in item.records]})
+        db.add(doc)
+        n += 1
+    return bytes(db.to_bytes()), n
