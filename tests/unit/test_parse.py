@@ -458,3 +458,97 @@ def test_parser_is_total_and_noise_spans_are_sorted_whole_lines(parts: list[str]
     assert p.text == text.replace("\r\n", "\n").replace("\r", "\n")
     check_spans(p)
     assert p.published is None or p.published[:4].isdigit()
+
+
+# -- the head of a page copied whole: chrome above the headline, byline and date lines below ------
+
+PORTAL_PAGE = """Notification
+×
+Menu
+WARTA TELUK
+Beranda  Daerah  Politik  Hukrim  Indeks
+Breaking News
+Harga Ikan Tongkol di Pasar Lama Naik  |  Dermaga Feri Ditutup Sementara Akibat Ombak
+Advertisement
+
+POLITIK
+
+Polres Teluk Jaya Kawal Kotak Suara ke Pulau Terluar dengan Kapal Patroli
+
+Redaksi Warta Teluk
+3 bulan yang lalu
+Kamis, 21 November 2024 | 09:40 WIT
+
+Bagikan:  Facebook  X  WhatsApp  Salin Tautan
+
+TELUK JAYA, WARTATELUK.COM – Polres Teluk Jaya mengawal pengiriman kotak suara ke tiga pulau terluar menggunakan kapal patroli, Kamis (21/11/2024).
+
+Kapolres Teluk Jaya mengatakan setiap kapal dikawal empat personel bersenjata.
+"""
+
+
+def test_headline_below_site_chrome_and_date_from_the_date_line() -> None:
+    p = parse(PORTAL_PAGE)
+    assert p.title == "Polres Teluk Jaya Kawal Kotak Suara ke Pulau Terluar dengan Kapal Patroli"
+    assert p.published == "2024-11-21T09:40"
+    assert p.dateline == "Teluk Jaya" and p.outlet == "wartateluk.com"
+    marked = noise(p)
+    for chrome in ("Notification", "×", "Menu", "WARTA TELUK", "Breaking News", "Advertisement", "POLITIK",
+                   "Redaksi Warta Teluk", "3 bulan yang lalu", "Kamis, 21 November 2024 | 09:40 WIT"):
+        assert chrome in marked
+    assert not any(m.startswith("Polres Teluk Jaya Kawal") for m in marked)
+    check_spans(p)
+
+
+@pytest.mark.parametrize(
+    ("byline", "iso"),
+    [
+        ("Penulis: Rina Kartika | Selasa, 12 November 2024 14:05 WIB", "2024-11-12T14:05"),
+        ("Diposting oleh: admin | Senin, 4 November 2024 | 10:12 WITA | Dibaca 51 kali", "2024-11-04T10:12"),
+        ("Oleh Redaksi — Rabu, 27 November 2024 - 15:48 WITA", "2024-11-27T15:48"),
+        ("05/12/2024  |  08:30  |  Penulis: Yohana Lewar", "2024-12-05T08:30"),
+        ("Tanjung Harapan.com - 18/10/2024, 14:22 WIB", "2024-10-18T14:22"),
+        ("Diterbitkan 30/11/2024, 06:15 · Sumber: kabarhulu.id", "2024-11-30T06:15"),
+        ("oleh Redaksi Kabar Hulu — 29 November 2024", "2024-11-29"),
+    ],
+)
+def test_byline_and_date_line_forms(byline: str, iso: str) -> None:
+    text = (
+        "KABAR HULU\nHome / Politik / Hulu\n\nPolsek Hulu Sungai Jaga Gudang Logistik Selama 24 Jam\n\n"
+        f"{byline}\n\nHULU SUNGAI - Personel Polsek Hulu Sungai menjaga gudang logistik KPU siang dan malam.\n"
+    )
+    p = parse(text)
+    assert p.title == "Polsek Hulu Sungai Jaga Gudang Logistik Selama 24 Jam"
+    assert p.published == iso and byline in noise(p)
+
+
+def test_a_headline_about_a_date_is_not_the_date_line() -> None:
+    text = (
+        "Coblosan 27 November 2024, Polres Lembah Biru Siagakan 300 Personel\n\n"
+        "Senin, 25 November 2024 - 16:20 WIB\n\n"
+        "LEMBAH BIRU - Polres Lembah Biru menyiagakan 300 personel untuk pemungutan suara.\n"
+    )
+    p = parse(text)
+    assert p.title.startswith("Coblosan 27 November 2024") and p.published == "2024-11-25T16:20"
+
+
+def test_a_promo_line_above_the_headline_is_not_the_title() -> None:
+    text = (
+        "Baca berita tanpa iklan. Gabung KabarPesisir+\n\n"
+        "Izinkan notifikasi untuk mendapatkan berita terbaru dari Kabar Pesisir\n\n"
+        "Patroli Laut Gabungan Amankan Distribusi Logistik ke Pulau Sabira\n\n"
+        "Yusuf Lamaholot - KabarPesisir\nSabtu, 23 Nov 2024 13:20 WIB\n\n"
+        "Suasana pengawalan kotak suara di dermaga. Foto: Yusuf/KabarPesisir\n\n"
+        "Pesisir - Polairud bersama Lanal mengawal distribusi logistik pilkada ke Pulau Sabira.\n"
+    )
+    p = parse(text)
+    assert p.title == "Patroli Laut Gabungan Amankan Distribusi Logistik ke Pulau Sabira"
+    assert p.published == "2024-11-23T13:20"
+    assert "Izinkan notifikasi untuk mendapatkan berita terbaru dari Kabar Pesisir" in noise(p)
+
+
+def test_a_scrapers_date_line_and_a_dated_dateline_give_the_publication_date() -> None:
+    scraped = "Polsek Karang Asri Gelar Patroli Malam\n\nKARANG ASRI - Polsek Karang Asri berpatroli.\n\ndate 2024-10-09\n"
+    assert parse(scraped).published == "2024-10-09"
+    dated = "Polda Contoh Siagakan Brimob\n\nKupang, 25/11/2024 (ANTARA) - Polda Contoh menyiagakan Brimob.\n"
+    assert parse(dated).published == "2024-11-25"

@@ -1,0 +1,260 @@
+"""The head of a copied news page: which line is the headline, which lines carry the byline
+and the publication date, and which are the site's chrome (masthead, menus, tickers).
+
+Pages copied whole put the site above the article: a masthead, a menu bar, a "Breaking News"
+ticker, a rubric, then the headline, then a byline or a date line ("Penulis: … | Selasa, 12
+November 2024 14:05 WIB"). The headline is the line that reads like one (several words, no
+full stop) standing nearest before the byline or date line; what stands above it is chrome.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from store.text.dates import find_dates, month_number, normalise_published
+from store.text.noise import (
+    CAPTION,
+    CHROME,
+    CREDIT_LINE,
+    LEAD,
+    MAX_NOISE_LINE,
+    NOISE,
+    TRAIL,
+    Line,
+    headline_like,
+    is_menu,
+    is_separator,
+)
+
+_SP = r"[ \t\u00a0\u2007\u202f]"
+DASH = r"(?:--|[\-–—‒―‑−])"
+_STAMP_WORDS = frozenset(
+    """senin selasa rabu kamis jumat jum'at sabtu minggu ahad monday tuesday wednesday thursday friday
+    saturday sunday mon tue wed thu fri sat sun wib wita wit utc gmt pukul jam pada diposting dipublikasikan
+    diterbitkan diperbarui diupdate terbit update updated published posted on at am pm tanggal tgl""".split()
+)
+# words that make a line holding a date a byline or date line, not a headline about that date
+_META_WORDS = frozenset(
+    """oleh by penulis reporter editor redaksi redaktur laporan wartawan admin sumber diposting diunggah
+    ditulis dipublikasikan diterbitkan diperbarui diupdate terbit update updated published posted wib wita
+    wit utc gmt pukul jam dibaca kali lalu ago menit baca tim""".split()
+)
+BYLINE = re.compile(
+    rf"^(?P<author>[^\[\]\n]{{2,60}}?){_SP}*{DASH}{_SP}*\[(?P<outlet>[^\]\n]{{3,80}})\]"
+    rf"\((?P<url>[^)\s]{{1,500}})\)(?:{_SP}*{DASH}.{{0,60}})?$"
+)
+BYLINE_PLAIN = re.compile(
+    rf"^(?P<author>[^\W\d][\w .']{{1,50}}?){_SP}+{DASH}{_SP}+(?P<outlet>[\w.\-]{{4,80}})$"
+)
+BY = re.compile(r"^(?:oleh|by)\s*:?\s*(?P<author>[^\W\d][\w .,'\-]{1,60})$", re.IGNORECASE)
+# credit lines without a colon: "Redaksi Poros Maluku", "Laporan Wartawan X, Nama", "Tim Redaksi"
+_CREDIT = re.compile(
+    r"^(?:(?:tim\s+)?redaksi(?:\s+[\w.]+){0,4}|laporan(?:\s+wartawan)?\b.{0,80}|"
+    r"(?:diposting|diunggah|ditulis|dilaporkan)\s+oleh\b.{0,80})$",
+    re.IGNORECASE,
+)
+_AUTHOR_IN = re.compile(
+    r"^(?:oleh|by|penulis|reporter|laporan|ditulis\s+oleh|diposting\s+oleh)\s*:?\s*(?P<name>[^|•·—–\-]{2,60})",
+    re.IGNORECASE,
+)
+# "date 2024-11-27", "published: 2024-11-27T08:00": a scraper's date line, anywhere in the text
+DATE_FIELD = re.compile(
+    r"^(?:date|tanggal|published|publish(?:ed)?_?(?:at|date)|diterbitkan|dipublikasikan|datetime)\s*[:=]?\s*"
+    r"(?P<value>(?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d)?)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Head:
+    """What the head holds: the headline's line, the lines that are meta or chrome (noise), the
+    publication date and the author found there, and where the body starts."""
+
+    title_idx: int | None = None
+    body_from: int | None = None
+    published: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    marked: set[int] = field(default_factory=set)
+
+
+def safe(fn: Callable[[str], str | None], s: str | None) -> str | None:
+    """Call a helper from another module without letting its failure break totality."""
+    if not s:
+        return None
+    try:
+        return fn(s)
+    except Exception:  # noqa: BLE001 - parse_article must be total whatever a helper does
+        return None
+
+
+def _month(word: str) -> str | None:
+    n = month_number(word)
+    return str(n) if n else None
+
+
+def timestamp(c: str) -> str | None:
+    """ISO value of a line that is only a publication timestamp ("Oct 7, 2024 - 15:35")."""
+    if not c or len(c) > 70 or not any(ch.isdigit() for ch in c):
+        return None
+    rest = re.sub(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*(?=\w)", "", c)  # "Kota X, 23 Sep…"
+    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", rest)
+    unknown = [w for w in words if w.lower() not in _STAMP_WORDS and not safe(_month, w)]
+    if len(unknown) > 1 or sum(map(len, unknown)) > 10:
+        return None
+    return safe(normalise_published, c)
+
+
+def dated_meta(c: str) -> str | None:
+    """ISO value of a byline or date line that holds a date ("Oleh Redaksi — Rabu, 27 November
+    2024 - 15:48 WITA", "05/12/2024 | 08:30 | Penulis: X"); None for a headline about a date."""
+    if not c or len(c) > 200 or not any(ch.isdigit() for ch in c):
+        return None
+    try:
+        hits = [h for h in find_dates(c) if h[2]]
+    except Exception:  # noqa: BLE001 - total
+        return None
+    if not hits:
+        return None
+    start, end, _ = hits[0]
+    rest = re.findall(r"[^\W\d_]+", c[:start] + " " + c[end:])
+    if len(rest) > 3 and not any(w.lower() in _META_WORDS for w in rest):
+        return None
+    return safe(normalise_published, c[start:])
+
+
+def person(s: str) -> str | None:
+    """A name from a credit ("Budi Santoso | Editor: Ani" → "Budi Santoso")."""
+    s = re.split(r"\s*(?:[|/;,(•·]|\s[-–—]\s|\beditor\b|\bfoto\b)", s, maxsplit=1, flags=re.IGNORECASE)[0]
+    s = " ".join(s.strip(" *_.:").split())
+    return s[:60] if any(c.isalpha() for c in s) else None
+
+
+def _headline_score(c: str) -> float | None:
+    """How much a line reads like a headline; None when it cannot be one."""
+    words = re.findall(r"[^\W_]+", c)
+    if not words or len(c) > 250 or re.search(r"[^.]\.[\"”’']?$", c):
+        return None  # a sentence (a caption, a promo, the lead), not a headline
+    score = min(len(words), 12) / 12 * 1.5
+    if len(words) < 3:
+        score -= 1.0
+    if headline_like(c):
+        score += 0.5
+    if c.isupper() and len(words) <= 4:
+        score -= 0.5  # a masthead in capitals
+    return score
+
+
+def read_head(
+    lines: list[Line],
+    head: list[int],
+    title_keys: set[str],
+    key: Callable[[str], str],
+    is_body: Callable[[int, bool], bool],
+    is_domain: Callable[[str], bool],
+    outlet_name: Callable[[str], str | None],
+) -> Head:
+    """Classify the head lines (``head``: indices of non-blank lines at the top) and pick the
+    headline. ``title_keys`` holds the metadata title's key when there is one: then the headline
+    is the line that repeats it, if any. ``is_body(i, below_headline)`` says whether a line opens
+    the body (below a possible headline, a dateline without an outlet does)."""
+    h = Head()
+    candidates: list[tuple[int, float]] = []
+    meta_at: list[int] = []
+    dated: list[tuple[int, str]] = []
+    for n, i in enumerate(head):
+        ln = lines[i]
+        c = ln.clean
+        if is_separator(ln.text):
+            h.marked.add(i)
+            continue
+        bare = TRAIL.sub("", LEAD.sub("", ln.text[:MAX_NOISE_LINE]))
+        m = BYLINE.match(bare)
+        if m is None and candidates:
+            plain = BYLINE_PLAIN.match(c)
+            m = plain if plain and is_domain(plain.group("outlet")) else None
+        if m is not None:
+            h.author = h.author or person(m.group("author"))
+            h.outlet = h.outlet or outlet_name(m.group("outlet"))
+            if "url" in m.groupdict():
+                h.url = h.url or m.group("url")
+            h.marked.add(i)
+            meta_at.append(n)
+            continue
+        stamp = timestamp(c) or dated_meta(c)
+        if stamp:
+            dated.append((n, stamp))
+            meta_at.append(n)
+            h.marked.add(i)
+            am = _AUTHOR_IN.match(c)
+            if am:
+                h.author = h.author or person(am.group("name"))
+            continue
+        credit = CREDIT_LINE.match(c) or BY.match(c)
+        if credit or _CREDIT.match(c):
+            if credit:
+                h.author = h.author or person(credit.group(credit.lastgroup or 1))
+            meta_at.append(n)
+            h.marked.add(i)
+            continue
+        if is_body(i, bool(candidates)):
+            h.body_from = i
+            break
+        if not c:
+            continue
+        if NOISE.match(c) or (CAPTION.search(c) and len(c) <= 300):
+            h.marked.add(i)
+            continue
+        if CHROME.match(c) or is_menu(ln.text):
+            h.marked.add(i)
+            continue
+        score = _headline_score(c)
+        if score is not None:
+            candidates.append((n, score))
+    h.title_idx = _pick(lines, head, candidates, meta_at, title_keys, key)
+    if h.title_idx is not None:
+        title_n = head.index(h.title_idx)
+        tkey = key(lines[h.title_idx].clean)
+        for n, _ in candidates:
+            i = head[n]
+            if n < title_n:
+                h.marked.add(i)  # above the headline: the site's name, a rubric, a tagline
+            elif n > title_n and key(lines[i].clean) in title_keys | {tkey}:
+                h.marked.add(i)  # the headline again (often as an emphasised copy)
+        later = [v for n, v in dated if n > title_n]
+        h.published = later[0] if later else (dated[0][1] if dated else None)
+        if h.body_from is None:
+            after = [head[n] for n, _ in candidates if n > title_n and head[n] not in h.marked]
+            h.body_from = after[0] if after else None
+    else:
+        h.published = dated[0][1] if dated else None
+        first = head[candidates[0][0]] if candidates else None
+        if first is not None and (h.body_from is None or first < h.body_from):
+            h.body_from = first  # a metadata title the text does not repeat: the body starts here
+    return h
+
+
+def _pick(lines: list[Line], head: list[int], candidates: list[tuple[int, float]], meta_at: list[int],
+          title_keys: set[str], key: Callable[[str], str]) -> int | None:
+    if not candidates:
+        return None
+    if title_keys:
+        for n, _ in candidates:
+            k = key(lines[head[n]].clean)
+            if k and any(k.startswith(t) for t in title_keys):
+                return head[n]
+        return None
+    first_meta = meta_at[0] if meta_at else len(head)
+    best: tuple[float, int] | None = None
+    for n, score in candidates:
+        if any(n < m <= n + 3 for m in meta_at):
+            score += 2.0  # a byline or date line right below: the article's headline
+        if n < first_meta:
+            score += 1.0
+        if best is None or score > best[0]:
+            best = (score, n)
+    assert best is not None
+    return head[best[1]]

@@ -1,0 +1,212 @@
+"""Boilerplate lines of copied news pages: "Baca juga", share rows, credits, tags, related
+headline lists, captions, and the site chrome above a headline (menus, tickers, mastheads).
+
+Everything here classifies whole lines; :mod:`store.text.parse` turns the verdicts into noise
+spans. The patterns are written for the shapes pages take (one table per shape), not for any
+one outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_NOISE_LINE = 400  # noise lines are short; longer lines are body text and are not classified
+
+_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+LEAD_MD = re.compile(r"^[\s#>*_•·▪●◦‣∙|]+")  # markdown heading/emphasis/quote marks, bullets
+# ... and, for classifying a line only, stray CMS tags before it ("[/i]Editor: …")
+LEAD = re.compile(r"^(?:[\s#>*_•·▪●◦‣∙|]+|\[/?[a-z][^\]\n]{0,40}\])+", re.IGNORECASE)
+TRAIL = re.compile(r"[\s*_|]+$")
+_MDLINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{1,500}\)")
+_SEPARATOR = re.compile(r"^[\W_]{1,12}$")  # "--", "***", "• • •", "…": no letter or digit
+
+_SOCIAL = (
+    r"facebook|twitter|x|whatsapp|wa|telegram|line|linkedin|pinterest|email|e-mail|copy\s+link|"
+    r"salin\s+(?:tautan|link)|print|cetak|f|in|✉"
+)
+NOISE = re.compile(
+    rf"""^(?:
+        baca\s+(?:juga|pula)\b.* |
+        (?:lihat|simak)\s+(?:juga|pula)\b.* |
+        tinggalkan\s+(?:komentar|balasan)\b.* | leave\s+a\s+(?:comment|reply)\b.* |
+        (?:\d+\s+)?komentar\s*(?:\(\d+\))?\s*:? | tulis\s+komentar\b.* | batalkan\s+balasan |
+        cek\s+berita\s+dan\s+artikel\b.* |
+        (?:ikuti|follow|gabung|bergabung|simak|dapatkan|download|unduh|klik)\b.{{0,200}}
+            \b(?:google\s+news|whatsapp|telegram|channel|instagram|youtube|tiktok|aplikasi|app)\b.* |
+        (?:izinkan|aktifkan|nyalakan)\s+notifikasi\b.{{0,200}} | allow\s+notifications?\b.{{0,200}} |
+        (?:dapatkan|terima)\s+(?:update|notifikasi|informasi)\s+berita\b.{{0,200}} |
+        artikel\s+ini\s+(?:telah\s+)?(?:tayang|ditayangkan|dimuat|terbit)\b.{{0,300}} |
+        (?:share|bagikan)(?:\s+(?:this\s+article|this|artikel\s+ini|berita\s+ini|ke|on|via|to))?\s*:?
+            (?:[\s,|/·•]*(?:{_SOCIAL}))*[\s,|/·•]* |
+        (?:(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|copy\s+link|salin\s+tautan)
+            [\s,|/·•]*){{2,10}} |
+        (?:pewarta|editor|penulis|reporter|redaktur|penyunting|fotografer|pengirim|kontributor|
+            uploader|diunggah\s+oleh|ditulis\s+oleh|dilaporkan\s+oleh)\s*:.{{0,200}} |
+        (?:copyright|hak\s+cipta|all\s+rights\s+reserved)\b.{{0,200}} | .{{0,100}}©.{{0,150}} |
+        sumber\s*:? |
+        (?:tags?|tag\s+terkait|topik(?:\s+terkait)?|kata\s+kunci|keywords?)(?:\s*:.{{0,300}})? |
+        (?:advertisement|advertorial|iklan|sponsored) |
+        scroll\s+(?:to|untuk)\s+(?:continue|melanjutkan|lanjut)\b.* |
+        iklan\s+(?:layanan\s+masyarakat|ucapan|sponsor)\b.{{0,200}} |
+        halaman(?:\s*:?\s*[\d\s»>«<]*|\s+(?:selanjutnya|berikutnya|sebelumnya)) |
+        (?:selanjutnya|sebelumnya|next|previous|prev)\s*[»>«<]*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+GOOGLE_NEWS = re.compile(r"\bgoogle\s+news\b", re.IGNORECASE)
+# "Artikel Sebelumnya" / "Artikel Berikutnya": the next line is one headline (or it follows a colon).
+PREV_NEXT = re.compile(
+    r"^(?:(?:artikel|berita|post(?:ingan)?)\s+(?:sebelumnya|berikutnya|selanjutnya)|"
+    r"(?:previous|next|older|newer)\s+(?:article|post|story))\s*(?::\s*(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
+# Headers of related-headline lists: the short title-case lines after them are noise.
+LIST_HEAD = re.compile(
+    r"^(?:(?:berita|artikel)\s+(?:terkait|lainnya|terkini|terbaru|populer|pilihan)|rekomendasi(?:\s+berita)?|"
+    r"baca\s+(?:juga|berita\s+lainnya)|baca\s+artikel\s+.{1,40}\s+lainnya|terpopuler|paling\s+banyak\s+dibaca|"
+    r"pilihan\s+redaksi|related\s+(?:posts?|articles?|news|stories)|more\s+stories|you\s+may\s+also\s+like|"
+    r"(?:lihat|simak)\s+juga|populer|terkini|trending(?:\s+now)?)\s*:?$",
+    re.IGNORECASE,
+)
+TAGS = re.compile(
+    r"^(?:tags?|tag\s+terkait|topik(?:\s+terkait)?|kata\s+kunci|keywords?)\s*:?$", re.IGNORECASE
+)
+CREDIT_LINE = re.compile(
+    r"^(?:pewarta|penulis|reporter|ditulis\s+oleh|dilaporkan\s+oleh)\s*:\s*(?P<name>.+)$", re.IGNORECASE
+)
+CAPTION = re.compile(
+    r"^(?:foto|photo|ilustrasi|keterangan\s+foto|caption)\s*:|sumber\s+foto\s*:|\(\s*foto\s*:|\bfoto\s*:\s*\S",
+    re.IGNORECASE,
+)
+
+# -- site chrome above a headline ------------------------------------------------------------------
+# One-word controls, relative times, reading times, view counts, audio players, tickers.
+CHROME = re.compile(
+    r"""^(?:
+        notifi(?:cation|kasi)s? | menu | [×✕☰≡🔍]+(?:\s*menu)? | search | cari(?:\s+berita)?\.*
+        | login | masuk | daftar | log\s+in | sign\s+in | register | beranda | home | indeks(?:\s+berita)?
+        | (?:login|masuk)\s*[|/]\s*(?:daftar|register)
+        | \d+\s+(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|seconds?|minutes?|hours?|days?|weeks?
+            |months?)\s+(?:yang\s+)?(?:lalu|ago)
+        | (?:waktu\s+baca\s*:?\s*\d+\s+menit|\d+\s+menit\s+(?:baca|membaca)|\d+\s+min(?:ute)?s?\s+read)
+        | dibaca\s*:?\s*[\d.,]+(?:\s*kali)? | [\d.,]+\s+(?:kali\s+dibaca|views?|dilihat)
+        | (?:[▶►]\s*)?(?:dengarkan|putar)\s+(?:artikel|berita|audio)\b.{0,40}
+        | listen\s+to\s+(?:this\s+)?article.{0,20}
+        | (?:breaking\s+news|trending(?:\s+now)?|hot\s+news|news\s+ticker|flash\s+news)\b.{0,400}
+        | (?:headlines?|terkini|populer|terpopuler)\s*:.{0,400}
+        | .{0,200}\+\+\+.{0,200}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Items of a menu, breadcrumb or ticker: "Home  Daerah  Politik", "Beranda » Hukum » Polri".
+_MENU_SPLIT = re.compile(r"\s{2,}|\s*[|•·›»>/]\s*|\s[-–—]\s")
+
+
+@dataclass(slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    clean: str  # markup, escapes, bullets and spacing removed; "" for lines too long to be noise
+
+
+def clean(s: str, lead: re.Pattern[str] = LEAD) -> str:
+    s = _UNESCAPE.sub(r"\1", s[:MAX_NOISE_LINE])
+    s = _MDLINK.sub(r"\1", s)
+    s = TRAIL.sub("", lead.sub("", s))
+    s = s.replace("**", "").replace("__", "")
+    return " ".join(s.split())
+
+
+def _plain(s: str) -> bool:
+    """A line ``clean`` leaves as it is apart from its spacing: no markup, escapes or links."""
+    return not any(c in s for c in "\\[*_#>•·▪●◦‣∙|") and not s[:1].isspace() and not s[-1:].isspace()
+
+
+def split_lines(text: str) -> list[Line]:
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        if len(raw) > MAX_NOISE_LINE:
+            c = ""
+        elif _plain(raw):
+            c = " ".join(raw.split())
+        else:
+            c = clean(raw)
+        out.append(Line(pos, end, raw, c))
+        pos = end + 1
+    return out
+
+
+def key(s: str) -> str:
+    """Comparison form: case, punctuation and spacing ignored (an emphasised copy equals the title)."""
+    return " ".join(re.sub(r"[\W_]+", " ", s.casefold()).split())
+
+
+def is_separator(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= 12 and bool(_SEPARATOR.match(s))
+
+
+def prose(c: str) -> bool:
+    """A sentence of body text: several words ending in a full stop (not a "..." cut headline)."""
+    return len(c.split()) >= 6 and bool(re.search(r"[^.][.!?][\"”’']?$", c))
+
+
+def headline_like(c: str) -> bool:
+    """A short line most of whose words are capitalised, as headlines in lists are."""
+    words = [w for w in re.findall(r"[^\W_]+", c) if len(w) > 2]
+    if not words or len(c) > 160:
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return caps >= 0.5 * len(words)
+
+
+def is_menu(raw: str) -> bool:
+    """A menu bar, breadcrumb or ticker: three or more short items ("Home  Daerah  Politik"), or
+    two after a home link ("Home / Politik"), or a list of long items run together by ``|``."""
+    items = [p for p in _MENU_SPLIT.split(raw.strip()) if p.strip()]
+    if len(items) < 2:
+        return False
+    short = all(len(p.split()) <= 3 for p in items)
+    if short and (len(items) >= 3 or items[0].strip().lower() in ("home", "beranda", "index", "indeks")):
+        return True
+    ticker = raw.count("|") + raw.count("•") >= 1
+    return ticker and all(len(p.split()) >= 4 for p in items)
+
+
+def is_chrome(raw: str, c: str) -> bool:
+    """Site chrome that stands above a headline and is never one."""
+    return bool(c) and (bool(CHROME.match(c)) or is_menu(raw))
+
+
+def mark_list(lines: list[Line], nonblank: list[int], pos: int, marked: set[int], tags: bool) -> None:
+    """Mark the lines a list header introduces: headlines after "Rekomendasi berita", tags after "Tags".
+
+    A run of short lines reaching the end of the text (or more boilerplate) is all footer; a run
+    followed by body text is marked only as far as it looks like headlines.
+    """
+    run: list[int] = []
+    k = pos + 1
+    while k < len(nonblank):  # by index: slicing per header would be quadratic on hostile input
+        cj = lines[nonblank[k]].clean
+        if not cj or len(cj) > (60 if tags else 160) or LIST_HEAD.match(cj) or PREV_NEXT.match(cj):
+            break
+        if TAGS.match(cj):
+            break
+        run.append(nonblank[k])
+        k += 1
+    after = lines[nonblank[k]] if k < len(nonblank) else None
+    footer = (
+        after is None
+        or is_separator(after.text)
+        or bool(after.clean and (LIST_HEAD.match(after.clean) or TAGS.match(after.clean)))
+        or bool(after.clean and (NOISE.match(after.clean) or PREV_NEXT.match(after.clean)))
+    )
+    for j in run:
+        cj = lines[j].clean
+        if not (headline_like(cj) or ((footer or tags) and not prose(cj))):
+            break
+        marked.add(j)
