@@ -29,10 +29,11 @@ from store.model import (
 )
 from store.records import prefill, validate
 from store.search.index import SearchIndex
+from store.suggest.mixin import Suggesting
 from store.taxonomy import Taxonomy
 
 
-class Coding:
+class Coding(Suggesting):
     """Records, status, corrections and saved searches of an open store (see ``Store``)."""
 
     path: Path
@@ -93,7 +94,8 @@ class Coding:
         check_int("start", start, 0, 10**9)
         check_int("end", end, 0, 10**9)
         article = self.article(article_id)
-        return prefill(article, start, end, self.taxonomy, self.records(article_id))
+        return prefill(article, start, end, self.taxonomy, self.records(article_id),
+                       classifier=self.type_classifier())
 
     def add_record(self, article_id: str, **fields: Any) -> ActivityRecord:
         """Validate and save a new activity record; durable when this returns."""

@@ -11,9 +11,11 @@ the election calendar.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
+from store.classify import TypeClassifier
 from store.errors import InvalidRecord
 from store.model import (
     PHASES,
@@ -27,68 +29,256 @@ from store.model import (
 from store.taxonomy import Taxonomy
 from store.text.dates import parse_date
 from store.text.phases import phase_for
+from store.text.sentences import sentences
 
-PARTNER_LABELS = ("MILITARY_UNIT", "ELECTION_BODY", "GOV_ORG")
-
+PARTNER_LABELS = ("MILITARY_UNIT", "ELECTION_BODY", "GOV_ORG", "POLICE_UNIT")
+GENERIC_UNITS = frozenset(
+    w.casefold() for w in ("Polri", "Mabes Polri", "Polres", "Polsek", "Polda", "Polresta", "Polrestabes",
+                           "Polsekta", "Kepolisian", "Brimob", "TNI", "TNI-Polri"))
 
 _ROLE_UNIT = {"kapolres": "Polres", "kapolresta": "Polresta", "kapolrestabes": "Polrestabes",
-              "kapolsek": "Polsek", "kapolda": "Polda", "wakapolres": "Polres", "wakapolda": "Polda",
-              "wakapolsek": "Polsek", "kabag ops": "Polres"}
+              "kapolsek": "Polsek", "kapolsekta": "Polsekta", "kapolda": "Polda", "wakapolres": "Polres",
+              "wakapolda": "Polda", "wakapolsek": "Polsek", "wakapolresta": "Polresta"}
+_RANKS = frozenset("akbp akp kompol iptu ipda kombes brigjen irjen bripka aiptu aipda brigpol bripda "
+                   "briptu bharada bharatu bharaka pol. pol".split())
+_PLACE_WORD = re.compile(r"\s+((?:[A-Z][\w'-]*|[0-9]+)(?:\s+(?:[A-Z][\w'-]*|[0-9]+)){0,3})")
+# a page's dateline at the start of the lede: "PUTUSSIBAU –", "Taliwang, NTB (ANTARA) -",
+# "KONAWE SELATAN, SUARAKONSEL.ID –"
+_DATELINE = re.compile(r"^[^\W\d_][\w .,'/-]{0,60}?(?:\([^()]{1,30}\))?\s*[–—-]\s")
+# a venue named by a common word and what follows it ("gudang PPK", "Gudang Logistik KPU Maluku
+# Tenggara", "kantor camat", "TPS 07", "tepi jalan"): where an activity happens, often unlabelled
+_VENUE = re.compile(
+    r"(?<![^\W_])(?i:di|ke|menuju|dari)\s+(?i:(?:sekitar|depan|halaman|dalam|setiap|seluruh|area|kawasan|lokasi)\s+)?"
+    r"((?i:gudang|kantor|aula|gedung|balai|lapangan|halaman|markas|posko|pos|tps|masjid|pasar|pelabuhan|"
+    r"tepi jalan|jalan|rumah|desa|kelurahan|kecamatan|distrik|kampung|kota|"
+    r"kabupaten|mapolres|mapolda|mapolsek|mako\w*|gor|pendopo|terminal|bandara|dermaga)(?![^\W_])"
+    r"(?:\s+(?:[A-Z0-9][\w./'-]*|logistik|pertemuan|apel|adat|(?:PPK|KPU|PPS|KPPS)\b))*)")
+_LIST_JOIN = re.compile(r"^(?:,\s*|\s+dan\s+|,\s*dan\s+)$")
 
 
-def _unit(article: Article, inside: Sequence[Any], start: int) -> str:
-    """The acting unit: a specific unit in the sentence, else one implied by a role and place
-    ("Kapolres Lombok Timur" → Polres Lombok Timur), else the article's first specific unit."""
-    specific = [e for e in inside if e.label == "POLICE_UNIT" and e.text not in ("Polri", "Mabes Polri")]
+def _specific(e: Any) -> bool:
+    """A unit a record can name: not a bare generic word (``Polri``, ``Polres``)."""
+    if e.label != "POLICE_UNIT" or e.text.casefold() in GENERIC_UNITS:
+        return False
+    return len(e.text.split()) > 1 or e.text[:3].casefold() in ("sat", "dit")
+
+
+def _in_noise(article: Article, e: Any) -> bool:
+    return any(n.start <= e.start and e.end <= n.end for n in article.noise)
+
+
+def main_unit(article: Article) -> str:
+    """The unit the article is about: the specific unit named most often outside page noise
+    (ties: the first named)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for e in article.entities:
+        if _specific(e) and not _in_noise(article, e):
+            counts[e.text] = counts.get(e.text, 0) + 1
+            first.setdefault(e.text, e.start)
+    if not counts:
+        return ""
+    return min(counts, key=lambda t: (-counts[t], first[t]))
+
+
+def _role_unit(article: Article, inside: Sequence[Any], end: int) -> str:
+    """A unit a role implies: "Kapolres Biak Numfor" → Polres Biak Numfor; a bare "Kapolsek" →
+    the article's Polsek."""
+    for e in inside:
+        head = _ROLE_UNIT.get(e.text.casefold()) if e.label == "ROLE" else None
+        if head is None:
+            continue
+        m = _PLACE_WORD.match(article.text, e.end, end)
+        if m is not None:
+            words = m.group(1).split()
+            stop = next((i for i, w in enumerate(words) if w.casefold() in _RANKS), None)
+            words = words[:stop] if stop is not None else words
+            if words:
+                return f"{head} {' '.join(words)}"
+        same = [x.text for x in article.entities if _specific(x) and x.text.split()[0] == head]
+        if same:
+            return max(same, key=same.count)
+    return ""
+
+
+def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
+    """The acting unit named in the sentence (the first specific one), else one its role implies,
+    or "" (the caller falls back)."""
+    specific = [e for e in inside if _specific(e)]
     if specific:
         return str(specific[0].text)
-    for i, e in enumerate(inside):
-        head = _ROLE_UNIT.get(e.text.lower()) if e.label == "ROLE" else None
-        nxt = inside[i + 1] if i + 1 < len(inside) else None
-        if head and nxt is not None and nxt.label == "LOC" and nxt.start - e.end <= 2:
-            return f"{head} {nxt.text}"
-    for e in article.entities:
-        if e.label == "POLICE_UNIT" and e.text not in ("Polri", "Mabes Polri"):
-            return e.text
-    return next((e.text for e in inside if e.label == "POLICE_UNIT"), "")
+    return _role_unit(article, inside, end)
+
+
+def _dateline_end(article: Article, start: int, end: int) -> int:
+    """Where a dateline at the start of the sentence ends (``start`` when there is none)."""
+    m = _DATELINE.match(article.text[start:end])
+    return start + m.end() if m else start
+
+
+def _loc_runs(article: Article, locs: Sequence[Any]) -> list[tuple[int, int]]:
+    """Places as a reviewer writes them: a list of places of one kind joined ("Desa A, Desa B dan
+    Desa C"); a place followed by the larger one it lies in keeps only the first."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(locs):
+        s, e = locs[i].start, locs[i].end
+        head = locs[i].text.split()[0].casefold()
+        j = i + 1
+        joined = False
+        while j < len(locs) and _LIST_JOIN.match(article.text[e:locs[j].start]) \
+                and locs[j].text.split()[0].casefold() == head and len(locs[j].text.split()) > 1:
+            if " dan " in f" {article.text[e:locs[j].start]} ":
+                joined = True
+            e = locs[j].end
+            j += 1
+        if joined:
+            runs.append((s, e))
+            i = j
+        else:
+            runs.append((locs[i].start, locs[i].end))
+            i += 1
+    return runs
+
+
+def location_in(article: Article, inside: Sequence[Any], start: int, end: int) -> str | None:
+    """Where the activity of the sentence ``start:end`` happens: a venue after "di" (or "ke",
+    "menuju") first, else the first place that is not the dateline nor a unit's province."""
+    body = _dateline_end(article, start, end)
+    units = [e for e in inside if e.label == "POLICE_UNIT"]
+    # "Polres Kapuas Hulu, Kalimantan Barat, menggeser": the province after a unit only says where it is
+    locs = [e for e in inside if e.label == "LOC" and e.start >= body and not any(
+        0 <= e.start - u.end <= 2 and article.text[u.end:e.start].strip() == "," for u in units)]
+    venues: list[tuple[int, int, int]] = []  # (rank, start, end): the lowest rank, then the first
+    for m in _VENUE.finditer(article.text, body, end):
+        s, e = m.span(1)
+        prep = article.text[m.start():m.start(1)].split()[0].casefold()
+        covering = next((x for x in locs if x.start <= s < x.end or s <= x.start < e), None)
+        if covering is not None and covering.end > e:
+            e = covering.end
+        bare = " " not in article.text[s:e].strip()  # "kecamatan", "TPS": a kind of place, not a venue
+        venues.append(((0 if prep == "di" else 1) + (3 if bare else 0), s, e))
+    for run_s, run_e in _loc_runs(article, locs):
+        last = (article.text[max(body, run_s - 25):run_s].casefold().split() or [""])[-1]
+        rank = 0 if last in ("di", "sekitar", "halaman", "depan") else 1 if last in ("ke", "menuju") else \
+            3 if last in ("dari", "asal", "wilayah") else 2
+        venues.append((rank, run_s, run_e))
+    if not venues:
+        return None
+    _, s, e = min(venues, key=lambda v: (v[0], v[1]))
+    return article.text[s:e].strip(" ,.") or None
+
+
+def _reference(earlier: Sequence[ActivityRecord], start: int) -> ActivityRecord | None:
+    """The record a new one takes its defaults from: the last saved before its sentence, else
+    the first one."""
+    before = [r for r in earlier if r.evidence and r.evidence[0].start <= start]
+    if before:
+        return max(before, key=lambda r: r.evidence[0].start)
+    return earlier[0] if earlier else None
+
+
+def _partners(article: Article, inside: Sequence[Any], unit_text: str, location: str | None) -> list[str]:
+    """Other bodies named as taking part: never the acting unit, nor a body that only names the
+    place (``Gudang Logistik KPU``) or what was guarded."""
+    out: list[str] = []
+    unit_key = unit_text.casefold()
+    for e in inside:
+        if e.label not in PARTNER_LABELS or e.text in out:
+            continue
+        if e.label == "POLICE_UNIT" and (not _specific(e) or e.text.casefold() == unit_key
+                                         or unit_key.endswith(e.text.casefold())
+                                         or e.text.casefold().endswith(unit_key)):
+            continue
+        if location and e.text in location:
+            continue
+        before = article.text[max(0, e.start - 30):e.start].casefold()
+        words = before.split()
+        if words and words[-1] in ("gudang", "kantor", "gedung", "aula", "mengamankan", "menjaga", "ke",
+                                   "menuju", "tingkat", "hasil", "pleno", "rekapitulasi"):
+            continue
+        if e.label == "POLICE_UNIT" and words and words[-1] in ("dari", "ke", "bko"):
+            continue
+        out.append(e.text)
+    return out
+
+
+def _personnel(article: Article, inside: Sequence[Any]) -> int | None:
+    figure = next((e for e in inside if e.label == "PERSONNEL" and e.value is not None), None)
+    return int(figure.value) if figure is not None else None
 
 
 def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
-            earlier: Sequence[ActivityRecord] = ()) -> dict[str, Any]:
-    """Record fields for the evidence span ``start:end`` of ``article``."""
+            earlier: Sequence[ActivityRecord] = (),
+            classifier: TypeClassifier | None = None) -> dict[str, Any]:
+    """Record fields for the evidence span ``start:end`` of ``article``; slots the sentence does
+    not give come from the record coded before it in the article (``earlier``), else from the
+    article (its main unit, an earlier sentence's place, the dateline, the publication date)."""
     inside = [e for e in article.entities if start <= e.start and e.end <= end]
     sentence = article.text[start:end]
+    ref = _reference(earlier, start)
 
     def first(label: str) -> Any:
         return next((e for e in inside if e.label == label), None)
 
-    unit_text = _unit(article, inside, start) or (earlier[-1].unit if earlier else "")
+    unit_text = _unit(article, inside, start, end) or (ref.unit if ref else "") or main_unit(article)
     date = first("DATE")
     if date is not None and date.value:
         date_iso = date.value
+    elif ref is not None and ref.date:
+        date_iso = ref.date
     elif article.published:
         date_iso = article.published[:10]
     else:  # no publication date: the article's first dated event is the best guess
-        dated = next((e for e in article.entities if e.label == "DATE" and e.value), None)
+        dated = next((e for e in article.entities if e.label == "DATE" and e.value
+                      and not _in_noise(article, e)), None)
         date_iso = dated.value if dated else None
-    loc = first("LOC")
-    partners: list[str] = []
-    for e in inside:
-        if e.label in PARTNER_LABELS and e.text not in partners and e.text != unit_text:
-            partners.append(e.text)
-    personnel = first("PERSONNEL")
+    location = location_in(article, inside, start, end)
+    if location is None and ref is not None and ref.location:
+        location = ref.location
+    if location is None:
+        location = _earlier_location(article, start)
+    partners = _partners(article, inside, unit_text, location)
+    if not partners and ref is not None:
+        partners = [p for p in ref.partners if p != unit_text]
+    clf = classifier if classifier is not None else _lexicon_only(taxonomy)
     return {
-        "type": taxonomy.guess_type(sentence) or "",
+        "type": clf.guess(sentence)[0],
         "unit": unit_text,
         "date": date_iso,
         "date_text": date.text if date is not None else None,
-        "location": loc.text if loc is not None else (article.dateline or None),
+        "location": location,
         "partners": partners,
-        "personnel": personnel.value if personnel is not None else None,
+        "personnel": _personnel(article, inside),
         "phase": phase_for(date_iso),
         "evidence": [{"start": start, "end": end}],
         "notes": "",
     }
+
+
+_LEXICON_ONLY: dict[int, TypeClassifier] = {}
+
+
+def _lexicon_only(taxonomy: Taxonomy) -> TypeClassifier:
+    """The classifier with nothing learned, one per taxonomy (its trigger pattern is compiled once)."""
+    clf = _LEXICON_ONLY.get(id(taxonomy))
+    if clf is None or clf.taxonomy is not taxonomy:
+        if len(_LEXICON_ONLY) > 16:
+            _LEXICON_ONLY.clear()
+        clf = _LEXICON_ONLY[id(taxonomy)] = TypeClassifier(taxonomy)
+    return clf
+
+
+def _earlier_location(article: Article, start: int) -> str | None:
+    """The place of the sentences just before ``start`` (up to three back), else the dateline."""
+    spans = [s for s in sentences(article.text, article.noise) if s[1] <= start
+             and not any(n.start <= s[0] and s[1] <= n.end for n in article.noise)]
+    for s, e in reversed(spans[-3:]):
+        inside = [x for x in article.entities if s <= x.start and x.end <= e]
+        found = location_in(article, inside, s, e)
+        if found:
+            return found
+    return article.dateline or None
 
 
 def validate(article: Article, fields: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:

@@ -32,7 +32,11 @@ from store.disk.journal import Journal, Scan
 from store.disk.layout import BACKUPS, DAMAGED_DIR, JOURNAL, SNAPSHOT
 from store.errors import CorruptFile, StoreError
 
-TABLES = ("records", "overrides", "status", "searches")
+TABLES = ("records", "overrides", "status", "searches", "rejections", "entity_rules")
+# The tables every snapshot's checksum has always covered; the later ones (rejected suggestions,
+# store-wide entity rules) join it only when they hold something, so a snapshot written before
+# they existed, or one where they are empty, keeps the checksum it was sealed with.
+_SEALED = TABLES[:4]
 COMPACT_EVERY = 1000
 KEEP_BACKUPS = 5
 
@@ -44,7 +48,9 @@ def status_key(reviewer: str, article_id: str) -> str:
 def snapshot_digest(seq: object, data: dict[str, Any]) -> str:
     """Checksum of a snapshot's change number and tables, as written (orjson is deterministic and
     its output parses back to the same bytes): a flipped byte that still parses is damage too."""
-    return f"{zlib.crc32(orjson.dumps([seq, [data.get(t, {}) for t in TABLES]])):08x}"
+    sealed: list[Any] = [data.get(t, {}) for t in _SEALED]
+    sealed += [[t, data[t]] for t in TABLES[len(_SEALED):] if data.get(t)]
+    return f"{zlib.crc32(orjson.dumps([seq, sealed])):08x}"
 
 
 def snapshot_problem(data: dict[str, Any]) -> str | None:

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 import store
-from store.records import prefill
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -174,7 +173,7 @@ def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> N
                 sc.slots[slot].append(False)
             sc.errors.append(f"{gold.stem}: evidence not in the article text: {ev[:60]!r}")
             continue
-        draft = prefill(art, start, start + len(ev), st.taxonomy)
+        draft = st.draft_record(aid, start, start + len(ev))
         for slot in SLOTS:
             ok = _slot_ok(slot, rec.get(slot), draft.get(slot))
             sc.slots[slot].append(ok)

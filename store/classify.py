@@ -1,0 +1,205 @@
+"""The activity type of a sentence: the taxonomy's trigger words as a prior, plus what this
+store's reviewers have coded.
+
+Why two parts: on a new store nothing has been coded, so the trigger lexicon must carry the
+guess alone; once reviewers code, their records say what a store's outlets call each activity
+(words no lexicon lists, a project's own reading of a type). The learned part is a multinomial
+naive Bayes over the words of the records' evidence sentences, refreshed from the records table
+whenever it changed (no restart; other reviewers' records count too); its weight grows with the
+number of records and with how many of the sentence's words the records know. A sentence coded
+before (a copy's sentence) takes that record's type.
+
+The lexicon part reads the whole sentence: every trigger found adds its weight to its type
+(longer phrases weigh more), and a trigger in a clause that only sets the scene (``usai apel``,
+``sebelum bergeser``, ``dalam rangka pengamanan``) counts less than the sentence's own verb.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from store.taxonomy import Taxonomy
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# words that introduce a scene-setting clause: a trigger right after one is not the main verb
+_SCENE = re.compile(
+    r"(?:usai|seusai|setelah|sesudah|sebelum|selesai|pasca|jelang|menjelang|selama|saat|ketika|"
+    r"sela|sela-sela|rangka|dalam rangka|guna|untuk|terkait|mengikuti|hasil|lanjutan)\W+(?:\w+\W+){0,1}$",
+    re.IGNORECASE)
+_STOP = frozenset(
+    "yang di ke dari dan atau dengan pada untuk dalam ini itu tersebut juga akan telah sudah ada para "
+    "sebanyak oleh se bagi serta bahwa karena agar sejak hingga sampai tidak kami kita ia dia nya "
+    "secara sebagai tahun hari pukul wib wita wit senin selasa rabu kamis jumat sabtu minggu".split())
+OTHER = "other"
+
+
+def words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def features(text: str) -> list[str]:
+    """The words that say what a sentence is about (no function words, no figures)."""
+    return [w for w in words(text) if w not in _STOP and not w.isdigit() and len(w) > 1]
+
+
+def _norm(text: str) -> str:
+    return " ".join(words(text))
+
+
+@dataclass
+class TypeClassifier:
+    """Guesses a sentence's activity type; ``learn`` brings it up to date with the records."""
+
+    taxonomy: Taxonomy
+    _pattern: re.Pattern[str] | None = None
+    _owners: dict[str, str] = field(default_factory=dict)
+    # learned state: record id -> (its stamp, type, features, normalised evidence)
+    _seen: dict[str, tuple[str, str, list[str], str]] = field(default_factory=dict)
+    _counts: dict[str, Counter[str]] = field(default_factory=dict)
+    _totals: Counter[str] = field(default_factory=Counter)
+    _docs: Counter[str] = field(default_factory=Counter)
+    _vocab: Counter[str] = field(default_factory=Counter)
+    _exact: dict[str, Counter[str]] = field(default_factory=dict)
+
+    # -- the lexicon ---------------------------------------------------------------------------
+
+    def _lexicon(self) -> re.Pattern[str] | None:
+        if self._pattern is None:
+            for a in self.taxonomy.activities.values():
+                for t in a.triggers:
+                    if t.strip():
+                        self._owners.setdefault(t.strip().casefold(), a.name)
+            if not self._owners:
+                return None
+            alts = "|".join(re.escape(t) for t in sorted(self._owners, key=len, reverse=True))
+            self._pattern = re.compile(rf"(?<![^\W_])(?:{alts})(?![^\W_])", re.IGNORECASE)
+        return self._pattern
+
+    def lexicon_scores(self, sentence: str) -> dict[str, float]:
+        """Each type's weight of evidence from its trigger words in the sentence."""
+        pattern = self._lexicon()
+        out: dict[str, float] = {}
+        if pattern is None:
+            return out
+        for m in pattern.finditer(sentence):
+            owner = self._owners.get(m.group().casefold())
+            if owner is None:
+                continue
+            weight = 1.0 + 0.5 * m.group().count(" ")
+            if _SCENE.search(sentence[max(0, m.start() - 40):m.start()]):
+                weight *= 0.35
+            out[owner] = out.get(owner, 0.0) + weight
+        return out
+
+    def _lexicon_probs(self, sentence: str) -> dict[str, float]:
+        scores = self.lexicon_scores(sentence)
+        names = list(self.taxonomy.activities)
+        base = {n: scores.get(n, 0.0) * 2.5 for n in names}
+        if OTHER in base:
+            base[OTHER] = max(base[OTHER], 0.6)
+        top = max(base.values(), default=0.0)
+        exp = {n: math.exp(v - top) for n, v in base.items()}
+        total = sum(exp.values()) or 1.0
+        return {n: v / total for n, v in exp.items()}
+
+    # -- learning from records -----------------------------------------------------------------
+
+    def learn(self, records: Iterable[Mapping[str, Any]], evidence_text: Any = None) -> None:
+        """Bring the learned counts up to date with ``records`` (the records table's values:
+        added, edited and deleted records since the last call are taken in or out)."""
+        present: set[str] = set()
+        for r in records:
+            rid = str(r.get("id", ""))
+            present.add(rid)
+            stamp = f"{r.get('updated', '')}|{r.get('type', '')}"
+            old = self._seen.get(rid)
+            if old is not None and old[0] == stamp:
+                continue
+            if old is not None:
+                self._forget(rid)
+            text = " ".join(str(e.get("text") or "") for e in r.get("evidence") or [] if isinstance(e, dict))
+            rtype = str(r.get("type") or "")
+            if not text.strip() or rtype not in self.taxonomy.activities:
+                continue
+            feats = features(text)
+            self._seen[rid] = (stamp, rtype, feats, _norm(text))
+            self._add(rtype, feats, _norm(text), +1)
+        for rid in [rid for rid in self._seen if rid not in present]:
+            self._forget(rid)
+
+    def _forget(self, rid: str) -> None:
+        old = self._seen.pop(rid, None)
+        if old is not None:
+            self._add(old[1], old[2], old[3], -1)
+
+    def _add(self, rtype: str, feats: list[str], norm: str, sign: int) -> None:
+        counts = self._counts.setdefault(rtype, Counter())
+        for f in feats:
+            counts[f] += sign
+            self._vocab[f] += sign
+            if counts[f] <= 0:
+                del counts[f]
+            if self._vocab[f] <= 0:
+                del self._vocab[f]
+        self._totals[rtype] += sign * len(feats)
+        self._docs[rtype] += sign
+        exact = self._exact.setdefault(norm, Counter())
+        exact[rtype] += sign
+        if exact[rtype] <= 0:
+            del exact[rtype]
+        if not exact:
+            del self._exact[norm]
+
+    @property
+    def learned(self) -> int:
+        """How many records the learned part holds."""
+        return sum(self._docs.values())
+
+    def _learned_probs(self, sentence: str) -> dict[str, float]:
+        vocab = len(self._vocab) + 1
+        docs = self.learned
+        logs: dict[str, float] = {}
+        feats = [f for f in features(sentence) if f in self._vocab]
+        for name in self.taxonomy.activities:
+            n = self._docs.get(name, 0)
+            total = self._totals.get(name, 0)
+            counts = self._counts.get(name, Counter())
+            lp = math.log((n + 0.5) / (docs + 0.5 * len(self.taxonomy.activities)))
+            for f in feats:
+                lp += math.log((counts.get(f, 0) + 0.1) / (total + 0.1 * vocab))
+            logs[name] = lp
+        top = max(logs.values())
+        exp = {n: math.exp(v - top) for n, v in logs.items()}
+        total_p = sum(exp.values()) or 1.0
+        return {n: v / total_p for n, v in exp.items()}
+
+    # -- guessing ------------------------------------------------------------------------------
+
+    def probabilities(self, sentence: str) -> dict[str, float]:
+        """Each type's probability for the sentence (sums to 1)."""
+        exact = self._exact.get(_norm(sentence))
+        if exact:
+            total = sum(exact.values())
+            return {n: exact.get(n, 0) / total for n in self.taxonomy.activities}
+        lex = self._lexicon_probs(sentence)
+        n = self.learned
+        if n == 0:
+            return lex
+        feats = features(sentence)
+        coverage = sum(1 for f in feats if f in self._vocab) / len(feats) if feats else 0.0
+        weight = min(0.8, coverage * n / (n + 3.0))
+        learned = self._learned_probs(sentence)
+        return {t: (1 - weight) * lex[t] + weight * learned[t] for t in lex}
+
+    def guess(self, sentence: str) -> tuple[str, float]:
+        """The likeliest type and its probability; ("", 0.0) when the taxonomy has no types."""
+        probs = self.probabilities(sentence)
+        if not probs:
+            return "", 0.0
+        best = max(probs, key=lambda t: (probs[t], t != OTHER))
+        return best, probs[best]

@@ -1,0 +1,212 @@
+"""The part of ``Store`` that proposes records and learns from the reviewers' decisions.
+
+``suggestions`` ranks an article's activity sentences with their slots pre-filled (or, for a
+copy or rewrite of a coded article, that article's records); ``accept_suggestion`` saves one as
+a record (one undoable change, like ``add_record``); ``reject_suggestion`` remembers, per store,
+that a sentence is not to be proposed again (journalled in the ``rejections`` table, undoable).
+The type classifier is brought up to date with the records table whenever it changed, so a
+record another reviewer coded a moment ago already counts.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from store.classify import TypeClassifier
+from store.disk.annotations import Annotations
+from store.disk.corpus import now_iso
+from store.errors import InvalidArgument, NotFound
+from store.history import Delete, History, Op, Put
+from store.model import ActivityRecord, Article, check_id, check_text
+from store.records import prefill
+from store.suggest.candidates import candidates
+from store.suggest.sources import carried
+from store.taxonomy import Taxonomy
+
+COMPLETION_FIELDS = ("location", "partners", "unit")
+_VENUE_LABELS = ("LOC",)
+_BODY_LABELS = ("POLICE_UNIT", "MILITARY_UNIT", "ELECTION_BODY", "GOV_ORG")
+
+
+def rejection_key(article_id: str, key: str) -> str:
+    return f"{article_id}\x1f{key}"
+
+
+def span_key(start: int, end: int) -> str:
+    """A suggestion's id within its article: its evidence span (articles never change)."""
+    return f"{start}-{end}"
+
+
+class Suggesting:
+    """Suggested records, their acceptance and rejection, and completions (see ``Store``)."""
+
+    reviewer: str
+    annotations: Annotations
+    history: History
+    _classifier: TypeClassifier | None = None
+    _classifier_seq: int = -1
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        raise NotImplementedError
+
+    def article(self, article_id: str, corrected: bool = True) -> Article:
+        raise NotImplementedError
+
+    def records(self, article_id: str | None = None) -> list[ActivityRecord]:
+        raise NotImplementedError
+
+    def add_record(self, article_id: str, **fields: Any) -> ActivityRecord:
+        raise NotImplementedError
+
+    def duplicates_of(self, article_id: str) -> list[str]:
+        raise NotImplementedError
+
+    def _change(self, label: str, ops: list[Op]) -> None:
+        raise NotImplementedError
+
+    # -- the classifier ----------------------------------------------------------------------------
+
+    def type_classifier(self) -> TypeClassifier:
+        """The activity-type classifier, up to date with every record in the store."""
+        taxonomy = self.taxonomy
+        if self._classifier is None or self._classifier.taxonomy is not taxonomy:
+            self._classifier = TypeClassifier(taxonomy)
+            self._classifier_seq = -1
+        if self._classifier_seq != self.annotations.seq:
+            self._classifier.learn(self.annotations.values("records"))
+            self._classifier_seq = self.annotations.seq
+        return self._classifier
+
+    # -- suggestions -------------------------------------------------------------------------------
+
+    def _rejected(self, article_id: str) -> set[str]:
+        prefix = rejection_key(article_id, "")
+        return {k[len(prefix):] for k in self.annotations.tables["rejections"] if k.startswith(prefix)}
+
+    def _coded_sources(self, article: Article) -> list[tuple[str, str]]:
+        """(article id, "copy"|"story") of coded articles this one copies or rewrites."""
+        out: list[tuple[str, str]] = []
+        if article.duplicate_of:
+            out.append((article.duplicate_of, "copy"))
+        for other in self.duplicates_of(article.id):
+            out.append((other, "copy"))
+        story = getattr(article, "same_story", None)
+        if story is None:
+            method = getattr(self, "same_story", None)
+            try:
+                story = method(article.id) if callable(method) else None
+            except (LookupError, ValueError, TypeError, OSError):
+                story = None
+        for other in story or []:
+            if isinstance(other, str) and other != article.id:
+                out.append((other, "story"))
+        unique: dict[str, str] = {}
+        for other, kind in out:
+            if other != article.id and other not in unique and self.annotations.record_count(other):
+                unique[other] = kind
+        return list(unique.items())
+
+    def suggestions(self, article_id: str) -> list[dict[str, Any]]:
+        """Records proposed for the article, best first: each has the fields of ``draft_record``
+        plus ``key`` (its id within the article), ``score`` (0..1) and ``source`` ("rules",
+        "learned", "copy:<id>" or "story:<id>"). Sentences a saved record already has as its
+        evidence, and rejected ones, are left out."""
+        check_id("article", article_id)
+        article = self.article(article_id)
+        saved = self.records(article_id)
+        covered = [(s.start, s.end) for r in saved for s in r.evidence]
+        rejected = self._rejected(article_id)
+
+        def free(start: int, end: int) -> bool:
+            return not any(s < end and start < e for s, e in covered)
+
+        out: list[dict[str, Any]] = []
+        taken: set[str] = set()
+        for source_id, kind in self._coded_sources(article):
+            for fields in carried(article, source_id, kind, self.records(source_id)):
+                ev = fields["evidence"][0]
+                key = span_key(ev["start"], ev["end"])
+                if key in rejected or key in taken or not free(ev["start"], ev["end"]):
+                    continue
+                taken.add(key)
+                out.append({**fields, "key": key})
+        if not out:
+            clf = self.type_classifier()
+            for cand in candidates(article, clf):
+                key = span_key(cand.start, cand.end)
+                if key in rejected or not free(cand.start, cand.end):
+                    continue
+                fields = prefill(article, cand.start, cand.end, self.taxonomy, saved, classifier=clf)
+                source = "learned" if clf.learned else "rules"
+                out.append({**fields, "key": key, "score": cand.score, "source": source})
+        out.sort(key=lambda s: (-s["score"], s["evidence"][0]["start"]))
+        return out
+
+    def _suggestion(self, article_id: str, key: str) -> dict[str, Any]:
+        check_id("article", article_id)
+        check_text("the suggestion key", key, max_len=200)
+        for s in self.suggestions(article_id):
+            if s["key"] == key:
+                return s
+        if key in self._rejected(article_id):
+            raise NotFound(f"suggestion {key!r} of article {article_id!r} was rejected")
+        raise NotFound(f"no suggestion {key!r} for article {article_id!r}")
+
+    def accept_suggestion(self, article_id: str, key: str, **edits: Any) -> ActivityRecord:
+        """Save the suggestion as a record, its fields overridden by ``edits`` (one undoable change)."""
+        fields = {k: v for k, v in self._suggestion(article_id, key).items()
+                  if k not in ("key", "score", "source")}
+        fields.update(edits)
+        return self.add_record(article_id, **fields)
+
+    def reject_suggestion(self, article_id: str, key: str) -> None:
+        """Never propose this suggestion again in this store (journalled, undoable)."""
+        suggestion = self._suggestion(article_id, key)
+        self._change(f"reject suggestion {suggestion['type'] or 'record'}", [Put(
+            "rejections", rejection_key(article_id, key),
+            {"id": uuid.uuid4().hex[:16], "article_id": article_id, "key": key,
+             "reviewer": self.reviewer, "created": now_iso()})])
+
+    def rejected_suggestions(self, article_id: str) -> list[str]:
+        """Keys of the article's rejected suggestions."""
+        check_id("article", article_id)
+        return sorted(self._rejected(article_id))
+
+    def unreject_suggestion(self, article_id: str, key: str) -> None:
+        """Offer a rejected suggestion again (the reverse of ``reject_suggestion``)."""
+        check_id("article", article_id)
+        check_text("the suggestion key", key, max_len=200)
+        if key not in self._rejected(article_id):
+            raise NotFound(f"suggestion {key!r} of article {article_id!r} is not rejected")
+        self._change("unreject suggestion", [Delete("rejections", rejection_key(article_id, key))])
+
+    # -- completions -------------------------------------------------------------------------------
+
+    def completions(self, article_id: str, field: str) -> list[str]:
+        """What to offer while a reviewer types a record's ``field`` (location, partners or unit):
+        what the article contains first (its venues and places, or its units and bodies, in text
+        order), then what this store's records used before (most used first)."""
+        check_id("article", article_id)
+        check_text("the field", field, max_len=40)
+        if field not in COMPLETION_FIELDS:
+            raise InvalidArgument(f"no completions for {field!r} (only {', '.join(COMPLETION_FIELDS)})")
+        labels = _VENUE_LABELS if field == "location" else _BODY_LABELS
+        if field == "unit":
+            labels = ("POLICE_UNIT",)
+        article = self.article(article_id)
+        noise = [(n.start, n.end) for n in article.noise]
+        out: dict[str, None] = {}
+        for e in article.entities:
+            if e.label in labels and not any(s <= e.start and e.end <= t for s, t in noise):
+                out.setdefault(e.text.strip(), None)
+        used: dict[str, int] = {}
+        for r in self.annotations.values("records"):
+            values = r.get("partners") or [] if field == "partners" else [r.get(field) or ""]
+            for v in values:
+                if isinstance(v, str) and v.strip():
+                    used[v.strip()] = used.get(v.strip(), 0) + 1
+        for v, _ in sorted(used.items(), key=lambda kv: (-kv[1], kv[0].casefold())):
+            out.setdefault(v, None)
+        return [v for v in out if v]
