@@ -5,11 +5,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from store.errors import StoreError
 from store.pg.connection import check_url, connect, is_url, redact
 from store.pg.schema import ADJUDICATOR_ROLE, REVIEWER_ROLE, SCHEMA_VERSION, migrate
 
-__all__ = ["SCHEMA_VERSION", "add_member", "init_database", "is_url", "redact"]
+__all__ = ["SCHEMA_VERSION", "add_member", "copy_store", "init_database", "is_url", "redact"]
 
 
 def init_database(url: str) -> list[int]:
@@ -42,3 +44,10 @@ def add_member(url: str, role: str, adjudicator: bool = False) -> str:
     finally:
         conn.close()
     return group
+
+
+def copy_store(src: str, dst: str, progress: Callable[[str, int], None] | None = None) -> dict[str, int]:
+    """See :func:`store.pg.copy.copy_store` (imported when used: it loads the Store)."""
+    from store.pg.copy import copy_store as copy
+
+    return copy(src, dst, progress)
