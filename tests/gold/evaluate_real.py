@@ -121,6 +121,9 @@ class Scores:
     dates: list[bool] = field(default_factory=list)
     slots: dict[str, list[bool]] = field(default_factory=lambda: defaultdict(list))
     copies: list[bool] = field(default_factory=list)
+    suggested: list[bool] = field(default_factory=list)  # per suggestion: on a gold activity sentence
+    found: list[bool] = field(default_factory=list)  # per gold activity sentence: suggested
+    found_type: list[bool] = field(default_factory=list)  # per found sentence: the type right
     rewrites: list[bool] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -181,6 +184,35 @@ def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> N
                 sc.errors.append(f"{gold.stem}: {slot} {draft.get(slot)!r}, gold {rec.get(slot)!r}")
 
 
+def score_suggestions(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> None:
+    """``Store.suggestions`` on the article (a fresh store: nothing coded, so rules alone) against
+    the gold records' evidence sentences: a gold sentence is found when a suggestion's evidence
+    overlaps it; a suggestion is right when it overlaps some gold sentence."""
+    art = st.article(aid)
+    wanted: dict[tuple[int, int], set[str]] = {}
+    for rec in gold.meta.get("records", []):
+        ev = rec.get("evidence", "")
+        start = art.text.find(ev) if ev else -1
+        if start >= 0:
+            wanted.setdefault((start, start + len(ev)), set()).add(rec.get("type", ""))
+    got = [(s["evidence"][0]["start"], s["evidence"][0]["end"], s["type"]) for s in st.suggestions(aid)]
+    for s, e, t in got:
+        hit = any(_overlap((s, e), span) for span in wanted)
+        sc.suggested.append(hit)
+        if not hit:
+            sc.errors.append(f"{gold.stem}: suggested {t} {art.text[s:e][:90]!r}")
+    for span, types in wanted.items():
+        match = next((t for s, e, t in got if _overlap((s, e), span)), None)
+        sc.found.append(match is not None)
+        if match is None:
+            sc.errors.append(f"{gold.stem}: not suggested {'/'.join(sorted(types))} {art.text[span[0]:span[1]][:90]!r}")
+            continue
+        sc.found_type.append(match in types)
+        if match not in types:
+            sc.errors.append(f"{gold.stem}: suggested type {match}, gold {'/'.join(sorted(types))} "
+                             f"{art.text[span[0]:span[1]][:70]!r}")
+
+
 def evaluate(part: str) -> Scores:
     arts = load(part)
     sc = Scores()
@@ -211,6 +243,7 @@ def evaluate(part: str) -> Scores:
                 if not date_ok:
                     sc.errors.append(f"{g.stem}: published {art.published!r}, gold {g.meta.get('published')!r}")
                 score_records(st, aid, g, sc)
+                score_suggestions(st, aid, g, sc)
             for g in arts:
                 if g.meta.get("copy_of") and g.stem in by_stem and g.meta["copy_of"] in by_stem:
                     a, b = by_stem[g.stem], by_stem[g.meta["copy_of"]]
@@ -263,6 +296,8 @@ def report(part: str, sc: Scores, errors: bool) -> None:
     print(f"title right: {_share(sc.titles)}; publication date right: {_share(sc.dates)}")
     print("pre-fill right: " + "; ".join(f"{s} {_share(sc.slots[s])}" for s in SLOTS))
     print(f"copies linked: {_share(sc.copies)}; rewrite groups linked: {_share(sc.rewrites)}")
+    print(f"suggestions: recall of gold activity sentences {_share(sc.found)} at precision "
+          f"{_share(sc.suggested)}; type right for {_share(sc.found_type)} of the found")
     if errors:
         for line in sc.errors:
             print(f"  {line}")
