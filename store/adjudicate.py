@@ -249,3 +249,20 @@ def adjudicated_reviewers(status_entries: Any) -> dict[str, set[str]]:
         if e.get("adjudicated"):
             out.setdefault(e["article_id"], set()).add(e["reviewer"])
     return out
+
+
+def settled(st: Store, cmp: Comparison) -> dict[str, Any]:
+    """What the adjudicator (the Store's reviewer) has settled so far for ``cmp``: the status,
+    the adjudicated record of each pair (or None), the label of each differing span (or None)."""
+    entry = st.annotations.get("status", status_key(st.reviewer, cmp.article_id))
+    records = [st.annotations.get("records", adjudicated_id(st.reviewer, [r["id"] for r in pair if r]))
+               for pair in cmp.pairs]
+    mine = [o for o in st.annotations.values("overrides")
+            if o["article_id"] == cmp.article_id and o["reviewer"] == st.reviewer]
+    touched = {(o["start"], o["end"]) for o in mine}
+    base = [(e.start, e.end, e.label) for e in st.article(cmp.article_id, corrected=False).entities]
+    labels = {(s, e): lab for s, e, lab in agreement.reviewer_entities(base, mine)}
+    entities = [labels.get((s, e)) if (s, e) in touched or any(
+        t[0] < e and s < t[1] for t in touched) else "?" for s, e, _, _ in cmp.entity_diffs]
+    return {"status": entry["status"] if entry and entry.get("adjudicated") else None,
+            "records": records, "entities": entities}

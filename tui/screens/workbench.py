@@ -8,6 +8,7 @@ The actions that change the store (coding an article) are in ``coding.py``, the 
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 from rich.text import Text
@@ -387,6 +388,10 @@ class Workbench(Coding):
                 (f"Show/hide {name}", "toggle the label in the reader", lambda n=name: self.toggle_label(n))
             )
         return cmds
+
+    def action_open_screen(self, name: str) -> None:
+        """A screen module's ``SCREEN`` (tui/screens/NAME.py), imported when first asked for."""
+        self.app.push_screen(import_module(f"{__package__}.{name}").SCREEN())
 
     def action_stats(self) -> None:
         from .stats import StatsScreen  # plotext is loaded only when the screen is asked for
