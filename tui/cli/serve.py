@@ -1,0 +1,95 @@
+"""``tandai serve``: the workbench in a browser, with textual-serve.
+
+Each browser session runs its own ``tandai --store PATH`` process, the same workbench on the
+same store with the same rules: the first session takes the writer lock, any other opens
+read-only and says so (the status line shows READ-ONLY). Closing a tab ends its process and
+frees the lock.
+
+Safe by default: it binds to loopback. Anyone who reaches the port can read and change the
+store (there is no login), so another address needs ``--public`` and gets a warning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import shlex
+import socket
+import sys
+from pathlib import Path
+
+from store.paths import resolve_store
+
+from ..safe import safe_line
+from .common import Subcommands, UserError, checked_reviewer
+
+ORDER = 45
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 and ``localhost``; a name is not trusted to resolve to loopback."""
+    if host.casefold() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def workbench_command(path: Path, reviewer: str | None) -> str:
+    """The shell command textual-serve runs per session (it runs it through a shell: quoted)."""
+    argv = [sys.executable, "-m", "tui.cli", "--store", str(path)]
+    if reviewer is not None:
+        argv += ["--reviewer", reviewer]
+    return shlex.join(argv)
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 1 <= value <= 65535:
+        shown = safe_line(text)[:30]
+        raise argparse.ArgumentTypeError(f"must be a port number from 1 to 65535, not {shown!r}")
+    return value
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from textual_serve.server import Server
+
+    path = resolve_store(args.store)
+    if not (path / "tandai.json").exists():
+        raise UserError(f"no store at {path} (create one with `tandai ingest PATH` or `tandai demo`)")
+    reviewer = checked_reviewer(args.reviewer, "--reviewer") if args.reviewer is not None else None
+    if not is_loopback(args.host):
+        if not args.public:
+            raise UserError(f"{safe_line(args.host)} is not a loopback address: anyone who reaches it could "
+                            "read and change the store; add --public to serve it anyway")
+        print(f"tandai: WARNING: serving on {safe_line(args.host)}:{args.port} with no login: anyone who can "
+              f"reach this port can read and change the store at {safe_line(str(path))}", file=sys.stderr)
+    public_url = args.public_url
+    if public_url is None and args.host in ("0.0.0.0", "::"):
+        public_url = f"http://{socket.getfqdn()}:{args.port}"  # the page's websocket must be reachable
+
+    class TandaiServer(Server):
+        async def on_startup(self, app: object) -> None:  # textual-serve prints the command as markup
+            print(f"tandai: serving the workbench on {safe_line(self.public_url)} for the store at "
+                  f"{safe_line(str(path))} (Ctrl+C stops)", flush=True)
+
+    server = TandaiServer(workbench_command(path, reviewer), host=args.host, port=args.port, title="tandai",
+                          public_url=public_url)
+    server.serve()
+    return 0
+
+
+def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("serve", parents=[common], help="the workbench in a browser (textual-serve)",
+                       description="Serve the workbench in a browser. One writer: the first session "
+                       "writes, every other opens read-only and says so.")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, loopback only)")
+    p.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
+    p.add_argument("--public", action="store_true",
+                   help="allow a non-loopback --host (anyone reaching it can read and change the store)")
+    p.add_argument("--public-url", metavar="URL", help="the address browsers use (behind a proxy)")
+    p.set_defaults(func=cmd_serve)
