@@ -54,6 +54,8 @@ Halmahera Utara|Halmahera Selatan|Jayapura|Merauke|Mimika|Timika|Biak|Nabire|Wam
 Fakfak|Kaimana|Raja Ampat|Teluk Bintuni|Puncak Jaya|Yahukimo|Keerom|Sarmi|Paniai|Intan Jaya|Dogiyai|Deiyai|
 Monas|Senayan
 """
+# neighbouring countries and their border regions, which border-area news names bare
+COUNTRIES = "Malaysia|Singapura|Brunei|Timor Leste|Papua Nugini|Australia|Filipina|Sarawak|Sabah"
 
 # --- ranks and positions (alternations: longest-first ordering is done by the recogniser) ---------
 POLICE_RANKS = (
@@ -65,6 +67,19 @@ MILITARY_RANKS = (
     "Jenderal TNI|Letjen TNI|Mayjen TNI|Brigjen TNI|Letjen|Mayjen|Laksamana|Laksdya|Laksda|Laksma|Marsekal|"
     "Marsdya|Marsda|Marsma|Kolonel|Letkol|Mayor|Kapten|Lettu|Letda|Peltu|Pelda|Serma|Serka|Sertu|Serda|Kopka|"
     "Koptu|Kopda|Praka|Pratu|Prada|Kopral|Sersan|Letnan"
+)
+# ranks written out, as press releases do: "Inspektur Polisi Satu", "Ajun Komisaris Besar Polisi"
+RANKS_LONG = (
+    "Jenderal Polisi|Komisaris Jenderal Polisi|Inspektur Jenderal Polisi|Brigadir Jenderal Polisi|"
+    "Komisaris Besar Polisi|Ajun Komisaris Besar Polisi|Komisaris Polisi|Ajun Komisaris Polisi|"
+    "Inspektur Polisi Satu|Inspektur Polisi Dua|Ajun Inspektur Polisi Satu|Ajun Inspektur Polisi Dua|"
+    "Brigadir Polisi Kepala|Brigadir Polisi Satu|Brigadir Polisi Dua|Brigadir Polisi|"
+    "Ajun Brigadir Polisi Satu|Ajun Brigadir Polisi Dua|Ajun Brigadir Polisi|"
+    "Bhayangkara Kepala|Bhayangkara Satu|Bhayangkara Dua|"
+    "Jenderal TNI|Letnan Jenderal|Mayor Jenderal|Brigadir Jenderal|Letnan Kolonel|Letnan Satu|Letnan Dua|"
+    "Pembantu Letnan Satu|Pembantu Letnan Dua|Sersan Mayor|Sersan Kepala|Sersan Satu|Sersan Dua|"
+    "Kopral Kepala|Kopral Satu|Kopral Dua|Prajurit Kepala|Prajurit Satu|Prajurit Dua|"
+    "Laksamana Pertama|Laksamana Muda|Laksamana Madya|Marsekal Pertama|Marsekal Muda|Marsekal Madya"
 )
 # army corps and navy/air-force branches written after a rank: "Letkol Arh", "Letkol Laut (P)"
 CORPS = (
@@ -88,8 +103,17 @@ ROLES = (
     "Wali Kota|Walikota|Wakil Gubernur|Gubernur|Penjabat Bupati|Penjabat Gubernur|Penjabat Wali Kota|Pj Bupati|"
     "Pj Gubernur|Pj Wali Kota|Pj Walikota|Pj\\. Bupati|Pj\\. Gubernur|Sekda|Komisioner|Kasatpol PP|"
     "Kalaksa BPBD|Kepala Kesbangpol|Kaban Kesbangpol|Ketua|Wakil Ketua|Kapolsubsektor|Damang|Mantir Adat|"
-    "Mantir|Kepala Adat|Keuchik|Geuchik|Wali Nagari|Peratin|Kepala Kampung|Kakam"
+    "Mantir|Kepala Adat|Keuchik|Geuchik|Wali Nagari|Peratin|Kepala Kampung|Kakam|"
+    "Pimpinan Apel|pimpinan apel|Pemimpin Apel|pemimpin apel|Komandan Apel|Komandan Upacara|Inspektur Upacara|"
+    "Pembina Apel|Pembina Upacara|Perwira Apel"
 )
+# heads of an office written out: "Kepala Satuan Lalu Lintas", "Wakil Kepala Kepolisian Resor"; the
+# capitalised words after them name the office, up to a unit, a rank or a name
+ROLE_OFFICES = (
+    "Satuan|Bagian|Biro|Bidang|Seksi|Sub Bagian|Subbagian|Unit|Divisi|Direktorat|Detasemen|Sentra|Urusan|Sub Bidang"
+)
+# the words before a title that make it a candidacy, not an office ("calon bupati")
+CANDIDACY = "calon|Calon|CALON|bakal calon|Bakal Calon|paslon|Paslon|cawagub|cagub|cabup|cawabup|cawalkot"
 # roles of a territory: what follows them is the territory ("Kapolres [Lombok Timur]", "Camat [X]")
 TERRITORIAL_ROLES = frozenset(
     """kapolda wakapolda kapolres kapolresta kapolrestabes kapolsek kapolsekta wakapolres wakapolresta
@@ -140,13 +164,18 @@ ELECTION_BODY_LONG = (
 GOV_BODIES = (
     "Pemkab|Pemkot|Pemprov|Pemda|Pemdes|Forkopimda|Forkopimcam|Forkopimka|Forkompimda|Forkopimkab|Satlinmas|"
     "Linmas|Satpol PP|Satpol-PP|SatpolPP|Kesbangpol|Bakesbangpol|BPBD|DPRD|Kejari|Kejati|Diskominfo|Dishub|"
-    "Dinkes|Disdukcapil|Kemendagri|Kemenkumham|Bapenda|Bappeda|Kominfo"
+    "Dinkes|Disdukcapil|Kemendagri|Kemenkumham|Bapenda|Bappeda|Kominfo|BMKG|FKUB|MK|DPR|MPR|KPK|Damkar|Basarnas|"
+    "Tagana|PMI|Dinsos|Disdik|Disperindag|Ombudsman|Bakamla|Satpam"
 )
 GOV_LONG = (
     "Pemerintah Kabupaten|Pemerintah Kota|Pemerintah Provinsi|Pemerintah Daerah|Pemerintah Desa|"
     "Badan Kesatuan Bangsa dan Politik|Kesatuan Bangsa dan Politik|Badan Penanggulangan Bencana Daerah|"
     "Satuan Polisi Pamong Praja|Perlindungan Masyarakat|Kejaksaan Negeri|Kejaksaan Tinggi|Kejaksaan Agung|"
-    "Pengadilan Negeri|Dewan Perwakilan Rakyat Daerah"
+    "Pengadilan Negeri|Dewan Perwakilan Rakyat Daerah|Mahkamah Konstitusi|Mahkamah Agung|Mahkamah Syar'iyah|"
+    "Mahkamah Syar’iyah|Mahkamah Syariah|Forum Kerukunan Umat Beragama|Dewan Perwakilan Rakyat|"
+    "Majelis Permusyawaratan Rakyat|Pemadam Kebakaran|Komisi Pemberantasan Korupsi|Pengadilan Tinggi|"
+    "Pengadilan Agama|Pengadilan Tata Usaha Negara|Badan Meteorologi Klimatologi dan Geofisika|"
+    "Badan SAR Nasional|Palang Merah Indonesia|Forum Koordinasi Pimpinan Daerah"
 )
 # a named agency: the head plus its capitalised name ("Dinas Perikanan", "Komisi Aparatur Sipil Negara")
 GOV_NAMED = "Dinas|Kementerian|Komisi|Badan"
@@ -191,6 +220,10 @@ NUMBER_WORDS = {
     "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
 }
 PERSONNEL_NOUNS = "personel|personil|anggota|petugas|pasukan|prajurit|polisi|polwan|aparat|aparat gabungan"
+# vague quantities that count personnel as well as a figure does: "puluhan personel"
+VAGUE_COUNTS = "puluhan|ratusan|ribuan|belasan|seratusan|puluhan ribu|ratusan ribu"
+# verbs and nouns that give a figure whose noun came earlier in the sentence: "... mencapai 2.140"
+FIGURE_CUES = "mencapai|sebanyak|berjumlah|tercatat|total|sejumlah|sekitar|capai"
 # qualifiers that belong to a count when written right after its noun: "100 personel TNI"
 PERSONNEL_QUALIFIERS = (
     "gabungan TNI-Polri|gabungan TNI/Polri|gabungan TNI dan Polri|gabungan Polri-TNI|gabungan|TNI-Polri|"
@@ -217,6 +250,8 @@ STOP = frozenset(
     intensif patroli pengamanan apel rapat koordinasi sosialisasi kegiatan terkait dukung mendukung
     menghadiri memberikan sampaikan menyampaikan ciptakan wujudkan memimpin meninjau bentuk gandeng
     menggandeng sinergi waspadai antisipasi berhasil cegah jamin tegaskan ingatkan pimpinan
+    turunkan tempatkan sebar sebarkan berangkatkan geser libatkan tambahkan hadirkan tugaskan kirim
+    kirimkan datangkan gencarkan intensifkan jadikan tetapkan umumkan tuntut
     aman damai kondusif lancar sejuk tertib sukses menjelang tahun ini itu tersebut setempat
     kabupaten kota provinsi kecamatan desa kelurahan wilayah daerah jajaran personel anggota
     polri tni kpu bawaslu pilkada pemilu operasi mantap praja brata news com id

@@ -15,6 +15,7 @@ from store.text.entities.patterns import (
     _COUNT_BEFORE,
     _DESIGNATION,
     _DIRECTIONS,
+    _ELECTION_REST,
     _GAP,
     _GLUED_WORD,
     _GOV_HEAD,
@@ -23,31 +24,60 @@ from store.text.entities.patterns import (
     _MEMBERS_OF_BODY,
     _METRO,
     _MIL_NEEDS_NAME,
+    _MUTE,
     _OPERATION,
+    _PAREN_ACR,
     _RE_ELECTION,
     _RE_MILITARY,
     _RE_PERSONNEL_TAIL,
     _RE_POLRI,
     _RE_ROLE,
     _ROLE_BEFORE_HUMAS,
+    _S,
     _SUBUNIT,
     _TAIL_WORD,
     _TERR,
+    _VENUE_HEAD,
     _WALI_BEFORE,
     Add,
+    _alt,
+    _hard_heads,
+    _places,
     _tail,
 )
+
+_CANDIDACY = re.compile(rf"(?<![\w])(?:{_alt(gz.CANDIDACY)}){_S}+(?:(?:wakil|Wakil){_S}+)?$")
+_ROLE_OFFICE = re.compile(
+    rf"(?:Wakil{_S}+)?Kepala{_S}+(?:Kepolisian{_S}+(?:Negara{_S}+Republik{_S}+Indonesia|Daerah|Resor{_S}+Kota{_S}+Besar"
+    rf"|Resor{_S}+Kota|Resor|Sektor{_S}+Kota|Sektor)|(?P<o>{_alt(gz.ROLE_OFFICES)}))(?![\w])"
+    rf"|Direktur(?=(?P<d>{_S}))"
+)
+# words that may name an office although they open other things elsewhere ("Kepala Biro Operasi")
+_OFFICE_WORDS = frozenset("operasi operasional humas intelkam lalu lintas samapta reserse kriminal".split())
+
+
+def _role_place(text: str, end: int, add: Add) -> None:
+    """A role's place is part of no entity: "Kapolres [Garut]", "Bhabinkamtibmas [Desa Ujung]"."""
+    metro = _METRO.match(text, end)
+    at = metro.end() if metro else end
+    adm = _ADMIN_AFTER.match(text, at)
+    if adm is not None:
+        at = adm.end()
+    tail_end, n = _tail(text, at, max_words=3, kota=True)
+    if n or metro:
+        add((end, tail_end if n else at, _MUTE, None))
 
 
 def _h_role(text: str, start: int, key_end: int, add: Add) -> None:
     m = _RE_ROLE.match(text, start)
     if m is None:
         return
+    if _CANDIDACY.search(text, max(0, start - 24), start):
+        add((start, m.end(), _MUTE, None))  # "calon bupati": a candidacy, not an office-holder
+        return
     end = m.end()
     add((start, end, "ROLE", None))
     role = re.sub(r"[ \t\u00a0]+", " ", m.group()).lower()
-    if role not in gz.TERRITORIAL_ROLES:
-        return
     if role.startswith(("dan", "pangdam")):
         d = _DESIGNATION.match(text, end)
         if d:  # "Dandim 0825/Banyuwangi": the designation belongs to the title
@@ -56,15 +86,31 @@ def _h_role(text: str, start: int, key_end: int, add: Add) -> None:
                 d_end = _tail(text, d_end + 1, max_words=3, glued=True)[0]
             add((end, d_end, _BLOCK, None))
             return
-    metro = _METRO.match(text, end)
-    if metro:  # "Kapolres Metro Jakarta Timur": "Metro" is part of the unit's name, not the city
-        add((end, metro.end(), _BLOCK, None))
-    at = metro.end() if metro else end
-    tail_end, n = _tail(text, at, max_words=3, kota=True)
-    if n:
-        first = _GAP.match(text, at)
-        s = first.end() if first else at
-        add((s, tail_end, "LOC", None))
+    _role_place(text, end, add)
+
+
+def _h_role_office(text: str, start: int, key_end: int, add: Add) -> None:
+    """A head of an office written out: "Kepala Satuan Intelijen Keamanan", "Kepala Kepolisian
+    Resor", "Direktur Lalu Lintas"; the office ends at a unit, a rank, a name's comma."""
+    m = _ROLE_OFFICE.match(text, start)
+    if m is None:
+        return
+    end = m.end()
+    if m["o"] is not None or m["d"] is not None:
+        n = 0
+        while n < 4:
+            w = _TAIL_WORD.match(text, end)
+            if w is None:
+                break
+            low = w.group(1).lower()
+            if low not in _OFFICE_WORDS and (low in _hard_heads() or low in gz.STOP or low in _places()):
+                break
+            end = w.end()
+            n += 1
+        if n == 0:
+            return
+    add((start, end, "ROLE", None))
+    _role_place(text, end, add)
 
 
 def _territorial(text: str, start: int, add: Add | None = None) -> int | None:
@@ -73,7 +119,10 @@ def _territorial(text: str, start: int, add: Add | None = None) -> int | None:
     m = _TERR.match(text, start)
     if m is None:
         return None
-    end, n = _tail(text, m.end(), max_words=4, kota=True)
+    end = m.end()
+    if m.group().startswith("Kepolisian"):
+        end = _paren_acronym(text, end)  # "Kepolisian Resor (Polres) Kuningan"
+    end, n = _tail(text, end, max_words=4, kota=True)
     if n == 0 and not text.startswith("Kepolisian", start):
         if not (text.endswith("(", 0, start) and text.startswith(")", m.end())):
             return None
@@ -81,10 +130,19 @@ def _territorial(text: str, start: int, add: Add | None = None) -> int | None:
     return end
 
 
+def _paren_acronym(text: str, end: int) -> int:
+    """A long form's acronym in parentheses belongs to it: "Mahkamah Konstitusi (MK)"."""
+    m = _PAREN_ACR.match(text, end)
+    return m.end() if m else end
+
+
 def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
     m = _RE_POLRI.match(text, start)
     if m is not None:
-        add((start, m.end(), "POLICE_UNIT", None))
+        if m.group().startswith("Mabes"):
+            add((start, m.end(), "POLICE_UNIT", None))
+        else:  # bare "Polri" is the force, not a unit
+            add((start, m.end(), _MUTE, None))
         return
     sub = _SUBUNIT.match(text, start)
     if sub is None:
@@ -132,6 +190,9 @@ def _h_military(text: str, start: int, key_end: int, add: Add) -> None:
             return
     if head.startswith(("Korem", "Kodim", "Koramil", "KOREM", "KODIM", "KORAMIL", "Kodam", "KODAM")) and end == start + 5:
         return  # a bare "Kodim"/"Koramil" is a generic word
+    if head == "TNI":
+        add((start, end, _MUTE, None))  # bare "TNI" is the armed forces, not a unit
+        return
     if end > start + len(head.rstrip("/")) or not head.startswith(("Kodam", "KODAM")) or head.strip() != head:
         add((start, end, "MILITARY_UNIT", None))
     elif end > start:
@@ -140,13 +201,14 @@ def _h_military(text: str, start: int, key_end: int, add: Add) -> None:
 
 def _org_region(text: str, end: int) -> int:
     """After an organisation's name: its region, with the division word ("Kabupaten Magelang")
-    or without ("Bawaslu Sulteng", "PPK Seginim")."""
+    or without ("Bawaslu Sulteng", "PPK Seginim"), after its acronym if it is a long form."""
+    end = _paren_acronym(text, end)
     adm = _ADMIN_AFTER.match(text, end)
     if adm is not None:
-        t_end, n = _tail(text, adm.end(), max_words=4)
+        t_end, n = _tail(text, adm.end(), max_words=4, split=True)
         if n:
             return t_end
-    t_end, n = _tail(text, end, max_words=4)
+    t_end, n = _tail(text, end, max_words=4, split=True)
     return t_end if n else end
 
 
@@ -175,12 +237,26 @@ def _h_gov(text: str, start: int, key_end: int, add: Add) -> None:
 
 
 def _h_election(text: str, start: int, key_end: int, add: Add) -> None:
+    """An election with its region and year: "pilgub Maluku", "Pilkada Kota Tangerang 2024"."""
     m = _RE_ELECTION.match(text, start)
-    if m is not None:
-        add((start, m.end(), "ELECTION", None))
+    if m is None:
+        return
+    end = _paren_acronym(text, m.end())
+    rest = _ELECTION_REST.match(text, end)
+    if rest is not None and rest.end() > end:
+        add((start, rest.end(), "ELECTION", None))
+        return
+    adm = _ADMIN_AFTER.match(text, end)
+    t_end, n = _tail(text, adm.end() if adm else end, max_words=3)
+    if n:
+        end = t_end
+    rest = _ELECTION_REST.match(text, end)
+    add((start, rest.end() if rest else end, "ELECTION", None))
 
 
 def _count_value(m: re.Match[str]) -> int | None:
+    if m["v"]:
+        return None
     if m["n"]:
         return int(m["n"].replace(".", ""))
     words = m["w"].lower().split()
@@ -198,13 +274,44 @@ def _h_personnel(text: str, start: int, key_end: int, add: Add) -> None:
         return
     if text.startswith("anggota", start) and _MEMBERS_OF_BODY.match(text, key_end):
         return  # "dua anggota KPPS": members of a body, not personnel
+    if text.startswith(("orang", "Orang"), start) and not _personnel_before(text, back.start()):
+        return  # "30 orang" counts personnel only where the sentence is about them
     value = _count_value(back)
-    if value is None:
+    if value is None and back["v"] is None:
         return
     tail = _RE_PERSONNEL_TAIL.match(text, key_end)
     if tail is None:
         return
     add((back.start(), tail.end(), "PERSONNEL", value))
+
+
+_SENTENCE_END = re.compile(r"[.!?\n](?:[ \t\u00a0\"”]|$)")
+_PERSONNEL_WORD = re.compile(rf"(?i:{gz.PERSONNEL_NOUNS.replace(' ', _S)})(?![\w])")
+_FIGURE = re.compile(rf"(?:{_alt(gz.FIGURE_CUES)}){_S}+(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,6}})(?=[.,;]|{_S}*$|{_S}+(?:dan|yang|termasuk|di|ke|untuk|itu|orang)(?![\w]))")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    lo = max(0, pos - 300)
+    last = lo
+    for m in _SENTENCE_END.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def _personnel_before(text: str, pos: int) -> bool:
+    """A personnel noun earlier in the same sentence ("Personel ... berjumlah 14 orang")."""
+    return _PERSONNEL_WORD.search(text, _sentence_start(text, pos), pos) is not None
+
+
+def _h_figure(text: str, start: int, key_end: int, add: Add) -> None:
+    """A bare figure whose noun came earlier: "personel gabungan ... mencapai 2.140"."""
+    m = _FIGURE.match(text, start)
+    if m is None or not _personnel_before(text, start):
+        return
+    add((m.start("n"), m.end("n"), "PERSONNEL", int(m["n"].replace(".", ""))))
+
+
+_SEAT_OF_OFFICE = ("Pendopo", "Pendapa", "Rumah Dinas", "Rumah Jabatan", "Kantor")
 
 
 def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add], None]:
@@ -216,6 +323,13 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
             return  # "Wali Kota Cirebon": the role, then the city
         street = m.group().lower() in gz.STREETS
         end, n = _tail(text, m.end(), max_words=4 if not street else 5, street=street, **opts)
+        if n == 0 and head is _VENUE_HEAD and m.group().startswith(_SEAT_OF_OFFICE):
+            gap = _GAP.match(text, m.end())
+            role = _RE_ROLE.match(text, gap.end()) if gap else None
+            if role is not None:  # "Pendopo Bupati", "Rumah Dinas Wali Kota": the seat of an office
+                end, n = _tail(text, role.end(), max_words=3)
+                end = end if n else role.end()
+                n = 1
         if n:
             add((start, end, "LOC", None))
 
@@ -240,6 +354,19 @@ def _h_prep(text: str, start: int, key_end: int, add: Add) -> None:
     end, n = _tail(text, at - 1, max_words=3)
     if n:
         add((at, end, "LOC", None))
+
+
+_TPS = re.compile(rf"TPS{_S}+(?:(?:No\.?|Nomor){_S}*)?\d{{1,3}}[A-Z]?(?![\w/])")
+
+
+def _h_tps(text: str, start: int, key_end: int, add: Add) -> None:
+    """A numbered polling station is a venue, with its village: "TPS 07 Desa Kluwut"."""
+    m = _TPS.match(text, start)
+    if m is None:
+        return
+    adm = _ADMIN_AFTER.match(text, m.end())
+    end, n = _tail(text, adm.end() if adm else m.end(), max_words=3, split=True)
+    add((start, end if n else m.end(), "LOC", None))
 
 
 def _h_operation(text: str, start: int, key_end: int, add: Add) -> None:

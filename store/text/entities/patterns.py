@@ -14,6 +14,7 @@ _S = r"[ \t\u00a0]"
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
 _BLOCK = "_"  # a span that is no entity but keeps others out (operation names, designations)
+_MUTE = "~"  # like _BLOCK, but it also wins a tie: a role's place ("Kapolres [Garut]") is no LOC
 
 PRIORITY = {
     "DATE": 0,
@@ -28,6 +29,7 @@ PRIORITY = {
     "PERSON": 5,
     "LOC": 6,
     _BLOCK: 7,
+    _MUTE: -1,
 }
 
 Cand = tuple[int, int, str, object]
@@ -43,8 +45,9 @@ def _alt(words: str | Sequence[str]) -> str:
 
 
 def _cased(words: str) -> list[str]:
-    """Each word as listed (Title case), lower-cased and upper-cased: how news writes them."""
-    return [form for w in words.split("|") if w for form in dict.fromkeys((w, w.lower(), w.upper()))]
+    """Each word as listed, lower-cased, upper-cased and capitalised: how news writes them."""
+    return [form for w in words.split("|") if w
+            for form in dict.fromkeys((w, w.lower(), w.upper(), w[0].upper() + w[1:]))]
 
 
 def _first(words: str) -> set[str]:
@@ -65,7 +68,7 @@ _AMBIGUOUS_HEADS = {"bandar", "si", "bid", "sat", "satuan", "i", "ni", "ka", "ke
 def _hard_heads() -> frozenset[str]:
     """Lower-cased words that open another entity: a place-name tail never runs into them."""
     words: set[str] = set()
-    for src in (gz.POLICE_RANKS, gz.MILITARY_RANKS, gz.ROLES, gz.POLICE_TERRITORIAL, gz.POLICE_DIRECTORATES,
+    for src in (gz.POLICE_RANKS, gz.MILITARY_RANKS, gz.RANKS_LONG, gz.ROLES, gz.POLICE_TERRITORIAL, gz.POLICE_DIRECTORATES,
                 gz.MILITARY_UNITS_BARE, gz.ELECTION_BODIES, gz.ELECTION_BODY_LONG, gz.GOV_BODIES, gz.GOV_LONG,
                 gz.GOV_NAMED, gz.ADMIN, gz.VENUES):
         words |= {w.lower() for w in _first(src)}
@@ -104,7 +107,9 @@ def _first_stops(word: str) -> bool:
     """The first word after a head is taken unless it is a stop word or another entity's head
     (a place may well look like a verb: "Mempawah", "Dikawal" is rare as a name)."""
     low = word.lower()
-    return (low in gz.STOP or low in _hard_heads()) and low not in _places()
+    if low in _places():
+        return False
+    return low in gz.STOP or low in _hard_heads()
 
 
 _GAP = re.compile(rf"{_S}+")
@@ -123,6 +128,11 @@ _ABBREV_DOT = re.compile(rf"\.(?={_S}+[{_UP}])")
 _DIRECTIONS = frozenset("barat timur utara selatan tengah raya daya laut darat kota".split())
 
 
+_NAME_AFTER_PLACE = re.compile(
+    rf"{_S}+[{_UP}][{_LO}]+(?:{_S}+[{_UP}][{_LO}]+){{1,2}}{_S}+(?:me[a-z]{{3,}}|ber[a-z]{{3,}}|ujar|kata|menurut)(?![\w])"
+)
+
+
 def _tail(
     text: str,
     pos: int,
@@ -132,6 +142,7 @@ def _tail(
     digits: bool = False,
     glued: bool = False,
     street: bool = False,
+    split: bool = False,
 ) -> tuple[int, int]:
     """End of the name that follows a head ending at ``pos``, and its number of words.
 
@@ -139,9 +150,11 @@ def _tail(
     ``abbrev``: dotted abbreviations inside the name ("Lapangan Drh. Soepardi").
     ``street``: ranks and titles are part of a street name ("Jalan Jenderal Sudirman").
     ``glued``: the first word follows without a space ("Kodim 0825/Banyuwangi").
+    ``split``: a known place ends the name where a name or another place follows it.
     """
     end = pos
     n = 0
+    first = pos
     while n < max_words:
         m = (_GLUED_WORD if glued and n == 0 else _STREET_WORD if street else _TAIL_WORD).match(text, end)
         if m is None:
@@ -155,8 +168,14 @@ def _tail(
         elif _first_stops(word) if n == 0 else _stops(word):
             if not (kota and n > 0 and word == "Kota"):
                 break
+        elif n and split and word.lower() in _places():
+            break  # "TPS 07 Kluwut Brebes": a known place after a name starts a new one
+        if n == 0:
+            first = m.start(1)
         end = m.end()
         n += 1
+        if split and text[first:end].lower() in _places() and _NAME_AFTER_PLACE.match(text, end):
+            break  # "KPU Kota Palangka Raya Ariyanto Nyahu mengatakan": a name follows the region
         if kota and n > 1 and word == "Kota":
             break
         if (abbrev or street) and len(word) <= 4 and _ABBREV_DOT.match(text, end):
@@ -167,9 +186,13 @@ def _tail(
 # --- heads and their patterns --------------------------------------------------------------------
 
 _BASE_RANKS = [r for r in gz.POLICE_RANKS.split("|") if not r.endswith((" Pol", " Polisi"))]
+_BASE_RANKS += [r.upper() for r in _BASE_RANKS if " " not in r]  # "KOMPOL", "BRIPKA"
+_MIL_RANKS = gz.MILITARY_RANKS.split("|")
+_MIL_RANKS += [r.upper() for r in _MIL_RANKS if " " not in r]
 _RE_RANK = re.compile(
-    rf"(?:(?:{_alt(_BASE_RANKS)})(?:{_S}*Pol(?:isi)?\.?(?=[\s\w]|$))?"
-    rf"|(?:{_alt(gz.MILITARY_RANKS)})(?:{_S}+{gz.CORPS})?(?:{_S}*\(K\))?)(?![a-z])"
+    rf"(?:(?:{_alt(gz.RANKS_LONG)})(?:{_S}+{gz.CORPS})?"
+    rf"|(?:{_alt(_BASE_RANKS)})(?:{_S}*(?:Pol(?:isi)?|POL)\.?(?=[\s\w]|$))?"
+    rf"|(?:{_alt(_MIL_RANKS)})(?:{_S}+{gz.CORPS})?(?:{_S}*\(K\))?)(?![a-z])"
 )
 _AFTER_RANK = re.compile(rf"(?:(?<=\.)(?=[{_UP}])|{_S}*(?:,{_S}*)?)")
 _RE_ROLE = re.compile(rf"(?:{_alt(gz.ROLES)})(?![\w])")
@@ -212,23 +235,30 @@ _ADMIN_AFTER = re.compile(
     rf"{_S}+(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan|Distrik|Nagari|Gampong)"
     rf"(?={_S})"
 )
-_GOV_NEEDS_NAME = ("Pemerintah", "Kejaksaan", "Pengadilan")
+_GOV_NEEDS_NAME = ("Pemerintah", "Kejaksaan", "Pengadilan", "Mahkamah Syar")
+_PAREN_ACR = re.compile(rf"{_S}*\((?=[{_UP}])[\w\-]{{2,15}}\)")
 
+def _ci(word: str) -> str:
+    """A word with its first letter in either case ("[Gg]ubernur"), or in capitals."""
+    return f"(?:[{word[0].upper()}{word[0].lower()}]{word[1:]}|{word.upper()})"
+
+
+_OFFICE = rf"(?:{_ci('kepala')}{_S}+{_ci('daerah')}|{_ci('umum')}|{_ci('legislatif')}|{_ci('presiden')}|{_ci('gubernur')}|{_ci('bupati')}|{_ci('wali')}{_S}?{_ci('kota')}|{_ci('walikota')})"
 _RE_ELECTION = re.compile(
     rf"(?:(?:{_alt(_cased(gz.ELECTIONS))})"
-    rf"(?:{_S}+(?:[Ss]erentak|SERENTAK))?(?:{_S}+(?:[Tt]ahun{_S}+)?20\d\d)?"
-    rf"|Pemilihan{_S}+(?:Kepala{_S}+Daerah|Umum|Gubernur(?:{_S}+dan{_S}+Wakil{_S}+Gubernur)?"
-    rf"|Bupati(?:{_S}+dan{_S}+Wakil{_S}+Bupati)?|Wali{_S}?[Kk]ota(?:{_S}+dan{_S}+Wakil{_S}+Wali{_S}?[Kk]ota)?)"
-    rf"(?:{_S}+[Ss]erentak)?(?:{_S}+(?:[Tt]ahun{_S}+)?20\d\d)?"
+    rf"|{_ci('pemilihan')}{_S}+{_OFFICE}(?:{_S}+(?:dan|DAN){_S}+(?:{_ci('wakil')}{_S}+)?{_OFFICE})?"
     rf"|PSU|Pemungutan{_S}+Suara{_S}+Ulang)(?![\w])"
 )
+# after an election word: its region ("pilgub Maluku", "Pilkada Kota Tangerang"), "Serentak", the year
+_ELECTION_REST = re.compile(rf"(?:{_S}+(?:[Ss]erentak|SERENTAK))?(?:{_S}+(?:[Tt]ahun{_S}+)?20\d\d)?(?![\w])")
 
 _NUMBER_WORDS = (
     r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(?:[ \t\u00a0]+(?:belas|puluh|ratus))?"
     r"|sepuluh|sebelas|seratus|seribu)"
 )
 _COUNT_BEFORE = re.compile(
-    rf"(?:(?<![\d.,])(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,6}})|(?<![\w])(?P<w>(?i:{_NUMBER_WORDS})))"
+    rf"(?:(?<![\d.,])(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,6}})|(?<![\w])(?P<w>(?i:{_NUMBER_WORDS}))"
+    rf"|(?<![\w])(?P<v>(?i:{_alt(gz.VAGUE_COUNTS)})))"
     rf"{_S}+(?:orang{_S}+)?$"
 )
 _RE_PERSONNEL_TAIL = re.compile(

@@ -48,18 +48,25 @@ def _name_stop(token: str) -> bool:
         or low in _hard_heads()
         or low in WEEKDAYS
         or low in _MONTH_NAMES
-        or low in {"pol", "polisi", "tni", "humas", "kasat", "kapolsek", "kapolres"}
+        or low in {"pol", "polisi", "tni", "humas", "kasat", "kapolsek", "kapolres", "lintas"}
     )
 
 
-def _name_at(text: str, pos: int, max_words: int = 5) -> tuple[int, int] | None:
+_CAPS_NAME_WORD = re.compile(rf"[{_UP}](?:[{_UP}]{{1,3}}\.(?={_S}+[{_UP}])|[{_UP}'’]+(?:-[{_UP}]+)*(?![\w]))")
+
+
+def _name_at(text: str, pos: int, max_words: int = 5, caps: bool = False) -> tuple[int, int] | None:
     """The personal name starting at ``pos``: capitalised words, "Muh."-style abbreviations and
-    initials, up to an academic title, a stop word or another entity's head."""
+    initials, up to an academic title, a stop word or another entity's head. ``caps``: a name in
+    capitals is taken too ("BRIPKA MUH. YUSRAN"), when its first word is."""
     end = pos
     count = 0
     cursor = pos
+    word = _NAME_WORD
+    if caps and _CAPS_NAME_WORD.match(text, pos) and not _NAME_WORD.match(text, pos):
+        word = _CAPS_NAME_WORD
     while count < max_words:
-        m = _NAME_WORD.match(text, cursor)
+        m = word.match(text, cursor)
         if m is None:
             break
         token = m.group()
@@ -91,7 +98,7 @@ def _h_rank(text: str, start: int, key_end: int, add: Add) -> None:
     hon = _HONORIFIC.match(text, at)
     if hon:
         at = hon.end()
-    span = _name_at(text, at)
+    span = _name_at(text, at, caps=True)
     if span is not None:
         add((span[0], span[1], "PERSON", None))
 
@@ -106,7 +113,7 @@ def _h_appos(text: str, start: int, key_end: int, add: Add) -> None:
     if m is None:
         return
     words = m["n"].split()
-    if any(_name_stop(w) or w.lower() in _places() for w in words):
+    if m["n"].lower() in _places() or any(_name_stop(w) or w.lower() in _places() for w in words):
         return
     add((m.start("n"), m.end("n"), "PERSON", None))
 
@@ -114,6 +121,7 @@ def _h_appos(text: str, start: int, key_end: int, add: Add) -> None:
 _SUBJECT = re.compile(rf"(?:^|(?<=[.!?\n])[ \t\u00a0\"“*]*|(?<=[\"“]))([{_UP}][{_LO}]{{2,}})$", re.M)
 _NOT_SUBJECTS = frozenset(
     "ia dia beliau mereka kami kita kapolres kapolsek pihaknya selain namun sementara kemudian hal ini itu "
+    "baca tonton simak lihat klik cek "
     "kegiatan pengamanan personel masyarakat warga petugas polisi aparat semua seluruh para".split()
 )
 

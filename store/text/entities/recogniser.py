@@ -14,6 +14,7 @@ from store.text.dates import find_dates
 from store.text.entities.heads import (
     _h_body,
     _h_election,
+    _h_figure,
     _h_gov,
     _h_loc,
     _h_military,
@@ -23,6 +24,8 @@ from store.text.entities.heads import (
     _h_police,
     _h_prep,
     _h_role,
+    _h_role_office,
+    _h_tps,
 )
 from store.text.entities.patterns import (
     _ADMIN_HEAD,
@@ -64,8 +67,10 @@ def _automaton() -> ahocorasick.Automaton:
             if w and kind not in keys.setdefault(w, []):
                 keys[w].append(kind)
 
-    put("RANK", _first(gz.POLICE_RANKS) | _first(gz.MILITARY_RANKS))
+    ranks = _first(gz.POLICE_RANKS) | _first(gz.MILITARY_RANKS)
+    put("RANK", ranks | {r.upper() for r in ranks} | _first(gz.RANKS_LONG))
     put("ROLE", _first(gz.ROLES.replace("\\", "")))
+    put("OFFICE", {"Kepala", "Wakil", "Direktur"})
     funcs = gz.POLICE_FUNCTIONS.split("|")
     police = _first(gz.POLICE_TERRITORIAL) | _first(gz.POLICE_DIRECTORATES) | {
         "POLRESTABES", "POLRESTA", "POLRES", "POLSEK", "POLDA", "Kepolisian", "Sat", "Satuan", "Direktorat",
@@ -76,12 +81,14 @@ def _automaton() -> ahocorasick.Automaton:
     put("MILITARY", {f for w in gz.MILITARY_HEADS.split("|") for f in (w, w.upper())} | _first(gz.MILITARY_UNITS_BARE))
     put("BODY", _first(gz.ELECTION_BODY_LONG) | _first(gz.ELECTION_BODIES))
     put("GOV", _first(gz.GOV_LONG) | _first(gz.GOV_BODIES) | _first(gz.GOV_NAMED))
-    put("ELECTION", set(_cased(gz.ELECTIONS)) | {"Pemilihan", "PSU", "Pemungutan"})
+    put("ELECTION", set(_cased(gz.ELECTIONS)) | set(_cased("Pemilihan")) | {"PSU", "Pemungutan"})
     put("ADMIN", _first(gz.ADMIN))
     put("GEO", _first(gz.GEO))
     put("VENUE", _first(gz.VENUES))
-    put("PERSONNEL", set(gz.PERSONNEL_NOUNS.replace("aparat gabungan", "").split("|")))
-    put("PLACE", {n.strip() for n in (gz.PROVINCES + "|" + gz.CITIES).replace("\n", "").split("|") if n.strip()})
+    put("PERSONNEL", set(_cased(gz.PERSONNEL_NOUNS.replace("|aparat gabungan", "") + "|orang")))
+    put("FIGURE", set(gz.FIGURE_CUES.split("|")))
+    put("PLACE", {n.strip() for n in (gz.PROVINCES + "|" + gz.CITIES + "|" + gz.COUNTRIES).replace("\n", "").split("|")
+                  if n.strip()})
     put("PREP", {f"{p} {c}" for p in _PREPOSITIONS for c in _UPPER_LETTERS})
     put("SPEECH", {f"{v} {c}" for v in gz.SPEECH_VERBS.split("|") for c in _UPPER_LETTERS})
     put("APPOS", {f", {c}" for c in _UPPER_LETTERS})
@@ -89,6 +96,7 @@ def _automaton() -> ahocorasick.Automaton:
     put("CREDIT", _first(gz.CREDITS))
     put("INITIALS", {"inisial", "berinisial"})
     put("OPERATION", {"Operasi"})
+    put("TPS", {"TPS"})
     put("SUBJECT", {" " + v for v in _SUBJECT_VERBS})
     auto = ahocorasick.Automaton()
     for key, kinds in keys.items():
@@ -114,6 +122,9 @@ _DISPATCH: dict[str, Callable[[str, int, int, Add], None]] = {
     "GOV": _h_gov,
     "ELECTION": _h_election,
     "PERSONNEL": _h_personnel,
+    "FIGURE": _h_figure,
+    "TPS": _h_tps,
+    "OFFICE": _h_role_office,
     "ADMIN": _h_loc(_ADMIN_HEAD),
     "GEO": _h_loc(_GEO_HEAD),
     "VENUE": _h_loc(_VENUE_HEAD, kota=True, abbrev=True),

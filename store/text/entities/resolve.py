@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from store.model import Entity, Span
 from store.text.entities.patterns import (
     _BLOCK,
     _GAP,
+    _MUTE,
     _S,
     _UP,
     PRIORITY,
@@ -53,7 +54,7 @@ def second_pass(text: str, ents: list[Cand]) -> list[Cand]:
             gap = _GAP.match(text, e)
             nxt = starts.get(gap.end()) if gap else None
             while nxt is not None and nxt[2] in ("POLICE_UNIT", "ELECTION_BODY", "GOV_ORG", "LOC",
-                                                 "MILITARY_UNIT", _BLOCK):
+                                                 "MILITARY_UNIT", _BLOCK, _MUTE):
                 e = nxt[1]
                 gap = _GAP.match(text, e)
                 nxt = starts.get(gap.end()) if gap else None
@@ -64,6 +65,11 @@ def second_pass(text: str, ents: list[Cand]) -> list[Cand]:
             if span is not None and free(*span) and span[0] not in starts:
                 take(span[0], span[1], "PERSON")
         elif label in _ORG_LABELS:
+            venue = _VENUE_OF_ORG.search(text, max(0, s - 30), s)
+            if venue is not None and free(venue.start(), s):
+                drop.add(s)  # "Kantor KPU Kabupaten Lebak": the office is a place
+                take(venue.start(), e, "LOC")
+                continue
             # "Panitia Pengawas Pemilihan Kecamatan (Panwascam) Balocci": the region after the
             # acronym is a place of its own
             if s and text[s - 1] == "(" and text.startswith(")", e):
@@ -72,6 +78,11 @@ def second_pass(text: str, ents: list[Cand]) -> list[Cand]:
                 if nw and first and free(first.end(), end):
                     take(first.end(), end, "LOC")
         elif label == "LOC":
+            hq = _VENUE_BEFORE_HQ.search(text, max(0, s - 40), s) if text.startswith("Ma", s) else None
+            if hq is not None and free(hq.start(), s):
+                drop.add(s)  # "Aula Tribrata Mapolda Sulbar": a hall in the headquarters
+                take(hq.start(), e, "LOC")
+                continue
             if text.startswith(")", e) and _PAREN_ABBR.search(text, max(0, s - 3), s):
                 prev = max((c for c in ents if c[1] <= s - 1), key=lambda c: c[1], default=None)
                 if prev is not None and prev[2] != "PERSON" and text[prev[1]:s].strip() == "(":
@@ -90,6 +101,7 @@ def second_pass(text: str, ents: list[Cand]) -> list[Cand]:
                     break
                 take(sep.end(), end, "LOC")
                 at = end
+    _known_places(text, ents, free, take)
     people = [c for c in ents if c[2] == "PERSON"] + [c for c in extra if c[2] == "PERSON"]
     if people:
         tokens = set()
@@ -97,20 +109,61 @@ def second_pass(text: str, ents: list[Cand]) -> list[Cand]:
             for t in text[ps:pe].split():
                 if len(t) >= 3 and not t.endswith(".") and t.lower() not in _places() and not _name_stop(t):
                     tokens.add(t)
-        for t in tokens:
-            at = text.find(t)
-            while at != -1:
-                e = at + len(t)
-                if (
-                    (at == 0 or not _wordchar(text[at - 1]))
-                    and (e >= len(text) or not _wordchar(text[e]))
-                    and free(at, e)
-                ):
-                    take(at, e, "PERSON")
-                at = text.find(t, e)
+        _bare_mentions(text, tokens, "PERSON", free, take)
     out = [c for c in ents if c[0] not in drop] + extra
     out.sort(key=lambda c: c[0])
     return out
+
+
+_VENUE_OF_ORG = re.compile(
+    rf"(?<![\w])(?:Gudang(?:{_S}+Logistik)?|Kantor|Gedung|Markas|Sekretariat|Posko|Rumah{_S}+Dinas|Rumah{_S}+Jabatan)"
+    rf"{_S}+$"
+)
+_VENUE_BEFORE_HQ = re.compile(
+    rf"(?<![\w])(?:Lapangan|Aula|Halaman|Gedung|Ruang|Gudang|Masjid|Gelanggang)(?:{_S}+[{_UP}][\w]+){{0,2}}{_S}+$"
+)
+_PLACE_OF = re.compile(
+    rf"(?:Polrestabes|Polresta|Polres|Polsekta|Polsek|Polda|Kepolisian{_S}+(?:Daerah|Resor|Sektor)"
+    rf"(?:{_S}+\(\w+\))?|Provinsi|Kabupaten|Kota|Kecamatan|Desa|Kelurahan|Distrik|Nagari|Gampong)"
+    rf"{_S}+(?:Metro{_S}+)?"
+)
+
+
+def _known_places(text: str, ents: list[Cand], free: Callable[[int, int], bool],
+                  take: Callable[[int, int, str], None]) -> None:
+    """A place this article names after a unit, a division word or a role ("Polsek Bengalon",
+    "Kapolsek Cipondoh") is a place where it later stands bare ("warga Cipondoh")."""
+    names = set()
+    for s, e, label, _v in ents:
+        if label == _MUTE:
+            m = _PLACE_OF.match(text, s)
+            name = text[m.end() if m else s:e]
+        elif label in ("POLICE_UNIT", "LOC"):
+            m = _PLACE_OF.match(text, s)
+            if m is None:
+                continue
+            name = text[m.end():e]
+        else:
+            continue
+        if 4 <= len(name) <= 40 and name.count(" ") <= 2 and name[0].isupper() and not name.isupper():
+            names.add(name)
+    _bare_mentions(text, names, "LOC", free, take)
+
+
+def _bare_mentions(text: str, names: set[str], label: str, free: Callable[[int, int], bool],
+                   take: Callable[[int, int, str], None]) -> None:
+    """Every free whole-word occurrence of each name, as ``label``."""
+    for name in names:
+        at = text.find(name)
+        while at != -1:
+            end = at + len(name)
+            if (
+                (at == 0 or not _wordchar(text[at - 1]))
+                and (end >= len(text) or not _wordchar(text[end]))
+                and free(at, end)
+            ):
+                take(at, end, label)
+            at = text.find(name, end)
 
 
 def _after_place_ok(text: str, end: int) -> bool:
@@ -147,7 +200,7 @@ def _finish(text: str, ents: list[Cand], noise: Sequence[Span]) -> list[Entity]:
     spans = sorted((ns.start, ns.end) for ns in noise)
     starts = [s for s, _ in spans]
     for s, e, label, value in ents:
-        if label == _BLOCK:
+        if label == _BLOCK or label == _MUTE:
             continue
         while e > s and text[e - 1] in " \u00a0\t,;:":
             e -= 1
