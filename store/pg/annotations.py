@@ -80,7 +80,10 @@ class PgAnnotations:
             if self._conn is not None:
                 self._conn.close()
             self._conn = None
-            self._conn = connect(self.url, autocommit=True)
+            try:
+                self._conn = connect(self.url, autocommit=True)
+            except StoreError as exc:
+                raise ConnectionLost(f"connection to {redact(self.url)} lost, retrying ({exc})") from None
         return self._conn
 
     def _reconnect(self, wait: float) -> psycopg.Connection[Any] | None:
