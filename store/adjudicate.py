@@ -19,7 +19,7 @@ from store.disk.annotations import status_key
 from store.disk.corpus import now_iso
 from store.errors import InvalidArgument, NotFound, QueryError, StoreError
 from store.history import Delete, Op, Put
-from store.model import MAX_LIMIT, RECORD_FIELDS, STATUSES, check_id
+from store.model import MAX_LIMIT, RECORD_FIELDS, STATUSES, ActivityRecord, check_id
 from store.records import validate
 from store.store import Store
 
@@ -217,6 +217,8 @@ def take_record(st: Store, cmp: Comparison, i: int, side: str, slot: str | None 
     rec = {"id": rid, "article_id": cmp.article_id, "reviewer": st.reviewer,
            "created": (current or {}).get("created") or stamp, "updated": stamp, **clean}
     rec["evidence"] = [e if isinstance(e, dict) else e.to_dict() for e in rec.get("evidence") or []]
+    if current is not None and all(current.get(k) == rec.get(k) for k in RECORD_FIELDS):
+        return current  # taken already: no change to record (nor to undo)
     st.history.change(f"adjudicate {rec['type']} record", [*ops, Put("records", rid, rec)])
     return rec
 
@@ -225,6 +227,8 @@ def take_status(st: Store, cmp: Comparison, side: str) -> str:
     """The adjudicated status: A's or B's."""
     status = cmp.a.status if side == "a" else cmp.b.status
     st.require_writable()
+    if _adjudicated_status(st, cmp.article_id) == status:
+        return status
     st.history.change(f"adjudicate: {status}", [_mark(st, cmp.article_id, status)])
     return status
 
@@ -266,3 +270,30 @@ def settled(st: Store, cmp: Comparison) -> dict[str, Any]:
         t[0] < e and s < t[1] for t in touched) else "?" for s, e, _, _ in cmp.entity_diffs]
     return {"status": entry["status"] if entry and entry.get("adjudicated") else None,
             "records": records, "entities": entities}
+
+
+def same_events(st: Store, record_id: str) -> list[ActivityRecord]:
+    """Records in other articles with the same unit, type, date and place as this one: probably
+    one event reported twice (a rewrite of the same press release), which the dataset must not
+    count twice. The workbench says so when a record is saved; exports mark them."""
+    check_id("record", record_id)
+    rec = st.annotations.get("records", record_id)
+    if rec is None:
+        raise NotFound(f"no record {record_id!r}")
+    found = agreement.same_events_of(st.annotations.values("records"), rec)
+    return sorted((ActivityRecord.from_dict(dict(r)) for r in found), key=lambda r: (r.article_id, r.id))
+
+
+def adjudicated_records(st: Store) -> list[ActivityRecord]:
+    """The adjudicated version, for exports: an article an adjudicator settled gives only the
+    adjudicator's records; any other article the records of one reviewer (the first by name
+    among those who coded it), so no article's records are counted twice."""
+    by_article: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for r in st.annotations.values("records"):
+        by_article.setdefault(r["article_id"], {}).setdefault(r["reviewer"], []).append(r)
+    judged = adjudicated_reviewers(st.annotations.values("status"))
+    out: list[ActivityRecord] = []
+    for aid, by in by_article.items():
+        chosen = sorted(judged[aid])[0] if aid in judged else sorted(by)[0]
+        out += [ActivityRecord.from_dict(r) for r in by.get(chosen, [])]
+    return sorted(out, key=lambda r: (r.article_id, r.evidence[0].start if r.evidence else 0, r.id))

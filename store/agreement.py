@@ -344,3 +344,40 @@ def _label_table(acc: Mapping[str, list[int]]) -> dict[str, Any]:
     tp, na, nb = (sum(v[i] for v in acc.values()) for i in range(3))
     table["ALL"] = prf(tp, na, nb)
     return table
+
+
+# -- the same event in two articles ------------------------------------------------------------------
+
+def event_key(rec: Mapping[str, Any]) -> tuple[Hashable, ...] | None:
+    """What makes two records one event: unit, type, date and place, all given (case and spacing
+    aside); None when one of them is missing (nothing to match on)."""
+    key = tuple(slot_value(rec, s) for s in ("unit", "type", "date", "location"))
+    return key if all(key) else None
+
+
+def same_events_of(records: Iterable[Mapping[str, Any]], rec: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """Records of *other* articles that are the same event as ``rec`` (e.g. two outlets' rewrites
+    of one press release coded twice). One pass, the cheap comparisons first."""
+    key = event_key(rec)
+    if key is None:
+        return []
+    date, typ, aid = rec.get("date"), rec.get("type"), rec.get("article_id")
+    return [r for r in records if r.get("date") == date and r.get("type") == typ
+            and r.get("article_id") != aid and event_key(r) == key]
+
+
+def same_event_index(records: Iterable[Mapping[str, Any]]) -> dict[str, list[str]]:
+    """record id → ids of the records in other articles that are the same event (for exports)."""
+    groups: dict[tuple[Hashable, ...], list[Mapping[str, Any]]] = {}
+    for r in records:
+        key = event_key(r)
+        if key is not None:
+            groups.setdefault(key, []).append(r)
+    out: dict[str, list[str]] = {}
+    for group in groups.values():
+        if len({r.get("article_id") for r in group}) < 2:
+            continue
+        for r in group:
+            aid = r.get("article_id")
+            out[str(r["id"])] = sorted(str(o["id"]) for o in group if o.get("article_id") != aid)
+    return out

@@ -29,6 +29,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
+from store.agreement import same_event_index
 from store.disk.atomic import replacing, write_bytes
 from store.errors import StoreError
 from store.interchange.common import Progress, RecordSource, items
@@ -69,11 +70,12 @@ def article_rows(st: Store, damaged: list[str] | None = None, query: str | None 
     Articles whose stored entities or spans are damaged are exported without the damaged ones;
     their ids are added to ``damaged`` so the caller can say so.
     """
+    same = same_event_index(st.annotations.values("records"))  # issue 13: one event, two articles
     for item in items(st, query, records, progress, damaged, clean=False):
         row = item.article.to_dict()
         row["status"] = item.status
         row["statuses"] = item.statuses
-        row["records"] = [r.to_dict() for r in item.records]
+        row["records"] = [{**r.to_dict(), "same_event_as": same.get(r.id, [])} for r in item.records]
         yield row
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from store.disk.layout import MANIFEST
 from store.errors import InvalidArgument, StoreError
 from store.history import Op, Put
 from store.ingest import Seen
-from store.model import Article, Span, check_reviewer
+from store.model import ActivityRecord, Article, Span, check_reviewer
 from store.store import Store
 from store.text import dedupe
 from store.text.normalise import article_id
@@ -145,8 +145,9 @@ def read_export(path: Path, target: Store, have: set[str], report: MergeReport) 
                 except (KeyError, TypeError, ValueError) as exc:
                     report.skipped.append((where, f"article {aid} cannot be read: {exc}"))
                     continue
-            recs = row.get("records") or []
-            inc.records += [dict(r) for r in recs if isinstance(r, dict)] if isinstance(recs, list) else []
+            recs = row.get("records") or []  # the record's own fields (not what the export adds)
+            inc.records += [{k: v for k, v in r.items() if k in _RECORD_KEYS} for r in recs
+                            if isinstance(r, dict)] if isinstance(recs, list) else []
             statuses = row.get("statuses") or {}
             if isinstance(statuses, dict):
                 for reviewer, status in statuses.items():
@@ -156,6 +157,9 @@ def read_export(path: Path, target: Store, have: set[str], report: MergeReport) 
             if isinstance(corrections, list):
                 inc.overrides += [dict(o, article_id=aid) for o in corrections if isinstance(o, dict)]
     return inc
+
+
+_RECORD_KEYS = frozenset(f.name for f in fields(ActivityRecord))
 
 
 def _article_from_row(row: dict[str, Any], target: Store) -> tuple[Article, list[int]]:

@@ -90,3 +90,29 @@ async def test_nothing_to_adjudicate_says_so(sample_store_path: Path, config_hom
         await pilot.press("a", "escape")
         await settle(pilot, app)
         assert not isinstance(app.screen, AdjudicateScreen)
+
+
+async def test_saving_a_record_of_an_event_coded_in_another_article_says_so(
+        sample_store_path: Path, config_home: Path) -> None:
+    from store.adjudicate import same_events
+    from tests.app.pilot import messages, open_article
+
+    app = TandaiApp(sample_store_path, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_article(pilot, app, "Apel Pergeseran Pasukan")
+        await pilot.press("j", "j", "a")
+        await settle(pilot, app)
+        st = app.owner.store
+        here = app.workbench.article.id
+        first = next(r for r in st.records(here) if r.reviewer == "rina")
+        assert first.unit and first.date and first.location, first  # the pre-fill gives all four
+        assert not any("probably one event" in m for m in messages(app))
+        # the same event, coded by b in another article (a rewrite of the press release)
+        other = next(r.id for r in st.articles() if r.id != here)
+        twin = app.owner.call(st.add_record, other, type=first.type, unit=first.unit.upper(), date=first.date,
+                              location=f" {first.location} ", evidence=[{"start": 0, "end": 20}])
+        await pilot.press("escape", "a")  # the same sentence again: saved, and matched
+        await settle(pilot, app)
+        said = [m for m in messages(app) if "probably one event" in m]
+        assert said and other in said[-1]
+        assert [r.id for r in app.owner.call(same_events, st, first.id)] == [twin.id]

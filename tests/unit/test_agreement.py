@@ -158,3 +158,56 @@ def test_store_record_figures_by_hand(tmp_path: Path) -> None:
         assert pair["type_kappa"] is None or not math.isnan(pair["type_kappa"])
         assert st.search("agree:no", limit=10).hits == [aid]
         assert st.search("status:conflict", limit=10).hits == []
+
+
+def test_the_export_marks_the_same_event_in_two_articles(tmp_path: Path) -> None:
+    import io
+
+    import orjson
+
+    from store.export import write_jsonl
+    from tests.conftest import SAMPLES
+
+    ids = _coded_store(tmp_path / "s", SAMPLES)
+    with store.open(tmp_path / "s", reviewer="a") as st:
+        one = st.add_record(ids[0], type="patrol", unit="Polres A", date="2024-11-25", location="Pasar Baru",
+                            evidence=[{"start": 0, "end": 20}])
+        two = st.add_record(ids[1], type="patrol", unit="polres a", date="2024-11-25", location="PASAR  BARU",
+                            evidence=[{"start": 0, "end": 20}])
+        other = st.add_record(ids[2], type="patrol", unit="Polres A", date="2024-11-26", location="Pasar Baru",
+                              evidence=[{"start": 0, "end": 20}])
+        no_place = st.add_record(ids[3], type="patrol", unit="Polres A", date="2024-11-25",
+                                 evidence=[{"start": 0, "end": 20}])
+        assert [r.id for r in adjudicate.same_events(st, one.id)] == [two.id]
+        assert adjudicate.same_events(st, other.id) == [] and adjudicate.same_events(st, no_place.id) == []
+        out = io.BytesIO()
+        write_jsonl(st, out)
+    marks = {r["id"]: r["same_event_as"] for line in out.getvalue().splitlines()
+             for r in orjson.loads(line)["records"]}
+    assert marks == {one.id: [two.id], two.id: [one.id], other.id: [], no_place.id: []}
+
+
+def test_the_adjudicated_records_replace_the_reviewers_where_settled(tmp_path: Path) -> None:
+    from tests.conftest import SAMPLES
+
+    ids = _coded_store(tmp_path / "s", SAMPLES)
+    for who, typ in (("a", "patrol"), ("b", "escort")):
+        with store.open(tmp_path / "s", reviewer=who) as st:
+            for aid in ids[:2]:
+                st.add_record(aid, type=typ, unit="Polres A", evidence=[{"start": 0, "end": 20}])
+                st.set_status(aid, "done")
+    with store.open(tmp_path / "s", reviewer="lead") as st:
+        assert adjudicate.disagreements(st) == sorted(ids[:2])
+        cmp = adjudicate.compare(st, ids[0])
+        assert (cmp.a.reviewer, cmp.b.reviewer, len(cmp.pairs)) == ("a", "b", 1)
+        adjudicate.take_record(st, cmp, 0, "b")
+        adjudicate.take_record(st, cmp, 0, "b")  # twice: one record
+        adjudicate.take_status(st, cmp, "a")
+        chosen = adjudicate.adjudicated_records(st)
+        assert sorted((r.article_id, r.reviewer, r.type) for r in chosen) == sorted(
+            [(ids[0], "lead", "escort"), (ids[1], "a", "patrol")])
+        # the adjudicator is not a coder: the figures are a's and b's alone
+        assert adjudicate.report(st)["reviewers"] == ["a", "b"]
+        st.undo()
+        st.undo()
+        assert sorted(r.reviewer for r in st.records(ids[0])) == ["a", "b"]

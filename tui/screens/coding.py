@@ -22,6 +22,7 @@ from textual.widgets import Input, OptionList
 
 import store
 from store import Article, InvalidRecord, StoreError, parse_date
+from store.adjudicate import same_events
 
 from ..messages import StoreChanged
 from ..safe import safe_line
@@ -312,6 +313,16 @@ class Coding(Screen[None]):
     def after_change(self, record_id: str | None = None) -> None:
         """A change was written: say so (``StoreChanged``), and everything showing it is read again."""
         self.post_message(StoreChanged(record_id))
+        if record_id:  # the same event coded in another article? (issue 13)
+            self.run_worker(lambda: self._same_event(record_id), thread=True, group="same", exclusive=True)
+
+    def _same_event(self, record_id: str) -> None:
+        same = self.owner.call(same_events, self.owner.store, record_id)
+        if same:
+            where = ", ".join(sorted({r.article_id for r in same})[:3])
+            said = f"Same unit, type, date and place as {len(same)} record(s) in "
+            said += f"other article(s) ({where}): probably one event."
+            self.app.call_from_thread(self.say, said, "warning", 8)
 
     def on_store_changed(self, changed: StoreChanged) -> None:
         """Show what a change did: the article (entities, records), its list row, the totals."""
