@@ -29,8 +29,13 @@ _NOT_EVENT = re.compile(r"(?<![^\W_])(?:mengimbau|berharap|meminta|mengajak|meng
                         r"menyampaikan|mengatakan|menjelaskan|menyebut|mengapresiasi|berterima kasih)"
                         r"(?![^\W_])", re.IGNORECASE)
 _PLANNED = re.compile(r"(?<![^\W_])(?:akan|dijadwalkan|rencananya|direncanakan)(?![^\W_])", re.IGNORECASE)
+_ELECTORAL = re.compile(
+    r"(?<![^\W_])(?:pilkada|pemilu|pilgub|pilbup|pilwalkot|pileg|pilpres|pemilihan|tps|pemungutan suara|"
+    r"pencoblosan|kampanye|pleno|rekapitulasi|logistik|surat suara|kotak suara|masa tenang|paslon|"
+    r"calon|kpu|kip|bawaslu|panwas\w*|ppk|pps|kpps|mantap praja|psu)(?![^\W_])", re.IGNORECASE)
 MIN_WORDS = 6
-THRESHOLD = 0.5
+_CLOSERS = frozenset('.!?"”’)\'')
+THRESHOLD = 0.4  # chosen on dev: recall 0.85 at precision 0.76 (bench.fit_suggest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,57 +43,93 @@ class Candidate:
     start: int
     end: int
     score: float
+    type: str = ""
 
 
 def _in_noise(start: int, end: int, noise: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in noise)
 
 
-def sentence_score(article: Article, start: int, end: int, inside: Sequence[Entity],
-                   classifier: TypeClassifier) -> float:
-    """How likely the sentence ``start:end`` describes an activity a reviewer would code (0..1)."""
+def _outside(noise: Sequence[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The stretches of text between noise spans."""
+    out, at = [], 0
+    for s, e in sorted(noise):
+        if s > at:
+            out.append((at, s))
+        at = max(at, e)
+    if at < length:
+        out.append((at, length))
+    return out
+
+
+_REFERS_BACK = re.compile(r"^(?:\S+\s+){0,3}(?:itu|tersebut)(?![^\W_])", re.IGNORECASE)
+# Weights of the cues, fitted (L2 logistic regression) on the dev part of the real-shaped gold set
+# by ``python -m bench.fit_suggest``: a sentence is positive when a gold record has it as evidence.
+WEIGHTS: dict[str, float] = {
+    "actor": 1.58, "bias": -4.93, "bodies": -0.11, "continues": -0.84, "date": 0.78, "electoral": 0.35,
+    "lede": -0.07, "lex": 0.75, "loc": 0.81, "long": 0.00, "main": 0.92, "personnel": 0.50, "planned": 0.05,
+    "question": 0.00, "quote": -0.61, "refers": -0.02, "report": -0.94, "topical": 0.42, "unit": 0.65,
+}
+
+
+def sentence_features(article: Article, start: int, end: int, inside: Sequence[Entity],
+                      classifier: TypeClassifier, before: tuple[str, frozenset[str]] | None,
+                      lede: bool, topical: bool) -> dict[str, float] | None:
+    """The cues of the sentence ``start:end`` (None: it cannot be an activity sentence).
+    ``before`` is the type and units of the activity sentence before it."""
     text = article.text[start:end]
     n_words = len(text.split())
-    if n_words < MIN_WORDS:
-        return 0.0
+    if n_words < MIN_WORDS or text.rstrip()[-1] not in _CLOSERS:
+        return None  # a headline, a list item, a caption: a page's sentences end like sentences
     labels = {e.label for e in inside}
-    unit = any(e.label == "POLICE_UNIT" for e in inside)
-    actor = unit or bool(_ACTOR.search(text)) or "PERSONNEL" in labels
-    lex = sum(classifier.lexicon_scores(text).values())
-    _, learned_p = classifier.guess(text) if classifier.learned else ("", 0.0)
-    z = -3.2
-    z += 1.6 if actor else 0.0
-    z += 0.6 if unit else 0.0
-    z += min(lex, 2.0) * 1.3
-    z += 0.5 if "PERSONNEL" in labels else 0.0
-    z += 0.5 if "DATE" in labels else 0.0
-    z += 0.5 if "LOC" in labels else 0.0
-    z += 0.3 if labels & {"MILITARY_UNIT", "ELECTION_BODY", "GOV_ORG"} else 0.0
-    z += 1.0 * learned_p if classifier.learned >= 20 else 0.0
-    if _QUOTE_START.match(text) or _SPEECH.search(text):
-        z -= 1.2
-    if _NOT_EVENT.search(text):
-        z -= 1.0
-    if text.rstrip().endswith("?"):
-        z -= 1.5
-    if _PLANNED.search(text):
-        z -= 0.2
-    if n_words > 70:
-        z -= 0.8
-    return 1.0 / (1.0 + math.exp(-z))
+    units = frozenset(e.text for e in inside if e.label == "POLICE_UNIT")
+    lexicon = classifier.lexicon_scores(text)
+    kind = classifier.guess(text)[0] if lexicon else ""
+    actor = bool(units) or bool(_ACTOR.search(text)) or bool(labels & {"PERSONNEL", "RANK", "ROLE"})
+    return {
+        "bias": 1.0,
+        "unit": float(bool(units)),
+        "actor": float(actor),
+        "lex": min(sum(lexicon.values()), 3.0),
+        "main": float(any(v >= 1.0 for v in lexicon.values())),
+        "personnel": float("PERSONNEL" in labels),
+        "date": float("DATE" in labels),
+        "loc": float("LOC" in labels),
+        "bodies": float(bool(labels & {"MILITARY_UNIT", "ELECTION_BODY", "GOV_ORG"})),
+        "quote": float(bool(_QUOTE_START.match(text) or _SPEECH.search(text))),
+        "report": float(bool(_NOT_EVENT.search(text))),
+        "question": float(text.rstrip().endswith("?")),
+        "planned": float(bool(_PLANNED.search(text))),
+        "long": float(n_words > 45),
+        "lede": float(lede),
+        "continues": float(before is not None and bool(kind) and before[0] == kind and units <= before[1]),
+        "refers": float(bool(_REFERS_BACK.search(text))),
+        "electoral": float(bool(_ELECTORAL.search(text))),
+        "topical": float(topical),
+    }
 
 
-def candidates(article: Article, classifier: TypeClassifier, threshold: float = THRESHOLD) -> list[Candidate]:
-    """The article's activity sentences scoring at least ``threshold``, in text order."""
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+Scored = tuple[int, int, dict[str, float], str]
+
+
+def scored_sentences(article: Article, classifier: TypeClassifier) -> list[Scored]:
+    """Every sentence of the article's body that could be an activity sentence, with its cues
+    and its guessed type, in text order."""
     noise = [(n.start, n.end) for n in article.noise]
     title = article.title.strip()
     ents = sorted(article.entities, key=lambda e: e.start)
-    out: list[Candidate] = []
+    body = "".join(article.text[a:b] for a, b in _outside(noise, len(article.text)))
+    topical = bool(_ELECTORAL.search(body))
+    out: list[Scored] = []
+    before: tuple[str, frozenset[str]] | None = None
+    lede = True
     i = 0
     for start, end in sentences(article.text, article.noise):
-        if _in_noise(start, end, noise):
-            continue
-        if title and article.text[start:end].strip() == title:
+        if _in_noise(start, end, noise) or (title and article.text[start:end].strip() == title):
             continue
         while i < len(ents) and ents[i].end <= start:
             i += 1
@@ -98,7 +139,28 @@ def candidates(article: Article, classifier: TypeClassifier, threshold: float = 
             if ents[j].start >= start and ents[j].end <= end:
                 inside.append(ents[j])
             j += 1
-        score = sentence_score(article, start, end, inside, classifier)
+        feats = sentence_features(article, start, end, inside, classifier, before, lede, topical)
+        if feats is None:
+            continue
+        lede = False
+        kind = classifier.guess(article.text[start:end])[0] if feats["lex"] else ""
+        if kind:
+            units = frozenset(e.text for e in inside if e.label == "POLICE_UNIT")
+            if before is None or before[0] != kind or not units <= before[1]:
+                before = (kind, units)
+        out.append((start, end, feats, kind))
+    return out
+
+
+def candidates(article: Article, classifier: TypeClassifier, threshold: float = THRESHOLD) -> list[Candidate]:
+    """The article's activity sentences scoring at least ``threshold``, in text order. Once the
+    store has records, how like a coded sentence this one is counts too."""
+    out: list[Candidate] = []
+    for start, end, feats, kind in scored_sentences(article, classifier):
+        z = sum(WEIGHTS.get(k, 0.0) * v for k, v in feats.items())
+        if classifier.learned >= 20:
+            z += classifier.guess(article.text[start:end])[1] - 0.5
+        score = _logistic(z)
         if score >= threshold:
-            out.append(Candidate(start, end, round(score, 3)))
+            out.append(Candidate(start, end, round(score, 3), kind))
     return out

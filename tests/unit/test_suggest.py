@@ -169,9 +169,11 @@ def test_a_copy_of_a_coded_article_is_suggested_that_articles_records(tmp_path: 
     with store.open(tmp_path / "s", reviewer="rina") as st:
         st.ingest([src])
         first = by_source(st, "a_first")
-        s = _suggestion(st, first, "senam zumba")
-        st.accept_suggestion(first, s["key"], type="community_outreach", location="Lapangan Merdeka Sukamaju",
-                             partners=["Koramil 05/Sukamaju"])
+        art = st.article(first)
+        start = art.text.index("SUKAMAJU – Personel")
+        draft = st.draft_record(first, start, art.text.index("2024.", start) + 5)
+        st.add_record(first, **{**draft, "type": "community_outreach", "location": "Lapangan Merdeka Sukamaju",
+                                "partners": ["Koramil 05/Sukamaju"]})
         (src / "b_copy.txt").write_text("Mirror Berita Daerah\n\n" + body + "\nBagikan: Facebook | X\n",
                                         encoding="utf-8")
         st.ingest([src])
@@ -204,6 +206,7 @@ def test_a_snapshot_written_before_suggestions_existed_still_opens(tmp_path: Pat
     snap.write_bytes(orjson.dumps(old))
     with store.open(path, reviewer="rina") as st:
         assert [r.id for r in st.records(aid)] == [rec.id]
-        st.reject_suggestion(aid, st.suggestions(aid)[0]["key"])
+        other = article_id_with(st, "bungoro")
+        st.reject_suggestion(other, st.suggestions(other)[0]["key"])
     with store.open(path, reviewer="rina") as st:
-        assert len(st.rejected_suggestions(aid)) == 1
+        assert len(st.rejected_suggestions(other)) == 1 and [r.id for r in st.records(aid)] == [rec.id]
