@@ -12,6 +12,7 @@
       index/first-screen.json          FIRST_SCREEN: the newest rows (opening costs the same at any size)
       index/tantivy-<id>/built.json    BUILT: that build finished (an abandoned one has none)
       taxonomy.toml                    TAXONOMY: optional override of labels and activity types
+      gazetteer.toml                   GAZETTEER: the store's own entity corrections made everywhere (export)
       write.lock                       LOCK_FILE: held by the one process that may write
 
 Why one module: a name written twice drifts (check once looked for a folder the store had
@@ -34,4 +35,5 @@ STAMP = "stamp.json"
 BUILT = "built.json"
 FIRST_SCREEN = "first-screen.json"
 TAXONOMY = "taxonomy.toml"
+GAZETTEER = "gazetteer.toml"
 LOCK_FILE = "write.lock"
