@@ -362,7 +362,7 @@ def _brat_record(text: str, ev: dict[str, Any], spans: dict[str, tuple[int, int,
     if phase:
         fields["phase"] = phase
     for key in ("unit", "date", "date_text", "location", "partners", "personnel", "phase", "notes"):
-        if key in notes and notes[key] is not None:
+        if key in notes:  # tandai's own notes say exactly what the record held, None included
             fields[key] = notes[key]
     ev_spans = notes.get("evidence")
     if isinstance(ev_spans, list) and ev_spans and all(
@@ -575,8 +575,10 @@ def _apply(st: Store, doc: Doc, article: Article, report: ImportReport) -> None:
                 if have.get((s, e)) != label:
                     st.correct_entity(article.id, s, e, label)
                     report.corrections += 1
+        # every reviewer's status where the file lists them (tandai's own exports), else the
+        # file's one status is the annotator's
         statuses = dict(doc.statuses)
-        if doc.status and (doc.reviewer or st.reviewer) not in statuses:
+        if doc.status and not statuses:
             statuses[doc.reviewer or st.reviewer] = doc.status
         for who, status in statuses.items():
             with as_reviewer(st, who):

@@ -1,42 +1,79 @@
-"""``tandai export``: the coded corpus out, to standard output or a file."""
+"""``tandai export``: the coded corpus out, to standard output or a file, in tandai's own JSONL and
+CSV or in the formats other tools read (see docs/interchange.md)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from store.export import export_file, write_csv, write_jsonl
+from rich.console import Console
+
+from store.export import FILE_ONLY, FORMATS, Options, config_path, export_file, write_stream
+from store.interchange.common import Progress, reviewer_records
 
 from ..safe import safe, safe_line
-from .common import Subcommands, open_store
+from .common import Subcommands, UserError, open_store
 
 ORDER = 30
+_WHAT = {"csv": "rows", "events": "events"}
+
+
+@contextmanager
+def progress_bar() -> Iterator[Progress | None]:
+    """A bar on standard error while it is a terminal (never in a pipe or a log)."""
+    console = Console(stderr=True, highlight=False, markup=False)
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress as Bar
+
+    with Bar(console=console, transient=True) as bar:
+        task = bar.add_task("exporting", total=None)
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield tick
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """JSONL escapes every control character itself (lossless); CSV cells are made terminal- and
     spreadsheet-safe, to standard output and to files alike (a CSV file is read with ``cat``)."""
-    damaged: list[str] = []
-    with open_store(args, read_only=True) as st:
+    fmt = args.format
+    if fmt in FILE_ONLY and not args.out:
+        raise UserError(f"the {fmt} format needs --out ({'a folder' if fmt == 'brat' else 'a file'})")
+    query = " ".join(args.query) if args.query else None
+    opts = Options(query=query, cell=safe, relations=args.relations,
+                   records=reviewer_records(args.records_by) if args.records_by else None,
+                   json=bool(args.out) and str(args.out).lower().endswith(".json"))
+    with open_store(args, read_only=True) as st, progress_bar() as tick:
+        opts.progress = tick
         if args.out:
             out_path = Path(args.out).expanduser()
-            n = export_file(st, out_path, args.format, cell=safe, damaged=damaged)
-            what = "articles" if args.format == "jsonl" else "rows"
-            print(f"exported {n} {what} to {safe_line(str(out_path))}", file=sys.stderr)
-        elif args.format == "jsonl":
-            write_jsonl(st, sys.stdout.buffer, damaged=damaged)
-            sys.stdout.buffer.flush()
+            n = export_file(st, out_path, fmt, options=opts)
+            print(f"exported {n} {_WHAT.get(fmt, 'articles')} to {safe_line(str(out_path))}", file=sys.stderr)
+            if fmt == "labelstudio" and out_path.is_file():
+                print(f"labeling config: {safe_line(str(config_path(out_path.resolve())))}", file=sys.stderr)
         else:
-            write_csv(st, sys.stdout, cell=safe, damaged=damaged)
-    if damaged:
-        print(f"tandai: {len(damaged)} article(s) have damaged entities or spans, left out of the export; "
-              "run `tandai check`", file=sys.stderr)
+            write_stream(st, sys.stdout.buffer, fmt, opts)
+            sys.stdout.buffer.flush()
+    if opts.damaged:
+        print(f"tandai: {len(opts.damaged)} article(s) have damaged entities or spans, left out of the "
+              "export; run `tandai check`", file=sys.stderr)
     return 0
 
 
 def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("export", parents=[common], help="export articles, status and records")
-    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    p = sub.add_parser("export", parents=[common], help="export articles, entities, status and records",
+                       description="Export the articles a query selects (default: all) in one of the "
+                       "formats; brat writes a folder, spacy a DocBin file (both need --out).")
+    p.add_argument("--format", choices=FORMATS, default="jsonl")
+    p.add_argument("--out", metavar="PATH", help="write to PATH (atomically) instead of standard output")
+    p.add_argument("--records-by", metavar="NAME", help="only NAME's activity records (default: everyone's)")
+    p.add_argument("--relations", action="store_true",
+                   help="doccano: the relation shape (records as relations between entities)")
+    p.add_argument("query", nargs="*", metavar="QUERY", help="the articles to export (query language)")
     p.set_defaults(func=cmd_export)
