@@ -31,6 +31,7 @@ class StatsScreen(Screen[None]):
     StatsScreen #stats-summary { height: 1; padding: 0 1; background: $panel; }
     StatsScreen TabbedContent { height: 1fr; }
     StatsScreen TabPane { padding: 0; }
+    StatsScreen .stats-note { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="stats_close"),
@@ -49,6 +50,7 @@ class StatsScreen(Screen[None]):
         with TabbedContent(id="stats-tabs"):
             for chart_id, label, _ in CHARTS:
                 with TabPane(label, id=f"tab-{chart_id}"):
+                    yield Static("", id=f"note-{chart_id}", classes="stats-note")
                     yield PlotextPlot(id=f"chart-{chart_id}")
         yield Footer()
 
@@ -66,8 +68,9 @@ class StatsScreen(Screen[None]):
         for chart_id, _, draw in CHARTS:
             plot = self.query_one(f"#chart-{chart_id}", PlotextPlot)
             plot.plt.clear_figure()
-            draw(plot.plt, fig)
+            note = draw(plot.plt, fig)
             plot.refresh()
+            self.query_one(f"#note-{chart_id}", Static).update(Text(safe_line(note)))
         summary = (f"{fig['articles']:,} articles · {fig['records']:,} records · "
                    f"{fig['by_unit']['units']:,} units · computed in {fig['seconds'] * 1000:.0f} ms · "
                    "←/→ chart · e export SVG · r refresh · Esc back")
