@@ -8,6 +8,7 @@ in one sitting. Every change is one ``history`` step: journalled as one line and
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 from store.disk.annotations import Annotations, status_key
 from store.disk.corpus import now_iso
+from store.disk.gazetteer import write_gazetteer
 from store.errors import InvalidArgument, NotFound, ReadOnlyStore, StoreError
 from store.history import Delete, History, Op, Put
 from store.model import (
@@ -29,6 +31,7 @@ from store.model import (
 )
 from store.records import prefill, validate
 from store.search.index import SearchIndex
+from store.suggest.everywhere import MAX_RULE_TEXT, apply, rule_hits, rule_pattern
 from store.suggest.mixin import Suggesting
 from store.taxonomy import Taxonomy
 
@@ -63,19 +66,26 @@ class Coding(Suggesting):
     def _change(self, label: str, ops: list[Op]) -> None:
         self.require_writable()
         self.history.change(label, ops)
+        self._export_rules(ops)
 
     def undo(self) -> str | None:
         """Undo the last change made through this Store; returns what was undone, or None."""
         if not self.history.undo_stack:
             return None
         self.require_writable()
-        return self.history.undo()
+        step = self.history.undo_stack[-1]
+        done = self.history.undo()
+        self._export_rules(step.inverse)
+        return done
 
     def redo(self) -> str | None:
         if not self.history.redo_stack:
             return None
         self.require_writable()
-        return self.history.redo()
+        step = self.history.redo_stack[-1]
+        done = self.history.redo()
+        self._export_rules(step.ops)
+        return done
 
     def undo_article(self) -> str | None:
         """The article the next ``undo`` changes (it may be another than the one on screen)."""
@@ -214,18 +224,60 @@ class Coding(Suggesting):
         return sorted(out, key=lambda o: o["seq"])
 
     def entities(self, article: Article) -> list[Entity]:
-        """The article's entities with every correction applied in the order they were made."""
+        """The article's entities with every correction applied in the order they were made:
+        its own and the store-wide ones (``correct_entity_everywhere``)."""
         if not isinstance(article, Article):
             raise InvalidArgument(f"entities() takes an Article, not {type(article).__name__}")
-        ents = {(e.start, e.end): e for e in article.entities}
-        for o in self.overrides(article.id):
-            if o["action"] == "remove":
-                ents.pop((o["start"], o["end"]), None)
-                continue
-            for key in [k for k in ents if k[0] < o["end"] and o["start"] < k[1]]:
-                del ents[key]
-            ents[(o["start"], o["end"])] = Entity(o["start"], o["end"], o["label"], o["text"], o.get("value"))
-        return sorted(ents.values(), key=lambda e: (e.start, e.end))
+        corrections = self.overrides(article.id)
+        rules = self.annotations.tables["entity_rules"]
+        if rules:
+            if self._rules_seq != self.annotations.seq:
+                self._rules_pattern = rule_pattern(rules.values())
+                self._rules_seq = self.annotations.seq
+            hits = rule_hits(article.text, self._rules_pattern, rules)
+            corrections = sorted([*corrections, *hits], key=lambda o: o["seq"])
+        return apply(article.entities, corrections)
+
+    # -- store-wide entity corrections -----------------------------------------------------------
+
+    _rules_pattern: re.Pattern[str] | None = None
+    _rules_seq: int = -1
+
+    def correct_entity_everywhere(self, text: str, label: str | None) -> dict[str, Any]:
+        """Label ``text`` as ``label`` in every article, present and future, or (None) remove the
+        entity it is wherever it occurs; one undoable change, listed by ``entity_rules`` and
+        exported as the store's gazetteer (``gazetteer.toml``)."""
+        check_text("the text", text, max_len=MAX_RULE_TEXT)
+        text = text.strip()
+        if not text:
+            raise InvalidArgument("the text to correct everywhere must not be empty")
+        if label is not None:
+            check_text("the label", label)
+            if label not in self.taxonomy.labels:
+                raise StoreError(f"{label!r} is not a label ({', '.join(self.taxonomy.labels)})")
+        rule = {"id": uuid.uuid4().hex[:16], "text": text, "label": label, "reviewer": self.reviewer,
+                "created": now_iso(), "seq": self.annotations.seq + 1}
+        what = f"label {text!r} {label} everywhere" if label else f"unlabel {text!r} everywhere"
+        self._change(what, [Put("entity_rules", text, rule)])
+        return rule
+
+    def remove_entity_rule(self, text: str) -> dict[str, Any]:
+        """Stop applying a store-wide correction (undoable)."""
+        check_text("the text", text, max_len=MAX_RULE_TEXT)
+        old = self.annotations.get("entity_rules", text.strip())
+        if old is None:
+            raise NotFound(f"no store-wide correction of {text.strip()!r}")
+        self._change(f"drop the everywhere rule for {old['text']!r}", [Delete("entity_rules", old["text"])])
+        return old
+
+    def entity_rules(self) -> list[dict[str, Any]]:
+        """The store-wide corrections, oldest first (text, label or None to remove, reviewer)."""
+        return sorted(self.annotations.values("entity_rules"), key=lambda r: r["seq"])
+
+    def _export_rules(self, ops: Iterable[Op]) -> None:
+        """Rewrite the store's gazetteer when a change touched the store-wide corrections."""
+        if any(op.table == "entity_rules" for op in ops):
+            write_gazetteer(self.path, self.entity_rules())
 
     def correct_entity(self, article_id: str, start: int, end: int, label: str | None) -> dict[str, Any]:
         """Add or relabel a span (``label``) or remove the entity at exactly that span (None)."""
