@@ -34,7 +34,6 @@ from psycopg.types.json import Jsonb
 from store.disk.annotations import TABLES
 from store.errors import ReadOnlyStore, StoreError
 from store.pg.connection import connect, first_line, redact
-from store.pg.schema import WRITE_LOCK
 
 WHAT = {"records": "record", "overrides": "entity correction", "status": "status", "searches": "saved search"}
 RECONNECT_FOR = 3.0  # seconds a change waits for a dropped connection before it is refused
@@ -182,62 +181,40 @@ class PgAnnotations:
                              f"saved yet ({first_line(exc)})")
 
     def _write(self, uid: str, ops: list[list[Any]]) -> tuple[int, list[list[Any]]]:
+        """One statement (``tandai.apply_change``: checks, history, rows), committed on return."""
+        self._check_owners(ops)
+        expected = [self.versions.get((op[1], op[2])) for op in ops]
         conn = self.connection()
         try:
-            with conn.transaction():
-                return self._write_in(conn, uid, ops)
+            row = conn.execute("SELECT tandai.apply_change(%s, %s, %s, %s)",
+                               (uid, self.label, Jsonb(ops), Jsonb(expected))).fetchone()
         except (pgerrors.InsufficientPrivilege, pgerrors.CheckViolation) as exc:
             why = first_line(exc)
             raise Forbidden(f"the database refused this change for {self.reviewer}: {why}") from None
-        except _Stale as stale:
-            raise self._conflict(stale.table, stale.key) from None
-
-    def _write_in(self, conn: psycopg.Connection[Any], uid: str,
-                  ops: list[list[Any]]) -> tuple[int, list[list[Any]]]:
-        cur = conn.cursor()
-        cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-        rows = cur.execute(
-            "SELECT kind, key, version, owner FROM tandai.annotations "
-            "WHERE (kind, key) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
-            ([op[1] for op in ops], [op[2] for op in ops])).fetchall()
-        found = {(k, key): (int(v), owner) for k, key, v, owner in rows}
-        for op in ops:
-            where = (op[1], op[2])
-            now = found.get(where)
-            if (now[0] if now else None) != self.versions.get(where):
-                raise _Stale(*where)
-            owners = {now[1]} if now else set()
-            if op[0] == "put":
-                owners.add(str(op[3].get("reviewer")))
-            for owner in owners - {self.reviewer}:
-                if not self.adjudicator:
-                    raise Forbidden(f"this {WHAT.get(op[1], op[1])} is {owner}'s: only {owner} or an "
-                                    "adjudicator may change it")
-        row = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM tandai.changes").fetchone()
+        except psycopg.OperationalError:
+            raise
+        except psycopg.Error as exc:
+            if exc.sqlstate != "TD409":
+                raise StoreError(f"the database refused this change: {first_line(exc)}") from None
+            table, _, key = first_line(exc).partition("/")
+            raise self._conflict(table, key) from None
         assert row is not None
         change_id = int(row[0])
-        ops = [[*op[:3], {**op[3], "seq": change_id}] if op[0] == "put" and op[1] == "overrides" else op
-               for op in ops]  # corrections apply in change order, across reviewers
-        cur.execute("INSERT INTO tandai.changes (id, uid, label, ops, keys) VALUES (%s, %s, %s, %s, %s)",
-                    (change_id, uid, self.label, Jsonb(ops), [f"{op[1]}/{op[2]}" for op in ops]))
+        return change_id, [[*op[:3], {**op[3], "seq": change_id}] if op[0] == "put" and op[1] == "overrides"
+                           else op for op in ops]
+
+    def _check_owners(self, ops: list[list[Any]]) -> None:
+        """Say whose row it is before the database refuses (it would only say "not yours")."""
+        if self.adjudicator:
+            return
         for op in ops:
-            if op[0] == "del":
-                cur.execute("DELETE FROM tandai.annotations WHERE kind = %s AND key = %s", (op[1], op[2]))
-            elif (op[1], op[2]) in found:
-                cur.execute("UPDATE tandai.annotations SET value = %s, owner = %s, article_id = %s, "
-                            "version = %s WHERE kind = %s AND key = %s",
-                            (Jsonb(op[3]), op[3].get("reviewer"), op[3].get("article_id"), change_id,
-                             op[1], op[2]))
-            else:
-                cur.execute("INSERT INTO tandai.annotations (kind, key, article_id, owner, value, version) "
-                            "VALUES (%s, %s, %s, %s, %s, %s)",
-                            (op[1], op[2], op[3].get("article_id"), op[3].get("reviewer"), Jsonb(op[3]),
-                             change_id))
-            if op[0] == "del" or (op[1], op[2]) in found:
-                if cur.rowcount != 1:  # row-level security hid the row: not ours to change
-                    raise Forbidden(f"the database refused this change for {self.reviewer}: the "
-                                    f"{WHAT.get(op[1], op[1])} is not theirs to change")
-        return change_id, ops
+            now = self.tables.get(op[1], {}).get(op[2])
+            owners = {str(now.get("reviewer"))} if now else set()
+            if op[0] == "put":
+                owners.add(str(op[3].get("reviewer")))
+            for owner in sorted(owners - {self.reviewer}):
+                raise Forbidden(f"this {WHAT.get(op[1], op[1])} is {owner}'s: only {owner} or an "
+                                "adjudicator may change it")
 
     def _conflict(self, table: str, key: str) -> Conflict:
         """Name who changed the row and how, then catch up so the caller shows their version."""
@@ -284,12 +261,6 @@ class PgAnnotations:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
-
-
-class _Stale(Exception):
-    def __init__(self, table: str, key: str) -> None:
-        super().__init__(table, key)
-        self.table, self.key = table, key
 
 
 Callback = Callable[[str], None]

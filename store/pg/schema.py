@@ -86,6 +86,57 @@ BEGIN PERFORM pg_notify('{ARTICLES_CHANNEL}', ''); RETURN NULL; END $$;
 CREATE TRIGGER articles_notify AFTER INSERT ON tandai.articles
     FOR EACH STATEMENT EXECUTE FUNCTION tandai.notify_articles();
 
+-- One change, one statement, one transaction: the client waits for one round trip and the commit.
+CREATE FUNCTION tandai.apply_change(p_uid text, p_label text, p_ops jsonb, p_expected jsonb)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    n int := jsonb_array_length(p_ops);
+    existed boolean[] := '{{}}';
+    found_version bigint;
+    change_id bigint;
+    op jsonb;
+    ops jsonb := '[]';
+BEGIN
+    PERFORM pg_advisory_xact_lock({WRITE_LOCK});
+    FOR i IN 0 .. n - 1 LOOP
+        op := p_ops -> i;
+        SELECT version INTO found_version FROM tandai.annotations WHERE kind = op->>1 AND key = op->>2;
+        IF found_version IS DISTINCT FROM (p_expected ->> i)::bigint THEN
+            RAISE EXCEPTION USING ERRCODE = 'TD409', MESSAGE = (op->>1) || '/' || (op->>2);
+        END IF;
+        existed := existed || (found_version IS NOT NULL);
+    END LOOP;
+    SELECT coalesce(max(id), 0) + 1 INTO change_id FROM tandai.changes;
+    FOR i IN 0 .. n - 1 LOOP  -- corrections apply in change order, across reviewers
+        op := p_ops -> i;
+        IF op->>0 = 'put' AND op->>1 = 'overrides' THEN
+            op := jsonb_set(op, '{{3,seq}}', to_jsonb(change_id));
+        END IF;
+        ops := ops || jsonb_build_array(op);
+    END LOOP;
+    INSERT INTO tandai.changes (id, uid, label, ops, keys)
+        VALUES (change_id, p_uid, p_label, ops,
+                ARRAY(SELECT (e->>1) || '/' || (e->>2) FROM jsonb_array_elements(ops) e));
+    FOR i IN 0 .. n - 1 LOOP
+        op := ops -> i;
+        IF op->>0 = 'del' THEN
+            DELETE FROM tandai.annotations WHERE kind = op->>1 AND key = op->>2;
+        ELSIF existed[i + 1] THEN
+            UPDATE tandai.annotations SET value = op->3, owner = op->3->>'reviewer',
+                   article_id = op->3->>'article_id', version = change_id
+             WHERE kind = op->>1 AND key = op->>2;
+        ELSE
+            INSERT INTO tandai.annotations (kind, key, article_id, owner, value, version)
+                VALUES (op->>1, op->>2, op->3->>'article_id', op->3->>'reviewer', op->3, change_id);
+        END IF;
+        IF existed[i + 1] AND NOT FOUND THEN  -- row-level security hid it: not this reviewer's
+            RAISE EXCEPTION USING ERRCODE = '42501',
+                                  MESSAGE = 'the ' || (op->>1) || ' row is not yours to change';
+        END IF;
+    END LOOP;
+    RETURN change_id;
+END $$;
+
 {_ROLES}
 GRANT USAGE ON SCHEMA tandai TO {REVIEWER_ROLE};
 GRANT SELECT ON ALL TABLES IN SCHEMA tandai TO {REVIEWER_ROLE};

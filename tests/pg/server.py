@@ -61,6 +61,7 @@ class PgServer:
             raise RuntimeError("no PostgreSQL server binaries (initdb, pg_ctl) on this machine")
         self.bindir = found
         self.root = Path(root) if root else Path(tempfile.mkdtemp(prefix="tandai-pg-"))
+        self.root.mkdir(parents=True, exist_ok=True)  # its parents must let the server's user through
         self.data = self.root / "data"
         self.sockets = self.root / "sock"
         self.log = self.root / "server.log"

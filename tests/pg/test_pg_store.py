@@ -3,6 +3,7 @@ decided by the database, conflicts named, other reviewers' changes live, nothing
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from pathlib import Path
@@ -89,6 +90,12 @@ def test_a_reviewer_changes_only_their_own_an_adjudicator_any(filled: str) -> No
                          "VALUES (999, 'x', 'rina', 'forged', '[]', '{}')")
     with psycopg.connect(as_role(filled, "budi")) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute("UPDATE tandai.meta SET value = '1' WHERE key = 'schema_version'")
+    with psycopg.connect(filled) as conn:
+        version = conn.execute("SELECT version FROM tandai.annotations WHERE key = %s", (rec.id,)).fetchone()[0]
+    forged = [["put", "records", rec.id, {**changed.to_dict(), "notes": "through the function"}]]
+    with psycopg.connect(as_role(filled, "budi")) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("SELECT tandai.apply_change('u1', 'forged', %s, %s)",
+                     (json.dumps(forged), json.dumps([version])))
 
 
 def test_a_stale_edit_is_refused_naming_who_and_what_then_shows_theirs(filled: str) -> None:
