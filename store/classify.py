@@ -36,6 +36,7 @@ _STOP = frozenset(
     "sebanyak oleh se bagi serta bahwa karena agar sejak hingga sampai tidak kami kita ia dia nya "
     "secara sebagai tahun hari pukul wib wita wit senin selasa rabu kamis jumat sabtu minggu".split())
 OTHER = "other"
+CACHE_SIZE = 4096
 
 
 def words(text: str) -> list[str]:
@@ -65,6 +66,10 @@ class TypeClassifier:
     _docs: Counter[str] = field(default_factory=Counter)
     _vocab: Counter[str] = field(default_factory=Counter)
     _exact: dict[str, Counter[str]] = field(default_factory=dict)
+    # per sentence text: its lexicon scores and its probabilities (the suggestions, the pre-fill
+    # and the ranking ask about the same sentence several times); emptied when learning changes
+    _lex_cache: dict[str, dict[str, float]] = field(default_factory=dict)
+    _prob_cache: dict[str, dict[str, float]] = field(default_factory=dict)
 
     # -- the lexicon ---------------------------------------------------------------------------
 
@@ -82,6 +87,14 @@ class TypeClassifier:
 
     def lexicon_scores(self, sentence: str) -> dict[str, float]:
         """Each type's weight of evidence from its trigger words in the sentence."""
+        cached = self._lex_cache.get(sentence)
+        if cached is None:
+            if len(self._lex_cache) > CACHE_SIZE:
+                self._lex_cache.clear()
+            cached = self._lex_cache[sentence] = self._lexicon_scores(sentence)
+        return cached
+
+    def _lexicon_scores(self, sentence: str) -> dict[str, float]:
         pattern = self._lexicon()
         out: dict[str, float] = {}
         if pattern is None:
@@ -138,6 +151,7 @@ class TypeClassifier:
             self._add(old[1], old[2], old[3], -1)
 
     def _add(self, rtype: str, feats: list[str], norm: str, sign: int) -> None:
+        self._prob_cache.clear()
         counts = self._counts.setdefault(rtype, Counter())
         for f in feats:
             counts[f] += sign
@@ -182,6 +196,14 @@ class TypeClassifier:
 
     def probabilities(self, sentence: str) -> dict[str, float]:
         """Each type's probability for the sentence (sums to 1)."""
+        cached = self._prob_cache.get(sentence)
+        if cached is None:
+            if len(self._prob_cache) > CACHE_SIZE:
+                self._prob_cache.clear()
+            cached = self._prob_cache[sentence] = self._probabilities(sentence)
+        return cached
+
+    def _probabilities(self, sentence: str) -> dict[str, float]:
         exact = self._exact.get(_norm(sentence))
         if exact:
             total = sum(exact.values())

@@ -11,6 +11,7 @@ the election calendar.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -269,10 +270,17 @@ def _lexicon_only(taxonomy: Taxonomy) -> TypeClassifier:
     return clf
 
 
+@functools.lru_cache(maxsize=16)
+def _body_sentences(text: str, noise: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The sentences outside page noise (kept for the few articles being drafted just now)."""
+    spans = sentences(text, [Span(s, e) for s, e in noise])
+    return [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in noise)]
+
+
 def _earlier_location(article: Article, start: int) -> str | None:
     """The place of the sentences just before ``start`` (up to three back), else the dateline."""
-    spans = [s for s in sentences(article.text, article.noise) if s[1] <= start
-             and not any(n.start <= s[0] and s[1] <= n.end for n in article.noise)]
+    spans = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+             if s[1] <= start]
     for s, e in reversed(spans[-3:]):
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
         found = location_in(article, inside, s, e)

@@ -210,3 +210,31 @@ def test_a_snapshot_written_before_suggestions_existed_still_opens(tmp_path: Pat
         st.reject_suggestion(other, st.suggestions(other)[0]["key"])
     with store.open(path, reviewer="rina") as st:
         assert len(st.rejected_suggestions(other)) == 1 and [r.id for r in st.records(aid)] == [rec.id]
+
+
+def test_completions_offer_what_the_article_holds_then_what_records_used(small_store: store.Store) -> None:
+    st = small_store
+    aid = article_id_with(st, "bontang")
+    other = article_id_with(st, "bungoro")
+    places = st.completions(aid, "location")
+    assert "Kecamatan Bontang Utara" in places and "Bontang" in places  # the article's own places
+    bodies = st.completions(aid, "partners")
+    assert "Kodim 0908" in bodies and "Satpol PP Kota Bontang" in bodies
+    art = st.article(other)
+    start = art.text.index("Patroli dilanjutkan")
+    st.add_record(other, type="coordination", unit="Polsek Bungoro", location="Kantor Panwas Kecamatan Bungoro",
+                  partners=["Panwascam Bungoro"], evidence=[{"start": start, "end": start + 40}])
+    assert st.completions(aid, "location")[-1] == "Kantor Panwas Kecamatan Bungoro"  # used before, after
+    assert "Panwascam Bungoro" in st.completions(aid, "partners")
+    assert "Polsek Bungoro" in st.completions(aid, "unit")
+    with pytest.raises(InvalidArgument, match="no completions for 'notes'"):
+        st.completions(aid, "notes")
+
+
+def test_the_speed_bench_runs_in_its_short_variant(tmp_path: Path) -> None:
+    from bench.suggest_speed import run
+
+    out = run(n=120, records=5, sample=10, work=tmp_path)
+    assert out["articles"] == 120 and out["records"] >= 1
+    assert 0 < out["open_p50_ms"] <= out["open_p95_ms"] <= out["open_max_ms"]
+    assert out["suggestions_per_article"] > 0
