@@ -60,11 +60,14 @@ def read(path: Path, fn: Callable[[store.Store], Any]) -> Any:
 
 @pytest.fixture()
 def served(sample_store_path: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    # a folder name a shell would run: each session's command must not
+    path = tmp_path / "the store $(touch pwned); `touch pwned2`"
+    shutil.copytree(sample_store_path, path)
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
     proc = subprocess.Popen(
-        [str(TANDAI), "--store", str(sample_store_path), "--reviewer", "rina", "serve", "--port", str(port)],
+        [str(TANDAI), "--store", str(path), "--reviewer", "rina", "serve", "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT, env=env, cwd=tmp_path,
     )
     try:
@@ -74,7 +77,7 @@ def served(sample_store_path: Path, tmp_path: Path) -> Iterator[tuple[str, Path]
                 return s.connect_ex(("127.0.0.1", port)) == 0
 
         wait_for(listening, "the server to listen")
-        yield f"http://127.0.0.1:{port}/", sample_store_path
+        yield f"http://127.0.0.1:{port}/", path
     finally:
         proc.terminate()
         try:
@@ -83,6 +86,7 @@ def served(sample_store_path: Path, tmp_path: Path) -> Iterator[tuple[str, Path]
             proc.kill()
             proc.wait(5)
         log.close()
+    assert not list(tmp_path.glob("pwned*")) and not list(Path.cwd().glob("pwned*"))
 
 
 def open_session(browser: Any, url: str) -> Any:

@@ -53,7 +53,7 @@ def test_bad_port_is_usage(sample_store_path: Path, port: str) -> None:
     assert out.returncode == 2 and "port number" in out.stderr
 
 
-def test_the_session_command_quotes_a_hostile_store_path() -> None:
-    path = Path("/tmp/a b/$(touch pwned);`id`/[bold]")
-    argv = shlex.split(workbench_command(path, "rina 'x'"))
-    assert argv == [sys.executable, "-m", "tui.cli", "--store", str(path), "--reviewer", "rina 'x'"]
+def test_the_session_command_quotes_a_hostile_reviewer_and_leaves_the_store_out() -> None:
+    argv = shlex.split(workbench_command("rina $(touch pwned);`id` 'x'"))
+    assert argv == [sys.executable, "-m", "tui.cli", "--reviewer", "rina $(touch pwned);`id` 'x'"]
+    assert shlex.split(workbench_command(None)) == [sys.executable, "-m", "tui.cli"]

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import os
 import shlex
 import socket
 import sys
-from pathlib import Path
 
 from store.paths import resolve_store
 
@@ -36,9 +36,11 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def workbench_command(path: Path, reviewer: str | None) -> str:
-    """The shell command textual-serve runs per session (it runs it through a shell: quoted)."""
-    argv = [sys.executable, "-m", "tui.cli", "--store", str(path)]
+def workbench_command(reviewer: str | None) -> str:
+    """The shell command textual-serve runs per session (through a shell: quoted). The store is
+    passed in ``TANDAI_STORE``, not on the command line, where ``ps`` would show a database URL's
+    password."""
+    argv = [sys.executable, "-m", "tui.cli"]
     if reviewer is not None:
         argv += ["--reviewer", reviewer]
     return shlex.join(argv)
@@ -59,25 +61,29 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
     path = resolve_store(args.store)
-    if not (path / "tandai.json").exists():
+    local = not isinstance(path, str)  # a postgresql:// URL: each session connects on its own
+    if local and not (path / "tandai.json").exists():
         raise UserError(f"no store at {path} (create one with `tandai ingest PATH` or `tandai demo`)")
     reviewer = checked_reviewer(args.reviewer, "--reviewer") if args.reviewer is not None else None
+    shown = f"the store at {safe_line(str(path))}" if local else "the PostgreSQL store"
     if not is_loopback(args.host):
         if not args.public:
             raise UserError(f"{safe_line(args.host)} is not a loopback address: anyone who reaches it could "
                             "read and change the store; add --public to serve it anyway")
         print(f"tandai: WARNING: serving on {safe_line(args.host)}:{args.port} with no login: anyone who can "
-              f"reach this port can read and change the store at {safe_line(str(path))}", file=sys.stderr)
+              f"reach this port can read and change {shown}", file=sys.stderr)
     public_url = args.public_url
     if public_url is None and args.host in ("0.0.0.0", "::"):
         public_url = f"http://{socket.getfqdn()}:{args.port}"  # the page's websocket must be reachable
 
     class TandaiServer(Server):
         async def on_startup(self, app: object) -> None:  # textual-serve prints the command as markup
-            print(f"tandai: serving the workbench on {safe_line(self.public_url)} for the store at "
-                  f"{safe_line(str(path))} (Ctrl+C stops)", flush=True)
+            print(f"tandai: serving the workbench on {safe_line(self.public_url)} for {shown} "
+                  "(Ctrl+C stops)", flush=True)
 
-    server = TandaiServer(workbench_command(path, reviewer), host=args.host, port=args.port, title="tandai",
+    # each session's process inherits the environment (and the working folder)
+    os.environ["TANDAI_STORE"] = os.path.abspath(os.path.expanduser(path)) if local else str(path)
+    server = TandaiServer(workbench_command(reviewer), host=args.host, port=args.port, title="tandai",
                           public_url=public_url)
     server.serve()
     return 0
