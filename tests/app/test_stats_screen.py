@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 import store
 from tests.app.pilot import messages, screen_text, settle
@@ -72,3 +73,13 @@ async def test_stats_from_the_palette(sample_store_path: Path, config_home: Path
         await settle(pilot, app)
         assert isinstance(app.screen, StatsScreen)
         assert "coding progress" in screen_text(app) or "records per week" in screen_text(app)
+
+
+async def test_G_in_the_search_bar_is_a_letter(sample_store_path: Path, config_home: Path) -> None:
+    app = TandaiApp(sample_store_path, reviewer="rina", config={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("escape", "slash", *"Gowa")
+        await settle(pilot, app)
+        assert isinstance(app.screen, Workbench)
+        assert app.query_one("#search", Input).value == "Gowa"
