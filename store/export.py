@@ -195,6 +195,10 @@ def export_file(st: Store, path: Path, fmt: str, cell: Callable[[str], str] | No
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r} ({', '.join(FORMATS)})")
     path = Path(path)
+    if fmt == "spacy" and (path.is_dir() or str(path).endswith(os.sep)):  # DocBin parts, bounded memory
+        from store.interchange import spacy_docbin
+        chosen = items(st, opts.query, opts.records, opts.progress, opts.damaged)
+        return spacy_docbin.write_parts(chosen, path)
     if fmt in FOLDER_FORMATS:
         from store.interchange import brat
         chosen = items(st, opts.query, opts.records, opts.progress, opts.damaged)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -143,32 +144,31 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    ws: bool  # whitespace follows
-
-    def text(self, text: str) -> str:
-        return text[self.start:self.end]
+Token = tuple[int, int]  # (start, end) in code points
 
 
 def tokenize(text: str, boundaries: Iterable[int] = ()) -> list[Token]:
     """Word and punctuation tokens, split wherever an entity starts or ends inside one, so every
-    entity is a whole number of tokens."""
+    entity is a whole number of tokens. One regex pass; splits are rare (entities almost always
+    start and end on token boundaries), so they are looked up rather than looped over."""
+    spans = [m.span() for m in _TOKEN.finditer(text)]
     cuts = sorted(set(boundaries))
+    if not cuts or not spans:
+        return spans
+    starts = [s for s, _ in spans]
+    inner: dict[int, list[int]] = {}
+    for c in cuts:
+        i = bisect_right(starts, c) - 1
+        if i >= 0 and spans[i][0] < c < spans[i][1]:
+            inner.setdefault(i, []).append(c)
+    if not inner:
+        return spans
     out: list[Token] = []
-    ci = 0
-    for m in _TOKEN.finditer(text):
-        start, end = m.start(), m.end()
-        while ci < len(cuts) and cuts[ci] <= start:
-            ci += 1
-        j = ci
-        while j < len(cuts) and cuts[j] < end:
-            out.append(Token(start, cuts[j], False))
-            start = cuts[j]
-            j += 1
-        out.append(Token(start, end, end < len(text) and text[end].isspace()))
+    for i, (s, e) in enumerate(spans):
+        for c in inner.get(i, ()):
+            out.append((s, c))
+            s = c
+        out.append((s, e))
     return out
 
 
@@ -179,14 +179,14 @@ def entity_tokens(article: Article) -> list[Token]:
 def token_index(tokens: Sequence[Token], entities: Sequence[Entity]) -> list[tuple[int, int]]:
     """For each entity, (first token, last token) inclusive; (-1, -1) when no token lies inside
     (an entity of whitespace only)."""
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end: i for i, t in enumerate(tokens)}
+    starts = {t[0]: i for i, t in enumerate(tokens)}
+    ends = {t[1]: i for i, t in enumerate(tokens)}
     out = []
     for e in entities:
         first = starts.get(e.start)
         last = ends.get(e.end)
         if first is None or last is None:  # an entity starting or ending on whitespace
-            inside = [i for i, t in enumerate(tokens) if e.start <= t.start and t.end <= e.end]
+            inside = [i for i, (s, t) in enumerate(tokens) if e.start <= s and t <= e.end]
             first, last = (inside[0], inside[-1]) if inside else (-1, -1)
         out.append((first, last))
     return out

@@ -20,9 +20,11 @@ DOCSTART = "-DOCSTART- -X- O O"
 
 
 def _sentences(article: Article) -> list[tuple[int, int]]:
+    """Sentences, joined where an entity crosses a border, without the ones on noise lines."""
+    inside = {i for e in article.entities for i in range(e.start + 1, e.end)}  # borders inside entities
     merged: list[tuple[int, int]] = []
     for start, end in sentences(article.text, article.noise):
-        if merged and any(e.start < merged[-1][1] < e.end for e in article.entities):
+        if merged and (merged[-1][1] in inside or any(i in inside for i in range(merged[-1][1], start))):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
@@ -30,35 +32,36 @@ def _sentences(article: Article) -> list[tuple[int, int]]:
 
 
 def lines(article: Article) -> Iterator[str]:
+    """The article's lines: the document start, then each sentence's tokens and a blank line."""
     text = article.text
     tokens = entity_tokens(article)
     tags = ["O"] * len(tokens)
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    for e in article.entities:
-        i = starts.get(e.start)
+    starts = {t[0]: i for i, t in enumerate(tokens)}
+    for ent in article.entities:
+        i = starts.get(ent.start)
         if i is None:
             continue
-        tags[i] = f"B-{e.label}"
+        tags[i] = f"B-{ent.label}"
         i += 1
-        while i < len(tokens) and tokens[i].end <= e.end:
-            tags[i] = f"I-{e.label}"
+        while i < len(tokens) and tokens[i][1] <= ent.end:
+            tags[i] = f"I-{ent.label}"
             i += 1
     yield DOCSTART
     yield ""
-    ti = 0
+    ti, n = 0, len(tokens)
     for start, end in _sentences(article):
-        while ti < len(tokens) and tokens[ti].start < start:
+        while ti < n and tokens[ti][0] < start:
             ti += 1
-        first = True
-        while ti < len(tokens) and tokens[ti].end <= end:
-            tag = tags[ti]
-            if first and tag.startswith("I-"):
-                tag = "B-" + tag[2:]
-            yield f"{text[tokens[ti].start:tokens[ti].end]} _ _ {tag}"
-            first = False
+        first = ti
+        while ti < n and tokens[ti][1] <= end:
             ti += 1
-        if not first:
-            yield ""
+        if ti == first:
+            continue
+        if tags[first].startswith("I-"):  # a sentence never opens inside an entity (IOB2)
+            tags[first] = "B-" + tags[first][2:]
+        yield "\n".join([f"{text[s:e]} _ _ {tag}" for (s, e), tag in zip(tokens[first:ti], tags[first:ti],
+                                                                          strict=True)])
+        yield ""
 
 
 def write(items: Iterable[Item], out: IO[bytes]) -> int:

@@ -23,6 +23,7 @@ STATUS_OF_ANSWER = {"accept": "done", "reject": "irrelevant", "ignore": "skipped
 
 def task(item: Item, reviewer: str) -> dict[str, Any]:
     a = item.article
+    text = a.text
     toks = entity_tokens(a)
     spans = []
     for e, (first, last) in zip(a.entities, token_index(toks, a.entities), strict=True):
@@ -37,8 +38,8 @@ def task(item: Item, reviewer: str) -> dict[str, Any]:
         "meta": {"article_id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url,
                  "published": a.published, "status": item.status, "statuses": item.statuses,
                  "records": [r.id for r in item.records]},
-        "tokens": [{"text": t.text(a.text), "start": t.start, "end": t.end, "id": i, "ws": t.ws}
-                   for i, t in enumerate(toks)],
+        "tokens": [{"text": text[s:e], "start": s, "end": e, "id": i, "ws": text[e:e + 1].isspace()}
+                   for i, (s, e) in enumerate(toks)],
         "spans": spans,
         "answer": ANSWER.get(item.status, "ignore"),
         "_input_hash": input_hash,

@@ -3,15 +3,19 @@
 ids. spaCy is an optional dependency (``pip install 'tandai[spacy]'``); without it this format
 says so in one line.
 
-A DocBin is built in memory and written at the end (spaCy has no streaming writer): about 1 KB
-an article, so split very large exports with a query.
+A DocBin is built in memory and written at the end (spaCy has no streaming writer; it holds
+every token's attributes, tens of KB an article), so a large export goes to a folder instead:
+``part-00001.spacy`` … of ``PART`` articles each, which ``spacy train`` reads as one corpus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
 from typing import Any
 
+from store.disk.atomic import write_bytes
 from store.errors import StoreError
 from store.interchange.common import Item, entity_tokens
 
@@ -44,13 +48,16 @@ def words_and_spaces(text: str, item: Item) -> tuple[list[str], list[bool]]:
             words.append(ws)
             spaces.append(False)
 
-    for t in entity_tokens(item.article):
-        gap(t.start)
-        words.append(text[t.start:t.end])
+    for start, end in entity_tokens(item.article):
+        gap(start)
+        words.append(text[start:end])
         spaces.append(False)
-        pos = t.end
+        pos = end
     gap(len(text))
     return words, spaces
+
+
+PART = 500
 
 
 def docbin_bytes(items: Iterable[Item], lang: str = "id") -> tuple[bytes, int]:
@@ -71,3 +78,22 @@ def docbin_bytes(items: Iterable[Item], lang: str = "id") -> tuple[bytes, int]:
         db.add(doc)
         n += 1
     return bytes(db.to_bytes()), n
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def write_parts(items: Iterable[Item], folder: Path, size: int = PART) -> int:
+    """``part-NNNNN.spacy`` files of ``size`` articles each in ``folder`` (each written atomically);
+    memory holds one part at a time."""
+    _spacy()
+    folder.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for i, chunk in enumerate(_chunks(items, size), 1):
+        data, count = docbin_bytes(chunk)
+        write_bytes(folder / f"part-{i:05d}.spacy", data)
+        n += count
+    return n

@@ -1,0 +1,151 @@
+"""Export at scale: articles per second and peak memory of ``tandai export`` per format.
+
+    python -m bench.bench_export [--n 100000] [--formats jsonl,prodigy,…] [--work DIR]
+    python -m bench.bench_export --short          # 2,000 articles: what a test or CI runs
+
+The store is built once and reused (``--work``, default bench/corpora): ``--seed`` synthetic
+articles (bench.generate) are ingested for real (parser and recogniser), then copied with a
+line appended (so each copy has its own text and id) up to ``--n`` through ``commit_batch`` (the
+shards, the manifest and the search index, as ingest writes them); 1 % of the articles get an
+entity correction, 1 % a record, 2 % a status. Each format is exported in a fresh process
+(``tandai export --format F --out FILE`` as a user runs it), timed from the command's start to its
+end, with its peak RSS (VmHWM). The issue's bar: 100k articles, < 300 MB, >= 3,000 articles/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import store
+from bench.generate import generate
+from store.model import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = ("jsonl", "csv", "doccano", "labelstudio", "events", "prodigy", "conll", "brat", "spacy")
+OUT_NAME = {"jsonl": "a.jsonl", "csv": "a.csv", "doccano": "d.jsonl", "labelstudio": "ls.json",
+            "events": "e.csv", "prodigy": "p.jsonl", "conll": "c.conll", "brat": "brat",
+            "spacy": "spacy-parts/"}
+MEMORY_MB = 300
+RATE = 3000
+
+
+def build(path: Path, n: int, seed_n: int, work: Path) -> Path:
+    """A store of ``n`` articles (reused when its marker says it is whole)."""
+    marker = path / f".bench-export-{n}"
+    if marker.exists():
+        return path
+    shutil.rmtree(path, ignore_errors=True)
+    corpus = generate(work / f"corpus-{seed_n}", seed_n)
+    with store.open(path, reviewer="bench") as st:
+        st.ingest([corpus])
+        seeds = [(a, s.get("sig") or []) for (_, a), (_, s) in
+                 zip(st.corpus.iter_articles(), st.corpus.iter_summaries(), strict=True)]
+        made = st.count()
+        copy = 0
+        batch: list[tuple[Article, list[int]]] = []
+        while made < n:
+            copy += 1
+            for a, sig in seeds:
+                if made >= n:
+                    break
+                text = f"{a.text}\n\n(salinan {copy})"
+                clone = replace(a, text=text, id=store_id(text), duplicate_of=None)
+                batch.append((clone, sig))
+                made += 1
+                if len(batch) == 250:
+                    st.commit_batch(batch)
+                    batch = []
+        if batch:
+            st.commit_batch(batch)
+        ids = [r.id for r in st.articles()]
+        for i, aid in enumerate(ids):
+            if i % 100 == 0:
+                a = st.article(aid)
+                ent = next((e for e in a.entities if e.label != "LOC"), None)
+                if ent is not None:
+                    st.correct_entity(aid, ent.start, ent.end, "LOC")
+            if i % 100 == 50:
+                a = st.article(aid, corrected=False)
+                end = min(len(a.text), 200)
+                fields = {k: v for k, v in st.draft_record(aid, 0, end).items()
+                          if k in ("type", "unit", "date", "location", "partners", "personnel", "evidence")}
+                fields["unit"] = fields.get("unit") or "Polres Uji"
+                fields["type"] = fields.get("type") or "patrol"
+                try:
+                    st.add_record(aid, **fields)
+                except store.StoreError:
+                    pass
+            if i % 50 == 25:
+                st.set_status(aid, "done")
+    marker.write_text(f"{n}\n")
+    return path
+
+
+def store_id(text: str) -> str:
+    from store.text.normalise import article_id
+
+    return article_id(text)
+
+
+def run_one(path: Path, fmt: str, out_dir: Path) -> dict[str, float]:
+    """One export in a fresh process, as a user runs it; seconds and peak RSS (MB)."""
+    out = out_dir / OUT_NAME[fmt]
+    if out.is_dir():
+        shutil.rmtree(out)
+    elif out.exists():
+        out.unlink()
+    if fmt == "spacy":
+        out.mkdir(parents=True)
+    code = ("import sys, time\nfrom tui.cli import main\nt = time.perf_counter()\n"
+            "rc = main(sys.argv[1:])\n"
+            "hwm = next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM'))\n"
+            "print(rc, time.perf_counter() - t, hwm, file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code, "export", "--store", str(path), "--format", fmt,
+                           "--out", str(out)], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    last = done.stderr.strip().splitlines()[-1].split()
+    if done.returncode != 0 or last[0] != "0":
+        raise SystemExit(f"{fmt}: export failed: {done.stderr.strip()}")
+    return {"seconds": float(last[1]), "rss_mb": int(last[2]) / 1024}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=1000, help="articles ingested for real, then copied")
+    ap.add_argument("--formats", default=",".join(FORMATS))
+    ap.add_argument("--work", type=Path, default=ROOT / "bench" / "corpora")
+    ap.add_argument("--short", action="store_true", help="2,000 articles (seed 500): the CI variant")
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    args = ap.parse_args(argv)
+    if args.short:
+        args.n, args.seed = 2000, 500
+    args.work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    path = build(args.work / f"export-store-{args.n}", args.n, args.seed, args.work)
+    print(f"store: {args.n} articles ({time.perf_counter() - started:.0f} s to build or reuse)")
+    out_dir = args.work / f"export-out-{args.n}"
+    out_dir.mkdir(exist_ok=True)
+    figures = {}
+    print(f"{'format':<12} {'seconds':>8} {'art/s':>8} {'peak MB':>8}")
+    for fmt in args.formats.split(","):
+        f = run_one(path, fmt, out_dir)
+        f["rate"] = args.n / f["seconds"]
+        figures[fmt] = f
+        ok = "" if f["rss_mb"] < MEMORY_MB else "  over the memory bar"
+        print(f"{fmt:<12} {f['seconds']:>8.1f} {f['rate']:>8.0f} {f['rss_mb']:>8.0f}{ok}", flush=True)
+    if args.json:
+        args.json.write_text(json.dumps({"n": args.n, "formats": figures}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
