@@ -48,12 +48,20 @@ _PLACE_WORD = re.compile(r"\s+((?:[A-Z][\w'-]*|[0-9]+)(?:\s+(?:[A-Z][\w'-]*|[0-9
 _DATELINE = re.compile(r"^[^\W\d_][\w .,'/-]{0,60}?(?:\([^()]{1,30}\))?\s*[–—-]\s")
 # a venue named by a common word and what follows it ("gudang PPK", "Gudang Logistik KPU Maluku
 # Tenggara", "kantor camat", "TPS 07", "tepi jalan"): where an activity happens, often unlabelled
+_HEADS = (r"gudang|kantor|aula|gedung|balai|lapangan|halaman|markas|posko|pos|tps|masjid|pasar|pelabuhan|"
+          r"tepi jalan|jalan|rumah|desa|kelurahan|kecamatan|distrik|kampung|kota|kabupaten|mapolres|mapolda|"
+          r"mapolsek|mako\w*|gor|pendopo|terminal|bandara|dermaga")
+_TAIL = (r"(?:\s+(?:[A-Z0-9][\w./'-]*|logistik|pertemuan|apel|adat|camat|bupati|lurah|kepala desa|"
+         r"wali ?kota|gubernur|(?:PPK|KPU|PPS|KPPS)\b))*")
 _VENUE = re.compile(
     r"(?<![^\W_])(?i:di|ke|menuju|dari)\s+(?i:(?:sekitar|depan|halaman|dalam|setiap|seluruh|area|kawasan|lokasi)\s+)?"
-    r"((?i:gudang|kantor|aula|gedung|balai|lapangan|halaman|markas|posko|pos|tps|masjid|pasar|pelabuhan|"
-    r"tepi jalan|jalan|rumah|desa|kelurahan|kecamatan|distrik|kampung|kota|"
-    r"kabupaten|mapolres|mapolda|mapolsek|mako\w*|gor|pendopo|terminal|bandara|dermaga)(?![^\W_])"
-    r"(?:\s+(?:[A-Z0-9][\w./'-]*|logistik|pertemuan|apel|adat|(?:PPK|KPU|PPS|KPPS)\b))*)")
+    rf"((?i:{_HEADS})(?![^\W_]){_TAIL})")
+# the same phrase with no preposition before it ("gudang PPK di setiap kecamatan dijaga"): weaker
+_BARE_VENUE = re.compile(rf"(?<![^\W_])((?i:gudang|kantor|aula|gedung|balai|posko|markas)(?![^\W_]){_TAIL})")
+_VENUE_WORD = re.compile(r"(?:Mapolda|Mapolres\w*|Mapolsek|Makodim|Makorem|Mako|Aula|Gedung|Lapangan|"
+                         r"Markas)\b")
+_THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|di tempat (?:itu|tersebut)|"
+                    r"lokasi (?:itu|tersebut)|setempat|di wilayah (?:itu|tersebut))(?![^\W_])", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^(?:,\s*|\s+dan\s+|,\s*dan\s+)$")
 
 
@@ -150,23 +158,32 @@ def location_in(article: Article, inside: Sequence[Any], start: int, end: int) -
     # "Polres Kapuas Hulu, Kalimantan Barat, menggeser": the province after a unit only says where it is
     locs = [e for e in inside if e.label == "LOC" and e.start >= body and not any(
         0 <= e.start - u.end <= 2 and article.text[u.end:e.start].strip() == "," for u in units)]
-    venues: list[tuple[int, int, int]] = []  # (rank, start, end): the lowest rank, then the first
-    for m in _VENUE.finditer(article.text, body, end):
-        s, e = m.span(1)
-        prep = article.text[m.start():m.start(1)].split()[0].casefold()
-        covering = next((x for x in locs if x.start <= s < x.end or s <= x.start < e), None)
-        if covering is not None and covering.end > e:
-            e = covering.end
-        bare = " " not in article.text[s:e].strip()  # "kecamatan", "TPS": a kind of place, not a venue
-        venues.append(((0 if prep == "di" else 1) + (3 if bare else 0), s, e))
+    venues: list[tuple[int, int, int]] = []  # (rank, start, end): the lowest rank, the first, the longest
+    for pattern, base in ((_VENUE, 0), (_BARE_VENUE, 2)):
+        for m in pattern.finditer(article.text, body, end):
+            s, e = m.span(1)
+            if base == 0:
+                prep = article.text[m.start():m.start(1)].split()[0].casefold()
+                base = 0 if prep == "di" else 1
+            phrase = article.text[s:e]
+            covering = next((x for x in locs if x.start <= s < x.end or s <= x.start < e), None)
+            if covering is not None and covering.end > e:
+                e = covering.end
+            words = phrase.split()
+            if len(words) > 1 and words[0].islower() and _VENUE_WORD.match(words[1]):
+                s = article.text.index(words[1], s)  # "lapangan Mapolres Garut": the venue is named
+            bare = len(words) == 1  # "kecamatan", "TPS": a kind of place, not a venue
+            venues.append((base + (3 if bare else 0), s, e))
+            base = 2 if pattern is _BARE_VENUE else 0
     for run_s, run_e in _loc_runs(article, locs):
         last = (article.text[max(body, run_s - 25):run_s].casefold().split() or [""])[-1]
         rank = 0 if last in ("di", "sekitar", "halaman", "depan") else 1 if last in ("ke", "menuju") else \
             3 if last in ("dari", "asal", "wilayah") else 2
         venues.append((rank, run_s, run_e))
+    venues = [v for v in venues if v[0] < 3]  # a bare "kecamatan", a place one comes "dari": not where
     if not venues:
         return None
-    _, s, e = min(venues, key=lambda v: (v[0], v[1]))
+    _, s, e = min(venues, key=lambda v: (v[0], v[1], v[1] - v[2]))
     return article.text[s:e].strip(" ,.") or None
 
 
@@ -237,7 +254,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     location = location_in(article, inside, start, end)
     if location is None and ref is not None and ref.location:
         location = ref.location
-    if location is None:
+    if location is None and _THERE.search(sentence):
         location = _earlier_location(article, start)
     partners = _partners(article, inside, unit_text, location)
     if not partners and ref is not None:
@@ -278,7 +295,10 @@ def _body_sentences(text: str, noise: tuple[tuple[int, int], ...]) -> list[tuple
 
 
 def _earlier_location(article: Article, start: int) -> str | None:
-    """The place of the sentences just before ``start`` (up to three back), else the dateline."""
+    """The place of the sentences just before ``start`` (up to three back), else the dateline.
+    Asked only when the sentence points back to a place ("di sana", "di lokasi"): a sentence that
+    names no place leaves the slot empty (on the real-shaped gold's dev part, falling back
+    whenever the sentence names none gets 0.61 of locations right, only on "di sana" 0.74)."""
     spans = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
              if s[1] <= start]
     for s, e in reversed(spans[-3:]):
