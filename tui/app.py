@@ -16,7 +16,7 @@ from store import StoreError
 from .commands import ANYWHERE, bindings
 from .commands.provider import TandaiCommands
 from .config import load_config
-from .messages import IngestRequested
+from .messages import IngestRequested, StoreChanged
 from .owner import StoreOwner
 from .screens.workbench import Workbench
 
@@ -55,6 +55,24 @@ class TandaiApp(App[int]):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
+        subscribe = getattr(self.owner.store, "subscribe", None)
+        if subscribe is not None:  # a shared database (store.pg): others' changes come in live
+            subscribe(lambda kind: self.call_from_thread(self._heard, kind))
+
+    def _heard(self, kind: str) -> None:
+        """Another reviewer changed something, or the database connection dropped or came back."""
+        if kind == "lost":
+            self.workbench.say("Connection to the database lost, retrying…", "warning", 30)
+            return
+        try:
+            came = self.owner.call(self.owner.store.refresh)
+        except StoreError as exc:
+            self.workbench.say(str(exc), "warning")
+            return
+        if kind == "back":
+            self.workbench.say("Connected to the database again.", "information", 5)
+        if came:
+            self.workbench.post_message(StoreChanged())
 
     async def action_quit(self) -> None:
         self.workbench.request_quit()
