@@ -64,6 +64,7 @@ class PgAnnotations:
         self.seq = 0  # counts every change to the mirror (the Store keys its filter cache on it)
         self.caught_up = 0  # the last change id replayed from the database
         self.label = "change"  # what the next change is called (set by PgHistory)
+        self._mine: set[int] = set()  # change ids this mirror applied itself (not replayed again)
         self.lock = threading.RLock()
         self._conn: psycopg.Connection[Any] | None = connect(url, autocommit=True)  # transactions explicit
         row = self._conn.execute(
@@ -113,7 +114,8 @@ class PgAnnotations:
             self.seq += 1
 
     def catch_up(self) -> int:
-        """Replay the changes made since this mirror last looked; returns how many."""
+        """Replay the changes others made since this mirror last looked; returns how many. Its
+        own are in already: a change that succeeded had seen every earlier change to its rows."""
         with self.lock:
             conn = self.connection()
             try:
@@ -122,10 +124,15 @@ class PgAnnotations:
             except psycopg.OperationalError as exc:
                 raise ConnectionLost(f"connection to {redact(self.url)} lost, retrying: "
                                      f"{first_line(exc)}") from None
+            others = 0
             for change_id, ops in rows:
-                self._replay(int(change_id), ops)
+                if change_id in self._mine:
+                    self._mine.discard(change_id)
+                else:
+                    self._replay(int(change_id), ops)
+                    others += 1
                 self.caught_up = int(change_id)
-            return len(rows)
+            return others
 
     def _replay(self, change_id: int, ops: list[list[Any]]) -> None:
         for op in ops:
@@ -165,6 +172,8 @@ class PgAnnotations:
             except psycopg.OperationalError as exc:
                 change_id, clean = self._recover(uid, clean, exc)
             self._replay(change_id, clean)
+            if change_id > self.caught_up:
+                self._mine.add(change_id)
 
     def _recover(self, uid: str, ops: list[list[Any]], exc: Exception) -> tuple[int, list[list[Any]]]:
         """After a dropped connection: the change committed (found by uid), or is written again."""

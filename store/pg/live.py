@@ -16,7 +16,7 @@ import psycopg
 
 from store.pg.schema import ARTICLES_CHANNEL, CHANGES_CHANNEL
 
-RETRY_EVERY = 0.5  # seconds between reconnection attempts
+RETRY_EVERY = 0.25  # seconds between reconnection attempts, and how long stop() may wait
 
 
 class Listener(threading.Thread):

@@ -76,14 +76,13 @@ class PgStore(Store):
         finally:
             conn.close()
         self.store_id = str(meta["store_id"])
-        cache = self._take_cache(cache_root() / self.store_id)
-        self._write_taxonomy(cache, meta.get("taxonomy"))
         self._subscribers: list[Callable[[str], None]] = []
         self._pending: set[str] = set()
         self._pending_lock = threading.Lock()
         self.listener: Listener | None = None
-        super().__init__(cache, reviewer=reviewer, wait_for_lock=True)
+        self._open_cache(cache_root() / self.store_id, reviewer)
         try:
+            self._write_taxonomy(self.path, meta.get("taxonomy"))
             self.annotations = PgAnnotations(url, writable=not read_only)  # type: ignore[assignment]
             self.reviewer = self.annotations.reviewer  # type: ignore[attr-defined]
             self.history = PgHistory(self.annotations)
@@ -95,18 +94,14 @@ class PgStore(Store):
             self.close()
             raise
 
-    @staticmethod
-    def _take_cache(root: Path) -> Path:
-        """The first cache slot no other process holds (the Store's writer lock decides)."""
-        from store.disk.lock import WriterLock
-
+    def _open_cache(self, root: Path, reviewer: str) -> None:
+        """Open the first cache slot no other process holds (the Store's writer lock decides)."""
         for slot in range(CACHE_SLOTS):
-            path = root / str(slot)
-            path.mkdir(parents=True, exist_ok=True)
-            lock = WriterLock(path)
-            if lock.acquire():
-                lock.release()  # the Store takes it again; a race loses to StoreLocked below
-                return path
+            try:
+                super().__init__(root / str(slot), reviewer=reviewer, wait_for_lock=True)
+                return
+            except StoreLocked:
+                continue
         raise StoreLocked(f"all {CACHE_SLOTS} caches of this database in {root} are in use")
 
     @staticmethod
@@ -138,12 +133,12 @@ class PgStore(Store):
 
     def refresh(self) -> int:
         """Catch up with what others changed (annotations and new articles); returns how many
-        changes came in. Call it from the thread that reads the store."""
+        changes and articles came in (0: nothing to redraw). Call it from the thread that reads
+        the store."""
         with self._pending_lock:
             kinds, self._pending = self._pending, set()
-        if "articles" in kinds or "back" in kinds:
-            self.pull_articles()
-        return self.annotations.catch_up()  # type: ignore[attr-defined, no-any-return]
+        pulled = self.pull_articles() if "articles" in kinds or "back" in kinds else 0
+        return pulled + int(self.annotations.catch_up())  # type: ignore[attr-defined]
 
     # -- articles -----------------------------------------------------------------------------
 

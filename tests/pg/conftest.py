@@ -86,5 +86,15 @@ def team_url(pg_url: str, pg_cluster: Cluster) -> str:
     return pg_url
 
 
+@pytest.fixture()
+def filled(team_url: str) -> str:
+    """The team database with the bundled samples ingested (by the owner)."""
+    import store
+
+    with store.open(team_url) as st:
+        assert st.ingest([store.samples_dir()]).added > 30
+    return team_url
+
+
 def as_role(url: str, role: str) -> str:
     return url.replace("://tandai_admin@", f"://{role}@", 1)

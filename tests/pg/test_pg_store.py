@@ -24,14 +24,6 @@ def _record(st: store.Store, article_id: str) -> store.ActivityRecord:
     return st.add_record(article_id, **st.draft_record(article_id, 0, 40))
 
 
-@pytest.fixture()
-def filled(team_url: str) -> str:
-    """The team database with the bundled samples ingested (by the owner)."""
-    with store.open(team_url) as st:
-        assert st.ingest([store.samples_dir()]).added > 30
-    return team_url
-
-
 def test_same_api_every_change_in_the_database(filled: str) -> None:
     url = as_role(filled, "rina")
     with store.open(url) as st:

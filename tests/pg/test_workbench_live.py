@@ -1,0 +1,32 @@
+"""The workbench on a shared database: another reviewer's record shows up without reopening."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import store
+from tests.app.pilot import screen_text, settle
+from tests.pg.conftest import as_role
+from tui.app import TandaiApp
+
+
+async def test_another_reviewers_record_appears_within_a_second(filled: str, tmp_path: Path,
+                                                                monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    app = TandaiApp(as_role(filled, "rina"), reviewer="rina", config={})
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot, app)
+        assert "records 0" in screen_text(app)
+        await asyncio.sleep(0.3)  # the listener is connected
+        budi = store.open(as_role(filled, "budi"))
+        aid = next(budi.articles()).id
+        budi.add_record(aid, **budi.draft_record(aid, 0, 40))
+        saved = time.perf_counter()
+        while "records 1" not in screen_text(app) and time.perf_counter() - saved < 3:
+            await pilot.pause(0.05)
+        shown = time.perf_counter() - saved
+        budi.close()
+        assert "records 1" in screen_text(app)
+        assert shown < 1.0, f"took {shown:.2f} s"
