@@ -227,19 +227,21 @@ def _check(kind: str, row: dict[str, Any], texts: dict[str, str], where: str,
     return True
 
 
-def _text_of(target: Store, incoming: dict[str, tuple[Article, list[int]]], aid: str,
-             cache: dict[str, str]) -> str | None:
-    if aid in cache:
-        return cache[aid]
-    if aid in incoming:
-        text = incoming[aid][0].text
-    else:
+def _texts(target: Store, shard_of: dict[str, str], wanted: set[str], texts: dict[str, str]) -> None:
+    """The stored text of each wanted article, each shard read once (not once per article)."""
+    by_shard: dict[str, list[str]] = {}
+    for aid in wanted:
+        if aid not in texts and aid in shard_of:
+            by_shard.setdefault(shard_of[aid], []).append(aid)
+    for shard, ids in by_shard.items():
         try:
-            text = target.article(aid, corrected=False).text
+            docs = target.corpus.load_shard(shard)
         except StoreError:
-            return None
-    cache[aid] = text
-    return text
+            continue  # a damaged shard: its articles' rows are skipped as "not here"
+        for aid in ids:
+            text = docs.get(aid, {}).get("text")
+            if isinstance(text, str):
+                texts[aid] = text
 
 
 def merge(target: Store, sources: list[str | os.PathLike[str]]) -> MergeReport:
@@ -253,7 +255,8 @@ def merge(target: Store, sources: list[str | os.PathLike[str]]) -> MergeReport:
     report = MergeReport()
     incoming: dict[str, tuple[Article, list[int]]] = {}
     parts: list[tuple[str, Incoming]] = []
-    have = {s["id"] for _, s in target.corpus.iter_summaries()}
+    shard_of = {s["id"]: name for name, s in target.corpus.iter_summaries()}
+    have = set(shard_of)
     for src in sources:
         inc = read_source(src, target, have, report)
         report.sources.append(os.fspath(src))
@@ -274,16 +277,18 @@ def merge(target: Store, sources: list[str | os.PathLike[str]]) -> MergeReport:
         report.articles_added = len(batch)
 
     # 2. annotations: every row checked, then the winners of each key in one change
-    texts: dict[str, str] = {}
-    best: dict[tuple[str, str], dict[str, Any]] = {}
-    for name, inc in parts:
+    texts = {aid: pair[0].text for aid, pair in incoming.items()}
+    for _, inc in parts:
         for aid, text in inc.texts.items():
             texts.setdefault(aid, text)
+    named = {r["article_id"] for _, inc in parts for rows in (inc.records, inc.statuses, inc.overrides)
+             for r in rows if isinstance(r.get("article_id"), str)}
+    _texts(target, shard_of, named, texts)
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    for name, inc in parts:
         for kind, table, rows in (("record", "records", inc.records), ("status", "status", inc.statuses),
                                   ("correction", "overrides", inc.overrides)):
             for row in rows:
-                if isinstance(row.get("article_id"), str):
-                    _text_of(target, incoming, row["article_id"], texts)
                 if kind == "status" and row.get("status") not in (
                         "todo", "in_progress", "done", "skipped", "irrelevant", "flagged"):
                     report.skipped.append((name, f"status {str(row.get('status'))[:20]!r} is not a status"))
