@@ -19,7 +19,7 @@ from store.disk.annotations import status_key
 from store.disk.corpus import now_iso
 from store.errors import InvalidArgument, NotFound, QueryError, StoreError
 from store.history import Delete, Op, Put
-from store.model import MAX_LIMIT, RECORD_FIELDS, STATUSES, ActivityRecord, check_id
+from store.model import MAX_LIMIT, RECORD_FIELDS, STATUSES, ActivityRecord, Article, check_id
 from store.records import validate
 from store.store import Store
 
@@ -68,14 +68,22 @@ def report(st: Store, query: str | None = None, reviewers: list[str] | None = No
         if unknown:
             raise StoreError(f"no finished articles by {', '.join(unknown)} (reviewers here: "
                              f"{', '.join(known) or 'none'})")
-    base = {}
-    for aid in c.shared(reviewers):
-        try:
-            base[aid] = [(e.start, e.end, e.label) for e in st.article(aid, corrected=False).entities]
-        except NotFound:
-            base[aid] = []
-    out = agreement.report(c, reviewers, base, progress(st))
+    out = agreement.report(c, reviewers, base_entities(st, set(c.shared(reviewers))), progress(st))
     out["query"] = query or ""
+    return out
+
+
+def base_entities(st: Store, ids: set[str]) -> dict[str, list[agreement.Span3]]:
+    """The recognised entities (no corrections) of ``ids``, each shard read once: an article at a
+    time would read a whole shard per article (10k articles: minutes)."""
+    out: dict[str, list[agreement.Span3]] = {}
+    if not ids:
+        return out
+    wanted_shards = {name for name, s in st.corpus.iter_summaries() if s["id"] in ids}
+    for name in wanted_shards:
+        for aid, doc in st.corpus.load_shard(name).items():
+            if aid in ids:
+                out[aid] = [(e.start, e.end, e.label) for e in Article.from_dict(doc).entities]
     return out
 
 
