@@ -76,46 +76,100 @@ def _in_noise(article: Article, e: Any) -> bool:
     return any(n.start <= e.start and e.end <= n.end for n in article.noise)
 
 
-def main_unit(article: Article) -> str:
-    """The unit the article is about: the specific unit named most often outside page noise
-    (ties: the first named)."""
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for e in article.entities:
-        if _specific(e) and not _in_noise(article, e):
-            counts[e.text] = counts.get(e.text, 0) + 1
-            first.setdefault(e.text, e.start)
-    if not counts:
-        return ""
-    return min(counts, key=lambda t: (-counts[t], first[t]))
+_LONG_FORMS = ((re.compile(r"^Kepolisian\s+(?:Resor|Resort)\s+Kota\s+Besar\b"), "Polrestabes"),
+               (re.compile(r"^Kepolisian\s+(?:Resor|Resort)\s+Kota\b"), "Polresta"),
+               (re.compile(r"^Kepolisian\s+(?:Resor|Resort)\b"), "Polres"),
+               (re.compile(r"^Kepolisian\s+Daerah\b"), "Polda"),
+               (re.compile(r"^Kepolisian\s+Sektor\b"), "Polsek"))
+_TERRITORIAL = re.compile(r"^(?:Polres|Polresta|Polrestabes|Polda|Polsek|Polsekta|Kepolisian)\b",
+                          re.IGNORECASE)
 
 
-def _role_unit(article: Article, inside: Sequence[Any], end: int) -> str:
-    """A unit a role implies: "Kapolres Biak Numfor" → Polres Biak Numfor; a bare "Kapolsek" →
-    the article's Polsek."""
+def unit_key(text: str) -> str:
+    """One name for the long and short forms of a unit: "Kepolisian Resor (Polres) Garut" and
+    "Polres Garut" are the same unit."""
+    key = re.sub(r"\s*\([^()]*\)\s*", " ", text).strip()
+    for pattern, short in _LONG_FORMS:
+        key = pattern.sub(short, key)
+    return " ".join(key.split()).casefold()
+
+
+def _role_units(article: Article, inside: Sequence[Any], end: int) -> list[tuple[int, str]]:
+    """Units roles name with their place: "Kapolres Biak Numfor AKBP ..." → Polres Biak Numfor."""
+    out = []
     for e in inside:
         head = _ROLE_UNIT.get(e.text.casefold()) if e.label == "ROLE" else None
-        if head is None:
-            continue
-        m = _PLACE_WORD.match(article.text, e.end, end)
+        m = _PLACE_WORD.match(article.text, e.end, end) if head is not None else None
         if m is not None:
             words = m.group(1).split()
             stop = next((i for i, w in enumerate(words) if w.casefold() in _RANKS), None)
             words = words[:stop] if stop is not None else words
             if words:
-                return f"{head} {' '.join(words)}"
-        same = [x.text for x in article.entities if _specific(x) and x.text.split()[0] == head]
+                out.append((e.start, f"{head} {' '.join(words)}"))
+    return out
+
+
+def main_unit(article: Article) -> str:
+    """The unit the article is about: the unit named most often outside page noise (long and
+    short forms counted together, a role with its place counting for its unit, a bare
+    sub-unit such as "Sat Samapta" for half), as it is most often written (ties: the first)."""
+    weight: dict[str, float] = {}
+    surfaces: dict[str, list[tuple[int, str]]] = {}
+    body = [e for e in article.entities if not _in_noise(article, e)]
+    mentions = [(e.start, e.text) for e in body if _specific(e)]
+    mentions += _role_units(article, body, len(article.text))
+    for at, text in mentions:
+        key = unit_key(text)
+        weight[key] = weight.get(key, 0.0) + (1.0 if _TERRITORIAL.match(text) or " Pol" in text else 0.5)
+        surfaces.setdefault(key, []).append((at, text))
+    if not weight:
+        return ""
+    best = min(weight, key=lambda k: (-weight[k], min(surfaces[k])[0]))
+    forms = [t for _, t in sorted(surfaces[best])]
+    return max(forms, key=lambda t: (forms.count(t), -forms.index(t)))
+
+
+def _role_unit(article: Article, inside: Sequence[Any], end: int) -> str:
+    """A unit a role implies: "Kapolres Biak Numfor" → Polres Biak Numfor; a bare "Kapolsek" →
+    the article's Polsek."""
+    named = _role_units(article, inside, end)
+    if named:
+        return named[0][1]
+    for e in inside:
+        head = _ROLE_UNIT.get(e.text.casefold()) if e.label == "ROLE" else None
+        same = [x.text for x in article.entities if head and _specific(x) and x.text.split()[0] == head]
         if same:
             return max(same, key=same.count)
     return ""
+
+
+_NAME_AFTER = re.compile(r"\s*(\([^()\n]{2,20}\))((?:\s+[A-Z][\w'/-]*){0,4})")
+_FIGURE_TAIL = re.compile(r"\s+\d[\d.]*$")
+
+
+def unit_surface(article: Article, e: Any) -> str:
+    """A unit as a reviewer writes it: "Kepolisian Resor" followed by "(Polres) Garut" is the
+    whole "Kepolisian Resor (Polres) Garut"; "Polsek Tanjung Batu 15" before "personel" is
+    "Polsek Tanjung Batu"."""
+    text = str(e.text)
+    m = _NAME_AFTER.match(article.text, e.end)
+    if m is not None and m.group(2).strip():
+        text = article.text[e.start:m.end()]
+    tail = _FIGURE_TAIL.search(text)
+    if tail is not None and re.match(r"\s+(?:personel|personil|anggota|orang|petugas)", article.text[e.end:]):
+        text = text[:tail.start()]
+    return text
 
 
 def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
     """The acting unit named in the sentence (the first specific one), else one its role implies,
     or "" (the caller falls back)."""
     specific = [e for e in inside if _specific(e)]
-    if specific:
-        return str(specific[0].text)
+    named = _role_units(article, inside, end)
+    if specific and (not named or specific[0].start < named[0][0]):
+        return unit_surface(article, specific[0])
+    if named:  # "Kapolres Garut AKBP ... bersama Polsek Tarogong": the role's unit acts
+        return named[0][1]
     return _role_unit(article, inside, end)
 
 
@@ -196,22 +250,33 @@ def _reference(earlier: Sequence[ActivityRecord], start: int) -> ActivityRecord 
     return earlier[0] if earlier else None
 
 
+_JOINED = re.compile(r"^[\s,()]*$")
+_TAKES_PART = re.compile(r"(?<![^\W_])(?:melibatkan|diikuti|dihadiri|terdiri atas|terdiri dari|gabungan|"
+                         r"dibantu|bersama|didampingi|turut|unsur|bekerja sama)(?![^\W_])", re.IGNORECASE)
+
+
 def _partners(article: Article, inside: Sequence[Any], unit_text: str, location: str | None) -> list[str]:
-    """Other bodies named as taking part: never the acting unit, nor a body that only names the
+    """Other bodies named as taking part: never the acting unit nor the units it is written
+    with ("Polsek Praya Barat Polres Lombok Tengah": its parent), nor a body that only names the
     place (``Gudang Logistik KPU``) or what was guarded."""
     out: list[str] = []
-    unit_key = unit_text.casefold()
+    key = unit_key(unit_text) if unit_text else ""
+    chain_end = -1
     for e in inside:
+        if e.label == "POLICE_UNIT" and key and (unit_key(e.text) == key or key.endswith(unit_key(e.text))
+                                                 or e.text in unit_text):
+            chain_end = e.end  # the acting unit itself; a unit written right after it is its parent
+            continue
+        if e.label == "POLICE_UNIT" and chain_end >= 0 and _JOINED.match(article.text[chain_end:e.start]):
+            chain_end = e.end
+            continue
         if e.label not in PARTNER_LABELS or e.text in out:
             continue
-        if e.label == "POLICE_UNIT" and (not _specific(e) or e.text.casefold() == unit_key
-                                         or unit_key.endswith(e.text.casefold())
-                                         or e.text.casefold().endswith(unit_key)):
+        if e.label == "POLICE_UNIT" and (not _specific(e) or (bool(key) and unit_key(e.text).endswith(key))):
             continue
         if location and e.text in location:
             continue
-        before = article.text[max(0, e.start - 30):e.start].casefold()
-        words = before.split()
+        words = article.text[max(0, e.start - 30):e.start].casefold().split()
         if words and words[-1] in ("gudang", "kantor", "gedung", "aula", "mengamankan", "menjaga", "ke",
                                    "menuju", "tingkat", "hasil", "pleno", "rekapitulasi"):
             continue
@@ -219,6 +284,17 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             continue
         out.append(e.text)
     return out
+
+
+def _next_sentence_partners(article: Article, end: int, unit_text: str, location: str | None) -> list[str]:
+    """Partners the next sentence adds when it goes on about the same activity ("Apel diikuti
+    418 personel gabungan dari Polres, Kodim 1206 serta Satpol PP")."""
+    spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+    nxt = next(((s, e) for s, e in spans if s >= end), None)
+    if nxt is None or "\n" in article.text[end:nxt[0]] or not _TAKES_PART.search(article.text[nxt[0]:nxt[1]]):
+        return []
+    inside = [x for x in article.entities if nxt[0] <= x.start and x.end <= nxt[1]]
+    return _partners(article, inside, unit_text, location)
 
 
 def _personnel(article: Article, inside: Sequence[Any]) -> int | None:
@@ -257,6 +333,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     if location is None and _THERE.search(sentence):
         location = _earlier_location(article, start)
     partners = _partners(article, inside, unit_text, location)
+    partners += [p for p in _next_sentence_partners(article, end, unit_text, location) if p not in partners]
     if not partners and ref is not None:
         partners = [p for p in ref.partners if p != unit_text]
     clf = classifier if classifier is not None else _lexicon_only(taxonomy)
