@@ -242,6 +242,9 @@ def _h_election(text: str, start: int, key_end: int, add: Add) -> None:
     if m is None:
         return
     end = _paren_acronym(text, m.end())
+    if not text.startswith(" ", end):
+        add((start, end, "ELECTION", None))
+        return
     rest = _ELECTION_REST.match(text, end)
     if rest is not None and rest.end() > end:
         add((start, rest.end(), "ELECTION", None))
@@ -268,7 +271,13 @@ def _count_value(m: re.Match[str]) -> int | None:
     return unit + 10 if scale == "belas" else unit * (10 if scale == "puluh" else 100)
 
 
+_ENDS = "".join({w[-1] for w in gz.NUMBER_WORDS} | {"s", "h", "n", "g", "u"})
+_COUNT_WORD_ENDS = frozenset("0123456789" + _ENDS + _ENDS.upper())  # last letters of figures
+
+
 def _h_personnel(text: str, start: int, key_end: int, add: Add) -> None:
+    if start < 2 or text[start - 2] not in _COUNT_WORD_ENDS:
+        return  # the word before is no figure ("seluruh personel")
     back = _COUNT_BEFORE.search(text, max(0, start - 30), start)
     if back is None:
         return

@@ -128,6 +128,9 @@ _NOT_SUBJECTS = frozenset(
 
 def _h_subject(text: str, start: int, key_end: int, add: Add) -> None:
     """"Ridwan juga mengingatkan …": a capitalised word opening a sentence before a speech verb."""
+    word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    if not text[word_start:word_start + 2].strip("\"“*")[:1].isupper():
+        return  # the word before the verb is not capitalised
     m = _SUBJECT.search(text, max(0, start - 30), start)
     if m is None:
         return

@@ -3,6 +3,7 @@ keyword's handler matches its pattern at that spot only."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -69,7 +70,7 @@ def _automaton() -> ahocorasick.Automaton:
 
     ranks = _first(gz.POLICE_RANKS) | _first(gz.MILITARY_RANKS)
     put("RANK", ranks | {r.upper() for r in ranks} | _first(gz.RANKS_LONG))
-    put("ROLE", _first(gz.ROLES.replace("\\", "")))
+    put("ROLE", _keys(gz.ROLES.replace("\\", "")))
     put("OFFICE", {"Kepala", "Wakil", "Direktur"})
     funcs = gz.POLICE_FUNCTIONS.split("|")
     police = _first(gz.POLICE_TERRITORIAL) | _first(gz.POLICE_DIRECTORATES) | {
@@ -92,7 +93,7 @@ def _automaton() -> ahocorasick.Automaton:
     put("PREP", {f"{p} {c}" for p in _PREPOSITIONS for c in _UPPER_LETTERS})
     put("SPEECH", {f"{v} {c}" for v in gz.SPEECH_VERBS.split("|") for c in _UPPER_LETTERS})
     put("APPOS", {f", {c}" for c in _UPPER_LETTERS})
-    put("NAMEPFX", _first(gz.NAME_PREFIXES))
+    put("NAMEPFX", _keys(gz.NAME_PREFIXES))
     put("CREDIT", _first(gz.CREDITS))
     put("INITIALS", {"inisial", "berinisial"})
     put("OPERATION", {"Operasi"})
@@ -100,10 +101,25 @@ def _automaton() -> ahocorasick.Automaton:
     put("SUBJECT", {" " + v for v in _SUBJECT_VERBS})
     auto = ahocorasick.Automaton()
     for key, kinds in keys.items():
-        auto.add_word(key, (len(key), tuple(kinds)))
+        closed = tuple(_DISPATCH[k] for k in kinds if k not in _OPEN_RIGHT)
+        opened = tuple(_DISPATCH[k] for k in kinds if k in _OPEN_RIGHT)
+        auto.add_word(key, (len(key), _wordchar(key[0]), closed, opened))
     auto.make_automaton()
     return auto
 
+
+def _keys(words: str) -> set[str]:
+    """Keys for a list of phrases: the first word, or the whole phrase where the first word is
+    too short to look for alone ("KA SPKT", "I Made": not every "Ka" or "I")."""
+    return {w if len(w.split(" ")[0]) <= 2 else w.split(" ")[0] for w in words.split("|") if w}
+
+
+_LINE_CACHE = 16384  # sentences; each holds a few small tuples (about 10 MB when full)
+# where the text breaks into pieces no rule looks across: a line end, or a sentence end (a word
+# of three lower-case letters or a closing bracket, then a stop, then a capital), not the dot of
+# an abbreviation ("Kombes Pol. Hendra", "Jl. Sudirman", "S.H., M.H.")
+_BREAK = re.compile(r"\n|(?<=[a-z]{3}[.!?])[ ]+(?=[\"“]?[A-Z])|(?<=[a-z]{3}[.!?][\"”])[ ]+(?=[A-Z])|(?<=\)\.)[ ]+(?=[A-Z])")
+_DATELINE_ZONE = 3000  # a dateline opens one of the lines that start in the first 3,000 characters
 
 # keys that may be glued to the word after them (handlers check their own right boundary)
 _OPEN_RIGHT = frozenset({"PREP", "SPEECH", "APPOS", "CREDIT"})
@@ -147,6 +163,10 @@ class Recogniser:
         self._auto = _automaton()
         _places()
         _hard_heads()
+        # Every rule of the first pass looks within one sentence, so a sentence's entities
+        # depend on it alone: outlets repeat boilerplate and press releases are republished, so
+        # a sentence seen before (in this article or an earlier one) costs a dictionary lookup.
+        self._line = lru_cache(maxsize=_LINE_CACHE)(self._first_pass)
 
     def recognise(self, text: str, published: str | None = None, noise: Sequence[Span] = ()) -> list[Entity]:
         """Entities in ``text``, sorted by start, non-overlapping, code-point offsets (end exclusive).
@@ -156,37 +176,56 @@ class Recogniser:
         """
         if not text:
             return []
-        cands: list[Cand] = [(s, e, "DATE", v) for s, e, v in find_dates(text, published)]
-        add = cands.append
-        n = len(text)
-        for end_idx, (length, kinds) in self._auto.iter(text):
-            start = end_idx - length + 1
-            if start and _wordchar(text[start - 1]) and _wordchar(text[start]):
-                continue
-            right_open = end_idx + 1 >= n or not _wordchar(text[end_idx + 1])
-            for kind in kinds:
-                if right_open or kind in _OPEN_RIGHT:
-                    _DISPATCH[kind](text, start, end_idx + 1, add)
-        self._datelines(text, add)
-        ents = _resolve(cands)
-        ents = second_pass(text, ents)
+        cands: list[Cand] = []
+        piece = self._line
+        pos = 0
+        head = True
+        for m in _BREAK.finditer(text):
+            end = m.start()
+            if end > pos:
+                found = piece(text[pos:end], published, head and pos < _DATELINE_ZONE)
+                if pos:
+                    cands += [(s + pos, e + pos, label, value) for s, e, label, value in found]
+                else:
+                    cands += found
+            pos = m.end()
+            head = m.group() == "\n"
+        if pos < len(text):
+            found = piece(text[pos:], published, head and pos < _DATELINE_ZONE)
+            cands += [(s + pos, e + pos, label, value) for s, e, label, value in found]
+        ents = second_pass(text, cands)
         return _finish(text, ents, noise)
 
-    @staticmethod
-    def _datelines(text: str, add: Add) -> None:
-        """The place opening the body ("BUNGORO–", "Selong (ANTARA) -", "Outlet.com, Bontang –")."""
-        pos = 0
-        limit = min(len(text), 3000)
-        while pos < limit:
-            m = _DATELINE.match(text, pos)
-            if m is not None:
+    def _first_pass(self, text: str, published: str | None, head: bool) -> tuple[Cand, ...]:
+        """Entities of one line, overlaps settled: dates, every keyword's entity, and a dateline
+        if the line opens the body (``head``). No candidate crosses a line, so settling each
+        line alone gives what settling the whole text would."""
+        cands: list[Cand] = [(s, e, "DATE", v) for s, e, v in find_dates(text, published)]
+        add = cands.append
+        last = len(text) - 1
+        for end_idx, (length, left_word, closed, opened) in self._auto.iter(text):
+            start = end_idx - length + 1
+            if left_word and start:
+                c = text[start - 1]
+                if c.isalnum() or c == "_":
+                    continue  # inside a word
+            key_end = end_idx + 1
+            for handler in opened:
+                handler(text, start, key_end, add)
+            if closed:
+                if end_idx < last:
+                    c = text[key_end]
+                    if c.isalnum() or c == "_":
+                        continue  # the key is the start of a longer word
+                for handler in closed:
+                    handler(text, start, key_end, add)
+        if head:
+            m = _DATELINE.match(text)
+            if m is not None:  # "BUNGORO–", "Selong (ANTARA) -", "Outlet.com, Bontang –"
                 for g in ("c", "o", "t"):
                     if m[g] and m[g].lower() not in gz.STOP and len(m[g]) >= 3:
                         add((m.start(g), m.end(g), "LOC", None))
-            nl = text.find("\n", pos, limit)
-            if nl == -1:
-                break
-            pos = nl + 1
+        return tuple(_resolve(cands))
 
 
 _DEFAULT: Recogniser | None = None

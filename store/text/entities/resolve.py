@@ -65,7 +65,8 @@ def second_pass(text: str, ents: list[Cand]) -> list[Cand]:
             if span is not None and free(*span) and span[0] not in starts:
                 take(span[0], span[1], "PERSON")
         elif label in _ORG_LABELS:
-            venue = _VENUE_OF_ORG.search(text, max(0, s - 30), s)
+            venue = (_VENUE_OF_ORG.search(text, max(0, s - 30), s)
+                     if text[max(0, text.rfind(" ", 0, s - 1) + 1):s - 1] in _VENUE_WORDS else None)
             if venue is not None and free(venue.start(), s):
                 drop.add(s)  # "Kantor KPU Kabupaten Lebak": the office is a place
                 take(venue.start(), e, "LOC")
@@ -119,6 +120,7 @@ _VENUE_OF_ORG = re.compile(
     rf"(?<![\w])(?:Gudang(?:{_S}+Logistik)?|Kantor|Gedung|Markas|Sekretariat|Posko|Rumah{_S}+Dinas|Rumah{_S}+Jabatan)"
     rf"{_S}+$"
 )
+_VENUE_WORDS = frozenset("Gudang Logistik Kantor Gedung Markas Sekretariat Posko Dinas Jabatan".split())
 _VENUE_BEFORE_HQ = re.compile(
     rf"(?<![\w])(?:Lapangan|Aula|Halaman|Gedung|Ruang|Gudang|Masjid|Gelanggang)(?:{_S}+[{_UP}][\w]+){{0,2}}{_S}+$"
 )
@@ -133,7 +135,7 @@ def _known_places(text: str, ents: list[Cand], free: Callable[[int, int], bool],
                   take: Callable[[int, int, str], None]) -> None:
     """A place this article names after a unit, a division word or a role ("Polsek Bengalon",
     "Kapolsek Cipondoh") is a place where it later stands bare ("warga Cipondoh")."""
-    names = set()
+    names: set[str] = set()
     for s, e, label, _v in ents:
         if label == _MUTE:
             m = _PLACE_OF.match(text, s)
@@ -145,9 +147,11 @@ def _known_places(text: str, ents: list[Cand], free: Callable[[int, int], bool],
             name = text[m.end():e]
         else:
             continue
-        if 4 <= len(name) <= 40 and name.count(" ") <= 2 and name[0].isupper() and not name.isupper():
+        if (4 <= len(name) <= 40 and name.count(" ") <= 2 and name[0].isupper() and not name.isupper()
+                and name.lower() not in _places()):  # the gazetteer finds its own places bare
             names.add(name)
-    _bare_mentions(text, names, "LOC", free, take)
+    if names:
+        _bare_mentions(text, names, "LOC", free, take)
 
 
 def _bare_mentions(text: str, names: set[str], label: str, free: Callable[[int, int], bool],
@@ -155,6 +159,8 @@ def _bare_mentions(text: str, names: set[str], label: str, free: Callable[[int, 
     """Every free whole-word occurrence of each name, as ``label``."""
     for name in names:
         at = text.find(name)
+        if text.find(name, at + len(name)) == -1:
+            continue  # named once: that mention is the one already found
         while at != -1:
             end = at + len(name)
             if (
@@ -179,20 +185,24 @@ def _after_place_ok(text: str, end: int) -> bool:
 
 def _resolve(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping: longer spans win, then the label's priority, then the earlier start."""
-    ordered = sorted(cands, key=lambda c: (c[0] - c[1], PRIORITY[c[2]], c[0]))
     taken: list[Cand] = []
-    if not ordered:
+    if not cands:
         return taken
-    size = max(c[1] for c in ordered) + 1
-    occupied = bytearray(size)
-    for c in ordered:
-        s, e = c[0], c[1]
-        if e <= s or occupied.find(1, s, e) != -1:
+    prio = PRIORITY
+    ordered = sorted([(c[0] - c[1], prio[c[2]], c[0], i) for i, c in enumerate(cands)])
+    occupied = bytearray(max(c[1] for c in cands) + 1)
+    find = occupied.find
+    for _neg, _p, s, i in ordered:
+        e = cands[i][1]
+        if e <= s or find(1, s, e) != -1:
             continue
         occupied[s:e] = b"\1" * (e - s)
-        taken.append(c)
-    taken.sort(key=lambda c: c[0])
+        taken.append(cands[i])
+    taken.sort()
     return taken
+
+
+_HIDDEN = frozenset({_BLOCK, _MUTE})
 
 
 def _finish(text: str, ents: list[Cand], noise: Sequence[Span]) -> list[Entity]:
@@ -200,7 +210,7 @@ def _finish(text: str, ents: list[Cand], noise: Sequence[Span]) -> list[Entity]:
     spans = sorted((ns.start, ns.end) for ns in noise)
     starts = [s for s, _ in spans]
     for s, e, label, value in ents:
-        if label == _BLOCK or label == _MUTE:
+        if label in _HIDDEN:
             continue
         while e > s and text[e - 1] in " \u00a0\t,;:":
             e -= 1
