@@ -225,3 +225,56 @@ def test_kill_9_leaves_the_coding_as_before_or_fully_merged(tmp_path: Path, revi
             merge(st, sources)  # a rerun always completes it
             assert tables(st) == merged and st.count() == 3
     print(f"merge took {took * 1000:.0f} ms; kill -9 states seen:", seen)
+
+
+TANDAI = [sys.executable, "-m", "tui.cli"]
+
+
+def tandai(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*TANDAI, *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "XDG_CONFIG_HOME": "/nonexistent-config"})
+
+
+def test_the_command_line_merges_and_reports(tmp_path: Path, reviewers: dict[str, Path]) -> None:
+    target = str(tmp_path / "t")
+    done = tandai("merge", "--store", target, "--reviewer", "lead", str(reviewers["a"]), str(reviewers["b"]))
+    assert done.returncode == 0, done.stderr
+    assert "merged 2 source(s) from a, b: 2 article(s) imported, 2 record(s) added" in done.stdout
+    again = tandai("merge", "--store", target, "--reviewer", "lead", str(reviewers["a"]))
+    assert "0 record(s) added" in again.stdout and "undoes" not in again.stdout
+    rep = tandai("agreement", "--store", target, "--json")
+    data = orjson.loads(rep.stdout)
+    assert data["articles"] == 1 and data["status"]["pairs"]["a ~ b"] == {"articles": 1, "kappa": 0.0, "agree": 0}
+    rows = tandai("agreement", "--store", target, "--csv", "--reviewers", "a,b").stdout.splitlines()
+    assert rows[0] == "section,pair,item,measure,value" and "records,a ~ b,type,agree share,1.0" in rows
+
+
+def test_the_command_line_refuses_in_one_line(tmp_path: Path, reviewers: dict[str, Path]) -> None:
+    cases = [
+        (("merge", "--store", str(reviewers["a"]), str(tmp_path / "nowhere")), "no store or export at"),
+        (("agreement", "--store", str(reviewers["a"]), "--reviewers", "a"), "two or more names"),
+        (("agreement", "--store", str(reviewers["a"]), "--reviewers", "a,zz"), "no finished articles by zz"),
+        (("agreement", "--store", str(reviewers["a"]), "agree:maybe"), "agree: takes yes or no"),
+    ]
+    for args, said in cases:
+        done = tandai(*args)
+        assert done.returncode == 1 and said in done.stderr and len(done.stderr.strip().splitlines()) == 1, done
+    with store.open(reviewers["a"], reviewer="a"):  # a workbench has it open: merge waits for nobody
+        done = tandai("merge", "--store", str(reviewers["a"]), str(reviewers["b"]))
+        assert done.returncode == 1 and "read-only" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_hostile_reviewer_names_in_an_export_are_skipped(tmp_path: Path, reviewers: dict[str, Path]) -> None:
+    out = tmp_path / "evil.jsonl"
+    with store.open(reviewers["a"], reviewer="a", read_only=True) as st, out.open("wb") as fh:
+        write_jsonl(st, fh)
+    rows = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    for row in rows:
+        for rec in row["records"]:
+            rec["reviewer"] = "\x1b[31mevil"
+        row["statuses"] = {"\x1b]0;x\x07": "done"} if row["statuses"] else {}
+    out.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    with store.open(tmp_path / "t", reviewer="lead") as t:
+        report = merge(t, [out])
+        assert report.changes == 0 and len(report.skipped) == 2
+        assert all("control characters" in why for _, why in report.skipped)
