@@ -29,14 +29,32 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # words that introduce a scene-setting clause: a trigger right after one is not the main verb
 _SCENE = re.compile(
     r"(?:usai|seusai|setelah|sesudah|sebelum|selesai|pasca|jelang|menjelang|selama|saat|ketika|"
-    r"sela|sela-sela|rangka|dalam rangka|guna|untuk|terkait|mengikuti|hasil|lanjutan)\W+(?:\w+\W+){0,1}$",
+    r"sela|sela-sela|rangka|dalam rangka|terkait|hasil|lanjutan)\W+(?:\w+\W+){0,1}$",
     re.IGNORECASE)
 _STOP = frozenset(
     "yang di ke dari dan atau dengan pada untuk dalam ini itu tersebut juga akan telah sudah ada para "
     "sebanyak oleh se bagi serta bahwa karena agar sejak hingga sampai tidak kami kita ia dia nya "
     "secara sebagai tahun hari pukul wib wita wit senin selasa rabu kamis jumat sabtu minggu".split())
 OTHER = "other"
+# Triggers that name what an activity is about, or a bare deployment, rather than the act: they
+# count less than a verb that says what was done ("menerjunkan 275 personel untuk mengamankan aksi"
+# is a response to the protest; "kotak suara ... disimpan di gudang yang dijaga" is guarding).
+WEAK = {
+    "kotak suara": 0.5, "surat suara": 0.5, "logistik pilkada": 0.5, "logistik pemilu": 0.5, "tps rawan": 0.5,
+    "bko": 0.5, "personel bko": 0.6, "pasukan": 0.4, "kekuatan": 0.4, "cadangan": 0.5, "melibatkan": 0.5,
+    "dilibatkan": 0.6, "personel tambahan": 0.6, "mengerahkan": 0.6, "dikerahkan": 0.6, "menerjunkan": 0.6,
+    "diterjunkan": 0.6, "diturunkan": 0.6, "menurunkan personel": 0.6, "disiagakan": 0.6, "menyiagakan": 0.6,
+    "memperkuat": 0.6, "kunjungan": 0.7, "pertemuan": 0.6, "rapat": 0.7, "berangkat": 0.6, "keliling": 0.6,
+    "jaga": 0.7, "lansia": 0.6, "disabilitas": 0.6, "hoaks": 0.7, "hoax": 0.7, "dialog": 0.7,
+    "pengamanan": 0.5, "mengamankan": 0.5, "siaga": 0.5, "distribusi": 0.6, "membagikan": 0.5,
+    "mengajak": 0.5, "rencana": 0.5, "persiapan": 0.5, "laporan": 0.5, "pelaku": 0.5,
+    "tersangka": 0.6, "dikirim": 0.5, "lalu lintas": 0.5, "monitoring": 0.6, "pemantauan": 0.6,
+    "mengawasi": 0.5,
+    "pelanggaran": 0.6, "ancaman": 0.5, "tkp": 0.6, "melaporkan": 0.5, "dilaporkan": 0.5, "mengimbau": 0.7,
+    "menghimbau": 0.7, "ulama": 0.6, "cooling": 0.6, "edukasi": 0.7, "pengerahan": 0.7, "memantau tps": 0.7,
+}
 CACHE_SIZE = 4096
+SCENE = 0.35  # the weight of a trigger in a clause that sets the scene ("usai apel, ...")
 
 
 def words(text: str) -> list[str]:
@@ -103,9 +121,11 @@ class TypeClassifier:
             owner = self._owners.get(m.group().casefold())
             if owner is None:
                 continue
-            weight = 1.0 + 0.5 * m.group().count(" ")
+            word = m.group().casefold()
+            weight = WEAK.get(word, 1.0 + 0.5 * word.count(" "))
             if _SCENE.search(sentence[max(0, m.start() - 40):m.start()]):
-                weight *= 0.35
+                weight *= SCENE
+            weight += 0.02 * (1 - m.start() / max(1, len(sentence)))  # a tie goes to the earlier act
             out[owner] = out.get(owner, 0.0) + weight
         return out
 
