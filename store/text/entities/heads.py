@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from store.text import gazetteer as gz
 from store.text.entities.patterns import (
@@ -25,7 +26,6 @@ from store.text.entities.patterns import (
     _METRO,
     _MIL_NEEDS_NAME,
     _MUTE,
-    _OPERATION,
     _PAREN_ACR,
     _RE_ELECTION,
     _RE_MILITARY,
@@ -37,6 +37,7 @@ from store.text.entities.patterns import (
     _SUBUNIT,
     _TAIL_WORD,
     _TERR,
+    _UP,
     _VENUE_HEAD,
     _WALI_BEFORE,
     Add,
@@ -46,6 +47,7 @@ from store.text.entities.patterns import (
     _tail,
 )
 
+_WEEKDAY_VALUE = "weekday"  # marks a bare weekday; the recogniser gives it its date
 _CANDIDACY = re.compile(rf"(?<![\w])(?:{_alt(gz.CANDIDACY)}){_S}+(?:(?:wakil|Wakil){_S}+)?$")
 _ROLE_OFFICE = re.compile(
     rf"(?:Wakil{_S}+)?Kepala{_S}+(?:Kepolisian{_S}+(?:Negara{_S}+Republik{_S}+Indonesia|Daerah|Resor{_S}+Kota{_S}+Besar"
@@ -86,6 +88,8 @@ def _h_role(text: str, start: int, key_end: int, add: Add) -> None:
                 d_end = _tail(text, d_end + 1, max_words=3, glued=True)[0]
             add((end, d_end, _BLOCK, None))
             return
+    if text.startswith(")", end):  # "Kepala Kepolisian Resor (Kapolres) Tanjung Jabung Timur"
+        end += 1
     _role_place(text, end, add)
 
 
@@ -121,13 +125,18 @@ def _territorial(text: str, start: int, add: Add | None = None) -> int | None:
         return None
     end = m.end()
     if m.group().startswith("Kepolisian"):
-        end = _paren_acronym(text, end)  # "Kepolisian Resor (Polres) Kuningan"
+        acr = _PAREN_ACR.match(text, end)
+        if acr is not None and "Pol" in acr.group():
+            end = acr.end()  # "Kepolisian Resor (Polres) Kuningan", not "(Kapolres)"
     end, n = _tail(text, end, max_words=4, kota=True)
     if n == 0 and not text.startswith("Kepolisian", start):
         if not (text.endswith("(", 0, start) and text.startswith(")", m.end())):
             return None
         end = m.end()
     return end
+
+
+_CREDIT_BEFORE = re.compile(rf"(?:^\(|(?:Sumber|SUMBER|Foto|FOTO|Rilis){_S}*:{_S}*)$")
 
 
 def _paren_acronym(text: str, end: int) -> int:
@@ -144,6 +153,8 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
         else:  # bare "Polri" is the force, not a unit
             add((start, m.end(), _MUTE, None))
         return
+    if text.endswith(("Kepala ", "KEPALA "), 0, start):
+        return  # "Kepala Kepolisian Resor": a role
     sub = _SUBUNIT.match(text, start)
     if sub is None:
         end = _territorial(text, start)
@@ -152,7 +163,10 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
         return
     if sub.group().startswith(("Humas", "Si", "Bid")) and _ROLE_BEFORE_HUMAS.search(text, max(0, start - 12), start):
         return  # "Kabid Humas Polda X": a role, then the unit
-    end = sub.end()
+    if sub.group() == "Humas" and _CREDIT_BEFORE.search(text, max(0, start - 12), start):
+        add((start, len(text), _MUTE, None))  # "(Humas Polres X)", "Sumber: Humas Polres X": a credit
+        return
+    end = _paren_acronym(text, sub.end())  # "Direktorat Samapta (Ditsamapta) Polda Papua Barat"
     while True:  # functional units chain into the unit they belong to: "Batalyon A Satbrimob Polda X"
         gap = _GAP.match(text, end)
         if gap is None:
@@ -320,7 +334,19 @@ def _h_figure(text: str, start: int, key_end: int, add: Add) -> None:
     add((m.start("n"), m.end("n"), "PERSONNEL", int(m["n"].replace(".", ""))))
 
 
-_SEAT_OF_OFFICE = ("Pendopo", "Pendapa", "Rumah Dinas", "Rumah Jabatan", "Kantor")
+_SEAT = re.compile(
+    rf"(?:(?:Aula|Halaman|Gedung|Ruang){_S}+)?(?:Kantor|Pendopo|Pendapa|Rumah{_S}+Dinas|Rumah{_S}+Jabatan){_S}+"
+)
+
+
+def _h_seat(text: str, start: int, key_end: int, add: Add) -> None:
+    """The seat of an office is a venue: "Pendopo Bupati", "Aula Kantor Camat Lilirilau"."""
+    m = _SEAT.match(text, start)
+    role = _RE_ROLE.match(text, m.end()) if m else None
+    if role is None:
+        return
+    end, n = _tail(text, role.end(), max_words=3, split=True)
+    add((start, end if n else role.end(), "LOC", None))
 
 
 def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add], None]:
@@ -331,14 +357,19 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
         if head is _ADMIN_HEAD and _WALI_BEFORE.search(text, max(0, start - 20), start):
             return  # "Wali Kota Cirebon": the role, then the city
         street = m.group().lower() in gz.STREETS
-        end, n = _tail(text, m.end(), max_words=4 if not street else 5, street=street, **opts)
-        if n == 0 and head is _VENUE_HEAD and m.group().startswith(_SEAT_OF_OFFICE):
-            gap = _GAP.match(text, m.end())
-            role = _RE_ROLE.match(text, gap.end()) if gap else None
-            if role is not None:  # "Pendopo Bupati", "Rumah Dinas Wali Kota": the seat of an office
-                end, n = _tail(text, role.end(), max_words=3)
-                end = end if n else role.end()
-                n = 1
+        end, n = _tail(text, m.end(), max_words=4 if not street else 5, street=street,
+                       split=head is _ADMIN_HEAD, **opts)
+        if head is _VENUE_HEAD:
+            gap = _GAP.match(text, end)
+            hq = _VENUE_HEAD.match(text, gap.end()) if gap and text.startswith("Ma", gap.end()) else None
+            if hq is not None:  # "Aula Tribrata Mapolda Sulbar": a hall in the headquarters
+                end, n = _tail(text, hq.end(), max_words=4, kota=True)
+                end = end if n else hq.end()
+            if n:
+                adm = _ADMIN_AFTER.match(text, end)
+                if adm is not None:  # "Balai Adat Desa Sepaso"
+                    t_end, nt = _tail(text, adm.end(), max_words=3, split=True)
+                    end = t_end if nt else end
         if n:
             add((start, end, "LOC", None))
 
@@ -355,14 +386,42 @@ def _h_place(text: str, start: int, key_end: int, add: Add) -> None:
     add((start, end, "LOC", None))
 
 
+_CONTENT_WORD = re.compile(
+    r"(?<![\w\-])(?!(?:di|ke|dan|dari|yang|untuk|jelang|pada|atau|serta|hingga|usai|saat|dengan|bagi|ini|itu)"
+    r"(?![\w]))[a-z]{3,}"
+)
+
+
+@lru_cache(maxsize=2048)
+def _headline(piece: str) -> bool:
+    """A piece written in title case, every content word capitalised: a headline or a ticker."""
+    return _CONTENT_WORD.search(piece) is None
+
+
 def _h_prep(text: str, start: int, key_end: int, add: Add) -> None:
     at = key_end - 1  # the capital letter
     word = _GLUED_WORD.match(text, at)
     if word is None or len(word.group()) < 3 or (word.group().isupper() and len(word.group()) < 4):
         return
+    if word.group().lower() in gz.NUMBER_WORDS:
+        return  # "ke Delapan PPK"
     end, n = _tail(text, at - 1, max_words=3)
+    if _headline(text):
+        return  # a headline capitalises every word ("Gendong Nenek ke Bilik Suara")
     if n:
         add((at, end, "LOC", None))
+
+
+_WEEKDAY_CUE = re.compile(rf"(?<![\w])(?:[Pp]ada|[Hh]ingga|[Ss]ejak|[Ss]ampai|[Hh]ari|tiba|digelar|berlangsung|dimulai)(?:{_S}+hari)?{_S}+$")
+_WEEKDAY_NOT = re.compile(rf"{_S}*(?:\(|\d|,{_S}*\d|{_S}[{_UP}])")
+
+
+def _h_weekday(text: str, start: int, key_end: int, add: Add) -> None:
+    """A bare weekday that dates the event: "hingga Rabu sore", "pada Kamis dengan pengawalan"
+    (with a date after it, or in a name like "Jumat Curhat", it is left to the date rules)."""
+    if _WEEKDAY_NOT.match(text, key_end) or not _WEEKDAY_CUE.search(text, max(0, start - 16), start):
+        return
+    add((start, key_end, "DATE", _WEEKDAY_VALUE))
 
 
 _TPS = re.compile(rf"TPS{_S}+(?:(?:No\.?|Nomor){_S}*)?\d{{1,3}}[A-Z]?(?![\w/])")
@@ -378,7 +437,19 @@ def _h_tps(text: str, start: int, key_end: int, add: Add) -> None:
     add((start, end if n else m.end(), "LOC", None))
 
 
+_OPERATION_WORD = re.compile(rf"{_S}+([{_UP}][\w\-]*|20\d\d(?![\w]))")
+
+
 def _h_operation(text: str, start: int, key_end: int, add: Add) -> None:
-    m = _OPERATION.match(text, start)
-    if m is not None:
-        add((start, m.end(), _BLOCK, None))
+    """An operation's name ("Operasi Mantap Praja 2024") is no entity, up to a unit or a rank
+    ("Kepala Biro Operasi [Polda Maluku]")."""
+    end = key_end
+    n = 0
+    while n < 5:
+        m = _OPERATION_WORD.match(text, end)
+        if m is None or m.group(1).lower() in _hard_heads():
+            break
+        end = m.end()
+        n += 1
+    if n:
+        add((start, end, _BLOCK, None))

@@ -247,7 +247,7 @@ _OFFICE = rf"(?:{_ci('kepala')}{_S}+{_ci('daerah')}|{_ci('umum')}|{_ci('legislat
 _RE_ELECTION = re.compile(
     rf"(?:(?:{_alt(_cased(gz.ELECTIONS))})"
     rf"|{_ci('pemilihan')}{_S}+{_OFFICE}(?:{_S}+(?:dan|DAN){_S}+(?:{_ci('wakil')}{_S}+)?{_OFFICE})?"
-    rf"|PSU|Pemungutan{_S}+Suara{_S}+Ulang)(?![\w])"
+    rf")(?![\w])"
 )
 # after an election word: its region ("pilgub Maluku", "Pilkada Kota Tangerang"), "Serentak", the year
 _ELECTION_REST = re.compile(rf"(?:{_S}+(?:[Ss]erentak|SERENTAK))?(?:{_S}+(?:[Tt]ahun{_S}+)?20\d\d)?(?![\w])")
@@ -296,7 +296,8 @@ _DATELINE = re.compile(
     rf"|[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+,{_S}*(?P<o>[{_UP}][{_LO}]+(?:{_S}[{_UP}][{_LO}]+){{0,2}}){_S}*[\-–—]"
     rf"|(?P<t>[{_UP}][{_LO}]+(?:{_S}[{_UP}][{_LO}]+){{0,2}})"
     rf"(?:,{_S}*[\w\-]+(?:\.[\w\-]+)*\.(?:com|id|co\.id|net|news|co|or\.id|go\.id)(?![\w])"
-    rf"|{_S}*\([A-Z]{{2,12}}\){_S}*[\-–—]|,{_S}*(?=\d{{1,2}}{_S}+[A-Za-z]+{_S}+20\d\d))"
+    rf"|(?:,{_S}*[A-Z][A-Za-z]+(?:{_S}[A-Z][A-Za-z]+)?)?{_S}*\([A-Z]{{2,12}}\){_S}*[\-–—]"
+    rf"|,{_S}*(?=\d{{1,2}}{_S}+[A-Za-z]+{_S}+20\d\d))"
     rf")"
 )
 

@@ -11,8 +11,9 @@ import ahocorasick
 
 from store.model import Entity, Span
 from store.text import gazetteer as gz
-from store.text.dates import find_dates
+from store.text.dates import WEEKDAYS, _bare_day, _ref, find_dates
 from store.text.entities.heads import (
+    _WEEKDAY_VALUE,
     _h_body,
     _h_election,
     _h_figure,
@@ -26,7 +27,9 @@ from store.text.entities.heads import (
     _h_prep,
     _h_role,
     _h_role_office,
+    _h_seat,
     _h_tps,
+    _h_weekday,
 )
 from store.text.entities.patterns import (
     _ADMIN_HEAD,
@@ -54,7 +57,7 @@ from store.text.entities.resolve import _finish, _resolve, second_pass
 
 _SUBJECT_VERBS = ("juga", "mengatakan", "menegaskan", "menjelaskan", "menambahkan", "mengimbau", "mengingatkan",
                   "berharap", "meminta", "menyampaikan", "menyebutkan", "mengungkapkan", "menuturkan")
-_PREPOSITIONS = ("di", "ke", "dari", "menuju", "sekitar", "kawasan", "untuk", "asal")
+_PREPOSITIONS = ("di", "ke", "dari", "menuju", "sekitar", "kawasan", "untuk", "asal", "tujuan", "perairan")
 _UPPER_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -82,7 +85,8 @@ def _automaton() -> ahocorasick.Automaton:
     put("MILITARY", {f for w in gz.MILITARY_HEADS.split("|") for f in (w, w.upper())} | _first(gz.MILITARY_UNITS_BARE))
     put("BODY", _first(gz.ELECTION_BODY_LONG) | _first(gz.ELECTION_BODIES))
     put("GOV", _first(gz.GOV_LONG) | _first(gz.GOV_BODIES) | _first(gz.GOV_NAMED))
-    put("ELECTION", set(_cased(gz.ELECTIONS)) | set(_cased("Pemilihan")) | {"PSU", "Pemungutan"})
+    # a re-vote (PSU, "pemungutan suara ulang") is a stage of an election, not one: no key
+    put("ELECTION", set(_cased(gz.ELECTIONS)) | set(_cased("Pemilihan")))
     put("ADMIN", _first(gz.ADMIN))
     put("GEO", _first(gz.GEO))
     put("VENUE", _first(gz.VENUES))
@@ -98,6 +102,8 @@ def _automaton() -> ahocorasick.Automaton:
     put("INITIALS", {"inisial", "berinisial"})
     put("OPERATION", {"Operasi"})
     put("TPS", {"TPS"})
+    put("SEAT", {"Aula", "Halaman", "Gedung", "Ruang", "Kantor", "Pendopo", "Pendapa", "Rumah"})
+    put("WEEKDAY", {w[0].upper() + w[1:] for w in WEEKDAYS if w.isalpha()})
     put("SUBJECT", {" " + v for v in _SUBJECT_VERBS})
     auto = ahocorasick.Automaton()
     for key, kinds in keys.items():
@@ -114,6 +120,8 @@ def _keys(words: str) -> set[str]:
     return {w if len(w.split(" ")[0]) <= 2 else w.split(" ")[0] for w in words.split("|") if w}
 
 
+_PLANNED = re.compile(r"(?<![\w])(?:akan|dijadwalkan|direncanakan|rencananya)(?![\w])")
+_FUTURE_AFTER = re.compile(r"[ \t\u00a0]+(?:mendatang|depan|besok)(?![\w])")
 _LINE_CACHE = 16384  # sentences; each holds a few small tuples (about 10 MB when full)
 # where the text breaks into pieces no rule looks across: a line end, or a sentence end (a word
 # of three lower-case letters or a closing bracket, then a stop, then a capital), not the dot of
@@ -140,6 +148,8 @@ _DISPATCH: dict[str, Callable[[str, int, int, Add], None]] = {
     "PERSONNEL": _h_personnel,
     "FIGURE": _h_figure,
     "TPS": _h_tps,
+    "SEAT": _h_seat,
+    "WEEKDAY": _h_weekday,
     "OFFICE": _h_role_office,
     "ADMIN": _h_loc(_ADMIN_HEAD),
     "GEO": _h_loc(_GEO_HEAD),
@@ -225,6 +235,10 @@ class Recogniser:
                 for g in ("c", "o", "t"):
                     if m[g] and m[g].lower() not in gz.STOP and len(m[g]) >= 3:
                         add((m.start(g), m.end(g), "LOC", None))
+        for i, (s, e, label, value) in enumerate(cands):
+            if value is _WEEKDAY_VALUE:  # a bare weekday: the latest such day, or the next one if planned
+                future = _PLANNED.search(text, 0, s) is not None or _FUTURE_AFTER.match(text, e) is not None
+                cands[i] = (s, e, label, _bare_day(_ref(published), text[s:e], future))
         return tuple(_resolve(cands))
 
 
