@@ -5,7 +5,7 @@ says so in one line.
 
 A DocBin is built in memory and written at the end (spaCy has no streaming writer; it holds
 every token's attributes, tens of KB an article), so a large export goes to a folder instead:
-``part-00001.spacy`` … of ``PART`` articles each, which ``spacy train`` reads as one corpus.
+``part-00001.spacy`` … of ``PART`` (200) articles each, which ``spacy train`` reads as one corpus.
 """
 
 from __future__ import annotations
@@ -57,14 +57,15 @@ def words_and_spaces(text: str, item: Item) -> tuple[list[str], list[bool]]:
     return words, spaces
 
 
-PART = 500
+PART = 200
 
 
-def docbin_bytes(items: Iterable[Item], lang: str = "id") -> tuple[bytes, int]:
+def docbin_bytes(items: Iterable[Item], nlp: Any = None) -> tuple[bytes, int]:
+    """One DocBin of ``items``; ``nlp`` (a blank Indonesian pipeline by default) gives the vocab."""
     spacy = _spacy()
     from spacy.tokens import Doc, DocBin
 
-    nlp = spacy.blank(lang)
+    nlp = nlp or spacy.blank("id")
     db = DocBin(store_user_data=True)
     n = 0
     for item in items:
@@ -89,11 +90,11 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 def write_parts(items: Iterable[Item], folder: Path, size: int = PART) -> int:
     """``part-NNNNN.spacy`` files of ``size`` articles each in ``folder`` (each written atomically);
     memory holds one part at a time."""
-    _spacy()
+    nlp = _spacy().blank("id")
     folder.mkdir(parents=True, exist_ok=True)
     n = 0
     for i, chunk in enumerate(_chunks(items, size), 1):
-        data, count = docbin_bytes(chunk)
+        data, count = docbin_bytes(chunk, nlp)
         write_bytes(folder / f"part-{i:05d}.spacy", data)
         n += count
     return n

@@ -357,3 +357,17 @@ def test_spacy_missing_is_one_clear_line(source: Path, tmp_path: Path) -> None:
                           timeout=60)
     assert done.stdout.strip() == "the spacy format needs spaCy, which is not installed: pip install 'tandai[spacy]'"
     assert not (tmp_path / "x.spacy").exists()
+
+
+def test_spacy_to_a_folder_writes_docbin_parts(source: Path, tmp_path: Path) -> None:
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    from store.interchange import spacy_docbin
+
+    with store.open(source, reviewer="x", read_only=True) as st:
+        n = spacy_docbin.write_parts(items(st), tmp_path / "parts", size=20)
+    parts = sorted((tmp_path / "parts").glob("part-*.spacy"))
+    assert [p.name for p in parts] == [f"part-{i:05d}.spacy" for i in range(1, len(parts) + 1)]
+    docs = [d for p in parts for d in DocBin().from_disk(p).get_docs(spacy.blank("id").vocab)]
+    assert len(docs) == n == len(entities_of(source)) and len(parts) == -(-n // 20)

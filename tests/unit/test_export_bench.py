@@ -1,0 +1,25 @@
+"""The short variant of bench/bench_export.py: a store built as the 100k bench builds it, each
+format exported by `tandai export` in its own process, peak memory under the bar. The rate is
+printed, not asserted (a loaded CI machine is no measure of it); the full run is opt-in."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_short_export_bench_stays_under_the_memory_bar(tmp_path: Path) -> None:
+    out = subprocess.run([sys.executable, "-m", "bench.bench_export", "--n", "400", "--seed", "100",
+                          "--formats", "jsonl,brat,spacy", "--work", str(tmp_path)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert out.returncode == 0, out.stderr + out.stdout
+    rows = {line.split()[0]: line.split() for line in out.stdout.splitlines()[2:]}
+    assert set(rows) == {"jsonl", "brat", "spacy"}
+    for fmt, (_, seconds, rate, peak, *over) in rows.items():
+        assert float(seconds) > 0 and float(rate) > 0, fmt
+        assert float(peak) < 300 and not over, f"{fmt}: peak {peak} MB"
+    assert len(list((tmp_path / "export-out-400" / "brat").glob("*.ann"))) == 400
+    assert list((tmp_path / "export-out-400" / "spacy-parts").glob("part-*.spacy"))
