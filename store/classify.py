@@ -52,6 +52,9 @@ WEAK = {
     "mengawasi": 0.5,
     "pelanggaran": 0.6, "ancaman": 0.5, "tkp": 0.6, "melaporkan": 0.5, "dilaporkan": 0.5, "mengimbau": 0.7,
     "menghimbau": 0.7, "ulama": 0.6, "cooling": 0.6, "edukasi": 0.7, "pengerahan": 0.7, "memantau tps": 0.7,
+    "menghadiri": 0.6, "diskusi": 0.6, "mendatangi": 0.6, "pelajar": 0.5, "mahasiswa": 0.5, "santri": 0.6,
+    "spanduk": 0.6, "baliho": 0.5, "diproses": 0.6, "memproses": 0.6, "mengirimkan": 0.6, "gakkumdu": 0.6,
+    "sentra gakkumdu": 0.6, "deklarasi": 0.7, "menyapa": 0.7,
 }
 CACHE_SIZE = 4096
 SCENE = 0.35  # the weight of a trigger in a clause that sets the scene ("usai apel, ...")

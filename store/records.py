@@ -338,7 +338,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         partners = [p for p in ref.partners if p != unit_text]
     clf = classifier if classifier is not None else _lexicon_only(taxonomy)
     return {
-        "type": clf.guess(sentence)[0],
+        "type": _type(article, start, sentence, clf),
         "unit": unit_text,
         "date": date_iso,
         "date_text": date.text if date is not None else None,
@@ -349,6 +349,23 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         "evidence": [{"start": start, "end": end}],
         "notes": "",
     }
+
+
+def _type(article: Article, start: int, sentence: str, clf: TypeClassifier) -> str:
+    """The sentence's type; a sentence with no trigger word and nothing learned like it
+    ("Sebanyak 46 personel ... di Kecamatan Praya Barat.") is about the activity of the sentence
+    before it, else of the headline."""
+    kind, p = clf.guess(sentence)
+    if clf.lexicon_scores(sentence) or p >= 0.5:
+        return kind
+    before = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+              if s[1] <= start]
+    for s, e in reversed(before[-1:]):
+        if clf.lexicon_scores(article.text[s:e]):
+            return clf.guess(article.text[s:e])[0]
+    if article.title and clf.lexicon_scores(article.title):
+        return clf.guess(article.title)[0]
+    return kind
 
 
 _LEXICON_ONLY: dict[int, TypeClassifier] = {}
