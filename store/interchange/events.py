@@ -5,7 +5,8 @@ JSON list of objects.
 ``event_date`` is the record's date with ``time_precision`` 1 (the day); a record without a
 date takes the article's publication date with precision 3 (the month: the event happened
 around then). ``notes`` is the evidence sentence; the record's own notes are ``record_notes``.
-``admin1``/``admin2`` (province, regency) are filled when the place lookup knows the location.
+``admin1``/``admin2`` are the province and regency of the record's location (else of its unit:
+"Polres Kutim" is in Kutai Timur, Kalimantan Timur), from tandai's gazetteer of regions.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import IO, Any
 
 from store.export import json_line, neutralise
 from store.interchange.common import Item
+from store.text.regions import place_of
 
 COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "election_phase",
@@ -24,7 +26,7 @@ COLUMNS = (
     "source", "source_url", "notes", "record_notes", "article_id", "article_title",
     "published", "reviewer", "status",
 )
-Places = Callable[[str], tuple[str | None, str | None]]
+Places = Callable[[str], tuple[str | None, str | None]]  # text -> (regency, province)
 
 
 def rows(items: Iterable[Item], places: Places | None = None) -> Iterator[dict[str, Any]]:
@@ -36,9 +38,10 @@ def rows(items: Iterable[Item], places: Places | None = None) -> Iterator[dict[s
                 date, precision = rec.date, 1
             else:
                 date, precision = (a.published or "")[:10] or None, 3
-            admin1 = admin2 = None
-            if places is not None and rec.location:
-                admin1, admin2 = places(rec.location)
+            admin2, admin1 = None, None
+            for where in (rec.location, rec.unit):
+                if where and admin1 is None:
+                    admin2, admin1 = (places or place_of)(where)
             yield {
                 "event_id_cnty": rec.id, "event_date": date, "year": int(date[:4]) if date else None,
                 "time_precision": precision if date else None, "event_type": rec.type,

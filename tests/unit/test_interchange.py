@@ -371,3 +371,31 @@ def test_spacy_to_a_folder_writes_docbin_parts(source: Path, tmp_path: Path) -> 
     assert [p.name for p in parts] == [f"part-{i:05d}.spacy" for i in range(1, len(parts) + 1)]
     docs = [d for p in parts for d in DocBin().from_disk(p).get_docs(spacy.blank("id").vocab)]
     assert len(docs) == n == len(entities_of(source)) and len(parts) == -(-n // 20)
+
+
+def test_events_name_the_province_and_regency(source: Path, tmp_path: Path) -> None:
+    import csv
+
+    rows = list(csv.DictReader(export(source, tmp_path / "e.csv", "events").read_text(encoding="utf-8").splitlines()))
+    row = next(r for r in rows if r["actor1"] == "Polres Bontang")
+    assert (row["admin1"], row["admin2"]) == ("Kalimantan Timur", "Bontang")  # from the unit: the place is a village
+
+
+def test_doccano_relations_join_a_records_unit_to_its_slots(source: Path, tmp_path: Path) -> None:
+    out = export(source, tmp_path / "r.jsonl", "doccano", relations=True)
+    rows = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    row = next(r for r in rows if "🚓" in r["text"])
+    ents = {e["id"]: e for e in row["entities"]}
+    for e in ents.values():
+        assert set(e) == {"id", "label", "start_offset", "end_offset"}
+    types = {}
+    for rel in row["relations"]:
+        src, dst = ents[rel["from_id"]], ents[rel["to_id"]]
+        assert row["text"][src["start_offset"]:src["end_offset"]] == "Polres Bontang"
+        types[rel["type"]] = row["text"][dst["start_offset"]:dst["end_offset"]]
+    assert types["patrol:Location"] == PLACE and types["patrol:Personnel"] == "40 personel"
+    assert types["patrol:Date"] == "Senin (25/11/2024)"
+    # and the relation shape imports like the plain one
+    with store.open(tmp_path / "fresh", reviewer="importer") as st:
+        report = import_file(st, out, "doccano")
+    assert report.skipped == [] and entities_of(tmp_path / "fresh") == entities_of(source)
