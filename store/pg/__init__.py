@@ -31,12 +31,15 @@ def init_database(url: str) -> list[int]:
 
 def add_member(url: str, role: str, adjudicator: bool = False) -> str:
     """Make an existing database role a reviewer (or an adjudicator); returns the group it joined."""
+    import psycopg
     from psycopg import sql
 
     group = ADJUDICATOR_ROLE if adjudicator else REVIEWER_ROLE
     conn = connect(check_url(url), autocommit=True)
     try:
         conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(role)))
+    except psycopg.errors.UniqueViolation:
+        pass  # granted at the same moment by someone else: a member either way
     except Exception as exc:  # noqa: BLE001
         from store.pg.connection import first_line
 

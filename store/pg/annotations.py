@@ -33,7 +33,7 @@ from psycopg.types.json import Jsonb
 
 from store.disk.annotations import TABLES
 from store.errors import ReadOnlyStore, StoreError
-from store.pg.connection import connect, first_line, redact
+from store.pg.connection import ConnectionLost, connect, first_line, redact, reported
 
 WHAT = {"records": "record", "overrides": "entity correction", "status": "status", "searches": "saved search"}
 RECONNECT_FOR = 3.0  # seconds a change waits for a dropped connection before it is refused
@@ -45,10 +45,6 @@ class Conflict(StoreError):
 
 class Forbidden(StoreError):
     """The database does not let this reviewer change that row (another reviewer's)."""
-
-
-class ConnectionLost(StoreError):
-    """The database cannot be reached; the change was not saved."""
 
 
 class PgAnnotations:
@@ -64,11 +60,13 @@ class PgAnnotations:
         self.seq = 0  # counts every change to the mirror (the Store keys its filter cache on it)
         self.caught_up = 0  # the last change id replayed from the database
         self.label = "change"  # what the next change is called (set by PgHistory)
+        self.offline = False  # the listener found the database gone (see PgStore): do not wait
         self._mine: set[int] = set()  # change ids this mirror applied itself (not replayed again)
         self.lock = threading.RLock()
         self._conn: psycopg.Connection[Any] | None = connect(url, autocommit=True)  # transactions explicit
-        row = self._conn.execute(
-            "SELECT current_user, pg_has_role(current_user, 'tandai_adjudicator', 'MEMBER')").fetchone()
+        with reported(url, "opening"):
+            row = self._conn.execute(
+                "SELECT current_user, pg_has_role(current_user, 'tandai_adjudicator', 'MEMBER')").fetchone()
         assert row is not None
         self.reviewer, self.adjudicator = str(row[0]), bool(row[1])
         self.load()
@@ -101,7 +99,7 @@ class PgAnnotations:
     def load(self) -> None:
         """Read every annotation and the last change id in one consistent snapshot."""
         conn = self.connection()
-        with self.lock:
+        with self.lock, reported(self.url, "reading the annotations"):
             with conn.transaction():
                 conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 last = conn.execute("SELECT coalesce(max(id), 0) FROM tandai.changes").fetchone()
@@ -177,7 +175,7 @@ class PgAnnotations:
 
     def _recover(self, uid: str, ops: list[list[Any]], exc: Exception) -> tuple[int, list[list[Any]]]:
         """After a dropped connection: the change committed (found by uid), or is written again."""
-        conn = self._reconnect(RECONNECT_FOR)
+        conn = self._reconnect(0.0 if self.offline else RECONNECT_FOR)
         if conn is not None:
             try:
                 row = conn.execute("SELECT id, ops FROM tandai.changes WHERE uid = %s", (uid,)).fetchone()
@@ -259,8 +257,9 @@ class PgAnnotations:
     def history(self, limit: int = 50) -> list[dict[str, Any]]:
         """The last changes made by anyone, newest first (who, what, when)."""
         conn = self.connection()
-        rows = conn.execute("SELECT id, reviewer, label, at FROM tandai.changes ORDER BY id DESC LIMIT %s",
-                            (limit,)).fetchall()
+        with reported(self.url, "reading the history"):
+            rows = conn.execute("SELECT id, reviewer, label, at FROM tandai.changes "
+                                "ORDER BY id DESC LIMIT %s", (limit,)).fetchall()
         return [{"id": r[0], "reviewer": r[1], "label": r[2], "at": r[3].isoformat()} for r in rows]
 
     def compact(self) -> None:

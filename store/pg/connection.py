@@ -8,6 +8,8 @@ URL still works, but is never shown: every message names the database by ``redac
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import psycopg
@@ -52,3 +54,20 @@ def connect(url: str, autocommit: bool = False) -> psycopg.Connection[Any]:
                                application_name="tandai")
     except psycopg.Error as exc:
         raise StoreError(f"cannot connect to {redact(url)}: {first_line(exc)}") from None
+
+
+class ConnectionLost(StoreError):
+    """The database cannot be reached; the change was not saved."""
+
+
+@contextmanager
+def reported(url: str, doing: str) -> Iterator[None]:
+    """A database error while ``doing`` something becomes one line: ConnectionLost when the
+    server went away (the caller may retry), StoreError for anything else it refused."""
+    try:
+        yield
+    except psycopg.OperationalError as exc:
+        raise ConnectionLost(f"connection to {redact(url)} lost while {doing}, retrying "
+                             f"({first_line(exc)})") from None
+    except psycopg.Error as exc:
+        raise StoreError(f"{redact(url)} refused {doing}: {first_line(exc)}") from None

@@ -28,7 +28,7 @@ from store.errors import InvalidArgument, StoreError, StoreLocked
 from store.history import History
 from store.model import Article, check_callable
 from store.pg.annotations import PgAnnotations
-from store.pg.connection import check_url, connect, redact
+from store.pg.connection import check_url, connect, redact, reported
 from store.pg.live import Listener
 from store.pg.schema import check_version
 from store.store import Store
@@ -71,20 +71,26 @@ class PgStore(Store):
         self.location = redact(url)
         conn = connect(url)
         try:
-            check_version(conn, self.location)
-            meta = dict(conn.execute("SELECT key, value FROM tandai.meta").fetchall())
+            with reported(url, "opening"):
+                check_version(conn, self.location)
+                meta = dict(conn.execute("SELECT key, value FROM tandai.meta").fetchall())
+                sync = conn.execute("SHOW synchronous_commit").fetchone()
         finally:
             conn.close()
         self.store_id = str(meta["store_id"])
+        self._role = ""
         self._subscribers: list[Callable[[str], None]] = []
         self._pending: set[str] = set()
         self._pending_lock = threading.Lock()
         self.listener: Listener | None = None
         self._open_cache(cache_root() / self.store_id, reviewer)
+        if sync and sync[0] == "off":  # a commit is then acknowledged before it is on disk
+            self.notice = " ".join(filter(None, (self.notice, f"{self.location} has synchronous_commit "
+                                                 "off: a server crash can lose the last saved changes.")))
         try:
             self._write_taxonomy(self.path, meta.get("taxonomy"))
             self.annotations = PgAnnotations(url, writable=not read_only)  # type: ignore[assignment]
-            self.reviewer = self.annotations.reviewer  # type: ignore[attr-defined]
+            self._role = self.annotations.reviewer  # type: ignore[attr-defined]
             self.history = PgHistory(self.annotations)
             self.writable = not read_only
             self.pull_articles()
@@ -104,6 +110,16 @@ class PgStore(Store):
                 continue
         raise StoreLocked(f"all {CACHE_SLOTS} caches of this database in {root} are in use")
 
+    @property
+    def reviewer(self) -> str:
+        """The database role: what the database lets this connection change (a name typed in the
+        workbench cannot change whose work it is)."""
+        return self._role or self._name
+
+    @reviewer.setter
+    def reviewer(self, name: str) -> None:
+        self._name = name
+
     @staticmethod
     def _write_taxonomy(cache: Path, text: str | None) -> None:
         path = cache / TAXONOMY
@@ -115,6 +131,8 @@ class PgStore(Store):
     # -- live ---------------------------------------------------------------------------------
 
     def _heard(self, kind: str) -> None:
+        if kind in ("lost", "back"):  # while it is down a save fails at once, not after waiting
+            self.annotations.offline = kind == "lost"  # type: ignore[attr-defined]
         with self._pending_lock:
             self._pending.add(kind)
         for callback in list(self._subscribers):
@@ -148,35 +166,36 @@ class PgStore(Store):
         have = self.count()
         conn = connect(self.url)
         try:
-            total_row = conn.execute("SELECT coalesce(max(seq), 0) FROM tandai.articles").fetchone()
-            total = int(total_row[0]) if total_row else 0
-            if total < have or (have and not self._cache_matches(conn, have)):
-                raise StoreError(f"the cache {self.path} does not belong to {self.location} any more; "
-                                 "delete it and open again")
-            if total == have:
-                return 0
-            added = pending = 0
-            names: list[str] = []
-            batch: list[tuple[Article, list[int]]] = []
-            with conn.transaction(), conn.cursor(name="pull") as cur:
-                cur.itersize = 2000
-                cur.execute("SELECT doc, sig FROM tandai.articles WHERE seq > %s ORDER BY seq", (have,))
-                for doc, sig in cur:
-                    batch.append((Article.from_dict(doc), sig))
-                    if len(batch) == SHARD_SIZE:
+            with reported(self.url, "fetching articles"):
+                total_row = conn.execute("SELECT coalesce(max(seq), 0) FROM tandai.articles").fetchone()
+                total = int(total_row[0]) if total_row else 0
+                if total < have or (have and not self._cache_matches(conn, have)):
+                    raise StoreError(f"the cache {self.path} does not belong to {self.location} any more; "
+                                     "delete it and open again")
+                if total == have:
+                    return 0
+                added = pending = 0
+                names: list[str] = []
+                batch: list[tuple[Article, list[int]]] = []
+                with conn.transaction(), conn.cursor(name="pull") as cur:
+                    cur.itersize = 2000
+                    cur.execute("SELECT doc, sig FROM tandai.articles WHERE seq > %s ORDER BY seq", (have,))
+                    for doc, sig in cur:
+                        batch.append((Article.from_dict(doc), sig))
+                        if len(batch) == SHARD_SIZE:
+                            names.append(self._cache_shard(batch))
+                            pending, batch = pending + SHARD_SIZE, []
+                        if len(names) >= COMMIT_EVERY:
+                            self.corpus.commit(names, pending)
+                            added, names, pending = added + pending, [], 0
+                            if progress is not None:
+                                progress(have + added, total)
+                    if batch:
                         names.append(self._cache_shard(batch))
-                        pending, batch = pending + SHARD_SIZE, []
-                    if len(names) >= COMMIT_EVERY:
+                        pending += len(batch)
+                    if names:
                         self.corpus.commit(names, pending)
-                        added, names, pending = added + pending, [], 0
-                        if progress is not None:
-                            progress(have + added, total)
-                if batch:
-                    names.append(self._cache_shard(batch))
-                    pending += len(batch)
-                if names:
-                    self.corpus.commit(names, pending)
-                    added += pending
+                        added += pending
         finally:
             conn.close()
         self.catch_up_index()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import psycopg
@@ -12,7 +13,9 @@ import psycopg
 import store
 from tests.pg.conftest import as_role
 
-TANDAI = shutil.which("tandai") or "tandai"
+TANDAI = str(Path(sys.executable).parent / "tandai")  # the installed command beside this Python
+if not Path(TANDAI).exists():
+    TANDAI = shutil.which("tandai") or "tandai"
 
 
 def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

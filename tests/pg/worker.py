@@ -62,7 +62,7 @@ def _open(url: str) -> store.Store:
         try:
             return store.open(url)
         except StoreError as exc:
-            if "cannot connect" not in str(exc):
+            if "cannot connect" not in str(exc) and "lost" not in str(exc):  # the server restarting
                 raise
             time.sleep(0.3)
 
