@@ -8,7 +8,7 @@ import sys
 from store.paths import resolve_store
 
 from ..safe import safe_line
-from .common import Subcommands, open_store
+from .common import Subcommands, UserError, open_store
 
 ORDER = 90
 
@@ -27,6 +27,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from store.check import check_store
 
     path = resolve_store(args.store)
+    if isinstance(path, str):  # a postgresql:// URL: the database checks itself (docs/team.md)
+        raise UserError("tandai check is for store directories; check a database with PostgreSQL's "
+                        "tools, or `tandai copy` it to a directory and check that")
     report = check_store(path, repair=args.repair)
     for line in report.lines():
         print(safe_line(line))
