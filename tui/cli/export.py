@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from store.adjudicate import adjudicated_records
 from store.export import FILE_ONLY, FORMATS, Options, config_path, export_file, write_stream
 from store.interchange.common import Progress, reviewer_records
 
@@ -47,7 +48,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError(f"the {fmt} format needs --out ({'a folder' if fmt == 'brat' else 'a file'})")
     query = " ".join(args.query) if args.query else None
     opts = Options(query=query, cell=safe, relations=args.relations,
-                   records=reviewer_records(args.records_by) if args.records_by else None,
+                   records=adjudicated_records if args.adjudicated else (
+                       reviewer_records(args.records_by) if args.records_by else None),
                    json=bool(args.out) and str(args.out).lower().endswith(".json"))
     with open_store(args, read_only=True) as st, progress_bar() as tick:
         opts.progress = tick
@@ -72,7 +74,11 @@ def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
                        "formats; brat writes a folder, spacy a DocBin file (both need --out).")
     p.add_argument("--format", choices=FORMATS, default="jsonl")
     p.add_argument("--out", metavar="PATH", help="write to PATH (atomically) instead of standard output")
-    p.add_argument("--records-by", metavar="NAME", help="only NAME's activity records (default: everyone's)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--records-by", metavar="NAME",
+                       help="only NAME's activity records (default: everyone's)")
+    which.add_argument("--adjudicated", action="store_true", help="the adjudicated records: an "
+                       "adjudicator's where one settled the article, else one reviewer's (docs/reviewers.md)")
     p.add_argument("--relations", action="store_true",
                    help="doccano: the relation shape (records as relations between entities)")
     p.add_argument("query", nargs="*", metavar="QUERY", help="the articles to export (query language)")
