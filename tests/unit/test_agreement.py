@@ -211,3 +211,32 @@ def test_the_adjudicated_records_replace_the_reviewers_where_settled(tmp_path: P
         st.undo()
         st.undo()
         assert sorted(r.reviewer for r in st.records(ids[0])) == ["a", "b"]
+
+
+def test_tandai_export_adjudicated_writes_the_settled_version(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    import orjson
+
+    from tests.conftest import SAMPLES
+
+    ids = _coded_store(tmp_path / "s", SAMPLES)
+    for who, typ in (("a", "patrol"), ("b", "escort")):
+        with store.open(tmp_path / "s", reviewer=who) as st:
+            st.add_record(ids[0], type=typ, unit="Polres A", evidence=[{"start": 0, "end": 20}])
+            st.set_status(ids[0], "done")
+    with store.open(tmp_path / "s", reviewer="lead") as st:
+        adjudicate.take_record(st, adjudicate.compare(st, ids[0]), 0, "b")
+
+    def export(*extra: str) -> list[tuple[str, str]]:
+        done = subprocess.run([sys.executable, "-m", "tui.cli", "export", "--store", str(tmp_path / "s"), *extra],
+                              capture_output=True, timeout=120, env={**os.environ, "XDG_CONFIG_HOME": "/nonexistent"})
+        assert done.returncode == 0, done.stderr
+        return sorted((r["reviewer"], r["type"]) for line in done.stdout.splitlines()
+                      for r in orjson.loads(line)["records"])
+
+    assert export() == [("a", "patrol"), ("b", "escort"), ("lead", "escort")]
+    assert export("--adjudicated") == [("lead", "escort")]
+    assert export("--records-by", "a") == [("a", "patrol")]
