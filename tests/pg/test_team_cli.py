@@ -57,5 +57,7 @@ def test_one_line_messages(pg_url: str, tmp_path: Path) -> None:
     assert newer.stderr.count("\n") == 1
     down = run("--store", "postgresql://nobody@127.0.0.1:1/none", "stats", env=env)
     assert down.returncode == 1 and "cannot connect to postgresql://nobody@127.0.0.1:1/none" in down.stderr
+    check = run("check", "--store", pg_url, env=env)
+    assert check.returncode == 1 and "for store directories" in check.stderr
     secret = run("--store", "postgresql://rina:hunter2@127.0.0.1:1/none", "stats", env=env)
     assert "hunter2" not in secret.stderr and "rina@127.0.0.1" in secret.stderr
