@@ -87,7 +87,7 @@ def prepare(raw: RawDoc, recogniser: Recogniser) -> tuple[Article, list[int]]:
         noise=list(parsed.noise),
         entities=entities,
     )
-    return article, dedupe.signature(parsed.text, parsed.noise)
+    return article, dedupe.article_signature(article)
 
 
 Prepared = tuple[str, "tuple[Article, list[int]] | str"]  # (source, result or reason)
@@ -224,17 +224,24 @@ def _documents(paths: Sequence[str], report: IngestReport, store_dir: Path,
 
 
 class Seen:
-    """What the store already holds: article ids, and the signatures that find near duplicates."""
+    """What the store already holds: article ids, and the signatures that find near duplicates
+    (copies) and rewrites of one story."""
 
     def __init__(self, summaries: Iterable[dict[str, Any]]) -> None:
         self.ids: set[str] = set()
         self.dups = dedupe.DuplicateIndex()
+        self.stories = dedupe.StoryIndex()
         for summary in summaries:
-            self.add(summary["id"], summary.get("sig") or [], summary.get("duplicate_of"))
+            story = summary.get("same_story")
+            self.add(summary["id"], summary.get("sig") or [], summary.get("duplicate_of"),
+                     summary.get("published"), story if isinstance(story, list) else [])
 
-    def add(self, aid: str, sig: list[int], duplicate_of: str | None) -> None:
+    def add(self, aid: str, sig: list[int], duplicate_of: str | None, published: str | None = None,
+            same_story: Sequence[str] = ()) -> None:
         self.ids.add(aid)
         self.dups.add(aid, sig, duplicate_of)
+        if not duplicate_of:  # a copy is linked to its original; the original carries the story
+            self.stories.add(aid, sig, published, same_story)
 
 
 Batch = list[tuple[Article, list[int]]]  # new articles with their duplicate signatures
@@ -279,7 +286,9 @@ def batches(
             article.duplicate_of = seen.dups.find(sig)
             if article.duplicate_of:
                 report.duplicates += 1
-            seen.add(article.id, sig, article.duplicate_of)
+            else:
+                article.same_story = seen.stories.find(sig, article.published)
+            seen.add(article.id, sig, article.duplicate_of, article.published, article.same_story)
             batch.append((article, sig))
             if len(batch) >= batch_size:
                 full, batch = batch, []

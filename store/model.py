@@ -112,6 +112,9 @@ class Article:
     noise: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     duplicate_of: str | None = None
+    # other articles that rewrite the same source (a press release told again in other words):
+    # the ones ingest knew when it linked this one; ``Store.article`` adds those linked later
+    same_story: list[str] = field(default_factory=list)
     # entities/noise spans of the stored article that could not be read (damage, not data):
     # left out so the rest still shows; never written back (``to_dict`` leaves it out)
     damaged: int = field(default=0, compare=False)
@@ -130,6 +133,7 @@ class Article:
             "noise": [s.to_dict() for s in self.noise],
             "entities": [e.to_dict() for e in self.entities],
             "duplicate_of": self.duplicate_of,
+            "same_story": list(self.same_story),
         }
 
     @classmethod
@@ -176,6 +180,8 @@ class Article:
             noise=spans("noise", Span.from_dict),
             entities=spans("entities", Entity.from_dict),
             duplicate_of=opt("duplicate_of"),
+            same_story=[x for x in d.get("same_story") or [] if isinstance(x, str)]
+            if isinstance(d.get("same_story"), list) else [],
             damaged=damaged,
         )
 

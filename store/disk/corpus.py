@@ -34,6 +34,7 @@ from store.disk.atomic import fsync_dir, read_json, write_bytes, write_json
 from store.disk.layout import CORPUS_DIR, MANIFEST, QUARANTINE
 from store.errors import CorruptFile, SchemaMismatch, StoreError
 from store.model import Article
+from store.text.dedupe import story_groups
 
 SCHEMA_VERSION = 1
 SHARD_SIZE = 250  # ~1 MB of JSON: opening an article reads one shard (~5 ms)
@@ -84,7 +85,8 @@ def now_iso() -> str:
 
 
 def summary_of(article: Article, signature: list[int]) -> dict[str, Any]:
-    """What the meta file keeps per article: list fields plus the duplicate signature."""
+    """What the meta file keeps per article: list fields, the rewrites it was linked to, and the
+    signature that finds copies and rewrites in a later ingest."""
     return {
         "id": article.id,
         "title": article.title,
@@ -92,6 +94,7 @@ def summary_of(article: Article, signature: list[int]) -> dict[str, Any]:
         "published": article.published,
         "dateline": article.dateline,
         "duplicate_of": article.duplicate_of,
+        "same_story": article.same_story,
         "source": article.source,
         "sig": signature,
     }
@@ -246,9 +249,14 @@ class Corpus:
                 yield name, summary
 
     def iter_articles(self) -> Iterator[tuple[str, Article]]:
+        """Every article, with its whole group of rewrites in ``same_story`` (an article stores
+        only those ingested before it; the meta files tell the later ones)."""
+        groups = story_groups((s["id"], s.get("same_story") or []) for _, s in self.iter_summaries())
         for name in self.shards:
             for doc in self.load_shard(name).values():
-                yield name, Article.from_dict(doc)
+                article = Article.from_dict(doc)
+                article.same_story = groups.get(article.id, article.same_story)
+                yield name, article
 
     def remove_orphans(self) -> None:
         """Delete shard files an interrupted batch left behind: unlisted and numbered from the

@@ -42,10 +42,10 @@ from store.disk.corpus import SHARD_SIZE, BrokenShard, Corpus
 from store.disk.layout import BUILT, FIRST_SCREEN, STAMP  # (names of the store layout: see there)
 from store.errors import StoreError
 from store.model import Article, ListRow
-from store.search.query import Query
+from store.search.query import Filter, Query
 from store.search.tantivy_query import compile_query, document, schema
 
-INDEX_SCHEMA = 1
+INDEX_SCHEMA = 2  # 2: the ``story`` fields (rewrites); an index of another schema is rebuilt
 FIRST_SCREEN_ROWS = 200
 LIST_FIELDS = ("id", "title", "outlet", "published", "dateline", "duplicate_of", "shard")
 DIR_NAME = re.compile(r"tantivy-[0-9a-f]{12}")
@@ -401,7 +401,7 @@ class SearchIndex:
             except (IndexMissing, ValueError, OSError):  # unreadable although in step: rebuild it
                 return self.rebuild(corpus)[1]
         stamp = self.stamp()
-        seen = stamp.get("shards") if stamp.get("schema") == 1 and self.exists() else None
+        seen = stamp.get("shards") if stamp.get("schema") == INDEX_SCHEMA and self.exists() else None
         done = {n for n in seen if isinstance(n, str)} if isinstance(seen, list) else set()
         try:
             self.index  # noqa: B018 - an unreadable index is rebuilt, not added to
@@ -496,6 +496,47 @@ class SearchIndex:
         res = self.searcher().search(q, 100)
         return [self._hit(addr, 0.0).id for _, addr in res.hits]
 
+    @guarded
+    def same_story(self, article_id: str, linked: Sequence[str] = ()) -> list[str]:
+        """The rewrites of one story with ``article_id``: those it was linked to at ingest
+        (``linked``), the ones linked to it later, and theirs (the whole group), itself excluded."""
+        group = {article_id, *linked}
+        todo = list(group)
+        searcher = self.searcher()
+        while todo and len(group) < 1000:  # a group is small; the bound keeps a damaged index cheap
+            aid = todo.pop()
+            for field_name in ("story", "id"):
+                res = searcher.search(tantivy.Query.term_query(self.schema, field_name, aid), 200)
+                for _, addr in res.hits:
+                    doc = searcher.doc(addr)
+                    for other in [*doc.get_all("id"), *doc.get_all("story")]:
+                        if other not in group:
+                            group.add(other)
+                            todo.append(other)
+        group.discard(article_id)
+        return sorted(group)
+
+    def _linked_ids(self, flt: Filter) -> set[str]:
+        """The ids ``story:`` and ``dup:`` (with an id or ``any``) select: a whole group each."""
+        searcher = self.searcher()
+        Q = tantivy.Query
+        if flt.value == "any":
+            field_name, mark = ("storied", "yes") if flt.field == "story" else ("dup", "yes")
+            res = searcher.search(Q.term_query(self.schema, field_name, mark), 100_000)
+            out: set[str] = set()
+            for _, addr in res.hits:
+                doc = searcher.doc(addr)
+                out.update(doc.get_all("id"))
+                out.update(doc.get_all("story" if flt.field == "story" else "duplicate_of"))
+            return out
+        if flt.field == "story":
+            return {flt.value, *self.same_story(flt.value)} if self.lookup(flt.value) else set()
+        row = self.lookup(flt.value)
+        if row is None:
+            return set()
+        root = row.duplicate_of or row.id
+        return {root, *self.duplicates_of(root)}
+
     def _hit(self, address: Any, score: float) -> ListRow:
         return _hit_of(self.searcher().doc(address), score)
 
@@ -503,7 +544,12 @@ class SearchIndex:
     def search(self, query: Query, limit: int, ids_for: Any, offset: int = 0) -> SearchResult:
         """Run a parsed query. ``ids_for(filter)`` returns the article ids an annotation filter
         matches (for ``status:todo`` the ids that are *not* todo)."""
-        q, scored = compile_query(self.schema, query, ids_for)
+        def ids(flt: Filter) -> set[str]:
+            if flt.field == "story" or (flt.field == "dup" and flt.value not in ("yes", "no")):
+                return self._linked_ids(flt)
+            return cast("set[str]", ids_for(flt))
+
+        q, scored = compile_query(self.schema, query, ids)
         searcher = self.searcher()
         want, offset = max(0, limit), max(0, offset)
         limit = max(1, want)  # tantivy panics (not a Python error) on a limit of 0

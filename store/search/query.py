@@ -3,9 +3,11 @@
 ``words`` (all must match; the last bare word is a prefix while typing), ``"quoted phrases"``,
 and filters ``status:todo type:patrol unit:"Polres Bontang" outlet:antara
 label:PERSON=Syarifuddin date:2024-11 date:2024-11-01..2024-11-30 dup:yes status:conflict
-agree:no``. A leading ``-`` negates a word, phrase or filter. The parser is lenient with what is still being typed (an
-unclosed quote, an empty ``status:``) and strict with what cannot mean anything (an unknown
-filter, a bad date): those raise :class:`QueryError` with a message for the person typing.
+agree:no story:ID story:any dup:ID dup:any`` (``story:`` finds rewrites of one source, ``dup:``
+copies). A leading ``-`` negates a word, phrase or filter. The parser is lenient with what is
+still being typed (an unclosed quote, an empty ``status:``) and strict with what cannot mean
+anything (an unknown filter, a bad date): those raise :class:`QueryError` with a message for
+the person typing.
 
 The labels and activity types a query may name are the store's taxonomy (its ``taxonomy.toml``
 may add some), passed to :func:`parse`; without one, the built-in defaults.
@@ -22,9 +24,10 @@ from store.errors import QueryError
 from store.model import STATUSES
 from store.taxonomy import Taxonomy, load_taxonomy
 
-FILTERS = ("status", "type", "unit", "outlet", "label", "date", "dup", "agree")
+FILTERS = ("status", "type", "unit", "outlet", "label", "date", "dup", "story", "agree")
 _TOKEN = re.compile(r'(-?)(?:([A-Za-z_]+):)?(?:"([^"]*)("?)|(\S+))?')
 _WORD = re.compile(r"[^\W_]+")
+_ARTICLE_ID = re.compile(r"[0-9a-f]{16}")  # store.text.normalise.article_id
 
 
 @dataclass(slots=True)
@@ -116,6 +119,11 @@ def _filter(name: str, value: str, negated: bool, taxonomy: Taxonomy) -> Filter 
         if low not in types:
             raise QueryError(f"type: {value!r} is not one of {', '.join(taxonomy.activities)}")
         return Filter(name, types[low], negated)
+    if name == "story" or (name == "dup" and low not in ("yes", "no")):
+        # story:ID / dup:ID: the rewrites (copies) of one story with that article; :any, all linked
+        if low != "any" and not _ARTICLE_ID.fullmatch(low):
+            raise QueryError(f"{name}: takes {'yes, no, ' if name == 'dup' else ''}any or an article id")
+        return Filter(name, low, negated)
     if name in ("dup", "agree"):  # agree: two or more reviewers finished it and (dis)agree
         if low not in ("yes", "no"):
             raise QueryError(f"{name}: takes yes or no")

@@ -29,6 +29,8 @@ def schema() -> tantivy.Schema:
     sb.add_text_field("dateline", stored=True)
     sb.add_text_field("dup", tokenizer_name="raw")
     sb.add_text_field("duplicate_of", stored=True, tokenizer_name="raw")
+    sb.add_text_field("story", stored=True, tokenizer_name="raw")  # ids of the rewrites ingest linked
+    sb.add_text_field("storied", tokenizer_name="raw")  # "yes" when ``story`` holds any
     sb.add_text_field("label", tokenizer_name="raw")
     sb.add_text_field("unit")
     return sb.build()
@@ -64,7 +66,10 @@ def document(article: Article, shard: str) -> Any:
         dateline=article.dateline or "",
         dup="yes" if article.duplicate_of else "no",
         duplicate_of=article.duplicate_of or "",
+        storied="yes" if article.same_story else "no",
     )
+    for other in article.same_story:
+        doc.add_text("story", other)
     for term in label_terms(article):
         doc.add_text("label", term)
     for unit in units:
@@ -91,7 +96,7 @@ def _filter_clause(schema: Any, flt: Filter, ids_for: Any) -> Any:
     Q = tantivy.Query
     if flt.field == "date":
         return Q.range_query(schema, "date", tantivy.FieldType.Integer, flt.low, flt.high)
-    if flt.field == "dup":
+    if flt.field == "dup" and flt.value in ("yes", "no"):
         return Q.term_query(schema, "dup", flt.value)
     if flt.field == "label":
         label, _, text = flt.value.partition("=")
@@ -111,7 +116,7 @@ def _filter_clause(schema: Any, flt: Filter, ids_for: Any) -> Any:
                 [(tantivy.Occur.Should, in_text), (tantivy.Occur.Should, _ids(schema, extra))]
             )
         return in_text
-    # status, type: resolved by the caller into a set of ids
+    # status, type, story:, dup:ID, dup:any: resolved by the caller into a set of ids
     ids = ids_for(flt)
     if flt.field == "status" and flt.value == "todo":
         # todo = every article without another status

@@ -1,4 +1,5 @@
-"""Near-duplicate detection: the same press release republished with small edits.
+"""Near-duplicate detection (the same press release republished with small edits) and rewrite
+detection (the same source told again in other words: see ``story_signature``).
 
 Signature: hashes of 5-word shingles of the article's body (noise lines excluded), sampled by
 value (``h % SAMPLE == 0``), so two copies of a text sample the *same* shingles wherever they
@@ -12,10 +13,12 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import date
 
-from store.model import Span
+from store.model import Article, Span
 
 SHINGLE = 5
 SAMPLE = 4
@@ -24,6 +27,7 @@ MIN_SHINGLES = 8
 # A shingle found in more articles than this is template or boilerplate text, not evidence that
 # one article republishes another: it stops counting (and keeps each lookup cheap).
 MAX_POSTING = 40
+STORY_BASE = 1 << 40  # story facts (below) ride in the same stored signature, above the shingles
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -71,6 +75,7 @@ class DuplicateIndex:
         return len(self._sigs)
 
     def add(self, article_id: str, sig: list[int], duplicate_of: str | None = None) -> None:
+        sig = [h for h in sig if h < STORY_BASE]
         self._sigs[article_id] = frozenset(sig)
         if duplicate_of:
             self._root[article_id] = duplicate_of
@@ -84,6 +89,7 @@ class DuplicateIndex:
 
     def find(self, sig: Sequence[int]) -> str | None:
         """The original (not itself a duplicate) that ``sig`` duplicates, or None."""
+        sig = [h for h in sig if h < STORY_BASE]
         if len(sig) < MIN_SHINGLES // SAMPLE + 1:
             return None
         counts: Counter[str] = Counter()
@@ -109,3 +115,173 @@ class DuplicateIndex:
             return None
         original = best[1]
         return self._root.get(original, original)
+
+
+# -- rewrites: one source told again in other words --------------------------------------------------
+# A rewrite of a press release shares few word runs with it but the same facts: the figures, the
+# people, the dates. Its story signature is those facts, hashed with their kind in the low bits:
+# figures (numbers above ten that are not years, times or unit numbers), the words of people's
+# names, and the ISO dates mentioned. Two articles are one story when they share several figures
+# and a person, most of the smaller one's figures, and were published within a few days. Look-alikes
+# (one outlet's template, one unit's other events) share the unit and its chief but not the figures.
+FIGURE, PERSON_WORD, DAY = 0, 1, 2
+STORY_MIN_FIGURES = 2  # shared figures needed, with a shared person ...
+STORY_FIGURE_SHARE = 0.4  # ... and this share of the smaller article's figures
+STORY_DAYS = 4  # publication dates at most this far apart (when both are known)
+_FIGURE = re.compile(r"\d+(?:\.\d{3})*")  # "1.240"; context is checked after (a lookbehind is slow)
+_UNIT_LABELS = frozenset({"POLICE_UNIT", "MILITARY_UNIT", "GOV_ORG", "ELECTION_BODY", "DATE", "ELECTION"})
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+_NAME_STOP = frozenset("sik sos kapolres kapolsek kapolda ipda iptu akp kompol akbp".split())
+
+
+def _hash(kind: int, value: str) -> int:
+    return STORY_BASE | (zlib.crc32(value.encode()) << 2) | kind
+
+
+def story_part(sig: Sequence[int]) -> list[int]:
+    return [h for h in sig if h >= STORY_BASE]
+
+
+def story_signature(article: Article) -> list[int]:
+    """Sorted fact hashes of an article's body (noise, unit names and the first line left out),
+    each at least ``STORY_BASE``: stored after the shingle hashes in the one signature list."""
+    text = article.text
+    skip = [(s.start, s.end) for s in article.noise]
+    skip += [(e.start, e.end) for e in article.entities if e.label in _UNIT_LABELS]
+    nl = text.find("\n")
+    skip.append((0, nl if nl > 0 else 0))
+    skip.sort()
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in skip:  # merged, so one look-up tells whether a position is inside
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    facts: set[int] = set()
+    size = len(text)
+    for m in _FIGURE.finditer(text):
+        s, end = m.span()
+        before = text[s - 1] if s else " "
+        after = text[end : end + 2] if end < size else " "
+        if before.isalnum() or before in ".,:/-_" or (after[:1].isalnum() or after[:1] in ":/_"):
+            continue  # part of a code, a time ("07.30"), a date ("26/11") or a decimal ("9,8")
+        if after[:1] in ".," and after[1:2].isdigit():
+            continue
+        k = bisect_right(starts, s) - 1
+        if k >= 0 and s < ends[k]:
+            continue
+        n = int(m.group().replace(".", ""))
+        if n > 10 and not 1945 <= n <= 2035:
+            facts.add(_hash(FIGURE, str(n)))
+    for e in article.entities:
+        if e.label == "PERSON":
+            for w in _NAME_WORD.findall(e.text.lower()):
+                if w not in _NAME_STOP:
+                    facts.add(_hash(PERSON_WORD, w))
+        elif e.label == "DATE" and isinstance(e.value, str) and len(e.value) >= 10:
+            facts.add(_hash(DAY, e.value[:10]))
+    return sorted(facts)
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+    except ValueError:
+        return None
+
+
+def same_story(a: Sequence[int], b: Sequence[int], published_a: str | None = None,
+               published_b: str | None = None) -> bool:
+    """Whether two story signatures tell one story (see the rule above)."""
+    days = _days(published_a, published_b)
+    if days is not None and days > STORY_DAYS:
+        return False
+    shared = set(a) & set(b)
+    figures = sum(1 for h in shared if h & 3 == FIGURE)
+    people = sum(1 for h in shared if h & 3 == PERSON_WORD)
+    if figures < STORY_MIN_FIGURES or people < 1:
+        return False
+    smaller = min(sum(1 for h in a if h & 3 == FIGURE), sum(1 for h in b if h & 3 == FIGURE))
+    return figures >= STORY_FIGURE_SHARE * smaller
+
+
+class StoryIndex:
+    """Finds the known articles a new one rewrites the story of, from shared facts: each fact
+    lists the articles that hold it (a fact in more than ``MAX_POSTING`` is common knowledge,
+    like election day, and stops counting), so a lookup reads a few short lists."""
+
+    def __init__(self) -> None:
+        self._postings: dict[int, list[str]] = {}
+        self._sigs: dict[str, tuple[frozenset[int], str | None]] = {}
+        self._group: dict[str, set[str]] = {}
+
+    def add(self, article_id: str, sig: Sequence[int], published: str | None,
+            linked: Sequence[str] = ()) -> None:
+        sig = story_part(sig)
+        self._sigs[article_id] = (frozenset(sig), published)
+        if linked:
+            group = set(linked) | {article_id}
+            for other in list(group):
+                group |= self._group.get(other, set())
+            for member in group:
+                self._group[member] = group
+        for h in sig:
+            if h & 3 != FIGURE:
+                continue  # candidates come from shared figures; people and days only confirm
+            ids = self._postings.get(h)
+            if ids is None:
+                self._postings[h] = [article_id]
+            elif len(ids) <= MAX_POSTING:
+                ids.append(article_id)
+
+    def find(self, sig: Sequence[int], published: str | None) -> list[str]:
+        """Every known article of the same story (the whole group of each match), sorted."""
+        sig = story_part(sig)
+        counts: Counter[str] = Counter()
+        for h in sig:
+            if h & 3 == FIGURE:
+                ids = self._postings.get(h)
+                if ids and len(ids) <= MAX_POSTING:
+                    counts.update(ids)
+        found: set[str] = set()
+        for cand, shared in counts.most_common(20):
+            if shared < STORY_MIN_FIGURES:
+                break
+            if cand in found:
+                continue
+            other, when = self._sigs[cand]
+            if same_story(sig, sorted(other), published, when):
+                found |= self._group.get(cand, set()) | {cand}
+        return sorted(found)
+
+
+def article_signature(article: Article) -> list[int]:
+    """The one signature an article's summary keeps: shingles (copies), then facts (rewrites)."""
+    return signature(article.text, article.noise) + story_signature(article)
+
+
+def story_groups(links: Iterable[tuple[str, Sequence[str]]]) -> dict[str, list[str]]:
+    """Each linked article's whole group of rewrites (itself excluded), from what each article
+    was linked to at ingest: an article learns of rewrites ingested after it only this way."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for aid, linked in links:
+        for other in linked if isinstance(linked, list | tuple) else ():
+            if not isinstance(other, str) or not isinstance(aid, str):
+                continue  # a damaged meta file: its links are lost, nothing else
+            a, b = root(aid), root(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    members: dict[str, list[str]] = {}
+    for x in list(parent):
+        members.setdefault(root(x), []).append(x)
+    return {x: sorted(m for m in group if m != x) for group in members.values() for x in group}

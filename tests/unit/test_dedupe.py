@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import json
 from pathlib import Path
 
 import store
+from store.export import write_jsonl
 from store.text.dedupe import jaccard, signature
 
 RELEASE = """Polres Lombok Timur Gelar Apel Pergeseran Pasukan Pengamanan TPS
@@ -73,3 +76,103 @@ def test_signature_ignores_noise_and_title() -> None:
     a = signature(base)
     b = signature("Judul lain sama sekali\n" + base.split("\n", 1)[1] + "\nBaca juga: berita lain")
     assert jaccard(a, b) > 0.8
+
+
+# -- rewrites: one press release told again by other outlets, in other words ---------------------------
+
+AGENCY_VERSION = """Polisi kerahkan 286 personel amankan pleno di Pulau Rinca Raya
+
+Labuan Sari (ANTARA) - Kepolisian Resor Pulau Rinca Raya mengerahkan 286 personel untuk mengamankan rapat pleno rekapitulasi suara tingkat kabupaten di Aula Kantor KPU, Kamis (5/12/2024).
+
+"Pengamanan kami bagi dalam tiga lapis, mulai dari ruang rapat sampai jalan di depan kantor," kata Kapolres AKBP Benediktus Sorongan di Labuan Sari, Kamis.
+
+Menurut dia, 74 personel di antaranya berasal dari satuan Brimob yang tiba sejak Rabu malam, sedangkan 38 anggota Kodim ikut membantu di luar gedung.
+
+Rekapitulasi mencakup hasil dari 417 TPS di sembilan kecamatan dan ditargetkan selesai dalam dua hari.
+
+Pewarta: Yuliana Dopo
+"""
+
+PORTAL_VERSION = """KABAR RINCA
+Beranda  Daerah  Politik  Indeks
+
+Pleno KPU Dijaga Tiga Lapis, Ratusan Polisi Bersiaga di Labuan Sari
+
+Penulis: Marselinus Ndoen | Kamis, 5 Desember 2024 | 17:20 WITA
+
+LABUAN SARI, KABARRINCA.COM – Sebanyak 286 aparat kepolisian bersiaga sejak pagi di sekitar Kantor KPU yang menggelar pleno rekapitulasi tingkat kabupaten, Kamis (5/12/2024).
+
+Kapolres Pulau Rinca Raya, AKBP Benediktus Sorongan, menjelaskan bahwa penjagaan dibuat berlapis tiga. Satuan Brimob menurunkan 74 anggotanya untuk ring terdalam.
+
+Prajurit Kodim sebanyak 38 orang berjaga di sepanjang jalan menuju gedung.
+
+Suara yang direkap berasal dari 417 tempat pemungutan suara. "Kami harap semua pihak menahan diri," ujar Benediktus.
+"""
+
+SAME_UNIT_OTHER_EVENT = """Polres Pulau Rinca Raya Musnahkan Barang Bukti Narkoba
+
+Labuan Sari (ANTARA) - Kepolisian Resor Pulau Rinca Raya memusnahkan 53 gram sabu dan 1.120 butir obat terlarang di halaman Mapolres, Kamis (5/12/2024).
+
+"Barang bukti ini berasal dari 19 perkara yang ditangani sepanjang tahun," kata Kapolres AKBP Benediktus Sorongan di Labuan Sari, Kamis.
+
+Sebanyak 27 tersangka kini menjalani proses hukum di Kejaksaan Negeri setempat.
+
+Pewarta: Yuliana Dopo
+"""
+
+SAME_TEMPLATE_OTHER_EVENT = """KABAR RINCA
+Beranda  Daerah  Politik  Indeks
+
+Polsek Wae Lolos Kawal Logistik ke 46 TPS di Pesisir
+
+Penulis: Marselinus Ndoen | Kamis, 5 Desember 2024 | 09:10 WITA
+
+WAE LOLOS, KABARRINCA.COM – Sebanyak 58 personel Polsek Wae Lolos mengawal logistik pemungutan suara ulang ke 46 TPS di pesisir utara, Kamis (5/12/2024).
+
+Kapolsek Wae Lolos, IPTU Gregorius Laka, mengatakan perahu motor disiapkan untuk 12 TPS yang hanya bisa dicapai lewat laut.
+"""
+
+
+def test_rewrites_of_one_release_are_one_story_and_look_alikes_are_not(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in (("agency.txt", AGENCY_VERSION), ("portal.txt", PORTAL_VERSION),
+                       ("unit.txt", SAME_UNIT_OTHER_EVENT), ("template.txt", SAME_TEMPLATE_OTHER_EVENT)):
+        write(src, name, text)
+    with store.open(tmp_path / "s") as st:
+        st.ingest([src])
+        ids = {Path(a.source).name: a.id for a in st.articles()}
+        agency, portal = st.article(ids["agency.txt"]), st.article(ids["portal.txt"])
+        assert agency.same_story == [portal.id] and portal.same_story == [agency.id]
+        assert agency.duplicate_of is None and portal.duplicate_of is None  # a rewrite, not a copy
+        assert st.article(ids["unit.txt"]).same_story == []  # same unit and chief, other event
+        assert st.article(ids["template.txt"]).same_story == []  # same outlet template, other event
+        assert set(st.search(f"story:{agency.id}").hits) == {agency.id, portal.id}
+        assert set(st.search("story:any").hits) == {agency.id, portal.id}
+        assert set(st.search("-story:any").hits) == {ids["unit.txt"], ids["template.txt"]}
+        assert "story:" in (st.search("story:maybe").error or "")
+
+
+def test_a_rewrite_ingested_later_links_both_ways_and_a_copy_stays_a_copy(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    write(first, "agency.txt", AGENCY_VERSION)
+    write(second, "portal.txt", PORTAL_VERSION)
+    write(second, "mirror.txt", "CERMIN BERITA\n\n" + AGENCY_VERSION)  # republished whole
+    with store.open(tmp_path / "s") as st:
+        st.ingest([first])
+    with store.open(tmp_path / "s") as st:  # a later session: the first article is on disk
+        st.ingest([second])
+        ids = {Path(a.source).name: a.id for a in st.articles()}
+        agency = st.article(ids["agency.txt"])
+        assert agency.same_story == [ids["portal.txt"]]  # linked after it was written
+        mirror = st.article(ids["mirror.txt"])
+        assert mirror.duplicate_of == agency.id and mirror.same_story == []
+        assert set(st.search(f"dup:{mirror.id}").hits) == {agency.id, mirror.id}
+        assert set(st.search("dup:any").hits) == {agency.id, mirror.id}
+        out = io.BytesIO()
+        write_jsonl(st, out)
+        exported = {row["id"]: row for row in map(json.loads, out.getvalue().splitlines())}
+        assert exported[agency.id]["same_story"] == [ids["portal.txt"]]
+        assert exported[ids["portal.txt"]]["same_story"] == [agency.id]
