@@ -240,6 +240,7 @@ class Store(Coding):
             article = Article.from_dict(doc)
             if corrected:
                 article.entities = self.entities(article)
+            article.same_story = self._same_story(article)
             return article
         try:
             hit = self.index.lookup(article_id)
@@ -256,8 +257,20 @@ class Store(Coding):
                 article = Article.from_dict(doc)
                 if corrected:
                     article.entities = self.entities(article)
+                article.same_story = self._same_story(article)
                 return article
         raise NotFound(f"no article {article_id!r} in this store")
+
+    def same_story(self, article_id: str) -> list[str]:
+        """Articles that rewrite the same source as this one (the whole group, itself excluded)."""
+        return self.article(article_id, corrected=False).same_story
+
+    def _same_story(self, article: Article) -> list[str]:
+        """The whole group of rewrites: those linked at ingest and those linked to it since."""
+        try:
+            return self.index.same_story(article.id, article.same_story)
+        except IndexMissing:
+            return article.same_story
 
     def summary(self, article_id: str) -> ListRow:
         check_id("article", article_id)

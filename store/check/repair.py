@@ -208,7 +208,7 @@ def rewrite_first_screen(root: Path, report: CheckReport) -> None:
 
 
 def rebuild_metas(root: Path, names: list[str], report: CheckReport) -> None:
-    from store.text.dedupe import signature
+    from store.text.dedupe import article_signature
 
     corpus = Corpus(root, writable=False)
     for name in names:
@@ -221,7 +221,7 @@ def rebuild_metas(root: Path, names: list[str], report: CheckReport) -> None:
         try:
             for i, doc in enumerate(docs.values(), 1):
                 article = Article.from_dict(doc)
-                summaries[str(i)] = summary_of(article, signature(article.text, article.noise))
+                summaries[str(i)] = summary_of(article, article_signature(article))
         except (KeyError, TypeError, ValueError, AttributeError):
             report.problems.append(f"{meta_path.name} cannot be rebuilt: {name}.json holds an entry that is "
                                    "not an article")
