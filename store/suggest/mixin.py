@@ -16,7 +16,7 @@ from typing import Any
 from store.classify import TypeClassifier
 from store.disk.annotations import Annotations
 from store.disk.corpus import now_iso
-from store.errors import InvalidArgument, NotFound
+from store.errors import InvalidArgument, NotFound, StoreError
 from store.history import Delete, History, Op, Put
 from store.model import ActivityRecord, Article, check_id, check_text
 from store.records import prefill
@@ -92,16 +92,16 @@ class Suggesting:
             out.append((article.duplicate_of, "copy"))
         for other in self.duplicates_of(article.id):
             out.append((other, "copy"))
-        story = getattr(article, "same_story", None)
-        if story is None:
-            method = getattr(self, "same_story", None)
-            try:
-                story = method(article.id) if callable(method) else None
-            except (LookupError, ValueError, TypeError, OSError):
-                story = None
-        for other in story or []:
-            if isinstance(other, str) and other != article.id:
-                out.append((other, "story"))
+        story = [x for x in getattr(article, "same_story", None) or [] if isinstance(x, str)]
+        for owner in (self, getattr(self, "index", None)):  # both directions, where the store has them
+            method = getattr(owner, "same_story", None)
+            if callable(method):
+                try:
+                    story += [x for x in method(article.id) or [] if isinstance(x, str)]
+                except (StoreError, LookupError, ValueError, TypeError, OSError):
+                    pass
+                break
+        out += [(other, "story") for other in story]
         unique: dict[str, str] = {}
         for other, kind in out:
             if other != article.id and other not in unique and self.annotations.record_count(other):
@@ -124,8 +124,13 @@ class Suggesting:
 
         out: list[dict[str, Any]] = []
         taken: set[str] = set()
+        clf = self.type_classifier()
+
+        def guess(sentence: str) -> str:
+            return clf.guess(sentence)[0]
+
         for source_id, kind in self._coded_sources(article):
-            for fields in carried(article, source_id, kind, self.records(source_id)):
+            for fields in carried(article, source_id, kind, self.records(source_id), guess):
                 ev = fields["evidence"][0]
                 key = span_key(ev["start"], ev["end"])
                 if key in rejected or key in taken or not free(ev["start"], ev["end"]):
@@ -133,7 +138,6 @@ class Suggesting:
                 taken.add(key)
                 out.append({**fields, "key": key})
         if not out:
-            clf = self.type_classifier()
             for cand in candidates(article, clf):
                 key = span_key(cand.start, cand.end)
                 if key in rejected or not free(cand.start, cand.end):

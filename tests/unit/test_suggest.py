@@ -238,3 +238,33 @@ def test_the_speed_bench_runs_in_its_short_variant(tmp_path: Path) -> None:
     assert out["articles"] == 120 and out["records"] >= 1
     assert 0 < out["open_p50_ms"] <= out["open_p95_ms"] <= out["open_max_ms"]
     assert out["suggestions_per_article"] > 0
+
+
+def test_rewrites_of_a_coded_article_are_suggested_its_records_on_their_own_sentences(tmp_path: Path) -> None:
+    """Three outlets' rewrites of one press release (the real-shaped gold set's dev group D1):
+    once the first is coded, the others are offered its records, matched to their paraphrases."""
+    from tests.gold.evaluate_real import load
+
+    group = {g.stem[:3]: g for g in load("dev") if g.meta.get("group") == "rewrite-D1"}
+    assert set(group) == {"d01", "d02", "d03"}
+    src = tmp_path / "in"
+    src.mkdir()
+    for g in group.values():
+        (src / f"{g.stem}.txt").write_text(g.text, encoding="utf-8")
+    with store.open(tmp_path / "s", reviewer="rina") as st:
+        st.ingest([src])
+        ids = {Path(r.source).stem[:3]: r.id for r in st.articles()}
+        text = st.article(ids["d01"]).text
+        for rec in group["d01"].meta["records"]:
+            at = text.index(rec["evidence"])
+            st.add_record(ids["d01"], type=rec["type"], unit="Polres Kapuas Hulu (checked)",
+                          evidence=[{"start": at, "end": at + len(rec["evidence"])}])
+        for name in ("d02", "d03"):
+            art = st.article(ids[name])
+            got = st.suggestions(ids[name])
+            assert got and all(s["source"] == f"story:{ids['d01']}" for s in got)
+            assert all(s["unit"] == "Polres Kapuas Hulu (checked)" for s in got)  # the corrections come along
+            gold = {r["evidence"]: r["type"] for r in group[name].meta["records"]}
+            right = sum(gold.get(art.text[s["evidence"][0]["start"]:s["evidence"][0]["end"]]) == s["type"]
+                        for s in got)
+            assert right >= 3 and len(got) <= 4, [(s["type"], s["evidence"]) for s in got]
