@@ -286,15 +286,32 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
     return out
 
 
-def _next_sentence_partners(article: Article, end: int, unit_text: str, location: str | None) -> list[str]:
-    """Partners the next sentence adds when it goes on about the same activity ("Apel diikuti
-    418 personel gabungan dari Polres, Kodim 1206 serta Satpol PP")."""
+def _next_sentence(article: Article, end: int) -> tuple[int, int] | None:
+    """The sentence right after ``end`` in the same paragraph when it goes on about the same
+    activity ("Apel diikuti 418 personel gabungan dari Polres, Kodim 1206 serta Satpol PP")."""
     spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
     nxt = next(((s, e) for s, e in spans if s >= end), None)
     if nxt is None or "\n" in article.text[end:nxt[0]] or not _TAKES_PART.search(article.text[nxt[0]:nxt[1]]):
+        return None
+    return nxt
+
+
+def _next_sentence_partners(article: Article, end: int, unit_text: str, location: str | None) -> list[str]:
+    """Partners the next sentence adds when it goes on about the same activity."""
+    nxt = _next_sentence(article, end)
+    if nxt is None:
         return []
     inside = [x for x in article.entities if nxt[0] <= x.start and x.end <= nxt[1]]
     return _partners(article, inside, unit_text, location)
+
+
+def _next_personnel(article: Article, end: int) -> int | None:
+    """The count of the next sentence when it goes on about the activity ("... diikuti 418
+    personel") and the sentence itself gives none."""
+    nxt = _next_sentence(article, end)
+    if nxt is None:
+        return None
+    return _personnel(article, [x for x in article.entities if nxt[0] <= x.start and x.end <= nxt[1]])
 
 
 def _personnel(article: Article, inside: Sequence[Any]) -> int | None:
@@ -344,7 +361,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         "date_text": date.text if date is not None else None,
         "location": location,
         "partners": partners,
-        "personnel": _personnel(article, inside),
+        "personnel": _personnel(article, inside) or _next_personnel(article, end),
         "phase": phase_for(date_iso),
         "evidence": [{"start": start, "end": end}],
         "notes": "",

@@ -26,7 +26,8 @@ _QUOTE_START = re.compile(r"^\s*[\"“”'‘]")
 _SPEECH = re.compile(r"[,.]?[\"”’]\s*(?:ujar|kata|ucap|tegas|jelas|tutur|ungkap|imbuh|pungkas|sebut)",
                      re.IGNORECASE)
 _NOT_EVENT = re.compile(r"(?<![^\W_])(?:mengimbau|berharap|meminta|mengajak|mengingatkan|menegaskan|"
-                        r"menyampaikan|mengatakan|menjelaskan|menyebut|mengapresiasi|berterima kasih)"
+                        r"menyampaikan|mengatakan|menjelaskan|menyebut|menyebutkan|mengungkapkan|menuturkan|menambahkan|"
+                        r"mengapresiasi|berterima kasih)"
                         r"(?![^\W_])", re.IGNORECASE)
 _PLANNED = re.compile(r"(?<![^\W_])(?:akan|dijadwalkan|rencananya|direncanakan)(?![^\W_])", re.IGNORECASE)
 _ELECTORAL = re.compile(
