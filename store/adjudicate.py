@@ -17,33 +17,18 @@ from typing import Any
 from store import agreement
 from store.disk.annotations import status_key
 from store.disk.corpus import now_iso
-from store.errors import InvalidArgument, NotFound, QueryError, StoreError
+from store.errors import InvalidArgument, NotFound, StoreError
 from store.history import Delete, Op, Put
-from store.model import MAX_LIMIT, RECORD_FIELDS, STATUSES, ActivityRecord, Article, check_id
+from store.interchange.common import selected_ids
+from store.model import RECORD_FIELDS, STATUSES, ActivityRecord, Article, check_id
 from store.records import validate
 from store.store import Store
-
-
-def selected(st: Store, query: str | None) -> set[str] | None:
-    """Article ids a query selects (None: no query, every article)."""
-    if not query or not query.strip():
-        return None
-    ids: set[str] = set()
-    offset = 0
-    while True:
-        result = st.search(query, limit=MAX_LIMIT, offset=offset)
-        if result.error:
-            raise QueryError(result.error)
-        ids.update(result.hits)
-        offset += len(result.hits)
-        if not result.hits or offset >= result.total:
-            return ids
 
 
 def coded(st: Store, query: str | None = None) -> agreement.Coded:
     ann = st.annotations
     return agreement.gather(ann.values("status"), ann.values("records"), ann.values("overrides"),
-                            selected(st, query))
+                            selected_ids(st, query))
 
 
 def progress(st: Store) -> dict[str, dict[str, int]]:
