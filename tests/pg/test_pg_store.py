@@ -153,3 +153,12 @@ def test_copy_round_trip_loses_nothing(tmp_path: Path, team_url: str) -> None:
     assert copied[3] == original[3]
     with pytest.raises(StoreError, match="not empty"):
         copy_store(str(src), team_url)
+
+
+def test_only_an_adjudicator_adds_articles(team_url: str, article_files: Path) -> None:
+    with store.open(as_role(team_url, "rina")) as rina, pytest.raises(StoreError, match="only an adjudicator"):
+        rina.ingest([article_files])
+    with store.open(as_role(team_url, "ayu")) as ayu:
+        assert ayu.ingest([article_files]).added == 2
+    with store.open(as_role(team_url, "rina")) as rina:
+        assert rina.count() == 2 and rina.search("Bontang").hits
