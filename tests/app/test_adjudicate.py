@@ -66,6 +66,9 @@ async def test_an_adjudication_from_the_keyboard(sample_store_path: Path, config
         await pilot.press("B")
         await settle(pilot, app)
         assert "adjudicated" in screen_text(app)
+        await pilot.press("escape", "escape")  # adjudication, agreement: back to the workbench
+        await settle(pilot, app)
+        assert "records 5" in screen_text(app)  # a's 1, b's 2, the adjudicated 2: redrawn
     with store.open(sample_store_path, reviewer="lead", read_only=True) as st:
         mine = [r for r in st.records(aid) if r.reviewer == "lead"]
         assert sorted((r.type, r.personnel) for r in mine) == [("escort", None), ("patrol", 42)]

@@ -29,6 +29,7 @@ from store.adjudicate import (
 )
 from store.errors import StoreError
 
+from ..messages import StoreChanged
 from ..safe import safe_line
 from .dialogs import DIALOG_CSS
 
@@ -75,6 +76,7 @@ class AdjudicateScreen(Screen[None]):
         self.cmp: Comparison | None = None
         self.done: dict[str, Any] = {}
         self.keys: list[tuple[str, int, str]] = []  # per row: (kind, index, slot)
+        self.changed = False  # the workbench redraws its list and totals when we leave
 
     @property
     def owner(self) -> Any:
@@ -152,6 +154,7 @@ class AdjudicateScreen(Screen[None]):
             self.say(str(exc), "error")
             return
         self.say(what)
+        self.changed = True
         self.show(keep_row=self.query_one(DataTable).cursor_row)
 
     def action_take(self, side: str) -> None:
@@ -204,6 +207,8 @@ class AdjudicateScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.app.pop_screen()
+        if self.changed:
+            self.app.workbench.post_message(StoreChanged())  # type: ignore[attr-defined]
 
 
 SCREEN = AdjudicateScreen
