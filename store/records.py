@@ -29,7 +29,7 @@ from store.model import (
 )
 from store.taxonomy import Taxonomy
 from store.text.dates import parse_date
-from store.text.phases import phase_for
+from store.text.phases import CALENDAR, phase_for
 from store.text.sentences import sentences
 
 PARTNER_LABELS = ("MILITARY_UNIT", "ELECTION_BODY", "GOV_ORG", "POLICE_UNIT")
@@ -62,6 +62,10 @@ _VENUE_WORD = re.compile(r"(?:Mapolda|Mapolres\w*|Mapolsek|Makodim|Makorem|Mako|
                          r"Markas)\b")
 _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|di tempat (?:itu|tersebut)|"
                     r"lokasi (?:itu|tersebut)|setempat|di wilayah (?:itu|tersebut))(?![^\W_])", re.IGNORECASE)
+# "pada hari pemungutan suara": the voting day of the election calendar
+_VOTING_DAY = re.compile(r"(?<![^\W_])(?:hari pemungutan suara|hari pencoblosan)"
+                         r"(?![^\W_])", re.IGNORECASE)
+VOTING_DAY = next(d.isoformat() for d, phase in CALENDAR if phase == "voting")
 _LIST_JOIN = re.compile(r"^(?:,\s*|\s+dan\s+|,\s*dan\s+)$")
 
 
@@ -241,6 +245,12 @@ def location_in(article: Article, inside: Sequence[Any], start: int, end: int) -
     return article.text[s:e].strip(" ,.") or None
 
 
+def _title_end(article: Article) -> int:
+    """Where the headline ends in the text (0 when the text does not start with it)."""
+    at = article.text.find(article.title) if article.title else -1
+    return at + len(article.title) if 0 <= at < 400 else 0
+
+
 def _reference(earlier: Sequence[ActivityRecord], start: int) -> ActivityRecord | None:
     """The record a new one takes its defaults from: the last saved before its sentence, else
     the first one."""
@@ -338,12 +348,19 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         date_iso = date.value
     elif ref is not None and ref.date:
         date_iso = ref.date
-    elif article.published:
-        date_iso = article.published[:10]
-    else:  # no publication date: the article's first dated event is the best guess
-        dated = next((e for e in article.entities if e.label == "DATE" and e.value
-                      and not _in_noise(article, e)), None)
-        date_iso = dated.value if dated else None
+    elif _VOTING_DAY.search(sentence):
+        date_iso = VOTING_DAY
+    else:  # the date the article's body gives first (the lede's event), else its own
+        dated = [e for e in article.entities if e.label == "DATE" and e.value and not _in_noise(article, e)
+                 and e.start > _title_end(article)]
+        if dated:
+            date_iso = dated[0].value
+        elif article.published:
+            date_iso = article.published[:10]
+        else:  # no publication date: the article's first dated event is the best guess
+            first_dated = next((e for e in article.entities if e.label == "DATE" and e.value
+                                and not _in_noise(article, e)), None)
+            date_iso = first_dated.value if first_dated else None
     location = location_in(article, inside, start, end)
     if location is None and ref is not None and ref.location:
         location = ref.location
