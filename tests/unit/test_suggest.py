@@ -141,6 +141,11 @@ def test_the_type_guess_learns_from_records_of_any_reviewer_without_a_restart(tm
             fields = zumba_draft(st, place)
             st.add_record(article_id_with(st, place.lower()), **{**fields, "type": "community_outreach"})
         assert zumba_draft(st, "Wonoasri")["type"] == "community_outreach"  # same session, no restart
+        for rec in st.records():  # a reviewer corrects both: the guess follows the edit
+            st.update_record(rec.id, type="planning")
+        assert zumba_draft(st, "Wonoasri")["type"] == "planning"
+        for rec in st.records():
+            st.update_record(rec.id, type="community_outreach")
     with store.open(path, reviewer="budi") as st:  # another reviewer's records count too
         assert zumba_draft(st, "Wonoasri")["type"] == "community_outreach"
         aid = article_id_with(st, "tanjungsari")
