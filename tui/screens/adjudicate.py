@@ -33,6 +33,13 @@ from ..messages import StoreChanged
 from ..safe import safe_line
 from .dialogs import DIALOG_CSS
 
+WIDTH = 30  # a cell's text at most (evidence can be long): the four columns fit in 120
+
+
+def cell(value: str) -> str:
+    text = " ".join(safe_line(value).split())
+    return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
+
 
 class EditValue(ModalScreen[str | None]):
     """The adjudicator types a slot's value."""
@@ -111,10 +118,10 @@ class AdjudicateScreen(Screen[None]):
             return
         cmp = self.cmp
         title = self.owner.call(self.owner.store.article, aid).title
-        head.update(Text(safe_line(
-            f"{self.index + 1}/{len(self.articles)} · {title}\n"
-            f"A = {cmp.a.reviewer}, B = {cmp.b.reviewer}; adjudicated as {self.owner.store.reviewer} · "
-            "a/b take A/B · A/B whole record · e edit · n/p article")))
+        lines = (f"{self.index + 1}/{len(self.articles)} · {title}",
+                 f"A = {cmp.a.reviewer}, B = {cmp.b.reviewer}; adjudicated as {self.owner.store.reviewer} · "
+                 "a/b take A/B · A/B whole record · e edit · n/p article")
+        head.update(Text("\n").join(Text(safe_line(x), no_wrap=True, overflow="ellipsis") for x in lines))
         table.add_columns("", Text(safe_line(f"A: {cmp.a.reviewer}")),
                           Text(safe_line(f"B: {cmp.b.reviewer}")), "adjudicated")
         self.keys = []
@@ -122,8 +129,7 @@ class AdjudicateScreen(Screen[None]):
         def row(key: tuple[str, int, str], what: str, va: str, vb: str, settled_value: str | None) -> None:
             mark = "" if va == vb else "≠ "
             self.keys.append(key)
-            table.add_row(Text(safe_line(mark + what)), Text(safe_line(va)), Text(safe_line(vb)),
-                          Text(safe_line("" if settled_value is None else settled_value)))
+            table.add_row(*(Text(cell(x)) for x in (mark + what, va, vb, settled_value or "")))
 
         row(("status", 0, ""), "status", cmp.a.status, cmp.b.status, self.done.get("status"))
         for i, _ in enumerate(cmp.pairs):

@@ -54,7 +54,7 @@ def tables(rep: dict[str, Any]) -> list[Table]:
                       ["pair", "aligned", "only A", "only B", "type κ", *slots], recs))
     ents = [[p, *(fmt(m["exact"]["ALL"][k]) for k in ("precision", "recall", "f1")),
              fmt(m["overlap"]["ALL"]["f1"])] for p, m in rep["entities"].items()]
-    out.append(_table("entities, all labels (B against A; per label: tandai agreement)",
+    out.append(_table("entities, all labels (B against A)",
                       ["pair", "P", "R", "F1 exact", "F1 overlap"], ents))
     return out
 
