@@ -4,7 +4,7 @@ keyword's handler matches its pattern at that spot only."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 import ahocorasick
@@ -126,7 +126,8 @@ _LINE_CACHE = 16384  # sentences; each holds a few small tuples (about 10 MB whe
 # where the text breaks into pieces no rule looks across: a line end, or a sentence end (a word
 # of three lower-case letters or a closing bracket, then a stop, then a capital), not the dot of
 # an abbreviation ("Kombes Pol. Hendra", "Jl. Sudirman", "S.H., M.H.")
-_BREAK = re.compile(r"\n|(?<=[a-z]{3}[.!?])[ ]+(?=[\"“]?[A-Z])|(?<=[a-z]{3}[.!?][\"”])[ ]+(?=[A-Z])|(?<=\)\.)[ ]+(?=[A-Z])")
+_BREAK = re.compile(r"[.!?][\"”]?[ ]+(?=[\"“]?[A-Z])|\n")  # then the word before is checked
+_LOWER3 = re.compile(r"[a-z]{3}")
 _DATELINE_ZONE = 3000  # a dateline opens one of the lines that start in the first 3,000 characters
 
 # keys that may be glued to the word after them (handlers check their own right boundary)
@@ -166,6 +167,24 @@ _DISPATCH: dict[str, Callable[[str, int, int, Add], None]] = {
 }
 
 
+def _pieces(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, opens a line) of each piece of ``text`` no rule looks across."""
+    pos = 0
+    head = True
+    for m in _BREAK.finditer(text):
+        end = m.start()
+        if text[end] != "\n":  # a sentence ends after a word, not after an abbreviation
+            if not (_LOWER3.match(text, end - 3) if end >= 3 else None) and text[end - 1:end + 1] != ").":
+                continue
+            end += 2 if text[end + 1] in "\"”" else 1
+        if end > pos:
+            yield pos, end, head
+        pos = m.end()
+        head = m.group() == "\n"
+    if pos < len(text):
+        yield pos, len(text), head
+
+
 class Recogniser:
     """Build once (compiles patterns, builds the keyword automaton), then call ``recognise``."""
 
@@ -188,21 +207,18 @@ class Recogniser:
             return []
         cands: list[Cand] = []
         piece = self._line
-        pos = 0
-        head = True
-        for m in _BREAK.finditer(text):
-            end = m.start()
-            if end > pos:
-                found = piece(text[pos:end], published, head and pos < _DATELINE_ZONE)
-                if pos:
-                    cands += [(s + pos, e + pos, label, value) for s, e, label, value in found]
-                else:
-                    cands += found
-            pos = m.end()
-            head = m.group() == "\n"
-        if pos < len(text):
-            found = piece(text[pos:], published, head and pos < _DATELINE_ZONE)
-            cands += [(s + pos, e + pos, label, value) for s, e, label, value in found]
+        quiet = sorted((ns.start, ns.end) for ns in noise)
+        q = 0
+        for pos, end, head in _pieces(text):
+            while q < len(quiet) and quiet[q][1] < end:
+                q += 1
+            if q < len(quiet) and quiet[q][0] <= pos:
+                continue  # boilerplate: whatever it holds is left out anyway
+            found = piece(text[pos:end], published, head and pos < _DATELINE_ZONE)
+            if pos:
+                cands += [(s + pos, e + pos, label, value) for s, e, label, value in found]
+            else:
+                cands += found
         ents = second_pass(text, cands)
         return _finish(text, ents, noise)
 

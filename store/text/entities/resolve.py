@@ -186,8 +186,8 @@ def _after_place_ok(text: str, end: int) -> bool:
 def _resolve(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping: longer spans win, then the label's priority, then the earlier start."""
     taken: list[Cand] = []
-    if not cands:
-        return taken
+    if len(cands) < 2:
+        return [c for c in cands if c[1] > c[0]]
     prio = PRIORITY
     ordered = sorted([(c[0] - c[1], prio[c[2]], c[0], i) for i, c in enumerate(cands)])
     occupied = bytearray(max(c[1] for c in cands) + 1)
