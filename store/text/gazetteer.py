@@ -104,8 +104,9 @@ ROLES = (
     "Pj Gubernur|Pj Wali Kota|Pj Walikota|Pj\\. Bupati|Pj\\. Gubernur|Sekda|Komisioner|Kasatpol PP|"
     "Kalaksa BPBD|Kepala Kesbangpol|Kaban Kesbangpol|Ketua|Wakil Ketua|Kapolsubsektor|Damang|Mantir Adat|"
     "Mantir|Kepala Adat|Keuchik|Geuchik|Wali Nagari|Peratin|Kepala Kampung|Kakam|"
-    "Pimpinan Apel|pimpinan apel|Pemimpin Apel|pemimpin apel|Komandan Apel|Komandan Upacara|Inspektur Upacara|"
-    "Pembina Apel|Pembina Upacara|Perwira Apel"
+    "Pimpinan Apel|pimpinan apel|Pemimpin Apel|pemimpin apel|Komandan Apel|komandan apel|Komandan Upacara|"
+    "komandan upacara|Inspektur Upacara|inspektur upacara|Pembina Apel|pembina apel|Pembina Upacara|"
+    "pembina upacara|Perwira Apel|perwira apel"
 )
 # heads of an office written out: "Kepala Satuan Lalu Lintas", "Wakil Kepala Kepolisian Resor"; the
 # capitalised words after them name the office, up to a unit, a rank or a name

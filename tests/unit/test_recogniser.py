@@ -150,6 +150,38 @@ def test_venues_of_bodies_polling_stations_and_known_places() -> None:
             ("POLICE_UNIT", "Polsek Paloh"), ("LOC", "Paloh"), ("LOC", "Malaysia")} <= got
 
 
+def test_an_organisation_keeps_a_place_word_its_name_ends_with_but_not_a_person_after_it() -> None:
+    got = found("Pengadilan Agama Muara Bungo hadir. Ketua KPU Kota Sungai Penuh Rahmat Hidayat mengatakan siap.")
+    assert {("GOV_ORG", "Pengadilan Agama Muara Bungo"), ("ELECTION_BODY", "KPU Kota Sungai Penuh"),
+            ("PERSON", "Rahmat Hidayat")} <= got
+
+
+def test_apel_officers_in_lower_case_are_roles() -> None:
+    got = found("Bertindak selaku inspektur upacara, Kapolsek Bangko IPDA SURYA DARMA memeriksa barisan.")
+    assert {("ROLE", "inspektur upacara"), ("RANK", "IPDA"), ("PERSON", "SURYA DARMA")} <= got
+
+
+def test_bare_weekdays_that_date_the_event() -> None:
+    ents = {(e.label, e.text): e.value for e in recognise(
+        "Hingga Rabu sore pleno tertib. Kotak suara dijadwalkan bergeser pada Kamis dengan pengawalan. "
+        "Program Jumat Curhat digelar setiap pekan.", "2024-12-04")}
+    assert ents[("DATE", "Rabu")] == "2024-12-04" and ents[("DATE", "Kamis")] == "2024-12-05"
+    assert ("DATE", "Jumat") not in ents
+
+
+def test_the_same_entities_whether_a_sentence_was_seen_before_or_not() -> None:
+    """The recogniser caches each sentence's entities: a second article repeating a sentence
+    gets them at its own offsets."""
+    from store.text.entities import Recogniser
+
+    rec = Recogniser()
+    sentence = "Polres Merangin mengerahkan 120 personel ke Desa Pulau Rengas, Senin (25/11/2024)."
+    first = [(e.label, e.text, e.start) for e in rec.recognise("Pembuka.\n" + sentence, "2024-11-26")]
+    second = [(e.label, e.text, e.start) for e in rec.recognise("Judul lain di sini.\n\n" + sentence, "2024-11-26")]
+    shift = len("Judul lain di sini.\n\n") - len("Pembuka.\n")
+    assert [(lab, t, s + shift) for lab, t, s in first] == second and len(first) >= 4
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=300))
 def test_offsets_always_valid(text: str) -> None:

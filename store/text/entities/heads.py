@@ -18,6 +18,7 @@ from store.text.entities.patterns import (
     _DIRECTIONS,
     _ELECTION_REST,
     _GAP,
+    _GEO_HEAD,
     _GLUED_WORD,
     _GOV_HEAD,
     _GOV_NAMED,
@@ -358,7 +359,7 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
             return  # "Wali Kota Cirebon": the role, then the city
         street = m.group().lower() in gz.STREETS
         end, n = _tail(text, m.end(), max_words=4 if not street else 5, street=street,
-                       split=head is _ADMIN_HEAD, **opts)
+                       split=not street, lead=start if head is _GEO_HEAD else -1, **opts)
         if head is _VENUE_HEAD:
             gap = _GAP.match(text, end)
             hq = _VENUE_HEAD.match(text, gap.end()) if gap and text.startswith("Ma", gap.end()) else None
@@ -433,7 +434,7 @@ def _h_tps(text: str, start: int, key_end: int, add: Add) -> None:
     if m is None:
         return
     adm = _ADMIN_AFTER.match(text, m.end())
-    end, n = _tail(text, adm.end() if adm else m.end(), max_words=3, split=True)
+    end, n = _tail(text, adm.end() if adm else m.end(), max_words=3, split=True, after_place=True)
     add((start, end if n else m.end(), "LOC", None))
 
 

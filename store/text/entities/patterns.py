@@ -143,6 +143,8 @@ def _tail(
     glued: bool = False,
     street: bool = False,
     split: bool = False,
+    after_place: bool = False,
+    lead: int = -1,
 ) -> tuple[int, int]:
     """End of the name that follows a head ending at ``pos``, and its number of words.
 
@@ -150,7 +152,9 @@ def _tail(
     ``abbrev``: dotted abbreviations inside the name ("Lapangan Drh. Soepardi").
     ``street``: ranks and titles are part of a street name ("Jalan Jenderal Sudirman").
     ``glued``: the first word follows without a space ("Kodim 0825/Banyuwangi").
-    ``split``: a known place ends the name where a name or another place follows it.
+    ``split``: a known place ends the name where a person's name and a verb follow it.
+    ``after_place``: a known place after the first word starts a new name ("TPS 07 Kluwut Brebes").
+    ``lead``: where the place name starts if the head is part of it ("[Sungai] Penuh").
     """
     end = pos
     n = 0
@@ -168,10 +172,10 @@ def _tail(
         elif _first_stops(word) if n == 0 else _stops(word):
             if not (kota and n > 0 and word == "Kota"):
                 break
-        elif n and split and word.lower() in _places():
+        elif n and after_place and word.lower() in _places():
             break  # "TPS 07 Kluwut Brebes": a known place after a name starts a new one
         if n == 0:
-            first = m.start(1)
+            first = m.start(1) if lead < 0 else lead
         end = m.end()
         n += 1
         if split and text[first:end].lower() in _places() and _NAME_AFTER_PLACE.match(text, end):

@@ -23,6 +23,7 @@ from store.text.entities.patterns import (
 from store.text.entities.people import _name_at, _name_stop
 
 _APPOS_AFTER_ROLE = re.compile(rf",{_S}*")
+_VERB_AFTER_NAME = re.compile(rf"{_S}+(?:me[a-z]{{3,}}|ber[a-z]{{3,}}|ujar|kata|menurut)(?![\w])")
 _PAREN_ABBR = re.compile(rf"{_S}*\($")
 _CHAIN = re.compile(rf"(?:,{_S}+|[–—](?=[{_UP}]))")
 _ORG_LABELS = frozenset({"POLICE_UNIT", "ELECTION_BODY", "GOV_ORG", "MILITARY_UNIT"})
@@ -58,10 +59,16 @@ def second_pass(text: str, ents: list[Cand]) -> list[Cand]:
                 e = nxt[1]
                 gap = _GAP.match(text, e)
                 nxt = starts.get(gap.end()) if gap else None
-            sep = _APPOS_AFTER_ROLE.match(text, e)
-            if sep is None or sep.end() == e or not text.startswith(",", e):
+            if not text.startswith(",", e):
+                # "Ketua KPU Kota X Rahmat Hidayat mengatakan": the name, then what they did
+                gap = _GAP.match(text, e) if e > s else None
+                span = _name_at(text, gap.end(), max_words=4) if gap and text[e - 1] != "." else None
+                if (span is not None and span[1] - span[0] >= 3 and free(*span) and span[0] not in starts
+                        and _VERB_AFTER_NAME.match(text, span[1])):
+                    take(span[0], span[1], "PERSON")
                 continue
-            span = _name_at(text, sep.end(), max_words=4)
+            sep = _APPOS_AFTER_ROLE.match(text, e)
+            span = _name_at(text, sep.end(), max_words=4) if sep else None
             if span is not None and free(*span) and span[0] not in starts:
                 take(span[0], span[1], "PERSON")
         elif label in _ORG_LABELS:
