@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from store.model import Span
-from store.sources.formats import RawDoc
+from store.sources.raw import RawDoc
 from store.text.dates import normalise_published
 from store.text.head import DASH as _DASH
 from store.text.head import DATE_FIELD, person, read_head, safe
@@ -267,13 +267,13 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
             marked.add(i)
             mark_list(lines, nonblank, pos, marked, tags=is_tags)
             continue
-        if NOISE.match(c) or (GOOGLE_NEWS.search(c) and len(c) <= 150):
+        if NOISE.match(c) or (len(c) <= 150 and "oogle" in c.lower() and GOOGLE_NEWS.search(c)):
             marked.add(i)
             m = CREDIT_LINE.match(c)
             if m and credit_author is None:
                 credit_author = person(m.group("name"))
             continue
-        if CAPTION.search(c) and len(c) <= 250:
+        if len(c) <= 250 and ":" in c and CAPTION.search(c):  # every caption form has a colon
             marked.add(i)
 
     marked -= {i for i in (title_idx, dateline_idx) if i is not None}
