@@ -174,37 +174,44 @@ class PgStore(Store):
                                      "delete it and open again")
                 if total == have:
                     return 0
-                added = pending = 0
+                added = 0
                 names: list[str] = []
-                batch: list[tuple[Article, list[int]]] = []
+                chunk: list[Article] = []  # the articles of ``names``, in order
                 with conn.transaction(), conn.cursor(name="pull") as cur:
                     cur.itersize = 2000
                     cur.execute("SELECT doc, sig FROM tandai.articles WHERE seq > %s ORDER BY seq", (have,))
+                    sigs: list[list[int]] = []
                     for doc, sig in cur:
-                        batch.append((Article.from_dict(doc), sig))
-                        if len(batch) == SHARD_SIZE:
-                            names.append(self._cache_shard(batch))
-                            pending, batch = pending + SHARD_SIZE, []
+                        chunk.append(Article.from_dict(doc))
+                        sigs.append(sig)
+                        if len(sigs) == SHARD_SIZE:
+                            names.append(self._cache_shard(chunk[-SHARD_SIZE:], sigs))
+                            sigs = []
                         if len(names) >= COMMIT_EVERY:
-                            self.corpus.commit(names, pending)
-                            added, names, pending = added + pending, [], 0
+                            added += self._commit_pulled(names, chunk)
+                            names, chunk = [], []
                             if progress is not None:
                                 progress(have + added, total)
-                    if batch:
-                        names.append(self._cache_shard(batch))
-                        pending += len(batch)
+                    if sigs:
+                        names.append(self._cache_shard(chunk[-len(sigs):], sigs))
                     if names:
-                        self.corpus.commit(names, pending)
-                        added += pending
+                        added += self._commit_pulled(names, chunk)
         finally:
             conn.close()
         self.catch_up_index()
         return added
 
-    def _cache_shard(self, batch: list[tuple[Article, list[int]]]) -> str:
+    def _cache_shard(self, articles: list[Article], sigs: list[list[int]]) -> str:
         name = self.corpus.next_shard_name()
-        self.corpus.write_shard(name, [a for a, _ in batch], [s for _, s in batch])
+        self.corpus.write_shard(name, articles, sigs)
         return name
+
+    def _commit_pulled(self, names: list[str], articles: list[Article]) -> int:
+        """List the shards in the cache's manifest, then index the articles already in hand (the
+        index was in step when the pull began: no shard is read back and parsed again)."""
+        self.corpus.commit(names, len(articles))
+        self.index.add_batch(self.corpus, names, articles)
+        return len(articles)
 
     def _cache_matches(self, conn: Any, have: int) -> bool:
         row = conn.execute("SELECT id FROM tandai.articles WHERE seq = %s", (have,)).fetchone()
