@@ -11,7 +11,7 @@ import ahocorasick
 
 from store.model import Entity, Span
 from store.text import gazetteer as gz
-from store.text.dates import WEEKDAYS, _bare_day, _ref, find_dates
+from store.text.dates import RELATIVE, WEEKDAYS, _bare_day, _ref, find_dates
 from store.text.entities.heads import (
     _WEEKDAY_VALUE,
     _h_body,
@@ -226,7 +226,10 @@ class Recogniser:
         """Entities of one line, overlaps settled: dates, every keyword's entity, and a dateline
         if the line opens the body (``head``). No candidate crosses a line, so settling each
         line alone gives what settling the whole text would."""
-        cands: list[Cand] = [(s, e, "DATE", v) for s, e, v in find_dates(text, published)]
+        # relative words ("besok", "hari ini") are no DATE entity (GUIDELINES.md); a record's date
+        # reads them from dates.find_dates itself
+        cands: list[Cand] = [(s, e, "DATE", v) for s, e, v in find_dates(text, published)
+                             if text[s:e].lower() not in RELATIVE]
         add = cands.append
         last = len(text) - 1
         for end_idx, (length, left_word, closed, opened) in self._auto.iter(text):
