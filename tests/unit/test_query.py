@@ -46,6 +46,8 @@ def test_date_ranges(text: str, low: int, high: int) -> None:
     ("status:finished", "status:"),
     ("type:dance", "type:"),
     ("dup:maybe", "dup:"),
+    ("story:yes", "story:"),
+    ("story:0123", "story:"),
     ("label:FOO=bar", "label:"),
     ("date:2024-13", "month"),
     ("date:2024-02-30", "day"),
@@ -56,6 +58,13 @@ def test_malformed_queries_get_a_message(text: str, needle: str) -> None:
     with pytest.raises(QueryError) as err:
         parse(text)
     assert needle in str(err.value)
+
+
+def test_story_and_dup_take_an_article_id_or_any() -> None:
+    q = parse("story:0123456789abcdef -dup:any dup:FEDCBA9876543210 story:ANY")
+    assert [(f.field, f.value, f.negated) for f in q.filters] == [
+        ("story", "0123456789abcdef", False), ("dup", "any", True), ("dup", "fedcba9876543210", False),
+        ("story", "any", False)]
 
 
 def test_half_typed_input_is_lenient() -> None:
