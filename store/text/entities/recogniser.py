@@ -195,7 +195,22 @@ class Recogniser:
         # Every rule of the first pass looks within one sentence, so a sentence's entities
         # depend on it alone: outlets repeat boilerplate and press releases are republished, so
         # a sentence seen before (in this article or an earlier one) costs a dictionary lookup.
+        # Only a date's value depends on the publication date: a sentence without a date is
+        # kept once for every article (``_plain``), one with a date per publication date.
         self._line = lru_cache(maxsize=_LINE_CACHE)(self._first_pass)
+        self._plain: dict[tuple[str, bool], tuple[Cand, ...]] = {}
+
+    def _piece(self, text: str, published: str | None, head: bool) -> tuple[Cand, ...]:
+        key = (text, head)
+        found = self._plain.get(key)
+        if found is not None:
+            return found
+        found = self._line(text, published, head)
+        if not any(c[2] == "DATE" for c in found):
+            if len(self._plain) >= _LINE_CACHE:
+                self._plain.clear()  # a cheap bound: start over rather than track use
+            self._plain[key] = found
+        return found
 
     def recognise(self, text: str, published: str | None = None, noise: Sequence[Span] = ()) -> list[Entity]:
         """Entities in ``text``, sorted by start, non-overlapping, code-point offsets (end exclusive).
@@ -206,7 +221,7 @@ class Recogniser:
         if not text:
             return []
         cands: list[Cand] = []
-        piece = self._line
+        piece = self._piece
         quiet = sorted((ns.start, ns.end) for ns in noise)
         q = 0
         for pos, end, head in _pieces(text):
