@@ -5,11 +5,12 @@ says so in one line.
 
 A DocBin is built in memory and written at the end (spaCy has no streaming writer; it holds
 every token's attributes, tens of KB an article), so a large export goes to a folder instead:
-``part-00001.spacy`` … of ``PART`` (200) articles each, which ``spacy train`` reads as one corpus.
+``part-00001.spacy`` … of ``PART`` (100) articles each, which ``spacy train`` reads as one corpus.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -57,7 +58,8 @@ def words_and_spaces(text: str, item: Item) -> tuple[list[str], list[bool]]:
     return words, spaces
 
 
-PART = 200
+PART = 100
+VOCAB_PARTS = 10  # parts written with one vocabulary
 
 
 def docbin_bytes(items: Iterable[Item], nlp: Any = None) -> tuple[bytes, int]:
@@ -90,10 +92,15 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 def write_parts(items: Iterable[Item], folder: Path, size: int = PART) -> int:
     """``part-NNNNN.spacy`` files of ``size`` articles each in ``folder`` (each written atomically);
     memory holds one part at a time."""
-    nlp = _spacy().blank("id")
+    spacy = _spacy()
     folder.mkdir(parents=True, exist_ok=True)
     n = 0
+    nlp = None
     for i, chunk in enumerate(_chunks(items, size), 1):
+        if i % VOCAB_PARTS == 1 or VOCAB_PARTS == 1:  # a fresh vocabulary now and then: its strings
+            nlp = None  # grow with every new word, and a part needs only its own
+            gc.collect()  # spaCy's objects hold cycles: free the old vocabulary before the new
+            nlp = spacy.blank("id")
         data, count = docbin_bytes(chunk, nlp)
         write_bytes(folder / f"part-{i:05d}.spacy", data)
         n += count
