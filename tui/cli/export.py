@@ -71,7 +71,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("export", parents=[common], help="export articles, entities, status and records",
                        description="Export the articles a query selects (default: all) in one of the "
-                       "formats; brat writes a folder, spacy a DocBin file (both need --out).")
+                       "formats; brat writes a folder, spacy a DocBin file or, for --out DIR/, a folder of "
+                       "DocBin parts (both need --out).")
     p.add_argument("--format", choices=FORMATS, default="jsonl")
     p.add_argument("--out", metavar="PATH", help="write to PATH (atomically) instead of standard output")
     which = p.add_mutually_exclusive_group()
