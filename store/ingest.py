@@ -93,7 +93,7 @@ def prepare(raw: RawDoc, recogniser: Recogniser) -> tuple[Article, list[int]]:
 Prepared = tuple[str, "tuple[Article, list[int]] | str"]  # (source, result or reason)
 POOL_THRESHOLD = 200  # fewer documents than this are prepared in-process (no start-up cost)
 CHUNK = 16  # documents per task: fewer, larger messages between processes
-WINDOW = 6  # tasks in flight at once
+WINDOW = 24  # tasks in flight at once: enough to keep the workers busy while a batch commits
 _worker_recogniser: Recogniser | None = None
 
 
@@ -151,8 +151,9 @@ def default_workers() -> int:
 def prepared(docs: Iterable[RawDoc], recogniser: Recogniser, workers: int) -> Iterator[Prepared]:
     """Prepare documents, in worker processes when there are enough of them to pay for it.
 
-    At most ``WINDOW`` documents are in flight, in order: nothing ever blocks on a full pipe, so
-    an interruption (Ctrl-C, a cancelled worker) cancels the rest and returns at once.
+    At most ``WINDOW`` tasks of ``CHUNK`` documents are in flight, in order: nothing ever blocks
+    on a full pipe, so an interruption (Ctrl-C, a cancelled worker) cancels the rest and returns
+    at once.
     """
     it = iter(docs)
     head = list(islice(it, POOL_THRESHOLD))
@@ -204,12 +205,18 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 def _documents(paths: Sequence[str], report: IngestReport, store_dir: Path,
                follow_symlinks: bool = False) -> Iterator[RawDoc]:
+    folders: dict[str, bool] = {}  # a folder's realpath once, not each file's (lstat per part)
     for item in iter_paths(paths, follow_symlinks):
         if isinstance(item, Skipped):
             report.skipped.append((_printable(item.source), item.reason))
             continue
         try:  # realpath, not resolve(): a symlink loop must become a verdict, not a crash
-            inside = Path(os.path.realpath(item)).is_relative_to(store_dir)
+            folder = os.path.dirname(item)
+            inside = folders.get(folder) if not os.path.islink(item) else None
+            if inside is None:
+                inside = Path(os.path.realpath(item)).is_relative_to(store_dir)
+                if not os.path.islink(item):
+                    folders[folder] = Path(os.path.realpath(folder)).is_relative_to(store_dir)
         except (OSError, ValueError):
             inside = False
         if inside:

@@ -48,7 +48,12 @@ def date_number(published: str | None) -> int:
 
 def label_terms(article: Article) -> list[str]:
     out = {e.label.lower() for e in article.entities}
-    out.update(f"{e.label.lower()}={' '.join(tokens(e.text))}" for e in article.entities)
+    words: dict[str, str] = {}  # an article names the same unit or person many times: split once
+    for e in article.entities:
+        w = words.get(e.text)
+        if w is None:
+            w = words[e.text] = " ".join(tokens(e.text))
+        out.add(f"{e.label.lower()}={w}")
     return sorted(out)
 
 

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import accumulate
 
 from store.model import Article, Span
 
@@ -30,6 +31,7 @@ MAX_POSTING = 40
 STORY_BASE = 1 << 40  # story facts (below) ride in the same stored signature, above the shingles
 
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_NON_WORD = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
 
 
 def body_words(text: str, noise: Sequence[Span] = ()) -> list[str]:
@@ -43,7 +45,10 @@ def body_words(text: str, noise: Sequence[Span] = ()) -> list[str]:
             pos = max(pos, span.end)
         parts.append(text[pos:])
         text = "\n".join(parts)
-    return _WORD.findall(text.lower())
+    text = text.lower()
+    if text.isascii():  # the same words, found by C string methods (twice as fast as the regex)
+        return text.translate(_ASCII_NON_WORD).split()
+    return _WORD.findall(text)
 
 
 def signature(text: str, noise: Sequence[Span] = ()) -> list[int]:
@@ -51,8 +56,18 @@ def signature(text: str, noise: Sequence[Span] = ()) -> list[int]:
     nl = text.find("\n")
     spans = [*noise, Span(0, nl)] if nl > 0 else list(noise)
     words = body_words(text, spans)
-    # a generator, not a list of shingles: a 12 MB text would hold 300 MB of them at once
-    hashes = (zlib.crc32(" ".join(words[i : i + SHINGLE]).encode()) for i in range(len(words) - SHINGLE + 1))
+    n = len(words) - SHINGLE + 1
+    if n <= 0:
+        return []
+    # each shingle is a slice of the body's words joined once (joining five words per shingle
+    # cost twice as much), hashed as the same bytes; a generator, not a list of shingles: a
+    # 12 MB text would hold 300 MB of them at once
+    joined = " ".join(words)
+    data = joined.encode()
+    sizes = map(len, words) if len(data) == len(joined) else (len(w.encode()) for w in words)
+    off = [0, *accumulate(size + 1 for size in sizes)]
+    crc = zlib.crc32
+    hashes = (crc(data[off[i] : off[i + SHINGLE] - 1]) for i in range(n))
     return sorted({h for h in hashes if h % SAMPLE == 0})
 
 

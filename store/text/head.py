@@ -29,6 +29,7 @@ from store.text.noise import (
 )
 
 _SP = r"[ \t\u00a0\u2007\u202f]"
+_DIGIT = re.compile(r"\d")
 DASH = r"(?:--|[\-–—‒―‑−])"
 _STAMP_WORDS = frozenset(
     """senin selasa rabu kamis jumat jum'at sabtu minggu ahad monday tuesday wednesday thursday friday
@@ -98,7 +99,7 @@ def _month(word: str) -> str | None:
 
 def timestamp(c: str) -> str | None:
     """ISO value of a line that is only a publication timestamp ("Oct 7, 2024 - 15:35")."""
-    if not c or len(c) > 70 or not any(ch.isdigit() for ch in c):
+    if not c or len(c) > 70 or not _DIGIT.search(c):
         return None
     rest = re.sub(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*(?=\w)", "", c)  # "Kota X, 23 Sep…"
     words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", rest)
@@ -111,7 +112,7 @@ def timestamp(c: str) -> str | None:
 def dated_meta(c: str) -> str | None:
     """ISO value of a byline or date line that holds a date ("Oleh Redaksi — Rabu, 27 November
     2024 - 15:48 WITA", "05/12/2024 | 08:30 | Penulis: X"); None for a headline about a date."""
-    if not c or len(c) > 200 or not any(ch.isdigit() for ch in c):
+    if not c or len(c) > 200 or not _DIGIT.search(c):
         return None
     try:
         hits = [h for h in find_dates(c) if h[2]]
@@ -138,7 +139,7 @@ def _headline_score(c: str) -> float | None:
     words = re.findall(r"[^\W_]+", c)
     if not words or len(c) > 250 or re.search(r"[^.]\.[\"”’']?$", c):
         return None  # a sentence (a caption, a promo, the lead), not a headline
-    score = min(len(words), 12) / 12 * 1.5
+    score = min(len(words), 12) / 12 * 2.5
     if len(words) < 3:
         score -= 1.0
     if headline_like(c):
@@ -248,10 +249,13 @@ def _pick(lines: list[Line], head: list[int], candidates: list[tuple[int, float]
                 return head[n]
         return None
     first_meta = meta_at[0] if meta_at else len(head)
+    last = candidates[-1][0]
     best: tuple[float, int] | None = None
     for n, score in candidates:
         if any(n < m <= n + 3 for m in meta_at):
             score += 2.0  # a byline or date line right below: the article's headline
+        elif n == last and any(n - 2 <= m < n for m in meta_at):
+            score += 2.0  # ... or right above, when the body follows (a date over the headline)
         if n < first_meta:
             score += 1.0
         if best is None or score > best[0]:

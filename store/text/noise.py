@@ -119,9 +119,12 @@ def clean(s: str, lead: re.Pattern[str] = LEAD) -> str:
     return " ".join(s.split())
 
 
+_MARKUP = re.compile(r"[\\\[*_#>•·▪●◦‣∙|]")
+
+
 def _plain(s: str) -> bool:
     """A line ``clean`` leaves as it is apart from its spacing: no markup, escapes or links."""
-    return not any(c in s for c in "\\[*_#>•·▪●◦‣∙|") and not s[:1].isspace() and not s[-1:].isspace()
+    return not (s[:1].isspace() or s[-1:].isspace()) and _MARKUP.search(s) is None
 
 
 def split_lines(text: str) -> list[Line]:
@@ -129,7 +132,7 @@ def split_lines(text: str) -> list[Line]:
     pos = 0
     for raw in text.split("\n"):
         end = pos + len(raw)
-        if len(raw) > MAX_NOISE_LINE:
+        if not raw or len(raw) > MAX_NOISE_LINE:
             c = ""
         elif _plain(raw):
             c = " ".join(raw.split())

@@ -559,3 +559,14 @@ def test_a_scrapers_date_line_and_a_dated_dateline_give_the_publication_date() -
     assert parse(scraped).published == "2024-10-09"
     dated = "Polda Contoh Siagakan Brimob\n\nKupang, 25/11/2024 (ANTARA) - Polda Contoh menyiagakan Brimob.\n"
     assert parse(dated).published == "2024-11-25"
+
+
+def test_a_date_line_over_the_headline_and_a_tagline_above_it() -> None:
+    text = (
+        "KABAR CONTOH\nBerita Terkini Sulawesi Tengah\nRabu, 27 November 2024 | 10:00 WIB\n\n"
+        "Polres Contoh Gelar Apel Pasukan Jelang Pencoblosan di Lapangan Kota\n\n"
+        "KOTA CONTOH - Polres Contoh menggelar apel pasukan pengamanan TPS di lapangan kota, Rabu pagi.\n"
+    )
+    p = parse(text)
+    assert p.title == "Polres Contoh Gelar Apel Pasukan Jelang Pencoblosan di Lapangan Kota"
+    assert p.published == "2024-11-27T10:00" and "Berita Terkini Sulawesi Tengah" in noise(p)
