@@ -75,6 +75,18 @@ def seed_database(url: str, work: Path, articles: int, parsed: int) -> float:
     return time.perf_counter() - start
 
 
+class Figures(dict[str, object]):
+    """Each figure is printed as it is measured: a run that fails later still leaves them."""
+
+    def __setitem__(self, key: str, value: object) -> None:
+        super().__setitem__(key, value)
+        print(f"{key:28} {value}", flush=True)
+
+    def update(self, other: dict[str, object]) -> None:  # type: ignore[override]
+        for k, v in other.items():
+            self[k] = v
+
+
 def team_database(admin: str, name: str) -> str:
     """A new database with the tandai schema; rina a reviewer, ayu an adjudicator."""
     with psycopg.connect(admin, autocommit=True) as conn:
@@ -133,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         server.start()
         admin = server.url()
     os.environ["TANDAI_CACHE"] = str(work / "cache")
-    out: dict[str, object] = {"articles": args.articles, "procs": args.procs, "changes": args.changes}
+    out = Figures({"articles": args.articles, "procs": args.procs, "changes": args.changes})
     try:
         url = team_database(admin, f"bench_{os.getpid()}")
         rina = url.replace("://tandai_admin@", "://rina@", 1)
@@ -195,8 +207,6 @@ def main(argv: list[str] | None = None) -> int:
         if server is not None:
             server.remove()
         shutil.rmtree(work, ignore_errors=True)
-    for k, v in out.items():
-        print(f"{k:28} {v}")
     if args.json:
         args.json.write_text(json.dumps(out, indent=1) + "\n")
     return 0

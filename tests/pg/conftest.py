@@ -98,3 +98,10 @@ def filled(team_url: str) -> str:
 
 def as_role(url: str, role: str) -> str:
     return url.replace("://tandai_admin@", f"://{role}@", 1)
+
+
+def drafted(st: object, article_id: str) -> dict[str, object]:
+    """A record's fields as the workbench would pre-fill them from the article's first
+    sentence, with a type and unit when the pre-fill leaves them to the reviewer."""
+    draft = st.draft_record(article_id, 0, 40)  # type: ignore[attr-defined]
+    return {**draft, "type": draft.get("type") or "patrol", "unit": draft.get("unit") or "Polres Bontang"}

@@ -16,7 +16,7 @@ import psycopg
 import pytest
 
 import store
-from tests.pg.conftest import ADJUDICATOR, as_role
+from tests.pg.conftest import ADJUDICATOR, as_role, drafted
 from tests.pg.server import PgServer, find_bindir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +28,7 @@ def prepare(url: str, records: int = 4) -> list[str]:
         st.ingest([store.samples_dir()])
     with store.open(as_role(url, "rina")) as rina:
         aid = next(rina.articles()).id
-        return [rina.add_record(aid, **rina.draft_record(aid, 0, 30)).id for _ in range(records)]
+        return [rina.add_record(aid, **drafted(rina, aid)).id for _ in range(records)]
 
 
 def run_workers(url: str, shared: list[str], procs: int, n: int, out: Path, roles: list[str]) -> list[subprocess.Popen[bytes]]:

@@ -13,7 +13,7 @@ import pytest
 
 import store
 from store.errors import SchemaMismatch, StoreError
-from tests.pg.conftest import as_role
+from tests.pg.conftest import as_role, drafted
 
 
 def _first(st: store.Store) -> str:
@@ -21,7 +21,7 @@ def _first(st: store.Store) -> str:
 
 
 def _record(st: store.Store, article_id: str) -> store.ActivityRecord:
-    return st.add_record(article_id, **st.draft_record(article_id, 0, 40))
+    return st.add_record(article_id, **drafted(st, article_id))
 
 
 def test_same_api_every_change_in_the_database(filled: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import store
 from tests.app.pilot import screen_text, settle
-from tests.pg.conftest import as_role
+from tests.pg.conftest import as_role, drafted
 from tui.app import TandaiApp
 
 
@@ -22,7 +22,7 @@ async def test_another_reviewers_record_appears_within_a_second(filled: str, tmp
         await asyncio.sleep(0.3)  # the listener is connected
         budi = store.open(as_role(filled, "budi"))
         aid = next(budi.articles()).id
-        budi.add_record(aid, **budi.draft_record(aid, 0, 40))
+        budi.add_record(aid, **drafted(budi, aid))
         saved = time.perf_counter()
         while "records 1" not in screen_text(app) and time.perf_counter() - saved < 3:
             await pilot.pause(0.05)

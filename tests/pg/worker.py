@@ -42,7 +42,8 @@ def main(argv: list[str]) -> int:
                     else:
                         aid = ids[i % len(ids)]
                         draft = st.draft_record(aid, 0, 30)
-                        rec = st.add_record(aid, **{**draft, "unit": draft.get("unit") or "Polres Bontang",
+                        rec = st.add_record(aid, **{**draft, "type": draft.get("type") or "patrol",
+                                                    "unit": draft.get("unit") or "Polres Bontang",
                                                     "notes": note})
                         entry = {"kind": kind, "id": rec.id, "note": note}
                     entry["ms"] = (time.perf_counter() - started) * 1000
