@@ -5,8 +5,9 @@ classifier has learned something.
 Builds (once, then reuses) a store of ``--n`` synthetic articles (bench.generate) under
 ``--work``, codes ``--records`` records by accepting the best suggestion of that many random
 articles (which also times ``accept_suggestion``), then opens ``--sample`` other random articles
-cold (``Store.article`` + ``Store.suggestions``) and reports the median, p95 and worst. The
-first call after a record change pays the classifier's refresh; that is timed apart.
+cold (``Store.article`` + ``Store.suggestions``) and reports the median, p95 and worst, and the
+two parts apart (reading the article from its shard is the Store's; the suggestions are what
+this adds). The first call after a record change pays the classifier's refresh; timed apart.
 
     python -m bench.suggest_speed                    # 100k articles, 2,000 records
     python -m bench.suggest_speed --n 1000 --records 50 --sample 50   # the short variant
@@ -67,16 +68,22 @@ def run(n: int, records: int, sample: int, work: Path, seed: int = 11) -> dict[s
         relearn_ms = (time.perf_counter() - t) * 1000
         st._recent.clear()
         open_ms: list[float] = []
+        article_ms: list[float] = []
         shown = 0
         for aid in rng.sample(ids, min(len(ids), sample)):
             t = time.perf_counter()
             st.article(aid)
+            between = time.perf_counter()
             shown += len(st.suggestions(aid))
             open_ms.append((time.perf_counter() - t) * 1000)
+            article_ms.append((between - t) * 1000)
+        suggest_ms = [o - a for o, a in zip(open_ms, article_ms, strict=True)]
         total_records = len(st.annotations.tables["records"])
     return {
         "articles": float(len(ids)), "records": float(total_records),
         "open_p50_ms": statistics.median(open_ms), "open_p95_ms": pct(open_ms, 0.95), "open_max_ms": max(open_ms),
+        "article_p50_ms": statistics.median(article_ms), "article_p95_ms": pct(article_ms, 0.95),
+        "suggest_p50_ms": statistics.median(suggest_ms), "suggest_p95_ms": pct(suggest_ms, 0.95),
         "suggestions_per_article": shown / max(1, len(open_ms)),
         "accept_p50_ms": statistics.median(accept_ms) if accept_ms else 0.0,
         "refresh_ms": learn_ms, "learn_all_ms": relearn_ms,

@@ -89,6 +89,7 @@ _TERRITORIAL = re.compile(r"^(?:Polres|Polresta|Polrestabes|Polda|Polsek|Polsekt
                           re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def unit_key(text: str) -> str:
     """One name for the long and short forms of a unit: "Kepolisian Resor (Polres) Garut" and
     "Polres Garut" are the same unit."""
@@ -113,10 +114,23 @@ def _role_units(article: Article, inside: Sequence[Any], end: int) -> list[tuple
     return out
 
 
+_MAIN_UNITS: dict[tuple[int, str], str] = {}
+
+
 def main_unit(article: Article) -> str:
     """The unit the article is about: the unit named most often outside page noise (long and
     short forms counted together, a role with its place counting for its unit, a bare
-    sub-unit such as "Sat Samapta" for half), as it is most often written (ties: the first)."""
+    sub-unit such as "Sat Samapta" for half), as it is most often written (ties: the first).
+    Kept for the article object at hand (its suggestions ask once per sentence)."""
+    key = (id(article), article.id)
+    if key not in _MAIN_UNITS:
+        if len(_MAIN_UNITS) > 32:
+            _MAIN_UNITS.clear()
+        _MAIN_UNITS[key] = _main_unit(article)
+    return _MAIN_UNITS[key]
+
+
+def _main_unit(article: Article) -> str:
     weight: dict[str, float] = {}
     surfaces: dict[str, list[tuple[int, str]]] = {}
     body = [e for e in article.entities if not _in_noise(article, e)]
