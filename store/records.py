@@ -114,15 +114,16 @@ def _role_units(article: Article, inside: Sequence[Any], end: int) -> list[tuple
     return out
 
 
-_MAIN_UNITS: dict[tuple[int, str], str] = {}
+_MAIN_UNITS: dict[tuple[str, tuple[tuple[int, int, str], ...]], str] = {}
 
 
 def main_unit(article: Article) -> str:
     """The unit the article is about: the unit named most often outside page noise (long and
     short forms counted together, a role with its place counting for its unit, a bare
     sub-unit such as "Sat Samapta" for half), as it is most often written (ties: the first).
-    Kept for the article object at hand (its suggestions ask once per sentence)."""
-    key = (id(article), article.id)
+    Kept per article and its units and roles as corrected (its suggestions ask per sentence)."""
+    key = (article.id, tuple((e.start, e.end, e.label) for e in article.entities
+                             if e.label in ("POLICE_UNIT", "ROLE")))
     if key not in _MAIN_UNITS:
         if len(_MAIN_UNITS) > 32:
             _MAIN_UNITS.clear()
