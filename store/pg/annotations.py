@@ -24,7 +24,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import psycopg
@@ -269,6 +269,3 @@ class PgAnnotations:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
-
-
-Callback = Callable[[str], None]
