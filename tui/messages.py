@@ -32,13 +32,27 @@ class ArticleLoaded(Message):
         records: list[ActivityRecord],
         duplicates: list[str],
         status: str,
-        units: list[str],
         focus: bool,
         changed: str | None,
     ) -> None:
-        self.article, self.records, self.duplicates = article, records, duplicates
-        self.status, self.units = status, units  # units: every unit named in a record (suggestions)
+        self.article, self.records, self.duplicates, self.status = article, records, duplicates, status
         self.focus, self.changed = focus, changed  # changed: see Workbench.open_article
+        super().__init__()
+
+
+class SuggestionsLoaded(Message):
+    """A worker read the article's suggested records (best first) and the completions of its
+    fields; ``first``: the article was just opened (the cursor goes to the best one)."""
+
+    def __init__(
+        self,
+        article_id: str,
+        suggestions: list[dict[str, Any]],
+        completions: dict[str, list[str]],
+        first: bool,
+    ) -> None:
+        self.article_id, self.suggestions, self.completions = article_id, suggestions, completions
+        self.first = first
         super().__init__()
 
 

@@ -3,17 +3,61 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from tui.app import TandaiApp
+from tui.widgets.reader import Reader
 
 
 async def settle(pilot: Pilot, app: TandaiApp) -> None:
     """Let the keys pressed so far, and the workers they started, finish."""
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    for _ in range(5):  # a worker cancelled by a newer one (a second open) ends the wait early
+        try:
+            await app.workers.wait_for_complete()
+            break
+        except WorkerCancelled:
+            await pilot.pause()
     await pilot.pause()
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
     """Type text as a reviewer would (a space is the key called space)."""
     await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
+
+
+async def open_article(pilot: Pilot, app: TandaiApp, query: str) -> None:
+    """Search for ``query`` and open the top hit with Enter, as a reviewer does."""
+    await settle(pilot, app)
+    await pilot.press("escape", "slash")
+    await type_text(pilot, query)
+    await settle(pilot, app)
+    await pilot.press("enter")
+    await settle(pilot, app)
+
+
+async def to_sentence(pilot: Pilot, app: TandaiApp, needle: str) -> int:
+    """Move the reader's sentence cursor (j/k) to the sentence holding ``needle``; the keys used."""
+    reader = app.query_one(Reader)
+    article = app.workbench.article
+    assert article is not None
+    target = article.text.index(needle)
+    keys = 0
+    for _ in range(200):
+        start, end = reader.current_sentence()
+        if start <= target < end:
+            return keys
+        await pilot.press("j" if start < target else "k")
+        keys += 1
+    raise AssertionError(f"no sentence holds {needle!r}")
+
+
+def screen_text(app: TandaiApp) -> str:
+    """What the terminal would be sent for the current screen, as plain text."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(seg.text for seg in strip) for strip in strips)
+
+
+def messages(app: TandaiApp) -> list[str]:
+    """Every notification shown so far."""
+    return [str(n.message) for n in app._notifications]

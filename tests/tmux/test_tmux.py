@@ -1,5 +1,6 @@
-"""The installed `tandai`, in a real terminal (tmux): search, open, add a record, mark it done,
-quit; then `tandai export` shows the record and the status."""
+"""The installed `tandai`, in a real terminal (tmux): search, open, accept a suggested record
+with one key, accept the next and edit its type, a fast Esc D from inside the field marks it
+done, quit; then `tandai export` shows the records and the status."""
 
 from __future__ import annotations
 
@@ -66,15 +67,15 @@ def test_real_terminal_session_then_export(tmp_path: Path) -> None:
         tmux.wait_for("1 of 1 articles")
         tmux.keys("Enter")
         tmux.wait_for("[todo]")
-        tmux.keys("j", "j", "a")
-        tmux.wait_for("Record ")
-        screen = tmux.wait_for("ceremony_apel")
-        assert "Polres Lombok Timur" in screen
-        screen = tmux.screen()
-        assert "ceremony_apel" in screen.split("type", 1)[1]  # the focused field shows its value
-        tmux.keys("Escape")
-        time.sleep(0.6)  # a lone ESC is told apart from an escape sequence by a pause, as when typed
-        tmux.keys("D")
+        tmux.wait_for("suggested")  # the records list: 0 record(s) · N suggested
+        tmux.keys("y")  # the cursor starts on the best suggestion: one key accepts it
+        tmux.wait_for("Accepted:")
+        tmux.wait_for("1 record(s)")
+        tmux.keys("a")  # the next suggestion: accept it and open it in the form at its type
+        tmux.wait_for("2 record(s)")
+        tmux.keys("p", "Enter")  # p replaces the pre-filled type: patrol
+        time.sleep(1.0)
+        tmux.keys("Escape", "D")  # typed fast: the terminal sends one alt+D, which is Esc, then D
         tmux.wait_for("[done]")
         tmux.keys("q")
         deadline = time.monotonic() + 20
@@ -88,6 +89,7 @@ def test_real_terminal_session_then_export(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     done = [r for r in rows if r["status"] == "done"]
     assert len(done) == 1 and done[0]["title"].startswith("Polres Lombok Timur Gelar Apel")
-    [record] = done[0]["records"]
-    assert record["type"] == "ceremony_apel" and record["unit"] == "Polres Lombok Timur"
-    assert record["reviewer"] == "rina" and record["personnel"] == 612
+    records = done[0]["records"]
+    assert len(records) == 2 and all(r["reviewer"] == "rina" for r in records)
+    assert "patrol" in {r["type"] for r in records}
+    assert any(r["unit"] == "Polres Lombok Timur" for r in records)

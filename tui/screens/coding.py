@@ -1,7 +1,9 @@
 """The half of the workbench screen that changes the store: statuses, entity corrections,
 records and their fields, evidence, undo and redo. Each change runs in the write worker
 (``write``), in the order the keys asked for it, and its result comes back as ``StoreChanged``:
-the workbench (``workbench.py``, the subclass) then reads again what shows it.
+the workbench then reads again what shows it. The screen is one class in layers, each a file:
+``Coding`` (here) → ``Form`` (form.py: the record form) → ``Suggesting`` (suggesting.py) →
+``Menus`` (menus.py: help, palette, other screens, ingest) → ``Workbench`` (workbench.py).
 
 Saving a typed field and adding a record stay on the UI thread: their outcome (saved, refused
 and marked, a draft that became a record) decides what the form does next, and a save is a
@@ -18,17 +20,16 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Input, OptionList
+from textual.widgets import OptionList
 
 import store
-from store import Article, InvalidRecord, StoreError, parse_date
+from store import Article, InvalidRecord, StoreError
 from store.adjudicate import same_events
 
 from ..messages import StoreChanged
 from ..safe import safe_line
 from ..widgets.reader import Reader
 from ..widgets.tagging import TaggingPanel
-from .dialogs import UnsavedChanges
 
 if TYPE_CHECKING:
     from ..owner import StoreOwner
@@ -42,6 +43,9 @@ class Coding(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        self.suggestions: list[dict[str, Any]] = []  # the open article's, best first
+        self.records_shown: list[store.ActivityRecord] = []  # the open article's records
+        self.last_correction: tuple[str, str | None] | None = None  # (text, label): E spreads it
         self._writes: deque[tuple[Callable[[], Any], Callable[[Any], None]]] = deque()
         self._write_lock = threading.Lock()
 
@@ -107,7 +111,8 @@ class Coding(Screen[None]):
         article = self.article
 
         def done(_: object) -> None:
-            self.say(f"{label}: {safe_line(article.text[start:end])}", timeout=2)
+            self.last_correction = (article.text[start:end], label)
+            self.say(f"{label}: {safe_line(article.text[start:end])} (E: in every article)", timeout=3)
             self.query_one(Reader).anchor = None
             self.after_change()
 
@@ -121,13 +126,33 @@ class Coding(Screen[None]):
         if found is None:
             self.say("No entity under the cursor.", severity="warning", timeout=2)
             return
-        article_id = self.article.id
+        article_id, text = self.article.id, self.article.text[found[0] : found[1]]
 
         def done(_: object) -> None:
-            self.say(f"Removed {found[2]} (u undoes).", timeout=2)
+            self.last_correction = (text, None)
+            self.say(f"Removed {found[2]} (u undoes; E: in every article).", timeout=3)
             self.after_change()
 
         self.write(lambda: self.owner.store.correct_entity(article_id, found[0], found[1], None), done)
+
+    def action_everywhere(self) -> None:
+        """The last entity correction, made in every article, present and future (the store's
+        own gazetteer, ``gazetteer.toml``): one key after ``1``…``-`` or ``d``."""
+        if not self._can_edit() or not self._guard():
+            return
+        if self.last_correction is None:
+            self.say("Correct an entity first (a label key, or d), then E makes it store-wide.",
+                     severity="warning", timeout=3)
+            return
+        text, label = self.last_correction
+
+        def done(_: object) -> None:
+            what = f"labelled {label}" if label else "no longer an entity"
+            self.say(f"Everywhere: “{text}” is {what} in every article (u undoes).", timeout=4)
+            self.last_correction = None
+            self.after_change()
+
+        self.write(lambda: self.owner.store.correct_entity_everywhere(text, label), done)
 
     def action_add_record(self) -> None:
         if not self._can_edit() or not self._guard():
@@ -168,61 +193,6 @@ class Coding(Screen[None]):
         self.draft = None
         self.query_one(TaggingPanel).show_record(record, self.article.text if self.article else "")
         self.query_one(TaggingPanel).focus_field("type")
-
-    def on_tagging_panel_field_changed(self, event: TaggingPanel.FieldChanged) -> None:
-        self._save_field(event.name, event.value)
-
-    def _save_field(self, name: str, typed: str) -> bool:
-        """Save one field of the record (or draft) in the panel; False if it was not saved (the
-        panel then marks it, with the reason)."""
-        panel = self.query_one(TaggingPanel)
-        if not self._can_edit():
-            return False
-        value: Any = typed
-        if name == "partners":
-            value = [p.strip() for p in typed.split(",") if p.strip()]
-        if self.draft is not None and self.article is not None:
-            self.draft[name] = value
-            try:
-                record = self.owner.call(self.owner.store.add_record, self.article.id, **self.draft)
-            except InvalidRecord as exc:
-                panel.show_problems(exc.problems)
-                return False
-            except StoreError as exc:
-                self.say(str(exc), severity="error")
-                return False
-            self.draft = None
-            panel.show_record(record, self.article.text)
-            self.say("Record saved.", timeout=2)
-            self.after_change(record.id)
-            return True
-        if panel.record_id is None:
-            return False
-        try:
-            current = self.owner.record(panel.record_id)
-        except StoreError as exc:
-            self.say(str(exc), severity="error")
-            return False
-        old = getattr(current, name, None)
-        if name == "date" and value and self.article is not None:
-            value_cmp: Any = parse_date(str(value), self.article.published) or value
-        else:
-            value_cmp = value
-        if old == value_cmp or (old is None and value in ("", [])) or str(old) == str(value_cmp):
-            panel.accept(name)
-            panel.load_stored(current)
-            return True  # unchanged (Enter then leaving the field must not save twice)
-        try:
-            self.owner.call(self.owner.store.update_record, panel.record_id, **{name: value})
-        except InvalidRecord as exc:
-            panel.reject(name, exc.problems)  # what was typed stays in the field, marked
-            return False
-        except StoreError as exc:
-            self.say(str(exc), severity="error")
-            return False
-        panel.accept(name)
-        self.after_change(panel.record_id)
-        return True
 
     def action_add_evidence(self) -> None:
         panel = self.query_one(TaggingPanel)
@@ -356,41 +326,3 @@ class Coding(Screen[None]):
             f"{p['in_progress']} · records {p['records']} · ? keys · ctrl+p commands{mode}"
         )
         self.app.call_from_thread(setattr, self, "status", (line, ""))
-
-    # -- quitting with unsaved text ---------------------------------------------------------
-
-    def action_quit_unless_typing(self) -> None:
-        if not isinstance(self.focused, Input):
-            self.request_quit()
-
-    def request_quit(self) -> None:
-        """Quit, unless something typed is not stored: then ask (save / discard / cancel)."""
-        if isinstance(self.app.screen, UnsavedChanges):  # ctrl+q again while it asks
-            return
-        pending = self.query_one(TaggingPanel).pending()
-        if not pending and self.draft is None:
-            self.app.exit(0)
-            return
-
-        def answer(choice: str | None) -> None:
-            if choice == "discard":
-                self.app.exit(0)
-            elif choice == "save":
-                if self._save_pending():
-                    self.app.exit(0)
-                else:
-                    self.say("Not everything could be saved (see the panel); still here.", severity="error")
-
-        self.app.push_screen(UnsavedChanges(pending, draft=self.draft is not None), answer)
-
-    def _save_pending(self) -> bool:
-        panel = self.query_one(TaggingPanel)
-        pending = panel.pending()
-        if self.draft is not None and not pending:
-            pending = {"type": panel.values()["type"]}  # try the draft as it is
-        ok = True
-        for name, typed in pending.items():
-            if name == "type":
-                typed = panel.expand_type(typed)
-            ok = self._save_field(name, typed) and ok
-        return ok and self.draft is None

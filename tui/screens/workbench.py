@@ -3,12 +3,13 @@ right. State flows down (this screen tells widgets what to show); requests flow 
 (``tui.messages``) and key actions; everything that touches the store runs through the owner,
 blocking work in workers.
 
-The actions that change the store (coding an article) are in ``coding.py``, the base class.
+The actions that change the store are in its base classes: ``coding.py`` (store changes),
+``form.py`` (the record form), ``suggesting.py`` (suggested records), ``menus.py`` (help,
+palette, other screens, ingest).
 """
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import Any
 
 from rich.text import Text
@@ -19,10 +20,9 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
 
-import store
 from store import Article, SearchResult, StoreError, samples_dir
 
-from ..commands import ANYWHERE, PLACES, READER, active_keys, bindings, keys_label, label_commands
+from ..commands import ANYWHERE, READER, bindings, label_commands
 from ..config import save_reviewer
 from ..messages import ArticleLoaded, FocusList
 from ..owner import StoreOwner
@@ -32,13 +32,13 @@ from ..widgets.article_list import LIMIT, ArticleList, SearchBar
 from ..widgets.reader import Reader
 from ..widgets.tagging import TaggingPanel
 from ..widgets.text_line import TextLine
-from .coding import Coding
-from .dialogs import AskName, Confirm, HelpScreen, IngestScreen, SaveSearch
+from .dialogs import AskName, Confirm, IngestScreen
+from .menus import Menus
 
 NARROW = 120
 
 
-class Workbench(Coding):
+class Workbench(Menus):
     BINDINGS = bindings(ANYWHERE[1:])  # ctrl+q lives on the app: it quits from any screen
 
     # what the one-line labels show, bound to them (text, style)
@@ -80,9 +80,6 @@ class Workbench(Coding):
             yield TaggingPanel(self.taxonomy, id="panel")
         yield TextLine(id="statusline").data_bind(line=Workbench.status)
         yield Footer()
-
-    def _label_keys(self) -> dict[str, str]:
-        return {n: s.key for n, s in self.taxonomy.labels.items()}
 
     def on_mount(self) -> None:
         self.on_resize()
@@ -201,12 +198,11 @@ class Workbench(Coding):
             records = self.owner.records(article_id)
             dups = self.owner.duplicates_of(article_id)
             status = self.owner.status(article_id)
-            units = self.owner.known_units()
         except StoreError as exc:
             self.app.call_from_thread(self.say, str(exc), severity="error")
             return
         if not worker.is_cancelled:
-            self.post_message(ArticleLoaded(article, records, dups, status, sorted(units), focus, changed))
+            self.post_message(ArticleLoaded(article, records, dups, status, focus, changed))
 
     def on_article_loaded(self, loaded: ArticleLoaded) -> None:
         if loaded.article.id != self._wanted:
@@ -237,23 +233,18 @@ class Workbench(Coding):
             head.append(f"\n↳ {len(dups)} near duplicate(s): {', '.join(dups[:3])}", "yellow")
         self.query_one("#article-head", Static).update(head)
         panel = self.query_one(TaggingPanel)
-        panel.show_records(records)
+        panel.published = article.published
+        self.records_shown = records
+        if not same:
+            self.suggestions = []  # the new article's come from their own worker
+        self._show_marks()
+        self.load_suggestions(article, first=not same)
         if not same:
             dropped = panel.pending()
             if dropped:  # refused values are never dropped in silence
                 said = "; ".join(f"{k} “{v}”" for k, v in dropped.items())
                 self.say(f"Not saved, left in the previous record: {said}", severity="warning", timeout=8)
             panel.show_record(None)
-        groups = {"POLICE_UNIT": "unit", "LOC": "place", "MILITARY_UNIT": "partner",
-                  "ELECTION_BODY": "partner", "GOV_ORG": "partner"}
-        found: dict[str, set[str]] = {"unit": set(), "place": set(), "partner": set()}
-        for e in article.entities:  # one pass: a huge article has hundreds of thousands
-            group = groups.get(e.label)
-            if group:
-                found[group].add(e.text)
-        places = found["place"] | ({article.dateline} if article.dateline else set())
-        units = sorted(found["unit"] | set(loaded.units))
-        panel.set_suggestions(units, sorted(places), sorted(found["partner"]))
         self.add_class("reading")
         if focus:
             reader.focus()
@@ -316,21 +307,6 @@ class Workbench(Coding):
     def action_toggle_list(self) -> None:
         self.toggle_class("reading")
 
-    def action_help(self) -> None:
-        """Every key that works, grouped by where it works, as remapped in config.toml."""
-        groups: dict[str, list[tuple[str, str, str]]] = {}
-        places = {**PLACES, "labels (reader)": label_commands(self._label_keys())}
-        for place, commands in places.items():
-            groups[place] = [(keys_label(active_keys(c, self.keymap)), c.does, c.id) for c in commands]
-        groups["anywhere"].append(("ctrl+p", "command palette: every action, saved searches", ""))
-        groups["search bar"] += [("Enter", "open the top hit", ""), ("Esc", "go to the list", "")]
-        types = " ".join(f"{a.key}={a.name}" for a in self.taxonomy.activities.values())
-        groups["tagging panel"] = [
-            ("Enter Tab", "save the field and go to the next", ""),
-            ("type field", f"a key ({types})", ""),
-        ]
-        self.app.push_screen(HelpScreen(groups))
-
     def on_key(self, event: Any) -> None:
         if event.key != "escape" or not isinstance(self.focused, Input):
             return
@@ -340,91 +316,3 @@ class Workbench(Coding):
         elif (self.focused.id or "").startswith("field-"):
             self.query_one(Reader).focus()  # leaving the field saves it
             event.stop()
-
-    # -- labels legend, saved searches, ingest ------------------------------------------------
-
-    def toggle_label(self, label: str) -> None:
-        self.hidden_labels ^= {label}
-        self.query_one("#legend", Static).update(legend(self.taxonomy, self.hidden_labels))
-        reader = self.query_one(Reader)
-        reader.hidden_labels = self.hidden_labels
-        reader.restyle()
-
-    def save_current_search(self) -> None:
-        if not self._can_edit():
-            return
-        query = self.query_text
-
-        def named(name: str | None) -> None:
-            if name:
-                self.write(lambda: self.owner.store.save_search(name, query),
-                           lambda _: self.say(f"Saved search “{name}”.", timeout=2))
-
-        self.app.push_screen(SaveSearch(query), named)
-
-    def run_saved(self, query: str) -> None:
-        query = safe_line(query)  # it is drawn in the search bar; control characters match nothing
-        bar = self.query_one("#search", Input)
-        bar.value = query
-        self.run_search(query)
-        self.action_focus_list()
-
-    def palette_commands(self) -> list[tuple[str, str, Any]]:
-        """The palette: every command that has an entry, then the saved searches and labels."""
-        cmds: list[tuple[str, str, Any]] = []
-        reader = self.query_one(Reader)
-        for c in (*ANYWHERE, *READER):
-            if not c.palette:
-                continue
-            target = reader if c in READER and not c.action.startswith("screen.") else self
-            action = c.action.removeprefix("screen.")
-            help_text = f"{keys_label(active_keys(c, self.keymap))} · {c.does}"
-            cmds.append((c.palette, help_text, lambda a=action, t=target: t.run_action(a)))
-        cmds.append(("Save the current search", "keep this query in the store", self.save_current_search))
-        for s in self.owner.saved_searches():
-            cmds.append((f"Saved search: {s['name']}", s["query"], lambda q=s["query"]: self.run_saved(q)))
-        for name in self.taxonomy.labels:
-            cmds.append(
-                (f"Show/hide {name}", "toggle the label in the reader", lambda n=name: self.toggle_label(n))
-            )
-        return cmds
-
-    def action_open_screen(self, name: str) -> None:
-        """A screen module's ``SCREEN`` (tui/screens/NAME.py), imported when first asked for."""
-        self.app.push_screen(import_module(f"{__package__}.{name}").SCREEN())
-
-    def action_stats(self) -> None:
-        from .stats import StatsScreen  # plotext is loaded only when the screen is asked for
-
-        self.app.push_screen(StatsScreen())
-
-    def action_ingest(self) -> None:
-        if not self._can_edit():
-            return
-        self.app.push_screen(IngestScreen())
-
-    def start_ingest(self, path: str, screen: IngestScreen) -> None:
-        self._ingest(path, screen)
-
-    @work(thread=True, exclusive=True, group="ingest")
-    def _ingest(self, path: str, screen: IngestScreen) -> None:
-        worker = get_current_worker()
-
-        def progress(p: store.IngestProgress) -> None:
-            self.app.call_from_thread(screen.progress, p.sources, p.added, p.skipped, p.current)
-
-        try:
-            report = self.owner.ingest([path], progress=progress, cancelled=lambda: worker.is_cancelled)
-        except StoreError as exc:
-            self.app.call_from_thread(self.say, str(exc), severity="error")
-            return
-        except Exception as exc:  # noqa: BLE001 - a worker must never take the app down
-            self.app.call_from_thread(
-                self.say, f"Ingest failed: {type(exc).__name__}: {exc}", severity="error"
-            )
-            return
-        self.app.call_from_thread(screen.finished, report.summary())
-        for source, reason in report.skipped[:5]:
-            self.app.call_from_thread(self.say, f"skipped {safe_line(source)}: {reason}", severity="warning")
-        self.app.call_from_thread(self.run_search, self.query_text)
-        self.app.call_from_thread(self.refresh_status)

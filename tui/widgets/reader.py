@@ -1,11 +1,13 @@
-"""The reader: an article's text with entities coloured, noise dimmed, search words underlined,
-a sentence cursor and a keyboard word selection. Renders only the lines on screen (Line API):
-each line is styled when it is first drawn (entities found by bisection), words are found around
-the cursor when it moves, and wrapping takes one slice per line, so a 10 MB one-paragraph
-article opens at once and costs no more per keystroke than a short one.
+"""The reader: an article's text with entities coloured, noise dimmed, search words underlined, a
+sentence cursor and a keyboard word selection; a two-cell margin marks the sentences that are a
+saved record's evidence (``●``/``▌``) and those a suggestion proposes (``◇``/``┊``). Renders
+only the lines on screen (Line API): each line is styled when it is first drawn (entities found
+by bisection), words are found around the cursor when it moves, and wrapping takes one slice per
+line, so a 10 MB one-paragraph article opens at once and costs no more per keystroke than a
+short one.
 
-About 430 lines, one class: the lazy wrapping, the line cache and the cursor share their
-offsets, and splitting them would pass those internals between modules."""
+About 470 lines, one class: the lazy wrapping, the line cache, the margin and the cursor share
+their offsets, and splitting them would pass those internals between modules."""
 
 from __future__ import annotations
 
@@ -32,6 +34,11 @@ from ..safe import safe
 SENTENCE_STYLE = Style(bgcolor="grey23")
 WORD_STYLE = Style(reverse=True)
 SELECTION_STYLE = Style(bgcolor="dark_blue", underline=True)
+GUTTER = 2  # the margin's cells
+MARKS = {  # kind -> (first line, further lines, style)
+    "record": ("● ", "▌ ", Style(color="green")),
+    "suggestion": ("◇ ", "┊ ", Style(color="#d7af5f", italic=True)),
+}
 _WORD = re.compile(r"[^\W_]+(?:[.\-'’/][^\W_]+)*\.?")
 _WS_WORD = re.compile(r"\S+\s*")
 _NONSPACE = re.compile(r"\S")
@@ -107,6 +114,23 @@ class Reader(ScrollView, can_focus=True):
         self._styled: dict[int, Text] = {}
         self._word: tuple[int, int] = (0, 0)  # the word under the cursor
         self.anchor: tuple[int, int] | None = None  # the word where the selection started
+        self._marks: list[tuple[int, int, str]] = []  # (start, end, kind) for the margin
+
+    def set_marks(self, marks: list[tuple[int, int, str]]) -> None:
+        """The margin's marks: evidence of saved records and of suggestions (kind in MARKS)."""
+        marks = sorted(marks)
+        if marks != self._marks:
+            self._marks = marks
+            self.refresh()
+
+    def _mark(self, line: Line) -> Text:
+        for start, end, kind in self._marks:
+            if start < max(line.end, line.start + 1) and line.start < end:
+                first, rest, style = MARKS[kind]
+                return Text(first if start >= line.start else rest, style=style)
+            if start > line.end:
+                break
+        return Text(" " * GUTTER)
 
     # -- content ------------------------------------------------------------------------------
 
@@ -160,7 +184,7 @@ class Reader(ScrollView, can_focus=True):
     def _relayout(self) -> None:
         """Start wrapping again (new text, width or noise setting): the first screens now, the
         rest as it is scrolled to or the cursor moves there."""
-        width = max(10, self.scrollable_content_region.width or self.size.width or 80)
+        width = self._text_width()
         self._width = width
         self._lines, self._starts = [], []
         self._wrap_pos, self._wrap_done = 0, False
@@ -173,12 +197,15 @@ class Reader(ScrollView, can_focus=True):
         """Virtual height: the lines wrapped so far plus an estimate for the rest."""
         left = len(self._text.plain) - self._wrap_pos
         rest = 0 if self._wrap_done else left // max(1, self._width - 8) + 1
-        size = Size(self._width, len(self._lines) + rest)
+        size = Size(self._width + GUTTER, len(self._lines) + rest)
         if size != self.virtual_size:
             self.virtual_size = size
 
+    def _text_width(self) -> int:
+        return max(10, (self.scrollable_content_region.width or self.size.width or 80) - GUTTER)
+
     def on_resize(self) -> None:
-        width = max(10, self.scrollable_content_region.width or self.size.width or 80)
+        width = self._text_width()
         if width != self._width:
             self._relayout()
 
@@ -250,23 +277,25 @@ class Reader(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
-        width = self._width or self.size.width
+        width = (self._width + GUTTER) if self._width else self.size.width
         if index >= len(self._lines) and not self._wrap_done:
             self._wrap(until_line=index + _EAGER_LINES)
             self.call_later(self._size_to_wrapped)
         if index >= len(self._lines):
             return Strip.blank(width, self.rich_style)
         line = self._lines[index]
-        piece = self._line_text(index).copy()
-        piece.rstrip()
+        piece = self._mark(line) if self.article is not None else Text(" " * GUTTER)
+        text = self._line_text(index).copy()
+        text.rstrip()
         if self.article is not None and self._sentences:
             s_start, s_end = self.current_sentence()
-            self._overlay(piece, line, s_start, s_end, SENTENCE_STYLE)
+            self._overlay(text, line, s_start, s_end, SENTENCE_STYLE)
             sel_start, sel_end = self.selection()
             if self.anchor is not None:
-                self._overlay(piece, line, sel_start, sel_end, SELECTION_STYLE)
+                self._overlay(text, line, sel_start, sel_end, SELECTION_STYLE)
             if self.has_focus:
-                self._overlay(piece, line, self._word[0], self._word[1], WORD_STYLE)
+                self._overlay(text, line, self._word[0], self._word[1], WORD_STYLE)
+        piece.append_text(text)
         segments = list(piece.render(self.app.console, end=""))
         strip = Strip(segments, piece.cell_len)
         return strip.extend_cell_length(width, self.rich_style).crop(0, width).apply_style(self.rich_style)
@@ -357,11 +386,25 @@ class Reader(ScrollView, can_focus=True):
             self._sentences[min(self.sentence_index, len(self._sentences) - 1)] if self._sentences else (0, 0)
         )
 
-    def _follow(self, offset: int) -> None:
+    def _follow(self, offset: int, end: int | None = None) -> None:
+        """Scroll so the line holding ``offset`` shows, and, given ``end``, as much of the text
+        up to it as fits (the sentence under the cursor was often mostly below the screen)."""
         line = self._line_of(offset)
-        self.scroll_to_region(Region(0, line, 1, 1), animate=False)
+        last = self._line_of(max(offset, end - 1)) if end is not None else line
+        height = max(1, self.scrollable_content_region.height)
+        self.scroll_to_region(Region(0, line, 1, min(last - line + 1, height)), animate=False)
         self.refresh()
         self._announce()
+
+    def go_to(self, offset: int) -> None:
+        """Put the sentence cursor on the sentence holding ``offset`` (a suggestion's evidence)."""
+        if not self._sentences:
+            return
+        self.sentence_index = self._sentence_at(offset)
+        start, end = self.current_sentence()
+        self.anchor = None
+        self._word = self._word_at(start)
+        self._follow(start, end)
 
     def action_sentence(self, step: int) -> None:
         if not self._sentences:
@@ -369,10 +412,10 @@ class Reader(ScrollView, can_focus=True):
         while len(self._sentences) <= self.sentence_index + step and self._more_sentences():
             pass
         self.sentence_index = max(0, min(len(self._sentences) - 1, self.sentence_index + step))
-        start = self._sentences[self.sentence_index][0]
+        start, end = self._sentences[self.sentence_index]
         self.anchor = None
         self._word = self._word_at(start)
-        self._follow(start)
+        self._follow(start, end)
 
     def action_word(self, step: int) -> None:
         if self.article is None:

@@ -1,6 +1,8 @@
-"""The tagging panel: the record being coded (every field saved when you leave it or press
-Enter) and the article's records. It holds no data of its own beyond what is typed: changes go
-up as messages and the app saves them through the store owner.
+"""The tagging panel: the record being coded (every field saved when you leave it or press Enter)
+and the article's records, then its suggested records (drawn apart: ``◇``, italic). A suggestion
+in the form is not stored: editing one of its fields accepts it with the edit. It holds no data
+of its own beyond what is typed: changes go up as messages and the app saves them through the
+store owner.
 
 Each field shows what is stored (escaped with ``safe_line``; a field left unchanged is never
 saved back, so the escaping never rewrites data). A value the store refused stays in its field,
@@ -23,8 +25,17 @@ from textual.widgets.option_list import Option
 from store import PHASES, ActivityRecord, Taxonomy, parse_date
 
 from ..safe import safe_line
+from .fields import Field, ListField, ListTailSuggester, TypeField, TypeKeys
 
 FIELDS = ("type", "unit", "date", "location", "partners", "personnel", "phase", "notes")
+SUGGESTED = "s:"  # the records list's option id of a suggestion: this prefix, then its key
+SUGGESTION_STYLE = "italic #d7af5f"
+
+
+def record_line(data: dict[str, Any]) -> str:
+    """One line naming a record or suggestion: type · unit · date · personnel."""
+    personnel = f" · {data['personnel']}" if data.get("personnel") else ""
+    return f"{data.get('type') or '?'} · {data.get('unit') or '?'} · {data.get('date') or '?'}{personnel}"
 
 
 class TaggingPanel(Vertical):
@@ -32,11 +43,13 @@ class TaggingPanel(Vertical):
     TaggingPanel { width: 44; border-left: solid $primary-darken-2; padding: 0 1; }
     TaggingPanel .field-label { color: $text-muted; height: 1; margin-top: 0; }
     TaggingPanel .problem { color: $error; height: auto; }
+    TaggingPanel .completion { color: $text-muted; height: auto; }
+    TaggingPanel #type-keys { height: auto; color: $text; }
     TaggingPanel Input { height: 1; border: none; padding: 0 1; background: $boost; }
     TaggingPanel Input:focus { background: $primary 30%; border: none; }
     TaggingPanel Input.unsaved { background: $error 35%; text-style: italic; }
-    TaggingPanel #records { height: 8; border-top: solid $primary-darken-3; }
-    TaggingPanel #record-title { text-style: bold; height: 1; }
+    TaggingPanel #records { height: auto; max-height: 8; border-top: solid $primary-darken-3; }
+    TaggingPanel #record-title { text-style: bold; height: auto; }
     TaggingPanel #evidence { color: $text-muted; height: auto; max-height: 4; }
     """
 
@@ -52,31 +65,44 @@ class TaggingPanel(Vertical):
             self.record_id = record_id
             super().__init__()
 
+    class SuggestionChosen(Message):
+        def __init__(self, key: str) -> None:
+            self.key = key
+            super().__init__()
+
     def __init__(self, taxonomy: Taxonomy, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.taxonomy = taxonomy
         self.record_id: str | None = None
+        self.suggestion_key: str | None = None  # a suggestion (not stored) is in the form
+        self.published: str | None = None  # the open article's date: "kemarin" counts from it
         self.editing = False  # a record or a draft is in the form
         self.shown: dict[str, str] = {}  # what each field showed when loaded (stored or draft)
         self.rejected: dict[str, str] = {}  # field -> why the store refused what was typed
         self.problems: dict[str, str] = {}  # a draft's problems (nothing of it is stored yet)
         self._loading = False
+        self.suggestions: list[dict[str, Any]] = []
 
     def compose(self) -> ComposeResult:
         yield Static("No record", id="record-title")
         yield Static("", id="evidence")
-        with VerticalScroll(id="form"):
+        # not a focus stop of its own: Tab goes from field to field, never to a box where
+        # letters are commands
+        with VerticalScroll(id="form", can_focus=False):
             for name in FIELDS:
-                yield Label(self._label(name), classes="field-label", id=f"label-{name}")
-                yield Input(id=f"field-{name}", placeholder=self._hint(name), select_on_focus=False)
+                yield Label(Text(name), classes="field-label", id=f"label-{name}")
+                if name == "type":
+                    keys = [(a.key, a.name) for a in self.taxonomy.activities.values()]
+                    yield TypeKeys(keys, id="type-keys")
+                    field: Field = TypeField(list(self.taxonomy.activities), id="field-type")
+                elif name == "partners":
+                    field = ListField(id="field-partners", placeholder=self._hint(name))
+                else:
+                    field = Field(id=f"field-{name}", placeholder=self._hint(name))
+                yield field
+                yield Static("", classes="completion", id=f"completion-{name}")
                 yield Static("", classes="problem", id=f"problem-{name}")
         yield OptionList(id="records", markup=False)
-
-    def _label(self, name: str) -> Text:
-        if name == "type":
-            keys = " ".join(f"{a.key}={a.name}" for a in self.taxonomy.activities.values())
-            return Text(safe_line(f"type  ({keys})"))
-        return Text(name)
 
     @staticmethod
     def _hint(name: str) -> str:
@@ -88,15 +114,20 @@ class TaggingPanel(Vertical):
         }.get(name, "")
 
     def on_mount(self) -> None:
-        self.query_one("#field-type", Input).suggester = SuggestFromList(list(self.taxonomy.activities))
         self.query_one("#field-phase", Input).suggester = SuggestFromList(list(PHASES))
 
-    def set_suggestions(self, units: list[str], places: list[str], partners: list[str]) -> None:
-        # entity texts come from the article: escaped, as the suggestion is drawn in the field
+    def set_completions(self, units: list[str], places: list[str], partners: list[str]) -> None:
+        # entity texts come from the article: escaped, as the completion is drawn in the field
         units, places, partners = ([safe_line(x) for x in xs] for xs in (units, places, partners))
         self.query_one("#field-unit", Input).suggester = SuggestFromList(units, case_sensitive=False)
         self.query_one("#field-location", Input).suggester = SuggestFromList(places, case_sensitive=False)
-        self.query_one("#field-partners", Input).suggester = _ListTailSuggester(partners)
+        self.query_one("#field-partners", Input).suggester = ListTailSuggester(partners)
+
+    def on_field_completing(self, event: Field.Completing) -> None:
+        event.stop()
+        name = (event.field.id or "").removeprefix("field-")
+        line = self.query_one(f"#completion-{name}", Static)
+        line.update(Text("→ " + safe_line(event.completion), style="italic") if event.completion else Text())
 
     # -- showing ------------------------------------------------------------------------------
 
@@ -113,19 +144,27 @@ class TaggingPanel(Vertical):
         article_text: str = "",
         problems: dict[str, str] | None = None,
     ) -> None:
-        """Fill the form from a saved record or a draft (dict); None clears it."""
+        """Fill the form from a saved record, a draft or a suggestion (dict; a suggestion has a
+        ``key``); None clears it."""
         self._loading = True
         try:
             data = record.to_dict() if isinstance(record, ActivityRecord) else (record or {})
             self.record_id = data.get("id")
+            self.suggestion_key = None if self.record_id else data.get("key")
             self.editing = record is not None
+            for field in self.query(Field):
+                field.editing = self.editing
             self.rejected, self.problems = {}, dict(problems or {})
-            title = (
-                "Record " + (data["id"][:8] if data.get("id") else "(draft: not saved yet)")
-                if data
-                else "No record"
-            )
-            self.query_one("#record-title", Static).update(Text(safe_line(title)))
+            if self.suggestion_key is not None:
+                title = Text(safe_line(f"◇ Suggested ({data.get('score', 0):.2f}): y accepts, r rejects"),
+                             style=SUGGESTION_STYLE)
+                title.append("\nediting a field accepts it with the edit", "dim")
+            elif data:
+                name = data["id"][:8] if data.get("id") else "(draft: not saved yet)"
+                title = Text(safe_line("Record " + name))
+            else:
+                title = Text("No record: a adds one from the sentence, y accepts a suggestion", style="dim")
+            self.query_one("#record-title", Static).update(title)
             ev = data.get("evidence") or []
             snippet = " | ".join(
                 safe_line(article_text[e["start"] : e["end"]] if article_text else e.get("text", ""))[:120]
@@ -198,30 +237,32 @@ class TaggingPanel(Vertical):
         return {n: v for n, v in values.items() if v != self.shown.get(n) or n in self.rejected}
 
     def show_date_value(self, typed: str) -> None:
-        iso = parse_date(typed) if typed else None
+        """What the typed date means, counted from the article's date as the store counts it."""
+        iso = parse_date(typed, self.published) if typed else None
         label = "date" + (f"  → {iso}" if iso else ("  → ?" if typed else ""))
         self.query_one("#label-date", Label).update(Text(label))
 
-    def show_records(self, records: list[ActivityRecord], current: str | None = None) -> None:
+    def show_records(
+        self,
+        records: list[ActivityRecord],
+        current: str | None = None,
+        suggestions: list[dict[str, Any]] | None = None,
+    ) -> None:
+        """The saved records (``●``), then the suggestions (``◇``, italic): never mistaken."""
+        if suggestions is not None:
+            self.suggestions = suggestions
         box = self.query_one("#records", OptionList)
-        box.set_options(
-            [
-                Option(
-                    Text(
-                        safe_line(
-                            f"{r.type or '?'} · {r.unit} · {r.date or '?'}"
-                            f"{' · ' + str(r.personnel) if r.personnel else ''}"
-                        )
-                    ),
-                    id=r.id,
-                )
-                for r in records
-            ]
-        )
-        box.border_title = f"{len(records)} record(s)"
+        options = [Option(Text("● " + safe_line(record_line(r.to_dict()))), id=r.id) for r in records]
+        options += [
+            Option(Text(safe_line(f"◇ {record_line(s)}  {s.get('score', 0):.2f}"), style=SUGGESTION_STYLE),
+                   id=SUGGESTED + s["key"])
+            for s in self.suggestions
+        ]
+        box.set_options(options)
+        box.border_title = f"{len(records)} record(s) · {len(self.suggestions)} suggested"
         if current:
-            for i, r in enumerate(records):
-                if r.id == current:
+            for i, option in enumerate(options):
+                if option.id in (current, SUGGESTED + current):
                     box.highlighted = i
 
     def values(self) -> dict[str, str]:
@@ -277,19 +318,7 @@ class TaggingPanel(Vertical):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "records" and event.option.id:
             event.stop()
-            self.post_message(self.RecordChosen(event.option.id))
-
-
-class _ListTailSuggester(SuggestFromList):
-    """Completes the last item of a comma-separated list."""
-
-    async def get_suggestion(self, value: str) -> str | None:
-        head, sep, tail = value.rpartition(",")
-        tail_stripped = tail.lstrip()
-        if not tail_stripped:
-            return None
-        found = await super().get_suggestion(tail_stripped)
-        if found is None:
-            return None
-        prefix = head + sep + tail[: len(tail) - len(tail_stripped)]
-        return prefix + found
+            if event.option.id.startswith(SUGGESTED):
+                self.post_message(self.SuggestionChosen(event.option.id.removeprefix(SUGGESTED)))
+            else:
+                self.post_message(self.RecordChosen(event.option.id))

@@ -1,0 +1,137 @@
+"""The workbench's menus: the help screen, the command palette's entries (saved searches, label
+toggles), the screens opened from a key (stats, agreement, adjudication) and ingesting from
+inside the app. A base class of ``Workbench`` (``workbench.py``), so that file stays the layout,
+search, opening and navigation."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from textual import work
+from textual.widgets import Input, Static
+from textual.worker import get_current_worker
+
+import store
+from store import StoreError, Taxonomy
+
+from ..commands import ANYWHERE, PLACES, READER, active_keys, keys_label, label_commands
+from ..render import legend
+from ..safe import safe_line
+from ..widgets.reader import Reader
+from .dialogs import HelpScreen, IngestScreen, SaveSearch
+from .suggesting import Suggesting
+
+
+class Menus(Suggesting):
+    keymap: dict[str, str]
+    taxonomy: Taxonomy
+    hidden_labels: set[str]
+    query_text: str
+
+    def _label_keys(self) -> dict[str, str]:
+        return {n: s.key for n, s in self.taxonomy.labels.items()}
+
+    def action_help(self) -> None:
+        """Every key that works, grouped by where it works, as remapped in config.toml."""
+        groups: dict[str, list[tuple[str, str, str]]] = {}
+        places = {**PLACES, "labels (reader)": label_commands(self._label_keys())}
+        for place, commands in places.items():
+            groups[place] = [(keys_label(active_keys(c, self.keymap)), c.does, c.id) for c in commands]
+        groups["anywhere"].append(("ctrl+p", "command palette: every action, saved searches", ""))
+        groups["search bar"] += [("Enter", "open the top hit", ""), ("Esc", "go to the list", "")]
+        types = "  ".join(f"{a.key} {a.name}" for a in self.taxonomy.activities.values())
+        groups["tagging panel"] = [
+            ("Enter Tab", "save the field and go to the next", ""),
+            ("→", "take the completion shown under the field", ""),
+            ("type field", f"a key ({types})", ""),
+        ]
+        self.app.push_screen(HelpScreen(groups))
+
+    # -- labels legend, saved searches, ingest ------------------------------------------------
+
+    def toggle_label(self, label: str) -> None:
+        self.hidden_labels ^= {label}
+        self.query_one("#legend", Static).update(legend(self.taxonomy, self.hidden_labels))
+        reader = self.query_one(Reader)
+        reader.hidden_labels = self.hidden_labels
+        reader.restyle()
+
+    def save_current_search(self) -> None:
+        if not self._can_edit():
+            return
+        query = self.query_text
+
+        def named(name: str | None) -> None:
+            if name:
+                self.write(lambda: self.owner.store.save_search(name, query),
+                           lambda _: self.say(f"Saved search “{name}”.", timeout=2))
+
+        self.app.push_screen(SaveSearch(query), named)
+
+    def run_saved(self, query: str) -> None:
+        query = safe_line(query)  # it is drawn in the search bar; control characters match nothing
+        bar = self.query_one("#search", Input)
+        bar.value = query
+        self.run_search(query)
+        self.action_focus_list()
+
+    def palette_commands(self) -> list[tuple[str, str, Any]]:
+        """The palette: every command that has an entry, then the saved searches and labels."""
+        cmds: list[tuple[str, str, Any]] = []
+        reader = self.query_one(Reader)
+        for c in (*ANYWHERE, *READER):
+            if not c.palette:
+                continue
+            target = reader if c in READER and not c.action.startswith("screen.") else self
+            action = c.action.removeprefix("screen.")
+            help_text = f"{keys_label(active_keys(c, self.keymap))} · {c.does}"
+            cmds.append((c.palette, help_text, lambda a=action, t=target: t.run_action(a)))
+        cmds.append(("Save the current search", "keep this query in the store", self.save_current_search))
+        for s in self.owner.saved_searches():
+            cmds.append((f"Saved search: {s['name']}", s["query"], lambda q=s["query"]: self.run_saved(q)))
+        for name in self.taxonomy.labels:
+            cmds.append(
+                (f"Show/hide {name}", "toggle the label in the reader", lambda n=name: self.toggle_label(n))
+            )
+        return cmds
+
+    def action_open_screen(self, name: str) -> None:
+        """A screen module's ``SCREEN`` (tui/screens/NAME.py), imported when first asked for."""
+        self.app.push_screen(import_module(f"{__package__}.{name}").SCREEN())
+
+    def action_stats(self) -> None:
+        from .stats import StatsScreen  # plotext is loaded only when the screen is asked for
+
+        self.app.push_screen(StatsScreen())
+
+    def action_ingest(self) -> None:
+        if not self._can_edit():
+            return
+        self.app.push_screen(IngestScreen())
+
+    def start_ingest(self, path: str, screen: IngestScreen) -> None:
+        self._ingest(path, screen)
+
+    @work(thread=True, exclusive=True, group="ingest")
+    def _ingest(self, path: str, screen: IngestScreen) -> None:
+        worker = get_current_worker()
+
+        def progress(p: store.IngestProgress) -> None:
+            self.app.call_from_thread(screen.progress, p.sources, p.added, p.skipped, p.current)
+
+        try:
+            report = self.owner.ingest([path], progress=progress, cancelled=lambda: worker.is_cancelled)
+        except StoreError as exc:
+            self.app.call_from_thread(self.say, str(exc), severity="error")
+            return
+        except Exception as exc:  # noqa: BLE001 - a worker must never take the app down
+            self.app.call_from_thread(
+                self.say, f"Ingest failed: {type(exc).__name__}: {exc}", severity="error"
+            )
+            return
+        self.app.call_from_thread(screen.finished, report.summary())
+        for source, reason in report.skipped[:5]:
+            self.app.call_from_thread(self.say, f"skipped {safe_line(source)}: {reason}", severity="warning")
+        self.app.call_from_thread(self.run_search, self.query_text)
+        self.app.call_from_thread(self.refresh_status)
