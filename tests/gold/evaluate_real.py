@@ -1,5 +1,5 @@
 """Measure tandai on the real-shaped gold set (tests/gold/real/): entities, titles, dates,
-record pre-fill and copy links, on the frozen and the dev part separately.
+record pre-fill and copy links, on the frozen, dev and fresh parts separately.
 
 Each gold article is a page saved as a scraper would (noise included) with its entities marked
 inline as ``⟦surface|LABEL⟧`` (``⟦…|DATE=2024-11-21⟧``, ``⟦…|PERSONNEL=450⟧``) and a JSON file
@@ -13,7 +13,7 @@ pages ingested into a fresh store through the public API, and what tandai shows 
 * copies: gold ``copy_of`` pairs linked by ``duplicate_of``; rewrite groups linked (``same_story``
   where the store has it).
 
-    python -m bench.eval_real                   # both parts
+    python -m bench.eval_real                   # all parts: frozen, dev and fresh
     python bench/eval_real.py --part dev --errors # the dev part, listing every miss
 """
 
@@ -306,7 +306,7 @@ def report(part: str, sc: Scores, errors: bool) -> None:
 def evaluate_learned(part: str, teacher: str) -> Scores:
     """Pre-fill and suggestions on ``part`` in a store where a reviewer has already coded the
     ``teacher`` part's gold records: what the store's learning adds (the classifier learns from
-    every record, without a restart). Only dev ever teaches: frozen records are never read here."""
+    every record, without a restart). Only dev ever teaches: frozen and fresh records are never read here."""
     arts, taught = load(part), load(teacher)
     sc = Scores()
     with tempfile.TemporaryDirectory(prefix="tandai-eval-") as tmp:
@@ -335,15 +335,16 @@ def evaluate_learned(part: str, teacher: str) -> Scores:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--part", choices=("frozen", "dev", "both"), default="both")
-    ap.add_argument("--errors", action="store_true", help="list every miss (never use on the frozen part "
-                    "while changing rules)")
+    ap.add_argument("--part", choices=("frozen", "dev", "fresh", "both", "all"), default="all",
+                    help="both = frozen and dev; all = those and fresh (held back, see tests/gold/real/README.md)")
+    ap.add_argument("--errors", action="store_true", help="list every miss of the dev part (misses of "
+                    "frozen and fresh are never listed)")
     args = ap.parse_args(argv)
-    parts = ("frozen", "dev") if args.part == "both" else (args.part,)
+    parts = {"both": ("frozen", "dev"), "all": ("frozen", "dev", "fresh")}.get(args.part, (args.part,))
     for part in parts:
-        report(part, evaluate(part), args.errors and part != "frozen")
-        if part == "frozen":
-            learned = evaluate_learned("frozen", "dev")
+        report(part, evaluate(part), args.errors and part == "dev")
+        if part in ("frozen", "fresh"):
+            learned = evaluate_learned(part, "dev")
             print("after coding the dev part's records in the same store: pre-fill type "
                   f"{_share(learned.slots['type'])}; suggestions recall {_share(learned.found)} at precision "
                   f"{_share(learned.suggested)}, type right for {_share(learned.found_type)} of the found")
