@@ -30,7 +30,7 @@ def test_every_mark_of_the_real_shaped_gold_lands_in_the_text_tandai_keeps() -> 
     ``python -m bench.eval_real``)."""
     from tests.gold.evaluate_real import evaluate
 
-    for part in ("frozen", "dev"):
+    for part in ("frozen", "dev", "fresh"):
         sc = evaluate(part)
         gold = sum(sc.tp.values()) + sum(sc.fn.values())
         assert gold > 400, (part, gold)
