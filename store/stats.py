@@ -107,7 +107,10 @@ def _progress(st: Store, total: int) -> dict[str, Any]:
     per: dict[str, Counter[tuple[str, str]]] = {}
     for entry in st.annotations.values("status"):
         day = str(entry.get("updated") or "")[:10] or "undated"
-        per.setdefault(entry["reviewer"], Counter())[(day, entry["status"])] += 1
+        counts = per.get(entry["reviewer"])
+        if counts is None:  # not setdefault: that builds a Counter per status
+            counts = per[entry["reviewer"]] = Counter()
+        counts[(day, entry["status"])] += 1
     reviewers: dict[str, list[dict[str, Any]]] = {}
     for reviewer in sorted(per):
         by_day: dict[str, Counter[str]] = {}
