@@ -92,7 +92,7 @@ class Span:
     text: str = ""
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Span, (self.start, self.end, self.text))  # cheap to pickle: see Entity
+        return (Span, (self.start, self.end, self.text))  # cheap to send between processes: see Entity
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
