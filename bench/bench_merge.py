@@ -8,7 +8,7 @@ and indexed, without the recogniser: ingest's own cost is measured by ``python -
 reviewer's store holds the articles that reviewer coded (two records each; half the articles
 are shared with the next reviewer, so agreement has something to compare) and a status per
 article. The merge runs in a fresh process (``tandai merge``, the installed command), timed from
-start to exit, with its peak memory (``ru_maxrss`` of the child); then ``tandai agreement`` over the
+start to exit, with its peak memory (the child's ``VmHWM``); then ``tandai agreement`` over the
 merged store. Targets: merge < 30 s, memory < 500 MB.
 """
 
@@ -92,8 +92,11 @@ def build_reviewer(path: Path, target: Path, who: str, ids: list[str], records: 
             st.history.change("bench", list(ops))
 
 
-CHILD = ("import resource, sys\nfrom tui.cli import main\nrc = main(sys.argv[1:])\n"
-         "print('peak-rss-kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss across execve, so a child started by a big
+# process (a pytest worker that loaded spaCy) would report its parent's peak.
+CHILD = ("import sys\nfrom tui.cli import main\nrc = main(sys.argv[1:])\n"
+         "hwm = next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM'))\n"
+         "print('peak-rss-kb', hwm, file=sys.stderr)\n"
          "sys.exit(rc)")
 
 
