@@ -67,12 +67,12 @@ def test_real_terminal_session_then_export(tmp_path: Path) -> None:
         tmux.wait_for("1 of 1 articles")
         tmux.keys("Enter")
         tmux.wait_for("[todo]")
-        tmux.wait_for("suggested")  # the records list: 0 record(s) · N suggested
+        tmux.wait_for("◇")  # the reader's margin marks the suggested sentences
         tmux.keys("y")  # the cursor starts on the best suggestion: one key accepts it
         tmux.wait_for("Accepted:")
-        tmux.wait_for("1 record(s)")
+        tmux.wait_for("records 1 ")  # the status line (the panel may be hidden when narrow)
         tmux.keys("a")  # the next suggestion: accept it and open it in the form at its type
-        tmux.wait_for("2 record(s)")
+        tmux.wait_for("records 2 ")
         tmux.keys("p", "Enter")  # p replaces the pre-filled type: patrol
         time.sleep(1.0)
         tmux.keys("Escape", "D")  # typed fast: the terminal sends one alt+D, which is Esc, then D
