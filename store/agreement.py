@@ -10,9 +10,9 @@ What is compared, and why that way:
 - An article counts when two or more reviewers *finished* it (done, skipped, irrelevant or
   flagged): ``in_progress`` is set by the first record and says nothing yet. Adjudicators'
   versions (a status entry with ``adjudicated``) are never one of the coders.
-- Status: Cohen's κ per pair of reviewers (two raters, the formula of Cohen 1960, a few lines:
-  no statistics package for it), Krippendorff's α nominal over all reviewers (the
-  ``krippendorff`` library; missing values allowed).
+- Status: Cohen's κ per pair of reviewers and Krippendorff's α nominal over all reviewers
+  (missing values allowed), both from NLTK's ``AnnotationTask`` (Apache-2.0; the
+  ``krippendorff`` package is GPL-3.0, which an MIT tool should not require).
 - Entities: a reviewer's entities are the recognised ones plus that reviewer's own corrections
   (the workbench shows everyone's; agreement must not). Per pair and label, precision, recall
   and F1 of B against A, exact spans and overlapping spans (one-to-one).
@@ -39,39 +39,40 @@ Span3 = tuple[int, int, str]  # start, end, label
 
 # -- the statistics ---------------------------------------------------------------------------
 
+def _task(rows: Sequence[Sequence[Hashable | None]]) -> Any:
+    """NLTK's AnnotationTask over a reliability matrix (a row per coder, a column per unit, None
+    where a coder gave no value), nominal: two values agree or they do not."""
+    from nltk.metrics.agreement import AnnotationTask
+    from nltk.metrics.distance import binary_distance
+
+    data = [(str(c), str(u), repr(v))
+            for c, row in enumerate(rows) for u, v in enumerate(row) if v is not None]
+    return AnnotationTask(data=data, distance=binary_distance)
+
+
 def cohen_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> float | None:
     """Cohen's κ of two raters over the same items; None when undefined (no items, or chance
     agreement is 1: both gave one and the same category throughout)."""
-    n = len(a)
-    if n == 0 or n != len(b):
+    if not a or len(a) != len(b) or len(set(a) | set(b)) < 2:
+        return None  # NLTK says 1.0 where chance agreement is total; κ is 0/0 there
+    try:
+        return float(_task([list(a), list(b)]).kappa_pairwise("0", "1"))
+    except ZeroDivisionError:
         return None
-    observed = sum(1 for x, y in zip(a, b, strict=True) if x == y) / n
-    counts_a: dict[Hashable, int] = {}
-    counts_b: dict[Hashable, int] = {}
-    for x, y in zip(a, b, strict=True):
-        counts_a[x] = counts_a.get(x, 0) + 1
-        counts_b[y] = counts_b.get(y, 0) + 1
-    expected = sum(counts_a[c] * counts_b.get(c, 0) for c in counts_a) / (n * n)
-    if expected >= 1.0:
-        return None
-    return (observed - expected) / (1.0 - expected)
 
 
 def alpha_nominal(rows: Sequence[Sequence[Hashable | None]]) -> float | None:
     """Krippendorff's α, nominal, of a reliability matrix (a row per coder, a column per unit,
     None where a coder gave no value); None when undefined (fewer than two values in all)."""
-    import krippendorff
-    import numpy as np
-
-    values = sorted({v for row in rows for v in row if v is not None}, key=repr)
+    values = {v for row in rows for v in row if v is not None}
     paired = [col for col in zip(*rows, strict=True) if sum(v is not None for v in col) >= 2]
     if len(values) < 2 or not paired:
         return None
-    code = {v: float(i) for i, v in enumerate(values)}
-    matrix = np.array([[code[v] if v is not None else np.nan for v in row] for row in rows], dtype=float)
+    # units coded once carry no pairs: left out, as Krippendorff (2011) does
+    keep = [i for i, col in enumerate(zip(*rows, strict=True)) if sum(v is not None for v in col) >= 2]
     try:
-        result = float(krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal"))
-    except (ValueError, ZeroDivisionError):
+        result = float(_task([[row[i] for i in keep] for row in rows]).alpha())
+    except ZeroDivisionError:
         return None
     return None if math.isnan(result) else result
 
