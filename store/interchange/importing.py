@@ -11,6 +11,10 @@ the file has them.
 Nothing is half-imported: a file is read and every row checked first (a malformed row is
 skipped with its line number and reason, never partly used), then the good rows are written,
 one article's changes at a time with Ctrl-C held off.
+
+Over 400 lines, for now: five readers (about 80 lines each) feed one check-then-write pipeline
+whose checks every reader uses; a split into one module per reader is the cut to make when a
+sixth format comes.
 """
 
 from __future__ import annotations
