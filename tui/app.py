@@ -64,8 +64,11 @@ class TandaiApp(App[int]):
         if kind == "lost":
             self.workbench.say("Connection to the database lost, retrying…", "warning", 30)
             return
+        refresh = getattr(self.owner.store, "refresh", None)  # a shared database's, beside subscribe
+        if refresh is None:
+            return
         try:
-            came = self.owner.call(self.owner.store.refresh)
+            came = self.owner.call(refresh)
         except StoreError as exc:
             self.workbench.say(str(exc), "warning")
             return

@@ -45,7 +45,7 @@ async def test_full_reviewer_flow_survives_reopen(sample_store_path: Path, confi
         assert any(o["label"] == "LOC" and o["text"] == "Kecamatan Jerowaru" for o in app.owner.overrides(aid))
 
         # add a record from the sentence under the cursor: slots come pre-filled
-        assert reader.anchor is None  # labelling ends the selection
+        assert reader.selection_anchor is None  # labelling ends the selection
         for _ in range(40):
             if "612 personel" in app.workbench.article.text[slice(*reader.current_sentence())]:
                 break

@@ -32,6 +32,8 @@ from ..widgets.reader import Reader
 from ..widgets.tagging import TaggingPanel
 
 if TYPE_CHECKING:
+    from textual.worker import Worker
+
     from ..owner import StoreOwner
 
 
@@ -40,6 +42,13 @@ class Coding(Screen[None]):
     article: Article | None
     draft: dict[str, Any] | None
     _wanted: str | None
+    query_text: str
+
+    if TYPE_CHECKING:  # the top layer (Workbench) provides these; the layers below call them
+        def run_search(self, query: str, keep: str | None = None) -> Worker[None]: ...  # a @work thread
+        def open_article(self, article_id: str, focus: bool = True, changed: str | None = None) -> None: ...
+        def action_focus_list(self) -> None: ...
+        def _show_panel(self, show: bool) -> None: ...
 
     def __init__(self) -> None:
         super().__init__()
@@ -113,7 +122,7 @@ class Coding(Screen[None]):
         def done(_: object) -> None:
             self.last_correction = (article.text[start:end], label)
             self.say(f"{label}: {safe_line(article.text[start:end])} (E: in every article)", timeout=3)
-            self.query_one(Reader).anchor = None
+            self.query_one(Reader).selection_anchor = None
             self.after_change()
 
         self.write(lambda: self.owner.store.correct_entity(article.id, start, end, label), done)

@@ -113,7 +113,7 @@ class Reader(ScrollView, can_focus=True):
         self._pattern: re.Pattern[str] | None = None
         self._styled: dict[int, Text] = {}
         self._word: tuple[int, int] = (0, 0)  # the word under the cursor
-        self.anchor: tuple[int, int] | None = None  # the word where the selection started
+        self.selection_anchor: tuple[int, int] | None = None  # the word where the selection started
         self._marks: list[tuple[int, int, str]] = []  # (start, end, kind) for the margin
 
     def set_marks(self, marks: list[tuple[int, int, str]]) -> None:
@@ -163,7 +163,7 @@ class Reader(ScrollView, can_focus=True):
             self._entity_starts = [e.start for e in ents]
             self._entity_longest = max((e.end - e.start for e in ents), default=0)
         if not (keep_cursor and same):
-            self.anchor = None
+            self.selection_anchor = None
             self.set_reactive(Reader.sentence_index, 0)
             self._word = self._word_at(self._sentences[0][0]) if self._sentences else (0, 0)
             self.scroll_to(0, 0, animate=False)
@@ -243,9 +243,9 @@ class Reader(ScrollView, can_focus=True):
     # -- rendering ----------------------------------------------------------------------------
 
     def selection(self) -> tuple[int, int]:
-        if self.anchor is None:
+        if self.selection_anchor is None:
             return self._word
-        return min(self.anchor[0], self._word[0]), max(self.anchor[1], self._word[1])
+        return min(self.selection_anchor[0], self._word[0]), max(self.selection_anchor[1], self._word[1])
 
     def _line_text(self, index: int) -> Text:
         """Line ``index`` with its entities, noise and search words styled (cached)."""
@@ -291,7 +291,7 @@ class Reader(ScrollView, can_focus=True):
             s_start, s_end = self.current_sentence()
             self._overlay(text, line, s_start, s_end, SENTENCE_STYLE)
             sel_start, sel_end = self.selection()
-            if self.anchor is not None:
+            if self.selection_anchor is not None:
                 self._overlay(text, line, sel_start, sel_end, SELECTION_STYLE)
             if self.has_focus:
                 self._overlay(text, line, self._word[0], self._word[1], WORD_STYLE)
@@ -402,7 +402,7 @@ class Reader(ScrollView, can_focus=True):
             return
         self.sentence_index = self._sentence_at(offset)
         start, end = self.current_sentence()
-        self.anchor = None
+        self.selection_anchor = None
         self._word = self._word_at(start)
         self._follow(start, end)
 
@@ -413,7 +413,7 @@ class Reader(ScrollView, can_focus=True):
             pass
         self.sentence_index = max(0, min(len(self._sentences) - 1, self.sentence_index + step))
         start, end = self._sentences[self.sentence_index]
-        self.anchor = None
+        self.selection_anchor = None
         self._word = self._word_at(start)
         self._follow(start, end)
 
@@ -429,18 +429,18 @@ class Reader(ScrollView, can_focus=True):
         self._follow(self._word[0])
 
     def action_extend(self, step: int) -> None:
-        if self.anchor is None:
-            self.anchor = self._word
+        if self.selection_anchor is None:
+            self.selection_anchor = self._word
         self.action_word(step)
 
     def action_toggle_select(self) -> None:
-        self.anchor = None if self.anchor is not None else self._word
+        self.selection_anchor = None if self.selection_anchor is not None else self._word
         self.refresh()
         self._announce()
 
     def action_clear_selection(self) -> None:
-        if self.anchor is not None:
-            self.anchor = None
+        if self.selection_anchor is not None:
+            self.selection_anchor = None
             self.refresh()
             self._announce()
         else:
