@@ -10,11 +10,13 @@ edit): the later ``updated`` wins, ties broken by the content. That rule is a jo
 is idempotent (twice changes nothing) and order does not matter (A then B equals B then A).
 Deletions do not travel: a record deleted at its source stays here once merged.
 
-What is durable when, and why: articles this store lacks are committed first, all in one
-manifest commit (as an ingest batch is); then every annotation change is one journal line, one
-undoable step. A kill at any moment leaves the annotations as before or fully merged; a kill
-between the two steps leaves the imported articles uncoded, and running the merge again
-completes it. Undo takes back the annotations; imported articles stay (as after an ingest).
+What is durable when, and why: the annotation changes are worked out first and written down as
+a promise (``annotations/pending.json``); then the articles this store lacks are committed, all
+in one manifest commit (as an ingest batch is); then the changes are one journal line, one
+undoable step, and the promise goes. A kill at any moment leaves the store as before or fully
+merged once a writer opens it: the next writable open finishes a promise whose articles landed
+and drops one whose articles did not (``Store._finish_pending``). Undo takes back the
+annotations; imported articles stay (as after an ingest).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import orjson
 from store.disk.annotations import status_key
 from store.disk.layout import MANIFEST
 from store.errors import InvalidArgument, StoreError
-from store.history import Op, Put
+from store.history import Put
 from store.ingest import Seen
 from store.model import ActivityRecord, Article, Span, check_reviewer
 from store.store import Store
@@ -264,19 +266,7 @@ def merge(target: Store, sources: list[str | os.PathLike[str]]) -> MergeReport:
             incoming.setdefault(aid, pair)
         parts.append((Path(src).name, inc))
 
-    # 1. articles this store lacks: one commit, near duplicates linked as ingest links them
-    if incoming:
-        seen = Seen(s for _, s in target.corpus.iter_summaries())
-        batch = []
-        for aid in sorted(incoming):
-            art, sig = incoming[aid]
-            art.duplicate_of = seen.dups.find(sig)
-            seen.add(aid, sig, art.duplicate_of)
-            batch.append((art, sig))
-        target.commit_batch(batch)
-        report.articles_added = len(batch)
-
-    # 2. annotations: every row checked, then the winners of each key in one change
+    # 1-2. annotations: every row checked, then the winners of each key in one change
     texts = {aid: pair[0].text for aid, pair in incoming.items()}
     for _, inc in parts:
         for aid, text in inc.texts.items():
@@ -300,7 +290,7 @@ def merge(target: Store, sources: list[str | os.PathLike[str]]) -> MergeReport:
                 stamp = "created" if table == "overrides" else "updated"
                 if slot not in best or _newer(best[slot], row, stamp):
                     best[slot] = row
-    ops: list[Op] = []
+    ops: list[Put] = []
     for (table, key), row in sorted(best.items()):
         stamp = "created" if table == "overrides" else "updated"
         old = target.annotations.get(table, key)
@@ -322,8 +312,27 @@ def merge(target: Store, sources: list[str | os.PathLike[str]]) -> MergeReport:
             report.statuses_updated += old is not None
         else:
             report.corrections_added += 1
+    label = f"merge {len(ops)} change(s) from {', '.join(sorted(report.reviewers))}"
+
+    # 3. articles this store lacks: one commit, near duplicates linked as ingest links them; the
+    # annotations that need them are promised first, so a kill between the two is finished (or,
+    # when the articles never landed, dropped) by the next writer that opens the store
+    promised = None
+    if incoming:
+        seen = Seen(s for _, s in target.corpus.iter_summaries())
+        batch = []
+        for aid in sorted(incoming):
+            art, sig = incoming[aid]
+            art.duplicate_of = seen.dups.find(sig)
+            seen.add(aid, sig, art.duplicate_of)
+            batch.append((art, sig))
+        if ops:
+            promised = target.promise(label, sorted(incoming), ops)
+        target.commit_batch(batch)
+        report.articles_added = len(batch)
     if ops:
-        who = ", ".join(sorted(report.reviewers))
         target.require_writable()
-        target.history.change(f"merge {len(ops)} change(s) from {who}", ops)
+        target.history.change(label, ops)
+    if promised is not None:
+        target.keep_promise(promised)
     return report

@@ -28,8 +28,9 @@ from store import ingest as ingest_engine
 from store.agreement import conflicts, gather
 from store.coding import Coding
 from store.disk.annotations import Annotations
+from store.disk.atomic import fsync_dir, read_json, write_json
 from store.disk.corpus import SHARD_SIZE, Corpus
-from store.disk.layout import ANNOTATIONS_DIR, INDEX_DIR, MANIFEST, TAXONOMY
+from store.disk.layout import ANNOTATIONS_DIR, INDEX_DIR, MANIFEST, PENDING, TAXONOMY
 from store.disk.lock import WriterLock
 from store.errors import (
     InvalidArgument,
@@ -38,7 +39,7 @@ from store.errors import (
     StoreError,
     StoreLocked,
 )
-from store.history import History
+from store.history import History, Put
 from store.model import (
     MAX_LIMIT,
     STATUSES,
@@ -102,12 +103,52 @@ class Store(Coding):
             self._ids_cache: dict[tuple[str, str, int], set[str]] = {}
             self._recent: OrderedDict[str, dict[str, Any]] = OrderedDict()
             if writable:
+                self._finish_pending()
                 self.catch_up_index()
                 if self.notes:  # a shard quarantined while the index was rebuilt: say so on opening
                     self.notice = " ".join(filter(None, (self.notice, *self.notes)))
         except BaseException:
             self._release()
             raise
+
+    def _finish_pending(self) -> None:
+        """Roll a change promised before its articles were committed (``store.merge``) forward, or
+        drop it when those articles never were: either way a kill -9 between the two leaves the
+        store as before or as after, never articles without their coding."""
+        path = self.path / ANNOTATIONS_DIR / PENDING
+        if not os.path.lexists(path):
+            return
+        try:
+            data = read_json(path)
+            if not isinstance(data, dict):
+                raise TypeError("not an object")
+            ops = [Put(str(o["table"]), str(o["key"]), dict(o["value"])) for o in data["ops"]]
+            needed = set(data["articles"])
+            label = str(data["label"])
+        except Exception:  # noqa: BLE001 - a damaged promise: kept aside, said, never applied
+            os.replace(path, path.with_name(f"{PENDING}.broken-{int(time.time())}"))
+            self.notes.append(f"a damaged {PENDING} was moved aside; run the merge again")
+            return
+        present = {s["id"] for _, s in self.corpus.iter_summaries()}
+        if needed <= present and any(self.annotations.get(op.table, op.key) != op.value for op in ops):
+            self.history.change(label, ops)
+            self.notes.append(f"finished an interrupted change: {label}")
+        os.unlink(path)
+        fsync_dir(path.parent)
+
+    def promise(self, label: str, articles: Sequence[str], ops: Sequence[Put]) -> Path:
+        """Write down ``ops`` before committing ``articles`` they need (see ``_finish_pending``);
+        the caller journals the ops and then calls ``keep_promise``."""
+        self.require_writable()
+        path = self.path / ANNOTATIONS_DIR / PENDING
+        write_json(path, {"label": label, "articles": sorted(articles),
+                          "ops": [{"table": o.table, "key": o.key, "value": o.value} for o in ops]})
+        return path
+
+    def keep_promise(self, path: Path) -> None:
+        """The promised change is journalled: the promise goes."""
+        os.unlink(path)
+        fsync_dir(path.parent)
 
     # -- lifecycle -------------------------------------------------------------------------------
 

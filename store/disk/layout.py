@@ -8,6 +8,7 @@
       annotations/journal.jsonl        JOURNAL: changes since the snapshot
       annotations/backups/             BACKUPS: older snapshots and archived journals
       annotations/damaged/             DAMAGED_DIR: journal lines that could not be read
+      annotations/pending.json         PENDING: a change promised before the articles it needs (merge)
       index/stamp.json                 INDEX_DIR / STAMP: the tantivy folder in use
       index/first-screen.json          FIRST_SCREEN: the newest rows (opening costs the same at any size)
       index/tantivy-<id>/built.json    BUILT: that build finished (an abandoned one has none)
@@ -30,6 +31,7 @@ SNAPSHOT = "annotations.json"
 JOURNAL = "journal.jsonl"
 BACKUPS = "backups"
 DAMAGED_DIR = "damaged"
+PENDING = "pending.json"
 INDEX_DIR = "index"
 STAMP = "stamp.json"
 BUILT = "built.json"

@@ -193,8 +193,9 @@ def _run_merge(target: Path, sources: list[Path]) -> subprocess.Popen[bytes]:
 
 
 def test_kill_9_leaves_the_coding_as_before_or_fully_merged(tmp_path: Path, reviewers: dict[str, Path]) -> None:
-    """Real SIGKILLs spread over the time a merge takes (measured first); each result opens and
-    is one of: as before, articles imported but uncoded (a rerun completes it), fully merged."""
+    """Real SIGKILLs spread over the time a merge takes (measured first, then the article commit
+    timed to the millisecond); once a writer opens the store it is as before or fully merged,
+    never the imported articles without their coding (the promise is finished or dropped)."""
     import shutil
 
     sources = [reviewers["b"], reviewers["c"]]
@@ -221,10 +222,46 @@ def test_kill_9_leaves_the_coding_as_before_or_fully_merged(tmp_path: Path, revi
         with store.open(target, reviewer="a") as st:
             now = tables(st)
             assert now in (before, merged)
-            seen.append("merged" if now == merged else ("articles" if st.count() == 3 else "before"))
+            state = "merged" if now == merged else "before"
+            assert (st.count() == 3) == (state == "merged"), (state, st.count())
+            assert not (target / "annotations" / "pending.json").exists()
+            seen.append(state)
             merge(st, sources)  # a rerun always completes it
             assert tables(st) == merged and st.count() == 3
     print(f"merge took {took * 1000:.0f} ms; kill -9 states seen:", seen)
+
+
+def test_a_kill_between_the_articles_and_their_coding_is_finished_on_open(
+        tmp_path: Path, reviewers: dict[str, Path]) -> None:
+    """The window the timed kills can miss, made exact: the articles are committed and the
+    process dies before the journal line (SIGKILL from inside ``commit_batch``'s return)."""
+    import shutil
+
+    target = tmp_path / "t"
+    shutil.copytree(reviewers["a"], target, ignore=shutil.ignore_patterns("write.lock"))
+    with store.open(target, reviewer="a") as st:
+        before = tables(st)
+    script = (KILL_SCRIPT.replace('print("open", flush=True)\n', 'print("open", flush=True)\n'
+              "import os, signal\nreal = st.commit_batch\n"
+              "def dying(batch):\n    real(batch)\n    os.kill(os.getpid(), signal.SIGKILL)\n"
+              "st.commit_batch = dying\n"))
+    proc = subprocess.Popen([sys.executable, "-c", script, str(target), str(reviewers["b"]), str(reviewers["c"])],
+                            stdout=subprocess.PIPE)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert (target / "annotations" / "pending.json").exists()
+    with store.open(target, reviewer="a", read_only=True) as ro:  # a reader sees the articles, uncoded
+        assert ro.count() == 3 and tables(ro) == before
+    with store.open(target, reviewer="a") as st:  # the first writer finishes the promise
+        assert st.count() == 3 and tables(st) != before
+        assert any("finished an interrupted change" in n for n in st.notes)
+        finished = tables(st)
+    assert not (target / "annotations" / "pending.json").exists()
+    fresh = tmp_path / "fresh"
+    shutil.copytree(reviewers["a"], fresh, ignore=shutil.ignore_patterns("write.lock"))
+    with store.open(fresh, reviewer="a") as st:
+        merge(st, [reviewers["b"], reviewers["c"]])
+        assert tables(st) == finished
 
 
 TANDAI = [sys.executable, "-m", "tui.cli"]
