@@ -39,7 +39,20 @@ async def test_E_makes_the_last_correction_hold_everywhere_and_u_takes_it_back(
         await pilot.press("u")  # one undo takes the store-wide rule back
         await settle(pilot, app)
         assert app.owner.store.entity_rules() == []
-        await pilot.press("ctrl+y", "ctrl+q")  # redo: the rule holds again
+        await pilot.press("ctrl+y")  # redo: the rule holds again
+        await settle(pilot, app)
+        assert len(app.owner.store.entity_rules()) == 1
+        await pilot.press("ctrl+p")  # the palette lists it, and choosing it stops it
+        await settle(pilot, app)
+        await type_text(pilot, "Everywhere: Kecamatan")
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.owner.store.entity_rules() == []
+        await pilot.press("u")  # and u brings it back
+        await settle(pilot, app)
+        assert len(app.owner.store.entity_rules()) == 1
+        await pilot.press("ctrl+q")
         await settle(pilot, app)
 
     # a future article: ingested after the rule, it gets the entity without anyone touching it

@@ -90,11 +90,26 @@ class Menus(Suggesting):
         cmds.append(("Save the current search", "keep this query in the store", self.save_current_search))
         for s in self.owner.saved_searches():
             cmds.append((f"Saved search: {s['name']}", s["query"], lambda q=s["query"]: self.run_saved(q)))
+        for rule in self.owner.store.entity_rules():  # the store-wide corrections, listed (E)
+            what = rule["label"] or "not an entity"
+            cmds.append((f"Everywhere: {rule['text']} → {what}", f"by {rule['reviewer']} · choose to stop it "
+                         "(undoable)", lambda t=rule["text"]: self.stop_everywhere(t)))
         for name in self.taxonomy.labels:
             cmds.append(
                 (f"Show/hide {name}", "toggle the label in the reader", lambda n=name: self.toggle_label(n))
             )
         return cmds
+
+    def stop_everywhere(self, text: str) -> None:
+        """Stop a store-wide correction (chosen in the palette); ``u`` brings it back."""
+        if not self._can_edit() or not self._guard():
+            return
+
+        def done(_: object) -> None:
+            self.say(f"“{text}” is no longer corrected everywhere (u undoes).", timeout=4)
+            self.after_change()
+
+        self.write(lambda: self.owner.store.remove_entity_rule(text), done)
 
     def action_open_screen(self, name: str) -> None:
         """A screen module's ``SCREEN`` (tui/screens/NAME.py), imported when first asked for."""
