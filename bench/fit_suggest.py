@@ -8,37 +8,27 @@ from __future__ import annotations
 
 import argparse
 import math
-import tempfile
-from pathlib import Path
 
-import store
 from store.suggest import candidates as cand
-from tests.gold.evaluate_real import load
+from tests.gold.evaluate_real import gold_store, load
 
 
 def rows(part: str) -> list[tuple[dict[str, float], int]]:
     arts = load(part)
     out: list[tuple[dict[str, float], int]] = []
-    with tempfile.TemporaryDirectory(prefix="tandai-fit-") as tmp:
-        src = Path(tmp) / "in"
-        src.mkdir()
+    with gold_store(arts, "fit") as (st, by_stem):
+        clf = st.type_classifier()
         for g in arts:
-            (src / f"{g.stem}.txt").write_text(g.text, encoding="utf-8")
-        with store.open(Path(tmp) / "store", reviewer="fit") as st:
-            st.ingest([src])
-            by_stem = {Path(a.source).stem: a.id for a in st.articles()}
-            clf = st.type_classifier()
-            for g in arts:
-                if g.stem not in by_stem:
-                    continue
-                art = st.article(by_stem[g.stem])
-                gold = []
-                for rec in g.meta.get("records", []):
-                    at = art.text.find(rec.get("evidence", ""))
-                    if at >= 0:
-                        gold.append((at, at + len(rec["evidence"])))
-                for s, e, feats, _ in cand.scored_sentences(art, clf):
-                    out.append((feats, int(any(s < b and a < e for a, b in gold))))
+            if g.stem not in by_stem:
+                continue
+            art = st.article(by_stem[g.stem])
+            gold = []
+            for rec in g.meta.get("records", []):
+                at = art.text.find(rec.get("evidence", ""))
+                if at >= 0:
+                    gold.append((at, at + len(rec["evidence"])))
+            for s, e, feats, _ in cand.scored_sentences(art, clf):
+                out.append((feats, int(any(s < b and a < e for a, b in gold))))
     return out
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
@@ -34,6 +38,23 @@ async def open_article(pilot: Pilot, app: TandaiApp, query: str) -> None:
     await settle(pilot, app)
     await pilot.press("enter")
     await settle(pilot, app)
+
+
+@asynccontextmanager
+async def workbench(path: Path, query: str | None = None, size: tuple[int, int] = (160, 50),
+                    reviewer: str = "rina") -> AsyncIterator[tuple[TandaiApp, Pilot]]:
+    """The workbench on the store at ``path`` as ``reviewer``, with the top hit of ``query`` open."""
+    app = TandaiApp(path, reviewer=reviewer, config={})
+    async with app.run_test(size=size) as pilot:
+        if query is not None:
+            await open_article(pilot, app, query)
+        yield app, pilot
+
+
+def open_id(app: TandaiApp) -> str:
+    """The id of the article open in the workbench."""
+    assert app.workbench.article is not None, "no article is open"
+    return app.workbench.article.id
 
 
 async def to_sentence(pilot: Pilot, app: TandaiApp, needle: str) -> int:

@@ -10,7 +10,16 @@ import pytest
 from textual._xterm_parser import XTermParser
 from textual.widgets import Input, OptionList
 
-from tests.app.pilot import messages, open_article, screen_text, settle, to_sentence, type_text
+from tests.app.pilot import (
+    messages,
+    open_article,
+    open_id,
+    screen_text,
+    settle,
+    to_sentence,
+    type_text,
+    workbench,
+)
 from tui.app import TandaiApp
 from tui.widgets.reader import Reader
 from tui.widgets.tagging import TaggingPanel
@@ -36,8 +45,7 @@ def _field(app: TandaiApp, name: str) -> Input:
 
 
 async def test_typing_into_a_prefilled_field_replaces_its_value(sample_store_path: Path, config_home: Path) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with workbench(sample_store_path) as (app, pilot):
         rid = await _record(pilot, app)
         prefilled = _field(app, "type").value
         assert app.focused is _field(app, "type") and prefilled in app.workbench.taxonomy.activities
@@ -53,8 +61,7 @@ async def test_typing_into_a_prefilled_field_replaces_its_value(sample_store_pat
 
 
 async def test_a_single_type_key_always_sets_that_type(sample_store_path: Path, config_home: Path) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with workbench(sample_store_path) as (app, pilot):
         rid = await _record(pilot, app)
         for name, activity in app.workbench.taxonomy.activities.items():
             _field(app, "unit").focus()
@@ -72,8 +79,7 @@ async def test_a_single_type_key_always_sets_that_type(sample_store_path: Path, 
 async def test_after_undo_and_redo_the_form_shows_the_store_and_leaving_saves_nothing(
     sample_store_path: Path, config_home: Path
 ) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with workbench(sample_store_path) as (app, pilot):
         rid = await _record(pilot, app)
         await pilot.press("tab")
         await type_text(pilot, "Polsek Sakra")
@@ -104,10 +110,8 @@ async def test_after_undo_and_redo_the_form_shows_the_store_and_leaving_saves_no
 async def test_tab_after_opening_never_lands_where_letters_fire_commands(
     sample_store_path: Path, config_home: Path
 ) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
-        await open_article(pilot, app, LOMBOK)
-        aid = app.workbench.article.id  # type: ignore[union-attr]
+    async with workbench(sample_store_path, LOMBOK) as (app, pilot):
+        aid = open_id(app)
         for _ in range(14):  # round the whole screen
             await pilot.press("tab")
             focused = app.focused
@@ -120,9 +124,7 @@ async def test_tab_after_opening_never_lands_where_letters_fire_commands(
 
 
 async def test_typing_into_a_field_with_no_record_says_so(sample_store_path: Path, config_home: Path) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
-        await open_article(pilot, app, LOMBOK)
+    async with workbench(sample_store_path, LOMBOK) as (app, pilot):
         _field(app, "unit").focus()
         await type_text(pilot, "Polres")
         await settle(pilot, app)
@@ -132,8 +134,7 @@ async def test_typing_into_a_field_with_no_record_says_so(sample_store_path: Pat
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 50)])
 async def test_every_type_key_is_visible(sample_store_path: Path, config_home: Path, size: tuple[int, int]) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=size) as pilot:
+    async with workbench(sample_store_path, size=size) as (app, pilot):
         await _record(pilot, app)
         shown = screen_text(app).replace("\xa0", " ")
         for name, activity in app.workbench.taxonomy.activities.items():
@@ -143,8 +144,7 @@ async def test_every_type_key_is_visible(sample_store_path: Path, config_home: P
 async def test_a_long_value_shows_from_its_start_and_its_completion_is_on_screen(
     sample_store_path: Path, config_home: Path
 ) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with workbench(sample_store_path) as (app, pilot):
         rid = await _record(pilot, app)
         partners = _field(app, "partners")
         partners.focus()
@@ -159,10 +159,9 @@ async def test_a_long_value_shows_from_its_start_and_its_completion_is_on_screen
 
 
 async def test_save_and_done_from_inside_a_field(sample_store_path: Path, config_home: Path) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with workbench(sample_store_path) as (app, pilot):
         rid = await _record(pilot, app)
-        aid = app.workbench.article.id  # type: ignore[union-attr]
+        aid = open_id(app)
         _field(app, "notes").focus()
         await type_text(pilot, "apel gabungan")
         await pilot.press("ctrl+s")
@@ -172,10 +171,9 @@ async def test_save_and_done_from_inside_a_field(sample_store_path: Path, config
 
 async def test_a_fast_escape_then_key_from_a_field_is_both_keys(sample_store_path: Path, config_home: Path) -> None:
     """A terminal sends Esc and D typed within ~100 ms as one alt+D: that is Esc, then D."""
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with workbench(sample_store_path) as (app, pilot):
         rid = await _record(pilot, app)
-        aid = app.workbench.article.id  # type: ignore[union-attr]
+        aid = open_id(app)
         _field(app, "notes").focus()
         await type_text(pilot, "cepat")
         parser = XTermParser()
@@ -188,9 +186,7 @@ async def test_a_fast_escape_then_key_from_a_field_is_both_keys(sample_store_pat
 async def test_the_date_preview_resolves_relative_words_and_date_text_follows(
     sample_store_path: Path, config_home: Path
 ) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
-        await open_article(pilot, app, "simulasi sispamkota")
+    async with workbench(sample_store_path, "simulasi sispamkota") as (app, pilot):
         article = app.workbench.article
         assert article is not None and article.published
         await pilot.press("j", "a")
@@ -211,9 +207,7 @@ async def test_the_date_preview_resolves_relative_words_and_date_text_follows(
 
 
 async def test_the_sentence_under_the_cursor_is_on_screen(sample_store_path: Path, config_home: Path) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_article(pilot, app, LOMBOK)
+    async with workbench(sample_store_path, LOMBOK, size=(80, 24)) as (app, pilot):
         reader = app.query_one(Reader)
         height = reader.scrollable_content_region.height
         for _ in range(12):
@@ -227,8 +221,6 @@ async def test_the_sentence_under_the_cursor_is_on_screen(sample_store_path: Pat
 
 
 async def test_at_160_columns_the_reader_is_the_widest_pane(sample_store_path: Path, config_home: Path) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
-        await open_article(pilot, app, LOMBOK)
+    async with workbench(sample_store_path, LOMBOK) as (app, _pilot):
         reader, left, panel = app.query_one("#middle"), app.query_one("#left"), app.query_one(TaggingPanel)
         assert reader.size.width > left.size.width and reader.size.width > panel.size.width

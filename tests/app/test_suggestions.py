@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from tests.app.pilot import open_article, screen_text, settle, type_text
+from tests.app.pilot import open_id, screen_text, settle, type_text, workbench
 from tui.app import TandaiApp
 from tui.widgets.reader import Reader
 from tui.widgets.tagging import SUGGESTED, TaggingPanel
@@ -29,10 +29,8 @@ def _options(app: TandaiApp) -> list[tuple[str, str]]:
 async def test_accepting_the_kth_suggestion_takes_k_keys_after_opening(
     sample_store_path: Path, config_home: Path
 ) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
-        await open_article(pilot, app, LOMBOK)
-        aid = app.workbench.article.id  # type: ignore[union-attr]
+    async with workbench(sample_store_path, LOMBOK) as (app, pilot):
+        aid = open_id(app)
         ranked = app.owner.suggestions(aid)
         assert len(ranked) >= 3
         reader = app.query_one(Reader)
@@ -52,9 +50,7 @@ async def test_accepting_the_kth_suggestion_takes_k_keys_after_opening(
 
 
 async def test_suggestions_are_drawn_apart_from_saved_records(sample_store_path: Path, config_home: Path) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
-        await open_article(pilot, app, LOMBOK)
+    async with workbench(sample_store_path, LOMBOK) as (app, pilot):
         await pilot.press("y")
         await settle(pilot, app)
         options = _options(app)
@@ -72,10 +68,8 @@ async def test_suggestions_are_drawn_apart_from_saved_records(sample_store_path:
 
 
 async def test_next_previous_and_reject_which_the_store_remembers(sample_store_path: Path, config_home: Path) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
-        await open_article(pilot, app, LOMBOK)
-        aid = app.workbench.article.id  # type: ignore[union-attr]
+    async with workbench(sample_store_path, LOMBOK) as (app, pilot):
+        aid = open_id(app)
         ranked = app.owner.suggestions(aid)
         reader = app.query_one(Reader)
         await pilot.press("right_square_bracket")
@@ -101,10 +95,8 @@ async def test_next_previous_and_reject_which_the_store_remembers(sample_store_p
 async def test_a_on_a_suggested_sentence_accepts_it_and_opens_it_to_edit(
     sample_store_path: Path, config_home: Path
 ) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
-        await open_article(pilot, app, LOMBOK)
-        aid = app.workbench.article.id  # type: ignore[union-attr]
+    async with workbench(sample_store_path, LOMBOK) as (app, pilot):
+        aid = open_id(app)
         best = app.owner.suggestions(aid)[0]
         await pilot.press("a")
         await settle(pilot, app)
@@ -119,10 +111,8 @@ async def test_a_on_a_suggested_sentence_accepts_it_and_opens_it_to_edit(
 async def test_editing_a_field_of_a_suggestion_accepts_it_with_the_edit(
     sample_store_path: Path, config_home: Path
 ) -> None:
-    app = TandaiApp(sample_store_path, reviewer="rina", config={})
-    async with app.run_test(size=(160, 50)) as pilot:
-        await open_article(pilot, app, LOMBOK)
-        aid = app.workbench.article.id  # type: ignore[union-attr]
+    async with workbench(sample_store_path, LOMBOK) as (app, pilot):
+        aid = open_id(app)
         second = app.owner.suggestions(aid)[1]
         box = app.query_one("#records", OptionList)
         box.focus()

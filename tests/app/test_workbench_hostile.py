@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 import store
 from store.errors import StoreError
-from tests.app.pilot import settle, type_text
+from tests.app.pilot import open_article, settle, type_text
 from tests.conftest import article_id_with
 from tui.app import TandaiApp
 from tui.widgets.reader import Reader
@@ -54,15 +53,6 @@ def _record_in(path: Path, word: str, **fields: object) -> tuple[str, str]:
         return aid, rec.id
 
 
-async def _open(pilot: Pilot, app: TandaiApp, query: str) -> None:
-    await settle(pilot, app)
-    await pilot.press("escape", "slash")
-    await type_text(pilot, query)
-    await settle(pilot, app)
-    await pilot.press("enter")
-    await settle(pilot, app)
-
-
 # -- 1. nothing typed is lost -----------------------------------------------------------------
 
 
@@ -73,7 +63,7 @@ async def test_quit_with_typed_field_text_asks_save_discard_or_cancel(
     aid, rid = _record_in(sample_store_path, "pergeseran", personnel=40)
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
-        await _open(pilot, app, "pergeseran")
+        await open_article(pilot, app, "pergeseran")
         assert app.workbench.article is not None and app.workbench.article.id == aid
         app.workbench.edit_record(rid)
         app.query_one("#field-notes", Input).focus()
@@ -99,7 +89,7 @@ async def test_rejected_value_stays_marked_not_saved_after_another_field_saves(
     _aid, rid = _record_in(sample_store_path, "pergeseran", personnel=40)
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
-        await _open(pilot, app, "pergeseran")
+        await open_article(pilot, app, "pergeseran")
         app.workbench.edit_record(rid)
         panel = app.query_one(TaggingPanel)
         app.query_one("#field-personnel", Input).focus()
@@ -130,7 +120,7 @@ async def test_opening_another_article_never_drops_a_refused_value_in_silence(
     _aid, rid = _record_in(sample_store_path, "pergeseran", personnel=40)
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
-        await _open(pilot, app, "pergeseran")
+        await open_article(pilot, app, "pergeseran")
         app.workbench.edit_record(rid)
         app.query_one("#field-personnel", Input).focus()
         await pilot.press("ctrl+u")
@@ -161,7 +151,7 @@ async def test_undo_of_a_change_in_another_article_names_and_opens_it(
 ) -> None:
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
-        await _open(pilot, app, "pergeseran")
+        await open_article(pilot, app, "pergeseran")
         assert app.workbench.article is not None
         first, title = app.workbench.article.id, app.workbench.article.title
         await pilot.press("D")
@@ -201,7 +191,7 @@ def markup_store(tmp_path: Path) -> Path:
 async def test_markup_in_a_labelled_span_is_shown_literally(markup_store: Path, config_home: Path) -> None:
     app = TandaiApp(markup_store, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
-        await _open(pilot, app, "patroli")
+        await open_article(pilot, app, "patroli")
         reader = app.query_one(Reader)
         assert app.workbench.article is not None
         target = app.workbench.article.text.index("Uji [/]")
@@ -326,7 +316,7 @@ async def test_a_taxonomy_key_of_any_printable_character_labels(
     (sample_store_path / "taxonomy.toml").write_text(f'[labels.LOC]\nkey = "{key}"\n', encoding="utf-8")
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
-        await _open(pilot, app, "pergeseran")
+        await open_article(pilot, app, "pergeseran")
         assert app.workbench.article is not None
         start, end = app.query_one(Reader).selection()
         await pilot.press(key)
@@ -357,7 +347,7 @@ async def test_no_escape_sequence_from_data_reaches_the_terminal(
     (d / ("kosong" + EVIL.replace("/", "_") + ".txt")).write_text("")
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
-        await _open(pilot, app, "pergeseran")
+        await open_article(pilot, app, "pergeseran")
         app.workbench.edit_record(rid)
         await settle(pilot, app)
         seen = [screen_text(app)]

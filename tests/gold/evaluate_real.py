@@ -24,6 +24,8 @@ import json
 import re
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,6 +76,19 @@ def unmark(marked: str) -> tuple[str, list[GoldSpan]]:
         raise SystemExit(f"a malformed mark is left in the text near: {text[text.find('⟦') - 40:][:80]!r}")
     return text, spans
 
+
+
+@contextmanager
+def gold_store(arts: Iterable[Any], reviewer: str) -> Iterator[tuple[store.Store, dict[str, str]]]:
+    """A temporary store holding ``arts`` ingested as files, with their ids by file stem."""
+    with tempfile.TemporaryDirectory(prefix="tandai-gold-") as tmp:
+        src = Path(tmp) / "in"
+        src.mkdir()
+        for g in arts:
+            (src / f"{g.stem}.txt").write_text(g.text, encoding="utf-8")
+        with store.open(Path(tmp) / "store", reviewer=reviewer) as st:
+            st.ingest([src])
+            yield st, {Path(a.source).stem: a.id for a in st.articles()}
 
 def load(part: str) -> list[GoldArticle]:
     arts = []
@@ -218,46 +233,39 @@ def evaluate(part: str) -> Scores:
     sc = Scores()
     if not arts:
         return sc
-    with tempfile.TemporaryDirectory(prefix="tandai-eval-") as tmp:
-        src = Path(tmp) / "in"
-        src.mkdir()
+    with gold_store(arts, "eval") as (st, by_stem):
         for g in arts:
-            (src / f"{g.stem}.txt").write_text(g.text, encoding="utf-8")
-        with store.open(Path(tmp) / "store", reviewer="eval") as st:
-            st.ingest([src])
-            by_stem = {Path(a.source).stem: a.id for a in st.articles()}
-            for g in arts:
-                aid = by_stem.get(g.stem)
-                if aid is None:
-                    sc.errors.append(f"{g.stem}: not ingested")
-                    continue
-                score_entities(st, aid, g, sc)
-                summary = st.summary(aid)
-                title_ok = _norm(summary.title) == _norm(g.meta.get("title"))
-                sc.titles.append(title_ok)
-                if not title_ok:
-                    sc.errors.append(f"{g.stem}: title {summary.title!r}, gold {g.meta.get('title')!r}")
-                art = st.article(aid)
-                date_ok = (art.published or "")[:10] == (g.meta.get("published") or "")
-                sc.dates.append(date_ok)
-                if not date_ok:
-                    sc.errors.append(f"{g.stem}: published {art.published!r}, gold {g.meta.get('published')!r}")
-                score_records(st, aid, g, sc)
-                score_suggestions(st, aid, g, sc)
-            for g in arts:
-                if g.meta.get("copy_of") and g.stem in by_stem and g.meta["copy_of"] in by_stem:
-                    a, b = by_stem[g.stem], by_stem[g.meta["copy_of"]]
-                    linked = st.article(a).duplicate_of == b or st.article(b).duplicate_of == a or (
-                        st.article(a).duplicate_of is not None
-                        and st.article(a).duplicate_of == st.article(b).duplicate_of)
-                    sc.copies.append(linked)
-            groups: dict[str, list[str]] = defaultdict(list)
-            for g in arts:
-                if g.meta.get("group") and g.stem in by_stem:
-                    groups[g.meta["group"]].append(by_stem[g.stem])
-            for ids in groups.values():
-                linked = all(_same_story(st, ids[0], other) for other in ids[1:])
-                sc.rewrites.append(linked)
+            aid = by_stem.get(g.stem)
+            if aid is None:
+                sc.errors.append(f"{g.stem}: not ingested")
+                continue
+            score_entities(st, aid, g, sc)
+            summary = st.summary(aid)
+            title_ok = _norm(summary.title) == _norm(g.meta.get("title"))
+            sc.titles.append(title_ok)
+            if not title_ok:
+                sc.errors.append(f"{g.stem}: title {summary.title!r}, gold {g.meta.get('title')!r}")
+            art = st.article(aid)
+            date_ok = (art.published or "")[:10] == (g.meta.get("published") or "")
+            sc.dates.append(date_ok)
+            if not date_ok:
+                sc.errors.append(f"{g.stem}: published {art.published!r}, gold {g.meta.get('published')!r}")
+            score_records(st, aid, g, sc)
+            score_suggestions(st, aid, g, sc)
+        for g in arts:
+            if g.meta.get("copy_of") and g.stem in by_stem and g.meta["copy_of"] in by_stem:
+                a, b = by_stem[g.stem], by_stem[g.meta["copy_of"]]
+                linked = st.article(a).duplicate_of == b or st.article(b).duplicate_of == a or (
+                    st.article(a).duplicate_of is not None
+                    and st.article(a).duplicate_of == st.article(b).duplicate_of)
+                sc.copies.append(linked)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for g in arts:
+            if g.meta.get("group") and g.stem in by_stem:
+                groups[g.meta["group"]].append(by_stem[g.stem])
+        for ids in groups.values():
+            linked = all(_same_story(st, ids[0], other) for other in ids[1:])
+            sc.rewrites.append(linked)
     return sc
 
 
@@ -309,27 +317,20 @@ def evaluate_learned(part: str, teacher: str) -> Scores:
     every record, without a restart). Only dev ever teaches: frozen and fresh records are never read here."""
     arts, taught = load(part), load(teacher)
     sc = Scores()
-    with tempfile.TemporaryDirectory(prefix="tandai-eval-") as tmp:
-        src = Path(tmp) / "in"
-        src.mkdir()
-        for g in [*arts, *taught]:
-            (src / f"{g.stem}.txt").write_text(g.text, encoding="utf-8")
-        with store.open(Path(tmp) / "store", reviewer="eval") as st:
-            st.ingest([src])
-            by_stem = {Path(a.source).stem: a.id for a in st.articles()}
-            for g in taught:
-                aid = by_stem.get(g.stem)
-                text = st.article(aid).text if aid else ""
-                for rec in g.meta.get("records", []):
-                    at = text.find(rec.get("evidence", "")) if aid else -1
-                    if at < 0:
-                        continue
-                    st.add_record(aid, type=rec["type"], unit=rec.get("unit") or "?",
-                                  evidence=[{"start": at, "end": at + len(rec["evidence"])}])
-            for g in arts:
-                if g.stem in by_stem:
-                    score_records(st, by_stem[g.stem], g, sc)
-                    score_suggestions(st, by_stem[g.stem], g, sc)
+    with gold_store([*arts, *taught], "eval") as (st, by_stem):
+        for g in taught:
+            aid = by_stem.get(g.stem)
+            text = st.article(aid).text if aid else ""
+            for rec in g.meta.get("records", []):
+                at = text.find(rec.get("evidence", "")) if aid else -1
+                if at < 0:
+                    continue
+                st.add_record(aid, type=rec["type"], unit=rec.get("unit") or "?",
+                              evidence=[{"start": at, "end": at + len(rec["evidence"])}])
+        for g in arts:
+            if g.stem in by_stem:
+                score_records(st, by_stem[g.stem], g, sc)
+                score_suggestions(st, by_stem[g.stem], g, sc)
     return sc
 
 

@@ -69,7 +69,7 @@ def test_later_bare_mentions_of_a_name() -> None:
     assert len([e for e in recognise("AKBP Alsyahendra hadir. Kata Alsyahendra.") if e.label == "PERSON"]) == 2
 
 
-# --- error classes seen on real pages (GUIDELINES.md); sentences invented for these tests ----------
+# --- error classes seen on real pages (annotation guidelines); sentences invented for these tests ----------
 
 
 def test_long_forms_with_their_acronym_and_place_are_one_span() -> None:

@@ -241,7 +241,7 @@ class Recogniser:
         """Entities of one line, overlaps settled: dates, every keyword's entity, and a dateline
         if the line opens the body (``head``). No candidate crosses a line, so settling each
         line alone gives what settling the whole text would."""
-        # relative words ("besok", "hari ini") are no DATE entity (GUIDELINES.md); a record's date
+        # relative words ("besok", "hari ini") are no DATE entity (the annotation guidelines, tests/gold/README.md); a record's date
         # reads them from dates.find_dates itself
         cands: list[Cand] = [(s, e, "DATE", v) for s, e, v in find_dates(text, published)
                              if text[s:e].lower() not in RELATIVE]
