@@ -20,6 +20,7 @@ from store.errors import InvalidArgument, NotFound, StoreError
 from store.history import Delete, History, Op, Put
 from store.model import ActivityRecord, Article, check_id, check_text
 from store.records import prefill
+from store.suggest import completions
 from store.suggest.candidates import candidates
 from store.suggest.sources import carried
 from store.taxonomy import Taxonomy
@@ -188,29 +189,15 @@ class Suggesting:
 
     # -- completions -------------------------------------------------------------------------------
 
-    def completions(self, article_id: str, field: str) -> list[str]:
+    def completions(self, article_id: str, field: str, near: int | None = None) -> list[str]:
         """What to offer while a reviewer types a record's ``field`` (location, partners or unit):
-        what the article contains first (its venues and places, or its units and bodies, in text
-        order), then what this store's records used before (most used first)."""
+        what the article contains first (its places, or its units and bodies; nearest the
+        character offset ``near``, the record's sentence, else in text order), then what this
+        store's records used before (most used first). See ``store.suggest.completions``."""
         check_id("article", article_id)
         check_text("the field", field, max_len=40)
         if field not in COMPLETION_FIELDS:
             raise InvalidArgument(f"no completions for {field!r} (only {', '.join(COMPLETION_FIELDS)})")
-        labels = _VENUE_LABELS if field == "location" else _BODY_LABELS
-        if field == "unit":
-            labels = ("POLICE_UNIT",)
-        article = self.article(article_id)
-        noise = [(n.start, n.end) for n in article.noise]
-        out: dict[str, None] = {}
-        for e in article.entities:
-            if e.label in labels and not any(s <= e.start and e.end <= t for s, t in noise):
-                out.setdefault(e.text.strip(), None)
-        used: dict[str, int] = {}
-        for r in self.annotations.values("records"):
-            values = r.get("partners") or [] if field == "partners" else [r.get(field) or ""]
-            for v in values:
-                if isinstance(v, str) and v.strip():
-                    used[v.strip()] = used.get(v.strip(), 0) + 1
-        for v, _ in sorted(used.items(), key=lambda kv: (-kv[1], kv[0].casefold())):
-            out.setdefault(v, None)
-        return [v for v in out if v]
+        if near is not None and (not isinstance(near, int) or isinstance(near, bool) or near < 0):
+            raise InvalidArgument(f"near must be a character offset (a whole number >= 0), not {near!r}")
+        return completions.ranked(self.article(article_id), self.annotations.values("records"), field, near)

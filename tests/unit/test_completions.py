@@ -1,0 +1,101 @@
+"""Completions for a record's unit, location and partners (issue 11): what the article names,
+nearest the record's sentence first, then what the store's records used; found from a few
+letters of any word. The pure functions on a parsed article, then ``Store.completions`` on a
+real store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import store
+from store.errors import InvalidArgument
+from store.suggest.completions import from_article, from_records, how_well, matching, ranked
+from tests.conftest import article_id_with
+
+BANYUWANGI = ["Polresta Banyuwangi", "Kodim 0825/Banyuwangi", "Lanal Banyuwangi", "Bawaslu",
+              "Satpol PP Kabupaten Banyuwangi", "KPU Kabupaten Subang", "Polres Lombok Timur"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("Kod", "Kodim 0825/Banyuwangi"),  # a plain prefix, as before
+        ("bany", "Polresta Banyuwangi"),  # the start of any word, in the ranking's order
+        ("kd ban", "Kodim 0825/Banyuwangi"),  # letters in order from a word's start, per word
+        ("kd", "Kodim 0825/Banyuwangi"),
+        ("0825", "Kodim 0825/Banyuwangi"),
+        ("lanal", "Lanal Banyuwangi"),
+        ("kks", "KPU Kabupaten Subang"),  # initials
+        ("kpu sub", "KPU Kabupaten Subang"),
+        ("plt", "Polres Lombok Timur"),  # initials
+        ("satpol kab", "Satpol PP Kabupaten Banyuwangi"),
+        ("pp kab bany", "Satpol PP Kabupaten Banyuwangi"),
+    ],
+)
+def test_a_few_letters_of_any_word_find_the_name(typed: str, first: str) -> None:
+    assert matching(typed, BANYUWANGI)[0] == first
+
+
+def test_a_prefix_ranks_above_word_starts_initials_abbreviations_and_a_substring() -> None:
+    assert how_well("pol", "Polres Paser") == 0
+    assert how_well("paser", "Polres Paser") == 1
+    assert how_well("pp", "Polres Paser") == 2
+    assert how_well("prs pas", "Polres Paser") == 3
+    assert how_well("aser", "Polres Paser") == 4
+    assert how_well("xyz", "Polres Paser") is None
+    assert how_well("", "Polres Paser") is None
+    # within one kind of match the ranking given decides: the article's own names come first
+    assert matching("ban", ["Lanal Banyuwangi", "Polresta Banyuwangi"]) == ["Lanal Banyuwangi", "Polresta Banyuwangi"]
+    assert matching("ban", ["Polresta Banyuwangi", "Lanal Banyuwangi"]) == ["Polresta Banyuwangi", "Lanal Banyuwangi"]
+
+
+def test_what_is_typed_in_full_is_not_offered_again_and_nothing_matches_a_stranger() -> None:
+    assert matching("bawaslu", BANYUWANGI) == []
+    assert matching("Polsek Sakra", BANYUWANGI) == []
+
+
+@pytest.fixture
+def banyuwangi(sample_store_path: Path) -> tuple[store.Store, str]:
+    st = store.open(sample_store_path, reviewer="rina")
+    try:
+        yield st, article_id_with(st, "Lanal Banyuwangi Gelar Patroli")
+    finally:
+        st.close()
+
+
+def test_the_article_names_come_nearest_the_sentence_first(banyuwangi: tuple[store.Store, str]) -> None:
+    st, aid = banyuwangi
+    article = st.article(aid)
+    in_order = from_article(article, "partners")
+    assert in_order.index("Lanal Banyuwangi") < in_order.index("Kodim 0825/Banyuwangi")  # the title names it first
+    at = article.text.index("Satpol PP Kabupaten Banyuwangi")
+    near = from_article(article, "partners", near=at)
+    assert near[0] == "Satpol PP Kabupaten Banyuwangi"
+    assert sorted(near) == sorted(in_order)
+    assert from_article(article, "unit") == ["Polresta Banyuwangi"]
+    places = from_article(article, "location")
+    assert "Taman Blambangan" in places and "Polresta Banyuwangi" not in places
+
+
+def test_the_records_used_come_after_the_article_most_used_first_each_once(banyuwangi: tuple[store.Store, str]) -> None:
+    st, aid = banyuwangi
+    records = [{"partners": ["TNI", "Dishub"], "location": "Alun-alun"}, {"partners": ["TNI"]},
+               {"partners": "not a list"}, {"partners": ["kodim 0825/banyuwangi", "  "]}]
+    assert from_records(records, "partners") == ["TNI", "Dishub", "kodim 0825/banyuwangi"]
+    assert from_records(records, "location") == ["Alun-alun"]
+    got = ranked(st.article(aid), records, "partners")
+    assert got[-2:] == ["TNI", "Dishub"]  # the article's spelling of Kodim kept, once
+    assert [g.casefold() for g in got].count("kodim 0825/banyuwangi") == 1
+    assert "Kodim 0825/Banyuwangi" in got
+
+
+def test_the_store_delegates_and_checks_near(banyuwangi: tuple[store.Store, str]) -> None:
+    st, aid = banyuwangi
+    at = st.article(aid).text.index("Satpol PP Kabupaten Banyuwangi")
+    assert st.completions(aid, "partners", near=at)[0] == "Satpol PP Kabupaten Banyuwangi"
+    assert st.completions(aid, "partners") == ranked(st.article(aid), st.annotations.values("records"), "partners")
+    for bad in (-1, "12", True, 1.5):
+        with pytest.raises(InvalidArgument, match="near must be a character offset"):
+            st.completions(aid, "partners", near=bad)  # type: ignore[arg-type]
