@@ -205,6 +205,22 @@ class TypeClassifier:
         if not exact:
             del self._exact[norm]
 
+    def without(self, record_ids: Iterable[str]) -> TypeClassifier:
+        """A copy that has not learned the given records (another reviewer's records of the article
+        a reviewer codes independently); ``self`` is left as it is (other threads may read it)."""
+        ids = {rid for rid in record_ids if rid in self._seen}
+        if not ids:
+            return self
+        gone = [self._seen[rid] for rid in ids]
+        copy = TypeClassifier(self.taxonomy, self._pattern, self._owners,
+                              {k: v for k, v in self._seen.items() if k not in ids},
+                              {t: Counter(c) for t, c in self._counts.items()}, Counter(self._totals),
+                              Counter(self._docs), Counter(self._vocab),
+                              {n: Counter(c) for n, c in self._exact.items()}, self._lex_cache, {})
+        for _, rtype, feats, norm in gone:
+            copy._add(rtype, feats, norm, -1)
+        return copy
+
     @property
     def learned(self) -> int:
         """How many records the learned part holds."""

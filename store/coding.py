@@ -99,13 +99,14 @@ class Coding(Suggesting):
 
     def draft_record(self, article_id: str, start: int, end: int) -> dict[str, Any]:
         """Fields for a new record whose evidence is ``start:end`` of the article, guessed from its
-        entities (with corrections) and its earlier records (see ``store.records.prefill``)."""
+        entities (with corrections) and this reviewer's earlier records of it (see
+        ``store.records.prefill``; another reviewer's coding of the article is not used: ``own_coding``)."""
         check_id("article", article_id)
         check_int("start", start, 0, 10**9)
         check_int("end", end, 0, 10**9)
         article = self.article(article_id)
-        return prefill(article, start, end, self.taxonomy, self.records(article_id),
-                       classifier=self.type_classifier())
+        mine, classifier = self.own_coding(article_id)
+        return prefill(article, start, end, self.taxonomy, mine, classifier=classifier)
 
     def add_record(self, article_id: str, **fields: Any) -> ActivityRecord:
         """Validate and save a new activity record; durable when this returns."""

@@ -2,10 +2,16 @@
 
 ``suggestions`` ranks an article's activity sentences with their slots pre-filled (or, for a
 copy or rewrite of a coded article, that article's records); ``accept_suggestion`` saves one as
-a record (one undoable change, like ``add_record``); ``reject_suggestion`` remembers, per store,
-that a sentence is not to be proposed again (journalled in the ``rejections`` table, undoable).
-The type classifier is brought up to date with the records table whenever it changed, so a
-record another reviewer coded a moment ago already counts.
+a record (one undoable change, like ``add_record``); ``reject_suggestion`` remembers, per
+reviewer, that a sentence is not to be proposed again (journalled in the ``rejections`` table,
+undoable). The type classifier is brought up to date with the records table whenever it changed,
+so a record another reviewer coded a moment ago already counts.
+
+Double coding: several reviewers code one article independently and their agreement is measured
+afterwards, so what a reviewer is offered on an article never comes from, nor is hidden by,
+another reviewer's work on that article: only the reviewer's own records cover a sentence or
+lend their slots to the next record, the classifier forgets the other reviewers' records of
+that article, and a rejection hides a suggestion from the reviewer who rejected it only.
 """
 
 from __future__ import annotations
@@ -30,8 +36,10 @@ _VENUE_LABELS = ("LOC",)
 _BODY_LABELS = ("POLICE_UNIT", "MILITARY_UNIT", "ELECTION_BODY", "GOV_ORG")
 
 
-def rejection_key(article_id: str, key: str) -> str:
-    return f"{article_id}\x1f{key}"
+def rejection_key(article_id: str, key: str, reviewer: str) -> str:
+    """The rejections table's key (stores written before rejections were per reviewer have keys
+    without the reviewer; their entries name the reviewer all the same)."""
+    return f"{article_id}\x1f{key}\x1f{reviewer}"
 
 
 def span_key(start: int, end: int) -> str:
@@ -82,9 +90,24 @@ class Suggesting:
 
     # -- suggestions -------------------------------------------------------------------------------
 
+    def _rejections(self, article_id: str) -> dict[str, str]:
+        """This reviewer's rejected suggestion keys of the article, with their table keys."""
+        prefix = f"{article_id}\x1f"
+        return {v["key"]: k for k, v in self.annotations.tables["rejections"].items()
+                if k.startswith(prefix) and v.get("reviewer") == self.reviewer}
+
     def _rejected(self, article_id: str) -> set[str]:
-        prefix = rejection_key(article_id, "")
-        return {k[len(prefix):] for k in self.annotations.tables["rejections"] if k.startswith(prefix)}
+        return set(self._rejections(article_id))
+
+    def own_coding(self, article_id: str) -> tuple[list[ActivityRecord], TypeClassifier]:
+        """This reviewer's records of the article, and the classifier without the other reviewers'
+        records of it: what the pre-fill and the suggestions may build on when reviewers code the
+        article independently (double coding)."""
+        mine: list[ActivityRecord] = []
+        others: list[ActivityRecord] = []
+        for r in self.records(article_id):
+            (mine if r.reviewer == self.reviewer else others).append(r)
+        return mine, self.type_classifier().without(r.id for r in others)
 
     def _coded_sources(self, article: Article) -> list[tuple[str, str]]:
         """(article id, "copy"|"story") of coded articles this one copies or rewrites."""
@@ -112,11 +135,12 @@ class Suggesting:
     def suggestions(self, article_id: str) -> list[dict[str, Any]]:
         """Records proposed for the article, best first: each has the fields of ``draft_record``
         plus ``key`` (its id within the article), ``score`` (0..1) and ``source`` ("rules",
-        "learned", "copy:<id>" or "story:<id>"). Sentences a saved record already has as its
-        evidence, and rejected ones, are left out."""
+        "learned", "copy:<id>" or "story:<id>"). Sentences one of this reviewer's records already
+        has as its evidence, and ones this reviewer rejected, are left out; other reviewers'
+        records and rejections of the article neither hide nor shape them (``own_coding``)."""
         check_id("article", article_id)
         article = self.article(article_id)
-        saved = self.records(article_id)
+        saved, clf = self.own_coding(article_id)
         covered = [(s.start, s.end) for r in saved for s in r.evidence]
         rejected = self._rejected(article_id)
 
@@ -125,7 +149,6 @@ class Suggesting:
 
         out: list[dict[str, Any]] = []
         taken: set[str] = set()
-        clf = self.type_classifier()
 
         def guess(sentence: str) -> str:
             return clf.guess(sentence)[0]
@@ -167,15 +190,15 @@ class Suggesting:
         return self.add_record(article_id, **fields)
 
     def reject_suggestion(self, article_id: str, key: str) -> None:
-        """Never propose this suggestion again in this store (journalled, undoable)."""
+        """Never propose this suggestion to this reviewer again (journalled, undoable)."""
         suggestion = self._suggestion(article_id, key)
         self._change(f"reject suggestion {suggestion['type'] or 'record'}", [Put(
-            "rejections", rejection_key(article_id, key),
+            "rejections", rejection_key(article_id, key, self.reviewer),
             {"id": uuid.uuid4().hex[:16], "article_id": article_id, "key": key,
              "reviewer": self.reviewer, "created": now_iso()})])
 
     def rejected_suggestions(self, article_id: str) -> list[str]:
-        """Keys of the article's rejected suggestions."""
+        """Keys of the article's suggestions this reviewer rejected."""
         check_id("article", article_id)
         return sorted(self._rejected(article_id))
 
@@ -183,9 +206,10 @@ class Suggesting:
         """Offer a rejected suggestion again (the reverse of ``reject_suggestion``)."""
         check_id("article", article_id)
         check_text("the suggestion key", key, max_len=200)
-        if key not in self._rejected(article_id):
+        table_key = self._rejections(article_id).get(key)
+        if table_key is None:
             raise NotFound(f"suggestion {key!r} of article {article_id!r} is not rejected")
-        self._change("unreject suggestion", [Delete("rejections", rejection_key(article_id, key))])
+        self._change("unreject suggestion", [Delete("rejections", table_key)])
 
     # -- completions -------------------------------------------------------------------------------
 

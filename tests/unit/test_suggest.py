@@ -102,10 +102,49 @@ def test_a_rejected_suggestion_is_never_proposed_again_even_after_reopening(tmp_
         st.undo()
         assert s["key"] in {x["key"] for x in st.suggestions(aid)}
         st.redo()
-    with store.open(path, reviewer="budi") as st:  # per store: another reviewer does not see it either
+    with store.open(path, reviewer="rina") as st:
+        assert st.rejected_suggestions(aid) == [s["key"]]
         assert s["key"] not in {x["key"] for x in st.suggestions(aid)}
         st.unreject_suggestion(aid, s["key"])
         assert s["key"] in {x["key"] for x in st.suggestions(aid)}
+
+
+def test_double_coding_another_reviewers_records_neither_hide_nor_shape_a_reviewers_suggestions(
+        tmp_path: Path, article_files: Path) -> None:
+    """Two reviewers code one article independently (agreement is measured afterwards): what budi
+    is offered is what he was offered before rina coded it, while rina's own coding counts for her."""
+    path = tmp_path / "s"
+    with store.open(path, reviewer="budi") as st:
+        aid, patrol = _patrol(st, article_files)
+        before = st.suggestions(aid)
+        art = st.article(aid)
+        start = art.text.index("Sebanyak 40 personel")
+        span = (start, art.text.index("Bontang.", start) + 8)
+        draft_before = st.draft_record(aid, *span)
+        second = article_id_with(st, "bungoro")
+        other = st.suggestions(second)[0]
+    assert patrol["type"] == "patrol"
+    with store.open(path, reviewer="rina") as st:
+        # rina codes the patrol sentence her way (a type and slots the rules would not give) and
+        # rejects the other article's first suggestion: for her, both are gone and her
+        # corrections carry on to her next record
+        st.accept_suggestion(aid, patrol["key"], type="planning", unit="Sat Samapta Polres Bontang",
+                             location="Jalan Ahmad Yani", partners=["Kodim 0908"])
+        st.reject_suggestion(second, other["key"])
+        assert patrol["key"] not in {x["key"] for x in st.suggestions(aid)}
+        assert other["key"] not in {x["key"] for x in st.suggestions(second)}
+        assert st.draft_record(aid, *span)["unit"] == "Sat Samapta Polres Bontang"
+    with store.open(path, reviewer="budi") as st:
+        assert st.suggestions(aid) == before  # nothing hidden, nothing taken from rina's record
+        assert st.draft_record(aid, *span) == draft_before
+        assert other["key"] in {x["key"] for x in st.suggestions(second)}  # (rina's patrol record, of
+        assert st.rejected_suggestions(second) == []  # another article, may teach the classifier)
+        with pytest.raises(NotFound):
+            st.unreject_suggestion(second, other["key"])  # rina's rejection is hers to take back
+        mine = st.accept_suggestion(aid, patrol["key"])  # the same sentence, coded twice
+        assert mine.type == "patrol" and mine.reviewer == "budi"
+        assert patrol["key"] not in {x["key"] for x in st.suggestions(aid)}
+        assert {r.reviewer for r in st.records(aid)} == {"rina", "budi"}
 
 
 def test_unknown_keys_and_articles_are_one_line_errors(small_store: store.Store) -> None:
