@@ -125,3 +125,22 @@ def matching(typed: str, candidates: Iterable[str]) -> list[str]:
         if score is not None and candidate.casefold() != typed.casefold().strip():
             scored.append((score, order, candidate))
     return [c for _, _, c in sorted(scored)]
+
+
+def near_first(names: list[str], text: str, at: int | None) -> list[str]:
+    """``names`` reordered for a record whose sentence starts at ``at``: the ones ``text``
+    contains, nearest it first (a mention holding ``at`` is nearest), then the others as given.
+    For a caller that holds the names and the text but not the entities (the workbench's form)."""
+    if at is None:
+        return list(names)
+    found: dict[str, tuple[int, int]] = {}
+    for order, name in enumerate(names):
+        best, start = None, text.find(name) if name else -1
+        while start >= 0:
+            end = start + len(name)
+            far = 0 if start <= at < end else min(abs(start - at), abs(end - at))
+            best = far if best is None else min(best, far)
+            start = text.find(name, start + 1)
+        if best is not None:
+            found[name] = (best, order)
+    return sorted(found, key=lambda n: found[n]) + [n for n in names if n not in found]

@@ -9,6 +9,15 @@
 - a field left shows its value from the start, and the completion on offer is posted
   (``Completing``) so the panel shows it in full under the field, where it can be read before
   ``→`` takes it.
+
+Unit, location and partners complete from names (``offer_from``: the article's, nearest the
+record's sentence first, then the store's records'), found from a few letters of any word
+(``bany`` or ``kd ban`` for ``Kodim 0825/Banyuwangi``: ``store.suggest.completions``): the one
+on offer is drawn inline after what is typed (the rest of it, or ``→ name`` when what is typed
+is not its start) and named under the field with its place among the matches; ``↓``/``↑`` step
+through them (in a field not yet typed in: through every name, nearest first), ``→`` or
+``Enter`` takes it (Enter then saves, as ever), ``Tab`` leaves the field with what is typed. A
+list field (partners) completes the item being typed, never one already in the list.
 """
 
 from __future__ import annotations
@@ -18,8 +27,9 @@ from typing import Any
 from rich.text import Text
 from textual import events
 from textual.message import Message
-from textual.suggester import Suggester
 from textual.widgets import Input, Static
+
+from store.suggest.completions import matching, near_first
 
 from ..safe import safe_line
 
@@ -47,6 +57,103 @@ class Field(Input):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(select_on_focus=True, **kwargs)
         self.editing = False  # the panel sets it: something is in the form to type into
+        self.given: list[str] = []  # the names to complete from, as the panel gave them
+        self.candidates: list[str] = []  # the same, nearest the record's sentence first
+        self.offers: list[str] = []  # the names matching what is typed, best first
+        self.offer_at = 0  # the one on offer
+        self._taking = False
+
+    # -- completing from names ---------------------------------------------------------------
+
+    def offer_from(self, names: list[str]) -> None:
+        """Complete from ``names`` (ranked: the article's first, then the records')."""
+        self.given = list(names)
+        self.candidates = list(names)
+        self._drop_offers()
+
+    def near(self, text: str, at: int | None) -> None:
+        """The record in the form has its sentence at ``at`` of ``text``: its names first."""
+        self.candidates = near_first(self.given, text, at)
+
+    def split(self, value: str) -> tuple[str, str]:
+        """(what stays, what is being typed and completed): here the whole value, unless the
+        whole value is selected (not typed yet: a completion replaces it)."""
+        if self._all_selected():
+            return "", ""
+        return "", value
+
+    def _all_selected(self) -> bool:
+        start, end = sorted(self.selection)
+        return bool(self.value) and start == 0 and end == len(self.value)
+
+    def _matches(self, head: str, tail: str) -> list[str]:
+        return matching(tail, self.candidates) if tail.strip() else list(self.candidates)
+
+    def watch_value(self, value: str) -> None:
+        """Runs after ``Input._watch_value`` (which clears the completion): what matches now."""
+        if self._taking or not self.candidates or not self.has_focus:
+            return
+        head, tail = self.split(value)
+        self.offers = self._matches(head, tail) if tail.strip() else []
+        self.offer_at = 0
+        self._show_offer()
+
+    def step(self, by: int) -> None:
+        """Offer the next (``by`` 1) or previous (-1) match; with none offered yet, start on
+        the first (or last) of the matches (of every name when nothing is typed)."""
+        if self.offers:
+            self.offer_at = (self.offer_at + by) % len(self.offers)
+        else:
+            head, tail = self.split(self.value)
+            self.offers = self._matches(head, tail)
+            self.offer_at = 0 if by > 0 else len(self.offers) - 1
+        self._show_offer()
+
+    def take(self) -> bool:
+        """Put the name on offer in place of what is being typed; False when none is offered."""
+        if not self.offers:
+            return False
+        name = self.offers[self.offer_at]
+        head, _ = self.split(self.value)
+        self._taking = True
+        try:
+            self.value = head + name
+        finally:
+            self._taking = False
+        self.cursor_position = len(self.value)
+        self._drop_offers()
+        return True
+
+    def _drop_offers(self) -> None:
+        self.offers, self.offer_at = [], 0
+        self._suggestion = ""
+
+    def _show_offer(self) -> None:
+        if not self.offers:
+            self._suggestion = ""
+            self.post_message(self.Completing(self, ""))
+            return
+        name = self.offers[self.offer_at]
+        _, tail = self.split(self.value)
+        if tail and name.casefold().startswith(tail.casefold()) and not self._all_selected():
+            ghost = self.value + name[len(tail):]  # the rest of it, after what is typed
+        else:
+            ghost = self.value + "  → " + name
+        self._suggestion = ghost
+        where = f"  ({self.offer_at + 1} of {len(self.offers)}: ↓ ↑)" if len(self.offers) > 1 else ""
+        self.post_message(self.Completing(self, name + where))
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        if not select and self.offers and (self.cursor_at_end or self._all_selected()):
+            self.take()
+        else:
+            super().action_cursor_right(select)
+
+    async def action_submit(self) -> None:
+        self.take()
+        await super().action_submit()
+
+    # -- keys ----------------------------------------------------------------------------------
 
     async def _on_key(self, event: events.Key) -> None:
         """Runs before ``Input._on_key``; ``prevent_default`` keeps the letter out of the field."""
@@ -58,15 +165,24 @@ class Field(Input):
             event.stop()
             event.prevent_default()
             self.post_message(self.NoRecord())
+        elif event.key in ("down", "up") and self.candidates and self.editing:
+            event.stop()
+            event.prevent_default()
+            self.step(1 if event.key == "down" else -1)
 
     def watch__suggestion(self, suggestion: str) -> None:
-        self.post_message(self.Completing(self, self.completion_shown(suggestion)))
+        if not self.offers:  # a completion of Textual's own suggester (the phase)
+            self.post_message(self.Completing(self, self.completion_shown(suggestion)))
 
     def completion_shown(self, suggestion: str) -> str:
-        """The part of the completion worth naming (a list field names only its last item)."""
+        """The part of the completion worth naming."""
         return suggestion if suggestion != self.value else ""
 
+    def on_focus(self) -> None:
+        self._drop_offers()
+
     def on_blur(self) -> None:
+        self._drop_offers()
         self.cursor_position = 0  # a long value shows from its start again
         self.post_message(self.Completing(self, ""))
 
@@ -120,29 +236,19 @@ class TypeKeys(Static):
 
 
 class ListField(Field):
-    """A comma-separated list (partners): completion names the item being typed."""
+    """A comma-separated list (partners): completion takes the item being typed, offering only
+    names not in the list yet."""
 
-    def completion_shown(self, suggestion: str) -> str:
-        if not suggestion or suggestion == self.value:
-            return ""
-        return suggestion.rpartition(",")[2].strip()
+    def split(self, value: str) -> tuple[str, str]:
+        if self._all_selected():
+            return "", ""
+        _, comma, after = value.rpartition(",")
+        tail = after.lstrip()
+        head = value[: len(value) - len(tail)]
+        if comma and not head.endswith(" "):
+            head += " "
+        return head, tail
 
-
-class ListTailSuggester(Suggester):
-    """Completes the last item of a comma-separated list, matching without regard to case but
-    keeping what was typed before it as typed (a case-folding suggester lowercased the list)."""
-
-    def __init__(self, items: list[str]) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-        self.items = items
-        self.folded = [i.casefold() for i in items]
-
-    async def get_suggestion(self, value: str) -> str | None:
-        tail = value.rpartition(",")[2].lstrip()
-        if not tail:
-            return None
-        folded = tail.casefold()
-        for item, low in zip(self.items, self.folded, strict=True):
-            if low.startswith(folded) and len(item) > len(tail):
-                return value + item[len(tail):]
-        return None
+    def _matches(self, head: str, tail: str) -> list[str]:
+        listed = {p.strip().casefold() for p in head.split(",")}
+        return [n for n in super()._matches(head, tail) if n.casefold() not in listed]
