@@ -62,17 +62,20 @@ class Field(Input):
         self.offers: list[str] = []  # the names matching what is typed, best first
         self.offer_at = 0  # the one on offer
         self._taking = False
+        self._near: tuple[str, int | None] = ("", None)  # the record's sentence: (text, start)
 
     # -- completing from names ---------------------------------------------------------------
 
     def offer_from(self, names: list[str]) -> None:
-        """Complete from ``names`` (ranked: the article's first, then the records')."""
+        """Complete from ``names`` (ranked: the article's first, then the records'); they come
+        again after every save (the records' names change), still nearest the record's sentence."""
         self.given = list(names)
-        self.candidates = list(names)
+        self.candidates = near_first(self.given, *self._near)
         self._drop_offers()
 
     def near(self, text: str, at: int | None) -> None:
         """The record in the form has its sentence at ``at`` of ``text``: its names first."""
+        self._near = (text, at)
         self.candidates = near_first(self.given, text, at)
 
     def split(self, value: str) -> tuple[str, str]:

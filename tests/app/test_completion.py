@@ -1,0 +1,150 @@
+"""Completing a record's unit, location and partners in the workbench (issue 11): the names the
+article holds, nearest the record's sentence first, then the store's records'; found from a few
+letters of any word; stepped through with down/up; taken with right or Enter, left as typed with
+Tab. Keys as a reviewer presses them through the pilot; every record is read back from the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from tests.app.pilot import open_article, screen_text, settle, to_sentence, type_text, workbench
+from tui.app import TandaiApp
+from tui.widgets.reader import Reader
+from tui.widgets.tagging import TaggingPanel
+
+BANYUWANGI = "banyuwangi patroli gabungan"
+PATROL = "menggelar patroli gabungan skala besar"
+BALIHO = "menertibkan sisa alat peraga"
+
+
+async def _add(pilot, app: TandaiApp, needle: str) -> str:
+    """``a`` on the sentence holding ``needle``: the record's id (the form holds it)."""
+    app.query_one(Reader).focus()
+    await to_sentence(pilot, app, needle)
+    await pilot.press("a")
+    await settle(pilot, app)
+    rid = app.query_one(TaggingPanel).record_id
+    assert rid is not None
+    return rid
+
+
+def _field(app: TandaiApp, name: str) -> Input:
+    return app.query_one(f"#field-{name}", Input)
+
+
+def _offered(app: TandaiApp, name: str) -> str:
+    """The completion line under the field, as drawn."""
+    return str(app.query_one(f"#completion-{name}", Static).render())
+
+
+async def _focus(pilot, app: TandaiApp, name: str) -> None:
+    _field(app, name).focus()
+    await pilot.pause()
+
+
+async def _typing(pilot, app: TandaiApp, needle: str, name: str, text: str) -> str:
+    """``a`` on the sentence holding ``needle``, then ``text`` typed into the field ``name``
+    (over its pre-filled value, which focusing selects): the record's id."""
+    rid = await _add(pilot, app, needle)
+    await _focus(pilot, app, name)
+    await type_text(pilot, text)
+    await settle(pilot, app)
+    return rid
+
+
+async def test_a_few_letters_of_any_word_complete_each_partner(sample_store_path: Path, config_home: Path) -> None:
+    async with workbench(sample_store_path, BANYUWANGI) as (app, pilot):
+        rid = await _typing(pilot, app, PATROL, "partners", "kd ban")  # replaces the pre-filled list
+        assert "Kodim 0825/Banyuwangi" in _offered(app, "partners")
+        assert "kd ban  → Kodim 0825/Banyuwangi" in screen_text(app)  # drawn inline, in the field
+        await pilot.press("right", "comma")
+        await type_text(pilot, "lan")
+        await settle(pilot, app)
+        assert "Lanal Banyuwangi" in _offered(app, "partners")
+        await pilot.press("enter")  # Enter takes the one on offer, then saves
+        await settle(pilot, app)
+        assert app.owner.record(rid).partners == ["Kodim 0825/Banyuwangi", "Lanal Banyuwangi"]
+
+
+async def test_down_and_up_step_through_the_names_nearest_the_sentence_first(
+    sample_store_path: Path, config_home: Path
+) -> None:
+    async with workbench(sample_store_path, BANYUWANGI) as (app, pilot):
+        rid = await _add(pilot, app, BALIHO)
+        await _focus(pilot, app, "partners")
+        await pilot.press("down")  # nothing typed yet: every name, nearest the sentence first
+        await settle(pilot, app)
+        assert _offered(app, "partners").startswith("→ Satpol PP Kabupaten Banyuwangi")
+        await type_text(pilot, "bany")  # every name with a word starting so
+        await settle(pilot, app)
+        first = _offered(app, "partners")
+        assert first.startswith("→ Satpol PP Kabupaten Banyuwangi") and "(1 of " in first
+        await pilot.press("down")
+        await settle(pilot, app)
+        second = _offered(app, "partners")
+        assert "(2 of " in second and second != first
+        await pilot.press("up", "up")  # wraps round to the last
+        await settle(pilot, app)
+        last = _offered(app, "partners")
+        total = int(first.split(" of ")[1].split(":")[0])
+        assert f"({total} of {total}" in last
+        await pilot.press("down", "enter")  # back to the first, taken
+        await settle(pilot, app)
+        assert app.owner.record(rid).partners == ["Satpol PP Kabupaten Banyuwangi"]
+
+
+async def test_tab_keeps_what_is_typed_and_an_empty_field_browses_the_units(
+    sample_store_path: Path, config_home: Path
+) -> None:
+    async with workbench(sample_store_path, BANYUWANGI) as (app, pilot):
+        rid = await _typing(pilot, app, PATROL, "location", "Ketapang")  # a place named, and part of another
+        assert "Pelabuhan Ketapang" in _offered(app, "location")
+        await pilot.press("tab")  # leaves with what is typed
+        await settle(pilot, app)
+        assert app.owner.record(rid).location == "Ketapang"
+        await pilot.press("shift+tab")
+        await type_text(pilot, "ketap")
+        await pilot.press("right")  # takes it, in the article's spelling
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.owner.record(rid).location == "Ketapang"  # its start typed: offered before Pelabuhan Ketapang
+        await _focus(pilot, app, "unit")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "polres")
+        await settle(pilot, app)
+        assert "Polresta Banyuwangi" in screen_text(app)  # the rest of it, after what is typed
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.owner.record(rid).unit == "Polresta Banyuwangi"
+
+
+async def test_names_the_store_s_records_used_are_offered_in_other_articles(
+    sample_store_path: Path, config_home: Path
+) -> None:
+    async with workbench(sample_store_path, BANYUWANGI) as (app, pilot):
+        rid = await _typing(pilot, app, PATROL, "partners", "Pramuka Saka Bhayangkara")
+        await pilot.press("tab")
+        await settle(pilot, app)
+        assert app.owner.record(rid).partners == ["Pramuka Saka Bhayangkara"]
+        await open_article(pilot, app, "apel lombok dup:no")
+        other = await _add(pilot, app, "612 personel")
+        await _focus(pilot, app, "partners")
+        await pilot.press("end", "comma")
+        await type_text(pilot, "saka bh")
+        await settle(pilot, app)
+        assert "Pramuka Saka Bhayangkara" in _offered(app, "partners")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.owner.record(other).partners[-1] == "Pramuka Saka Bhayangkara"
+
+
+async def test_arrows_in_a_field_without_names_do_nothing_of_the_kind(
+    sample_store_path: Path, config_home: Path
+) -> None:
+    async with workbench(sample_store_path, BANYUWANGI) as (app, pilot):
+        rid = await _typing(pilot, app, PATROL, "notes", "malam")
+        await pilot.press("down", "enter")
+        await settle(pilot, app)
+        assert app.owner.record(rid).notes == "malam"
