@@ -30,8 +30,18 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # words that introduce a scene-setting clause: a trigger right after one is not the main verb
 _SCENE = re.compile(
     r"(?:usai|seusai|setelah|sesudah|sebelum|selesai|pasca|jelang|menjelang|selama|saat|ketika|"
-    r"sela|sela-sela|rangka|dalam rangka|terkait|hasil|lanjutan)\W+(?:\w+\W+){0,1}$",
+    r"sela|sela-sela|rangka|dalam rangka|terkait|lanjutan)\W+(?:\w+\W+){0,1}$",
     re.IGNORECASE)
+# the kind of exercise or plan before what it is about: "simulasi pengamanan TPS" is a simulation
+_TOPIC = re.compile(r"(?<![^\W_])(?:simulasi|latihan|rencana|rancangan|persiapan|pemetaan|gladi)\s+$",
+                    re.IGNORECASE)
+# a figure between a verb and its personnel: "mengirim 120 personel", "menerjunkan ratusan personel"
+_COUNT = re.compile(r"(?<=\s)(?:\d[\d.,]*|[a-z]+puluh|[a-z]+ratus|puluhan|ratusan|ribuan|belasan)\s+"
+                    r"(?=(?:personel|personil|anggota|pasukan)(?![^\W_]))", re.IGNORECASE)
+# an opening phrase naming an activity told before ("Dalam rakor itu, Kasat Intelkam memaparkan
+# ..."): it sets the scene for what the sentence reports
+_OPENING = re.compile(r"^\W*(?:dalam|pada|di sela|di sela-sela)\s+$", re.IGNORECASE)
+_BEFORE_NOW = re.compile(r"(?:\s+\w+)?\s+(?:itu|tersebut)\s*,", re.IGNORECASE)
 _STOP = frozenset(
     "yang di ke dari dan atau dengan pada untuk dalam ini itu tersebut juga akan telah sudah ada para "
     "sebanyak oleh se bagi serta bahwa karena agar sejak hingga sampai tidak kami kita ia dia nya "
@@ -133,13 +143,16 @@ class TypeClassifier:
         out: dict[str, float] = {}
         if pattern is None:
             return out
+        sentence = _COUNT.sub("", sentence)  # "mengirim 120 personel": the trigger "mengirim personel"
         for m in pattern.finditer(sentence):
             owner = self._owners.get(m.group().casefold())
             if owner is None:
                 continue
             word = m.group().casefold()
             weight = WEAK.get(word, 1.0 + 0.5 * word.count(" "))
-            if _SCENE.search(sentence[max(0, m.start() - 40):m.start()]):
+            if _SCENE.search(sentence[max(0, m.start() - 40):m.start()]) or _TOPIC.search(
+                    sentence[max(0, m.start() - 20):m.start()]) or (
+                    _OPENING.match(sentence[:m.start()]) and _BEFORE_NOW.match(sentence, m.end())):
                 weight *= SCENE
             weight += 0.02 * (1 - m.start() / max(1, len(sentence)))  # a tie goes to the earlier act
             out[owner] = out.get(owner, 0.0) + weight
@@ -269,6 +282,10 @@ class TypeClassifier:
         weight = min(0.5, coverage * n / (n + LEARNED_HALF))
         learned = self._learned_probs(sentence)
         return {t: (1 - weight) * lex[t] + weight * learned[t] for t in lex}
+
+    def known(self, sentence: str) -> bool:
+        """Whether a record was coded on a sentence of this one's template."""
+        return _norm(sentence) in self._exact
 
     def guess(self, sentence: str) -> tuple[str, float]:
         """The likeliest type and its probability; ("", 0.0) when nothing speaks for any type (no

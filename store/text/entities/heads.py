@@ -40,6 +40,8 @@ from store.text.entities.patterns import (
     _ROLE_BEFORE_HUMAS,
     _S,
     _SUBUNIT,
+    _SUBUNIT_ACR,
+    _SUBUNIT_LONG,
     _TAIL_WORD,
     _TERR,
     _UP,
@@ -160,7 +162,8 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
         return
     if text.endswith(("Kepala ", "KEPALA "), 0, start):
         return  # "Kepala Kepolisian Resor": a role
-    sub = _SUBUNIT.match(text, start)
+    long = _SUBUNIT_LONG.match(text, start)
+    sub = long or _SUBUNIT.match(text, start)
     if sub is None:
         end = _territorial(text, start)
         if end is not None:
@@ -171,7 +174,9 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
     if sub.group() == "Humas" and _CREDIT_BEFORE.search(text, max(0, start - 12), start):
         add((start, len(text), _MUTE, None))  # "(Humas Polres X)", "Sumber: Humas Polres X": a credit
         return
-    end = _paren_acronym(text, sub.end())  # "Direktorat Samapta (Ditsamapta) Polda Papua Barat"
+    acr = _SUBUNIT_ACR.match(text, sub.end()) if long is not None else None
+    # "Direktorat Samapta (Ditsamapta) Polda Papua Barat", "Satuan ... (Sat Binmas) Polres X"
+    end = acr.end() if acr is not None else _paren_acronym(text, sub.end())
     while True:  # functional units chain into the unit they belong to: "Batalyon A Satbrimob Polda X"
         gap = _GAP.match(text, end)
         if gap is None:

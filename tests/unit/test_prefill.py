@@ -1,0 +1,98 @@
+"""Record pre-fill (``Store.draft_record``) on invented real-shaped articles, one rule per test:
+the venue where the activity happens, the acting unit, the type of the sentence's own clause
+(issue 10, item 3). Each article is ingested into a real store on disk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import store
+
+PAGES = {
+    "gudang": """Polres Lebak Kawal Logistik Pilkada
+
+LEBAK – Sat Lantas Polres Lebak mengawal pergeseran logistik Pilkada 2024 dari Gudang Logistik KPU Kabupaten Lebak di Desa Sukamanah menuju Kecamatan Cipanas, Senin (25/11/2024).
+
+Setibanya di Kecamatan Cipanas, logistik disimpan di aula kantor camat dan dijaga personel Polsek Cipanas selama 24 jam.
+
+Ketua KPU Lebak Rahmat Hidayat mengatakan pihaknya juga menyewa Gudang Bulog di Desa Pasir Eurih.
+
+Selama proses pelipatan, gudang itu dijaga empat personel Polres Lebak secara bergantian.
+
+Kasat Intelkam AKP Dodi Saputra memaparkan hasil pemetaan 12 TPS rawan yang berada di Kecamatan Sobang.
+""",
+    "units": """Polsek Sukaraja Sambangi Panwascam
+
+CIREBON – Kapolres Cirebon AKBP Hendra Wiguna melalui Kapolsek Sukaraja menyampaikan, jajarannya menggelar patroli dialogis ke pusat keramaian di Kecamatan Sukaraja setiap malam.
+
+Direktorat Pengamanan Objek Vital (Ditpamobvit) Polda Jabar menjaga Hotel Grand Cirebon selama rapat pleno, Selasa (3/12/2024).
+
+Patroli serupa akan digelar hingga Selasa (26/11/2024), bergantian dengan Polresta Cirebon dan Polres Kuningan.
+
+Personel dibagi dua: 60 personel berjaga di Hotel Grand Cirebon, sedangkan 90 personel disiagakan di Mapolres Cirebon sebagai pasukan cadangan.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def gold_like(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[store.Store, dict[str, str]]]:
+    tmp = tmp_path_factory.mktemp("prefill")
+    src = tmp / "in"
+    src.mkdir()
+    for name, text in PAGES.items():
+        (src / f"{name}.txt").write_text(text, encoding="utf-8")
+    with store.open(tmp / "store", reviewer="rina") as st:
+        st.ingest([src])
+        yield st, {Path(a.source).stem: a.id for a in st.articles()}
+
+
+def draft(gold_like: tuple[store.Store, dict[str, str]], page: str, needle: str) -> dict[str, Any]:
+    """The draft of the sentence containing ``needle`` (from its start to its full stop)."""
+    st, ids = gold_like
+    art = st.article(ids[page])
+    at = art.text.index(needle)
+    start = max(art.text.rfind("\n", 0, at) + 1, art.text.rfind(". ", 0, at) + 2)
+    return st.draft_record(ids[page], start, art.text.index(".", at) + 1)
+
+
+def test_a_named_venue_is_the_place_not_the_village_it_lies_in(gold_like: Any) -> None:
+    assert draft(gold_like, "gudang", "Sat Lantas")["location"] == "Gudang Logistik KPU Kabupaten Lebak"
+
+
+def test_a_place_in_a_scene_setting_clause_gives_way_to_the_venue_of_the_activity(gold_like: Any) -> None:
+    assert draft(gold_like, "gudang", "Setibanya")["location"] == "aula kantor camat"
+
+
+def test_a_sentence_pointing_back_to_a_venue_takes_the_last_one_of_that_kind(gold_like: Any) -> None:
+    got = draft(gold_like, "gudang", "gudang itu dijaga")
+    assert got["location"] == "Gudang Bulog"  # the last gudang named, not the sentence before's village
+
+
+def test_where_the_mapped_places_lie_is_not_where_the_mapping_happened(gold_like: Any) -> None:
+    got = draft(gold_like, "gudang", "Kasat Intelkam")
+    assert got["location"] is None and got["type"] == "planning"
+
+
+def test_the_unit_the_activity_goes_through_acts(gold_like: Any) -> None:
+    assert draft(gold_like, "units", "melalui Kapolsek")["unit"] == "Polsek Sukaraja"
+
+
+def test_a_sub_unit_written_out_before_its_acronym_is_one_unit(gold_like: Any) -> None:
+    got = draft(gold_like, "units", "Direktorat Pengamanan")
+    assert got["unit"] == "Direktorat Pengamanan Objek Vital (Ditpamobvit) Polda Jabar"
+    assert got["location"] == "Hotel Grand Cirebon" and got["type"] == "static_guard"
+
+
+def test_units_named_as_taking_turns_with_the_actor_are_not_the_actor(gold_like: Any) -> None:
+    got = draft(gold_like, "units", "bergantian dengan")
+    assert got["unit"] not in ("Polresta Cirebon", "Polres Kuningan")
+
+
+def test_of_a_sentence_split_between_two_groups_the_first_clause_gives_type_and_place(gold_like: Any) -> None:
+    got = draft(gold_like, "units", "Personel dibagi dua")
+    assert got["type"] == "static_guard" and got["location"] == "Hotel Grand Cirebon"
+    assert got["personnel"] == 60
