@@ -18,6 +18,7 @@ _ABBREV = {
     "mh", "sik", "ssos", "msi", "spd", "se", "mm", "bpk", "ibu", "sdr", "tgl", "rp", "dkk", "dll", "dsb",
     "a.n", "u.p", "kol", "let", "brig", "ket", "s", "m", "k", "p", "a", "i", "wib", "wita", "wit", "vs",
     "ds", "prov", "kota", "yth", "an", "pt", "cv", "tbk",
+    "muh", "moh", "moch", "mochd", "muhd", "mhd", "abd", "hi",  # names: "IPTU Muh. Asri", "Rusdi Hi. Ahmad"
 }
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
 
