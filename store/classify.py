@@ -30,11 +30,11 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # words that introduce a scene-setting clause: a trigger right after one is not the main verb
 _SCENE = re.compile(
     r"(?:usai|seusai|setelah|sesudah|sebelum|selesai|pasca|jelang|menjelang|selama|saat|ketika|"
-    r"sela|sela-sela|rangka|dalam rangka|terkait|lanjutan)\W+(?:\w+\W+){0,1}$",
-    re.IGNORECASE)
+    r"sela|sela-sela|rangka|dalam rangka|terkait|lanjutan)\W+(?!(?:itu|ini|tersebut)\W)(?:\w+\W+){0,1}$",
+    re.IGNORECASE)  # "Sebelum itu, simulasi ..." is a connective: the trigger after it is the act
 # the kind of exercise or plan before what it is about: "simulasi pengamanan TPS" is a simulation
-_TOPIC = re.compile(r"(?<![^\W_])(?:simulasi|latihan|rencana|rancangan|persiapan|pemetaan|gladi)\s+$",
-                    re.IGNORECASE)
+_TOPIC = re.compile(r"(?<![^\W_])(?:simulasi|latihan|rencana|rancangan|persiapan|pemetaan|gladi|memetakan|"
+                    r"merencanakan|menyusun|mempersiapkan|menyiapkan)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 # a figure between a verb and its personnel: "mengirim 120 personel", "menerjunkan ratusan personel"
 _COUNT = re.compile(r"(?<=\s)(?:\d[\d.,]*|[a-z]+puluh|[a-z]+ratus|puluhan|ratusan|ribuan|belasan)\s+"
                     r"(?=(?:personel|personil|anggota|pasukan)(?![^\W_]))", re.IGNORECASE)
@@ -151,7 +151,7 @@ class TypeClassifier:
             word = m.group().casefold()
             weight = WEAK.get(word, 1.0 + 0.5 * word.count(" "))
             if _SCENE.search(sentence[max(0, m.start() - 40):m.start()]) or _TOPIC.search(
-                    sentence[max(0, m.start() - 20):m.start()]) or (
+                    sentence[max(0, m.start() - 30):m.start()]) or (
                     _OPENING.match(sentence[:m.start()]) and _BEFORE_NOW.match(sentence, m.end())):
                 weight *= SCENE
             weight += 0.02 * (1 - m.start() / max(1, len(sentence)))  # a tie goes to the earlier act

@@ -338,6 +338,12 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
     return [p for p in out if p[0] < 3]
 
 
+def names_a_venue(sentence: str) -> bool:
+    """Whether the sentence names a venue after a preposition ("di sekitar kantor camat"), labelled
+    as a place or not (the suggestions count it as a cue of an activity sentence)."""
+    return any(len(m.group(1).split()) > 1 for m in _VENUE.finditer(sentence))
+
+
 def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
                 max_rank: float = LIES_RANK) -> tuple[str, float] | None:
     """Where the activity of the sentence ``start:end`` happens and how surely (the rank of

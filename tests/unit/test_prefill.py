@@ -1,6 +1,7 @@
-"""Record pre-fill (``Store.draft_record``) on invented real-shaped articles, one rule per test:
-the venue where the activity happens, the acting unit, the type of the sentence's own clause
-(issue 10, item 3). Each article is ingested into a real store on disk."""
+"""Record pre-fill (``Store.draft_record``) and suggestions on invented real-shaped articles, one
+rule per test: the venue where the activity happens, the acting unit, the type of the sentence's
+own clause (issue 10, item 3), reported activities suggested (issue 11). Each article is ingested
+into a real store on disk."""
 
 from __future__ import annotations
 
@@ -34,6 +35,18 @@ Direktorat Pengamanan Objek Vital (Ditpamobvit) Polda Jabar menjaga Hotel Grand 
 Patroli serupa akan digelar hingga Selasa (26/11/2024), bergantian dengan Polresta Cirebon dan Polres Kuningan.
 
 Personel dibagi dua: 60 personel berjaga di Hotel Grand Cirebon, sedangkan 90 personel disiagakan di Mapolres Cirebon sebagai pasukan cadangan.
+""",
+    "reported": """Polres Lingga Gelar Rakor Pengamanan Pilkada
+
+DAIK – Polres Lingga menggelar rapat koordinasi pengamanan Pilkada 2024 di Aula Mapolres Lingga, Selasa (12/11/2024).
+
+Dalam rakor itu, Kasat Intelkam IPTU Muh. Arifin memaparkan hasil pemetaan 14 TPS rawan di wilayah pesisir.
+
+Kabag Ops Kompol Roni Saputra menambahkan, pihaknya telah memetakan jalur distribusi logistik di Kecamatan Senayang yang rawan terdampak gelombang tinggi.
+
+Sebelum itu, simulasi pengamanan TPS akan digelar di Lapangan Merdeka Daik pada Kamis (14/11/2024).
+
+Kapolres berharap seluruh pihak menjaga situasi tetap kondusif.
 """,
 }
 
@@ -96,3 +109,14 @@ def test_of_a_sentence_split_between_two_groups_the_first_clause_gives_type_and_
     got = draft(gold_like, "units", "Personel dibagi dua")
     assert got["type"] == "static_guard" and got["location"] == "Hotel Grand Cirebon"
     assert got["personnel"] == 60
+
+
+def test_reported_activities_are_suggested_with_their_type_and_an_appeal_is_not(gold_like: Any) -> None:
+    st, ids = gold_like
+    art = st.article(ids["reported"])
+    got = {art.text[s["evidence"][0]["start"]:s["evidence"][0]["end"]][:25]: s["type"]
+           for s in st.suggestions(ids["reported"])}
+    assert got.get("Dalam rakor itu, Kasat In") == "planning"  # one sentence despite "Muh."; the rakor is the scene
+    assert got.get("Kabag Ops Kompol Roni Sap") == "planning"  # "menambahkan, pihaknya telah memetakan"
+    assert got.get("Sebelum itu, simulasi pen") == "planning"  # a simulation of guarding is planning
+    assert not any(k.startswith("Kapolres berharap") for k in got)
