@@ -176,8 +176,23 @@ class PgAnnotations:
             except psycopg.OperationalError as exc:
                 change_id, clean = self._recover(uid, clean, exc)
             self._replay(change_id, clean)
-            if change_id > self.caught_up:
+            if change_id == self.caught_up + 1:  # ids are gapless: nothing of others' in between
+                self.caught_up = change_id
+            elif change_id > self.caught_up:
                 self._mine.add(change_id)
+
+    def has(self, change_id: int) -> bool:
+        """Whether the mirror holds this change already (this store made it, or replayed it): the
+        listener then need not wake anyone. Asked from the listener's thread: the news of this
+        store's own change can only come once ``apply`` committed it, while ``apply`` still holds
+        the lock, so waiting for the lock gives the right answer (after a second: "no", which
+        only costs a catch-up that finds nothing)."""
+        got = self.lock.acquire(timeout=1.0)
+        try:
+            return change_id <= self.caught_up or change_id in self._mine
+        finally:
+            if got:
+                self.lock.release()
 
     def _recover(self, uid: str, ops: list[list[Any]], exc: Exception) -> tuple[int, list[list[Any]]]:
         """After a dropped connection: the change committed (found by uid), or is written again."""

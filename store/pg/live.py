@@ -1,9 +1,10 @@
 """Other reviewers' changes, live: a thread that LISTENs on its own connection.
 
 The database sends a notification when a change or an article batch commits (triggers in
-``store.pg.schema``). The thread only passes the news on (``"changes"``, ``"articles"``,
-``"lost"`` when the connection drops, ``"back"`` when it is up again); the Store's owner decides
-when to catch up, on its own thread, so the mirror never changes under a reader's feet.
+``store.pg.schema``; a change's carries its id). The thread only passes the news on
+(``"changes"`` with the change id, ``"articles"``, ``"lost"`` when the connection drops,
+``"back"`` when it is up again); the Store's owner decides when to catch up, on its own thread,
+so the mirror never changes under a reader's feet.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ RETRY_EVERY = 0.25  # seconds between reconnection attempts, and how long stop()
 
 
 class Listener(threading.Thread):
-    """Calls ``notify(kind)`` from its own thread; stops with ``stop()``."""
+    """Calls ``notify(kind, payload)`` from its own thread; stops with ``stop()``."""
 
-    def __init__(self, url: str, notify: Callable[[str], None]) -> None:
+    def __init__(self, url: str, notify: Callable[[str, str], None]) -> None:
         super().__init__(name="tandai-listen", daemon=True)
         self.url = url
         self.notify = notify
@@ -45,7 +46,10 @@ class Listener(threading.Thread):
                         self._tell("back")
                     while not self._halt.is_set():
                         for note in conn.notifies(timeout=RETRY_EVERY, stop_after=64):
-                            self._tell("articles" if note.channel == ARTICLES_CHANNEL else "changes")
+                            if note.channel == ARTICLES_CHANNEL:
+                                self._tell("articles")
+                            else:
+                                self._tell("changes", note.payload)
             except psycopg.Error:
                 if self._halt.is_set():
                     break
@@ -57,9 +61,9 @@ class Listener(threading.Thread):
             finally:
                 self._conn = None
 
-    def _tell(self, kind: str) -> None:
+    def _tell(self, kind: str, payload: str = "") -> None:
         try:
-            self.notify(kind)
+            self.notify(kind, payload)
         except Exception:  # noqa: BLE001 - a subscriber's bug must not end live updates
             pass
 

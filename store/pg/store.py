@@ -130,7 +130,9 @@ class PgStore(Store):
 
     # -- live ---------------------------------------------------------------------------------
 
-    def _heard(self, kind: str) -> None:
+    def _heard(self, kind: str, payload: str = "") -> None:
+        if kind == "changes" and payload.isdigit() and self.annotations.has(int(payload)):  # type: ignore[attr-defined]
+            return  # this store's own save: already in the mirror, nothing to catch up or redraw
         if kind in ("lost", "back"):  # while it is down a save fails at once, not after waiting
             self.annotations.offline = kind == "lost"  # type: ignore[attr-defined]
         with self._pending_lock:

@@ -120,6 +120,34 @@ def test_other_reviewers_changes_arrive_within_a_second(filled: str) -> None:
         assert budi.record_count(aid) == 1
 
 
+def test_ones_own_save_wakes_no_one_anothers_does(filled: str) -> None:
+    """The database tells every listener of every change, the saver's own included; the saver's
+    store knows it has it and does not make its owner catch up (a round trip per save)."""
+    with store.open(as_role(filled, "rina")) as rina, store.open(as_role(filled, "budi")) as budi:
+        ids = [r.id for r in rina.articles()]
+        heard: list[str] = []
+        rina.subscribe(heard.append)
+        time.sleep(0.2)  # the listener is connected
+        rec = _record(rina, ids[0])
+        for aid in ids[1:6]:
+            rina.set_status(aid, "done")
+        rina.update_record(rec.id, notes="mine")
+        rina.undo()
+        time.sleep(0.5)
+        assert heard == []
+        assert rina.refresh() == 0
+        budi.set_status(ids[0], "flagged")
+        deadline = time.monotonic() + 1.0
+        while "changes" not in heard and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert heard == ["changes"]
+        assert rina.refresh() == 1
+        assert rina.status(ids[0], reviewer="budi") == "flagged"
+        rina.set_status(ids[7], "done")  # after catching up, its own are known again
+        time.sleep(0.3)
+        assert heard == ["changes"]
+
+
 def test_copy_round_trip_loses_nothing(tmp_path: Path, team_url: str) -> None:
     from store.pg.copy import copy_store
 
