@@ -22,7 +22,8 @@ import io
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -32,7 +33,8 @@ import orjson
 from store.agreement import same_event_index
 from store.disk.atomic import replacing, write_bytes
 from store.errors import StoreError
-from store.interchange.common import Progress, RecordSource, items
+from store.interchange.common import Item, Progress, RecordSource, items, select
+from store.interchange.parallel import Work, chunks
 
 if TYPE_CHECKING:
     from store.store import Store
@@ -53,13 +55,30 @@ def neutralise(value: Any) -> str:
     return "'" + text if text.lstrip(" \u00a0\u3000").startswith(_FORMULA) else text
 
 
-def json_line(row: Any) -> bytes:
-    """One JSON line with every character a terminal could act on escaped as ``\\uXXXX``."""
-    data = orjson.dumps(row)
-    if data.isascii():
+# the same characters as UTF-8 bytes: found without decoding a line that has none (most lines)
+_JSON_RAW_UTF8 = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xaf]|\xef\xbb\xbf")
+
+
+def escape_line(data: bytes) -> bytes:
+    """orjson's output as one line with every character a terminal could act on escaped."""
+    if data.isascii() or not _JSON_RAW_UTF8.search(data):
         return data + b"\n"
     text = _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", data.decode("utf-8"))
     return text.encode("utf-8") + b"\n"
+
+
+def json_line(row: Any) -> bytes:
+    """One JSON line with every character a terminal could act on escaped as ``\\uXXXX``."""
+    return escape_line(orjson.dumps(row))
+
+
+def _row(item: Item, same: dict[str, list[str]]) -> dict[str, Any]:
+    row = item.article.to_dict()
+    row["status"] = item.status
+    row["statuses"] = item.statuses
+    row["records"] = [{**r.to_dict(), "same_event_as": same.get(r.id, [])} for r in item.records]
+    return row
 
 
 def article_rows(st: Store, damaged: list[str] | None = None, query: str | None = None,
@@ -72,11 +91,7 @@ def article_rows(st: Store, damaged: list[str] | None = None, query: str | None 
     """
     same = same_event_index(st.annotations.values("records"))  # issue 13: one event, two articles
     for item in items(st, query, records, progress, damaged, clean=False):
-        row = item.article.to_dict()
-        row["status"] = item.status
-        row["statuses"] = item.statuses
-        row["records"] = [{**r.to_dict(), "same_event_as": same.get(r.id, [])} for r in item.records]
-        yield row
+        yield _row(item, same)
 
 
 def write_jsonl(st: Store, out: IO[bytes], damaged: list[str] | None = None,
@@ -89,6 +104,28 @@ def write_jsonl(st: Store, out: IO[bytes], damaged: list[str] | None = None,
     return n
 
 
+def _csv_rows(row: dict[str, Any]) -> Iterator[list[str]]:
+    """An article's CSV rows, one per record (one without a record when it has none)."""
+    base = [row["id"], row["title"], row["outlet"], row["published"], row["dateline"],
+            row["duplicate_of"], row["status"]]
+    for rec in row["records"] or [None]:
+        if rec is None:
+            cells = [*base, *[""] * (len(CSV_COLUMNS) - len(base))]
+        else:
+            cells = [
+                *base,
+                rec["id"], rec["reviewer"], rec["type"], rec["unit"], rec["date"], rec["date_text"],
+                rec["location"], "; ".join(rec["partners"]), rec["personnel"], rec["phase"],
+                " | ".join(e["text"] for e in rec["evidence"]), rec["notes"], rec["created"],
+                rec["updated"],
+            ]
+        yield ["" if c is None else str(c) for c in cells]
+
+
+def _csv_cells(texts: list[str], cell: Callable[[str], str] | None) -> list[str]:
+    return [neutralise(cell(t) if cell else t) for t in texts]
+
+
 def write_csv(st: Store, out: IO[str], cell: Callable[[str], str] | None = None,
               damaged: list[str] | None = None, **select: Any) -> int:
     """One row per record; an article without records still gets a row (its status counts).
@@ -98,22 +135,8 @@ def write_csv(st: Store, out: IO[str], cell: Callable[[str], str] | None = None,
     writer.writerow(CSV_COLUMNS)
     n = 0
     for row in article_rows(st, damaged, **select):
-        base = [row["id"], row["title"], row["outlet"], row["published"], row["dateline"],
-                row["duplicate_of"], row["status"]]
-        records = row["records"] or [None]
-        for rec in records:
-            if rec is None:
-                cells = [*base, *[""] * (len(CSV_COLUMNS) - len(base))]
-            else:
-                cells = [
-                    *base,
-                    rec["id"], rec["reviewer"], rec["type"], rec["unit"], rec["date"], rec["date_text"],
-                    rec["location"], "; ".join(rec["partners"]), rec["personnel"], rec["phase"],
-                    " | ".join(e["text"] for e in rec["evidence"]), rec["notes"], rec["created"],
-                    rec["updated"],
-                ]
-            texts = ["" if c is None else str(c) for c in cells]
-            writer.writerow([neutralise(cell(t) if cell else t) for t in texts])
+        for texts in _csv_rows(row):
+            writer.writerow(_csv_cells(texts, cell))
             n += 1
     return n
 
@@ -132,6 +155,8 @@ class Options:
     relations: bool = False
     json: bool = False
     damaged: list[str] = field(default_factory=list)
+    workers: int | None = None  # processes (None: two for a large export, else one)
+    folder: bool = False  # spaCy: a folder of parts even where PATH does not exist yet
 
 
 FORMATS = ("jsonl", "csv", "prodigy", "doccano", "labelstudio", "brat", "conll", "spacy", "events")
@@ -139,42 +164,131 @@ FOLDER_FORMATS = ("brat",)  # written as a folder
 FILE_ONLY = ("brat", "spacy")  # never to standard output (a folder; binary)
 
 
-def write_stream(st: Store, raw: IO[bytes], fmt: str, opts: Options) -> int:
-    """Export ``fmt`` into a binary stream; returns the number of articles (rows for csv and
-    events). brat needs a folder (``export_folder``); spacy is written whole (``export_file``)."""
-    select: dict[str, Any] = {"query": opts.query, "records": opts.records, "progress": opts.progress}
-    if fmt == "jsonl":
-        return write_jsonl(st, raw, opts.damaged, **select)
-    if fmt == "csv":
-        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-        n = write_csv(st, text, opts.cell, opts.damaged, **select)
-        text.flush()
-        text.detach()  # the raw file stays open (for the caller's fsync)
-        return n
-    chosen = items(st, opts.query, opts.records, opts.progress, opts.damaged)
+@dataclass(slots=True)
+class Plan:
+    """How a format is written shard by shard (``store.interchange.parallel``): ``work`` turns a
+    shard's items into bytes; ``head``, ``tail`` and ``sep`` (between two shards' output, for the
+    JSON lists) are written by the exporter. ``rows``: the count is rows, not articles."""
+
+    work: Work
+    clean: bool = True
+    head: bytes = b""
+    sep: bytes = b""
+    tail: bytes = b""
+    rows: bool = False
+    start: Callable[[], None] | None = None
+
+
+def _lines(fn: Callable[[Item], bytes]) -> Work:
+    def work(chosen: Iterable[Item]) -> tuple[list[bytes], int]:
+        out = [fn(item) for item in chosen]
+        return [b"".join(out)], len(out)
+    return work
+
+
+def _listed(fn: Callable[[Item], Iterable[bytes]]) -> Work:
+    """A JSON list's entries, one a line, separated by commas (the exporter adds the brackets)."""
+    def work(chosen: Iterable[Item]) -> tuple[list[bytes], int]:
+        out = [line for item in chosen for line in fn(item)]
+        return [b",\n".join(out)], len(out)
+    return work
+
+
+def _csv_work(rows: Callable[[Item], Iterable[list[str]]]) -> Work:
+    def work(chosen: Iterable[Item]) -> tuple[list[bytes], int]:
+        text = io.StringIO(newline="")
+        writer = csv.writer(text)
+        n = 0
+        for item in chosen:
+            for cells in rows(item):
+                writer.writerow(cells)
+                n += 1
+        return [text.getvalue().encode("utf-8")], n
+    return work
+
+
+def _csv_head(columns: Iterable[str]) -> bytes:
+    text = io.StringIO(newline="")
+    csv.writer(text).writerow(columns)
+    return text.getvalue().encode("utf-8")
+
+
+def plan(st: Store, fmt: str, opts: Options) -> Plan:
+    """The plan for a format written to a stream (every format but brat and spaCy)."""
+    reviewer = st.reviewer
+    if fmt in ("jsonl", "csv"):
+        same = same_event_index(st.annotations.values("records"))  # issue 13: one event, two articles
+        if fmt == "jsonl":
+            return Plan(_lines(lambda item: json_line(_row(item, same))), clean=False)
+        cell = opts.cell
+        return Plan(_csv_work(lambda item: (_csv_cells(t, cell) for t in _csv_rows(_row(item, same)))),
+                    clean=False, head=_csv_head(CSV_COLUMNS), rows=True)
     if fmt == "prodigy":
         from store.interchange import prodigy
-        return prodigy.write(chosen, raw, st.reviewer)
+        return Plan(_lines(lambda item: escape_line(prodigy.task_json(item, reviewer))))
     if fmt == "doccano":
         from store.interchange import doccano
-        return doccano.write(chosen, raw, st.reviewer, relations=opts.relations)
+        relations = opts.relations
+        return Plan(_lines(lambda item: json_line(doccano.row(item, reviewer, relations))))
     if fmt == "labelstudio":
         from store.interchange import labelstudio
-        return labelstudio.write(chosen, raw, st.reviewer)
+        return Plan(_listed(lambda item: (json_line(labelstudio.task(item, reviewer))[:-1],)),
+                    head=b"[\n", sep=b",\n", tail=b"\n]\n")
     if fmt == "conll":
         from store.interchange import conll
-        return conll.write(chosen, raw)
+        return Plan(_lines(conll.document))
     if fmt == "events":
         from store.interchange import events
         if opts.json:
-            return events.write_json(chosen, raw)
-        return events.write_csv(chosen, raw, opts.cell)
+            return Plan(_listed(lambda item: (json_line(r)[:-1] for r in events.rows((item,)))),
+                        head=b"[\n", sep=b",\n", tail=b"\n]\n", rows=True)
+        cell = opts.cell
+        return Plan(_csv_work(lambda item: (events.cells(r, cell) for r in events.rows((item,)))),
+                    head=_csv_head(events.COLUMNS), rows=True)
+    raise StoreError(f"unknown export format {fmt!r} ({', '.join(FORMATS)})")
+
+
+def write_stream(st: Store, raw: IO[bytes], fmt: str, opts: Options) -> int:
+    """Export ``fmt`` into a binary stream; returns the number of articles (rows for csv and
+    events). brat needs a folder (``export_folder``); spacy is written whole (``export_file``)."""
     if fmt == "spacy":
         from store.interchange import spacy_docbin
-        data, n = spacy_docbin.docbin_bytes(chosen)
+        data, n = spacy_docbin.docbin_bytes(items(st, opts.query, opts.records, opts.progress, opts.damaged))
         raw.write(data)
         return n
-    raise StoreError(f"unknown export format {fmt!r} ({', '.join(FORMATS)})")
+    how = plan(st, fmt, opts)
+    sel = select(st, opts.query, opts.records, groups=not how.clean)
+    raw.write(how.head)
+    n = 0
+    wrote = False
+    with closing(chunks(st, sel, how.work, clean=how.clean, workers=opts.workers, progress=opts.progress,
+                        damaged=opts.damaged, start=how.start)) as done:
+        for chunk in done:
+            for piece in chunk.pieces:
+                if not piece:
+                    continue
+                if wrote and how.sep:
+                    raw.write(how.sep)
+                raw.write(piece)
+                wrote = True
+            n += chunk.rows if how.rows else chunk.articles
+    raw.write(how.tail)
+    return n
+
+
+def _export_folder(st: Store, opts: Options, work: Work, add: Callable[[bytes], None] | None) -> int:
+    """A folder export shard by shard: ``work`` writes its files itself (brat) or returns them
+    for ``add`` to write in order (spaCy parts)."""
+    sel = select(st, opts.query, opts.records, groups=False)
+    n = 0
+    with closing(chunks(st, sel, work, workers=opts.workers, progress=opts.progress,
+                        damaged=opts.damaged)) as done:
+        for chunk in done:
+            for piece in chunk.pieces:
+                if add is not None:
+                    add(piece)
+            n += chunk.articles
+    return n
 
 
 def _stream_to(st: Store, raw: IO[bytes], fmt: str, opts: Options) -> int:
@@ -195,14 +309,14 @@ def export_file(st: Store, path: Path, fmt: str, cell: Callable[[str], str] | No
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r} ({', '.join(FORMATS)})")
     path = Path(path)
-    if fmt == "spacy" and (path.is_dir() or str(path).endswith(os.sep)):  # DocBin parts, bounded memory
+    if fmt == "spacy" and (opts.folder or path.is_dir() or str(path).endswith(os.sep)):  # DocBin parts, bounded memory
         from store.interchange import spacy_docbin
-        chosen = items(st, opts.query, opts.records, opts.progress, opts.damaged)
-        return spacy_docbin.write_parts(chosen, path)
+        with spacy_docbin.folder_export(path) as add:
+            return _export_folder(st, opts, lambda chosen: spacy_docbin.parts(chosen), add)
     if fmt in FOLDER_FORMATS:
         from store.interchange import brat
-        chosen = items(st, opts.query, opts.records, opts.progress, opts.damaged)
-        return brat.write_folder(chosen, path, st.taxonomy)
+        with brat.folder_export(path, st.taxonomy) as tmp:
+            return _export_folder(st, opts, lambda chosen: ([], brat.write_files(chosen, tmp)), None)
     try:
         info: os.stat_result | None = os.stat(path)  # through links: /dev/stdout is one
     except FileNotFoundError:

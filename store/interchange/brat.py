@@ -13,19 +13,16 @@ Offsets are code points of ``NAME.txt`` read as UTF-8.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from store.disk.atomic import fsync_dir
-from store.errors import StoreError
 from store.interchange.common import Item
+from store.interchange.folders import replacing_folder, write_new
 from store.interchange.roles import record_roles
 from store.model import PHASES, ActivityRecord, Article
 from store.taxonomy import Taxonomy
@@ -109,49 +106,38 @@ def visual_conf(taxonomy: Taxonomy) -> str:
                       "ATTRIBUTE_DEFAULT\tglyph:*", *drawing, ""])
 
 
-def _write(path: Path, data: str) -> None:
-    with open(path, "wb") as f:
-        f.write(data.encode("utf-8", "surrogatepass"))
-        f.flush()
-        os.fsync(f.fileno())
+def _ours(folder: Path) -> bool:
+    return (folder / MARKER).exists()
+
+
+def write_files(items: Iterable[Item], folder: Path) -> int:
+    """``NAME.txt`` and ``NAME.ann`` of each article into ``folder`` (a temp folder that
+    ``replacing_folder`` syncs and swaps in); the number of articles."""
+    n = 0
+    for item in items:
+        a = item.article
+        write_new(folder / f"{a.id}.txt", a.text.encode("utf-8", "surrogatepass"))
+        write_new(folder / f"{a.id}.ann", ann(a, item.records).encode("utf-8", "surrogatepass"))
+        n += 1
+    return n
+
+
+def write_confs(folder: Path, taxonomy: Taxonomy) -> None:
+    write_new(folder / MARKER, annotation_conf(taxonomy).encode("utf-8", "surrogatepass"))
+    write_new(folder / "visual.conf", visual_conf(taxonomy).encode("utf-8", "surrogatepass"))
+
+
+@contextmanager
+def folder_export(folder: Path, taxonomy: Taxonomy) -> Iterator[Path]:
+    """The temp folder to write the articles into (``write_files``); the configuration files
+    are added and the folder swapped in at the end (``replacing_folder``)."""
+    with replacing_folder(folder, _ours, "a brat export") as tmp:
+        yield tmp
+        write_confs(tmp, taxonomy)
 
 
 def write_folder(items: Iterable[Item], folder: Path, taxonomy: Taxonomy) -> int:
     """Write the export beside ``folder``, then swap it in: an interruption leaves the old folder
     (or none). An existing folder is replaced only if it is empty or a brat export."""
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise StoreError(f"cannot write {folder}: it is a file (brat needs a folder)")
-    if folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).exists():
-        raise StoreError(f"{folder} is a folder that is not a brat export; name a new or empty folder")
-    parent = folder.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=parent))
-    except OSError as exc:
-        raise StoreError(f"cannot write {folder}: {exc.strerror or exc}") from exc
-    try:
-        n = 0
-        for item in items:
-            a = item.article
-            _write(tmp / f"{a.id}.txt", a.text)
-            _write(tmp / f"{a.id}.ann", ann(a, item.records))
-            n += 1
-        _write(tmp / MARKER, annotation_conf(taxonomy))
-        _write(tmp / "visual.conf", visual_conf(taxonomy))
-        fsync_dir(tmp)
-        old = None
-        if folder.exists():
-            old = parent / f".{folder.name}.old-{os.getpid()}"
-            os.replace(folder, old)
-        os.replace(tmp, folder)
-        fsync_dir(parent)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        return n
-    except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise StoreError(f"cannot write {folder}: {exc.strerror or exc}") from exc
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    with folder_export(folder, taxonomy) as tmp:
+        return write_files(items, tmp)

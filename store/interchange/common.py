@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from store.errors import QueryError
 from store.model import MAX_LIMIT, ActivityRecord, Article, Entity, Span
+from store.text.dedupe import story_groups
 
 if TYPE_CHECKING:
     from store.store import Store
@@ -97,13 +99,26 @@ def selected_ids(st: Store, query: str | None) -> set[str] | None:
             return ids
 
 
-def items(st: Store, query: str | None = None, records: RecordSource | None = None,
-          progress: Progress | None = None, damaged: list[str] | None = None,
-          clean: bool = True) -> Iterator[Item]:
-    """The selected articles in ingest order, one at a time (see the module's docstring).
-    ``clean=False`` keeps every corrected entity (tandai's own JSONL, which also lists noise)."""
+@dataclass(slots=True)
+class Selection:
+    """What ``items`` needs beside the articles themselves, read once: the selected ids (None:
+    all), every article's records and statuses, which articles have corrections, and the groups
+    of rewrites (``same_story``, only tandai's own JSONL shows them). A worker process forked
+    from the exporting one shares it without copying (``store.interchange.parallel``)."""
+
+    wanted: set[str] | None
+    total: int
+    records: dict[str, list[ActivityRecord]]
+    statuses: dict[str, list[dict[str, str]]]
+    corrected: set[str]
+    everywhere: bool  # store-wide corrections exist: every article's entities need applying
+    groups: dict[str, list[str]] | None
+
+
+def select(st: Store, query: str | None = None, records: RecordSource | None = None,
+           groups: bool = True) -> Selection:
+    """Read what ``shard_items`` needs; a bad query raises QueryError."""
     wanted = selected_ids(st, query)
-    total = st.count() if wanted is None else len(wanted)
     by_article: dict[str, list[ActivityRecord]] = {}
     for rec in (records or all_records)(st):
         by_article.setdefault(rec.article_id, []).append(rec)
@@ -111,25 +126,56 @@ def items(st: Store, query: str | None = None, records: RecordSource | None = No
     for entry in st.annotations.values("status"):
         statuses.setdefault(entry["article_id"], []).append(entry)
     corrected = {o["article_id"] for o in st.annotations.values("overrides")}
-    done = 0
-    for _, article in st.corpus.iter_articles():
-        if wanted is not None and article.id not in wanted:
+    return Selection(
+        wanted=wanted, total=st.count() if wanted is None else len(wanted), records=by_article,
+        statuses=statuses, corrected=corrected, everywhere=bool(st.annotations.tables["entity_rules"]),
+        groups=story_groups((s["id"], s.get("same_story") or []) for _, s in st.corpus.iter_summaries())
+        if groups else None)
+
+
+def shard_items(st: Store, sel: Selection, shard: str, damaged: list[str] | None = None,
+                clean: bool = True) -> Iterator[Item]:
+    """The selected articles of one shard, in order (see ``items``)."""
+    reviewer = st.reviewer
+    for doc in st.corpus.load_shard(shard).values():
+        if sel.wanted is not None and doc["id"] not in sel.wanted:
             continue
+        article = Article.from_dict(doc)
+        if sel.groups is not None:
+            article.same_story = sel.groups.get(article.id, article.same_story)
         if article.damaged and damaged is not None:
             damaged.append(article.id)
         chosen: set[tuple[int, int]] = set()
         ents = article.entities
-        if article.id in corrected:
+        if article.id in sel.corrected:
             ents = st.entities(article)
             chosen = {(o["start"], o["end"]) for o in st.overrides(article.id) if o["action"] != "remove"}
+        elif sel.everywhere:
+            ents = st.entities(article)
         article.entities = clean_entities(article, ents, chosen) if clean else ents
-        entries = sorted(statuses.get(article.id, []), key=lambda e: e.get("updated", ""))
-        by_reviewer = {e["reviewer"]: e["status"] for e in entries}
-        status = by_reviewer.get(st.reviewer) or (entries[-1]["status"] if entries else "todo")
-        yield Item(article, status, by_reviewer, by_article.get(article.id, []))
-        done += 1
-        if progress is not None and (done % 200 == 0 or done == total):
-            progress(done, total)
+        entries = sel.statuses.get(article.id)
+        if entries:
+            entries = sorted(entries, key=lambda e: e.get("updated", ""))
+            by_reviewer = {e["reviewer"]: e["status"] for e in entries}
+            status = by_reviewer.get(reviewer) or entries[-1]["status"]
+        else:
+            by_reviewer, status = {}, "todo"
+        yield Item(article, status, by_reviewer, sel.records.get(article.id, []))
+
+
+def items(st: Store, query: str | None = None, records: RecordSource | None = None,
+          progress: Progress | None = None, damaged: list[str] | None = None,
+          clean: bool = True) -> Iterator[Item]:
+    """The selected articles in ingest order, one at a time (see the module's docstring).
+    ``clean=False`` keeps every corrected entity (tandai's own JSONL, which also lists noise)."""
+    sel = select(st, query, records)
+    done = 0
+    for shard in st.corpus.shards:
+        for item in shard_items(st, sel, shard, damaged, clean):
+            yield item
+            done += 1
+            if progress is not None and (done % 200 == 0 or done == sel.total):
+                progress(done, sel.total)
 
 
 # -- tokens -------------------------------------------------------------------------------------
@@ -145,50 +191,83 @@ _TOKEN = re.compile(
 
 
 Token = tuple[int, int]  # (start, end) in code points
+_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the text as gap, token, gap, …, token, gap
+_BIG = 1 << 62
 
 
-def tokenize(text: str, boundaries: Iterable[int] = ()) -> list[Token]:
+@dataclass(slots=True)
+class Tokens:
+    """An article's tokens column by column, with the whitespace between them: the writers use
+    whole lists, so the work per token stays inside C (``map``, slicing, one ``%`` format per
+    article) rather than a Python object per token."""
+
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+    gaps: list[str]  # whitespace before the first token, then after each token (len + 1)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def spans(self) -> list[Token]:
+        return list(zip(self.starts, self.ends, strict=True))
+
+    def spaced(self) -> list[bool]:
+        """Whether whitespace follows each token."""
+        return list(map(bool, self.gaps[1:]))
+
+
+def split_tokens(text: str, boundaries: Iterable[int] = ()) -> Tokens:
     """Word and punctuation tokens, split wherever an entity starts or ends inside one, so every
-    entity is a whole number of tokens. One regex pass; splits are rare (entities almost always
-    start and end on token boundaries), so they are looked up rather than looped over."""
-    spans = [m.span() for m in _TOKEN.finditer(text)]
-    cuts = sorted(set(boundaries))
-    if not cuts or not spans:
-        return spans
-    starts = [s for s, _ in spans]
+    entity is a whole number of tokens. One regex split (every character that is not
+    whitespace is in a token, so what lies between tokens is whitespace); offsets are the running
+    sum of the pieces' lengths. Splits are rare (entities almost always start and end on token
+    boundaries), so they are looked up by bisection, not looped over."""
+    parts = _SPLIT.split(text)
+    acc = list(accumulate(map(len, parts)))
+    starts, ends, texts, gaps = acc[0:-1:2], acc[1::2], parts[1::2], parts[0::2]
     inner: dict[int, list[int]] = {}
-    for c in cuts:
-        i = bisect_right(starts, c) - 1
-        if i >= 0 and spans[i][0] < c < spans[i][1]:
-            inner.setdefault(i, []).append(c)
+    if starts:
+        for c in sorted(set(boundaries)):
+            i = bisect_right(starts, c) - 1
+            if i >= 0 and starts[i] < c < ends[i]:
+                inner.setdefault(i, []).append(c)
     if not inner:
-        return spans
-    out: list[Token] = []
-    for i, (s, e) in enumerate(spans):
+        return Tokens(starts, ends, texts, gaps)
+    out = Tokens([], [], [], [gaps[0]])
+    for i, (s, e) in enumerate(zip(starts, ends, strict=True)):
         for c in inner.get(i, ()):
-            out.append((s, c))
+            out.starts.append(s)
+            out.ends.append(c)
+            out.gaps.append("")
             s = c
-        out.append((s, e))
+        out.starts.append(s)
+        out.ends.append(e)
+        out.gaps.append(gaps[i + 1])
+    out.texts = list(map(text.__getitem__, map(slice, out.starts, out.ends)))
     return out
 
 
-def entity_tokens(article: Article) -> list[Token]:
-    return tokenize(article.text, (b for e in article.entities for b in (e.start, e.end)))
+def tokenize(text: str, boundaries: Iterable[int] = ()) -> list[Token]:
+    """(start, end) of each token (see ``split_tokens``)."""
+    return split_tokens(text, boundaries).spans()
 
 
-def token_index(tokens: Sequence[Token], entities: Sequence[Entity]) -> list[tuple[int, int]]:
-    """For each entity, (first token, last token) inclusive; (-1, -1) when no token lies inside
-    (an entity of whitespace only)."""
-    starts = {t[0]: i for i, t in enumerate(tokens)}
-    ends = {t[1]: i for i, t in enumerate(tokens)}
+def entity_tokens(article: Article) -> Tokens:
+    return split_tokens(article.text, (b for e in article.entities for b in (e.start, e.end)))
+
+
+def token_index(tokens: Tokens, entities: Sequence[Entity]) -> list[tuple[int, int]]:
+    """For each entity, (first token, last token) inclusive: the tokens that lie inside it
+    (found by bisection); (-1, -1) when none does (an entity of whitespace only)."""
+    starts, ends = tokens.starts, tokens.ends
     out = []
     for e in entities:
-        first = starts.get(e.start)
-        last = ends.get(e.end)
-        if first is None or last is None:  # an entity starting or ending on whitespace
-            inside = [i for i, (s, t) in enumerate(tokens) if e.start <= s and t <= e.end]
-            first, last = (inside[0], inside[-1]) if inside else (-1, -1)
-        out.append((first, last))
+        first = bisect_left(starts, e.start)
+        last = bisect_left(starts, e.end) - 1
+        while last >= first and ends[last] > e.end:
+            last -= 1
+        out.append((first, last) if last >= first else (-1, -1))
     return out
 
 

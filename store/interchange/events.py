@@ -54,6 +54,12 @@ def rows(items: Iterable[Item], places: Places | None = None) -> Iterator[dict[s
             }
 
 
+def cells(row: dict[str, Any], cell: Callable[[str], str] | None = None) -> list[str]:
+    """A row's CSV cells in ``COLUMNS`` order, each through ``cell`` and made formula-safe."""
+    texts = ["" if row[c] is None else str(row[c]) for c in COLUMNS]
+    return [neutralise(cell(t) if cell else t) for t in texts]
+
+
 def write_csv(items: Iterable[Item], out: IO[bytes], cell: Callable[[str], str] | None = None,
               places: Places | None = None) -> int:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")
@@ -61,8 +67,7 @@ def write_csv(items: Iterable[Item], out: IO[bytes], cell: Callable[[str], str] 
     writer.writerow(COLUMNS)
     n = 0
     for row in rows(items, places):
-        cells = ["" if row[c] is None else str(row[c]) for c in COLUMNS]
-        writer.writerow([neutralise(cell(c) if cell else c) for c in cells])
+        writer.writerow(cells(row, cell))
         n += 1
     text.flush()
     text.detach()

@@ -4,6 +4,7 @@ CSV or in the formats other tools read (see docs/interchange.md)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -50,7 +51,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     opts = Options(query=query, cell=safe, relations=args.relations,
                    records=adjudicated_records if args.adjudicated else (
                        reviewer_records(args.records_by) if args.records_by else None),
-                   json=bool(args.out) and str(args.out).lower().endswith(".json"))
+                   json=bool(args.out) and str(args.out).lower().endswith(".json"), workers=args.jobs,
+                   folder=bool(args.out) and args.out.endswith(("/", os.sep)))
     with open_store(args, read_only=True) as st, progress_bar() as tick:
         opts.progress = tick
         if args.out:
@@ -68,6 +70,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= 64:
+        raise argparse.ArgumentTypeError(f"expected a number of processes from 1 to 64, not {text!r}")
+    return n
+
+
 def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("export", parents=[common], help="export articles, entities, status and records",
                        description="Export the articles a query selects (default: all) in one of the "
@@ -82,5 +94,7 @@ def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
                        "adjudicator's where one settled the article, else one reviewer's (docs/reviewers.md)")
     p.add_argument("--relations", action="store_true",
                    help="doccano: the relation shape (records as relations between entities)")
+    p.add_argument("--jobs", type=_jobs, metavar="N",
+                   help="processes to export with (default: two for 2,000 articles or more, else one)")
     p.add_argument("query", nargs="*", metavar="QUERY", help="the articles to export (query language)")
     p.set_defaults(func=cmd_export)

@@ -1,0 +1,165 @@
+"""Exports shard by shard, in worker processes when that pays, written in order by the exporter.
+
+An export's work is per article (tokens, JSON, spaCy Docs) and its articles live in shards, so
+each shard is one job: ``work`` turns the shard's items into output pieces (bytes), and the
+exporting process writes the pieces in shard order, so the output is the same as from one
+process. The workers are forked from the exporter after it has read what every job shares (the
+selection, records, statuses: ``Selection``), so nothing but a shard's name goes to them and
+nothing but its pieces comes back. At most ``2 × workers`` jobs are in flight: memory stays a
+few shards' output whatever the corpus size.
+
+Ctrl-C: the workers ignore SIGINT and the exporter, on any error or interruption, terminates and
+reaps them before the error goes on, so the caller's atomic writer (``store.disk.atomic``) or
+temp folder is cleaned up after the last worker is gone; nothing half-written is left.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from store.errors import StoreError
+from store.interchange.common import Item, Progress, Selection, shard_items
+
+if TYPE_CHECKING:
+    from store.store import Store
+
+#: a shard's items -> (output pieces, rows written)
+Work = Callable[[Iterable[Item]], tuple[list[bytes], int]]
+#: below this many articles one process is quicker than starting workers
+MIN_PARALLEL = 2000
+
+
+@dataclass(slots=True)
+class Chunk:
+    """One shard's output: its pieces in order, how many articles and rows, which were damaged."""
+
+    pieces: list[bytes]
+    articles: int
+    rows: int
+    damaged: list[str]
+
+
+@dataclass(slots=True)
+class _Job:
+    st: Store
+    sel: Selection
+    work: Work
+    clean: bool
+
+
+_JOB: _Job | None = None  # set in the exporter just before the workers fork from it
+
+
+class _Counted:
+    """Items, counted as the work takes them."""
+
+    def __init__(self, items: Iterator[Item]) -> None:
+        self.items = items
+        self.n = 0
+
+    def __iter__(self) -> Iterator[Item]:
+        for item in self.items:
+            self.n += 1
+            yield item
+
+
+def _run(job: _Job, shard: str) -> Chunk:
+    damaged: list[str] = []
+    counted = _Counted(shard_items(job.st, job.sel, shard, damaged, job.clean))
+    pieces, rows = job.work(counted)
+    return Chunk(pieces, counted.n, rows, damaged)
+
+
+def _worker_start() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the exporter's to handle
+
+
+def _in_worker(shard: str) -> Chunk:
+    assert _JOB is not None
+    try:
+        return _run(_JOB, shard)
+    except StoreError as exc:  # its subclasses take other arguments and do not unpickle
+        raise StoreError(str(exc)) from None
+
+
+def default_workers() -> int:
+    """Two processes where two cores are free to this one (more only repeats the shard reads)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    return min(2, cores)
+
+
+def _can_fork() -> bool:
+    return ("fork" in multiprocessing.get_all_start_methods()
+            and not multiprocessing.current_process().daemon)
+
+
+def chunks(st: Store, sel: Selection, work: Work, *, clean: bool = True, workers: int | None = None,
+           progress: Progress | None = None, damaged: list[str] | None = None,
+           start: Callable[[], None] | None = None) -> Generator[Chunk, None, None]:
+    """Each shard's chunk in shard order (see the module's docstring). ``workers`` None picks
+    ``default_workers()`` for a large selection and one process for a small one; ``start`` runs
+    in each worker as it starts (a library to set up). Close the iterator (``contextlib.closing``)
+    to stop the workers early."""
+    shards = st.corpus.shards
+    n = default_workers() if workers is None else workers
+    if workers is None and sel.total < MIN_PARALLEL:
+        n = 1
+    n = min(n, len(shards))
+    job = _Job(st, sel, work, clean)
+    done = 0
+
+    def tick(chunk: Chunk) -> None:
+        nonlocal done
+        done += chunk.articles
+        if damaged is not None:
+            damaged.extend(chunk.damaged)
+        if progress is not None and chunk.articles:
+            progress(done, sel.total)
+
+    if n <= 1 or not _can_fork():
+        for shard in shards:
+            chunk = _run(job, shard)
+            tick(chunk)
+            yield chunk
+        return
+    global _JOB
+    _JOB = job
+    try:
+        pool = multiprocessing.get_context("fork").Pool(n, initializer=_worker_start_with, initargs=(start,))
+    finally:
+        _JOB = None
+    try:
+        pending: deque[Any] = deque()
+        todo = iter(shards)
+        for shard in todo:
+            pending.append(pool.apply_async(_in_worker, (shard,)))
+            if len(pending) >= 2 * n:
+                break
+        while pending:
+            chunk = pending.popleft().get()
+            for shard in todo:
+                pending.append(pool.apply_async(_in_worker, (shard,)))
+                break
+            tick(chunk)
+            yield chunk
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _worker_start_with(start: Callable[[], None] | None) -> None:
+    _worker_start()
+    if start is not None:
+        start()
