@@ -85,6 +85,7 @@ _LIES = re.compile(r"(?<![^\W_])(?:berada|terletak|tersebar)\s+(?:di|dalam)\s+$"
 _CONTRAST = re.compile(r"[,;]\s+(?:sedangkan|sementara|adapun)\s", re.IGNORECASE)
 # a movement: a place one comes "dari" is where it starts
 _MOVING = re.compile(r"(?<![^\W_])(?:ke|menuju)(?![^\W_])", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r",?\s+(?:di|dalam)\s+[A-Z]")
 # "<venue> di <place>": the place only says where the venue lies
 _LIES_IN = re.compile(r"^,?\s+(?:di|dalam)\s+$")
 # "pada hari pemungutan suara": the voting day of the election calendar
@@ -296,14 +297,19 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
         if u.end <= e.start)]
     moving = _MOVING.search(article.text, body, end) is not None
     places: list[tuple[float, int, int]] = []
+    after_prep: set[int] = set()
     for pattern in (_VENUE, _BARE_VENUE):
         for m in pattern.finditer(article.text, body, end):
             s, e = m.span(1)
+            if pattern is _VENUE:
+                after_prep.add(s)
+            elif s in after_prep:
+                continue  # the same venue, already ranked by its preposition
             base = 2.0
             if pattern is _VENUE:
                 prep = article.text[m.start():m.start(1)].split()[0].casefold()
                 base = 0 if prep == "di" else 1 if prep != "dari" else 1 if moving else 3
-                if prep == "dari" and article.text[s].islower():
+                if prep == "dari" and article.text[s].islower() and _PLACE_AFTER.match(article.text, e):
                     base = 3  # "dari gudang KPU di Aek Badak": an unnamed venue is known by its place
             phrase = article.text[s:e]
             covering = next((x for x in locs if x.start <= s < x.end or s <= x.start < e), None)
@@ -408,32 +414,46 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
     return out
 
 
-def _next_sentence(article: Article, end: int) -> tuple[int, int] | None:
-    """The sentence right after ``end`` in the same paragraph when it goes on about the same
-    activity ("Apel diikuti 418 personel gabungan dari Polres, Kodim 1206 serta Satpol PP")."""
+# a sentence that goes on about the activity just told: it refers back to it ("Rakor itu dihadiri
+# ...", "... turut bergabung dalam patroli tersebut") or names it as its subject ("Pengamanan
+# melibatkan ...", "Apel diikuti ...")
+_ACTIVITY_NOUN = (r"apel|patroli|rakor|rapat koordinasi|pengamanan|pengawalan|kegiatan|operasi|penjagaan|"
+                  r"pergeseran|razia|sosialisasi|simulasi|silaturahmi|sambang")
+_GOES_ON = re.compile(rf"^(?:{_ACTIVITY_NOUN})(?![^\W_])|(?<![^\W_])(?:{_ACTIVITY_NOUN})"
+                      r"(?:\s+[\w.]+){0,4}?\s+(?:itu|tersebut)(?![^\W_])", re.IGNORECASE)
+FOLLOWING = 2  # sentences after the activity's own that may go on about it
+
+
+def _following(article: Article, end: int) -> list[tuple[int, int]]:
+    """The sentences right after ``end`` (up to ``FOLLOWING``, across a paragraph break) that go on
+    about the same activity: a partner or the count is often there ("Apel diikuti 418 personel
+    gabungan dari Polres, Kodim 1206 serta Satpol PP")."""
     spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
-    nxt = next(((s, e) for s, e in spans if s >= end), None)
-    if nxt is None or "\n" in article.text[end:nxt[0]] or not _TAKES_PART.search(article.text[nxt[0]:nxt[1]]):
-        return None
-    return nxt
+    out = []
+    for s, e in [(s, e) for s, e in spans if s >= end][:FOLLOWING]:
+        text = article.text[s:e]
+        if _TAKES_PART.search(text) and (_GOES_ON.search(text) or "\n" not in article.text[end:s]):
+            out.append((s, e))
+    return out
 
 
 def _next_sentence_partners(article: Article, end: int, unit_text: str, location: str | None) -> list[str]:
-    """Partners the next sentence adds when it goes on about the same activity."""
-    nxt = _next_sentence(article, end)
-    if nxt is None:
-        return []
-    inside = [x for x in article.entities if nxt[0] <= x.start and x.end <= nxt[1]]
-    return _partners(article, inside, unit_text, location)
+    """Partners the following sentences add when they go on about the same activity."""
+    out: list[str] = []
+    for s, e in _following(article, end):
+        inside = [x for x in article.entities if s <= x.start and x.end <= e]
+        out += [p for p in _partners(article, inside, unit_text, location) if p not in out]
+    return out
 
 
 def _next_personnel(article: Article, end: int) -> int | None:
-    """The count of the next sentence when it goes on about the activity ("... diikuti 418
-    personel") and the sentence itself gives none."""
-    nxt = _next_sentence(article, end)
-    if nxt is None:
-        return None
-    return _personnel(article, [x for x in article.entities if nxt[0] <= x.start and x.end <= nxt[1]])
+    """The count of a following sentence that goes on about the activity ("... diikuti 418
+    personel") when the sentence itself gives none."""
+    for s, e in _following(article, end):
+        found = _personnel(article, [x for x in article.entities if s <= x.start and x.end <= e])
+        if found is not None:
+            return found
+    return None
 
 
 def _personnel(article: Article, inside: Sequence[Any]) -> int | None:
@@ -482,7 +502,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         location = _earlier_location(article, start, there.group().split()[0].casefold()) or location
     if location is None and ref is not None and ref.location:
         location = ref.location
-    partners = _partners(article, inside, unit_text, location)
+    cut = _CONTRAST.search(article.text, start, end)  # "..., sedangkan Polsek Kejajar ...": another group's
+    own = [e for e in inside if cut is None or e.end <= cut.start()]
+    partners = _partners(article, own, unit_text, location)
     partners += [p for p in _next_sentence_partners(article, end, unit_text, location) if p not in partners]
     if not partners and ref is not None:
         partners = [p for p in ref.partners if p != unit_text]

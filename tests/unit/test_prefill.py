@@ -48,6 +48,14 @@ Sebelum itu, simulasi pengamanan TPS akan digelar di Lapangan Merdeka Daik pada 
 
 Kapolres berharap seluruh pihak menjaga situasi tetap kondusif.
 """,
+    "apel": """Polda Maluku Geser Pasukan ke TPS
+
+AMBON – Polda Maluku menggelar apel pergeseran pasukan pengamanan TPS Pilkada 2024 di Lapangan Apel Mapolda Maluku, Jumat (22/11/2024) pagi.
+
+Apel yang diikuti 1.240 personel itu dipimpin Wakapolda Maluku dan turut diikuti prajurit Kodam XV/Pattimura.
+
+Pleno rekapitulasi di KPU Provinsi Maluku nantinya juga dihadiri Bawaslu Provinsi Maluku.
+""",
 }
 
 
@@ -120,3 +128,9 @@ def test_reported_activities_are_suggested_with_their_type_and_an_appeal_is_not(
     assert got.get("Kabag Ops Kompol Roni Sap") == "planning"  # "menambahkan, pihaknya telah memetakan"
     assert got.get("Sebelum itu, simulasi pen") == "planning"  # a simulation of guarding is planning
     assert not any(k.startswith("Kapolres berharap") for k in got)
+
+
+def test_the_sentence_after_the_lede_that_goes_on_about_the_apel_gives_partners_and_count(gold_like: Any) -> None:
+    got = draft(gold_like, "apel", "AMBON")
+    assert got["partners"] == ["Kodam XV/Pattimura"]  # not the guarded pleno's attendees two sentences on
+    assert got["personnel"] == 1240 and got["type"] == "ceremony_apel"
