@@ -17,7 +17,8 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
-from itertools import accumulate, filterfalse
+from itertools import accumulate, chain, filterfalse
+from operator import itemgetter
 
 from store.model import Article, Span
 
@@ -110,21 +111,18 @@ class DuplicateIndex:
         sig = [h for h in sig if h < STORY_BASE]
         if len(sig) < MIN_SHINGLES // SAMPLE + 1:
             return None
-        counts: Counter[str] = Counter()
-        countable = 0
-        for h in sig:
-            ids = self._postings.get(h)
-            if ids is None or len(ids) <= MAX_POSTING:
-                countable += 1
-                if ids:
-                    counts.update(ids)
+        postings = self._postings
+        lists = [ids for ids in map(postings.get, sig) if ids is None or len(ids) <= MAX_POSTING]
+        countable = len(lists)
+        counts = Counter(chain.from_iterable(filter(None, lists)))  # one C loop, not one per shingle
         # shared distinctive shingles at which Jaccard can still reach THRESHOLD
         need = max(2.0, THRESHOLD * countable / (1 + THRESHOLD))
         best: tuple[float, str] | None = None
         mine = frozenset(sig)
-        for cand, shared in counts.most_common(20):
-            if shared < need:
-                break
+        # the candidates most_common(20) would give before the first below ``need``, in its
+        # order (by count, ties in first-seen order: sorted is stable), without ranking the rest
+        ahead = sorted([c for c in counts.items() if c[1] >= need], key=itemgetter(1), reverse=True)
+        for cand, _shared in ahead[:20]:
             other = self._sigs[cand]
             score = len(mine & other) / len(mine | other)
             if score >= THRESHOLD and (best is None or score > best[0]):
