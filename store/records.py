@@ -43,10 +43,24 @@ GENERIC_UNITS = frozenset(
 
 _ROLE_UNIT = {"kapolres": "Polres", "kapolresta": "Polresta", "kapolrestabes": "Polrestabes",
               "kapolsek": "Polsek", "kapolsekta": "Polsekta", "kapolda": "Polda", "wakapolres": "Polres",
-              "wakapolda": "Polda", "wakapolsek": "Polsek", "wakapolresta": "Polresta"}
+              "wakapolda": "Polda", "wakapolsek": "Polsek", "wakapolresta": "Polresta",
+              # written out: "Kepala Polres OKI", "Wakil Kepala Kepolisian Resor Sukabumi"
+              "polres": "Polres", "polresta": "Polresta", "polrestabes": "Polrestabes", "polsek": "Polsek",
+              "polsekta": "Polsekta", "polda": "Polda", "kepolisian resor": "Polres",
+              "kepolisian resor kota": "Polresta", "kepolisian resor kota besar": "Polrestabes",
+              "kepolisian sektor": "Polsek", "kepolisian sektor kota": "Polsekta",
+              "kepolisian daerah": "Polda"}
+
+
+def _role_head(role: str) -> str | None:
+    """The kind of unit a role heads: "Kapolres", "Wakil Kepala Polres" → Polres."""
+    key = " ".join(role.casefold().split())
+    for prefix in ("wakil ", "kepala "):
+        key = key.removeprefix(prefix)
+    return _ROLE_UNIT.get(key) if key.startswith(("ka", "wa", "pol", "kepolisian")) else None
 _RANKS = frozenset("akbp akp kompol iptu ipda kombes brigjen irjen bripka aiptu aipda brigpol bripda "
                    "briptu bharada bharatu bharaka pol. pol".split())
-_PLACE_WORD = re.compile(r"\s+((?:[A-Z][\w'-]*|[0-9]+)(?:\s+(?:[A-Z][\w'-]*|[0-9]+)){0,3})")
+_PLACE_WORD = re.compile(r"[ \t]+((?:[A-Z][\w'-]*|[0-9]+)(?:[ \t]+(?:[A-Z][\w'-]*|[0-9]+)){0,3})")
 # a page's dateline at the start of the lede: "PUTUSSIBAU –", "Taliwang, NTB (ANTARA) -",
 # "KONAWE SELATAN, SUARAKONSEL.ID –"
 _DATELINE = re.compile(r"^[^\W\d_][\w .,'/-]{0,60}?(?:\([^()]{1,30}\))?\s*[–—-]\s")
@@ -132,12 +146,14 @@ def _role_units(article: Article, inside: Sequence[Any], end: int) -> list[tuple
     """Units roles name with their place: "Kapolres Biak Numfor AKBP ..." → Polres Biak Numfor."""
     out = []
     for e in inside:
-        head = _ROLE_UNIT.get(e.text.casefold()) if e.label == "ROLE" else None
+        head = _role_head(e.text) if e.label == "ROLE" else None
         m = _PLACE_WORD.match(article.text, e.end, end) if head is not None else None
         if m is not None:
             words = m.group(1).split()
             stop = next((i for i, w in enumerate(words) if w.casefold() in _RANKS), None)
             words = words[:stop] if stop is not None else words
+            if words and e.text.isupper():  # "KAPOLSEK CIBADAK": Polsek Cibadak (an acronym stays)
+                words = [w.title() if w.isupper() and len(w) > 3 else w for w in words]
             if words:
                 out.append((e.start, f"{head} {' '.join(words)}"))
     return out
@@ -165,7 +181,8 @@ def _main_unit(article: Article) -> str:
     surfaces: dict[str, list[tuple[int, str]]] = {}
     body = [e for e in article.entities if not _in_noise(article, e)]
     mentions = [(e.start, e.text) for e in body if _specific(e)]
-    mentions += _role_units(article, body, len(article.text))
+    # a headline's role runs into its title-case words ("Kapolres Sukabumi Pimpin Pengamanan")
+    mentions += _role_units(article, [e for e in body if e.start >= _title_end(article)], len(article.text))
     for at, text in mentions:
         key = unit_key(text)
         weight[key] = weight.get(key, 0.0) + (1.0 if _TERRITORIAL.match(text) or " Pol" in text else 0.5)
@@ -184,7 +201,7 @@ def _role_unit(article: Article, inside: Sequence[Any], end: int) -> str:
     if named:
         return named[0][1]
     for e in inside:
-        head = _ROLE_UNIT.get(e.text.casefold()) if e.label == "ROLE" else None
+        head = _role_head(e.text) if e.label == "ROLE" else None
         same = [x.text for x in article.entities if head and _specific(x) and x.text.split()[0] == head]
         if same:
             return max(same, key=same.count)

@@ -108,6 +108,11 @@ ROLES = (
     "komandan upacara|Inspektur Upacara|inspektur upacara|Pembina Apel|pembina apel|Pembina Upacara|"
     "pembina upacara|Perwira Apel|perwira apel"
 )
+# police and military titles written in capitals, as some releases do ("KAPOLSEK SIMPANG HILIR IPTU
+# HERMANSYAH", "KANIT SAMAPTA"); other titles in capitals are mostly headline words
+ROLES += "|" + "|".join(
+    w.upper() for w in ROLES.split("|")
+    if w.startswith(("Ka", "Wa", "Dir", "Dan", "Bhabin", "Babin", "Pang")) and w != w.upper())
 # heads of an office written out: "Kepala Satuan Lalu Lintas", "Wakil Kepala Kepolisian Resor"; the
 # capitalised words after them name the office, up to a unit, a rank or a name
 ROLE_OFFICES = (

@@ -56,6 +56,16 @@ Apel yang diikuti 1.240 personel itu dipimpin Wakapolda Maluku dan turut diikuti
 
 Pleno rekapitulasi di KPU Provinsi Maluku nantinya juga dihadiri Bawaslu Provinsi Maluku.
 """,
+    "roles": """Kapolres Sukabumi Pimpin Pengamanan Pleno
+
+SUKABUMI – Kepala Kepolisian Resor Sukabumi AKBP Samian memimpin langsung pengamanan rapat pleno di Gedung Pendopo Sukabumi, Selasa (3/12/2024).
+
+KAPOLSEK CIBADAK IPTU ANDRI SETIAWAN bersama anggota berpatroli di Pasar Cibadak.
+
+Kepala Polsek Cisaat AKP Dedi menyambangi Pantai Citepus untuk memantau situasi.
+
+Sementara itu, gudang logistik dijaga bergantian selama 24 jam.
+""",
 }
 
 
@@ -134,3 +144,14 @@ def test_the_sentence_after_the_lede_that_goes_on_about_the_apel_gives_partners_
     got = draft(gold_like, "apel", "AMBON")
     assert got["partners"] == ["Kodam XV/Pattimura"]  # not the guarded pleno's attendees two sentences on
     assert got["personnel"] == 1240 and got["type"] == "ceremony_apel"
+
+
+def test_a_role_written_out_or_in_capitals_names_its_unit(gold_like: Any) -> None:
+    assert draft(gold_like, "roles", "Kepala Kepolisian Resor")["unit"] == "Polres Sukabumi"
+    assert draft(gold_like, "roles", "KAPOLSEK CIBADAK")["unit"] == "Polsek Cibadak"
+    assert draft(gold_like, "roles", "Kepala Polsek Cisaat")["unit"] == "Polsek Cisaat"
+
+
+def test_a_headline_role_does_not_run_into_the_headline_words(gold_like: Any) -> None:
+    # the sentence names no unit: the article's main unit, not "Polres Sukabumi Pimpin Pengamanan Pleno"
+    assert draft(gold_like, "roles", "gudang logistik dijaga")["unit"] == "Polres Sukabumi"

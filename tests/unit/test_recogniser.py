@@ -169,6 +169,22 @@ def test_bare_weekdays_that_date_the_event() -> None:
     assert ("DATE", "Jumat") not in ents
 
 
+def test_a_sub_unit_written_out_before_its_acronym_is_one_unit_with_its_parent() -> None:
+    got = found("TAHUNA – Satuan Polisi Perairan dan Udara (Sat Polairud) Polres Kepulauan Sangihe mengawal "
+                "logistik; ring pertama dijaga Direktorat Pengamanan Objek Vital (Ditpamobvit) Polda Sulteng.")
+    assert ("POLICE_UNIT", "Satuan Polisi Perairan dan Udara (Sat Polairud) Polres Kepulauan Sangihe") in got
+    assert ("POLICE_UNIT", "Direktorat Pengamanan Objek Vital (Ditpamobvit) Polda Sulteng") in got
+    pp = found("Satuan Polisi Pamong Praja (Satpol PP) Kabupaten Bima turut berjaga.")
+    assert not any(label == "POLICE_UNIT" for label, _ in pp)  # its acronym says it is no police unit
+
+
+def test_police_heads_written_out_or_in_capitals_are_roles() -> None:
+    got = found("Kepala Polres OKI AKBP Fadli Gunawan dan Wakil Kepala Polres Kompol Darwin Harahap hadir. "
+                "KAPOLSEK SIMPANG HILIR IPTU HERMANSYAH mengatakan KANIT SAMAPTA AIPDA JUNAIDI berpatroli.")
+    assert {("ROLE", "Kepala Polres"), ("ROLE", "Wakil Kepala Polres"), ("ROLE", "KAPOLSEK"),
+            ("ROLE", "KANIT SAMAPTA"), ("PERSON", "HERMANSYAH"), ("PERSON", "Fadli Gunawan")} <= got
+    assert not any(text.startswith(("Polres OKI", "Polres Kompol")) for _, text in got)
+
 def test_the_same_entities_whether_a_sentence_was_seen_before_or_not() -> None:
     """The recogniser caches each sentence's entities: a second article repeating a sentence
     gets them at its own offsets."""

@@ -58,7 +58,8 @@ _WEEKDAY_VALUE = "weekday"  # marks a bare weekday; the recogniser gives it its 
 _CANDIDACY = re.compile(rf"(?<![\w])(?:{_alt(gz.CANDIDACY)}){_S}+(?:(?:wakil|Wakil){_S}+)?$")
 _ROLE_OFFICE = re.compile(
     rf"(?:Wakil{_S}+)?Kepala{_S}+(?:Kepolisian{_S}+(?:Negara{_S}+Republik{_S}+Indonesia|Daerah|Resor{_S}+Kota{_S}+Besar"
-    rf"|Resor{_S}+Kota|Resor|Sektor{_S}+Kota|Sektor)|(?P<o>{_alt(gz.ROLE_OFFICES)}))(?![\w])"
+    rf"|Resor{_S}+Kota|Resor|Sektor{_S}+Kota|Sektor)|Polrestabes|Polresta|Polres|Polsekta|Polsek|Polda"
+    rf"|(?P<o>{_alt(gz.ROLE_OFFICES)}))(?![\w])"
     rf"|Direktur(?=(?P<d>{_S}))"
 )
 # words that may name an office although they open other things elsewhere ("Kepala Biro Operasi")
