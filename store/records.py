@@ -75,7 +75,8 @@ _HEADS = rf"{_VENUE_HEADS}|desa|kelurahan|kecamatan|distrik|kampung|kota|kabupat
 _TAIL = (r"(?:\s+(?:[A-Z0-9][\w./'–-]*|logistik|pertemuan|apel|adat|camat|bupati|lurah|kepala desa|"
          r"wali ?kota|gubernur|kantor|pleno|rapat|sidang|serbaguna|(?:PPK|KPU|PPS|KPPS)\b))*")
 _VENUE = re.compile(
-    r"(?<![^\W_])(?i:di|ke|menuju|dari)\s+(?i:(?:sekitar|depan|halaman|dalam|setiap|seluruh|area|kawasan|lokasi)\s+)?"
+    r"(?<![^\W_])(?i:di|ke|menuju|dari)\s+"
+    r"(?i:(?:sekitar|depan|halaman|dalam|setiap|seluruh|area|kawasan|lokasi|sepanjang|seputar)\s+)?"
     rf"((?i:{_HEADS})(?![^\W_]){_TAIL})")
 # the same phrase with no preposition before it ("gudang PPK di setiap kecamatan dijaga"): weaker
 _BARE_VENUE = re.compile(r"(?<![^\W_])((?i:gudang|kantor|aula|gedung|balai|posko|markas|ruang|"
@@ -86,10 +87,13 @@ _VENUE_WORD = re.compile(r"(?:Mapolda|Mapolres\w*|Mapolsek|Makodim|Makorem|Mako|
 _HEAD_WORD = re.compile(rf"(?:{_VENUE_HEADS})(?![^\W_])", re.IGNORECASE)
 # a sentence pointing back to a place named before it: "di sana", "di lokasi pleno", "pulau-pulau
 # tersebut", "kantor penyelenggara pilkada tersebut", "Apel tersebut dihadiri ..."
+# an activity named by its kind ("patroli", "apel", "pengamanan"): "patroli tersebut" refers back
+_ACTIVITY_NOUN = (r"apel|patroli|rakor|rapat koordinasi|pengamanan|pengawalan|kegiatan|operasi|penjagaan|"
+                  r"pergeseran|razia|sosialisasi|simulasi|silaturahmi|sambang")
 _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|setempat|"
-                    r"(?:lokasi|tempat|pulau|desa|kecamatan|kelurahan|kampung|wilayah|daerah|kawasan|kantor|gedung|gudang|titik|apel|"
-                    r"kegiatan|acara|rakor|rapat|pleno)(?:-\w+)?(?:\s+[a-z]\w*){0,2}?\s+(?:itu|tersebut))"
-                    r"(?![^\W_])", re.IGNORECASE)
+                    r"(?:lokasi|tempat|pulau|desa|kecamatan|kelurahan|kampung|wilayah|daerah|kawasan|kantor|gedung|"
+                    rf"gudang|titik|acara|rapat|pleno|{_ACTIVITY_NOUN})(?:-\w+)?(?:\s+[a-z]\w*){{0,2}}?\s+"
+                    r"(?:itu|tersebut))(?![^\W_])", re.IGNORECASE)
 # a clause that only sets the scene before the activity: "Setibanya di Elat, logistik disimpan di ..."
 _SCENE_PLACE = re.compile(r"(?<![^\W_])(?:setibanya|sesampainya|setiba|sesampai|tiba|usai|seusai|selesai|"
                           r"setelah|sebelum)(?![^\W_])[^,]*$", re.IGNORECASE)
@@ -243,8 +247,13 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
     named = _role_units(article, inside, end)
     specific = [e for e in inside if _specific(e)]
     through = [(at, text) for at, text in named if _THROUGH_BEFORE.search(before(at))]
-    through += [(e.start, unit_surface(article, e)) for e in specific
-                if _THROUGH_BEFORE.search(before(e.start))]
+    for e in specific:
+        if _THROUGH_BEFORE.search(before(e.start)):
+            text = unit_surface(article, e)
+            parent = next((p for p in specific if p.end <= e.start and _TERRITORIAL.match(p.text)), None)
+            if parent is not None and not _TERRITORIAL.match(text):  # "Polres X melalui Sat Samapta"
+                text = f"{text} {unit_surface(article, parent)}"
+            through.append((e.start, text))
     if through:
         return min(through)[1]
     specific = [e for e in specific if not _NOT_ACTOR_BEFORE.search(before(e.start))]
@@ -341,7 +350,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
         last = (article.text[max(body, run_s - 25):run_s].casefold().split() or [""])[-1]
         named_venue = _HEAD_WORD.match(article.text, run_s) is not None
         origin = 1 if moving else 2 if named_venue else 3  # "dari Pelabuhan Tahuna": where an escort starts
-        rank = 0 if last in ("di", "sekitar", "halaman", "depan") else 1 if last in ("ke", "menuju") else \
+        rank = 0 if last in ("di", "sekitar", "halaman", "depan", "sepanjang", "seputar", "kawasan") else \
+            1 if last in ("ke", "menuju") else \
             origin if last == "dari" else 3 if last in ("asal", "wilayah") else 2
         places.append((rank, run_s, run_e))
     out: list[tuple[float, int, int]] = []
@@ -434,8 +444,6 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
 # a sentence that goes on about the activity just told: it refers back to it ("Rakor itu dihadiri
 # ...", "... turut bergabung dalam patroli tersebut") or names it as its subject ("Pengamanan
 # melibatkan ...", "Apel diikuti ...")
-_ACTIVITY_NOUN = (r"apel|patroli|rakor|rapat koordinasi|pengamanan|pengawalan|kegiatan|operasi|penjagaan|"
-                  r"pergeseran|razia|sosialisasi|simulasi|silaturahmi|sambang")
 _GOES_ON = re.compile(rf"^(?:{_ACTIVITY_NOUN})(?![^\W_])|(?<![^\W_])(?:{_ACTIVITY_NOUN})"
                       r"(?:\s+[\w.]+){0,4}?\s+(?:itu|tersebut)(?![^\W_])", re.IGNORECASE)
 FOLLOWING = 2  # sentences after the activity's own that may go on about it

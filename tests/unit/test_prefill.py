@@ -66,6 +66,14 @@ Kepala Polsek Cisaat AKP Dedi menyambangi Pantai Citepus untuk memantau situasi.
 
 Sementara itu, gudang logistik dijaga bergantian selama 24 jam.
 """,
+    "patrol": """Patroli Malam Jelang Pencoblosan
+
+JAKARTA, KOMPAS.com - Polres Metro Jakarta Barat melalui Sat Samapta menggelar patroli skala besar di kawasan Kota Tua, Sabtu (23/11/2024) malam.
+
+Sebanyak 120 personel gabungan TNI-Polri dilibatkan dalam patroli tersebut.
+
+Dalam patroli itu, petugas juga menurunkan alat peraga kampanye di sepanjang Jalan Gajah Mada.
+""",
 }
 
 
@@ -155,3 +163,14 @@ def test_a_role_written_out_or_in_capitals_names_its_unit(gold_like: Any) -> Non
 def test_a_headline_role_does_not_run_into_the_headline_words(gold_like: Any) -> None:
     # the sentence names no unit: the article's main unit, not "Polres Sukabumi Pimpin Pengamanan Pleno"
     assert draft(gold_like, "roles", "gudang logistik dijaga")["unit"] == "Polres Sukabumi"
+
+
+def test_a_sub_unit_the_activity_goes_through_is_written_with_its_parent(gold_like: Any) -> None:
+    got = draft(gold_like, "patrol", "JAKARTA")
+    assert got["unit"] == "Sat Samapta Polres Metro Jakarta Barat" and got["partners"] == []
+    assert got["location"] == "Kota Tua" and got["personnel"] == 120  # the count from the next sentence
+
+
+def test_a_sentence_naming_the_activity_told_before_takes_its_place_unless_it_has_its_own(gold_like: Any) -> None:
+    assert draft(gold_like, "patrol", "Sebanyak 120")["location"] == "Kota Tua"
+    assert draft(gold_like, "patrol", "Dalam patroli itu")["location"] == "Jalan Gajah Mada"
