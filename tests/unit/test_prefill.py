@@ -166,7 +166,7 @@ def test_a_headline_role_does_not_run_into_the_headline_words(gold_like: Any) ->
 
 
 def test_a_sub_unit_the_activity_goes_through_is_written_with_its_parent(gold_like: Any) -> None:
-    got = draft(gold_like, "patrol", "JAKARTA")
+    got = draft(gold_like, "patrol", "Polres Metro Jakarta Barat melalui")
     assert got["unit"] == "Sat Samapta Polres Metro Jakarta Barat" and got["partners"] == []
     assert got["location"] == "Kota Tua" and got["personnel"] == 120  # the count from the next sentence
 
