@@ -66,6 +66,7 @@ WEAK = {
     "menghadiri": 0.6, "diskusi": 0.6, "mendatangi": 0.6, "pelajar": 0.5, "mahasiswa": 0.5, "santri": 0.6,
     "spanduk": 0.6, "baliho": 0.5, "diproses": 0.6, "memproses": 0.6, "mengirimkan": 0.6, "gakkumdu": 0.6,
     "sentra gakkumdu": 0.6, "deklarasi": 0.7, "menyapa": 0.7,
+    "membantu petugas": 0.6,  # helping KPPS carry things is "other"; helping them guard is guarding
 }
 CACHE_SIZE = 4096
 # records at which the word model weighs half as much as it can: a few dozen records of ten types
