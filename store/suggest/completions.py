@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from store.model import Article
+from store.text.dates import find_dates
 
 FIELDS = ("location", "partners", "unit")
 LABELS: dict[str, tuple[str, ...]] = {
@@ -25,6 +26,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "partners": ("POLICE_UNIT", "MILITARY_UNIT", "ELECTION_BODY", "GOV_ORG"),
 }
 _WORD = re.compile(r"[^\W_]+")
+_BEHIND = 300  # a date before the record's sentence ranks as if this many characters further
 
 
 def from_article(article: Article, field: str, near: int | None = None) -> list[str]:
@@ -144,3 +146,19 @@ def near_first(names: list[str], text: str, at: int | None) -> list[str]:
         if best is not None:
             found[name] = (best, order)
     return sorted(found, key=lambda n: found[n]) + [n for n in names if n not in found]
+
+
+def dates_near(text: str, at: int | None, published: str | None = None) -> list[str]:
+    """The dates the article writes (``Minggu (24/11/2024)``, ``Jumat, 18 Oktober 2024``) as
+    it writes them, one per day, nearest ``at`` (the record's sentence) first: the record's date
+    is most often the one its own sentence gives, two keys (down, Enter) instead of six."""
+    best: dict[str, tuple[int, int, str]] = {}
+    for start, end, iso in find_dates(text, published):
+        if not iso:
+            continue
+        # the sentence's own dates come after its start; one before it is behind them
+        far = 0 if at is None else start - at if start >= at else _BEHIND + at - end
+        here = (far, start, " ".join(text[start:end].split()))
+        if iso not in best or here < best[iso]:
+            best[iso] = here
+    return [shown for _, _, shown in sorted(best.values())]

@@ -148,3 +148,32 @@ async def test_arrows_in_a_field_without_names_do_nothing_of_the_kind(
         await pilot.press("down", "enter")
         await settle(pilot, app)
         assert app.owner.record(rid).notes == "malam"
+
+
+async def test_the_date_offers_the_sentence_s_own_date_and_a_typed_date_stays(
+    sample_store_path: Path, config_home: Path
+) -> None:
+    async with workbench(sample_store_path, BANYUWANGI) as (app, pilot):
+        rid = await _add(pilot, app, BALIHO)  # its sentence has no date: the article's, nearest
+        await _focus(pilot, app, "date")
+        await pilot.press("down")
+        await settle(pilot, app)
+        assert _offered(app, "date").startswith("→ Rabu (27/11)")  # two paragraphs up
+        await pilot.press("down")  # the other date the article writes, in its first paragraph
+        await settle(pilot, app)
+        assert _offered(app, "date").startswith("→ Minggu (24/11/2024)")
+        await pilot.press("up", "enter")  # back to Rabu (27/11), taken
+        await settle(pilot, app)
+        assert app.owner.record(rid).date == "2024-11-27"
+        await _focus(pilot, app, "date")
+        await type_text(pilot, "2/11")  # a date typed as a date: nothing offered over it
+        await settle(pilot, app)
+        assert _offered(app, "date") == ""
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.owner.record(rid).date == "2024-11-02"
+        await _focus(pilot, app, "date")
+        await type_text(pilot, "ming")  # a word of it finds it
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.owner.record(rid).date == "2024-11-24"

@@ -11,7 +11,15 @@ import pytest
 
 import store
 from store.errors import InvalidArgument
-from store.suggest.completions import from_article, from_records, how_well, matching, ranked
+from store.suggest.completions import (
+    dates_near,
+    from_article,
+    from_records,
+    how_well,
+    matching,
+    near_first,
+    ranked,
+)
 from tests.conftest import article_id_with
 
 BANYUWANGI = ["Polresta Banyuwangi", "Kodim 0825/Banyuwangi", "Lanal Banyuwangi", "Bawaslu",
@@ -99,3 +107,22 @@ def test_the_store_delegates_and_checks_near(banyuwangi: tuple[store.Store, str]
     for bad in (-1, "12", True, 1.5):
         with pytest.raises(InvalidArgument, match="near must be a character offset"):
             st.completions(aid, "partners", near=bad)  # type: ignore[arg-type]
+
+
+def test_near_first_puts_the_names_the_text_holds_nearest_the_sentence_first() -> None:
+    text = "Polres Paser dan Kodim 0904 berjaga. Lalu Bawaslu Paser datang bersama Kodim 0904."
+    names = ["Polres Paser", "Kodim 0904", "Bawaslu Paser", "TNI"]
+    at = text.index("Lalu")
+    assert near_first(names, text, at) == ["Bawaslu Paser", "Kodim 0904", "Polres Paser", "TNI"]
+    assert near_first(names, text, None) == names
+    assert near_first(names, "", 0) == names
+
+
+def test_dates_near_gives_the_article_s_dates_as_written_its_sentence_s_first() -> None:
+    text = ("Polres Paser menggelar apel pada Senin (2/12/2024). Pleno digelar Selasa (03/12/2024) "
+            "di kantor KPU, kata Kapolres, Selasa, 3 Desember 2024.")
+    at = text.index("Pleno")
+    got = dates_near(text, at)
+    assert got == ["Selasa (03/12/2024)", "Senin (2/12/2024)"]  # one per day, the sentence's own first
+    assert dates_near(text, None) == ["Senin (2/12/2024)", "Selasa (03/12/2024)"]
+    assert dates_near("tanpa tanggal", 0) == []

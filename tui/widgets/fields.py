@@ -22,6 +22,7 @@ list field (partners) completes the item being typed, never one already in the l
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.text import Text
@@ -29,9 +30,13 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from store.suggest.completions import matching, near_first
+from store.suggest.completions import dates_near, matching, near_first
 
 from ..safe import safe_line
+
+DATE_FIELD = "field-date"  # the panel's date field: it completes from the article's own dates
+DATES_AROUND = 10_000  # characters either side of the record's sentence searched for dates
+TYPED_DATE = re.compile(r"\d\s*[/.\-]\s*\d")
 
 
 class Field(Input):
@@ -62,6 +67,7 @@ class Field(Input):
         self.offers: list[str] = []  # the names matching what is typed, best first
         self.offer_at = 0  # the one on offer
         self._taking = False
+        self._fresh = False  # focused and not typed in yet: the whole value is selected
         self._near: tuple[str, int | None] = ("", None)  # the record's sentence: (text, start)
 
     # -- completing from names ---------------------------------------------------------------
@@ -69,13 +75,28 @@ class Field(Input):
     def offer_from(self, names: list[str]) -> None:
         """Complete from ``names`` (ranked: the article's first, then the records'); they come
         again after every save (the records' names change), still nearest the record's sentence."""
-        self.given = list(names)
+        once: dict[str, str] = {}
+        for name in names:
+            once.setdefault(name.casefold(), name)  # the first spelling met (the article's)
+        self.given = list(once.values())
         self.candidates = near_first(self.given, *self._near)
-        self._drop_offers()
+        if not self.offers:
+            return
+        shown = self.offers[self.offer_at]  # while typing: the same matches, the same one on offer
+        head, tail = self.split(self.value)
+        self.offers = self._matches(head, tail)
+        self.offer_at = self.offers.index(shown) if shown in self.offers else 0
+        self._show_offer()
 
     def near(self, text: str, at: int | None) -> None:
-        """The record in the form has its sentence at ``at`` of ``text``: its names first."""
+        """The record in the form has its sentence at ``at`` of ``text``: its names first (the
+        date field: the dates the article writes, its sentence's own first)."""
         self._near = (text, at)
+        if self.id == DATE_FIELD:
+            lo = max(0, (at or 0) - DATES_AROUND)
+            self.given = dates_near(text[lo: lo + 2 * DATES_AROUND], None if at is None else at - lo)
+            self.candidates = list(self.given)
+            return
         self.candidates = near_first(self.given, text, at)
 
     def split(self, value: str) -> tuple[str, str]:
@@ -86,16 +107,20 @@ class Field(Input):
         return "", value
 
     def _all_selected(self) -> bool:
+        """Nothing typed since focusing, which selected the whole value."""
         start, end = sorted(self.selection)
-        return bool(self.value) and start == 0 and end == len(self.value)
+        return self._fresh and bool(self.value) and start == 0 and end == len(self.value)
 
     def _matches(self, head: str, tail: str) -> list[str]:
+        if self.id == DATE_FIELD and TYPED_DATE.search(tail):
+            return []  # a date typed as a date is taken as typed (1/10 is not Sabtu (12/10/2024))
         return matching(tail, self.candidates) if tail.strip() else list(self.candidates)
 
     def watch_value(self, value: str) -> None:
         """Runs after ``Input._watch_value`` (which clears the completion): what matches now."""
         if self._taking or not self.candidates or not self.has_focus:
             return
+        self._fresh = False
         head, tail = self.split(value)
         self.offers = self._matches(head, tail) if tail.strip() else []
         self.offer_at = 0
@@ -182,6 +207,7 @@ class Field(Input):
         return suggestion if suggestion != self.value else ""
 
     def on_focus(self) -> None:
+        self._fresh = True
         self._drop_offers()
 
     def on_blur(self) -> None:
