@@ -97,6 +97,9 @@ _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|
 # a clause that only sets the scene before the activity: "Setibanya di Elat, logistik disimpan di ..."
 _SCENE_PLACE = re.compile(r"(?<![^\W_])(?:setibanya|sesampainya|setiba|sesampai|tiba|usai|seusai|selesai|"
                           r"setelah|sebelum)(?![^\W_])[^,]*$", re.IGNORECASE)
+# a sentence opening with where it takes place ("Di Kecamatan Cikajang, puluhan personel ...")
+_FRAME = re.compile(r"\s*(?:Di|Dari|Sementara di)\s+", re.IGNORECASE)
+_FRAME_END = re.compile(r"\s*,")
 # where a thing lies, not where the activity happens: "TPS rawan yang berada di Kecamatan ..."
 _LIES = re.compile(r"(?<![^\W_])(?:berada|terletak|tersebar)\s+(?:di|dalam)\s+$", re.IGNORECASE)
 # a clause about another group or activity: "..., sedangkan 75 personel disiagakan di Mapolres"
@@ -360,6 +363,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
         weight = float(base_rank)
         if _SCENE_PLACE.search(before):
             weight += 1.5
+        elif _FRAME.fullmatch(article.text[body:s]) and _FRAME_END.match(article.text, e):
+            weight += 1  # "Di Kecamatan Cikajang, ... berjaga di kantor PPK": the frame, then the venue
         if _LIES.search(before):
             weight = max(weight, LIES_RANK)
         # "Gudang Logistik KPU ... di Desa Aek Badak": the second place says where the first lies
@@ -406,6 +411,8 @@ def _reference(earlier: Sequence[ActivityRecord], start: int) -> ActivityRecord 
 
 
 _JOINED = re.compile(r"^[\s,()]*$")
+_FROM_PEOPLE = re.compile(r"(?<![^\W_])(?:personel|personil|anggota|gabungan|prajurit|petugas|unsur|tim|"
+                          r"perwakilan|pasukan|babinsa|bhabinkamtibmas|babinkamtibmas|staf|jajaran)(?![^\W_])")
 _TAKES_PART = re.compile(r"(?<![^\W_])(?:melibatkan|diikuti|dihadiri|terdiri atas|terdiri dari|gabungan|"
                          r"dibantu|bersama|didampingi|turut|unsur|bekerja sama)(?![^\W_])", re.IGNORECASE)
 
@@ -437,6 +444,10 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             continue
         if e.label == "POLICE_UNIT" and words and words[-1] in ("dari", "ke", "bko"):
             continue
+        while words and words[-1][:1].isdigit():
+            words.pop()  # "dari 42 PPK"
+        if words and words[-1] == "dari" and not _FROM_PEOPLE.search(" ".join(words[-5:-1])):
+            continue  # "logistik ... dari 42 PPK": where things come from; "personel gabungan dari": who
         out.append(e.text)
     return out
 
@@ -444,7 +455,7 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
 # a sentence that goes on about the activity just told: it refers back to it ("Rakor itu dihadiri
 # ...", "... turut bergabung dalam patroli tersebut") or names it as its subject ("Pengamanan
 # melibatkan ...", "Apel diikuti ...")
-_GOES_ON = re.compile(rf"^(?:{_ACTIVITY_NOUN})(?![^\W_])|(?<![^\W_])(?:{_ACTIVITY_NOUN})"
+_GOES_ON = re.compile(rf"^(?:{_ACTIVITY_NOUN}|mereka|para personel)(?![^\W_])|(?<![^\W_])(?:{_ACTIVITY_NOUN})"
                       r"(?:\s+[\w.]+){0,4}?\s+(?:itu|tersebut)(?![^\W_])", re.IGNORECASE)
 FOLLOWING = 2  # sentences after the activity's own that may go on about it
 
@@ -459,6 +470,8 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
         text = article.text[s:e]
         if _TAKES_PART.search(text) and (_GOES_ON.search(text) or "\n" not in article.text[end:s]):
             out.append((s, e))
+        elif any(s <= x.start < e and x.label in ("POLICE_UNIT", "PERSONNEL") for x in article.entities):
+            break  # another group's activity: what follows it is about that one
     return out
 
 

@@ -74,6 +74,16 @@ Sebanyak 120 personel gabungan TNI-Polri dilibatkan dalam patroli tersebut.
 
 Dalam patroli itu, petugas juga menurunkan alat peraga kampanye di sepanjang Jalan Gajah Mada.
 """,
+    "pleno": """Polres Garut Amankan Pleno
+
+GARUT – Polres Garut mengamankan rapat pleno rekapitulasi suara tingkat kabupaten di Hotel Harmoni, Rabu (4/12/2024).
+
+Sebelumnya, logistik hasil rekapitulasi dari 42 PPK dikawal ketat menuju gudang KPU Garut di Jalan Suherman.
+
+Di Kecamatan Cikajang, puluhan personel Polsek Cikajang berjaga di kantor PPK.
+
+Mereka bertugas bersama Linmas serta Babinsa dari Koramil 1107/Cikajang.
+""",
 }
 
 
@@ -174,3 +184,10 @@ def test_a_sub_unit_the_activity_goes_through_is_written_with_its_parent(gold_li
 def test_a_sentence_naming_the_activity_told_before_takes_its_place_unless_it_has_its_own(gold_like: Any) -> None:
     assert draft(gold_like, "patrol", "Sebanyak 120")["location"] == "Kota Tua"
     assert draft(gold_like, "patrol", "Dalam patroli itu")["location"] == "Jalan Gajah Mada"
+
+
+def test_where_things_come_from_is_no_partner_but_who_comes_from_a_body_is(gold_like: Any) -> None:
+    assert draft(gold_like, "pleno", "Sebelumnya")["partners"] == []  # "logistik ... dari 42 PPK"
+    got = draft(gold_like, "pleno", "Di Kecamatan Cikajang")
+    assert got["partners"] == ["Linmas", "Koramil 1107/Cikajang"]  # "Babinsa dari Koramil ...", next sentence
+    assert got["location"] == "kantor PPK"  # an opening "Di Kecamatan X," frames the venue that follows
