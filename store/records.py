@@ -70,7 +70,7 @@ _DATELINE = re.compile(r"^[^\W\d_][\w .,'/-]{0,60}?(?:\([^()]{1,30}\))?\s*[–�
 _VENUE_HEADS = (r"gudang|kantor|aula|gedung|balai|lapangan|halaman|markas|posko|pos|tps|masjid|pasar|"
                 r"pelabuhan|tepi jalan|jalan|rumah|mapolres|mapolda|mapolsek|mako\w*|gor|pendopo|terminal|"
                 r"bandara|dermaga|ruang|ruangan|pondok pesantren|ponpes|pesantren|sekolah|kampus|hotel|"
-                r"gereja|klinik|rumah sakit|puskesmas|stadion|alun-alun")
+                r"gereja|klinik|rumah sakit|puskesmas|stadion|alun-alun|ballroom")
 _HEADS = rf"{_VENUE_HEADS}|desa|kelurahan|kecamatan|distrik|kampung|kota|kabupaten"
 _TAIL = (r"(?:\s+(?:[A-Z0-9][\w./'–-]*|logistik|pertemuan|apel|adat|camat|bupati|lurah|kepala desa|"
          r"wali ?kota|gubernur|kantor|pleno|rapat|sidang|serbaguna|(?:PPK|KPU|PPS|KPPS)\b))*")
@@ -440,7 +440,8 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             continue
         words = article.text[max(0, e.start - 30):e.start].casefold().split()
         if words and words[-1] in ("gudang", "kantor", "gedung", "aula", "mengamankan", "menjaga", "ke",
-                                   "menuju", "tingkat", "hasil", "pleno", "rekapitulasi"):
+                                   "menuju", "tingkat", "hasil", "pleno", "rekapitulasi",
+                                   "digelar", "diselenggarakan"):  # the guarded event's organiser
             continue
         if e.label == "POLICE_UNIT" and words and words[-1] in ("dari", "ke", "bko"):
             continue
@@ -482,6 +483,22 @@ def _next_sentence_partners(article: Article, end: int, unit_text: str, location
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
         out += [p for p in _partners(article, inside, unit_text, location) if p not in out]
     return out
+
+
+_HELD_AT = re.compile(r"(?<![^\W_])(?:berlangsung|digelar|dilaksanakan|diadakan|bertempat)\s+di\s",
+                      re.IGNORECASE)
+
+
+def _following_location(article: Article, end: int) -> str | None:
+    """Where a following sentence that goes on about the activity says it was held."""
+    for s, e in _following(article, end):
+        held = _HELD_AT.search(article.text, s, e)
+        if held is not None:
+            inside = [x for x in article.entities if held.start() <= x.start and x.end <= e]
+            found = location_in(article, inside, held.start(), e)
+            if found is not None:
+                return found[0]
+    return None
 
 
 def _next_personnel(article: Article, end: int) -> int | None:
@@ -538,6 +555,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # "pulau-pulau tersebut", "di lokasi pleno", "gudang itu": the place named before (of that
         # kind when the sentence says which), unless the sentence names a venue of its own
         location = _earlier_location(article, start, there.group().split()[0].casefold()) or location
+    if location is None:  # "Kegiatan yang berlangsung di Ballroom Hotel Tugu ini melibatkan ..."
+        location = _following_location(article, end)
     if location is None and ref is not None and ref.location:
         location = ref.location
     cut = _CONTRAST.search(article.text, start, end)  # "..., sedangkan Polsek Kejajar ...": another group's

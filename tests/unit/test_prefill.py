@@ -84,6 +84,12 @@ Di Kecamatan Cikajang, puluhan personel Polsek Cikajang berjaga di kantor PPK.
 
 Mereka bertugas bersama Linmas serta Babinsa dari Koramil 1107/Cikajang.
 """,
+    "hotel": """Polres Blitar Kota Kerahkan 160 Personel Amankan Rekapitulasi
+
+KOTA BLITAR, Suarablitar – Polres Blitar Kota menerjunkan 160 personel gabungan untuk mengamankan rapat pleno rekapitulasi hasil penghitungan suara Pilkada 2024 yang digelar Komisi Pemilihan Umum (KPU) Kota Blitar pada Kamis (5/12/2024).
+
+Kegiatan yang berlangsung di Ballroom Hotel Tugu ini melibatkan pengamanan tambahan dari personel Kodim 0808 Blitar dan Satpol PP.
+""",
 }
 
 
@@ -191,3 +197,10 @@ def test_where_things_come_from_is_no_partner_but_who_comes_from_a_body_is(gold_
     got = draft(gold_like, "pleno", "Di Kecamatan Cikajang")
     assert got["partners"] == ["Linmas", "Koramil 1107/Cikajang"]  # "Babinsa dari Koramil ...", next sentence
     assert got["location"] == "kantor PPK"  # an opening "Di Kecamatan X," frames the venue that follows
+
+
+def test_the_lede_takes_where_and_with_whom_from_the_sentence_that_goes_on_about_it(gold_like: Any) -> None:
+    got = draft(gold_like, "hotel", "Polres Blitar Kota menerjunkan")
+    assert got["location"] == "Ballroom Hotel Tugu"
+    assert got["partners"] == ["Kodim 0808 Blitar", "Satpol PP"]  # not the KPU whose pleno is guarded
+    assert got["personnel"] == 160 and got["type"] == "static_guard"
