@@ -107,6 +107,8 @@ _CONTRAST = re.compile(r"[,;]\s+(?:sedangkan|sementara|adapun)\s", re.IGNORECASE
 # a movement: a place one comes "dari" is where it starts
 _MOVING = re.compile(r"(?<![^\W_])(?:ke|menuju)(?![^\W_])", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r",?\s+(?:di|dalam)\s+[A-Z]")
+# "..., Polsek Garung menempatkan 22 personel ...": a list of units each with its own verb
+_UNIT_VERB = re.compile(r"\s+(?:me|di|ber|ter|men|mem|meng)\w+")
 # "<venue> di <place>": the place only says where the venue lies
 _LIES_IN = re.compile(r"^,?\s+(?:di|dalam)\s+$")
 # "pada hari pemungutan suara": the voting day of the election calendar
@@ -308,6 +310,38 @@ def _loc_runs(article: Article, locs: Sequence[Any]) -> list[tuple[int, int]]:
 LIES_RANK = 2.5  # "yang berada di Kecamatan X": not where the activity is, but a place the text names
 
 
+def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence ``start:end`` that each tell an activity of their own group
+    ("28 personel menjaga 121 TPS, Polsek Garung menempatkan 22 personel ..., sedangkan Polsek
+    Kejajar mengerahkan 18 personel ..."): split after ", sedangkan" or before a unit that has its
+    own verb, kept when each part names a unit or a count; else the whole sentence alone. A
+    record of a figure split by unit is one record per clause (the guidelines)."""
+    cuts: list[tuple[int, int]] = []  # (where the clause before ends, where the next one starts)
+    for m in _CONTRAST.finditer(article.text, start, end):
+        cuts.append((m.start(), m.end()))
+    units = [e for e in article.entities if start < e.start and e.end <= end and _specific(e)]
+    for u in units:
+        comma = article.text.rfind(",", start, u.start)
+        own_verb = _UNIT_VERB.match(article.text, u.end) is not None
+        if comma >= 0 and not article.text[comma + 1:u.start].strip() and own_verb:
+            cuts.append((comma, u.start))
+    if not cuts:
+        return [(start, end)]
+    out, at = [], start
+    for cut_end, nxt in sorted(set(cuts)):
+        out.append((at, cut_end))
+        at = nxt
+    out.append((at, end))
+    telling = [any(s <= e.start and e.end <= t and (e.label == "PERSONNEL" or _specific(e))
+                   for e in article.entities) for s, t in out]
+    return out if all(telling) else [(start, end)]
+
+
+def _first_clause_end(article: Article, start: int, end: int) -> int:
+    """Where the sentence's first clause ends: what a record of the whole sentence is about."""
+    return clauses(article, start, end)[0][1]
+
+
 def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> list[tuple[float, int, int]]:
     """The places the sentence ``start:end`` names for its activity, as (rank, start, end): 0 after
     "di", 1 after "ke"/"menuju" or the start of a movement ("dari Gudang ... menuju"), 2 with no
@@ -315,9 +349,7 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
     only says where a thing lies ("berada di") lower still; a place one comes "dari" and a bare
     kind of place ("kecamatan", "TPS") are left out."""
     body = _dateline_end(article, start, end)
-    cut = _CONTRAST.search(article.text, body, end)  # "..., sedangkan 75 personel ... di Mapolres"
-    if cut is not None:
-        end = cut.start()
+    end = max(body, _first_clause_end(article, start, end))  # "..., sedangkan 75 personel ... di Mapolres"
     units = [e for e in inside if e.label == "POLICE_UNIT"]
     # "Polres Kapuas Hulu, Kalimantan Barat, menggeser" (or "... (OKI), Sumatera Selatan,"): the
     # province after a unit only says where it is
@@ -559,15 +591,16 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         location = _following_location(article, end)
     if location is None and ref is not None and ref.location:
         location = ref.location
-    cut = _CONTRAST.search(article.text, start, end)  # "..., sedangkan Polsek Kejajar ...": another group's
-    own = [e for e in inside if cut is None or e.end <= cut.start()]
+    first_end = _first_clause_end(article, start, end)  # "..., sedangkan Polsek Kejajar ...": another group's
+    own = [e for e in inside if e.end <= first_end]
     partners = _partners(article, own, unit_text, location)
     partners += [p for p in _next_sentence_partners(article, end, unit_text, location) if p not in partners]
     if not partners and ref is not None:
         partners = [p for p in ref.partners if p != unit_text]
     clf = classifier if classifier is not None else _lexicon_only(taxonomy)
     return {
-        "type": _type(article, start, sentence, clf),
+        "type": _type(article, start, article.text[start:_first_clause_end(article, start, end)], clf,
+                      sentence),
         "unit": unit_text,
         "date": date_iso,
         "date_text": date.text if date is not None else None,
@@ -580,13 +613,12 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     }
 
 
-def _type(article: Article, start: int, sentence: str, clf: TypeClassifier) -> str:
-    """The sentence's type; a sentence with no trigger word and nothing learned like it
-    ("Sebanyak 46 personel ... di Kecamatan Praya Barat.") is about the activity of the sentence
-    before it, else of the headline."""
-    cut = _CONTRAST.search(sentence)
-    if cut is not None and not clf.known(sentence) and clf.lexicon_scores(sentence[:cut.start()]):
-        sentence = sentence[:cut.start()]  # "65 personel berjaga ..., sedangkan 100 personel disiagakan"
+def _type(article: Article, start: int, clause: str, clf: TypeClassifier, sentence: str) -> str:
+    """The type of the sentence's first clause (the whole sentence when it was coded before); a
+    sentence with no trigger word and nothing learned like it ("Sebanyak 46 personel ... di
+    Kecamatan Praya Barat.") is about the activity of the sentence before it, else of the headline."""
+    if clause != sentence and not clf.known(sentence) and clf.lexicon_scores(clause):
+        sentence = clause  # "65 personel berjaga ..., sedangkan 100 personel disiagakan"
     kind, p = clf.guess(sentence)
     if clf.lexicon_scores(sentence) or p >= 0.5:
         return kind

@@ -25,12 +25,13 @@ from store.disk.corpus import now_iso
 from store.errors import InvalidArgument, NotFound, StoreError
 from store.history import Delete, History, Op, Put
 from store.model import ActivityRecord, Article, check_id, check_text
-from store.records import prefill
+from store.records import clauses, prefill
 from store.suggest import completions
 from store.suggest.candidates import candidates
 from store.suggest.sources import carried
 from store.taxonomy import Taxonomy
 
+CLAUSE_SCORE = 0.9  # a further clause's record ranks just below its sentence's
 COMPLETION_FIELDS = ("location", "partners", "unit")
 _VENUE_LABELS = ("LOC",)
 _BODY_LABELS = ("POLICE_UNIT", "MILITARY_UNIT", "ELECTION_BODY", "GOV_ORG")
@@ -147,6 +148,9 @@ class Suggesting:
         def free(start: int, end: int) -> bool:
             return not any(s < end and start < e for s, e in covered)
 
+        def coded(start: int, end: int) -> bool:  # a clause: coded when a record's evidence lies in it
+            return any(start <= s and e <= end for s, e in covered)
+
         out: list[dict[str, Any]] = []
         taken: set[str] = set()
 
@@ -162,13 +166,19 @@ class Suggesting:
                 taken.add(key)
                 out.append({**fields, "key": key})
         if not out:
+            source = "learned" if clf.learned else "rules"
             for cand in candidates(article, clf):
-                key = span_key(cand.start, cand.end)
-                if key in rejected or not free(cand.start, cand.end):
-                    continue
-                fields = prefill(article, cand.start, cand.end, self.taxonomy, saved, classifier=clf)
-                source = "learned" if clf.learned else "rules"
-                out.append({**fields, "key": key, "score": cand.score, "source": source})
+                # a figure split by unit ("..., sedangkan Polsek Kejajar mengerahkan 18 personel"): the
+                # sentence's record is its first clause's, each further clause is a record of its own
+                parts = clauses(article, cand.start, cand.end)
+                spans = [(cand.start, cand.end, cand.score)]
+                spans += [(s, e, round(cand.score * CLAUSE_SCORE, 3)) for s, e in parts[1:]]
+                for i, (start, end, score) in enumerate(spans):
+                    key = span_key(start, end)
+                    if key in rejected or (not free(start, end) if i == 0 else coded(start, end)):
+                        continue
+                    fields = prefill(article, start, end, self.taxonomy, saved, classifier=clf)
+                    out.append({**fields, "key": key, "score": score, "source": source})
         out.sort(key=lambda s: (-s["score"], s["evidence"][0]["start"]))
         return out
 

@@ -90,6 +90,12 @@ KOTA BLITAR, Suarablitar – Polres Blitar Kota menerjunkan 160 personel gabunga
 
 Kegiatan yang berlangsung di Ballroom Hotel Tugu ini melibatkan pengamanan tambahan dari personel Kodim 0808 Blitar dan Satpol PP.
 """,
+    "split": """Polres Temanggung Jaga 1.500 TPS
+
+TEMANGGUNG – Polres Temanggung menyebar 420 personel untuk menjaga 1.500 TPS pada hari pemungutan suara Pilkada 2024, Rabu (27/11/2024).
+
+Di wilayah Polsek Parakan, 30 personel menjaga 120 TPS, Polsek Ngadirejo menempatkan 25 personel untuk 100 TPS, sedangkan Polsek Tretep mengerahkan 12 personel di 40 TPS di Desa Tlogo.
+""",
 }
 
 
@@ -204,3 +210,21 @@ def test_the_lede_takes_where_and_with_whom_from_the_sentence_that_goes_on_about
     assert got["location"] == "Ballroom Hotel Tugu"
     assert got["partners"] == ["Kodim 0808 Blitar", "Satpol PP"]  # not the KPU whose pleno is guarded
     assert got["personnel"] == 160 and got["type"] == "static_guard"
+
+
+def test_a_figure_split_by_unit_is_suggested_as_one_record_per_unit(gold_like: Any) -> None:
+    st, ids = gold_like
+    art = st.article(ids["split"])
+    got = {(s["unit"], s["personnel"]): s for s in st.suggestions(ids["split"])
+           if art.text.index("Di wilayah") <= s["evidence"][0]["start"]}
+    assert set(got) == {("Polsek Parakan", 30), ("Polsek Ngadirejo", 25), ("Polsek Tretep", 12)}
+    assert got[("Polsek Parakan", 30)]["partners"] == []  # the other Polseks are no partners of the first
+    assert got[("Polsek Tretep", 12)]["location"] == "Desa Tlogo"
+    first = got[("Polsek Parakan", 30)]
+    rec = st.accept_suggestion(ids["split"], first["key"])  # the whole sentence, its first clause's slots
+    try:
+        left = {(s["unit"], s["personnel"]) for s in st.suggestions(ids["split"])}
+        assert {("Polsek Ngadirejo", 25), ("Polsek Tretep", 12)} <= left  # still offered: their own records
+        assert ("Polsek Parakan", 30) not in left
+    finally:
+        st.delete_record(rec.id)
