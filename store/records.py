@@ -15,6 +15,8 @@ it grows again, the cut is ``store/records/`` with ``validate`` and ``prefill`` 
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import functools
 import re
 from collections.abc import Sequence
@@ -442,7 +444,12 @@ def _reference(earlier: Sequence[ActivityRecord], start: int) -> ActivityRecord 
     return earlier[0] if earlier else None
 
 
+_SHIFTS = {"sehari sebelumnya": -1, "sehari sebelum": -1, "sehari kemudian": 1, "keesokan harinya": 1,
+           "keesokan hari": 1, "esok harinya": 1, "dua hari sebelumnya": -2}
+_DAY_SHIFT = re.compile(rf"(?<![^\W_])({'|'.join(sorted(_SHIFTS, key=len, reverse=True))})(?![^\W_])",
+                        re.IGNORECASE)
 _JOINED = re.compile(r"^[\s,()]*$")
+_NOT_WHEN = re.compile(r"(?<![^\W_])(?:hingga|sampai|menjelang|jelang)(?![^\W_])[^,.]*$", re.IGNORECASE)
 _FROM_PEOPLE = re.compile(r"(?<![^\W_])(?:personel|personil|anggota|gabungan|prajurit|petugas|unsur|tim|"
                           r"perwakilan|pasukan|babinsa|bhabinkamtibmas|babinkamtibmas|staf|jajaran)(?![^\W_])")
 _TAKES_PART = re.compile(r"(?<![^\W_])(?:melibatkan|diikuti|dihadiri|terdiri atas|terdiri dari|gabungan|"
@@ -562,7 +569,10 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         return next((e for e in inside if e.label == label), None)
 
     unit_text = _unit(article, inside, start, end) or (ref.unit if ref else "") or main_unit(article)
-    date = first("DATE")
+    # "dijaga ... hingga digeser ke TPS pada Selasa (26/11)": an end bound; "menjelang pemungutan
+    # suara 27 November": the election day as a reference; neither dates the activity
+    date = next((e for e in inside if e.label == "DATE" and not _NOT_WHEN.search(
+        article.text[max(start, e.start - 45):e.start])), None)
     if date is not None and date.value:
         date_iso = date.value
     elif ref is not None and ref.date:
@@ -580,6 +590,12 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
             first_dated = next((e for e in article.entities if e.label == "DATE" and e.value
                                 and not _in_noise(article, e)), None)
             date_iso = first_dated.value if first_dated else None
+    shift = _DAY_SHIFT.search(sentence)
+    if (date is None or not date.value) and shift is not None and date_iso:
+        # "sudah berangkat sehari sebelumnya", "keesokan harinya": a day from the date told before
+        days = _SHIFTS[" ".join(shift.group(1).casefold().split())]
+        with contextlib.suppress(ValueError):
+            date_iso = (datetime.date.fromisoformat(date_iso) + datetime.timedelta(days=days)).isoformat()
     found = location_in(article, inside, start, end)
     location = found[0] if found is not None else None
     there = _THERE.search(sentence)

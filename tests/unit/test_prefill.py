@@ -96,6 +96,14 @@ TEMANGGUNG – Polres Temanggung menyebar 420 personel untuk menjaga 1.500 TPS p
 
 Di wilayah Polsek Parakan, 30 personel menjaga 120 TPS, Polsek Ngadirejo menempatkan 25 personel untuk 100 TPS, sedangkan Polsek Tretep mengerahkan 12 personel di 40 TPS di Desa Tlogo.
 """,
+    "dates": """Polsek Kedurang Kawal Logistik
+
+BINTUHAN – Polsek Kedurang mengawal logistik Pilkada 2024 ke kantor PPK Kedurang, Senin (25/11/2024).
+
+Setibanya di kecamatan, logistik dijaga empat personel di gudang PPK hingga digeser ke TPS pada Selasa (26/11/2024).
+
+Personel Polsek Kedurang Ilir sudah berangkat sehari sebelumnya karena perjalanan memakan waktu lima jam.
+""",
 }
 
 
@@ -228,3 +236,8 @@ def test_a_figure_split_by_unit_is_suggested_as_one_record_per_unit(gold_like: A
         assert ("Polsek Parakan", 30) not in left
     finally:
         st.delete_record(rec.id)
+
+
+def test_an_end_bound_is_not_the_date_and_the_day_before_is_counted(gold_like: Any) -> None:
+    assert draft(gold_like, "dates", "Setibanya")["date"] == "2024-11-25"  # guarded "hingga" the 26th
+    assert draft(gold_like, "dates", "sehari sebelumnya")["date"] == "2024-11-24"
