@@ -202,7 +202,7 @@ def _main_unit(article: Article) -> str:
         return ""
     best = min(weight, key=lambda k: (-weight[k], min(surfaces[k])[0]))
     forms = [t for _, t in sorted(surfaces[best])]
-    return max(forms, key=lambda t: (forms.count(t), -forms.index(t)))
+    return max(forms, key=lambda t: (forms.count(t), "(" not in t, -forms.index(t)))
 
 
 def _role_unit(article: Article, inside: Sequence[Any], end: int) -> str:
