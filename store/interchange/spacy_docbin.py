@@ -13,9 +13,11 @@ from __future__ import annotations
 import gc
 import importlib
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice, repeat
+from itertools import accumulate, islice, repeat
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +64,7 @@ def words_and_spaces(text: str, item: Item) -> tuple[list[str], list[bool]]:
 
 
 PART = 100
-VOCAB_PARTS = 10  # parts written with one vocabulary
+MAX_WORDS = 200_000  # distinct words one lexicon learns before a fresh one (~60 MB)
 # the token attributes a DocBin keeps besides ORTH and SPACY (always kept): the ones tandai's Docs
 # set. spaCy's default adds nine more (tags, heads, lemmas …) that are all zero here, and
 # compressing their columns was a third of the export's time.
@@ -82,27 +84,91 @@ def _packer() -> Any:
     return _PACKER[0]
 
 
-def _add(db: Any, doc: Any, labels: Iterable[str]) -> None:
-    """``DocBin.add`` for a Doc that has only words, spaces, entities and user data: the same
-    arrays and strings, without the nine token attributes read per token in Python (all empty
-    here but the text, the norm and the entity label)."""
+class Lexicon:
+    """What a DocBin needs of each word: its ORTH and NORM ids and its norm's text, asked of the
+    vocabulary once per word and then looked up for a whole article at a time."""
+
+    def __init__(self, vocab: Any = None) -> None:
+        self.vocab = new_vocab() if vocab is None else vocab
+        self.orth: dict[str, int] = {}
+        self.norm: dict[str, int] = {}
+        self.norm_text: dict[str, str] = {}
+
+    def learn(self, words: Iterable[str]) -> None:
+        for w in set(words).difference(self.orth):
+            lex = self.vocab[w]
+            self.orth[w], self.norm[w], self.norm_text[w] = lex.orth, lex.norm, lex.norm_
+
+    def ids(self, words: list[str]) -> tuple[list[int], list[int]]:
+        try:
+            return list(map(self.orth.__getitem__, words)), list(map(self.norm.__getitem__, words))
+        except KeyError:
+            self.learn(words)
+            return self.ids(words)
+
+
+def _empty_spans() -> bytes:
+    """What ``doc.spans.to_bytes()`` is for a Doc without span groups."""
+    if not _EMPTY:
+        from spacy.tokens import Doc
+
+        _EMPTY.append(Doc(new_vocab(), words=["x"]).spans.to_bytes())
+    return _EMPTY[0]
+
+
+_EMPTY: list[bytes] = []
+_IOB_I, _IOB_O, _IOB_B = 1, 2, 3  # spaCy's ENT_IOB codes
+
+
+def _add(db: Any, lexicon: Lexicon, item: Item) -> None:
+    """``DocBin.add`` of the Doc ``Doc(vocab, words, spaces)`` with ``doc.ents`` set from the
+    entities by ``doc.char_span`` (strict) and the user data, without making the Doc: the same
+    columns (ORTH, NORM, ENT_IOB, ENT_TYPE), spaces and strings. An entity whose ends are not
+    word boundaries is left out, as ``char_span`` leaves it."""
     import numpy
+    from spacy.strings import get_string_id
 
-    ids = importlib.import_module("spacy.attrs").IDS  # untyped
-    norm, spacy_attr = ids["NORM"], ids["SPACY"]
-
-    array = doc.to_array(db.attrs)
+    a = item.article
+    words, spaces = words_and_spaces(a.text, item)
+    n = len(words)
+    lens = list(map(len, words))
+    starts = list(accumulate(map(add, lens, spaces), initial=0))
+    orths, norms = lexicon.ids(words)
+    iob = [_IOB_O] * n
+    types = [0] * n
+    labels = set()
+    for e in a.entities:
+        i = bisect_left(starts, e.start, 0, n)
+        j = bisect_left(starts, e.end, 0, n) - 1
+        if i == n or starts[i] != e.start or j < i or starts[j] + lens[j] != e.end:
+            continue
+        kind = get_string_id(e.label)
+        iob[i] = _IOB_B
+        iob[i + 1:j + 1] = [_IOB_I] * (j - i)
+        types[i:j + 1] = [kind] * (j - i + 1)
+        labels.add(e.label)
+    columns = {"ORTH": orths, "NORM": norms, "ENT_IOB": iob, "ENT_TYPE": types}
+    array = numpy.empty((n, len(db.attrs)), dtype="uint64")
+    for k, name in enumerate(_names(db.attrs)):
+        array[:, k] = columns[name]
     db.tokens.append(array)
-    db.spaces.append(numpy.asarray(doc.to_array(spacy_attr).reshape((-1, 1)), dtype=bool))
-    db.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
-    strings = doc.vocab.strings
-    norms = array[:, db.attrs.index(norm)]
-    db.strings.update([strings[int(h)] for h in numpy.unique(norms)])
+    db.spaces.append(numpy.asarray(spaces, dtype=bool).reshape((-1, 1)))
+    db.flags.append({"has_unknown_spaces": False})
+    unique = set(words)
+    db.strings.update(unique)
+    db.strings.update(map(lexicon.norm_text.__getitem__, unique))
     db.strings.add("")
     db.strings.update(labels)
-    db.cats.append(doc.cats)
-    db.user_data.append(_packer().pack(doc.user_data))
-    db.span_groups.append(doc.spans.to_bytes())
+    db.cats.append({})
+    db.user_data.append(_packer().pack({"article_id": a.id, "title": a.title, "outlet": a.outlet,
+                                        "status": item.status, "records": [r.id for r in item.records]}))
+    db.span_groups.append(_empty_spans())
+
+
+def _names(attrs: list[int]) -> list[str]:
+    ids = importlib.import_module("spacy.attrs").IDS  # untyped: name -> id
+    names = {v: k for k, v in ids.items()}
+    return [names[x] for x in attrs]
 
 
 def new_vocab() -> Any:
@@ -115,27 +181,16 @@ def new_vocab() -> Any:
     return create_vocab("id", get_lang_class("id").Defaults)
 
 
-def docbin_bytes(items: Iterable[Item], vocab: Any = None) -> tuple[bytes, int]:
-    """One DocBin of ``items``; ``vocab`` (an Indonesian one by default, ``new_vocab``) holds
-    the Docs' strings."""
+def docbin_bytes(items: Iterable[Item], lexicon: Lexicon | None = None) -> tuple[bytes, int]:
+    """One DocBin of ``items``; ``lexicon`` (a fresh one by default) knows the words' ids."""
     _spacy()
-    from spacy.tokens import Doc, DocBin
+    from spacy.tokens import DocBin
 
-    if vocab is None:
-        vocab = new_vocab()
+    lexicon = Lexicon() if lexicon is None else lexicon
     db = DocBin(attrs=ATTRS, store_user_data=True)
     n = 0
     for item in items:
-        a = item.article
-        words, spaces = words_and_spaces(a.text, item)
-        doc = Doc(vocab, words=words, spaces=spaces)
-        ents = [doc.char_span(e.start, e.end, label=e.label) for e in a.entities]
-        found = [s for s in ents if s is not None]
-        doc.ents = found
-        doc.user_data.update({"article_id": a.id, "title": a.title, "outlet": a.outlet,
-                              "status": item.status, "records": [r.id for r in item.records]})
-        db.strings.update(words)
-        _add(db, doc, {s.label_ for s in found})
+        _add(db, lexicon, item)
         n += 1
     return bytes(db.to_bytes()), n
 
@@ -146,19 +201,17 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-_NLP: list[Any] = []  # this process's vocabulary and how many parts it has made
+_LEXICON: list[Lexicon] = []  # this process's
 
 
-def _vocab() -> Any:
-    """A vocabulary, fresh every ``VOCAB_PARTS`` parts: its vocabulary grows with every new
-    word, and a part needs only its own. Each worker process keeps its own."""
-    if not _NLP or _NLP[1] >= VOCAB_PARTS:
-        _NLP.clear()
+def _lexicon() -> Lexicon:
+    """This process's lexicon, fresh when it knows ``MAX_WORDS`` words: the vocabulary and the
+    lookups grow with every new word, and memory must not grow with the corpus."""
+    if not _LEXICON or len(_LEXICON[0].orth) >= MAX_WORDS:
+        _LEXICON.clear()
         gc.collect()  # spaCy's objects hold cycles: free the old vocabulary before the new
-        _spacy()
-        _NLP.extend([new_vocab(), 0])
-    _NLP[1] += 1
-    return _NLP[0]
+        _LEXICON.append(Lexicon())
+    return _LEXICON[0]
 
 
 def parts(items: Iterable[Item], size: int = PART) -> tuple[list[bytes], int]:
@@ -166,7 +219,7 @@ def parts(items: Iterable[Item], size: int = PART) -> tuple[list[bytes], int]:
     out = []
     n = 0
     for chunk in _chunks(items, size):
-        data, count = docbin_bytes(chunk, _vocab())
+        data, count = docbin_bytes(chunk, _lexicon())
         out.append(data)
         n += count
     return out, n
