@@ -25,13 +25,14 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from store.disk.corpus import SHARD_SIZE
+from store.disk.corpus import SHARD_SIZE, StoredArticle, stored_form
 from store.model import Article
+from store.search.tantivy_query import index_terms
 from store.sources.formats import RawDoc, Skipped, iter_paths, read_source
 from store.text import dedupe
 from store.text.entities import Recogniser
 from store.text.normalise import article_id
-from store.text.parse import parse_article
+from store.text.parse import ParsedArticle, parse_article
 
 
 @dataclass(slots=True)
@@ -71,10 +72,41 @@ class IngestProgress:
 
 def prepare(raw: RawDoc, recogniser: Recogniser) -> tuple[Article, list[int]]:
     """Everything ingest does to one document that needs no knowledge of the store."""
-    parsed = parse_article(raw)
+    return _signed(_recognised(raw, parse_article(raw), recogniser))
+
+
+def prepare_many(raws: Sequence[RawDoc], recogniser: Recogniser) -> list[tuple[Article, list[int]] | str]:
+    """``prepare`` for several documents, stage by stage (all parsed, then all recognised, then
+    all signed): each stage's code and tables stay in the CPU's caches, ~10 % less CPU than one
+    document at a time. A document that fails gets its reason; the others go on."""
+    results: list[Any] = list(raws)
+
+    def stage(fn: Callable[[Any], Any]) -> None:
+        for i, item in enumerate(results):
+            if not isinstance(item, str):
+                try:
+                    results[i] = fn(item)
+                except Exception as exc:  # noqa: BLE001 - one bad document never stops the rest
+                    results[i] = _reason(exc)
+
+    stage(lambda raw: (raw, parse_article(raw)))
+    stage(lambda pair: _recognised(pair[0], pair[1], recogniser))
+    stage(_signed)
+    return results
+
+
+def _reason(exc: Exception) -> str:
+    return f"could not be parsed: {type(exc).__name__}: {exc}"
+
+
+def _signed(article: Article) -> tuple[Article, list[int]]:
+    return article, dedupe.article_signature(article)
+
+
+def _recognised(raw: RawDoc, parsed: ParsedArticle, recogniser: Recogniser) -> Article:
     aid = article_id(parsed.text)
     entities = recogniser.recognise(parsed.text, parsed.published, parsed.noise)
-    article = Article(
+    return Article(
         id=aid,
         source=raw.source,
         title=parsed.title,
@@ -87,7 +119,6 @@ def prepare(raw: RawDoc, recogniser: Recogniser) -> tuple[Article, list[int]]:
         noise=list(parsed.noise),
         entities=entities,
     )
-    return article, dedupe.article_signature(article)
 
 
 Prepared = tuple[str, "tuple[Article, list[int]] | str"]  # (source, result or reason)
@@ -101,7 +132,7 @@ def _safe_prepare(raw: RawDoc, recogniser: Recogniser) -> tuple[Article, list[in
     try:
         return prepare(raw, recogniser)
     except Exception as exc:  # noqa: BLE001 - one bad document never stops the rest
-        return f"could not be parsed: {type(exc).__name__}: {exc}"
+        return _reason(exc)
 
 
 def _exit_with_parent() -> None:
@@ -135,13 +166,35 @@ def _worker_init() -> None:
     _worker_recogniser = Recogniser()
 
 
-def _worker_prepare(raw: RawDoc) -> Prepared:
+HEAD = ("id", "source", "title", "text", "outlet", "author", "url", "published", "dateline")  # in order
+# What a worker sends per document: the article's scalar fields (``HEAD``), its stored JSON, its
+# index terms and units, its signature; or the reason it could not be prepared.
+Compact = tuple[str, "tuple[tuple[Any, ...], bytes, list[str], list[str], list[int]] | str"]
+
+
+def _compact(source: str, result: tuple[Article, list[int]] | str) -> Compact:
+    """A prepared document as a worker hands it over: bytes and flat lists unpickle in a tenth
+    of the time of ~50 entity objects, and the main process only writes them out again."""
+    if isinstance(result, str):
+        return source, result
+    article, sig = result
+    terms, units = index_terms(article)
+    head = tuple(getattr(article, name) for name in HEAD)
+    return source, (head, stored_form(article), terms, units, sig)
+
+
+def _worker_prepare_many(raws: list[RawDoc]) -> list[Compact]:
     assert _worker_recogniser is not None
-    return raw.source, _safe_prepare(raw, _worker_recogniser)
+    results = prepare_many(raws, _worker_recogniser)
+    return [_compact(raw.source, result) for raw, result in zip(raws, results, strict=True)]
 
 
-def _worker_prepare_many(raws: list[RawDoc]) -> list[Prepared]:
-    return [_worker_prepare(raw) for raw in raws]
+def _unpack(item: Compact) -> Prepared:
+    source, result = item
+    if isinstance(result, str):
+        return source, result
+    head, stored, terms, units, sig = result
+    return source, (StoredArticle(head, stored, terms, units), sig)
 
 
 def default_workers() -> int:
@@ -163,15 +216,15 @@ def prepared(docs: Iterable[RawDoc], recogniser: Recogniser, workers: int) -> It
         return
     ctx = multiprocessing.get_context("forkserver" if threading.active_count() > 1 else "fork")
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init)
-    window: deque[Future[list[Prepared]]] = deque()
+    window: deque[Future[list[Compact]]] = deque()
     source = chain(head, it)
     try:
         while chunk := list(islice(source, CHUNK)):
             window.append(pool.submit(_worker_prepare_many, chunk))
             if len(window) >= WINDOW:
-                yield from window.popleft().result()
+                yield from map(_unpack, window.popleft().result())
         while window:
-            yield from window.popleft().result()
+            yield from map(_unpack, window.popleft().result())
     finally:
         for future in window:
             future.cancel()

@@ -10,6 +10,7 @@ from typing import Any
 
 import tantivy
 
+from store.disk.corpus import StoredArticle
 from store.model import Article
 from store.search.query import Filter, Query, tokens
 
@@ -57,9 +58,17 @@ def label_terms(article: Article) -> list[str]:
     return sorted(out)
 
 
+def index_terms(article: Article) -> tuple[list[str], list[str]]:
+    """What the index keeps of an article's entities: label terms and police unit names (an
+    ingest worker finds them: see ``StoredArticle``)."""
+    if isinstance(article, StoredArticle):
+        return article.terms, article.units
+    return label_terms(article), [e.text for e in article.entities if e.label == "POLICE_UNIT"]
+
+
 def document(article: Article, shard: str) -> Any:
     """The tantivy document of an article in ``shard`` (the list row is stored, the body only indexed)."""
-    units = [e.text for e in article.entities if e.label == "POLICE_UNIT"]
+    terms, units = index_terms(article)
     doc = tantivy.Document(
         id=article.id,
         shard=shard,
@@ -75,7 +84,7 @@ def document(article: Article, shard: str) -> Any:
     )
     for other in article.same_story:
         doc.add_text("story", other)
-    for term in label_terms(article):
+    for term in terms:
         doc.add_text("label", term)
     for unit in units:
         doc.add_text("unit", unit)

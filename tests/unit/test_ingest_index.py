@@ -74,3 +74,30 @@ def test_a_hold_commits_every_held_commit_articles(tmp_path: Path, five_batches:
         assert 1 <= max(lag) <= 2  # never more than two batches behind
         assert st.index.in_step(st.corpus.generation)
     assert check_store(path).ok
+
+
+def test_the_worker_pool_writes_what_one_process_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers hand over compact articles (stored JSON, index terms): the shards, meta files and
+    search results must be those of articles prepared in the main process, byte for byte."""
+    from store import ingest as ingest_mod
+
+    samples = Path(__file__).resolve().parents[2] / "sample_articles"
+    corpus = generate(tmp_path / "c", 300, seed=12)
+    stores = {}
+    for workers in (1, 2):
+        monkeypatch.setattr(ingest_mod, "default_workers", lambda w=workers: w)
+        path = tmp_path / f"s{workers}"
+        with store.open(path) as st:
+            report = st.ingest([samples, corpus])
+            assert report.added > ingest_mod.POOL_THRESHOLD
+            stores[workers] = (path, {q: sorted(st.search(q, limit=500).hits)
+                                      for q in ("patroli", "label:PERSON", "unit:polres", "dup:yes", "")})
+    one, two = stores[1][0] / "corpus", stores[2][0] / "corpus"
+    names = sorted(p.name for p in one.iterdir())
+    assert names and names == sorted(p.name for p in two.iterdir())
+    for name in names:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+    assert stores[1][1] == stores[2][1]
+    with store.open(stores[2][0], read_only=True) as st:
+        article = st.article(st.search("patroli", limit=1).hits[0])
+        assert article.entities and article.text  # read back from the spliced shard JSON
