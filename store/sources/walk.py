@@ -79,13 +79,24 @@ def iter_paths(args: Sequence[str | os.PathLike[str]],
     command line is read even if it is a symlink (it was asked for); inside folders, see ``_walk``.
     """
     seen: set[str] = set()
+    folders: dict[str, str] = {}  # a folder's realpath, taken once (each is an lstat per part)
+
+    def real(p: Path) -> str:
+        """realpath(p): a file that is no link is its real folder plus its name."""
+        head, name = os.path.split(p)
+        if not name or name in (".", "..") or os.path.islink(p):
+            return os.path.realpath(p)
+        folder = folders.get(head)
+        if folder is None:
+            folder = folders[head] = os.path.realpath(head or ".")
+        return os.path.join(folder, name)
 
     def once(p: Path | Skipped) -> Iterator[Path | Skipped]:
         if isinstance(p, Skipped):
             yield p
             return
         try:
-            key = os.path.realpath(p)
+            key = real(p)
         except (OSError, ValueError):
             key = str(p)
         if key not in seen:
