@@ -96,6 +96,9 @@ _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|
                     r"(?:lokasi|tempat|pulau|desa|kecamatan|kelurahan|kampung|wilayah|daerah|kawasan|kantor|gedung|"
                     rf"gudang|titik|acara|rapat|pleno|{_ACTIVITY_NOUN})(?:-\w+)?(?:\s+[a-z]\w*){{0,2}}?\s+"
                     r"(?:itu|tersebut))(?![^\W_])", re.IGNORECASE)
+# a venue named by its kind alone, as one the text named before ("tetap tinggal di markas")
+_BARE_HEAD = re.compile(r"(?<![^\W_])(?:di|ke)\s+((?i:markas|gudang|posko|aula|mapolres|mapolsek|mapolda))"
+                        r"(?=\s*[,.]|\s+[a-z])")
 # a clause that only sets the scene before the activity: "Setibanya di Elat, logistik disimpan di ..."
 _SCENE_PLACE = re.compile(r"(?<![^\W_])(?:setibanya|sesampainya|setiba|sesampai|tiba|usai|seusai|selesai|"
                           r"setelah|sebelum)(?![^\W_])[^,]*$", re.IGNORECASE)
@@ -603,6 +606,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # "pulau-pulau tersebut", "di lokasi pleno", "gudang itu": the place named before (of that
         # kind when the sentence says which), unless the sentence names a venue of its own
         location = _earlier_location(article, start, there.group().split()[0].casefold()) or location
+    bare = _BARE_HEAD.search(sentence) if location is None else None
+    if bare is not None:  # "tetap tinggal di markas": the markas named before
+        location = _earlier_location(article, start, bare.group(1).casefold(), kind_only=True)
     if location is None:  # "Kegiatan yang berlangsung di Ballroom Hotel Tugu ini melibatkan ..."
         location = _following_location(article, end)
     if location is None and ref is not None and ref.location:
@@ -668,7 +674,7 @@ def _body_sentences(text: str, noise: tuple[tuple[int, int], ...]) -> list[tuple
     return [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in noise)]
 
 
-def _earlier_location(article: Article, start: int, kind: str = "") -> str | None:
+def _earlier_location(article: Article, start: int, kind: str = "", kind_only: bool = False) -> str | None:
     """The place of the sentences just before ``start`` (up to three back; first the last venue
     of that ``kind`` named before, "gudang" for "gudang itu"), else the dateline. Asked only when the
     sentence points back to a place ("di sana", "di lokasi"): a sentence that names no place
@@ -681,6 +687,8 @@ def _earlier_location(article: Article, start: int, kind: str = "") -> str | Non
         for _, ps, pe in sorted(_places(article, inside, s, e), key=lambda p: -p[1]):
             if article.text[ps:pe].casefold().startswith(kind):
                 return article.text[ps:pe].strip(" ,.")
+    if kind_only:
+        return None
     for s, e in reversed(spans[-3:]):
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
         found = location_in(article, inside, s, e, max_rank=3)

@@ -103,6 +103,10 @@ BINTUHAN – Polsek Kedurang mengawal logistik Pilkada 2024 ke kantor PPK Kedura
 Setibanya di kecamatan, logistik dijaga empat personel di gudang PPK hingga digeser ke TPS pada Selasa (26/11/2024).
 
 Personel Polsek Kedurang Ilir sudah berangkat sehari sebelumnya karena perjalanan memakan waktu lima jam.
+
+Apel pergeseran digelar di halaman Markas Polres Kaur pagi harinya.
+
+Sisanya, 40 personel tetap tinggal di markas sebagai pasukan cadangan.
 """,
 }
 
@@ -241,3 +245,7 @@ def test_a_figure_split_by_unit_is_suggested_as_one_record_per_unit(gold_like: A
 def test_an_end_bound_is_not_the_date_and_the_day_before_is_counted(gold_like: Any) -> None:
     assert draft(gold_like, "dates", "Setibanya")["date"] == "2024-11-25"  # guarded "hingga" the 26th
     assert draft(gold_like, "dates", "sehari sebelumnya")["date"] == "2024-11-24"
+
+
+def test_a_venue_named_by_its_kind_alone_is_the_one_named_before(gold_like: Any) -> None:
+    assert draft(gold_like, "dates", "Sisanya")["location"] == "Markas Polres Kaur"
