@@ -59,7 +59,11 @@ async def test_a_few_letters_of_any_word_complete_each_partner(sample_store_path
         rid = await _typing(pilot, app, PATROL, "partners", "kd ban")  # replaces the pre-filled list
         assert "Kodim 0825/Banyuwangi" in _offered(app, "partners")
         assert "kd ban  → Kodim 0825/Banyuwangi" in screen_text(app)  # drawn inline, in the field
-        await pilot.press("right", "comma")
+        await pilot.press("right")
+        await settle(pilot, app)
+        assert app.focused is _field(app, "partners") and _offered(app, "partners") == ""  # taken
+        assert _field(app, "partners").value == "Kodim 0825/Banyuwangi"
+        await pilot.press("comma")
         await type_text(pilot, "lan")
         await settle(pilot, app)
         assert "Lanal Banyuwangi" in _offered(app, "partners")

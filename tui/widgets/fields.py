@@ -94,7 +94,8 @@ class Field(Input):
         self._near = (text, at)
         if self.id == DATE_FIELD:
             lo = max(0, (at or 0) - DATES_AROUND)
-            self.given = dates_near(text[lo: lo + 2 * DATES_AROUND], None if at is None else at - lo)
+            near = dates_near(text[lo: lo + 2 * DATES_AROUND], None if at is None else at - lo)
+            self.given = [safe_line(d) for d in near]  # article text, drawn in the field
             self.candidates = list(self.given)
             return
         self.candidates = near_first(self.given, text, at)
@@ -153,8 +154,11 @@ class Field(Input):
         return True
 
     def _drop_offers(self) -> None:
+        had = bool(self.offers)
         self.offers, self.offer_at = [], 0
         self._suggestion = ""
+        if had:  # the line under the field named it: no more
+            self.post_message(self.Completing(self, ""))
 
     def _show_offer(self) -> None:
         if not self.offers:
