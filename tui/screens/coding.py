@@ -5,20 +5,26 @@ the workbench then reads again what shows it. The screen is one class in layers,
 ``Coding`` (here) → ``Form`` (form.py: the record form) → ``Suggesting`` (suggesting.py) →
 ``Menus`` (menus.py: help, palette, other screens, ingest) → ``Workbench`` (workbench.py).
 
-Saving a typed field and adding a record stay on the UI thread: their outcome (saved, refused
-and marked, a draft that became a record) decides what the form does next, and a save is a
-journal line (about 1 ms, 6 ms at worst measured on the CI disk).
+Saving a typed field and adding a record run in the same worker and queue (on PostgreSQL each
+is a network round trip). What such a step saves into (a record, a draft, a suggestion) depends
+on the steps before it, so it is decided on the UI thread when its turn comes (``write_when_due``),
+after every earlier change's result is shown; the form meanwhile keeps taking keys (a field
+whose save is under way keeps its text; ``a`` puts the form up at once, so the keys typed after
+it land in the type field).
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import OptionList
 
@@ -28,8 +34,9 @@ from store.adjudicate import same_events
 
 from ..messages import StoreChanged
 from ..safe import safe_line
+from ..widgets.article_list import Listing
 from ..widgets.reader import Reader
-from ..widgets.tagging import TaggingPanel
+from ..widgets.tagging import FormState, RecordsState, TaggingPanel
 
 if TYPE_CHECKING:
     from textual.worker import Worker
@@ -37,12 +44,36 @@ if TYPE_CHECKING:
     from ..owner import StoreOwner
 
 
+Step = tuple[Callable[[], Any], Callable[[Any], None]]  # (the change, in the worker; its result, on the UI)
+
+
+def conflict(exc: BaseException) -> bool:
+    """A save refused because someone else changed the record since this store read it
+    (``store.pg``'s ``Conflict``; a file store, which has one writer, never raises it, and the
+    module is loaded only when a PostgreSQL store is open)."""
+    pg = sys.modules.get("store.pg.annotations")
+    return pg is not None and isinstance(exc, pg.Conflict)
+
+
+def outcome(change: Callable[[], Any]) -> Callable[[], Any]:
+    """``change`` whose ``StoreError`` is returned, not raised: the form's steps decide what a
+    refusal means (a field marked, a draft's problems, the other reviewer's version shown)."""
+
+    def run() -> Any:
+        try:
+            return change()
+        except StoreError as exc:
+            return exc
+
+    return run
+
+
 class Coding(Screen[None]):
     owner: StoreOwner
     article: Article | None
     draft: dict[str, Any] | None
     _wanted: str | None
-    query_text: str
+    listing: Listing
 
     if TYPE_CHECKING:  # the top layer (Workbench) provides these; the layers below call them
         def run_search(self, query: str, keep: str | None = None) -> Worker[None]: ...  # a @work thread
@@ -50,12 +81,18 @@ class Coding(Screen[None]):
         def action_focus_list(self) -> None: ...
         def _show_panel(self, show: bool) -> None: ...
 
+    # what the tagging panel shows (bound to it in Workbench.compose): the record in the form,
+    # and the records list; every change is a new state
+    form: reactive[FormState] = reactive(FormState, always_update=True)
+    records_state: reactive[RecordsState] = reactive(RecordsState, always_update=True)
+
     def __init__(self) -> None:
         super().__init__()
         self.suggestions: list[dict[str, Any]] = []  # the open article's, best first
         self.records_shown: list[store.ActivityRecord] = []  # the open article's records
         self.last_correction: tuple[str, str | None] | None = None  # (text, label): E spreads it
-        self._writes: deque[tuple[Callable[[], Any], Callable[[Any], None]]] = deque()
+        # each: a step, or (on the UI thread, when its turn comes) a function deciding one
+        self._writes: deque[tuple[Callable[[], Step | None], bool]] = deque()
         self._write_lock = threading.Lock()
 
     # -- actions: annotation ------------------------------------------------------------------
@@ -84,13 +121,33 @@ class Coding(Screen[None]):
     def write(self, change: Callable[[], Any], done: Callable[[Any], None]) -> None:
         """Run one store change in a worker; ``done`` gets its result on the UI thread, and a
         ``StoreError`` becomes a notification. Changes run in the order they were asked for."""
-        self._writes.append((change, done))
+        self._writes.append((lambda: (change, done), False))
         self._write_next()
+
+    def write_when_due(self, decide: Callable[[], Step | None]) -> None:
+        """A change decided on the UI thread when its turn comes, after every change asked for
+        before it has been written and its result shown: ``decide`` returns the step (or None:
+        nothing to write). The form's saves go this way: whether a field goes into a record, a
+        draft or a suggestion depends on what the earlier ones made of the form."""
+        self._writes.append((decide, True))
+        self._write_next()
+
+    def then(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` on the UI thread once every change asked for so far is shown."""
+
+        def decide() -> None:
+            callback()  # nothing to write: it only waits its turn
+
+        self.write_when_due(decide)
 
     @work(thread=True, group="write")
     def _write_next(self) -> None:
         with self._write_lock:  # one worker per change; each takes the oldest one waiting
-            change, done = self._writes.popleft()
+            decide, on_ui = self._writes.popleft()
+            step = self.app.call_from_thread(decide) if on_ui else decide()
+            if step is None:
+                return
+            change, done = step
             try:
                 result = self.owner.call(change)
             except StoreError as exc:
@@ -164,34 +221,54 @@ class Coding(Screen[None]):
         self.write(lambda: self.owner.store.correct_entity_everywhere(text, label), done)
 
     def action_add_record(self) -> None:
+        """``a``: a record drafted from the sentence under the cursor, saved when it validates,
+        else left in the form as a draft with its problems marked. The form comes up at once,
+        the type field focused, so what is typed while the record is made goes into it."""
         if not self._can_edit() or not self._guard():
             return
         assert self.article is not None
+        article = self.article
         start, end = self.query_one(Reader).current_sentence()
-        try:
-            draft = self.owner.draft_record(self.article.id, start, end)
-        except StoreError as exc:
-            self.say(str(exc), severity="error")
-            return
-        panel = self.query_one(TaggingPanel)
         self._show_panel(True)
-        try:
-            record = self.owner.call(self.owner.store.add_record, self.article.id, **draft)
-        except InvalidRecord as exc:
-            self.draft = draft
-            panel.show_record(draft, self.article.text, exc.problems)
-            panel.focus_field(
-                next(iter(exc.problems)) if next(iter(exc.problems)) in ("type", "unit") else "type"
-            )
-            return
-        except StoreError as exc:
-            self.say(str(exc), severity="error")
-            return
         self.draft = None
-        panel.show_record(record, self.article.text)
+        self.form = FormState(text=article.text, published=article.published, adding=True,
+                              record={"evidence": [{"start": start, "end": end}]})
+        panel = self.query_one(TaggingPanel)
         panel.focus_field("type")
-        self.say(f"Saved a {record.type} record; check the fields (Enter saves each).", timeout=3)
-        self.after_change(record.id)
+        typed_before = panel.values()["type"]
+
+        def change() -> tuple[dict[str, Any] | None, Any]:
+            try:
+                draft = self.owner.store.draft_record(article.id, start, end)
+            except StoreError as exc:
+                return None, exc
+            return draft, outcome(lambda: self.owner.store.add_record(article.id, **draft))()
+
+        def done(result: tuple[dict[str, Any] | None, Any]) -> None:
+            draft, made = result
+            failed = draft is None or isinstance(made, StoreError)
+            if self.article is None or self.article.id != article.id or not self.form.adding:
+                if not failed:  # another article or record was opened meanwhile
+                    self.after_change(made.id)
+                return
+            untouched = panel.values()["type"] == typed_before
+            saving = self.form.saving  # fields typed and left while the record was made
+            if draft is None or (isinstance(made, StoreError) and not isinstance(made, InvalidRecord)):
+                self.form = FormState(text=article.text, published=article.published)
+                self.say(str(made), severity="error")
+                return
+            if isinstance(made, InvalidRecord):
+                self.draft = draft
+                self.form = FormState(draft, article.text, article.published, made.problems,
+                                      saving=saving, keep_typed=True)
+                if untouched and next(iter(made.problems)) == "unit":
+                    panel.focus_field("unit")
+                return
+            self.form = FormState(made, article.text, article.published, saving=saving, keep_typed=True)
+            self.say(f"Saved a {made.type} record; check the fields (Enter saves each).", timeout=3)
+            self.after_change(made.id)
+
+        self.write_when_due(lambda: (change, done))
 
     def edit_record(self, record_id: str) -> None:
         try:
@@ -200,7 +277,7 @@ class Coding(Screen[None]):
             self.say(str(exc), severity="error")
             return
         self.draft = None
-        self.query_one(TaggingPanel).show_record(record, self.article.text if self.article else "")
+        self.form = FormState(record, self.article.text if self.article else "", self.form.published)
         self.query_one(TaggingPanel).focus_field("type")
 
     def action_add_evidence(self) -> None:
@@ -225,7 +302,7 @@ class Coding(Screen[None]):
                 self.say("That sentence is already evidence.", timeout=2)
                 return
             if panel.record_id == record.id:
-                panel.show_record(record, text)
+                self.form = FormState(record, text, self.form.published)
             self.say("Evidence added.", timeout=2)
             self.after_change(record.id)
 
@@ -245,7 +322,7 @@ class Coding(Screen[None]):
             return
         def done(_: object) -> None:
             if panel.record_id == record_id:
-                panel.show_record(None)
+                self.form = FormState(text=self.form.text, published=self.form.published)
             self.say("Record deleted (u undoes).", timeout=3)
             self.after_change()
 
@@ -308,22 +385,21 @@ class Coding(Screen[None]):
         shown = self._wanted or (self.article.id if self.article else None)
         if shown is not None:
             self.open_article(shown, focus=False, changed=changed.record_id or "")
-        self.run_search(self.query_text, keep=self.article.id if self.article else None)
+        self.run_search(self.listing.query, keep=self.article.id if self.article else None)
         self.refresh_status()
 
     def _keep_form(self, records: list[store.ActivityRecord], record_id: str | None) -> None:
         """After a change: the form keeps the record it shows (now as stored), or empties if
         that record is gone (deleted, undone)."""
-        panel = self.query_one(TaggingPanel)
-        current = record_id or panel.record_id
+        shown = self.form.record_id
+        current = record_id or shown
         if current and any(r.id == current for r in records):
-            panel.show_records(records, current)
-            if self.draft is None and record_id:
-                panel.record_id = record_id
-            if self.draft is None and panel.record_id == current:
-                panel.load_stored(next(r for r in records if r.id == current))
-        elif panel.record_id and not any(r.id == panel.record_id for r in records):
-            panel.show_record(None)
+            self.records_state = replace(self.records_state, current=current)
+            if self.draft is None and (record_id or shown == current) and not self.form.adding:
+                stored = next(r for r in records if r.id == current)
+                self.form = replace(self.form, record=stored, keep_typed=True, problems={})
+        elif shown and not any(r.id == shown for r in records):
+            self.form = FormState(text=self.form.text, published=self.form.published)
 
     @work(thread=True, exclusive=True, group="status")
     def refresh_status(self) -> None:

@@ -27,7 +27,6 @@ class Menus(Suggesting):
     keymap: dict[str, str]
     taxonomy: Taxonomy
     hidden_labels: set[str]
-    query_text: str
 
     def _label_keys(self) -> dict[str, str]:
         return {n: s.key for n, s in self.taxonomy.labels.items()}
@@ -60,7 +59,7 @@ class Menus(Suggesting):
     def save_current_search(self) -> None:
         if not self._can_edit():
             return
-        query = self.query_text
+        query = self.listing.query
 
         def named(name: str | None) -> None:
             if name:
@@ -148,5 +147,5 @@ class Menus(Suggesting):
         self.app.call_from_thread(screen.finished, report.summary())
         for source, reason in report.skipped[:5]:
             self.app.call_from_thread(self.say, f"skipped {safe_line(source)}: {reason}", severity="warning")
-        self.app.call_from_thread(self.run_search, self.query_text)
+        self.app.call_from_thread(self.run_search, self.listing.query)
         self.app.call_from_thread(self.refresh_status)

@@ -13,6 +13,7 @@ article when it ranks first, three when it ranks third.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from textual import work
@@ -23,13 +24,19 @@ from store import Article, InvalidRecord, StoreError
 from ..messages import SuggestionsLoaded
 from ..safe import safe_line
 from ..widgets.reader import Reader
-from ..widgets.tagging import TaggingPanel, record_line
+from ..widgets.tagging import FormState, RecordsState, TaggingPanel, record_line
+from .coding import Step, outcome
 from .form import Form
 
 # longer articles get no suggestions: proposing costs ~15 µs a character (a 10 MB article
 # would keep a core busy for minutes); they are coded with a, sentence by sentence
 SUGGEST_MAX_CHARS = 100_000
 COMPLETED = ("unit", "location", "partners")
+
+
+def fields_of(suggestion: dict[str, Any]) -> dict[str, Any]:
+    """A suggestion's record fields (without its key, score and source)."""
+    return {k: v for k, v in suggestion.items() if k not in ("key", "score", "source")}
 
 
 class Suggesting(Form):
@@ -144,44 +151,68 @@ class Suggesting(Form):
 
     def _drop(self, suggestion: dict[str, Any]) -> None:
         """Take a decided suggestion off the screen now (the reload that follows agrees)."""
-        panel = self.query_one(TaggingPanel)
         self.suggestions = [s for s in self.suggestions if s["key"] != suggestion["key"]]
-        if panel.suggestion_key == suggestion["key"]:
-            panel.show_record(None)
+        if self.form.suggestion_key == suggestion["key"]:
+            self.form = FormState(text=self.form.text, published=self.form.published)
         self._show_marks()
 
-    def accept(self, suggestion: dict[str, Any], edits: dict[str, Any], edit: bool) -> bool:
-        """Save ``suggestion`` with ``edits`` as a record; ``edit`` opens it in the form at its
-        type. A suggestion the store refuses (no unit found, say) becomes a draft in the form,
-        its problems marked, as ``a`` does with a sentence."""
+    def accept(self, suggestion: dict[str, Any], edits: dict[str, Any], edit: bool) -> None:
+        """Save ``suggestion`` with ``edits`` as a record (in the write queue). It leaves the
+        screen at once, so a second ``y`` decides the next one; ``edit`` puts it in the form at
+        its type, where the keys typed meanwhile go. A suggestion the store refuses (no unit
+        found, say) becomes a draft in the form, its problems marked, as ``a`` does."""
         assert self.article is not None
-        panel = self.query_one(TaggingPanel)
+        article = self.article
         following = self._after(suggestion)
-        try:
-            record = self.owner.call(
-                self.owner.store.accept_suggestion, self.article.id, suggestion["key"], **edits
-            )
-        except InvalidRecord as exc:
-            self.draft = {k: v for k, v in suggestion.items() if k not in ("key", "score", "source")} | edits
-            self._show_panel(True)
-            panel.show_record(self.draft, self.article.text, exc.problems)
-            first = next(iter(exc.problems))
-            panel.focus_field(first if first in ("type", "unit") else "type")
-            return False
-        except StoreError as exc:
-            self.say(str(exc), severity="error")
-            return False
-        self.draft = None
         self._drop(suggestion)
-        panel.show_record(record, self.article.text)
         if edit:
             self._show_panel(True)
-            panel.focus_field("type")
+            self.draft = None
+            self.form = FormState(fields_of(suggestion), article.text, article.published, adding=True)
+            self.query_one(TaggingPanel).focus_field("type")
         else:
             self.go_to_suggestion(following if following is not suggestion else None)
-        self.say(f"Accepted: {safe_line(record_line(record.to_dict()))}", timeout=3)
-        self.after_change(record.id)
-        return True
+        self.write_when_due(lambda: self._accept_step(article, suggestion, edits, edit))
+
+    def _accept_step(self, article: Article, suggestion: dict[str, Any], edits: dict[str, Any], edit: bool,
+                     field: str | None = None, saved: list[bool] | None = None) -> Step:
+        """Accepting ``suggestion``: ``field`` is the form's field whose edit it carries."""
+        panel = self.query_one(TaggingPanel)
+        typed_before = panel.values()["type"]
+        key = suggestion["key"]
+
+        def done(made: Any) -> None:
+            if saved is not None:
+                saved.append(not isinstance(made, StoreError))
+            saving = self.form.saving - {field} if field else self.form.saving
+            if self.article is None or self.article.id != article.id:
+                if not isinstance(made, StoreError):
+                    self.after_change(made.id)
+                return
+            if isinstance(made, StoreError):
+                self.load_suggestions(article, first=False)  # it is still a suggestion: back on screen
+            if isinstance(made, InvalidRecord):
+                self.draft = fields_of(suggestion) | edits
+                self._show_panel(True)
+                self.form = FormState(self.draft, article.text, article.published, made.problems,
+                                      saving=saving, keep_typed=True)
+                first = next(iter(made.problems))
+                if not edit or panel.values()["type"] == typed_before:
+                    panel.focus_field(first if first in ("type", "unit") else "type")
+                return
+            if isinstance(made, StoreError):
+                self.say(str(made), severity="error")
+                if self.form.adding:
+                    self.form = FormState(text=article.text, published=article.published)
+                return
+            self.draft = None
+            self.form = FormState(made, article.text, article.published, saving=saving, keep_typed=edit)
+            if field is not None:
+                panel.focus_field("type")
+            self.say(f"Accepted: {safe_line(record_line(made.to_dict()))}", timeout=3)
+            self.after_change(made.id)
+
+        return outcome(lambda: self.owner.store.accept_suggestion(article.id, key, **edits)), done
 
     def action_add_record(self) -> None:
         """``a``: a suggested sentence is accepted and opened in the form; any other sentence
@@ -201,23 +232,28 @@ class Suggesting(Form):
             return
         self.draft = None
         self.go_to_suggestion(chosen)
-        panel = self.query_one(TaggingPanel)
-        panel.show_record(chosen, self.article.text)
-        panel.focus_field("type")
+        self.form = FormState(chosen, self.article.text, self.article.published)
+        self.query_one(TaggingPanel).focus_field("type")
 
-    def save_into_suggestion(self, name: str, value: Any, extra: dict[str, Any]) -> bool:
+    def save_into_suggestion(self, name: str, value: Any, extra: dict[str, Any],
+                             saved: list[bool] | None) -> Step | None:
         """A field of a suggestion in the form was edited: accept it with the edit."""
-        panel = self.query_one(TaggingPanel)
-        chosen = next((s for s in self.suggestions if s["key"] == panel.suggestion_key), None)
-        if chosen is None:
+        key = self.form.suggestion_key
+        chosen = next((s for s in self.suggestions if s["key"] == key), None)
+        if chosen is None or self.article is None:
             self.say("That suggestion is gone (decided or rejected meanwhile).", severity="warning")
-            return False
-        return self.accept(chosen, {name: value, **extra}, edit=True)
+            self._done_saving(name, False, saved)
+            return None
+        self.suggestions = [s for s in self.suggestions if s["key"] != key]
+        self._show_marks()
+        # the form holds it while it is saved; the keys typed meanwhile stay
+        self.form = replace(self.form, record=fields_of(chosen), adding=True, keep_typed=True)
+        return self._accept_step(self.article, chosen, {name: value, **extra}, True, name, saved)
 
     def _show_marks(self) -> None:
         """The reader's margin and the records list: saved records, then suggestions."""
         marks = [(s, e, "suggestion") for s, e in map(self._span, self.suggestions)]
         marks += [(ev.start, ev.end, "record") for r in self.records_shown for ev in r.evidence]
         self.query_one(Reader).set_marks(marks)
-        panel = self.query_one(TaggingPanel)
-        panel.show_records(self.records_shown, panel.record_id or panel.suggestion_key, self.suggestions)
+        self.records_state = RecordsState(tuple(self.records_shown), tuple(self.suggestions),
+                                          self.form.record_id or self.form.suggestion_key)

@@ -1,7 +1,8 @@
 """The workbench screen: search list on the left, reader in the middle, tagging panel on the
-right. State flows down (this screen tells widgets what to show); requests flow up as messages
-(``tui.messages``) and key actions; everything that touches the store runs through the owner,
-blocking work in workers.
+right. State flows down: the screen owns what the widgets show as reactive values bound to them
+(``data_bind``: the list's ``Listing``, the panel's ``FormState`` and ``RecordsState``, the
+one-line labels); requests flow up as messages (``tui.messages``) and key actions; everything
+that touches the store runs through the owner, in workers.
 
 The actions that change the store are in its base classes: ``coding.py`` (store changes),
 ``form.py`` (the record form), ``suggesting.py`` (suggested records), ``menus.py`` (help,
@@ -10,6 +11,7 @@ palette, other screens, ingest).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
@@ -28,9 +30,9 @@ from ..messages import ArticleLoaded, FocusList
 from ..owner import StoreOwner
 from ..render import legend
 from ..safe import safe_line
-from ..widgets.article_list import LIMIT, ArticleList, SearchBar
+from ..widgets.article_list import LIMIT, ArticleList, Listing, SearchBar
 from ..widgets.reader import Reader
-from ..widgets.tagging import TaggingPanel
+from ..widgets.tagging import FormState, TaggingPanel
 from ..widgets.text_line import TextLine
 from .dialogs import AskName, Confirm, IngestScreen
 from .menus import Menus
@@ -44,6 +46,8 @@ class Workbench(Menus):
     # what the one-line labels show, bound to them (text, style)
     status: reactive[tuple[str, str]] = reactive(("", ""))  # reviewer, progress
     found: reactive[tuple[str, str]] = reactive(("", ""))  # how many articles the query finds
+    # what the list shows (bound to it); a new Listing for each search that comes back
+    listing: reactive[Listing] = reactive(Listing, always_update=True)
 
     def __init__(self, owner: StoreOwner, keymap: dict[str, str], reviewer_known: bool) -> None:
         super().__init__()
@@ -52,8 +56,6 @@ class Workbench(Menus):
         self.reviewer_known = reviewer_known
         self.taxonomy = owner.store.taxonomy
         self.article: Article | None = None
-        self.result = SearchResult()
-        self.query_text = ""
         self.history: list[str] = []
         self.history_pos = 0
         self.draft: dict[str, Any] | None = None
@@ -69,7 +71,7 @@ class Workbench(Menus):
                     placeholder='/ search: words "phrase" status:todo type: unit: date:', id="search"
                 )
                 yield TextLine(id="search-info").data_bind(line=Workbench.found)
-                yield ArticleList(id="list")
+                yield ArticleList(id="list").data_bind(Workbench.listing)
             with Vertical(id="middle"):
                 yield Static("", id="article-head")
                 yield Static(legend(self.taxonomy), id="legend")
@@ -77,7 +79,8 @@ class Workbench(Menus):
                 labels = bindings(label_commands(self._label_keys()))
                 reader_class = type("Reader", (Reader,), {"BINDINGS": [*bindings(READER), *labels]})
                 yield reader_class(self.taxonomy, id="reader")
-            yield TaggingPanel(self.taxonomy, id="panel")
+            yield TaggingPanel(self.taxonomy, id="panel").data_bind(form=Workbench.form,
+                                                                    records_list=Workbench.records_state)
         yield TextLine(id="statusline").data_bind(line=Workbench.status)
         yield Footer()
 
@@ -106,7 +109,7 @@ class Workbench(Menus):
             except StoreError as exc:
                 self.say(f"Could not remember your name: {exc}", severity="warning")
             self.refresh_status()
-            self.run_search(self.query_text)
+            self.run_search(self.listing.query)
         if self.owner.count() == 0 and self.owner.store.writable:
             self._offer_samples()
 
@@ -144,15 +147,12 @@ class Workbench(Menus):
         records: dict[str, int],
         keep: str | None,
     ) -> None:
-        self.query_text = query
-        self.result = result
-        if result.error:
-            self.found = (safe_line(result.error), "red")
-            return
-        total = result.total
-        self.found = (f"{len(result.rows)} of {total} articles" if total else "no articles match", "dim")
         keep = keep or (self.article.id if self.article else None)
-        self.query_one(ArticleList).show_hits(result.rows, statuses, records, result.words, keep=keep)
+        self.listing = Listing(query, tuple(result.rows), statuses, records, tuple(result.words),
+                               result.total, result.error, keep)
+
+    def watch_listing(self, listing: Listing) -> None:
+        self.found = listing.found
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -164,8 +164,8 @@ class Workbench(Menus):
         if value and (not self.history or self.history[-1] != value):
             self.history.append(value)
         self.history_pos = len(self.history)
-        if self.result.rows and not self.result.error:
-            self.open_article(self.result.rows[0].id)
+        if self.listing.rows:
+            self.open_article(self.listing.rows[0].id)
 
     def on_search_bar_recall(self, event: SearchBar.Recall) -> None:
         if not self.history:
@@ -219,7 +219,7 @@ class Workbench(Menus):
             self.draft = None
         reader = self.query_one(Reader)
         reader.hidden_labels = self.hidden_labels
-        reader.show(article, self.result.words, keep_cursor=same)
+        reader.show(article, list(self.listing.words), keep_cursor=same)
         head = Text()
         head.append(safe_line(article.title) or "(untitled)", "bold")
         meta = " · ".join(
@@ -233,7 +233,6 @@ class Workbench(Menus):
             head.append(f"\n↳ {len(dups)} near duplicate(s): {', '.join(dups[:3])}", "yellow")
         self.query_one("#article-head", Static).update(head)
         panel = self.query_one(TaggingPanel)
-        panel.published = article.published
         self.records_shown = records
         if not same:
             self.suggestions = []  # the new article's come from their own worker
@@ -244,7 +243,9 @@ class Workbench(Menus):
             if dropped:  # refused values are never dropped in silence
                 said = "; ".join(f"{k} “{v}”" for k, v in dropped.items())
                 self.say(f"Not saved, left in the previous record: {said}", severity="warning", timeout=8)
-            panel.show_record(None)
+            self.form = FormState(text=article.text, published=article.published)
+        elif self.form.published != article.published or self.form.text != article.text:
+            self.form = replace(self.form, text=article.text, published=article.published, keep_typed=True)
         self.add_class("reading")
         if focus:
             reader.focus()
@@ -264,7 +265,7 @@ class Workbench(Menus):
         self.query_one(ArticleList).focus()
 
     def _step_article(self, step: int) -> None:
-        rows = self.result.rows
+        rows = self.listing.rows
         if not rows:
             return
         ids = [r.id for r in rows]
@@ -280,7 +281,7 @@ class Workbench(Menus):
         self._step_article(-1)
 
     def action_next_todo(self) -> None:
-        rows = [r.id for r in self.result.rows]
+        rows = [r.id for r in self.listing.rows]
         here = self.article.id if self.article else None
         start = rows.index(here) + 1 if here in rows else 0
         self._find_todo(rows[start:] + rows[:start], here)

@@ -1,11 +1,18 @@
 """The search bar and the hit list: top hits only (an OptionList of at most ``LIMIT`` rows),
-never one widget per article, so it stays responsive at 100k articles."""
+never one widget per article, so it stays responsive at 100k articles. The list draws a
+``Listing``, the screen's state bound to it (``data_bind``): the screen never pokes rows in."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -53,6 +60,35 @@ def row_text(hit: ListRow, status: str, records: int, words: list[str], width: i
     return text
 
 
+EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the list shows, owned by the screen: a query's top rows, each row's status and
+    record count, the query's words (marked in the titles), how many articles it finds, and
+    the row kept highlighted. Immutable: a change is a new ``Listing``. A query that could not
+    run (``error``) leaves the rows shown before on screen and names no rows here."""
+
+    query: str = ""
+    rows: tuple[ListRow, ...] = ()
+    statuses: Mapping[str, str] = field(default_factory=lambda: EMPTY)
+    records: Mapping[str, int] = field(default_factory=lambda: EMPTY)
+    words: tuple[str, ...] = ()
+    total: int = 0
+    error: str | None = None
+    keep: str | None = None  # the row to highlight (the open article's), else the first
+
+    @property
+    def found(self) -> tuple[str, str]:
+        """The line under the search bar: (text, Rich style)."""
+        if self.error:
+            return safe_line(self.error), "red"
+        if not self.total:
+            return "no articles match", "dim"
+        return f"{len(self.rows)} of {self.total} articles", "dim"
+
+
 class SearchBar(Input):
     """The query input, with recall of earlier queries on up/down."""
 
@@ -70,25 +106,23 @@ class SearchBar(Input):
 class ArticleList(OptionList):
     BINDINGS = bindings(LIST)
 
+    # bound to the screen's listing; every new Listing is drawn (a search run again after a
+    # change finds the same rows, and the open article's row is highlighted again)
+    listing: reactive[Listing] = reactive(Listing, always_update=True)
+
     def __init__(self, **kwargs: object) -> None:
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
-        self.hits: list[ListRow] = []
 
-    def show_hits(
-        self,
-        hits: list[ListRow],
-        statuses: dict[str, str],
-        records: dict[str, int],
-        words: list[str],
-        keep: str | None = None,
-    ) -> None:
-        self.hits = hits
+    def watch_listing(self, listing: Listing) -> None:
+        if listing.error:
+            return  # the rows of the last query that ran stay, the search line says why
+        words = list(listing.words)
         self.set_options(
             [
-                Option(row_text(h, statuses.get(h.id, "todo"), records.get(h.id, 0), words), id=h.id)
-                for h in hits
+                Option(row_text(h, listing.statuses.get(h.id, "todo"), listing.records.get(h.id, 0), words),
+                       id=h.id)
+                for h in listing.rows
             ]
         )
-        if hits:
-            index = next((i for i, h in enumerate(hits) if h.id == keep), 0)
-            self.highlighted = index
+        if listing.rows:
+            self.highlighted = next((i for i, h in enumerate(listing.rows) if h.id == listing.keep), 0)

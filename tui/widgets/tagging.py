@@ -2,7 +2,10 @@
 and the article's records, then its suggested records (drawn apart: ``◇``, italic). A suggestion
 in the form is not stored: editing one of its fields accepts it with the edit. It holds no data
 of its own beyond what is typed: changes go up as messages and the app saves them through the
-store owner.
+store owner. What it shows is the screen's state, bound to it (``data_bind``): ``FormState``
+(the record, draft or suggestion in the form, its problems, the fields whose save was refused
+or is under way) and ``RecordsState`` (the article's records and suggestions, the one in the
+form); the screen never pokes values in, it sets a new state.
 
 Each field shows what is stored (escaped with ``safe_line``; a field left unchanged is never
 saved back, so the escaping never rewrites data). A value the store refused stays in its field,
@@ -12,12 +15,16 @@ it is saved or the record changes: saving another field does not hide it."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
+from textual.reactive import reactive
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -30,9 +37,52 @@ from .fields import Field, ListField, TypeField, TypeKeys
 FIELDS = ("type", "unit", "date", "location", "partners", "personnel", "phase", "notes")
 SUGGESTED = "s:"  # the records list's option id of a suggestion: this prefix, then its key
 SUGGESTION_STYLE = "italic #d7af5f"
+NONE: Mapping[str, str] = MappingProxyType({})
 
 
-def record_line(data: dict[str, Any]) -> str:
+@dataclass(frozen=True)
+class FormState:
+    """What the record form shows, owned by the screen: a saved record, a draft (a dict with no
+    ``id``) or a suggestion (a dict with a ``key``); None: nothing. Immutable: a change is a new
+    state. ``keep_typed``: the same record as stored now (after a save, an undo, a reload), so
+    the text being typed in the focused field stays; otherwise the record is put in the form
+    afresh. A field in ``rejected`` (refused by the store: why) or ``saving`` (its save is
+    queued or running) keeps what was typed, whatever the state."""
+
+    record: ActivityRecord | Mapping[str, Any] | None = None
+    text: str = ""  # the article's text: the evidence is shown from it
+    published: str | None = None  # the open article's date: "kemarin" counts from it
+    problems: Mapping[str, str] = field(default_factory=lambda: NONE)  # a draft's problems
+    rejected: Mapping[str, str] = field(default_factory=lambda: NONE)
+    saving: frozenset[str] = frozenset()
+    keep_typed: bool = False
+    adding: bool = False  # ``a`` was pressed: the record is being made (keys typed meanwhile stay)
+
+    @property
+    def data(self) -> Mapping[str, Any]:
+        record = self.record
+        return record.to_dict() if isinstance(record, ActivityRecord) else (record or NONE)
+
+    @property
+    def record_id(self) -> str | None:
+        return self.data.get("id")
+
+    @property
+    def suggestion_key(self) -> str | None:
+        return None if self.record_id else self.data.get("key")
+
+
+@dataclass(frozen=True)
+class RecordsState:
+    """The records list of the panel: the article's saved records, then its suggestions, and
+    the one to highlight (a record id or a suggestion key)."""
+
+    records: tuple[ActivityRecord, ...] = ()
+    suggestions: tuple[Mapping[str, Any], ...] = ()
+    current: str | None = None
+
+
+def record_line(data: Mapping[str, Any]) -> str:
     """One line naming a record or suggestion: type · unit · date · personnel."""
     personnel = f" · {data['personnel']}" if data.get("personnel") else ""
     return f"{data.get('type') or '?'} · {data.get('unit') or '?'} · {data.get('date') or '?'}{personnel}"
@@ -70,18 +120,38 @@ class TaggingPanel(Vertical):
             self.key = key
             super().__init__()
 
+    # bound to the screen's state (data_bind); every new state is drawn
+    form: reactive[FormState] = reactive(FormState, always_update=True)
+    records_list: reactive[RecordsState] = reactive(RecordsState, always_update=True)
+
     def __init__(self, taxonomy: Taxonomy, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.taxonomy = taxonomy
-        self.record_id: str | None = None
-        self.suggestion_key: str | None = None  # a suggestion (not stored) is in the form
-        self.published: str | None = None  # the open article's date: "kemarin" counts from it
-        self.editing = False  # a record or a draft is in the form
         self.shown: dict[str, str] = {}  # what each field showed when loaded (stored or draft)
-        self.rejected: dict[str, str] = {}  # field -> why the store refused what was typed
-        self.problems: dict[str, str] = {}  # a draft's problems (nothing of it is stored yet)
+        self._sent: dict[str, str] = {}  # field -> the value whose save was asked for, until it is over
         self._loading = False
-        self.suggestions: list[dict[str, Any]] = []
+
+    # what the form holds, read from its state
+    @property
+    def record_id(self) -> str | None:
+        return self.form.record_id
+
+    @property
+    def suggestion_key(self) -> str | None:
+        return self.form.suggestion_key
+
+    @property
+    def editing(self) -> bool:
+        """A record, a draft or a suggestion is in the form (or one is being added)."""
+        return self.form.record is not None or self.form.adding
+
+    @property
+    def rejected(self) -> Mapping[str, str]:
+        return self.form.rejected
+
+    @property
+    def problems(self) -> Mapping[str, str]:
+        return self.form.problems
 
     def compose(self) -> ComposeResult:
         yield Static("No record", id="record-title")
@@ -131,91 +201,63 @@ class TaggingPanel(Vertical):
     # -- showing ------------------------------------------------------------------------------
 
     @staticmethod
-    def _display(data: dict[str, Any], name: str) -> str:
+    def _display(data: Mapping[str, Any], name: str) -> str:
         value = data.get(name)
         if name == "partners":
             value = ", ".join(str(p) for p in value or [])
         return "" if value is None else safe_line(str(value))
 
-    def show_record(
-        self,
-        record: ActivityRecord | dict[str, Any] | None,
-        article_text: str = "",
-        problems: dict[str, str] | None = None,
-    ) -> None:
-        """Fill the form from a saved record, a draft or a suggestion (dict; a suggestion has a
-        ``key``); None clears it."""
+    def watch_form(self, old: FormState, new: FormState) -> None:
+        """Draw the form from its state. A field keeps what is typed in it when its save was
+        refused or is under way, and (``keep_typed``) when it has the focus and differs from
+        what it showed; every other field shows the stored (or drafted) value."""
+        if not self.is_mounted:
+            return
         self._loading = True
         try:
-            data = record.to_dict() if isinstance(record, ActivityRecord) else (record or {})
-            self.record_id = data.get("id")
-            self.suggestion_key = None if self.record_id else data.get("key")
-            self.editing = record is not None
-            for field in self.query(Field):
-                field.editing = self.editing
-            self.rejected, self.problems = {}, dict(problems or {})
-            if self.suggestion_key is not None:
+            data = new.data
+            for f in self.query(Field):
+                f.editing = self.editing
+            if new.suggestion_key is not None:
                 title = Text(safe_line(f"◇ Suggested ({data.get('score', 0):.2f}): y accepts, r rejects"),
                              style=SUGGESTION_STYLE)
                 title.append("\nediting a field accepts it with the edit", "dim")
+            elif new.adding and not data.get("id"):
+                title = Text("Adding a record from the sentence…", style="dim")
             elif data:
                 name = data["id"][:8] if data.get("id") else "(draft: not saved yet)"
                 title = Text(safe_line("Record " + name))
             else:
                 title = Text("No record: a adds one from the sentence, y accepts a suggestion", style="dim")
             self.query_one("#record-title", Static).update(title)
-            ev = data.get("evidence") or []
-            snippet = " | ".join(
-                safe_line(article_text[e["start"] : e["end"]] if article_text else e.get("text", ""))[:120]
-                for e in ev
-            )
-            self.query_one("#evidence", Static).update(Text("evidence: " + snippet if snippet else ""))
+            self._show_evidence(new)
             for name in FIELDS:
+                if name not in new.saving and (name in old.saving or not new.keep_typed):
+                    self._sent.pop(name, None)  # that save is over, or another record is in the form
+                inp = self.query_one(f"#field-{name}", Input)
+                typing = new.keep_typed and inp.has_focus and inp.value != self.shown.get(name)
                 self.shown[name] = self._display(data, name)
-                self.query_one(f"#field-{name}", Input).value = self.shown[name]
-            self._show_marks()
-            self.show_date_value(self.shown["date"])
-            for field in self.query(Field):  # the names near the record's sentence complete first
-                field.near(article_text, int(ev[0]["start"]) if ev and article_text else None)
-        finally:
-            self._loading = False
-
-    def load_stored(self, record: ActivityRecord) -> None:
-        """Show what is stored now (after a save, an undo, a redo), keeping a refused value
-        (still marked) and text being typed in the focused field."""
-        if record.id != self.record_id:
-            return
-        data = record.to_dict()
-        self._loading = True
-        try:
-            for name in FIELDS:
-                field = self.query_one(f"#field-{name}", Input)
-                typing = field.has_focus and field.value != self.shown.get(name)
-                self.shown[name] = self._display(data, name)
-                if name not in self.rejected and not typing:
-                    field.value = self.shown[name]
+                if not typing and name not in new.rejected and name not in new.saving:
+                    inp.value = self.shown[name]
             self._show_marks()
             self.show_date_value(self.query_one("#field-date", Input).value)
+            ev = data.get("evidence") or []
+            for f in self.query(Field):  # the names near the record's sentence complete first
+                f.near(new.text, int(ev[0]["start"]) if ev and new.text else None)
         finally:
             self._loading = False
 
-    def reject(self, name: str, problems: dict[str, str]) -> None:
-        """The store refused what was typed in ``name``: keep it, marked as not saved."""
-        self.rejected[name] = problems.get(name) or "; ".join(f"{k}: {v}" for k, v in problems.items())
-        self._show_marks()
-
-    def accept(self, name: str) -> None:
-        self.rejected.pop(name, None)
-        self._show_marks()
-
-    def show_problems(self, problems: dict[str, str]) -> None:
-        """A draft's problems (the draft as a whole is not saved)."""
-        self.problems = dict(problems)
-        self._show_marks()
-        if "evidence" in problems:
-            self.query_one("#evidence", Static).update(
-                Text("evidence: " + safe_line(problems["evidence"]), style="red")
+    def _show_evidence(self, state: FormState) -> None:
+        if "evidence" in state.problems:
+            line = Text("evidence: " + safe_line(state.problems["evidence"]), style="red")
+        else:
+            text = state.text
+            snippet = " | ".join(
+                safe_line(text[e["start"]: e["end"]] if text else e.get("text", ""))[:120]
+                for e in state.data.get("evidence") or []
             )
+            line = Text("evidence: " + snippet if snippet else "")
+        self.query_one("#evidence", Static).update(line)
 
     def _show_marks(self) -> None:
         for name in FIELDS:
@@ -239,31 +281,26 @@ class TaggingPanel(Vertical):
 
     def show_date_value(self, typed: str) -> None:
         """What the typed date means, counted from the article's date as the store counts it."""
-        iso = parse_date(typed, self.published) if typed else None
+        iso = parse_date(typed, self.form.published) if typed else None
         label = "date" + (f"  → {iso}" if iso else ("  → ?" if typed else ""))
         self.query_one("#label-date", Label).update(Text(label))
 
-    def show_records(
-        self,
-        records: list[ActivityRecord],
-        current: str | None = None,
-        suggestions: list[dict[str, Any]] | None = None,
-    ) -> None:
+    def watch_records_list(self, state: RecordsState) -> None:
         """The saved records (``●``), then the suggestions (``◇``, italic): never mistaken."""
-        if suggestions is not None:
-            self.suggestions = suggestions
+        if not self.is_mounted:
+            return
         box = self.query_one("#records", OptionList)
-        options = [Option(Text("● " + safe_line(record_line(r.to_dict()))), id=r.id) for r in records]
+        options = [Option(Text("● " + safe_line(record_line(r.to_dict()))), id=r.id) for r in state.records]
         options += [
             Option(Text(safe_line(f"◇ {record_line(s)}  {s.get('score', 0):.2f}"), style=SUGGESTION_STYLE),
                    id=SUGGESTED + s["key"])
-            for s in self.suggestions
+            for s in state.suggestions
         ]
         box.set_options(options)
-        box.border_title = f"{len(records)} record(s) · {len(self.suggestions)} suggested"
-        if current:
+        box.border_title = f"{len(state.records)} record(s) · {len(state.suggestions)} suggested"
+        if state.current:
             for i, option in enumerate(options):
-                if option.id in (current, SUGGESTED + current):
+                if option.id in (state.current, SUGGESTED + state.current):
                     box.highlighted = i
 
     def values(self) -> dict[str, str]:
@@ -284,6 +321,9 @@ class TaggingPanel(Vertical):
             inp.value = self.expand_type(inp.value)
         if inp.value == self.shown.get(name) and name not in self.rejected and name not in self.problems:
             return  # unchanged: never write the shown (escaped) text back
+        if self._sent.get(name) == inp.value:
+            return  # Enter then leaving the field: that value's save is under way
+        self._sent[name] = inp.value
         self.post_message(self.FieldChanged(name, inp.value))
 
     def expand_type(self, value: str) -> str:
