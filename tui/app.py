@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from textual import work
 from textual.app import App
 
 import store
@@ -64,16 +65,22 @@ class TandaiApp(App[int]):
         if kind == "lost":
             self.workbench.say("Connection to the database lost, retrying…", "warning", 30)
             return
+        self._catch_up(kind)
+
+    @work(thread=True, group="live")
+    def _catch_up(self, kind: str) -> None:
+        """Read what others changed (a network round trip: never on the UI thread); the
+        workbench then reads again what shows it (``StoreChanged``)."""
         refresh = getattr(self.owner.store, "refresh", None)  # a shared database's, beside subscribe
         if refresh is None:
             return
         try:
             came = self.owner.call(refresh)
         except StoreError as exc:
-            self.workbench.say(str(exc), "warning")
+            self.call_from_thread(self.workbench.say, str(exc), "warning")
             return
         if kind == "back":
-            self.workbench.say("Connected to the database again.", "information", 5)
+            self.call_from_thread(self.workbench.say, "Connected to the database again.", "information", 5)
         if came:
             self.workbench.post_message(StoreChanged())
 
