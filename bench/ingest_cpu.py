@@ -1,12 +1,15 @@
 """Ingest speed on a shared machine: CPU seconds per article, not only wall time.
 
-    python -m bench.ingest_cpu [--size 10000] [--work /tmp/benchwork] [--profile]
+    python -m bench.ingest_cpu [--size 10000] [--work /tmp/benchwork] [--profile] [--stages]
 
 When other work shares the cores, wall time says little; the CPU time of the main process and
 of the worker pool (RUSAGE_CHILDREN) is what ingest costs. ``articles / (parent + workers)``
 times the number of cores is the rate the machine would give if ingest had it to itself (an
 upper bound: it assumes the pool keeps every core busy), and the parent's own rate bounds what
-more workers could give. ``--profile`` prints where the main process spends its time.
+more workers could give. ``--profile`` prints where the main process spends its time;
+``--stages`` what a worker spends per article on each stage (one process, every second article
+of the corpus, as one of two workers sees them, caches cold at the start); with ``--profile``,
+where the recogniser spends its time (cProfile: its overhead inflates small Python functions).
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ import pstats
 import resource
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import store
 from bench.generate import generate
@@ -29,8 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--size", type=int, default=10_000)
     ap.add_argument("--work", type=Path, default=Path("bench/corpora"))
     ap.add_argument("--profile", action="store_true", help="profile the main process")
+    ap.add_argument("--stages", action="store_true", help="CPU per article of each worker stage")
     args = ap.parse_args(argv)
     corpus = generate(args.work / f"corpus-{args.size}", args.size)
+    if args.stages:
+        stages(corpus, args.profile)
+        return 0
     path = args.work / f"ingest-cpu-{os.getpid()}"
     shutil.rmtree(path, ignore_errors=True)
     profile = cProfile.Profile() if args.profile else None
@@ -55,6 +64,47 @@ def main(argv: list[str] | None = None) -> int:
     if profile:
         pstats.Stats(profile).sort_stats("tottime").print_stats(20)
     return 0
+
+
+def stages(corpus: Path, profile: bool = False) -> None:
+    """CPU per article of each stage of ``store.ingest.prepare``, and of handing it over."""
+    from store.disk.corpus import stored_form
+    from store.model import Article
+    from store.search.tantivy_query import index_terms
+    from store.sources.formats import Skipped, iter_paths, read_source
+    from store.text import dedupe
+    from store.text.entities import Recogniser
+    from store.text.normalise import article_id
+    from store.text.parse import parse_article
+
+    files = [p for p in iter_paths([str(corpus)]) if not isinstance(p, Skipped)][::2]
+    docs = [d for f in files for d in read_source(f) if not isinstance(d, Skipped)]
+    recogniser = Recogniser()
+    out: dict[str, Any] = {}
+
+    def stage(name: str, fn: Callable[[], Any]) -> Any:
+        start = time.process_time()
+        out[name] = fn()
+        print(f"{name:24s} {(time.process_time() - start) / len(docs) * 1000:.3f} ms")
+        return out[name]
+
+    print(f"{len(docs)} articles, CPU per article:")
+    parsed = stage("parse", lambda: [parse_article(d) for d in docs])
+    ids = stage("article id", lambda: [article_id(p.text) for p in parsed])
+    prof = cProfile.Profile() if profile else None
+    if prof:
+        prof.enable()
+    ents = stage("recognise", lambda: [recogniser.recognise(p.text, p.published, p.noise) for p in parsed])
+    if prof:
+        prof.disable()
+    arts = [Article(id=i, source=d.source, title=p.title, text=p.text, published=p.published, noise=list(p.noise),
+                    entities=e) for d, p, i, e in zip(docs, parsed, ids, ents, strict=True)]
+    stage("duplicate signature", lambda: [dedupe.signature(a.text, a.noise) for a in arts])
+    stage("story signature", lambda: [dedupe.story_signature(a) for a in arts])
+    stage("hand-over (JSON, terms)", lambda: [(stored_form(a), index_terms(a)) for a in arts])
+    if prof:
+        print("\nthe recogniser (profiled, so slower than above):")
+        pstats.Stats(prof).sort_stats("tottime").print_stats(15)
 
 
 if __name__ == "__main__":
