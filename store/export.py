@@ -34,7 +34,7 @@ from store.agreement import same_event_index
 from store.disk.atomic import replacing, write_bytes
 from store.errors import StoreError
 from store.interchange.common import Item, Progress, RecordSource, items, select
-from store.interchange.parallel import Work, chunks
+from store.interchange.parallel import Spilled, Work, chunks, write_piece
 
 if TYPE_CHECKING:
     from store.store import Store
@@ -60,9 +60,14 @@ _JSON_RAW_UTF8 = re.compile(
     rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8b-\x8f\xa8-\xae]|\xe2\x81[\xa0-\xaf]|\xef\xbb\xbf")
 
 
+def needs_escape(data: bytes) -> bool:
+    """Whether orjson's output holds a character ``escape_line`` escapes."""
+    return not data.isascii() and _JSON_RAW_UTF8.search(data) is not None
+
+
 def escape_line(data: bytes) -> bytes:
     """orjson's output as one line with every character a terminal could act on escaped."""
-    if data.isascii() or not _JSON_RAW_UTF8.search(data):
+    if not needs_escape(data):
         return data + b"\n"
     text = _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", data.decode("utf-8"))
     return text.encode("utf-8") + b"\n"
@@ -225,7 +230,7 @@ def plan(st: Store, fmt: str, opts: Options) -> Plan:
                     clean=False, head=_csv_head(CSV_COLUMNS), rows=True)
     if fmt == "prodigy":
         from store.interchange import prodigy
-        return Plan(_lines(lambda item: escape_line(prodigy.task_json(item, reviewer))))
+        return Plan(_lines(lambda item: prodigy.task_line(item, reviewer)))
     if fmt == "doccano":
         from store.interchange import doccano
         relations = opts.relations
@@ -262,14 +267,14 @@ def write_stream(st: Store, raw: IO[bytes], fmt: str, opts: Options) -> int:
     n = 0
     wrote = False
     with closing(chunks(st, sel, how.work, clean=how.clean, workers=opts.workers, progress=opts.progress,
-                        damaged=opts.damaged, start=how.start)) as done:
+                        damaged=opts.damaged, start=how.start, spill=True)) as done:
         for chunk in done:
             for piece in chunk.pieces:
-                if not piece:
+                if not (piece.size if isinstance(piece, Spilled) else piece):
                     continue
                 if wrote and how.sep:
                     raw.write(how.sep)
-                raw.write(piece)
+                write_piece(raw, piece)
                 wrote = True
             n += chunk.rows if how.rows else chunk.articles
     raw.write(how.tail)
@@ -285,7 +290,7 @@ def _export_folder(st: Store, opts: Options, work: Work, add: Callable[[bytes], 
                         damaged=opts.damaged)) as done:
         for chunk in done:
             for piece in chunk.pieces:
-                if add is not None:
+                if add is not None and isinstance(piece, bytes):
                     add(piece)
             n += chunk.articles
     return n
@@ -309,7 +314,7 @@ def export_file(st: Store, path: Path, fmt: str, cell: Callable[[str], str] | No
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r} ({', '.join(FORMATS)})")
     path = Path(path)
-    if fmt == "spacy" and (opts.folder or path.is_dir() or str(path).endswith(os.sep)):  # DocBin parts, bounded memory
+    if fmt == "spacy" and (opts.folder or path.is_dir() or str(path).endswith(os.sep)):  # DocBin parts
         from store.interchange import spacy_docbin
         with spacy_docbin.folder_export(path) as add:
             return _export_folder(st, opts, lambda chosen: spacy_docbin.parts(chosen), add)

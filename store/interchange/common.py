@@ -71,16 +71,27 @@ def clean_entities(article: Article, entities: Iterable[Entity],
     out: list[Entity] = []
     last_end = -1
     n = len(article.text)
-    for e in sorted(entities, key=lambda e: (e.start, -e.end)):
-        if not 0 <= e.start < e.end <= n:
+    noise = [(s.start, s.end) for s in article.noise]
+    for e in sorted(entities, key=_order):
+        start, end = e.start, e.end
+        if not 0 <= start < end <= n or start < last_end:
             continue
-        if (e.start, e.end) not in chosen and overlaps(e.start, e.end, article.noise):
-            continue
-        if e.start < last_end:
+        if noise and (start, end) not in chosen and _on_noise(start, end, noise):
             continue
         out.append(e)
-        last_end = e.end
+        last_end = end
     return out
+
+
+def _order(e: Entity) -> tuple[int, int]:
+    return e.start, -e.end
+
+
+def _on_noise(start: int, end: int, noise: list[tuple[int, int]]) -> bool:
+    for s, e in noise:  # a few lines at most: a loop is quicker than any() over a generator
+        if s < end and start < e:
+            return True
+    return False
 
 
 def selected_ids(st: Store, query: str | None) -> set[str] | None:
@@ -228,7 +239,8 @@ def split_tokens(text: str, boundaries: Iterable[int] = ()) -> Tokens:
     starts, ends, texts, gaps = acc[0:-1:2], acc[1::2], parts[1::2], parts[0::2]
     inner: dict[int, list[int]] = {}
     if starts:
-        for c in sorted(set(boundaries)):
+        # a cut on a token's edge (nearly all) needs nothing: only the others are looked up
+        for c in sorted(set(boundaries).difference(acc)):
             i = bisect_right(starts, c) - 1
             if i >= 0 and starts[i] < c < ends[i]:
                 inner.setdefault(i, []).append(c)

@@ -16,7 +16,7 @@ from typing import IO, Any
 
 import orjson
 
-from store.export import escape_line
+from store.export import escape_line, needs_escape
 from store.interchange.common import Item, Tokens, entity_tokens, hash32, token_index
 
 ANSWER = {"done": "accept", "in_progress": "accept", "irrelevant": "reject"}
@@ -40,8 +40,8 @@ def _tokens_json(text: str, toks: Tokens) -> bytes:
     return b"[" + (_TOKEN * n)[:-1] % tuple(flat) + b"]"
 
 
-def task_json(item: Item, reviewer: str) -> bytes:
-    """One task as a JSON object, byte for byte what ``orjson.dumps`` writes for ``task``."""
+def _parts(item: Item, reviewer: str) -> tuple[bytes, bytes, bytes]:
+    """The task as orjson writes it, in three pieces: up to the tokens, the tokens, the rest."""
     a = item.article
     toks = entity_tokens(a)
     spans = []
@@ -67,7 +67,22 @@ def task_json(item: Item, reviewer: str) -> bytes:
         "_annotator_id": reviewer,
         "_session_id": reviewer,
     })
-    return b"".join((head[:-1], b',"tokens":', _tokens_json(a.text, toks), b",", tail[1:]))
+    return head[:-1] + b',"tokens":', _tokens_json(a.text, toks), b"," + tail[1:]
+
+
+def task_json(item: Item, reviewer: str) -> bytes:
+    """One task as a JSON object, byte for byte what ``orjson.dumps`` writes for ``task``."""
+    return b"".join(_parts(item, reviewer))
+
+
+def task_line(item: Item, reviewer: str) -> bytes:
+    """``task_json`` as one line, escaped as ``json_line`` escapes it. The tokens are pieces of
+    the text, so the text and the rest are searched for what needs escaping, not the tokens'
+    copy of it; when something does, the whole line is escaped."""
+    head, tokens, tail = _parts(item, reviewer)
+    if needs_escape(head) or needs_escape(tail):
+        return escape_line(head + tokens + tail)
+    return b"".join((head, tokens, tail, b"\n"))
 
 
 def task(item: Item, reviewer: str) -> dict[str, Any]:
@@ -76,15 +91,9 @@ def task(item: Item, reviewer: str) -> dict[str, Any]:
     return out
 
 
-def chunk(items: Iterable[Item], reviewer: str) -> tuple[bytes, int]:
-    """The task lines of ``items``; (bytes, number of tasks)."""
-    lines = [escape_line(task_json(item, reviewer)) for item in items]
-    return b"".join(lines), len(lines)
-
-
 def write(items: Iterable[Item], out: IO[bytes], reviewer: str) -> int:
     n = 0
     for item in items:
-        out.write(escape_line(task_json(item, reviewer)))
+        out.write(task_line(item, reviewer))
         n += 1
     return n

@@ -1,6 +1,7 @@
 """Exports in worker processes (store.interchange.parallel) write exactly what one process
 writes, byte for byte (spaCy: the same Docs), and Ctrl-C in the middle of one leaves no output,
-no temp file and no worker behind. Also: store-wide corrections reach every exported article."""
+no temp file and no worker behind. The quick paths hold to their definitions (tokens, escaping).
+Also: store-wide corrections reach every exported article."""
 
 from __future__ import annotations
 
@@ -146,3 +147,51 @@ def test_store_wide_corrections_reach_every_exported_article(sample_store_path: 
     for aid in want:
         labels = {r[2] for r in rows[aid]["label"] if rows[aid]["text"][r[0]:r[1]] == text}
         assert labels == {"MILITARY_UNIT"}, aid
+
+
+def test_prodigy_escapes_controls_in_the_text_and_its_tokens(tmp_path: Path) -> None:
+    """The token list is spliced in without a search of its own (it repeats the text): a
+    control character in the text is escaped in the text and in its token alike."""
+    evil = "\x9b31m\u202e\u2028"
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(f"Patroli Bontang\n\nPolres Bontang {evil} menggelar patroli.\n", encoding="utf-8")
+    with store.open(tmp_path / "s", reviewer="rina") as st:
+        assert st.ingest([src]).added == 1
+    data = export(tmp_path / "s", tmp_path / "p.jsonl", "prodigy", 1).read_bytes()
+    text = data.decode("utf-8")
+    assert not any(c in text for c in "\x9b\u202e\u2028")
+    task = orjson.loads(data)
+    assert evil in task["text"]
+    assert any("\x9b" in t["text"] for t in task["tokens"])
+
+
+def test_tokens_are_the_pattern_matches_split_at_entity_edges() -> None:
+    """The quick tokenizer (one split, offsets by running sums, cuts by bisection) against its
+    definition: the token pattern's matches, each cut where an entity edge falls inside it."""
+    import random
+
+    from store.interchange.common import _TOKEN, split_tokens
+
+    def defined(text: str, cuts: list[int]) -> list[tuple[int, int]]:
+        out = []
+        for m in _TOKEN.finditer(text):
+            s, e = m.span()
+            for c in sorted(set(cuts)):
+                if s < c < e:
+                    out.append((s, c))
+                    s = c
+            out.append((s, e))
+        return out
+
+    pieces = ["ab", " ", "c", ".", "\n", ",", "\u0301", "\u200d", "\ufe0f", "🚓", "🏽", "é", "\t", "  ", "!",
+              '"', "polres", "\u00a0", "\x9b"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        cuts = [rng.randint(0, len(text)) for _ in range(rng.randint(0, 4))]
+        toks = split_tokens(text, cuts)
+        assert toks.spans() == defined(text, cuts), (text, cuts)
+        assert toks.texts == [text[s:e] for s, e in toks.spans()]
+        assert toks.spaced() == [text[e:e + 1].isspace() for _, e in toks.spans()]
+        assert "".join(g + t for g, t in zip(toks.gaps, [*toks.texts, ""], strict=True)) == text
