@@ -28,6 +28,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from store.errors import StoreError
 from store.interchange.common import Item, Progress, Selection, shard_items
+from store.interchange.folders import write_all
 
 if TYPE_CHECKING:
     from store.store import Store
@@ -115,9 +116,7 @@ def _in_worker(shard: str) -> Chunk:
 def _spill(data: bytes, folder: str) -> Spilled:
     fd, path = tempfile.mkstemp(dir=folder)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
+        write_all(fd, data)
     finally:
         os.close(fd)
     return Spilled(path, len(data))
@@ -151,9 +150,7 @@ def _copy(src: int, dst: int, size: int) -> None:
         data = os.read(src, min(left, 1 << 20))
         if not data:
             raise OSError(f"spilled export piece ended {left} bytes early")
-        view = memoryview(data)
-        while view:
-            view = view[os.write(dst, view):]
+        write_all(dst, data)
         left -= len(data)
 
 
