@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from textual import work
+from textual.reactive import reactive
 from textual.worker import get_current_worker
 
 from store import Article, InvalidRecord, StoreError
@@ -24,7 +25,7 @@ from store import Article, InvalidRecord, StoreError
 from ..messages import SuggestionsLoaded
 from ..safe import safe_line
 from ..widgets.reader import Reader
-from ..widgets.tagging import FormState, RecordsState, TaggingPanel, record_line
+from ..widgets.tagging import Completions, FormState, RecordsState, TaggingPanel, record_line
 from .coding import Step, outcome
 from .form import Form
 
@@ -41,6 +42,8 @@ def fields_of(suggestion: dict[str, Any]) -> dict[str, Any]:
 
 class Suggesting(Form):
     suggestions: list[dict[str, Any]]
+    # what the form's fields offer to complete (bound to the panel in Workbench.compose)
+    completions: reactive[Completions] = reactive(Completions)
 
     @work(thread=True, exclusive=True, group="suggest")
     def load_suggestions(self, article: Article, first: bool) -> None:
@@ -68,7 +71,7 @@ class Suggesting(Form):
         self._show_marks()
         done = loaded.completions  # what the article holds first, then what records used before
         places = done["location"] + ([self.article.dateline] if self.article.dateline else [])
-        self.query_one(TaggingPanel).set_completions(done["unit"], places, done["partners"])
+        self.completions = Completions(tuple(done["unit"]), tuple(places), tuple(done["partners"]))
         if loaded.first and self.suggestions:
             self.go_to_suggestion(self.suggestions[0])  # the best suggestion: y accepts it
 

@@ -79,8 +79,8 @@ class Workbench(Menus):
                 labels = bindings(label_commands(self._label_keys()))
                 reader_class = type("Reader", (Reader,), {"BINDINGS": [*bindings(READER), *labels]})
                 yield reader_class(self.taxonomy, id="reader")
-            yield TaggingPanel(self.taxonomy, id="panel").data_bind(form=Workbench.form,
-                                                                    records_list=Workbench.records_state)
+            yield TaggingPanel(self.taxonomy, id="panel").data_bind(
+                Workbench.completions, form=Workbench.form, records_list=Workbench.records_state)
         yield TextLine(id="statusline").data_bind(line=Workbench.status)
         yield Footer()
 

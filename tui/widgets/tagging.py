@@ -4,8 +4,9 @@ in the form is not stored: editing one of its fields accepts it with the edit. I
 of its own beyond what is typed: changes go up as messages and the app saves them through the
 store owner. What it shows is the screen's state, bound to it (``data_bind``): ``FormState``
 (the record, draft or suggestion in the form, its problems, the fields whose save was refused
-or is under way) and ``RecordsState`` (the article's records and suggestions, the one in the
-form); the screen never pokes values in, it sets a new state.
+or is under way), ``RecordsState`` (the article's records and suggestions, the one in the
+form) and ``Completions`` (what the fields offer to complete); the screen never pokes values
+in, it sets a new state.
 
 Each field shows what is stored (escaped with ``safe_line``; a field left unchanged is never
 saved back, so the escaping never rewrites data). A value the store refused stays in its field,
@@ -73,6 +74,15 @@ class FormState:
 
 
 @dataclass(frozen=True)
+class Completions:
+    """What the fields offer to complete: the article's units, places and partners first."""
+
+    units: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RecordsState:
     """The records list of the panel: the article's saved records, then its suggestions, and
     the one to highlight (a record id or a suggestion key)."""
@@ -123,6 +133,7 @@ class TaggingPanel(Vertical):
     # bound to the screen's state (data_bind); every new state is drawn
     form: reactive[FormState] = reactive(FormState, always_update=True)
     records_list: reactive[RecordsState] = reactive(RecordsState, always_update=True)
+    completions: reactive[Completions] = reactive(Completions)
 
     def __init__(self, taxonomy: Taxonomy, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -186,9 +197,12 @@ class TaggingPanel(Vertical):
     def on_mount(self) -> None:
         self.query_one("#field-phase", Input).suggester = SuggestFromList(list(PHASES))
 
-    def set_completions(self, units: list[str], places: list[str], partners: list[str]) -> None:
+    def watch_completions(self, offered: Completions) -> None:
+        if not self.is_mounted:
+            return
         # entity texts come from the article: escaped, as the completion is drawn in the field
-        units, places, partners = ([safe_line(x) for x in xs] for xs in (units, places, partners))
+        units, places, partners = ([safe_line(x) for x in xs]
+                                   for xs in (offered.units, offered.places, offered.partners))
         for name, names in (("unit", units), ("location", places), ("partners", partners)):
             self.query_one(f"#field-{name}", Field).offer_from(names)  # fields.py: how they match
 
