@@ -277,15 +277,18 @@ class PgAnnotations:
 
     def article_doc(self, article_id: str) -> dict[str, Any] | None:
         """One article's ``to_dict()`` from the database, or None when it is not there or the
-        database cannot answer now (the caller then reads its cache)."""
-        if self.offline:
+        database cannot answer now (the caller then reads its cache). Never waits behind a save
+        in progress on another thread (one waiting for the database's write lock would freeze a
+        reader that only wants an article): the cache answers instead."""
+        if self.offline or not self.lock.acquire(blocking=False):
             return None
-        with self.lock:
-            try:
-                row = self.connection().execute("SELECT doc FROM tandai.articles WHERE id = %s",
-                                                (article_id,)).fetchone()
-            except (psycopg.Error, StoreError):
-                return None
+        try:
+            row = self.connection().execute("SELECT doc FROM tandai.articles WHERE id = %s",
+                                            (article_id,)).fetchone()
+        except (psycopg.Error, StoreError):
+            return None
+        finally:
+            self.lock.release()
         return row[0] if row is not None and isinstance(row[0], dict) else None
 
     def history(self, limit: int = 50) -> list[dict[str, Any]]:
