@@ -120,11 +120,15 @@ def how_well(typed: str, candidate: str) -> int | None:
 
 def matching(typed: str, candidates: Iterable[str]) -> list[str]:
     """The candidates that match ``typed`` (``how_well``), best match first and, within one kind
-    of match, in the order given (the ranking); a candidate equal to what is typed is left out."""
-    scored = []
+    of match, in the order given (the ranking). When what is typed is itself one of the
+    candidates, nothing is offered: Enter takes the offer, so a whole name typed must stay that
+    name (``Polres Garut`` typed is never turned into ``Polres Garut Kota``)."""
+    scored, whole = [], typed.casefold().strip()
     for order, candidate in enumerate(candidates):
+        if candidate.casefold() == whole:
+            return []
         score = how_well(typed, candidate)
-        if score is not None and candidate.casefold() != typed.casefold().strip():
+        if score is not None:
             scored.append((score, order, candidate))
     return [c for _, _, c in sorted(scored)]
 

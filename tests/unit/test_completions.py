@@ -64,6 +64,15 @@ def test_what_is_typed_in_full_is_not_offered_again_and_nothing_matches_a_strang
     assert matching("Polsek Sakra", BANYUWANGI) == []
 
 
+def test_a_whole_name_typed_is_kept_though_a_longer_one_starts_with_it() -> None:
+    """Enter takes the name on offer: a reviewer who typed a name the article holds in full must
+    get that name, not a longer one it begins (a part of a name still gets the offer)."""
+    names = ["KPU Kabupaten Garut", "Polres Garut Kota", "Polres Garut"]
+    assert matching("polres garut", names) == []
+    assert matching("KPU", names) == ["KPU Kabupaten Garut"]  # not a name here: an abbreviation
+    assert matching("Polres Gar", names) == ["Polres Garut Kota", "Polres Garut"]
+
+
 @pytest.fixture
 def banyuwangi(sample_store_path: Path) -> tuple[store.Store, str]:
     st = store.open(sample_store_path, reviewer="rina")
