@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from store.disk.atomic import write_bytes as write_file
     from store.errors import (
         BadInput,
+        Conflict,
         CorruptFile,
         InvalidArgument,
         InvalidRecord,
@@ -51,8 +52,9 @@ if TYPE_CHECKING:
     from store.text.sentences import sentence_at, sentences
 
 _WHERE = {
-    **dict.fromkeys(("BadInput", "CorruptFile", "InvalidArgument", "InvalidRecord", "NotFound", "QueryError",
-                     "ReadOnlyStore", "SchemaMismatch", "StoreError", "StoreLocked"), "store.errors"),
+    **dict.fromkeys(("BadInput", "Conflict", "CorruptFile", "InvalidArgument", "InvalidRecord", "NotFound",
+                     "QueryError", "ReadOnlyStore", "SchemaMismatch", "StoreError", "StoreLocked"),
+                    "store.errors"),
     **dict.fromkeys(("IngestProgress", "IngestReport"), "store.ingest"),
     **dict.fromkeys(("ACTIVITY_TYPES", "LABELS", "PHASES", "STATUSES", "ActivityRecord", "Article", "Entity",
                      "ListRow", "Span"), "store.model"),
@@ -68,8 +70,9 @@ _WHERE = {
 _RENAMED = {"write_file": "write_bytes"}
 
 __all__ = [
-    "ACTIVITY_TYPES", "LABELS", "PHASES", "STATUSES", "ActivityRecord", "Article", "BadInput", "CorruptFile",
-    "Entity", "IngestProgress", "IngestReport", "InvalidArgument", "InvalidRecord", "ListRow", "NotFound",
+    "ACTIVITY_TYPES", "LABELS", "PHASES", "STATUSES", "ActivityRecord", "Article", "BadInput", "Conflict",
+    "CorruptFile", "Entity", "IngestProgress", "IngestReport", "InvalidArgument", "InvalidRecord", "ListRow",
+    "NotFound",
     "QueryError", "ReadOnlyStore", "SchemaMismatch", "SearchResult", "Span", "Store", "StoreError",
     "StoreLocked", "Taxonomy", "default_store", "open", "parse_date", "samples_dir", "sentence_at",
     "sentences", "write_file",

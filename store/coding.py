@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from store.disk.annotations import Annotations, status_key
 from store.disk.corpus import now_iso
 from store.disk.gazetteer import write_gazetteer
-from store.errors import InvalidArgument, NotFound, ReadOnlyStore, StoreError
+from store.errors import Conflict, InvalidArgument, NotFound, ReadOnlyStore, StoreError
 from store.history import Delete, History, Op, Put
 from store.model import (
     RECORD_FIELDS,
@@ -34,6 +35,14 @@ from store.search.index import SearchIndex
 from store.suggest.everywhere import MAX_RULE_TEXT, apply, rule_hits, rule_pattern
 from store.suggest.mixin import Suggesting
 from store.taxonomy import Taxonomy
+
+
+def next_stamp(previous: str) -> str:
+    """A changed record's ``updated``: now, to the second, unless that does not tell it from the
+    stamp it replaces (the last change was within the same second, or the clock is behind):
+    then to the microsecond. A stamp names a version (``update_record(read=...)``)."""
+    stamp = now_iso()
+    return stamp if stamp > previous else datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 class Coding(Suggesting):
@@ -129,17 +138,27 @@ class Coding(Suggesting):
             raise NotFound(f"no record {record_id!r}")
         return ActivityRecord.from_dict(data)
 
-    def update_record(self, record_id: str, **fields: Any) -> ActivityRecord:
-        old = self.record(record_id)
-        article = self.article(old.article_id, corrected=False)
-        merged = {k: v for k, v in old.to_dict().items() if k in RECORD_FIELDS}
-        merged.update(fields)
-        if "date" in fields and "phase" not in fields:
-            merged["phase"] = None  # re-derive from the new date
-        clean = validate(article, merged, self.taxonomy)
-        new = ActivityRecord(id=old.id, article_id=old.article_id, reviewer=old.reviewer, created=old.created,
-                             updated=now_iso(), **clean)
-        self._change(f"edit {new.type} record", [Put("records", new.id, new.to_dict())])
+    def update_record(self, record_id: str, *, read: str | None = None, **fields: Any) -> ActivityRecord:
+        """Change some fields of a record; durable when this returns. ``read``: the record's
+        ``updated`` stamp as the caller read it (the form it was typed in showed that version):
+        when the record has changed since, the change is refused with a ``Conflict`` naming who
+        changed it and how where the store knows, so nobody writes over a value they never saw.
+        Without it, the change goes onto the record as stored now."""
+        if read is not None:
+            check_text("the read stamp (the record's updated)", read, max_len=64)
+        with self.annotations.lock:  # the record checked is the record changed (a mirror catches up)
+            old = self.record(record_id)
+            if read is not None and old.updated != read:
+                raise Conflict("record", *(self.annotations.last_change("records", record_id) or ()))
+            article = self.article(old.article_id, corrected=False)
+            merged = {k: v for k, v in old.to_dict().items() if k in RECORD_FIELDS}
+            merged.update(fields)
+            if "date" in fields and "phase" not in fields:
+                merged["phase"] = None  # re-derive from the new date
+            clean = validate(article, merged, self.taxonomy)
+            new = ActivityRecord(id=old.id, article_id=old.article_id, reviewer=old.reviewer,
+                                 created=old.created, updated=next_stamp(old.updated), **clean)
+            self._change(f"edit {new.type} record", [Put("records", new.id, new.to_dict())])
         return new
 
     def delete_record(self, record_id: str) -> ActivityRecord:

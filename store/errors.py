@@ -32,6 +32,21 @@ class NotFound(StoreError):
     """An article or record id that the store does not hold."""
 
 
+class Conflict(StoreError):
+    """Someone changed what a change would overwrite since the caller read it (optimistic
+    concurrency: a shared database, or a save that says which version it started from). The
+    message names who and what when the store knows; the caller shows the stored version."""
+
+    def __init__(self, what: str, who: str | None = None, how: str | None = None) -> None:
+        self.what, self.who, self.how = what, who, how
+        if who is None:
+            super().__init__(f"this {what} was changed since you read it; "
+                             "it now shows the stored version: look, then save again")
+        else:
+            super().__init__(f"{who} changed this {what} since you read it ({how or 'a change'}); "
+                             "it now shows their version: look, then save again")
+
+
 class InvalidRecord(StoreError):
     """A record's fields do not validate; ``problems`` maps field name to an explanation."""
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import zlib
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,11 @@ def _archived_upto(backups: Path) -> list[int]:
 
 class Annotations:
     """The in-memory state of all annotation tables, loaded from snapshot + journal."""
+
+    # held while a change is checked against what its caller read and made: nothing to hold
+    # here (one writer, and nothing changes the tables behind it); a shared database's mirror,
+    # which its listener catches up meanwhile, holds its lock (``store.pg.annotations``)
+    lock: AbstractContextManager[Any] = nullcontext()
 
     def __init__(self, directory: Path, writable: bool) -> None:
         self.dir = directory
@@ -256,6 +262,11 @@ class Annotations:
                 self.compaction_error = None
 
     # -- reading ---------------------------------------------------------------------------
+
+    def last_change(self, table: str, key: str) -> tuple[str, str] | None:
+        """Who last changed a row and how (a shared database's history says; the journal keeps
+        no names): None, so a ``Conflict`` here is a plain message."""
+        return None
 
     def get(self, table: str, key: str) -> dict[str, Any] | None:
         return self.tables[table].get(key)

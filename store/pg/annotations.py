@@ -38,15 +38,14 @@ from psycopg import errors as pgerrors
 from psycopg.types.json import Jsonb
 
 from store.disk.annotations import TABLES
-from store.errors import ReadOnlyStore, StoreError
+from store.errors import Conflict, ReadOnlyStore, StoreError
 from store.pg.connection import ConnectionLost, connect, first_line, redact, reported
 
 WHAT = {"records": "record", "overrides": "entity correction", "status": "status", "searches": "saved search"}
 RECONNECT_FOR = 3.0  # seconds a change waits for a dropped connection before it is refused
 
 
-class Conflict(StoreError):
-    """Someone changed what this change would overwrite since this store read it."""
+__all__ = ["Conflict", "Forbidden", "PgAnnotations"]  # Conflict is store.Conflict, still importable from here
 
 
 class Forbidden(StoreError):
@@ -246,20 +245,25 @@ class PgAnnotations:
 
     def _conflict(self, table: str, key: str) -> Conflict:
         """Name who changed the row and how, then catch up so the caller shows their version."""
-        who = "another reviewer"
-        what = "a change"
+        who_how = self.last_change(table, key, after=self.versions.get((table, key), 0))
         try:
-            conn = self.connection()
-            row = conn.execute("SELECT reviewer, label, to_char(at, 'HH24:MI:SS') FROM tandai.changes "
-                               "WHERE keys @> ARRAY[%s] AND id > %s ORDER BY id DESC LIMIT 1",
-                               (f"{table}/{key}", self.versions.get((table, key), 0))).fetchone()
-            if row is not None:
-                who, what = (str(row[0]), f"{row[1]} at {row[2]}")
             self.catch_up()
         except (psycopg.Error, StoreError):
             pass
-        return Conflict(f"{who} changed this {WHAT.get(table, table)} since you read it ({what}); "
-                        "it now shows their version: look, then save again")
+        return Conflict(WHAT.get(table, table), *(who_how or ("another reviewer", None)))
+
+    def last_change(self, table: str, key: str, after: int = 0) -> tuple[str, str] | None:
+        """Who made the last change to a row (after change id ``after``) and what it was called,
+        with its time: what a ``Conflict`` says. None when the history has none or cannot be
+        read now (the refusal then says less, but still refuses)."""
+        try:
+            row = self.connection().execute(
+                "SELECT reviewer, label, to_char(at, 'HH24:MI:SS') FROM tandai.changes "
+                "WHERE keys @> ARRAY[%s] AND id > %s ORDER BY id DESC LIMIT 1",
+                (f"{table}/{key}", after)).fetchone()
+        except (psycopg.Error, StoreError):
+            return None
+        return None if row is None else (str(row[0]), f"{row[1]} at {row[2]}")
 
     # -- reading (the same as store.disk.annotations) --------------------------------------------
 

@@ -87,3 +87,29 @@ async def test_a_save_waiting_for_the_database_leaves_the_workbench_taking_keys(
         assert took < 3, f"the keys took {took:.1f} s"
         stored = app.owner.record(rec.id)
         assert stored.notes == "menunggu" and stored.personnel == 40
+
+
+async def test_a_save_over_a_value_the_live_update_replaced_is_refused(filled: str) -> None:
+    """rina types over a field's value; ayu changes it and rina's listener brings ayu's change
+    into her store before she presses Enter: her save still started from the value she read, so
+    it is refused naming ayu, not written over ayu's (the mirror being current is not enough)."""
+    async with rina_coding(filled) as (app, pilot, rec):
+        assert app.owner.store.listener is not None  # the live update runs
+        notes = app.query_one("#field-notes", Input)
+        notes.focus()
+        await type_text(pilot, "catatan rina")
+        with store.open(as_role(filled, "ayu")) as ayu:
+            ayu.update_record(rec.id, notes="dicek ayu")
+        deadline = time.monotonic() + 2
+        while app.owner.store.annotations.get("records", rec.id)["notes"] != "dicek ayu":
+            assert time.monotonic() < deadline, "rina's store did not get ayu's change within 2 s"
+            await pilot.pause(0.05)
+        await settle(pilot, app)
+        assert notes.value == "catatan rina"  # the live update kept what she is typing
+        await pilot.press("enter")
+        await settle(pilot, app)
+        said = messages(app)
+        assert any("ayu changed this record" in m for m in said), said
+        assert notes.value == "dicek ayu"
+    with store.open(as_role(filled, "rina")) as st:
+        assert st.record(rec.id).notes == "dicek ayu"

@@ -15,7 +15,6 @@ it land in the type field).
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -48,11 +47,9 @@ Step = tuple[Callable[[], Any], Callable[[Any], None]]  # (the change, in the wo
 
 
 def conflict(exc: BaseException) -> bool:
-    """A save refused because someone else changed the record since this store read it
-    (``store.pg``'s ``Conflict``; a file store, which has one writer, never raises it, and the
-    module is loaded only when a PostgreSQL store is open)."""
-    pg = sys.modules.get("store.pg.annotations")
-    return pg is not None and isinstance(exc, pg.Conflict)
+    """A save refused because someone changed the record since the form read it (a shared
+    database, or a save that said which version it read): the form shows the stored version."""
+    return isinstance(exc, store.Conflict)
 
 
 def outcome(change: Callable[[], Any]) -> Callable[[], Any]:

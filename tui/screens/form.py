@@ -70,9 +70,12 @@ class Form(Coding):
             self._done_saving(name, False, saved)
             return None
         st = self.owner.store
+        read = panel.base(name)  # the version the field's value was read from
+        before: list[str] = []  # the version this save changed
 
         def change() -> tuple[store.ActivityRecord, bool]:
             current = st.record(record_id)
+            before.append(current.updated)
             old = getattr(current, name, None)
             if name == "date" and value and article is not None:
                 value_cmp: Any = parse_date(str(value), article.published) or value
@@ -80,7 +83,7 @@ class Form(Coding):
                 value_cmp = value
             if old == value_cmp or (old is None and value in ("", [])) or str(old) == str(value_cmp):
                 return current, False  # unchanged (Enter then leaving the field must not save twice)
-            return st.update_record(record_id, **{name: value, **extra}), True
+            return st.update_record(record_id, read=read, **{name: value, **extra}), True
 
         def done(result: Any) -> None:
             here = self.form.record_id == record_id
@@ -97,6 +100,8 @@ class Form(Coding):
                                                          if here else {}))
                 return
             record, changed = result
+            if changed and before:  # fields typed over what this save replaced read nobody else's
+                panel.saved_over(before[0], record.updated)
             rejected = {k: v for k, v in self.form.rejected.items() if k != name}
             self._done_saving(name, True, saved, **({"record": record, "rejected": rejected} if here else {}))
             if changed:

@@ -62,6 +62,9 @@ class Field(Input):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(select_on_focus=True, **kwargs)
         self.editing = False  # the panel sets it: something is in the form to type into
+        # the ``updated`` stamp of the stored record whose value the field was filled from: its
+        # save says it started from that version (a change made since by someone else is refused)
+        self.base: str | None = None
         self.given: list[str] = []  # the names to complete from, as the panel gave them
         self.candidates: list[str] = []  # the same, nearest the record's sentence first
         self.offers: list[str] = []  # the names matching what is typed, best first

@@ -248,11 +248,12 @@ class TaggingPanel(Vertical):
             for name in FIELDS:
                 if name not in new.saving and (name in old.saving or not new.keep_typed):
                     self._sent.pop(name, None)  # that save is over, or another record is in the form
-                inp = self.query_one(f"#field-{name}", Input)
+                inp = self.query_one(f"#field-{name}", Field)
                 typing = new.keep_typed and inp.has_focus and inp.value != self.shown.get(name)
                 self.shown[name] = self._display(data, name)
                 if not typing and name not in new.rejected and name not in new.saving:
                     inp.value = self.shown[name]
+                    inp.base = data.get("updated") if data.get("id") else None  # a stored record's
             self._show_marks()
             self.show_date_value(self.query_one("#field-date", Input).value)
             ev = data.get("evidence") or []
@@ -316,6 +317,17 @@ class TaggingPanel(Vertical):
             for i, option in enumerate(options):
                 if option.id in (state.current, SUGGESTED + state.current):
                     box.highlighted = i
+
+    def base(self, name: str) -> str | None:
+        """The version (``updated``) of the record a field's value was read from (``Field.base``)."""
+        return self.query_one(f"#field-{name}", Field).base
+
+    def saved_over(self, before: str, after: str) -> None:
+        """This reviewer's own save turned the record's version ``before`` into ``after``: a field
+        still typed over a value read from ``before`` read nothing anyone else changed since."""
+        for f in self.query(Field):
+            if f.base == before:
+                f.base = after
 
     def values(self) -> dict[str, str]:
         return {name: self.query_one(f"#field-{name}", Input).value for name in FIELDS}
