@@ -291,7 +291,7 @@ class Store(Coding):
         listed = self.corpus.shards  # the index's shard is a hint: it may predate a quarantine
         shards = [hit.shard] if hit is not None and hit.shard in listed else listed
         for name in shards:
-            doc = self.corpus.load_shard(name).get(article_id)
+            doc = self.corpus.load_article(name, article_id)
             if doc is not None:
                 self._recent[article_id] = doc  # articles are immutable: safe to keep
                 if len(self._recent) > 64:

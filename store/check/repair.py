@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from store.disk.annotations import Annotations, write_snapshot
-from store.disk.atomic import own_dir, read_json, write_json
-from store.disk.corpus import Corpus, rebuild_manifest, summary_of, write_manifest
+from store.disk.atomic import own_dir, read_json, read_own, write_json
+from store.disk.corpus import Corpus, rebuild_manifest, shard_spans, summary_of, write_manifest
 from store.disk.journal import Journal
 from store.disk.layout import (
     ANNOTATIONS_DIR,
@@ -218,10 +218,14 @@ def rebuild_metas(root: Path, names: list[str], report: CheckReport) -> None:
             continue  # the shard itself is broken: already reported, re-ingest
         meta_path = corpus.dir / f"{name}.meta.json"
         summaries = {}  # built before the broken file is moved: nothing goes before its replacement is ready
+        raw = read_own(corpus.dir / f"{name}.json") or b""
+        spans = shard_spans(raw, list(docs.values())) or []
         try:
             for i, doc in enumerate(docs.values(), 1):
                 article = Article.from_dict(doc)
                 summaries[str(i)] = summary_of(article, article_signature(article))
+                if spans:
+                    summaries[str(i)]["at"] = spans[i - 1]
         except (KeyError, TypeError, ValueError, AttributeError):
             report.problems.append(f"{meta_path.name} cannot be rebuilt: {name}.json holds an entry that is "
                                    "not an article")
