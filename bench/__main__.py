@@ -160,10 +160,10 @@ def measure_app(path: Path) -> tuple[float, float, float]:
             opened = time.perf_counter() - start
             times = []
             for q in keystroke_queries(60)[:60]:
-                last = app.workbench.result
+                last = app.workbench.listing
                 t = time.perf_counter()
                 app.query_one("#search").value = q  # type: ignore[attr-defined]
-                while app.workbench.result is last:
+                while app.workbench.listing is last:
                     await pilot.pause(0.0005)
                 await pilot.pause(0)
                 times.append((time.perf_counter() - t) * 1000)
