@@ -242,12 +242,11 @@ class Store(Coding):
                                         self.path.resolve(), progress=progress, cancelled=cancelled,
                                         follow_symlinks=bool(follow_symlinks))
         try:
-            with self.index.held(self.corpus):  # index commits every few batches and at the end
-                for batch in batches:
-                    with ingest_engine.sigint_deferred():  # a batch is saved whole, then counted
-                        self.commit_batch(batch)
-                        report.added += len(batch)
-                        report.added_ids.extend(a.id for a, _ in batch)
+            for batch in batches:
+                with ingest_engine.sigint_deferred():  # a batch is saved whole, then counted
+                    self.commit_batch(batch)
+                    report.added += len(batch)
+                    report.added_ids.extend(a.id for a, _ in batch)
         except KeyboardInterrupt:
             report.interrupted = True
         finally:
