@@ -30,8 +30,7 @@ import tempfile
 import time
 import uuid
 import weakref
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
@@ -46,8 +45,6 @@ from store.model import Article, ListRow
 from store.search.query import Filter, Query
 from store.search.tantivy_query import compile_query, document, schema
 
-HELD_COMMIT = 2_000  # inside ``held``, commit the index after this many articles...
-HELD_SECONDS = 5.0  # ...or this long after the last commit, whichever comes first
 INDEX_SCHEMA = 2  # 2: the ``story`` fields (rewrites); an index of another schema is rebuilt
 FIRST_SCREEN_ROWS = 200
 LIST_FIELDS = ("id", "title", "outlet", "published", "dateline", "duplicate_of", "shard")
@@ -119,9 +116,6 @@ class SearchIndex:
         self._index: Any = None
         self._searcher: Any = None
         self._dir: str | None = None  # the stamp's ``dir`` of the open index
-        self._held: Any = None  # the writer kept open across batches inside ``held``
-        self._pending = 0  # documents added to it since its last commit
-        self._since = 0.0  # when it last committed (time.monotonic)
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -378,83 +372,24 @@ class SearchIndex:
 
     def add_batch(self, corpus: Corpus, names: Sequence[str], articles: Sequence[Article]) -> None:
         """Index a batch the corpus just committed (``names``: its shards, ``SHARD_SIZE`` articles
-        each, in order), then record the new generation in the stamp and the first screen.
-
-        Inside ``held`` the documents wait in an open writer and are committed (with the stamp and
-        the first screen) only every ``HELD_COMMIT`` articles or ``HELD_SECONDS``, and when the
-        hold ends: a tantivy commit, its merges and the two fsync'd files cost more than indexing
-        a whole batch. Safe because the index is derived: until its stamp names a shard,
-        ``catch_up`` indexes that shard again (replacing any of its documents already committed)."""
-        writer = self._held if self._held is not None else self.writer()
+        each, in order), then record the new generation in the stamp and the first screen."""
+        writer = self.writer()
         try:
             for name, start in zip(names, range(0, len(articles), SHARD_SIZE), strict=True):
                 for article in articles[start : start + SHARD_SIZE]:
                     writer.add_document(self.document(article, name))
-        except BaseException:
-            self._drop_writer(writer)
-            raise
-        if self._held is None:
-            self._commit(writer, corpus, final=True)
-            return
-        self._pending += len(articles)
-        if self._pending >= HELD_COMMIT or time.monotonic() - self._since >= HELD_SECONDS:
-            self._commit(writer, corpus, final=False)
-
-    @contextmanager
-    def held(self, corpus: Corpus) -> Iterator[None]:
-        """Batch index commits while one ingest runs (see ``add_batch``); what was added is
-        committed when the block ends, also when it ends by an error or Ctrl-C (the batches the
-        manifest committed must be searchable). A failure to commit then never hides the error
-        that ended the block: the next writable open catches the index up."""
-        if self._held is not None:  # nested: the outer hold commits
-            yield
-            return
-        self._held, self._pending, self._since = self.writer(), 0, time.monotonic()
-        failed = False
-        try:
-            yield
-        except BaseException:
-            failed = True
-            raise
-        finally:
-            writer, self._held = self._held, None
-            if writer is not None:
-                try:
-                    self._commit(writer, corpus, final=True)
-                except BaseException:
-                    if not failed:
-                        raise
-
-    def _commit(self, writer: Any, corpus: Corpus, final: bool) -> None:
-        """Commit what ``writer`` holds, then the stamp and the first screen (in that order: a
-        stamp never names a shard the index has not committed)."""
-        try:
             writer.commit()
-            if final:
-                writer.wait_merging_threads()
+            writer.wait_merging_threads()
         except BaseException:
-            self._drop_writer(writer)
+            _rollback(writer)
             raise
-        self._pending, self._since = 0, time.monotonic()
         self.write_stamp(corpus.generation, int(corpus.manifest.get("articles", 0)), corpus.shards)
         self.write_first_screen(corpus.generation)
-
-    def _drop_writer(self, writer: Any) -> None:
-        """Roll back a writer that failed; a held one is not used again (the hold ends with it)."""
-        _rollback(writer)
-        if writer is self._held:
-            self._held = None
-
-    def flush_held(self, corpus: Corpus) -> None:
-        """Commit what a hold has added so far (before another writer is opened: one at a time)."""
-        if self._held is not None and self._pending:
-            self._commit(self._held, corpus, final=False)
 
     def catch_up(self, corpus: Corpus) -> list[str]:
         """Index shards the index has not seen (after a crash between commit and indexing); a
         missing or unreadable index, or one holding shards the manifest dropped, is rebuilt.
         Returns what had to be done to damaged shards (quarantine notes)."""
-        self.flush_held(corpus)  # the held writer has the lock; what it holds is in step after this
         self.remove_abandoned()
         if self.in_step(corpus.generation):
             try:
@@ -496,9 +431,6 @@ class SearchIndex:
         failure leaves the old one and readers never see an empty one. A shard that cannot be
         read is quarantined (see ``Corpus.quarantine``) and the rest indexed.
         """
-        if self._held is not None:  # a held writer would go on adding to the directory swapped out
-            writer, self._held = self._held, None
-            self._commit(writer, corpus, final=True)
         name, built = self.new_build()
         notes: list[str] = []
         try:

@@ -1,6 +1,7 @@
-"""Ingest commits the search index every few batches, not after each one (a tantivy commit, its
-merges and the stamp cost more than indexing a batch), yet the index always ends in step with
-the manifest: at the end of an ingest, and when a batch fails or Ctrl-C stops it."""
+"""The search index stays in step with the manifest through an ingest: after each committed batch,
+when a batch fails, and whatever process did the work. (Holding one tantivy writer across
+batches saved ~0.03 ms an article but let a killed ingest leave a first screen that disagreed
+with the index under injected fsync failures, found by the CI crash run: taken out.)"""
 
 from __future__ import annotations
 
@@ -14,29 +15,11 @@ from store.check import check_store
 from store.disk import corpus as corpus_mod
 from store.disk.corpus import SHARD_SIZE
 from store.errors import StoreError
-from store.search import index as index_mod
 
 
 @pytest.fixture(scope="module")
 def five_batches(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return generate(tmp_path_factory.mktemp("corpus") / "c", 5 * SHARD_SIZE, seed=11)
-
-
-def test_index_is_held_during_ingest_and_in_step_after(tmp_path: Path, five_batches: Path) -> None:
-    path = tmp_path / "s"
-    lag: list[int] = []
-    with store.open(path) as st:
-        def progress(_: object) -> None:  # the main thread, between batches
-            lag.append(st.corpus.generation - int(st.index.stamp().get("generation", 0)))
-
-        report = st.ingest([five_batches], progress=progress)
-        assert report.added > 4 * SHARD_SIZE
-        assert max(lag) >= 2  # batches were committed to the manifest before the index caught up
-        assert st.index.in_step(st.corpus.generation)
-        assert st.search("", limit=1).total == st.count() == report.added
-    assert check_store(path).ok
-    with store.open(path, read_only=True) as st:
-        assert st.search("", limit=1).total == st.count()
 
 
 def test_a_failed_batch_leaves_the_index_in_step_with_what_was_committed(
@@ -56,23 +39,8 @@ def test_a_failed_batch_leaves_the_index_in_step_with_what_was_committed(
         with pytest.raises(StoreError, match="No space"):
             st.ingest([five_batches])
         assert st.count() == 2 * SHARD_SIZE
-        assert st.index.in_step(st.corpus.generation)  # committed on the way out, not left behind
+        assert st.index.in_step(st.corpus.generation)  # each committed batch was indexed
         assert st.search("", limit=1).total == 2 * SHARD_SIZE
-    assert check_store(path).ok
-
-
-def test_a_hold_commits_every_held_commit_articles(tmp_path: Path, five_batches: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(index_mod, "HELD_COMMIT", 2 * SHARD_SIZE)
-    path = tmp_path / "s"
-    lag: list[int] = []
-    with store.open(path) as st:
-        def progress(_: object) -> None:
-            lag.append(st.corpus.generation - int(st.index.stamp().get("generation", 0)))
-
-        st.ingest([five_batches], progress=progress)
-        assert 1 <= max(lag) <= 2  # never more than two batches behind
-        assert st.index.in_step(st.corpus.generation)
     assert check_store(path).ok
 
 
