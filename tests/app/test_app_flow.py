@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 import store
-from tests.app.pilot import settle, type_text
+from tests.app.pilot import open_article, settle, type_text
 from tui.app import TandaiApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
@@ -100,12 +100,7 @@ async def test_full_reviewer_flow_survives_reopen(sample_store_path: Path, confi
 async def test_invalid_record_keeps_what_was_typed(sample_store_path: Path, config_home: Path) -> None:
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("escape", "slash")
-        await type_text(pilot, "pempek")
-        await settle(pilot, app)
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await open_article(pilot, app, "pempek")
         aid = app.workbench.article.id  # type: ignore[union-attr]
         await pilot.press("j", "a")
         await settle(pilot, app)

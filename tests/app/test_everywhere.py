@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import store
-from tests.app.pilot import settle, type_text
+from tests.app.pilot import open_article, settle, type_text
 from tui.app import TandaiApp
 from tui.widgets.reader import Reader
 
@@ -19,11 +19,7 @@ async def test_E_makes_the_last_correction_hold_everywhere_and_u_takes_it_back(
         await settle(pilot, app)
         await pilot.press("E")  # nothing corrected yet: says what to do, changes nothing
         await settle(pilot, app)
-        await pilot.press("escape", "slash")
-        await type_text(pilot, "apel lombok dup:no")
-        await settle(pilot, app)
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await open_article(pilot, app, "apel lombok dup:no")
         article = app.workbench.article
         assert article is not None and PHRASE in article.text
         assert app.owner.store.entity_rules() == []
