@@ -24,13 +24,15 @@ ARTICLES_CHANNEL = "tandai_articles"
 WRITE_LOCK = 7_261_736  # pg_advisory_xact_lock key: one writer at a time keeps ids in commit order
 
 _ROLES = f"""
-DO $$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{REVIEWER_ROLE}') THEN
+DO $$ BEGIN  -- cluster-wide roles: another database's set-up may create them at the same moment
+  BEGIN
     CREATE ROLE {REVIEWER_ROLE} NOLOGIN;
-  END IF;
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ADJUDICATOR_ROLE}') THEN
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END;
+  BEGIN
     CREATE ROLE {ADJUDICATOR_ROLE} NOLOGIN IN ROLE {REVIEWER_ROLE};
-  END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END;
 END $$;
 """
 
