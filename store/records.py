@@ -74,8 +74,9 @@ _VENUE_HEADS = (r"gudang|kantor|aula|gedung|balai|lapangan|halaman|markas|posko|
                 r"bandara|dermaga|ruang|ruangan|pondok pesantren|ponpes|pesantren|sekolah|kampus|hotel|"
                 r"gereja|klinik|rumah sakit|puskesmas|stadion|alun-alun|ballroom")
 _HEADS = rf"{_VENUE_HEADS}|desa|kelurahan|kecamatan|distrik|kampung|kota|kabupaten"
-_TAIL = (r"(?:\s+(?:[A-Z0-9][\w./'–-]*|logistik|pertemuan|apel|adat|camat|bupati|lurah|kepala desa|"
-         r"wali ?kota|gubernur|kantor|pleno|rapat|sidang|serbaguna|(?:PPK|KPU|PPS|KPPS)\b))*")
+# ... a body written out with its acronym included: "gudang logistik Komisi Pemilihan Umum (KPU) Kabupaten X"
+_TAIL = (r"(?:\s+(?:[A-Z0-9][\w./'–-]*|\([A-Z][\w.]*\)|logistik|pertemuan|apel|adat|camat|bupati|lurah|"
+         r"kepala desa|wali ?kota|gubernur|kantor|pleno|rapat|sidang|serbaguna|(?:PPK|KPU|PPS|KPPS)\b))*")
 _VENUE = re.compile(
     r"(?<![^\W_])(?i:di|ke|menuju|dari)\s+"
     r"(?i:(?:sekitar|depan|halaman|dalam|setiap|seluruh|area|kawasan|lokasi|sepanjang|seputar)\s+)?"
@@ -93,8 +94,8 @@ _HEAD_WORD = re.compile(rf"(?:{_VENUE_HEADS})(?![^\W_])", re.IGNORECASE)
 _ACTIVITY_NOUN = (r"apel|patroli|rakor|rapat koordinasi|pengamanan|pengawalan|kegiatan|operasi|penjagaan|"
                   r"pergeseran|razia|sosialisasi|simulasi|silaturahmi|sambang")
 _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|setempat|"
-                    r"(?:lokasi|tempat|pulau|desa|kecamatan|kelurahan|kampung|wilayah|daerah|kawasan|kantor|gedung|"
-                    rf"gudang|titik|acara|rapat|pleno|{_ACTIVITY_NOUN})(?:-\w+)?(?:\s+[a-z]\w*){{0,2}}?\s+"
+                    r"(?:lokasi|tempat|pulau|desa|kecamatan|kelurahan|kampung|wilayah|daerah|kawasan|titik|acara|"
+                    rf"rapat|pleno|{_VENUE_HEADS}|{_ACTIVITY_NOUN})(?:-\w+)?(?:\s+[a-z]\w*){{0,2}}?\s+"
                     r"(?:itu|tersebut))(?![^\W_])", re.IGNORECASE)
 # a venue named by its kind alone, as one the text named before ("tetap tinggal di markas")
 _BARE_HEAD = re.compile(r"(?<![^\W_])(?:di|ke)\s+((?i:markas|gudang|posko|aula|mapolres|mapolsek|mapolda))"
@@ -273,6 +274,16 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
     if named:  # "Kapolres Garut AKBP ... bersama Polsek Tarogong": the role's unit acts
         return named[0][1]
     return _role_unit(article, inside, end)
+
+
+def _lede_dateline(article: Article, start: int, end: int) -> str | None:
+    """The dateline's place when the sentence opens with it (the lede) and names no place of its
+    own: where the story was filed is where its lede's activity was (the guidelines: the dateline
+    city only gives way to a place the sentence names)."""
+    m = _DATELINE.match(article.text[start:end])
+    if m is None or not article.dateline or article.dateline.casefold() not in m.group().casefold():
+        return None
+    return article.dateline
 
 
 def _dateline_end(article: Article, start: int, end: int) -> int:
@@ -611,6 +622,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         location = _earlier_location(article, start, bare.group(1).casefold(), kind_only=True)
     if location is None:  # "Kegiatan yang berlangsung di Ballroom Hotel Tugu ini melibatkan ..."
         location = _following_location(article, end)
+    if location is None:  # "WONOSOBO - Polres Wonosobo menyebar 437 personel ...": the lede's own dateline
+        location = _lede_dateline(article, start, end)
     if location is None and ref is not None and ref.location:
         location = ref.location
     first_end = _first_clause_end(article, start, end)  # "..., sedangkan Polsek Kejajar ...": another group's
