@@ -15,6 +15,7 @@ stopped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -132,7 +133,9 @@ def month_number(word: str) -> int | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=256)
 def _ref(published: str | None) -> date | None:
+    """The publication date as a date (cached: an ingest run sees a few hundred distinct ones)."""
     if not published:
         return None
     try:
@@ -222,21 +225,19 @@ def _bare_day(ref: date | None, weekday: str, future: bool) -> str | None:
     return (ref - timedelta(days=(ref.weekday() - want) % 7)).isoformat()
 
 
-def find_dates(text: str, published: str | None = None) -> list[tuple[int, int, str | None]]:
-    """Every date mention as (start, end, ISO value or None), non-overlapping, in text order."""
+def find_dates(text: str, published: str | None = None,
+               relative: bool = True) -> list[tuple[int, int, str | None]]:
+    """Every date mention as (start, end, ISO value or None), non-overlapping, in text order.
+
+    ``relative=False`` leaves out the relative words ("kemarin", "besok"): the recogniser marks
+    none of them, and no other date can overlap one (a date starts at a digit or a day or month
+    name after a non-letter, and none spans such a word), so the rest is the same either way.
+    """
     ref = _ref(published)
     found: list[tuple[int, int, str | None]] = []
     add = found.append
-    low = text.lower()
-    if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for word, shift in RELATIVE.items():  # str.find is far cheaper than a regex scan here
-        at = low.find(word)
-        while at != -1:
-            e = at + len(word)
-            if _left_ok(text, at) and not (e < len(text) and (text[e].isalnum() or text[e] == "_")):
-                add((at, e, (ref + timedelta(days=shift)).isoformat() if ref else None))
-            at = low.find(word, e)
+    if relative:
+        _relative(text, ref, add)
     for m in _P_WORD.finditer(text):
         s, e = m.span()
         if not _left_ok(text, s):
@@ -284,6 +285,19 @@ def find_dates(text: str, published: str | None = None) -> list[tuple[int, int, 
             out.append(item)
         return out
     return found
+
+
+def _relative(text: str, ref: date | None, add: Callable[[tuple[int, int, str | None]], None]) -> None:
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for word, shift in RELATIVE.items():  # str.find is far cheaper than a regex scan here
+        at = low.find(word)
+        while at != -1:
+            e = at + len(word)
+            if _left_ok(text, at) and not (e < len(text) and (text[e].isalnum() or text[e] == "_")):
+                add((at, e, (ref + timedelta(days=shift)).isoformat() if ref else None))
+            at = low.find(word, e)
 
 
 def parse_date(s: str, published: str | None = None) -> str | None:
