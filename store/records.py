@@ -72,18 +72,27 @@ _DATELINE = re.compile(r"^[^\W\d_][\w .,'/-]{0,60}?(?:\([^()]{1,30}\))?\s*[–�
 _VENUE_HEADS = (r"gudang|kantor|aula|gedung|balai|lapangan|halaman|markas|posko|pos|tps|masjid|pasar|"
                 r"pelabuhan|tepi jalan|jalan|rumah|mapolres|mapolda|mapolsek|mako\w*|gor|pendopo|terminal|"
                 r"bandara|dermaga|ruang|ruangan|pondok pesantren|ponpes|pesantren|sekolah|kampus|hotel|"
-                r"gereja|klinik|rumah sakit|puskesmas|stadion|alun-alun|ballroom")
+                r"gereja|klinik|rumah sakit|puskesmas|stadion|alun-alun|ballroom|jembatan|simpang|bundaran|"
+                r"perempatan|persimpangan|tugu|taman|pantai|kompleks|rutan|lapas|stasiun|wisma|auditorium|"
+                r"sma|smk|smp|sman|smkn|smpn|madrasah|universitas")
 _HEADS = rf"{_VENUE_HEADS}|desa|kelurahan|kecamatan|distrik|kampung|kota|kabupaten"
 # ... a body written out with its acronym included: "gudang logistik Komisi Pemilihan Umum (KPU) Kabupaten X"
 _TAIL = (r"(?:\s+(?:[A-Z0-9][\w./'–-]*|\([A-Z][\w.]*\)|logistik|pertemuan|apel|adat|camat|bupati|lurah|"
          r"kepala desa|wali ?kota|gubernur|kantor|pleno|rapat|sidang|serbaguna|(?:PPK|KPU|PPS|KPPS)\b))*")
+# a common word between a venue's kind and its name: "pos penyekatan Jembatan Krueng X", "posko
+# pengamanan Pasar Y" (the name is the venue; the kind before it is dropped, see ``_places``)
+_DESCRIBED = rf"(?:\s+[a-z]+(?=\s+(?=[A-Z])(?i:{_VENUE_HEADS})(?![^\W_])))?"
 _VENUE = re.compile(
     r"(?<![^\W_])(?i:di|ke|menuju|dari)\s+"
-    r"(?i:(?:sekitar|depan|halaman|dalam|setiap|seluruh|area|kawasan|lokasi|sepanjang|seputar)\s+)?"
-    rf"((?i:{_HEADS})(?![^\W_]){_TAIL})")
+    r"(?i:(?:sekitar|depan|halaman|dalam|setiap|seluruh|area|kawasan|lokasi|sepanjang|seputar|ruas|jalur)\s+)?"
+    rf"((?i:{_HEADS})(?![^\W_])(?!-){_DESCRIBED}{_TAIL})")
+# a venue as what a visit or a guard is about, with no preposition: "menyambangi SMA Negeri 1 X",
+# "menjaga gudang logistik KPU Kabupaten Y" (a plural "kantor-kantor PPK" is no one venue)
+_VISITED = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|meninjau|menjaga|mengamankan|"
+                      rf"menyisir)\s+((?i:{_VENUE_HEADS})(?![^\W_])(?!-){_DESCRIBED}{_TAIL})")
 # the same phrase with no preposition before it ("gudang PPK di setiap kecamatan dijaga"): weaker
-_BARE_VENUE = re.compile(r"(?<![^\W_])((?i:gudang|kantor|aula|gedung|balai|posko|markas|ruang|"
-                         rf"pondok pesantren|ponpes|pesantren)(?![^\W_]){_TAIL})")
+_BARE_VENUE = re.compile(r"(?<![^\W_])(?<!-)((?i:gudang|kantor|aula|gedung|balai|posko|markas|ruang|"
+                         rf"pondok pesantren|ponpes|pesantren)(?![^\W_])(?!-){_TAIL})")
 _VENUE_WORD = re.compile(r"(?:Mapolda|Mapolres\w*|Mapolsek|Makodim|Makorem|Mako|Aula|Gedung|Lapangan|"
                          r"Markas)\b")
 # a place named by its kind of venue ("Dermaga Teluk Melano", "Pelabuhan Tahuna", "Gudang ...")
@@ -98,7 +107,9 @@ _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|
                     rf"rapat|pleno|{_VENUE_HEADS}|{_ACTIVITY_NOUN})(?:-\w+)?(?:\s+[a-z]\w*){{0,2}}?\s+"
                     r"(?:itu|tersebut))(?![^\W_])", re.IGNORECASE)
 # a venue named by its kind alone, as one the text named before ("tetap tinggal di markas")
-_BARE_HEAD = re.compile(r"(?<![^\W_])(?:di|ke)\s+((?i:markas|gudang|posko|aula|mapolres|mapolsek|mapolda))"
+_BARE_HEAD = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:halaman|depan|sekitar|dalam|area)\s+)?"
+                        r"((?i:markas|gudang|posko|aula|mapolres|mapolsek|mapolda|gedung|hotel|stadion|pelabuhan|"
+                        r"dermaga|balai|pendopo|gor|masjid|pasar|terminal|bandara|kampus|sekolah|pesantren|ballroom))"
                         r"(?=\s*[,.]|\s+[a-z])")
 # a clause that only sets the scene before the activity: "Setibanya di Elat, logistik disimpan di ..."
 _SCENE_PLACE = re.compile(r"(?<![^\W_])(?:setibanya|sesampainya|setiba|sesampai|tiba|usai|seusai|selesai|"
@@ -323,6 +334,8 @@ def _loc_runs(article: Article, locs: Sequence[Any]) -> list[tuple[int, int]]:
     return runs
 
 
+# the words before a place that say the activity is there: "di", "sekitar", "ruas" (a road), ...
+_AT_WORDS = frozenset("di sekitar halaman depan sepanjang seputar kawasan ruas jalur".split())
 LIES_RANK = 2.5  # "yang berada di Kecamatan X": not where the activity is, but a place the text names
 
 
@@ -375,14 +388,16 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
     moving = _MOVING.search(article.text, body, end) is not None
     places: list[tuple[float, int, int]] = []
     after_prep: set[int] = set()
-    for pattern in (_VENUE, _BARE_VENUE):
+    for pattern in (_VENUE, _VISITED, _BARE_VENUE):
         for m in pattern.finditer(article.text, body, end):
             s, e = m.span(1)
-            if pattern is _VENUE:
+            if pattern is not _BARE_VENUE:
+                if s in after_prep:
+                    continue
                 after_prep.add(s)
             elif s in after_prep:
                 continue  # the same venue, already ranked by its preposition
-            base = 2.0
+            base = 2.0 if pattern is _BARE_VENUE else 0.5  # "menyambangi X": the place visited
             if pattern is _VENUE:
                 prep = article.text[m.start():m.start(1)].split()[0].casefold()
                 base = 0 if prep == "di" else 1 if prep != "dari" else 1 if moving else 3
@@ -393,16 +408,18 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
             if covering is not None and covering.end > e:
                 e = covering.end
             words = phrase.split()
-            if len(words) > 1 and words[0].islower() and _VENUE_WORD.match(words[1]):
-                s = article.text.index(words[1], s)  # "lapangan Mapolres Garut": the venue is named
+            # "lapangan Mapolres Garut", "pos penyekatan Jembatan X": the venue is named
+            named = next((w for w in words[1:3] if _VENUE_WORD.match(w) or (
+                w[:1].isupper() and _HEAD_WORD.fullmatch(w))), None) if words[0].islower() else None
+            if named is not None:
+                s = article.text.index(named, s)
             bare = len(words) == 1  # "kecamatan", "TPS": a kind of place, not a venue
             places.append((base + (3 if bare else 0), s, e))
     for run_s, run_e in _loc_runs(article, locs):
         last = (article.text[max(body, run_s - 25):run_s].casefold().split() or [""])[-1]
         named_venue = _HEAD_WORD.match(article.text, run_s) is not None
         origin = 1 if moving else 2 if named_venue else 3  # "dari Pelabuhan Tahuna": where an escort starts
-        rank = 0 if last in ("di", "sekitar", "halaman", "depan", "sepanjang", "seputar", "kawasan") else \
-            1 if last in ("ke", "menuju") else \
+        rank = 0 if last in _AT_WORDS else 1 if last in ("ke", "menuju") else \
             origin if last == "dari" else 3 if last in ("asal", "wilayah") else 2
         places.append((rank, run_s, run_e))
     out: list[tuple[float, int, int]] = []
@@ -439,6 +456,11 @@ def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
     if not places:
         return None
     rank, s, e = min(places, key=lambda v: (v[0], v[1], v[1] - v[2]))
+    head = article.text[s:e].split()[0].casefold()
+    for _, ns, ne in sorted(places, key=lambda v: v[1]):  # "TPS 03 Desa A dan TPS 11 Desa B": one list
+        if (ns == s and ne > e) or (ns >= e and _LIST_JOIN.match(article.text[e:ns])
+                                  and article.text[ns:ne].split()[0].casefold() == head):
+            e = ne
     text = article.text[s:e].strip(" ,.")
     return (text, rank) if text else None
 
@@ -492,6 +514,8 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
         if location and e.text in location:
             continue
         words = article.text[max(0, e.start - 30):e.start].casefold().split()
+        if words:  # "kantor-kantor PPK": one kind of place, written twice for the plural
+            words[-1] = words[-1].rsplit("-", 1)[-1]
         if words and words[-1] in ("gudang", "kantor", "gedung", "aula", "mengamankan", "menjaga", "ke",
                                    "menuju", "tingkat", "hasil", "pleno", "rekapitulasi",
                                    "digelar", "diselenggarakan"):  # the guarded event's organiser

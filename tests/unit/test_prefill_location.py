@@ -33,6 +33,22 @@ Hotel itu dijaga enam personel Polsek Sindangsari hingga pleno selesai.
 
 CIRANJANG - Personel Polres Ciranjang melakukan pengamanan penuh di gudang logistik Komisi Pemilihan Umum (KPU) Kabupaten Ciranjang, Sabtu (9/11/2024).
 """,
+    "venues": """Polres Aceh Raya Amankan Kampanye Akbar
+
+BANDA RAYA - Polres Aceh Raya mengerahkan 400 personel untuk mengamankan kampanye akbar pasangan calon nomor urut 1 di Stadion Harapan Bangsa, Sabtu (16/11/2024).
+
+Sebelum massa datang, Wakapolres Aceh Raya memimpin apel kesiapan di halaman stadion pukul 07.30 WIB.
+
+Sat Lantas Polres Aceh Raya mengatur arus kendaraan di ruas Jalan Lintas Timur sekitar Simpang Tiga Lamreh hingga sore hari.
+
+Personel Polsek Krueng Raya berjaga di pos penyekatan Jembatan Krueng Raya untuk memeriksa kendaraan simpatisan.
+
+Kapolres Aceh Raya AKBP Irfan Hadi meninjau gudang PPK Mesjid Raya dan gudang PPK Baitussalam sejak pagi.
+
+Sat Binmas Polres Aceh Raya menyambangi SMA Negeri 2 Darussalam untuk memberi pembekalan kepada pemilih pemula.
+
+Sat Samapta Polres Aceh Raya berpatroli ke kantor-kantor PPK di Kecamatan Mesjid Raya dan Kecamatan Baitussalam pada malam hari.
+""",
 }
 
 
@@ -72,3 +88,30 @@ def test_a_venue_named_after_a_body_written_out_with_its_acronym_is_whole(pages:
     got = draft(pages, "acronym", "pengamanan penuh")
     assert got["location"] == "gudang logistik Komisi Pemilihan Umum (KPU) Kabupaten Ciranjang"
     assert got["partners"] == []  # the body the warehouse belongs to names the place guarded
+
+
+def test_a_venue_named_by_its_kind_after_halaman_is_the_one_named_before(pages: Any) -> None:
+    assert draft(pages, "venues", "apel kesiapan")["location"] == "Stadion Harapan Bangsa"
+
+
+def test_a_road_after_ruas_is_the_place_and_a_landmark_after_sekitar_only_says_where_on_it(pages: Any) -> None:
+    assert draft(pages, "venues", "mengatur arus")["location"] == "Jalan Lintas Timur"
+
+
+def test_a_named_venue_after_its_kind_and_a_common_word_is_the_name(pages: Any) -> None:
+    assert draft(pages, "venues", "pos penyekatan")["location"] == "Jembatan Krueng Raya"
+
+
+def test_two_venues_of_one_kind_joined_by_dan_are_one_location(pages: Any) -> None:
+    got = draft(pages, "venues", "meninjau gudang")["location"]
+    assert got == "gudang PPK Mesjid Raya dan gudang PPK Baitussalam"
+
+
+def test_a_venue_visited_with_no_preposition_is_the_place(pages: Any) -> None:
+    assert draft(pages, "venues", "menyambangi SMA")["location"] == "SMA Negeri 2 Darussalam"
+
+
+def test_a_plural_kind_of_venue_gives_way_to_the_places_it_lies_in(pages: Any) -> None:
+    got = draft(pages, "venues", "kantor-kantor PPK")
+    assert got["location"] == "Kecamatan Mesjid Raya dan Kecamatan Baitussalam"
+    assert got["partners"] == []  # the PPK only says whose offices
