@@ -236,6 +236,8 @@ def _role_unit(article: Article, inside: Sequence[Any], end: int) -> str:
 
 _NAME_AFTER = re.compile(r"\s*(\([^()\n]{2,20}\))((?:\s+[A-Z][\w'/-]*){0,4})")
 _FIGURE_TAIL = re.compile(r"\s+\d[\d.]*$")
+_LONG_BEFORE = re.compile(r"(?<![^\W_])(?:Satuan|Direktorat|Detasemen|Subdirektorat)\s+[A-Z][^()\n.,]{2,60}"
+                          r"\($")
 
 
 def unit_surface(article: Article, e: Any) -> str:
@@ -246,6 +248,13 @@ def unit_surface(article: Article, e: Any) -> str:
     m = _NAME_AFTER.match(article.text, e.end)
     if m is not None and m.group(2).strip():
         text = article.text[e.start:m.end()]
+    long = _LONG_BEFORE.search(article.text, max(0, e.start - 70), e.start)
+    if long is not None and article.text.startswith(")", e.end):
+        # "Satuan Polisi Perairan dan Udara (Satpolairud) Polres Natuna": the long form, its acronym
+        # and the parent written right after it are one unit
+        parent = next((x for x in article.entities if x.label == "POLICE_UNIT" and x.start == e.end + 2
+                       and article.text[e.end:x.start] == ") " and _TERRITORIAL.match(x.text)), None)
+        text = article.text[long.start():parent.end if parent is not None else e.end + 1]
     tail = _FIGURE_TAIL.search(text)
     if tail is not None and re.match(r"\s+(?:personel|personil|anggota|orang|petugas)", article.text[e.end:]):
         text = text[:tail.start()]
@@ -255,8 +264,14 @@ def unit_surface(article: Article, e: Any) -> str:
 # a unit named after these takes part with the actor or is where it goes ("bergantian dengan
 # Polresta Jambi", "BKO ke Polres Seram Bagian Timur"); after "melalui" it is the subordinate the
 # activity goes through ("Kapolres Ciamis melalui Kapolsek Pamarican menyampaikan, jajarannya ...")
-_NOT_ACTOR_BEFORE = re.compile(r"(?<![^\W_])(?:bersama|dengan|dibantu|didampingi|melibatkan|ke|menuju|kepada|"
-                               r"dan|serta)\s+$", re.IGNORECASE)
+_NOT_ACTOR_BEFORE = re.compile(r"(?<![^\W_])(?:bersama|dengan|dibantu|didampingi|melibatkan|ke|menuju|"
+                               r"kepada|dan|serta)\s+(?:(?:\d[\d.]*|satu|dua|tiga|empat|lima|\w+puluh|\w+belas|"
+                               r"\w+ratus|puluhan|belasan|ratusan)\s+)?(?:(?:personel|personil|anggota|prajurit|"
+                               r"pasukan|petugas)\s+)?$", re.IGNORECASE)  # "dibantu 30 anggota Brimob ..."
+# a statement's verb: the speaker's unit is not the actor when what is told names its own
+_SAYS = re.compile(r"(?<![^\W_])(?:mengatakan|menambahkan|menjelaskan|menyebut|menyebutkan|menyampaikan|"
+                   r"mengungkapkan|menuturkan|menerangkan|memaparkan|menegaskan)(?:\s*,|\s+bahwa(?![^\W_]))",
+                   re.IGNORECASE)
 _THROUGH_BEFORE = re.compile(r"(?<![^\W_])melalui\s+$", re.IGNORECASE)
 
 
@@ -264,7 +279,7 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
     """The acting unit named in the sentence (the first specific one that is not named as taking
     part or as a destination), else one its role implies, or "" (the caller falls back)."""
     def before(at: int) -> str:
-        return article.text[max(start, at - 20):at]
+        return article.text[max(start, at - 45):at]
 
     named = _role_units(article, inside, end)
     specific = [e for e in inside if _specific(e)]
@@ -280,6 +295,12 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
         return min(through)[1]
     specific = [e for e in specific if not _NOT_ACTOR_BEFORE.search(before(e.start))]
     named = [(at, text) for at, text in named if not _NOT_ACTOR_BEFORE.search(before(at))]
+    says = _SAYS.search(article.text, start, end)
+    said_at = says.start() if says is not None else end
+    told = [e for e in specific if says is not None and e.start >= says.end()]
+    if told and (specific[0].start < said_at or (named and named[0][0] < said_at)):
+        # "Kabag Ops Polres X menambahkan, logistik ... dikawal Sat Samapta": Sat Samapta acts
+        return unit_surface(article, told[0])
     if specific and (not named or specific[0].start < named[0][0]):
         return unit_surface(article, specific[0])
     if named:  # "Kapolres Garut AKBP ... bersama Polsek Tarogong": the role's unit acts
@@ -492,6 +513,32 @@ _TAKES_PART = re.compile(r"(?<![^\W_])(?:melibatkan|diikuti|dihadiri|terdiri ata
                          r"dibantu|bersama|didampingi|turut|unsur|bekerja sama)(?![^\W_])", re.IGNORECASE)
 
 
+_NUMBER_WORD = re.compile(r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|"
+                          r"\w+puluh|\w+belas|\w+ratus|puluhan|belasan|ratusan|sejumlah|seluruh|setiap|para")
+_WITH = re.compile(r"(?<![^\W_])(?:bersama|dengan|dibantu|didampingi|melibatkan|serta|dan)\s+$",
+                   re.IGNORECASE)
+
+
+def _within(text: str, place: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside a mention of ``place`` written around it."""
+    lo = max(0, end - len(place))
+    at = text.find(place, lo, start + len(place))
+    while at >= 0:
+        if at <= start and end <= at + len(place):
+            return True
+        at = text.find(place, at + 1, start + len(place))
+    return False
+
+
+def _affiliation(article: Article, inside: Sequence[Any], e: Any) -> bool:
+    """A unit written right after a role ("Kabag Ops Polres Seluma ... menambahkan") names the
+    office of the one who speaks or leads, not a body taking part (unless the role is named as
+    taking part: "bersama Kasat Lantas Polres X")."""
+    role = next((r for r in inside if r.label == "ROLE" and r.end < e.start
+                 and not article.text[r.end:e.start].strip()), None)
+    return role is not None and not _WITH.search(article.text[max(0, role.start - 20):role.start])
+
+
 def _partners(article: Article, inside: Sequence[Any], unit_text: str, location: str | None) -> list[str]:
     """Other bodies named as taking part: never the acting unit nor the units it is written
     with ("Polsek Praya Barat Polres Lombok Tengah": its parent), nor a body that only names the
@@ -511,19 +558,22 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             continue
         if e.label == "POLICE_UNIT" and (not _specific(e) or (bool(key) and unit_key(e.text).endswith(key))):
             continue
-        if location and e.text in location:
+        if location and _within(article.text, location, e.start, e.end):
+            continue  # "bersama Bawaslu X di Kantor Bawaslu X": the second only names the place
+        if e.label == "POLICE_UNIT" and _affiliation(article, inside, e):
             continue
         words = article.text[max(0, e.start - 30):e.start].casefold().split()
         if words:  # "kantor-kantor PPK": one kind of place, written twice for the plural
             words[-1] = words[-1].rsplit("-", 1)[-1]
+        while words and (words[-1][:1].isdigit() or _NUMBER_WORD.fullmatch(words[-1])):
+            words.pop()  # "dari 42 PPK", "menuju delapan PPK"
         if words and words[-1] in ("gudang", "kantor", "gedung", "aula", "mengamankan", "menjaga", "ke",
                                    "menuju", "tingkat", "hasil", "pleno", "rekapitulasi",
-                                   "digelar", "diselenggarakan"):  # the guarded event's organiser
+                                   "digelar", "diselenggarakan",  # the guarded event's organiser
+                                   "di", "tempat"):  # a body as a place: "sidang di Mahkamah Konstitusi"
             continue
         if e.label == "POLICE_UNIT" and words and words[-1] in ("dari", "ke", "bko"):
             continue
-        while words and words[-1][:1].isdigit():
-            words.pop()  # "dari 42 PPK"
         if words and words[-1] == "dari" and not _FROM_PEOPLE.search(" ".join(words[-5:-1])):
             continue  # "logistik ... dari 42 PPK": where things come from; "personel gabungan dari": who
         out.append(e.text)
@@ -548,8 +598,9 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
         text = article.text[s:e]
         if _TAKES_PART.search(text) and (_GOES_ON.search(text) or "\n" not in article.text[end:s]):
             out.append((s, e))
-        elif any(s <= x.start < e and x.label in ("POLICE_UNIT", "PERSONNEL") for x in article.entities):
-            break  # another group's activity: what follows it is about that one
+        elif any(s <= x.start < e and x.label in ("POLICE_UNIT", "PERSONNEL", "ROLE")
+                 for x in article.entities):
+            break  # another group's (or leader's) activity: what follows it is about that one
     return out
 
 

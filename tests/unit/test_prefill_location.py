@@ -52,16 +52,20 @@ Sat Samapta Polres Aceh Raya berpatroli ke kantor-kantor PPK di Kecamatan Mesjid
 }
 
 
-@pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[store.Store, dict[str, str]]]:
-    tmp = tmp_path_factory.mktemp("prefill-location")
+def open_pages(tmp: Path, pages: dict[str, str]) -> Iterator[tuple[store.Store, dict[str, str]]]:
+    """A store on disk holding ``pages`` (name -> text), with their article ids by name."""
     src = tmp / "in"
     src.mkdir()
-    for name, text in PAGES.items():
+    for name, text in pages.items():
         (src / f"{name}.txt").write_text(text, encoding="utf-8")
     with store.open(tmp / "store", reviewer="rina") as st:
         st.ingest([src])
         yield st, {Path(a.source).stem: a.id for a in st.articles()}
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[store.Store, dict[str, str]]]:
+    yield from open_pages(tmp_path_factory.mktemp("prefill-location"), PAGES)
 
 
 def draft(pages: tuple[store.Store, dict[str, str]], page: str, needle: str) -> dict[str, Any]:
