@@ -30,11 +30,21 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # words that introduce a scene-setting clause: a trigger right after one is not the main verb
 _SCENE = re.compile(
     r"(?:usai|seusai|setelah|sesudah|sebelum|selesai|pasca|jelang|menjelang|selama|saat|ketika|"
-    r"sela|sela-sela|rangka|dalam rangka|terkait|lanjutan)\W+(?!(?:itu|ini|tersebut)\W)(?:\w+\W+){0,1}$",
+    r"sela|sela-sela|rangka|dalam rangka|terkait|lanjutan|selain)\W+(?!(?:itu|ini|tersebut)\W)"
+    r"(?:\w+\W+){0,1}$",
     re.IGNORECASE)  # "Sebelum itu, simulasi ..." is a connective: the trigger after it is the act
 # the kind of exercise or plan before what it is about: "simulasi pengamanan TPS" is a simulation
+# ... and the way a thing is done or the people who do it: "pola pengamanan pleno telah disepakati
+# dalam rapat" is a meeting, "memberangkatkan 60 personel pengamanan TPS" a deployment
 _TOPIC = re.compile(r"(?<![^\W_])(?:simulasi|latihan|rencana|rancangan|persiapan|pemetaan|gladi|memetakan|"
-                    r"merencanakan|menyusun|mempersiapkan|menyiapkan)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+                    r"merencanakan|menyusun|mempersiapkan|menyiapkan|pola|skema|konsep|strategi)\s+"
+                    r"(?:[a-z]+\s+)?$", re.IGNORECASE)
+_CREW = re.compile(r"(?<![^\W_])(?:personel|personil|pasukan|petugas|anggota)\s+$", re.IGNORECASE)
+# an incident the activity answers: "mendatangi sebuah rumah setelah warga melaporkan ..." is a
+# response (the guidelines: reacting to a clash, demo or report is incident_response)
+_ANSWERS = re.compile(r"(?<![^\W_])(?:setelah|usai|seusai|menyusul|menanggapi|merespons|atas)\W+"
+                      r"(?:\w+\W+){0,2}$", re.IGNORECASE)
+INCIDENT = "incident_response"
 # a figure between a verb and its personnel: "mengirim 120 personel", "menerjunkan ratusan personel"
 _COUNT = re.compile(r"(?<=\s)(?:\d[\d.,]*|[a-z]+puluh|[a-z]+ratus|puluhan|ratusan|ribuan|belasan)\s+"
                     r"(?=(?:personel|personil|anggota|pasukan)(?![^\W_]))", re.IGNORECASE)
@@ -146,16 +156,19 @@ class TypeClassifier:
             return out
         sentence = _COUNT.sub("", sentence)  # "mengirim 120 personel": the trigger "mengirim personel"
         for m in pattern.finditer(sentence):
-            owner = self._owners.get(m.group().casefold())
+            start, end, word = m.start(), m.end(), m.group().casefold()
+            owner = self._owners.get(word)
             if owner is None:
                 continue
-            word = m.group().casefold()
             weight = WEAK.get(word, 1.0 + 0.5 * word.count(" "))
-            if _SCENE.search(sentence[max(0, m.start() - 40):m.start()]) or _TOPIC.search(
-                    sentence[max(0, m.start() - 30):m.start()]) or (
-                    _OPENING.match(sentence[:m.start()]) and _BEFORE_NOW.match(sentence, m.end())):
+            if owner == INCIDENT and _ANSWERS.search(sentence[max(0, start - 40):start]):
+                weight *= 2  # what the activity answers names its type
+            elif _SCENE.search(sentence[max(0, start - 40):start]) or _TOPIC.search(
+                    sentence[max(0, start - 30):start]) or (
+                    word.startswith("pe") and _CREW.search(sentence[max(0, start - 12):start])) or (
+                    _OPENING.match(sentence[:start]) and _BEFORE_NOW.match(sentence, end)):
                 weight *= SCENE
-            weight += 0.02 * (1 - m.start() / max(1, len(sentence)))  # a tie goes to the earlier act
+            weight += 0.02 * (1 - start / max(1, len(sentence)))  # a tie goes to the earlier act
             out[owner] = out.get(owner, 0.0) + weight
         return out
 

@@ -37,6 +37,16 @@ Kapolsek Rantau Baru AKP Anton memimpin apel patroli di depan Posko Terpadu Pasa
 
 Patroli itu melibatkan 12 personel gabungan dari Polsek Rantau Baru, Koramil 0312/Rantau Baru dan Dinas Perhubungan.
 """,
+    "types": """Polres Tanjung Laut Siaga Pleno
+
+TANJUNG LAUT - Kapolres Tanjung Laut AKBP Rudi Hartono mengatakan, pola pengamanan pleno telah disepakati dalam rapat koordinasi bersama KPU Kabupaten Tanjung Laut di Aula Mapolres Tanjung Laut, Rabu (4/12/2024).
+
+Sementara itu, personel Polsek Sungai Besar mendatangi sebuah rumah di Desa Teluk Dalam setelah warga melaporkan pembagian sembako dari tim salah satu pasangan calon.
+
+Selain kegiatan tatap muka, Sat Reskrim Polres Tanjung Laut menggelar patroli siber untuk memantau unggahan provokatif.
+
+Polres Tanjung Laut memberangkatkan 60 personel pengamanan TPS ke pulau-pulau terluar menggunakan kapal.
+""",
 }
 
 
@@ -79,3 +89,19 @@ def test_partners_of_a_later_activity_are_not_carried_back_past_it(pages: Any) -
     assert draft(pages, "meeting", "sejumlah desa")["partners"] == []  # the apel's patrol, not this one
     got = draft(pages, "meeting", "apel patroli")
     assert got["partners"] == ["Koramil 0312/Rantau Baru", "Dinas Perhubungan"]
+
+
+def test_the_way_a_guard_is_done_agreed_in_a_meeting_is_coordination(pages: Any) -> None:
+    assert draft(pages, "types", "pola pengamanan")["type"] == "coordination"
+
+
+def test_an_activity_answering_a_report_is_an_incident_response(pages: Any) -> None:
+    assert draft(pages, "types", "setelah warga melaporkan")["type"] == "incident_response"
+
+
+def test_what_follows_selain_is_not_the_activity(pages: Any) -> None:
+    assert draft(pages, "types", "patroli siber")["type"] == "patrol"
+
+
+def test_the_personnel_a_guard_is_for_do_not_make_a_deployment_a_guard(pages: Any) -> None:
+    assert draft(pages, "types", "memberangkatkan 60")["type"] == "troop_deployment"
