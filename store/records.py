@@ -75,6 +75,7 @@ _VENUE_HEADS = (r"gudang|kantor|aula|gedung|balai|lapangan|halaman|markas|posko|
                 r"gereja|klinik|rumah sakit|puskesmas|stadion|alun-alun|ballroom|jembatan|simpang|bundaran|"
                 r"perempatan|persimpangan|tugu|taman|pantai|kompleks|rutan|lapas|stasiun|wisma|auditorium|"
                 r"sma|smk|smp|sman|smkn|smpn|madrasah|universitas")
+_ADMIN = re.compile(r"Desa|Kelurahan|Kecamatan|Distrik|Kampung|Gampong|Nagari")  # an unnamed venue's locality
 _HEADS = rf"{_VENUE_HEADS}|desa|kelurahan|kecamatan|distrik|kampung|kota|kabupaten"
 # ... a body written out with its acronym included: "gudang logistik Komisi Pemilihan Umum (KPU) Kabupaten X"
 _TAIL = (r"(?:\s+(?:[A-Z0-9][\w./'–-]*|\([A-Z][\w.]*\)|logistik|pertemuan|apel|adat|camat|bupati|lurah|"
@@ -126,6 +127,9 @@ _MOVING = re.compile(r"(?<![^\W_])(?:ke|menuju)(?![^\W_])", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r",?\s+(?:di|dalam)\s+[A-Z]")
 # "..., Polsek Garung menempatkan 22 personel ...": a list of units each with its own verb
 _UNIT_VERB = re.compile(r"\s+(?:me|di|ber|ter|men|mem|meng)\w+")
+# "ke TPS-TPS di Pulau X", "menuju TPS yang berada di Y": a place the movement goes to
+_DESTINATION = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+[\w-]+(?:\s+[a-z][\w-]*){0,2}\s+"
+                          r"(?:yang\s+\w+\s+)?di\s+$", re.IGNORECASE)
 # "<venue> di <place>": the place only says where the venue lies
 _LIES_IN = re.compile(r"^,?\s+(?:di|dalam)\s+$")
 # "pada hari pemungutan suara": the voting day of the election calendar
@@ -339,7 +343,7 @@ def _loc_runs(article: Article, locs: Sequence[Any]) -> list[tuple[int, int]]:
             if gap in ("–", "-", "—"):
                 joined = True
             elif not (_LIST_JOIN.match(gap) and len(locs[j].text.split()) > 1 and (
-                    locs[j].text.split()[0].casefold() == head
+                    locs[j].text.split()[0].casefold() == head or gap.strip() in ("dan", ", dan")
                     or (_HEAD_WORD.match(locs[j].text) and _HEAD_WORD.match(locs[i].text)))):
                 break
             elif " dan " in f" {gap} ":
@@ -430,8 +434,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
                 e = covering.end
             words = phrase.split()
             # "lapangan Mapolres Garut", "pos penyekatan Jembatan X": the venue is named
-            named = next((w for w in words[1:3] if _VENUE_WORD.match(w) or (
-                w[:1].isupper() and _HEAD_WORD.fullmatch(w))), None) if words[0].islower() else None
+            named = next((w for w in words[1:3] if _VENUE_WORD.match(w) or (w[:1].isupper() and (
+                _HEAD_WORD.fullmatch(w) or _ADMIN.fullmatch(w)))), None) if words[0].islower() else None
             if named is not None:
                 s = article.text.index(named, s)
             bare = len(words) == 1  # "kecamatan", "TPS": a kind of place, not a venue
@@ -453,6 +457,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
             weight += 1  # "Di Kecamatan Cikajang, ... berjaga di kantor PPK": the frame, then the venue
         if _LIES.search(before):
             weight = max(weight, LIES_RANK)
+        elif _DESTINATION.search(before):
+            weight = max(weight, 1)  # "ke TPS-TPS di Pulau Kanalo": where the destination lies
         # "Gudang Logistik KPU ... di Desa Aek Badak": the second place says where the first lies
         host = [p for p in places if p[2] <= s and p[0] < 3 and _LIES_IN.match(article.text[p[2]:s])]
         if host:

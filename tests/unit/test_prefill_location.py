@@ -48,6 +48,10 @@ Kapolres Aceh Raya AKBP Irfan Hadi meninjau gudang PPK Mesjid Raya dan gudang PP
 Sat Binmas Polres Aceh Raya menyambangi SMA Negeri 2 Darussalam untuk memberi pembekalan kepada pemilih pemula.
 
 Sat Samapta Polres Aceh Raya berpatroli ke kantor-kantor PPK di Kecamatan Mesjid Raya dan Kecamatan Baitussalam pada malam hari.
+
+Personel Polsek Pulau Aceh mengawal kotak suara dari dermaga Gampong Lampuyang ke TPS-TPS di Pulau Breueh dan Pulau Nasi.
+
+Sat Polairud Polres Aceh Raya lalu menyeberangkan 30 personel ke Pulau Weh Kecil dan Kecamatan Pulo Aceh dengan dua kapal.
 """,
 }
 
@@ -119,3 +123,11 @@ def test_a_plural_kind_of_venue_gives_way_to_the_places_it_lies_in(pages: Any) -
     got = draft(pages, "venues", "kantor-kantor PPK")
     assert got["location"] == "Kecamatan Mesjid Raya dan Kecamatan Baitussalam"
     assert got["partners"] == []  # the PPK only says whose offices
+
+
+def test_an_escort_starts_at_the_locality_of_an_unnamed_venue_not_where_its_destination_lies(pages: Any) -> None:
+    assert draft(pages, "venues", "dari dermaga")["location"] == "Gampong Lampuyang"
+
+
+def test_places_of_different_kinds_joined_by_dan_are_one_location(pages: Any) -> None:
+    assert draft(pages, "venues", "menyeberangkan 30")["location"] == "Pulau Weh Kecil dan Kecamatan Pulo Aceh"
