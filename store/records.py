@@ -95,7 +95,7 @@ _VISITED = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|meninj
 _BARE_VENUE = re.compile(r"(?<![^\W_])(?<!-)((?i:gudang|kantor|aula|gedung|balai|posko|markas|ruang|"
                          rf"pondok pesantren|ponpes|pesantren)(?![^\W_])(?!-){_TAIL})")
 _VENUE_WORD = re.compile(r"(?:Mapolda|Mapolres\w*|Mapolsek|Makodim|Makorem|Mako|Aula|Gedung|Lapangan|"
-                         r"Markas)\b")
+                         r"Markas|Polres\w*|Polsek\w*|Polda)\b")  # "halaman Polresta X": the unit's grounds
 # a place named by its kind of venue ("Dermaga Teluk Melano", "Pelabuhan Tahuna", "Gudang ...")
 _HEAD_WORD = re.compile(rf"(?:{_VENUE_HEADS})(?![^\W_])", re.IGNORECASE)
 # a sentence pointing back to a place named before it: "di sana", "di lokasi pleno", "pulau-pulau
@@ -359,6 +359,11 @@ def _loc_runs(article: Article, locs: Sequence[Any]) -> list[tuple[int, int]]:
     return runs
 
 
+# where a statement was made: "kata Kapolres ... saat ditemui di Mapolres X", "ujarnya di Y"
+_SAID_AT = re.compile(r"(?<![^\W_])(?:(?:ditemui|dikonfirmasi|diwawancarai|dihubungi)(?:\s+\w+){0,2}|"
+                      r"(?:kata|ujar|ucap|tutur|ungkap)(?:nya)?(?:\s+\w+){0,1})\s+di\s+$", re.IGNORECASE)
+# "di wilayah Kabupaten X", "di daerah Kecamatan Y": the area the activity covers
+_IN_AREA = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:wilayah|daerah)\s+$", re.IGNORECASE)
 # the words before a place that say the activity is there: "di", "sekitar", "ruas" (a road), ...
 _AT_WORDS = frozenset("di sekitar halaman depan sepanjang seputar kawasan ruas jalur".split())
 LIES_RANK = 2.5  # "yang berada di Kecamatan X": not where the activity is, but a place the text names
@@ -440,11 +445,16 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
                 s = article.text.index(named, s)
             bare = len(words) == 1  # "kecamatan", "TPS": a kind of place, not a venue
             places.append((base + (3 if bare else 0), s, e))
+    for u in units:  # "Rakor digelar di Polres Malang": a unit's headquarters as the venue
+        if _specific(u) and _TERRITORIAL.match(u.text) and body <= u.start and u.end <= end and re.search(
+                r"(?<![^\W_])di\s+$", article.text[max(body, u.start - 4):u.start]):
+            places.append((1.0, u.start, u.end))
     for run_s, run_e in _loc_runs(article, locs):
         last = (article.text[max(body, run_s - 25):run_s].casefold().split() or [""])[-1]
         named_venue = _HEAD_WORD.match(article.text, run_s) is not None
         origin = 1 if moving else 2 if named_venue else 3  # "dari Pelabuhan Tahuna": where an escort starts
-        rank = 0 if last in _AT_WORDS else 1 if last in ("ke", "menuju") else \
+        area = _IN_AREA.search(article.text, max(body, run_s - 25), run_s) is not None
+        rank = 0 if last in _AT_WORDS else 1 if last in ("ke", "menuju") or area else \
             origin if last == "dari" else 3 if last in ("asal", "wilayah") else 2
         places.append((rank, run_s, run_e))
     out: list[tuple[float, int, int]] = []
@@ -457,6 +467,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
             weight += 1  # "Di Kecamatan Cikajang, ... berjaga di kantor PPK": the frame, then the venue
         if _LIES.search(before):
             weight = max(weight, LIES_RANK)
+        elif _SAID_AT.search(before):
+            weight = 3  # "kata Kapolres saat ditemui di Mapolres X": where it was said, not done
         elif _DESTINATION.search(before):
             weight = max(weight, 1)  # "ke TPS-TPS di Pulau Kanalo": where the destination lies
         # "Gudang Logistik KPU ... di Desa Aek Badak": the second place says where the first lies

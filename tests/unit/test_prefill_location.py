@@ -53,6 +53,16 @@ Personel Polsek Pulau Aceh mengawal kotak suara dari dermaga Gampong Lampuyang k
 
 Sat Polairud Polres Aceh Raya lalu menyeberangkan 30 personel ke Pulau Weh Kecil dan Kecamatan Pulo Aceh dengan dua kapal.
 """,
+    "said": """Polres Karang Anyar Siagakan 320 Personel
+
+KARANG ANYAR - Polres Karang Anyar menyiagakan 320 personel untuk mengamankan 640 TPS pada hari pemungutan suara, kata Kapolres Karang Anyar AKBP Dani Saputra saat ditemui di Mapolres Karang Anyar, Selasa (26/11/2024).
+
+Apel pergeseran pasukan digelar di halaman Polres Karang Anyar pada pagi harinya.
+
+Sore harinya, rapat koordinasi dengan KPU Kabupaten Karang Anyar digelar di Polres Karang Anyar.
+
+Polres Karang Anyar juga mengerahkan 90 personel untuk mengamankan kampanye calon kepala desa di wilayah Kabupaten Karang Anyar.
+""",
 }
 
 
@@ -131,3 +141,16 @@ def test_an_escort_starts_at_the_locality_of_an_unnamed_venue_not_where_its_dest
 
 def test_places_of_different_kinds_joined_by_dan_are_one_location(pages: Any) -> None:
     assert draft(pages, "venues", "menyeberangkan 30")["location"] == "Pulau Weh Kecil dan Kecamatan Pulo Aceh"
+
+
+def test_where_a_statement_was_made_is_not_where_the_activity_was(pages: Any) -> None:
+    assert draft(pages, "said", "menyiagakan 320")["location"] == "Karang Anyar"  # the lede's dateline
+
+
+def test_a_units_grounds_or_headquarters_is_the_venue(pages: Any) -> None:
+    assert draft(pages, "said", "Apel pergeseran")["location"] == "Polres Karang Anyar"
+    assert draft(pages, "said", "rapat koordinasi dengan")["location"] == "Polres Karang Anyar"
+
+
+def test_the_area_an_activity_covers_is_its_place(pages: Any) -> None:
+    assert draft(pages, "said", "mengerahkan 90")["location"] == "Kabupaten Karang Anyar"
