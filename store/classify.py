@@ -45,6 +45,17 @@ _CREW = re.compile(r"(?<![^\W_])(?:personel|personil|pasukan|petugas|anggota)\s+
 _ANSWERS = re.compile(r"(?<![^\W_])(?:setelah|usai|seusai|menyusul|menanggapi|merespons|atas)\W+"
                       r"(?:\w+\W+){0,2}$", re.IGNORECASE)
 INCIDENT = "incident_response"
+# constructions that say what a deployment verb does: personnel placed AT a place that is guarded
+# ("menyiagakan 60 personel di Kantor KPU") guard it; personnel kept as a reserve are a deployment
+# ("disiagakan di Mapolres sebagai pasukan cadangan")
+_CONSTRUCTIONS = (
+    (re.compile(r"(?<![^\W_])(?:menyiagakan|disiagakan|menempatkan|ditempatkan|menyebar|disebar)\s+"
+                r"(?:[\w.]+\s+){0,4}?di\s+(?:(?:setiap|seluruh|sejumlah|depan|sekitar|masing-masing)\s+)?"
+                r"(?:kantor|tps|gudang|gedung|hotel|lokasi|pos|posko|balai|aula|stadion|rumah)(?![^\W_])",
+                re.IGNORECASE), "static_guard"),
+    (re.compile(r"(?<![^\W_])(?:sebagai\s+(?:pasukan\s+|personel\s+)?cadangan|(?:pasukan|personel)\s+cadangan)"
+                r"(?![^\W_])", re.IGNORECASE), "troop_deployment"),
+)
 # a figure between a verb and its personnel: "mengirim 120 personel", "menerjunkan ratusan personel"
 _COUNT = re.compile(r"(?<=\s)(?:\d[\d.,]*|[a-z]+puluh|[a-z]+ratus|puluhan|ratusan|ribuan|belasan)\s+"
                     r"(?=(?:personel|personil|anggota|pasukan)(?![^\W_]))", re.IGNORECASE)
@@ -170,6 +181,9 @@ class TypeClassifier:
                 weight *= SCENE
             weight += 0.02 * (1 - start / max(1, len(sentence)))  # a tie goes to the earlier act
             out[owner] = out.get(owner, 0.0) + weight
+        for construction, owner in _CONSTRUCTIONS:
+            if owner in self.taxonomy.activities and construction.search(sentence):
+                out[owner] = out.get(owner, 0.0) + 1.0
         return out
 
     def _lexicon_probs(self, sentence: str) -> dict[str, float]:

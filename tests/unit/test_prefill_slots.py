@@ -46,6 +46,10 @@ Sementara itu, personel Polsek Sungai Besar mendatangi sebuah rumah di Desa Telu
 Selain kegiatan tatap muka, Sat Reskrim Polres Tanjung Laut menggelar patroli siber untuk memantau unggahan provokatif.
 
 Polres Tanjung Laut memberangkatkan 60 personel pengamanan TPS ke pulau-pulau terluar menggunakan kapal.
+
+Polres Tanjung Laut menyiagakan 40 personel di Kantor KPU Kabupaten Tanjung Laut selama sidang sengketa berlangsung.
+
+Pengamanan diperkuat 30 personel Satbrimob Polda Riau Kepulauan yang disiagakan di Mapolres Tanjung Laut sebagai pasukan cadangan.
 """,
 }
 
@@ -105,3 +109,8 @@ def test_what_follows_selain_is_not_the_activity(pages: Any) -> None:
 
 def test_the_personnel_a_guard_is_for_do_not_make_a_deployment_a_guard(pages: Any) -> None:
     assert draft(pages, "types", "memberangkatkan 60")["type"] == "troop_deployment"
+
+
+def test_personnel_placed_at_a_guarded_place_guard_it_and_a_reserve_is_a_deployment(pages: Any) -> None:
+    assert draft(pages, "types", "menyiagakan 40")["type"] == "static_guard"
+    assert draft(pages, "types", "pasukan cadangan")["type"] == "troop_deployment"
