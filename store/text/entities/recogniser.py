@@ -129,7 +129,8 @@ _LINE_CACHE = 16384  # sentences; each holds a few small tuples (about 10 MB whe
 # (the word before is part of the pattern, as lookbehinds: a candidate that fails costs no Python;
 # one character class first, so the engine skips to the next stop or line end in C: half the time
 # of "[.!?]…|\n", where it tried the whole pattern at every character)
-_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|(?:(?<=[a-z]{3}.)|(?<=\)\.))(?P<q>[\"”]?)[ ]+(?=[\"“]?[A-Z]))")
+# a run of line ends is one match: the empty lines between paragraphs hold no piece
+_BREAK = re.compile(r"[\n.!?](?:(?<=\n)\n*|(?:(?<=[a-z]{3}.)|(?<=\)\.))(?P<q>[\"”]?)[ ]+(?=[\"“]?[A-Z]))")
 _DATELINE_ZONE = 3000  # a dateline opens one of the lines that start in the first 3,000 characters
 
 # keys that may be glued to the word after them (handlers check their own right boundary)
@@ -176,7 +177,7 @@ def _pieces(text: str) -> list[tuple[int, int, bool]]:
     head = True
     for m in _BREAK.finditer(text):
         start, after = m.span()
-        if after - start == 1 and text[start] == "\n":
+        if text[start] == "\n":
             end, line = start, True
         else:  # the stop and a closing quote stay with the sentence
             end, line = start + 1 + len(m["q"]), False

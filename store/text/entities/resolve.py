@@ -4,8 +4,8 @@ second pass that needs the settled entities, and the final trim and noise filter
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 
 from store.model import Entity, Span
 from store.text.entities.patterns import (
@@ -72,8 +72,10 @@ def second_pass(text: str, ents: list[Cand]) -> list[Cand]:
             if span is not None and free(*span) and span[0] not in starts:
                 take(span[0], span[1], "PERSON")
         elif label in _ORG_LABELS:
+            # the word before names a venue ("Kantor KPU X"); its last letter says most are not
             venue = (_VENUE_OF_ORG.search(text, max(0, s - 30), s)
-                     if text[max(0, text.rfind(" ", 0, s - 1) + 1):s - 1] in _VENUE_WORDS else None)
+                     if s >= 2 and text[s - 2] in _VENUE_ENDS
+                     and text[max(0, text.rfind(" ", 0, s - 1) + 1):s - 1] in _VENUE_WORDS else None)
             if venue is not None and free(venue.start(), s):
                 drop.add(s)  # "Kantor KPU Kabupaten Lebak": the office is a place
                 take(venue.start(), e, "LOC")
@@ -119,7 +121,7 @@ def second_pass(text: str, ents: list[Cand]) -> list[Cand]:
                     tokens.add(t)
         _bare_mentions(text, tokens, "PERSON", free, take)
     out = [c for c in ents if c[0] not in drop] + extra
-    out.sort(key=lambda c: c[0])
+    out.sort(key=itemgetter(0))
     return out
 
 
@@ -128,6 +130,7 @@ _VENUE_OF_ORG = re.compile(
     rf"{_S}+$"
 )
 _VENUE_WORDS = frozenset("Gudang Logistik Kantor Gedung Markas Sekretariat Posko Dinas Jabatan".split())
+_VENUE_ENDS = frozenset(w[-1] for w in _VENUE_WORDS)
 _VENUE_BEFORE_HQ = re.compile(
     rf"(?<![\w])(?:Lapangan|Aula|Halaman|Gedung|Ruang|Gudang|Masjid|Gelanggang)(?:{_S}+[{_UP}][\w]+){{0,2}}{_S}+$"
 )
@@ -212,22 +215,31 @@ def _resolve(cands: list[Cand]) -> list[Cand]:
 _HIDDEN = frozenset({_BLOCK, _MUTE})
 
 
+_TRIMMED = frozenset(" \u00a0\t,;:.")  # the last characters an entity may lose
+
+
 def _finish(text: str, ents: list[Cand], noise: Sequence[Span]) -> list[Entity]:
+    """Entities from settled candidates (sorted by start): hidden ones left out, trailing blanks,
+    commas and a final dot trimmed, those wholly inside a noise span left out."""
     out: list[Entity] = []
     spans = sorted((ns.start, ns.end) for ns in noise)
     starts = [s for s, _ in spans]
+    n_spans = len(spans)
+    i = -1  # the last noise span starting at or before the entity (starts only grow)
     for s, e, label, value in ents:
         if label in _HIDDEN:
             continue
-        while e > s and text[e - 1] in " \u00a0\t,;:":
-            e -= 1
-        if e > s and text[e - 1] == "." and not (label == "RANK" and text[s:e - 1].endswith("Pol")):
-            if label != "PERSON" or not (e - s >= 2 and text[e - 2].isupper() and (e - s == 2 or text[e - 3] == " ")):
+        if e > s and text[e - 1] in _TRIMMED:  # most end in a letter or digit: nothing to trim
+            while e > s and text[e - 1] in " \u00a0\t,;:":
                 e -= 1
+            if e > s and text[e - 1] == "." and not (label == "RANK" and text[s:e - 1].endswith("Pol")):
+                if label != "PERSON" or not (e - s >= 2 and text[e - 2].isupper() and (e - s == 2 or text[e - 3] == " ")):
+                    e -= 1
         if e <= s:
             continue
-        if spans:
-            i = bisect_right(starts, s) - 1
+        if n_spans:
+            while i + 1 < n_spans and starts[i + 1] <= s:
+                i += 1
             if i >= 0 and spans[i][1] >= e:
                 continue
         out.append(Entity(s, e, label, text[s:e], value))
