@@ -90,7 +90,8 @@ _VENUE = re.compile(
 # a venue as what a visit or a guard is about, with no preposition: "menyambangi SMA Negeri 1 X",
 # "menjaga gudang logistik KPU Kabupaten Y" (a plural "kantor-kantor PPK" is no one venue)
 _VISITED = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|meninjau|menjaga|mengamankan|"
-                      rf"menyisir)\s+((?i:{_VENUE_HEADS})(?![^\W_])(?!-){_DESCRIBED}{_TAIL})")
+                      r"menyisir|menutup|menyekat|mensterilkan)\s+(?i:(?:sebagian|ruas|akses|seluruh|area)\s+)?"
+                      rf"((?i:{_VENUE_HEADS})(?![^\W_])(?!-){_DESCRIBED}{_TAIL})")
 # the same phrase with no preposition before it ("gudang PPK di setiap kecamatan dijaga"): weaker
 _BARE_VENUE = re.compile(r"(?<![^\W_])(?<!-)((?i:gudang|kantor|aula|gedung|balai|posko|markas|ruang|"
                          rf"pondok pesantren|ponpes|pesantren)(?![^\W_])(?!-){_TAIL})")
@@ -362,6 +363,9 @@ def _loc_runs(article: Article, locs: Sequence[Any]) -> list[tuple[int, int]]:
 # where a statement was made: "kata Kapolres ... saat ditemui di Mapolres X", "ujarnya di Y"
 _SAID_AT = re.compile(r"(?<![^\W_])(?:(?:ditemui|dikonfirmasi|diwawancarai|dihubungi)(?:\s+\w+){0,2}|"
                       r"(?:kata|ujar|ucap|tutur|ungkap)(?:nya)?(?:\s+\w+){0,1})\s+di\s+$", re.IGNORECASE)
+# what a case or a talk is about: "memeriksa saksi terkait perusakan pagar kantor KPU"
+_ABOUT = re.compile(r"(?<![^\W_])(?:terkait|soal|tentang|mengenai|perihal)\s+(?:[a-z][\w-]*\s+){0,5}$",
+                    re.IGNORECASE)
 # "di wilayah Kabupaten X", "di daerah Kecamatan Y": the area the activity covers
 _IN_AREA = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:wilayah|daerah)\s+$", re.IGNORECASE)
 # the words before a place that say the activity is there: "di", "sekitar", "ruas" (a road), ...
@@ -467,7 +471,7 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
             weight += 1  # "Di Kecamatan Cikajang, ... berjaga di kantor PPK": the frame, then the venue
         if _LIES.search(before):
             weight = max(weight, LIES_RANK)
-        elif _SAID_AT.search(before):
+        elif _SAID_AT.search(before) or _ABOUT.search(before):
             weight = 3  # "kata Kapolres saat ditemui di Mapolres X": where it was said, not done
         elif _DESTINATION.search(before):
             weight = max(weight, 1)  # "ke TPS-TPS di Pulau Kanalo": where the destination lies

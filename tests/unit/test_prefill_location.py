@@ -62,6 +62,10 @@ Apel pergeseran pasukan digelar di halaman Polres Karang Anyar pada pagi harinya
 Sore harinya, rapat koordinasi dengan KPU Kabupaten Karang Anyar digelar di Polres Karang Anyar.
 
 Polres Karang Anyar juga mengerahkan 90 personel untuk mengamankan kampanye calon kepala desa di wilayah Kabupaten Karang Anyar.
+
+Sat Lantas Polres Karang Anyar menutup sebagian Jalan Merdeka Utara dan mengalihkan kendaraan ke Jalan Pahlawan selama kampanye.
+
+Keesokan harinya, Sat Reskrim Polres Karang Anyar memeriksa dua saksi terkait perusakan baliho di depan kantor Bawaslu.
 """,
 }
 
@@ -154,3 +158,11 @@ def test_a_units_grounds_or_headquarters_is_the_venue(pages: Any) -> None:
 
 def test_the_area_an_activity_covers_is_its_place(pages: Any) -> None:
     assert draft(pages, "said", "mengerahkan 90")["location"] == "Kabupaten Karang Anyar"
+
+
+def test_the_road_an_activity_closes_is_its_place_not_where_traffic_is_sent(pages: Any) -> None:
+    assert draft(pages, "said", "menutup sebagian")["location"] == "Jalan Merdeka Utara"
+
+
+def test_a_place_in_what_a_case_is_about_is_not_where_the_activity_was(pages: Any) -> None:
+    assert draft(pages, "said", "memeriksa dua saksi")["location"] is None
