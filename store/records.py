@@ -360,12 +360,12 @@ def _loc_runs(article: Article, locs: Sequence[Any]) -> list[tuple[int, int]]:
     return runs
 
 
-# where a statement was made: "kata Kapolres ... saat ditemui di Mapolres X", "ujarnya di Y"
-_SAID_AT = re.compile(r"(?<![^\W_])(?:(?:ditemui|dikonfirmasi|diwawancarai|dihubungi)(?:\s+\w+){0,2}|"
-                      r"(?:kata|ujar|ucap|tutur|ungkap)(?:nya)?(?:\s+\w+){0,1})\s+di\s+$", re.IGNORECASE)
-# what a case or a talk is about: "memeriksa saksi terkait perusakan pagar kantor KPU"
-_ABOUT = re.compile(r"(?<![^\W_])(?:terkait|soal|tentang|mengenai|perihal)\s+(?:[a-z][\w-]*\s+){0,5}$",
-                    re.IGNORECASE)
+# not where the activity is: where a statement was made ("kata Kapolres ... saat ditemui di Mapolres
+# X", "ujarnya di Y"), a place inside what a case or talk is about ("memeriksa saksi terkait
+# perusakan pagar kantor KPU")
+_NOT_HERE = re.compile(r"(?<![^\W_])(?:(?:(?:ditemui|dikonfirmasi|diwawancarai|dihubungi)(?:\s+\w+){0,2}|"
+                       r"(?:kata|ujar|ucap|tutur|ungkap)(?:nya)?(?:\s+\w+){0,1})\s+di|(?:terkait|soal|tentang|"
+                       r"mengenai|perihal)(?:\s+[a-z][\w-]*){0,5})\s+$", re.IGNORECASE)
 # "di wilayah Kabupaten X", "di daerah Kecamatan Y": the area the activity covers
 _IN_AREA = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:wilayah|daerah)\s+$", re.IGNORECASE)
 # the words before a place that say the activity is there: "di", "sekitar", "ruas" (a road), ...
@@ -450,8 +450,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
             bare = len(words) == 1  # "kecamatan", "TPS": a kind of place, not a venue
             places.append((base + (3 if bare else 0), s, e))
     for u in units:  # "Rakor digelar di Polres Malang": a unit's headquarters as the venue
-        if _specific(u) and _TERRITORIAL.match(u.text) and body <= u.start and u.end <= end and re.search(
-                r"(?<![^\W_])di\s+$", article.text[max(body, u.start - 4):u.start]):
+        after_di = article.text[max(body, u.start - 4):u.start] in (" di ", "\ndi ")
+        if after_di and u.end <= end and _specific(u) and _TERRITORIAL.match(u.text):
             places.append((1.0, u.start, u.end))
     for run_s, run_e in _loc_runs(article, locs):
         last = (article.text[max(body, run_s - 25):run_s].casefold().split() or [""])[-1]
@@ -463,6 +463,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
         places.append((rank, run_s, run_e))
     out: list[tuple[float, int, int]] = []
     for base_rank, s, e in places:
+        if base_rank >= 3:
+            continue  # a bare kind of place or where things come from: never the place
         before = article.text[max(body, s - 60):s]
         weight = float(base_rank)
         if _SCENE_PLACE.search(before):
@@ -471,7 +473,7 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
             weight += 1  # "Di Kecamatan Cikajang, ... berjaga di kantor PPK": the frame, then the venue
         if _LIES.search(before):
             weight = max(weight, LIES_RANK)
-        elif _SAID_AT.search(before) or _ABOUT.search(before):
+        elif _NOT_HERE.search(before):
             weight = 3  # "kata Kapolres saat ditemui di Mapolres X": where it was said, not done
         elif _DESTINATION.search(before):
             weight = max(weight, 1)  # "ke TPS-TPS di Pulau Kanalo": where the destination lies
@@ -709,8 +711,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
             date_iso = (datetime.date.fromisoformat(date_iso) + datetime.timedelta(days=days)).isoformat()
     found = location_in(article, inside, start, end)
     location = found[0] if found is not None else None
-    there = _THERE.search(sentence)
-    if (found is None or found[1] >= 2) and there is not None:
+    there = _THERE.search(sentence) if found is None or found[1] >= 2 else None
+    if there is not None:
         # "pulau-pulau tersebut", "di lokasi pleno", "gudang itu": the place named before (of that
         # kind when the sentence says which), unless the sentence names a venue of its own
         location = _earlier_location(article, start, there.group().split()[0].casefold()) or location
