@@ -242,11 +242,13 @@ class Store(Coding):
                                         self.path.resolve(), progress=progress, cancelled=cancelled,
                                         follow_symlinks=bool(follow_symlinks))
         try:
-            for batch in batches:
-                with ingest_engine.sigint_deferred():  # a batch is saved whole, then counted
-                    self.commit_batch(batch)
-                    report.added += len(batch)
-                    report.added_ids.extend(a.id for a, _ in batch)
+            # the index commits every few batches and at the end (Ctrl-C waits for that one too)
+            with self.index.held(self.corpus, ingest_engine.sigint_deferred):
+                for batch in batches:
+                    with ingest_engine.sigint_deferred():  # a batch is saved whole, then counted
+                        self.commit_batch(batch)
+                        report.added += len(batch)
+                        report.added_ids.extend(a.id for a, _ in batch)
         except KeyboardInterrupt:
             report.interrupted = True
         finally:

@@ -30,7 +30,8 @@ import tempfile
 import time
 import uuid
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
@@ -45,7 +46,9 @@ from store.model import Article, ListRow
 from store.search.query import Filter, Query
 from store.search.tantivy_query import compile_query, document, schema
 
-INDEX_SCHEMA = 2  # 2: the ``story`` fields (rewrites); an index of another schema is rebuilt
+HELD_COMMIT = 2_000  # inside ``held``, commit the index after this many articles...
+HELD_SECONDS = 5.0  # ...or this long after the last commit, whichever comes first
+INDEX_SCHEMA = 3  # 2: the ``story`` fields (rewrites); 3: ``order``; an index of another schema is rebuilt
 FIRST_SCREEN_ROWS = 200
 LIST_FIELDS = ("id", "title", "outlet", "published", "dateline", "duplicate_of", "shard")
 DIR_NAME = re.compile(r"tantivy-[0-9a-f]{12}")
@@ -116,6 +119,11 @@ class SearchIndex:
         self._index: Any = None
         self._searcher: Any = None
         self._dir: str | None = None  # the stamp's ``dir`` of the open index
+        self._sorted: tuple[Any, str] = (None, "order")  # an index and the field its list sorts by
+        self._holding = False  # inside ``held``
+        self._held: Any = None  # the writer kept open across batches inside ``held``
+        self._pending = 0  # documents added to it since its last commit
+        self._since = 0.0  # when it last committed (time.monotonic)
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -233,7 +241,7 @@ class SearchIndex:
         previous = self._dir_of(self.stamp())
         built.reload()
         searcher = built.searcher()
-        self._write_first_screen(searcher, name, generation)
+        self._write_first_screen(searcher, name, generation, self._sort_field(built))
         # ``articles``: what the index holds (a writer's open compares it), not what the manifest says
         write_json(self.path / STAMP, {"schema": INDEX_SCHEMA, "generation": generation,
                                        "articles": int(searcher.num_docs), "shards": shards, "dir": name})
@@ -306,22 +314,36 @@ class SearchIndex:
         except ValueError as exc:
             raise StoreError(f"the search index is busy ({exc})") from exc
 
-    def document(self, article: Article, shard: str) -> Any:
-        return document(article, shard)
+    def document(self, article: Article, shard: str, position: int = 0) -> Any:
+        return document(article, shard, position)
+
+    def _sort_field(self, index: Any) -> str:
+        """``order`` (date, then place in the store: a total order), or ``date`` in an index
+        written before it (read as it is until the next writable open rebuilds it)."""
+        if self._sorted[0] is not index:
+            try:
+                tantivy.Query.range_query(index.schema, "order", tantivy.FieldType.Integer, 0, 0)
+                self._sorted = (index, "order")
+            except ValueError:
+                self._sorted = (index, "date")
+        return self._sorted[1]
 
     def write_first_screen(self, generation: int) -> None:
         """Derived like the index: the rows an empty query shows, newest first."""
         self.refresh()
         self._write_first_screen(self.searcher(), self._dir or LEGACY, generation)
 
-    def _write_first_screen(self, searcher: Any, name: str, generation: int) -> None:
-        data = self.first_screen_data(searcher, name, generation)
+    def _write_first_screen(self, searcher: Any, name: str, generation: int, by: str | None = None) -> None:
+        data = self.first_screen_data(searcher, name, generation, by)
         write_json(self.path / FIRST_SCREEN, data)
 
     @guarded
-    def first_screen_data(self, searcher: Any, name: str, generation: int) -> dict[str, Any]:
+    def first_screen_data(self, searcher: Any, name: str, generation: int,
+                          by: str | None = None) -> dict[str, Any]:
+        """What ``first-screen.json`` holds for ``searcher`` (of the open index unless ``by``, the
+        field its list sorts by, says otherwise)."""
         res = searcher.search(tantivy.Query.all_query(), FIRST_SCREEN_ROWS, count=True,
-                              order_by_field="date", order=tantivy.Order.Desc)
+                              order_by_field=by or self._sort_field(self.index), order=tantivy.Order.Desc)
         rows = [_hit_of(searcher.doc(addr), 0.0) for _, addr in res.hits]
         return {"generation": generation, "dir": name, "total": int(res.count or 0),
                 "rows": [[r.id, r.title, r.outlet, r.published, r.dateline, r.duplicate_of, r.shard]
@@ -372,24 +394,100 @@ class SearchIndex:
 
     def add_batch(self, corpus: Corpus, names: Sequence[str], articles: Sequence[Article]) -> None:
         """Index a batch the corpus just committed (``names``: its shards, ``SHARD_SIZE`` articles
-        each, in order), then record the new generation in the stamp and the first screen."""
-        writer = self.writer()
+        each, in order), then record the new generation in the stamp and the first screen.
+
+        Inside ``held`` the documents wait in an open writer and are committed (with the stamp and
+        the first screen) only every ``HELD_COMMIT`` articles or ``HELD_SECONDS``, and when the
+        hold ends: a tantivy commit, its merges and the two fsync'd files cost more than indexing
+        a whole batch. Safe because the index is derived: until its stamp names a shard,
+        ``catch_up`` indexes that shard again (replacing any of its documents already committed)."""
+        if self._holding and self._held is None:
+            self._held, self._pending = self.writer(), 0
+        writer = self._held if self._held is not None else self.writer()
         try:
             for name, start in zip(names, range(0, len(articles), SHARD_SIZE), strict=True):
-                for article in articles[start : start + SHARD_SIZE]:
-                    writer.add_document(self.document(article, name))
-            writer.commit()
-            writer.wait_merging_threads()
+                for position, article in enumerate(articles[start : start + SHARD_SIZE]):
+                    writer.add_document(self.document(article, name, position))
         except BaseException:
-            _rollback(writer)
+            self._drop_writer(writer)
             raise
+        if writer is not self._held:
+            self._commit(writer, corpus, final=True)
+            return
+        self._pending += len(articles)
+        if self._pending >= HELD_COMMIT or time.monotonic() - self._since >= HELD_SECONDS:
+            self._commit(writer, corpus, final=False)
+
+    @contextmanager
+    def held(self, corpus: Corpus, shield: Callable[[], AbstractContextManager[Any]] = nullcontext,
+             ) -> Iterator[None]:
+        """Batch index commits while one ingest runs (see ``add_batch``); what was added is
+        committed when the block ends, also when it ends by an error or Ctrl-C (the batches the
+        manifest committed must be searchable), inside ``shield`` (the ingest's: Ctrl-C waits).
+        Only what was added is committed: a commit that adds nothing is still a new state of the
+        index, which the stamp would not describe. A failure to commit then never hides the error
+        that ended the block: the next writable open catches the index up."""
+        if self._holding:  # nested: the outer hold commits
+            yield
+            return
+        self._holding, self._held, self._pending, self._since = True, None, 0, time.monotonic()
+        failed = False
+        try:
+            yield
+        except BaseException:
+            failed = True
+            raise
+        finally:
+            writer, pending = self._held, self._pending
+            self._holding, self._held, self._pending = False, None, 0
+            if writer is not None:
+                try:
+                    with shield():
+                        if pending:
+                            self._commit(writer, corpus, final=True)
+                        else:  # committed already: let its merges end (they hold the lock)
+                            writer.wait_merging_threads()
+                except BaseException:
+                    if not failed:
+                        raise
+
+    def _commit(self, writer: Any, corpus: Corpus, final: bool) -> None:
+        """Commit what ``writer`` holds, then the stamp and the first screen (in that order: a
+        stamp never names a shard the index has not committed)."""
+        try:
+            writer.commit()
+            if final:
+                writer.wait_merging_threads()
+        except BaseException:
+            self._drop_writer(writer)
+            raise
+        self._pending, self._since = 0, time.monotonic()
         self.write_stamp(corpus.generation, int(corpus.manifest.get("articles", 0)), corpus.shards)
         self.write_first_screen(corpus.generation)
+
+    def _drop_writer(self, writer: Any) -> None:
+        """Roll back a writer that failed; a held one is not used again (the hold goes on without)."""
+        _rollback(writer)
+        if writer is self._held:
+            self._held, self._holding, self._pending = None, False, 0
+
+    def flush_held(self, corpus: Corpus) -> None:
+        """Commit what a hold has added so far and close its writer (one writer at a time: the
+        caller opens another); the hold opens a new one for its next batch."""
+        writer, pending = self._held, self._pending
+        if writer is None:
+            return
+        self._held, self._pending = None, 0
+        if pending:
+            self._commit(writer, corpus, final=True)
+        else:
+            writer.wait_merging_threads()
 
     def catch_up(self, corpus: Corpus) -> list[str]:
         """Index shards the index has not seen (after a crash between commit and indexing); a
         missing or unreadable index, or one holding shards the manifest dropped, is rebuilt.
         Returns what had to be done to damaged shards (quarantine notes)."""
+        self.flush_held(corpus)  # the held writer has the lock; what it holds is in step after this
         self.remove_abandoned()
         if self.in_step(corpus.generation):
             try:
@@ -431,6 +529,7 @@ class SearchIndex:
         failure leaves the old one and readers never see an empty one. A shard that cannot be
         read is quarantined (see ``Corpus.quarantine``) and the rest indexed.
         """
+        self.flush_held(corpus)  # a held writer would go on adding to the directory swapped out
         name, built = self.new_build()
         notes: list[str] = []
         try:
@@ -459,7 +558,8 @@ class SearchIndex:
         count, broken = 0, []
         for i, name in enumerate(shards):
             try:
-                docs = [self.document(Article.from_dict(d), name) for d in corpus.load_shard(name).values()]
+                docs = [self.document(Article.from_dict(d), name, position)
+                        for position, d in enumerate(corpus.load_shard(name).values())]
             except BrokenShard:
                 broken.append(name)
                 continue
@@ -556,8 +656,8 @@ class SearchIndex:
         if scored:
             res = searcher.search(q, limit, count=True, offset=offset)
         else:
-            res = searcher.search(q, limit, count=True, order_by_field="date", offset=offset,
-                                  order=tantivy.Order.Desc)
+            res = searcher.search(q, limit, count=True, order_by_field=self._sort_field(self.index),
+                                  offset=offset, order=tantivy.Order.Desc)
         rows = [self._hit(addr, float(score) if scored else 0.0) for score, addr in res.hits][:want]
         return SearchResult(
             total=int(res.count or 0),

@@ -27,6 +27,7 @@ def schema() -> tantivy.Schema:
     sb.add_text_field("outlet", stored=True)
     sb.add_text_field("published", stored=True, tokenizer_name="raw")
     sb.add_integer_field("date", indexed=True, fast=True)
+    sb.add_integer_field("order", fast=True)  # the list's order: date, then place in the store
     sb.add_text_field("dateline", stored=True)
     sb.add_text_field("dup", tokenizer_name="raw")
     sb.add_text_field("duplicate_of", stored=True, tokenizer_name="raw")
@@ -45,6 +46,20 @@ def date_number(published: str | None) -> int:
         return int(published[0:4]) * 10000 + int(published[5:7]) * 100 + int(published[8:10])
     except ValueError:
         return 0
+
+
+def order_key(published: str | None, shard: str, position: int) -> int:
+    """Where an article sorts in the list (newest first): its date, then where it lies in the
+    store (shard number, place in the shard), so later-ingested articles of a date come first.
+
+    Why not the date alone: tantivy breaks ties by segment order, which any commit may change
+    (segments are kept unordered), so the rows an empty query shows shuffled among articles of
+    one date from one commit to the next, with no document changed. The first screen, cached for
+    a generation of the store, then disagreed with the index after a commit that did not change
+    the generation. With this key the rows are a function of the documents alone."""
+    digits = shard.rpartition("-")[2]
+    number = int(digits) if digits.isdigit() else 0
+    return (date_number(published) << 32) | ((number & 0xFFFFFF) << 8) | (position & 0xFF)
 
 
 def label_terms(article: Article) -> list[str]:
@@ -66,8 +81,9 @@ def index_terms(article: Article) -> tuple[list[str], list[str]]:
     return label_terms(article), [e.text for e in article.entities if e.label == "POLICE_UNIT"]
 
 
-def document(article: Article, shard: str) -> Any:
-    """The tantivy document of an article in ``shard`` (the list row is stored, the body only indexed)."""
+def document(article: Article, shard: str, position: int = 0) -> Any:
+    """The tantivy document of the ``position``-th article (from 0) in ``shard`` (the list row is
+    stored, the body only indexed)."""
     terms, units = index_terms(article)
     doc = tantivy.Document(
         id=article.id,
@@ -77,6 +93,7 @@ def document(article: Article, shard: str) -> Any:
         outlet=article.outlet or "",
         published=article.published or "",
         date=date_number(article.published),
+        order=order_key(article.published, shard, position),
         dateline=article.dateline or "",
         dup="yes" if article.duplicate_of else "no",
         duplicate_of=article.duplicate_of or "",
