@@ -15,7 +15,7 @@ stopped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -53,9 +53,12 @@ WEEKDAYS: dict[str, int] = {
 RELATIVE: dict[str, int] = {"kemarin": -1, "hari ini": 0, "besok": 1, "lusa": 2}
 
 
-def _trie(words: list[str]) -> str:
+def _trie(words: Iterable[str], space: str | None = None) -> str:
     """An alternation factored into a trie: the engine tests one character per branch point
-    instead of trying every word at every position."""
+    instead of trying every word at every position. Where several words match at one spot, they
+    are prefixes of one another and the longest is tried first, as in an alternation sorted
+    longest first (so the two match alike, unless matching ignores case). ``space``: the pattern
+    a space in a word stands for (``[ \t]+``)."""
     root: dict[str, Any] = {}
     for w in set(words):
         node = root
@@ -64,7 +67,8 @@ def _trie(words: list[str]) -> str:
         node[""] = {}
 
     def build(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        alts = [(space if space is not None and ch == " " else re.escape(ch)) + build(child)
+                for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from store.text import gazetteer as gz
+from store.text.dates import _trie
 
 _S = r"[ \t\u00a0]"
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -37,7 +38,16 @@ Add = Callable[[Cand], None]
 
 
 def _alt(words: str | Sequence[str]) -> str:
-    """Regex alternation, longest first, with spaces matching any run of blanks."""
+    """Regex alternation, longest first, with spaces matching any run of blanks, as a trie: the
+    lists run to hundreds of words (279 roles), and a plain alternation tries each of them at
+    every keyword, a trie a few characters. Not for matching that ignores case (``_alt_words``)."""
+    items = words.split("|") if isinstance(words, str) else list(words)
+    return _trie([w for w in items if w], space=f"{_S}+")
+
+
+def _alt_words(words: str | Sequence[str]) -> str:
+    """``_alt`` as a plain alternation, longest first: under ``(?i:…)``, where a trie's branches
+    for "P" and "p" would both match and be tried in character order, not longest first."""
     items = words.split("|") if isinstance(words, str) else list(words)
     return "|".join(
         sorted((re.escape(w).replace(r"\ ", f"{_S}+") for w in items if w), key=len, reverse=True)
@@ -269,7 +279,7 @@ _NUMBER_WORDS = (
 )
 _COUNT_BEFORE = re.compile(
     rf"(?:(?<![\d.,])(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,6}})|(?<![\w])(?P<w>(?i:{_NUMBER_WORDS}))"
-    rf"|(?<![\w])(?P<v>(?i:{_alt(gz.VAGUE_COUNTS)})))"
+    rf"|(?<![\w])(?P<v>(?i:{_alt_words(gz.VAGUE_COUNTS)})))"
     rf"{_S}+(?:orang{_S}+)?$"
 )
 _RE_PERSONNEL_TAIL = re.compile(
