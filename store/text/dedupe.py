@@ -12,13 +12,14 @@ sampled hashes, kept only while ingest runs.
 from __future__ import annotations
 
 import re
+import sys
 import zlib
 from bisect import bisect_right
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
 from datetime import date
-from itertools import chain, compress, filterfalse, islice, repeat
-from operator import itemgetter
+from itertools import accumulate, chain, compress, filterfalse, islice, repeat
+from operator import attrgetter, itemgetter
 
 from store.model import Article, Span
 
@@ -152,8 +153,19 @@ FIGURE, PERSON_WORD, DAY = 0, 1, 2
 STORY_MIN_FIGURES = 2  # shared figures needed, with a shared person ...
 STORY_FIGURE_SHARE = 0.4  # ... and this share of the smaller article's figures
 STORY_DAYS = 4  # publication dates at most this far apart (when both are known)
-_FIGURE = re.compile(r"\d+(?:\.\d{3})*")  # "1.240"; context is checked after (a lookbehind is slow)
+# "1.240", alone: not part of a code or a word, a time ("07.30"), a date ("26/11") or a decimal
+# ("9,8"): no letter, digit or one of . , : / - _ before it; no letter, digit, : / _ after it, nor
+# . or , and a digit (str.isdigit's digits: the test this replaced). A match cut short by the
+# context can never match shorter: the character after it would be a digit or ". digit".
+_ISDIGIT = "".join(re.escape(c) for c in map(chr, range(sys.maxunicode + 1)) if c.isdigit())
+# The look-behind follows the first digit: leading the pattern, it would run at every position.
+_FIGURE = re.compile(rf"\d(?<![\w.,:/\-]\d)\d*(?:\.\d{{3}})*(?![\w:/])(?![.,][{_ISDIGIT}])")
+# the same on ASCII text, where \d and str.isdigit are [0-9]: a character set the regex engine
+# skips to (~40 % faster)
+_FIGURE_ASCII = re.compile(r"[0-9](?<![\w.,:/\-][0-9])[0-9]*(?:\.[0-9]{3})*(?![\w:/])(?![.,][0-9])")
 _UNIT_LABELS = frozenset({"POLICE_UNIT", "MILITARY_UNIT", "GOV_ORG", "ELECTION_BODY", "DATE", "ELECTION"})
+_SPAN = attrgetter("start", "end")
+_LABEL = attrgetter("label")
 _NAME_WORD = re.compile(r"[^\W\d_]{3,}")
 _NAME_STOP = frozenset("sik sos kapolres kapolsek kapolda ipda iptu akp kompol akbp".split())
 
@@ -170,31 +182,19 @@ def story_signature(article: Article) -> list[int]:
     """Sorted fact hashes of an article's body (noise, unit names and the first line left out),
     each at least ``STORY_BASE``: stored after the shingle hashes in the one signature list."""
     text = article.text
-    skip = [(s.start, s.end) for s in article.noise]
-    skip += [(e.start, e.end) for e in article.entities if e.label in _UNIT_LABELS]
+    ents = article.entities
+    units = compress(ents, map(_UNIT_LABELS.__contains__, map(_LABEL, ents)))
     nl = text.find("\n")
-    skip.append((0, nl if nl > 0 else 0))
-    skip.sort()
-    starts: list[int] = []
-    ends: list[int] = []
-    for a, b in skip:  # merged, so one look-up tells whether a position is inside
-        if ends and a <= ends[-1]:
-            ends[-1] = max(ends[-1], b)
-        else:
-            starts.append(a)
-            ends.append(b)
+    skip = sorted([*map(_SPAN, article.noise), *map(_SPAN, units), (0, nl if nl > 0 else 0)])
+    starts = list(map(itemgetter(0), skip))
+    # a position is inside a skipped span when it is before the furthest end of the spans that
+    # start at or before it (the same test as against the merged spans, without merging them)
+    reach = list(accumulate(map(itemgetter(1), skip), max))
     facts: set[int] = set()
-    size = len(text)
-    for m in _FIGURE.finditer(text):
-        s, end = m.span()
-        before = text[s - 1] if s else " "
-        after = text[end : end + 2] if end < size else " "
-        if before.isalnum() or before in ".,:/-_" or (after[:1].isalnum() or after[:1] in ":/_"):
-            continue  # part of a code, a time ("07.30"), a date ("26/11") or a decimal ("9,8")
-        if after[:1] in ".," and after[1:2].isdigit():
-            continue
+    for m in (_FIGURE_ASCII if text.isascii() else _FIGURE).finditer(text):
+        s = m.start()
         k = bisect_right(starts, s) - 1
-        if k >= 0 and s < ends[k]:
+        if k >= 0 and s < reach[k]:
             continue
         n = int(m.group().replace(".", ""))
         if n > 10 and not 1945 <= n <= 2035:
