@@ -28,7 +28,7 @@ from typing import Any
 from store.disk.corpus import SHARD_SIZE, StoredArticle, stored_form
 from store.model import Article
 from store.search.tantivy_query import index_terms
-from store.sources.formats import RawDoc, Skipped, iter_paths, read_source
+from store.sources.formats import JSONL_SUFFIXES, RawDoc, Skipped, iter_paths, read_source
 from store.text import dedupe
 from store.text.entities import Recogniser
 from store.text.normalise import article_id
@@ -121,7 +121,9 @@ def _recognised(raw: RawDoc, parsed: ParsedArticle, recogniser: Recogniser) -> A
     )
 
 
-Prepared = tuple[str, "tuple[Article, list[int]] | str"]  # (source, result or reason)
+Prepared = tuple[str, "tuple[Article, list[int]] | str | Skipped"]  # (source, result, reason or unread)
+Input = str | RawDoc  # a file of one document to read (a path), or a document read from a file of rows
+ROWS = JSONL_SUFFIXES | {".json", ".csv"}  # files of many documents: read in the main process
 POOL_THRESHOLD = 200  # fewer documents than this are prepared in-process (no start-up cost)
 CHUNK = 16  # documents per task: fewer, larger messages between processes
 WINDOW = 24  # tasks in flight at once: enough to keep the workers busy while a batch commits
@@ -183,15 +185,32 @@ def _compact(source: str, result: tuple[Article, list[int]] | str) -> Compact:
     return source, (head, stored_form(article), terms, units, sig)
 
 
-def _worker_prepare_many(raws: list[RawDoc]) -> list[Compact]:
+def _worker_prepare_many(items: list[Input]) -> list[Compact | tuple[str, Skipped]]:
+    """Read the files among ``items`` and prepare every document: reading here, not in the main
+    process, spares it the file's bytes twice (read, then pickled over) and its stat calls."""
     assert _worker_recogniser is not None
-    results = prepare_many(raws, _worker_recogniser)
-    return [_compact(raw.source, result) for raw, result in zip(raws, results, strict=True)]
+    read = [entry for item in items for entry in _read(item)]
+    raws = [entry for entry in read if isinstance(entry, RawDoc)]
+    results = iter(prepare_many(raws, _worker_recogniser))
+    return [(entry.source, entry) if isinstance(entry, Skipped) else _compact(entry.source, next(results))
+            for entry in read]
 
 
-def _unpack(item: Compact) -> Prepared:
+def _read(item: Input) -> Iterator[RawDoc | Skipped]:
+    """The documents of an input (a path is read: one document or a verdict), printable."""
+    if isinstance(item, RawDoc):
+        yield item
+        return
+    for doc in read_source(Path(item)):
+        if isinstance(doc, Skipped):
+            yield Skipped(_printable(doc.source), _printable(doc.reason))
+        else:
+            yield _printable_doc(doc)
+
+
+def _unpack(item: Compact | tuple[str, Skipped]) -> Prepared:
     source, result = item
-    if isinstance(result, str):
+    if isinstance(result, str | Skipped):
         return source, result
     head, stored, terms, units, sig = result
     return source, (StoredArticle(head, stored, terms, units), sig)
@@ -201,22 +220,23 @@ def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def prepared(docs: Iterable[RawDoc], recogniser: Recogniser, workers: int) -> Iterator[Prepared]:
-    """Prepare documents, in worker processes when there are enough of them to pay for it.
+def prepared(inputs: Iterable[Input], recogniser: Recogniser, workers: int) -> Iterator[Prepared]:
+    """Read and prepare documents, in worker processes when there are enough of them to pay for
+    it; a file that cannot be read comes out as its ``Skipped``.
 
-    At most ``WINDOW`` tasks of ``CHUNK`` documents are in flight, in order: nothing ever blocks
+    At most ``WINDOW`` tasks of ``CHUNK`` inputs are in flight, in order: nothing ever blocks
     on a full pipe, so an interruption (Ctrl-C, a cancelled worker) cancels the rest and returns
     at once.
     """
-    it = iter(docs)
+    it = iter(inputs)
     head = list(islice(it, POOL_THRESHOLD))
     if workers <= 1 or len(head) < POOL_THRESHOLD:
-        for raw in chain(head, it):
-            yield raw.source, _safe_prepare(raw, recogniser)
+        for entry in chain.from_iterable(map(_read, chain(head, it))):
+            yield entry.source, entry if isinstance(entry, Skipped) else _safe_prepare(entry, recogniser)
         return
     ctx = multiprocessing.get_context("forkserver" if threading.active_count() > 1 else "fork")
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init)
-    window: deque[Future[list[Compact]]] = deque()
+    window: deque[Future[list[Compact | tuple[str, Skipped]]]] = deque()
     source = chain(head, it)
     try:
         while chunk := list(islice(source, CHUNK)):
@@ -256,8 +276,17 @@ def _printable(s: str) -> str:
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-def _documents(paths: Sequence[str], report: IngestReport, store_dir: Path,
-               follow_symlinks: bool = False) -> Iterator[RawDoc]:
+def _printable_doc(doc: RawDoc) -> RawDoc:
+    doc.source, doc.text = _printable(doc.source), _printable(doc.text)
+    doc.meta = {k: _printable(v) if isinstance(v, str) else v for k, v in doc.meta.items()}
+    return doc
+
+
+def _inputs(paths: Sequence[str], report: IngestReport, store_dir: Path,
+            follow_symlinks: bool = False) -> Iterator[Input]:
+    """The files to ingest, outside the store: a file of one document as its path (whoever
+    prepares it reads it: a worker, mostly), a file of rows read here, document by document (its
+    rows go to several workers)."""
     folders: dict[str, bool] = {}  # a folder's realpath once, not each file's (lstat per part)
     for item in iter_paths(paths, follow_symlinks):
         if isinstance(item, Skipped):
@@ -274,12 +303,13 @@ def _documents(paths: Sequence[str], report: IngestReport, store_dir: Path,
             inside = False
         if inside:
             continue  # never ingest the store's own files
-        for doc in read_source(item):
+        if os.path.splitext(item)[1].lower() not in ROWS:
+            yield os.fspath(item)
+            continue
+        for doc in _read(os.fspath(item)):
             if isinstance(doc, Skipped):
-                report.skipped.append((_printable(doc.source), _printable(doc.reason)))
+                report.skipped.append((doc.source, doc.reason))
             else:
-                doc.source, doc.text = _printable(doc.source), _printable(doc.text)
-                doc.meta = {k: _printable(v) if isinstance(v, str) else v for k, v in doc.meta.items()}
                 yield doc
 
 
@@ -327,11 +357,14 @@ def batches(
     last_tick = 0.0
     try:
         n_workers = default_workers() if workers is None else workers
-        docs = _documents(paths, report, store_dir, follow_symlinks)
-        for source, result in prepared(docs, recogniser, n_workers):
+        inputs = _inputs(paths, report, store_dir, follow_symlinks)
+        for source, result in prepared(inputs, recogniser, n_workers):
             if cancelled is not None and cancelled():
                 report.interrupted = True
                 break
+            if isinstance(result, Skipped):  # a file that could not be read: not a source
+                report.skipped.append((source, result.reason))
+                continue
             report.sources += 1
             if isinstance(result, str):
                 report.skipped.append((source, result))

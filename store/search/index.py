@@ -47,7 +47,7 @@ from store.search.query import Filter, Query
 from store.search.tantivy_query import compile_query, document, schema
 
 HELD_COMMIT = 2_000  # inside ``held``, commit the index after this many articles...
-HELD_SECONDS = 5.0  # ...or this long after the last commit, whichever comes first
+HELD_SECONDS = 30.0  # ...or this long after the last commit (a slow ingest shows progress too)
 INDEX_SCHEMA = 3  # 2: the ``story`` fields (rewrites); 3: ``order``; an index of another schema is rebuilt
 FIRST_SCREEN_ROWS = 200
 LIST_FIELDS = ("id", "title", "outlet", "published", "dateline", "duplicate_of", "shard")
