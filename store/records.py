@@ -69,13 +69,15 @@ _DATELINE = re.compile(r"^[^\W\d_][\w .,'/-]{0,60}?(?:\([^()]{1,30}\))?\s*[–�
 # a venue named by a common word and what follows it ("gudang PPK", "Gudang Logistik KPU Maluku
 # Tenggara", "aula kantor camat", "ruang pleno", "TPS 07", "tepi jalan"): where an activity
 # happens, often unlabelled
-_VENUE_HEADS = (r"gudang|kantor|aula|gedung|balai|lapangan|halaman|markas|posko|pos|tps|masjid|pasar|"
-                r"pelabuhan|tepi jalan|jalan|rumah|mapolres|mapolda|mapolsek|mako\w*|gor|pendopo|terminal|"
+_VENUE_HEADS = (r"tempat pemungutan suara|gudang|kantor|aula|gedung|balai|lapangan|halaman|markas|posko|pos|"
+                r"tps|masjid|pasar|pelabuhan|tepi jalan|jalan|rumah|mapolres|mapolda|mapolsek|mako\w*|gor|"
+                r"pendopo|terminal|"
                 r"bandara|dermaga|ruang|ruangan|pondok pesantren|ponpes|pesantren|sekolah|kampus|hotel|"
                 r"gereja|klinik|rumah sakit|puskesmas|stadion|alun-alun|ballroom|jembatan|simpang|bundaran|"
                 r"perempatan|persimpangan|tugu|taman|pantai|kompleks|rutan|lapas|stasiun|wisma|auditorium|"
                 r"sma|smk|smp|sman|smkn|smpn|madrasah|universitas")
-_ADMIN = re.compile(r"Desa|Kelurahan|Kecamatan|Distrik|Kampung|Gampong|Nagari")  # an unnamed venue's locality
+# the locality an unnamed venue is known by: "dari dermaga Gampong X"
+_ADMIN = re.compile(r"Desa|Kelurahan|Kecamatan|Distrik|Kampung|Gampong|Nagari|Dusun|Banjar")
 _HEADS = rf"{_VENUE_HEADS}|desa|kelurahan|kecamatan|distrik|kampung|kota|kabupaten"
 # ... a body written out with its acronym included: "gudang logistik Komisi Pemilihan Umum (KPU) Kabupaten X"
 _TAIL = (r"(?:\s+(?:[A-Z0-9][\w./'–-]*|\([A-Z][\w.]*\)|logistik|pertemuan|apel|adat|camat|bupati|lurah|"
@@ -90,7 +92,7 @@ _VENUE = re.compile(
 # a venue as what a visit or a guard is about, with no preposition: "menyambangi SMA Negeri 1 X",
 # "menjaga gudang logistik KPU Kabupaten Y" (a plural "kantor-kantor PPK" is no one venue)
 _VISITED = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|meninjau|menjaga|mengamankan|"
-                      r"menyisir|menutup|menyekat|mensterilkan)\s+(?i:(?:sebagian|ruas|akses|seluruh|area)\s+)?"
+                      r"menyasar|menyisir|menutup|menyekat|mensterilkan)\s+(?i:(?:sebagian|ruas|akses|seluruh|area)\s+)?"
                       rf"((?i:{_VENUE_HEADS})(?![^\W_])(?!-){_DESCRIBED}{_TAIL})")
 # the same phrase with no preposition before it ("gudang PPK di setiap kecamatan dijaga"): weaker
 _BARE_VENUE = re.compile(r"(?<![^\W_])(?<!-)((?i:gudang|kantor|aula|gedung|balai|posko|markas|ruang|"
@@ -431,7 +433,7 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
                 after_prep.add(s)
             elif s in after_prep:
                 continue  # the same venue, already ranked by its preposition
-            base = 2.0 if pattern is _BARE_VENUE else 0.5  # "menyambangi X": the place visited
+            base = 2.0 if pattern is _BARE_VENUE else 0.0  # "menyambangi X": the place visited
             if pattern is _VENUE:
                 prep = article.text[m.start():m.start(1)].split()[0].casefold()
                 base = 0 if prep == "di" else 1 if prep != "dari" else 1 if moving else 3
@@ -447,7 +449,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
                 _HEAD_WORD.fullmatch(w) or _ADMIN.fullmatch(w)))), None) if words[0].islower() else None
             if named is not None:
                 s = article.text.index(named, s)
-            bare = len(words) == 1  # "kecamatan", "TPS": a kind of place, not a venue
+            # "kecamatan", "TPS", "tempat pemungutan suara": a kind of place, not a venue
+            bare = len(words) == 1 or phrase.casefold() == "tempat pemungutan suara"
             places.append((base + (3 if bare else 0), s, e))
     for u in units:  # "Rakor digelar di Polres Malang": a unit's headquarters as the venue
         after_di = article.text[max(body, u.start - 4):u.start] in (" di ", "\ndi ")
@@ -610,6 +613,15 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
 _GOES_ON = re.compile(rf"^(?:{_ACTIVITY_NOUN}|mereka|para personel)(?![^\W_])|(?<![^\W_])(?:{_ACTIVITY_NOUN})"
                       r"(?:\s+[\w.]+){0,4}?\s+(?:itu|tersebut)(?![^\W_])", re.IGNORECASE)
 FOLLOWING = 2  # sentences after the activity's own that may go on about it
+# a sentence opening with an activity's name goes on about the activity told only when that
+# activity was named so (or by its verb): "Apel diikuti ..." after an apel, not after a guard
+_NAMED_AS = {"apel": r"apel", "patroli": r"patroli", "rakor": r"rakor|rapat koordinasi",
+             "rapat koordinasi": r"rakor|rapat koordinasi", "pengawalan": r"kawal",
+             "pengamanan": r"aman|jaga|siaga", "penjagaan": r"jaga|aman", "pergeseran": r"geser",
+             "razia": r"razia", "sosialisasi": r"sosialisasi", "simulasi": r"simulasi",
+             "silaturahmi": r"silaturahmi", "sambang": r"sambang|menyambangi", "operasi": r"operasi"}
+_OPENS_WITH = re.compile(rf"({'|'.join(_NAMED_AS)})(?![^\W_])(?!\s+(?:itu|tersebut|ini)(?![^\W_]))",
+                         re.IGNORECASE)
 
 
 def _following(article: Article, end: int) -> list[tuple[int, int]]:
@@ -617,9 +629,13 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
     about the same activity: a partner or the count is often there ("Apel diikuti 418 personel
     gabungan dari Polres, Kodim 1206 serta Satpol PP")."""
     spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+    told = next((article.text[s:e] for s, e in spans if s < end <= e), article.text[max(0, end - 300):end])
     out = []
     for s, e in [(s, e) for s, e in spans if s >= end][:FOLLOWING]:
         text = article.text[s:e]
+        opening = _OPENS_WITH.match(text)
+        if opening is not None and not re.search(_NAMED_AS[opening.group(1).casefold()], told, re.IGNORECASE):
+            break  # "Patroli gabungan ... menyasar ..." after a guard: another activity, not this one
         if _TAKES_PART.search(text) and (_GOES_ON.search(text) or "\n" not in article.text[end:s]):
             out.append((s, e))
         elif any(s <= x.start < e and x.label in ("POLICE_UNIT", "PERSONNEL", "ROLE")

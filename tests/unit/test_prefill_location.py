@@ -66,6 +66,10 @@ Polres Karang Anyar juga mengerahkan 90 personel untuk mengamankan kampanye calo
 Sat Lantas Polres Karang Anyar menutup sebagian Jalan Merdeka Utara dan mengalihkan kendaraan ke Jalan Pahlawan selama kampanye.
 
 Keesokan harinya, Sat Reskrim Polres Karang Anyar memeriksa dua saksi terkait perusakan baliho di depan kantor Bawaslu.
+
+Polres Karang Anyar menambah personel pengamanan di Tempat Pemungutan Suara (TPS) 57 lokasi pemungutan suara ulang di Kelurahan Pasir Putih.
+
+Patroli gabungan Kodim 0712/Karang Anyar dan Polres Karang Anyar menyasar Pasar Induk Karang Anyar dan permukiman di Kelurahan Pasir Putih pada malam harinya.
 """,
 }
 
@@ -166,3 +170,11 @@ def test_the_road_an_activity_closes_is_its_place_not_where_traffic_is_sent(page
 
 def test_a_place_in_what_a_case_is_about_is_not_where_the_activity_was(pages: Any) -> None:
     assert draft(pages, "said", "memeriksa dua saksi")["location"] is None
+
+
+def test_a_polling_station_written_out_with_its_acronym_and_number_is_the_venue(pages: Any) -> None:
+    assert draft(pages, "said", "menambah personel")["location"] == "Tempat Pemungutan Suara (TPS) 57"
+
+
+def test_what_a_patrol_targets_with_no_preposition_is_its_place(pages: Any) -> None:
+    assert draft(pages, "said", "Patroli gabungan")["location"] == "Pasar Induk Karang Anyar"

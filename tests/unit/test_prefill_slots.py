@@ -5,6 +5,7 @@ and drafted through ``Store.draft_record``, as the workbench does."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -114,3 +115,17 @@ def test_the_personnel_a_guard_is_for_do_not_make_a_deployment_a_guard(pages: An
 def test_personnel_placed_at_a_guarded_place_guard_it_and_a_reserve_is_a_deployment(pages: Any) -> None:
     assert draft(pages, "types", "menyiagakan 40")["type"] == "static_guard"
     assert draft(pages, "types", "pasukan cadangan")["type"] == "troop_deployment"
+
+
+def test_a_next_sentence_naming_another_kind_of_activity_gives_no_partners(tmp_path: Path) -> None:
+    page = """Polres Tanah Merah Amankan PSU
+
+TANAH MERAH - Polres Tanah Merah mengamankan pemungutan suara ulang di TPS 05 Desa Karang Rejo, Selasa (3/12/2024).
+
+Patroli gabungan Kodim 1701/Tanah Merah dan Polres Tanah Merah menyasar gudang PPK Tanah Merah Utara pada malam harinya.
+"""
+    for st, ids in open_pages(tmp_path, {"psu": page}):
+        art = st.article(ids["psu"])
+        start = art.text.index("TANAH MERAH -")
+        got = st.draft_record(ids["psu"], start, art.text.index("\n", start))
+        assert got["partners"] == []  # the Kodim patrols; it takes no part in guarding the re-vote
