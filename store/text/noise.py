@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 MAX_NOISE_LINE = 400  # noise lines are short; longer lines are body text and are not classified
 
@@ -20,6 +21,9 @@ LEAD = re.compile(r"^(?:[\s#>*_•·▪●◦‣∙|]+|\[/?[a-z][^\]\n]{0,40}\])
 TRAIL = re.compile(r"[\s*_|]+$")
 _MDLINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{1,500}\)")
 _SEPARATOR = re.compile(r"^[\W_]{1,12}$")  # "--", "***", "• • •", "…": no letter or digit
+_NON_WORD = re.compile(r"[\W_]+")
+_WORDS = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[^.][.!?][\"”’']?$")
 
 _SOCIAL = (
     r"facebook|twitter|x|whatsapp|wa|telegram|line|linkedin|pinterest|email|e-mail|copy\s+link|"
@@ -72,6 +76,12 @@ LIST_HEAD = re.compile(
 TAGS = re.compile(
     r"^(?:tags?|tag\s+terkait|topik(?:\s+terkait)?|kata\s+kunci|keywords?)\s*:?$", re.IGNORECASE
 )
+# Whether a line can be any of PREV_NEXT, TAGS, LIST_HEAD or NOISE: one match that fails at once
+# for a line of body text, instead of four.
+BOILERPLATE = re.compile(
+    "|".join(f"(?{'ix' if p.flags & re.VERBOSE else 'i'}:{p.pattern})"
+             for p in (PREV_NEXT, TAGS, LIST_HEAD, NOISE))
+)
 CREDIT_LINE = re.compile(
     r"^(?:pewarta|penulis|reporter|ditulis\s+oleh|dilaporkan\s+oleh)\s*:\s*(?P<name>.+)$", re.IGNORECASE
 )
@@ -119,33 +129,44 @@ def clean(s: str, lead: re.Pattern[str] = LEAD) -> str:
     return " ".join(s.split())
 
 
-_MARKUP = re.compile(r"[\\\[*_#>•·▪●◦‣∙|]")
-
-
-def _plain(s: str) -> bool:
-    """A line ``clean`` leaves as it is apart from its spacing: no markup, escapes or links."""
-    return not (s[:1].isspace() or s[-1:].isspace()) and _MARKUP.search(s) is None
+_MARKS = "\\[*_#>•·▪●◦‣∙|"
+_MARKUP = re.compile(f"[{re.escape(_MARKS)}]")
 
 
 def split_lines(text: str) -> list[Line]:
-    out = []
-    pos = 0
-    for raw in text.split("\n"):
-        end = pos + len(raw)
-        if not raw or len(raw) > MAX_NOISE_LINE:
-            c = ""
-        elif _plain(raw):
-            c = " ".join(raw.split())
-        else:
-            c = clean(raw)
-        out.append(Line(pos, end, raw, c))
-        pos = end + 1
-    return out
+    raws = text.split("\n")
+    starts = list(accumulate(map((1).__add__, map(len, raws)), initial=0))
+    ends = map((-1).__add__, starts[1:])
+    if (
+        not any(map(text.__contains__, _MARKS))  # a substring search per mark beats one regex scan
+        and "  " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and text.replace("\n", " ").isprintable()
+    ):
+        # the common case, text spaced once with no markup (a printable text holds no
+        # whitespace but " " and "\n"): every line is its own clean form
+        cleans = [raw if len(raw) <= MAX_NOISE_LINE else "" for raw in raws]
+    else:
+        cleans = list(map(_clean_line, raws))
+    return list(map(Line, starts, ends, raws, cleans))
+
+
+def _clean_line(raw: str) -> str:
+    if not raw or len(raw) > MAX_NOISE_LINE:
+        return ""
+    if _MARKUP.search(raw) is None and not raw[0].isspace() and not raw[-1].isspace():
+        # no markup, escapes or links: ``clean`` would only respace it (a printable line holds
+        # no whitespace but " "; "  " would be squeezed)
+        return raw if raw.isprintable() and "  " not in raw else " ".join(raw.split())
+    return clean(raw)
 
 
 def key(s: str) -> str:
     """Comparison form: case, punctuation and spacing ignored (an emphasised copy equals the title)."""
-    return " ".join(re.sub(r"[\W_]+", " ", s.casefold()).split())
+    return " ".join(_NON_WORD.sub(" ", s.casefold()).split())
 
 
 def is_separator(line: str) -> bool:
@@ -155,12 +176,12 @@ def is_separator(line: str) -> bool:
 
 def prose(c: str) -> bool:
     """A sentence of body text: several words ending in a full stop (not a "..." cut headline)."""
-    return len(c.split()) >= 6 and bool(re.search(r"[^.][.!?][\"”’']?$", c))
+    return len(c.split()) >= 6 and bool(_SENTENCE_END.search(c))
 
 
 def headline_like(c: str) -> bool:
     """A short line most of whose words are capitalised, as headlines in lists are."""
-    words = [w for w in re.findall(r"[^\W_]+", c) if len(w) > 2]
+    words = [w for w in _WORDS.findall(c) if len(w) > 2]
     if not words or len(c) > 160:
         return False
     caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())

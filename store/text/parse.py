@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
 from store.model import Span
 from store.sources.raw import RawDoc
@@ -17,6 +19,7 @@ from store.text.dates import normalise_published
 from store.text.head import DASH as _DASH
 from store.text.head import DATE_FIELD, person, read_head, safe
 from store.text.noise import (
+    BOILERPLATE,
     CAPTION,
     CREDIT_LINE,
     GOOGLE_NEWS,
@@ -58,6 +61,15 @@ _NOT_PLACES = frozenset(
     pemprov forkopimda kodim koramil babinsa bhabinkamtibmas humas sat satgas ops operasi mabes jelang
     jaga wujudkan sambut cegah ciptakan amankan viral breaking update video foto berita""".split()
 )
+_TEXT = attrgetter("text")
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,12})")
+_SCHEME = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
+_PARENS = re.compile(r"\([^)]*\)")
+_FIRST_SENTENCE = re.compile(r"(.{20,}?[.!?])(?:\s|$)")
+_DASH_RE = re.compile(_DASH)
+_H1 = re.compile(r"^#(?!#)")
+_OPENING = re.compile(rf"^.{{0,120}}?{_DASH}")
+_OPENING_SP = re.compile(rf"^.{{0,120}}?{_DASH}{_SP}*")
 _TLDS = frozenset(
     """com net org info biz id co tv news online site xyz media today asia io web my or go ac sch live press
     pro top click link one network digital me us uk sg""".split()
@@ -78,14 +90,14 @@ class ParsedArticle:
 
 def _is_domain(s: str) -> bool:
     host = s.lower().strip(".")
-    m = re.fullmatch(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,12})", host)
+    m = _DOMAIN.fullmatch(host)
     return m is not None and m.group(1) in _TLDS and any(len(p) >= 3 for p in host.split("."))
 
 
 def outlet_name(s: str) -> str | None:
     """A readable, consistent outlet: a lower-case domain ("medialampung.co.id") or the name as given."""
     s = " ".join(str(s).split()).strip(" []()<>|:,;-–—\"'")
-    s = re.sub(r"^(?:https?:)?//", "", s, flags=re.IGNORECASE)
+    s = _SCHEME.sub("", s)
     host = s.split("/", 1)[0]
     if _is_domain(host):
         return host.lower().strip(".").removeprefix("www.")
@@ -94,7 +106,7 @@ def outlet_name(s: str) -> str | None:
 
 def _place(s: str, org_ok: bool = False) -> str | None:
     """A dateline place, title-cased if written in one case: "BENGKULU SELATAN (BS)" → "Bengkulu Selatan"."""
-    s = re.sub(r"\([^)]*\)", " ", s)
+    s = _PARENS.sub(" ", s)
     s = " ".join(s.replace("\u00a0", " ").split()).strip(" ,.;:-–—*_")
     if len(s) < 3 or not any(c.isalpha() for c in s):
         return None
@@ -154,7 +166,7 @@ def _short_title(s: str) -> str:
 
 def _lead_title(s: str) -> str:
     """A stand-in title from the opening sentence of a body, at most ~120 characters."""
-    m = re.match(r"(.{20,}?[.!?])(?:\s|$)", s[:400])
+    m = _FIRST_SENTENCE.match(s[:400])
     s = m.group(1) if m else s[:400]
     if not any(c.isalnum() for c in s):
         return ""
@@ -170,7 +182,7 @@ def _opens_body(ln: Line, below_headline: bool) -> bool:
         return True
     if _dateline(ln.text, strict=not below_headline and len(ln.text) < 150) == (None, None):
         return False
-    after = re.split(_DASH, ln.clean, maxsplit=1)
+    after = _DASH_RE.split(ln.clean, maxsplit=1)
     return len(after) < 2 or len(after[1].split()) >= 3  # "Fajar Nugroho - wartaJateng": a byline
 
 
@@ -179,7 +191,7 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
     text = str(raw.text or "").replace("\r\n", "\n").replace("\r", "\n")
     meta = {k: " ".join(str(v).split()) or None for k, v in (raw.meta or {}).items() if v is not None}
     lines = split_lines(text)
-    nonblank = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    nonblank = list(compress(range(len(lines)), map(str.strip, map(_TEXT, lines))))
     marked: set[int] = set()
 
     title = _short_title(meta.get("title") or "")
@@ -194,7 +206,7 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
     head = nonblank[:HEAD_LINES]
     if (
         len(head) >= 2
-        and re.match(r"^#(?!#)", lines[head[0]].text.strip())
+        and _H1.match(lines[head[0]].text.strip())
         and lines[head[1]].text.lstrip().startswith("##")
         and 0 < len(lines[head[0]].clean) <= 60
     ):
@@ -222,14 +234,14 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
                 dateline, dateline_idx = place, i
                 found.outlet = found.outlet or agency
                 if not published:  # "Kupang, 25/11/2024 (ANTARA) -": a date in the dateline
-                    opening = re.match(rf"^.{{0,120}}?{_DASH}", lines[i].clean)
+                    opening = _OPENING.match(lines[i].clean)
                     published = safe(normalise_published, opening.group()) if opening else None
                 break
     if not title and body_from is not None:
         # no separate title line: the opening of the body stands in for one
         first = lines[body_from].text[:1000]
         if dateline_idx == body_from:
-            first = re.sub(rf"^.{{0,120}}?{_DASH}{_SP}*", "", first, count=1)
+            first = _OPENING_SP.sub("", first, count=1)
         title = _lead_title(clean(first, LEAD_MD)) if first.strip() else ""
 
     # -- boilerplate anywhere --------------------------------------------------------------------
@@ -253,7 +265,8 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
         if k and k == prev_key and prev_i is not None and prev_i != title_idx:
             marked.update((prev_i, i))
         prev_key, prev_i = k, i
-        m = PREV_NEXT.match(c)
+        hit = BOILERPLATE.match(c) is not None  # most lines are none of the four below
+        m = PREV_NEXT.match(c) if hit else None
         if m:
             marked.add(i)
             if pos + 1 < len(nonblank) and not m.group("rest"):
@@ -262,12 +275,12 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
                 if cj and len(cj) <= 160 and not (LIST_HEAD.match(cj) or PREV_NEXT.match(cj)):
                     marked.add(j)  # the headline of the previous / next article
             continue
-        is_tags = bool(TAGS.match(c))
-        if is_tags or LIST_HEAD.match(c):
+        is_tags = hit and bool(TAGS.match(c))
+        if is_tags or (hit and LIST_HEAD.match(c)):
             marked.add(i)
             mark_list(lines, nonblank, pos, marked, tags=is_tags)
             continue
-        if NOISE.match(c) or (len(c) <= 150 and "oogle" in c.lower() and GOOGLE_NEWS.search(c)):
+        if (hit and NOISE.match(c)) or (len(c) <= 150 and "oogle" in c.lower() and GOOGLE_NEWS.search(c)):
             marked.add(i)
             m = CREDIT_LINE.match(c)
             if m and credit_author is None:
