@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
 
@@ -19,7 +20,6 @@ from store.text.dates import normalise_published
 from store.text.head import DASH as _DASH
 from store.text.head import DATE_FIELD, person, read_head, safe
 from store.text.noise import (
-    BOILERPLATE,
     CAPTION,
     CREDIT_LINE,
     GOOGLE_NEWS,
@@ -31,6 +31,7 @@ from store.text.noise import (
     TAGS,
     Line,
     clean,
+    is_boilerplate,
     is_separator,
     key,
     mark_list,
@@ -118,6 +119,7 @@ def _place(s: str, org_ok: bool = False) -> str | None:
     return s
 
 
+@lru_cache(maxsize=64)  # the line that opens the body is asked about twice: by read_head, then below
 def _dateline(line: str, strict: bool = False) -> tuple[str | None, str | None]:
     """(place, outlet) from the opening of the body: "PESBAR, MEDIALAMPUNG.CO.ID -",
     "Gerbangkaltim.com, Bontang –", "Jakarta (ANTARA) -", "BUNGORO–", "PURWAKARTA -".
@@ -229,7 +231,7 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
     dateline_idx: int | None = None
     if body_from is not None:
         for i in [i for i in nonblank if i >= body_from and i not in marked][:3]:
-            place, agency = _dateline(lines[i].text)
+            place, agency = _dateline(lines[i].text, strict=False)
             if place or agency:
                 dateline, dateline_idx = place, i
                 found.outlet = found.outlet or agency
@@ -265,7 +267,7 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
         if k and k == prev_key and prev_i is not None and prev_i != title_idx:
             marked.update((prev_i, i))
         prev_key, prev_i = k, i
-        hit = BOILERPLATE.match(c) is not None  # most lines are none of the four below
+        hit = is_boilerplate(c)  # most lines are none of the four below
         m = PREV_NEXT.match(c) if hit else None
         if m:
             marked.add(i)

@@ -57,3 +57,36 @@ def test_a_page_with_boilerplate_parses_as_before() -> None:
     assert plain.title == marked.title == "Polres Garut Gelar Apel"
     assert [s.text for s in plain.noise] == [s.text for s in marked.noise] == [
         "Baca juga: Polsek Lain Patroli", "Tags:", "Pilkada", "Polres", "Editor: Ani"]
+
+
+_OPENINGS = st.lists(st.sampled_from(["K", "ſ", "İ", "ı", "A", "b", "1", " ", ":", "©", "Ta", "gs", "Bac", "a ",
+                                      "juga", "SHARE", "Whats", "App", "Facebook ", "hak cipta", "Editor", "Iklan",
+                                      "Halaman", " 2", "Next", "Prev", "komentar", "Topik", "x"]),
+                     min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_OPENINGS)
+def test_is_boilerplate_is_the_combined_pattern(line: str) -> None:
+    assert noise.is_boilerplate(line) == (noise.BOILERPLATE.match(line) is not None)
+
+
+def test_is_boilerplate_knows_every_opening() -> None:
+    """One line of each kind the four patterns list, in three casings."""
+    lines = """Artikel Sebelumnya|Berita Berikutnya: X|Postingan Selanjutnya|Previous Post|Next Article|Older Post
+    |Newer Story|Tags|Tag Terkait|Topik|Kata Kunci:|Keywords|Berita Terkait|Rekomendasi|Baca Juga|Terpopuler
+    |Paling Banyak Dibaca|Pilihan Redaksi|Related Posts|More Stories|You May Also Like|Lihat Juga|Simak Juga
+    |Populer|Terkini|Trending Now|Tinggalkan Komentar|Leave a Reply|12 Komentar|Komentar|Tulis Komentar
+    |Batalkan Balasan|Cek Berita dan Artikel lain|Ikuti kami di Google News|Follow our WhatsApp channel
+    |Gabung channel Telegram|Bergabung di Telegram|Dapatkan aplikasi|Download app|Unduh aplikasi|Klik Instagram
+    |Izinkan notifikasi|Aktifkan notifikasi|Nyalakan notifikasi|Allow notifications|Terima update berita
+    |Artikel ini telah tayang di X|Share|Bagikan: Facebook|Facebook Twitter|WhatsApp Telegram|LinkedIn Pinterest
+    |Copy link Facebook|Salin tautan Twitter|Pewarta: A|Editor: A|Penulis: A|Reporter: A|Redaktur: A
+    |Penyunting: A|Fotografer: A|Pengirim: A|Kontributor: A|Uploader: A|Diunggah oleh: A|Ditulis oleh: A
+    |Dilaporkan oleh: A|Copyright 2024|Hak Cipta X|All rights reserved|Media © 2024|Sumber:|Advertisement
+    |Advertorial|Iklan|Sponsored|Scroll to continue|Iklan Layanan Masyarakat X|Halaman 2|Halaman Selanjutnya
+    |Selanjutnya|Sebelumnya|Next|Previous|Prev »""".split("|")
+    for line in (ln.strip() for ln in lines):
+        for form in (line, line.upper(), line.lower()):
+            assert noise.BOILERPLATE.match(form), form
+            assert noise.is_boilerplate(form), form
