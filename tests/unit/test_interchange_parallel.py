@@ -167,31 +167,142 @@ def test_prodigy_escapes_controls_in_the_text_and_its_tokens(tmp_path: Path) -> 
 
 
 def test_tokens_are_the_pattern_matches_split_at_entity_edges() -> None:
-    """The quick tokenizer (one split, offsets by running sums, cuts by bisection) against its
-    definition: the token pattern's matches, each cut where an entity edge falls inside it."""
+    """Both tokenizers (character classes with numpy; one regex split, offsets by running sums,
+    cuts by bisection) against their definition: the token pattern's matches, each cut where an
+    entity edge falls inside it."""
     import random
+    from bisect import bisect_left, bisect_right
 
-    from store.interchange.common import _TOKEN, split_tokens
+    from store.interchange.common import _TOKEN, _split_pattern, _split_quick, split_tokens
 
     def defined(text: str, cuts: list[int]) -> list[tuple[int, int]]:
         out = []
+        ordered = sorted(set(cuts))
         for m in _TOKEN.finditer(text):
             s, e = m.span()
-            for c in sorted(set(cuts)):
-                if s < c < e:
-                    out.append((s, c))
-                    s = c
+            for c in ordered[bisect_right(ordered, s):bisect_left(ordered, e)]:
+                out.append((s, c))
+                s = c
             out.append((s, e))
         return out
 
     pieces = ["ab", " ", "c", ".", "\n", ",", "\u0301", "\u200d", "\ufe0f", "🚓", "🏽", "é", "\t", "  ", "!",
-              '"', "polres", "\u00a0", "\x9b"]
+              '"', "polres", "\u00a0", "\x9b", "\x00", "\x1c", "_", "\u0661", "\u01c5", "\u2028", "\u201c",
+              "\u00ab", "\u00b2", "\u3000", "\ud800"]
     rng = random.Random(7)
-    for _ in range(3000):
+    quick = 0
+    for _ in range(6000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        cuts = [rng.randint(0, len(text)) for _ in range(rng.randint(0, 4))]
-        toks = split_tokens(text, cuts)
-        assert toks.spans() == defined(text, cuts), (text, cuts)
-        assert toks.texts == [text[s:e] for s, e in toks.spans()]
-        assert toks.spaced() == [text[e:e + 1].isspace() for _, e in toks.spans()]
-        assert "".join(g + t for g, t in zip(toks.gaps, [*toks.texts, ""], strict=True)) == text
+        cuts = [rng.randint(-1, len(text) + 1) for _ in range(rng.randint(0, 4))]
+        fast = _split_quick(text, cuts)
+        quick += fast is not None
+        for toks in (split_tokens(text, cuts), _split_pattern(text, cuts), fast):
+            if toks is None:
+                continue
+            assert toks.spans() == defined(text, cuts), (text, cuts)
+            assert toks.texts == [text[s:e] for s, e in toks.spans()]
+            assert toks.spaced() == [text[e:e + 1].isspace() for _, e in toks.spans()]
+            assert "".join(g + t for g, t in zip(toks.gaps, [*toks.texts, ""], strict=True)) == text
+    assert quick > 1000  # the numpy path was tested, not only the pattern
+    # every BMP character: one that attaches to the character before it (a mark, a joiner) sends
+    # the text to the pattern; any other is split by its class as the pattern splits it
+    for first in range(0, 0x10000, 4096):
+        chars = [chr(c) for c in range(first, first + 4096)]
+        joins = [c for c in chars if _TOKEN.fullmatch(f"!{c}") or _TOKEN.fullmatch(f"!{c}x")]
+        assert all(_split_quick(f"a {c}", []) is None for c in joins)
+        text = "".join(f"a{c}b. {c}x\n" for c in chars if c not in joins and c != "\x00")
+        cuts = list(range(1, len(text), 37))
+        fast = _split_quick(text, cuts)
+        if first != 0xD000:  # the one block with lone surrogates (no UTF-32 for them): the pattern's
+            assert fast is not None, hex(first)
+        if fast is not None:
+            assert fast.spans() == defined(text, cuts), hex(first)
+            assert fast.texts == [text[s:e] for s, e in fast.spans()]
+
+
+def test_prodigy_tasks_are_what_orjson_writes_for_their_dicts(sharded: Path) -> None:
+    """The joined-pieces task (tokens from number tables) against its definition: orjson's bytes
+    for the task as dicts, on the bench store and on texts past the tables' reach."""
+    from store.interchange import prodigy
+    from store.interchange.common import Tokens, entity_tokens, token_index
+    from store.model import Article, Entity
+
+    def defined(item: object, reviewer: str) -> bytes:
+        task = orjson.loads(prodigy.task_json(item, reviewer))  # type: ignore[arg-type]
+        a = item.article  # type: ignore[attr-defined]
+        toks: Tokens = entity_tokens(a)
+        task["tokens"] = [{"text": t, "start": s, "end": e, "id": i, "ws": w} for i, (t, s, e, w)
+                          in enumerate(zip(toks.texts, toks.starts, toks.ends, toks.spaced(), strict=True))]
+        spans = [(f, last) for f, last in token_index(toks, a.entities) if f >= 0]
+        assert [(s["token_start"], s["token_end"]) for s in task["spans"]] == spans
+        order = ["text", "meta", "tokens", "spans", "answer", "_input_hash", "_task_hash", "_view_id",
+                 "_annotator_id", "_session_id"]
+        return orjson.dumps({k: task[k] for k in order})
+
+    with store.open(sharded, reviewer="bench", read_only=True) as st:
+        chosen = list(items(st))[:300]
+    long = "Polres Bontang patroli, malam. " * 2500  # offsets past 65,536: formatted, not looked up
+    chosen.append(type(chosen[0])(Article(id="x", source="x", title="t", text=long,
+                                          entities=[Entity(len(long) - 31, len(long) - 17, "POLICE_UNIT",
+                                                           "Polres Bontang")]), "todo", {}))
+    for item in chosen:
+        assert prodigy.task_json(item, "bench") == defined(item, "bench")
+    assert orjson.loads(prodigy.task_json(chosen[-1], "bench"))["tokens"][-1]["end"] == len(long) - 1
+
+
+def test_spacy_docbin_is_what_spacy_writes_for_the_docs(sharded: Path) -> None:
+    """The DocBin built from columns (no Doc made) holds what spaCy's own DocBin writes for the
+    Docs ``Doc(vocab, words, spaces)`` with ``doc.ents`` from ``char_span``: the same message,
+    only compressed at another zlib level, and spaCy reads it back. Texts with runs of spaces,
+    line breaks, leading and trailing whitespace, tabs, emoji (the pattern tokenizer) and
+    entities that start in whitespace or end inside a word (char_span refuses them)."""
+    pytest.importorskip("spacy")
+    import zlib
+
+    from spacy.tokens import Doc, DocBin
+
+    from store.interchange import spacy_docbin
+    from store.interchange.common import Item, entity_tokens
+    from store.model import Article, Entity
+
+    def doc(vocab: object, item: Item) -> Doc:
+        a = item.article
+        toks = entity_tokens(a)
+        words: list[str] = []
+        spaces: list[bool] = []
+        for i, gap in enumerate(toks.gaps):
+            if i and gap.startswith(" "):
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+            if i < len(toks):
+                words.append(toks.texts[i])
+                spaces.append(False)
+        d = Doc(vocab, words=words, spaces=spaces)  # type: ignore[arg-type]
+        assert d.text == a.text
+        d.ents = [s for e in a.entities if (s := d.char_span(e.start, e.end, label=e.label)) is not None]
+        d.user_data = {"article_id": a.id, "title": a.title, "outlet": a.outlet, "status": item.status,
+                       "records": [r.id for r in item.records]}
+        return d
+
+    def made(text: str, spans: list[tuple[int, int, str]]) -> Item:
+        ents = [Entity(s, e, label, text[s:e]) for s, e, label in spans]
+        return Item(Article(id=f"x{len(text)}", source="x", title="t", text=text, entities=ents), "todo", {})
+
+    odd = [made("  Polres  Bontang\n\npatroli \n malam.\t", [(2, 8, "ORG"), (10, 17, "LOC"), (1, 8, "ORG")]),
+           made("Kapolres 👮🏽 AKBP Alex, di Bontang. ", [(0, 4, "ORG"), (12, 16, "PERSON"), (26, 33, "LOC")]),
+           made("satu", [(0, 4, "LOC")]), made(" ", []), made("a \n\n b  c   ", [(5, 6, "LOC")])]
+    with store.open(sharded, reviewer="bench", read_only=True) as st:
+        chosen = odd + list(items(st))[:200]
+    vocab = spacy_docbin.new_vocab()
+    theirs = DocBin(attrs=spacy_docbin.ATTRS, store_user_data=True)
+    for item in chosen:
+        theirs.add(doc(vocab, item))
+    ours, n = spacy_docbin.docbin_bytes(chosen)
+    assert n == len(chosen)
+    assert zlib.decompress(ours) == zlib.decompress(theirs.to_bytes())
+    back = list(DocBin().from_bytes(ours).get_docs(vocab))
+    assert [d.text for d in back] == [it.article.text for it in chosen]
+    assert [(e.start_char, e.label_) for e in back[0].ents] == [(2, "ORG"), (10, "LOC")]  # (1, 8) is no token edge
