@@ -30,8 +30,9 @@ def _glob_base(pattern: str) -> str:
     return os.path.realpath(Path(*parts) if parts else Path("."))
 
 
-def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Path | Skipped]:
-    """Files under ``root``, sorted, hidden files and folders skipped.
+def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[tuple[Path, bool | None] | Skipped]:
+    """Files under ``root``, sorted, hidden files and folders skipped, each with whether it is a
+    symlink (None when not looked at: with ``follow_symlinks``).
 
     A symlink (file or folder) that leads outside ``root`` is not followed but reported: a folder
     received from someone else must not make tandai read ``/etc/passwd`` or a home directory.
@@ -40,11 +41,12 @@ def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Path | Skipped]
     real_root = os.path.realpath(root)
     visited: set[str] = {real_root}
     for dirpath, dirs, files in os.walk(root, followlinks=follow_symlinks):
+        here = Path(dirpath)  # once a folder: a Path per file parses only the file's name
         kept = []
         for d in sorted(dirs):
             if d.startswith("."):
                 continue
-            full = Path(dirpath) / d
+            full = here / d
             if full.is_symlink():
                 real = os.path.realpath(full)
                 if not follow_symlinks:
@@ -64,11 +66,15 @@ def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Path | Skipped]
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            full = Path(dirpath) / name
-            if not follow_symlinks and full.is_symlink() and not _inside(full, real_root):
+            full = here / name
+            if follow_symlinks:
+                yield full, None
+                continue
+            link = full.is_symlink()
+            if link and not _inside(full, real_root):
                 yield Skipped(str(full), _OUTSIDE.format(what="a file"))
                 continue
-            yield full
+            yield full, link
 
 
 def iter_paths(args: Sequence[str | os.PathLike[str]],
@@ -81,27 +87,32 @@ def iter_paths(args: Sequence[str | os.PathLike[str]],
     seen: set[str] = set()
     folders: dict[str, str] = {}  # a folder's realpath, taken once (each is an lstat per part)
 
-    def real(p: Path) -> str:
-        """realpath(p): a file that is no link is its real folder plus its name."""
+    def real(p: Path, link: bool | None) -> str:
+        """realpath(p): a file that is no link is its real folder plus its name (``link``: whether
+        it is one, when known)."""
         head, name = os.path.split(p)
-        if not name or name in (".", "..") or os.path.islink(p):
+        if not name or name in (".", "..") or (os.path.islink(p) if link is None else link):
             return os.path.realpath(p)
         folder = folders.get(head)
         if folder is None:
             folder = folders[head] = os.path.realpath(head or ".")
         return os.path.join(folder, name)
 
-    def once(p: Path | Skipped) -> Iterator[Path | Skipped]:
+    def once(p: Path | Skipped, link: bool | None = None) -> Iterator[Path | Skipped]:
         if isinstance(p, Skipped):
             yield p
             return
         try:
-            key = real(p)
+            key = real(p, link)
         except (OSError, ValueError):
             key = str(p)
         if key not in seen:
             seen.add(key)
             yield p
+
+    def walked(folder: Path) -> Iterator[Path | Skipped]:
+        for item in _walk(folder, follow_symlinks):
+            yield from once(item) if isinstance(item, Skipped) else once(*item)
 
     for arg in args:
         text = os.fspath(arg)
@@ -112,8 +123,7 @@ def iter_paths(args: Sequence[str | os.PathLike[str]],
             yield Skipped(text, f"not a usable path ({exc})")
             continue
         if is_dir:
-            for p in _walk(path, follow_symlinks):
-                yield from once(p)
+            yield from walked(path)
         elif exists:
             yield from once(path)
         elif glob.has_magic(text):
@@ -127,8 +137,7 @@ def iter_paths(args: Sequence[str | os.PathLike[str]],
                 if not follow_symlinks and mp.is_symlink() and not _inside(mp, base):
                     yield Skipped(m, _OUTSIDE.format(what="a file or folder"))
                 elif mp.is_dir():
-                    for p in _walk(mp, follow_symlinks):
-                        yield from once(p)
+                    yield from walked(mp)
                 else:
                     yield from once(mp)
         else:
