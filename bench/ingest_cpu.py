@@ -70,7 +70,7 @@ def stages(corpus: Path, profile: bool = False) -> None:
     """CPU per article of each stage of ``store.ingest.prepare``, and of handing it over."""
     from store.disk.corpus import stored_form
     from store.model import Article
-    from store.search.tantivy_query import index_terms
+    from store.search.tantivy_query import document_head
     from store.sources.formats import Skipped, iter_paths, read_source
     from store.text import dedupe
     from store.text.entities import Recogniser
@@ -101,7 +101,7 @@ def stages(corpus: Path, profile: bool = False) -> None:
                     entities=e) for d, p, i, e in zip(docs, parsed, ids, ents, strict=True)]
     stage("duplicate signature", lambda: [dedupe.signature(a.text, a.noise) for a in arts])
     stage("story signature", lambda: [dedupe.story_signature(a) for a in arts])
-    stage("hand-over (JSON, terms)", lambda: [(stored_form(a), index_terms(a)) for a in arts])
+    stage("hand-over (JSON, index JSON)", lambda: [(stored_form(a), document_head(a)) for a in arts])
     if prof:
         print("\nthe recogniser (profiled, so slower than above):")
         pstats.Stats(prof).sort_stats("tottime").print_stats(15)

@@ -27,7 +27,7 @@ from typing import Any
 
 from store.disk.corpus import SHARD_SIZE, StoredArticle, stored_form
 from store.model import Article
-from store.search.tantivy_query import index_terms
+from store.search.tantivy_query import document_head
 from store.sources.formats import JSONL_SUFFIXES, RawDoc, Skipped, iter_paths, read_source
 from store.text import dedupe
 from store.text.entities import Recogniser
@@ -169,9 +169,10 @@ def _worker_init() -> None:
 
 
 HEAD = ("id", "source", "title", "text", "outlet", "author", "url", "published", "dateline")  # in order
-# What a worker sends per document: the article's scalar fields (``HEAD``), its stored JSON, its
-# index terms and units, its signature; or the reason it could not be prepared.
-Compact = tuple[str, "tuple[tuple[Any, ...], bytes, list[str], list[str], list[int]] | str"]
+# What a worker sends per document: the article's scalar fields (``HEAD``), its stored JSON, the
+# JSON of its index document (without the main process's part), its signature; or the reason it
+# could not be prepared.
+Compact = tuple[str, "tuple[tuple[Any, ...], bytes, bytes, list[int]] | str"]
 
 
 def _compact(source: str, result: tuple[Article, list[int]] | str) -> Compact:
@@ -180,9 +181,8 @@ def _compact(source: str, result: tuple[Article, list[int]] | str) -> Compact:
     if isinstance(result, str):
         return source, result
     article, sig = result
-    terms, units = index_terms(article)
     head = tuple(getattr(article, name) for name in HEAD)
-    return source, (head, stored_form(article), terms, units, sig)
+    return source, (head, stored_form(article), document_head(article), sig)
 
 
 def _worker_prepare_many(items: list[Input]) -> list[Compact | tuple[str, Skipped]]:
@@ -212,8 +212,8 @@ def _unpack(item: Compact | tuple[str, Skipped]) -> Prepared:
     source, result = item
     if isinstance(result, str | Skipped):
         return source, result
-    head, stored, terms, units, sig = result
-    return source, (StoredArticle(head, stored, terms, units), sig)
+    head, stored, indexed, sig = result
+    return source, (StoredArticle(head, stored, indexed), sig)
 
 
 def default_workers() -> int:

@@ -117,18 +117,19 @@ def _lazy(slot: Any) -> Any:
 
 class StoredArticle(Article):
     """An article as an ingest worker hands it over: its stored form already serialised
-    (``stored``: the JSON of ``to_dict`` without ``LATE_FIELDS``) and its index terms already
-    found (``terms``, ``units``). Why: turning ~50 entities back into objects in the main process,
-    only to turn them into JSON again, was a fifth of that process's work per article. The shard
+    (``stored``: the JSON of ``to_dict`` without ``LATE_FIELDS``) and most of its search index
+    document too (``indexed``: see ``store.search.tantivy_query.document_head``). Why: turning
+    ~50 entities back into objects in the main process, only to turn them into JSON again, was a
+    fifth of that process's work per article. The shard
     is written from ``stored`` as it is; ``noise`` and ``entities`` are decoded only if read."""
 
-    __slots__ = ("stored", "terms", "units")
+    __slots__ = ("indexed", "stored")
 
-    def __init__(self, head: tuple[Any, ...], stored: bytes, terms: list[str], units: list[str]) -> None:
+    def __init__(self, head: tuple[Any, ...], stored: bytes, indexed: bytes) -> None:
         Article.__init__(self, *head)
         _NOISE.__set__(self, None)
         _ENTITIES.__set__(self, None)
-        self.stored, self.terms, self.units = stored, terms, units
+        self.stored, self.indexed = stored, indexed
 
     def _decoded(self, slot: Any) -> Any:
         value = slot.__get__(self)

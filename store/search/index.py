@@ -314,7 +314,7 @@ class SearchIndex:
         except ValueError as exc:
             raise StoreError(f"the search index is busy ({exc})") from exc
 
-    def document(self, article: Article, shard: str, position: int = 0) -> Any:
+    def document(self, article: Article, shard: str, position: int = 0) -> str:
         return document(article, shard, position)
 
     def _sort_field(self, index: Any) -> str:
@@ -407,7 +407,7 @@ class SearchIndex:
         try:
             for name, start in zip(names, range(0, len(articles), SHARD_SIZE), strict=True):
                 for position, article in enumerate(articles[start : start + SHARD_SIZE]):
-                    writer.add_document(self.document(article, name, position))
+                    writer.add_json(self.document(article, name, position))
         except BaseException:
             self._drop_writer(writer)
             raise
@@ -570,7 +570,7 @@ class SearchIndex:
                 delete = getattr(writer, "delete_documents_by_term", None) or writer.delete_documents
                 delete("shard", name)
             for doc in docs:
-                writer.add_document(doc)
+                writer.add_json(doc)
             count += len(docs)
             if progress is not None:
                 progress(i + 1, len(shards))
