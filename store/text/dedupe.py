@@ -15,10 +15,10 @@ import re
 import sys
 import zlib
 from bisect import bisect_right
-from collections import Counter, defaultdict, deque
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
-from itertools import accumulate, chain, compress, filterfalse, islice, repeat
+from itertools import accumulate, chain, compress, filterfalse, islice
 from operator import attrgetter, itemgetter
 
 from store.model import Article, Span
@@ -85,16 +85,10 @@ def jaccard(a: Sequence[int], b: Sequence[int]) -> float:
 
 
 class DuplicateIndex:
-    """Finds the earliest known article that a new signature nearly duplicates.
-
-    Each sampled shingle lists the articles that hold it until more than ``MAX_POSTING`` do;
-    then it moves to ``_common`` and stops counting. Adding and counting run as chains of C
-    calls (map, filter, Counter), not a Python loop per shingle: they are the main process's
-    share of ingest."""
+    """Finds the earliest known article that a new signature nearly duplicates."""
 
     def __init__(self) -> None:
-        self._postings: defaultdict[int, list[str]] = defaultdict(list)
-        self._common: set[int] = set()
+        self._postings: dict[int, list[str]] = {}
         self._sigs: dict[str, frozenset[int]] = {}
         self._root: dict[str, str] = {}
 
@@ -102,38 +96,37 @@ class DuplicateIndex:
         return len(self._sigs)
 
     def add(self, article_id: str, sig: list[int], duplicate_of: str | None = None) -> None:
-        sig = list(filter(STORY_BASE.__gt__, sig))
+        sig = [h for h in sig if h < STORY_BASE]
         self._sigs[article_id] = frozenset(sig)
         if duplicate_of:
             self._root[article_id] = duplicate_of
         postings = self._postings
-        fresh = list(filterfalse(self._common.__contains__, sig))
-        lists = list(map(postings.__getitem__, fresh))  # a new shingle gets an empty list
-        deque(map(list.append, lists, repeat(article_id)), maxlen=0)
-        for h in compress(fresh, map(MAX_POSTING.__lt__, map(len, lists))):
-            del postings[h]  # held by more than MAX_POSTING articles: common text from now on
-            self._common.add(h)
+        for h in sig:
+            ids = postings.get(h)
+            if ids is None:
+                postings[h] = [article_id]
+            elif len(ids) <= MAX_POSTING:
+                ids.append(article_id)
 
     def find(self, sig: Sequence[int]) -> str | None:
         """The original (not itself a duplicate) that ``sig`` duplicates, or None."""
-        sig = list(filter(STORY_BASE.__gt__, sig))
+        sig = [h for h in sig if h < STORY_BASE]
         if len(sig) < MIN_SHINGLES // SAMPLE + 1:
             return None
-        countable = len(sig) - sum(map(self._common.__contains__, sig))
-        counts = Counter(chain.from_iterable(filter(None, map(self._postings.get, sig))))
+        postings = self._postings
+        lists = [ids for ids in map(postings.get, sig) if ids is None or len(ids) <= MAX_POSTING]
+        countable = len(lists)
+        counts = Counter(chain.from_iterable(filter(None, lists)))  # one C loop, not one per shingle
         # shared distinctive shingles at which Jaccard can still reach THRESHOLD
         need = max(2.0, THRESHOLD * countable / (1 + THRESHOLD))
         best: tuple[float, str] | None = None
         mine = frozenset(sig)
-        size = len(mine)
         # the candidates most_common(20) would give before the first below ``need``, in its
         # order (by count, ties in first-seen order: sorted is stable), without ranking the rest
-        ahead = sorted(compress(counts.items(), map(need.__le__, counts.values())), key=itemgetter(1),
-                       reverse=True)
+        ahead = sorted([c for c in counts.items() if c[1] >= need], key=itemgetter(1), reverse=True)
         for cand, _shared in ahead[:20]:
             other = self._sigs[cand]
-            both = len(mine & other)
-            score = both / (size + len(other) - both)  # |mine | other|, without building it
+            score = len(mine & other) / len(mine | other)
             if score >= THRESHOLD and (best is None or score > best[0]):
                 best = (score, cand)
         if best is None:
