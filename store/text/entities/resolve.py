@@ -166,8 +166,9 @@ def _known_places(text: str, ents: list[Cand], free: Callable[[int, int], bool],
 
 def _bare_mentions(text: str, names: set[str], label: str, free: Callable[[int, int], bool],
                    take: Callable[[int, int, str], None]) -> None:
-    """Every free whole-word occurrence of each name, as ``label``."""
-    for name in names:
+    """Every free whole-word occurrence of each name, as ``label``; the longer of two names that
+    start alike first ("Wolo Jaya" before "Wolo"), in one order in every process (not hash order)."""
+    for name in sorted(names, key=lambda n: (-len(n), n)):
         at = text.find(name)
         if text.find(name, at + len(name)) == -1:
             continue  # named once: that mention is the one already found
