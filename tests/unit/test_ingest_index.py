@@ -1,7 +1,6 @@
 """The search index stays in step with the manifest through an ingest: after each committed batch,
-when a batch fails, and whatever process did the work. (Holding one tantivy writer across
-batches saved ~0.03 ms an article but let a killed ingest leave a first screen that disagreed
-with the index under injected fsync failures, found by the CI crash run: taken out.)"""
+when a batch fails, and whatever process did the work. (Ingest holds one tantivy writer across
+batches; tests/unit/test_index_hold.py covers what the hold must keep in step.)"""
 
 from __future__ import annotations
 
