@@ -94,7 +94,11 @@ _A_TEXT = re.compile(
 _A_NUM = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/\-.])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/\-])")
 _A_EN = re.compile(rf"\.?{_S}+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_S}+(?P<y>(?:19|20)\d\d)(?!\d)")
 _A_CLOSE = re.compile(rf"{_S}*\)")
-_A_AFTER_DAY = re.compile(rf"{_S}*,?{_S}*(?:(?:tanggal|tgl\.?|Tanggal){_S}+)?(?P<open>\({_S}*)?")
+# the time of day may stand between a day and its date: "Selasa malam (26/11/2024)", "Rabu pagi, 13 November"
+_A_AFTER_DAY = re.compile(
+    rf"(?:{_S}+(?:malam|pagi|siang|sore|petang|subuh|dini{_S}+hari)(?![\w]))?"
+    rf"{_S}*,?{_S}*(?:(?:tanggal|tgl\.?|Tanggal){_S}+)?(?P<open>\({_S}*)?"
+)
 # what may follow a bare day name for it to be a date: end of clause or a time of day
 _A_BARE_AFTER = re.compile(
     rf"{_S}*(?:[.,;:)\]\"”]|$|\n|(?:malam|pagi|siang|sore|petang|subuh|dini{_S}+hari|lalu|kemarin|ini)(?![\w]))"
