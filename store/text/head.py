@@ -40,8 +40,19 @@ _STAMP_WORDS = frozenset(
 _META_WORDS = frozenset(
     """oleh by penulis reporter editor redaksi redaktur laporan wartawan admin sumber diposting diunggah
     ditulis dipublikasikan diterbitkan diperbarui diupdate terbit update updated published posted wib wita
-    wit utc gmt pukul jam dibaca kali lalu ago menit baca tim""".split()
+    wit utc gmt dibaca baca""".split()
 )
+# words that are meta only in their date-line shape: "3 jam yang lalu", "dibaca 120 kali", "pukul 08.30",
+# "Tim Redaksi"; in a sentence they are ordinary words ("Satuan Lalu Lintas", "tim gabungan")
+_META_SHAPES = re.compile(
+    r"\d[\d.,]*\s+(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|kali|min|hours?|days?|mins?)\b"
+    r"(?:\s+(?:yang\s+)?(?:lalu|ago))?|\b(?:pukul|jam)\s*\d|\btim\s+redaksi\b",
+    re.IGNORECASE,
+)
+# a line with more words than this besides its date and stamp words, or more lower-case ones than
+# _META_MAX_LOWER (a sentence's verbs and particles; names and outlets are capitalised), is a sentence
+_META_MAX_WORDS = 8
+_META_MAX_LOWER = 2
 BYLINE = re.compile(
     rf"^(?P<author>[^\[\]\n]{{2,60}}?){_SP}*{DASH}{_SP}*\[(?P<outlet>[^\]\n]{{3,80}})\]"
     rf"\((?P<url>[^)\s]{{1,500}})\)(?:{_SP}*{DASH}.{{0,60}})?$"
@@ -121,9 +132,14 @@ def dated_meta(c: str) -> str | None:
     if not hits:
         return None
     start, end, _ = hits[0]
-    rest = re.findall(r"[^\W\d_]+", c[:start] + " " + c[end:])
-    if len(rest) > 3 and not any(w.lower() in _META_WORDS for w in rest):
-        return None
+    outside = c[:start] + " " + c[end:]
+    rest = re.findall(r"[^\W\d_]+", outside)
+    if len(rest) > 3:
+        meta = any(w.lower() in _META_WORDS for w in rest) or _META_SHAPES.search(outside)
+        plain = [w for w in rest if w.lower() not in _META_WORDS and w.lower() not in _STAMP_WORDS]
+        lower = sum(w.islower() and w not in ("yang", "di", "dan") for w in plain)
+        if not meta or len(plain) > _META_MAX_WORDS or lower > _META_MAX_LOWER:
+            return None
     return safe(normalise_published, c[start:])
 
 

@@ -4,6 +4,7 @@ with invented names and places; none is taken from an article or the gold set)."
 from __future__ import annotations
 
 from store.text.entities import recognise
+from store.text.head import dated_meta
 
 
 def found(text: str, published: str | None = "2024-11-26") -> set[tuple[str, str]]:
@@ -23,3 +24,21 @@ def test_time_of_day_after_a_bare_weekday_stays_out() -> None:
     got = found("Personel bergerak pada Rabu pagi, kemudian 40 personel berjaga.")
     assert ("DATE", "Rabu") in got
     assert ("PERSONNEL", "40 personel") in got
+
+
+def test_lede_with_lalu_lintas_is_not_a_date_line() -> None:
+    lede = ("MEKARSARI – Satuan Lalu Lintas (Satlantas) Polres Mekarsari mengatur arus kendaraan di sekitar "
+            "gudang logistik KPU, Jumat (15/11/2024).")
+    assert len(lede) <= 200
+    assert dated_meta(lede) is None
+    for words in ("Tim gabungan berjaga mulai pukul 07.00 di TPS 04 Desa Sukaraja, Senin (25/11/2024).",
+                  "Untuk kedua kalinya, Polsek Cimerak berpatroli Minggu (24/11/2024) jam 21.00 di pasar."):
+        assert dated_meta(words) is None
+
+
+def test_date_lines_and_bylines_still_dated() -> None:
+    for line, day in (("Oleh Tim Redaksi — Rabu, 27 November 2024 - 15:48 WITA", "2024-11-27"),
+                      ("05/12/2024 | 08:30 | Penulis: Anto Wibisono", "2024-12-05"),
+                      ("Senin, 25 November 2024 09:12 WIB · dibaca 1.204 kali", "2024-11-25"),
+                      ("Jumat, 29 November 2024 · 3 jam yang lalu", "2024-11-29")):
+        assert (dated_meta(line) or "")[:10] == day, line
