@@ -42,3 +42,11 @@ def test_date_lines_and_bylines_still_dated() -> None:
                       ("Senin, 25 November 2024 09:12 WIB · dibaca 1.204 kali", "2024-11-25"),
                       ("Jumat, 29 November 2024 · 3 jam yang lalu", "2024-11-29")):
         assert (dated_meta(line) or "")[:10] == day, line
+
+
+def test_units_whose_place_starts_with_kota() -> None:
+    got = found("Kapolsek Kota Lama AKP Dedi Irawan meninjau Polsek Kota Lama, Polres Kota Tinggi dan "
+                "Kodim 0312/Kota Tinggi di Kota Tinggi.")
+    assert {("POLICE_UNIT", "Polsek Kota Lama"), ("POLICE_UNIT", "Polres Kota Tinggi"),
+            ("MILITARY_UNIT", "Kodim 0312/Kota Tinggi"), ("ROLE", "Kapolsek")} <= got
+    assert ("LOC", "Kota Lama") not in got

@@ -204,7 +204,7 @@ def _h_military(text: str, start: int, key_end: int, add: Add) -> None:
     end = m.end()
     head = m.group()
     if head.endswith("/"):
-        end, n = _tail(text, end, max_words=3, glued=True)
+        end, n = _tail(text, end, max_words=3, glued=True, kota=True)
         if n == 0:
             end = m.end() - 1
     elif head.startswith(_MIL_NEEDS_NAME) or head in ("Kodam", "KODAM") or (

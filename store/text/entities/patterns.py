@@ -143,6 +143,13 @@ _NAME_AFTER_PLACE = re.compile(
 )
 
 
+def _kota_opens(text: str, end: int) -> bool:
+    """"Kota" opens the place after a unit head when a name word follows it ("Polsek [Kota Baru]",
+    "Kodim 0201/[Kota Raja]"), as "Kota" does in many place names."""
+    m = _TAIL_WORD.match(text, end)
+    return m is not None and not m.group(1)[0].isdigit() and not _stops(m.group(1))
+
+
 def _tail(
     text: str,
     pos: int,
@@ -180,7 +187,7 @@ def _tail(
         elif street and word.lower() not in gz.STOP:
             pass
         elif _first_stops(word) if n == 0 else _stops(word):
-            if not (kota and n > 0 and word == "Kota"):
+            if not (kota and word in ("Kota", "KOTA") and (n > 0 or _kota_opens(text, m.end()))):
                 break
         elif n and after_place and word.lower() in _places():
             break  # "TPS 07 Kluwut Brebes": a known place after a name starts a new one
