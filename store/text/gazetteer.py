@@ -171,7 +171,9 @@ GOV_BODIES = (
     "Pemkab|Pemkot|Pemprov|Pemda|Pemdes|Forkopimda|Forkopimcam|Forkopimka|Forkompimda|Forkopimkab|Satlinmas|"
     "Linmas|Satpol PP|Satpol-PP|SatpolPP|Kesbangpol|Bakesbangpol|BPBD|DPRD|Kejari|Kejati|Diskominfo|Dishub|"
     "Dinkes|Disdukcapil|Kemendagri|Kemenkumham|Bapenda|Bappeda|Kominfo|BMKG|FKUB|MK|DPR|MPR|KPK|Damkar|Basarnas|"
-    "Tagana|PMI|Dinsos|Disdik|Disperindag|Ombudsman|Bakamla|Satpam"
+    "Tagana|PMI|Dinsos|Disdik|Disperindag|Ombudsman|Bakamla|Satpam|"
+    # Aceh's public-order police and its sharia police are one body: "Satpol PP dan WH Kabupaten X"
+    "Satpol PP dan WH|Satpol PP-WH|Satpol PP/WH|Satpol PP dan Wilayatul Hisbah"
 )
 GOV_LONG = (
     "Pemerintah Kabupaten|Pemerintah Kota|Pemerintah Provinsi|Pemerintah Daerah|Pemerintah Desa|"
@@ -181,7 +183,8 @@ GOV_LONG = (
     "Mahkamah Syar’iyah|Mahkamah Syariah|Forum Kerukunan Umat Beragama|Dewan Perwakilan Rakyat|"
     "Majelis Permusyawaratan Rakyat|Pemadam Kebakaran|Komisi Pemberantasan Korupsi|Pengadilan Tinggi|"
     "Pengadilan Agama|Pengadilan Tata Usaha Negara|Badan Meteorologi Klimatologi dan Geofisika|"
-    "Badan SAR Nasional|Palang Merah Indonesia|Forum Koordinasi Pimpinan Daerah"
+    "Badan SAR Nasional|Palang Merah Indonesia|Forum Koordinasi Pimpinan Daerah|"
+    "Satuan Polisi Pamong Praja dan Wilayatul Hisbah"
 )
 # a named agency: the head plus its capitalised name ("Dinas Perikanan", "Komisi Aparatur Sipil Negara")
 GOV_NAMED = "Dinas|Kementerian|Komisi|Badan"

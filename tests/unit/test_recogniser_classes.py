@@ -50,3 +50,12 @@ def test_units_whose_place_starts_with_kota() -> None:
     assert {("POLICE_UNIT", "Polsek Kota Lama"), ("POLICE_UNIT", "Polres Kota Tinggi"),
             ("MILITARY_UNIT", "Kodim 0312/Kota Tinggi"), ("ROLE", "Kapolsek")} <= got
     assert ("LOC", "Kota Lama") not in got
+
+
+def test_bodies_named_by_another_body_or_joined_in_one() -> None:
+    got = found("Satpol PP dan WH Kabupaten Pidie Raya, Dinas Pemadam Kebakaran Kabupaten Pidie Raya, "
+                "Dinas Satpol PP dan Damkar Kota Lhoknga, Satpol PP dan Linmas ikut apel.")
+    assert {("GOV_ORG", "Satpol PP dan WH Kabupaten Pidie Raya"),
+            ("GOV_ORG", "Dinas Pemadam Kebakaran Kabupaten Pidie Raya"),
+            ("GOV_ORG", "Dinas Satpol PP dan Damkar Kota Lhoknga"), ("GOV_ORG", "Satpol PP"),
+            ("GOV_ORG", "Linmas")} <= got

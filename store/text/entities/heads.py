@@ -244,6 +244,9 @@ def _h_body(text: str, start: int, key_end: int, add: Add) -> None:
     add((start, _org_region(text, m.end()), "ELECTION_BODY", None))
 
 
+_GOV_INNER = re.compile(rf"{_S}+{_GOV_HEAD.pattern}(?:{_S}+dan{_S}+{_GOV_HEAD.pattern})?")
+
+
 def _h_gov(text: str, start: int, key_end: int, add: Add) -> None:
     m = _GOV_HEAD.match(text, start)
     if m is not None:
@@ -254,6 +257,10 @@ def _h_gov(text: str, start: int, key_end: int, add: Add) -> None:
         return
     m = _GOV_NAMED.match(text, start)
     if m is None:
+        return
+    inner = _GOV_INNER.match(text, m.end())
+    if inner is not None:  # an agency named by a body: "Dinas Pemadam Kebakaran", "Dinas Satpol PP dan Damkar"
+        add((start, _org_region(text, inner.end()), "GOV_ORG", None))
         return
     end, n = _tail(text, m.end(), max_words=5)
     if n == 0:
