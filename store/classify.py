@@ -59,6 +59,22 @@ _CONSTRUCTIONS = (
 # a figure between a verb and its personnel: "mengirim 120 personel", "menerjunkan ratusan personel"
 _COUNT = re.compile(r"(?<=\s)(?:\d[\d.,]*|[a-z]+puluh|[a-z]+ratus|puluhan|ratusan|ribuan|belasan)\s+"
                     r"(?=(?:personel|personil|anggota|pasukan)(?![^\W_]))", re.IGNORECASE)
+# a figure or quantifier that may stand between the words of a trigger phrase ("memeriksa tiga
+# saksi", "mengumpulkan para camat", "memberangkatkan 200 personel")
+_FILL = (r"(?:\d[\d.,]*|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|"
+         r"seribu|[a-z]+belas|[a-z]+puluh|[a-z]+ratus|[a-z]+ribu|belasan|puluhan|ratusan|ribuan|seorang|"
+         r"sejumlah|beberapa|para|seluruh|semua)")
+_FILL_WORD = re.compile(_FILL, re.IGNORECASE)
+
+
+def _trigger_key(phrase: str) -> str:
+    """A matched phrase without the figures inside it: the trigger it stands for."""
+    ws = phrase.split()
+    if len(ws) < 3:
+        return phrase
+    return " ".join([ws[0], *(w for w in ws[1:-1] if not _FILL_WORD.fullmatch(w)), ws[-1]])
+
+
 # an opening phrase naming an activity told before ("Dalam rakor itu, Kasat Intelkam memaparkan
 # ..."): it sets the scene for what the sentence reports
 _OPENING = re.compile(r"^\W*(?:dalam|pada|di sela|di sela-sela)\s+$", re.IGNORECASE)
@@ -140,14 +156,20 @@ class TypeClassifier:
     # -- the lexicon ---------------------------------------------------------------------------
 
     def _lexicon(self) -> re.Pattern[str] | None:
+        """One pattern of all triggers, longest first; between the words of a phrase it lets one
+        figure or quantifier stand ("memeriksa tiga saksi" is the trigger "memeriksa saksi")."""
         if self._pattern is None:
             for a in self.taxonomy.activities.values():
                 for t in a.triggers:
                     if t.strip():
-                        self._owners.setdefault(t.strip().casefold(), a.name)
+                        self._owners.setdefault(" ".join(t.split()).casefold(), a.name)
             if not self._owners:
                 return None
-            alts = "|".join(re.escape(t) for t in sorted(self._owners, key=len, reverse=True))
+            for trig, owner in list(self._owners.items()):
+                self._owners.setdefault(_trigger_key(trig), owner)
+            gap = rf"\s+(?:{_FILL}\s+)?"
+            alts = "|".join(gap.join(re.escape(w) for w in t.split())
+                            for t in sorted(self._owners, key=len, reverse=True))
             self._pattern = re.compile(rf"(?<![^\W_])(?:{alts})(?![^\W_])", re.IGNORECASE)
         return self._pattern
 
@@ -167,10 +189,13 @@ class TypeClassifier:
             return out
         sentence = _COUNT.sub("", sentence)  # "mengirim 120 personel": the trigger "mengirim personel"
         for m in pattern.finditer(sentence):
-            start, end, word = m.start(), m.end(), m.group().casefold()
+            start, end, word = m.start(), m.end(), " ".join(m.group().split()).casefold()
             owner = self._owners.get(word)
             if owner is None:
-                continue
+                word = _trigger_key(word)
+                owner = self._owners.get(word)
+                if owner is None:
+                    continue
             weight = WEAK.get(word, 1.0 + 0.5 * word.count(" "))
             if owner == INCIDENT and _ANSWERS.search(sentence[max(0, start - 40):start]):
                 weight *= 2  # what the activity answers names its type
