@@ -59,3 +59,10 @@ def test_bodies_named_by_another_body_or_joined_in_one() -> None:
             ("GOV_ORG", "Dinas Pemadam Kebakaran Kabupaten Pidie Raya"),
             ("GOV_ORG", "Dinas Satpol PP dan Damkar Kota Lhoknga"), ("GOV_ORG", "Satpol PP"),
             ("GOV_ORG", "Linmas")} <= got
+
+
+def test_place_names_ending_in_kota() -> None:
+    got = found("Petugas berjaga di TPS 05 Kelurahan Sedanau Kota dan Kecamatan Serasan Kota, lalu ke "
+                "Desa Sukajaya Kota Bekasi.")
+    assert {("LOC", "TPS 05 Kelurahan Sedanau Kota"), ("LOC", "Kecamatan Serasan Kota"),
+            ("LOC", "Desa Sukajaya")} <= got

@@ -187,8 +187,10 @@ def _tail(
         elif street and word.lower() not in gz.STOP:
             pass
         elif _first_stops(word) if n == 0 else _stops(word):
-            if not (kota and word in ("Kota", "KOTA") and (n > 0 or _kota_opens(text, m.end()))):
-                break
+            if word not in ("Kota", "KOTA") or not (
+                (n > 0 and (kota or not _kota_opens(text, m.end()))) or (kota and _kota_opens(text, m.end()))
+            ):
+                break  # a last "Kota" is part of the name ("Kelurahan Ranai Kota"), not "X Kota Bekasi"
         elif n and after_place and word.lower() in _places():
             break  # "TPS 07 Kluwut Brebes": a known place after a name starts a new one
         if n == 0:
@@ -197,7 +199,7 @@ def _tail(
         n += 1
         if split and text[first:end].lower() in _places() and _NAME_AFTER_PLACE.match(text, end):
             break  # "KPU Kota Palangka Raya Ariyanto Nyahu mengatakan": a name follows the region
-        if kota and n > 1 and word == "Kota":
+        if n > 1 and word in ("Kota", "KOTA"):
             break
         if (abbrev or street) and len(word) <= 4 and _ABBREV_DOT.match(text, end):
             end += 1
