@@ -101,7 +101,8 @@ ROLES = (
     "Danlantamal|Danyonif|Pangkostrad|Panglima TNI|Panglima Laot|Panglima|Komandan|Wakil Komandan|Camat|"
     "Sekcam|Lurah|Kades|Kepala Desa|Kepala Dusun|Kadus|Wakil Bupati|Bupati|Wakil Wali Kota|Wakil Walikota|"
     "Wali Kota|Walikota|Wakil Gubernur|Gubernur|Penjabat Bupati|Penjabat Gubernur|Penjabat Wali Kota|Pj Bupati|"
-    "Pj Gubernur|Pj Wali Kota|Pj Walikota|Pj\\. Bupati|Pj\\. Gubernur|Sekda|Komisioner|Kasatpol PP|"
+    "Pj Gubernur|Pj Wali Kota|Pj Walikota|Pj. Bupati|Pj. Gubernur|Pj. Wali Kota|Pj. Walikota|Sekda|"
+    "Komisioner|Kasatpol PP|"
     "Kalaksa BPBD|Kepala Kesbangpol|Kaban Kesbangpol|Ketua|Wakil Ketua|Kapolsubsektor|Damang|Mantir Adat|"
     "Mantir|Kepala Adat|Keuchik|Geuchik|Wali Nagari|Peratin|Kepala Kampung|Kakam|"
     "Pimpinan Apel|pimpinan apel|Pemimpin Apel|pemimpin apel|Komandan Apel|komandan apel|Komandan Upacara|"
@@ -128,7 +129,7 @@ TERRITORIAL_ROLES = frozenset(
 ) | frozenset(
     {"kepala desa", "wakil bupati", "wali kota", "wakil wali kota", "wakil walikota", "wakil gubernur",
      "penjabat bupati", "penjabat gubernur", "penjabat wali kota", "pj bupati", "pj gubernur", "pj wali kota",
-     "pj walikota", "panglima laot", "wali nagari", "kepala kampung", "sekcam"}
+     "pj walikota", "pj. bupati", "pj. gubernur", "pj. wali kota", "pj. walikota", "panglima laot", "wali nagari", "kepala kampung", "sekcam"}
 )
 
 # --- heads that open a unit, body, organisation or place -----------------------------------------

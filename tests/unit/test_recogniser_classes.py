@@ -66,3 +66,9 @@ def test_place_names_ending_in_kota() -> None:
                 "Desa Sukajaya Kota Bekasi.")
     assert {("LOC", "TPS 05 Kelurahan Sedanau Kota"), ("LOC", "Kecamatan Serasan Kota"),
             ("LOC", "Desa Sukajaya")} <= got
+
+
+def test_acting_heads_written_with_a_dot() -> None:
+    got = found("Pj. Bupati Tanah Merah dan Pj. Gubernur Sulawesi Barat meninjau TPS bersama Pj Wali Kota Palu.")
+    assert {("ROLE", "Pj. Bupati"), ("ROLE", "Pj. Gubernur"), ("ROLE", "Pj Wali Kota")} <= got
+    assert ("ROLE", "Bupati") not in got

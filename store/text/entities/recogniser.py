@@ -73,7 +73,7 @@ def _automaton() -> ahocorasick.Automaton:
 
     ranks = _first(gz.POLICE_RANKS) | _first(gz.MILITARY_RANKS)
     put("RANK", ranks | {r.upper() for r in ranks} | _first(gz.RANKS_LONG))
-    put("ROLE", _keys(gz.ROLES.replace("\\", "")))
+    put("ROLE", _keys(gz.ROLES))
     put("OFFICE", {"Kepala", "Wakil", "Direktur"})
     funcs = gz.POLICE_FUNCTIONS.split("|")
     police = _first(gz.POLICE_TERRITORIAL) | _first(gz.POLICE_DIRECTORATES) | {
