@@ -72,3 +72,11 @@ def test_acting_heads_written_with_a_dot() -> None:
     got = found("Pj. Bupati Tanah Merah dan Pj. Gubernur Sulawesi Barat meninjau TPS bersama Pj Wali Kota Palu.")
     assert {("ROLE", "Pj. Bupati"), ("ROLE", "Pj. Gubernur"), ("ROLE", "Pj Wali Kota")} <= got
     assert ("ROLE", "Bupati") not in got
+
+
+def test_functional_unit_long_form_with_a_glued_acronym() -> None:
+    got = found("Satuan Polisi Perairan dan Udara (Satpolairud) Polres Bintan dan Satuan Lalu Lintas "
+                "(Satlantas) Polresta Sungai Jernih berjaga.")
+    assert {("POLICE_UNIT", "Satuan Polisi Perairan dan Udara (Satpolairud) Polres Bintan"),
+            ("POLICE_UNIT", "Satuan Lalu Lintas (Satlantas) Polresta Sungai Jernih")} <= got
+    assert ("POLICE_UNIT", "Polres Bintan") not in got

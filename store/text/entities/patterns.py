@@ -234,10 +234,11 @@ _SUBUNIT = re.compile(
     rf"|Si{_S}*Humas|Sihumas|Humas|Brimob|Batalyon(?:{_S}+(?:[A-Z]|[IVX]+|\d+))?(?:{_S}+Pelopor)?"
     rf"|Kompi(?:{_S}+(?:[A-Z]|\d+))?|Densus{_S}*88(?:{_S}+AT)?|Korbrimob|Baharkam|Pelopor)(?![\w])"
 )
-# a functional unit written out before its acronym: "Satuan Polisi Perairan dan Udara (Sat Polairud)",
+# a functional unit written out before its acronym, spaced or glued: "Satuan Polisi Perairan dan Udara
+# (Sat Polairud)", "Satuan Lalu Lintas (Satlantas)",
 # "Direktorat Pengamanan Objek Vital (Ditpamobvit)" (the acronym says it is a police unit: "Satuan
 # Polisi Pamong Praja (Satpol PP)" is not)
-_SUB_ACRONYM = rf"\((?:Sat{_S}*(?:{_FUNCS})|{gz.POLICE_DIRECTORATES})\)"
+_SUB_ACRONYM = rf"\((?:Sat{_S}*(?:{_FUNCS})|Sat(?:{_FUNCS.lower()})|{gz.POLICE_DIRECTORATES})\)"
 _SUBUNIT_LONG = re.compile(
     rf"(?:Satuan|Direktorat)(?:{_S}+(?:dan{_S}+)?[{_UP}][a-z]+){{1,5}}(?={_S}*{_SUB_ACRONYM})")
 _SUBUNIT_ACR = re.compile(rf"{_S}*{_SUB_ACRONYM}")
