@@ -80,3 +80,11 @@ def test_functional_unit_long_form_with_a_glued_acronym() -> None:
     assert {("POLICE_UNIT", "Satuan Polisi Perairan dan Udara (Satpolairud) Polres Bintan"),
             ("POLICE_UNIT", "Satuan Lalu Lintas (Satlantas) Polresta Sungai Jernih")} <= got
     assert ("POLICE_UNIT", "Polres Bintan") not in got
+
+
+def test_dateline_on_a_line_of_its_own() -> None:
+    text = ("Gudang Logistik Dijaga Ketat\n\nSukatani, Jabar\n\nPersonel Polres Bekasi berjaga di gudang "
+            "logistik pada Senin (25/11/2024).\n\nAgus Pratama, Bandung\n")
+    got = found(text)
+    assert {("LOC", "Sukatani"), ("LOC", "Jabar"), ("POLICE_UNIT", "Polres Bekasi")} <= got
+    assert ("LOC", "Agus Pratama") not in got  # a credit line: a city, not a province, after the comma

@@ -333,6 +333,19 @@ _DATELINE = re.compile(
 )
 
 
+# a dateline on a line of its own: "Cibarusah, Jabar", "Muara Teweh, Kalimantan Tengah" (the province
+# after the comma tells it from a credit line "Nama, Kota")
+_DATELINE_ALONE = re.compile(
+    rf"[ \t\u00a0*_#>]*(?P<t>[{_UP}][{_LO}]+(?:{_S}[{_UP}][{_LO}]+){{0,2}}),{_S}*"
+    rf"(?P<r>[{_UP}][A-Za-z]+(?:{_S}[{_UP}][A-Za-z]+){{0,2}})[ \t\u00a0*_]*\n?\Z"
+)
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> frozenset[str]:
+    return frozenset(n.strip().lower() for n in gz.PROVINCES.replace("\n", "").split("|") if n.strip())
+
+
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     names = {n.strip() for n in (gz.PROVINCES + "|" + gz.CITIES).replace("\n", "").split("|") if n.strip()}

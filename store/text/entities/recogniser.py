@@ -34,6 +34,7 @@ from store.text.entities.heads import (
 from store.text.entities.patterns import (
     _ADMIN_HEAD,
     _DATELINE,
+    _DATELINE_ALONE,
     _GEO_HEAD,
     _VENUE_HEAD,
     Add,
@@ -42,6 +43,7 @@ from store.text.entities.patterns import (
     _first,
     _hard_heads,
     _places,
+    _provinces,
     _wordchar,
 )
 from store.text.entities.people import (
@@ -281,6 +283,10 @@ class Recogniser:
                 for g in ("c", "o", "t"):
                     if m[g] and m[g].lower() not in gz.STOP and len(m[g]) >= 3:
                         add((m.start(g), m.end(g), "LOC", None))
+            else:
+                m = _DATELINE_ALONE.match(text)
+                if m is not None and m["r"].lower() in _provinces() and m["t"].lower() not in gz.STOP:
+                    add((m.start("t"), m.end("t"), "LOC", None))  # "Cibarusah, Jabar" on its own line
         for i, (s, e, label, value) in enumerate(cands):
             if value is _WEEKDAY_VALUE:  # a bare weekday: the latest such day, or the next one if planned
                 future = _PLANNED.search(text, 0, s) is not None or _FUTURE_AFTER.match(text, e) is not None
