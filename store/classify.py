@@ -168,8 +168,14 @@ class TypeClassifier:
             for trig, owner in list(self._owners.items()):
                 self._owners.setdefault(_trigger_key(trig), owner)
             gap = rf"\s+(?:{_FILL}\s+)?"
-            alts = "|".join(gap.join(re.escape(w) for w in t.split())
-                            for t in sorted(self._owners, key=len, reverse=True))
+            # grouped by their first two letters, longest first in a group: a word start tries the
+            # few triggers it can begin, not all of them (the lexicon costs the same as it grows)
+            groups: dict[str, list[str]] = {}
+            for t in sorted(self._owners, key=len, reverse=True):
+                groups.setdefault(t[:2], []).append(t[2:])
+            alts = "|".join(re.escape(head) + "(?:" + "|".join(
+                gap.join(re.escape(w) for w in rest.split(" ")) for rest in rests) + ")"
+                for head, rests in groups.items())
             self._pattern = re.compile(rf"(?<![^\W_])(?:{alts})(?![^\W_])", re.IGNORECASE)
         return self._pattern
 
