@@ -33,14 +33,14 @@ def test_databases_set_up_at_once_on_a_fresh_server_all_succeed() -> None:
             start = threading.Barrier(len(names))
             errors: list[str] = []
 
-            def setup(name: str) -> None:
+            def setup(name: str, start: threading.Barrier, errors: list[str]) -> None:
                 start.wait()
                 try:
                     init_database(server.url(name))
                 except Exception as exc:  # noqa: BLE001 - the test reports every failure
                     errors.append(f"{name}: {exc}")
 
-            threads = [threading.Thread(target=setup, args=(n,)) for n in names]
+            threads = [threading.Thread(target=setup, args=(n, start, errors)) for n in names]
             for t in threads:
                 t.start()
             for t in threads:
