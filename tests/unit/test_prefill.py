@@ -6,12 +6,12 @@ into a real store on disk."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import store
+from tests.unit.test_prefill_location import open_pages
 
 PAGES = {
     "gudang": """Polres Lebak Kawal Logistik Pilkada
@@ -113,14 +113,7 @@ Sisanya, 40 personel tetap tinggal di markas sebagai pasukan cadangan.
 
 @pytest.fixture(scope="module")
 def gold_like(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[store.Store, dict[str, str]]]:
-    tmp = tmp_path_factory.mktemp("prefill")
-    src = tmp / "in"
-    src.mkdir()
-    for name, text in PAGES.items():
-        (src / f"{name}.txt").write_text(text, encoding="utf-8")
-    with store.open(tmp / "store", reviewer="rina") as st:
-        st.ingest([src])
-        yield st, {Path(a.source).stem: a.id for a in st.articles()}
+    yield from open_pages(tmp_path_factory.mktemp("prefill"), PAGES)
 
 
 def draft(gold_like: tuple[store.Store, dict[str, str]], page: str, needle: str) -> dict[str, Any]:
