@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import store
-from tests.unit.test_prefill_location import open_pages
+from tests.unit.prefill_pages import draft, open_pages
 
 PAGES = {
     "gudang": """Polres Lebak Kawal Logistik Pilkada
@@ -114,15 +114,6 @@ Sisanya, 40 personel tetap tinggal di markas sebagai pasukan cadangan.
 @pytest.fixture(scope="module")
 def gold_like(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[store.Store, dict[str, str]]]:
     yield from open_pages(tmp_path_factory.mktemp("prefill"), PAGES)
-
-
-def draft(gold_like: tuple[store.Store, dict[str, str]], page: str, needle: str) -> dict[str, Any]:
-    """The draft of the sentence containing ``needle`` (from its start to its full stop)."""
-    st, ids = gold_like
-    art = st.article(ids[page])
-    at = art.text.index(needle)
-    start = max(art.text.rfind("\n", 0, at) + 1, art.text.rfind(". ", 0, at) + 2)
-    return st.draft_record(ids[page], start, art.text.index(".", at) + 1)
 
 
 def test_a_named_venue_is_the_place_not_the_village_it_lies_in(gold_like: Any) -> None:

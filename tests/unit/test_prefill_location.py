@@ -5,12 +5,12 @@ into a real store on disk and drafted through ``Store.draft_record``, as the wor
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import store
+from tests.unit.prefill_pages import draft, open_pages
 
 PAGES = {
     "lede": """Polres Lembah Sari Sebar 512 Personel Jaga TPS
@@ -74,29 +74,9 @@ Patroli gabungan Kodim 0712/Karang Anyar dan Polres Karang Anyar menyasar Pasar 
 }
 
 
-def open_pages(tmp: Path, pages: dict[str, str]) -> Iterator[tuple[store.Store, dict[str, str]]]:
-    """A store on disk holding ``pages`` (name -> text), with their article ids by name."""
-    src = tmp / "in"
-    src.mkdir()
-    for name, text in pages.items():
-        (src / f"{name}.txt").write_text(text, encoding="utf-8")
-    with store.open(tmp / "store", reviewer="rina") as st:
-        st.ingest([src])
-        yield st, {Path(a.source).stem: a.id for a in st.articles()}
-
-
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[store.Store, dict[str, str]]]:
     yield from open_pages(tmp_path_factory.mktemp("prefill-location"), PAGES)
-
-
-def draft(pages: tuple[store.Store, dict[str, str]], page: str, needle: str) -> dict[str, Any]:
-    """The draft of the sentence holding ``needle`` (from its paragraph's start to its full stop)."""
-    st, ids = pages
-    art = st.article(ids[page])
-    at = art.text.index(needle)
-    start = max(art.text.rfind("\n", 0, at) + 1, art.text.rfind(". ", 0, at) + 2)
-    return st.draft_record(ids[page], start, art.text.index(".", at + len(needle)) + 1)
 
 
 def test_a_lede_naming_no_place_takes_its_dateline(pages: Any) -> None:

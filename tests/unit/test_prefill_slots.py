@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import store
-from tests.unit.test_prefill_location import draft, open_pages
+from tests.unit.prefill_pages import draft, open_pages
 
 PAGES = {
     "escort": """Polres Batu Ampar Kawal Logistik ke 11 Kecamatan
