@@ -184,6 +184,12 @@ def _pieces(text: str) -> list[tuple[int, int, bool]]:
     if "!" in text or "?" in text:
         breaks += [(m.start() + 1 + len(m["q"]), m.end(), False) for m in _MARK.finditer(text)]
     breaks.sort()
+    return _split_at(text, breaks)
+
+
+def _split_at(text: str, breaks: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """The pieces between sorted ``breaks`` (piece end, next start, next opens a line); empty
+    pieces dropped. Apart from finding the breaks so a test can check the finding alone."""
     out = []
     pos = 0
     head = True
