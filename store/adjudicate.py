@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from store import agreement
+from store.coding import next_stamp
 from store.disk.annotations import status_key
 from store.disk.corpus import now_iso
 from store.errors import InvalidArgument, NotFound, StoreError
@@ -206,7 +207,7 @@ def take_record(st: Store, cmp: Comparison, i: int, side: str, slot: str | None 
             fields["phase"] = None
     article = st.article(cmp.article_id, corrected=False)
     clean = validate(article, fields, st.taxonomy)
-    stamp = now_iso()
+    stamp = next_stamp(str(current["updated"])) if current else now_iso()
     rec = {"id": rid, "article_id": cmp.article_id, "reviewer": st.reviewer,
            "created": (current or {}).get("created") or stamp, "updated": stamp, **clean}
     rec["evidence"] = [e if isinstance(e, dict) else e.to_dict() for e in rec.get("evidence") or []]

@@ -240,3 +240,23 @@ def test_tandai_export_adjudicated_writes_the_settled_version(tmp_path: Path) ->
     assert export() == [("a", "patrol"), ("b", "escort"), ("lead", "escort")]
     assert export("--adjudicated") == [("lead", "escort")]
     assert export("--records-by", "a") == [("a", "patrol")]
+
+
+def test_each_adjudicated_change_names_a_new_version(tmp_path: Path) -> None:
+    """A record's ``updated`` names its version (a save carries the version its form read), so two
+    adjudications of one record within the same second must not share a stamp."""
+    from tests.conftest import SAMPLES
+
+    ids = _coded_store(tmp_path / "s", SAMPLES)
+    for who, typ, unit in (("a", "patrol", "Polres A"), ("b", "escort", "Polres B")):
+        with store.open(tmp_path / "s", reviewer=who) as st:
+            st.add_record(ids[0], type=typ, unit=unit, evidence=[{"start": 0, "end": 20}])
+            st.set_status(ids[0], "done")
+    with store.open(tmp_path / "s", reviewer="lead") as st:
+        cmp = adjudicate.compare(st, ids[0])
+        stamps = []
+        for side, slot in (("a", None), ("b", "type"), ("b", "unit"), ("a", "type")):
+            rec = adjudicate.take_record(st, cmp, 0, side, slot)
+            assert rec is not None
+            stamps.append(rec["updated"])
+        assert stamps == sorted(stamps) and len(set(stamps)) == 4, stamps
