@@ -176,8 +176,24 @@ class TypeClassifier:
             alts = "|".join(re.escape(head) + "(?:" + "|".join(
                 gap.join(re.escape(w) for w in rest.split(" ")) for rest in rests) + ")"
                 for head, rests in groups.items())
-            self._pattern = re.compile(rf"(?<![^\W_])(?:{alts})(?![^\W_])", re.IGNORECASE)
+            # in a lookahead, so every word start reports the longest trigger it begins, even one
+            # inside another's match ("memimpin apel" and "apel pergeseran pasukan")
+            self._pattern = re.compile(rf"(?<![^\W_])(?=((?:{alts}))(?![^\W_]))", re.IGNORECASE)
         return self._pattern
+
+    def _triggers(self, sentence: str) -> list[tuple[int, int, str]]:
+        """The sentence's trigger phrases as (start, end, text), the longest first where two
+        overlap: "memimpin apel pergeseran pasukan" reads "apel pergeseran pasukan", not
+        "memimpin apel" then "pergeseran pasukan" (a leftmost reading took the longer one's words)."""
+        pattern = self._lexicon()
+        if pattern is None:
+            return []
+        found = [(m.start(1), m.end(1), m.group(1)) for m in pattern.finditer(sentence)]
+        taken: list[tuple[int, int, str]] = []
+        for s, e, text in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+            if all(e <= ts or te <= s for ts, te, _ in taken):
+                taken.append((s, e, text))
+        return sorted(taken)
 
     def lexicon_scores(self, sentence: str) -> dict[str, float]:
         """Each type's weight of evidence from its trigger words in the sentence."""
@@ -189,13 +205,10 @@ class TypeClassifier:
         return cached
 
     def _lexicon_scores(self, sentence: str) -> dict[str, float]:
-        pattern = self._lexicon()
         out: dict[str, float] = {}
-        if pattern is None:
-            return out
         sentence = _COUNT.sub("", sentence)  # "mengirim 120 personel": the trigger "mengirim personel"
-        for m in pattern.finditer(sentence):
-            start, end, word = m.start(), m.end(), " ".join(m.group().split()).casefold()
+        for start, end, text in self._triggers(sentence):
+            word = " ".join(text.split()).casefold()
             owner = self._owners.get(word)
             if owner is None:
                 word = _trigger_key(word)

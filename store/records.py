@@ -162,17 +162,31 @@ _TERRITORIAL = re.compile(r"^(?:Polres|Polresta|Polrestabes|Polda|Polsek|Polsekt
                           re.IGNORECASE)
 
 
+# provinces as police news shortens them: "Polda Sulawesi Barat" and "Polda Sulbar" are one unit
+_PROVINCES = {"sumatera utara": "sumut", "sumatera barat": "sumbar", "sumatera selatan": "sumsel",
+              "kepulauan riau": "kepri", "kepulauan bangka belitung": "babel", "bangka belitung": "babel",
+              "jawa barat": "jabar", "jawa tengah": "jateng", "jawa timur": "jatim",
+              "daerah istimewa yogyakarta": "diy", "nusa tenggara barat": "ntb", "nusa tenggara timur": "ntt",
+              "kalimantan barat": "kalbar", "kalimantan tengah": "kalteng", "kalimantan selatan": "kalsel",
+              "kalimantan timur": "kaltim", "kalimantan utara": "kaltara", "sulawesi utara": "sulut",
+              "sulawesi tengah": "sulteng", "sulawesi barat": "sulbar", "sulawesi selatan": "sulsel",
+              "sulawesi tenggara": "sultra", "maluku utara": "malut", "papua barat daya": "pbd",
+              "papua barat": "pabar"}
+_PROVINCE = re.compile(rf"(?<![^\W_])({'|'.join(sorted(_PROVINCES, key=len, reverse=True))})(?![^\W_])")
+
+
 @functools.lru_cache(maxsize=4096)
 def unit_key(text: str) -> str:
     """One name for the long and short forms of a unit: "Kepolisian Resor (Polres) Garut" and
-    "Polres Garut" are the same unit."""
+    "Polres Garut" are the same unit, "Polda Sulawesi Barat" and "Polda Sulbar" too."""
     acr = re.search(r"\(([^()]+)\)", text)
     if acr is not None and re.match(r"(?:Satuan|Direktorat|Kepolisian)\b", text):
         text = acr.group(1) + text[acr.end():]  # "Direktorat Samapta (Ditsamapta) Polda X": "Ditsamapta ..."
     key = re.sub(r"\s*\([^()]*\)\s*", " ", text).strip()
     for pattern, short in _LONG_FORMS:
         key = pattern.sub(short, key)
-    return " ".join(key.split()).casefold()
+    key = " ".join(key.split()).casefold().replace("sumatra", "sumatera")
+    return _PROVINCE.sub(lambda m: _PROVINCES[m.group(1)], key)
 
 
 def _role_units(article: Article, inside: Sequence[Any], end: int) -> list[tuple[int, str]]:
@@ -610,8 +624,9 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
 # a sentence that goes on about the activity just told: it refers back to it ("Rakor itu dihadiri
 # ...", "... turut bergabung dalam patroli tersebut") or names it as its subject ("Pengamanan
 # melibatkan ...", "Apel diikuti ...")
-_GOES_ON = re.compile(rf"^(?:{_ACTIVITY_NOUN}|mereka|para personel)(?![^\W_])|(?<![^\W_])(?:{_ACTIVITY_NOUN})"
-                      r"(?:\s+[\w.]+){0,4}?\s+(?:itu|tersebut)(?![^\W_])", re.IGNORECASE)
+_BACK = rf"(?<![^\W_])(?:{_ACTIVITY_NOUN})(?:\s+[\w.]+){{0,4}}?\s+(?:itu|tersebut)(?![^\W_])"
+_REFERS_BACK = re.compile(_BACK, re.IGNORECASE)
+_GOES_ON = re.compile(rf"^(?:{_ACTIVITY_NOUN}|mereka|para personel)(?![^\W_])|{_BACK}", re.IGNORECASE)
 FOLLOWING = 2  # sentences after the activity's own that may go on about it
 # a sentence opening with an activity's name goes on about the activity told only when that
 # activity was named so (or by its verb): "Apel diikuti ..." after an apel, not after a guard
@@ -629,19 +644,31 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
     about the same activity: a partner or the count is often there ("Apel diikuti 418 personel
     gabungan dari Polres, Kodim 1206 serta Satpol PP")."""
     spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
-    told = next((article.text[s:e] for s, e in spans if s < end <= e), article.text[max(0, end - 300):end])
+    told_span = next(((s, e) for s, e in spans if s < end <= e), (max(0, end - 300), end))
+    told = article.text[told_span[0]:told_span[1]]
+    told_by: str | None = None
     out = []
     for s, e in [(s, e) for s, e in spans if s >= end][:FOLLOWING]:
         text = article.text[s:e]
         opening = _OPENS_WITH.match(text)
         if opening is not None and not re.search(_NAMED_AS[opening.group(1).casefold()], told, re.IGNORECASE):
             break  # "Patroli gabungan ... menyasar ..." after a guard: another activity, not this one
+        if told_by is None:
+            told_by = unit_key(_unit_in(article, *told_span) or "-")
+        own = _unit_in(article, s, e) if not _REFERS_BACK.search(text) else ""
+        if own and unit_key(own) != told_by:
+            break  # "Pengamanan di TPS 3 dilakukan oleh personel Polsek X bersama ...": X's own guard
         if _TAKES_PART.search(text) and (_GOES_ON.search(text) or "\n" not in article.text[end:s]):
             out.append((s, e))
         elif any(s <= x.start < e and x.label in ("POLICE_UNIT", "PERSONNEL", "ROLE")
                  for x in article.entities):
             break  # another group's (or leader's) activity: what follows it is about that one
     return out
+
+
+def _unit_in(article: Article, start: int, end: int) -> str:
+    """The acting unit the sentence ``start:end`` names itself ("" when it names none)."""
+    return _unit(article, [x for x in article.entities if start <= x.start and x.end <= end], start, end)
 
 
 def _next_sentence_partners(article: Article, end: int, unit_text: str, location: str | None) -> list[str]:

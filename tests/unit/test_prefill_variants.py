@@ -1,0 +1,114 @@
+"""Record pre-fill on variants of real sentence shapes (issue 10, item 3): the same activity told
+with another word order, a long form, a venue inside a unit's grounds, an area or a road, a list of
+polling stations, a venue named one sentence before. Rules learned on the dev gold must hold on
+these too. Pages are invented in the shape of real ones and drafted through ``Store.draft_record``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import store
+from tests.unit.prefill_pages import draft, open_pages
+
+PAGES = {
+    "places": """Polres Tanah Merah Siagakan Personel Jelang Pencoblosan
+
+TANAH MERAH, SUARAHULU.COM - Sebanyak 60 personel Polres Tanah Merah berjaga di halaman Mapolres Tanah Merah sejak Senin (25/11/2024) malam.
+
+Sat Lantas Polres Tanah Merah mengatur arus lalu lintas sepanjang Jalan Jenderal Sudirman selama kampanye akbar.
+
+Polsek Lubuk Raya menempatkan 40 personel di sejumlah TPS di Kecamatan Lubuk Raya.
+
+Sebanyak 35 personel Polsek Batu Hitam disiagakan di TPS-TPS di Desa Air Deras dan Desa Air Kuning.
+
+Personel Polsek Muara Dua menjaga gudang logistik KPU Kabupaten Tanah Merah yang berada di Jalan Lintas Sumatera.
+
+Rapat pleno rekapitulasi tingkat kabupaten digelar di Hotel Bumi Sriwijaya, Rabu (4/12/2024).
+
+Sebanyak 150 personel gabungan diterjunkan untuk mengamankan jalannya pleno tersebut.
+
+Kapolsek Tanjung Harapan AKP Sudirman Effendi memimpin patroli ke Pasar Tanjung Harapan pada Kamis (28/11/2024) dini hari.
+
+Di Kecamatan Sungai Rotan, Polsek Sungai Rotan mengerahkan 25 personel untuk menjaga 60 TPS.
+""",
+    "units": """Polresta Bumi Raya Kerahkan 300 Personel
+
+BUMI RAYA, KABARTIMUR.ID - Kepolisian Resor Kota (Polresta) Bumi Raya mengerahkan 300 personel untuk mengamankan 820 TPS pada hari pemungutan suara, Rabu (27/11/2024).
+
+KAPOLRESTA BUMI RAYA KOMBES POL HARYO SANTOSO meninjau TPS 12 Kelurahan Sukamaju pada siang harinya.
+
+Kepala Kepolisian Resor Kota Bumi Raya Kombes Pol Haryo Santoso juga meninjau gudang logistik PPK Bumi Selatan.
+
+Jajaran Polresta Bumi Raya juga menyiagakan 50 personel cadangan di Mapolresta Bumi Raya.
+
+Polri menurunkan 200 personel tambahan untuk menjaga TPS rawan di Kecamatan Bumi Utara.
+
+Personel gabungan Polresta Bumi Raya, Kodim 1410/Bumi Raya dan Satpol PP Kota Bumi Raya melaksanakan patroli skala besar di pusat kota.
+""",
+    "next": """Dua Personel Jaga Tiap TPS di Gunung Tua
+
+GUNUNG TUA - Polres Gunung Tua menempatkan dua personel di setiap TPS pada hari pemungutan suara, Rabu (27/11/2024).
+
+TPS 07 Kelurahan Bukit Indah dijaga dua personel Polsek Gunung Tua Kota bersama Linmas.
+
+Pengamanan di TPS 3 Desa Rawa Sari dilakukan oleh personel Polsek Rawa Sari bersama Babinsa Koramil 05/Rawa Sari.
+""",
+    "province": """Polda Sulawesi Tenggara Gelar Apel Pasukan
+
+KENDARI - Kepolisian Daerah Sulawesi Tenggara menggelar apel gelar pasukan Operasi Mantap Praja di Lapangan Apel Mapolda Sulawesi Tenggara, Senin (19/8/2024).
+
+Apel diikuti 1.080 personel gabungan dari Polda Sultra, Korem 143/Haluoleo dan Satpol PP Provinsi Sulawesi Tenggara.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[store.Store, dict[str, str]]]:
+    yield from open_pages(tmp_path_factory.mktemp("prefill-variants"), PAGES)
+
+
+@pytest.mark.parametrize(("needle", "location"), [
+    ("berjaga di halaman", "Mapolres Tanah Merah"),  # a unit's grounds: the grounds' owner is the venue
+    ("sepanjang Jalan", "Jalan Jenderal Sudirman"),
+    ("sejumlah TPS", "Kecamatan Lubuk Raya"),  # unnamed polling stations: the place they lie in
+    ("TPS-TPS di Desa", "Desa Air Deras dan Desa Air Kuning"),
+    ("menjaga gudang", "gudang logistik KPU Kabupaten Tanah Merah"),  # not the road it lies on
+    ("jalannya pleno", "Hotel Bumi Sriwijaya"),  # the venue told one sentence before
+    ("Kapolsek Tanjung", "Pasar Tanjung Harapan"),
+    ("Di Kecamatan Sungai Rotan", "Kecamatan Sungai Rotan"),
+])
+def test_the_place_of_each_shape(pages: Any, needle: str, location: str) -> None:
+    assert draft(pages, "places", needle)["location"] == location
+
+
+@pytest.mark.parametrize(("needle", "unit"), [
+    ("Kepolisian Resor Kota (Polresta)", "Kepolisian Resor Kota (Polresta) Bumi Raya"),
+    ("KAPOLRESTA", "Polresta Bumi Raya"),  # a role in capitals with its place
+    ("Kepala Kepolisian Resor Kota", "Polresta Bumi Raya"),  # the role written out
+    ("Jajaran Polresta", "Polresta Bumi Raya"),
+    ("Polri menurunkan", "Polresta Bumi Raya"),  # bare Polri: the article's unit
+])
+def test_the_acting_unit_of_each_shape(pages: Any, needle: str, unit: str) -> None:
+    assert draft(pages, "units", needle)["unit"] == unit
+
+
+def test_a_joint_force_names_its_partners_not_the_acting_unit(pages: Any) -> None:
+    got = draft(pages, "units", "Personel gabungan")
+    assert got["unit"] == "Polresta Bumi Raya"
+    assert got["partners"] == ["Kodim 1410/Bumi Raya", "Satpol PP Kota Bumi Raya"]
+
+
+def test_the_next_sentence_about_another_venue_tells_another_activity(pages: Any) -> None:
+    got = draft(pages, "next", "TPS 07 Kelurahan")
+    assert got["unit"] == "Polsek Gunung Tua Kota"
+    assert got["partners"] == ["Linmas"]  # not the next polling station's Polsek and Koramil
+
+
+def test_a_province_written_short_names_the_same_unit(pages: Any) -> None:
+    # "Polda Sultra" in the next sentence is the acting "Kepolisian Daerah Sulawesi Tenggara" again
+    got = draft(pages, "province", "apel gelar pasukan")
+    assert got["partners"] == ["Korem 143/Haluoleo", "Satpol PP Provinsi Sulawesi Tenggara"]
+    assert got["personnel"] == 1080
