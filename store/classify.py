@@ -45,6 +45,15 @@ _CREW = re.compile(r"(?<![^\W_])(?:personel|personil|pasukan|petugas|anggota)\s+
 _ANSWERS = re.compile(r"(?<![^\W_])(?:setelah|usai|seusai|menyusul|menanggapi|merespons|atas)\W+"
                       r"(?:\w+\W+){0,2}$", re.IGNORECASE)
 INCIDENT = "incident_response"
+DEPLOYMENT = "troop_deployment"
+# things set moving: "logistik ... diberangkatkan lebih awal dan dikawal personel" is an escort; a
+# deployment verb there moves the logistics, not the police (no people noun between them)
+_THINGS_MOVE = re.compile(r"(?<![^\W_])(?:logistik|kotak suara|surat suara|armada|truk|kendaraan pengangkut|"
+                          r"kapal pengangkut)(?![^\W_])"
+                          r"(?:(?!personel|personil|anggota|pasukan|polisi)[^.;])*$", re.IGNORECASE)
+# an activity told as what another begins with: "Patroli diawali apel di halaman Mapolres" is the apel
+_BEGUN_WITH = re.compile(r"(?:\s+[\w-]+){0,5}?\s+(?:diawali|didahului|ditandai|dibuka|dimulai dengan)"
+                         r"(?![^\W_])", re.IGNORECASE)
 # constructions that say what a deployment verb does: personnel placed AT a place that is guarded
 # ("menyiagakan 60 personel di Kantor KPU") guard it; personnel kept as a reserve are a deployment
 # ("disiagakan di Mapolres sebagai pasukan cadangan")
@@ -221,7 +230,9 @@ class TypeClassifier:
             elif _SCENE.search(sentence[max(0, start - 40):start]) or _TOPIC.search(
                     sentence[max(0, start - 30):start]) or (
                     word.startswith("pe") and _CREW.search(sentence[max(0, start - 12):start])) or (
-                    _OPENING.match(sentence[:start]) and _BEFORE_NOW.match(sentence, end)):
+                    _OPENING.match(sentence[:start]) and _BEFORE_NOW.match(sentence, end)) or (
+                    owner == DEPLOYMENT and _THINGS_MOVE.search(sentence[max(0, start - 160):start])) or (
+                    _BEGUN_WITH.match(sentence, end)):
                 weight *= SCENE
             weight += 0.02 * (1 - start / max(1, len(sentence)))  # a tie goes to the earlier act
             out[owner] = out.get(owner, 0.0) + weight

@@ -227,17 +227,20 @@ def _main_unit(article: Article) -> str:
     weight: dict[str, float] = {}
     surfaces: dict[str, list[tuple[int, str]]] = {}
     body = [e for e in article.entities if not _in_noise(article, e)]
-    mentions = [(e.start, e.text) for e in body if _specific(e)]
+    written = [(e.start, unit_surface(article, e)) for e in body if _specific(e)]
     # a headline's role runs into its title-case words ("Kapolres Sukabumi Pimpin Pengamanan")
-    mentions += _role_units(article, [e for e in body if e.start >= _title_end(article)], len(article.text))
-    for at, text in mentions:
+    implied = _role_units(article, [e for e in body if e.start >= _title_end(article)], len(article.text))
+    for at, text in written + implied:
         key = unit_key(text)
         weight[key] = weight.get(key, 0.0) + (1.0 if _TERRITORIAL.match(text) or " Pol" in text else 0.5)
         surfaces.setdefault(key, []).append((at, text))
     if not weight:
         return ""
     best = min(weight, key=lambda k: (-weight[k], min(surfaces[k])[0]))
-    forms = [t for _, t in sorted(surfaces[best])]
+    # as the page writes it: a form a role only implies ("Kapolres Sinjai" -> "Polres Sinjai") is
+    # the unit's name only when the page never writes the unit itself ("Kepolisian Resor Sinjai")
+    every = sorted(surfaces[best])
+    forms = [t for at, t in every if (at, t) not in implied] or [t for _, t in every]
     return max(forms, key=lambda t: (forms.count(t), "(" not in t, -forms.index(t)))
 
 

@@ -62,6 +62,16 @@ KENDARI - Kepolisian Daerah Sulawesi Tenggara menggelar apel gelar pasukan Opera
 
 Apel diikuti 1.080 personel gabungan dari Polda Sultra, Korem 143/Haluoleo dan Satpol PP Provinsi Sulawesi Tenggara.
 """,
+    "written": """Patroli Malam Jelang Masa Tenang
+
+KUALA TUNGKAL - Kepolisian Resor Tanjung Jabung menggelar patroli malam di pusat kota, Sabtu (23/11/2024).
+
+Kapolres Tanjung Jabung AKBP Fadil Rahman mengatakan patroli melibatkan 80 personel.
+
+Menurut Kapolres Tanjung Jabung, patroli serupa akan digelar hingga Selasa (26/11/2024).
+
+Pada hari pemungutan suara, 310 personel akan menjaga 620 TPS.
+""",
 }
 
 
@@ -112,3 +122,8 @@ def test_a_province_written_short_names_the_same_unit(pages: Any) -> None:
     got = draft(pages, "province", "apel gelar pasukan")
     assert got["partners"] == ["Korem 143/Haluoleo", "Satpol PP Provinsi Sulawesi Tenggara"]
     assert got["personnel"] == 1080
+
+
+def test_the_articles_unit_is_named_as_the_page_writes_it_not_as_its_roles_imply(pages: Any) -> None:
+    # "Kapolres Tanjung Jabung" twice implies "Polres Tanjung Jabung", a form the page never writes
+    assert draft(pages, "written", "310 personel")["unit"] == "Kepolisian Resor Tanjung Jabung"

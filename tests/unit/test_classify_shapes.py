@@ -1,0 +1,35 @@
+"""Activity types of sentence shapes police news writes (issue 10, item 3), guessed by the lexicon
+alone: who or what a movement verb moves, an activity told as what another begins with, the
+security rings of a guarded venue, the escort written as a noun, personnel sent off or sent to a
+place. Sentences are invented, in the shape of real ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.classify import TypeClassifier
+from store.taxonomy import load_taxonomy
+
+CLF = TypeClassifier(load_taxonomy())  # nothing learned: the lexicon alone guesses
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # logistics set moving and escorted: the escort, not a deployment of police
+    ("Menurut Sartika, logistik untuk Kecamatan Air Hitam yang berjarak lebih dari 50 kilometer dari ibu kota "
+     "kabupaten diberangkatkan lebih awal dan dikawal personel Polsek Air Hitam.", "escort"),
+    ("Untuk dua kecamatan terjauh, armada diberangkatkan lebih pagi dengan kawalan Polsek Air Hitam.", "escort"),
+    # ... while police sent off are a deployment
+    ("Sebanyak 120 personel diberangkatkan ke Kecamatan Air Hitam dengan truk.", "troop_deployment"),
+    ("Kapolres Tebo melepas 40 personel BKO Polda Jambi yang akan ditempatkan di TPS-TPS terpencil.",
+     "troop_deployment"),
+    ("Pada hari pemungutan suara, 380 personel akan disebar ke 402 TPS di tujuh kecamatan.", "troop_deployment"),
+    ("Ditpolairud Polda Jambi menyeberangkan 30 personel ke Pulau Berhala dengan dua kapal patroli.",
+     "troop_deployment"),
+    # the apel a patrol begins with
+    ("Patroli diawali apel di halaman Mapolres Tebo yang dipimpin Kabag Ops Kompol Arif Munandar.",
+     "ceremony_apel"),
+    # the rings of a guarded venue
+    ("Ring satu di dalam ruang pleno diisi personel Sat Intelkam dan Si Propam.", "static_guard"),
+])
+def test_the_type_of_each_shape(sentence: str, expected: str) -> None:
+    assert CLF.guess(sentence)[0] == expected
