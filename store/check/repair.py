@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from store.disk.annotations import Annotations, write_snapshot
+from store.disk.annotations import Annotations, lost_journal, write_snapshot
 from store.disk.atomic import own_dir, read_json, read_own, write_json
 from store.disk.corpus import Corpus, rebuild_manifest, shard_spans, summary_of, write_manifest
 from store.disk.journal import Journal
@@ -18,6 +19,7 @@ from store.disk.layout import (
     FIRST_SCREEN,
     INDEX_DIR,
     JOURNAL,
+    JOURNAL_BEGUN,
     LOCK_FILE,
     MANIFEST,
     SNAPSHOT,
@@ -58,6 +60,7 @@ def repair_annotations(root: Path, report: CheckReport) -> None:
             if e["seq"] > base_seq:
                 by_seq[e["seq"]] = e  # the later file wins (a previous repair may have copied it)
     seqs = sorted(by_seq)
+    lost = lost_journal(ann_dir, base_seq, by_seq)
     missing = sorted(set(range(base_seq + 1, seqs[-1] + 1)) - set(seqs)) if seqs else []
     # Stage the rebuilt state and load it with the store's own loader before touching anything.
     own_dir(ann_dir, create=True)  # (a file in its place was moved aside)
@@ -100,6 +103,10 @@ def repair_annotations(root: Path, report: CheckReport) -> None:
     if missing:
         report.problems.append(f"changes {missing[0]}–{missing[-1]} ({len(missing)}) could not be recovered: "
                                "no snapshot or journal holds them any more")
+    if lost is not None and not damaged_lines:
+        report.problems.append(f"changes from {base_seq + 1} on could not be recovered: {lost}")
+    with contextlib.suppress(FileNotFoundError):  # the rebuilt snapshot is the new start
+        os.unlink(ann_dir / JOURNAL_BEGUN)
 
 
 def repair(root: Path, report: CheckReport, found: Found) -> None:

@@ -11,14 +11,18 @@ broken snapshot can be restored without losing a change.
 Readers take no lock: they read the journal before the snapshot, so a compaction between the two
 reads cannot hide a change from them (see ``_load_once``). A snapshot behind the archived
 journals (an old or emptied copy) is a gap, never a silently smaller state. Damaged journal lines
-at the end are kept in ``damaged/`` before a writer cuts them, and ``notice`` says so.
+at the end are kept in ``damaged/`` before a writer cuts them, and ``notice`` says so. A journal
+deleted or emptied behind the store's back is a gap too: when a change begins a journal, the
+change it continues after is written beside it (``journal-begun.json``), so a journal that
+should hold changes past the snapshot and holds none is reported, never read as "no changes".
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
@@ -28,9 +32,9 @@ from tinydb import TinyDB
 from tinydb.middlewares import Middleware
 
 from store.disk import storage
-from store.disk.atomic import fsync_dir, own_dir
+from store.disk.atomic import fsync_dir, own_dir, read_own, write_bytes
 from store.disk.journal import Journal, Scan
-from store.disk.layout import BACKUPS, DAMAGED_DIR, JOURNAL, SNAPSHOT
+from store.disk.layout import BACKUPS, DAMAGED_DIR, JOURNAL, JOURNAL_BEGUN, SNAPSHOT
 from store.errors import CorruptFile, StoreError
 
 TABLES = ("records", "overrides", "status", "searches", "rejections", "entity_rules")
@@ -94,6 +98,28 @@ def write_snapshot(path: Path, seq: int, tables: dict[str, dict[str, dict[str, A
     for table in TABLES:
         docs[table] = [{"_key": key, **value} for key, value in tables.get(table, {}).items()]
     storage.rewrite(path, docs, middleware=ChecksumMiddleware)
+
+
+def journal_begun(directory: Path) -> int | None:
+    """The change the live journal continues after, as written when a change began it; None when
+    no journal was begun since the last compaction (or the marker is unreadable: no alarm)."""
+    try:
+        data = read_own(directory / JOURNAL_BEGUN)
+        value = orjson.loads(data)["after"] if data else None
+    except (CorruptFile, orjson.JSONDecodeError, KeyError, TypeError):
+        return None
+    return value if isinstance(value, int) else None
+
+
+def lost_journal(directory: Path, snapshot_seq: int, seqs: Container[int]) -> str | None:
+    """Why the journal misses changes it was begun with (deleted or emptied), or None: a
+    journal begun after change N holds N + 1 unless a snapshot already does (``seqs``: the
+    changes the journals read hold)."""
+    after = journal_begun(directory)
+    if after is None or after < snapshot_seq or after + 1 in seqs:
+        return None
+    return (f"{JOURNAL} is missing or empty, but changes from {after + 1} on were saved to it "
+            "(deleted or emptied?)")
 
 
 def _archived_upto(backups: Path) -> list[int]:
@@ -166,6 +192,12 @@ class Annotations:
         self.damaged_lines = found.damaged
         if self.writable and (found.torn or found.damaged):
             self.damaged_copy = self.journal.cut(found)
+            held = {e["seq"] for e in found.entries}
+            if found.damaged and lost_journal(self.dir, self._snapshot_seq, held):
+                # the damaged lines were what the journal began with: said in ``notice``, kept in
+                # damaged/; the next change begins the journal again
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(self.dir / JOURNAL_BEGUN)
 
     def _load_once(self) -> tuple[Scan, str | None]:
         """Load journal + snapshot; returns the journal read and why changes are missing (or None).
@@ -200,6 +232,9 @@ class Annotations:
                 raise CorruptFile(self.journal.path, f"has a malformed entry ({exc!r:.60}); "
                                                      "run `tandai check --repair`") from exc
             self._since_snapshot += 1
+        lost = lost_journal(self.dir, self._snapshot_seq, {e["seq"] for e in found.entries})
+        if lost is not None and not found.damaged:  # (damaged lines are reported as such)
+            return found, lost
         if archived and self._snapshot_seq < max(archived):
             return found, (f"holds changes up to {self._snapshot_seq}, but the backups hold changes up to "
                            f"{max(archived)} (an old or emptied copy?)")
@@ -248,7 +283,10 @@ class Annotations:
 
             raise ReadOnlyStore("this store is open read-only; changes cannot be saved")
         entry = {"seq": self.seq + 1, "ops": [list(op) for op in ops]}
+        begins = self.journal.empty()
         self.journal.append(entry)  # raises StoreError, state unchanged
+        if begins:
+            self._mark_begun()
         self._apply_entry(entry)
         self._since_snapshot += 1
         if self._since_snapshot >= COMPACT_EVERY:
@@ -260,6 +298,15 @@ class Annotations:
                 self.compaction_error = str(exc)
             else:
                 self.compaction_error = None
+
+    def _mark_begun(self) -> None:
+        """Say (durably) that a journal now holds the changes after the snapshot. Written after
+        the change itself, so a crash in between leaves no false alarm; failing to write it only
+        loses the check, never the change."""
+        try:
+            write_bytes(self.dir / JOURNAL_BEGUN, orjson.dumps({"after": self._snapshot_seq}))
+        except (OSError, StoreError):
+            pass
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -306,6 +353,8 @@ class Annotations:
                 raise StoreError(f"could not archive {jpath}: {exc.strerror or exc}") from exc
             fsync_dir(backups)
             fsync_dir(self.dir)
+        with contextlib.suppress(FileNotFoundError):  # the snapshot holds what it promised
+            os.unlink(self.dir / JOURNAL_BEGUN)
         self._snapshot_seq = self.seq
         self._since_snapshot = 0
         self._prune_backups(backups)

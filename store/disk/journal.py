@@ -160,6 +160,15 @@ class Journal:
             fsync_dir(self.path.parent)
         return fh
 
+    def empty(self) -> bool:
+        """Whether the journal holds nothing yet (the next append begins it)."""
+        if self._fh is not None:
+            return bool(self._fh.tell() == 0)
+        try:
+            return os.lstat(self.path).st_size == 0
+        except FileNotFoundError:
+            return True
+
     def append(self, entry: dict[str, Any]) -> None:
         """Append and fsync; on any failure the file is cut back, so no partial line remains."""
         line = encode_line(entry)

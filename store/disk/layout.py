@@ -6,6 +6,7 @@
       corpus/quarantine/               QUARANTINE: shards that could not be read
       annotations/annotations.json     ANNOTATIONS_DIR / SNAPSHOT (TinyDB)
       annotations/journal.jsonl        JOURNAL: changes since the snapshot
+      annotations/journal-begun.json   JOURNAL_BEGUN: the change a live journal continues after
       annotations/backups/             BACKUPS: older snapshots and archived journals
       annotations/damaged/             DAMAGED_DIR: journal lines that could not be read
       annotations/pending.json         PENDING: a change promised before the articles it needs (merge)
@@ -29,6 +30,7 @@ SHARD_PREFIX = "shard-"
 ANNOTATIONS_DIR = "annotations"
 SNAPSHOT = "annotations.json"
 JOURNAL = "journal.jsonl"
+JOURNAL_BEGUN = "journal-begun.json"
 BACKUPS = "backups"
 DAMAGED_DIR = "damaged"
 PENDING = "pending.json"

@@ -577,3 +577,69 @@ def test_check_repair_refuses_while_a_writer_holds_the_lock_cli(journalled: Path
         assert (path / "annotations" / "annotations.json").read_bytes() == b"{}"
     finally:
         holder.communicate("\n", timeout=30)
+
+
+# -- a deleted or emptied journal is a loss that is said, never a smaller state ----------------------
+
+
+@pytest.mark.parametrize("how", ["deleted", "emptied"])
+def test_a_missing_journal_is_reported_not_taken_for_no_changes(journalled: Path, how: str) -> None:
+    """j0..j2 live only in the journal (the writer died before compacting). Deleting it (a sync
+    tool, a stray `rm`) or emptying it must not open as a store without them: readers and writers
+    refuse with one line naming the journal, `check` says so, and `check --repair` accepts the
+    loss explicitly, saying which changes could not be recovered."""
+    journal = journalled / "annotations" / "journal.jsonl"
+    if how == "deleted":
+        journal.unlink()
+    else:
+        journal.write_bytes(b"")
+    for read_only in (True, False):
+        with pytest.raises(store.StoreError, match=r"journal\.jsonl"):
+            store.open(journalled, reviewer="rina", read_only=read_only)
+    report = check_store(journalled)
+    assert not report.ok and any("journal" in p and "6" in p for p in report.problems), report.lines()
+    out = run_cli(journalled, "check")
+    assert out.returncode != 0 and "journal" in out.stdout + out.stderr
+    fixed = check_store(journalled, repair=True)
+    assert any("6" in p and "could not be recovered" in p for p in fixed.problems), fixed.lines()
+    assert names_in(journalled) == {f"s{i}" for i in range(5)}
+    assert check_store(journalled).ok
+    with store.open(journalled, reviewer="rina") as st:  # and the store goes on
+        st.save_search("after", "z")
+    assert names_in(journalled) == {f"s{i}" for i in range(5)} | {"after"}
+
+
+def test_no_false_alarm_after_compaction_or_a_crash_with_no_changes(tmp_path: Path) -> None:
+    """The journal is archived on close and begun again by the next change: a store closed cleanly,
+    one opened and killed without a change, and one killed between archiving the journal and
+    forgetting it all open as they are."""
+    path = tmp_path / "s"
+    with store.open(path, reviewer="rina") as st:
+        st.save_search("a", "x")
+    assert not (path / "annotations" / "journal.jsonl").exists()
+    die_without_compacting(store.open(path, reviewer="rina"))
+    assert names_in(path) == {"a"}
+    st = store.open(path, reviewer="rina")
+    st.save_search("b", "y")
+    st.annotations.compact()  # archived, then the process dies: nothing of it is missing
+    die_without_compacting(st)
+    assert names_in(path) == {"a", "b"}
+    assert check_store(path).ok
+    with store.open(path, reviewer="rina") as st:
+        st.save_search("c", "z")
+    assert names_in(path) == {"a", "b", "c"}
+
+
+def test_a_journal_whose_only_line_is_damaged_is_damage_not_a_missing_journal(tmp_path: Path) -> None:
+    path = tmp_path / "s"
+    with store.open(path, reviewer="rina") as st:
+        st.save_search("a", "x")
+    st = store.open(path, reviewer="rina")
+    st.save_search("b", "y")
+    die_without_compacting(st)
+    journal = path / "annotations" / "journal.jsonl"
+    journal.write_bytes(journal.read_bytes().replace(b'"b"', b'"c"'))
+    with store.open(path, reviewer="rina") as st:
+        assert st.notice and "damaged" in st.notice
+    assert names_in(path) == {"a"}
+    assert check_store(path).ok
