@@ -106,13 +106,22 @@ _HEAD_WORD = re.compile(rf"(?:{_VENUE_HEADS})(?![^\W_])", re.IGNORECASE)
 # an activity named by its kind ("patroli", "apel", "pengamanan"): "patroli tersebut" refers back
 _ACTIVITY_NOUN = (r"apel|patroli|rakor|rapat koordinasi|pengamanan|pengawalan|kegiatan|operasi|penjagaan|"
                   r"pergeseran|razia|sosialisasi|simulasi|silaturahmi|sambang")
+_HEADQUARTERS = re.compile(r"markas|mapolres\w*|mapolsek\w*|mapolda|mako\w*", re.IGNORECASE)
+_INCIDENT_NOUN = r"keributan|kericuhan|insiden|kejadian|peristiwa|aksi|unjuk rasa|demo|demonstrasi|bentrokan"
+_INCIDENT = re.compile(_INCIDENT_NOUN, re.IGNORECASE)
 _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|setempat|"
                     r"(?:lokasi|tempat|pulau|desa|kecamatan|kelurahan|kampung|wilayah|daerah|kawasan|titik|acara|"
                     rf"rapat|pleno|{_VENUE_HEADS}|{_ACTIVITY_NOUN})(?:-\w+)?(?:\s+[a-z]\w*){{0,2}}?\s+"
+                    r"(?:itu|tersebut)|"
+                    # an incident or a journey told before happened there too: "menengahi keributan itu",
+                    # "mengamankan aksi tersebut", "perjalanan sejauh 18 kilometer itu"
+                    rf"(?:{_INCIDENT_NOUN}|perjalanan|penyeberangan)(?:\s+(?:[a-z]\w*|\d[\d.,]*)){{0,3}}?\s+"
                     r"(?:itu|tersebut))(?![^\W_])", re.IGNORECASE)
 # a venue named by its kind alone, as one the text named before ("tetap tinggal di markas")
-_BARE_HEAD = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:halaman|depan|sekitar|dalam|area)\s+)?"
+_BARE_HEAD = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:halaman|depan|sekitar|dalam|area|luar|pagar|gerbang|"
+                        r"pintu|lingkungan)\s+){0,2}"
                         r"((?i:markas|gudang|posko|aula|mapolres|mapolsek|mapolda|gedung|hotel|stadion|pelabuhan|"
+                        r"kantor|tps|lapangan|"
                         r"dermaga|balai|pendopo|gor|masjid|pasar|terminal|bandara|kampus|sekolah|pesantren|ballroom))"
                         r"(?=\s*[,.]|\s+[a-z])")
 # a clause that only sets the scene before the activity: "Setibanya di Elat, logistik disimpan di ..."
@@ -558,7 +567,8 @@ _TAKES_PART = re.compile(r"(?<![^\W_])(?:melibatkan|diikuti|dihadiri|terdiri ata
 
 
 _NUMBER_WORD = re.compile(r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|"
-                          r"\w+puluh|\w+belas|\w+ratus|puluhan|belasan|ratusan|sejumlah|seluruh|setiap|para")
+                          r"\w+puluh|\w+belas|\w+ratus|puluhan|belasan|ratusan|sejumlah|seluruh|setiap|tiap|para|"
+                          r"masing-masing|semua|beberapa")
 _WITH = re.compile(r"(?<![^\W_])(?:bersama|dengan|dibantu|didampingi|melibatkan|serta|dan)\s+$",
                    re.IGNORECASE)
 
@@ -606,7 +616,12 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             continue  # "bersama Bawaslu X di Kantor Bawaslu X": the second only names the place
         if e.label == "POLICE_UNIT" and _affiliation(article, inside, e):
             continue
-        words = article.text[max(0, e.start - 30):e.start].casefold().split()
+        before = article.text[max(0, e.start - 80):e.start]
+        if before.endswith("("):  # "ke 23 panitia pemilihan kecamatan (PPK)": what stands before the name
+            words = before[:-1].casefold().split()
+            words = words[:max(0, len(words) - sum(ch.isupper() for ch in e.text))]
+        else:
+            words = before[-30:].casefold().split()
         if words:  # "kantor-kantor PPK": one kind of place, written twice for the plural
             words[-1] = words[-1].rsplit("-", 1)[-1]
         while words and (words[-1][:1].isdigit() or _NUMBER_WORD.fullmatch(words[-1])):
@@ -616,7 +631,7 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
                                    "digelar", "diselenggarakan",  # the guarded event's organiser
                                    "di", "tempat"):  # a body as a place: "sidang di Mahkamah Konstitusi"
             continue
-        if e.label == "POLICE_UNIT" and words and words[-1] in ("dari", "ke", "bko"):
+        if e.label == "POLICE_UNIT" and words and words[-1] == "ke":
             continue
         if words and words[-1] == "dari" and not _FROM_PEOPLE.search(" ".join(words[-5:-1])):
             continue  # "logistik ... dari 42 PPK": where things come from; "personel gabungan dari": who
@@ -840,10 +855,16 @@ def _earlier_location(article: Article, start: int, kind: str = "", kind_only: b
     sentence names none gets 0.61 of locations right, only on "di sana" 0.74)."""
     spans = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
              if s[1] <= start]
-    for s, e in reversed(spans if _HEAD_WORD.fullmatch(kind) else ()):  # the last venue of that kind
+    venue = _HEAD_WORD.fullmatch(kind) is not None
+    # a bare kind ("di TPS", "di area TPS") points back a paragraph or so (a page names many TPS and
+    # offices), the unit's headquarters ("tetap tinggal di markas") anywhere: it has one
+    near = kind_only and not _HEADQUARTERS.fullmatch(kind)
+    back = spans[-3:] if near else spans if venue else spans[-3:] if _INCIDENT.fullmatch(kind) else []
+    for s, e in reversed(back):  # the last venue of that kind; an incident's: the last venue
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
         for _, ps, pe in sorted(_places(article, inside, s, e), key=lambda p: -p[1]):
-            if article.text[ps:pe].casefold().startswith(kind):
+            if article.text[ps:pe].casefold().startswith(kind) or (
+                    not venue and _HEAD_WORD.match(article.text, ps) is not None):
                 return article.text[ps:pe].strip(" ,.")
     if kind_only:
         return None

@@ -72,6 +72,30 @@ Menurut Kapolres Tanjung Jabung, patroli serupa akan digelar hingga Selasa (26/1
 
 Pada hari pemungutan suara, 310 personel akan menjaga 620 TPS.
 """,
+    "back": """Ricuh di TPS, Polisi Tenangkan Warga
+
+MAKALE - Pemungutan suara di TPS 04 Kelurahan Rante sempat terhenti karena dua kelompok warga beradu mulut soal daftar pemilih, Rabu (27/11/2024).
+
+Personel Polsek Makale bersama Panwaslu Kelurahan Rante menengahi keributan itu sehingga pemungutan suara kembali berjalan.
+
+Ring satu di area TPS kemudian diisi empat personel Polsek Makale hingga penghitungan selesai.
+
+Sehari sebelumnya, ratusan warga mendatangi Kantor KPU Kabupaten Tana Raya di Jalan Poros Makale.
+
+Mereka menuntut pemutakhiran data pemilih di Kecamatan Makale Utara dan Kecamatan Sangalla.
+
+Polres Tana Raya menurunkan 150 personel untuk mengamankan aksi tersebut.
+
+Personel Polsek Sangalla juga berjaga di TPS hingga penghitungan suara selesai.
+
+Kapolres Tana Raya melepas 40 personel BKO Polda Sulawesi Raya yang akan ditempatkan di pulau-pulau.
+""",
+    "bodies": """Logistik Bergeser ke 12 Kecamatan
+
+RANTAU - Kepolisian Resor Tapin mengerahkan 96 personel untuk mengawal distribusi logistik pilkada dari gudang KPU ke 12 panitia pemilihan kecamatan (PPK), Minggu (24/11/2024).
+
+Personel pengamanan TPS akan mengawal logistik dari tiap PPK ke PPS dan TPS pada Selasa (26/11/2024).
+""",
 }
 
 
@@ -127,3 +151,20 @@ def test_a_province_written_short_names_the_same_unit(pages: Any) -> None:
 def test_the_articles_unit_is_named_as_the_page_writes_it_not_as_its_roles_imply(pages: Any) -> None:
     # "Kapolres Tanjung Jabung" twice implies "Polres Tanjung Jabung", a form the page never writes
     assert draft(pages, "written", "310 personel")["unit"] == "Kepolisian Resor Tanjung Jabung"
+
+
+@pytest.mark.parametrize(("needle", "location"), [
+    ("menengahi keributan itu", "TPS 04 Kelurahan Rante"),  # an incident told before: where it was
+    ("Ring satu di area TPS", "TPS 04 Kelurahan Rante"),  # a bare kind: the one just named
+    ("mengamankan aksi tersebut", "Kantor KPU Kabupaten Tana Raya"),  # the protest's venue, not what it wants
+    ("Polsek Sangalla juga", None),  # a bare kind far from any named one: no place
+])
+def test_a_sentence_pointing_back_takes_the_place_of_what_it_points_to(
+        pages: Any, needle: str, location: str | None) -> None:
+    assert draft(pages, "back", needle)["location"] == location
+
+
+def test_bodies_named_as_destinations_or_sources_are_not_partners_and_bko_sources_are(pages: Any) -> None:
+    assert draft(pages, "bodies", "mengerahkan 96")["partners"] == []  # "ke 12 panitia ... (PPK)"
+    assert draft(pages, "bodies", "dari tiap PPK")["partners"] == []
+    assert draft(pages, "back", "melepas 40")["partners"] == ["Polda Sulawesi Raya"]  # the troops' unit
