@@ -51,6 +51,8 @@ DEPLOYMENT = "troop_deployment"
 _THINGS_MOVE = re.compile(r"(?<![^\W_])(?:logistik|kotak suara|surat suara|armada|truk|kendaraan pengangkut|"
                           r"kapal pengangkut)(?![^\W_])"
                           r"(?:(?!personel|personil|anggota|pasukan|polisi)[^.;])*$", re.IGNORECASE)
+# what is done alongside the act: "patroli dialogis ... sambil membagikan stiker" is the patrol
+_WHILE = re.compile(r"(?<![^\W_])(?:sambil|seraya|sembari)(?![^\W_])[^,.;]*$", re.IGNORECASE)
 # an activity told as what another begins with: "Patroli diawali apel di halaman Mapolres" is the apel
 _BEGUN_WITH = re.compile(r"(?:\s+[\w-]+){0,5}?\s+(?:diawali|didahului|ditandai|dibuka|dimulai dengan)"
                          r"(?![^\W_])", re.IGNORECASE)
@@ -225,14 +227,15 @@ class TypeClassifier:
                 if owner is None:
                     continue
             weight = WEAK.get(word, 1.0 + 0.5 * word.count(" "))
-            if owner == INCIDENT and _ANSWERS.search(sentence[max(0, start - 40):start]):
-                weight *= 2  # what the activity answers names its type
+            answers = _ANSWERS.search(sentence, max(0, start - 40), start)
+            if owner == INCIDENT and answers is not None and sentence[:answers.start()].strip(" \"'"):
+                weight *= 2  # what the activity answers names its type ("Setelah ..." opening: only a time)
             elif _SCENE.search(sentence[max(0, start - 40):start]) or _TOPIC.search(
                     sentence[max(0, start - 30):start]) or (
                     word.startswith("pe") and _CREW.search(sentence[max(0, start - 12):start])) or (
                     _OPENING.match(sentence[:start]) and _BEFORE_NOW.match(sentence, end)) or (
                     owner == DEPLOYMENT and _THINGS_MOVE.search(sentence[max(0, start - 160):start])) or (
-                    _BEGUN_WITH.match(sentence, end)):
+                    _BEGUN_WITH.match(sentence, end)) or _WHILE.search(sentence, 0, start):
                 weight *= SCENE
             weight += 0.02 * (1 - start / max(1, len(sentence)))  # a tie goes to the earlier act
             out[owner] = out.get(owner, 0.0) + weight

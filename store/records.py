@@ -148,7 +148,8 @@ _LIES_IN = re.compile(r"^,?\s+(?:di|dalam)\s+$")
 _VOTING_DAY = re.compile(r"(?<![^\W_])(?:hari pemungutan suara|hari pencoblosan)"
                          r"(?![^\W_])", re.IGNORECASE)
 VOTING_DAY = next(d.isoformat() for d, phase in CALENDAR if phase == "voting")
-_LIST_JOIN = re.compile(r"^(?:,\s*|\s+dan\s+|,\s*dan\s+)$")
+# between the places of one list: "A, B dan C", "Jalan X dan kawasan Y" (an area word kept with its name)
+_LIST_JOIN = re.compile(r"^(?:,\s*|,?\s*dan\s+(?:(?:kawasan|wilayah|daerah|sekitar)\s+)?)$")
 
 
 def _specific(e: Any) -> bool:
@@ -297,10 +298,17 @@ def unit_surface(article: Article, e: Any) -> str:
 # a unit named after these takes part with the actor or is where it goes ("bergantian dengan
 # Polresta Jambi", "BKO ke Polres Seram Bagian Timur"); after "melalui" it is the subordinate the
 # activity goes through ("Kapolres Ciamis melalui Kapolsek Pamarican menyampaikan, jajarannya ...")
+# ("Mereka diperkuat 30 anggota Brimob": the reinforced act; "Pengamanan diperkuat 30 personel
+# Satbrimob": the reinforcement guards)
 _NOT_ACTOR_BEFORE = re.compile(r"(?<![^\W_])(?:bersama|dengan|dibantu|didampingi|melibatkan|ke|menuju|"
-                               r"kepada|dan|serta)\s+(?:(?:\d[\d.]*|satu|dua|tiga|empat|lima|\w+puluh|\w+belas|"
-                               r"\w+ratus|puluhan|belasan|ratusan)\s+)?(?:(?:personel|personil|anggota|prajurit|"
-                               r"pasukan|petugas)\s+)?$", re.IGNORECASE)  # "dibantu 30 anggota Brimob ..."
+                               r"kepada|dan|serta|termasuk|(?:mereka|personel|pasukan|anggota|polisi|petugas)\s+"
+                               r"(?:juga\s+)?diperkuat)\s+(?:(?:\d[\d.]*|satu|dua|tiga|empat|"
+                               r"lima|\w+puluh|\w+belas|\w+ratus|puluhan|belasan|ratusan)\s+)?(?:(?:personel|personil|"
+                               r"anggota|prajurit|pasukan|petugas)\s+(?:(?:BKO|bantuan|gabungan|cadangan)\s+)?)?$",
+                               re.IGNORECASE)  # "dibantu 30 anggota Brimob", "termasuk 45 personel BKO"
+# "... diteruskan ke Sat Reskrim Polres X, yang bersama Bawaslu mendatangi ...": a relative clause
+# gives the unit named as a destination its own act
+_OWN_CLAUSE = re.compile(r"\s*,\s+yang\s+(?:[\w-]+\s+){0,4}?(?:me|ber|di|meng|mem|men)\w+", re.IGNORECASE)
 # a statement's verb: the speaker's unit is not the actor when what is told names its own
 _SAYS = re.compile(r"(?<![^\W_])(?:mengatakan|menambahkan|menjelaskan|menyebut|menyebutkan|menyampaikan|"
                    r"mengungkapkan|menuturkan|menerangkan|memaparkan|menegaskan)(?:\s*,|\s+bahwa(?![^\W_]))",
@@ -326,7 +334,8 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
             through.append((e.start, text))
     if through:
         return min(through)[1]
-    specific = [e for e in specific if not _NOT_ACTOR_BEFORE.search(before(e.start))]
+    specific = [e for e in specific if not _NOT_ACTOR_BEFORE.search(before(e.start))
+                or _OWN_CLAUSE.match(article.text, e.end, end)]
     named = [(at, text) for at, text in named if not _NOT_ACTOR_BEFORE.search(before(at))]
     says = _SAYS.search(article.text, start, end)
     said_at = says.start() if says is not None else end
@@ -372,7 +381,7 @@ def _loc_runs(article: Article, locs: Sequence[Any]) -> list[tuple[int, int]]:
             if gap in ("–", "-", "—"):
                 joined = True
             elif not (_LIST_JOIN.match(gap) and len(locs[j].text.split()) > 1 and (
-                    locs[j].text.split()[0].casefold() == head or gap.strip() in ("dan", ", dan")
+                    locs[j].text.split()[0].casefold() == head or gap.strip(" ,").startswith("dan")
                     or (_HEAD_WORD.match(locs[j].text) and _HEAD_WORD.match(locs[i].text)))):
                 break
             elif " dan " in f" {gap} ":

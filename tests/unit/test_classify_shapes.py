@@ -28,8 +28,18 @@ CLF = TypeClassifier(load_taxonomy())  # nothing learned: the lexicon alone gues
     # the apel a patrol begins with
     ("Patroli diawali apel di halaman Mapolres Tebo yang dipimpin Kabag Ops Kompol Arif Munandar.",
      "ceremony_apel"),
-    # the rings of a guarded venue
+    # the rings of a guarded venue, a checkpoint post
     ("Ring satu di dalam ruang pleno diisi personel Sat Intelkam dan Si Propam.", "static_guard"),
+    ("Polsek Muara Tebo juga mendirikan pos penyekatan di Jalan Lintas Tengah untuk memeriksa kendaraan.",
+     "static_guard"),
+    # what is done alongside the act is not the act
+    ("Polsek Tebo Ulu menggelar patroli dialogis di pasar desa sambil membagikan stiker ajakan pilkada damai.",
+     "patrol"),
+    # an opening clause only dates the act; a clause after it says what the act answers
+    ("Setelah massa membubarkan diri, Polres Tebo menyiagakan 30 personel di kantor tersebut hingga pleno.",
+     "static_guard"),
+    ("Personel Polsek Tebo Ilir mendatangi sebuah rumah setelah warga melaporkan pembagian amplop.",
+     "incident_response"),
 ])
 def test_the_type_of_each_shape(sentence: str, expected: str) -> None:
     assert CLF.guess(sentence)[0] == expected

@@ -96,6 +96,20 @@ RANTAU - Kepolisian Resor Tapin mengerahkan 96 personel untuk mengawal distribus
 
 Personel pengamanan TPS akan mengawal logistik dari tiap PPK ke PPS dan TPS pada Selasa (26/11/2024).
 """,
+    "actors": """Dua Warga Diamankan Jelang Pencoblosan
+
+MUARA BUNGO - Polres Bungo menyiagakan 320 personel selama masa tenang, Senin (25/11/2024). Pada hari itu warga Desa Lubuk Mas melaporkan pembagian amplop kepada Bawaslu Kabupaten Bungo.
+
+Laporan itu diteruskan ke Sat Reskrim Polres Bungo, yang bersama petugas Bawaslu mendatangi rumah tempat amplop dibagikan.
+
+Pemberangkatan personel ditandai apel di halaman Mapolres Bungo yang diikuti 210 personel, termasuk 45 personel BKO Polda Jambi.
+
+Untuk TPS sangat rawan, polisi menyiagakan 22 personel. Mereka diperkuat 30 anggota Brimob Polda Jambi.
+
+Pengamanan diperkuat 30 personel Satbrimob Polda Jambi yang disiagakan di Mapolres Bungo sebagai cadangan.
+
+Sat Samapta Polres Bungo bersama Kodim 0416/Bute juga akan menggelar patroli gabungan di Jalan Sudirman dan kawasan Pasar Atas.
+""",
 }
 
 
@@ -168,3 +182,18 @@ def test_bodies_named_as_destinations_or_sources_are_not_partners_and_bko_source
     assert draft(pages, "bodies", "mengerahkan 96")["partners"] == []  # "ke 12 panitia ... (PPK)"
     assert draft(pages, "bodies", "dari tiap PPK")["partners"] == []
     assert draft(pages, "back", "melepas 40")["partners"] == ["Polda Sulawesi Raya"]  # the troops' unit
+
+
+@pytest.mark.parametrize(("needle", "unit"), [
+    ("diteruskan ke Sat Reskrim", "Sat Reskrim Polres Bungo"),  # a destination with a clause of its own acts
+    ("termasuk 45", "Polres Bungo"),  # troops counted among the participants do not lead
+    ("Mereka diperkuat", "Polres Bungo"),  # the reinforced act, not the reinforcement
+    ("Pengamanan diperkuat", "Satbrimob Polda Jambi"),  # the reinforcement guards
+])
+def test_who_acts_when_a_unit_is_named_as_destination_participant_or_reinforcement(
+        pages: Any, needle: str, unit: str) -> None:
+    assert draft(pages, "actors", needle)["unit"] == unit
+
+
+def test_a_list_of_places_keeps_an_area_word_between_its_names(pages: Any) -> None:
+    assert draft(pages, "actors", "patroli gabungan")["location"] == "Jalan Sudirman dan kawasan Pasar Atas"
