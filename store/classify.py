@@ -37,7 +37,8 @@ _SCENE = re.compile(
 # ... and the way a thing is done or the people who do it: "pola pengamanan pleno telah disepakati
 # dalam rapat" is a meeting, "memberangkatkan 60 personel pengamanan TPS" a deployment
 _TOPIC = re.compile(r"(?<![^\W_])(?:simulasi|latihan|rencana|rancangan|persiapan|pemetaan|gladi|memetakan|"
-                    r"merencanakan|menyusun|mempersiapkan|menyiapkan|pola|skema|konsep|strategi)\s+"
+                    r"merencanakan|menyusun|mempersiapkan|menyiapkan|pola|skema|konsep|strategi|koordinasi|rakor|"
+                    r"evaluasi|kesiapan)\s+"
                     r"(?:[a-z]+\s+)?$", re.IGNORECASE)
 _CREW = re.compile(r"(?<![^\W_])(?:personel|personil|pasukan|petugas|anggota)\s+$", re.IGNORECASE)
 # an incident the activity answers: "mendatangi sebuah rumah setelah warga melaporkan ..." is a

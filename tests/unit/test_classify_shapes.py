@@ -40,6 +40,13 @@ CLF = TypeClassifier(load_taxonomy())  # nothing learned: the lexicon alone gues
      "static_guard"),
     ("Personel Polsek Tebo Ilir mendatangi sebuah rumah setelah warga melaporkan pembagian amplop.",
      "incident_response"),
+    # a meeting about the guarding is the meeting
+    ("Polres Tebo menggelar rapat koordinasi pengamanan rapat pleno rekapitulasi yang bertempat di Aula "
+     "Bhayangkari Polres Tebo.", "coordination"),
+    # visits to residents are outreach (the guidelines), a muster of troops an apel
+    ("Bhabinkamtibmas menggelar sambang ke rumah-rumah warga untuk mengajak datang ke TPS.", "community_outreach"),
+    ("Polres Tebo menggelar doa bersama lintas agama di Masjid Raya Muara Tebo.", "community_outreach"),
+    ("Polres Tebo menggelar pasukan pengamanan pilkada di Lapangan Merdeka.", "ceremony_apel"),
 ])
 def test_the_type_of_each_shape(sentence: str, expected: str) -> None:
     assert CLF.guess(sentence)[0] == expected
