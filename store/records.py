@@ -602,6 +602,11 @@ def _affiliation(article: Article, inside: Sequence[Any], e: Any) -> bool:
     return role is not None and not _WITH.search(article.text[max(0, role.start - 20):role.start])
 
 
+# a joint team named by what it is made of: the team is the actor's own, its other members the partners
+_MADE_OF = re.compile(r",?\s+(?:yang\s+)?(?:terdiri\s+(?:atas|dari)|beranggotakan|beranggota)(?![^\W_])",
+                      re.IGNORECASE)
+
+
 def _partners(article: Article, inside: Sequence[Any], unit_text: str, location: str | None) -> list[str]:
     """Other bodies named as taking part: never the acting unit nor the units it is written
     with ("Polsek Praya Barat Polres Lombok Tengah": its parent), nor a body that only names the
@@ -621,6 +626,8 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             continue
         if e.label == "POLICE_UNIT" and (not _specific(e) or (bool(key) and unit_key(e.text).endswith(key))):
             continue
+        if _MADE_OF.match(article.text, e.end):
+            continue  # "Tim Sentra Gakkumdu X yang terdiri atas Polres X, Bawaslu ...": its members take part
         if location and _within(article.text, location, e.start, e.end):
             continue  # "bersama Bawaslu X di Kantor Bawaslu X": the second only names the place
         if e.label == "POLICE_UNIT" and _affiliation(article, inside, e):

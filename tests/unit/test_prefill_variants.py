@@ -109,6 +109,8 @@ Untuk TPS sangat rawan, polisi menyiagakan 22 personel. Mereka diperkuat 30 angg
 Pengamanan diperkuat 30 personel Satbrimob Polda Jambi yang disiagakan di Mapolres Bungo sebagai cadangan.
 
 Sat Samapta Polres Bungo bersama Kodim 0416/Bute juga akan menggelar patroli gabungan di Jalan Sudirman dan kawasan Pasar Atas.
+
+Tim Sentra Gakkumdu Kabupaten Bungo yang terdiri atas Polres Bungo, Bawaslu Kabupaten Bungo dan Kejaksaan Negeri Bungo mengamankan dua warga di Desa Lubuk Mas.
 """,
 }
 
@@ -197,3 +199,9 @@ def test_who_acts_when_a_unit_is_named_as_destination_participant_or_reinforceme
 
 def test_a_list_of_places_keeps_an_area_word_between_its_names(pages: Any) -> None:
     assert draft(pages, "actors", "patroli gabungan")["location"] == "Jalan Sudirman dan kawasan Pasar Atas"
+
+
+def test_a_joint_team_the_unit_belongs_to_is_no_partner_its_members_are(pages: Any) -> None:
+    got = draft(pages, "actors", "Tim Sentra Gakkumdu")
+    assert got["unit"] == "Polres Bungo"
+    assert got["partners"] == ["Bawaslu Kabupaten Bungo", "Kejaksaan Negeri Bungo"]
