@@ -27,6 +27,7 @@ from typing import Any
 from store.taxonomy import Taxonomy
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
 # words that introduce a scene-setting clause: a trigger right after one is not the main verb
 _SCENE = re.compile(
     r"(?:usai|seusai|setelah|sesudah|sebelum|selesai|pasca|jelang|menjelang|selama|saat|ketika|"
@@ -53,7 +54,8 @@ _THINGS_MOVE = re.compile(r"(?<![^\W_])(?:logistik|kotak suara|surat suara|armad
                           r"kapal pengangkut)(?![^\W_])"
                           r"(?:(?!personel|personil|anggota|pasukan|polisi)[^.;])*$", re.IGNORECASE)
 # what is done alongside the act: "patroli dialogis ... sambil membagikan stiker" is the patrol
-_WHILE = re.compile(r"(?<![^\W_])(?:sambil|seraya|sembari)(?![^\W_])[^,.;]*$", re.IGNORECASE)
+_ALONGSIDE = re.compile(r"(?<![^\W_])(?:sambil|seraya|sembari)(?![^\W_])", re.IGNORECASE)
+_WHILE = re.compile(rf"{_ALONGSIDE.pattern}[^,.;]*$", re.IGNORECASE)
 # an activity told as what another begins with: "Patroli diawali apel di halaman Mapolres" is the apel
 _BEGUN_WITH = re.compile(r"(?:\s+[\w-]+){0,5}?\s+(?:diawali|didahului|ditandai|dibuka|dimulai dengan)"
                          r"(?![^\W_])", re.IGNORECASE)
@@ -188,9 +190,7 @@ class TypeClassifier:
             alts = "|".join(re.escape(head) + "(?:" + "|".join(
                 gap.join(re.escape(w) for w in rest.split(" ")) for rest in rests) + ")"
                 for head, rests in groups.items())
-            # in a lookahead, so every word start reports the longest trigger it begins, even one
-            # inside another's match ("memimpin apel" and "apel pergeseran pasukan")
-            self._pattern = re.compile(rf"(?<![^\W_])(?=((?:{alts}))(?![^\W_]))", re.IGNORECASE)
+            self._pattern = re.compile(rf"(?<![^\W_])(?:{alts})(?![^\W_])", re.IGNORECASE)
         return self._pattern
 
     def _triggers(self, sentence: str) -> list[tuple[int, int, str]]:
@@ -200,7 +200,13 @@ class TypeClassifier:
         pattern = self._lexicon()
         if pattern is None:
             return []
-        found = [(m.start(1), m.end(1), m.group(1)) for m in pattern.finditer(sentence)]
+        found: list[tuple[int, int, str]] = []
+        for m in pattern.finditer(sentence):
+            found.append((m.start(), m.end(), m.group()))
+            for w in _WORD_START.finditer(sentence, m.start() + 1, m.end()):  # a longer one begun inside it
+                inner = pattern.match(sentence, w.start())
+                if inner is not None and inner.end() > m.end():
+                    found.append((inner.start(), inner.end(), inner.group()))
         taken: list[tuple[int, int, str]] = []
         for s, e, text in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
             if all(e <= ts or te <= s for ts, te, _ in taken):
@@ -219,6 +225,8 @@ class TypeClassifier:
     def _lexicon_scores(self, sentence: str) -> dict[str, float]:
         out: dict[str, float] = {}
         sentence = _COUNT.sub("", sentence)  # "mengirim 120 personel": the trigger "mengirim personel"
+        alongside = _ALONGSIDE.search(sentence)
+        while_at = alongside.start() if alongside is not None else -1
         for start, end, text in self._triggers(sentence):
             word = " ".join(text.split()).casefold()
             owner = self._owners.get(word)
@@ -236,7 +244,8 @@ class TypeClassifier:
                     word.startswith("pe") and _CREW.search(sentence[max(0, start - 12):start])) or (
                     _OPENING.match(sentence[:start]) and _BEFORE_NOW.match(sentence, end)) or (
                     owner == DEPLOYMENT and _THINGS_MOVE.search(sentence[max(0, start - 160):start])) or (
-                    _BEGUN_WITH.match(sentence, end)) or _WHILE.search(sentence, 0, start):
+                    _BEGUN_WITH.match(sentence, end)) or (
+                    0 <= while_at < start and _WHILE.search(sentence, while_at, start)):
                 weight *= SCENE
             weight += 0.02 * (1 - start / max(1, len(sentence)))  # a tie goes to the earlier act
             out[owner] = out.get(owner, 0.0) + weight
