@@ -64,8 +64,8 @@ _RANKS = frozenset("akbp akp kompol iptu ipda kombes brigjen irjen bripka aiptu 
                    "briptu bharada bharatu bharaka pol. pol".split())
 _PLACE_WORD = re.compile(r"[ \t]+((?:[A-Z][\w'-]*|[0-9]+)(?:[ \t]+(?:[A-Z][\w'-]*|[0-9]+)){0,3})")
 # a page's dateline at the start of the lede: "PUTUSSIBAU –", "Taliwang, NTB (ANTARA) -",
-# "KONAWE SELATAN, SUARAKONSEL.ID –"
-_DATELINE = re.compile(r"^[^\W\d_][\w .,'/-]{0,60}?(?:\([^()]{1,30}\))?\s*[–—-]\s")
+# "KONAWE SELATAN, SUARAKONSEL.ID –", "GARUT (KABAR) --", "[GARUT] -"
+_DATELINE = re.compile(r"^\[?[^\W\d_][\w .,'/-]{0,60}?\]?(?:\([^()]{1,30}\))?\s*[–—-]{1,2}\s")
 # a venue named by a common word and what follows it ("gudang PPK", "Gudang Logistik KPU Maluku
 # Tenggara", "aula kantor camat", "ruang pleno", "TPS 07", "tepi jalan"): where an activity
 # happens, often unlabelled

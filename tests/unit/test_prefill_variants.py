@@ -72,6 +72,10 @@ Menurut Kapolres Tanjung Jabung, patroli serupa akan digelar hingga Selasa (26/1
 
 Pada hari pemungutan suara, 310 personel akan menjaga 620 TPS.
 """,
+    "dashes": """Polres Sukamaju Siagakan 400 Personel
+
+SUKAMAJU (KABARPRIANGAN) -- Polres Sukamaju menyiagakan 400 personel untuk mengamankan pleno rekapitulasi suara, Senin (2/12/2024).
+""",
     "back": """Ricuh di TPS, Polisi Tenangkan Warga
 
 MAKALE - Pemungutan suara di TPS 04 Kelurahan Rante sempat terhenti karena dua kelompok warga beradu mulut soal daftar pemilih, Rabu (27/11/2024).
@@ -205,3 +209,7 @@ def test_a_joint_team_the_unit_belongs_to_is_no_partner_its_members_are(pages: A
     got = draft(pages, "actors", "Tim Sentra Gakkumdu")
     assert got["unit"] == "Polres Bungo"
     assert got["partners"] == ["Bawaslu Kabupaten Bungo", "Kejaksaan Negeri Bungo"]
+
+
+def test_a_dateline_with_a_double_dash_is_the_ledes_place(pages: Any) -> None:
+    assert draft(pages, "dashes", "menyiagakan 400")["location"] == "Sukamaju"
