@@ -123,7 +123,7 @@ _BARE_HEAD = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:halaman|depan|sekitar|dal
                         r"((?i:markas|gudang|posko|aula|mapolres|mapolsek|mapolda|gedung|hotel|stadion|pelabuhan|"
                         r"kantor|tps|lapangan|"
                         r"dermaga|balai|pendopo|gor|masjid|pasar|terminal|bandara|kampus|sekolah|pesantren|ballroom))"
-                        r"(?=\s*[,.]|\s+[a-z])")
+                        r"(?=\s*[,.]|\s+[a-z])(?!\s+(?:masing-masing|lain|lainnya|terdekat|sekitar)(?![^\W_]))")
 # a clause that only sets the scene before the activity: "Setibanya di Elat, logistik disimpan di ..."
 _SCENE_PLACE = re.compile(r"(?<![^\W_])(?:setibanya|sesampainya|setiba|sesampai|tiba|usai|seusai|selesai|"
                           r"setelah|sebelum)(?![^\W_])[^,]*$", re.IGNORECASE)

@@ -84,6 +84,8 @@ Personel Polsek Makale bersama Panwaslu Kelurahan Rante menengahi keributan itu 
 
 Ring satu di area TPS kemudian diisi empat personel Polsek Makale hingga penghitungan selesai.
 
+Di kecamatan lain, personel Polsek Sesean berjaga di TPS masing-masing sejak pagi.
+
 Sehari sebelumnya, ratusan warga mendatangi Kantor KPU Kabupaten Tana Raya di Jalan Poros Makale.
 
 Mereka menuntut pemutakhiran data pemilih di Kecamatan Makale Utara dan Kecamatan Sangalla.
@@ -178,6 +180,7 @@ def test_the_articles_unit_is_named_as_the_page_writes_it_not_as_its_roles_imply
     ("Ring satu di area TPS", "TPS 04 Kelurahan Rante"),  # a bare kind: the one just named
     ("mengamankan aksi tersebut", "Kantor KPU Kabupaten Tana Raya"),  # the protest's venue, not what it wants
     ("Polsek Sangalla juga", None),  # a bare kind far from any named one: no place
+    ("Polsek Sesean", None),  # each their own: no one venue
 ])
 def test_a_sentence_pointing_back_takes_the_place_of_what_it_points_to(
         pages: Any, needle: str, location: str | None) -> None:
