@@ -47,6 +47,9 @@ CLF = TypeClassifier(load_taxonomy())  # nothing learned: the lexicon alone gues
     ("Bhabinkamtibmas menggelar sambang ke rumah-rumah warga untuk mengajak datang ke TPS.", "community_outreach"),
     ("Polres Tebo menggelar doa bersama lintas agama di Masjid Raya Muara Tebo.", "community_outreach"),
     ("Polres Tebo menggelar pasukan pengamanan pilkada di Lapangan Merdeka.", "ceremony_apel"),
+    ("Hari ini kami mengapelkan 900 personel gabungan sebelum bergeser ke TPS.", "ceremony_apel"),
+    # personnel spread over the polling stations guard them
+    ("Sebanyak 420 personel Polres Tebo akan disebarkan di seluruh TPS di wilayah hukumnya.", "static_guard"),
 ])
 def test_the_type_of_each_shape(sentence: str, expected: str) -> None:
     assert CLF.guess(sentence)[0] == expected
