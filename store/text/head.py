@@ -22,14 +22,14 @@ from store.text.noise import (
     MAX_NOISE_LINE,
     NOISE,
     TRAIL,
-    Line,
+    ends_sentence,
     headline_like,
+    is_boilerplate,
     is_menu,
     is_separator,
 )
 
 _SP = r"[ \t\u00a0\u2007\u202f]"
-_DIGIT = re.compile(r"\d")
 DASH = r"(?:--|[\-–—‒―‑−])"
 _STAMP_WORDS = frozenset(
     """senin selasa rabu kamis jumat jum'at sabtu minggu ahad monday tuesday wednesday thursday friday
@@ -103,28 +103,58 @@ def safe(fn: Callable[[str], str | None], s: str | None) -> str | None:
         return None
 
 
-def _month(word: str) -> str | None:
-    n = month_number(word)
-    return str(n) if n else None
+def _month(word: str) -> bool:
+    try:
+        return month_number(word) is not None
+    except Exception:  # noqa: BLE001 - total
+        return False
+
+
+# What every valued date of ``find_dates`` holds (a day and a month as "25/11", "2024-11-25" or
+# "25 November", or an English "Oct 7, 2024"): a line without it gives no date, so the date
+# helpers are not run on it. test_parse_speed pins this against find_dates itself.
+_DATE_HINT = re.compile(r"\d\d?(?:[/.\-]\d|(?:st|nd|rd|th)?,?[ \t\u00a0]+[A-Za-z\d])")
+_PLACE_COMMA = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*(?=\w)")  # "Kota X, 23 Sep…"
+_STAMP_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NOT_PLAIN = _META_WORDS | _STAMP_WORDS
+# The most words a date ``find_dates`` values can hold that are neither meta nor stamp words: a
+# day name's "Jum" (of "Jum'at"), "dini hari", a month name ("Rabu dini hari (27 November"); an
+# English month and its "th" ("Oct 7th, 2024"). A line with more than this plus _META_MAX_WORDS
+# of them keeps too many outside any date to be a date line.
+_DATE_PLAIN_WORDS = 4
+
+
+def could_be_dated(c: str) -> bool:
+    """Whether ``c`` may hold a date ``find_dates`` gives a value (see _DATE_HINT)."""
+    return _DATE_HINT.search(c) is not None
 
 
 def timestamp(c: str) -> str | None:
     """ISO value of a line that is only a publication timestamp ("Oct 7, 2024 - 15:35")."""
-    if not c or len(c) > 70 or not _DIGIT.search(c):
+    if not c or len(c) > 70 or not _DATE_HINT.search(c):
         return None
-    rest = re.sub(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*(?=\w)", "", c)  # "Kota X, 23 Sep…"
-    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", rest)
-    unknown = [w for w in words if w.lower() not in _STAMP_WORDS and not safe(_month, w)]
-    if len(unknown) > 1 or sum(map(len, unknown)) > 10:
-        return None
+    unknown = letters = 0
+    for w in _STAMP_WORD.findall(_PLACE_COMMA.sub("", c)):
+        if w.lower() in _STAMP_WORDS or _month(w):
+            continue
+        unknown += 1
+        letters += len(w)
+        if unknown > 1 or letters > 10:
+            return None
     return safe(normalise_published, c)
 
 
 def dated_meta(c: str) -> str | None:
     """ISO value of a byline or date line that holds a date ("Oleh Redaksi — Rabu, 27 November
     2024 - 15:48 WITA", "05/12/2024 | 08:30 | Penulis: X"); None for a headline about a date."""
-    if not c or len(c) > 200 or not _DIGIT.search(c):
+    if not c or len(c) > 200 or not _DATE_HINT.search(c):
         return None
+    if len(c) > 40:  # a lede: too many plain words for a date line, without looking for its date
+        words = _LETTERS.findall(c)
+        plain = len(words) - sum(map(_NOT_PLAIN.__contains__, map(str.lower, words)))
+        if plain > _META_MAX_WORDS + _DATE_PLAIN_WORDS:
+            return None
     try:
         hits = [h for h in find_dates(c) if h[2]]
     except Exception:  # noqa: BLE001 - total
@@ -133,40 +163,54 @@ def dated_meta(c: str) -> str | None:
         return None
     start, end, _ = hits[0]
     outside = c[:start] + " " + c[end:]
-    rest = re.findall(r"[^\W\d_]+", outside)
+    rest = _LETTERS.findall(outside)
     if len(rest) > 3:
         meta = any(w.lower() in _META_WORDS for w in rest) or _META_SHAPES.search(outside)
-        plain = [w for w in rest if w.lower() not in _META_WORDS and w.lower() not in _STAMP_WORDS]
-        lower = sum(w.islower() and w not in ("yang", "di", "dan") for w in plain)
-        if not meta or len(plain) > _META_MAX_WORDS or lower > _META_MAX_LOWER:
+        plain_words = [w for w in rest if w.lower() not in _NOT_PLAIN]
+        lower = sum(w.islower() and w not in ("yang", "di", "dan") for w in plain_words)
+        if not meta or len(plain_words) > _META_MAX_WORDS or lower > _META_MAX_LOWER:
             return None
     return safe(normalise_published, c[start:])
 
 
+_CREDIT_END = re.compile(r"\s*(?:[|/;,(•·]|\s[-–—]\s|\beditor\b|\bfoto\b)", re.IGNORECASE)
+
+
 def person(s: str) -> str | None:
     """A name from a credit ("Budi Santoso | Editor: Ani" → "Budi Santoso")."""
-    s = re.split(r"\s*(?:[|/;,(•·]|\s[-–—]\s|\beditor\b|\bfoto\b)", s, maxsplit=1, flags=re.IGNORECASE)[0]
+    s = _CREDIT_END.split(s, maxsplit=1)[0]
     s = " ".join(s.strip(" *_.:").split())
     return s[:60] if any(c.isalpha() for c in s) else None
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def _headline_score(c: str) -> float | None:
     """How much a line reads like a headline; None when it cannot be one."""
-    words = re.findall(r"[^\W_]+", c)
-    if not words or len(c) > 250 or re.search(r"[^.]\.[\"”’']?$", c):
+    if len(c) > 250 or ends_sentence(c, "."):
         return None  # a sentence (a caption, a promo, the lead), not a headline
+    words = _WORDS.findall(c)
+    if not words:
+        return None
     score = min(len(words), 12) / 12 * 2.5
     if len(words) < 3:
         score -= 1.0
-    if headline_like(c):
+    if headline_like(c, words):
         score += 0.5
     if c.isupper() and len(words) <= 4:
         score -= 0.5  # a masthead in capitals
     return score
 
 
+# the first letters CREDIT_LINE, BY and _CREDIT can match (ignoring case; a line opening with any
+# other ASCII character is none of them)
+_CREDIT_FIRST = frozenset("prdobtlPRDOBTL")
+
+
 def read_head(
-    lines: list[Line],
+    texts: list[str],
+    cleans: list[str],
     head: list[int],
     title_keys: set[str],
     key: Callable[[str], str],
@@ -174,22 +218,24 @@ def read_head(
     is_domain: Callable[[str], bool],
     outlet_name: Callable[[str], str | None],
 ) -> Head:
-    """Classify the head lines (``head``: indices of non-blank lines at the top) and pick the
-    headline. ``title_keys`` holds the metadata title's key when there is one: then the headline
-    is the line that repeats it, if any. ``is_body(i, below_headline)`` says whether a line opens
-    the body (below a possible headline, a dateline without an outlet does)."""
+    """Classify the head lines (``head``: indices of non-blank lines at the top; ``texts`` and
+    ``cleans`` the lines and their clean forms) and pick the headline. ``title_keys`` holds the
+    metadata title's key when there is one: then the headline is the line that repeats it, if
+    any. ``is_body(i, below_headline)`` says whether a line opens the body (below a possible
+    headline, a dateline without an outlet does)."""
     h = Head()
     candidates: list[tuple[int, float]] = []
     meta_at: list[int] = []
     dated: list[tuple[int, str]] = []
     for n, i in enumerate(head):
-        ln = lines[i]
-        c = ln.clean
-        if is_separator(ln.text):
+        text = texts[i]
+        c = cleans[i]
+        if is_separator(text):
             h.marked.add(i)
             continue
-        bare = TRAIL.sub("", LEAD.sub("", ln.text[:MAX_NOISE_LINE]))
-        m = BYLINE.match(bare)
+        top = text[:MAX_NOISE_LINE]
+        # "[outlet](url)": cleaning the ends of a line cannot make one where there is none
+        m = BYLINE.match(TRAIL.sub("", LEAD.sub("", top))) if "](" in top else None
         if m is None and candidates:
             plain = BYLINE_PLAIN.match(c)
             m = plain if plain and is_domain(plain.group("outlet")) else None
@@ -201,7 +247,7 @@ def read_head(
             h.marked.add(i)
             meta_at.append(n)
             continue
-        stamp = timestamp(c) or dated_meta(c)
+        stamp = (timestamp(c) or dated_meta(c)) if c and _DATE_HINT.search(c) else None
         if stamp:
             dated.append((n, stamp))
             meta_at.append(n)
@@ -210,36 +256,37 @@ def read_head(
             if am:
                 h.author = h.author or person(am.group("name"))
             continue
-        credit = CREDIT_LINE.match(c) or BY.match(c)
-        if credit or _CREDIT.match(c):
-            if credit:
-                h.author = h.author or person(credit.group(credit.lastgroup or 1))
-            meta_at.append(n)
-            h.marked.add(i)
-            continue
+        if c[:1] in _CREDIT_FIRST or not c[:1].isascii():
+            credit = CREDIT_LINE.match(c) or BY.match(c)
+            if credit or _CREDIT.match(c):
+                if credit:
+                    h.author = h.author or person(credit.group(credit.lastgroup or 1))
+                meta_at.append(n)
+                h.marked.add(i)
+                continue
         if is_body(i, bool(candidates)):
             h.body_from = i
             break
         if not c:
             continue
-        if NOISE.match(c) or (CAPTION.search(c) and len(c) <= 300):
+        if (is_boilerplate(c) and NOISE.match(c)) or (":" in c and len(c) <= 300 and CAPTION.search(c)):
             h.marked.add(i)
             continue
-        if CHROME.match(c) or is_menu(ln.text):
+        if CHROME.match(c) or is_menu(text):
             h.marked.add(i)
             continue
         score = _headline_score(c)
         if score is not None:
             candidates.append((n, score))
-    h.title_idx = _pick(lines, head, candidates, meta_at, title_keys, key)
+    h.title_idx = _pick(cleans, head, candidates, meta_at, title_keys, key)
     if h.title_idx is not None:
         title_n = head.index(h.title_idx)
-        tkey = key(lines[h.title_idx].clean)
+        tkey = key(cleans[h.title_idx])
         for n, _ in candidates:
             i = head[n]
             if n < title_n:
                 h.marked.add(i)  # above the headline: the site's name, a rubric, a tagline
-            elif n > title_n and key(lines[i].clean) in title_keys | {tkey}:
+            elif n > title_n and key(cleans[i]) in title_keys | {tkey}:
                 h.marked.add(i)  # the headline again (often as an emphasised copy)
         later = [v for n, v in dated if n > title_n]
         h.published = later[0] if later else (dated[0][1] if dated else None)
@@ -254,13 +301,13 @@ def read_head(
     return h
 
 
-def _pick(lines: list[Line], head: list[int], candidates: list[tuple[int, float]], meta_at: list[int],
+def _pick(cleans: list[str], head: list[int], candidates: list[tuple[int, float]], meta_at: list[int],
           title_keys: set[str], key: Callable[[str], str]) -> int | None:
     if not candidates:
         return None
     if title_keys:
         for n, _ in candidates:
-            k = key(lines[head[n]].clean)
+            k = key(cleans[head[n]])
             if k and any(k.startswith(t) for t in title_keys):
                 return head[n]
         return None

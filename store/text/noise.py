@@ -9,8 +9,7 @@ one outlet.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 
 MAX_NOISE_LINE = 400  # noise lines are short; longer lines are body text and are not classified
 
@@ -23,7 +22,6 @@ _MDLINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{1,500}\)")
 _SEPARATOR = re.compile(r"^[\W_]{1,12}$")  # "--", "***", "• • •", "…": no letter or digit
 _NON_WORD = re.compile(r"[\W_]+")
 _WORDS = re.compile(r"[^\W_]+")
-_SENTENCE_END = re.compile(r"[^.][.!?][\"”’']?$")
 
 _SOCIAL = (
     r"facebook|twitter|x|whatsapp|wa|telegram|line|linkedin|pinterest|email|e-mail|copy\s+link|"
@@ -135,14 +133,6 @@ CHROME = re.compile(
 _MENU_SPLIT = re.compile(r"\s{2,}|\s*[|•·›»>/]\s*|\s[-–—]\s")
 
 
-@dataclass(slots=True)
-class Line:
-    start: int
-    end: int
-    text: str
-    clean: str  # markup, escapes, bullets and spacing removed; "" for lines too long to be noise
-
-
 def clean(s: str, lead: re.Pattern[str] = LEAD) -> str:
     s = _UNESCAPE.sub(r"\1", s[:MAX_NOISE_LINE])
     s = _MDLINK.sub(r"\1", s)
@@ -155,10 +145,11 @@ _MARKS = "\\[*_#>•·▪●◦‣∙|"
 _MARKUP = re.compile(f"[{re.escape(_MARKS)}]")
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str) -> tuple[list[str], list[str], list[int]]:
+    """The text's lines (split at "\\n"), each line's clean form ("" for a blank line or one too
+    long to be noise), and the indices of the non-blank lines. Plain lists, no object per line:
+    most of an article's lines are only looked at once. A line's offsets are ``line_starts``."""
     raws = text.split("\n")
-    starts = list(accumulate(map((1).__add__, map(len, raws)), initial=0))
-    ends = map((-1).__add__, starts[1:])
     if (
         not any(map(text.__contains__, _MARKS))  # a substring search per mark beats one regex scan
         and "  " not in text
@@ -166,14 +157,34 @@ def split_lines(text: str) -> list[Line]:
         and "\n " not in text
         and text[:1] != " "
         and text[-1:] != " "
-        and text.replace("\n", " ").isprintable()
+        and _spaced_plainly(text)
     ):
-        # the common case, text spaced once with no markup (a printable text holds no
-        # whitespace but " " and "\n"): every line is its own clean form
-        cleans = [raw if len(raw) <= MAX_NOISE_LINE else "" for raw in raws]
-    else:
-        cleans = list(map(_clean_line, raws))
-    return list(map(Line, starts, ends, raws, cleans))
+        # the common case, text spaced once with no markup and no whitespace but " " and "\n":
+        # every line is its own clean form, and blank when empty
+        if max(map(len, raws)) <= MAX_NOISE_LINE:
+            cleans = raws
+        else:
+            cleans = [raw if len(raw) <= MAX_NOISE_LINE else "" for raw in raws]
+        return raws, cleans, list(compress(range(len(raws)), raws))
+    cleans = list(map(_clean_line, raws))
+    return raws, cleans, list(compress(range(len(raws)), map(str.strip, raws)))
+
+
+# whitespace to ``str.split`` besides " " and "\n", among ASCII characters
+_ASCII_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"
+
+
+def _spaced_plainly(text: str) -> bool:
+    """No whitespace in ``text`` but " " and "\n" (``clean`` squeezes any other). An ASCII text
+    is searched for the eight others; any other text must be printable (which excludes them all)."""
+    if text.isascii():
+        return not any(map(text.__contains__, _ASCII_SPACES))
+    return text.replace("\n", " ").isprintable()
+
+
+def line_starts(raws: list[str]) -> list[int]:
+    """Where each line starts in the text ``raws`` were split from."""
+    return list(accumulate(map((1).__add__, map(len, raws)), initial=0))
 
 
 def _clean_line(raw: str) -> str:
@@ -186,8 +197,14 @@ def _clean_line(raw: str) -> str:
     return clean(raw)
 
 
+# an ASCII text's non-word characters (\\W and "_") as spaces, its capitals in lower case
+_ASCII_KEY = {i: " " if not chr(i).isalnum() else chr(i).lower() for i in range(128)}
+
+
 def key(s: str) -> str:
     """Comparison form: case, punctuation and spacing ignored (an emphasised copy equals the title)."""
+    if s.isascii():  # the same by one table: casefold is lower, and \W is what is not a letter or digit
+        return " ".join(s.translate(_ASCII_KEY).split())
     return " ".join(_NON_WORD.sub(" ", s.casefold()).split())
 
 
@@ -196,18 +213,33 @@ def is_separator(line: str) -> bool:
     return 0 < len(s) <= 12 and bool(_SEPARATOR.match(s))
 
 
+def ends_sentence(c: str, stops: str = ".!?") -> bool:
+    """Whether ``c`` (one line) ends a sentence: a stop not after a full stop ("..." cuts a
+    headline), then perhaps a closing quote. Read from its last three characters; the regex
+    ``[^.][.!?]["”’']?$`` would try every position of the line."""
+    if c and c[-1] in _QUOTES:
+        return len(c) >= 3 and c[-2] in stops and c[-3] != "."
+    return len(c) >= 2 and c[-1] in stops and c[-2] != "."
+
+
+_QUOTES = "\"”’'"
+
+
 def prose(c: str) -> bool:
     """A sentence of body text: several words ending in a full stop (not a "..." cut headline)."""
-    return len(c.split()) >= 6 and bool(_SENTENCE_END.search(c))
+    return ends_sentence(c) and len(c.split()) >= 6
 
 
-def headline_like(c: str) -> bool:
-    """A short line most of whose words are capitalised, as headlines in lists are."""
-    words = [w for w in _WORDS.findall(c) if len(w) > 2]
-    if not words or len(c) > 160:
+def headline_like(c: str, words: list[str] | None = None) -> bool:
+    """A short line most of whose words are capitalised, as headlines in lists are. ``words``:
+    ``c``'s words when the caller has them."""
+    if len(c) > 160:
         return False
-    caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
-    return caps >= 0.5 * len(words)
+    long = [w for w in (_WORDS.findall(c) if words is None else words) if len(w) > 2]
+    if not long:
+        return False
+    caps = sum(1 for w in long if w[0].isupper() or w[0].isdigit())
+    return caps >= 0.5 * len(long)
 
 
 def is_menu(raw: str) -> bool:
@@ -223,12 +255,8 @@ def is_menu(raw: str) -> bool:
     return ticker and all(len(p.split()) >= 4 for p in items)
 
 
-def is_chrome(raw: str, c: str) -> bool:
-    """Site chrome that stands above a headline and is never one."""
-    return bool(c) and (bool(CHROME.match(c)) or is_menu(raw))
-
-
-def mark_list(lines: list[Line], nonblank: list[int], pos: int, marked: set[int], tags: bool) -> None:
+def mark_list(texts: list[str], cleans: list[str], nonblank: list[int], pos: int, marked: set[int],
+              tags: bool) -> None:
     """Mark the lines a list header introduces: headlines after "Rekomendasi berita", tags after "Tags".
 
     A run of short lines reaching the end of the text (or more boilerplate) is all footer; a run
@@ -237,22 +265,23 @@ def mark_list(lines: list[Line], nonblank: list[int], pos: int, marked: set[int]
     run: list[int] = []
     k = pos + 1
     while k < len(nonblank):  # by index: slicing per header would be quadratic on hostile input
-        cj = lines[nonblank[k]].clean
+        cj = cleans[nonblank[k]]
         if not cj or len(cj) > (60 if tags else 160) or LIST_HEAD.match(cj) or PREV_NEXT.match(cj):
             break
         if TAGS.match(cj):
             break
         run.append(nonblank[k])
         k += 1
-    after = lines[nonblank[k]] if k < len(nonblank) else None
+    after = nonblank[k] if k < len(nonblank) else None
+    after_clean = cleans[after] if after is not None else ""
     footer = (
         after is None
-        or is_separator(after.text)
-        or bool(after.clean and (LIST_HEAD.match(after.clean) or TAGS.match(after.clean)))
-        or bool(after.clean and (NOISE.match(after.clean) or PREV_NEXT.match(after.clean)))
+        or is_separator(texts[after])
+        or bool(after_clean and (LIST_HEAD.match(after_clean) or TAGS.match(after_clean)))
+        or bool(after_clean and (NOISE.match(after_clean) or PREV_NEXT.match(after_clean)))
     )
     for j in run:
-        cj = lines[j].clean
+        cj = cleans[j]
         if not (headline_like(cj) or ((footer or tags) and not prose(cj))):
             break
         marked.add(j)

@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
-from operator import attrgetter
+from itertools import islice
 
 from store.model import Span
 from store.sources.raw import RawDoc
 from store.text.dates import normalise_published
 from store.text.head import DASH as _DASH
-from store.text.head import DATE_FIELD, person, read_head, safe
+from store.text.head import DATE_FIELD, could_be_dated, person, read_head, safe
 from store.text.noise import (
     CAPTION,
     CREDIT_LINE,
@@ -29,11 +28,11 @@ from store.text.noise import (
     NOISE,
     PREV_NEXT,
     TAGS,
-    Line,
     clean,
     is_boilerplate,
     is_separator,
     key,
+    line_starts,
     mark_list,
     prose,
     split_lines,
@@ -62,7 +61,6 @@ _NOT_PLACES = frozenset(
     pemprov forkopimda kodim koramil babinsa bhabinkamtibmas humas sat satgas ops operasi mabes jelang
     jaga wujudkan sambut cegah ciptakan amankan viral breaking update video foto berita""".split()
 )
-_TEXT = attrgetter("text")
 _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,12})")
 _SCHEME = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)")
@@ -89,6 +87,8 @@ class ParsedArticle:
     noise: list[Span] = field(default_factory=list)
 
 
+# outlets and places repeat from article to article: the helpers below remember their answers
+@lru_cache(maxsize=4096)
 def _is_domain(s: str) -> bool:
     host = s.lower().strip(".")
     m = _DOMAIN.fullmatch(host)
@@ -97,7 +97,12 @@ def _is_domain(s: str) -> bool:
 
 def outlet_name(s: str) -> str | None:
     """A readable, consistent outlet: a lower-case domain ("medialampung.co.id") or the name as given."""
-    s = " ".join(str(s).split()).strip(" []()<>|:,;-–—\"'")
+    return _outlet_name(str(s))
+
+
+@lru_cache(maxsize=4096)
+def _outlet_name(s: str) -> str | None:
+    s = " ".join(s.split()).strip(" []()<>|:,;-–—\"'")
     s = _SCHEME.sub("", s)
     host = s.split("/", 1)[0]
     if _is_domain(host):
@@ -105,6 +110,7 @@ def outlet_name(s: str) -> str | None:
     return s[:80] or None
 
 
+@lru_cache(maxsize=4096)
 def _place(s: str, org_ok: bool = False) -> str | None:
     """A dateline place, title-cased if written in one case: "BENGKULU SELATAN (BS)" → "Bengkulu Selatan"."""
     s = _PARENS.sub(" ", s)
@@ -127,7 +133,7 @@ def _dateline(line: str, strict: bool = False) -> tuple[str | None, str | None]:
     ``strict`` (for a line that may be the title) accepts only the forms that name an outlet.
     """
     head = LEAD.sub("", line[:200]).replace("**", "").replace("__", "")
-    m = _AGENCY.match(head)
+    m = _AGENCY.match(head) if "(" in head else None
     if m:
         agency = " ".join(m.group("agency").split())
         place = _place(m.group("place")) if m.group("place") else None
@@ -135,7 +141,7 @@ def _dateline(line: str, strict: bool = False) -> tuple[str | None, str | None]:
         if place and (agency.upper() == initials or len(agency) <= 3):
             return place, None  # "BENGKULU SELATAN (BS) -": an abbreviation, not an agency
         return place, outlet_name(agency)
-    m = _PAIR.match(head)
+    m = _PAIR.match(head) if "," in head else None
     if m:
         a, b = m.group("a").strip(" *_\u00a0"), m.group("b").strip(" *_\u00a0")
         if _is_domain(a.split("/")[0]):
@@ -145,7 +151,7 @@ def _dateline(line: str, strict: bool = False) -> tuple[str | None, str | None]:
         spaced = m.group("after") in " \u00a0"
         if not strict and spaced and _STRICT_PLACE.fullmatch(a) and len(b.split()) <= 4:
             return _place(a), None  # "JAKARTA, Senin (25/11) -": the place, then a date or name
-    if strict:
+    if strict or not ("A" <= head[:1] <= "Z"):  # both forms below open with a capital A-Z
         return None, None
     m = _CAPS.match(head)
     if m and (m.group("before") or m.group("dash") == "--" or m.group("after") in ("", " ", "\u00a0")):
@@ -177,14 +183,14 @@ def _lead_title(s: str) -> str:
     return (s[:120].rsplit(" ", 1)[0] or s[:120]).rstrip(" ,;:-") + "…"
 
 
-def _opens_body(ln: Line, below_headline: bool) -> bool:
+def _opens_body(text: str, c: str, below_headline: bool) -> bool:
     """A line that opens the body: a dateline, a long paragraph, or a sentence of prose. A
     short line that may be the headline itself needs a dateline naming an outlet."""
-    if len(ln.text) > 300 or (prose(ln.clean) and len(ln.clean) > 80):
+    if len(text) > 300 or (len(c) > 80 and prose(c)):
         return True
-    if _dateline(ln.text, strict=not below_headline and len(ln.text) < 150) == (None, None):
+    if _dateline(text, strict=not below_headline and len(text) < 150) == (None, None):
         return False
-    after = _DASH_RE.split(ln.clean, maxsplit=1)
+    after = _DASH_RE.split(c, maxsplit=1)
     return len(after) < 2 or len(after[1].split()) >= 3  # "Fajar Nugroho - wartaJateng": a byline
 
 
@@ -192,8 +198,7 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
     """Find an article's parts in ``raw.text``; never raises."""
     text = str(raw.text or "").replace("\r\n", "\n").replace("\r", "\n")
     meta = {k: " ".join(str(v).split()) or None for k, v in (raw.meta or {}).items() if v is not None}
-    lines = split_lines(text)
-    nonblank = list(compress(range(len(lines)), map(str.strip, map(_TEXT, lines))))
+    texts, cleans, nonblank = split_lines(text)
     marked: set[int] = set()
 
     title = _short_title(meta.get("title") or "")
@@ -208,19 +213,19 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
     head = nonblank[:HEAD_LINES]
     if (
         len(head) >= 2
-        and _H1.match(lines[head[0]].text.strip())
-        and lines[head[1]].text.lstrip().startswith("##")
-        and 0 < len(lines[head[0]].clean) <= 60
+        and _H1.match(texts[head[0]].strip())
+        and texts[head[1]].lstrip().startswith("##")
+        and 0 < len(cleans[head[0]]) <= 60
     ):
-        heading_outlet = lines[head[0]].clean  # "# NGO" then "## Title": the site's name
+        heading_outlet = cleans[head[0]]  # "# NGO" then "## Title": the site's name
         marked.add(head[0])
         head = head[1:]
-    opens_body = lambda i, below: _opens_body(lines[i], below)
-    found = read_head(lines, head, {key(title)} - {""}, key, opens_body, _is_domain, outlet_name)
+    opens_body = lambda i, below: _opens_body(texts[i], cleans[i], below)
+    found = read_head(texts, cleans, head, {key(title)} - {""}, key, opens_body, _is_domain, outlet_name)
     marked |= found.marked
     title_idx, body_from = found.title_idx, found.body_from
     if title_idx is not None and not title:
-        title = _short_title(clean(lines[title_idx].text, LEAD_MD))
+        title = _short_title(clean(texts[title_idx], LEAD_MD))
     published = published or found.published
     if body_from is None:
         after = [i for i in nonblank if i not in marked and (title_idx is None or i > title_idx)]
@@ -230,18 +235,19 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
     dateline: str | None = None
     dateline_idx: int | None = None
     if body_from is not None:
-        for i in [i for i in nonblank if i >= body_from and i not in marked][:3]:
-            place, agency = _dateline(lines[i].text, strict=False)
+        for i in islice((i for i in nonblank if i >= body_from and i not in marked), 3):
+            place, agency = _dateline(texts[i], strict=False)
             if place or agency:
                 dateline, dateline_idx = place, i
                 found.outlet = found.outlet or agency
                 if not published:  # "Kupang, 25/11/2024 (ANTARA) -": a date in the dateline
-                    opening = _OPENING.match(lines[i].clean)
-                    published = safe(normalise_published, opening.group()) if opening else None
+                    opening = _OPENING.match(cleans[i])
+                    if opening and could_be_dated(opening.group()):
+                        published = safe(normalise_published, opening.group())
                 break
     if not title and body_from is not None:
         # no separate title line: the opening of the body stands in for one
-        first = lines[body_from].text[:1000]
+        first = texts[body_from][:1000]
         if dateline_idx == body_from:
             first = _OPENING_SP.sub("", first, count=1)
         title = _lead_title(clean(first, LEAD_MD)) if first.strip() else ""
@@ -251,10 +257,9 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
     prev_key: str | None = None
     prev_i: int | None = None
     for pos, i in enumerate(nonblank):
-        ln = lines[i]
-        c = ln.clean
+        c = cleans[i]
         if i == title_idx or i == dateline_idx or not c:
-            if i != title_idx and is_separator(ln.text):
+            if i != title_idx and is_separator(texts[i]):
                 marked.add(i)
             prev_key, prev_i = (key(c), i) if i == title_idx else (None, None)
             continue
@@ -272,15 +277,14 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
         if m:
             marked.add(i)
             if pos + 1 < len(nonblank) and not m.group("rest"):
-                j = nonblank[pos + 1]
-                cj = lines[j].clean
+                cj = cleans[nonblank[pos + 1]]
                 if cj and len(cj) <= 160 and not (LIST_HEAD.match(cj) or PREV_NEXT.match(cj)):
-                    marked.add(j)  # the headline of the previous / next article
+                    marked.add(nonblank[pos + 1])  # the headline of the previous / next article
             continue
         is_tags = hit and bool(TAGS.match(c))
         if is_tags or (hit and LIST_HEAD.match(c)):
             marked.add(i)
-            mark_list(lines, nonblank, pos, marked, tags=is_tags)
+            mark_list(texts, cleans, nonblank, pos, marked, tags=is_tags)
             continue
         if (hit and NOISE.match(c)) or (len(c) <= 150 and "oogle" in c.lower() and GOOGLE_NEWS.search(c)):
             marked.add(i)
@@ -295,7 +299,10 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
     author = author or found.author or credit_author
     outlet = outlet or found.outlet or (outlet_name(heading_outlet) if heading_outlet else None)
     url = url or found.url
-    noise = [Span(lines[i].start, lines[i].end, lines[i].text) for i in sorted(marked)]
+    noise: list[Span] = []
+    if marked:
+        starts = line_starts(texts)
+        noise = [Span(starts[i], starts[i] + len(texts[i]), texts[i]) for i in sorted(marked)]
     return ParsedArticle(
         title=title,
         outlet=outlet or None,

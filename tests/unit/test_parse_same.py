@@ -22,7 +22,7 @@ def plain_lines(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
-_PIECES = [*"ab C\n\n \t\u00a0\u200b*_#|>•[]()\\", "  ", "Baca juga: ", "Tags:", "Editor: Ani", "© 2024 ",
+_PIECES = [*"ab C\n\n \t\u00a0\u200b*_#|>•[]()\\\x0b\x0c\x1c\x1f\x07é", "  ", "Baca juga: ", "Tags:", "Editor: Ani", "© 2024 ",
            "[x](http://a.b)", "Polres Garut menggelar apel. ", "x" * 420]
 # mostly plain texts (the fast path, and its edges: a line opening or ending with a space),
 # and texts with anything a line can hold
@@ -33,7 +33,10 @@ _TEXTS = st.one_of(st.lists(st.sampled_from([*"ab C\n\n ", "Baca juga: ", "x" * 
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_split_lines_is_the_plain_definition(text: str) -> None:
-    assert [(ln.start, ln.end, ln.text, ln.clean) for ln in noise.split_lines(text)] == plain_lines(text)
+    raws, cleans, nonblank = noise.split_lines(text)
+    starts = noise.line_starts(raws)
+    assert [(s, s + len(r), r, c) for s, r, c in zip(starts, raws, cleans, strict=False)] == plain_lines(text)
+    assert nonblank == [i for i, r in enumerate(raws) if r.strip()]
 
 
 _LINES = st.lists(st.sampled_from(["Baca juga", " ", ":", "Tags", "Artikel Sebelumnya", "share", "Facebook",
