@@ -46,6 +46,8 @@ CLF = TypeClassifier(load_taxonomy())  # nothing learned: the lexicon alone gues
     # visits to residents are outreach (the guidelines), a muster of troops an apel
     ("Bhabinkamtibmas menggelar sambang ke rumah-rumah warga untuk mengajak datang ke TPS.", "community_outreach"),
     ("Polres Tebo menggelar doa bersama lintas agama di Masjid Raya Muara Tebo.", "community_outreach"),
+    ("Di tingkat desa, Bhabinkamtibmas Polsek Tebo Tengah mendatangi rumah warga di Desa Sungai Alai.",
+     "community_outreach"),
     ("Polres Tebo menggelar pasukan pengamanan pilkada di Lapangan Merdeka.", "ceremony_apel"),
     ("Hari ini kami mengapelkan 900 personel gabungan sebelum bergeser ke TPS.", "ceremony_apel"),
     # personnel spread over the polling stations guard them
