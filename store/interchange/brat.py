@@ -57,9 +57,26 @@ def record_notes(rec: ActivityRecord) -> dict[str, Any]:
             "created": rec.created, "updated": rec.updated}
 
 
+def _entity_lines(article: Article) -> list[str]:
+    """The entities' ``T`` lines; one on a single line of text (nearly all) is written without
+    the fragment machinery, as ``_t_line`` writes it."""
+    text = article.text
+    lines = []
+    i = 0
+    for e in article.entities:
+        i += 1
+        start, end = e.start, e.end
+        shown = text[start:end]
+        if len(shown) == end - start > 0 and "\n" not in shown:
+            lines.append(f"T{i}\t{e.label} {start} {end}\t{shown}")
+        else:
+            lines.append(_t_line(f"T{i}", e.label, text, start, end))
+    return lines
+
+
 def ann(article: Article, records: list[ActivityRecord]) -> str:
     text = article.text
-    lines = [_t_line(f"T{i + 1}", e.label, text, e.start, e.end) for i, e in enumerate(article.entities)]
+    lines = _entity_lines(article)
     t_next, e_n, a_n = len(article.entities) + 1, 0, 0
     for rec in records:
         if not rec.evidence:

@@ -19,7 +19,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import itemgetter, le
 from typing import TYPE_CHECKING, Any
 
 from store.errors import QueryError
@@ -144,6 +145,34 @@ def select(st: Store, query: str | None = None, records: RecordSource | None = N
         if groups else None)
 
 
+_START, _END, _LABEL, _TEXT = (itemgetter(k) for k in ("start", "end", "label", "text"))
+
+
+def read_article(doc: dict[str, Any]) -> Article:
+    """``Article.from_dict(doc)``, with its entities made in whole-list steps when every one is
+    well formed (a whole number ``start`` ≤ ``end`` inside the text, a text label and text): an
+    article has dozens, and checking them one by one was a fifth of a token format's time.
+    Anything else goes through ``Article.from_dict`` as it is, which skips and counts the bad."""
+    raw = doc.get("entities")
+    if not raw or type(raw) is not list:
+        return Article.from_dict(doc)
+    try:
+        if set(map(type, raw)) != {dict}:
+            return Article.from_dict(doc)
+        starts, ends = list(map(_START, raw)), list(map(_END, raw))
+        labels, texts = list(map(_LABEL, raw)), list(map(_TEXT, raw))
+    except KeyError:
+        return Article.from_dict(doc)
+    text = doc.get("text")
+    if (type(text) is not str or set(map(type, starts)) != {int} or set(map(type, ends)) != {int}
+            or set(map(type, labels)) != {str} or set(map(type, texts)) != {str}
+            or min(starts) < 0 or max(ends) > len(text) or not all(map(le, starts, ends))):
+        return Article.from_dict(doc)
+    article = Article.from_dict({**doc, "entities": []})
+    article.entities = list(map(Entity, starts, ends, labels, texts, map(dict.get, raw, repeat("value"))))
+    return article
+
+
 def shard_items(st: Store, sel: Selection, shard: str, damaged: list[str] | None = None,
                 clean: bool = True) -> Iterator[Item]:
     """The selected articles of one shard, in order (see ``items``)."""
@@ -151,7 +180,7 @@ def shard_items(st: Store, sel: Selection, shard: str, damaged: list[str] | None
     for doc in st.corpus.load_shard(shard).values():
         if sel.wanted is not None and doc["id"] not in sel.wanted:
             continue
-        article = Article.from_dict(doc)
+        article = read_article(doc)
         if sel.groups is not None:
             article.same_story = sel.groups.get(article.id, article.same_story)
         if article.damaged and damaged is not None:

@@ -10,8 +10,9 @@ format has no room for article ids, statuses or records.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
-from operator import add
+from collections.abc import Iterable, Sequence
+from itertools import repeat
+from operator import add, attrgetter, le
 from typing import IO
 
 from store.interchange.common import Item, entity_tokens
@@ -20,6 +21,7 @@ from store.text.sentences import sentences
 
 DOCSTART = "-DOCSTART- -X- O O"
 _O = " _ _ O"
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _crosses(entities: Sequence[Entity], ends: Sequence[int], lo: int, hi: int) -> bool:
@@ -38,22 +40,52 @@ def _crosses(entities: Sequence[Entity], ends: Sequence[int], lo: int, hi: int) 
 def _sentences(article: Article) -> list[tuple[int, int]]:
     """Sentences, joined where an entity crosses a border, without the ones on noise lines."""
     ents = article.entities
-    ends = [e.end for e in ents]
-    merged: list[tuple[int, int]] = []
-    for start, end in sentences(article.text, article.noise):
-        if merged and _crosses(ents, ends, merged[-1][1], start):
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
+    found = sentences(article.text, article.noise)
+    if ents and found and not _inside(ents, found):
+        ends = [e.end for e in ents]
+        merged: list[tuple[int, int]] = []
+        for start, end in found:
+            if merged and _crosses(ents, ends, merged[-1][1], start):
+                merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        found = merged
     noise = article.noise
     if not noise:
-        return merged
-    return [(s, e) for s, e in merged if not any(n.start <= s and e <= n.end for n in noise)]
+        return found
+    starts = [s for s, _ in found]
+    drop = set()
+    for n in noise:  # the sentences lying wholly on a noise line (sentences are in order, apart)
+        i = bisect_left(starts, n.start)
+        while i < len(found) and found[i][1] <= n.end:
+            drop.add(i)
+            i += 1
+    return [s for i, s in enumerate(found) if i not in drop] if drop else found
 
 
-def lines(article: Article) -> Iterator[str]:
-    """The article's lines: the document start, then each sentence's tokens and a blank line
-    (a sentence's lines come as one string)."""
+def _inside(entities: Sequence[Entity], found: list[tuple[int, int]]) -> bool:
+    """Whether every entity lies inside one sentence (nearly always): then none crosses a
+    border. Found by bisection in whole-list steps."""
+    starts = [s for s, _ in found]
+    ends = [e for _, e in found]
+    at = [i - 1 for i in map(bisect_right, repeat(starts), map(_START, entities))]
+    return min(at) >= 0 and all(map(le, map(_END, entities), map(ends.__getitem__, at)))
+
+
+_B: dict[str, str] = {}  # label -> its B- and I- tags (made once)
+_I: dict[str, str] = {}
+
+
+def _tags(label: str) -> tuple[str, str]:
+    if label not in _B:
+        _B[label], _I[label] = f" _ _ B-{label}", f" _ _ I-{label}"
+    return _B[label], _I[label]
+
+
+def document_text(article: Article) -> str:
+    """The article's lines, each ended by a line break: the document start and a blank line,
+    then each sentence's tokens (``token _ _ TAG``) and a blank line. A sentence's tokens are
+    found by bisection (tokens never straddle a sentence border) and joined in whole-list steps."""
     tokens = entity_tokens(article)
     starts, ends = tokens.starts, tokens.ends
     n = len(tokens)
@@ -62,29 +94,27 @@ def lines(article: Article) -> Iterator[str]:
         i = bisect_left(starts, ent.start)
         if i >= n or starts[i] != ent.start:
             continue
-        tags[i] = f" _ _ B-{ent.label}"
+        begin, inside = _tags(ent.label)
+        tags[i] = begin
         i += 1
-        inside = f" _ _ I-{ent.label}"
         while i < n and ends[i] <= ent.end:
             tags[i] = inside
             i += 1
-    yield DOCSTART
-    yield ""
-    ti = 0
-    for start, end in _sentences(article):
-        first = max(ti, bisect_left(starts, start))
-        ti = bisect_right(ends, end, first)
-        if ti == first:
-            continue
-        if tags[first].startswith(" _ _ I-"):  # a sentence never opens inside an entity (IOB2)
-            tags[first] = " _ _ B-" + tags[first][7:]
-        yield "\n".join(map(add, tokens.texts[first:ti], tags[first:ti]))
-        yield ""
+    found = _sentences(article)
+    firsts = list(map(bisect_left, repeat(starts), [s for s, _ in found]))
+    lasts = list(map(bisect_right, repeat(ends), [e for _, e in found]))
+    spans = [(a, b) for a, b in zip(firsts, lasts, strict=True) if b > a]
+    for a, _ in spans:
+        if tags[a].startswith(" _ _ I-"):  # a sentence never opens inside an entity (IOB2)
+            tags[a] = " _ _ B-" + tags[a][7:]
+    lines = list(map(add, tokens.texts, tags))
+    blocks = ["\n".join(lines[a:b]) for a, b in spans]
+    return f"{DOCSTART}\n\n" + "".join(map(add, blocks, repeat("\n\n", len(blocks))))
 
 
 def document(item: Item) -> bytes:
     """An article's lines as bytes, each ended by a line break."""
-    return ("\n".join(lines(item.article)) + "\n").encode("utf-8", "surrogatepass")
+    return document_text(item.article).encode("utf-8", "surrogatepass")
 
 
 def write(items: Iterable[Item], out: IO[bytes]) -> int:

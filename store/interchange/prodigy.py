@@ -25,6 +25,21 @@ _WS = (b',"ws":false},{"text":', b',"ws":true},{"text":')  # ends a token, opens
 _FIELDS = (b',"start":%d', b',"end":%d', b',"id":%d')
 _TABLE_MAX = 1 << 16  # numbers up to this are looked up, not formatted (the tables stay a few MB)
 _TABLES: tuple[list[bytes], list[bytes], list[bytes]] = ([], [], [])
+_ENCODED_MAX = 200_000  # distinct token texts remembered (a few tens of MB at most)
+
+
+class _Encoded(dict[str, bytes]):
+    """Each token text as orjson writes it, encoded once per process: a corpus repeats its
+    words, and a lookup is a fifth of an ``orjson.dumps`` call (a task has hundreds of tokens)."""
+
+    def __missing__(self, text: str) -> bytes:
+        if len(self) >= _ENCODED_MAX:
+            self.clear()  # memory must not grow with the corpus
+        data = self[text] = orjson.dumps(text)
+        return data
+
+
+_ENCODED = _Encoded()
 
 
 def _numbered(field: int, values: Iterable[int], top: int) -> Iterable[bytes]:
@@ -47,7 +62,7 @@ def _tokens_json(text: str, toks: Tokens) -> bytes:
     if not n:
         return b"[]"
     flat: list[bytes] = [b'[{"text":'] * (5 * n + 1)
-    flat[1::5] = map(orjson.dumps, toks.texts)
+    flat[1::5] = map(_ENCODED.__getitem__, toks.texts)
     flat[2::5] = _numbered(0, toks.starts, len(text))
     flat[3::5] = _numbered(1, toks.ends, len(text))
     flat[4::5] = _numbered(2, range(n), n)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate, count
+from operator import add
 
 from store.model import Span
 
@@ -20,45 +22,65 @@ _ABBREV = {
     "ds", "prov", "kota", "yth", "an", "pt", "cv", "tbk",
     "muh", "moh", "moch", "mochd", "muhd", "mhd", "abd", "hi",  # names: "IPTU Muh. Asri", "Rusdi Hi. Ahmad"
 }
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
+_CLOSE = "[\"'”’)\\]]*"  # closing quotes and brackets after the stop
+_NEXT = r"(?=\s+[\"'“‘(\[]?[A-Z0-9])"  # space, then an upper-case letter, digit or quote
+# a run of stops (found from its first character, not from inside the run) that ends a sentence
+# unless an abbreviation comes before it; one pattern per first character, so each is found by
+# the quick search for one character rather than a test of every character of the text
+_DOT = re.compile(rf"\.(?<![.!?]\.)[.!?]*{_CLOSE}{_NEXT}")
+_BANG = re.compile(rf"!(?<![.!?]!)[.!?]*{_CLOSE}{_NEXT}")
+_ASK = re.compile(rf"\?(?<![.!?]\?)[.!?]*{_CLOSE}{_NEXT}")
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the '.' at ``dot`` belongs to an abbreviation, a title or an initial."""
-    start = dot
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
-        start -= 1
-    word = text[start:dot].lower()
-    if not word:
-        return False
-    if word.replace(".", "") in _ABBREV or "." in word:  # S.I.K, M.H, a.n
-        return True
-    return len(word) == 1 and word.isalpha()  # an initial
+def _letters(word: str) -> str:
+    """A pattern for ``word`` in any case (the characters whose ``lower()`` is its letter)."""
+    return "".join("[kK\u212a]" if ch == "k" else f"[{ch}{ch.upper()}]" for ch in word)
+
+
+_LISTED = "|".join(_letters(w[::-1]) for w in sorted(_ABBREV, key=lambda w: (-len(w), w))
+                   if w.isalpha() and len(w) > 1)
+# read in the reversed text, so the word before a dot comes after it: the dot, then a word that
+# holds a dot ("S.I.K", "1.112"), a listed abbreviation, or one letter (checked by _initial)
+_AFTER_ABBREVIATION = re.compile(rf"\.(?=[^\W_]+\.|(?:{_LISTED})(?![^\W_.])|([^\W\d_])(?![^\W_.]))")
+
+
+def _initial(ch: str) -> bool:
+    low = ch.lower()
+    return len(low) == 1 and low.isalpha()
+
+
+def _abbreviations(text: str) -> set[int]:
+    """Where a dot belongs to an abbreviation, a title or an initial: the word before it (letters,
+    digits and dots) holds a dot, is a listed abbreviation or is one letter."""
+    last = len(text) - 1
+    return {last - m.start() for m in _AFTER_ABBREVIATION.finditer(text[::-1])
+            if m.group(1) is None or _initial(m.group(1))}
 
 
 def sentences(text: str, noise: Sequence[Span] = ()) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, stripped of surrounding space; noise lines are their own."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in _END.finditer(text):
-        if m.group() != "\n":
-            first_dot = m.start()
-            if text[first_dot] == "." and _is_abbreviation(text, first_dot):
-                continue
-        end = m.end() if m.group() != "\n" else m.start()
-        _add(text, start, end, out)
-        start = m.end()
-    _add(text, start, len(text), out)
-    return out
+    """(start, end) of each sentence, stripped of surrounding space; noise lines are their own.
 
-
-def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append((start, end))
+    The text is cut after each run of stops that ends a sentence and after each line break, and
+    the pieces are stripped, in whole-list steps (this runs for every article of an export)."""
+    cuts: list[int] = []
+    if "." in text:
+        skip = _abbreviations(text)
+        cuts = [m.end() for m in _DOT.finditer(text) if m.start() not in skip]
+    if "!" in text:
+        cuts += [m.end() for m in _BANG.finditer(text)]
+    if "?" in text:
+        cuts += [m.end() for m in _ASK.finditer(text)]
+    lines = text.split("\n")
+    if len(lines) > 1:
+        cuts += map(add, accumulate(map(len, lines[:-1])), count(1))  # just after each line break
+    cuts.sort()
+    cuts.append(len(text))
+    starts = [0, *cuts[:-1]]
+    pieces = list(map(text.__getitem__, map(slice, starts, cuts)))
+    lead = map(len, map(str.lstrip, pieces))
+    kept = map(len, map(str.rstrip, pieces))
+    return [(s + n - ls, s + rs) for s, n, ls, rs in zip(starts, map(len, pieces), lead, kept, strict=True)
+            if rs > n - ls]
 
 
 def sentence_at(spans: Sequence[tuple[int, int]], offset: int) -> int:
