@@ -37,6 +37,7 @@ from store.text.noise import (
     prose,
     split_lines,
 )
+from store.text.regions import is_province
 
 HEAD_LINES = 30  # non-blank lines at the top where site chrome, title, byline, timestamp may be
 TITLE_MAX = 200
@@ -53,6 +54,12 @@ _CAPS = re.compile(
     rf"(?P<before>{_SP}*)(?P<dash>{_DASH})(?P<after>.?)"
 )
 _TITLED = re.compile(rf"^(?P<place>[A-Z][a-z]+(?:{_SP}[A-Z][a-z]+){{0,2}}){_SP}+{_DASH}{_SP}+\S")
+# a dateline alone on its line, a province after the comma ("Cibarusah, Jabar"; a credit "Nama, Kota"
+# names no province)
+_ALONE = re.compile(
+    rf"(?P<place>{_PLACE_WORD}(?:{_SP}+{_PLACE_WORD}){{0,2}}){_SP}*,{_SP}*"
+    rf"(?P<province>[A-Z][A-Za-z]+(?:{_SP}+[A-Z][A-Za-z]+){{0,3}})(?:{_SP}|[*_.])*"
+)
 _STRICT_PLACE = re.compile(rf"{_PLACE_WORD}(?:{_SP}+(?:[A-Z(][\w.'’()]*)){{0,3}}")
 # Words that open a body sentence (or a title) before a dash but are not places.
 _NOT_PLACES = frozenset(
@@ -128,7 +135,8 @@ def _place(s: str, org_ok: bool = False) -> str | None:
 @lru_cache(maxsize=64)  # the line that opens the body is asked about twice: by read_head, then below
 def _dateline(line: str, strict: bool = False) -> tuple[str | None, str | None]:
     """(place, outlet) from the opening of the body: "PESBAR, MEDIALAMPUNG.CO.ID -",
-    "Gerbangkaltim.com, Bontang –", "Jakarta (ANTARA) -", "BUNGORO–", "PURWAKARTA -".
+    "Gerbangkaltim.com, Bontang –", "Jakarta (ANTARA) -", "BUNGORO–", "PURWAKARTA -", or a
+    line of its own "Cibarusah, Jabar".
 
     ``strict`` (for a line that may be the title) accepts only the forms that name an outlet.
     """
@@ -160,6 +168,9 @@ def _dateline(line: str, strict: bool = False) -> tuple[str | None, str | None]:
             return place, None
     m = _TITLED.match(head)
     if m:
+        return _place(m.group("place")), None
+    m = _ALONE.fullmatch(head) if len(line) <= 100 else None
+    if m and is_province(m.group("province")):
         return _place(m.group("place")), None
     return None, None
 

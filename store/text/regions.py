@@ -179,3 +179,14 @@ def place_of(text: str) -> tuple[str | None, str | None]:
             continue
         return regency, province
     return None, province_only
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> frozenset[str]:
+    names = (n for province, other in PROVINCE_NAMES.items() for n in [province, *_split(other)])
+    return frozenset(n.casefold() for n in names)
+
+
+def is_province(name: str) -> bool:
+    """Whether ``name`` names a province, in full or by its short form ("Kalimantan Tengah", "Jabar")."""
+    return " ".join(name.split()).casefold() in _province_names()

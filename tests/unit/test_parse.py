@@ -570,3 +570,25 @@ def test_a_date_line_over_the_headline_and_a_tagline_above_it() -> None:
     p = parse(text)
     assert p.title == "Polres Contoh Gelar Apel Pasukan Jelang Pencoblosan di Lapangan Kota"
     assert p.published == "2024-11-27T10:00" and "Berita Terkini Sulawesi Tengah" in noise(p)
+
+
+LEDE = ("Polres Metro Sukadana menggelar patroli malam di Kecamatan Sukaraja pada Senin (25/11/2024) untuk "
+        "menjaga kamtibmas jelang pemungutan suara.\n\nPatroli menyambangi pos kamling di tiga desa.\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Sukaraja, Jabar", "Sukaraja"),
+        ("Muara Lembu, Kalimantan Tengah", "Muara Lembu"),
+        ("**Tanjung Rejo, Sumut**", "Tanjung Rejo"),
+        ("Budi Hartono, Sukaraja", None),  # a credit: a name, then a town that is no province
+        ("Polres Sukadana, Jabar", None),  # a unit, not a place
+    ],
+)
+def test_a_dateline_on_a_line_of_its_own(line: str, place: str | None) -> None:
+    """'Place, Province' alone on the line between the headline and the lede is the dateline."""
+    p = parse(f"Polres Metro Sukadana Gelar Patroli Malam\n\n{line}\n\n{LEDE}")
+    assert p.title == "Polres Metro Sukadana Gelar Patroli Malam"
+    assert p.dateline == place
+    check_spans(p)
