@@ -9,6 +9,7 @@ One bad file gets a verdict in the report and never stops the rest.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
@@ -125,8 +126,11 @@ Prepared = tuple[str, "tuple[Article, list[int]] | str | Skipped"]  # (source, r
 Input = str | RawDoc  # a file of one document to read (a path), or a document read from a file of rows
 ROWS = JSONL_SUFFIXES | {".json", ".csv"}  # files of many documents: read in the main process
 POOL_THRESHOLD = 200  # fewer documents than this are prepared in-process (no start-up cost)
-CHUNK = 16  # documents per task: fewer, larger messages between processes
-WINDOW = 24  # tasks in flight at once: enough to keep the workers busy while a batch commits
+# Documents per task: fewer, larger messages between processes (16 -> 32: the main process's
+# share of the hand-over, futures, pipe reads and unpickling, 0.08 -> 0.05 ms an article).
+CHUNK = 32
+WINDOW = 12  # tasks in flight at once (~400 documents): the workers stay busy while a batch commits
+WORKER_GC_THRESHOLD = 10_000  # a worker's young generation: see ``_worker_init``
 _worker_recogniser: Recogniser | None = None
 
 
@@ -162,10 +166,18 @@ def _exit_with_parent() -> None:
 
 
 def _worker_init() -> None:
+    """A worker: Ctrl-C left to the parent, dies with it, its own recogniser. The collector is
+    told what a worker's objects are: what it inherited from the parent (a forked copy of the
+    store's lookup tables) and its recogniser live as long as it does (frozen: never scanned, so
+    never copied page by page either), and what a chunk makes dies with the chunk by reference
+    counting, so the collections every 700 new objects freed nothing (none of 294 over 2,000
+    articles) for 1-2 % of a worker's CPU; they run every ``WORKER_GC_THRESHOLD`` instead."""
     global _worker_recogniser
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     _exit_with_parent()
     _worker_recogniser = Recogniser()
+    gc.freeze()
+    gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 HEAD = ("id", "source", "title", "text", "outlet", "author", "url", "published", "dateline")  # in order
@@ -352,9 +364,16 @@ def batches(
     """New articles from ``paths``, in batches of ``batch_size`` ready to commit; the caller
     commits each (``Store.ingest``) and counts it in ``report.added``. Everything else that
     happens to an input (already present, a duplicate, skipped and why) goes into ``report``.
-    A batch cut short by ``cancelled`` or Ctrl-C is never yielded nor counted."""
+    A batch cut short by ``cancelled`` or Ctrl-C is never yielded nor counted.
+
+    Once a batch is committed, what is still alive (the lookup tables in ``seen``, grown by the
+    batch) lives until the ingest ends: it is frozen (``gc.freeze``), so the collector's full
+    scans stop re-reading tables that only grow (0.03 -> 0.01 ms an article in the main process
+    at 10k, more the larger the store). Frozen objects are still freed by reference counting;
+    they go back to the collector when the ingest ends."""
     batch: Batch = []
     last_tick = 0.0
+    frozen, may_freeze = False, gc.isenabled() and gc.get_freeze_count() == 0  # (not someone else's)
     try:
         n_workers = default_workers() if workers is None else workers
         inputs = _inputs(paths, report, store_dir, follow_symlinks)
@@ -370,7 +389,7 @@ def batches(
                 report.skipped.append((source, result))
                 continue
             article, sig = result
-            if not article.text.strip():
+            if not article.text or article.text.isspace():  # (strip() would copy the text)
                 report.skipped.append((source, "no text"))
                 continue
             if article.id in seen.ids:
@@ -386,6 +405,9 @@ def batches(
             if len(batch) >= batch_size:
                 full, batch = batch, []
                 yield full
+                if may_freeze:
+                    gc.freeze()
+                    frozen = True
             now = time.perf_counter()
             if progress is not None and now - last_tick > 0.1:
                 last_tick = now
@@ -396,3 +418,5 @@ def batches(
             yield full
     finally:  # a batch not handed over was not saved: do not count its duplicates
         report.duplicates -= sum(1 for a, _ in batch if a.duplicate_of)
+        if frozen:
+            gc.unfreeze()
