@@ -56,6 +56,9 @@ _THINGS_MOVE = re.compile(r"(?<![^\W_])(?:logistik|kotak suara|surat suara|armad
 # what is done alongside the act: "patroli dialogis ... sambil membagikan stiker" is the patrol
 _ALONGSIDE = re.compile(r"(?<![^\W_])(?:sambil|seraya|sembari)(?![^\W_])", re.IGNORECASE)
 _WHILE = re.compile(rf"{_ALONGSIDE.pattern}[^,.;]*$", re.IGNORECASE)
+# what the people of the act will do later: "diikuti 612 personel ... yang akan disebar ke 1.304 TPS"
+# is the apel they attend now, "melepas 60 personel BKO yang akan ditempatkan di TPS" a deployment
+_LATER = re.compile(r"(?<![^\W_])yang\s+akan\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # an activity told as what another begins with: "Patroli diawali apel di halaman Mapolres" is the apel
 _BEGUN_WITH = re.compile(r"(?:\s+[\w-]+){0,5}?\s+(?:diawali|didahului|ditandai|dibuka|dimulai dengan)"
                          r"(?![^\W_])", re.IGNORECASE)
@@ -245,6 +248,7 @@ class TypeClassifier:
                     _OPENING.match(sentence[:start]) and _BEFORE_NOW.match(sentence, end)) or (
                     owner == DEPLOYMENT and _THINGS_MOVE.search(sentence[max(0, start - 160):start])) or (
                     _BEGUN_WITH.match(sentence, end)) or (
+                    _LATER.search(sentence, max(0, start - 30), start)) or (
                     0 <= while_at < start and _WHILE.search(sentence, while_at, start)):
                 weight *= SCENE
             weight += 0.02 * (1 - start / max(1, len(sentence)))  # a tie goes to the earlier act

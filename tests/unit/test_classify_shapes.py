@@ -25,6 +25,9 @@ CLF = TypeClassifier(load_taxonomy())  # nothing learned: the lexicon alone gues
     ("Pada hari pemungutan suara, 380 personel akan disebar ke 402 TPS di tujuh kecamatan.", "troop_deployment"),
     ("Ditpolairud Polda Jambi menyeberangkan 30 personel ke Pulau Berhala dengan dua kapal patroli.",
      "troop_deployment"),
+    # what the people of the act will do later is not the act
+    ("Apel dipimpin Kapolres Tebo dan diikuti 540 personel gabungan dari Polri, TNI dan Satlinmas yang akan "
+     "disebar ke 1.120 TPS di 12 kecamatan.", "ceremony_apel"),
     # the apel a patrol begins with
     ("Patroli diawali apel di halaman Mapolres Tebo yang dipimpin Kabag Ops Kompol Arif Munandar.",
      "ceremony_apel"),
