@@ -8,15 +8,20 @@ times the number of cores is the rate the machine would give if ingest had it to
 upper bound: it assumes the pool keeps every core busy), and the parent's own rate bounds what
 more workers could give. ``--profile`` prints where the main process spends its time;
 ``--stages`` what a worker spends per article on each stage (one process, every second article
-of the corpus, as one of two workers sees them, caches cold at the start); with ``--profile``,
-where the recogniser spends its time (cProfile: its overhead inflates small Python functions).
+of the corpus, as one of two workers sees them, caches cold at the start), from reading the file
+to pickling what it hands over, then the worker's own function over the same files (the
+difference is its glue); with ``--profile``, where the recogniser spends its time (cProfile: its
+overhead inflates small Python functions). What the pool adds on top shows in a full run's
+workers' CPU (with two workers and the main process on two cores, also their contention).
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import os
+import pickle
 import pstats
 import resource
 import shutil
@@ -68,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def stages(corpus: Path, profile: bool = False) -> None:
     """CPU per article of each stage of ``store.ingest.prepare``, and of handing it over."""
+    from store import ingest
     from store.disk.corpus import stored_form
     from store.model import Article
     from store.search.tantivy_query import document_head
@@ -78,17 +84,24 @@ def stages(corpus: Path, profile: bool = False) -> None:
     from store.text.parse import parse_article
 
     files = [p for p in iter_paths([str(corpus)]) if not isinstance(p, Skipped)][::2]
-    docs = [d for f in files for d in read_source(f) if not isinstance(d, Skipped)]
     recogniser = Recogniser()
     out: dict[str, Any] = {}
+    n = sum(1 for f in files for d in read_source(f) if not isinstance(d, Skipped))
+    total = 0.0
 
     def stage(name: str, fn: Callable[[], Any]) -> Any:
+        nonlocal total
+        gc.freeze()  # earlier stages' results, all held here (a worker holds one chunk's): not rescanned
         start = time.process_time()
         out[name] = fn()
-        print(f"{name:24s} {(time.process_time() - start) / len(docs) * 1000:.3f} ms")
+        spent = time.process_time() - start
+        total += spent
+        print(f"{name:28s} {spent / n * 1000:.3f} ms")
         return out[name]
 
-    print(f"{len(docs)} articles, CPU per article:")
+    print(f"{n} articles, CPU per article:")
+    docs = stage("read (file to document)", lambda: [d for f in files for d in ingest._read(str(f))
+                                                      if not isinstance(d, Skipped)])
     parsed = stage("parse", lambda: [parse_article(d) for d in docs])
     ids = stage("article id", lambda: [article_id(p.text) for p in parsed])
     prof = cProfile.Profile() if profile else None
@@ -101,7 +114,19 @@ def stages(corpus: Path, profile: bool = False) -> None:
                     entities=e) for d, p, i, e in zip(docs, parsed, ids, ents, strict=True)]
     stage("duplicate signature", lambda: [dedupe.signature(a.text, a.noise) for a in arts])
     stage("story signature", lambda: [dedupe.story_signature(a) for a in arts])
-    stage("hand-over (JSON, index JSON)", lambda: [(stored_form(a), document_head(a)) for a in arts])
+    handed = stage("hand-over (JSON, index JSON)", lambda: [(stored_form(a), document_head(a)) for a in arts])
+    stage("pickling it (worker side)", lambda: pickle.dumps(handed, protocol=pickle.HIGHEST_PROTOCOL))
+    print(f"{'sum':28s} {total / n * 1000:.3f} ms")
+    # the same work as a worker does it, chunk by chunk: the difference to the sum is the glue
+    ingest._worker_recogniser = recogniser
+    gc.freeze()
+    gc.set_threshold(ingest.WORKER_GC_THRESHOLD)  # as in a worker (``_worker_init``)
+    chunks = [[str(f) for f in files[i : i + ingest.CHUNK]] for i in range(0, len(files), ingest.CHUNK)]
+    start = time.process_time()
+    for chunk in chunks:
+        pickle.dumps(ingest._worker_prepare_many(chunk), protocol=pickle.HIGHEST_PROTOCOL)
+    print(f"{'worker function, whole':28s} {(time.process_time() - start) / n * 1000:.3f} ms "
+          f"(in chunks of {ingest.CHUNK}, in this process, caches warm)")
     if prof:
         print("\nthe recogniser (profiled, so slower than above):")
         pstats.Stats(prof).sort_stats("tottime").print_stats(15)
