@@ -13,6 +13,7 @@ Offsets are code points of ``NAME.txt`` read as UTF-8.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -131,11 +132,22 @@ def write_files(items: Iterable[Item], folder: Path) -> int:
     """``NAME.txt`` and ``NAME.ann`` of each article into ``folder`` (a temp folder that
     ``replacing_folder`` syncs and swaps in); the number of articles."""
     n = 0
-    for item in items:
-        a = item.article
-        write_new(folder / f"{a.id}.txt", a.text.encode("utf-8", "surrogatepass"))
-        write_new(folder / f"{a.id}.ann", ann(a, item.records).encode("utf-8", "surrogatepass"))
-        n += 1
+    if os.open not in os.supports_dir_fd:  # pragma: no cover - not POSIX
+        for item in items:
+            a = item.article
+            write_new(folder / f"{a.id}.txt", a.text.encode("utf-8", "surrogatepass"))
+            write_new(folder / f"{a.id}.ann", ann(a, item.records).encode("utf-8", "surrogatepass"))
+            n += 1
+        return n
+    where = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        for item in items:
+            a = item.article
+            write_new(f"{a.id}.txt", a.text.encode("utf-8", "surrogatepass"), where)
+            write_new(f"{a.id}.ann", ann(a, item.records).encode("utf-8", "surrogatepass"), where)
+            n += 1
+    finally:
+        os.close(where)
     return n
 
 

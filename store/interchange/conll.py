@@ -90,16 +90,16 @@ def document_text(article: Article) -> str:
     starts, ends = tokens.starts, tokens.ends
     n = len(tokens)
     tags = [_O] * n
-    for ent in article.entities:
-        i = bisect_left(starts, ent.start)
+    ents = article.entities
+    at_first = map(bisect_left, repeat(starts), map(_START, ents))
+    at_last = map(bisect_right, repeat(ends), map(_END, ents))  # tokens ending inside, and before
+    for ent, i, j in zip(ents, at_first, at_last, strict=True):
         if i >= n or starts[i] != ent.start:
             continue
         begin, inside = _tags(ent.label)
         tags[i] = begin
-        i += 1
-        while i < n and ends[i] <= ent.end:
-            tags[i] = inside
-            i += 1
+        if j > i + 1:
+            tags[i + 1:j] = [inside] * (j - i - 1)
     found = _sentences(article)
     firsts = list(map(bisect_left, repeat(starts), [s for s, _ in found]))
     lasts = list(map(bisect_right, repeat(ends), [e for _, e in found]))

@@ -47,9 +47,14 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def write_new(path: Path, data: bytes) -> None:
-    """A new file in a temp folder (made durable by ``sync_folder`` later, not one by one)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+def write_new(path: Path | str, data: bytes, dir_fd: int | None = None) -> None:
+    """A new file in a temp folder (made durable by ``sync_folder`` later, not one by one);
+    ``path`` is a name inside the folder open as ``dir_fd`` when that is given (the kernel then
+    looks up one name, not the whole path: a brat export makes two files an article)."""
+    fd = os.open(path, _NEW, 0o666, dir_fd=dir_fd)
     try:
         write_all(fd, data)
     finally:

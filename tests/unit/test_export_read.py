@@ -1,15 +1,18 @@
 """An export reads a shard's articles with ``read_article`` (entities made in whole-list steps,
 issue 12): it must give what ``Article.from_dict`` gives, damage counted the same, for stored
-entries well formed or not."""
+entries well formed or not. ``clean_entities`` answers from whole lists when every entity is kept;
+it must keep what the one-at-a-time reading kept."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from store.interchange.common import read_article
-from store.model import Article
+from store.interchange.common import clean_entities, read_article
+from store.model import Article, Entity, Span
 
 TEXT = "Polres Sleman menggelar apel di Lapangan Denggung. 🙂 Kapolres hadir."
 GOOD = [{"start": 0, "end": 13, "label": "POLICE_UNIT", "text": "Polres Sleman"},
@@ -55,3 +58,30 @@ def test_well_formed_entities_are_read() -> None:
 
 def test_text_not_a_string() -> None:
     assert read_article(doc(GOOD, text=5)) == Article.from_dict(doc(GOOD, text=5))
+
+
+def reference_clean(article: Article, entities: list[Entity], chosen: set[tuple[int, int]]) -> list[Entity]:
+    """``clean_entities`` as it was, one entity at a time."""
+    out: list[Entity] = []
+    last_end = -1
+    for e in sorted(entities, key=lambda e: (e.start, -e.end)):
+        if not 0 <= e.start < e.end <= len(article.text) or e.start < last_end:
+            continue
+        if (e.start, e.end) not in chosen and any(s.start < e.end and e.start < s.end for s in article.noise):
+            continue
+        out.append(e)
+        last_end = e.end
+    return out
+
+
+spans = st.tuples(st.integers(-2, 30), st.integers(-2, 30))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(spans, max_size=8), st.lists(spans, max_size=3), st.lists(spans, max_size=2))
+def test_clean_entities_as_one_at_a_time(ents: list[tuple[int, int]], noise: list[tuple[int, int]],
+                                         chosen: list[tuple[int, int]]) -> None:
+    article = Article(id="a", source="s", title="t", text="x" * 25,
+                      noise=[Span(s, e) for s, e in noise])
+    entities = [Entity(s, e, "LOC", "") for s, e in ents]
+    assert clean_entities(article, entities, set(chosen)) == reference_clean(article, entities, set(chosen))
