@@ -141,3 +141,19 @@ def test_sentences_remembered_from_other_articles_give_what_a_fresh_recogniser_g
         for text, published, noise in arts:
             when = "2025-01-03" if published_shift else published
             assert shared.recognise(text, when, noise) == Recogniser().recognise(text, when, noise)
+
+
+def test_noise_leaves_out_the_entities_inside_it_and_nothing_else() -> None:
+    """Pieces keep their entities with offsets from the piece's start and are shifted only at
+    the end: a noise span over part of a piece leaves out exactly the entities wholly inside
+    it, among kept, dropped ("Kantor KPU" is a place) and second-pass ones."""
+    text = ("Kapolres Garut AKBP Rudi Hartono, S.I.K. meninjau Kantor KPU Kabupaten Garut pada Senin (25/11/2024).\n"
+            "Rudi mengatakan Polsek Cibatu dan Koramil 1105 siaga di TPS 07 Desa Sukamaju. Warga Cibatu tenang.")
+    shared = Recogniser()
+    plain = shared.recognise(text, "2024-11-26")
+    assert {"LOC", "PERSON", "POLICE_UNIT", "DATE"} <= {e.label for e in plain}
+    for ent in plain:
+        noise = [Span(ent.start, ent.end, ent.text)]
+        want = [e for e in plain if not (e.start >= ent.start and e.end <= ent.end)]
+        assert shared.recognise(text, "2024-11-26", noise) == want
+        assert Recogniser().recognise(text, "2024-11-26", noise) == want

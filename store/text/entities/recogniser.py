@@ -55,7 +55,7 @@ from store.text.entities.people import (
     _h_speech,
     _h_subject,
 )
-from store.text.entities.resolve import _finish, _resolve, second_pass
+from store.text.entities.resolve import Piece, _resolve, second_pass, settle
 
 _SUBJECT_VERBS = ("juga", "mengatakan", "menegaskan", "menjelaskan", "menambahkan", "mengimbau", "mengingatkan",
                   "berharap", "meminta", "menyampaikan", "menyebutkan", "mengungkapkan", "menuturkan")
@@ -215,15 +215,15 @@ class Recogniser:
         # Only a date's value depends on the publication date: a sentence without a date is
         # kept once for every article (``_plain``), one with a date per publication date.
         self._line = lru_cache(maxsize=_LINE_CACHE)(self._first_pass)
-        self._plain: dict[tuple[str, bool], tuple[Cand, ...]] = {}
+        self._plain: dict[tuple[str, bool], Piece] = {}
 
-    def _piece(self, text: str, published: str | None, head: bool) -> tuple[Cand, ...]:
+    def _piece(self, text: str, published: str | None, head: bool) -> Piece:
         key = (text, head)
         found = self._plain.get(key)
         if found is not None:
             return found
         found = self._line(text, published, head)
-        if not any(c[2] == "DATE" for c in found):
+        if not any(c[2] == "DATE" for c in found[0]):
             if len(self._plain) >= _LINE_CACHE:
                 self._plain.clear()  # a cheap bound: start over rather than track use
             self._plain[key] = found
@@ -237,7 +237,7 @@ class Recogniser:
         """
         if not text:
             return []
-        cands: list[Cand] = []
+        groups: list[tuple[int, Piece]] = []  # where each piece with candidates starts, and the piece
         piece, plain = self._piece, self._plain
         quiet = sorted((ns.start, ns.end) for ns in noise)
         q, n_quiet = 0, len(quiet)
@@ -250,14 +250,11 @@ class Recogniser:
             found = plain.get(key)  # the first look-up of ``_piece``, without a call per piece
             if found is None:
                 found = piece(key[0], published, key[1])
-            if pos:
-                cands += [(s + pos, e + pos, label, value) for s, e, label, value in found]
-            else:
-                cands += found
-        ents = second_pass(text, cands)
-        return _finish(text, ents, noise)
+            if found[0]:
+                groups.append((pos, found))
+        return second_pass(text, groups, noise)
 
-    def _first_pass(self, text: str, published: str | None, head: bool) -> tuple[Cand, ...]:
+    def _first_pass(self, text: str, published: str | None, head: bool) -> Piece:
         """Entities of one line, overlaps settled: dates, every keyword's entity, and a dateline
         if the line opens the body (``head``). No candidate crosses a line, so settling each
         line alone gives what settling the whole text would."""
@@ -297,7 +294,7 @@ class Recogniser:
             if value is _WEEKDAY_VALUE:  # a bare weekday: the latest such day, or the next one if planned
                 future = _PLANNED.search(text, 0, s) is not None or _FUTURE_AFTER.match(text, e) is not None
                 cands[i] = (s, e, label, _bare_day(_ref(published), text[s:e], future))
-        return tuple(_resolve(cands))
+        return settle(text, _resolve(cands, len(text)))
 
 
 _DEFAULT: Recogniser | None = None

@@ -4,8 +4,9 @@ second pass that needs the settled entities, and the final trim and noise filter
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from operator import itemgetter
+from bisect import bisect_right, insort
+from collections.abc import Callable, Iterator, Sequence
+from operator import attrgetter
 
 from store.model import Entity, Span
 from store.text.entities.patterns import (
@@ -28,20 +29,70 @@ _PAREN_ABBR = re.compile(rf"{_S}*\($")
 _CHAIN = re.compile(rf"(?:,{_S}+|[–—](?=[{_UP}]))")
 _ORG_LABELS = frozenset({"POLICE_UNIT", "ELECTION_BODY", "GOV_ORG", "MILITARY_UNIT"})
 
+# A candidate of a piece (offsets from the piece's start): start, end, label, value, and the end
+# and text of its entity trimmed (text None: no entity, a hidden span or nothing left)
+PieceCand = tuple[int, int, str, object, int, str | None]
+# A piece's settled candidates (sorted, non-overlapping) and what the article-level steps read
+# from them, worked out once: where the candidates lie (the second pass takes no span there),
+# the places named after a unit or role, the words of people's names. Plain tuples of ints,
+# strings and bytes, so the collector stops tracking them (the cache holds thousands).
+Piece = tuple[tuple[PieceCand, ...], bytes, tuple[str, ...], tuple[str, ...]]
 
 
+def settle(text: str, cands: list[Cand]) -> Piece:
+    """The ``Piece`` of ``text`` from its settled candidates: a piece seen again (boilerplate,
+    a republished press release, a template sentence) costs a look-up, and its candidates are
+    shifted to article offsets only where the second pass looks at them."""
+    mask = bytearray(cands[-1][1] if cands else 0)
+    places: list[str] = []
+    tokens: list[str] = []
+    out: list[PieceCand] = []
+    for s, e, label, value in cands:
+        mask[s:e] = b"\1" * (e - s)
+        if label in _PLACE_LABELS:
+            if label == _MUTE or text[s] in _PLACE_OF_FIRST:
+                name = _place_name(text, s, e, label)
+                if name is not None:
+                    places.append(name)
+        elif label == "PERSON":
+            tokens += _tokens(text[s:e])
+        end = e
+        etext = None
+        if label not in _HIDDEN:
+            end = _trimmed(text, s, e, label) if text[e - 1] in _TRIMMED else e
+            if end > s:
+                etext = text[s:end]
+        out.append((s, e, label, value, end, etext))
+    return (tuple(out), bytes(mask), tuple(places), tuple(tokens))
 
 
-def second_pass(text: str, ents: list[Cand]) -> list[Cand]:
-    """What needs the settled entities: a role's apposition ("Ketua KPU X, Name"), places
-    chained after a place ("Jalan X, Tanah Grogot"), abbreviations in parentheses after a
-    unit (dropped), and later bare mentions of a person's name."""
+def second_pass(text: str, groups: list[tuple[int, Piece]], noise: Sequence[Span]) -> list[Entity]:
+    """The entities of an article from its pieces' candidates (``groups``: where each piece
+    starts, and the piece) and what needs them all: a role's apposition ("Ketua KPU X, Name"),
+    places chained after a place ("Jalan X, Tanah Grogot"), abbreviations in parentheses after a
+    unit (dropped), places named after a unit found again bare, and later bare mentions of a
+    person's name."""
     occupied = bytearray(len(text) + 1)
-    for s, e, _l, _v in ents:
-        occupied[s:e] = b"\1" * (e - s)
-    starts = {c[0]: c for c in ents}
+    for pos, pc in groups:
+        mask = pc[1]
+        occupied[pos:pos + len(mask)] = mask
+    positions: list[int] = []
     extra: list[Cand] = []
     drop: set[int] = set()
+
+    def at(x: int) -> Cand | None:
+        """The candidate that starts at ``x``."""
+        if not positions:
+            positions.extend(pos for pos, _pc in groups)
+        i = bisect_right(positions, x) - 1
+        if i < 0:
+            return None
+        pos, pc = groups[i]
+        rel = x - pos
+        for c in pc[0]:
+            if c[0] >= rel:
+                return (x, c[1] + pos, c[2], c[3]) if c[0] == rel else None
+        return None
 
     def free(s: int, e: int) -> bool:
         return occupied.find(1, s, e) == -1
@@ -50,79 +101,94 @@ def second_pass(text: str, ents: list[Cand]) -> list[Cand]:
         occupied[s:e] = b"\1" * (e - s)
         extra.append((s, e, label, None))
 
-    for s, e, label, _v in ents:
-        if label == "ROLE":
-            gap = _GAP.match(text, e)
-            nxt = starts.get(gap.end()) if gap else None
-            while nxt is not None and nxt[2] in ("POLICE_UNIT", "ELECTION_BODY", "GOV_ORG", "LOC",
-                                                 "MILITARY_UNIT", _BLOCK, _MUTE):
-                e = nxt[1]
+    for pos, pc in groups:
+        for s, e, label, _v, _end, _text in pc[0]:
+            if label not in _SECOND:
+                continue
+            s += pos
+            e += pos
+            if label == "ROLE":
                 gap = _GAP.match(text, e)
-                nxt = starts.get(gap.end()) if gap else None
-            if not text.startswith(",", e):
-                # "Ketua KPU Kota X Rahmat Hidayat mengatakan": the name, then what they did
-                gap = _GAP.match(text, e) if e > s else None
-                span = _name_at(text, gap.end(), max_words=4) if gap and text[e - 1] != "." else None
-                if (span is not None and span[1] - span[0] >= 3 and free(*span) and span[0] not in starts
-                        and _VERB_AFTER_NAME.match(text, span[1])):
-                    take(span[0], span[1], "PERSON")
-                continue
-            sep = _APPOS_AFTER_ROLE.match(text, e)
-            span = _name_at(text, sep.end(), max_words=4) if sep else None
-            if span is not None and free(*span) and span[0] not in starts:
-                take(span[0], span[1], "PERSON")
-        elif label in _ORG_LABELS:
-            # the word before names a venue ("Kantor KPU X"); its last letter says most are not
-            venue = (_VENUE_OF_ORG.search(text, max(0, s - 30), s)
-                     if s >= 2 and text[s - 2] in _VENUE_ENDS
-                     and text[max(0, text.rfind(" ", 0, s - 1) + 1):s - 1] in _VENUE_WORDS else None)
-            if venue is not None and free(venue.start(), s):
-                drop.add(s)  # "Kantor KPU Kabupaten Lebak": the office is a place
-                take(venue.start(), e, "LOC")
-                continue
-            # "Panitia Pengawas Pemilihan Kecamatan (Panwascam) Balocci": the region after the
-            # acronym is a place of its own
-            if s and text[s - 1] == "(" and text.startswith(")", e):
-                end, nw = _tail(text, e + 1, max_words=4, kota=True)
-                first = _GAP.match(text, e + 1)
-                if nw and first and free(first.end(), end):
-                    take(first.end(), end, "LOC")
-        elif label == "LOC":
-            hq = _VENUE_BEFORE_HQ.search(text, max(0, s - 40), s) if text.startswith("Ma", s) else None
-            if hq is not None and free(hq.start(), s):
-                drop.add(s)  # "Aula Tribrata Mapolda Sulbar": a hall in the headquarters
-                take(hq.start(), e, "LOC")
-                continue
-            if text.startswith(")", e) and _PAREN_ABBR.search(text, max(0, s - 3), s):
-                prev = max((c for c in ents if c[1] <= s - 1), key=lambda c: c[1], default=None)
-                if prev is not None and prev[2] != "PERSON" and text[prev[1]:s].strip() == "(":
-                    drop.add(s)  # "Polres Kutai Timur (Kutim)": an abbreviation, not a place
+                nxt = at(gap.end()) if gap else None
+                while nxt is not None and nxt[2] in ("POLICE_UNIT", "ELECTION_BODY", "GOV_ORG", "LOC",
+                                                     "MILITARY_UNIT", _BLOCK, _MUTE):
+                    e = nxt[1]
+                    gap = _GAP.match(text, e)
+                    nxt = at(gap.end()) if gap else None
+                if not text.startswith(",", e):
+                    # "Ketua KPU Kota X Rahmat Hidayat mengatakan": the name, then what they did
+                    gap = _GAP.match(text, e) if e > s else None
+                    span = _name_at(text, gap.end(), max_words=4) if gap and text[e - 1] != "." else None
+                    if (span is not None and span[1] - span[0] >= 3 and free(*span) and at(span[0]) is None
+                            and _VERB_AFTER_NAME.match(text, span[1])):
+                        take(span[0], span[1], "PERSON")
                     continue
-            at = e
-            while True:  # "Jalan Jenderal Sudirman, Tanah Grogot, Selasa": a place after a place
-                sep = _CHAIN.match(text, at)
-                if sep is None:
-                    break
-                if sep.end() in starts:
-                    break
-                end, nw = _tail(text, sep.end() - 1 if text[sep.end() - 1] in " \t\u00a0" else sep.end(),
-                                max_words=3, glued=text[sep.end() - 1] not in " \t\u00a0")
-                if nw == 0 or not free(sep.end(), end) or not _after_place_ok(text, end):
-                    break
-                take(sep.end(), end, "LOC")
-                at = end
-    _known_places(text, ents, free, take)
-    people = [c for c in ents if c[2] == "PERSON"] + [c for c in extra if c[2] == "PERSON"]
-    if people:
-        tokens = set()
-        for ps, pe, _l, _v in people:
-            for t in text[ps:pe].split():
-                if len(t) >= 3 and not t.endswith(".") and t.lower() not in _places() and not _name_stop(t):
-                    tokens.add(t)
+                sep = _APPOS_AFTER_ROLE.match(text, e)
+                span = _name_at(text, sep.end(), max_words=4) if sep else None
+                if span is not None and free(*span) and at(span[0]) is None:
+                    take(span[0], span[1], "PERSON")
+            elif label in _ORG_LABELS:
+                # the word before names a venue ("Kantor KPU X"); its last letter says most are not
+                venue = (_VENUE_OF_ORG.search(text, max(0, s - 30), s)
+                         if s >= 2 and text[s - 2] in _VENUE_ENDS
+                         and text[max(0, text.rfind(" ", 0, s - 1) + 1):s - 1] in _VENUE_WORDS else None)
+                if venue is not None and free(venue.start(), s):
+                    drop.add(s)  # "Kantor KPU Kabupaten Lebak": the office is a place
+                    take(venue.start(), e, "LOC")
+                    continue
+                # "Panitia Pengawas Pemilihan Kecamatan (Panwascam) Balocci": the region after the
+                # acronym is a place of its own
+                if s and text[s - 1] == "(" and text.startswith(")", e):
+                    end, nw = _tail(text, e + 1, max_words=4, kota=True)
+                    first = _GAP.match(text, e + 1)
+                    if nw and first and free(first.end(), end):
+                        take(first.end(), end, "LOC")
+            else:  # LOC
+                hq = _VENUE_BEFORE_HQ.search(text, max(0, s - 40), s) if text.startswith("Ma", s) else None
+                if hq is not None and free(hq.start(), s):
+                    drop.add(s)  # "Aula Tribrata Mapolda Sulbar": a hall in the headquarters
+                    take(hq.start(), e, "LOC")
+                    continue
+                if text.startswith(")", e) and _PAREN_ABBR.search(text, max(0, s - 3), s):
+                    prev = max((c for c in _shifted(groups) if c[1] <= s - 1), key=lambda c: c[1], default=None)
+                    if prev is not None and prev[2] != "PERSON" and text[prev[1]:s].strip() == "(":
+                        drop.add(s)  # "Polres Kutai Timur (Kutim)": an abbreviation, not a place
+                        continue
+                at_end = e
+                while True:  # "Jalan Jenderal Sudirman, Tanah Grogot, Selasa": a place after a place
+                    sep = _CHAIN.match(text, at_end)
+                    if sep is None:
+                        break
+                    if at(sep.end()) is not None:
+                        break
+                    end, nw = _tail(text, sep.end() - 1 if text[sep.end() - 1] in " \t\u00a0" else sep.end(),
+                                    max_words=3, glued=text[sep.end() - 1] not in " \t\u00a0")
+                    if nw == 0 or not free(sep.end(), end) or not _after_place_ok(text, end):
+                        break
+                    take(sep.end(), end, "LOC")
+                    at_end = end
+    names = {name for _pos, pc in groups for name in pc[2]}
+    if names:
+        _bare_mentions(text, names, "LOC", free, take)
+    tokens = {t for _pos, pc in groups for t in pc[3]}
+    for s, e, label, _v in extra:
+        if label == "PERSON":
+            tokens.update(_tokens(text[s:e]))
+    if tokens:
         _bare_mentions(text, tokens, "PERSON", free, take)
-    out = [c for c in ents if c[0] not in drop] + extra
-    out.sort(key=itemgetter(0))
-    return out
+    return _finish(text, groups, extra, drop, noise)
+
+
+def _shifted(groups: list[tuple[int, Piece]]) -> Iterator[Cand]:
+    for pos, pc in groups:
+        for s, e, label, value, _end, _text in pc[0]:
+            yield (s + pos, e + pos, label, value)
+
+
+def _tokens(name: str) -> list[str]:
+    """The words of a person's name that are looked for bare elsewhere in the article."""
+    return [t for t in name.split()
+            if len(t) >= 3 and not t.endswith(".") and t.lower() not in _places() and not _name_stop(t)]
 
 
 _VENUE_OF_ORG = re.compile(
@@ -134,6 +200,7 @@ _VENUE_ENDS = frozenset(w[-1] for w in _VENUE_WORDS)
 _VENUE_BEFORE_HQ = re.compile(
     rf"(?<![\w])(?:Lapangan|Aula|Halaman|Gedung|Ruang|Gudang|Masjid|Gelanggang)(?:{_S}+[{_UP}][\w]+){{0,2}}{_S}+$"
 )
+_PLACE_OF_FIRST = frozenset("PKDNG")  # the first letters of _PLACE_OF's heads
 _PLACE_OF = re.compile(
     rf"(?:Polrestabes|Polresta|Polres|Polsekta|Polsek|Polda|Kepolisian{_S}+(?:Daerah|Resor|Sektor)"
     rf"(?:{_S}+\(\w+\))?|Provinsi|Kabupaten|Kota|Kecamatan|Desa|Kelurahan|Distrik|Nagari|Gampong)"
@@ -141,27 +208,20 @@ _PLACE_OF = re.compile(
 )
 
 
-def _known_places(text: str, ents: list[Cand], free: Callable[[int, int], bool],
-                  take: Callable[[int, int, str], None]) -> None:
-    """A place this article names after a unit, a division word or a role ("Polsek Bengalon",
-    "Kapolsek Cipondoh") is a place where it later stands bare ("warga Cipondoh")."""
-    names: set[str] = set()
-    for s, e, label, _v in ents:
-        if label == _MUTE:
-            m = _PLACE_OF.match(text, s)
-            name = text[m.end() if m else s:e]
-        elif label in ("POLICE_UNIT", "LOC"):
-            m = _PLACE_OF.match(text, s)
-            if m is None:
-                continue
-            name = text[m.end():e]
-        else:
-            continue
-        if (4 <= len(name) <= 40 and name.count(" ") <= 2 and name[0].isupper() and not name.isupper()
-                and name.lower() not in _places()):  # the gazetteer finds its own places bare
-            names.add(name)
-    if names:
-        _bare_mentions(text, names, "LOC", free, take)
+def _place_name(text: str, s: int, e: int, label: str) -> str | None:
+    """The place a unit, a division word or a role names ("Polsek Bengalon", "Kapolsek
+    Cipondoh"): the article's other bare mentions of it are places ("warga Cipondoh")."""
+    m = _PLACE_OF.match(text, s)
+    if label == _MUTE:
+        name = text[m.end() if m else s:e]
+    elif m is None:
+        return None
+    else:
+        name = text[m.end():e]
+    if (4 <= len(name) <= 40 and name.count(" ") <= 2 and name[0].isupper() and not name.isupper()
+            and name.lower() not in _places()):  # the gazetteer finds its own places bare
+        return name
+    return None
 
 
 def _bare_mentions(text: str, names: set[str], label: str, free: Callable[[int, int], bool],
@@ -194,14 +254,15 @@ def _after_place_ok(text: str, end: int) -> bool:
     return rest[0] in ",;:)–—-\n" or rest.startswith(" (")
 
 
-def _resolve(cands: list[Cand]) -> list[Cand]:
-    """Non-overlapping: longer spans win, then the label's priority, then the earlier start."""
+def _resolve(cands: list[Cand], size: int) -> list[Cand]:
+    """Non-overlapping: longer spans win, then the label's priority, then the earlier start.
+    ``size``: the length of the text the candidates are in (none ends past it)."""
     taken: list[Cand] = []
     if len(cands) < 2:
         return [c for c in cands if c[1] > c[0]]
     prio = PRIORITY
     ordered = sorted([(c[0] - c[1], prio[c[2]], c[0], i) for i, c in enumerate(cands)])
-    occupied = bytearray(max(c[1] for c in cands) + 1)
+    occupied = bytearray(size + 1)
     find = occupied.find
     for _neg, _p, s, i in ordered:
         e = cands[i][1]
@@ -214,34 +275,74 @@ def _resolve(cands: list[Cand]) -> list[Cand]:
 
 
 _HIDDEN = frozenset({_BLOCK, _MUTE})
+_SECOND = _ORG_LABELS | {"ROLE", "LOC"}  # the labels the second pass looks around
+_PLACE_LABELS = frozenset({_MUTE, "POLICE_UNIT", "LOC"})
 
 
 _TRIMMED = frozenset(" \u00a0\t,;:.")  # the last characters an entity may lose
 
 
-def _finish(text: str, ents: list[Cand], noise: Sequence[Span]) -> list[Entity]:
-    """Entities from settled candidates (sorted by start): hidden ones left out, trailing blanks,
-    commas and a final dot trimmed, those wholly inside a noise span left out."""
-    out: list[Entity] = []
-    spans = sorted((ns.start, ns.end) for ns in noise)
-    starts = [s for s, _ in spans]
-    n_spans = len(spans)
-    i = -1  # the last noise span starting at or before the entity (starts only grow)
-    for s, e, label, value in ents:
-        if label in _HIDDEN:
-            continue
-        if e > s and text[e - 1] in _TRIMMED:  # most end in a letter or digit: nothing to trim
-            while e > s and text[e - 1] in " \u00a0\t,;:":
+def _trimmed(text: str, s: int, e: int, label: str) -> int:
+    """The end of an entity without trailing blanks, commas and a final dot (it reads only the
+    entity's own characters, so a piece's entities are trimmed once)."""
+    if e > s and text[e - 1] in _TRIMMED:  # most end in a letter or digit: nothing to trim
+        while e > s and text[e - 1] in " \u00a0\t,;:":
+            e -= 1
+        if e > s and text[e - 1] == "." and not (label == "RANK" and text[s:e - 1].endswith("Pol")):
+            if label != "PERSON" or not (e - s >= 2 and text[e - 2].isupper() and (e - s == 2 or text[e - 3] == " ")):
                 e -= 1
-            if e > s and text[e - 1] == "." and not (label == "RANK" and text[s:e - 1].endswith("Pol")):
-                if label != "PERSON" or not (e - s >= 2 and text[e - 2].isupper() and (e - s == 2 or text[e - 3] == " ")):
-                    e -= 1
-        if e <= s:
-            continue
-        if n_spans:
-            while i + 1 < n_spans and starts[i + 1] <= s:
-                i += 1
-            if i >= 0 and spans[i][1] >= e:
-                continue
-        out.append(Entity(s, e, label, text[s:e], value))
+    return e
+
+
+def _finish(text: str, groups: list[tuple[int, Piece]], extra: list[Cand], drop: set[int],
+            noise: Sequence[Span]) -> list[Entity]:
+    """Entities from the pieces' trimmed ones and the second pass's ``extra`` ones, sorted by
+    start: hidden ones and ``drop``ped starts left out, those wholly inside a noise span too."""
+    out: list[Entity] = []
+    append = out.append
+    if not noise and not drop:
+        for pos, pc in groups:
+            if pos:
+                for s, _e, label, value, e, etext in pc[0]:
+                    if etext is not None:
+                        append(Entity(s + pos, e + pos, label, etext, value))
+            else:
+                for s, _e, label, value, e, etext in pc[0]:
+                    if etext is not None:
+                        append(Entity(s, e, label, etext, value))
+    else:
+        spans = sorted((ns.start, ns.end) for ns in noise)
+        starts = [s for s, _ in spans]
+        n_spans = len(spans)
+        i = -1  # the last noise span starting at or before the entity (starts only grow)
+        for pos, pc in groups:
+            for s, _e, label, value, e, etext in pc[0]:
+                if etext is None:
+                    continue
+                s += pos
+                e += pos
+                if n_spans:
+                    while i + 1 < n_spans and starts[i + 1] <= s:
+                        i += 1
+                    if i >= 0 and spans[i][1] >= e:
+                        continue
+                if drop and s in drop:
+                    continue
+                append(Entity(s, e, label, etext, value))
+    if extra:
+        spans = sorted((ns.start, ns.end) for ns in noise)
+        starts = [s for s, _ in spans]
+        for s, e, label, _v in sorted(extra):
+            e = _trimmed(text, s, e, label)
+            if e > s and not _noisy(spans, starts, s, e):
+                insort(out, Entity(s, e, label, text[s:e]), key=_START)
     return out
+
+
+_START = attrgetter("start")
+
+
+def _noisy(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """Wholly inside the last noise span that starts at or before ``s``."""
+    i = bisect_right(starts, s) - 1
+    return i >= 0 and spans[i][1] >= e
