@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from store.disk.annotations import Annotations, lost_journal, write_snapshot
+from store.disk.annotations import Annotations, journal_begun, lost_journal, write_snapshot
 from store.disk.atomic import own_dir, read_json, read_own, write_json
 from store.disk.corpus import Corpus, rebuild_manifest, shard_spans, summary_of, write_manifest
 from store.disk.journal import Journal
@@ -38,6 +38,7 @@ def repair_annotations(root: Path, report: CheckReport) -> None:
     """Rebuild the annotations from the newest good snapshot plus every valid journal entry since."""
     ann_dir = root / ANNOTATIONS_DIR
     snap, jpath, backups = ann_dir / SNAPSHOT, ann_dir / JOURNAL, ann_dir / BACKUPS
+    begun = journal_begun(ann_dir)
     def seq_of(data: dict[str, Any]) -> int:
         return int(data.get("_meta", {}).get("1", {}).get("seq", 0))
 
@@ -60,7 +61,7 @@ def repair_annotations(root: Path, report: CheckReport) -> None:
             if e["seq"] > base_seq:
                 by_seq[e["seq"]] = e  # the later file wins (a previous repair may have copied it)
     seqs = sorted(by_seq)
-    lost = lost_journal(ann_dir, base_seq, by_seq)
+    lost = lost_journal(begun, base_seq, by_seq)
     missing = sorted(set(range(base_seq + 1, seqs[-1] + 1)) - set(seqs)) if seqs else []
     # Stage the rebuilt state and load it with the store's own loader before touching anything.
     own_dir(ann_dir, create=True)  # (a file in its place was moved aside)

@@ -111,11 +111,13 @@ def journal_begun(directory: Path) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def lost_journal(directory: Path, snapshot_seq: int, seqs: Container[int]) -> str | None:
+def lost_journal(after: int | None, snapshot_seq: int, seqs: Container[int]) -> str | None:
     """Why the journal misses changes it was begun with (deleted or emptied), or None: a
-    journal begun after change N holds N + 1 unless a snapshot already does (``seqs``: the
-    changes the journals read hold)."""
-    after = journal_begun(directory)
+    journal begun after change ``after`` holds after + 1 unless a snapshot already does (``seqs``:
+    the changes the journals read hold). ``after`` must be read BEFORE the journal: the marker is
+    written after the journal's first change and removed after it is archived, so a marker read
+    first names a journal that held its first change when the journal was read, or a snapshot
+    read later holds it; read after, it may name a journal begun since (a false alarm)."""
     if after is None or after < snapshot_seq or after + 1 in seqs:
         return None
     return (f"{JOURNAL} is missing or empty, but changes from {after + 1} on were saved to it "
@@ -193,7 +195,7 @@ class Annotations:
         if self.writable and (found.torn or found.damaged):
             self.damaged_copy = self.journal.cut(found)
             held = {e["seq"] for e in found.entries}
-            if found.damaged and lost_journal(self.dir, self._snapshot_seq, held):
+            if found.damaged and lost_journal(journal_begun(self.dir), self._snapshot_seq, held):
                 # the damaged lines were what the journal began with: said in ``notice``, kept in
                 # damaged/; the next change begins the journal again
                 with contextlib.suppress(FileNotFoundError):
@@ -210,6 +212,7 @@ class Annotations:
         self.tables = {t: {} for t in TABLES}
         self._by_article = {}
         self.seq = self._snapshot_seq = self._since_snapshot = 0
+        begun = journal_begun(self.dir)  # first: see ``lost_journal``
         found = self.journal.read()
         archived = _archived_upto(self.dir / BACKUPS)
         snap = self.dir / SNAPSHOT
@@ -232,7 +235,7 @@ class Annotations:
                 raise CorruptFile(self.journal.path, f"has a malformed entry ({exc!r:.60}); "
                                                      "run `tandai check --repair`") from exc
             self._since_snapshot += 1
-        lost = lost_journal(self.dir, self._snapshot_seq, {e["seq"] for e in found.entries})
+        lost = lost_journal(begun, self._snapshot_seq, {e["seq"] for e in found.entries})
         if lost is not None and not found.damaged:  # (damaged lines are reported as such)
             return found, lost
         if archived and self._snapshot_seq < max(archived):
