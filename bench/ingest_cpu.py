@@ -21,12 +21,12 @@ import argparse
 import cProfile
 import gc
 import os
-import pickle
 import pstats
 import resource
 import shutil
 import time
 from collections.abc import Callable
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +115,7 @@ def stages(corpus: Path, profile: bool = False) -> None:
     stage("duplicate signature", lambda: [dedupe.signature(a.text, a.noise) for a in arts])
     stage("story signature", lambda: [dedupe.story_signature(a) for a in arts])
     handed = stage("hand-over (JSON, index JSON)", lambda: [(stored_form(a), document_head(a)) for a in arts])
-    stage("pickling it (worker side)", lambda: pickle.dumps(handed, protocol=pickle.HIGHEST_PROTOCOL))
+    stage("pickling it (worker side)", lambda: ForkingPickler.dumps(handed))
     print(f"{'sum':28s} {total / n * 1000:.3f} ms")
     # the same work as a worker does it, chunk by chunk: the difference to the sum is the glue
     ingest._worker_recogniser = recogniser
@@ -124,7 +124,7 @@ def stages(corpus: Path, profile: bool = False) -> None:
     chunks = [[str(f) for f in files[i : i + ingest.CHUNK]] for i in range(0, len(files), ingest.CHUNK)]
     start = time.process_time()
     for chunk in chunks:
-        pickle.dumps(ingest._worker_prepare_many(chunk), protocol=pickle.HIGHEST_PROTOCOL)
+        ForkingPickler.dumps(ingest._worker_prepare_many(chunk))
     print(f"{'worker function, whole':28s} {(time.process_time() - start) / n * 1000:.3f} ms "
           f"(in chunks of {ingest.CHUNK}, in this process, caches warm)")
     if prof:
