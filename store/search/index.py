@@ -513,6 +513,11 @@ class SearchIndex:
             broken = self._add_shards(writer, corpus, missing, replace=True)[1]
             writer.commit()
             writer.wait_merging_threads()
+        except ValueError:
+            # tantivy refuses to commit over what a killed commit left (a segment's ``.del`` file
+            # already there, seen in a crash run): the index is derived, so it is built anew
+            _rollback(writer)
+            return self.rebuild(corpus)[1]
         except BaseException:
             _rollback(writer)
             raise
