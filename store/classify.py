@@ -66,8 +66,12 @@ _BEGUN_WITH = re.compile(r"(?:\s+[\w-]+){0,5}?\s+(?:diawali|didahului|ditandai|d
 # ("menyiagakan 60 personel di Kantor KPU") guard it; personnel kept as a reserve are a deployment
 # ("disiagakan di Mapolres sebagai pasukan cadangan")
 _CONSTRUCTIONS = (
-    (re.compile(r"(?<![^\W_])(?:menyiagakan|disiagakan|menempatkan|ditempatkan|menyebar|disebar)\s+"
-                r"(?:[\w.]+\s+){0,4}?di\s+(?:(?:setiap|seluruh|sejumlah|depan|sekitar|masing-masing)\s+)?"
+    # ... and personnel placed FOR places ("menempatkan 22 personel untuk 98 TPS"), or fielded at a
+    # counted number of them ("mengerahkan 18 personel di 84 TPS"): each place is guarded
+    (re.compile(r"(?<![^\W_])(?:menyiagakan|disiagakan|menempatkan|ditempatkan|menyebar|disebar|"
+                r"mengerahkan|dikerahkan)\s+"
+                r"(?:[\w.]+\s+){0,4}?(?:di|untuk)\s+(?:(?:setiap|seluruh|sejumlah|depan|sekitar|masing-masing|"
+                r"\d[\d.]*)\s+)?"
                 r"(?:kantor|tps|gudang|gedung|hotel|lokasi|pos|posko|balai|aula|stadion|rumah)(?![^\W_])",
                 re.IGNORECASE), "static_guard"),
     (re.compile(r"(?<![^\W_])(?:sebagai\s+(?:pasukan\s+|personel\s+)?cadangan|(?:pasukan|personel)\s+cadangan)"

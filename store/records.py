@@ -123,7 +123,7 @@ _BARE_HEAD = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:halaman|depan|sekitar|dal
                         r"((?i:markas|gudang|posko|aula|mapolres|mapolsek|mapolda|gedung|hotel|stadion|pelabuhan|"
                         r"kantor|tps|lapangan|"
                         r"dermaga|balai|pendopo|gor|masjid|pasar|terminal|bandara|kampus|sekolah|pesantren|ballroom))"
-                        r"(?=\s*[,.]|\s+[a-z])(?!\s+(?:masing-masing|lain|lainnya|terdekat|sekitar)(?![^\W_]))")
+                        r"(?=\s*[,.]|\s+[a-z]|\s*$)(?!\s+(?:masing-masing|lain|lainnya|terdekat|sekitar)(?![^\W_]))")
 # a clause that only sets the scene before the activity: "Setibanya di Elat, logistik disimpan di ..."
 _SCENE_PLACE = re.compile(r"(?<![^\W_])(?:setibanya|sesampainya|setiba|sesampai|tiba|usai|seusai|selesai|"
                           r"setelah|sebelum)(?![^\W_])[^,]*$", re.IGNORECASE)
@@ -893,12 +893,14 @@ def _earlier_location(article: Article, start: int, kind: str = "", kind_only: b
     venue = _HEAD_WORD.fullmatch(kind) is not None
     # a bare kind ("di TPS", "di area TPS") points back a paragraph or so (a page names many TPS and
     # offices), the unit's headquarters ("tetap tinggal di markas") anywhere: it has one
-    near = kind_only and not _HEADQUARTERS.fullmatch(kind)
+    headquarters = _HEADQUARTERS.fullmatch(kind) is not None  # "di markas": Mapolres X, Markas Polres X
+    near = kind_only and not headquarters
     back = spans[-3:] if near else spans if venue else spans[-3:] if _INCIDENT.fullmatch(kind) else []
     for s, e in reversed(back):  # the last venue of that kind; an incident's: the last venue
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
         for _, ps, pe in sorted(_places(article, inside, s, e), key=lambda p: -p[1]):
             if article.text[ps:pe].casefold().startswith(kind) or (
+                    headquarters and _HEADQUARTERS.match(article.text, ps) is not None) or (
                     not venue and _HEAD_WORD.match(article.text, ps) is not None):
                 return article.text[ps:pe].strip(" ,.")
     if kind_only:
