@@ -139,6 +139,16 @@ _MOVING = re.compile(r"(?<![^\W_])(?:ke|menuju)(?![^\W_])", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r",?\s+(?:di|dalam)\s+[A-Z]")
 # "..., Polsek Garung menempatkan 22 personel ...": a list of units each with its own verb
 _UNIT_VERB = re.compile(r"\s+(?:me|di|ber|ter|men|mem|meng)\w+")
+# a list item after a comma or "dan" ("..., 160 personel ke B dan 140 personel ke C") that goes to
+# a place of its own
+_ITEM_JOIN = re.compile(r"(?:,|\s+dan)\s+$")
+_GOES_TO = re.compile(r"(?:\s+[a-z]\w*){0,2}?\s+(?:ke|di|menuju|untuk)\s", re.IGNORECASE)
+_PART_OF = re.compile(r",\s+(termasuk|di antaranya|diantaranya)\s+", re.IGNORECASE)
+_OWN_ACT = re.compile(r"(?<![^\W_])(?:yang\s+)?(?:di|me|ber)[a-z]+\s+(?:di|ke|sebagai|untuk)(?![^\W_])",
+                      re.IGNORECASE)
+# the parts of a guard told in order: "Ring pertama", "ring kedua", "Lapis satu"
+_ORDINAL = r"(?:satu|dua|tiga|empat|pertama|kedua|ketiga|keempat|[1-4]|I{1,3}|IV)"
+_ORDERED = re.compile(rf"\s*(ring|lapis|lapisan|lini|sektor)\s+{_ORDINAL}(?![^\W_])", re.IGNORECASE)
 # "ke TPS-TPS di Pulau X", "menuju TPS yang berada di Y": a place the movement goes to
 _DESTINATION = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+[\w-]+(?:\s+[a-z][\w-]*){0,2}\s+"
                           r"(?:yang\s+\w+\s+)?di\s+$", re.IGNORECASE)
@@ -442,8 +452,29 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     for u in units:
         comma = article.text.rfind(",", start, u.start)
         own_verb = _UNIT_VERB.match(article.text, u.end) is not None
-        if comma >= 0 and not article.text[comma + 1:u.start].strip() and own_verb:
+        told = any(start <= e.start and e.end <= comma and (e.label == "PERSONNEL" or _specific(e))
+                   for e in article.entities)  # not a fronted phrase: "Untuk operasi itu, Polres X ..."
+        if comma >= 0 and not article.text[comma + 1:u.start].strip() and own_verb and told:
             cuts.append((comma, u.start))
+    # a figure split by place, the verb said once: "180 personel dikirim ke A, 160 personel ke B dan
+    # 140 personel ke C"; each figure after the first that goes somewhere is a record of its own
+    counts = [e for e in article.entities if start < e.start and e.end <= end and e.label == "PERSONNEL"]
+    for c in counts[1:]:
+        joint = _ITEM_JOIN.search(article.text, max(start, c.start - 6), c.start)
+        if joint is not None and _GOES_TO.match(article.text, c.end, end):
+            cuts.append((joint.start(), c.start))
+    # a part of a total with its own act: "menyiapkan 617 personel, termasuk 120 personel cadangan
+    # yang disiagakan di Mapolres X" (two records: the guidelines never sum nor subtract)
+    for m in _PART_OF.finditer(article.text[:end], start):
+        if any(c.start == m.end() for c in counts) and _OWN_ACT.search(article.text, m.end(), end):
+            cuts.append((m.start(), m.start(1)))
+    # parts of one guard told in order: "Ring pertama ... diisi ..., ring kedua ... diisi ..."
+    first = _ORDERED.match(article.text, start)
+    if first is not None:
+        for m in re.finditer(rf",\s+(?:dan\s+)?({re.escape(first.group(1))}\s+{_ORDINAL})(?![^\W_])",
+                             article.text[:end], re.IGNORECASE):
+            if m.start() > start:
+                cuts.append((m.start(), m.start(1)))
     if not cuts:
         return [(start, end)]
     out, at = [], start
@@ -451,7 +482,9 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
         out.append((at, cut_end))
         at = nxt
     out.append((at, end))
-    telling = [any(s <= e.start and e.end <= t and (e.label == "PERSONNEL" or _specific(e))
+    # a part of an ordered guard may be filled by people named by their role ("diisi Bhabinkamtibmas")
+    people = ("PERSONNEL", "ROLE") if first is not None else ("PERSONNEL",)
+    telling = [any(s <= e.start and e.end <= t and (e.label in people or _specific(e))
                    for e in article.entities) for s, t in out]
     return out if all(telling) else [(start, end)]
 
@@ -769,7 +802,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
             classifier: TypeClassifier | None = None) -> dict[str, Any]:
     """Record fields for the evidence span ``start:end`` of ``article``; slots the sentence does
     not give come from the record coded before it in the article (``earlier``), else from the
-    article (its main unit, an earlier sentence's place, the dateline, the publication date)."""
+    article (its main unit, an earlier sentence's place, the dateline, the publication date).
+    A sentence telling several activities or a figure split by unit or place (``clauses``) whose
+    first clauses ``earlier`` already codes drafts its next clause, with that clause as evidence."""
+    selected = (start, end)
+    start, end = _next_clause(article, start, end, earlier)
     inside = [e for e in article.entities if start <= e.start and e.end <= end]
     sentence = article.text[start:end]
     ref = _reference(earlier, start)
@@ -825,7 +862,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     own = [e for e in inside if e.end <= first_end]
     partners = _partners(article, own, unit_text, location)
     partners += [p for p in _next_sentence_partners(article, end, unit_text, location) if p not in partners]
-    if not partners and ref is not None:
+    if not partners and ref is not None and (start, end) == selected:  # a next clause: another group's
         partners = [p for p in ref.partners if p != unit_text]
     clf = classifier if classifier is not None else _lexicon_only(taxonomy)
     return {
@@ -841,6 +878,21 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         "evidence": [{"start": start, "end": end}],
         "notes": "",
     }
+
+
+def _next_clause(article: Article, start: int, end: int,
+                 earlier: Sequence[ActivityRecord]) -> tuple[int, int]:
+    """The span to draft when ``start:end`` splits into clauses: the first clause no earlier record
+    codes (the first one is coded by a record of the whole span or of a span inside it, a further
+    one by a record inside it), else the span itself."""
+    spans = [(s.start, s.end) for r in earlier for s in r.evidence if start <= s.start and s.end <= end]
+    if not spans:
+        return start, end
+    parts = clauses(article, start, end)
+    for i, (a, b) in enumerate(parts if len(parts) > 1 else []):
+        if not any((a <= s and e <= b) or (i == 0 and (s, e) == (start, end)) for s, e in spans):
+            return (start, end) if i == 0 else (a, b)
+    return start, end
 
 
 def _type(article: Article, start: int, clause: str, clf: TypeClassifier, sentence: str) -> str:

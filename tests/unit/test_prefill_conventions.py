@@ -38,6 +38,18 @@ Sore harinya, ratusan warga berunjuk rasa di depan Kantor Bawaslu Kabupaten Lemb
 
 Personel Sat Samapta berjaga di depan pagar kantor, sementara Sat Lantas mengalihkan arus kendaraan ke Jalan Melati.
 """,
+    "places": """Polda Tanah Datar Kirim 400 Personel BKO
+
+PADANG RAYA - Polda Tanah Datar mengirim 400 personel BKO ke daerah rawan, Senin (25/11/2024).
+
+Sebanyak 150 personel dikirim ke Kabupaten Rimba Jaya, 120 personel ke Kabupaten Sungai Emas dan 80 personel ke Kabupaten Lembah Sari, sementara 50 personel lainnya disiagakan di Mapolda Tanah Datar sebagai cadangan.
+
+Untuk operasi itu, Polres Rimba Jaya menyiapkan 500 personel, termasuk 60 personel cadangan yang disiagakan di Mapolres Rimba Jaya.
+
+Ring pertama di dalam gedung diisi Bhabinkamtibmas, ring kedua di halaman Gedung Serbaguna Rimba Jaya diisi 30 personel Sat Samapta, sedangkan ring ketiga berupa patroli Sat Lantas Polres Rimba Jaya di Jalan Kenanga.
+
+Personel Polsek Karang Tengah bersama Koramil 03/Karang Tengah menjaga 40 TPS, sedangkan Polsek Sawah Besar menempatkan 25 personel di 30 TPS.
+""",
 }
 
 
@@ -80,3 +92,63 @@ def test_a_selection_ending_at_a_bare_kind_of_venue_takes_the_one_named_before(p
 
 def test_the_units_headquarters_is_the_markas_pointed_to(pages: Opened) -> None:
     assert drafted(pages, "split", "tetap di markas")["location"] == "Mapolres Lembah Hijau"
+
+
+def spans(pages: Opened, page: str, needle: str) -> list[str]:
+    """The clauses of the sentence holding ``needle``, as text."""
+    from store.records import clauses
+    st, ids = pages
+    art = st.article(ids[page])
+    at = art.text.index(needle)
+    start = art.text.rfind("\n", 0, at) + 1
+    return [art.text[a:b] for a, b in clauses(art, start, art.text.index("\n", at))]
+
+
+def test_a_figure_split_by_place_with_the_verb_said_once_is_one_clause_each(pages: Opened) -> None:
+    assert spans(pages, "places", "Sebanyak 150 personel") == [
+        "Sebanyak 150 personel dikirim ke Kabupaten Rimba Jaya", "120 personel ke Kabupaten Sungai Emas",
+        "80 personel ke Kabupaten Lembah Sari", "50 personel lainnya disiagakan di Mapolda Tanah Datar sebagai cadangan."]
+    got = clause(pages, "places", "120 personel ke Kabupaten Sungai Emas")
+    assert (got["type"], got["unit"], got["location"], got["personnel"]) == (
+        "troop_deployment", "Polda Tanah Datar", "Kabupaten Sungai Emas", 120)
+
+
+def test_a_part_of_a_total_with_its_own_act_is_a_clause_and_a_fronted_phrase_is_not(pages: Opened) -> None:
+    assert spans(pages, "places", "Untuk operasi itu") == [
+        "Untuk operasi itu, Polres Rimba Jaya menyiapkan 500 personel",
+        "termasuk 60 personel cadangan yang disiagakan di Mapolres Rimba Jaya."]
+
+
+def test_the_parts_of_a_guard_told_in_order_are_clauses(pages: Opened) -> None:
+    parts = spans(pages, "places", "Ring pertama di dalam gedung")
+    assert [p.split()[:2] for p in parts] == [["Ring", "pertama"], ["ring", "kedua"], ["ring", "ketiga"]]
+    got = clause(pages, "places", parts[2])
+    assert (got["unit"], got["location"]) == ("Sat Lantas Polres Rimba Jaya", "Jalan Kenanga")
+
+
+def test_the_next_record_drafted_on_a_sentence_is_its_next_uncoded_clause(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    # the workbench's "a" drafts the sentence under the cursor: once its first activity is coded,
+    # "a" again offers the next clause's, with that clause as evidence and none of the first's partners
+    gen = open_pages(tmp_path_factory.mktemp("next_clause"), {"places": PAGES["places"]})
+    st, ids = next(gen)
+    try:
+        _code_the_sentence_twice(st, ids["places"])
+    finally:
+        gen.close()
+
+
+def _code_the_sentence_twice(st: Any, aid: str) -> None:
+    text = st.article(aid).text
+    start = text.index("Personel Polsek Karang Tengah")
+    end = text.index("\n", start)
+    first = st.draft_record(aid, start, end)
+    assert (first["unit"], first["partners"], first["evidence"]) == (
+        "Polsek Karang Tengah", ["Koramil 03/Karang Tengah"], [{"start": start, "end": end}])
+    st.add_record(aid, **first)
+    second = st.draft_record(aid, start, end)
+    at = text.index("Polsek Sawah Besar")
+    assert (second["unit"], second["personnel"], second["partners"], second["evidence"]) == (
+        "Polsek Sawah Besar", 25, [], [{"start": at, "end": end}])
+    st.add_record(aid, **second)
+    assert st.draft_record(aid, start, end)["evidence"] == [{"start": start, "end": end}]  # all coded
