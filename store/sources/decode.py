@@ -43,6 +43,8 @@ _HIGH = bytes(range(0x80, 0x100))
 # Characters that do not occur in text: C0 controls other than tab, newlines, form feed and
 # ESC, plus DEL and the C1 block. A few are kept (hostile or odd input); many mean "binary".
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+# the same characters in ASCII text, as bytes: counted by deleting them (C, ~5x the regex scan)
+_CONTROL_ASCII = bytes(c for c in range(128) if _CONTROL.match(chr(c)))
 
 
 def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
@@ -89,7 +91,12 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> by
             raise BadInput("not a regular file (device, pipe or socket)")
         if st.st_size > max_bytes:
             raise BadInput(f"too large: {_size(st.st_size)} (limit {_size(max_bytes)})")
-        data = fh.read(max_bytes + 1)
+        # read what the stat says is there (read(n) allocates n bytes first: a 20 MB buffer per
+        # file cost more than the read), and on to the limit only if the file grew
+        want = st.st_size + 1
+        data = fh.read(want)
+        if len(data) == want:
+            data += fh.read(max_bytes + 1 - want)
     if len(data) > max_bytes:  # it grew after the stat
         raise BadInput(f"too large: more than {_size(max_bytes)} (limit {_size(max_bytes)})")
     return data
@@ -169,7 +176,10 @@ def decode_bytes(data: bytes, name: str = "") -> tuple[str, str]:
     sample = text[:SNIFF]
     if "\x00" in sample:
         raise BadInput("binary file (NUL characters, not text)")
-    controls = len(_CONTROL.findall(sample))
+    if sample.isascii():
+        controls = len(sample) - len(sample.encode().translate(None, _CONTROL_ASCII))
+    else:
+        controls = len(_CONTROL.findall(sample))
     if controls > max(16, len(sample) // 10):
         raise BadInput(f"binary file ({controls} control characters in the first {len(sample)}, not text)")
     if not text.strip():

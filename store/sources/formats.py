@@ -48,7 +48,7 @@ def _os_reason(exc: OSError) -> str:
 
 def read_source(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc | Skipped]:
     """Every document in one file, or a Skipped saying why there is none. Never raises."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)  # (a Path again re-parses its parts)
     source = str(path)
     try:
         if path.is_dir():

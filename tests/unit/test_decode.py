@@ -127,6 +127,15 @@ def test_a_few_control_characters_do_not_make_text_binary() -> None:
     assert "\x01\x02\x03" in text
 
 
+@pytest.mark.parametrize("top", [128, 160])  # ASCII text (counted as bytes), and text that is not
+def test_the_binary_reason_counts_every_control_character(top: int) -> None:
+    kept = "\t\n\x0b\x0c\r\x1b"  # (NUL has its own reason)
+    controls = "".join(c for c in map(chr, range(1, top)) if unicodedata.category(c) == "Cc" and c not in kept)
+    text = "Judul berita caf\u00e9 " + controls * 20 if top > 128 else "Judul berita " + controls * 20
+    with pytest.raises(BadInput, match=rf"^binary file \({len(controls) * 20} control characters in the first "):
+        decode_bytes(text.encode())
+
+
 # -- reading files with a limit --------------------------------------------------------------------
 
 
@@ -134,6 +143,12 @@ def test_read_limited_reads_a_small_file(tmp_path: Path) -> None:
     p = tmp_path / "a.txt"
     p.write_bytes(b"isi berita")
     assert read_limited(p, 100) == b"isi berita"
+
+
+@pytest.mark.skipif(not os.path.isfile("/proc/self/status"), reason="needs Linux's /proc")
+def test_read_limited_reads_past_the_size_the_stat_gave() -> None:
+    assert os.stat("/proc/self/status").st_size == 0  # a regular file that says it is empty
+    assert b"Pid:" in read_limited("/proc/self/status")
 
 
 def test_read_limited_refuses_large_files_with_sizes(tmp_path: Path) -> None:
