@@ -86,11 +86,16 @@ def jaccard(a: Sequence[int], b: Sequence[int]) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
+_COMMON: tuple[str, ...] = ()  # a full posting (``MAX_POSTING`` + 1 articles): stops counting
+
+
 class DuplicateIndex:
     """Finds the earliest known article that a new signature nearly duplicates."""
 
     def __init__(self) -> None:
-        self._postings: dict[int, list[str]] = {}
+        # a full posting list is swapped for ``_COMMON``: a lookup drops it with the unknown
+        # shingles in one C call (falsy) and counts them in another, not a Python test per shingle
+        self._postings: dict[int, list[str] | tuple[str, ...]] = {}
         self._sigs: dict[str, frozenset[int]] = {}
         self._root: dict[str, str] = {}
 
@@ -107,20 +112,24 @@ class DuplicateIndex:
             ids = postings.get(h)
             if ids is None:
                 postings[h] = [article_id]
-            elif len(ids) <= MAX_POSTING:
-                ids.append(article_id)
+            elif ids:
+                if len(ids) < MAX_POSTING:
+                    ids.append(article_id)  # type: ignore[union-attr]  # (only _COMMON is a tuple)
+                else:
+                    postings[h] = _COMMON
 
     def find(self, sig: Sequence[int]) -> str | None:
         """The original (not itself a duplicate) that ``sig`` duplicates, or None."""
         sig = [h for h in sig if h < STORY_BASE]
         if len(sig) < MIN_SHINGLES // SAMPLE + 1:
             return None
-        postings = self._postings
-        lists = [ids for ids in map(postings.get, sig) if ids is None or len(ids) <= MAX_POSTING]
-        countable = len(lists)
+        lists = list(map(self._postings.get, sig))
+        countable = len(lists) - lists.count(_COMMON)  # (None and a list never equal a tuple)
         counts = Counter(chain.from_iterable(filter(None, lists)))  # one C loop, not one per shingle
         # shared distinctive shingles at which Jaccard can still reach THRESHOLD
         need = max(2.0, THRESHOLD * countable / (1 + THRESHOLD))
+        if not counts or max(counts.values()) < need:
+            return None
         best: tuple[float, str] | None = None
         mine = frozenset(sig)
         # the candidates most_common(20) would give before the first below ``need``, in its
@@ -128,7 +137,8 @@ class DuplicateIndex:
         ahead = sorted([c for c in counts.items() if c[1] >= need], key=itemgetter(1), reverse=True)
         for cand, _shared in ahead[:20]:
             other = self._sigs[cand]
-            score = len(mine & other) / len(mine | other)
+            shared = len(mine.intersection(other))
+            score = shared / (len(mine) + len(other) - shared)  # (the union's size, not the union)
             if score >= THRESHOLD and (best is None or score > best[0]):
                 best = (score, cand)
         if best is None:
