@@ -739,6 +739,10 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
         opening = _OPENS_WITH.match(text)
         if opening is not None and not re.search(_NAMED_AS[opening.group(1).casefold()], told, re.IGNORECASE):
             break  # "Patroli gabungan ... menyasar ..." after a guard: another activity, not this one
+        back = _REFERS_BACK.match(text)
+        noun = back.group().split()[0].casefold() if back is not None else ""
+        if noun in _NAMED_AS and _only_scene(told, _NAMED_AS[noun]):
+            break  # "... dilakukan seusai apel di Mapolres" then "Apel tersebut dihadiri ...": the apel's
         if told_by is None:
             told_by = unit_key(_unit_in(article, *told_span) or "-")
         own = _unit_in(article, s, e) if not _REFERS_BACK.search(text) else ""
@@ -750,6 +754,17 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
                  for x in article.entities):
             break  # another group's (or leader's) activity: what follows it is about that one
     return out
+
+
+_SETS_SCENE = re.compile(r"(?<![^\W_])(?:usai|seusai|setelah|sesudah|sebelum|selesai|pasca|jelang|menjelang)"
+                        r"\s+(?:[a-z]\w*\s+)?$", re.IGNORECASE)
+
+
+def _only_scene(told: str, named: str) -> bool:
+    """Whether the activity ``named`` appears in the sentence ``told`` only in a clause setting its
+    scene ("seusai apel", "sebelum patroli"), so the sentence's own activity is another one."""
+    found = list(re.finditer(rf"(?<![^\W_])(?:{named})\w*", told, re.IGNORECASE))
+    return bool(found) and all(_SETS_SCENE.search(told, max(0, m.start() - 30), m.start()) for m in found)
 
 
 def _unit_in(article: Article, start: int, end: int) -> str:

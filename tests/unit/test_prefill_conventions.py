@@ -50,6 +50,12 @@ Ring pertama di dalam gedung diisi Bhabinkamtibmas, ring kedua di halaman Gedung
 
 Personel Polsek Karang Tengah bersama Koramil 03/Karang Tengah menjaga 40 TPS, sedangkan Polsek Sawah Besar menempatkan 25 personel di 30 TPS.
 """,
+    "scene": """Ratusan Polisi Bergerak ke TPS
+
+SUNGAI LEBAR - Ratusan polisi mulai bergerak ke TPS sehari sebelum pencoblosan. Pergeseran 250 personel ke ratusan TPS itu dilakukan seusai apel di Mapolres Sungai Lebar, Selasa (26/11/2024) pagi. Apel tersebut dihadiri 330 personel, termasuk prajurit Kodim 1299/Sungai Lebar dan anggota Satpol PP Kabupaten Sungai Lebar.
+
+Polres Sungai Lebar menggelar apel kesiapan di halaman Mapolres Sungai Lebar, Rabu (27/11/2024). Apel tersebut dihadiri prajurit Kodim 1299/Sungai Lebar.
+""",
 }
 
 
@@ -152,3 +158,9 @@ def _code_the_sentence_twice(st: Any, aid: str) -> None:
         "Polsek Sawah Besar", 25, [], [{"start": at, "end": end}])
     st.add_record(aid, **second)
     assert st.draft_record(aid, start, end)["evidence"] == [{"start": start, "end": end}]  # all coded
+
+
+def test_a_next_sentence_about_an_activity_told_only_as_the_scene_adds_no_partners(pages: Opened) -> None:
+    # the apel is when the shift happened ("seusai apel"): who attended the apel did not shift
+    assert drafted(pages, "scene", "Pergeseran 250 personel")["partners"] == []
+    assert drafted(pages, "scene", "menggelar apel kesiapan")["partners"] == ["Kodim 1299/Sungai Lebar"]
