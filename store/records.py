@@ -216,7 +216,11 @@ def _role_units(article: Article, inside: Sequence[Any], end: int) -> list[tuple
         head = _role_head(e.text) if e.label == "ROLE" else None
         m = _PLACE_WORD.match(article.text, e.end, end) if head is not None else None
         if m is not None:
-            words = m.group(1).split()
+            # the place ends where a rank or a name begins ("Kepala Kepolisian Resor X Ajun Komisaris
+            # Besar Polisi Y": a rank spelled out that no word list holds)
+            cut = min((x.start for x in inside if x.label in ("RANK", "PERSON")
+                       and m.start(1) < x.start < m.end(1)), default=m.end(1))
+            words = article.text[m.start(1):cut].split()
             stop = next((i for i, w in enumerate(words) if w.casefold() in _RANKS), None)
             words = words[:stop] if stop is not None else words
             if words and e.text.isupper():  # "KAPOLSEK CIBADAK": Polsek Cibadak (an acronym stays)
@@ -712,7 +716,7 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
 # melibatkan ...", "Apel diikuti ...")
 _BACK = rf"(?<![^\W_])(?:{_ACTIVITY_NOUN})(?:\s+[\w.]+){{0,4}}?\s+(?:itu|tersebut)(?![^\W_])"
 _REFERS_BACK = re.compile(_BACK, re.IGNORECASE)
-_GOES_ON = re.compile(rf"^(?:{_ACTIVITY_NOUN}|mereka|para personel)(?![^\W_])|{_BACK}", re.IGNORECASE)
+_GOES_ON = re.compile(rf"^[\"“'‘]?(?:{_ACTIVITY_NOUN}|mereka|para personel)(?![^\W_])|{_BACK}", re.IGNORECASE)
 FOLLOWING = 2  # sentences after the activity's own that may go on about it
 # a sentence opening with an activity's name goes on about the activity told only when that
 # activity was named so (or by its verb): "Apel diikuti ..." after an apel, not after a guard

@@ -56,6 +56,12 @@ SUNGAI LEBAR - Ratusan polisi mulai bergerak ke TPS sehari sebelum pencoblosan. 
 
 Polres Sungai Lebar menggelar apel kesiapan di halaman Mapolres Sungai Lebar, Rabu (27/11/2024). Apel tersebut dihadiri prajurit Kodim 1299/Sungai Lebar.
 """,
+    "quoted": """Polisi Kawal Logistik ke Kecamatan
+
+Tanjung Padi (ANTARA) - Kepolisian Resor Pesisir Jaya mengerahkan 90 personel untuk mengawal distribusi logistik pilkada ke tujuh kecamatan.
+
+"Pengawalan kami lakukan bersama KPU Kabupaten Pesisir Jaya dan Kodim 1777/Pesisir Jaya sejak pagi," kata Kepala Kepolisian Resor Pesisir Jaya Ajun Komisaris Besar Polisi Darmawan Putra di Tanjung Padi, Senin.
+""",
 }
 
 
@@ -164,3 +170,9 @@ def test_a_next_sentence_about_an_activity_told_only_as_the_scene_adds_no_partne
     # the apel is when the shift happened ("seusai apel"): who attended the apel did not shift
     assert drafted(pages, "scene", "Pergeseran 250 personel")["partners"] == []
     assert drafted(pages, "scene", "menggelar apel kesiapan")["partners"] == ["Kodim 1299/Sungai Lebar"]
+
+
+def test_a_quoted_next_sentence_going_on_about_the_activity_adds_its_partners(pages: Opened) -> None:
+    # its speaker, a role written out before a rank spelled out, names the acting unit itself
+    got = drafted(pages, "quoted", "mengerahkan 90 personel")
+    assert got["partners"] == ["KPU Kabupaten Pesisir Jaya", "Kodim 1777/Pesisir Jaya"]
