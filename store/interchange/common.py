@@ -262,22 +262,53 @@ _SPLIT = re.compile(f"({_TOKEN.pattern})")  # the text as gap, token, gap, …, 
 _BIG = 1 << 62
 
 
-@dataclass(slots=True)
 class Tokens:
     """An article's tokens column by column, with the whitespace between them: the writers use
     whole lists, so the work per token stays inside C (``map``, slicing, one ``%`` format per
-    article) rather than a Python object per token."""
+    article) rather than a Python object per token. From the quick tokenizer the columns are
+    made when first asked for: the numpy ``arrays`` (starts, ends, the text's code points) are
+    all a writer that assembles its output with numpy (``Assembler``) needs."""
 
-    starts: list[int]
-    ends: list[int]
-    texts: list[str]
-    gaps: list[str]  # whitespace before the first token, then after each token (len + 1)
-    # the quick tokenizer's numpy arrays (starts, ends, the text's code points), for writers
-    # that work on whole columns (spaCy); None from the pattern's
-    arrays: tuple[Any, Any, Any] | None = None
+    __slots__ = ("_ends", "_gaps", "_split", "_starts", "_texts", "arrays")
+
+    def __init__(self, starts: list[int] | None = None, ends: list[int] | None = None,
+                 texts: list[str] | None = None, gaps: list[str] | None = None,
+                 arrays: tuple[Any, Any, Any] | None = None,
+                 split: Callable[[], tuple[list[str], list[str]]] | None = None) -> None:
+        self._starts, self._ends, self._texts, self._gaps = starts, ends, texts, gaps
+        self.arrays = arrays
+        self._split = split  # makes (texts, gaps) when first asked for
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = self.arrays[0].tolist() if self.arrays is not None else []
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = self.arrays[1].tolist() if self.arrays is not None else []
+        return self._ends
+
+    def _made(self) -> None:
+        if self._split is not None:
+            self._texts, self._gaps = self._split()
+            self._split = None
+
+    @property
+    def texts(self) -> list[str]:
+        self._made()
+        return self._texts if self._texts is not None else []
+
+    @property
+    def gaps(self) -> list[str]:
+        """Whitespace before the first token, then after each token (one more than tokens)."""
+        self._made()
+        return self._gaps if self._gaps is not None else [""]
 
     def __len__(self) -> int:
-        return len(self.starts)
+        return len(self.arrays[0]) if self.arrays is not None else len(self.starts)
 
     def spans(self) -> list[Token]:
         return list(zip(self.starts, self.ends, strict=True))
@@ -361,16 +392,20 @@ def _split_quick(text: str, bounds: list[int]) -> Tokens | None:
         start[cuts] = True
         end[cuts - 1] = True
     starts = np.flatnonzero(start)
-    # each character moves right by the NULs before it: one per token started at or before it,
-    # one per token ended before it
-    shift = start.astype(np.intp)
-    shift[1:] += end[:-1]
-    np.cumsum(shift, out=shift)
-    spread = np.zeros(n + 2 * len(starts), codes.dtype)
-    spread[np.arange(n) + shift] = codes
-    parts = spread.tobytes().decode(encoding).split("\x00")
     ends = np.flatnonzero(end) + 1
-    return Tokens(starts.tolist(), ends.tolist(), parts[1::2], parts[0::2], (starts, ends, codes))
+
+    def split() -> tuple[list[str], list[str]]:
+        # each character moves right by the NULs before it: one per token started at or before
+        # it, one per token ended before it
+        shift = start.astype(np.intp)
+        shift[1:] += end[:-1]
+        np.cumsum(shift, out=shift)
+        spread = np.zeros(n + 2 * len(starts), codes.dtype)
+        spread[np.arange(n) + shift] = codes
+        parts = spread.tobytes().decode(encoding).split("\x00")
+        return parts[1::2], parts[0::2]
+
+    return Tokens(arrays=(starts, ends, codes), split=split)
 
 
 def _split_pattern(text: str, bounds: list[int]) -> Tokens:
@@ -390,18 +425,20 @@ def _split_pattern(text: str, bounds: list[int]) -> Tokens:
                 inner.setdefault(i, []).append(c)
     if not inner:
         return Tokens(starts, ends, texts, gaps)
-    out = Tokens([], [], [], [gaps[0]])
+    cut_starts: list[int] = []
+    cut_ends: list[int] = []
+    cut_gaps = [gaps[0]]
     for i, (s, e) in enumerate(zip(starts, ends, strict=True)):
         for c in inner.get(i, ()):
-            out.starts.append(s)
-            out.ends.append(c)
-            out.gaps.append("")
+            cut_starts.append(s)
+            cut_ends.append(c)
+            cut_gaps.append("")
             s = c
-        out.starts.append(s)
-        out.ends.append(e)
-        out.gaps.append(gaps[i + 1])
-    out.texts = list(map(text.__getitem__, map(slice, out.starts, out.ends)))
-    return out
+        cut_starts.append(s)
+        cut_ends.append(e)
+        cut_gaps.append(gaps[i + 1])
+    texts = list(map(text.__getitem__, map(slice, cut_starts, cut_ends)))
+    return Tokens(cut_starts, cut_ends, texts, cut_gaps)
 
 
 def tokenize(text: str, boundaries: Iterable[int] = ()) -> list[Token]:
@@ -416,6 +453,8 @@ def entity_tokens(article: Article) -> Tokens:
 def token_index(tokens: Tokens, entities: Sequence[Entity]) -> list[tuple[int, int]]:
     """For each entity, (first token, last token) inclusive: the tokens that lie inside it
     (found by bisection); (-1, -1) when none does (an entity of whitespace only)."""
+    if tokens.arrays is not None and entities:
+        return _token_index_arrays(tokens.arrays, entities)
     starts, ends = tokens.starts, tokens.ends
     out = []
     for e in entities:
@@ -425,6 +464,124 @@ def token_index(tokens: Tokens, entities: Sequence[Entity]) -> list[tuple[int, i
             last -= 1
         out.append((first, last) if last >= first else (-1, -1))
     return out
+
+
+def _token_index_arrays(arrays: tuple[Any, Any, Any], entities: Sequence[Entity]) -> list[tuple[int, int]]:
+    """``token_index`` by numpy: the tokens inside an entity are those starting at or after its
+    start and ending at or before its end (tokens are in order and apart, so both are runs)."""
+    np = _numpy()
+    starts, ends, _ = arrays
+    e_start = np.fromiter(map(_AT_START, entities), np.intp, len(entities))
+    e_end = np.fromiter(map(_AT_END, entities), np.intp, len(entities))
+    first = np.searchsorted(starts, e_start)
+    last = np.searchsorted(ends, e_end, "right") - 1
+    none = last < first
+    first[none] = -1
+    last[none] = -1
+    return list(zip(first.tolist(), last.tolist(), strict=True))
+
+
+def _numpy() -> Any:
+    import numpy
+
+    return numpy
+
+
+class Assembler:
+    """Builds an output made of thousands of small byte pieces (a token's text, a number, a
+    tag, punctuation) with one numpy gather instead of a Python list of pieces joined: constant
+    pieces and number tables live once per process in one buffer, an article's UTF-8 text is
+    copied behind them, and each output is a list of (offset, length) slices of that buffer.
+    A Prodigy task's token list (~650 tokens of five pieces each) took 0.24 ms joined, 0.15 so."""
+
+    TABLE_MAX = 1 << 16  # numbers below this are table slices (the tables stay a few MB)
+
+    def __init__(self) -> None:
+        np = self.np = _numpy()
+        self._fixed = bytearray()
+        self._const: dict[bytes, int] = {}
+        self._tables: dict[bytes, tuple[Any, Any]] = {}
+        self._buf = np.zeros(0, np.uint8)
+        self._synced = 0  # how much of ``_fixed`` the buffer holds
+        self._line = np.arange(1 << 16, dtype=np.int32)
+
+    def const(self, piece: bytes) -> int:
+        """Where ``piece`` lies in the buffer (added once)."""
+        at = self._const.get(piece)
+        if at is None:
+            at = self._const[piece] = len(self._fixed)
+            self._fixed += piece
+        return at
+
+    def numbers(self, fmt: bytes, top: int) -> tuple[Any, Any]:
+        """Offsets and lengths of ``fmt % i`` for every i up to ``top`` (< ``TABLE_MAX``)."""
+        np = self.np
+        table = self._tables.get(fmt)
+        if table is None or len(table[0]) <= top:
+            count = min(max(2 * top + 1, 1024), self.TABLE_MAX)
+            pieces = [fmt % i for i in range(count)]
+            lengths = np.fromiter(map(len, pieces), np.intp, count)
+            offsets = np.empty(count, np.intp)
+            offsets[0] = len(self._fixed)
+            np.cumsum(lengths[:-1], out=offsets[1:])
+            offsets[1:] += offsets[0]
+            self._fixed += b"".join(pieces)
+            table = self._tables[fmt] = (offsets, lengths)
+        return table
+
+    def text(self, data: bytes) -> int:
+        """Copy an article's bytes behind the constants; returns where they start. Call it after
+        the output's ``const`` and ``numbers`` calls: a constant added later would overwrite it."""
+        np = self.np
+        fixed = len(self._fixed)
+        need = fixed + len(data)
+        if len(self._buf) < need:
+            buf = np.zeros(max(need, fixed + (1 << 20), 2 * len(self._buf)), np.uint8)
+            buf[:self._synced] = self._buf[:self._synced]
+            self._buf = buf
+        if self._synced < fixed:
+            self._buf[self._synced:fixed] = np.frombuffer(bytes(self._fixed[self._synced:]), np.uint8)
+            self._synced = fixed
+        self._buf[fixed:need] = np.frombuffer(data, np.uint8)
+        return fixed
+
+    def gather(self, offsets: Any, lengths: Any) -> bytes:
+        """The slices ``buf[offset:offset + length]`` one after another, as bytes."""
+        np = self.np
+        placed = np.cumsum(lengths)
+        total = int(placed[-1]) if len(placed) else 0
+        if len(self._line) < total:
+            self._line = np.arange(2 * total, dtype=np.int32)
+        placed -= lengths  # where each slice starts in the output
+        # 32-bit byte indices (the buffer stays far below 2 GB): half the memory a gather reads
+        index = np.repeat((offsets - placed).astype(np.int32), lengths)
+        index += self._line[:total]
+        data: bytes = self._buf.take(index).tobytes()
+        return data
+
+    def byte_offsets(self, text: str, codes: Any) -> Any:
+        """The UTF-8 offset of each code point of ``text`` (and of its end); None for ASCII,
+        where they are the code point offsets themselves. Only for texts within the BMP and
+        without surrogates (what the quick tokenizer accepts)."""
+        if text.isascii():
+            return None
+        np = self.np
+        width = (codes >= 0x80).astype(np.intp)
+        width += codes >= 0x800
+        width += 1
+        out = np.zeros(len(codes) + 1, np.intp)
+        np.cumsum(width, out=out[1:])
+        return out
+
+
+_ASSEMBLER: list[Assembler] = []
+
+
+def assembler() -> Assembler:
+    """This process's assembler (its tables are made once)."""
+    if not _ASSEMBLER:
+        _ASSEMBLER.append(Assembler())
+    return _ASSEMBLER[0]
 
 
 def hash32(*parts: str) -> int:

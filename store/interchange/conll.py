@@ -15,7 +15,7 @@ from itertools import repeat
 from operator import add, attrgetter, le
 from typing import IO
 
-from store.interchange.common import Item, entity_tokens
+from store.interchange.common import Assembler, Item, assembler, entity_tokens
 from store.model import Article, Entity
 from store.text.sentences import sentences
 
@@ -114,7 +114,96 @@ def document_text(article: Article) -> str:
 
 def document(item: Item) -> bytes:
     """An article's lines as bytes, each ended by a line break."""
+    quick = _assembled(item.article)
+    if quick is not None:
+        return quick
     return document_text(item.article).encode("utf-8", "surrogatepass")
+
+
+def _assembled(article: Article) -> bytes | None:
+    """``document_text`` as UTF-8 by the ``Assembler`` (None where the quick tokenizer did not
+    split the text): per token its text, its tag's line end, and one more line break after a
+    sentence's last token; tokens outside the kept sentences are left out."""
+    tokens = entity_tokens(article)
+    if tokens.arrays is None:
+        return None
+    asm = assembler()
+    np = asm.np
+    starts, ends, codes = tokens.arrays
+    n = len(starts)
+    found = _sentences(article)
+    head = f"{DOCSTART}\n\n".encode()
+    if not n or not found:
+        return head
+    o_at = asm.const(_O.encode() + b"\n")
+    brk = asm.const(b"\n")
+    tag_at = np.full(n, o_at, np.intp)
+    tag_len = np.full(n, len(_O) + 1, np.intp)
+    opens_at = tag_at  # per token, where the B- line of the entity it is in lies
+    opens_len = tag_len
+    ents = article.entities
+    if ents:
+        e_start = np.fromiter(map(_START, ents), np.intp, len(ents))
+        e_end = np.fromiter(map(_END, ents), np.intp, len(ents))
+        first = np.searchsorted(starts, e_start)
+        upto = np.searchsorted(ends, e_end, "right")  # tokens ending inside, and before
+        ok = first < n
+        ok[ok] &= starts[first[ok]] == e_start[ok]
+        chosen = np.flatnonzero(ok)
+        if len(chosen):
+            # entities are in order and apart: number them 1 … k, and each token gets the number
+            # of the entity it lies in (0: none) from a running sum of openings and closings
+            first, upto = first[chosen], upto[chosen]
+            pieces = np.array([(0, len(_O) + 1, 0, len(_O) + 1)]
+                              + [_tag_pieces(asm, ents[i].label) for i in chosen.tolist()], np.intp)
+            pieces[0, 0] = pieces[0, 2] = o_at
+            marks = np.zeros(n + 1, np.intp)
+            number = np.arange(1, len(chosen) + 1)
+            marks[first] = number
+            marks[upto] -= number
+            inside = np.cumsum(marks[:n])
+            tag_at, tag_len = pieces[inside, 2], pieces[inside, 3]
+            tag_at[first], tag_len[first] = pieces[1:, 0], pieces[1:, 1]
+            opens_at, opens_len = pieces[inside, 0], pieces[inside, 1]
+    bounds = np.asarray(found, np.intp)
+    firsts = np.searchsorted(starts, bounds[:, 0])
+    lasts = np.searchsorted(ends, bounds[:, 1], "right")
+    keep = lasts > firsts
+    firsts, lasts = firsts[keep], lasts[keep]
+    if not len(firsts):
+        return head
+    # a sentence never opens inside an entity (IOB2): its first token's I- line becomes B-
+    tag_at[firsts], tag_len[firsts] = opens_at[firsts], opens_len[firsts]
+    marks = np.zeros(n + 1, np.intp)  # sentences are apart: +1 where one opens, -1 after it
+    marks[firsts] = 1
+    marks[lasts] -= 1
+    kept = np.cumsum(marks[:n]) > 0
+    offsets = np.empty((n, 3), np.intp)
+    lengths = np.zeros((n, 3), np.intp)
+    offsets[:, 2] = brk
+    lengths[lasts - 1, 2] = 1
+    offsets[:, 1], lengths[:, 1] = tag_at, tag_len
+    data = article.text.encode("utf-8")
+    base = asm.text(data)
+    where = asm.byte_offsets(article.text, codes)
+    b_start, b_end = (starts, ends) if where is None else (where[starts], where[ends])
+    offsets[:, 0] = b_start + base
+    lengths[:, 0] = b_end - b_start
+    lengths[~kept] = 0
+    return head + asm.gather(offsets.ravel(), lengths.ravel())
+
+
+_TAG_AT_PIECES: dict[str, tuple[int, int, int, int]] = {}
+
+
+def _tag_pieces(asm: Assembler, label: str) -> tuple[int, int, int, int]:
+    """Offset and length of the B- line end of ``label``, then of its I- line end, in the
+    assembler's buffer."""
+    pieces = _TAG_AT_PIECES.get(label)
+    if pieces is None:
+        begin, inside = (f"{t}\n".encode() for t in _tags(label))
+        pieces = _TAG_AT_PIECES[label] = (asm.const(begin), len(begin), asm.const(inside), len(inside))
+    return pieces
 
 
 def write(items: Iterable[Item], out: IO[bytes]) -> int:

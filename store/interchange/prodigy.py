@@ -17,7 +17,7 @@ from typing import IO, Any
 import orjson
 
 from store.export import escape_line, needs_escape
-from store.interchange.common import Item, Tokens, entity_tokens, hash32, token_index
+from store.interchange.common import Assembler, Item, Tokens, assembler, entity_tokens, hash32, token_index
 
 ANSWER = {"done": "accept", "in_progress": "accept", "irrelevant": "reject"}
 STATUS_OF_ANSWER = {"accept": "done", "reject": "irrelevant", "ignore": "skipped"}
@@ -58,6 +58,9 @@ def _tokens_json(text: str, toks: Tokens) -> bytes:
     """The ``tokens`` list as orjson writes it, joined from pieces (a task has hundreds of
     tokens; a dict each, or one ``%`` format of them all, cost twice as much): per token its
     text, ``start``, ``end``, ``id`` and ``ws``, each piece with the punctuation around it."""
+    quick = _tokens_assembled(text, toks)
+    if quick is not None:
+        return quick
     n = len(toks)
     if not n:
         return b"[]"
@@ -69,6 +72,72 @@ def _tokens_json(text: str, toks: Tokens) -> bytes:
     flat[5::5] = map(_WS.__getitem__, toks.spaced())
     flat[-1] = flat[-1][:flat[-1].index(b"}") + 1] + b"]"
     return b"".join(flat)
+
+
+class _Pieces:
+    """Where the constant pieces of a token list lie in the process's ``Assembler``."""
+
+    def __init__(self, asm: Assembler) -> None:
+        np = asm.np
+        self.first = asm.const(b'[{"text":"')
+        opens = (b',"ws":false},{"text":"', b',"ws":true},{"text":"')  # after a token, by its ws
+        self.next = np.array([asm.const(p) for p in opens], np.intp)
+        self.next_len = len(b',"ws":false},{"text":"')
+        self.last = [b',"ws":false}]', b',"ws":true}]']
+        # what orjson writes inside the quotes for the characters it escapes (a token holding
+        # one is that one character: the quick tokenizer makes one token of each punctuation)
+        escaped = [c for c in range(0x80) if orjson.dumps(chr(c)) != b'"' + chr(c).encode() + b'"']
+        self.esc_at = np.zeros(0x80, np.intp)
+        self.esc_len = np.zeros(0x80, np.intp)
+        for c in escaped:
+            inner = orjson.dumps(chr(c))[1:-1]
+            self.esc_at[c], self.esc_len[c] = asm.const(inner), len(inner)
+        self.escapes = np.zeros(0x10000, bool)
+        self.escapes[escaped] = True
+
+
+_PIECES: list[_Pieces] = []
+
+
+def _tokens_assembled(text: str, toks: Tokens) -> bytes | None:
+    """``_tokens_json`` by the ``Assembler`` for tokens from the quick tokenizer (None for
+    others, and for texts too long for its number tables)."""
+    if toks.arrays is None or not len(toks) or len(text) >= Assembler.TABLE_MAX:
+        return None
+    asm = assembler()
+    if not _PIECES:
+        _PIECES.append(_Pieces(asm))
+    pc = _PIECES[0]
+    np = asm.np
+    starts, ends, codes = toks.arrays
+    n = len(starts)
+    s_at, s_len = asm.numbers(b'","start":%d', len(text))
+    e_at, e_len = asm.numbers(b',"end":%d', len(text))
+    i_at, i_len = asm.numbers(b',"id":%d', n)
+    offsets = np.empty((n, 5), np.intp)
+    lengths = np.empty((n, 5), np.intp)
+    spaced = np.empty(n, np.intp)
+    spaced[:-1] = starts[1:] > ends[:-1]
+    spaced[-1] = ends[-1] < len(text)
+    offsets[0, 0], lengths[0, 0] = pc.first, len(b'[{"text":"')
+    offsets[1:, 0] = pc.next[spaced[:-1]]
+    lengths[1:, 0] = pc.next_len - spaced[:-1]  # "true" is one shorter than "false"
+    data = text.encode("utf-8")
+    base = asm.text(data)
+    where = asm.byte_offsets(text, codes)
+    b_start, b_end = (starts, ends) if where is None else (where[starts], where[ends])
+    offsets[:, 1] = b_start + base
+    lengths[:, 1] = b_end - b_start
+    firsts = codes[starts]
+    odd = np.flatnonzero(pc.escapes[firsts])
+    if len(odd):
+        offsets[odd, 1] = pc.esc_at[firsts[odd]]
+        lengths[odd, 1] = pc.esc_len[firsts[odd]]
+    offsets[:, 2], lengths[:, 2] = s_at[starts], s_len[starts]
+    offsets[:, 3], lengths[:, 3] = e_at[ends], e_len[ends]
+    offsets[:, 4], lengths[:, 4] = i_at[:n], i_len[:n]
+    tail = pc.last[int(spaced[-1])]
+    return asm.gather(offsets.ravel(), lengths.ravel()) + tail
 
 
 def _parts(item: Item, reviewer: str) -> tuple[bytes, bytes, bytes]:

@@ -306,3 +306,36 @@ def test_spacy_docbin_is_what_spacy_writes_for_the_docs(sharded: Path) -> None:
     back = list(DocBin().from_bytes(ours).get_docs(vocab))
     assert [d.text for d in back] == [it.article.text for it in chosen]
     assert [(e.start_char, e.label_) for e in back[0].ents] == [(2, "ORG"), (10, "LOC")]  # (1, 8) is no token edge
+
+
+def test_conll_documents_assembled_are_the_lines_joined(sharded: Path) -> None:
+    """The CoNLL document assembled by numpy (``conll.document``) against its definition
+    (``conll.document_text``: the lines as strings, joined): on the bench store and on texts
+    where a sentence opens inside an entity, an entity crosses a sentence border, a noise line
+    holds a sentence, an entity cuts a word, the text is not ASCII, or has no token."""
+    from store.interchange import conll
+    from store.interchange.common import Item
+    from store.model import Article, Entity, Span
+
+    def made(text: str, spans: list[tuple[int, int, str]], noise: tuple[tuple[int, int], ...] = ()) -> Item:
+        ents = [Entity(s, e, label, text[s:e]) for s, e, label in spans]
+        art = Article(id=f"x{len(text)}", source="x", title="t", text=text, entities=ents,
+                      noise=[Span(s, e) for s, e in noise])
+        return Item(art, "todo", {})
+
+    crossing = "Polres Dua Sungai. Bontang menggelar patroli."
+    noisy = "Baca juga: Polres Lain siaga.\nPolres Tanjung Raya berjaga di TPS 3."
+    odd = [made(crossing, [(0, 25, "POLICE_UNIT")]),  # crosses the sentence border: joined
+           made("Kapolres ÉLAN, Bripka Ñoño berjaga “di” Gedung Dua. Lalu pulang.",
+                [(9, 13, "PERSON"), (15, 26, "PERSON"), (40, 50, "LOC")]),
+           made(noisy, [(11, 21, "POLICE_UNIT"), (30, 49, "POLICE_UNIT")], ((0, 29),)),
+           made("Polresta Samarinda2024 siaga.", [(0, 18, "POLICE_UNIT")]),  # cuts a word
+           made("   ", []), made("", []), made("Satu. Dua tiga.", [])]
+    with store.open(sharded, reviewer="bench", read_only=True) as st:
+        chosen = odd + list(items(st))[:300]
+    quick = 0
+    for item in chosen:
+        assert conll.document(item) == conll.document_text(item.article).encode("utf-8"), item.article.text[:60]
+        quick += conll._assembled(item.article) is not None
+    assert quick >= 300  # the numpy path was the one tested
+    assert b"B-POLICE_UNIT" in conll.document(odd[2]) and b"Lain" not in conll.document(odd[2])
