@@ -321,7 +321,7 @@ class Tokens:
 def split_tokens(text: str, boundaries: Iterable[int] = ()) -> Tokens:
     """Word and punctuation tokens, split wherever an entity starts or ends inside one, so every
     entity is a whole number of tokens: the matches of ``_TOKEN``, cut at ``boundaries``. Where
-    numpy is installed (it comes with spaCy) a text without joining characters is split by
+    numpy is installed (a dependency) a text without joining characters is split by
     character classes (``_split_quick``), else by the pattern (``_split_pattern``); both give
     the same tokens."""
     bounds = list(boundaries)
@@ -341,7 +341,7 @@ def _quick_tables() -> tuple[Any, Any] | None:
     if not _QUICK:
         try:
             import numpy
-        except ImportError:  # pragma: no cover - numpy comes with spaCy; the pattern path is tested alone
+        except ImportError:  # pragma: no cover - numpy is a dependency; the pattern path is tested alone
             _QUICK.append(None)
             return None
         chars = "".join(map(chr, range(0x10000)))
