@@ -658,6 +658,8 @@ def _affiliation(article: Article, inside: Sequence[Any], e: Any) -> bool:
     return role is not None and not _WITH.search(article.text[max(0, role.start - 20):role.start])
 
 
+# the joint law-enforcement centre of police, election supervisors and prosecutors (Sentra Gakkumdu)
+_POLICE_TEAM = re.compile(r"(?<![^\W_])Gakkumdu(?![^\W_])", re.IGNORECASE)
 # a joint team named by what it is made of: the team is the actor's own, its other members the partners
 _MADE_OF = re.compile(r",?\s+(?:yang\s+)?(?:terdiri\s+(?:atas|dari)|beranggotakan|beranggota)(?![^\W_])",
                       re.IGNORECASE)
@@ -682,6 +684,8 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             continue
         if e.label == "POLICE_UNIT" and (not _specific(e) or (bool(key) and unit_key(e.text).endswith(key))):
             continue
+        if _POLICE_TEAM.search(e.text):
+            continue  # "rakor Sentra Gakkumdu": the joint team the police sit in by law is the actor's own
         if _MADE_OF.match(article.text, e.end):
             continue  # "Tim Sentra Gakkumdu X yang terdiri atas Polres X, Bawaslu ...": its members take part
         if location and _within(article.text, location, e.start, e.end):
@@ -701,6 +705,7 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
         if words and words[-1] in ("gudang", "kantor", "gedung", "aula", "mengamankan", "menjaga", "ke",
                                    "menuju", "tingkat", "hasil", "pleno", "rekapitulasi",
                                    "digelar", "diselenggarakan",  # the guarded event's organiser
+                                   "diterima",  # who receives what is delivered ("logistik diterima PPS X")
                                    "di", "tempat"):  # a body as a place: "sidang di Mahkamah Konstitusi"
             continue
         if e.label == "POLICE_UNIT" and words and words[-1] == "ke":
@@ -716,7 +721,8 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
 # melibatkan ...", "Apel diikuti ...")
 _BACK = rf"(?<![^\W_])(?:{_ACTIVITY_NOUN})(?:\s+[\w.]+){{0,4}}?\s+(?:itu|tersebut)(?![^\W_])"
 _REFERS_BACK = re.compile(_BACK, re.IGNORECASE)
-_GOES_ON = re.compile(rf"^[\"“'‘]?(?:{_ACTIVITY_NOUN}|mereka|para personel)(?![^\W_])|{_BACK}", re.IGNORECASE)
+_GOES_ON = re.compile(rf"^[\"“'‘]?(?:{_ACTIVITY_NOUN}|mereka|para personel|"
+                      rf"(?:personel|pasukan|anggota|petugas)\s+(?:itu|tersebut))(?![^\W_])|{_BACK}", re.IGNORECASE)
 FOLLOWING = 2  # sentences after the activity's own that may go on about it
 # a sentence opening with an activity's name goes on about the activity told only when that
 # activity was named so (or by its verb): "Apel diikuti ..." after an apel, not after a guard

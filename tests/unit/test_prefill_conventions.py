@@ -62,6 +62,16 @@ Tanjung Padi (ANTARA) - Kepolisian Resor Pesisir Jaya mengerahkan 90 personel un
 
 "Pengawalan kami lakukan bersama KPU Kabupaten Pesisir Jaya dan Kodim 1777/Pesisir Jaya sejak pagi," kata Kepala Kepolisian Resor Pesisir Jaya Ajun Komisaris Besar Polisi Darmawan Putra di Tanjung Padi, Senin.
 """,
+    "bodies": """Polres Muara Baru Siap Amankan Pencoblosan
+
+MUARA BARU - Polres Muara Baru menempatkan 300 personel untuk menjaga 600 TPS, Rabu (27/11/2024).
+
+Personel tersebut dibantu Linmas serta prajurit Kodim 1111/Muara Baru.
+
+Setibanya di Pulau Kecil, logistik diterima PPS Pulau Kecil dan langsung dijaga dua personel Polsek Pulau Kecil.
+
+Polres Muara Baru bersama Bawaslu Kabupaten Muara Baru dan Kejaksaan Negeri Muara Baru menggelar rapat koordinasi Sentra Gakkumdu di Kantor Bawaslu Kabupaten Muara Baru, Jumat (15/11/2024).
+""",
 }
 
 
@@ -176,3 +186,12 @@ def test_a_quoted_next_sentence_going_on_about_the_activity_adds_its_partners(pa
     # its speaker, a role written out before a rank spelled out, names the acting unit itself
     got = drafted(pages, "quoted", "mengerahkan 90 personel")
     assert got["partners"] == ["KPU Kabupaten Pesisir Jaya", "Kodim 1777/Pesisir Jaya"]
+
+
+@pytest.mark.parametrize(("needle", "partners"), [
+    ("menempatkan 300 personel", ["Linmas", "Kodim 1111/Muara Baru"]),  # "Personel tersebut" goes on
+    ("logistik diterima PPS", []),  # who receives what is delivered is no partner
+    ("menggelar rapat koordinasi Sentra", ["Bawaslu Kabupaten Muara Baru", "Kejaksaan Negeri Muara Baru"]),
+])
+def test_partners_are_the_bodies_that_take_part(pages: Opened, needle: str, partners: list[str]) -> None:
+    assert drafted(pages, "bodies", needle)["partners"] == partners
