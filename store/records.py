@@ -722,7 +722,8 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
 _BACK = rf"(?<![^\W_])(?:{_ACTIVITY_NOUN})(?:\s+[\w.]+){{0,4}}?\s+(?:itu|tersebut)(?![^\W_])"
 _REFERS_BACK = re.compile(_BACK, re.IGNORECASE)
 _GOES_ON = re.compile(rf"^[\"“'‘]?(?:{_ACTIVITY_NOUN}|mereka|para personel|"
-                      rf"(?:personel|pasukan|anggota|petugas)\s+(?:itu|tersebut))(?![^\W_])|{_BACK}", re.IGNORECASE)
+                      rf"(?:personel|pasukan|anggota|petugas)\s+(?:itu|tersebut))(?![^\W_])|{_BACK}",
+                      re.IGNORECASE)
 FOLLOWING = 2  # sentences after the activity's own that may go on about it
 # a sentence opening with an activity's name goes on about the activity told only when that
 # activity was named so (or by its verb): "Apel diikuti ..." after an apel, not after a guard
