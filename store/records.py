@@ -619,6 +619,12 @@ def _reference(earlier: Sequence[ActivityRecord], start: int) -> ActivityRecord 
     return earlier[0] if earlier else None
 
 
+# an activity told as done before the statement, or by its results
+_DONE_BEFORE = re.compile(r"(?<![^\W_])(?:(?:telah|sudah)\s+(?:me|di|ber)\w+|"
+                          r"(?:dari\s+hasil|berdasarkan(?:\s+hasil)?)\s+"
+                          r"(?:pemetaan|pendataan|analisis|penilaian|evaluasi))(?![^\W_])", re.IGNORECASE)
+_SINCE = re.compile(r"(?<![^\W_])sejak\s+(?:awal|dimulainya|tahapan)(?![^\W_])", re.IGNORECASE)
+PLANNING = "planning"
 _SHIFTS = {"sehari sebelumnya": -1, "sehari sebelum": -1, "sehari kemudian": 1, "keesokan harinya": 1,
            "keesokan hari": 1, "esok harinya": 1, "dua hari sebelumnya": -2}
 _DAY_SHIFT = re.compile(rf"(?<![^\W_])({'|'.join(sorted(_SHIFTS, key=len, reverse=True))})(?![^\W_])",
@@ -891,9 +897,15 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     if not partners and ref is not None and (start, end) == selected:  # a next clause: another group's
         partners = [p for p in ref.partners if p != unit_text]
     clf = classifier if classifier is not None else _lexicon_only(taxonomy)
+    kind = _type(article, start, article.text[start:_first_clause_end(article, start, end)], clf, sentence)
+    if (date is None or not date.value) and shift is None and _DONE_BEFORE.search(sentence) and (
+            kind == PLANNING or _SINCE.search(sentence)):
+        # "Polres X telah memetakan 27 TPS rawan", "pihaknya telah menugaskan delapan penyidik sejak
+        # awal masa kampanye", "Dari hasil pemetaan, ...": done before the statement, on a day the text
+        # does not give (the guidelines: none -> empty)
+        date_iso = None
     return {
-        "type": _type(article, start, article.text[start:_first_clause_end(article, start, end)], clf,
-                      sentence),
+        "type": kind,
         "unit": unit_text,
         "date": date_iso,
         "date_text": date.text if date is not None else None,

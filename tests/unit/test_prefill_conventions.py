@@ -72,6 +72,18 @@ Setibanya di Pulau Kecil, logistik diterima PPS Pulau Kecil dan langsung dijaga 
 
 Polres Muara Baru bersama Bawaslu Kabupaten Muara Baru dan Kejaksaan Negeri Muara Baru menggelar rapat koordinasi Sentra Gakkumdu di Kantor Bawaslu Kabupaten Muara Baru, Jumat (15/11/2024).
 """,
+    "done": """Polres Tanjung Batu Gelar Rakor Pengamanan
+
+TANJUNG BATU - Polres Tanjung Batu menggelar rapat koordinasi pengamanan pilkada di Aula Mapolres Tanjung Batu, Selasa (15/10/2024).
+
+Menurut Bayu, Polres Tanjung Batu telah memetakan 40 TPS rawan di Kecamatan Sungai Pinang.
+
+Berdasarkan hasil pemetaan, Sat Intelkam menggolongkan 12 TPS di Desa Air Mati sebagai sangat rawan.
+
+Kasat Reskrim menyebut pihaknya telah menugaskan enam penyidik di Sentra Gakkumdu sejak awal masa kampanye.
+
+Polres Tanjung Batu juga telah menyiagakan 50 personel di Mapolres Tanjung Batu.
+""",
 }
 
 
@@ -195,3 +207,13 @@ def test_a_quoted_next_sentence_going_on_about_the_activity_adds_its_partners(pa
 ])
 def test_partners_are_the_bodies_that_take_part(pages: Opened, needle: str, partners: list[str]) -> None:
     assert drafted(pages, "bodies", needle)["partners"] == partners
+
+
+@pytest.mark.parametrize(("needle", "date"), [
+    ("telah memetakan 40 TPS", None),  # done before the statement, on a day the text does not give
+    ("Berdasarkan hasil pemetaan", None),  # told by its results
+    ("telah menugaskan enam penyidik", None),  # since the start of a stage
+    ("telah menyiagakan 50 personel", "2024-10-15"),  # under way: the article's date
+])
+def test_an_activity_done_before_the_statement_has_no_date(pages: Opened, needle: str, date: str | None) -> None:
+    assert drafted(pages, "done", needle)["date"] == date
