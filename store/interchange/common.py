@@ -447,7 +447,9 @@ def tokenize(text: str, boundaries: Iterable[int] = ()) -> list[Token]:
 
 
 def entity_tokens(article: Article) -> Tokens:
-    return split_tokens(article.text, (b for e in article.entities for b in (e.start, e.end)))
+    """The article's tokens, cut at its entities' edges (in any order: cuts are a set)."""
+    ents = article.entities
+    return split_tokens(article.text, [*map(_AT_START, ents), *map(_AT_END, ents)])
 
 
 def token_index(tokens: Tokens, entities: Sequence[Entity]) -> list[tuple[int, int]]:

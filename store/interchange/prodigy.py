@@ -144,14 +144,14 @@ def _parts(item: Item, reviewer: str) -> tuple[bytes, bytes, bytes]:
     """The task as orjson writes it, in three pieces: up to the tokens, the tokens, the rest."""
     a = item.article
     toks = entity_tokens(a)
-    spans = []
-    for e, (first, last) in zip(a.entities, token_index(toks, a.entities), strict=True):
-        if first < 0:
-            continue
-        spans.append({"start": e.start, "end": e.end, "token_start": first, "token_end": last,
-                      "label": e.label})
+    index = token_index(toks, a.entities)
+    ents = [e for e, (first, _) in zip(a.entities, index, strict=True) if first >= 0]
+    at = [i for i in index if i[0] >= 0]
+    starts, ends, labels = [e.start for e in ents], [e.end for e in ents], [e.label for e in ents]
+    spans = [{"start": s, "end": e, "token_start": f, "token_end": t, "label": label}
+             for s, e, (f, t), label in zip(starts, ends, at, labels, strict=True)]
     input_hash = hash32(a.text)
-    task_hash = hash32(str(input_hash), *(f"{s['start']}:{s['end']}:{s['label']}" for s in spans))
+    task_hash = hash32(str(input_hash), *map("{}:{}:{}".format, starts, ends, labels))
     head = orjson.dumps({
         "text": a.text,
         "meta": {"article_id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url,
