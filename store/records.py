@@ -876,7 +876,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
             date_iso = (datetime.date.fromisoformat(date_iso) + datetime.timedelta(days=days)).isoformat()
     found = location_in(article, inside, start, end)
     location = found[0] if found is not None else None
-    there = _THERE.search(sentence) if found is None or found[1] >= 2 else None
+    there = _THERE.search(sentence) if found is None or found[1] >= 1.5 else None
+    if there is not None and _no_place_pointed(sentence, there):
+        there = None
     if there is not None:
         # "pulau-pulau tersebut", "di lokasi pleno", "gudang itu": the place named before (of that
         # kind when the sentence says which), unless the sentence names a venue of its own
@@ -931,6 +933,22 @@ def _next_clause(article: Article, start: int, end: int,
         if not any((a <= s and e <= b) or (i == 0 and (s, e) == (start, end)) for s, e in spans):
             return (start, end) if i == 0 else (a, b)
     return start, end
+
+
+_FOR = re.compile(r"(?<![^\W_])(?:untuk|guna|demi)\s+$", re.IGNORECASE)
+_ACTIVITY = re.compile(rf"(?:{_ACTIVITY_NOUN})(?![^\W_])", re.IGNORECASE)
+_EACH = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:setiap|tiap|masing-masing)\s+([\w-]+)", re.IGNORECASE)
+
+
+def _no_place_pointed(sentence: str, there: re.Match[str]) -> bool:
+    """Whether a pointer back names no one place: what an act is for ("Untuk operasi itu, Polres X
+    menyiapkan ..."), or a set the sentence spreads the act over ("Untuk TPS rawan itu, ... dua
+    personel di setiap TPS")."""
+    if _ACTIVITY.match(sentence, there.start()) and _FOR.search(sentence, max(0, there.start() - 8),
+                                                                 there.start()):
+        return True
+    kind = there.group().split()[0].casefold()
+    return any(m.group(1).casefold() == kind for m in _EACH.finditer(sentence))
 
 
 def _type(article: Article, start: int, clause: str, clf: TypeClassifier, sentence: str) -> str:

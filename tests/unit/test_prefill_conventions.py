@@ -52,7 +52,7 @@ Personel Polsek Karang Tengah bersama Koramil 03/Karang Tengah menjaga 40 TPS, s
 """,
     "scene": """Ratusan Polisi Bergerak ke TPS
 
-SUNGAI LEBAR - Ratusan polisi mulai bergerak ke TPS sehari sebelum pencoblosan. Pergeseran 250 personel ke ratusan TPS itu dilakukan seusai apel di Mapolres Sungai Lebar, Selasa (26/11/2024) pagi. Apel tersebut dihadiri 330 personel, termasuk prajurit Kodim 1299/Sungai Lebar dan anggota Satpol PP Kabupaten Sungai Lebar.
+SUNGAI LEBAR - Ratusan polisi di Kabupaten Sungai Lebar mulai bergerak ke TPS sehari sebelum pencoblosan. Pergeseran 250 personel ke ratusan TPS itu dilakukan seusai apel di Mapolres Sungai Lebar, Selasa (26/11/2024) pagi. Apel tersebut dihadiri 330 personel, termasuk prajurit Kodim 1299/Sungai Lebar dan anggota Satpol PP Kabupaten Sungai Lebar.
 
 Polres Sungai Lebar menggelar apel kesiapan di halaman Mapolres Sungai Lebar, Rabu (27/11/2024). Apel tersebut dihadiri prajurit Kodim 1299/Sungai Lebar.
 """,
@@ -83,6 +83,8 @@ Berdasarkan hasil pemetaan, Sat Intelkam menggolongkan 12 TPS di Desa Air Mati s
 Kasat Reskrim menyebut pihaknya telah menugaskan enam penyidik di Sentra Gakkumdu sejak awal masa kampanye.
 
 Polres Tanjung Batu juga telah menyiagakan 50 personel di Mapolres Tanjung Batu.
+
+Untuk TPS rawan itu, Polres Tanjung Batu akan menempatkan dua personel di setiap TPS.
 """,
 }
 
@@ -217,3 +219,15 @@ def test_partners_are_the_bodies_that_take_part(pages: Opened, needle: str, part
 ])
 def test_an_activity_done_before_the_statement_has_no_date(pages: Opened, needle: str, date: str | None) -> None:
     assert drafted(pages, "done", needle)["date"] == date
+
+
+@pytest.mark.parametrize(("page", "needle", "location"), [
+    ("places", "Untuk operasi itu, Polres Rimba Jaya menyiapkan 500 personel", None),  # what it is for
+    ("done", "Untuk TPS rawan itu", None),  # a set the act is spread over ("di setiap TPS")
+    # the sentence's only place is where its scene is set ("seusai apel di Mapolres ..."): the TPS
+    # it points back to lie where the sentence before put them
+    ("scene", "Pergeseran 250 personel ke ratusan TPS itu", "Kabupaten Sungai Lebar"),
+])
+def test_where_a_pointer_back_leads(pages: Opened, page: str, needle: str, location: str | None) -> None:
+    got = clause(pages, page, needle) if page == "places" else drafted(pages, page, needle)
+    assert got["location"] == location
