@@ -266,8 +266,9 @@ def write_stream(st: Store, raw: IO[bytes], fmt: str, opts: Options) -> int:
     raw.write(how.head)
     n = 0
     wrote = False
+    out = _shared_file(raw) if not how.sep else None  # the workers write into it themselves
     with closing(chunks(st, sel, how.work, clean=how.clean, workers=opts.workers, progress=opts.progress,
-                        damaged=opts.damaged, start=how.start, spill=True)) as done:
+                        damaged=opts.damaged, start=how.start, spill=True, out=out)) as done:
         for chunk in done:
             for piece in chunk.pieces:
                 if not (piece.size if isinstance(piece, Spilled) else piece):
@@ -279,6 +280,19 @@ def write_stream(st: Store, raw: IO[bytes], fmt: str, opts: Options) -> int:
             n += chunk.rows if how.rows else chunk.articles
     raw.write(how.tail)
     return n
+
+
+def _shared_file(raw: IO[bytes]) -> int | None:
+    """The descriptor of ``raw`` (flushed) when it is a regular file the export's processes can
+    write into in turn (``Turn``); None for anything else (a pipe, a terminal, memory)."""
+    try:
+        fd = raw.fileno()
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return None
+    raw.flush()
+    return fd
 
 
 def _export_folder(st: Store, opts: Options, work: Work, add: Callable[[bytes], None] | None) -> int:

@@ -59,6 +59,7 @@ class Chunk:
     articles: int
     rows: int
     damaged: list[str]
+    written: bool = False  # its worker wrote the pieces into the output itself (``Turn``)
 
 
 @dataclass(slots=True)
@@ -72,6 +73,39 @@ class _Job:
 _JOB: _Job | None = None  # set in the exporter just before the workers fork from it
 _SPILL: str | None = None  # the folder workers spill large pieces into (see Spilled)
 SPILL_BYTES = 1 << 20
+
+
+class Turn:
+    """Whose turn it is to write into an output file that the exporter and its workers share
+    (the workers inherit its descriptor): the number of the next shard. A worker that finishes
+    its shard in turn writes the pieces itself; one out of turn hands them over (spilled) for the
+    exporter to write when their turn comes. Only the holder of the lock writes, and only the
+    shard whose turn it is, so the file is written in shard order as by one process. A Prodigy
+    export is 4.8 GB at 100k articles: the exporter copying every spilled piece was 8 of its
+    60 CPU seconds, and the spills themselves another 4."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.next = multiprocessing.get_context("fork").Value("q", 0)
+
+    def write(self, index: int, pieces: list[bytes | Spilled], worker: bool) -> bool:
+        """Write shard ``index``'s pieces if it is its turn (a worker asks; the exporter's turn
+        always is, since it writes the shards in order); whether they were written."""
+        with self.next.get_lock():
+            if self.next.value != index:
+                if worker:
+                    return False
+                raise StoreError(f"export shard {index} out of order ({self.next.value} was next)")
+            for piece in pieces:
+                if isinstance(piece, bytes):
+                    write_all(self.fd, piece)
+                else:
+                    _copy_spilled(piece, self.fd)
+            self.next.value = index + 1
+        return True
+
+
+_TURN: Turn | None = None  # set with _JOB when the workers may write the output themselves
 
 
 class _Counted:
@@ -101,12 +135,15 @@ def _worker_start() -> None:
     gc.set_threshold(GC_THRESHOLD, 50, 100)
 
 
-def _in_worker(shard: str) -> Chunk:
+def _in_worker(index: int, shard: str) -> Chunk:
     assert _JOB is not None
     try:
         chunk = _run(_JOB, shard)
     except StoreError as exc:  # its subclasses take other arguments and do not unpickle
         raise StoreError(str(exc)) from None
+    if _TURN is not None and _TURN.write(index, chunk.pieces, worker=True):
+        chunk.pieces, chunk.written = [], True
+        return chunk
     if _SPILL is not None:
         chunk.pieces = [_spill(p, _SPILL) if isinstance(p, bytes) and len(p) >= SPILL_BYTES else p
                         for p in chunk.pieces]
@@ -128,9 +165,13 @@ def write_piece(out: IO[bytes], piece: bytes | Spilled) -> None:
         out.write(piece)
         return
     out.flush()
+    _copy_spilled(piece, out.fileno())
+
+
+def _copy_spilled(piece: Spilled, fd: int) -> None:
     src = os.open(piece.path, os.O_RDONLY)
     try:
-        _copy(src, out.fileno(), piece.size)
+        _copy(src, fd, piece.size)
     finally:
         os.close(src)
         os.unlink(piece.path)
@@ -170,12 +211,14 @@ def _can_fork() -> bool:
 
 def chunks(st: Store, sel: Selection, work: Work, *, clean: bool = True, workers: int | None = None,
            progress: Progress | None = None, damaged: list[str] | None = None,
-           start: Callable[[], None] | None = None, spill: bool = False) -> Generator[Chunk, None, None]:
+           start: Callable[[], None] | None = None, spill: bool = False,
+           out: int | None = None) -> Generator[Chunk, None, None]:
     """Each shard's chunk in shard order (see the module's docstring). ``workers`` None picks
     ``default_workers()`` for a large selection and one process for a small one; ``start`` runs
     in each worker as it starts (a library to set up); ``spill``: workers may hand large pieces
-    over as files (``Spilled``: write them with ``write_piece``). Close the iterator
-    (``contextlib.closing``) to stop the workers early."""
+    over as files (``Spilled``: write them with ``write_piece``). ``out``: a file descriptor the
+    pieces are written to, in order, by whichever process has them (``Turn``); the chunks come
+    back without pieces. Close the iterator (``contextlib.closing``) to stop the workers early."""
     shards = st.corpus.shards
     n = default_workers() if workers is None else workers
     if workers is None and sel.total < MIN_PARALLEL:
@@ -195,12 +238,20 @@ def chunks(st: Store, sel: Selection, work: Work, *, clean: bool = True, workers
     if n <= 1 or not _can_fork():
         for shard in shards:
             chunk = _run(job, shard)
+            if out is not None:
+                for piece in chunk.pieces:
+                    if isinstance(piece, bytes):
+                        write_all(out, piece)
+                    else:
+                        _copy_spilled(piece, out)
+                chunk.pieces = []
             tick(chunk)
             yield chunk
         return
-    global _JOB, _SPILL
+    global _JOB, _SPILL, _TURN
     folder = tempfile.mkdtemp(prefix="tandai-export-") if spill else None
-    _JOB, _SPILL = job, folder
+    turn = Turn(out) if out is not None else None
+    _JOB, _SPILL, _TURN = job, folder, turn
     gc.freeze()  # what the workers inherit is never collected there: its pages stay shared
     try:
         pool = multiprocessing.get_context("fork").Pool(n, initializer=_worker_start_with, initargs=(start,))
@@ -210,19 +261,24 @@ def chunks(st: Store, sel: Selection, work: Work, *, clean: bool = True, workers
         raise
     finally:
         gc.unfreeze()
-        _JOB, _SPILL = None, None
+        _JOB, _SPILL, _TURN = None, None, None
     try:
         pending: deque[Any] = deque()
-        todo = iter(shards)
-        for shard in todo:
-            pending.append(pool.apply_async(_in_worker, (shard,)))
+        todo = enumerate(shards)
+        for index, shard in todo:
+            pending.append(pool.apply_async(_in_worker, (index, shard)))
             if len(pending) >= 2 * n:
                 break
+        done_shards = 0
         while pending:
             chunk = pending.popleft().get()
-            for shard in todo:
-                pending.append(pool.apply_async(_in_worker, (shard,)))
+            for index, shard in todo:
+                pending.append(pool.apply_async(_in_worker, (index, shard)))
                 break
+            if turn is not None and not chunk.written:  # out of turn in its worker: ours to write
+                turn.write(done_shards, chunk.pieces, worker=False)
+                chunk.pieces = []
+            done_shards += 1
             tick(chunk)
             yield chunk
         pool.close()

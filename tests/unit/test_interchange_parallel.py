@@ -339,3 +339,34 @@ def test_conll_documents_assembled_are_the_lines_joined(sharded: Path) -> None:
         quick += conll._assembled(item.article) is not None
     assert quick >= 300  # the numpy path was the one tested
     assert b"B-POLICE_UNIT" in conll.document(odd[2]) and b"Lain" not in conll.document(odd[2])
+
+
+def test_workers_writing_in_turn_keep_shard_order(sharded: Path, tmp_path: Path) -> None:
+    """Workers write their shard into the shared output themselves when it is its turn; a shard
+    finished out of turn (here the first shard is slowed down, so the second finishes first) is
+    handed over and written by the exporter in its place. The file is what one process writes."""
+    from contextlib import closing
+
+    from store.interchange.common import select
+    from store.interchange.parallel import chunks
+
+    def work(chosen: object) -> tuple[list[bytes], int]:
+        lines = [f"{item.article.id}\n".encode() for item in chosen]  # type: ignore[attr-defined]
+        if lines and lines[0] == first:
+            time.sleep(1.0)
+        return lines, len(lines)
+
+    with store.open(sharded, reviewer="bench", read_only=True) as st:
+        first = f"{next(iter(st.corpus.load_shard(st.corpus.shards[0])))}\n".encode()
+        sel = select(st)
+        want = b"".join(f"{item.article.id}\n".encode() for item in items(st))
+        results = {}
+        for workers in (1, 2):
+            out = tmp_path / f"out{workers}"
+            with open(out, "wb") as fh, closing(chunks(st, sel, work, workers=workers, out=fh.fileno())) as done:
+                results[workers] = [(c.articles, c.written, c.pieces) for c in done]
+            assert out.read_bytes() == want, workers
+    assert all(not pieces for _, _, pieces in results[2])
+    by_worker = [written for _, written, _ in results[2]]
+    # the slow first shard is in turn whenever it ends; the second ended before it: the exporter's
+    assert by_worker[0] and not by_worker[1], by_worker
