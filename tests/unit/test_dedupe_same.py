@@ -149,3 +149,47 @@ def test_index_links_as_the_plain_index_does_past_the_posting_cap() -> None:
         fast.add(f"a{n:04d}", sig, dup)
         plain.add(f"a{n:04d}", sig, dup)
     assert len(fast) == 600 and 50 < found < 550  # both linking and not linking were exercised
+
+
+class PlainStoryIndex(dedupe.StoryIndex):
+    """The story lookup as first written: a Counter.update per posted figure."""
+
+    def find(self, sig: list[int], published: str | None) -> list[str]:  # type: ignore[override]
+        sig = dedupe.story_part(sig)
+        counts: Counter[str] = Counter()
+        for h in sig:
+            if h & 3 == dedupe.FIGURE:
+                ids = self._postings.get(h)
+                if ids and len(ids) <= dedupe.MAX_POSTING:
+                    counts.update(ids)
+        found: set[str] = set()
+        for cand, shared in counts.most_common(20):
+            if shared < dedupe.STORY_MIN_FIGURES:
+                break
+            if cand in found:
+                continue
+            other, when = self._sigs[cand]
+            if dedupe.same_story(sig, sorted(other), published, when):
+                found |= self._group.get(cand, set()) | {cand}
+        return sorted(found)
+
+
+def test_story_index_links_as_the_plain_one_does() -> None:
+    """Facts from small pools (figures past MAX_POSTING, many ties among candidates, people and
+    days that confirm or not): every lookup finds the same rewrites as the plain lookup."""
+    rng = random.Random(5)
+    figures = [dedupe.STORY_BASE | (h << 2) | dedupe.FIGURE for h in range(60)]
+    others = [dedupe.STORY_BASE | (h << 2) | kind for h in range(12) for kind in (dedupe.PERSON_WORD, dedupe.DAY)]
+    fast, plain = dedupe.StoryIndex(), PlainStoryIndex()
+    linked = 0
+    for n in range(700):
+        base = rng.randrange(0, 50)
+        story = set(figures[base : base + rng.randrange(1, 9)]) | set(rng.sample(others, rng.randrange(0, 4)))
+        sig = [4 * rng.randrange(1000), *sorted(story)]  # a shingle hash rides along and never counts
+        day = f"2024-11-{rng.randrange(1, 29):02d}"
+        got = fast.find(sig, day)
+        assert got == plain.find(sig, day)
+        linked += bool(got)
+        fast.add(f"s{n:04d}", sig, day, got)
+        plain.add(f"s{n:04d}", sig, day, got)
+    assert 50 < linked < 650
