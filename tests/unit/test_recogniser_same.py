@@ -16,7 +16,7 @@ from store.text import gazetteer as gz
 from store.text.dates import RELATIVE, find_dates
 from store.text.entities import Recogniser
 from store.text.entities.patterns import _S, _alt, _alt_words, _cased
-from store.text.entities.recogniser import _pieces, _split_at
+from store.text.entities.recogniser import _LINE_CACHE, _pieces, _split_at
 from store.text.parse import parse_article
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
@@ -141,6 +141,19 @@ def test_sentences_remembered_from_other_articles_give_what_a_fresh_recogniser_g
         for text, published, noise in arts:
             when = "2025-01-03" if published_shift else published
             assert shared.recognise(text, when, noise) == Recogniser().recognise(text, when, noise)
+
+
+def test_sentences_remembered_past_the_cache_bound_give_what_a_fresh_recogniser_gives() -> None:
+    """Between two readings of the sample articles, half the cache's bound of other sentences
+    (remembered ones move from the old half to the young one), then the whole bound (they are
+    forgotten): the same entities as a fresh recogniser's, dates worked out for each date."""
+    arts = _articles()
+    shared = Recogniser()
+    for n, when in ((0, None), (_LINE_CACHE // 2, "2025-01-03"), (_LINE_CACHE, None)):
+        shared.recognise("\n".join(f"Polsek Nomor {i} berjaga di Desa Sukamaju {i}." for i in range(n)))
+        for text, published, noise in arts:
+            assert shared.recognise(text, when or published, noise) == Recogniser().recognise(
+                text, when or published, noise)
 
 
 def test_noise_leaves_out_the_entities_inside_it_and_nothing_else() -> None:
