@@ -173,14 +173,41 @@ def words(text: str, toks: Tokens) -> tuple[Any, Any, Any, list[str]]:
     word_starts[token_at] = starts
     word_ends[token_at] = ends
     flags[token_at] = spaced[1:]
-    texts = toks.texts
     if len(ws_at):
         word_starts[ws_at] = ws_from[has_ws]
         word_ends[ws_at] = gap_to[has_ws]
+    if toks.arrays is not None:
+        return word_starts, word_ends, flags, _word_texts(codes, word_starts, gap_from[spaced])
+    texts = toks.texts
+    if len(ws_at):
         texts = texts.copy()
         for at, a, b in zip(ws_at.tolist(), ws_from[has_ws].tolist(), gap_to[has_ws].tolist(), strict=True):
             texts.insert(at, text[a:b])  # in order: each lands where the words before it put it
     return word_starts, word_ends, flags, texts
+
+
+def _word_texts(codes: Any, word_starts: Any, flagged: Any) -> list[str]:
+    """The words' texts in one split: every character of the text is in a word but the spaces
+    the trailing-space flags stand for (at ``flagged``), so the text without those, with a NUL
+    before each word but the first, splits into the words (the string per token made by one C
+    call, not a slice each)."""
+    import numpy
+
+    count = len(word_starts)
+    if not count:
+        return []
+    size = len(codes)
+    step = numpy.zeros(size, numpy.intp)
+    step[word_starts[1:]] = 1
+    step[flagged] -= 1
+    keep = numpy.ones(size, bool)
+    keep[flagged] = False
+    at = numpy.arange(size)
+    at += numpy.cumsum(step)
+    spread = numpy.zeros(size - len(flagged) + count - 1, codes.dtype)
+    spread[at[keep]] = codes[keep]
+    encoding = "latin-1" if codes.dtype == numpy.uint8 else "utf-32-le"
+    return spread.tobytes().decode(encoding).split("\x00")
 
 
 def _doc(lexicon: Lexicon, item: Item, names: list[str]) -> _Doc:
