@@ -13,9 +13,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import repeat
 from operator import add, attrgetter, le
-from typing import IO
+from typing import IO, Any
 
-from store.interchange.common import Assembler, Item, assembler, entity_tokens
+from store.interchange.common import Item, assembler, entity_tokens
 from store.model import Article, Entity
 from store.text.sentences import sentences
 
@@ -154,9 +154,10 @@ def _assembled(article: Article) -> bytes | None:
             # entities are in order and apart: number them 1 … k, and each token gets the number
             # of the entity it lies in (0: none) from a running sum of openings and closings
             first, upto = first[chosen], upto[chosen]
-            pieces = np.array([(0, len(_O) + 1, 0, len(_O) + 1)]
-                              + [_tag_pieces(asm, ents[i].label) for i in chosen.tolist()], np.intp)
-            pieces[0, 0] = pieces[0, 2] = o_at
+            rows = np.zeros(len(chosen) + 1, np.intp)  # entity number -> its label's row (0: O)
+            kept = map(ents.__getitem__, chosen.tolist())
+            rows[1:] = np.fromiter(map(_label_row, kept), np.intp, len(chosen))
+            pieces = _LABELS[1][rows]
             marks = np.zeros(n + 1, np.intp)
             number = np.arange(1, len(chosen) + 1)
             marks[first] = number
@@ -193,17 +194,27 @@ def _assembled(article: Article) -> bytes | None:
     return head + asm.gather(offsets.ravel(), lengths.ravel())
 
 
-_TAG_AT_PIECES: dict[str, tuple[int, int, int, int]] = {}
+# label -> its row in the table of (B- offset, B- length, I- offset, I- length) line ends in the
+# process's assembler; row 0 is O (the table is made anew when a label is first seen)
+_LABELS: tuple[dict[str, int], Any] = ({}, None)
 
 
-def _tag_pieces(asm: Assembler, label: str) -> tuple[int, int, int, int]:
-    """Offset and length of the B- line end of ``label``, then of its I- line end, in the
-    assembler's buffer."""
-    pieces = _TAG_AT_PIECES.get(label)
-    if pieces is None:
-        begin, inside = (f"{t}\n".encode() for t in _tags(label))
-        pieces = _TAG_AT_PIECES[label] = (asm.const(begin), len(begin), asm.const(inside), len(inside))
-    return pieces
+def _label_row(entity: Entity) -> int:
+    row = _LABELS[0].get(entity.label)
+    return row if row is not None else _new_label(entity.label)
+
+
+def _new_label(label: str) -> int:
+    global _LABELS
+    asm = assembler()
+    rows, table = _LABELS
+    o_line = (_O + "\n").encode()
+    o_at = asm.const(o_line)
+    begin, inside = (f"{t}\n".encode() for t in _tags(label))
+    line = (asm.const(begin), len(begin), asm.const(inside), len(inside))
+    old = table.tolist() if table is not None else [(o_at, len(o_line), o_at, len(o_line))]
+    _LABELS = ({**rows, label: len(old)}, asm.np.array([*old, line], asm.np.intp))
+    return len(old)
 
 
 def write(items: Iterable[Item], out: IO[bytes]) -> int:
