@@ -712,6 +712,10 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
                                    "menuju", "tingkat", "hasil", "pleno", "rekapitulasi",
                                    "digelar", "diselenggarakan",  # the guarded event's organiser
                                    "diterima",  # who receives what is delivered ("logistik diterima PPS X")
+                                   # whose goods or papers are moved or guarded: "mengawal logistik KPU X",
+                                   # "menjaga kotak suara KPU X", "gudang milik KPU X"
+                                   "logistik", "suara", "dokumen", "formulir", "berkas", "milik",
+                                   "perlengkapan",
                                    "di", "tempat"):  # a body as a place: "sidang di Mahkamah Konstitusi"
             continue
         if e.label == "POLICE_UNIT" and words and words[-1] == "ke":

@@ -86,6 +86,14 @@ Polres Tanjung Batu juga telah menyiagakan 50 personel di Mapolres Tanjung Batu.
 
 Untuk TPS rawan itu, Polres Tanjung Batu akan menempatkan dua personel di setiap TPS.
 """,
+    "owner": """Polres Bukit Tinggi Kawal Logistik
+
+BUKIT TINGGI - Polres Bukit Tinggi mengawal logistik KPU Kabupaten Bukit Tinggi ke 12 kecamatan, Senin (25/11/2024).
+
+Polres Bukit Tinggi menggeser logistik dari gudang milik KPU Kabupaten Bukit Tinggi ke delapan kecamatan, Senin (25/11/2024).
+
+Personel Polres Bukit Tinggi menjaga kotak suara KPU Kabupaten Bukit Tinggi di kantor camat bersama Linmas, Senin (25/11/2024).
+""",
 }
 
 
@@ -231,3 +239,13 @@ def test_an_activity_done_before_the_statement_has_no_date(pages: Opened, needle
 def test_where_a_pointer_back_leads(pages: Opened, page: str, needle: str, location: str | None) -> None:
     got = clause(pages, page, needle) if page == "places" else drafted(pages, page, needle)
     assert got["location"] == location
+
+
+@pytest.mark.parametrize(("needle", "partners"), [
+    ("mengawal logistik KPU", []),
+    ("dari gudang milik KPU", []),
+    ("menjaga kotak suara KPU", ["Linmas"]),
+])
+def test_the_owner_of_what_is_moved_or_guarded_is_no_partner(pages: Opened, needle: str,
+                                                             partners: list[str]) -> None:
+    assert drafted(pages, "owner", needle)["partners"] == partners
