@@ -138,6 +138,7 @@ LEARNED_HALF = 300.0
 UNSURE = 1.5
 NO_TRIGGER = 2.0
 MIN_LEARNED = 0.3  # what the records' words alone must give a type for a sentence with no trigger
+CONSTRUCTION = 1.6  # above a two-word trigger (1.5): "personel disiagakan" + "di Kantor KPU" guards
 SCENE = 0.35  # the weight of a trigger in a clause that sets the scene ("usai apel, ...")
 
 
@@ -265,7 +266,9 @@ class TypeClassifier:
             out[owner] = out.get(owner, 0.0) + weight
         for construction, owner in _CONSTRUCTIONS:
             if owner in self.taxonomy.activities and construction.search(sentence):
-                out[owner] = out.get(owner, 0.0) + 1.0
+                # what the construction says outweighs the verb it reads, written with its people
+                # or not ("Sebanyak 40 personel disiagakan di sekitar Kantor Bawaslu")
+                out[owner] = out.get(owner, 0.0) + CONSTRUCTION
         return out
 
     def _lexicon_probs(self, sentence: str) -> dict[str, float]:

@@ -40,3 +40,13 @@ def test_a_trigger_keeps_most_of_its_weight_against_records_of_similar_words() -
                       "other", 300))
     assert clf.guess(sentence)[0] == "patrol"
     assert clf.probabilities(sentence)["patrol"] >= 0.85 * before
+
+
+def test_personnel_kept_at_a_guarded_place_guard_it_written_with_their_people_or_not() -> None:
+    clf = TypeClassifier(load_taxonomy())
+    assert clf.guess("Sebanyak 40 personel disiagakan di sekitar Kantor Bawaslu Kabupaten Sungai Emas.")[0] \
+        == "static_guard"
+    assert clf.guess("Polres Sungai Emas menyiagakan 60 personel di Kantor KPU Kabupaten Sungai Emas.")[0] \
+        == "static_guard"
+    assert clf.guess("Sebanyak 75 personel disiagakan sebagai cadangan di Mapolres Sungai Emas.")[0] \
+        == "troop_deployment"
