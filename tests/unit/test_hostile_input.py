@@ -78,7 +78,8 @@ def test_every_hostile_file_gets_a_verdict(tmp_path: Path, monkeypatch: pytest.M
     for source, reason in report.skipped:
         assert "Error" not in reason, f"a parser bug, not a verdict: {source}: {reason}"
     assert check_store(tmp_path / "s").ok
-    assert seconds < 120, f"hostile files took {seconds:.0f} s"
+    # 7 s here; a quadratic step in the recogniser once made it 147 s (one long line of heads)
+    assert seconds < 45, f"hostile files took {seconds:.0f} s"
 
 
 def test_names_and_text_reach_the_terminal_safely(tmp_path: Path) -> None:

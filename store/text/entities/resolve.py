@@ -4,9 +4,9 @@ second pass that needs the settled entities, and the final trim and noise filter
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator, Sequence
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from store.model import Entity, Span
 from store.text.entities.patterns import (
@@ -89,9 +89,13 @@ def second_pass(text: str, groups: list[tuple[int, Piece]], noise: Sequence[Span
             return None
         pos, pc = groups[i]
         rel = x - pos
-        for c in pc[0]:
-            if c[0] >= rel:
-                return (x, c[1] + pos, c[2], c[3]) if c[0] == rel else None
+        cands = pc[0]
+        # by bisection: a piece can hold thousands of candidates (one long line of units and
+        # roles), and a walk from its start for each role made the article quadratic
+        j = bisect_left(cands, rel, key=_FIRST)
+        if j < len(cands) and cands[j][0] == rel:
+            c = cands[j]
+            return (x, c[1] + pos, c[2], c[3])
         return None
 
     def free(s: int, e: int) -> bool:
@@ -340,6 +344,7 @@ def _finish(text: str, groups: list[tuple[int, Piece]], extra: list[Cand], drop:
 
 
 _START = attrgetter("start")
+_FIRST = itemgetter(0)  # a candidate's start in its piece
 
 
 def _noisy(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
