@@ -185,9 +185,10 @@ class Plan:
 
 
 def _lines(fn: Callable[[Item], bytes]) -> Work:
+    """One piece per article (written by ``writev`` or joined by the hand-over, never both)."""
     def work(chosen: Iterable[Item]) -> tuple[list[bytes], int]:
         out = [fn(item) for item in chosen]
-        return [b"".join(out)], len(out)
+        return out, len(out)
     return work
 
 

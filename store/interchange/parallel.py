@@ -96,11 +96,7 @@ class Turn:
                 if worker:
                     return False
                 raise StoreError(f"export shard {index} out of order ({self.next.value} was next)")
-            for piece in pieces:
-                if isinstance(piece, bytes):
-                    write_all(self.fd, piece)
-                else:
-                    _copy_spilled(piece, self.fd)
+            write_pieces(self.fd, pieces)
             self.next.value = index + 1
         return True
 
@@ -145,9 +141,58 @@ def _in_worker(index: int, shard: str) -> Chunk:
         chunk.pieces, chunk.written = [], True
         return chunk
     if _SPILL is not None:
-        chunk.pieces = [_spill(p, _SPILL) if isinstance(p, bytes) and len(p) >= SPILL_BYTES else p
-                        for p in chunk.pieces]
+        chunk.pieces = _spilled(chunk.pieces, _SPILL)
     return chunk
+
+
+def _spilled(pieces: list[bytes | Spilled], folder: str) -> list[bytes | Spilled]:
+    """The pieces with each run of bytes joined, and a run of ``SPILL_BYTES`` or more spilled."""
+    out: list[bytes | Spilled] = []
+    run: list[bytes] = []
+    for piece in [*pieces, None]:
+        if isinstance(piece, bytes):
+            run.append(piece)
+            continue
+        if run:
+            data = b"".join(run)
+            out.append(_spill(data, folder) if len(data) >= SPILL_BYTES else data)
+            run = []
+        if piece is not None:
+            out.append(piece)
+    return out
+
+
+def write_pieces(fd: int, pieces: Iterable[bytes | Spilled]) -> None:
+    """Pieces to a file descriptor in order: runs of bytes gathered by the kernel (``writev``,
+    no join in this process: a shard of Prodigy tasks is 12 MB), spilled ones copied by it."""
+    run: list[bytes] = []
+    for piece in pieces:
+        if isinstance(piece, bytes):
+            run.append(piece)
+            if len(run) < _IOV:
+                continue
+        if run:
+            _writev_all(fd, run)
+            run = []
+        if isinstance(piece, Spilled):
+            _copy_spilled(piece, fd)
+    if run:
+        _writev_all(fd, run)
+
+
+_IOV = 512  # buffers a writev takes at once (Linux allows 1,024)
+
+
+def _writev_all(fd: int, buffers: list[bytes]) -> None:
+    done = os.writev(fd, buffers)
+    total = sum(map(len, buffers))
+    if done < total:  # a short write (a full disk, a signal): the rest piece by piece
+        for data in buffers:
+            if done >= len(data):
+                done -= len(data)
+                continue
+            write_all(fd, data[done:])
+            done = 0
 
 
 def _spill(data: bytes, folder: str) -> Spilled:
@@ -215,8 +260,9 @@ def chunks(st: Store, sel: Selection, work: Work, *, clean: bool = True, workers
            out: int | None = None) -> Generator[Chunk, None, None]:
     """Each shard's chunk in shard order (see the module's docstring). ``workers`` None picks
     ``default_workers()`` for a large selection and one process for a small one; ``start`` runs
-    in each worker as it starts (a library to set up); ``spill``: workers may hand large pieces
-    over as files (``Spilled``: write them with ``write_piece``). ``out``: a file descriptor the
+    in each worker as it starts (a library to set up); ``spill``: the pieces are parts of one
+    stream, which workers may hand over joined and, when large, as files (``Spilled``: write
+    them with ``write_piece``). ``out``: a file descriptor the
     pieces are written to, in order, by whichever process has them (``Turn``); the chunks come
     back without pieces. Close the iterator (``contextlib.closing``) to stop the workers early."""
     shards = st.corpus.shards
@@ -239,11 +285,7 @@ def chunks(st: Store, sel: Selection, work: Work, *, clean: bool = True, workers
         for shard in shards:
             chunk = _run(job, shard)
             if out is not None:
-                for piece in chunk.pieces:
-                    if isinstance(piece, bytes):
-                        write_all(out, piece)
-                    else:
-                        _copy_spilled(piece, out)
+                write_pieces(out, chunk.pieces)
                 chunk.pieces = []
             tick(chunk)
             yield chunk

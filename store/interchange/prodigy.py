@@ -83,7 +83,7 @@ class _Pieces:
         opens = (b',"ws":false},{"text":"', b',"ws":true},{"text":"')  # after a token, by its ws
         self.next = np.array([asm.const(p) for p in opens], np.intp)
         self.next_len = len(b',"ws":false},{"text":"')
-        self.last = [b',"ws":false}]', b',"ws":true}]']
+        self.last = [(asm.const(p), len(p)) for p in (b',"ws":false}]', b',"ws":true}]')]
         # what orjson writes inside the quotes for the characters it escapes (a token holding
         # one is that one character: the quick tokenizer makes one token of each punctuation)
         escaped = [c for c in range(0x80) if orjson.dumps(chr(c)) != b'"' + chr(c).encode() + b'"']
@@ -114,8 +114,9 @@ def _tokens_assembled(text: str, toks: Tokens) -> bytes | None:
     s_at, s_len = asm.numbers(b'","start":%d', len(text))
     e_at, e_len = asm.numbers(b',"end":%d', len(text))
     i_at, i_len = asm.numbers(b',"id":%d', n)
-    offsets = np.empty((n, 5), np.intp)
-    lengths = np.empty((n, 5), np.intp)
+    flat_at = np.empty(5 * n + 1, np.intp)  # five pieces a token, then the list's end
+    flat_len = np.empty(5 * n + 1, np.intp)
+    offsets, lengths = flat_at[:-1].reshape(n, 5), flat_len[:-1].reshape(n, 5)
     spaced = np.empty(n, np.intp)
     spaced[:-1] = starts[1:] > ends[:-1]
     spaced[-1] = ends[-1] < len(text)
@@ -136,8 +137,8 @@ def _tokens_assembled(text: str, toks: Tokens) -> bytes | None:
     offsets[:, 2], lengths[:, 2] = s_at[starts], s_len[starts]
     offsets[:, 3], lengths[:, 3] = e_at[ends], e_len[ends]
     offsets[:, 4], lengths[:, 4] = i_at[:n], i_len[:n]
-    tail = pc.last[int(spaced[-1])]
-    return asm.gather(offsets.ravel(), lengths.ravel()) + tail
+    flat_at[-1], flat_len[-1] = pc.last[int(spaced[-1])]
+    return asm.gather(flat_at, flat_len)
 
 
 def _parts(item: Item, reviewer: str) -> tuple[bytes, bytes, bytes]:

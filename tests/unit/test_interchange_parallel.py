@@ -370,3 +370,32 @@ def test_workers_writing_in_turn_keep_shard_order(sharded: Path, tmp_path: Path)
     by_worker = [written for _, written, _ in results[2]]
     # the slow first shard is in turn whenever it ends; the second ended before it: the exporter's
     assert by_worker[0] and not by_worker[1], by_worker
+
+
+def test_pieces_reach_the_file_in_order_whatever_their_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``write_pieces``: more pieces than one writev takes, spilled pieces between them, and a
+    writev that writes only part (as the kernel may on a signal or a full disk: simulated by
+    cutting what os.writev is given) all end up in the file in order, once."""
+    from store.interchange import parallel
+
+    pieces: list[bytes | parallel.Spilled] = [f"{i:05d}-".encode() * (i % 7 + 1) for i in range(1300)]
+    for at in (3, 700, 1100):
+        spill = tmp_path / f"spill{at}"
+        spill.write_bytes(b"S" * at)
+        pieces.insert(at, parallel.Spilled(str(spill), at))
+    want = b"".join(p if isinstance(p, bytes) else b"S" * p.size for p in pieces)
+    real = os.writev
+
+    def short(fd: int, buffers: list[bytes]) -> int:
+        return real(fd, buffers[: max(1, len(buffers) // 2)])  # half the buffers, then stop
+
+    for name, patch in (("whole", False), ("short", True)):
+        if patch:
+            monkeypatch.setattr(parallel.os, "writev", short)
+            for at in (3, 700, 1100):
+                (tmp_path / f"spill{at}").write_bytes(b"S" * at)
+        out = tmp_path / name
+        with open(out, "wb") as fh:
+            parallel.write_pieces(fh.fileno(), pieces)
+        assert out.read_bytes() == want, name
+        assert not any((tmp_path / f"spill{at}").exists() for at in (3, 700, 1100))  # copied, removed
