@@ -295,3 +295,23 @@ async def test_keys_can_be_remapped_by_binding_id(sample_store_path: Path, confi
         await pilot.press("ctrl+d")
         await settle(pilot, app)
         assert app.owner.status(aid) == "done"
+
+
+async def test_enter_right_after_typing_opens_the_top_hit_of_what_was_typed(
+        sample_store_path: Path, config_home: Path) -> None:
+    """A reviewer who types a query and presses Enter at once, before the search for the last
+    letter has come back, gets the top hit of what they typed, not the top of the list as it
+    stood (in tmux: '/balocci' and Enter opened the newest article of the whole list)."""
+    app = TandaiApp(sample_store_path, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("escape", "slash")
+        bar = app.query_one("#search", Input)
+        assert isinstance(app.focused, Input) and app.workbench.listing.rows
+        # the last letter and Enter in one go, as a fast typist over SSH sends them: the pilot
+        # waits between keys, so the value is set and submitted without a pause
+        bar.value = "balocci"
+        await bar.action_submit()
+        await settle(pilot, app)
+        assert app.workbench.article is not None and "Balocci" in app.workbench.article.title
+        assert isinstance(app.focused, Reader)

@@ -61,6 +61,7 @@ class Workbench(Menus):
         self.draft: dict[str, Any] | None = None
         self.hidden_labels: set[str] = set()
         self._wanted: str | None = None  # the article the last open asked for
+        self._open_top_of: str | None = None  # a query submitted before its results came back
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -150,6 +151,10 @@ class Workbench(Menus):
         keep = keep or (self.article.id if self.article else None)
         self.listing = Listing(query, tuple(result.rows), statuses, records, tuple(result.words),
                                result.total, result.error, keep)
+        if self._open_top_of is not None and self._open_top_of == query:
+            self._open_top_of = None
+            if result.rows:
+                self.open_article(result.rows[0].id)
 
     def watch_listing(self, listing: Listing) -> None:
         self.found = listing.found
@@ -164,6 +169,12 @@ class Workbench(Menus):
         if value and (not self.history or self.history[-1] != value):
             self.history.append(value)
         self.history_pos = len(self.history)
+        if self.listing.query != event.value:
+            # the list still shows an earlier query (Enter came before the last letter's search
+            # came back): open the top hit of what was typed when its results arrive
+            self._open_top_of = event.value
+            return
+        self._open_top_of = None
         if self.listing.rows:
             self.open_article(self.listing.rows[0].id)
 
