@@ -15,6 +15,7 @@ pages ingested into a fresh store through the public API, and what tandai shows 
 
     python -m bench.eval_real                   # all parts: frozen, dev and fresh
     python bench/eval_real.py --part dev --errors # the dev part, listing every miss
+    python -m bench.eval_real --part dev --pages 'e6[5-9]*,e7*' --errors   # some dev pages only
 """
 
 from __future__ import annotations
@@ -90,9 +91,12 @@ def gold_store(arts: Iterable[Any], reviewer: str) -> Iterator[tuple[store.Store
             st.ingest([src])
             yield st, {Path(a.source).stem: a.id for a in st.articles()}
 
-def load(part: str) -> list[GoldArticle]:
+def load(part: str, pages: str = "*") -> list[GoldArticle]:
+    """The gold articles of ``part`` whose file stem matches one of the comma-separated globs
+    ``pages`` (all by default)."""
     arts = []
-    for txt in sorted((GOLD / part).glob("*.txt")):
+    files = {txt for glob in pages.split(",") for txt in (GOLD / part).glob(f"{glob.strip()}.txt")}
+    for txt in sorted(files):
         meta_path = txt.with_suffix(".json")
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         text, spans = unmark(txt.read_text(encoding="utf-8"))
@@ -228,8 +232,8 @@ def score_suggestions(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) 
                              f"{art.text[span[0]:span[1]][:70]!r}")
 
 
-def evaluate(part: str) -> Scores:
-    arts = load(part)
+def evaluate(part: str, pages: str = "*") -> Scores:
+    arts = load(part, pages)
     sc = Scores()
     if not arts:
         return sc
@@ -340,10 +344,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="both = frozen and dev; all = those and fresh (held back, see tests/gold/real/README.md)")
     ap.add_argument("--errors", action="store_true", help="list every miss of the dev part (misses of "
                     "frozen and fresh are never listed)")
+    ap.add_argument("--pages", default="*", help="only the pages whose file stem matches one of these comma-separated "
+                    "globs, e.g. 'e65*' or 'e6[5-9]*,e7*' (dev only; frozen and fresh are always scored whole)")
     args = ap.parse_args(argv)
+    if args.pages != "*" and args.part != "dev":
+        ap.error("--pages applies to --part dev only")
     parts = {"both": ("frozen", "dev"), "all": ("frozen", "dev", "fresh")}.get(args.part, (args.part,))
     for part in parts:
-        report(part, evaluate(part), args.errors and part == "dev")
+        report(part, evaluate(part, args.pages if part == "dev" else "*"), args.errors and part == "dev")
         if part in ("frozen", "fresh"):
             learned = evaluate_learned(part, "dev")
             print("after coding the dev part's records in the same store: pre-fill type "
