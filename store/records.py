@@ -75,7 +75,10 @@ _VENUE_HEADS = (r"tempat pemungutan suara|gudang|kantor|aula|gedung|balai|lapang
                 r"bandara|dermaga|ruang|ruangan|pondok pesantren|ponpes|pesantren|sekolah|kampus|hotel|"
                 r"gereja|klinik|rumah sakit|puskesmas|stadion|alun-alun|ballroom|jembatan|simpang|bundaran|"
                 r"perempatan|persimpangan|tugu|taman|pantai|kompleks|rutan|lapas|stasiun|wisma|auditorium|"
-                r"sma|smk|smp|sman|smkn|smpn|madrasah|universitas")
+                r"sma|smk|smp|sman|smkn|smpn|madrasah|universitas|"
+                # houses of worship and learning by their own names: "Dayah Darul Ulum", "Langgar
+                # Al-Hidayah", "Meunasah Gampong X", "Surau Y", "Vihara Z"
+                r"dayah|meunasah|langgar|surau|musala|musalla|mushola|musholla|vihara|klenteng|pura")
 # the locality an unnamed venue is known by: "dari dermaga Gampong X"
 _ADMIN = re.compile(r"Desa|Kelurahan|Kecamatan|Distrik|Kampung|Gampong|Nagari|Dusun|Banjar")
 _HEADS = rf"{_VENUE_HEADS}|desa|kelurahan|kecamatan|distrik|kampung|kota|kabupaten"
@@ -93,6 +96,9 @@ _VENUE = re.compile(
 # "menjaga gudang logistik KPU Kabupaten Y" (a plural "kantor-kantor PPK" is no one venue)
 _VISITED = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|meninjau|menjaga|mengamankan|"
                       r"menyasar|menyisir|menutup|menyekat|mensterilkan)\s+(?i:(?:sebagian|ruas|akses|seluruh|area)\s+)?"
+                      # the people of a venue visited there: "menyambangi pengurus Dayah X", "jemaah Masjid Y"
+                      r"(?:(?i:(?:para\s+)?(?:pengurus|pengasuh|pimpinan|pengelola|jemaah|jamaah|santri|warga|"
+                      r"pedagang|guru|siswa|penghuni|takmir))\s+(?=[A-Z]))?"
                       rf"((?i:{_VENUE_HEADS})(?![^\W_])(?!-){_DESCRIBED}{_TAIL})")
 # the same phrase with no preposition before it ("gudang PPK di setiap kecamatan dijaga"): weaker
 _BARE_VENUE = re.compile(r"(?<![^\W_])(?<!-)((?i:gudang|kantor|aula|gedung|balai|posko|markas|ruang|"
@@ -119,10 +125,11 @@ _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|
                     r"(?:itu|tersebut))(?![^\W_])", re.IGNORECASE)
 # a venue named by its kind alone, as one the text named before ("tetap tinggal di markas")
 _BARE_HEAD = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:halaman|depan|sekitar|dalam|area|luar|pagar|gerbang|"
-                        r"pintu|lingkungan)\s+){0,2}"
+                        r"pintu|lingkungan)\s+){0,3}"
                         r"((?i:markas|gudang|posko|aula|mapolres|mapolsek|mapolda|gedung|hotel|stadion|pelabuhan|"
                         r"kantor|tps|lapangan|"
-                        r"dermaga|balai|pendopo|gor|masjid|pasar|terminal|bandara|kampus|sekolah|pesantren|ballroom))"
+                        r"dermaga|balai|pendopo|gor|masjid|pasar|terminal|bandara|kampus|sekolah|pesantren|ballroom|"
+                        r"dayah|langgar|surau|musala|meunasah))"
                         r"(?=\s*[,.]|\s+[a-z]|\s*$)(?!\s+(?:masing-masing|lain|lainnya|terdekat|sekitar)(?![^\W_]))")
 # a clause that only sets the scene before the activity: "Setibanya di Elat, logistik disimpan di ..."
 _SCENE_PLACE = re.compile(r"(?<![^\W_])(?:setibanya|sesampainya|setiba|sesampai|tiba|usai|seusai|selesai|"
@@ -130,8 +137,13 @@ _SCENE_PLACE = re.compile(r"(?<![^\W_])(?:setibanya|sesampainya|setiba|sesampai|
 # a sentence opening with where it takes place ("Di Kecamatan Cikajang, puluhan personel ...")
 _FRAME = re.compile(r"\s*(?:Di|Dari|Sementara di)\s+", re.IGNORECASE)
 _FRAME_END = re.compile(r"\s*,")
-# where a thing lies, not where the activity happens: "TPS rawan yang berada di Kecamatan ..."
-_LIES = re.compile(r"(?<![^\W_])(?:berada|terletak|tersebar)\s+(?:di|dalam)\s+$", re.IGNORECASE)
+# where a thing lies, not where the activity happens: "TPS rawan yang berada di Kecamatan ...",
+# "yang berada di halaman Masjid X"; where a unit is based ("Satbrimob yang bermarkas di Luwuk tiba
+# di ...") or stands by while its verb names another place ("yang bersiaga di Dermaga X menggelar
+# patroli di ...")
+_LIES = re.compile(r"(?<![^\W_])(?:(?:berada|terletak|tersebar)|yang\s+(?:bermarkas|berkedudukan|"
+                   r"berpangkalan|bersiaga|berjaga|bertugas|berasal|sehari-hari\s+bertugas))\s+(?:di|dalam|dari)\s+"
+                   r"(?:(?:halaman|depan|sekitar|kawasan|area|komplek|kompleks)\s+)?$", re.IGNORECASE)
 # a clause about another group or activity: "..., sedangkan 75 personel disiagakan di Mapolres"
 _CONTRAST = re.compile(r"[,;]\s+(?:sedangkan|sementara|adapun)\s", re.IGNORECASE)
 # a movement: a place one comes "dari" is where it starts
@@ -154,6 +166,7 @@ _DESTINATION = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+[\w-]+(?:\s+[a-z][\w-]*){
                           r"(?:yang\s+\w+\s+)?di\s+$", re.IGNORECASE)
 # "<venue> di <place>": the place only says where the venue lies
 _LIES_IN = re.compile(r"^,?\s+(?:di|dalam)\s+$")
+_TOWARD = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+$", re.IGNORECASE)
 # "pada hari pemungutan suara": the voting day of the election calendar
 _VOTING_DAY = re.compile(r"(?<![^\W_])(?:hari pemungutan suara|hari pencoblosan)"
                          r"(?![^\W_])", re.IGNORECASE)
@@ -303,6 +316,7 @@ def _role_unit(article: Article, inside: Sequence[Any], end: int) -> str:
 
 _NAME_AFTER = re.compile(r"\s*(\([^()\n]{2,20}\))((?:\s+[A-Z][\w'/-]*){0,4})")
 _FIGURE_TAIL = re.compile(r"\s+\d[\d.]*$")
+_BKO_TAIL = re.compile(r"\s+BKO$")
 _LONG_BEFORE = re.compile(r"(?<![^\W_])(?:Satuan|Direktorat|Detasemen|Subdirektorat)\s+[A-Z][^()\n.,]{2,60}"
                           r"\($")
 
@@ -322,6 +336,7 @@ def unit_surface(article: Article, e: Any) -> str:
         parent = next((x for x in article.entities if x.label == "POLICE_UNIT" and x.start == e.end + 2
                        and article.text[e.end:x.start] == ") " and _TERRITORIAL.match(x.text)), None)
         text = article.text[long.start():parent.end if parent is not None else e.end + 1]
+    text = _BKO_TAIL.sub("", text)  # "Satbrimob Polda Papua BKO": BKO is not part of a unit (the guidelines)
     tail = _FIGURE_TAIL.search(text)
     if tail is not None and re.match(r"\s+(?:personel|personil|anggota|orang|petugas)", article.text[e.end:]):
         text = text[:tail.start()]
@@ -343,8 +358,11 @@ _NOT_ACTOR_BEFORE = re.compile(r"(?<![^\W_])(?:bersama|dengan|dibantu|didampingi
 # gives the unit named as a destination its own act
 _OWN_CLAUSE = re.compile(r"\s*,\s+yang\s+(?:[\w-]+\s+){0,4}?(?:me|ber|di|meng|mem|men)\w+", re.IGNORECASE)
 # a statement's verb: the speaker's unit is not the actor when what is told names its own
-_SAYS = re.compile(r"(?<![^\W_])(?:mengatakan|menambahkan|menjelaskan|menyebut|menyebutkan|menyampaikan|"
-                   r"mengungkapkan|menuturkan|menerangkan|memaparkan|menegaskan)(?:\s*,|\s+bahwa(?![^\W_]))",
+_SAYS = re.compile(r"(?<![^\W_])(?:(?:mengatakan|menambahkan|menjelaskan|menyebut|menyebutkan|menyampaikan|"
+                   r"mengungkapkan|menuturkan|menerangkan|memaparkan|menegaskan)(?:\s*,|\s+bahwa(?![^\W_]))|"
+                   # what is said right after the verb, no comma: "mengatakan sterilisasi ... dilakukan
+                   # Tim Jibom Satbrimob X", "menyebut satu peleton Sat Samapta disiagakan"
+                   r"(?:mengatakan|menyebut|menyebutkan|menuturkan|menerangkan|mengungkapkan)\s+(?=[a-z]))",
                    re.IGNORECASE)
 _THROUGH_BEFORE = re.compile(r"(?<![^\W_])melalui\s+$", re.IGNORECASE)
 
@@ -575,7 +593,10 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
         host = [p for p in places if p[2] <= s and p[0] < 3 and _LIES_IN.match(article.text[p[2]:s])]
         if host:
             continue
-        lying = [p[0] for p in places if p[1] >= e and _LIES_IN.match(article.text[e:p[1]])]
+        # ... and lifts it to the rank of its "di", unless the venue is where a movement goes ("menuju
+        # Gudang X di Desa Y": the escort starts where it comes "dari")
+        lying = [p[0] for p in places if p[1] >= e and _LIES_IN.match(article.text[e:p[1]])
+                 and not _TOWARD.search(article.text, max(body, s - 12), s)]
         out.append((min([weight, *lying]) if weight < 3 else weight, s, e))
     return [p for p in out if p[0] < 3]
 
@@ -630,6 +651,9 @@ _SHIFTS = {"sehari sebelumnya": -1, "sehari sebelum": -1, "sehari kemudian": 1, 
 _DAY_SHIFT = re.compile(rf"(?<![^\W_])({'|'.join(sorted(_SHIFTS, key=len, reverse=True))})(?![^\W_])",
                         re.IGNORECASE)
 _JOINED = re.compile(r"^[\s,()]*$")
+_GOODS = re.compile(r"(?<![^\W_])(?:logistik|kotak suara|surat suara|bilik suara|dokumen|formulir|berkas)"
+                    r"(?![^\W_])", re.IGNORECASE)
+_HANDED = frozenset("diserahkan diserahterimakan diberikan dikirim dikirimkan disampaikan dititipkan".split())
 _NOT_WHEN = re.compile(r"(?<![^\W_])(?:hingga|sampai|menjelang|jelang)(?![^\W_])[^,.]*$", re.IGNORECASE)
 _FROM_PEOPLE = re.compile(r"(?<![^\W_])(?:personel|personil|anggota|gabungan|prajurit|petugas|unsur|tim|"
                           r"perwakilan|pasukan|babinsa|bhabinkamtibmas|babinkamtibmas|staf|jajaran)(?![^\W_])")
@@ -720,6 +744,10 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             continue
         if e.label == "POLICE_UNIT" and words and words[-1] == "ke":
             continue
+        handed = len(words) > 1 and words[-1] in ("kepada", "ke") and words[-2] in _HANDED
+        if handed and _GOODS.search(before):
+            continue  # "logistik diserahkan kepada PPK X": who receives what is delivered (a case handed
+            # over "untuk ditindaklanjuti" is work done together)
         if words and words[-1] == "dari" and not _FROM_PEOPLE.search(" ".join(words[-5:-1])):
             continue  # "logistik ... dari 42 PPK": where things come from; "personel gabungan dari": who
         out.append(e.text)

@@ -249,3 +249,73 @@ def test_where_a_pointer_back_leads(pages: Opened, page: str, needle: str, locat
 def test_the_owner_of_what_is_moved_or_guarded_is_no_partner(pages: Opened, needle: str,
                                                              partners: list[str]) -> None:
     assert drafted(pages, "owner", needle)["partners"] == partners
+
+
+# Shapes of the dev pages e65-e76 (written as a transfer check before these rules): where the
+# activity is when a sentence names several places, which unit acts when a speaker's role comes
+# first, and who only receives what is delivered.
+WHERE = {"where": """Polisi Jaga Pleno di Teluk Seruni
+
+TELUK SERUNI - Polres Teluk Seruni menerjunkan 120 personel untuk mengamankan rapat pleno di Gedung Serbaguna Al-Ikhlas, Selasa (3/12/2024).
+
+Usai pleno, kotak suara dikawal Sat Samapta dari Gedung Serbaguna Al-Ikhlas menuju Gudang Logistik KPU Kabupaten Teluk Seruni di Desa Karang Bolong.
+
+Pada hari yang sama, 30 personel Satbrimob Polda Seruni yang bermarkas di Kota Lama tiba di Kecamatan Pasir Putih untuk memperkuat pengamanan.
+
+Sementara itu, personel Sat Polairud yang bersiaga di Dermaga Pasir Putih menggelar patroli di perairan Pulau Damar.
+
+Kapolres Teluk Seruni AKBP Budi Santoso mengatakan, Distrik Bukit Damar hanya bisa dijangkau lewat udara sehingga personel di distrik itu sudah diterbangkan sejak Rabu (20/11/2024).
+
+Kapolsek Pasir Putih bersama Babinsa menyambangi pengurus Dayah Nurul Huda di Desa Karang Bolong.
+
+Di dayah itu, personel Polsek Pasir Putih membagikan selebaran imbauan.
+
+Sore harinya, ratusan warga berunjuk rasa di depan Kantor Bawaslu Kabupaten Teluk Seruni. Personel Sat Samapta membentuk barikade di depan pintu gerbang kantor.
+
+Di TPS 05 Desa Karang Bolong, yang berada di halaman Masjid Al-Falah, Kapolsek Pasir Putih memantau pencoblosan.
+
+Kapolres Teluk Seruni AKBP Budi Santoso mengatakan sterilisasi ruang pleno dilakukan Tim Jibom Satbrimob Polda Seruni sejak pagi.
+
+Kapolres Teluk Seruni menyebut satu peleton Sat Samapta disiagakan di Mapolres Teluk Seruni sebagai cadangan.
+
+Setibanya di Kantor Camat Pasir Putih, logistik diserahkan kepada PPK Pasir Putih dan dijaga empat personel Polsek Pasir Putih.
+"""}
+
+
+@pytest.fixture(scope="module")
+def where(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("where"), WHERE)
+
+
+@pytest.mark.parametrize(("needle", "location"), [
+    # an escort starts at the venue it leaves; the destination's own place only says where it lies
+    ("kotak suara dikawal Sat Samapta dari", "Gedung Serbaguna Al-Ikhlas"),
+    # where a unit is based is not where it goes ("yang bermarkas di X tiba di Y")
+    ("yang bermarkas di Kota Lama", "Kecamatan Pasir Putih"),
+    # nor where it stands by when its verb names another place ("yang bersiaga di X menggelar patroli di Y")
+    ("yang bersiaga di Dermaga", "Pulau Damar"),
+    # "di distrik itu" points to the distrik the sentence itself named before it
+    ("di distrik itu", "Distrik Bukit Damar"),
+    # the people visited at a venue ("menyambangi pengurus Dayah X di Desa Y"): the venue
+    ("menyambangi pengurus Dayah", "Dayah Nurul Huda"),
+    ("Di dayah itu", "Dayah Nurul Huda"),  # a venue of that kind named before
+    ("membentuk barikade di depan pintu gerbang kantor", "Kantor Bawaslu Kabupaten Teluk Seruni"),
+    # a venue that only says where the TPS of the frame lies ("yang berada di halaman Masjid X")
+    ("yang berada di halaman Masjid", "TPS 05 Desa Karang Bolong"),
+])
+def test_where_the_activity_is_among_several_places(where: Opened, needle: str, location: str) -> None:
+    assert draft(where, "where", needle)["location"] == location
+
+
+@pytest.mark.parametrize(("needle", "unit"), [
+    # the speaker's role comes first; what is said names the unit that acts, with or without a comma
+    ("dilakukan Tim Jibom Satbrimob", "Satbrimob Polda Seruni"),
+    ("menyebut satu peleton Sat Samapta", "Sat Samapta"),
+])
+def test_a_speakers_role_gives_way_to_the_unit_in_what_is_said(where: Opened, needle: str, unit: str) -> None:
+    assert draft(where, "where", needle)["unit"] == unit
+
+
+def test_who_receives_what_is_delivered_is_no_partner(where: Opened) -> None:
+    got = draft(where, "where", "logistik diserahkan kepada PPK")
+    assert (got["unit"], got["location"], got["partners"]) == ("Polsek Pasir Putih", "Kantor Camat Pasir Putih", [])
