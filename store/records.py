@@ -116,8 +116,10 @@ _HEADQUARTERS = re.compile(r"markas|mapolres\w*|mapolsek\w*|mapolda|mako\w*", re
 _INCIDENT_NOUN = r"keributan|kericuhan|insiden|kejadian|peristiwa|aksi|unjuk rasa|demo|demonstrasi|bentrokan"
 _INCIDENT = re.compile(_INCIDENT_NOUN, re.IGNORECASE)
 _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|setempat|"
-                    r"(?:lokasi|tempat|pulau|desa|kecamatan|kelurahan|kampung|wilayah|daerah|kawasan|titik|acara|"
-                    rf"rapat|pleno|{_VENUE_HEADS}|{_ACTIVITY_NOUN})(?:-\w+)?(?:\s+[a-z]\w*){{0,2}}?\s+"
+                    r"(?:lokasi|tempat|pulau|desa|kecamatan|kelurahan|kampung|distrik|gampong|nagari|wilayah|daerah|"
+                    rf"kawasan|titik|acara|rapat|pleno|{_VENUE_HEADS}|{_ACTIVITY_NOUN})(?:-\w+)?"
+                    # "TPS di distrik itu" points to the distrik, not to a TPS
+                    r"(?:\s+(?!(?:di|ke|dari)\s)[a-z]\w*){0,2}?\s+"
                     r"(?:itu|tersebut)|"
                     # an incident or a journey told before happened there too: "menengahi keributan itu",
                     # "mengamankan aksi tersebut", "perjalanan sejauh 18 kilometer itu"
@@ -166,6 +168,7 @@ _DESTINATION = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+[\w-]+(?:\s+[a-z][\w-]*){
                           r"(?:yang\s+\w+\s+)?di\s+$", re.IGNORECASE)
 # "<venue> di <place>": the place only says where the venue lies
 _LIES_IN = re.compile(r"^,?\s+(?:di|dalam)\s+$")
+_HYPHEN_REST = re.compile(r"-[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,3}")
 _TOWARD = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+$", re.IGNORECASE)
 # "pada hari pemungutan suara": the voting day of the election calendar
 _VOTING_DAY = re.compile(r"(?<![^\W_])(?:hari pemungutan suara|hari pencoblosan)"
@@ -621,6 +624,9 @@ def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
         if (ns == s and ne > e) or (ns >= e and _LIST_JOIN.match(article.text[e:ns])
                                   and article.text[ns:ne].split()[0].casefold() == head):
             e = ne
+    rest = _HYPHEN_REST.match(article.text, e)
+    if rest is not None:  # "Langgar Al" before "-Hidayah": a name cut at its hyphen goes on
+        e = rest.end()
     text = article.text[s:e].strip(" ,.")
     return (text, rank) if text else None
 
@@ -703,8 +709,9 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
     key = unit_key(unit_text) if unit_text else ""
     chain_end = -1
     for e in inside:
-        if e.label == "POLICE_UNIT" and key and (unit_key(e.text) == key or key.endswith(unit_key(e.text))
-                                                 or e.text in unit_text):
+        bare = _BKO_TAIL.sub("", e.text)  # "Satbrimob Polda Papua BKO" acting as "Satbrimob Polda Papua"
+        if e.label == "POLICE_UNIT" and key and (unit_key(bare) == key or key.endswith(unit_key(bare))
+                                                 or bare in unit_text):
             chain_end = e.end  # the acting unit itself; a unit written right after it is its parent
             continue
         if e.label == "POLICE_UNIT" and chain_end >= 0 and _JOINED.match(article.text[chain_end:e.start]):
@@ -913,8 +920,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         there = None
     if there is not None:
         # "pulau-pulau tersebut", "di lokasi pleno", "gudang itu": the place named before (of that
-        # kind when the sentence says which), unless the sentence names a venue of its own
-        location = _earlier_location(article, start, there.group().split()[0].casefold()) or location
+        # kind when the sentence says which), unless the sentence names a venue of its own; "Distrik
+        # A hanya bisa dijangkau lewat udara sehingga personel di distrik itu ...": the sentence's own
+        pointed = there.group().split()[0].casefold()
+        location = _named_before(article, inside, start + there.start(), pointed) or _earlier_location(
+            article, start, pointed) or location
     bare = _BARE_HEAD.search(sentence) if location is None else None
     if bare is not None:  # "tetap tinggal di markas": the markas named before
         location = _earlier_location(article, start, bare.group(1).casefold(), kind_only=True)
@@ -1022,6 +1032,18 @@ def _body_sentences(text: str, noise: tuple[tuple[int, int], ...]) -> list[tuple
     return [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in noise)]
 
 
+_AREA_KINDS = frozenset(
+    "desa kelurahan kecamatan distrik kampung gampong nagari pulau kabupaten kota".split())
+
+
+def _named_before(article: Article, inside: Sequence[Any], at: int, kind: str) -> str | None:
+    """The last place of that kind of area the sentence names before its pointer at ``at``."""
+    if kind not in _AREA_KINDS:
+        return None
+    named = [e for e in inside if e.label == "LOC" and e.end <= at and e.text.split()[0].casefold() == kind]
+    return named[-1].text if named else None
+
+
 def _earlier_location(article: Article, start: int, kind: str = "", kind_only: bool = False) -> str | None:
     """The place of the sentences just before ``start`` (up to three back; first the last venue
     of that ``kind`` named before, "gudang" for "gudang itu"), else the dateline. Asked only when the
@@ -1036,6 +1058,12 @@ def _earlier_location(article: Article, start: int, kind: str = "", kind_only: b
     headquarters = _HEADQUARTERS.fullmatch(kind) is not None  # "di markas": Mapolres X, Markas Polres X
     near = kind_only and not headquarters
     back = spans[-3:] if near else spans if venue else spans[-3:] if _INCIDENT.fullmatch(kind) else []
+    if kind in _AREA_KINDS:  # "desa itu", "distrik tersebut": the last area of that kind named before
+        for s, e in reversed(spans[-3:]):
+            named = [x for x in article.entities if s <= x.start and x.end <= e and x.label == "LOC"
+                     and x.text.split()[0].casefold() == kind]
+            if named:
+                return named[-1].text
     for s, e in reversed(back):  # the last venue of that kind; an incident's: the last venue
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
         for _, ps, pe in sorted(_places(article, inside, s, e), key=lambda p: -p[1]):

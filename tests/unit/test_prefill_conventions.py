@@ -279,6 +279,12 @@ Kapolres Teluk Seruni AKBP Budi Santoso mengatakan sterilisasi ruang pleno dilak
 Kapolres Teluk Seruni menyebut satu peleton Sat Samapta disiagakan di Mapolres Teluk Seruni sebagai cadangan.
 
 Setibanya di Kantor Camat Pasir Putih, logistik diserahkan kepada PPK Pasir Putih dan dijaga empat personel Polsek Pasir Putih.
+
+Kapolres Teluk Seruni mengatakan, Distrik Lembah Kabut hanya bisa dijangkau lewat udara sehingga personel pengamanan TPS di distrik itu sudah diterbangkan lebih dulu.
+
+Pada hari yang sama, 45 personel Satbrimob Polda Seruni BKO disiagakan di Mapolres Teluk Seruni.
+
+Sebelumnya, Kapolres Teluk Seruni menyampaikan imbauan menolak politik uang kepada jemaah Masjid Agung Al-Furqan Pasir Putih.
 """}
 
 
@@ -319,3 +325,17 @@ def test_a_speakers_role_gives_way_to_the_unit_in_what_is_said(where: Opened, ne
 def test_who_receives_what_is_delivered_is_no_partner(where: Opened) -> None:
     got = draft(where, "where", "logistik diserahkan kepada PPK")
     assert (got["unit"], got["location"], got["partners"]) == ("Polsek Pasir Putih", "Kantor Camat Pasir Putih", [])
+
+
+def test_a_pointer_to_an_area_is_the_area_the_sentence_named_not_a_venue_before_it(where: Opened) -> None:
+    # "personel pengamanan TPS di distrik itu": the pointer is "distrik itu", not "TPS ... itu"
+    assert draft(where, "where", "TPS di distrik itu")["location"] == "Distrik Lembah Kabut"
+
+
+def test_a_place_name_goes_on_past_its_hyphen(where: Opened) -> None:
+    assert draft(where, "where", "jemaah Masjid Agung")["location"] == "Masjid Agung Al-Furqan Pasir Putih"
+
+
+def test_bko_is_no_part_of_the_acting_unit_nor_a_partner(where: Opened) -> None:
+    got = draft(where, "where", "Satbrimob Polda Seruni BKO disiagakan")
+    assert (got["unit"], got["partners"]) == ("Satbrimob Polda Seruni", [])
