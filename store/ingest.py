@@ -29,7 +29,8 @@ from typing import Any
 from store.disk.corpus import SHARD_SIZE, StoredArticle, stored_form
 from store.model import Article
 from store.search.tantivy_query import document_head
-from store.sources.formats import JSONL_SUFFIXES, RawDoc, Skipped, iter_paths, read_source
+from store.sources.formats import JSONL_SUFFIXES, RawDoc, Skipped, read_source
+from store.sources.walk import iter_paths_linked
 from store.text import dedupe
 from store.text.entities import Recogniser
 from store.text.normalise import article_id
@@ -300,16 +301,19 @@ def _inputs(paths: Sequence[str], report: IngestReport, store_dir: Path,
     prepares it reads it: a worker, mostly), a file of rows read here, document by document (its
     rows go to several workers)."""
     folders: dict[str, bool] = {}  # a folder's realpath once, not each file's (lstat per part)
-    for item in iter_paths(paths, follow_symlinks):
-        if isinstance(item, Skipped):
-            report.skipped.append((_printable(item.source), item.reason))
+    for entry in iter_paths_linked(paths, follow_symlinks):
+        if isinstance(entry, Skipped):
+            report.skipped.append((_printable(entry.source), entry.reason))
             continue
+        item, link = entry  # (link: whether it is a symlink, when the folder's listing said so)
         try:  # realpath, not resolve(): a symlink loop must become a verdict, not a crash
+            if link is None:
+                link = os.path.islink(item)
             folder = os.path.dirname(item)
-            inside = folders.get(folder) if not os.path.islink(item) else None
+            inside = folders.get(folder) if not link else None
             if inside is None:
                 inside = Path(os.path.realpath(item)).is_relative_to(store_dir)
-                if not os.path.islink(item):
+                if not link:
                     folders[folder] = Path(os.path.realpath(folder)).is_relative_to(store_dir)
         except (OSError, ValueError):
             inside = False
@@ -340,10 +344,16 @@ class Seen:
 
     def add(self, aid: str, sig: list[int], duplicate_of: str | None, published: str | None = None,
             same_story: Sequence[str] = ()) -> None:
+        shingles, facts = dedupe.shingle_part(sig), dedupe.story_part(sig)
+        self.add_parts(aid, shingles, facts, duplicate_of, published, same_story)
+
+    def add_parts(self, aid: str, shingles: list[int], facts: list[int], duplicate_of: str | None,
+                  published: str | None = None, same_story: Sequence[str] = ()) -> None:
+        """``add`` with the signature split once (``dedupe.shingle_part``, ``dedupe.story_part``)."""
         self.ids.add(aid)
-        self.dups.add(aid, sig, duplicate_of)
+        self.dups.add_shingles(aid, shingles, duplicate_of)
         if not duplicate_of:  # a copy is linked to its original; the original carries the story
-            self.stories.add(aid, sig, published, same_story)
+            self.stories.add_facts(aid, facts, published, same_story)
 
 
 Batch = list[tuple[Article, list[int]]]  # new articles with their duplicate signatures
@@ -395,12 +405,15 @@ def batches(
             if article.id in seen.ids:
                 report.present += 1
                 continue
-            article.duplicate_of = seen.dups.find(sig)
+            # the signature split once: four walks over it were ~0.02 ms an article
+            shingles, facts = dedupe.shingle_part(sig), dedupe.story_part(sig)
+            article.duplicate_of = seen.dups.find_shingles(shingles)
             if article.duplicate_of:
                 report.duplicates += 1
             else:
-                article.same_story = seen.stories.find(sig, article.published)
-            seen.add(article.id, sig, article.duplicate_of, article.published, article.same_story)
+                article.same_story = seen.stories.find_facts(facts, article.published)
+            seen.add_parts(article.id, shingles, facts, article.duplicate_of, article.published,
+                           article.same_story)
             batch.append((article, sig))
             if len(batch) >= batch_size:
                 full, batch = batch, []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterator, Sequence
+from operator import attrgetter
 from pathlib import Path
 
 from store.sources.raw import Skipped
@@ -30,6 +31,36 @@ def _glob_base(pattern: str) -> str:
     return os.path.realpath(Path(*parts) if parts else Path("."))
 
 
+_Listing = tuple[str, list[os.DirEntry[str]], list[os.DirEntry[str]]]  # a folder, its folders, its files
+
+
+def _scan(top: str, follow_symlinks: bool) -> Iterator[_Listing]:
+    """``os.walk`` top-down, but with the ``DirEntry`` of each folder and file kept: whether an
+    entry is a symlink comes with the directory listing (no ``lstat`` a file). As ``os.walk``:
+    a folder that cannot be listed is left out, a symlink to a folder is a folder (descended
+    into only with ``follow_symlinks``), the caller prunes the folder list in place."""
+    stack = [top]
+    while stack:
+        path = stack.pop()
+        try:
+            with os.scandir(path) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        dirs: list[os.DirEntry[str]] = []
+        files: list[os.DirEntry[str]] = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else files).append(entry)
+        yield path, dirs, files
+        for entry in reversed(dirs):
+            if follow_symlinks or not entry.is_symlink():
+                stack.append(entry.path)
+
+
 def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[tuple[Path, bool | None] | Skipped]:
     """Files under ``root``, sorted, hidden files and folders skipped, each with whether it is a
     symlink (None when not looked at: with ``follow_symlinks``).
@@ -40,14 +71,15 @@ def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[tuple[Path, boo
     """
     real_root = os.path.realpath(root)
     visited: set[str] = {real_root}
-    for dirpath, dirs, files in os.walk(root, followlinks=follow_symlinks):
+    for dirpath, dirs, files in _scan(os.fspath(root), follow_symlinks):
         here = Path(dirpath)  # once a folder: a Path per file parses only the file's name
         kept = []
-        for d in sorted(dirs):
+        for entry in sorted(dirs, key=_NAME):
+            d = entry.name
             if d.startswith("."):
                 continue
             full = here / d
-            if full.is_symlink():
+            if entry.is_symlink():
                 real = os.path.realpath(full)
                 if not follow_symlinks:
                     if not _inside(full, real_root):
@@ -61,20 +93,24 @@ def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[tuple[Path, boo
                 if real in visited:
                     continue
                 visited.add(real)
-            kept.append(d)
+            kept.append(entry)
         dirs[:] = kept
-        for name in sorted(files):
+        for entry in sorted(files, key=_NAME):
+            name = entry.name
             if name.startswith("."):
                 continue
             full = here / name
             if follow_symlinks:
                 yield full, None
                 continue
-            link = full.is_symlink()
+            link = entry.is_symlink()  # (from the listing: no lstat)
             if link and not _inside(full, real_root):
                 yield Skipped(str(full), _OUTSIDE.format(what="a file"))
                 continue
             yield full, link
+
+
+_NAME = attrgetter("name")
 
 
 def iter_paths(args: Sequence[str | os.PathLike[str]],
@@ -84,6 +120,14 @@ def iter_paths(args: Sequence[str | os.PathLike[str]],
     A file reached twice (named and inside a named folder) is given once. A path named on the
     command line is read even if it is a symlink (it was asked for); inside folders, see ``_walk``.
     """
+    for item in iter_paths_linked(args, follow_symlinks):
+        yield item if isinstance(item, Skipped) else item[0]
+
+
+def iter_paths_linked(args: Sequence[str | os.PathLike[str]],
+                      follow_symlinks: bool = False) -> Iterator[tuple[Path, bool | None] | Skipped]:
+    """``iter_paths``, each file with whether it is a symlink where the walk knew it (None: not
+    known, look), so that a caller need not ``lstat`` each file again."""
     seen: set[str] = set()
     folders: dict[str, str] = {}  # a folder's realpath, taken once (each is an lstat per part)
 
@@ -98,7 +142,7 @@ def iter_paths(args: Sequence[str | os.PathLike[str]],
             folder = folders[head] = os.path.realpath(head or ".")
         return os.path.join(folder, name)
 
-    def once(p: Path | Skipped, link: bool | None = None) -> Iterator[Path | Skipped]:
+    def once(p: Path | Skipped, link: bool | None = None) -> Iterator[tuple[Path, bool | None] | Skipped]:
         if isinstance(p, Skipped):
             yield p
             return
@@ -108,9 +152,9 @@ def iter_paths(args: Sequence[str | os.PathLike[str]],
             key = str(p)
         if key not in seen:
             seen.add(key)
-            yield p
+            yield p, link
 
-    def walked(folder: Path) -> Iterator[Path | Skipped]:
+    def walked(folder: Path) -> Iterator[tuple[Path, bool | None] | Skipped]:
         for item in _walk(folder, follow_symlinks):
             yield from once(item) if isinstance(item, Skipped) else once(*item)
 

@@ -103,7 +103,10 @@ class DuplicateIndex:
         return len(self._sigs)
 
     def add(self, article_id: str, sig: list[int], duplicate_of: str | None = None) -> None:
-        sig = [h for h in sig if h < STORY_BASE]
+        self.add_shingles(article_id, shingle_part(sig), duplicate_of)
+
+    def add_shingles(self, article_id: str, sig: list[int], duplicate_of: str | None = None) -> None:
+        """``add`` with the signature's shingles alone (``shingle_part``: split once by the caller)."""
         self._sigs[article_id] = frozenset(sig)
         if duplicate_of:
             self._root[article_id] = duplicate_of
@@ -120,7 +123,10 @@ class DuplicateIndex:
 
     def find(self, sig: Sequence[int]) -> str | None:
         """The original (not itself a duplicate) that ``sig`` duplicates, or None."""
-        sig = [h for h in sig if h < STORY_BASE]
+        return self.find_shingles(shingle_part(sig))
+
+    def find_shingles(self, sig: list[int]) -> str | None:
+        """``find`` with the signature's shingles alone (``shingle_part``)."""
         if len(sig) < MIN_SHINGLES // SAMPLE + 1:
             return None
         lists = list(map(self._postings.get, sig))
@@ -181,6 +187,10 @@ def _hash(kind: int, value: str) -> int:
 
 def story_part(sig: Sequence[int]) -> list[int]:
     return [h for h in sig if h >= STORY_BASE]
+
+
+def shingle_part(sig: Sequence[int]) -> list[int]:
+    return [h for h in sig if h < STORY_BASE]
 
 
 def story_signature(article: Article) -> list[int]:
@@ -248,7 +258,11 @@ class StoryIndex:
 
     def add(self, article_id: str, sig: Sequence[int], published: str | None,
             linked: Sequence[str] = ()) -> None:
-        sig = story_part(sig)
+        self.add_facts(article_id, story_part(sig), published, linked)
+
+    def add_facts(self, article_id: str, sig: list[int], published: str | None,
+                  linked: Sequence[str] = ()) -> None:
+        """``add`` with the signature's facts alone (``story_part``: split once by the caller)."""
         self._sigs[article_id] = (frozenset(sig), published)
         if linked:
             group = set(linked) | {article_id}
@@ -267,7 +281,10 @@ class StoryIndex:
 
     def find(self, sig: Sequence[int], published: str | None) -> list[str]:
         """Every known article of the same story (the whole group of each match), sorted."""
-        sig = story_part(sig)
+        return self.find_facts(story_part(sig), published)
+
+    def find_facts(self, sig: list[int], published: str | None) -> list[str]:
+        """``find`` with the signature's facts alone (``story_part``)."""
         # only figures are posted (``add``): the other facts find no list. Counted in one C
         # loop, in the order a Counter.update per fact would count them (ties rank alike)
         lists = [ids for ids in map(self._postings.get, sig) if ids and len(ids) <= MAX_POSTING]
