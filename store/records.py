@@ -890,8 +890,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     # suara 27 November": the election day as a reference; neither dates the activity
     date = next((e for e in inside if e.label == "DATE" and not _NOT_WHEN.search(
         article.text[max(start, e.start - 45):e.start])), None)
+    told = _clause_date(article, start) if (date is None or not date.value) and ref is None else None
     if date is not None and date.value:
         date_iso = date.value
+    elif told is not None:  # "Pada Senin (25/11), ... 40 personel di A, sedangkan 25 personel dikirim ke B"
+        date_iso = told
     elif ref is not None and ref.date:
         date_iso = ref.date
     elif _VOTING_DAY.search(sentence):
@@ -934,6 +937,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         location = _lede_dateline(article, start, end)
     if location is None and ref is not None and ref.location:
         location = ref.location
+    undated = (date is None or not date.value) and told is None and ref is None and shift is None
+    if there is not None and undated:
+        # "Di dayah itu, personel ... membagikan selebaran", "Setibanya di balai desa itu, dua personel
+        # berjaga ...": the sentence goes on at the place the one before told, on that one's day
+        date_iso = _previous_date(article, start) or date_iso
     first_end = _first_clause_end(article, start, end)  # "..., sedangkan Polsek Kejajar ...": another group's
     own = [e for e in inside if e.end <= first_end]
     partners = _partners(article, own, unit_text, location)
@@ -960,6 +968,51 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         "evidence": [{"start": start, "end": end}],
         "notes": "",
     }
+
+
+def _sentence_of(article: Article, at: int) -> tuple[int, int] | None:
+    """The body sentence holding the offset ``at``."""
+    spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+    return next(((s, e) for s, e in spans if s <= at < e), None)
+
+
+def _told_date(article: Article, start: int, end: int) -> str | None:
+    """The first date ``start:end`` gives its activity (not an end bound nor a reference)."""
+    for e in article.entities:
+        if e.label == "DATE" and e.value and start <= e.start and e.end <= end and not _NOT_WHEN.search(
+                article.text[max(start, e.start - 45):e.start]):
+            return str(e.value)
+    return None
+
+
+def _clause_date(article: Article, start: int) -> str | None:
+    """A later clause of a sentence takes the date its sentence gives before it."""
+    around = _sentence_of(article, start)
+    if around is None or around[0] >= start or not clauses(article, *around)[1:]:
+        return None
+    return _told_date(article, around[0], start)
+
+
+def _previous_date(article: Article, start: int) -> str | None:
+    """The day of the sentence just before ``start``: the date it gives, else the day it shifts to
+    from the article's first date ("Sehari sebelumnya, ...")."""
+    spans = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+             if s[1] <= start]
+    if not spans:
+        return None
+    s, e = spans[-1]
+    own = _told_date(article, s, e)
+    if own is not None:
+        return own
+    shift = _DAY_SHIFT.search(article.text, s, e)
+    first = next((x.value for x in article.entities if x.label == "DATE" and x.value and x.start < s
+                  and not _in_noise(article, x) and x.start > _title_end(article)), None)
+    if shift is None or first is None:
+        return None
+    with contextlib.suppress(ValueError):
+        days = _SHIFTS[" ".join(shift.group(1).casefold().split())]
+        return (datetime.date.fromisoformat(str(first)) + datetime.timedelta(days=days)).isoformat()
+    return None
 
 
 def _next_clause(article: Article, start: int, end: int,

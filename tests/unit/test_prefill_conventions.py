@@ -339,3 +339,33 @@ def test_a_place_name_goes_on_past_its_hyphen(where: Opened) -> None:
 def test_bko_is_no_part_of_the_acting_unit_nor_a_partner(where: Opened) -> None:
     got = draft(where, "where", "Satbrimob Polda Seruni BKO disiagakan")
     assert (got["unit"], got["partners"]) == ("Satbrimob Polda Seruni", [])
+
+
+WHEN = {"when": """Polres Bukit Damar Gelar Rakor
+
+BUKIT DAMAR - Polres Bukit Damar menggelar rapat koordinasi pengamanan pilkada di Aula Mapolres Bukit Damar, Rabu (13/11/2024).
+
+Sehari sebelumnya, Kapolsek Pasir Putih bersama Babinsa menyambangi pengurus Dayah Nurul Huda di Desa Karang Bolong.
+
+Di dayah itu, personel Polsek Pasir Putih membagikan selebaran imbauan.
+
+Pada Senin (25/11/2024), Polres Bukit Damar akan menempatkan 40 personel di Kecamatan Lembah Kabut, sedangkan 25 personel dikirim ke Kecamatan Pasir Putih.
+"""}
+
+
+@pytest.fixture(scope="module")
+def when(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("when"), WHEN)
+
+
+def test_a_sentence_going_on_at_the_place_before_is_on_that_ones_day(when: Opened) -> None:
+    # "Sehari sebelumnya" dates the visit the day before the rakor; "Di dayah itu" goes on with it
+    assert draft(when, "when", "Di dayah itu")["date"] == "2024-11-12"
+
+
+def test_a_later_clause_takes_the_date_its_sentence_gives_before_it(when: Opened) -> None:
+    st, ids = when
+    needle = "25 personel dikirim ke Kecamatan Pasir Putih."
+    at = st.article(ids["when"]).text.index(needle)
+    got = st.draft_record(ids["when"], at, at + len(needle))
+    assert (got["date"], got["location"], got["personnel"]) == ("2024-11-25", "Kecamatan Pasir Putih", 25)
