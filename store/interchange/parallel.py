@@ -166,7 +166,9 @@ def write_pieces(fd: int, pieces: Iterable[bytes | Spilled]) -> None:
     """Pieces to a file descriptor in order: runs of bytes gathered by the kernel (``writev``,
     no join in this process: a shard of Prodigy tasks is 12 MB), spilled ones copied by it."""
     run: list[bytes] = []
+    size = 0
     for piece in pieces:
+        size += len(piece) if isinstance(piece, bytes) else piece.size
         if isinstance(piece, bytes):
             run.append(piece)
             if len(run) < _IOV:
@@ -178,6 +180,27 @@ def write_pieces(fd: int, pieces: Iterable[bytes | Spilled]) -> None:
             _copy_spilled(piece, fd)
     if run:
         _writev_all(fd, run)
+    release_written(fd, size)
+
+
+RELEASE_BYTES = 16 << 20
+
+
+def release_written(fd: int, size: int) -> None:
+    """After ``size`` bytes were written at ``fd``'s offset: each time the file passes another
+    ``RELEASE_BYTES``, start writing what it holds to disk and let the page cache drop what is
+    already there. A Prodigy export is 4.8 GB at 100k
+    articles: left in the cache it grows into memory the machine has not touched lately, and on
+    this virtual machine every new page cost the kernel's copy three times as much (2.6-3.2 s
+    of system time a GB, 0.3-0.4 once written pages are dropped and their memory is reused). It
+    also leaves the reader's cache alone and the final fsync little to do. Nothing but cache
+    depends on it: a failure is ignored, the export's own fsync is what makes it durable."""
+    try:
+        at = os.lseek(fd, 0, os.SEEK_CUR)
+        if at // RELEASE_BYTES != (at - size) // RELEASE_BYTES:
+            os.posix_fadvise(fd, 0, at, os.POSIX_FADV_DONTNEED)
+    except (OSError, AttributeError):  # not seekable, or no fadvise on this system
+        pass
 
 
 _IOV = 512  # buffers a writev takes at once (Linux allows 1,024)

@@ -399,3 +399,52 @@ def test_pieces_reach_the_file_in_order_whatever_their_kind(tmp_path: Path, monk
             parallel.write_pieces(fh.fileno(), pieces)
         assert out.read_bytes() == want, name
         assert not any((tmp_path / f"spill{at}").exists() for at in (3, 700, 1100))  # copied, removed
+
+
+def test_a_large_export_leaves_what_is_on_disk_out_of_the_page_cache(tmp_path: Path) -> None:
+    """``write_pieces`` lets the page cache drop what reached the disk each time the file passes
+    another ``RELEASE_BYTES``: a 4.8 GB export does not fill the cache (on this machine every
+    new cache page tripled the kernel's copy). Once the first pieces are on disk (fdatasync),
+    the next piece that crosses a mark leaves only itself cached; the bytes are all there."""
+    import shutil
+
+    from store.interchange import parallel
+
+    if shutil.which("fincore") is None:
+        pytest.skip("fincore (util-linux) is not installed: the page cache cannot be read")
+    step = parallel.RELEASE_BYTES
+    piece = bytes(range(256)) * (step // 2 // 256)  # half a mark
+    out, plain = tmp_path / "big", tmp_path / "plain"
+
+    def cached(path: Path) -> int:
+        res = subprocess.run(["fincore", "--bytes", "--noheadings", "--output", "RES", str(path)],
+                             capture_output=True, text=True, check=True)
+        return int(res.stdout.split()[0])
+
+    with open(plain, "wb") as fh:  # written the usual way, on disk: the cache keeps it all
+        for _ in range(6):
+            fh.write(piece)
+        fh.flush()
+        os.fdatasync(fh.fileno())
+    with open(out, "wb") as fh:
+        fd = fh.fileno()
+        for _ in range(5):  # 2.5 marks
+            parallel.write_pieces(fd, [piece])
+        os.fdatasync(fd)
+        parallel.write_pieces(fd, [piece])  # crosses the third mark
+    assert cached(plain) == 6 * len(piece)
+    assert cached(out) <= len(piece) + (1 << 20), cached(out)
+    assert out.read_bytes() == plain.read_bytes()
+
+
+def test_without_isal_the_spacy_parts_are_compressed_by_zlib() -> None:
+    """The spacy extra brings ``isal`` (its zlib five times quicker); spaCy installed alone
+    still exports: the same format by the standard library's zlib."""
+    pytest.importorskip("spacy")
+    code = ("import sys, zlib\nsys.modules['isal'] = None\n"
+            "from store.interchange import spacy_docbin as s\n"
+            "data = b'Polres Bontang ' * 500\n"
+            "assert s.compress(data) == zlib.compress(data, s.LEVEL)\nprint('zlib')\n")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert res.stdout.strip() == "zlib", res.stderr
