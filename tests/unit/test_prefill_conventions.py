@@ -369,3 +369,43 @@ def test_a_later_clause_takes_the_date_its_sentence_gives_before_it(when: Opened
     at = st.article(ids["when"]).text.index(needle)
     got = st.draft_record(ids["when"], at, at + len(needle))
     assert (got["date"], got["location"], got["personnel"]) == ("2024-11-25", "Kecamatan Pasir Putih", 25)
+
+
+KINDS = {"kinds": """Polisi Amankan Aksi di KPU Tanjung Seruni
+
+TANJUNG SERUNI - Polres Tanjung Seruni menurunkan 200 personel untuk mengamankan unjuk rasa di depan Kantor KPU Kabupaten Tanjung Seruni, Kamis (5/12/2024).
+
+Massa datang dengan konvoi sepeda motor dari Kelurahan Batu Ampar.
+
+Personel Sat Samapta membentuk barikade di depan pintu gerbang kantor.
+
+Sat Lantas menutup ruas Jalan Merdeka dan mengalihkan kendaraan ke Jalan Cempaka.
+
+Sebelumnya, Polsek Batu Ampar menengahi perselisihan antara saksi dua pasangan calon saat rekapitulasi di Balai Desa Batu Ampar.
+
+Kapolres Tanjung Seruni mengatakan, personel pengamanan TPS di Distrik Lembah Kabut sudah diterbangkan lebih dulu sejak Rabu (20/11/2024).
+
+Pada malam harinya, Bhabinkamtibmas Polsek Batu Ampar menyambangi pengajian di Langgar Al-Ikhlas dan menyampaikan pesan serupa kepada para tuan guru.
+
+Rakor juga menyepakati simulasi pengamanan TPS yang akan digelar di Lapangan Merdeka pada Sabtu (16/11/2024) bersama Satpol PP.
+
+Di TPS 05 Desa Batu Ampar, Kapolsek Batu Ampar memantau langsung proses pencoblosan bersama Panwaslu Desa Batu Ampar.
+"""}
+
+
+@pytest.fixture(scope="module")
+def kinds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("kinds"), KINDS)
+
+
+@pytest.mark.parametrize(("needle", "kind"), [
+    ("membentuk barikade", "incident_response"),  # holding a crowd back, not the convoy told before
+    ("mengalihkan kendaraan", "other"),  # traffic
+    ("menengahi perselisihan", "incident_response"),
+    ("sudah diterbangkan", "troop_deployment"),  # flown in: sent, not the guard they are for
+    ("menyambangi pengajian", "community_outreach"),  # a study group and its teachers
+    ("Rakor juga menyepakati simulasi", "planning"),  # what a meeting agreed to hold
+    ("memantau langsung proses pencoblosan", "patrol"),  # a chief's round of the polling stations
+])
+def test_the_type_of_sentences_the_lexicon_missed(kinds: Opened, needle: str, kind: str) -> None:
+    assert draft(kinds, "kinds", needle)["type"] == kind
