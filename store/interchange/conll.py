@@ -21,7 +21,7 @@ from store.text.sentences import sentences
 
 DOCSTART = "-DOCSTART- -X- O O"
 _O = " _ _ O"
-_START, _END = attrgetter("start"), attrgetter("end")
+_START, _END, _LABEL = attrgetter("start"), attrgetter("end"), attrgetter("label")
 
 
 def _crosses(entities: Sequence[Entity], ends: Sequence[int], lo: int, hi: int) -> bool:
@@ -155,9 +155,9 @@ def _assembled(article: Article) -> bytes | None:
             # of the entity it lies in (0: none) from a running sum of openings and closings
             first, upto = first[chosen], upto[chosen]
             rows = np.zeros(len(chosen) + 1, np.intp)  # entity number -> its label's row (0: O)
-            kept = map(ents.__getitem__, chosen.tolist())
-            rows[1:] = np.fromiter(map(_label_row, kept), np.intp, len(chosen))
-            pieces = _LABELS[1][rows]
+            kept = map(_LABEL, map(ents.__getitem__, chosen.tolist()))
+            rows[1:] = np.fromiter(map(_ROWS.__getitem__, kept), np.intp, len(chosen))
+            pieces = _ROWS.table[rows]
             marks = np.zeros(n + 1, np.intp)
             number = np.arange(1, len(chosen) + 1)
             marks[first] = number
@@ -194,27 +194,26 @@ def _assembled(article: Article) -> bytes | None:
     return head + asm.gather(offsets.ravel(), lengths.ravel())
 
 
-# label -> its row in the table of (B- offset, B- length, I- offset, I- length) line ends in the
-# process's assembler; row 0 is O (the table is made anew when a label is first seen)
-_LABELS: tuple[dict[str, int], Any] = ({}, None)
+class _Rows(dict[str, int]):
+    """Label -> its row in ``table``, the (B- offset, B- length, I- offset, I- length) line ends
+    in the process's assembler; row 0 is O. A lookup per entity stays in C; a label seen for the
+    first time adds its row (the table is made anew)."""
+
+    table: Any = None
+
+    def __missing__(self, label: str) -> int:
+        asm = assembler()
+        o_line = (_O + "\n").encode()
+        o_at = asm.const(o_line)
+        begin, inside = (f"{t}\n".encode() for t in _tags(label))
+        line = (asm.const(begin), len(begin), asm.const(inside), len(inside))
+        old = self.table.tolist() if self.table is not None else [(o_at, len(o_line), o_at, len(o_line))]
+        self.table = asm.np.array([*old, line], asm.np.intp)
+        self[label] = len(old)
+        return len(old)
 
 
-def _label_row(entity: Entity) -> int:
-    row = _LABELS[0].get(entity.label)
-    return row if row is not None else _new_label(entity.label)
-
-
-def _new_label(label: str) -> int:
-    global _LABELS
-    asm = assembler()
-    rows, table = _LABELS
-    o_line = (_O + "\n").encode()
-    o_at = asm.const(o_line)
-    begin, inside = (f"{t}\n".encode() for t in _tags(label))
-    line = (asm.const(begin), len(begin), asm.const(inside), len(inside))
-    old = table.tolist() if table is not None else [(o_at, len(o_line), o_at, len(o_line))]
-    _LABELS = ({**rows, label: len(old)}, asm.np.array([*old, line], asm.np.intp))
-    return len(old)
+_ROWS = _Rows()
 
 
 def write(items: Iterable[Item], out: IO[bytes]) -> int:
