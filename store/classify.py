@@ -74,6 +74,12 @@ _CONSTRUCTIONS = (
                 r"\d[\d.]*)\s+)?"
                 r"(?:kantor|tps|gudang|gedung|hotel|lokasi|pos|posko|balai|aula|stadion|rumah)(?![^\W_])",
                 re.IGNORECASE), "static_guard"),
+    # ... and personnel placed in an area, not at a place they guard ("akan menempatkan 40 personel di
+    # Kecamatan Loloda", "ditempatkan di Distrik X"): sent there
+    (re.compile(r"(?<![^\W_])(?:menempatkan|ditempatkan|menyebar|disebar|mengerahkan|dikerahkan)\s+"
+                r"(?:[\w.]+\s+){0,4}?(?:di|ke)\s+(?:wilayah\s+)?"
+                r"(?:Kecamatan|Distrik|Desa|Kelurahan|Pulau|Kabupaten|Kampung|Gampong|Nagari)\s+[A-Z]"),
+     "troop_deployment"),
     (re.compile(r"(?<![^\W_])(?:sebagai\s+(?:pasukan\s+|personel\s+)?cadangan|(?:pasukan|personel)\s+cadangan)"
                 r"(?![^\W_])", re.IGNORECASE), "troop_deployment"),
 )

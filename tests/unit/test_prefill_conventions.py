@@ -390,6 +390,10 @@ Pada malam harinya, Bhabinkamtibmas Polsek Batu Ampar menyambangi pengajian di L
 Rakor juga menyepakati simulasi pengamanan TPS yang akan digelar di Lapangan Merdeka pada Sabtu (16/11/2024) bersama Satpol PP.
 
 Di TPS 05 Desa Batu Ampar, Kapolsek Batu Ampar memantau langsung proses pencoblosan bersama Panwaslu Desa Batu Ampar.
+
+Pada Senin (25/11/2024), Polres Tanjung Seruni akan menempatkan 40 personel di Kecamatan Lembah Kabut.
+
+Polres Tanjung Seruni juga akan menempatkan dua personel di setiap TPS.
 """}
 
 
@@ -406,6 +410,8 @@ def kinds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
     ("menyambangi pengajian", "community_outreach"),  # a study group and its teachers
     ("Rakor juga menyepakati simulasi", "planning"),  # what a meeting agreed to hold
     ("memantau langsung proses pencoblosan", "patrol"),  # a chief's round of the polling stations
+    ("menempatkan 40 personel di Kecamatan", "troop_deployment"),  # placed in an area: sent there
+    ("menempatkan dua personel di setiap TPS", "static_guard"),  # placed at the places they guard
 ])
 def test_the_type_of_sentences_the_lexicon_missed(kinds: Opened, needle: str, kind: str) -> None:
     assert draft(kinds, "kinds", needle)["type"] == kind
