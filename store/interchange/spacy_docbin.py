@@ -311,7 +311,10 @@ def docbin_bytes(items: Iterable[Item], lexicon: Lexicon | None = None) -> tuple
     strings = {""}
     for d in docs:
         strings.update(d.labels)
-    used = numpy.unique(numpy.concatenate([d.rows for d in docs])).tolist()
+    seen = numpy.zeros(len(lexicon), bool)  # which of the lexicon's words the part uses: a mark
+    for d in docs:  # per word, not a sort of all the part's words (numpy.unique: 17 µs an article)
+        seen[d.rows] = True
+    used = numpy.flatnonzero(seen).tolist()
     strings.update(map(lexicon.words.__getitem__, used))
     strings.update(map(lexicon.norm_text.__getitem__, used))
     n = len(docs)
