@@ -140,6 +140,8 @@ POLICE_FUNCTIONS = (
     "Brimob|Samapta|Sabhara|Lantas|Reskrim|Intelkam|Binmas|Narkoba|Resnarkoba|Tahti|Polairud|Polair|"
     "Pamobvit|Reskoba|Tipikor|Propam|Provos|Humas|Turjawali|Dalmas"
 )
+# sections of a Polres, written "Si" + the word, spaced or glued ("Si Propam", "Sihumas")
+POLICE_SECTIONS = "Humas|Propam|Dokkes|Keu|Tipol|Was|Kum|Tik"
 # directorates of a Polda written as one word: "Ditsamapta", "Ditpolairud"
 POLICE_DIRECTORATES = (
     "Ditsamapta|Ditlantas|Ditintelkam|Ditbinmas|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditpamobvit|"
@@ -148,7 +150,11 @@ POLICE_DIRECTORATES = (
 MILITARY_UNITS_BARE = "TNI|Kostrad|Kopassus|Korps Marinir|Paspampres"
 # military unit heads that take a number or a name ("Kodim 0908/Bontang", "Lanal Banyuwangi"); this one
 # table feeds the keyword scan and the stop heads (entities.py holds the numbering rules of each)
-MILITARY_HEADS = "Kodam|Korem|Kodim|Koramil|Lanal|Lanud|Lantamal|Yonif|Brigif|Denpom|Koarmada|Kodaeral|Pomdam"
+MILITARY_HEADS = (
+    "Kodam|Korem|Kodim|Koramil|Lanal|Lanud|Lantamal|Yonif|Brigif|Denpom|Koarmada|Kodaeral|Pomdam|"
+    # posts that take a place name: a navy post ("Posal Sinjai"), a navy watch post, an army sub-post
+    "Posal|Posmat|Posramil"
+)
 # named Kodam (regional army commands) written without a roman numeral
 KODAM_NAMES = (
     "Jaya|Iskandar Muda|Siliwangi|Diponegoro|Brawijaya|Udayana|Hasanuddin|Mulawarman|Tanjungpura|"
@@ -176,6 +182,9 @@ GOV_BODIES = (
     # Aceh's public-order police and its sharia police are one body: "Satpol PP dan WH Kabupaten X"
     "Satpol PP dan WH|Satpol PP-WH|Satpol PP/WH|Satpol PP dan Wilayatul Hisbah"
 )
+# bodies news also writes in lower case, as a common noun ("dijaga polisi bersama linmas"): only those
+# no other word is spelled like
+GOV_BODIES_LOWER = "linmas|satlinmas|satpol pp|satpol-pp|damkar|forkopimda|forkopimcam|basarnas|kesbangpol"
 GOV_LONG = (
     "Pemerintah Kabupaten|Pemerintah Kota|Pemerintah Provinsi|Pemerintah Daerah|Pemerintah Desa|"
     "Badan Kesatuan Bangsa dan Politik|Kesatuan Bangsa dan Politik|Badan Penanggulangan Bencana Daerah|"
@@ -203,7 +212,9 @@ VENUES = (
     "Lapangan|Gedung|Aula|Alun-alun|Alun-Alun|Pasar|Masjid|Gereja|Pura|Vihara|Klenteng|Stadion|Hotel|"
     "Pelabuhan|Bandara|Bandar Udara|Taman|Pendopo|Pendapa|Balai|GOR|Gelanggang|Rumah Dinas|Rumah Jabatan|"
     "Lapas|Rutan|Monumen|Tugu|Bundaran|Simpang|Terminal|Stasiun|Dermaga|Gedung Olahraga|Wisma|Graha|Hall|"
-    "Jalan|Jl.|Jln.|Jl"
+    "Jalan|Jl.|Jln.|Jl|"
+    # places of worship and religious schools, where outreach visits go ("Pondok Pesantren Nurul X")
+    "Pondok Pesantren|Ponpes|Pesantren|Dayah|Madrasah|Musala|Musholla|Mushola|Surau|Langgar"
 )
 STREETS = frozenset({"jalan", "jl.", "jln.", "jl"})
 # words in a street or venue name that would otherwise end it: "Jalan Jenderal Sudirman", "Jl. Ir. H. Juanda"

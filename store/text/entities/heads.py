@@ -37,6 +37,7 @@ from store.text.entities.patterns import (
     _RE_PERSONNEL_TAIL,
     _RE_POLRI,
     _RE_ROLE,
+    _REST,
     _ROLE_BEFORE_HUMAS,
     _S,
     _SUBUNIT,
@@ -244,7 +245,7 @@ def _h_body(text: str, start: int, key_end: int, add: Add) -> None:
     add((start, _org_region(text, m.end()), "ELECTION_BODY", None))
 
 
-_GOV_INNER = re.compile(rf"{_S}+{_GOV_HEAD.pattern}(?:{_S}+dan{_S}+{_GOV_HEAD.pattern})?")
+_GOV_INNER = re.compile(rf"{_S}+{_GOV_HEAD.pattern}(?P<more>{_S}+dan{_S}+{_GOV_HEAD.pattern})?")
 
 
 def _h_gov(text: str, start: int, key_end: int, add: Add) -> None:
@@ -260,7 +261,12 @@ def _h_gov(text: str, start: int, key_end: int, add: Add) -> None:
         return
     inner = _GOV_INNER.match(text, m.end())
     if inner is not None:  # an agency named by a body: "Dinas Pemadam Kebakaran", "Dinas Satpol PP dan Damkar"
-        add((start, _org_region(text, inner.end()), "GOV_ORG", None))
+        end = _org_region(text, inner.end())
+        if inner["more"] is not None and end == inner.end() and text.endswith(", ", 0, start):
+            # "..., BPBD, Dinas Pemadam Kebakaran dan Linmas.": the list's last item, not the agency's
+            # second body (that one has the agency's region after it: "Dinas Satpol PP dan Damkar Kota X")
+            end = _org_region(text, inner.start("more"))
+        add((start, end, "GOV_ORG", None))
         return
     end, n = _tail(text, m.end(), max_words=5)
     if n == 0:
@@ -315,15 +321,35 @@ def _h_personnel(text: str, start: int, key_end: int, add: Add) -> None:
         return
     if text.startswith("anggota", start) and _MEMBERS_OF_BODY.match(text, key_end):
         return  # "dua anggota KPPS": members of a body, not personnel
+    label = "PERSONNEL"
     if text.startswith(("orang", "Orang"), start) and not _personnel_before(text, back.start()):
-        return  # "30 orang" counts personnel only where the sentence is about them
+        if not _REST_OF.match(text, 0, back.start()):
+            return  # "30 orang" counts personnel only where the sentence is about them ...
+        label = _REST  # ... or the one before it: "Sisanya, 60 orang, ..." (the second pass looks)
     value = _count_value(back)
     if value is None and back["v"] is None:
         return
     tail = _RE_PERSONNEL_TAIL.match(text, key_end)
     if tail is None:
         return
-    add((back.start(), tail.end(), "PERSONNEL", value))
+    end = tail.end()
+    if end > key_end and _UNIT_QUALIFIER.match(text, key_end):
+        end = key_end  # "30 anggota [Brimob Polda Sulsel]": the qualifier opens a unit of its own
+    add((back.start(), end, label, value))
+
+
+# a sentence that opens on the rest or a part of what the sentence before counted
+_REST_OF = re.compile(
+    rf"(?:(?:Sedangkan|Sementara|Adapun){_S}+)?(?:[Ss]isanya|[Ss]elebihnya|[Ss]ebagian(?:{_S}+lainnya)?)"
+    rf"{_S}*,?{_S}*(?:sebanyak{_S}+|berjumlah{_S}+)?$"
+)
+
+
+# a qualifier that is the head of a unit or body, then that unit's place or parent unit
+_UNIT_QUALIFIER = re.compile(
+    rf"{_S}+(?:Brimob|Linmas|Satlinmas|Dalmas){_S}+(?:Polda|Polres|Polresta|Polrestabes|Polsek|Provinsi|Kabupaten|Kota"
+    rf"|Kecamatan|Desa|Kelurahan)(?![\w])"
+)
 
 
 _SENTENCE_END = re.compile(r"[.!?\n](?:[ \t\u00a0\"”]|$)")

@@ -16,6 +16,9 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
 _BLOCK = "_"  # a span that is no entity but keeps others out (operation names, designations)
 _MUTE = "~"  # like _BLOCK, but it also wins a tie: a role's place ("Kapolres [Garut]") is no LOC
+# a count of people that is personnel if the sentence before counted personnel ("Sisanya, 60 orang, ..."):
+# the second pass, which sees the sentences before, decides; hidden until then
+_REST = "?"
 
 PRIORITY = {
     "DATE": 0,
@@ -31,6 +34,7 @@ PRIORITY = {
     "LOC": 6,
     _BLOCK: 7,
     _MUTE: -1,
+    _REST: 0,
 }
 
 Cand = tuple[int, int, str, object]
@@ -71,7 +75,7 @@ _AMBIGUOUS_HEADS = {"bandar", "si", "bid", "sat", "satuan", "i", "ni", "ka", "ke
                     "raden", "tuan", "anak", "ida", "laut", "muara", "tanjung", "taman", "pasar", "balai",
                     "hall", "graha", "wisma", "pura", "simpang", "hotel", "bukit", "gunung", "pulau",
                     "kepulauan", "perairan", "teluk", "danau", "selat", "sungai", "pantai", "lingkungan",
-                    "kampung", "kampong"}
+                    "kampung", "kampong", "pondok", "langgar"}
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +93,7 @@ def _hard_heads() -> frozenset[str]:
               "operasi", "kepolisian", "mapolres", "mapolsek", "mapolda", "mapolresta"}
     words |= {w.lower() for w in gz.ELECTIONS.split("|")}
     words |= {"sat" + f.lower() for f in gz.POLICE_FUNCTIONS.split("|")}
+    words |= {"si" + f.lower() for f in gz.POLICE_SECTIONS.split("|")}
     return frozenset(words - _AMBIGUOUS_HEADS)
 
 
@@ -132,6 +137,9 @@ def _wordchar(c: str) -> bool:
 # --- tails: the capitalised words after a head ---------------------------------------------------
 
 _TAIL_WORD = re.compile(rf"{_S}+([{_UP}0-9][\w'’]*(?:-[a-z0-9][\w'’]*)*)")
+# an Arabic article glued to a capitalised name is one word with it: "Masjid Al-Ikhlas", "Pesantren An-Nur"
+_ARTICLES = frozenset("Al An Ar As At Ad Az Asy Ash Ath El".split())
+_ARTICLE_NAME = re.compile(rf"-[{_UP}][\w'’]*(?:-[a-z0-9][\w'’]*)*")
 _STREET_WORD = re.compile(rf"{_S}+([{_UP}0-9][\w'’]*(?:-[\w'’]+)*)")
 _GLUED_WORD = re.compile(rf"([{_UP}0-9][\w'’]*(?:-[a-z0-9][\w'’]*)*)")
 _ABBREV_DOT = re.compile(rf"\.(?={_S}+[{_UP}])")
@@ -196,6 +204,9 @@ def _tail(
         if n == 0:
             first = m.start(1) if lead < 0 else lead
         end = m.end()
+        if len(word) < 4 and word in _ARTICLES and text.startswith("-", end):  # "Al-Ikhlas"
+            name = _ARTICLE_NAME.match(text, end)
+            end = name.end() if name else end
         n += 1
         if split and text[first:end].lower() in _places() and _NAME_AFTER_PLACE.match(text, end):
             break  # "KPU Kota Palangka Raya Ariyanto Nyahu mengatakan": a name follows the region
@@ -228,10 +239,12 @@ _TERR = re.compile(
     rf"|Resort|Resor|Sektor{_S}+Kota|Sektor))(?![\w])"
 )
 _FUNCS = gz.POLICE_FUNCTIONS
+# the sections of a Polres written "Si" + function: "Si Humas", "Si Propam", "Sidokkes"
+_SI = gz.POLICE_SECTIONS
 _SUBUNIT = re.compile(
     rf"(?:Sat(?:uan)?{_S}*(?:{_FUNCS}|{_FUNCS.lower()})|Sat(?:{_FUNCS.lower()})|{gz.POLICE_DIRECTORATES}"
     rf"|Direktorat(?:{_S}+(?!Pol)[{_UP}][a-z]+){{1,2}}|Subdit{_S}+[\w]+|Sub{_S}?Direktorat{_S}+[{_UP}][a-z]+"
-    rf"|Si{_S}*Humas|Sihumas|Humas|Brimob|Batalyon(?:{_S}+(?:[A-Z]|[IVX]+|\d+))?(?:{_S}+Pelopor)?"
+    rf"|Si{_S}*(?:{_SI})|Si(?:{_SI.lower()})|Humas|Brimob|Batalyon(?:{_S}+(?:[A-Z]|[IVX]+|\d+))?(?:{_S}+Pelopor)?"
     rf"|Kompi(?:{_S}+(?:[A-Z]|\d+))?|Densus{_S}*88(?:{_S}+AT)?|Korbrimob|Baharkam|Pelopor)(?![\w])"
 )
 # a functional unit written out before its acronym, spaced or glued: "Satuan Polisi Perairan dan Udara
@@ -250,17 +263,17 @@ _RE_MILITARY = re.compile(
     rf"|(?:Korem|KOREM){_S}+\d{{3}}(?:/(?=[{_UP}0-9]))?"
     rf"|(?:Kodim|KODIM){_S}+\d{{4}}(?:/(?=[{_UP}]))?"
     rf"|(?:Koramil|KORAMIL){_S}+\d{{2,4}}(?:[\-./]\d{{1,3}})*(?:/(?=[{_UP}]))?"
-    rf"|Lanal|Lanud|Lantamal{_S}+[IVX]+|Yonif{_S}+(?:Raider{_S}+)?\d+[\w/\-]*|Brigif{_S}+\d+[\w/\-]*"
+    rf"|Lanal|Lanud|Posal|Posmat|Posramil|Lantamal{_S}+[IVX]+|Yonif{_S}+(?:Raider{_S}+)?\d+[\w/\-]*|Brigif{_S}+\d+[\w/\-]*"
     rf"|Denpom{_S}+[IVX\d/\-]+|Koarmada{_S}+[IVX]+|Kodaeral{_S}+[IVX]+|Pomdam{_S}+[IVX]+[\w/\-]*"
     rf"|Kostrad|Kopassus|Korps{_S}+Marinir|Paspampres"
     rf"|TNI(?:[\-\s]+(?:AD|AL|AU|Angkatan{_S}+(?:Darat|Laut|Udara))(?![\w]))?"
 )
-_MIL_NEEDS_NAME = ("Lanal", "Lanud")
+_MIL_NEEDS_NAME = ("Lanal", "Lanud", "Posal", "Posmat", "Posramil")
 
 _BODY_HEAD = re.compile(
     rf"(?:{_alt(gz.ELECTION_BODY_LONG)}|{gz.ELECTION_BODIES})(?![\w])(?:{_S}+(?:RI|Republik{_S}+Indonesia)(?![\w]))?"
 )
-_GOV_HEAD = re.compile(rf"(?:{_alt(gz.GOV_LONG)}|{_alt(gz.GOV_BODIES)})(?![\w])")
+_GOV_HEAD = re.compile(rf"(?:{_alt(gz.GOV_LONG)}|{_alt(gz.GOV_BODIES)}|{_alt(gz.GOV_BODIES_LOWER)})(?![\w])")
 _GOV_NAMED = re.compile(rf"(?:{gz.GOV_NAMED})(?![\w])")
 _ADMIN_AFTER = re.compile(
     rf"{_S}+(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan|Distrik|Nagari|Gampong)"

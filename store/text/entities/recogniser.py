@@ -55,11 +55,12 @@ from store.text.entities.people import (
     _h_speech,
     _h_subject,
 )
-from store.text.entities.resolve import Piece, _resolve, second_pass, settle
+from store.text.entities.resolve import LANDSCAPE, Piece, _resolve, second_pass, settle
 
 _SUBJECT_VERBS = ("juga", "mengatakan", "menegaskan", "menjelaskan", "menambahkan", "mengimbau", "mengingatkan",
                   "berharap", "meminta", "menyampaikan", "menyebutkan", "mengungkapkan", "menuturkan")
-_PREPOSITIONS = ("di", "ke", "dari", "menuju", "sekitar", "kawasan", "untuk", "asal", "tujuan", "perairan")
+_PREPOSITIONS = ("di", "ke", "dari", "menuju", "sekitar", "kawasan", "untuk", "asal", "tujuan", "perairan",
+                 *LANDSCAPE)
 _UPPER_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -83,10 +84,11 @@ def _automaton() -> ahocorasick.Automaton:
         "Subdit", "Sub", "Si", "Sihumas", "Humas", "Brimob", "Batalyon", "Kompi", "Densus", "Korbrimob",
         "Baharkam", "Pelopor", "Mabes", "Polri", "POLRI"}
     police |= {"Sat" + f.lower() for f in funcs} | {"Sat" + f for f in funcs}
+    police |= {"Si" + f.lower() for f in gz.POLICE_SECTIONS.split("|")}
     put("POLICE", police)
     put("MILITARY", {f for w in gz.MILITARY_HEADS.split("|") for f in (w, w.upper())} | _first(gz.MILITARY_UNITS_BARE))
     put("BODY", _first(gz.ELECTION_BODY_LONG) | _first(gz.ELECTION_BODIES))
-    put("GOV", _first(gz.GOV_LONG) | _first(gz.GOV_BODIES) | _first(gz.GOV_NAMED))
+    put("GOV", _first(gz.GOV_LONG) | _first(gz.GOV_BODIES) | _first(gz.GOV_BODIES_LOWER) | _first(gz.GOV_NAMED))
     # a re-vote (PSU, "pemungutan suara ulang") is a stage of an election, not one: no key
     put("ELECTION", set(_cased(gz.ELECTIONS)) | set(_cased("Pemilihan")))
     put("ADMIN", _first(gz.ADMIN))

@@ -13,6 +13,7 @@ from store.text.entities.patterns import (
     _BLOCK,
     _GAP,
     _MUTE,
+    _REST,
     _S,
     _UP,
     PRIORITY,
@@ -50,10 +51,11 @@ def settle(text: str, cands: list[Cand]) -> Piece:
     for s, e, label, value in cands:
         mask[s:e] = b"\1" * (e - s)
         if label in _PLACE_LABELS:
-            if label == _MUTE or text[s] in _PLACE_OF_FIRST:
-                name = _place_name(text, s, e, label)
-                if name is not None:
-                    places.append(name)
+            name = _place_name(text, s, e, label) if label == _MUTE or text[s] in _PLACE_OF_FIRST else None
+            if name is None and label == "LOC" and text.endswith(_AFTER_LANDSCAPE, 0, s):
+                name = _place_name(text, s, e, _MUTE)  # "dataran tinggi Dieng": found bare elsewhere too
+            if name is not None:
+                places.append(name)
         elif label == "PERSON":
             tokens += _tokens(text[s:e])
         end = e
@@ -101,9 +103,9 @@ def second_pass(text: str, groups: list[tuple[int, Piece]], noise: Sequence[Span
     def free(s: int, e: int) -> bool:
         return occupied.find(1, s, e) == -1
 
-    def take(s: int, e: int, label: str) -> None:
+    def take(s: int, e: int, label: str, value: object = None) -> None:
         occupied[s:e] = b"\1" * (e - s)
-        extra.append((s, e, label, None))
+        extra.append((s, e, label, value))
 
     for pos, pc in groups:
         for s, e, label, _v, _end, _text in pc[0]:
@@ -131,6 +133,9 @@ def second_pass(text: str, groups: list[tuple[int, Piece]], noise: Sequence[Span
                 span = _name_at(text, sep.end(), max_words=4) if sep else None
                 if span is not None and free(*span) and at(span[0]) is None:
                     take(span[0], span[1], "PERSON")
+            elif label == _REST:  # "Sisanya, 60 orang": personnel if the sentence before counted personnel
+                if _personnel_shortly_before(groups, s):
+                    take(s, e, "PERSONNEL", _v)
             elif label in _ORG_LABELS:
                 # the word before names a venue ("Kantor KPU X"); its last letter says most are not
                 venue = (_VENUE_OF_ORG.search(text, max(0, s - 30), s)
@@ -183,6 +188,11 @@ def second_pass(text: str, groups: list[tuple[int, Piece]], noise: Sequence[Span
     return _finish(text, groups, extra, drop, noise)
 
 
+def _personnel_shortly_before(groups: list[tuple[int, Piece]], s: int) -> bool:
+    """A count of personnel ends in the 300 characters before ``s`` (the sentence before)."""
+    return any(label == "PERSONNEL" and s - 300 <= e <= s for _s, e, label, _v in _shifted(groups))
+
+
 def _shifted(groups: list[tuple[int, Piece]]) -> Iterator[Cand]:
     for pos, pc in groups:
         for s, e, label, value, _end, _text in pc[0]:
@@ -204,6 +214,11 @@ _VENUE_ENDS = frozenset(w[-1] for w in _VENUE_WORDS)
 _VENUE_BEFORE_HQ = re.compile(
     rf"(?<![\w])(?:Lapangan|Aula|Halaman|Gedung|Ruang|Gudang|Masjid|Gelanggang)(?:{_S}+[{_UP}][\w]+){{0,2}}{_S}+$"
 )
+# words for a landscape, after which a capitalised name is a place no list needs to hold: "di dataran
+# tinggi Dieng", "lereng Sindoro" (looked for as the prepositions are)
+LANDSCAPE = ("dataran tinggi", "dataran rendah", "lereng", "pesisir", "lembah", "pegunungan", "perbukitan",
+             "pedalaman", "pelosok")
+_AFTER_LANDSCAPE = tuple(w + " " for w in LANDSCAPE)
 _PLACE_OF_FIRST = frozenset("PKDNG")  # the first letters of _PLACE_OF's heads
 _PLACE_OF = re.compile(
     rf"(?:Polrestabes|Polresta|Polres|Polsekta|Polsek|Polda|Kepolisian{_S}+(?:Daerah|Resor|Sektor)"
@@ -278,8 +293,8 @@ def _resolve(cands: list[Cand], size: int) -> list[Cand]:
     return taken
 
 
-_HIDDEN = frozenset({_BLOCK, _MUTE})
-_SECOND = _ORG_LABELS | {"ROLE", "LOC"}  # the labels the second pass looks around
+_HIDDEN = frozenset({_BLOCK, _MUTE, _REST})
+_SECOND = _ORG_LABELS | {"ROLE", "LOC", _REST}  # the labels the second pass looks around
 _PLACE_LABELS = frozenset({_MUTE, "POLICE_UNIT", "LOC"})
 
 
@@ -336,10 +351,10 @@ def _finish(text: str, groups: list[tuple[int, Piece]], extra: list[Cand], drop:
     if extra:
         spans = sorted((ns.start, ns.end) for ns in noise)
         starts = [s for s, _ in spans]
-        for s, e, label, _v in sorted(extra):
+        for s, e, label, value in sorted(extra):
             e = _trimmed(text, s, e, label)
             if e > s and not _noisy(spans, starts, s, e):
-                insort(out, Entity(s, e, label, text[s:e]), key=_START)
+                insort(out, Entity(s, e, label, text[s:e], value), key=_START)
     return out
 
 
