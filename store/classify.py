@@ -131,6 +131,9 @@ WEAK = {
     "spanduk": 0.6, "baliho": 0.5, "diproses": 0.6, "memproses": 0.6, "mengirimkan": 0.6, "gakkumdu": 0.6,
     "sentra gakkumdu": 0.6, "deklarasi": 0.7, "menyapa": 0.7,
     "membantu petugas": 0.6,  # helping KPPS carry things is "other"; helping them guard is guarding
+    # a visit says little of what it is for: "menyambangi nelayan ... untuk mengimbau warga" is
+    # outreach, "menyambangi kantor Panwascam" coordination, "menyambangi posko" a patrol's stop
+    "menyambangi": 0.6,
 }
 CACHE_SIZE = 4096
 # records at which the word model weighs half as much as it can: a few dozen records of ten types

@@ -127,7 +127,7 @@ _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|
                     r"(?:itu|tersebut))(?![^\W_])", re.IGNORECASE)
 # a venue named by its kind alone, as one the text named before ("tetap tinggal di markas")
 _BARE_HEAD = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:halaman|depan|sekitar|dalam|area|luar|pagar|gerbang|"
-                        r"pintu|lingkungan)\s+){0,3}"
+                        r"pintu|lingkungan|tepi|pinggir|sisi|ujung|belakang|samping|seberang)\s+){0,3}"
                         r"((?i:markas|gudang|posko|aula|mapolres|mapolsek|mapolda|gedung|hotel|stadion|pelabuhan|"
                         r"kantor|tps|lapangan|"
                         r"dermaga|balai|pendopo|gor|masjid|pasar|terminal|bandara|kampus|sekolah|pesantren|ballroom|"
@@ -168,6 +168,7 @@ _DESTINATION = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+[\w-]+(?:\s+[a-z][\w-]*){
                           r"(?:yang\s+\w+\s+)?di\s+$", re.IGNORECASE)
 # "<venue> di <place>": the place only says where the venue lies
 _LIES_IN = re.compile(r"^,?\s+(?:di|dalam)\s+$")
+_ACRONYM_REST = re.compile(r"[ \t]*\([A-Z][\w.]*\)(?:[ \t]+[A-Z][\w'’-]*){0,3}")
 _HYPHEN_REST = re.compile(r"-[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,3}")
 _TOWARD = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+$", re.IGNORECASE)
 # "pada hari pemungutan suara": the voting day of the election calendar
@@ -624,9 +625,9 @@ def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
         if (ns == s and ne > e) or (ns >= e and _LIST_JOIN.match(article.text[e:ns])
                                   and article.text[ns:ne].split()[0].casefold() == head):
             e = ne
-    rest = _HYPHEN_REST.match(article.text, e)
-    if rest is not None:  # "Langgar Al" before "-Hidayah": a name cut at its hyphen goes on
-        e = rest.end()
+    rest = _HYPHEN_REST.match(article.text, e) or _ACRONYM_REST.match(article.text, e)
+    if rest is not None:  # "Langgar Al" before "-Hidayah", "Tempat Pelelangan Ikan" before "(TPI)
+        e = rest.end()  # Tanjung Seloka": a name cut at its hyphen or its acronym goes on
     text = article.text[s:e].strip(" ,.")
     return (text, rank) if text else None
 
@@ -928,6 +929,13 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         pointed = there.group().split()[0].casefold()
         location = _named_before(article, inside, start + there.start(), pointed) or _earlier_location(
             article, start, pointed) or location
+    site = _EVENT_SITE.search(sentence) if found is None or found[1] >= 1.5 else None
+    if site is not None:  # "Di lokasi kampanye, ...": where the event told before was held
+        location = _last_venue(article, start) or location
+    start_there = _FROM_THERE.search(sentence) if _MOVING.search(sentence) else None
+    if start_there is not None:  # "dikawal dari hotel tersebut menuju Kantor X": where it starts
+        start_kind = start_there.group(1).casefold()
+        location = _earlier_location(article, start, start_kind, kind_only=True) or location
     bare = _BARE_HEAD.search(sentence) if location is None else None
     if bare is not None:  # "tetap tinggal di markas": the markas named before
         location = _earlier_location(article, start, bare.group(1).casefold(), kind_only=True)
@@ -1031,6 +1039,12 @@ def _next_clause(article: Article, start: int, end: int,
 
 
 _FOR = re.compile(r"(?<![^\W_])(?:untuk|guna|demi)\s+$", re.IGNORECASE)
+# where an event told before was held: "Di lokasi kampanye", "ke lokasi pleno"
+_EVENT_SITE = re.compile(r"(?<![^\W_])(?:di|ke)\s+lokasi\s+(?:kampanye|pleno|acara|kegiatan|rapat|apel|debat|"
+                         r"deklarasi|unjuk rasa|aksi|rekapitulasi)(?![^\W_])", re.IGNORECASE)
+# a movement that starts at a place named before: "dikawal dari hotel tersebut menuju ..."
+_FROM_THERE = re.compile(rf"(?<![^\W_])dari\s+({_VENUE_HEADS})(?:\s+[a-z]\w*){{0,2}}?\s+(?:itu|tersebut)"
+                         r"(?![^\W_])", re.IGNORECASE)
 _ACTIVITY = re.compile(rf"(?:{_ACTIVITY_NOUN})(?![^\W_])", re.IGNORECASE)
 _EACH = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:setiap|tiap|masing-masing)\s+([\w-]+)", re.IGNORECASE)
 
@@ -1097,6 +1111,29 @@ def _named_before(article: Article, inside: Sequence[Any], at: int, kind: str) -
     return named[-1].text if named else None
 
 
+# kinds of venue a page names many of ("di TPS", "di kantor"): a bare one points back only a little
+_MANY_OF_A_KIND = frozenset("tps kantor gudang pos posko rumah balai".split())
+
+
+def _of_kind(place: str, kind: str) -> bool:
+    """Whether a place is of that kind of venue: "Gudang Logistik KPU X" of "gudang", "Ballroom
+    Hotel Y" of "hotel" (the room of a venue named with it)."""
+    words = place.casefold().split()
+    return bool(words) and (words[0].startswith(kind) or (len(words) > 2 and words[1] == kind))
+
+
+def _last_venue(article: Article, start: int) -> str | None:
+    """The last named venue of the sentences before ``start`` ("Lapangan X", "Hotel Y")."""
+    spans = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+             if s[1] <= start]
+    for s, e in reversed(spans):
+        inside = [x for x in article.entities if s <= x.start and x.end <= e]
+        for _, ps, pe in sorted(_places(article, inside, s, e), key=lambda p: -p[1]):
+            if _HEAD_WORD.match(article.text, ps) is not None and article.text[ps].isupper():
+                return article.text[ps:pe].strip(" ,.")
+    return None
+
+
 def _earlier_location(article: Article, start: int, kind: str = "", kind_only: bool = False) -> str | None:
     """The place of the sentences just before ``start`` (up to three back; first the last venue
     of that ``kind`` named before, "gudang" for "gudang itu"), else the dateline. Asked only when the
@@ -1120,10 +1157,17 @@ def _earlier_location(article: Article, start: int, kind: str = "", kind_only: b
     for s, e in reversed(back):  # the last venue of that kind; an incident's: the last venue
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
         for _, ps, pe in sorted(_places(article, inside, s, e), key=lambda p: -p[1]):
-            if article.text[ps:pe].casefold().startswith(kind) or (
+            if _of_kind(article.text[ps:pe], kind) or (
                     headquarters and _HEADQUARTERS.match(article.text, ps) is not None) or (
                     not venue and _HEAD_WORD.match(article.text, ps) is not None):
                 return article.text[ps:pe].strip(" ,.")
+    if kind_only and near and kind not in _MANY_OF_A_KIND:
+        # a venue a page names once ("di tepi lapangan" after "Lapangan X" four sentences before)
+        for s, e in reversed(spans[:-3]):
+            inside = [x for x in article.entities if s <= x.start and x.end <= e]
+            for _, ps, pe in sorted(_places(article, inside, s, e), key=lambda p: -p[1]):
+                if _of_kind(article.text[ps:pe], kind):
+                    return article.text[ps:pe].strip(" ,.")
     if kind_only:
         return None
     for s, e in reversed(spans[-3:]):

@@ -415,3 +415,44 @@ def kinds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
 ])
 def test_the_type_of_sentences_the_lexicon_missed(kinds: Opened, needle: str, kind: str) -> None:
     assert draft(kinds, "kinds", needle)["type"] == kind
+
+
+SITES = {"sites": """Kampanye Akbar di Lembah Kabut
+
+LEMBAH KABUT - Polres Lembah Kabut mengerahkan 300 personel untuk mengamankan kampanye akbar di Lapangan Merdeka Lembah Kabut, Sabtu (16/11/2024).
+
+Sejak pagi, Sat Lantas mengawal iring-iringan pendukung yang datang dari Kecamatan Batu Ampar menuju lokasi kampanye.
+
+Di lokasi kampanye, Sat Samapta menempatkan 60 personel di sekitar panggung.
+
+Sekitar pukul 14.00, seorang pendukung yang mabuk memukul warga lain.
+
+Personel Polsek Lembah Kabut segera mengamankan pelaku di tepi lapangan sebelum membawanya ke Mapolsek Lembah Kabut.
+
+Malam itu, rapat pleno digelar di Ballroom Hotel Seruni Indah. Usai pleno, kotak berisi dokumen dikawal Sat Samapta dari hotel tersebut menuju Kantor KPU Kabupaten Lembah Kabut di Jalan Kenari.
+
+Sementara itu, personel Polsek Batu Ampar menyambangi nelayan di Tempat Pelelangan Ikan (TPI) Batu Ampar untuk mengimbau warga tidak menerima uang dari tim pemenangan.
+"""}
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("sites"), SITES)
+
+
+@pytest.mark.parametrize(("needle", "location"), [
+    # where the event told before was held, not the place the sentence before named last
+    ("Di lokasi kampanye", "Lapangan Merdeka Lembah Kabut"),
+    # a venue a page names once, pointed to by its kind further back than a paragraph
+    ("di tepi lapangan", "Lapangan Merdeka Lembah Kabut"),
+    # an escort's start given by a pointer ("dari hotel tersebut"): the room of the hotel named before
+    ("dari hotel tersebut", "Ballroom Hotel Seruni Indah"),
+    # a venue name that goes on past its bracketed acronym
+    ("menyambangi nelayan", "Tempat Pelelangan Ikan (TPI) Batu Ampar"),
+])
+def test_where_an_event_site_or_a_venue_named_before_is(sites: Opened, needle: str, location: str) -> None:
+    assert draft(sites, "sites", needle)["location"] == location
+
+
+def test_a_visit_made_to_appeal_to_people_is_outreach(sites: Opened) -> None:
+    assert draft(sites, "sites", "menyambangi nelayan")["type"] == "community_outreach"
