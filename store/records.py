@@ -321,6 +321,9 @@ def _role_unit(article: Article, inside: Sequence[Any], end: int) -> str:
 _NAME_AFTER = re.compile(r"\s*(\([^()\n]{2,20}\))((?:\s+[A-Z][\w'/-]*){0,4})")
 _FIGURE_TAIL = re.compile(r"\s+\d[\d.]*$")
 _BKO_TAIL = re.compile(r"\s+BKO$")
+# "Polda Bali-Polres Buleleng": a hyphen between two units joins two names, it cuts none
+_UNIT_HEAD = re.compile(r"(?:Polres|Polresta|Polrestabes|Polsek|Polda|Polairud|Sat|Dit|Kodim|Koramil|Korem|"
+                        r"Kodam|Lanal|Brimob|Satbrimob|Kepolisian)", re.IGNORECASE)
 _LONG_BEFORE = re.compile(r"(?<![^\W_])(?:Satuan|Direktorat|Detasemen|Subdirektorat)\s+[A-Z][^()\n.,]{2,60}"
                           r"\($")
 
@@ -341,6 +344,9 @@ def unit_surface(article: Article, e: Any) -> str:
                        and article.text[e.end:x.start] == ") " and _TERRITORIAL.match(x.text)), None)
         text = article.text[long.start():parent.end if parent is not None else e.end + 1]
     text = _BKO_TAIL.sub("", text)  # "Satbrimob Polda Papua BKO": BKO is not part of a unit (the guidelines)
+    rest = _HYPHEN_REST.match(article.text, e.end) if text == e.text else None
+    if rest is not None and not _UNIT_HEAD.match(article.text, e.end + 1):
+        text += rest.group()  # "Polsek Pulau" before "-Pulau Batu": a name cut at its hyphen goes on
     tail = _FIGURE_TAIL.search(text)
     if tail is not None and re.match(r"\s+(?:personel|personil|anggota|orang|petugas)", article.text[e.end:]):
         text = text[:tail.start()]
@@ -366,7 +372,7 @@ _SAYS = re.compile(r"(?<![^\W_])(?:(?:mengatakan|menambahkan|menjelaskan|menyebu
                    r"mengungkapkan|menuturkan|menerangkan|memaparkan|menegaskan)(?:\s*,|\s+bahwa(?![^\W_]))|"
                    # what is said right after the verb, no comma: "mengatakan sterilisasi ... dilakukan
                    # Tim Jibom Satbrimob X", "menyebut satu peleton Sat Samapta disiagakan"
-                   r"(?:mengatakan|menyebut|menyebutkan|menuturkan|menerangkan|mengungkapkan)\s+(?=[a-z]))",
+                   r"(?:mengatakan|menyebut|menyebutkan|menuturkan|menerangkan|mengungkapkan)\s+(?=[a-z0-9]))",
                    re.IGNORECASE)
 _THROUGH_BEFORE = re.compile(r"(?<![^\W_])melalui\s+$", re.IGNORECASE)
 
@@ -461,6 +467,8 @@ _NOT_HERE = re.compile(r"(?<![^\W_])(?:(?:(?:ditemui|dikonfirmasi|diwawancarai|d
 # "di wilayah Kabupaten X", "di daerah Kecamatan Y": the area the activity covers
 _IN_AREA = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:wilayah|daerah)\s+$", re.IGNORECASE)
 # the words before a place that say the activity is there: "di", "sekitar", "ruas" (a road), ...
+# the people of a venue, met there: "bersilaturahmi dengan pengasuh Pondok Pesantren X", "jemaah Masjid Y"
+_VENUE_PEOPLE = frozenset("pengasuh pengurus pimpinan pengelola jemaah jamaah jemaat santri takmir".split())
 _AT_WORDS = frozenset("di sekitar halaman depan sepanjang seputar kawasan ruas jalur".split())
 LIES_RANK = 2.5  # "yang berada di Kecamatan X": not where the activity is, but a place the text names
 
@@ -575,7 +583,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
         origin = 1 if moving else 2 if named_venue else 3  # "dari Pelabuhan Tahuna": where an escort starts
         area = _IN_AREA.search(article.text, max(body, run_s - 25), run_s) is not None
         rank = 0 if last in _AT_WORDS else 1 if last in ("ke", "menuju") or area else \
-            origin if last == "dari" else 3 if last in ("asal", "wilayah") else 2
+            origin if last == "dari" else 3 if last in ("asal", "wilayah") else \
+            0.5 if last in _VENUE_PEOPLE and named_venue else 2  # "dengan pengasuh Pondok Pesantren X"
         places.append((rank, run_s, run_e))
     out: list[tuple[float, int, int]] = []
     for base_rank, s, e in places:

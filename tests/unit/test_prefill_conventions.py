@@ -456,3 +456,32 @@ def test_where_an_event_site_or_a_venue_named_before_is(sites: Opened, needle: s
 
 def test_a_visit_made_to_appeal_to_people_is_outreach(sites: Opened) -> None:
     assert draft(sites, "sites", "menyambangi nelayan")["type"] == "community_outreach"
+
+
+NAMES = {"names": """Logistik Diseberangkan ke Pulau-pulau
+
+PULAU BESAR - Polres Pulau Besar mengawal logistik dari Pelabuhan Teluk Indah, Sabtu (23/11/2024).
+
+Di desa tersebut, logistik dijaga tiga personel Polsek Pulau-Pulau Batu Karang bersama Linmas.
+
+Di Kecamatan Teluk Indah, Kapolsek Teluk Indah bersilaturahmi dengan pengasuh Pondok Pesantren Nurul Iman Al-Azhar dan meminta santri tidak terpancing kabar bohong.
+
+Kapolres Pulau Besar menyebut 50 personel Satbrimob Polda Seruni yang didatangkan dari Kota Lama disiagakan di Mapolres Pulau Besar.
+"""}
+
+
+@pytest.fixture(scope="module")
+def names(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("names"), NAMES)
+
+
+def test_a_unit_name_goes_on_past_its_hyphen(names: Opened) -> None:
+    assert draft(names, "names", "Polsek Pulau-Pulau")["unit"] == "Polsek Pulau-Pulau Batu Karang"
+
+
+def test_the_venue_whose_people_are_met_wins_over_the_frame(names: Opened) -> None:
+    assert draft(names, "names", "dengan pengasuh Pondok")["location"] == "Pondok Pesantren Nurul Iman Al-Azhar"
+
+
+def test_what_a_speaker_says_with_a_figure_first_names_the_unit(names: Opened) -> None:
+    assert draft(names, "names", "menyebut 50 personel Satbrimob")["unit"] == "Satbrimob Polda Seruni"
