@@ -1052,8 +1052,9 @@ _FOR = re.compile(r"(?<![^\W_])(?:untuk|guna|demi)\s+$", re.IGNORECASE)
 _EVENT_SITE = re.compile(r"(?<![^\W_])(?:di|ke)\s+lokasi\s+(?:kampanye|pleno|acara|kegiatan|rapat|apel|debat|"
                          r"deklarasi|unjuk rasa|aksi|rekapitulasi)(?![^\W_])", re.IGNORECASE)
 # a movement that starts at a place named before: "dikawal dari hotel tersebut menuju ..."
-_FROM_THERE = re.compile(rf"(?<![^\W_])dari\s+({_VENUE_HEADS})(?:\s+[a-z]\w*){{0,2}}?\s+(?:itu|tersebut)"
-                         r"(?![^\W_])", re.IGNORECASE)
+_FROM_THERE = re.compile(rf"(?<![^\W_])dari\s+({_VENUE_HEADS})(?:(?:\s+[a-z]\w*){{0,2}}?\s+(?:itu|tersebut)"
+                         # ... or by its kind alone, the movement said right after: "dari GOR hingga ke posko"
+                         r"|(?=\s+(?:hingga|sampai|ke|menuju)\s))(?![^\W_])", re.IGNORECASE)
 _ACTIVITY = re.compile(rf"(?:{_ACTIVITY_NOUN})(?![^\W_])", re.IGNORECASE)
 _EACH = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:setiap|tiap|masing-masing)\s+([\w-]+)", re.IGNORECASE)
 
@@ -1126,9 +1127,10 @@ _MANY_OF_A_KIND = frozenset("tps kantor gudang pos posko rumah balai".split())
 
 def _of_kind(place: str, kind: str) -> bool:
     """Whether a place is of that kind of venue: "Gudang Logistik KPU X" of "gudang", "Ballroom
-    Hotel Y" of "hotel" (the room of a venue named with it)."""
+    Hotel Y" of "hotel" (the room of a venue named with it), a long form of its acronym."""
     words = place.casefold().split()
-    return bool(words) and (words[0].startswith(kind) or (len(words) > 2 and words[1] == kind))
+    return bool(words) and (words[0].startswith(kind) or (len(words) > 2 and words[1] == kind)
+                            or f"({kind})" in words)  # "Gedung Olahraga (GOR) X" of "gor"
 
 
 def _last_venue(article: Article, start: int) -> str | None:

@@ -485,3 +485,36 @@ def test_the_venue_whose_people_are_met_wins_over_the_frame(names: Opened) -> No
 
 def test_what_a_speaker_says_with_a_figure_first_names_the_unit(names: Opened) -> None:
     assert draft(names, "names", "menyebut 50 personel Satbrimob")["unit"] == "Satbrimob Polda Seruni"
+
+
+DEBATE = {"debate": """Debat Publik di GOR Seruni
+
+TELUK SERUNI - Polres Teluk Seruni menyiagakan 250 personel untuk mengamankan debat publik di Gedung Olahraga (GOR) Seruni Jaya, Rabu (6/11/2024) malam.
+
+Sebelum debat dimulai, Tim Jibom Satbrimob Polda Seruni menyisir panggung dan kursi penonton di dalam gedung tersebut.
+
+Di luar gedung, Sat Samapta memisahkan kedua kelompok pendukung dengan pagar betis di Jalan Melati.
+
+Usai debat, personel Sat Lantas mengawal rombongan kedua pasangan calon dari GOR hingga ke posko masing-masing.
+
+Personel Sat Reskrim lalu mendatangi rumah itu dan menemukan 43 amplop berisi Rp100 ribu.
+"""}
+
+
+@pytest.fixture(scope="module")
+def debate(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("debate"), DEBATE)
+
+
+@pytest.mark.parametrize(("needle", "kind"), [
+    ("Tim Jibom Satbrimob", "static_guard"),  # a bomb squad's sweep makes a venue safe: guarding it
+    ("pagar betis", "static_guard"),  # a human fence between supporters
+    ("menemukan 43 amplop", "incident_response"),  # envelopes of money found: a money-politics case
+])
+def test_guard_and_incident_words_the_lexicon_missed(debate: Opened, needle: str, kind: str) -> None:
+    assert draft(debate, "debate", needle)["type"] == kind
+
+
+def test_an_escort_from_a_bare_kind_starts_at_the_venue_of_that_kind_named_before(debate: Opened) -> None:
+    # "dari GOR hingga ke posko": the GOR is the one the lede wrote out with its acronym
+    assert draft(debate, "debate", "dari GOR hingga")["location"] == "Gedung Olahraga (GOR) Seruni Jaya"
