@@ -405,8 +405,8 @@ def batches(
             if article.id in seen.ids:
                 report.present += 1
                 continue
-            # the signature split once: four walks over it were ~0.02 ms an article
-            shingles, facts = dedupe.shingle_part(sig), dedupe.story_part(sig)
+            # the signature split once, by bisection (four walks over it were ~0.03 ms an article)
+            shingles, facts = dedupe.split_signature(sig)
             article.duplicate_of = seen.dups.find_shingles(shingles)
             if article.duplicate_of:
                 report.duplicates += 1
