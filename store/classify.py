@@ -41,6 +41,11 @@ _TOPIC = re.compile(r"(?<![^\W_])(?:simulasi|latihan|rencana|rancangan|persiapan
                     r"merencanakan|menyusun|mempersiapkan|menyiapkan|pola|skema|konsep|strategi|koordinasi|rakor|"
                     r"evaluasi|kesiapan)\s+"
                     r"(?:[a-z]+\s+)?$", re.IGNORECASE)
+# what the people already do, told of them in passing: "Personel Polsek X yang berjaga di ruangan itu
+# segera melerai ..." (the act is the main verb's)
+_WHO_DO = re.compile(r"(?<![^\W_])(?:personel|personil|anggota|petugas|polisi|aparat)(?:\s+[\w/-]+){0,4}?"
+                     r"\s+yang\s+$", re.IGNORECASE)
+_BEING_THERE = frozenset(("static_guard", "patrol"))  # "yang dikirim ke 798 TPS berjumlah ...": a deployment
 _CREW = re.compile(r"(?<![^\W_])(?:personel|personil|pasukan|petugas|anggota)\s+$", re.IGNORECASE)
 # an incident the activity answers: "mendatangi sebuah rumah setelah warga melaporkan ..." is a
 # response (the guidelines: reacting to a clash, demo or report is incident_response)
@@ -269,6 +274,7 @@ class TypeClassifier:
                     owner == DEPLOYMENT and _THINGS_MOVE.search(sentence[max(0, start - 160):start])) or (
                     _BEGUN_WITH.match(sentence, end)) or (
                     _LATER.search(sentence, max(0, start - 30), start)) or (
+                    owner in _BEING_THERE and _WHO_DO.search(sentence, max(0, start - 60), start)) or (
                     0 <= while_at < start and _WHILE.search(sentence, while_at, start)):
                 weight *= SCENE
             weight += 0.02 * (1 - start / max(1, len(sentence)))  # a tie goes to the earlier act

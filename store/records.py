@@ -1133,6 +1133,16 @@ def _of_kind(place: str, kind: str) -> bool:
                             or f"({kind})" in words)  # "Gedung Olahraga (GOR) X" of "gor"
 
 
+def _named_of_kind(article: Article, spans: Sequence[tuple[int, int]], kind: str) -> bool:
+    """Whether the sentences ``spans`` name a venue of that kind with a capital (its name)."""
+    for s, e in spans:
+        inside = [x for x in article.entities if s <= x.start and x.end <= e]
+        if any(article.text[ps].isupper() and _of_kind(article.text[ps:pe], kind)
+               for _, ps, pe in _places(article, inside, s, e)):
+            return True
+    return False
+
+
 def _last_venue(article: Article, start: int) -> str | None:
     """The last named venue of the sentences before ``start`` ("Lapangan X", "Hotel Y")."""
     spans = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
@@ -1165,9 +1175,12 @@ def _earlier_location(article: Article, start: int, kind: str = "", kind_only: b
                      and x.text.split()[0].casefold() == kind]
             if named:
                 return named[-1].text
-    for s, e in reversed(back):  # the last venue of that kind; an incident's: the last venue
+    named = [(s, e) for s, e in reversed(back)]
+    for s, e in named:  # the last venue of that kind; an incident's: the last venue
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
         for _, ps, pe in sorted(_places(article, inside, s, e), key=lambda p: -p[1]):
+            if article.text[ps].islower() and _named_of_kind(article, named, kind):
+                continue  # "hingga ke kantor KPU" after "Kantor KPU Kabupaten X": the name, not the mention
             if _of_kind(article.text[ps:pe], kind) or (
                     headquarters and _HEADQUARTERS.match(article.text, ps) is not None) or (
                     not venue and _HEAD_WORD.match(article.text, ps) is not None):

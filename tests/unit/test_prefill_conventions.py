@@ -518,3 +518,35 @@ def test_guard_and_incident_words_the_lexicon_missed(debate: Opened, needle: str
 def test_an_escort_from_a_bare_kind_starts_at_the_venue_of_that_kind_named_before(debate: Opened) -> None:
     # "dari GOR hingga ke posko": the GOR is the one the lede wrote out with its acronym
     assert draft(debate, "debate", "dari GOR hingga")["location"] == "Gedung Olahraga (GOR) Seruni Jaya"
+
+
+REGISTRATION = {"registration": """Pendaftaran Paslon ke KPU Teluk Seruni
+
+TELUK SERUNI - Polres Teluk Seruni mengerahkan 300 personel untuk mengamankan pendaftaran pasangan calon bupati di Kantor KPU Kabupaten Teluk Seruni, Kamis (29/8/2024).
+
+Personel Sat Lantas mengawal iring-iringan pendukung dari Pendopo Kabupaten Teluk Seruni hingga ke kantor KPU.
+
+Di depan kantor tersebut, Sat Samapta memasang pagar besi dan membatasi pendukung yang boleh masuk.
+
+Personel Polsek Pasir Putih yang berjaga di ruangan itu segera melerai dua saksi yang beradu argumen.
+"""}
+
+
+@pytest.fixture(scope="module")
+def registration(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("registration"), REGISTRATION)
+
+
+@pytest.mark.parametrize(("needle", "kind"), [
+    ("mengamankan pendaftaran", "static_guard"),  # securing candidate registration at the KPU office
+    ("memasang pagar besi", "static_guard"),  # a barrier put up outside it
+    ("yang berjaga di ruangan itu segera melerai", "incident_response"),  # who they are vs what they do
+])
+def test_registration_guard_and_what_people_on_guard_do(registration: Opened, needle: str, kind: str) -> None:
+    assert draft(registration, "registration", needle)["type"] == kind
+
+
+def test_a_pointer_takes_the_venues_name_not_a_lower_case_mention_after_it(registration: Opened) -> None:
+    # "hingga ke kantor KPU" is a mention of the office the lede named
+    assert draft(registration, "registration", "Di depan kantor tersebut")["location"] == (
+        "Kantor KPU Kabupaten Teluk Seruni")
