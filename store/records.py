@@ -1175,12 +1175,16 @@ def _earlier_location(article: Article, start: int, kind: str = "", kind_only: b
                      and x.text.split()[0].casefold() == kind]
             if named:
                 return named[-1].text
-    named = [(s, e) for s, e in reversed(back)]
-    for s, e in named:  # the last venue of that kind; an incident's: the last venue
+    looked = [(s, e) for s, e in reversed(back)]
+    has_name: bool | None = None  # whether those sentences name a venue of that kind (asked once)
+    for s, e in looked:  # the last venue of that kind; an incident's: the last venue
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
         for _, ps, pe in sorted(_places(article, inside, s, e), key=lambda p: -p[1]):
-            if article.text[ps].islower() and _named_of_kind(article, named, kind):
-                continue  # "hingga ke kantor KPU" after "Kantor KPU Kabupaten X": the name, not the mention
+            if article.text[ps].islower():
+                if has_name is None:
+                    has_name = _named_of_kind(article, looked, kind)
+                if has_name:
+                    continue  # "hingga ke kantor KPU" after "Kantor KPU Kabupaten X": the name
             if _of_kind(article.text[ps:pe], kind) or (
                     headquarters and _HEADQUARTERS.match(article.text, ps) is not None) or (
                     not venue and _HEAD_WORD.match(article.text, ps) is not None):
