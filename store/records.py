@@ -774,7 +774,9 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
 # a sentence that goes on about the activity just told: it refers back to it ("Rakor itu dihadiri
 # ...", "... turut bergabung dalam patroli tersebut") or names it as its subject ("Pengamanan
 # melibatkan ...", "Apel diikuti ...")
-_BACK = rf"(?<![^\W_])(?:{_ACTIVITY_NOUN})(?:\s+[\w.]+){{0,4}}?\s+(?:itu|tersebut)(?![^\W_])"
+# ("apel di halaman gudang tersebut" points to the warehouse, not to an apel told before)
+_BACK = (rf"(?<![^\W_])(?:{_ACTIVITY_NOUN})(?:\s+(?!(?:di|ke|dari)\s)[\w.]+){{0,4}}?\s+(?:itu|tersebut)"
+         r"(?![^\W_])")
 _REFERS_BACK = re.compile(_BACK, re.IGNORECASE)
 _GOES_ON = re.compile(rf"^[\"“'‘]?(?:{_ACTIVITY_NOUN}|mereka|para personel|"
                       rf"(?:personel|pasukan|anggota|petugas)\s+(?:itu|tersebut))(?![^\W_])|{_BACK}",
@@ -936,6 +938,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # kind when the sentence says which), unless the sentence names a venue of its own; "Distrik
         # A hanya bisa dijangkau lewat udara sehingga personel di distrik itu ...": the sentence's own
         pointed = there.group().split()[0].casefold()
+        words = there.group().casefold().split()
+        if pointed in _POSITION and len(words) > 2:  # "halaman gudang tersebut": the warehouse
+            pointed = words[1]
         location = _named_before(article, inside, start + there.start(), pointed) or _earlier_location(
             article, start, pointed) or location
     site = _EVENT_SITE.search(sentence) if found is None or found[1] >= 1.5 else None
@@ -1109,6 +1114,9 @@ def _body_sentences(text: str, noise: tuple[tuple[int, int], ...]) -> list[tuple
     return [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in noise)]
 
 
+# where in or around a venue: "halaman gudang itu" points to the warehouse
+_POSITION = frozenset("halaman depan sekitar dalam area luar pagar gerbang pintu lingkungan tepi pinggir "
+                      "sisi ujung belakang samping seberang".split())
 _AREA_KINDS = frozenset(
     "desa kelurahan kecamatan distrik kampung gampong nagari pulau kabupaten kota".split())
 

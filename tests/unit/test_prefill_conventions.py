@@ -550,3 +550,27 @@ def test_a_pointer_takes_the_venues_name_not_a_lower_case_mention_after_it(regis
     # "hingga ke kantor KPU" is a mention of the office the lede named
     assert draft(registration, "registration", "Di depan kantor tersebut")["location"] == (
         "Kantor KPU Kabupaten Teluk Seruni")
+
+
+YARD = {"yard": """Logistik Digeser ke Kecamatan
+
+BUKIT DAMAR - Polres Bukit Damar mengawal logistik dari Gudang Logistik KPU Kabupaten Bukit Damar ke 12 kecamatan, Senin (25/11/2024).
+
+Setibanya di Kantor Camat Batu Ampar, logistik dijaga tiga personel Polsek Batu Ampar.
+
+Wakapolres Bukit Damar mengatakan, sebelum pemberangkatan jajarannya menggelar apel di halaman gudang tersebut bersama Kodim 1234/Bukit Damar.
+"""}
+
+
+@pytest.fixture(scope="module")
+def yard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("yard"), YARD)
+
+
+def test_the_yard_of_a_venue_pointed_to_is_that_venue(yard: Opened) -> None:
+    assert draft(yard, "yard", "di halaman gudang tersebut")["location"] == "Gudang Logistik KPU Kabupaten Bukit Damar"
+
+
+def test_a_pointer_to_a_venue_is_no_pointer_to_the_activity_named_before_it(yard: Opened) -> None:
+    # "apel di halaman gudang tersebut" tells another activity: its partners are not the guard's
+    assert draft(yard, "yard", "dijaga tiga personel")["partners"] == []
