@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
 from operator import attrgetter, itemgetter
 
 from store.model import Entity, Span
@@ -332,9 +333,16 @@ def _finish(text: str, groups: list[tuple[int, Piece]], extra: list[Cand], drop:
     else:
         spans = sorted((ns.start, ns.end) for ns in noise)
         starts = [s for s, _ in spans]
+        reach = list(accumulate([e for _, e in spans], max))  # the furthest end of the spans so far
         n_spans = len(spans)
         i = -1  # the last noise span starting at or before the entity (starts only grow)
         for pos, pc in groups:
+            k = bisect_left(starts, pos + len(pc[1])) - 1
+            if k < 0 or reach[k] <= pos:  # no noise span reaches into the piece (most of them)
+                for s, _e, label, value, e, etext in pc[0]:
+                    if etext is not None and not (drop and s + pos in drop):
+                        append(Entity(s + pos, e + pos, label, etext, value))
+                continue
             for s, _e, label, value, e, etext in pc[0]:
                 if etext is None:
                     continue
