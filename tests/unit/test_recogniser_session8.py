@@ -99,3 +99,13 @@ def test_a_place_named_after_a_landscape_word_is_a_place_and_found_again_bare() 
         assert ("LOC", place) in got and ("LOC", "Sindara") in got
         starts = [e.start for e in recognise(text, "2024-11-26") if e.text == place]
         assert len(starts) == 2  # the headline's mention too
+
+
+def test_the_rest_of_a_count_looks_back_one_sentence_not_the_whole_text() -> None:
+    import time
+
+    text = "Polisi yang berjaga berjumlah 280 orang. " + "Sisanya, 45 orang, tetap di markas. " * 20_000
+    start = time.process_time()
+    got = recognise(text, "2024-11-26")
+    assert time.process_time() - start < 5  # (looking back over every sentence made it quadratic)
+    assert sum(e.label == "PERSONNEL" for e in got) < 20  # only those just after the count of police

@@ -190,8 +190,18 @@ def second_pass(text: str, groups: list[tuple[int, Piece]], noise: Sequence[Span
 
 
 def _personnel_shortly_before(groups: list[tuple[int, Piece]], s: int) -> bool:
-    """A count of personnel ends in the 300 characters before ``s`` (the sentence before)."""
-    return any(label == "PERSONNEL" and s - 300 <= e <= s for _s, e, label, _v in _shifted(groups))
+    """A count of personnel ends in the 300 characters before ``s`` (the sentence before). The
+    pieces before ``s`` are walked back only as far as that (a text of thousands of such counts
+    must not make the article quadratic)."""
+    i = bisect_right(groups, s, key=_FIRST) - 1
+    while i >= 0:
+        pos, pc = groups[i]
+        if pos + len(pc[1]) < s - 300:
+            return False  # (pieces do not overlap: the ones before end earlier still)
+        if any(c[2] == "PERSONNEL" and s - 300 <= c[1] + pos <= s for c in pc[0]):
+            return True
+        i -= 1
+    return False
 
 
 def _shifted(groups: list[tuple[int, Piece]]) -> Iterator[Cand]:
