@@ -344,13 +344,9 @@ class Seen:
                      summary.get("published"), story if isinstance(story, list) else [])
 
     def add(self, aid: str, sig: list[int], duplicate_of: str | None, published: str | None = None,
-            same_story: Sequence[str] = ()) -> None:
-        shingles, facts = dedupe.shingle_part(sig), dedupe.story_part(sig)
-        self.add_parts(aid, shingles, facts, duplicate_of, published, same_story)
-
-    def add_parts(self, aid: str, shingles: list[int], facts: list[int], duplicate_of: str | None,
-                  published: str | None = None, same_story: Sequence[str] = ()) -> None:
-        """``add`` with the signature split once (``dedupe.shingle_part``, ``dedupe.story_part``)."""
+            same_story: Sequence[str] = (), parts: tuple[list[int], list[int]] | None = None) -> None:
+        """``parts``: the signature's shingles and facts when the caller has split it already."""
+        shingles, facts = parts if parts is not None else (dedupe.shingle_part(sig), dedupe.story_part(sig))
         self.ids.add(aid)
         self.dups.add_shingles(aid, shingles, duplicate_of)
         if not duplicate_of:  # a copy is linked to its original; the original carries the story
@@ -413,8 +409,8 @@ def batches(
                 report.duplicates += 1
             else:
                 article.same_story = seen.stories.find_facts(facts, article.published)
-            seen.add_parts(article.id, shingles, facts, article.duplicate_of, article.published,
-                           article.same_story)
+            seen.add(article.id, sig, article.duplicate_of, article.published, article.same_story,
+                     parts=(shingles, facts))
             batch.append((article, sig))
             if len(batch) >= batch_size:
                 full, batch = batch, []
