@@ -87,7 +87,16 @@ _CONSTRUCTIONS = (
      "troop_deployment"),
     (re.compile(r"(?<![^\W_])(?:sebagai\s+(?:pasukan\s+|personel\s+)?cadangan|(?:pasukan|personel)\s+cadangan)"
                 r"(?![^\W_])", re.IGNORECASE), "troop_deployment"),
+    # ... and a crowd held back ("menyekat massa", "mengurai kerumunan"): the police answer a demo
+    (re.compile(r"(?<![^\W_])(?:menyekat|disekat|menghalau|dihalau|mengurai|membendung|menghadang|"
+                r"memukul\s+mundur|mendorong\s+mundur)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:massa|kerumunan|pengunjuk\s+rasa|pendemo|demonstran)(?![^\W_])", re.IGNORECASE),
+     "incident_response"),
 )
+# what personnel are sent for ("mengerahkan 2.450 personel gabungan dari A, B dan C untuk mengamankan
+# sidang ...") names the activity: the purpose's trigger after a deployment verb counts double
+_PURPOSE = re.compile(r"(?<![^\W_])(?:untuk|guna)\s+$", re.IGNORECASE)
+PURPOSE = 2.0
 # a figure between a verb and its personnel: "mengirim 120 personel", "menerjunkan ratusan personel"
 _COUNT = re.compile(r"(?<=\s)(?:\d[\d.,]*|[a-z]+puluh|[a-z]+ratus|puluhan|ratusan|ribuan|belasan)\s+"
                     r"(?=(?:personel|personil|anggota|pasukan)(?![^\W_]))", re.IGNORECASE)
@@ -255,6 +264,7 @@ class TypeClassifier:
         sentence = _COUNT.sub("", sentence)  # "mengirim 120 personel": the trigger "mengirim personel"
         alongside = _ALONGSIDE.search(sentence)
         while_at = alongside.start() if alongside is not None else -1
+        sent = False  # a deployment verb read before: what it is for may follow
         for start, end, text in self._triggers(sentence):
             word = " ".join(text.split()).casefold()
             owner = self._owners.get(word)
@@ -277,6 +287,9 @@ class TypeClassifier:
                     owner in _BEING_THERE and _WHO_DO.search(sentence, max(0, start - 60), start)) or (
                     0 <= while_at < start and _WHILE.search(sentence, while_at, start)):
                 weight *= SCENE
+            elif sent and owner != DEPLOYMENT and _PURPOSE.search(sentence, max(0, start - 8), start):
+                weight *= PURPOSE
+            sent = sent or owner == DEPLOYMENT
             weight += 0.02 * (1 - start / max(1, len(sentence)))  # a tie goes to the earlier act
             out[owner] = out.get(owner, 0.0) + weight
         for construction, owner in _CONSTRUCTIONS:

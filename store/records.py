@@ -374,7 +374,9 @@ _SAYS = re.compile(r"(?<![^\W_])(?:(?:mengatakan|menambahkan|menjelaskan|menyebu
                    # Tim Jibom Satbrimob X", "menyebut satu peleton Sat Samapta disiagakan"
                    r"(?:mengatakan|menyebut|menyebutkan|menuturkan|menerangkan|mengungkapkan)\s+(?=[a-z0-9]))",
                    re.IGNORECASE)
-_THROUGH_BEFORE = re.compile(r"(?<![^\W_])melalui\s+$", re.IGNORECASE)
+# ... and after an order the one ordered acts ("Kapolres X memerintahkan Kapolsek Y untuk menyambangi ...")
+_THROUGH_BEFORE = re.compile(r"(?<![^\W_])(?:melalui|(?:memerintahkan|menginstruksikan|menugaskan|mengutus)"
+                             r"(?:\s+kepada)?(?:\s+para)?)\s+$", re.IGNORECASE)
 
 
 def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:

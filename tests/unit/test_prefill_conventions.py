@@ -574,3 +574,35 @@ def test_the_yard_of_a_venue_pointed_to_is_that_venue(yard: Opened) -> None:
 def test_a_pointer_to_a_venue_is_no_pointer_to_the_activity_named_before_it(yard: Opened) -> None:
     # "apel di halaman gudang tersebut" tells another activity: its partners are not the guard's
     assert draft(yard, "yard", "dijaga tiga personel")["partners"] == []
+
+
+ORDERS = {"orders": """Polres Lembah Sunyi Amankan Putusan Sengketa
+
+LEMBAH SUNYI - Polres Lembah Sunyi mengerahkan 420 personel gabungan dari Kodim 1401/Lembah Sunyi, Satpol PP dan Dinas Perhubungan untuk mengamankan sidang pembacaan putusan di Gedung Pengadilan Lembah Sunyi, Kamis (27/2/2025).
+
+Sekitar pukul 11.00 WIB, ratusan pendukung berunjuk rasa di Bundaran Air Mancur.
+
+Personel Sat Samapta Polres Lembah Sunyi lalu menyekat massa di kawasan tersebut agar tidak mendekati gedung.
+
+Kapolres Lembah Sunyi AKBP Darma Wijaya juga memerintahkan Kapolsek Batu Hitam untuk menyambangi tokoh masyarakat Desa Batu Hitam mulai Jumat (28/2/2025).
+"""}
+
+
+@pytest.fixture(scope="module")
+def orders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("orders"), ORDERS)
+
+
+@pytest.mark.parametrize(("needle", "kind"), [
+    # what personnel are sent for names the activity: a session secured at its venue is guarded,
+    # however long the list of where the personnel came from
+    ("untuk mengamankan sidang pembacaan", "static_guard"),
+    ("menyekat massa", "incident_response"),  # holding a crowd back answers the demo
+])
+def test_the_purpose_of_a_deployment_and_holding_a_crowd_back(orders: Opened, needle: str, kind: str) -> None:
+    assert draft(orders, "orders", needle)["type"] == kind
+
+
+def test_the_unit_ordered_to_act_is_the_acting_unit(orders: Opened) -> None:
+    # "Kapolres X memerintahkan Kapolsek Y untuk menyambangi ...": Polsek Y does the visiting
+    assert draft(orders, "orders", "memerintahkan Kapolsek Batu Hitam")["unit"] == "Polsek Batu Hitam"
