@@ -135,8 +135,9 @@ _LINE_CACHE = 16384  # sentences; each holds a few small tuples (about 10 MB whe
 # loop: one pattern for all of them (a character class first) tested every character of every
 # article in a function call, ~5 % of the recogniser's time. A run of line ends is one break.
 _LINE_ENDS = re.compile(r"\n\n*")  # not "\n+": a repeat first hides the literal from the engine
-_STOP = re.compile(r"\.(?:(?<=[a-z]{3}.)|(?<=\)\.))(?P<q>[\"”]?)[ ]+(?=[\"“]?[A-Z])")
-_MARK = re.compile(r"[!?](?<=[a-z]{3}.)(?P<q>[\"”]?)[ ]+(?=[\"“]?[A-Z])")  # rare: looked for if present
+# (group "g": the blanks between the sentences, from the piece's end to the next one's start)
+_STOP = re.compile(r"\.(?:(?<=[a-z]{3}.)|(?<=\)\.))[\"”]?(?P<g>[ ]+)(?=[\"“]?[A-Z])")
+_MARK = re.compile(r"[!?](?<=[a-z]{3}.)[\"”]?(?P<g>[ ]+)(?=[\"“]?[A-Z])")  # rare: looked for if present
 _DATELINE_ZONE = 3000  # a dateline opens one of the lines that start in the first 3,000 characters
 
 # keys that may be glued to the word after them (handlers check their own right boundary)
@@ -178,15 +179,22 @@ _DISPATCH: dict[str, Callable[[str, int, int, Add], None]] = {
 
 def _pieces(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, opens a line) of each piece of ``text`` no rule looks across."""
-    # (where the piece ends, where the next one starts, whether that one opens a line); the
-    # patterns' matches never overlap (a line end is none of a sentence end's characters)
-    breaks = [(m.start(), m.end(), True) for m in _LINE_ENDS.finditer(text)]
-    # the stop and a closing quote stay with the sentence
-    breaks += [(m.start() + 1 + len(m["q"]), m.end(), False) for m in _STOP.finditer(text)]
+    return _split_at(text, _breaks(text))
+
+
+_OPENS_LINE, _IN_LINE = (True,), (False,)
+
+
+def _breaks(text: str) -> list[tuple[int, int, bool]]:
+    """Where ``text`` breaks into pieces: (where a piece ends, where the next one starts, whether
+    that one opens a line), sorted; the patterns' matches never overlap (a line end is none of a
+    sentence end's characters). The stop and a closing quote stay with the sentence."""
+    breaks = [m.span() + _OPENS_LINE for m in _LINE_ENDS.finditer(text)]
+    breaks += [m.span("g") + _IN_LINE for m in _STOP.finditer(text)]
     if "!" in text or "?" in text:
-        breaks += [(m.start() + 1 + len(m["q"]), m.end(), False) for m in _MARK.finditer(text)]
+        breaks += [m.span("g") + _IN_LINE for m in _MARK.finditer(text)]
     breaks.sort()
-    return _split_at(text, breaks)
+    return breaks
 
 
 def _split_at(text: str, breaks: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -252,17 +260,21 @@ class Recogniser:
         piece, plain = self._piece, self._plain
         quiet = sorted((ns.start, ns.end) for ns in noise)
         q, n_quiet = 0, len(quiet)
-        for pos, end, head in _pieces(text):
-            while q < n_quiet and quiet[q][1] < end:
-                q += 1
-            if q < n_quiet and quiet[q][0] <= pos:
-                continue  # boilerplate: whatever it holds is left out anyway
-            key = (text[pos:end], head and pos < _DATELINE_ZONE)
-            found = plain.get(key)  # the first look-up of ``_piece``, without a call per piece
-            if found is None:
-                found = piece(key[0], published, key[1])
-            if found[0]:
-                groups.append((pos, found))
+        breaks = _breaks(text)
+        breaks.append((len(text), len(text), True))  # (the last piece ends with the text)
+        pos, head = 0, True
+        for end, after, line in breaks:  # the pieces between the breaks (``_split_at``), in place
+            if end > pos:
+                while q < n_quiet and quiet[q][1] < end:
+                    q += 1
+                if q >= n_quiet or quiet[q][0] > pos:  # (else boilerplate: what it holds is left out)
+                    key = (text[pos:end], head and pos < _DATELINE_ZONE)
+                    found = plain.get(key)  # the first look-up of ``_piece``, without a call per piece
+                    if found is None:
+                        found = piece(key[0], published, key[1])
+                    if found[0]:
+                        groups.append((pos, found))
+            pos, head = after, line
         return second_pass(text, groups, noise)
 
     def _first_pass(self, text: str, published: str | None, head: bool) -> Piece:
