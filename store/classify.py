@@ -65,8 +65,10 @@ _WHILE = re.compile(rf"{_ALONGSIDE.pattern}[^,.;]*$", re.IGNORECASE)
 # is the apel they attend now, "melepas 60 personel BKO yang akan ditempatkan di TPS" a deployment
 _LATER = re.compile(r"(?<![^\W_])yang\s+akan\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # an activity told as what another begins with: "Patroli diawali apel di halaman Mapolres" is the apel
-_BEGUN_WITH = re.compile(r"(?:\s+[\w-]+){0,5}?\s+(?:diawali|didahului|ditandai|dibuka|dimulai dengan)"
-                         r"(?![^\W_])", re.IGNORECASE)
+# (not across a time clause: "saling lempar batu menjelang acara dibuka" is the clash, not an opening)
+_BEGUN_WITH = re.compile(r"(?:\s+(?!(?:menjelang|jelang|sebelum|setelah|sesudah|usai|seusai|saat|ketika|"
+                         r"hingga|sampai)(?![^\W_]))[\w-]+){0,5}?\s+"
+                         r"(?:diawali|didahului|ditandai|dibuka|dimulai dengan)(?![^\W_])", re.IGNORECASE)
 # constructions that say what a deployment verb does: personnel placed AT a place that is guarded
 # ("menyiagakan 60 personel di Kantor KPU") guard it; personnel kept as a reserve are a deployment
 # ("disiagakan di Mapolres sebagai pasukan cadangan")
@@ -77,7 +79,8 @@ _CONSTRUCTIONS = (
                 r"mengerahkan|dikerahkan)\s+"
                 r"(?:[\w.]+\s+){0,4}?(?:di|untuk)\s+(?:(?:setiap|seluruh|sejumlah|depan|sekitar|masing-masing|"
                 r"\d[\d.]*)\s+)?"
-                r"(?:kantor|tps|gudang|gedung|hotel|lokasi|pos|posko|balai|aula|stadion|rumah)(?![^\W_])",
+                r"(?:kantor|tps|gudang|gedung|hotel|lokasi|pos|posko|balai|aula|stadion|rumah|ppk|pps|kpu|bawaslu|"
+                r"panwascam)(?![^\W_])",
                 re.IGNORECASE), "static_guard"),
     # ... and personnel placed in an area, not at a place they guard ("akan menempatkan 40 personel di
     # Kecamatan Loloda", "ditempatkan di Distrik X"): sent there
@@ -95,7 +98,7 @@ _CONSTRUCTIONS = (
 )
 # what personnel are sent for ("mengerahkan 2.450 personel gabungan dari A, B dan C untuk mengamankan
 # sidang ...") names the activity: the purpose's trigger after a deployment verb counts double
-_PURPOSE = re.compile(r"(?<![^\W_])(?:untuk|guna)\s+$", re.IGNORECASE)
+_PURPOSE = re.compile(r"(?<![^\W_])(?:untuk|guna)\s+(?:(?:membantu|mendukung)\s+)?$", re.IGNORECASE)
 PURPOSE = 2.0
 # a figure between a verb and its personnel: "mengirim 120 personel", "menerjunkan ratusan personel"
 _COUNT = re.compile(r"(?<=\s)(?:\d[\d.,]*|[a-z]+puluh|[a-z]+ratus|puluhan|ratusan|ribuan|belasan)\s+"
@@ -287,7 +290,7 @@ class TypeClassifier:
                     owner in _BEING_THERE and _WHO_DO.search(sentence, max(0, start - 60), start)) or (
                     0 <= while_at < start and _WHILE.search(sentence, while_at, start)):
                 weight *= SCENE
-            elif sent and owner != DEPLOYMENT and _PURPOSE.search(sentence, max(0, start - 8), start):
+            elif sent and owner != DEPLOYMENT and _PURPOSE.search(sentence, max(0, start - 20), start):
                 weight *= PURPOSE
             sent = sent or owner == DEPLOYMENT
             weight += 0.02 * (1 - start / max(1, len(sentence)))  # a tie goes to the earlier act

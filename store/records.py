@@ -413,6 +413,29 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
     return _role_unit(article, inside, end)
 
 
+# a press office's header before the lede: units (and a date) joined by commas or dashes, then a dash
+_HEADER_GAP = re.compile(r"\s*,\s*|\s*[–—-]\s+|\s+[–—-]\s*")
+_HEADER_DASH = re.compile(r"\s*[–—-]\s+|\s+[–—-]\s*")
+
+
+def _after_header(article: Article, inside: Sequence[Any], start: int) -> int:
+    """Where the lede begins after a press office's header of units: "Polda Kalbar, Polres Sanggau,
+    Polsek Tayan Hilir, 25 November 2024 – Polsek Tayan Hilir bersama ...", "Polres Blora – Polda
+    Jateng – Memasuki ...": the header says who publishes, not who acts or takes part (``start``
+    when the sentence has none)."""
+    at, header, units = start, start, 0
+    for e in inside:
+        if e.label not in ("POLICE_UNIT", "DATE") or (
+                e.start > at and not _HEADER_GAP.fullmatch(article.text, at, e.start)):
+            break
+        units += e.label == "POLICE_UNIT"
+        at = e.end
+        dash = _HEADER_DASH.match(article.text, at)
+        if dash is not None:
+            header = dash.end()
+    return header if units else start
+
+
 def _lede_dateline(article: Article, start: int, end: int) -> str | None:
     """The dateline's place when the sentence opens with it (the lede) and names no place of its
     own: where the story was filed is where its lede's activity was (the guidelines: the dateline
@@ -899,7 +922,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     def first(label: str) -> Any:
         return next((e for e in inside if e.label == label), None)
 
-    unit_text = _unit(article, inside, start, end) or (ref.unit if ref else "") or main_unit(article)
+    head = _after_header(article, inside, start)
+    acting = [e for e in inside if e.start >= head]
+    unit_text = _unit(article, acting, head, end) or (ref.unit if ref else "") or main_unit(article)
     # "dijaga ... hingga digeser ke TPS pada Selasa (26/11)": an end bound; "menjelang pemungutan
     # suara 27 November": the election day as a reference; neither dates the activity
     date = next((e for e in inside if e.label == "DATE" and not _NOT_WHEN.search(
@@ -967,7 +992,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # berjaga ...": the sentence goes on at the place the one before told, on that one's day
         date_iso = _previous_date(article, start) or date_iso
     first_end = _first_clause_end(article, start, end)  # "..., sedangkan Polsek Kejajar ...": another group's
-    own = [e for e in inside if e.end <= first_end]
+    own = [e for e in acting if e.end <= first_end]
     partners = _partners(article, own, unit_text, location)
     partners += [p for p in _next_sentence_partners(article, end, unit_text, location) if p not in partners]
     if not partners and ref is not None and (start, end) == selected:  # a next clause: another group's

@@ -606,3 +606,32 @@ def test_the_purpose_of_a_deployment_and_holding_a_crowd_back(orders: Opened, ne
 def test_the_unit_ordered_to_act_is_the_acting_unit(orders: Opened) -> None:
     # "Kapolres X memerintahkan Kapolsek Y untuk menyambangi ...": Polsek Y does the visiting
     assert draft(orders, "orders", "memerintahkan Kapolsek Batu Hitam")["unit"] == "Polsek Batu Hitam"
+
+
+HEADER = {"header": """Polsek Batu Hitam Kawal Logistik ke Desa
+
+Polda Lembah Sunyi, Polres Bukit Sari, Polsek Batu Hitam, 25 November 2024 – Polsek Batu Hitam bersama Koramil 1401-02/Batu Hitam melaksanakan pengawalan logistik pilkada dari Kantor Camat Batu Hitam menuju PPS di lima desa.
+
+Polres Bukit Sari mengerahkan 30 personel di setiap PPK untuk membantu pengamanan.
+
+Massa kembali saling lempar batu menjelang acara dibuka, sebelum personel Sat Samapta Polres Bukit Sari membentuk pagar betis di antara kedua kelompok.
+"""}
+
+
+@pytest.fixture(scope="module")
+def header(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("header"), HEADER)
+
+
+def test_a_press_offices_header_of_units_neither_acts_nor_takes_part(header: Opened) -> None:
+    # "Polda X, Polres Y, Polsek Z, 25 November 2024 – Polsek Z bersama Koramil ...": who publishes
+    got = draft(header, "header", "melaksanakan pengawalan logistik")
+    assert (got["unit"], got["partners"]) == ("Polsek Batu Hitam", ["Koramil 1401-02/Batu Hitam"])
+
+
+@pytest.mark.parametrize(("needle", "kind"), [
+    ("30 personel di setiap PPK", "static_guard"),  # fielded at the election bodies' offices: guarding them
+    ("saling lempar batu", "incident_response"),  # a human fence formed when stones fly answers the clash
+])
+def test_personnel_at_election_offices_and_a_fence_against_a_clash(header: Opened, needle: str, kind: str) -> None:
+    assert draft(header, "header", needle)["type"] == kind
