@@ -37,3 +37,27 @@ def test_the_split_by_bisection_gives_the_filtered_parts() -> None:
         [0, 12, 2**32 - 4, dedupe.STORY_BASE, dedupe.STORY_BASE * 3],
     ):
         assert dedupe.split_signature(sig) == (dedupe.shingle_part(sig), dedupe.story_part(sig))
+
+
+def test_story_facts_of_names_said_again_and_dates_are_each_counted_once() -> None:
+    text = (
+        "Judul\n\nKapolres Wirasaba AKBP Dedi Kurnia Saputra menyiagakan 240 personel, Senin (25/11/2024). "
+        "Dedi mengatakan 240 personel itu berjaga di 118 TPS. Menurut Dedi, apel digelar Senin (25/11/2024)."
+    )
+    art = Article(
+        id="x",
+        source="s",
+        title="Judul",
+        text=text,
+        published="2024-11-26",
+        entities=recognise(text, "2024-11-26"),
+    )
+    people = [e.text for e in art.entities if e.label == "PERSON"]
+    days = [e.value for e in art.entities if e.label == "DATE"]
+    assert people.count("Dedi") == 2 and days.count("2024-11-25") == 2
+    facts = dedupe.story_signature(art)
+    assert facts == sorted(set(facts))
+    want = {dedupe._hash(dedupe.PERSON_WORD, w) for w in ("dedi", "kurnia", "saputra")}
+    want |= {dedupe._hash(dedupe.DAY, "2024-11-25")}
+    want |= {dedupe._hash(dedupe.FIGURE, n) for n in ("240", "118")}
+    assert set(facts) == want
