@@ -685,6 +685,8 @@ def _reference(earlier: Sequence[ActivityRecord], start: int) -> ActivityRecord 
 _DONE_BEFORE = re.compile(r"(?<![^\W_])(?:(?:telah|sudah)\s+(?:me|di|ber)\w+|"
                           r"(?:dari\s+hasil|berdasarkan(?:\s+hasil)?)\s+"
                           r"(?:pemetaan|pendataan|analisis|penilaian|evaluasi))(?![^\W_])", re.IGNORECASE)
+# "Sebelumnya, Polres X juga meningkatkan koordinasi ...": told as done before the day of the story
+_BEFORE_OPENING = re.compile(r"^\W*(?:sebelumnya|sebelum\s+itu)\s*,", re.IGNORECASE)
 _SINCE = re.compile(r"(?<![^\W_])sejak\s+(?:awal|dimulainya|tahapan)(?![^\W_])", re.IGNORECASE)
 PLANNING = "planning"
 _SHIFTS = {"sehari sebelumnya": -1, "sehari sebelum": -1, "sehari kemudian": 1, "keesokan harinya": 1,
@@ -736,6 +738,12 @@ _MADE_OF = re.compile(r",?\s+(?:yang\s+)?(?:terdiri\s+(?:atas|dari)|beranggotaka
                       re.IGNORECASE)
 
 
+# a list that goes on from a destination: "memberangkatkan personel BKO ke lima polres hari ini, yakni
+# Polres A, Polres B ..." names where they go
+_LISTED_DESTINATION = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+[^.;\n]*?(?<![^\W_])(?:yakni|yaitu|antara lain|"
+                                 r"di antaranya|meliputi)(?![^\W_])[^.;\n]*$", re.IGNORECASE)
+
+
 def _partners(article: Article, inside: Sequence[Any], unit_text: str, location: str | None) -> list[str]:
     """Other bodies named as taking part: never the acting unit nor the units it is written
     with ("Polsek Praya Barat Polres Lombok Tengah": its parent), nor a body that only names the
@@ -785,6 +793,8 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
                                    "di", "tempat"):  # a body as a place: "sidang di Mahkamah Konstitusi"
             continue
         if e.label == "POLICE_UNIT" and words and words[-1] == "ke":
+            continue
+        if _LISTED_DESTINATION.search(article.text, max(0, e.start - 160), e.start):
             continue
         handed = len(words) > 1 and words[-1] in ("kepada", "ke") and words[-2] in _HANDED
         if handed and _GOODS.search(before):
@@ -999,8 +1009,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         partners = [p for p in ref.partners if p != unit_text]
     clf = classifier if classifier is not None else _lexicon_only(taxonomy)
     kind = _type(article, start, article.text[start:_first_clause_end(article, start, end)], clf, sentence)
-    if (date is None or not date.value) and shift is None and _DONE_BEFORE.search(sentence) and (
-            kind == PLANNING or _SINCE.search(sentence)):
+    if (date is None or not date.value) and shift is None and (_BEFORE_OPENING.match(sentence) or (
+            _DONE_BEFORE.search(sentence) and (kind == PLANNING or _SINCE.search(sentence)))):
         # "Polres X telah memetakan 27 TPS rawan", "pihaknya telah menugaskan delapan penyidik sejak
         # awal masa kampanye", "Dari hasil pemetaan, ...": done before the statement, on a day the text
         # does not give (the guidelines: none -> empty)

@@ -635,3 +635,35 @@ def test_a_press_offices_header_of_units_neither_acts_nor_takes_part(header: Ope
 ])
 def test_personnel_at_election_offices_and_a_fence_against_a_clash(header: Opened, needle: str, kind: str) -> None:
     assert draft(header, "header", needle)["type"] == kind
+
+
+TRAIL = {"trail": """Kapolres Bukit Sari Patroli ke TPS Pegunungan
+
+BUKIT SARI - Kapolres Bukit Sari AKBP Darma Wijaya memimpin patroli bermotor trail ke TPS-TPS di daerah pegunungan, Selasa (26/11/2024).
+
+Patroli diawali apel pergeseran personel pengamanan TPS di halaman Mapolres Bukit Sari.
+
+Sebelumnya, Polres Bukit Sari juga meningkatkan koordinasi dengan Kodim 1401/Bukit Sari guna menjaga keamanan selama masa tenang.
+
+Polda Lembah Sunyi mulai memberangkatkan personel BKO ke tiga polres hari ini, yakni Polres Bukit Sari, Polres Batu Hitam dan Polres Teluk Seruni.
+"""}
+
+
+@pytest.fixture(scope="module")
+def trail(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("trail"), TRAIL)
+
+
+def test_an_apel_for_shifting_personnel_is_the_apel(trail: Opened) -> None:
+    # "apel pergeseran personel": the apel, not the shift of personnel it sends off
+    assert draft(trail, "trail", "Patroli diawali apel pergeseran personel")["type"] == "ceremony_apel"
+
+
+def test_what_was_done_before_on_no_day_given_has_no_date(trail: Opened) -> None:
+    # "Sebelumnya, ..." with no date nor day shift of its own: done before, on a day the text does not give
+    assert draft(trail, "trail", "Sebelumnya, Polres Bukit Sari")["date"] is None
+
+
+def test_units_listed_after_a_destination_are_destinations(trail: Opened) -> None:
+    # "ke tiga polres hari ini, yakni Polres A, Polres B dan Polres C": where the BKO goes, not partners
+    assert draft(trail, "trail", "memberangkatkan personel BKO ke tiga polres")["partners"] == []
