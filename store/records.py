@@ -690,7 +690,11 @@ _BEFORE_OPENING = re.compile(r"^\W*(?:sebelumnya|sebelum\s+itu)\s*,", re.IGNOREC
 _SINCE = re.compile(r"(?<![^\W_])sejak\s+(?:awal|dimulainya|tahapan)(?![^\W_])", re.IGNORECASE)
 PLANNING = "planning"
 _SHIFTS = {"sehari sebelumnya": -1, "sehari sebelum": -1, "sehari kemudian": 1, "keesokan harinya": 1,
-           "keesokan hari": 1, "esok harinya": 1, "dua hari sebelumnya": -2}
+           "keesokan hari": 1, "esok harinya": 1, "dua hari sebelumnya": -2, "besok": 1}
+# "... juga akan disiagakan di Mapolsek X pada hari yang sama": the day the sentence before gives (a
+# sentence opening "Pada hari yang sama, ..." sets itself beside the story's own day instead)
+_SAME_DAY = re.compile(r"(?<![^\W_])hari\s+yang\s+sama(?![^\W_])", re.IGNORECASE)
+_OPENER = re.compile(r"\W*(?:pada\s+)?", re.IGNORECASE)
 _DAY_SHIFT = re.compile(rf"(?<![^\W_])({'|'.join(sorted(_SHIFTS, key=len, reverse=True))})(?![^\W_])",
                         re.IGNORECASE)
 _JOINED = re.compile(r"^[\s,()]*$")
@@ -965,6 +969,10 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         days = _SHIFTS[" ".join(shift.group(1).casefold().split())]
         with contextlib.suppress(ValueError):
             date_iso = (datetime.date.fromisoformat(date_iso) + datetime.timedelta(days=days)).isoformat()
+    same_day = _SAME_DAY.search(sentence)
+    if (date is None or not date.value) and shift is None and told is None and ref is None and (
+            same_day is not None and not _OPENER.fullmatch(sentence, 0, same_day.start())):
+        date_iso = _previous_date(article, start) or date_iso
     found = location_in(article, inside, start, end)
     location = found[0] if found is not None else None
     there = _THERE.search(sentence) if found is None or found[1] >= 1.5 else None
@@ -980,6 +988,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
             pointed = words[1]
         location = _named_before(article, inside, start + there.start(), pointed) or _earlier_location(
             article, start, pointed) or location
+        if location and location[:1].islower():  # "di lokasi" after "di depan kantor KPU": the office
+            location = _named_in_full(article, start, location) or location
     site = _EVENT_SITE.search(sentence) if found is None or found[1] >= 1.5 else None
     if site is not None:  # "Di lokasi kampanye, ...": where the event told before was held
         location = _last_venue(article, start) or location
@@ -1027,6 +1037,15 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         "evidence": [{"start": start, "end": end}],
         "notes": "",
     }
+
+
+def _named_in_full(article: Article, before: int, mention: str) -> str | None:
+    """The venue a lower-case mention stands for: the last place before ``before`` whose name begins
+    with the mention ("kantor KPU" -> "Kantor KPU Kabupaten Pemalang", named in the lede)."""
+    head = " ".join(mention.split()).casefold() + " "
+    named = [x.text for x in article.entities if x.label == "LOC" and x.end <= before
+             and x.text.casefold().startswith(head) and not _in_noise(article, x)]
+    return named[-1] if named else None
 
 
 def _sentence_of(article: Article, at: int) -> tuple[int, int] | None:

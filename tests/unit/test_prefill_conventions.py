@@ -667,3 +667,44 @@ def test_what_was_done_before_on_no_day_given_has_no_date(trail: Opened) -> None
 def test_units_listed_after_a_destination_are_destinations(trail: Opened) -> None:
     # "ke tiga polres hari ini, yakni Polres A, Polres B dan Polres C": where the BKO goes, not partners
     assert draft(trail, "trail", "memberangkatkan personel BKO ke tiga polres")["partners"] == []
+
+
+SAMEDAY = {"sameday": """Polisi Siapkan Pengamanan PSU di Bukit Sari
+
+BUKIT SARI - Polres Bukit Sari menggelar rakor persiapan PSU di Aula Mapolres Bukit Sari, Senin (9/12/2024).
+
+Pada hari pemungutan suara ulang, Sabtu (14/12/2024), Polres Bukit Sari akan menerjunkan 60 personel untuk menjaga TPS 03 Desa Karang Bolong.
+
+Sebanyak 20 personel Satbrimob Polda Lembah Sunyi juga akan disiagakan di Mapolsek Karang Bolong pada hari yang sama.
+
+Untuk pemungutan suara besok, Polsek Batu Hitam menerjunkan 45 personel ke 38 TPS di Kecamatan Batu Hitam.
+
+Sore harinya, ratusan pendukung berkumpul di depan Kantor KPU Kabupaten Bukit Sari.
+
+Pendukung kedua pasangan calon sempat saling dorong di depan kantor KPU.
+
+Adu mulut itu segera dilerai anggota TNI-Polri yang berjaga di lokasi.
+
+Kapolres Bukit Sari mengatakan, jajarannya juga akan menggelar apel kesiapan pada Jumat (13/12/2024).
+
+Pada hari yang sama, Polsek Batu Hitam menggelar patroli dialogis di Pasar Batu Hitam.
+"""}
+
+
+@pytest.fixture(scope="module")
+def sameday(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("sameday"), SAMEDAY)
+
+
+@pytest.mark.parametrize(("needle", "date"), [
+    ("pada hari yang sama", "2024-12-14"),  # the day the sentence before gives
+    ("Untuk pemungutan suara besok", "2024-12-10"),  # the day after the story's day
+    ("Polsek Batu Hitam menggelar patroli", "2024-12-09"),  # an opener sets itself beside the story's day
+])
+def test_the_same_day_and_tomorrow(sameday: Opened, needle: str, date: str) -> None:
+    assert draft(sameday, "sameday", needle)["date"] == date
+
+
+def test_a_pointer_to_a_lower_case_mention_takes_the_venue_named_before(sameday: Opened) -> None:
+    # "di lokasi" points to "di depan kantor KPU", a mention of the office the page named in full
+    assert draft(sameday, "sameday", "dilerai anggota TNI-Polri")["location"] == "Kantor KPU Kabupaten Bukit Sari"
