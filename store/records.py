@@ -250,6 +250,11 @@ def _role_units(article: Article, inside: Sequence[Any], end: int) -> list[tuple
 _MAIN_UNITS: dict[tuple[str, tuple[tuple[int, int, str], ...]], str] = {}
 
 
+# a Polres' unit written with it ("Sat Polairud Polres X"); a Polda's directorates act across the
+# province on their own ("Ditsamapta Polda Jambi" patrols as itself)
+_PARENT = re.compile(r"\s((?:Polres|Polresta|Polrestabes)\s+[A-Z][^()\n,.;]*)$")
+
+
 def main_unit(article: Article) -> str:
     """The unit the article is about: the unit named most often outside page noise (long and
     short forms counted together, a role with its place counting for its unit, a bare
@@ -275,6 +280,11 @@ def _main_unit(article: Article) -> str:
         key = unit_key(text)
         weight[key] = weight.get(key, 0.0) + (1.0 if _TERRITORIAL.match(text) or " Pol" in text else 0.5)
         surfaces.setdefault(key, []).append((at, text))
+        parent = _PARENT.search(text) if not _TERRITORIAL.match(text) else None
+        if parent is not None:  # "Sat Polairud Polres X" is of Polres X: it counts half for its parent
+            pkey = unit_key(parent.group(1))
+            weight[pkey] = weight.get(pkey, 0.0) + 0.5
+            surfaces.setdefault(pkey, []).append((at + parent.start(1), parent.group(1)))
     if not weight:
         return ""
     best = min(weight, key=lambda k: (-weight[k], min(surfaces[k])[0]))

@@ -708,3 +708,24 @@ def test_the_same_day_and_tomorrow(sameday: Opened, needle: str, date: str) -> N
 def test_a_pointer_to_a_lower_case_mention_takes_the_venue_named_before(sameday: Opened) -> None:
     # "di lokasi" points to "di depan kantor KPU", a mention of the office the page named in full
     assert draft(sameday, "sameday", "dilerai anggota TNI-Polri")["location"] == "Kantor KPU Kabupaten Bukit Sari"
+
+
+ISLAND = {"island": """Logistik ke Pulau Damar Dikawal Polisi
+
+TELUK SERUNI - Sat Polairud Polres Teluk Seruni mengawal pendistribusian logistik pemilu ke Pulau Damar bersama petugas Bawaslu Kota Teluk Seruni, Selasa (13/2/2024) sore.
+
+"Air laut surut, jadi kami menunggu sampai pasang," ujar Kasat Polairud Polres Teluk Seruni Iptu Hendra Wijaya.
+
+Pada hari pemungutan suara, Rabu (14/2/2024), Bhabinkamtibmas Kelurahan Pulau Damar berjaga di TPS tersebut bersama Linmas.
+"""}
+
+
+@pytest.fixture(scope="module")
+def island(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("island"), ISLAND)
+
+
+def test_the_articles_unit_is_the_parent_a_sub_unit_is_written_with(island: Opened) -> None:
+    # a sentence with no unit of its own: the Polres the page's Sat Polairud belongs to, once written
+    # with it and once after its Kasat, not the Sat (a Bhabinkamtibmas is no Sat Polairud's)
+    assert draft(island, "island", "Bhabinkamtibmas Kelurahan Pulau Damar")["unit"] == "Polres Teluk Seruni"
