@@ -111,7 +111,7 @@ _HEAD_WORD = re.compile(rf"(?:{_VENUE_HEADS})(?![^\W_])", re.IGNORECASE)
 # tersebut", "kantor penyelenggara pilkada tersebut", "Apel tersebut dihadiri ..."
 # an activity named by its kind ("patroli", "apel", "pengamanan"): "patroli tersebut" refers back
 _ACTIVITY_NOUN = (r"apel|patroli|rakor|rapat koordinasi|pengamanan|pengawalan|kegiatan|operasi|penjagaan|"
-                  r"pergeseran|razia|sosialisasi|simulasi|silaturahmi|sambang")
+                  r"pergeseran|razia|sosialisasi|simulasi|silaturahmi|sambang|pengiriman|pendistribusian|distribusi")
 _HEADQUARTERS = re.compile(r"markas|mapolres\w*|mapolsek\w*|mapolda|mako\w*", re.IGNORECASE)
 _INCIDENT_NOUN = r"keributan|kericuhan|insiden|kejadian|peristiwa|aksi|unjuk rasa|demo|demonstrasi|bentrokan"
 _INCIDENT = re.compile(_INCIDENT_NOUN, re.IGNORECASE)
@@ -715,7 +715,8 @@ _NOT_WHEN = re.compile(r"(?<![^\W_])(?:hingga|sampai|menjelang|jelang)(?![^\W_])
 _FROM_PEOPLE = re.compile(r"(?<![^\W_])(?:personel|personil|anggota|gabungan|prajurit|petugas|unsur|tim|"
                           r"perwakilan|pasukan|babinsa|bhabinkamtibmas|babinkamtibmas|staf|jajaran)(?![^\W_])")
 _TAKES_PART = re.compile(r"(?<![^\W_])(?:melibatkan|diikuti|dihadiri|terdiri atas|terdiri dari|gabungan|"
-                         r"dibantu|bersama|didampingi|turut|unsur|bekerja sama)(?![^\W_])", re.IGNORECASE)
+                         r"dibantu|bersama|didampingi|turut|unsur|bekerja sama|juga\s+dilakukan)(?![^\W_])",
+                         re.IGNORECASE)  # "Pengiriman itu juga dilakukan personel Kodim X serta Panwaslu Y"
 
 
 _NUMBER_WORD = re.compile(r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|"

@@ -717,6 +717,11 @@ TELUK SERUNI - Sat Polairud Polres Teluk Seruni mengawal pendistribusian logisti
 "Air laut surut, jadi kami menunggu sampai pasang," ujar Kasat Polairud Polres Teluk Seruni Iptu Hendra Wijaya.
 
 Pada hari pemungutan suara, Rabu (14/2/2024), Bhabinkamtibmas Kelurahan Pulau Damar berjaga di TPS tersebut bersama Linmas.
+""", "island2": """Polairud Kawal Logistik ke Pulau Damar
+
+TELUK SERUNI - Anggota Sat Polairud Polres Teluk Seruni mengawal pengiriman logistik pemilu dari Dermaga Lama ke Pulau Damar, Selasa (13/2/2024).
+
+Pengiriman itu juga dilakukan personel Kodim 1401/Teluk Seruni serta Panwaslu Kecamatan Pulau Damar.
 """}
 
 
@@ -729,3 +734,8 @@ def test_the_articles_unit_is_the_parent_a_sub_unit_is_written_with(island: Open
     # a sentence with no unit of its own: the Polres the page's Sat Polairud belongs to, once written
     # with it and once after its Kasat, not the Sat (a Bhabinkamtibmas is no Sat Polairud's)
     assert draft(island, "island", "Bhabinkamtibmas Kelurahan Pulau Damar")["unit"] == "Polres Teluk Seruni"
+
+
+def test_who_the_next_sentence_says_also_did_the_shipment_takes_part(island: Opened) -> None:
+    assert draft(island, "island2", "mengawal pengiriman logistik")["partners"] == [
+        "Kodim 1401/Teluk Seruni", "Panwaslu Kecamatan Pulau Damar"]
