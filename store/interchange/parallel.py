@@ -23,6 +23,7 @@ import signal
 import tempfile
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
@@ -126,6 +127,8 @@ def _run(job: _Job, shard: str) -> Chunk:
 
 def _worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the exporter's to handle
+    if hasattr(signal, "pthread_sigmask"):  # forked with SIGINT blocked (``_sigint_blocked``)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     # an article makes thousands of short-lived objects and almost no cycles: collect rarely
     # (the collector's passes were a seventh of a token format's time)
     gc.set_threshold(GC_THRESHOLD, 50, 100)
@@ -319,7 +322,9 @@ def chunks(st: Store, sel: Selection, work: Work, *, clean: bool = True, workers
     _JOB, _SPILL, _TURN = job, folder, turn
     gc.freeze()  # what the workers inherit is never collected there: its pages stay shared
     try:
-        pool = multiprocessing.get_context("fork").Pool(n, initializer=_worker_start_with, initargs=(start,))
+        with _sigint_blocked():
+            fork = multiprocessing.get_context("fork")
+            pool = fork.Pool(n, initializer=_worker_start_with, initargs=(start,))
     except BaseException:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
@@ -354,6 +359,22 @@ def chunks(st: Store, sel: Selection, work: Work, *, clean: bool = True, workers
         pool.join()
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT held back while the workers are forked: a Ctrl-C between a worker's fork and its
+    ``_worker_start`` would end it with a traceback on the terminal. The workers inherit the
+    block and lift it once they ignore SIGINT (a held Ctrl-C is then dropped there); here it is
+    lifted after the fork, and a Ctrl-C that came meanwhile arrives then."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not POSIX
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _worker_start_with(start: Callable[[], None] | None) -> None:

@@ -120,7 +120,8 @@ def test_ctrl_c_mid_export_leaves_nothing(sharded: Path, tmp_path: Path, fmt: st
             break
         time.sleep(0.01)
     assert len(workers) >= 2, "the export never started its workers"
-    time.sleep(0.02)  # let them start (1,200 articles take ~0.4 s: a longer wait let it finish)
+    # at once: 1,200 articles take ~0.2 s, and in CI (two test processes on two cores) a 20 ms
+    # sleep let every export finish first; a worker just forked has SIGINT held until it ignores it
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     if proc.returncode == 0:
