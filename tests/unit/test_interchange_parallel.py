@@ -100,6 +100,13 @@ def _children(pid: int) -> list[int]:
         return []
 
 
+def _terminal_sigint() -> None:
+    """SIGINT as a terminal leaves it: a test run started in the background (``cmd &`` in a
+    script, as a CI runner may) has it ignored, the export inherited that, never saw the
+    Ctrl-C and finished: every case was skipped."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize(("fmt", "out"), [("prodigy", "p.jsonl"), ("brat", "brat"), ("spacy", "parts/")])
 def test_ctrl_c_mid_export_leaves_nothing(sharded: Path, tmp_path: Path, fmt: str, out: str) -> None:
     """Ctrl-C reaches the whole foreground process group (the exporter and its workers), as a
@@ -111,7 +118,7 @@ def test_ctrl_c_mid_export_leaves_nothing(sharded: Path, tmp_path: Path, fmt: st
     proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "export", "--store", str(sharded), "--format", fmt,
                              "--jobs", "2", "--out", str(target) + ("/" if out.endswith("/") else "")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_terminal_sigint)
     workers: list[int] = []
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
