@@ -12,6 +12,11 @@ entity correction, 1 % a record, 2 % a status. Each format is exported in a fres
 end, with the CPU time of the process and its workers, and peak RSS (VmHWM; the largest
 worker's too). The issue's bar: 100k articles, < 300 MB, >= 3,000 articles/s. On a shared
 machine the clock measures the machine: read articles per CPU second beside it.
+
+Each run writes into a folder of its own (``export-out-N/<time>/``) and removes the earlier runs'
+folders only after its own exports are timed: a brat export is 200k files, and ext4 makes new
+files several times slower for minutes after that many were deleted nearby (the inode allocator
+steps over recently freed inodes), which timed the file system's state, not the export.
 """
 
 from __future__ import annotations
@@ -102,10 +107,6 @@ def run_one(path: Path, fmt: str, out_dir: Path, jobs: int | None = None) -> dic
     """One export in a fresh process, as a user runs it: seconds by the clock, CPU seconds of
     the process and its workers, peak RSS of the process and of its largest worker (MB)."""
     out = out_dir / OUT_NAME[fmt]
-    if out.is_dir():
-        shutil.rmtree(out)
-    elif out.exists():
-        out.unlink()
     code = ("import sys, time, resource\nfrom tui.cli import main\n"
             "t = time.perf_counter()\n"
             "def cpu(who):\n    r = resource.getrusage(who)\n    return r.ru_utime + r.ru_stime\n"
@@ -174,8 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     path = build(args.work / f"export-store-{args.n}", args.n, args.seed, args.work)
     print(f"store: {args.n} articles ({time.perf_counter() - started:.0f} s to build or reuse); "
           f"load {load()}")
-    out_dir = args.work / f"export-out-{args.n}"
-    out_dir.mkdir(exist_ok=True)
+    out_root = args.work / f"export-out-{args.n}"
+    out_dir = out_root / time.strftime(f"%Y%m%d-%H%M%S-{os.getpid()}")
+    out_dir.mkdir(parents=True)
     figures = {}
     # art/s by the clock, and by CPU time (what the code costs when other work shares the cores);
     # peak MB is the exporting process's peak RSS, worker MB its largest worker's, total MB the
@@ -190,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{fmt:<12} {f['seconds']:>8.1f} {f['rate']:>8.0f} {f['cpu_seconds']:>8.1f} {f['cpu_rate']:>9.0f} "
               f"{f['rss_mb']:>8.0f} {f['worker_rss_mb']:>9.0f} {f['total_mb']:>8.0f}{ok}", flush=True)
     print(f"load {load()}; bar: {MEMORY_MB} MB, {RATE} articles/s")
+    for old in out_root.iterdir():  # earlier runs' outputs, now that this run's are timed
+        if old != out_dir:
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
     if args.json:
         args.json.write_text(json.dumps({"n": args.n, "load": os.getloadavg(), "formats": figures}, indent=1))
     return 0
