@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from store.errors import StoreError
-from store.interchange.common import Item, Tokens, entity_tokens
+from store.interchange.common import _JOINS, _SPACE, _WORD, Item, Tokens, _quick_tables, entity_tokens
 from store.interchange.folders import replacing_folder, write_new
 
 MISSING = "the spacy format needs spaCy, which is not installed: pip install 'tandai[spacy]'"
@@ -205,6 +205,53 @@ def words(text: str, toks: Tokens) -> tuple[Any, Any, Any, list[str]]:
     return word_starts, word_ends, flags, texts
 
 
+def quick_words(text: str, bounds: list[int]) -> tuple[Any, Any, Any, list[str]] | None:
+    """``words(text, split_tokens(text, bounds))`` in one pass over the characters, without
+    the tokens first (each numpy step once over the text, not once for the tokens and again for
+    the gaps between them): a character starts a word when it starts a token (a run of word
+    characters, cut at ``bounds``, or one other character) or a run of whitespace that is not
+    the single space a token's flag stands for. None where the quick tokenizer declines the text
+    (``_split_quick``: then ``words`` over the pattern's tokens)."""
+    tables = _quick_tables()
+    if tables is None or not text or "\x00" in text:
+        return None
+    np, table = tables
+    try:
+        codes = np.frombuffer(text.encode("latin-1"), np.uint8)
+    except UnicodeEncodeError:
+        try:
+            codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+        except UnicodeEncodeError:  # a lone surrogate
+            return None
+        if codes.max() > 0xFFFF:
+            return None
+    kind = table[codes]
+    if kind.max() == _JOINS:
+        return None
+    n = len(codes)
+    space = kind == _SPACE
+    word = kind == _WORD
+    inside = word[1:] & word[:-1]  # character i + 1 goes on with the word of character i
+    if bounds:
+        cuts = np.asarray(bounds, dtype=np.intp)
+        cuts = cuts[(cuts > 0) & (cuts < n)]
+        inside[cuts - 1] = False
+    # the flag's space: a space right after a token's last character
+    flagged = np.zeros(n, bool)
+    flagged[1:] = (codes[1:] == 32) & ~space[:-1]
+    begins = ~space  # a token's first character, or whitespace a word of its own begins at
+    begins[1:] &= ~inside
+    begins[1:] |= space[1:] & ~flagged[1:] & (~space[:-1] | flagged[:-1])
+    begins[0] = True
+    starts = np.flatnonzero(begins)
+    after = np.empty(len(starts), np.intp)  # where the next word starts (the text's end for the last)
+    after[:-1] = starts[1:]
+    after[-1] = n
+    flags = flagged[after - 1]  # a word followed by its flag's space: it lies just before the next
+    ends = after - flags
+    return starts, ends, flags, _word_texts(codes, starts, np.flatnonzero(flagged))
+
+
 def _word_texts(codes: Any, word_starts: Any, flagged: Any) -> list[str]:
     """The words' texts in one split: every character of the text is in a word but the spaces
     the trailing-space flags stand for (at ``flagged``), so the text without those, with a NUL
@@ -236,11 +283,12 @@ def _doc(lexicon: Lexicon, item: Item, names: list[str]) -> _Doc:
     import numpy
 
     a = item.article
-    starts, ends, flags, texts = words(a.text, entity_tokens(a))
+    ents = a.entities
+    quick = quick_words(a.text, [*map(_START, ents), *map(_END, ents)])
+    starts, ends, flags, texts = quick if quick is not None else words(a.text, entity_tokens(a))
     count = len(texts)
     rows = lexicon.rows(texts)
     ids = lexicon.ids[rows]
-    ents = a.entities
     iob = numpy.full(count, _IOB_O, numpy.uint64)
     types = numpy.zeros(count, numpy.uint64)
     labels: set[str] = set()

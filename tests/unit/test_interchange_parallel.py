@@ -228,6 +228,35 @@ def test_tokens_are_the_pattern_matches_split_at_entity_edges() -> None:
             assert fast.texts == [text[s:e] for s, e in fast.spans()]
 
 
+def test_spacy_words_in_one_pass_are_the_words_of_the_tokens() -> None:
+    """The spaCy writer's one-pass words (``quick_words``) against ``words`` over the tokens, on
+    random texts of spaces, line breaks, tabs, punctuation, marks and emoji with random entity
+    edges: the same words, offsets, flags and texts wherever the quick path takes the text."""
+    pytest.importorskip("numpy")
+    import random
+
+    from store.interchange.common import split_tokens
+    from store.interchange.spacy_docbin import quick_words, words
+
+    pieces = ["ab", " ", "c", ".", "\n", ",", "\u0301", "🚓", "é", "\t", "  ", "   ", "!", "polres", "\u00a0",
+              "\x9b", "\x00", "_", "\u0661", "\u2028", "\u201c", "\u3000", " \n", "\n "]
+    rng = random.Random(11)
+    quick = 0
+    for _ in range(8000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        cuts = [rng.randint(-1, len(text) + 1) for _ in range(rng.randint(0, 4))]
+        fast = quick_words(text, cuts)
+        if fast is None:
+            continue
+        quick += 1
+        want = words(text, split_tokens(text, cuts))
+        for got, exp in zip(fast[:3], want[:3], strict=True):
+            assert got.tolist() == list(exp), (text, cuts)
+        assert fast[3] == want[3], (text, cuts)
+        assert "".join(w + " " * f for w, f in zip(fast[3], fast[2].tolist(), strict=True)) == text
+    assert quick > 3000
+
+
 def test_prodigy_tasks_are_what_orjson_writes_for_their_dicts(sharded: Path) -> None:
     """The joined-pieces task (tokens from number tables) against its definition: orjson's bytes
     for the task as dicts, on the bench store and on texts past the tables' reach."""
