@@ -117,6 +117,7 @@ _INCIDENT_NOUN = r"keributan|kericuhan|insiden|kejadian|peristiwa|aksi|unjuk ras
 _INCIDENT = re.compile(_INCIDENT_NOUN, re.IGNORECASE)
 _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|setempat|"
                     r"(?:lokasi|tempat|pulau|desa|kecamatan|kelurahan|kampung|distrik|gampong|nagari|wilayah|daerah|"
+                    r"kesempatan|"
                     rf"kawasan|titik|acara|rapat|pleno|{_VENUE_HEADS}|{_ACTIVITY_NOUN})(?:-\w+)?"
                     # "TPS di distrik itu" points to the distrik, not to a TPS
                     r"(?:\s+(?!(?:di|ke|dari)\s)[a-z]\w*){0,2}?\s+"
@@ -127,7 +128,8 @@ _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|
                     r"(?:itu|tersebut))(?![^\W_])", re.IGNORECASE)
 # a venue named by its kind alone, as one the text named before ("tetap tinggal di markas")
 _BARE_HEAD = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:halaman|depan|sekitar|dalam|area|luar|pagar|gerbang|"
-                        r"pintu|lingkungan|tepi|pinggir|sisi|ujung|belakang|samping|seberang)\s+){0,3}"
+                        r"pintu|lingkungan|tepi|pinggir|sisi|ujung|belakang|samping|seberang|masuk|keluar|"
+                        r"utama)\s+){0,3}"
                         r"((?i:markas|gudang|posko|aula|mapolres|mapolsek|mapolda|gedung|hotel|stadion|pelabuhan|"
                         r"kantor|tps|lapangan|"
                         r"dermaga|balai|pendopo|gor|masjid|pasar|terminal|bandara|kampus|sekolah|pesantren|ballroom|"
@@ -172,8 +174,9 @@ _ACRONYM_REST = re.compile(r"[ \t]*\([A-Z][\w.]*\)(?:[ \t]+[A-Z][\w'’-]*){0,3}
 _HYPHEN_REST = re.compile(r"-[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,3}")
 _TOWARD = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+$", re.IGNORECASE)
 # "pada hari pemungutan suara": the voting day of the election calendar
-_VOTING_DAY = re.compile(r"(?<![^\W_])(?:hari pemungutan suara|hari pencoblosan)"
-                         r"(?![^\W_])", re.IGNORECASE)
+# "Pada hari pemungutan suara, ...": the voting day; "dijaga ... hingga hari pemungutan suara": an end bound
+_VOTING_DAY = re.compile(r"(?<![^\W_])(?<!hingga )(?<!sampai )(?<!jelang )"
+                         r"(?:hari pemungutan suara|hari pencoblosan)(?![^\W_])", re.IGNORECASE)
 VOTING_DAY = next(d.isoformat() for d, phase in CALENDAR if phase == "voting")
 # between the places of one list: "A, B dan C", "Jalan X dan kawasan Y" (an area word kept with its name)
 _LIST_JOIN = re.compile(r"^(?:,\s*|,?\s*dan\s+(?:(?:kawasan|wilayah|daerah|sekitar)\s+)?)$")
@@ -369,6 +372,8 @@ def unit_surface(article: Article, e: Any) -> str:
 # ("Mereka diperkuat 30 anggota Brimob": the reinforced act; "Pengamanan diperkuat 30 personel
 # Satbrimob": the reinforcement guards)
 _NOT_ACTOR_BEFORE = re.compile(r"(?<![^\W_])(?:bersama|dengan|dibantu|didampingi|melibatkan|ke|menuju|"
+                               # "Di wilayah hukum Polrestabes X, Polsek Y menggelar ...": the area's unit
+                               r"wilayah\s+hukum|wilkum|"
                                r"kepada|dan|serta|termasuk|(?:mereka|personel|pasukan|anggota|polisi|petugas)\s+"
                                r"(?:juga\s+)?diperkuat)\s+(?:(?:\d[\d.]*|satu|dua|tiga|empat|"
                                r"lima|\w+puluh|\w+belas|\w+ratus|puluhan|belasan|ratusan)\s+)?(?:(?:personel|personil|"
@@ -387,6 +392,18 @@ _SAYS = re.compile(r"(?<![^\W_])(?:(?:mengatakan|menambahkan|menjelaskan|menyebu
 # ... and after an order the one ordered acts ("Kapolres X memerintahkan Kapolsek Y untuk menyambangi ...")
 _THROUGH_BEFORE = re.compile(r"(?<![^\W_])(?:melalui|(?:memerintahkan|menginstruksikan|menugaskan|mengutus)"
                              r"(?:\s+kepada)?(?:\s+para)?)\s+$", re.IGNORECASE)
+# the agent of the sentence's passive verb acts, whatever units the subject names ("Personel BKO yang
+# terdiri atas Ditsamapta X dan Satbrimob X itu disambut Kapolres Y", "patroli ... digelar Polsek Z");
+# not a verb of taking part ("dibantu", "didampingi", "diikuti") nor one of a relative clause ("yang
+# dipimpin")
+_AGENT_BEFORE = re.compile(r"(?<![^\W_])(?<!yang )(?!(?:dibantu|didampingi|diikuti|dihadiri|diperkuat|"
+                           r"diperbantukan|disaksikan|diterima|ditemani|disertai|dikoordinasikan)\s)"
+                           r"di[a-z]{3,}\s+(?:oleh\s+)?"
+                           r"(?:(?:para\s+)?(?:personel|personil|anggota|petugas|jajaran)\s+)?$")
+# "rombongan berhenti dan personel Ditbinmas X membagikan ...": a clause of its own, not a list of actors
+_CLAUSE_JOIN = re.compile(r"(?<![^\W_])[a-z]{3,}\s+(?:dan|serta)\s+"
+                          r"(?:(?:para\s+)?(?:personel|personil|anggota|petugas)\s+)?$")
+_OWN_VERB = re.compile(r"\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?(?:me|ber|mem|men|meng|meny)[a-z]{3,}")
 
 
 def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
@@ -407,8 +424,13 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
             through.append((e.start, text))
     if through:
         return min(through)[1]
+    agents = [(at, text) for at, text in named if _AGENT_BEFORE.search(before(at))]
+    agents += [(e.start, unit_surface(article, e)) for e in specific if _AGENT_BEFORE.search(before(e.start))]
+    if agents:
+        return min(agents)[1]
     specific = [e for e in specific if not _NOT_ACTOR_BEFORE.search(before(e.start))
-                or _OWN_CLAUSE.match(article.text, e.end, end)]
+                or _OWN_CLAUSE.match(article.text, e.end, end)
+                or (_CLAUSE_JOIN.search(before(e.start)) and _OWN_VERB.match(article.text, e.end, end))]
     named = [(at, text) for at, text in named if not _NOT_ACTOR_BEFORE.search(before(at))]
     says = _SAYS.search(article.text, start, end)
     said_at = says.start() if says is not None else end
@@ -493,6 +515,9 @@ def _loc_runs(article: Article, locs: Sequence[Any]) -> list[tuple[int, int]]:
     return runs
 
 
+# people taken to a station after the act: "dilerai ... dan dibawa ke Mapolsek X"
+_TAKEN_TO = re.compile(r"(?<![^\W_])(?:dibawa|digiring|digelandang|diboyong|diamankan)(?:\s+[a-z]\w*){0,2}"
+                       r"\s+ke\s+$", re.IGNORECASE)
 # not where the activity is: where a statement was made ("kata Kapolres ... saat ditemui di Mapolres
 # X", "ujarnya di Y"), a place inside what a case or talk is about ("memeriksa saksi terkait
 # perusakan pagar kantor KPU")
@@ -563,12 +588,14 @@ def _first_clause_end(article: Article, start: int, end: int) -> int:
     return clauses(article, start, end)[0][1]
 
 
-def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> list[tuple[float, int, int]]:
+def _places(article: Article, inside: Sequence[Any], start: int, end: int,
+            toward: bool = False) -> list[tuple[float, int, int]]:
     """The places the sentence ``start:end`` names for its activity, as (rank, start, end): 0 after
     "di", 1 after "ke"/"menuju" or the start of a movement ("dari Gudang ... menuju"), 2 with no
     preposition; a place in a scene-setting clause ("Setibanya di Elat, ...") ranks lower, one that
     only says where a thing lies ("berada di") lower still; a place one comes "dari" and a bare
-    kind of place ("kecamatan", "TPS") are left out."""
+    kind of place ("kecamatan", "TPS") are left out; ``toward``: where people are sent, so the place
+    they leave "dari" is left out too."""
     body = _dateline_end(article, start, end)
     end = max(body, _first_clause_end(article, start, end))  # "..., sedangkan 75 personel ... di Mapolres"
     units = [e for e in inside if e.label == "POLICE_UNIT"]
@@ -577,7 +604,7 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
     locs = [e for e in inside if e.label == "LOC" and body <= e.start and e.end <= end and not any(
         re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*,\s*", article.text[u.end:e.start]) for u in units
         if u.end <= e.start)]
-    moving = _MOVING.search(article.text, body, end) is not None
+    moving = _MOVING.search(article.text, body, end) is not None and not toward
     places: list[tuple[float, int, int]] = []
     after_prep: set[int] = set()
     for pattern in (_VENUE, _VISITED, _BARE_VENUE):
@@ -633,8 +660,10 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int) -> li
             weight += 1  # "Di Kecamatan Cikajang, ... berjaga di kantor PPK": the frame, then the venue
         if _LIES.search(before):
             weight = max(weight, LIES_RANK)
-        elif _NOT_HERE.search(before):
-            weight = 3  # "kata Kapolres saat ditemui di Mapolres X": where it was said, not done
+        elif _NOT_HERE.search(before) or (_TAKEN_TO.search(before) and _HEADQUARTERS.match(article.text, s)):
+            # "kata Kapolres saat ditemui di Mapolres X": where it was said, not done; "dilerai ... dan
+            # dibawa ke Mapolsek X": where those held were taken after
+            weight = 3
         elif _DESTINATION.search(before):
             weight = max(weight, 1)  # "ke TPS-TPS di Pulau Kanalo": where the destination lies
         # "Gudang Logistik KPU ... di Desa Aek Badak": the second place says where the first lies
@@ -656,11 +685,11 @@ def names_a_venue(sentence: str) -> bool:
 
 
 def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
-                max_rank: float = LIES_RANK) -> tuple[str, float] | None:
+                max_rank: float = LIES_RANK, toward: bool = False) -> tuple[str, float] | None:
     """Where the activity of the sentence ``start:end`` happens and how surely (the rank of
     ``_places``): a venue after "di" (or "ke", "menuju") first, else the first place that is not
     the dateline nor a unit's province."""
-    places = [p for p in _places(article, inside, start, end) if p[0] < max_rank]
+    places = [p for p in _places(article, inside, start, end, toward) if p[0] < max_rank]
     if not places:
         return None
     rank, s, e = min(places, key=lambda v: (v[0], v[1], v[1] - v[2]))
@@ -699,6 +728,8 @@ _DONE_BEFORE = re.compile(r"(?<![^\W_])(?:(?:telah|sudah)\s+(?:me|di|ber)\w+|"
 _BEFORE_OPENING = re.compile(r"^\W*(?:sebelumnya|sebelum\s+itu)\s*,", re.IGNORECASE)
 _SINCE = re.compile(r"(?<![^\W_])sejak\s+(?:awal|dimulainya|tahapan)(?![^\W_])", re.IGNORECASE)
 PLANNING = "planning"
+DEPLOYMENT = "troop_deployment"
+_SENT_FROM = re.compile(r"(?<![^\W_])dari\s+[^.;]*?(?<![^\W_])(?:ke|menuju)\s", re.IGNORECASE)
 _SHIFTS = {"sehari sebelumnya": -1, "sehari sebelum": -1, "sehari kemudian": 1, "keesokan harinya": 1,
            "keesokan hari": 1, "esok harinya": 1, "dua hari sebelumnya": -2, "besok": 1}
 # "... juga akan disiagakan di Mapolsek X pada hari yang sama": the day the sentence before gives (a
@@ -805,10 +836,11 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
                                    # "menjaga kotak suara KPU X", "gudang milik KPU X"
                                    "logistik", "suara", "dokumen", "formulir", "berkas", "milik",
                                    "perlengkapan",
-                                   "di", "tempat"):  # a body as a place: "sidang di Mahkamah Konstitusi"
+                                   "di", "tempat",  # a body as a place: "sidang di Mahkamah Konstitusi"
+                                   "hukum", "wilkum"):  # "di wilayah hukum Polrestabes X": an area
             continue
-        if e.label == "POLICE_UNIT" and words and words[-1] == "ke":
-            continue
+        if e.label == "POLICE_UNIT" and words and words[-1] in ("ke", "kepada"):
+            continue  # "BKO ke Polres X", "menyerahkan ... personel BKO kepada Polres X": where troops go
         if _LISTED_DESTINATION.search(article.text, max(0, e.start - 160), e.start):
             continue
         handed = len(words) > 1 and words[-1] in ("kepada", "ke") and words[-2] in _HANDED
@@ -901,6 +933,29 @@ def _next_sentence_partners(article: Article, end: int, unit_text: str, location
 
 _HELD_AT = re.compile(r"(?<![^\W_])(?:berlangsung|digelar|dilaksanakan|diadakan|bertempat)\s+di\s",
                       re.IGNORECASE)
+
+
+_ROUTE = re.compile(r"(?:jalan|jl\.?|ruas|jalur|simpang|bundaran|jembatan|perempatan|persimpangan)(?![^\W_])",
+                    re.IGNORECASE)
+# the next sentence saying where the event the sentence secures is held: "Polres X menerjunkan 185
+# personel untuk mengamankan rapat pleno ..., Selasa (3/12)." then "Rapat pleno berlangsung di X."
+_EVENT_HELD = re.compile(r"[\"“'‘]?((?:rapat\s+)?pleno|rapat|debat|kampanye|sidang|rekapitulasi|pendaftaran|"
+                         r"pengundian|deklarasi|pelantikan|simulasi|acara)(?:\s+[a-z]\w*){0,3}?\s+"
+                         r"(?:itu\s+|tersebut\s+)?(?:berlangsung|digelar|dilaksanakan|diadakan|bertempat|"
+                         r"dipusatkan)\s+di\s", re.IGNORECASE)
+
+
+def _event_venue_next(article: Article, start: int, end: int) -> str | None:
+    """Where the next sentence says the event named in the sentence ``start:end`` is held."""
+    spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+    s, e = next(((s, e) for s, e in spans if s >= end), (end, end))
+    held = _EVENT_HELD.match(article.text, s, e)
+    if held is None or not re.search(rf"(?<![^\W_]){held.group(1)}(?![^\W_])", article.text[start:end],
+                                     re.IGNORECASE):
+        return None
+    found = location_in(article, [x for x in article.entities if held.end() <= x.start and x.end <= e],
+                        held.end() - 3, e)
+    return found[0] if found is not None else None
 
 
 def _following_location(article: Article, end: int) -> str | None:
@@ -1012,7 +1067,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     if bare is not None:  # "tetap tinggal di markas": the markas named before
         location = _earlier_location(article, start, bare.group(1).casefold(), kind_only=True)
     if location is None:  # "Kegiatan yang berlangsung di Ballroom Hotel Tugu ini melibatkan ..."
-        location = _following_location(article, end)
+        location = _following_location(article, end) or _event_venue_next(article, start, end)
     if location is None:  # "WONOSOBO - Polres Wonosobo menyebar 437 personel ...": the lede's own dateline
         location = _lede_dateline(article, start, end)
     if location is None and ref is not None and ref.location:
@@ -1030,6 +1085,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         partners = [p for p in ref.partners if p != unit_text]
     clf = classifier if classifier is not None else _lexicon_only(taxonomy)
     kind = _type(article, start, article.text[start:_first_clause_end(article, start, end)], clf, sentence)
+    if kind == DEPLOYMENT and found is not None and _SENT_FROM.search(sentence):
+        # "personel ... diberangkatkan dari Mapolsek X ke Desa A dan Desa B": where they are sent
+        # (an escort starts where it takes the goods over; troops are placed where they go)
+        sent_to = location_in(article, inside, start, end, toward=True)
+        location = sent_to[0] if sent_to is not None else location
     if (date is None or not date.value) and shift is None and (_BEFORE_OPENING.match(sentence) or (
             _DONE_BEFORE.search(sentence) and (kind == PLANNING or _SINCE.search(sentence)))):
         # "Polres X telah memetakan 27 TPS rawan", "pihaknya telah menugaskan delapan penyidik sejak
@@ -1121,12 +1181,18 @@ def _next_clause(article: Article, start: int, end: int,
 
 _FOR = re.compile(r"(?<![^\W_])(?:untuk|guna|demi)\s+$", re.IGNORECASE)
 # where an event told before was held: "Di lokasi kampanye", "ke lokasi pleno"
-_EVENT_SITE = re.compile(r"(?<![^\W_])(?:di|ke)\s+lokasi\s+(?:kampanye|pleno|acara|kegiatan|rapat|apel|debat|"
-                         r"deklarasi|unjuk rasa|aksi|rekapitulasi)(?![^\W_])", re.IGNORECASE)
+_EVENT_SITE = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:lokasi\s+(?:kampanye|pleno|acara|kegiatan|rapat|apel|"
+                         r"debat|deklarasi|unjuk rasa|aksi|rekapitulasi)|"
+                         # a part of the event's venue: "Di sekitar panggung", "di depan podium"
+                         r"(?:(?:sekitar|depan|atas|bawah|belakang|samping)\s+)?(?:panggung|podium|tribun))(?![^\W_])",
+                         re.IGNORECASE)
 # a movement that starts at a place named before: "dikawal dari hotel tersebut menuju ..."
 _FROM_THERE = re.compile(rf"(?<![^\W_])dari\s+({_VENUE_HEADS})(?:(?:\s+[a-z]\w*){{0,2}}?\s+(?:itu|tersebut)"
                          # ... or by its kind alone, the movement said right after: "dari GOR hingga ke posko"
-                         r"|(?=\s+(?:hingga|sampai|ke|menuju)\s))(?![^\W_])", re.IGNORECASE)
+                         r"|(?=\s+(?:hingga|sampai|ke|menuju)\s)"
+                         # ... or fronted before the clause that moves: "Dari pelabuhan, kotak suara dibawa
+                         # ke ..."
+                         r"|(?=\s*,))(?![^\W_])", re.IGNORECASE)
 _ACTIVITY = re.compile(rf"(?:{_ACTIVITY_NOUN})(?![^\W_])", re.IGNORECASE)
 _EACH = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:setiap|tiap|masing-masing)\s+([\w-]+)", re.IGNORECASE)
 
@@ -1183,7 +1249,7 @@ def _body_sentences(text: str, noise: tuple[tuple[int, int], ...]) -> list[tuple
 
 # where in or around a venue: "halaman gudang itu" points to the warehouse
 _POSITION = frozenset("halaman depan sekitar dalam area luar pagar gerbang pintu lingkungan tepi pinggir "
-                      "sisi ujung belakang samping seberang".split())
+                      "sisi ujung belakang samping seberang masuk keluar utama".split())
 _AREA_KINDS = frozenset(
     "desa kelurahan kecamatan distrik kampung gampong nagari pulau kabupaten kota".split())
 
@@ -1219,13 +1285,18 @@ def _named_of_kind(article: Article, spans: Sequence[tuple[int, int]], kind: str
 
 
 def _last_venue(article: Article, start: int) -> str | None:
-    """The last named venue of the sentences before ``start`` ("Lapangan X", "Hotel Y")."""
+    """The last named venue of the sentences before ``start`` ("Lapangan X", "Hotel Y"; an event is
+    held at a venue, not on the road its crowd came along)."""
     spans = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
              if s[1] <= start]
     for s, e in reversed(spans):
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
-        for _, ps, pe in sorted(_places(article, inside, s, e), key=lambda p: -p[1]):
-            if _HEAD_WORD.match(article.text, ps) is not None and article.text[ps].isupper():
+        places = _places(article, inside, s, e)
+        for _, ps, pe in sorted(places, key=lambda p: -p[1]):
+            if any(qs < ps and pe <= qe for _, qs, qe in places):
+                continue  # "Tugu Kuala Kurun" in "Lapangan Tugu Kuala Kurun": the whole name
+            if _HEAD_WORD.match(article.text, ps) is not None and article.text[ps].isupper() and (
+                    _ROUTE.match(article.text, ps) is None):
                 return article.text[ps:pe].strip(" ,.")
     return None
 

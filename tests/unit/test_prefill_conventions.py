@@ -362,8 +362,78 @@ Pengiriman itu juga dilakukan personel Kodim 1401/Teluk Seruni serta Panwaslu Ke
 """,
 }
 
+# Shapes of the dev pages e110-e120 (a seventh transfer check, session 9): who acts when a passive's
+# agent follows units the subject names, when a clause joined by "dan" names its own unit, when a
+# frame names the area's unit; where the activity is when the next sentence names the event's venue,
+# at a part of that venue, by a kind fronted with "Dari", "Dalam kesempatan itu", troops sent "dari X
+# ke Y", people taken to a station afterwards.
+SESSION9 = {
+    "agent": """BKO Tiba di Bukit Sari
+
+BUKIT SARI - Direktorat Samapta Polda Lembah Sunyi menggelar patroli skala besar bersama Satbrimob Polda Lembah Sunyi, Senin (25/11/2024) malam.
+
+Personel BKO yang terdiri atas Ditsamapta Polda Lembah Sunyi dan Satbrimob Polda Lembah Sunyi itu disambut Kapolres Bukit Sari AKBP Darma Wijaya dalam apel di halaman Mapolres Bukit Sari.
+
+Di Simpang Lima, rombongan berhenti dan personel Sat Binmas Polres Bukit Sari membagikan selebaran kepada pengendara.
+
+Di wilayah hukum Polres Bukit Sari, Polsek Batu Hitam menggelar patroli di sekitar Pasar Batu Hitam.
+""",
+    "pleno": """Polres Bukit Sari Amankan Pleno
+
+BUKIT SARI - Polres Bukit Sari menerjunkan 150 personel untuk mengamankan rapat pleno rekapitulasi KPU Kabupaten Bukit Sari, Selasa (3/12/2024).
+
+Rapat pleno berlangsung di Ballroom Hotel Seruni di Jalan Melati.
+
+Setiap tamu diperiksa personel Sat Samapta di pintu masuk hotel.
+""",
+    "rally": """Kampanye Akbar di Bukit Sari
+
+BUKIT SARI - Polres Bukit Sari mengerahkan 250 personel untuk mengamankan kampanye akbar di Lapangan Merdeka Bukit Sari, Sabtu (16/11/2024).
+
+Sat Lantas mengatur arus kendaraan pendukung di Jalan Kenanga.
+
+Di sekitar panggung, 40 personel Sat Samapta membentuk ring pertama.
+
+Dua pendukung yang berkelahi di pintu keluar lapangan dilerai personel Polsek Batu Hitam dan dibawa ke Mapolsek Batu Hitam.
+""",
+    "crossing": """Logistik Diseberangkan ke Pulau Damar
+
+TELUK SERUNI - Sat Polairud Polres Teluk Seruni mengawal logistik pilkada ke Pulau Damar, Senin (25/11/2024), dan tiba di Pelabuhan Teluk Indah sekitar pukul 11.00.
+
+Dari pelabuhan, kotak suara dibawa ke Gudang PPK Pulau Damar dengan pengawalan Polsek Pulau Damar.
+
+Di gudang itu, kotak suara dijaga empat personel Polsek Pulau Damar hingga hari pemungutan suara.
+
+Personel Sat Samapta Polres Teluk Seruni diberangkatkan dengan truk dari Mapolsek Pulau Damar ke Desa Karang Bolong dan Desa Karang Anyar.
+""",
+    "occasion": """Apel Gelar Pasukan di Bukit Sari
+
+BUKIT SARI - Polres Bukit Sari menggelar apel gelar pasukan pengamanan pilkada di Lapangan Kantor Bupati Bukit Sari, Senin (26/8/2024).
+
+Apel diikuti 400 personel gabungan dari Polres Bukit Sari dan Kodim 1401/Bukit Sari.
+
+Dalam kesempatan itu, Polda Lembah Sunyi juga memberangkatkan 60 personel Satbrimob Polda Lembah Sunyi kepada Polres Bukit Sari untuk pengamanan kawasan wisata.
+""",
+}
+
+
 # the acting unit
 UNIT = [
+    *page_cases(
+        SESSION9,
+        [
+            # the agent of the passive acts, not the units its subject is made of (they take part)
+            (
+                "disambut Kapolres Bukit Sari",
+                ("unit", "partners"),
+                ("Polres Bukit Sari", ["Ditsamapta Polda Lembah Sunyi", "Satbrimob Polda Lembah Sunyi"]),
+            ),
+            # "..., rombongan berhenti dan personel X membagikan": a clause of its own names its actor
+            ("rombongan berhenti", ("unit", "partners"), ("Sat Binmas Polres Bukit Sari", [])),
+            # "Di wilayah hukum Polres X, Polsek Y menggelar ...": the area's unit neither acts nor takes part
+            ("Di wilayah hukum", ("unit", "partners"), ("Polsek Batu Hitam", [])),
+        ],
+    ),
     *page_cases(
         PAGES,
         [
@@ -425,6 +495,25 @@ UNIT = [
 
 # where the activity is
 LOCATION = [
+    *page_cases(
+        SESSION9,
+        [
+            # the venue the next sentence gives the event the lede secures ("Rapat pleno berlangsung di X")
+            ("menerjunkan 150 personel", "location", "Ballroom Hotel Seruni"),
+            # "di pintu masuk hotel": the hotel named before
+            ("di pintu masuk hotel", "location", "Ballroom Hotel Seruni"),
+            # a part of the event's venue ("Di sekitar panggung"): where it was held, not a road named since
+            ("Di sekitar panggung", "location", "Lapangan Merdeka Bukit Sari"),
+            # where people were taken afterwards ("dibawa ke Mapolsek X") is not where the act was
+            ("dilerai personel Polsek", "location", "Lapangan Merdeka Bukit Sari"),
+            # "Dari pelabuhan, ... dibawa ke X": the harbour named before is where the escort starts
+            ("Dari pelabuhan", "location", "Pelabuhan Teluk Indah"),
+            # troops sent "dari X ke Y": where they are sent
+            ("diberangkatkan dengan truk", "location", "Desa Karang Bolong dan Desa Karang Anyar"),
+            # "Dalam kesempatan itu": the occasion told before, at its place; the Polres troops go to is no partner
+            ("Dalam kesempatan itu", ("location", "partners"), ("Lapangan Kantor Bupati Bukit Sari", [])),
+        ],
+    ),
     *page_cases(
         PAGES,
         [
@@ -664,6 +753,13 @@ PARTNERS = [
 
 # the date
 DATE = [
+    *page_cases(
+        SESSION9,
+        [
+            # "dijaga ... hingga hari pemungutan suara": an end bound, not the day of the guard
+            ("hingga hari pemungutan suara", "date", "2024-11-25"),
+        ],
+    ),
     *page_cases(
         PAGES,
         [

@@ -114,7 +114,26 @@ def _stops(word: str) -> bool:
         return True
     if len(low) >= 6 and (low.endswith("kan") or (low.endswith("i") and low[:-1] + "kan" in gz.VERB_ROOTS)):
         return True
-    return len(word) > 6 and word[0].isupper() and not word.isupper() and bool(_VERBISH.match(low))
+    return _verb_shaped(word)
+
+
+@lru_cache(maxsize=8192)
+def _verb_shaped(word: str) -> bool:
+    """A title-case word shaped like a verb ("Bersiaga", "Dikawal", "Perketat"): a headline's verb,
+    or a place name ("Terunjam", "Perbaungan") when lower-case running text goes on after it."""
+    return len(word) > 6 and word[0].isupper() and not word.isupper() and bool(_VERBISH.match(word.lower()))
+
+
+# lower-case text after a name word: running text, not a title-case headline ("Polsek Teras Terunjam
+# mengumpulkan ...", not "Polres X Perketat Pengamanan")
+_RUNNING_ON = re.compile(rf"{_S}+(?:(?:me|ber|di|ter|per)[a-z]{{3,}}|yang|dan|untuk|bersama|juga)(?![\w])")
+
+
+@lru_cache(maxsize=8192)
+def _hard_stop(word: str) -> bool:
+    """A stop word, another entity's head or a word that opens a name: never part of this name."""
+    low = word.lower()
+    return low in gz.STOP or low in _hard_heads() or low in _NAME_PREFIX_WORDS
 
 
 @lru_cache(maxsize=8192)
@@ -195,7 +214,9 @@ def _tail(
         elif street and word.lower() not in gz.STOP:
             pass
         elif _first_stops(word) if n == 0 else _stops(word):
-            if word not in ("Kota", "KOTA") or not (
+            if n and _verb_shaped(word) and not _hard_stop(word) and _RUNNING_ON.match(text, m.end()):
+                pass  # "Polsek Teras Terunjam mengumpulkan": a place name shaped like a verb, in running text
+            elif word not in ("Kota", "KOTA") or not (
                 (n > 0 and (kota or not _kota_opens(text, m.end()))) or (kota and _kota_opens(text, m.end()))
             ):
                 break  # a last "Kota" is part of the name ("Kelurahan Ranai Kota"), not "X Kota Bekasi"
