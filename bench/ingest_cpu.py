@@ -124,6 +124,7 @@ def stages(corpus: Path, profile: bool = False) -> None:
     print(f"{'sum':28s} {total / n * 1000:.3f} ms")
     # the same work as a worker does it, chunk by chunk: the difference to the sum is the glue
     ingest._worker_recogniser = recogniser
+    ingest._worker_freezes = True  # as in a worker: what outlives a chunk is frozen
     gc.freeze()
     gc.set_threshold(ingest.WORKER_GC_THRESHOLD)  # as in a worker (``_worker_init``)
     chunks = [[str(f) for f in files[i : i + ingest.CHUNK]] for i in range(0, len(files), ingest.CHUNK)]
