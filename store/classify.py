@@ -63,6 +63,14 @@ _ALONGSIDE = re.compile(r"(?<![^\W_])(?:sambil|seraya|sembari)(?![^\W_])", re.IG
 _WHILE = re.compile(rf"{_ALONGSIDE.pattern}[^,.;]*$", re.IGNORECASE)
 # what the people of the act will do later: "diikuti 612 personel ... yang akan disebar ke 1.304 TPS"
 # is the apel they attend now, "melepas 60 personel BKO yang akan ditempatkan di TPS" a deployment
+# personnel sent to another police unit (see ``_CONSTRUCTIONS``): what they are for does not name the act
+_TO_A_UNIT = re.compile(r"(?<![^\W_])(?<!yang )(?:mengirim|mengirimkan|dikirim|dikirimkan|memberangkatkan|"
+                        r"diberangkatkan|menyerahkan|diserahkan|di-?BKO-?kan|mem-?BKO-?kan|diperbantukan|"
+                        r"memperbantukan)\s+(?:[^\s.;]+\s+){0,8}?(?:ke|kepada)\s+"
+                        r"(?:Polres|Polresta|Polrestabes|Polsek|Polda)(?![^\W_])")
+# who the people of the act are: "100 personel Brimob yang diperbantukan ke Polres X berjaga di ..." guard
+_DESCRIBES = re.compile(r"(?<![^\W_])yang\s+(?:telah\s+|sudah\s+|juga\s+)?$", re.IGNORECASE)
+_LENT = frozenset("diperbantukan di-bko-kan dibko-kan di-bkokan didatangkan".split())  # a force's status
 _LATER = re.compile(r"(?<![^\W_])yang\s+akan\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # an activity told as what another begins with: "Patroli diawali apel di halaman Mapolres" is the apel
 # (not across a time clause: "saling lempar batu menjelang acara dibuka" is the clash, not an opening)
@@ -90,6 +98,14 @@ _CONSTRUCTIONS = (
      "troop_deployment"),
     (re.compile(r"(?<![^\W_])(?:sebagai\s+(?:pasukan\s+|personel\s+)?cadangan|(?:pasukan|personel)\s+cadangan)"
                 r"(?![^\W_])", re.IGNORECASE), "troop_deployment"),
+    # ... and personnel sent to another police unit ("mengirim 300 personel BKO ke Polres X ... untuk
+    # mengamankan PSU", "menyerahkan 60 personel Satbrimob BKO kepada Polres Y"): a deployment, whatever
+    # it is for (not in a clause describing who guards: "... yang diperbantukan ke Polres X berjaga di")
+    (_TO_A_UNIT, "troop_deployment"),
+    # ... and personnel standing by at a police base ("bersiaga di Mapolsek X"): held ready, not guarding it
+    (re.compile(r"(?<![^\W_])(?:bersiaga|disiagakan|siaga|standby|stand\s+by)\s+di\s+"
+                r"(?:Mapolres|Mapolresta|Mapolsek|Mapolda|Mako|Markas)(?![^\W_])", re.IGNORECASE),
+     "troop_deployment"),
     # ... and a crowd held back ("menyekat massa", "mengurai kerumunan"): the police answer a demo
     (re.compile(r"(?<![^\W_])(?:menyekat|disekat|menghalau|dihalau|mengurai|membendung|menghadang|"
                 r"memukul\s+mundur|mendorong\s+mundur)\s+(?:[\w-]+\s+){0,2}?"
@@ -268,6 +284,7 @@ class TypeClassifier:
         alongside = _ALONGSIDE.search(sentence)
         while_at = alongside.start() if alongside is not None else -1
         sent = False  # a deployment verb read before: what it is for may follow
+        to_unit: bool | None = None  # personnel sent to another police unit (asked once, when needed)
         for start, end, text in self._triggers(sentence):
             word = " ".join(text.split()).casefold()
             owner = self._owners.get(word)
@@ -287,11 +304,15 @@ class TypeClassifier:
                     owner == DEPLOYMENT and _THINGS_MOVE.search(sentence[max(0, start - 160):start])) or (
                     _BEGUN_WITH.match(sentence, end)) or (
                     _LATER.search(sentence, max(0, start - 30), start)) or (
+                    word in _LENT and _DESCRIBES.search(sentence, max(0, start - 20), start)) or (
                     owner in _BEING_THERE and _WHO_DO.search(sentence, max(0, start - 60), start)) or (
                     0 <= while_at < start and _WHILE.search(sentence, while_at, start)):
                 weight *= SCENE
             elif sent and owner != DEPLOYMENT and _PURPOSE.search(sentence, max(0, start - 20), start):
-                weight *= PURPOSE
+                if to_unit is None:
+                    to_unit = _TO_A_UNIT.search(sentence) is not None
+                if not to_unit:
+                    weight *= PURPOSE
             sent = sent or owner == DEPLOYMENT
             weight += 0.02 * (1 - start / max(1, len(sentence)))  # a tie goes to the earlier act
             out[owner] = out.get(owner, 0.0) + weight

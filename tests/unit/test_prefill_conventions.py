@@ -377,6 +377,8 @@ Personel BKO yang terdiri atas Ditsamapta Polda Lembah Sunyi dan Satbrimob Polda
 Di Simpang Lima, rombongan berhenti dan personel Sat Binmas Polres Bukit Sari membagikan selebaran kepada pengendara.
 
 Di wilayah hukum Polres Bukit Sari, Polsek Batu Hitam menggelar patroli di sekitar Pasar Batu Hitam.
+
+Sebanyak 100 personel Satbrimob Polda Lembah Sunyi yang diperbantukan ke Polres Bukit Sari berjaga di Gudang Logistik KPU Kabupaten Bukit Sari.
 """,
     "pleno": """Polres Bukit Sari Amankan Pleno
 
@@ -384,7 +386,7 @@ BUKIT SARI - Polres Bukit Sari menerjunkan 150 personel untuk mengamankan rapat 
 
 Rapat pleno berlangsung di Ballroom Hotel Seruni di Jalan Melati.
 
-Setiap tamu diperiksa personel Sat Samapta di pintu masuk hotel.
+Barang bawaan setiap tamu diperiksa personel Sat Samapta dengan metal detector di pintu masuk hotel.
 """,
     "rally": """Kampanye Akbar di Bukit Sari
 
@@ -405,6 +407,8 @@ Dari pelabuhan, kotak suara dibawa ke Gudang PPK Pulau Damar dengan pengawalan P
 Di gudang itu, kotak suara dijaga empat personel Polsek Pulau Damar hingga hari pemungutan suara.
 
 Personel Sat Samapta Polres Teluk Seruni diberangkatkan dengan truk dari Mapolsek Pulau Damar ke Desa Karang Bolong dan Desa Karang Anyar.
+
+Sebanyak 20 personel Satbrimob Polda Lembah Sunyi juga bersiaga di Mapolsek Pulau Damar.
 """,
     "occasion": """Apel Gelar Pasukan di Bukit Sari
 
@@ -413,6 +417,8 @@ BUKIT SARI - Polres Bukit Sari menggelar apel gelar pasukan pengamanan pilkada d
 Apel diikuti 400 personel gabungan dari Polres Bukit Sari dan Kodim 1401/Bukit Sari.
 
 Dalam kesempatan itu, Polda Lembah Sunyi juga memberangkatkan 60 personel Satbrimob Polda Lembah Sunyi kepada Polres Bukit Sari untuk pengamanan kawasan wisata.
+
+Sehari sebelumnya, Polda Lembah Sunyi mengirim 200 personel BKO ke Polres Teluk Seruni untuk mengamankan pemungutan suara ulang.
 """,
 }
 
@@ -501,7 +507,7 @@ LOCATION = [
             # the venue the next sentence gives the event the lede secures ("Rapat pleno berlangsung di X")
             ("menerjunkan 150 personel", "location", "Ballroom Hotel Seruni"),
             # "di pintu masuk hotel": the hotel named before
-            ("di pintu masuk hotel", "location", "Ballroom Hotel Seruni"),
+            ("metal detector di pintu masuk hotel", "location", "Ballroom Hotel Seruni"),
             # a part of the event's venue ("Di sekitar panggung"): where it was held, not a road named since
             ("Di sekitar panggung", "location", "Lapangan Merdeka Bukit Sari"),
             # where people were taken afterwards ("dibawa ke Mapolsek X") is not where the act was
@@ -613,6 +619,18 @@ LOCATION = [
 
 # the type of activity
 TYPE = [
+    *page_cases(
+        SESSION9,
+        [
+            # personnel sent to another police unit: a deployment, whatever they are for
+            ("mengirim 200 personel BKO", "type", "troop_deployment"),
+            ("Dalam kesempatan itu", "type", "troop_deployment"),
+            # standing by at a police base: held ready, not guarding it
+            ("bersiaga di Mapolsek", "type", "troop_deployment"),
+            # "personel ... yang diperbantukan ke Polres X berjaga di Y": who they are, then what they do
+            ("yang diperbantukan ke Polres", "type", "static_guard"),
+        ],
+    ),
     *page_cases(
         KINDS,
         [
