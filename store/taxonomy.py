@@ -35,39 +35,12 @@ class ActivityType:
 class Taxonomy:
     labels: dict[str, LabelStyle]
     activities: dict[str, ActivityType]
-    _pattern: re.Pattern[str] | None = None
-    _owner: dict[str, str] = field(default_factory=dict)
 
     def label_for_key(self, key: str) -> str | None:
         return next((n for n, s in self.labels.items() if s.key == key), None)
 
     def activity_for_key(self, key: str) -> str | None:
         return next((n for n, a in self.activities.items() if a.key == key), None)
-
-    def guess_type(self, sentence: str) -> str | None:
-        """The activity whose trigger appears in the sentence; the longest (most specific)
-        trigger wins, then the earliest. None when nothing matches."""
-        if self._pattern is None:
-            triggers = sorted(
-                ((t.lower(), a.name) for a in self.activities.values() for t in a.triggers if t.strip()),
-                key=lambda t: -len(t[0]),
-            )
-            self._owner = {}
-            for trig, name in triggers:
-                self._owner.setdefault(trig, name)
-            if not self._owner:
-                return None
-            alts = "|".join(re.escape(t) for t in self._owner)
-            self._pattern = re.compile(rf"(?<![^\W_])(?:{alts})(?![^\W_])", re.IGNORECASE)
-        best: tuple[int, int, str] | None = None
-        for m in self._pattern.finditer(sentence):
-            owner = self._owner.get(m.group().lower())
-            if owner is None:
-                continue
-            rank = (-(m.end() - m.start()), m.start(), owner)
-            if best is None or rank < best:
-                best = rank
-        return best[2] if best else None
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from store.classify import TypeClassifier
 from store.errors import StoreError
 from store.taxonomy import load_taxonomy
 from store.text.dates import find_dates, normalise_published, parse_date
@@ -81,19 +82,21 @@ def test_taxonomy_defaults_keys_and_guess() -> None:
     tax = load_taxonomy()
     assert len(tax.labels) == 11 and len({s.key for s in tax.labels.values()}) == 11
     assert len({a.key for a in tax.activities.values()}) == len(tax.activities) == 10
-    assert tax.guess_type("Polsek Bungoro menggelar patroli malam di desa") == "patrol"
-    assert tax.guess_type("Personel mengawal distribusi logistik ke PPK") == "escort"
-    assert tax.guess_type("Apel gelar pasukan Operasi Mantap Praja") == "ceremony_apel"
-    assert tax.guess_type("Pengamanan statis di kantor KPU") == "static_guard"
-    assert tax.guess_type("Cuaca cerah sepanjang hari") is None
+    guess = TypeClassifier(tax).guess  # the type's one owner reads the taxonomy's triggers
+    assert guess("Polsek Bungoro menggelar patroli malam di desa")[0] == "patrol"
+    assert guess("Personel mengawal distribusi logistik ke PPK")[0] == "escort"
+    assert guess("Apel gelar pasukan Operasi Mantap Praja")[0] == "ceremony_apel"
+    assert guess("Pengamanan statis di kantor KPU")[0] == "static_guard"
+    assert guess("Cuaca cerah sepanjang hari")[0] == ""
 
 
 def test_store_override_merges_and_broken_override_is_a_clear_error(tmp_path: Path) -> None:
     over = tmp_path / "taxonomy.toml"
-    over.write_text('[labels.PERSON]\ncolor = "bold magenta"\n[activities.patrol]\ntriggers = ["ronda"]\n')
+    over.write_text('[labels.PERSON]\ncolor = "bold magenta"\n[activities.escort]\ntriggers = ["ronda"]\n')
     tax = load_taxonomy(over)
     assert tax.labels["PERSON"].color == "bold magenta" and tax.labels["PERSON"].key == "7"
-    assert tax.guess_type("warga ikut ronda") == "patrol"
+    assert TypeClassifier(load_taxonomy()).guess("warga ikut ronda")[0] != "escort"
+    assert TypeClassifier(tax).guess("warga ikut ronda")[0] == "escort"  # the store's own trigger
     over.write_text("[labels.PERSON\ncolor = ")
     with pytest.raises(StoreError) as err:
         load_taxonomy(over)
