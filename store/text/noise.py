@@ -9,7 +9,8 @@ one outlet.
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count, repeat
+from operator import add
 
 MAX_NOISE_LINE = 400  # noise lines are short; longer lines are body text and are not classified
 
@@ -150,8 +151,9 @@ def split_lines(text: str) -> tuple[list[str], list[str], list[int]]:
     long to be noise), and the indices of the non-blank lines. Plain lists, no object per line:
     most of an article's lines are only looked at once. A line's offsets are ``line_starts``."""
     raws = text.split("\n")
+    marked = any(map(text.__contains__, _MARKS))  # a substring search per mark beats one regex scan
     if (
-        not any(map(text.__contains__, _MARKS))  # a substring search per mark beats one regex scan
+        not marked
         and "  " not in text
         and " \n" not in text
         and "\n " not in text
@@ -166,7 +168,9 @@ def split_lines(text: str) -> tuple[list[str], list[str], list[int]]:
         else:
             cleans = [raw if len(raw) <= MAX_NOISE_LINE else "" for raw in raws]
         return raws, cleans, list(compress(range(len(raws)), raws))
-    cleans = list(map(_clean_line, raws))
+    # a text with no mark at all (most, when the fast path above is missed for "  "): no line
+    # needs the regex scan for one
+    cleans = list(map(_clean_line, raws) if marked else map(_clean_line, raws, repeat(False)))
     return raws, cleans, list(compress(range(len(raws)), map(str.strip, raws)))
 
 
@@ -184,13 +188,16 @@ def _spaced_plainly(text: str) -> bool:
 
 def line_starts(raws: list[str]) -> list[int]:
     """Where each line starts in the text ``raws`` were split from."""
-    return list(accumulate(map((1).__add__, map(len, raws)), initial=0))
+    # the lengths summed, plus one a line break (``add`` with ``count``: ``(1).__add__`` is a
+    # method wrapper, called with a tuple of arguments made and freed a line)
+    return list(map(add, accumulate(map(len, raws), initial=0), count()))
 
 
-def _clean_line(raw: str) -> str:
+def _clean_line(raw: str, marks: bool = True) -> str:
+    """``clean(raw)`` of one line (``marks``: whether the text may hold a markup mark at all)."""
     if not raw or len(raw) > MAX_NOISE_LINE:
         return ""
-    if _MARKUP.search(raw) is None and not raw[0].isspace() and not raw[-1].isspace():
+    if (not marks or _MARKUP.search(raw) is None) and not raw[0].isspace() and not raw[-1].isspace():
         # no markup, escapes or links: ``clean`` would only respace it (a printable line holds
         # no whitespace but " "; "  " would be squeezed)
         return raw if raw.isprintable() and "  " not in raw else " ".join(raw.split())

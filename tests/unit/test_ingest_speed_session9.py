@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from store import ingest
 from store.model import Article, Span
 from store.sources.formats import RawDoc
-from store.text import dedupe
+from store.text import dedupe, noise
 
 ROOT = Path(__file__).parents[2]
 
@@ -133,3 +133,16 @@ def test_a_workers_chunks_leave_no_garbage() -> None:
             gc.enable()
         ingest._worker_recogniser = None
     assert gc.get_freeze_count() == frozen  # outside a worker nothing is frozen
+
+
+def test_lines_of_a_text_without_marks_are_cleaned_as_one_by_one() -> None:
+    """A text that misses the fast path for its spacing alone ("  ", a tab, a space at a line's
+    end) but holds no markup mark: its lines are cleaned without the scan for marks, alike."""
+    text = "Judul  berita\n\n Polres  Garut\tmenggelar apel. \n\nBaca juga:  Patroli\n\u00a0Tags: a \nx\x0by"
+    raws, cleans, nonblank = noise.split_lines(text)
+    assert raws == text.split("\n")
+    assert cleans == ["" if not r or len(r) > noise.MAX_NOISE_LINE else noise.clean(r) for r in raws]
+    assert nonblank == [i for i, r in enumerate(raws) if r.strip()]
+    starts = noise.line_starts(raws)
+    assert len(starts) == len(raws) + 1 and starts[-1] == len(text) + 1
+    assert [text[s : s + len(r)] for s, r in zip(starts, raws, strict=False)] == raws
