@@ -372,8 +372,6 @@ def unit_surface(article: Article, e: Any) -> str:
 # ("Mereka diperkuat 30 anggota Brimob": the reinforced act; "Pengamanan diperkuat 30 personel
 # Satbrimob": the reinforcement guards)
 _NOT_ACTOR_BEFORE = re.compile(r"(?<![^\W_])(?:bersama|dengan|dibantu|didampingi|melibatkan|ke|menuju|"
-                               # "Di wilayah hukum Polrestabes X, Polsek Y menggelar ...": the area's unit
-                               r"wilayah\s+hukum|wilkum|"
                                r"kepada|dan|serta|termasuk|(?:mereka|personel|pasukan|anggota|polisi|petugas)\s+"
                                r"(?:juga\s+)?diperkuat)\s+(?:(?:\d[\d.]*|satu|dua|tiga|empat|"
                                r"lima|\w+puluh|\w+belas|\w+ratus|puluhan|belasan|ratusan)\s+)?(?:(?:personel|personil|"
@@ -392,6 +390,8 @@ _SAYS = re.compile(r"(?<![^\W_])(?:(?:mengatakan|menambahkan|menjelaskan|menyebu
 # ... and after an order the one ordered acts ("Kapolres X memerintahkan Kapolsek Y untuk menyambangi ...")
 _THROUGH_BEFORE = re.compile(r"(?<![^\W_])(?:melalui|(?:memerintahkan|menginstruksikan|menugaskan|mengutus)"
                              r"(?:\s+kepada)?(?:\s+para)?)\s+$", re.IGNORECASE)
+# a unit named for its area ("di wilayah hukum Polrestabes X"): another unit the sentence names acts there
+_AREA_OF = re.compile(r"(?<![^\W_])(?:wilayah(?:\s+hukum)?|wilkum)\s+$", re.IGNORECASE)
 # the agent of the sentence's passive verb acts, whatever units the subject names ("Personel BKO yang
 # terdiri atas Ditsamapta X dan Satbrimob X itu disambut Kapolres Y", "patroli ... digelar Polsek Z");
 # not a verb of taking part ("dibantu", "didampingi", "diikuti") nor one of a relative clause ("yang
@@ -431,6 +431,8 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
     specific = [e for e in specific if not _NOT_ACTOR_BEFORE.search(before(e.start))
                 or _OWN_CLAUSE.match(article.text, e.end, end)
                 or (_CLAUSE_JOIN.search(before(e.start)) and _OWN_VERB.match(article.text, e.end, end))]
+    if len(specific) > 1 and _AREA_OF.search(before(specific[0].start)):
+        specific = specific[1:]  # "Di wilayah hukum Polrestabes X, Polsek Y menggelar ...": the area's unit
     named = [(at, text) for at, text in named if not _NOT_ACTOR_BEFORE.search(before(at))]
     says = _SAYS.search(article.text, start, end)
     said_at = says.start() if says is not None else end
@@ -533,6 +535,18 @@ _AT_WORDS = frozenset("di sekitar halaman depan sepanjang seputar kawasan ruas j
 LIES_RANK = 2.5  # "yang berada di Kecamatan X": not where the activity is, but a place the text names
 
 
+_FRAME_WORDS = frozenset("di dari dalam pada untuk selama sementara".split())
+_VERB_WORD = re.compile(r"(?:me|ber|ter|per)[a-z]{3,}|di[a-z]{4,}")
+
+
+def _fronted_frame(text: str) -> bool:
+    """Whether ``text`` is a phrase fronted before a comma with no verb of its own ("Di wilayah
+    hukum Polrestabes X"), so no clause telling an activity."""
+    words = text.split()
+    return bool(words) and words[0].casefold() in _FRAME_WORDS and not any(
+        w.islower() and _VERB_WORD.fullmatch(w.strip(",.;()\"'")) for w in words[1:])
+
+
 def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     """The clauses of the sentence ``start:end`` that each tell an activity of their own group
     ("28 personel menjaga 121 TPS, Polsek Garung menempatkan 22 personel ..., sedangkan Polsek
@@ -548,7 +562,8 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
         own_verb = _UNIT_VERB.match(article.text, u.end) is not None
         told = any(start <= e.start and e.end <= comma and (e.label == "PERSONNEL" or _specific(e))
                    for e in article.entities)  # not a fronted phrase: "Untuk operasi itu, Polres X ..."
-        if comma >= 0 and not article.text[comma + 1:u.start].strip() and own_verb and told:
+        if comma >= 0 and not article.text[comma + 1:u.start].strip() and own_verb and told and not (
+                _fronted_frame(article.text[start:comma])):  # "Di wilayah hukum Polres X, Polsek Y ..."
             cuts.append((comma, u.start))
     # a figure split by place, the verb said once: "180 personel dikirim ke A, 160 personel ke B dan
     # 140 personel ke C"; each figure after the first that goes somewhere is a record of its own
@@ -837,7 +852,7 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
                                    "logistik", "suara", "dokumen", "formulir", "berkas", "milik",
                                    "perlengkapan",
                                    "di", "tempat",  # a body as a place: "sidang di Mahkamah Konstitusi"
-                                   "hukum", "wilkum"):  # "di wilayah hukum Polrestabes X": an area
+                                   "hukum", "wilkum", "wilayah"):  # "di wilayah hukum Polrestabes X": an area
             continue
         if e.label == "POLICE_UNIT" and words and words[-1] in ("ke", "kepada"):
             continue  # "BKO ke Polres X", "menyerahkan ... personel BKO kepada Polres X": where troops go

@@ -378,6 +378,8 @@ Di Simpang Lima, rombongan berhenti dan personel Sat Binmas Polres Bukit Sari me
 
 Di wilayah hukum Polres Bukit Sari, Polsek Batu Hitam menggelar patroli di sekitar Pasar Batu Hitam.
 
+Di wilayah Polres Bukit Sari, Polsek Karang Anyar menyisir posko pemenangan pasangan calon di Kelurahan Karang Anyar.
+
 Sebanyak 100 personel Satbrimob Polda Lembah Sunyi yang diperbantukan ke Polres Bukit Sari berjaga di Gudang Logistik KPU Kabupaten Bukit Sari.
 """,
     "pleno": """Polres Bukit Sari Amankan Pleno
@@ -436,6 +438,12 @@ UNIT = [
             ),
             # "..., rombongan berhenti dan personel X membagikan": a clause of its own names its actor
             ("rombongan berhenti", ("unit", "partners"), ("Sat Binmas Polres Bukit Sari", [])),
+            # a fronted frame ("Di wilayah Polres X, Polsek Y menyisir ... di Kelurahan Z") is no clause of its own
+            (
+                "Polsek Karang Anyar menyisir",
+                ("unit", "location"),
+                ("Polsek Karang Anyar", "Kelurahan Karang Anyar"),
+            ),
             # "Di wilayah hukum Polres X, Polsek Y menggelar ...": the area's unit neither acts nor takes part
             ("Di wilayah hukum", ("unit", "partners"), ("Polsek Batu Hitam", [])),
         ],

@@ -1,5 +1,6 @@
-"""Recogniser classes found on the dev pages e110-e120 (a seventh transfer check, session 9):
-a place name shaped like a verb ("Terunjam", "Berlian", "Perbaungan") is part of a unit's name in
+"""Recogniser classes found on the dev pages e110-e125 (a seventh transfer check, session 9):
+a Brimob detachment written with its Satbrimob and Polda is one unit, as a battalion or a company is;
+"dua anggotanya" counts a leader's own people; a place name shaped like a verb ("Terunjam", "Berlian", "Perbaungan") is part of a unit's name in
 running text, while a title-case headline verb after a unit still ends it (in a title-case headline
 such a name still ends before its verb-shaped word: "Polsek Tanjung Berlian Perketat ..." gives
 "Polsek Tanjung"; left as it was)."""
@@ -39,3 +40,39 @@ def test_a_place_name_shaped_like_a_verb_goes_on_in_running_text(
     recogniser: Recogniser, text: str, unit: str
 ) -> None:
     assert units(recogniser, text) == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        (
+            "Sebanyak 30 personel Detasemen B Satbrimob Polda Lembah Sunyi tiba di Bukit Sari.",
+            "Detasemen B Satbrimob Polda Lembah Sunyi",
+        ),
+        (
+            "Personel Subden 2 Detasemen A Satbrimob Polda Lembah Sunyi berjaga di gudang.",
+            "Subden 2 Detasemen A Satbrimob Polda Lembah Sunyi",
+        ),
+    ],
+)
+def test_a_brimob_detachment_is_one_unit_with_its_satbrimob(
+    recogniser: Recogniser, text: str, unit: str
+) -> None:
+    assert units(recogniser, text) == [unit]
+
+
+def test_a_bare_detachment_word_is_no_unit(recogniser: Recogniser) -> None:
+    assert units(recogniser, "Detasemen Khusus itu tiba kemarin.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Kapolsek Batu Hitam dan dua anggotanya menjaga logistik di balai desa.", ("dua anggotanya", 2)),
+        ("Kapolsek bersama 12 personelnya berpatroli ke TPS.", ("12 personelnya", 12)),
+    ],
+)
+def test_a_leaders_own_people_are_counted(recogniser: Recogniser, text: str, count: tuple[str, int]) -> None:
+    assert [(e.text, e.value) for e in recogniser.recognise(text, None, ()) if e.label == "PERSONNEL"] == [
+        count
+    ]

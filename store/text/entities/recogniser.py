@@ -81,7 +81,8 @@ def _automaton() -> ahocorasick.Automaton:
     funcs = gz.POLICE_FUNCTIONS.split("|")
     police = _first(gz.POLICE_TERRITORIAL) | _first(gz.POLICE_DIRECTORATES) | {
         "POLRESTABES", "POLRESTA", "POLRES", "POLSEK", "POLDA", "Kepolisian", "Sat", "Satuan", "Direktorat",
-        "Subdit", "Sub", "Si", "Sihumas", "Humas", "Brimob", "Batalyon", "Kompi", "Densus", "Korbrimob",
+        "Subdit", "Sub", "Si", "Sihumas", "Humas", "Brimob", "Batalyon", "Kompi", "Detasemen", "Subden",
+        "Densus", "Korbrimob",
         "Baharkam", "Pelopor", "Mabes", "Polri", "POLRI"}
     police |= {"Sat" + f.lower() for f in funcs} | {"Sat" + f for f in funcs}
     police |= {"Si" + f.lower() for f in gz.POLICE_SECTIONS.split("|")}
@@ -94,7 +95,8 @@ def _automaton() -> ahocorasick.Automaton:
     put("ADMIN", _first(gz.ADMIN))
     put("GEO", _first(gz.GEO))
     put("VENUE", _first(gz.VENUES))
-    put("PERSONNEL", set(_cased(gz.PERSONNEL_NOUNS.replace("|aparat gabungan", "") + "|orang")))
+    # "Kapolsek dan dua anggotanya": a count of his own people
+    put("PERSONNEL", set(_cased(gz.PERSONNEL_NOUNS.replace("|aparat gabungan", "") + "|orang|anggotanya|personelnya")))
     put("FIGURE", set(gz.FIGURE_CUES.split("|")))
     put("PLACE", {n.strip() for n in (gz.PROVINCES + "|" + gz.CITIES + "|" + gz.COUNTRIES).replace("\n", "").split("|")
                   if n.strip()})
