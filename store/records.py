@@ -431,8 +431,11 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
     specific = [e for e in specific if not _NOT_ACTOR_BEFORE.search(before(e.start))
                 or _OWN_CLAUSE.match(article.text, e.end, end)
                 or (_CLAUSE_JOIN.search(before(e.start)) and _OWN_VERB.match(article.text, e.end, end))]
-    if len(specific) > 1 and _AREA_OF.search(before(specific[0].start)):
-        specific = specific[1:]  # "Di wilayah hukum Polrestabes X, Polsek Y menggelar ...": the area's unit
+    if len(specific) > 1 and _AREA_OF.search(before(specific[0].start)) and (
+            specific[1].start < _first_clause_end(article, start, end)):
+        # "Di wilayah hukum Polrestabes X, Polsek Y menggelar ...": the area's unit (not when the other
+        # unit has a clause of its own: "Di wilayah Polsek A, 30 personel menjaga ..., Polsek B ...")
+        specific = specific[1:]
     named = [(at, text) for at, text in named if not _NOT_ACTOR_BEFORE.search(before(at))]
     says = _SAYS.search(article.text, start, end)
     said_at = says.start() if says is not None else end
@@ -960,6 +963,17 @@ _EVENT_HELD = re.compile(r"[\"“'‘]?((?:rapat\s+)?pleno|rapat|debat|kampanye|
                          r"dipusatkan)\s+di\s", re.IGNORECASE)
 
 
+def _taken_to(article: Article, inside: Sequence[Any], start: int, end: int) -> str | None:
+    """The police station people were taken to ("dibawa ke Mapolres X"): left out of the places of
+    an act told at a place of its own ("dilerai di pintu keluar lapangan dan dibawa ke Mapolsek X"),
+    the place of an arrest that names no other."""
+    for e in inside:
+        if e.label == "LOC" and _HEADQUARTERS.match(e.text) and _TAKEN_TO.search(
+                article.text, max(start, e.start - 40), e.start):
+            return str(e.text)
+    return None
+
+
 def _event_venue_next(article: Article, start: int, end: int) -> str | None:
     """Where the next sentence says the event named in the sentence ``start:end`` is held."""
     spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
@@ -1081,6 +1095,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     bare = _BARE_HEAD.search(sentence) if location is None else None
     if bare is not None:  # "tetap tinggal di markas": the markas named before
         location = _earlier_location(article, start, bare.group(1).casefold(), kind_only=True)
+    if location is None:  # "diamankan dan dibawa ke Mapolres X": the station, the act naming no other place
+        location = _taken_to(article, inside, start, end)
     if location is None:  # "Kegiatan yang berlangsung di Ballroom Hotel Tugu ini melibatkan ..."
         location = _following_location(article, end) or _event_venue_next(article, start, end)
     if location is None:  # "WONOSOBO - Polres Wonosobo menyebar 437 personel ...": the lede's own dateline

@@ -399,6 +399,8 @@ Sat Lantas mengatur arus kendaraan pendukung di Jalan Kenanga.
 Di sekitar panggung, 40 personel Sat Samapta membentuk ring pertama.
 
 Dua pendukung yang berkelahi di pintu keluar lapangan dilerai personel Polsek Batu Hitam dan dibawa ke Mapolsek Batu Hitam.
+
+Seorang pria yang melempar botol ke arah petugas diamankan dan dibawa ke Mapolsek Batu Hitam.
 """,
     "crossing": """Logistik Diseberangkan ke Pulau Damar
 
@@ -520,6 +522,8 @@ LOCATION = [
             ("Di sekitar panggung", "location", "Lapangan Merdeka Bukit Sari"),
             # where people were taken afterwards ("dibawa ke Mapolsek X") is not where the act was
             ("dilerai personel Polsek", "location", "Lapangan Merdeka Bukit Sari"),
+            # ... unless the act names no other place: the arrest's place is the station
+            ("melempar botol", "location", "Mapolsek Batu Hitam"),
             # "Dari pelabuhan, ... dibawa ke X": the harbour named before is where the escort starts
             ("Dari pelabuhan", "location", "Pelabuhan Teluk Indah"),
             # troops sent "dari X ke Y": where they are sent
