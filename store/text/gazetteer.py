@@ -201,7 +201,7 @@ GOV_NAMED = "Dinas|Kementerian|Komisi|Badan"
 
 # administrative divisions: the division word is part of the place ("Kecamatan Bungoro")
 ADMIN = (
-    "Provinsi|Prov.|Kabupaten|Kab.|Kota|Kecamatan|Kec.|Kelurahan|Kel.|Desa|Dusun|Kampung|Nagari|Gampong|"
+    "Provinsi|Prov.|Kabupaten|Kab.|Kota|Kecamatan|Kec.|Kelurahan|Kel.|Desa|Ds.|Dusun|Kampung|Nagari|Gampong|"
     "Distrik|Pekon|Kapanewon|Kemantren|Padukuhan|Jorong|Tiyuh|Kalurahan|Lingkungan|Mukim|Kampong"
 )
 # natural features: the word is part of the name ("Sungai Mahakam", "Selat Bali", "Pulau Hiri")
@@ -214,7 +214,9 @@ VENUES = (
     "Lapas|Rutan|Monumen|Tugu|Bundaran|Simpang|Terminal|Stasiun|Dermaga|Gedung Olahraga|Wisma|Graha|Hall|"
     "Jalan|Jl.|Jln.|Jl|"
     # places of worship and religious schools, where outreach visits go ("Pondok Pesantren Nurul X")
-    "Pondok Pesantren|Ponpes|Pesantren|Dayah|Madrasah|Musala|Musholla|Mushola|Surau|Langgar"
+    "Pondok Pesantren|Ponpes|Pesantren|Dayah|Madrasah|Musala|Musholla|Mushola|Surau|Langgar|"
+    # schools, where many TPS stand ("TPS 05 di SDN Penjaringan 07", "SMP Negeri 2 X")
+    "SDN|SMPN|SMAN|SMKN|SD Negeri|SMP Negeri|SMA Negeri|SMK Negeri"
 )
 STREETS = frozenset({"jalan", "jl.", "jln.", "jl"})
 # words in a street or venue name that would otherwise end it: "Jalan Jenderal Sudirman", "Jl. Ir. H. Juanda"

@@ -413,6 +413,8 @@ Di gudang itu, kotak suara dijaga empat personel Polsek Pulau Damar hingga hari 
 Personel Sat Samapta Polres Teluk Seruni diberangkatkan dengan truk dari Mapolsek Pulau Damar ke Desa Karang Bolong dan Desa Karang Anyar.
 
 Sebanyak 20 personel Satbrimob Polda Lembah Sunyi juga bersiaga di Mapolsek Pulau Damar.
+
+Polsek Pulau Damar menempatkan 24 personel di TPS-TPS yang dipusatkan di SDN Karang Bolong 07.
 """,
     "occasion": """Apel Gelar Pasukan di Bukit Sari
 
@@ -526,6 +528,8 @@ LOCATION = [
             ("melempar botol", "location", "Mapolsek Batu Hitam"),
             # "Dari pelabuhan, ... dibawa ke X": the harbour named before is where the escort starts
             ("Dari pelabuhan", "location", "Pelabuhan Teluk Indah"),
+            # TPS "yang dipusatkan di" a school: the school, its number with it
+            ("yang dipusatkan di SDN", "location", "SDN Karang Bolong 07"),
             # troops sent "dari X ke Y": where they are sent
             ("diberangkatkan dengan truk", "location", "Desa Karang Bolong dan Desa Karang Anyar"),
             # "Dalam kesempatan itu": the occasion told before, at its place; the Polres troops go to is no partner

@@ -1,6 +1,7 @@
 """Recogniser classes found on the dev pages e110-e125 (a seventh transfer check, session 9):
 a Brimob detachment written with its Satbrimob and Polda is one unit, as a battalion or a company is;
-"dua anggotanya" counts a leader's own people; a place name shaped like a verb ("Terunjam", "Berlian", "Perbaungan") is part of a unit's name in
+"dua anggotanya" counts a leader's own people; "Ds." is a village as "Desa" is; a school's number is
+part of its name; a place name shaped like a verb ("Terunjam", "Berlian", "Perbaungan") is part of a unit's name in
 running text, while a title-case headline verb after a unit still ends it (in a title-case headline
 such a name still ends before its verb-shaped word: "Polsek Tanjung Berlian Perketat ..." gives
 "Polsek Tanjung"; left as it was)."""
@@ -76,3 +77,24 @@ def test_a_leaders_own_people_are_counted(recogniser: Recogniser, text: str, cou
     assert [(e.text, e.value) for e in recogniser.recognise(text, None, ()) if e.label == "PERSONNEL"] == [
         count
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Polsek Batu Hitam berpatroli ke Ds. Karang Bolong dan Ds. Karang Anyar, Kec. Batu Hitam, kemarin.",
+            ["Ds. Karang Bolong", "Ds. Karang Anyar", "Kec. Batu Hitam"],
+        ),
+        # a school, where many TPS stand, with its number
+        (
+            "Personel berjaga di TPS-TPS yang dipusatkan di SDN Karang Anyar 07 sejak pagi.",
+            ["SDN Karang Anyar 07"],
+        ),
+        ("Pemungutan suara di SMP Negeri 2 Bukit Sari berjalan lancar.", ["SMP Negeri 2 Bukit Sari"]),
+    ],
+)
+def test_abbreviated_villages_and_numbered_schools_are_places(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert [e.text for e in recogniser.recognise(text, None, ()) if e.label == "LOC"] == places

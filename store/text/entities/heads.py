@@ -401,8 +401,11 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
         if head is _ADMIN_HEAD and _WALI_BEFORE.search(text, max(0, start - 20), start):
             return  # "Wali Kota Cirebon": the role, then the city
         street = m.group().lower() in gz.STREETS
+        # a school's number is part of its name: "SDN Penjaringan 07", "SMP Negeri 2 Bukit Sari"
+        school = head is _VENUE_HEAD and m.group()[:2] in ("SD", "SM")
         end, n = _tail(text, m.end(), max_words=4 if not street else 5, street=street,
-                       split=not street, lead=start if head is _GEO_HEAD else -1, **opts)
+                       split=not street, lead=start if head is _GEO_HEAD else -1,
+                       **({**opts, "digits": True} if school else opts))
         if head is _VENUE_HEAD:
             gap = _GAP.match(text, end)
             hq = _VENUE_HEAD.match(text, gap.end()) if gap and text.startswith("Ma", gap.end()) else None
