@@ -317,7 +317,7 @@ def _stream_to(st: Store, raw: IO[bytes], fmt: str, opts: Options) -> int:
     return n
 
 
-def export_file(st: Store, path: Path, fmt: str, cell: Callable[[str], str] | None = None,
+def export_file(st: Store, path: Path | str, fmt: str, cell: Callable[[str], str] | None = None,
                 damaged: list[str] | None = None, options: Options | None = None) -> int:
     """Export to ``path`` atomically and durably; StoreError (and no temp file left) on failure.
     A pipe or device (``/dev/stdout``) is written into; a brat export is a folder."""
@@ -328,8 +328,10 @@ def export_file(st: Store, path: Path, fmt: str, cell: Callable[[str], str] | No
         opts.damaged = damaged
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r} ({', '.join(FORMATS)})")
+    # "DIR/" asks for a folder of DocBin parts: seen before Path() drops the trailing separator
+    as_folder = opts.folder or (isinstance(path, str) and path.endswith(("/", os.sep)))
     path = Path(path)
-    if fmt == "spacy" and (opts.folder or path.is_dir() or str(path).endswith(os.sep)):  # DocBin parts
+    if fmt == "spacy" and (as_folder or path.is_dir()):  # DocBin parts
         from store.interchange import spacy_docbin
         with spacy_docbin.folder_export(path) as add:
             return _export_folder(st, opts, lambda chosen: spacy_docbin.parts(chosen), add)
@@ -353,11 +355,11 @@ def export_file(st: Store, path: Path, fmt: str, cell: Callable[[str], str] | No
         except OSError as exc:
             raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
     path = Path(os.path.realpath(path))  # a link to a file: replace the file, keep the link
-    with replacing(path) as raw:
+    with replacing(path, shared=True) as raw:
         n = _stream_to(st, raw, fmt, opts)
     if fmt == "labelstudio":  # the labeling config that matches, beside the tasks
         from store.interchange.labelstudio import label_config
-        write_bytes(config_path(path), label_config(st.taxonomy).encode("utf-8"))
+        write_bytes(config_path(path), label_config(st.taxonomy).encode("utf-8"), shared=True)
     return n
 
 

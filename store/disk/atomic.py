@@ -108,15 +108,41 @@ def own_dir(path: Path, create: bool) -> None:
         raise CorruptFile(path, "should be a folder but is a file; run `tandai check --repair`")
 
 
+def umask() -> int:
+    """This process's umask, read where Linux shows it (setting it to read it back would change it
+    for every thread meanwhile); the usual 022 where it cannot be read."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
+def shared_mode(path: Path, folder: bool = False) -> int:
+    """The permissions of a file (or folder) written for people and other tools, not for the store
+    itself (an export): those of the one it replaces, else what any new one gets (0666, 0777 for a
+    folder, less the umask), never the temp file's private 0600 / 0700."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return (0o777 if folder else 0o666) & ~umask()
+
+
 @contextlib.contextmanager
-def replacing(path: Path) -> Iterator[IO[bytes]]:
+def replacing(path: Path, shared: bool = False) -> Iterator[IO[bytes]]:
     """A file to write that replaces ``path`` atomically and durably when the block ends without
     an error (temp file, fsync, ``os.replace``, fsync of the folder); on any error the temp file
     goes and ``path`` is as it was. OS failures become StoreError. Streams: an export of 100k
-    articles never holds the file in memory."""
+    articles never holds the file in memory. ``shared``: the file is for people and other tools
+    (an export) and gets ``shared_mode``; a store's own files stay the temp file's 0600."""
     path = Path(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        if shared:
+            os.fchmod(fd, shared_mode(path))
     except OSError as exc:
         raise StoreError(f"could not write {path}: {exc.strerror or exc}") from exc
     try:
@@ -136,9 +162,10 @@ def replacing(path: Path) -> Iterator[IO[bytes]]:
     fsync_dir(path.parent)
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically and durably; raise StoreError on any OS failure."""
-    with replacing(path) as fh:
+def write_bytes(path: Path, data: bytes, shared: bool = False) -> None:
+    """Replace ``path`` with ``data`` atomically and durably; raise StoreError on any OS failure
+    (``shared``: see ``replacing``)."""
+    with replacing(path, shared) as fh:
         fh.write(data)
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from store.disk.atomic import fsync_dir
+from store.disk.atomic import fsync_dir, shared_mode
 from store.errors import StoreError
 
 
@@ -74,6 +74,7 @@ def replacing_folder(folder: Path, ours: Callable[[Path], bool], kind: str) -> I
     try:
         parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=parent))
+        tmp.chmod(shared_mode(folder, folder=True))  # for people and tools, not mkdtemp's 0700
     except OSError as exc:
         raise StoreError(f"cannot write {folder}: {exc.strerror or exc}") from exc
     try:
