@@ -355,22 +355,20 @@ def _quick_tables() -> tuple[Any, Any] | None:
     return tables
 
 
-def _split_quick(text: str, bounds: list[int]) -> Tokens | None:
-    """``split_tokens`` by character classes, whole-text numpy operations instead of a regex
-    match per token (a third of the time): a token is a run of word characters or one other
-    non-space character, cut at the boundaries inside a word. The text is rebuilt with a NUL
-    before and after each token and split there, giving the gaps and tokens as the pattern's
-    split does. None (use the pattern) without numpy, for an empty text, or one holding a NUL,
-    a character beyond the BMP or a joining one."""
+def char_classes(text: str) -> tuple[Any, Any, Any] | None:
+    """numpy, the text's code points (uint8 where it is Latin-1, else uint32) and each one's
+    class (``_WORD``, ``_SPACE``, ``_PUNCT``) for the quick tokenizers; None where they do not
+    apply: no numpy, an empty text, or one holding a NUL, a character beyond the BMP, a lone
+    surrogate or a joining character (the pattern knows what those join)."""
     tables = _quick_tables()
     if tables is None or not text or "\x00" in text:
         return None
     np, table = tables
     try:
-        codes, encoding = np.frombuffer(text.encode("latin-1"), np.uint8), "latin-1"
+        codes = np.frombuffer(text.encode("latin-1"), np.uint8)
     except UnicodeEncodeError:
         try:
-            codes, encoding = np.frombuffer(text.encode("utf-32-le"), np.uint32), "utf-32-le"
+            codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
         except UnicodeEncodeError:  # a lone surrogate
             return None
         if codes.max() > 0xFFFF:
@@ -378,6 +376,21 @@ def _split_quick(text: str, bounds: list[int]) -> Tokens | None:
     kind = table[codes]
     if kind.max() == _JOINS:
         return None
+    return np, codes, kind
+
+
+def _split_quick(text: str, bounds: list[int]) -> Tokens | None:
+    """``split_tokens`` by character classes, whole-text numpy operations instead of a regex
+    match per token (a third of the time): a token is a run of word characters or one other
+    non-space character, cut at the boundaries inside a word. The text is rebuilt with a NUL
+    before and after each token and split there, giving the gaps and tokens as the pattern's
+    split does. None (use the pattern) without numpy, for an empty text, or one holding a NUL,
+    a character beyond the BMP or a joining one."""
+    classes = char_classes(text)
+    if classes is None:
+        return None
+    np, codes, kind = classes
+    encoding = "latin-1" if codes.dtype == np.uint8 else "utf-32-le"
     n = len(text)
     word = kind == _WORD
     inside = word[1:] & word[:-1]  # character i + 1 goes on with the word of character i

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from store.errors import StoreError
-from store.interchange.common import _JOINS, _SPACE, _WORD, Item, Tokens, _quick_tables, entity_tokens
+from store.interchange.common import _SPACE, _WORD, Item, Tokens, char_classes, entity_tokens
 from store.interchange.folders import replacing_folder, write_new
 
 MISSING = "the spacy format needs spaCy, which is not installed: pip install 'tandai[spacy]'"
@@ -212,22 +212,10 @@ def quick_words(text: str, bounds: list[int]) -> tuple[Any, Any, Any, list[str]]
     characters, cut at ``bounds``, or one other character) or a run of whitespace that is not
     the single space a token's flag stands for. None where the quick tokenizer declines the text
     (``_split_quick``: then ``words`` over the pattern's tokens)."""
-    tables = _quick_tables()
-    if tables is None or not text or "\x00" in text:
+    classes = char_classes(text)
+    if classes is None:
         return None
-    np, table = tables
-    try:
-        codes = np.frombuffer(text.encode("latin-1"), np.uint8)
-    except UnicodeEncodeError:
-        try:
-            codes = np.frombuffer(text.encode("utf-32-le"), np.uint32)
-        except UnicodeEncodeError:  # a lone surrogate
-            return None
-        if codes.max() > 0xFFFF:
-            return None
-    kind = table[codes]
-    if kind.max() == _JOINS:
-        return None
+    np, codes, kind = classes
     n = len(codes)
     space = kind == _SPACE
     word = kind == _WORD

@@ -6,10 +6,12 @@ Also: store-wide corrections reach every exported article."""
 from __future__ import annotations
 
 import os
+import random
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -174,11 +176,19 @@ def test_prodigy_escapes_controls_in_the_text_and_its_tokens(tmp_path: Path) -> 
     assert any("\x9b" in t["text"] for t in task["tokens"])
 
 
+def random_texts(pieces: list[str], seed: int, count: int, longest: int) -> Iterator[tuple[str, list[int]]]:
+    """``count`` texts of up to ``longest`` random pieces, each with up to four random entity
+    edges (some outside the text)."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, longest)))
+        yield text, [rng.randint(-1, len(text) + 1) for _ in range(rng.randint(0, 4))]
+
+
 def test_tokens_are_the_pattern_matches_split_at_entity_edges() -> None:
     """Both tokenizers (character classes with numpy; one regex split, offsets by running sums,
     cuts by bisection) against their definition: the token pattern's matches, each cut where an
     entity edge falls inside it."""
-    import random
     from bisect import bisect_left, bisect_right
 
     from store.interchange.common import _TOKEN, _split_pattern, _split_quick, split_tokens
@@ -197,11 +207,8 @@ def test_tokens_are_the_pattern_matches_split_at_entity_edges() -> None:
     pieces = ["ab", " ", "c", ".", "\n", ",", "\u0301", "\u200d", "\ufe0f", "🚓", "🏽", "é", "\t", "  ", "!",
               '"', "polres", "\u00a0", "\x9b", "\x00", "\x1c", "_", "\u0661", "\u01c5", "\u2028", "\u201c",
               "\u00ab", "\u00b2", "\u3000", "\ud800"]
-    rng = random.Random(7)
     quick = 0
-    for _ in range(6000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        cuts = [rng.randint(-1, len(text) + 1) for _ in range(rng.randint(0, 4))]
+    for text, cuts in random_texts(pieces, seed=7, count=6000, longest=12):
         fast = _split_quick(text, cuts)
         quick += fast is not None
         for toks in (split_tokens(text, cuts), _split_pattern(text, cuts), fast):
@@ -233,18 +240,14 @@ def test_spacy_words_in_one_pass_are_the_words_of_the_tokens() -> None:
     random texts of spaces, line breaks, tabs, punctuation, marks and emoji with random entity
     edges: the same words, offsets, flags and texts wherever the quick path takes the text."""
     pytest.importorskip("numpy")
-    import random
 
     from store.interchange.common import split_tokens
     from store.interchange.spacy_docbin import quick_words, words
 
     pieces = ["ab", " ", "c", ".", "\n", ",", "\u0301", "🚓", "é", "\t", "  ", "   ", "!", "polres", "\u00a0",
               "\x9b", "\x00", "_", "\u0661", "\u2028", "\u201c", "\u3000", " \n", "\n "]
-    rng = random.Random(11)
     quick = 0
-    for _ in range(8000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        cuts = [rng.randint(-1, len(text) + 1) for _ in range(rng.randint(0, 4))]
+    for text, cuts in random_texts(pieces, seed=11, count=8000, longest=14):
         fast = quick_words(text, cuts)
         if fast is None:
             continue
