@@ -37,9 +37,10 @@ _SCENE = re.compile(
 # the kind of exercise or plan before what it is about: "simulasi pengamanan TPS" is a simulation
 # ... and the way a thing is done or the people who do it: "pola pengamanan pleno telah disepakati
 # dalam rapat" is a meeting, "memberangkatkan 60 personel pengamanan TPS" a deployment
+# ... and what talks are about: "berkoordinasi dengan PPK soal pengamanan rapat pleno" is coordination
 _TOPIC = re.compile(r"(?<![^\W_])(?:simulasi|latihan|rencana|rancangan|persiapan|pemetaan|gladi|memetakan|"
                     r"merencanakan|menyusun|mempersiapkan|menyiapkan|pola|skema|konsep|strategi|koordinasi|rakor|"
-                    r"evaluasi|kesiapan)\s+"
+                    r"evaluasi|kesiapan|soal|mengenai|tentang|perihal|membahas)\s+"
                     r"(?:[a-z]+\s+)?$", re.IGNORECASE)
 # what the people already do, told of them in passing: "Personel Polsek X yang berjaga di ruangan itu
 # segera melerai ..." (the act is the main verb's)

@@ -179,6 +179,9 @@ _VOTING_DAY = re.compile(r"(?<![^\W_])(?<!hingga )(?<!sampai )(?<!jelang )"
                          r"(?:hari pemungutan suara|hari pencoblosan)(?![^\W_])", re.IGNORECASE)
 VOTING_DAY = next(d.isoformat() for d, phase in CALENDAR if phase == "voting")
 # between the places of one list: "A, B dan C", "Jalan X dan kawasan Y" (an area word kept with its name)
+# the region of an office run for ("debat calon bupati dan wakil bupati Tapin di GOR X"): the
+# election's, not a place of the activity (nor the place the venue after it lies in)
+_OFFICE_OF = re.compile(r"(?<![^\W_])(?:bupati|wali\s?kota|gubernur)\s+$")
 _LIST_JOIN = re.compile(r"^(?:,\s*|,?\s*dan\s+(?:(?:kawasan|wilayah|daerah|sekitar)\s+)?)$")
 
 
@@ -536,6 +539,10 @@ _IN_AREA = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:wilayah|daerah)\s+$", re.IGNOR
 _VENUE_PEOPLE = frozenset("pengasuh pengurus pimpinan pengelola jemaah jamaah jemaat santri takmir".split())
 _AT_WORDS = frozenset("di sekitar halaman depan sepanjang seputar kawasan ruas jalur".split())
 LIES_RANK = 2.5  # "yang berada di Kecamatan X": not where the activity is, but a place the text names
+# many unnamed places of a kind ("sejumlah TPS yang tersebar di Kecamatan X", "kantor-kantor PPK yang
+# berada di ..."): the area they lie in is the one place the sentence names for the act
+_SPREAD_OVER = re.compile(r"(?<![^\W_])(?:(?:sejumlah|beberapa|seluruh|semua|puluhan|ratusan|\d[\d.]*)"
+                          r"\s+[\w-]+|([a-z]+|TPS)-\1)\s+(?:yang\s+)?$", re.IGNORECASE)
 
 
 _FRAME_WORDS = frozenset("di dari dalam pada untuk selama sementara".split())
@@ -621,7 +628,7 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
     # province after a unit only says where it is
     locs = [e for e in inside if e.label == "LOC" and body <= e.start and e.end <= end and not any(
         re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*,\s*", article.text[u.end:e.start]) for u in units
-        if u.end <= e.start)]
+        if u.end <= e.start) and not _OFFICE_OF.search(article.text, max(body, e.start - 12), e.start)]
     moving = _MOVING.search(article.text, body, end) is not None and not toward
     places: list[tuple[float, int, int]] = []
     after_prep: set[int] = set()
@@ -676,7 +683,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             weight += 1.5
         elif _FRAME.fullmatch(article.text[body:s]) and _FRAME_END.match(article.text, e):
             weight += 1  # "Di Kecamatan Cikajang, ... berjaga di kantor PPK": the frame, then the venue
-        if _LIES.search(before):
+        lies = _LIES.search(before)
+        if lies is not None and not _SPREAD_OVER.search(before, 0, lies.start()):
             weight = max(weight, LIES_RANK)
         elif _NOT_HERE.search(before) or (_TAKEN_TO.search(before) and _HEADQUARTERS.match(article.text, s)):
             # "kata Kapolres saat ditemui di Mapolres X": where it was said, not done; "dilerai ... dan
@@ -804,6 +812,10 @@ _MADE_OF = re.compile(r",?\s+(?:yang\s+)?(?:terdiri\s+(?:atas|dari)|beranggotaka
 
 # a list that goes on from a destination: "memberangkatkan personel BKO ke lima polres hari ini, yakni
 # Polres A, Polres B ..." names where they go
+# a force handed over to the acting unit, the object of the handing verb ("menyerahkan 60 personel
+# Satbrimob X", "menyerahterimakan pasukan"): what is received, not a body taking part
+_HANDS_OVER = re.compile(r"(?<![^\W_])(?:menyerahkan|menyerahterimakan|mem-?bko-?kan)\s+(?:[\w.]+\s+){0,3}$",
+                         re.IGNORECASE)
 _LISTED_DESTINATION = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+[^.;\n]*?(?<![^\W_])(?:yakni|yaitu|antara lain|"
                                  r"di antaranya|meliputi)(?![^\W_])[^.;\n]*$", re.IGNORECASE)
 
@@ -859,6 +871,8 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             continue
         if e.label == "POLICE_UNIT" and words and words[-1] in ("ke", "kepada"):
             continue  # "BKO ke Polres X", "menyerahkan ... personel BKO kepada Polres X": where troops go
+        if e.label == "POLICE_UNIT" and _HANDS_OVER.search(before):
+            continue  # "Danki menyerahkan personel Satbrimob X itu kepada Kapolres": the force handed over
         if _LISTED_DESTINATION.search(article.text, max(0, e.start - 160), e.start):
             continue
         handed = len(words) > 1 and words[-1] in ("kepada", "ke") and words[-2] in _HANDED
@@ -1001,9 +1015,14 @@ def _following_location(article: Article, end: int) -> str | None:
 
 def _next_personnel(article: Article, end: int) -> int | None:
     """The count of a following sentence that goes on about the activity ("... diikuti 418
-    personel") when the sentence itself gives none."""
+    personel") when the sentence itself gives none; one only joined to it in a paragraph, neither
+    naming it nor pointing back to it, counts the act at a place of its own when it names one
+    ("Malam itu juga, kotak suara disimpan di Balai Desa X dan dijaga dua personel bersama Linmas")."""
     for s, e in _following(article, end):
-        found = _personnel(article, [x for x in article.entities if s <= x.start and x.end <= e])
+        inside = [x for x in article.entities if s <= x.start and x.end <= e]
+        if any(x.label == "LOC" for x in inside) and not _GOES_ON.search(article.text[s:e]):
+            continue
+        found = _personnel(article, inside)
         if found is not None:
             return found
     return None
@@ -1114,6 +1133,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     partners += [p for p in _next_sentence_partners(article, end, unit_text, location) if p not in partners]
     if not partners and ref is not None and (start, end) == selected:  # a next clause: another group's
         partners = [p for p in ref.partners if p != unit_text]
+    if len(partners) > 1:  # "Satpol PP" beside "Satpol PP Kabupaten X": one body, in its long form
+        partners = [p for p in partners if not any(q != p and q.startswith(p + " ") for q in partners)]
     clf = classifier if classifier is not None else _lexicon_only(taxonomy)
     kind = _type(article, start, article.text[start:_first_clause_end(article, start, end)], clf, sentence)
     if kind == DEPLOYMENT and found is not None and _SENT_FROM.search(sentence):
@@ -1248,8 +1269,13 @@ def _type(article: Article, start: int, clause: str, clf: TypeClassifier, senten
     kind, p = clf.guess(sentence)
     if clf.lexicon_scores(sentence) or p >= 0.5:
         return kind
-    before = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
-              if s[1] <= start]
+    spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+    own = next((s for s, e in spans if s < start < e), None)
+    if own is not None and clf.lexicon_scores(article.text[own:start]):
+        # "Sebanyak 60 personel dikirim ke A, sedangkan 60 personel lainnya ke B": a later clause
+        # that leaves its verb out has the verb of its sentence, not of the sentence before
+        return clf.guess(article.text[own:start])[0]
+    before = [s for s in spans if s[1] <= start]
     for s, e in reversed(before[-1:]):
         if clf.lexicon_scores(article.text[s:e]):
             return clf.guess(article.text[s:e])[0]

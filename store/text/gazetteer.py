@@ -138,7 +138,7 @@ POLICE_TERRITORIAL = "Polrestabes|Polresta|Polres|Polsekta|Polsek|Polda|Polsubse
 # functional police units: stand alone ("Sat Samapta") or come before their territorial parent
 POLICE_FUNCTIONS = (
     "Brimob|Samapta|Sabhara|Lantas|Reskrim|Intelkam|Binmas|Narkoba|Resnarkoba|Tahti|Polairud|Polair|"
-    "Pamobvit|Reskoba|Tipikor|Propam|Provos|Humas|Turjawali|Dalmas"
+    "Pamobvit|Reskoba|Tipikor|Propam|Provos|Humas|Turjawali|Dalmas|Pol Airud|Pol Air"
 )
 # sections of a Polres, written "Si" + the word, spaced or glued ("Si Propam", "Sihumas")
 POLICE_SECTIONS = "Humas|Propam|Dokkes|Keu|Tipol|Was|Kum|Tik"
@@ -212,6 +212,8 @@ VENUES = (
     "Lapangan|Gedung|Aula|Alun-alun|Alun-Alun|Pasar|Masjid|Gereja|Pura|Vihara|Klenteng|Stadion|Hotel|"
     "Pelabuhan|Bandara|Bandar Udara|Taman|Pendopo|Pendapa|Balai|GOR|Gelanggang|Rumah Dinas|Rumah Jabatan|"
     "Lapas|Rutan|Monumen|Tugu|Bundaran|Simpang|Terminal|Stasiun|Dermaga|Gedung Olahraga|Wisma|Graha|Hall|"
+    # fish-auction places, border crossings, neighbourhood watch posts
+    "Tempat Pelelangan Ikan|TPI|Pos Lintas Batas Negara|PLBN|Poskamling|"
     "Jalan|Jl.|Jln.|Jl|"
     # places of worship and religious schools, where outreach visits go ("Pondok Pesantren Nurul X")
     "Pondok Pesantren|Ponpes|Pesantren|Dayah|Madrasah|Musala|Musholla|Mushola|Surau|Langgar|"

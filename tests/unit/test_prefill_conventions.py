@@ -428,6 +428,50 @@ Sehari sebelumnya, Polda Lembah Sunyi mengirim 200 personel BKO ke Polres Teluk 
 """,
 }
 
+# the dev pages e128-e133 (an eighth check) and the classes left on the dev part
+EIGHTH = {
+    "handover": """BKO Brimob Tiba di Bukit Sari
+
+LEMBAH SUNYI - Satbrimob Polda Lembah Sunyi menggelar apel pemberangkatan 120 personel BKO di Mako Satbrimob Polda Lembah Sunyi, Jumat (22/11/2024).
+
+Sebanyak 60 personel dikirim ke Kabupaten Bukit Sari, sedangkan 60 personel lainnya ke Kabupaten Teluk Seruni.
+
+Setibanya di Bukit Sari, Polres Bukit Sari menggelar apel penerimaan di Lapangan Apel Mapolres Bukit Sari, Sabtu (23/11/2024); Danki Brimob Iptu Yohanes Bala menyerahkan personel Satbrimob Polda Lembah Sunyi itu kepada Kapolres Bukit Sari AKBP Darma Wijaya.
+""",
+    "counts": """Polsek Batu Hitam Patroli Pasar
+
+BUKIT SARI - Polsek Batu Hitam menggelar patroli di Pasar Batu Hitam, Senin (25/11/2024). Sebanyak 30 personel Satpol PP Kabupaten Bukit Sari juga bersiaga di Kantor Camat Batu Hitam bersama Linmas.
+
+Polsek Karang Anyar menyambangi Kantor PPK Karang Anyar, Selasa (26/11/2024). Di tempat lain, 25 personel Polsek Karang Anyar berjaga di Gudang Logistik KPU Karang Anyar bersama anggota Koramil.
+
+Polsek Pasir Putih bersama Satpol PP Kabupaten Bukit Sari berpatroli di Pasar Pasir Putih, Rabu (27/11/2024). Patroli itu juga melibatkan anggota Satpol PP dan Linmas.
+
+Dalam kesempatan itu, personel Polsek Pasir Putih berkoordinasi dengan petugas PPK Pasir Putih soal pengamanan rapat pleno.
+
+Polsek Batu Hitam menyambangi sejumlah TPS yang tersebar di Kecamatan Batu Hitam, Kamis (28/11/2024).
+
+Polres Bukit Sari menyiagakan 245 personel untuk mengamankan debat calon bupati dan wakil bupati Bukit Sari di Gedung Olahraga (GOR) Seruni, Sabtu (9/11/2024).
+""",
+}
+EIGHTH_CASES = page_cases(
+    EIGHTH,
+    [
+        # a force handed over to the Kapolres in the apel is what is received, not a body taking part
+        ("menggelar apel penerimaan", "partners", []),
+        # the count of another group's act at a place of its own, in the same paragraph, is not this one's
+        ("menggelar patroli di Pasar Batu Hitam", "personnel", None),
+        ("menyambangi Kantor PPK Karang Anyar", "personnel", None),
+        # a body's short form beside its long form is one partner
+        ("berpatroli di Pasar Pasir Putih", "partners", ["Satpol PP Kabupaten Bukit Sari", "Linmas"]),
+        # what talks are about is no act of its own
+        ("berkoordinasi dengan petugas PPK", "type", "coordination"),
+        # many unnamed places of a kind spread over an area: the area
+        ("yang tersebar di Kecamatan", "location", "Kecamatan Batu Hitam"),
+        # the region of an office run for is the election's, the venue after it the place
+        ("debat calon bupati", "location", "Gedung Olahraga (GOR) Seruni"),
+    ],
+)
+
 
 # the acting unit
 UNIT = [
@@ -836,7 +880,8 @@ DATE = [
 
 
 @pytest.mark.parametrize(
-    ("pages", "page", "needle", "slot", "expected"), [*UNIT, *LOCATION, *TYPE, *PARTNERS, *DATE]
+    ("pages", "page", "needle", "slot", "expected"),
+    [*UNIT, *LOCATION, *TYPE, *PARTNERS, *DATE, *EIGHTH_CASES],
 )
 def test_the_draft_of_a_sentence(
     stores: Stores, pages: dict[str, str], page: str, needle: str, slot: Slot, expected: Any
@@ -854,6 +899,16 @@ def test_the_draft_of_a_sentence(
 )
 def test_personnel_placed_for_or_at_counted_polling_stations_guard_them(pages: Opened, needle: str) -> None:
     assert clause(pages, "split", needle)["type"] == "static_guard"
+
+
+def test_a_later_clause_without_its_verb_has_the_verb_of_its_sentence(stores: Stores) -> None:
+    # "Sebanyak 60 personel dikirim ke A, sedangkan 60 personel lainnya ke B": not the apel told before
+    got = clause(stores(EIGHTH), "handover", "sedangkan 60 personel lainnya ke Kabupaten Teluk Seruni.")
+    assert (got["type"], got["personnel"], got["location"]) == (
+        "troop_deployment",
+        60,
+        "Kabupaten Teluk Seruni",
+    )
 
 
 def test_a_selection_ending_at_a_bare_kind_of_venue_takes_the_one_named_before(pages: Opened) -> None:

@@ -49,6 +49,7 @@ from store.text.entities.patterns import (
     _VENUE_HEAD,
     _WALI_BEFORE,
     Add,
+    Cand,
     _alt,
     _hard_heads,
     _places,
@@ -145,7 +146,9 @@ def _territorial(text: str, start: int, add: Add | None = None) -> int | None:
     return end
 
 
-_CREDIT_BEFORE = re.compile(rf"(?:^\(|(?:Sumber|SUMBER|Foto|FOTO|Rilis){_S}*:{_S}*)$")
+_CREDIT_BEFORE = re.compile(rf"(?:^\(|(?:Sumber|SUMBER|Foto|FOTO|Rilis){_S}*:{_S}*|(?:Dok|DOK)\.{_S}*)$")
+# a photo's credit in brackets closing its caption: "... mengikuti apel. (Humas Polresta X)"
+_CREDIT_CLOSES = re.compile(r"[^()\n]*\)[ \t\u00a0]*$")
 
 
 def _paren_acronym(text: str, end: int) -> int:
@@ -173,7 +176,8 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
         return
     if sub.group().startswith(("Humas", "Si", "Bid")) and _ROLE_BEFORE_HUMAS.search(text, max(0, start - 12), start):
         return  # "Kabid Humas Polda X": a role, then the unit
-    if sub.group() == "Humas" and _CREDIT_BEFORE.search(text, max(0, start - 12), start):
+    if sub.group() == "Humas" and (_CREDIT_BEFORE.search(text, max(0, start - 12), start) or (
+            text.endswith("(", 0, start) and _CREDIT_CLOSES.match(text, start))):
         add((start, len(text), _MUTE, None))  # "(Humas Polres X)", "Sumber: Humas Polres X": a credit
         return
     acr = _SUBUNIT_ACR.match(text, sub.end()) if long is not None else None
@@ -204,6 +208,11 @@ def _h_military(text: str, start: int, key_end: int, add: Add) -> None:
         return
     end = m.end()
     head = m.group()
+    if m["kn"] is not None:  # "Kodam Jaya", "Kodam Iskandar Muda": the command's name is its own
+        if text.startswith("/", end):  # "Kodam Jaya/Jayakarta"
+            end = _tail(text, end + 1, max_words=2, glued=True)[0]
+        add((start, end, "MILITARY_UNIT", None))
+        return
     if head.endswith("/"):
         end, n = _tail(text, end, max_words=3, glued=True, kota=True)
         if n == 0:
@@ -400,12 +409,35 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
             return
         if head is _ADMIN_HEAD and _WALI_BEFORE.search(text, max(0, start - 20), start):
             return  # "Wali Kota Cirebon": the role, then the city
+        if head is _ADMIN_HEAD and m.group() == "Kampung" and _KIND_OF_KAMPUNG.match(text, m.end()) and (
+                _headline(text)):
+            return  # "... Kawal Logistik ke Kampung Nelayan Pulau X": a kind of kampung, in a headline's capitals
         street = m.group().lower() in gz.STREETS
         # a school's number is part of its name: "SDN Penjaringan 07", "SMP Negeri 2 Bukit Sari"
         school = head is _VENUE_HEAD and m.group()[:2] in ("SD", "SM")
-        end, n = _tail(text, m.end(), max_words=4 if not street else 5, street=street,
+        at, named = m.end(), 0
+        if head is _VENUE_HEAD:
+            acr = _PAREN_ACR.match(text, at)
+            if acr is not None:  # "Gedung Olahraga (GOR) X", "Tempat Pelelangan Ikan (TPI) X": the name follows
+                at = acr.end()
+            elif m.group() == "Mako":
+                unit: list[Cand] = []
+                gap = _GAP.match(text, at)
+                if gap is not None:
+                    _h_police(text, gap.end(), gap.end(), unit.append)
+                    if unit and unit[-1][2] == "POLICE_UNIT" and unit[-1][0] == gap.end():
+                        add((start, unit[-1][1], "LOC", None))  # "Mako Satbrimob Polda X": the unit's headquarters
+                        return
+            elif m.group() == "Simpang":
+                pos = _POS_NAME.match(text, at)
+                if pos is not None:  # "Simpang Pos", "Simpang Pos Tambarangan": a junction named for a post
+                    at, named = pos.end(), 1
+        end, n = _tail(text, at, max_words=4 if not street else 5, street=street,
                        split=not street, lead=start if head is _GEO_HEAD else -1,
                        **({**opts, "digits": True} if school else opts))
+        if named and not n:
+            end = at
+        n += named
         if head is _VENUE_HEAD:
             gap = _GAP.match(text, end)
             hq = _VENUE_HEAD.match(text, gap.end()) if gap and text.startswith("Ma", gap.end()) else None
@@ -421,6 +453,11 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
             add((start, end, "LOC", None))
 
     return find
+
+
+_POS_NAME = re.compile(rf"{_S}+Pos(?![\w])")
+# what kind of kampung a headline's capitals make a name of ("Kampung Nelayan", "Kampung Adat")
+_KIND_OF_KAMPUNG = re.compile(rf"{_S}+(?:Nelayan|Adat|Tangguh|Pancasila|Wisata|Tematik|Narkoba|Bebas|KB)(?![\w])")
 
 
 def _h_place(text: str, start: int, key_end: int, add: Add) -> None:

@@ -129,6 +129,12 @@ def _verb_shaped(word: str) -> bool:
 _RUNNING_ON = re.compile(rf"{_S}+(?:(?:me|ber|di|ter|per)[a-z]{{3,}}|yang|dan|untuk|bersama|juga)(?![\w])")
 
 
+def _verb_next(text: str, pos: int) -> bool:
+    """A title-case verb-shaped word follows ``pos``: the one before it is a name's, not the verb."""
+    m = _TAIL_WORD.match(text, pos)
+    return m is not None and _verb_shaped(m.group(1))
+
+
 @lru_cache(maxsize=8192)
 def _hard_stop(word: str) -> bool:
     """A stop word, another entity's head or a word that opens a name: never part of this name."""
@@ -214,8 +220,10 @@ def _tail(
         elif street and word.lower() not in gz.STOP:
             pass
         elif _first_stops(word) if n == 0 else _stops(word):
-            if n and _verb_shaped(word) and not _hard_stop(word) and _RUNNING_ON.match(text, m.end()):
-                pass  # "Polsek Teras Terunjam mengumpulkan": a place name shaped like a verb, in running text
+            if n and _verb_shaped(word) and not _hard_stop(word) and (
+                    _RUNNING_ON.match(text, m.end()) or _verb_next(text, m.end())):
+                pass  # "Polsek Teras Terunjam mengumpulkan": a place name shaped like a verb, in running text;
+                # "Polsek Tanjung Berlian Perketat ...": the headline's verb is the word after it
             elif word not in ("Kota", "KOTA") or not (
                 (n > 0 and (kota or not _kota_opens(text, m.end()))) or (kota and _kota_opens(text, m.end()))
             ):
@@ -263,7 +271,8 @@ _FUNCS = gz.POLICE_FUNCTIONS
 # the sections of a Polres written "Si" + function: "Si Humas", "Si Propam", "Sidokkes"
 _SI = gz.POLICE_SECTIONS
 _SUBUNIT = re.compile(
-    rf"(?:Sat(?:uan)?{_S}*(?:{_FUNCS}|{_FUNCS.lower()})|Sat(?:{_FUNCS.lower()})|{gz.POLICE_DIRECTORATES}"
+    rf"(?:Sat(?:uan)?\.?{_S}*(?:{_FUNCS}|{_FUNCS.lower()})|Sat(?:{_FUNCS.lower()})|SAT{_S}*(?:{_FUNCS.upper()})"
+    rf"|{gz.POLICE_DIRECTORATES}"
     rf"|Direktorat(?:{_S}+(?!Pol)[{_UP}][a-z]+){{1,2}}|Subdit{_S}+[\w]+|Sub{_S}?Direktorat{_S}+[{_UP}][a-z]+"
     rf"|Si{_S}*(?:{_SI})|Si(?:{_SI.lower()})|Humas|Brimob|Batalyon(?:{_S}+(?:[A-Z]|[IVX]+|\d+))?(?:{_S}+Pelopor)?"
     rf"|Kompi(?:{_S}+(?:[A-Z]|\d+))?|(?:Detasemen|Subden){_S}+(?:[A-Z]|[IVX]+|\d+[A-Z]?)(?![\w])"
@@ -281,7 +290,7 @@ _ROLE_BEFORE_HUMAS = re.compile(r"(?:Kabid|Kasi|Kasie|Kasubbag|Kaur|Paur|Kabag|K
 _RE_POLRI = re.compile(rf"(?:Mabes{_S}+Polri|Polri|POLRI)(?![\w])")
 
 _RE_MILITARY = re.compile(
-    rf"(?:Kodam|KODAM)(?:{_S}+(?:[IVX]{{1,5}}(?![\w])(?:/(?=[{_UP}]))?|(?={gz.KODAM_NAMES})))?"
+    rf"(?:Kodam|KODAM)(?:{_S}+(?:[IVX]{{1,5}}(?![\w])(?:/(?=[{_UP}]))?|(?P<kn>{gz.KODAM_NAMES})(?![\w])))?"
     rf"|(?:Korem|KOREM){_S}+\d{{3}}(?:/(?=[{_UP}0-9]))?"
     rf"|(?:Kodim|KODIM){_S}+\d{{4}}(?:/(?=[{_UP}]))?"
     rf"|(?:Koramil|KORAMIL){_S}+\d{{2,4}}(?:[\-./]\d{{1,3}})*(?:/(?=[{_UP}]))?"
@@ -295,10 +304,12 @@ _MIL_NEEDS_NAME = ("Lanal", "Lanud", "Posal", "Posmat", "Posramil")
 _BODY_HEAD = re.compile(
     rf"(?:{_alt(gz.ELECTION_BODY_LONG)}|{gz.ELECTION_BODIES})(?![\w])(?:{_S}+(?:RI|Republik{_S}+Indonesia)(?![\w]))?"
 )
-_GOV_HEAD = re.compile(rf"(?:{_alt(gz.GOV_LONG)}|{_alt(gz.GOV_BODIES)}|{_alt(gz.GOV_BODIES_LOWER)})(?![\w])")
+_GOV_HEAD = re.compile(rf"(?:{_alt(gz.GOV_LONG)}|{_alt(gz.GOV_BODIES)}|{_alt(gz.GOV_BODIES_LOWER)}"
+                       rf"|{_alt(gz.GOV_BODIES_LOWER.upper())})(?![\w])")  # "SATPOL PP KOTA BEKASI" in a caption
 _GOV_NAMED = re.compile(rf"(?:{gz.GOV_NAMED})(?![\w])")
 _ADMIN_AFTER = re.compile(
-    rf"{_S}+(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan|Distrik|Nagari|Gampong)"
+    rf"{_S}+(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan|Distrik|Nagari|Gampong|Pekon|Dusun"
+    rf"|Kampung|Tiyuh|Jorong|PROVINSI|KABUPATEN|KOTA|KECAMATAN)"
     rf"(?={_S})"
 )
 _GOV_NEEDS_NAME = ("Pemerintah", "Kejaksaan", "Pengadilan", "Mahkamah Syar")
@@ -336,7 +347,7 @@ _MEMBERS_OF_BODY = re.compile(
 
 _ADMIN_HEAD = re.compile(rf"(?:{_alt(gz.ADMIN)})(?![\w])")
 _GEO_HEAD = re.compile(rf"(?:{gz.GEO})(?![\w\-])")
-_VENUE_HEAD = re.compile(rf"(?:{_alt(gz.VENUES)})(?![\w\-])(?:{_S}+(?:Desa|Kelurahan|Kota|Kabupaten))?")
+_VENUE_HEAD = re.compile(rf"(?:{_alt(gz.VENUES)})(?![\w\-])(?:{_S}+(?:Desa|Kelurahan|Kota|Kabupaten|Dusun|Pekon))?")
 _WALI_BEFORE = re.compile(rf"(?:Wali|Wakil{_S}+Wali|Penjabat{_S}+Wali|Pj\.?{_S}+Wali){_S}+$")
 
 _OPERATION = re.compile(rf"Operasi(?:{_S}+[{_UP}][\w\-]*){{1,5}}(?:{_S}+20\d\d)?")

@@ -82,14 +82,15 @@ def _automaton() -> ahocorasick.Automaton:
     police = _first(gz.POLICE_TERRITORIAL) | _first(gz.POLICE_DIRECTORATES) | {
         "POLRESTABES", "POLRESTA", "POLRES", "POLSEK", "POLDA", "Kepolisian", "Sat", "Satuan", "Direktorat",
         "Subdit", "Sub", "Si", "Sihumas", "Humas", "Brimob", "Batalyon", "Kompi", "Detasemen", "Subden",
-        "Densus", "Korbrimob",
+        "Densus", "Korbrimob", "SAT",
         "Baharkam", "Pelopor", "Mabes", "Polri", "POLRI"}
     police |= {"Sat" + f.lower() for f in funcs} | {"Sat" + f for f in funcs}
     police |= {"Si" + f.lower() for f in gz.POLICE_SECTIONS.split("|")}
     put("POLICE", police)
     put("MILITARY", {f for w in gz.MILITARY_HEADS.split("|") for f in (w, w.upper())} | _first(gz.MILITARY_UNITS_BARE))
     put("BODY", _first(gz.ELECTION_BODY_LONG) | _first(gz.ELECTION_BODIES))
-    put("GOV", _first(gz.GOV_LONG) | _first(gz.GOV_BODIES) | _first(gz.GOV_BODIES_LOWER) | _first(gz.GOV_NAMED))
+    put("GOV", _first(gz.GOV_LONG) | _first(gz.GOV_BODIES) | _first(gz.GOV_BODIES_LOWER) | _first(gz.GOV_NAMED)
+        | _first(gz.GOV_BODIES_LOWER.upper()))
     # a re-vote (PSU, "pemungutan suara ulang") is a stage of an election, not one: no key
     put("ELECTION", set(_cased(gz.ELECTIONS)) | set(_cased("Pemilihan")))
     put("ADMIN", _first(gz.ADMIN))
