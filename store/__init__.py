@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from store.store import Store
     from store.taxonomy import Taxonomy
     from store.text.dates import parse_date
+    from store.text.noise import markup_marks
     from store.text.sentences import sentence_at, sentences
 
 _WHERE = {
@@ -63,6 +64,7 @@ _WHERE = {
     "Store": "store.store",
     "Taxonomy": "store.taxonomy",
     "parse_date": "store.text.dates",
+    "markup_marks": "store.text.noise",
     "sentences": "store.text.sentences",
     "sentence_at": "store.text.sentences",
     "write_file": "store.disk.atomic",
@@ -74,8 +76,8 @@ __all__ = [
     "CorruptFile", "Entity", "IngestProgress", "IngestReport", "InvalidArgument", "InvalidRecord", "ListRow",
     "NotFound",
     "QueryError", "ReadOnlyStore", "SchemaMismatch", "SearchResult", "Span", "Store", "StoreError",
-    "StoreLocked", "Taxonomy", "default_store", "open", "parse_date", "samples_dir", "sentence_at",
-    "sentences", "write_file",
+    "StoreLocked", "Taxonomy", "default_store", "markup_marks", "open", "parse_date", "samples_dir",
+    "sentence_at", "sentences", "write_file",
 ]
 
 

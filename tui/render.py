@@ -1,5 +1,5 @@
-"""Turn an article into styled Rich ``Text``: entities coloured by label, noise dimmed, search
-words underlined. Text is escaped one-for-one (``safe``), so offsets still line up."""
+"""Turn an article into styled Rich ``Text``: entities coloured by label, noise and markdown's
+marks dimmed, search words underlined. Text is escaped one-for-one (``safe``), so offsets still line up."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from collections.abc import Iterable, Sequence
 from rich.style import Style
 from rich.text import Text
 
-from store import Article, Entity, Span, Taxonomy
+from store import Article, Entity, Span, Taxonomy, markup_marks
 
 from .safe import safe
 
 NOISE_STYLE = Style(dim=True, italic=True)
+MARKUP_STYLE = Style(dim=True)  # markdown's marks in a line ("\\*", "**", "## "): not words
 MATCH_STYLE = Style(underline=True, bold=True)
 
 
@@ -65,6 +66,8 @@ def styled(
             continue
         lo, hi = max(0, ent.start - offset), min(len(text), ent.end - offset)
         out.stylize(label_style(taxonomy, ent.label), lo, hi)
+    for lo, hi in markup_marks(text):
+        out.stylize(MARKUP_STYLE, lo, hi)
     pattern = word_pattern(words)
     if pattern is not None:
         for m in pattern.finditer(text):

@@ -142,6 +142,29 @@ def clean(s: str, lead: re.Pattern[str] = LEAD) -> str:
     return " ".join(s.split())
 
 
+# markdown's own marks inside lines: a backslash escape ("\\*"), emphasis ("**Polres X**",
+# "*Kapolsek X,*", "__x__"), a heading's hashes, a link's brackets and address. A page copied as
+# markdown adds them to the words; the reader dims them (noise to dim, DOMAIN), the text keeps
+# them (every offset stays). A lone "*" between words ("2*3") or before a space (a bullet) is no mark.
+_INLINE_MARKUP = re.compile(
+    r"\\[\\`*_{}\[\]()#+\-.!|>~]"
+    r"|(?<![\w*\\])\*{1,3}(?=[^\s*])|(?<=[^\s*\\])\*{1,3}(?![\w*])"
+    r"|(?<![\w_])__(?=[^\s_])|(?<=[^\s_])__(?![\w_])"
+    r"|^\#{1,6}[ \t]+"
+    r"|\[(?=[^\]\n]{1,300}\]\([^)\s]{1,500}\))|\]\([^)\s]{1,500}\)",
+    re.MULTILINE,
+)
+
+
+def markup_marks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where markdown marks lie in ``text[start:end]`` (see ``_INLINE_MARKUP``), as (start, end)
+    offsets into ``text``; none where the piece holds no mark character at all (most text)."""
+    end = len(text) if end is None else end
+    if not any(c in text[start:end] for c in "\\*_#["):
+        return []
+    return [m.span() for m in _INLINE_MARKUP.finditer(text, start, end)]
+
+
 _MARKS = "\\[*_#>•·▪●◦‣∙|"
 _MARKUP = re.compile(f"[{re.escape(_MARKS)}]")
 

@@ -24,11 +24,11 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store import Article, Entity, Taxonomy, sentences
+from store import Article, Entity, Taxonomy, markup_marks, sentences
 
 from ..commands import READER, bindings
 from ..messages import FocusList
-from ..render import MATCH_STYLE, NOISE_STYLE, label_style, word_pattern
+from ..render import MARKUP_STYLE, MATCH_STYLE, NOISE_STYLE, label_style, word_pattern
 from ..safe import safe
 
 SENTENCE_STYLE = Style(bgcolor="grey23")
@@ -267,6 +267,8 @@ class Reader(ScrollView, can_focus=True):
                     continue
                 style = label_style(self.taxonomy, ent.label)
                 piece.stylize(style, max(0, ent.start - start), min(end, ent.end) - start)
+            for lo, hi in markup_marks(self.article.text, start, end):
+                piece.stylize(MARKUP_STYLE, lo - start, hi - start)
             if self._pattern is not None:
                 for m in self._pattern.finditer(self.article.text, start, end):
                     piece.stylize(MATCH_STYLE, m.start() - start, m.end() - start)
