@@ -30,6 +30,7 @@ from typing import Any
 from store.disk.corpus import SHARD_SIZE, StoredArticle, stored_form
 from store.model import Article
 from store.search.tantivy_query import document_head
+from store.sources.decode import read_ahead
 from store.sources.formats import JSONL_SUFFIXES, RawDoc, Skipped, read_source
 from store.sources.walk import iter_paths_linked
 from store.text import dedupe
@@ -265,6 +266,7 @@ def prepared(inputs: Iterable[Input], recogniser: Recogniser, workers: int) -> I
     source = chain(head, it)
     try:
         while chunk := list(islice(source, CHUNK)):
+            read_ahead([item for item in chunk if not isinstance(item, RawDoc)])  # read by the disk meanwhile
             window.append(pool.submit(_worker_prepare_many, chunk))
             if len(window) >= WINDOW:
                 yield from map(_unpack, window.popleft().result())
