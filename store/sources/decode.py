@@ -86,12 +86,13 @@ def read_ahead(paths: Iterable[str | os.PathLike[str]]) -> None:
         return
     for path in paths:
         try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                continue  # a device is never opened (opening one may act), a FIFO never waited on
             fd = os.open(path, flags)
         except (OSError, ValueError):  # (a NUL in a name: no such file either)
             continue
         try:
-            if stat.S_ISREG(os.fstat(fd).st_mode):
-                advise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+            advise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
         except OSError:
             pass
         finally:
