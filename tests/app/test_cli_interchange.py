@@ -4,6 +4,7 @@ what lands on disk, the verdicts, the exit codes and the one-line messages."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +47,7 @@ def test_folder_and_binary_formats_need_out(tmp_path: Path, article_files: Path)
         assert out.stderr == f"tandai: the {fmt} format needs --out ({what})\n"
     out = tandai("export", "--format", "brat", "--out", str(tmp_path / "b"), store_path=s)
     assert out.returncode == 0 and out.stderr.startswith("exported 2 articles to ")
+    assert re.fullmatch(r"exported 2 articles to .* in \d+\.\d s \([\d,]+/s\)\n", out.stderr), out.stderr
     assert len(list((tmp_path / "b").glob("*.ann"))) == 2 and (tmp_path / "b" / "annotation.conf").exists()
     # a folder that is not a brat export is never replaced
     keep = tmp_path / "keep"

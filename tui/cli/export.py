@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,8 +58,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         opts.progress = tick
         if args.out:
             out_path = Path(args.out).expanduser()
+            started = time.perf_counter()
             n = export_file(st, out_path, fmt, options=opts)
-            print(f"exported {n} {_WHAT.get(fmt, 'articles')} to {safe_line(str(out_path))}", file=sys.stderr)
+            took = time.perf_counter() - started
+            print(f"exported {n} {_WHAT.get(fmt, 'articles')} to {safe_line(str(out_path))} in {took:.1f} s "
+                  f"({n / max(took, 1e-9):,.0f}/s)", file=sys.stderr)
             if fmt == "labelstudio" and out_path.is_file():
                 print(f"labeling config: {safe_line(str(config_path(out_path.resolve())))}", file=sys.stderr)
         else:
