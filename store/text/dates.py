@@ -92,6 +92,14 @@ _A_TEXT = re.compile(
     rf"(?P<d>\d{{1,2}}){_S}+(?P<m>[A-Za-z]{{3,10}})\.?(?:{_S}*,?{_S}+(?P<y>(?:19|20)\d\d))?(?![\w])"
 )
 _A_NUM = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/\-.])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/\-])")
+# the three forms above as one pattern, alternatives in the same order (the first that matches wins,
+# as when tried in turn), groups renamed: one match a digit run instead of up to three
+_A_AT_DIGIT = re.compile(
+    "|".join(
+        p.pattern.replace("?P<", f"?P<{k}").replace("(?P=sep)", f"(?P={k}sep)")
+        for k, p in (("i", _A_ISO), ("t", _A_TEXT), ("n", _A_NUM))
+    )
+)
 _A_EN = re.compile(rf"\.?{_S}+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_S}+(?P<y>(?:19|20)\d\d)(?!\d)")
 _A_CLOSE = re.compile(rf"{_S}*\)")
 # the time of day may stand between a day and its date: "Selasa malam (26/11/2024)", "Rabu pagi, 13 November"
@@ -195,31 +203,29 @@ def _left_ok(text: str, start: int) -> bool:
 def _numeric_at(text: str, pos: int, ref: date | None, weekday: str | None,
                 opened: bool) -> tuple[int, str | None] | None:
     """A date starting with a digit at ``pos``: its end and value (None: not a date here)."""
-    m = _A_ISO.match(text, pos)
-    if m:
-        return m.end(), _make(int(m["y"]), int(m["m"]), int(m["d"]), ref, None)
-    m = _A_TEXT.match(text, pos)
-    if m:
-        month = month_number(m["m"])
+    m = _A_AT_DIGIT.match(text, pos)
+    if m is None:
+        return None
+    if m["iy"] is not None:
+        return m.end(), _make(int(m["iy"]), int(m["im"]), int(m["id"]), ref, None)
+    if m["td"] is not None:
+        month = month_number(m["tm"])
         if month is None:
             return None
         end = m.end()
         if opened:
             close = _A_CLOSE.match(text, end)
             end = close.end() if close else end
-        y = m["y"]
-        return end, _make(int(y) if y else None, month, int(m["d"]), ref, weekday)
-    m = _A_NUM.match(text, pos)
-    if m:
-        y = m["y"]
-        if m["sep"] == "." and (y is None or len(y) != 4):
-            return None  # "1.112" is a number, "10.30" a time
-        close = _A_CLOSE.match(text, m.end()) if opened else None
-        if not (weekday or close or (y and len(y) == 4)):
-            return None
-        end = close.end() if close else m.end()
-        return end, _make(int(y) if y else None, int(m["m"]), int(m["d"]), ref, weekday)
-    return None
+        y = m["ty"]
+        return end, _make(int(y) if y else None, month, int(m["td"]), ref, weekday)
+    y = m["ny"]
+    if m["nsep"] == "." and (y is None or len(y) != 4):
+        return None  # "1.112" is a number, "10.30" a time
+    close = _A_CLOSE.match(text, m.end()) if opened else None
+    if not (weekday or close or (y and len(y) == 4)):
+        return None
+    end = close.end() if close else m.end()
+    return end, _make(int(y) if y else None, int(m["nm"]), int(m["nd"]), ref, weekday)
 
 
 def _bare_day(ref: date | None, weekday: str, future: bool) -> str | None:
