@@ -148,6 +148,11 @@ _FRAME_END = re.compile(r"\s*,")
 _LIES = re.compile(r"(?<![^\W_])(?:(?:berada|terletak|tersebar)|yang\s+(?:bermarkas|berkedudukan|"
                    r"berpangkalan|bersiaga|berjaga|bertugas|berasal|sehari-hari\s+bertugas))\s+(?:di|dalam|dari)\s+"
                    r"(?:(?:halaman|depan|sekitar|kawasan|area|komplek|kompleks)\s+)?$", re.IGNORECASE)
+# an unnamed venue visited or guarded, then where it lies: "menyambangi pos kamling yang berada di
+# Desa X" (the village is where the act is, as "dari gudang KPU di Aek Badak")
+_KIND_LIES = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|menjaga|mengamankan|"
+                        r"berjaga\s+di|berpatroli\s+ke)\s+(?:[a-z][a-z-]*\s+){1,3}"
+                        r"yang\s+(?:berada|terletak)\s+di\s+$")
 # a clause about another group or activity: "..., sedangkan 75 personel disiagakan di Mapolres"
 _CONTRAST = re.compile(r"[,;]\s+(?:sedangkan|sementara|adapun)\s", re.IGNORECASE)
 # a movement: a place one comes "dari" is where it starts
@@ -538,6 +543,7 @@ _IN_AREA = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:wilayah|daerah)\s+$", re.IGNOR
 # the people of a venue, met there: "bersilaturahmi dengan pengasuh Pondok Pesantren X", "jemaah Masjid Y"
 _VENUE_PEOPLE = frozenset("pengasuh pengurus pimpinan pengelola jemaah jamaah jemaat santri takmir".split())
 _AT_WORDS = frozenset("di sekitar halaman depan sepanjang seputar kawasan ruas jalur".split())
+AREA_RANK = 1.5  # "menjaga situasi di wilayah X": the area an act is about, below a place pointed to
 LIES_RANK = 2.5  # "yang berada di Kecamatan X": not where the activity is, but a place the text names
 # many unnamed places of a kind ("sejumlah TPS yang tersebar di Kecamatan X", "kantor-kantor PPK yang
 # berada di ..."): the area they lie in is the one place the sentence names for the act
@@ -669,7 +675,9 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         named_venue = _HEAD_WORD.match(article.text, run_s) is not None
         origin = 1 if moving else 2 if named_venue else 3  # "dari Pelabuhan Tahuna": where an escort starts
         area = _IN_AREA.search(article.text, max(body, run_s - 25), run_s) is not None
-        rank = 0 if last in _AT_WORDS else 1 if last in ("ke", "menuju") or area else \
+        at_area = area and article.text[max(body, run_s - 25):run_s].casefold().split()[-2:-1] == ["di"]
+        rank = 0 if last in _AT_WORDS else AREA_RANK if at_area else \
+            1 if last in ("ke", "menuju") or area else \
             origin if last == "dari" else 3 if last in ("asal", "wilayah") else \
             0.5 if last in _VENUE_PEOPLE and named_venue else 2  # "dengan pengasuh Pondok Pesantren X"
         places.append((rank, run_s, run_e))
@@ -684,7 +692,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         elif _FRAME.fullmatch(article.text[body:s]) and _FRAME_END.match(article.text, e):
             weight += 1  # "Di Kecamatan Cikajang, ... berjaga di kantor PPK": the frame, then the venue
         lies = _LIES.search(before)
-        if lies is not None and not _SPREAD_OVER.search(before, 0, lies.start()):
+        if (lies is not None and not _SPREAD_OVER.search(before, 0, lies.start())
+                and not _KIND_LIES.search(before)):
             weight = max(weight, LIES_RANK)
         elif _NOT_HERE.search(before) or (_TAKEN_TO.search(before) and _HEADQUARTERS.match(article.text, s)):
             # "kata Kapolres saat ditemui di Mapolres X": where it was said, not done; "dilerai ... dan
@@ -764,7 +773,8 @@ _SAME_DAY = re.compile(r"(?<![^\W_])hari\s+yang\s+sama(?![^\W_])", re.IGNORECASE
 _OPENER = re.compile(r"\W*(?:pada\s+)?", re.IGNORECASE)
 _DAY_SHIFT = re.compile(rf"(?<![^\W_])({'|'.join(sorted(_SHIFTS, key=len, reverse=True))})(?![^\W_])",
                         re.IGNORECASE)
-_JOINED = re.compile(r"^[\s,()]*$")
+# "Polsek X di bawah Polres Y, Polda Z", "Polsek X di bawah naungan Polres Y": the units it belongs to
+_UNDER = re.compile(r"^[\s,()]*(?:di\s*bawah(?:\s+naungan)?\s+)?$", re.IGNORECASE)
 _GOODS = re.compile(r"(?<![^\W_])(?:logistik|kotak suara|surat suara|bilik suara|dokumen|formulir|berkas)"
                     r"(?![^\W_])", re.IGNORECASE)
 _HANDED = frozenset("diserahkan diserahterimakan diberikan dikirim dikirimkan disampaikan dititipkan".split())
@@ -833,7 +843,7 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
                                                  or bare in unit_text):
             chain_end = e.end  # the acting unit itself; a unit written right after it is its parent
             continue
-        if e.label == "POLICE_UNIT" and chain_end >= 0 and _JOINED.match(article.text[chain_end:e.start]):
+        if e.label == "POLICE_UNIT" and chain_end >= 0 and _UNDER.match(article.text[chain_end:e.start]):
             chain_end = e.end
             continue
         if e.label not in PARTNER_LABELS or e.text in out:
@@ -1013,6 +1023,39 @@ def _following_location(article: Article, end: int) -> str | None:
     return None
 
 
+# "Patroli ... itu dilakukan di X", not "Patroli diawali apel di X" nor "Patroli dimulai dari X" (where
+# it set out)
+_DONE_AT = re.compile(r"(?<![^\W_])(?:dilakukan|dilaksanakan|digelar|diadakan|berlangsung|dipusatkan)"
+                      r"(?![^\W_])", re.IGNORECASE)
+_SET_OUT = re.compile(r"(?<![^\W_])(?:diawali|dimulai|bermula|berangkat|bertolak|start)(?![^\W_])",
+                      re.IGNORECASE)
+
+
+def _done_at_next(article: Article, start: int, end: int, unit_text: str) -> str | None:
+    """Where the sentences right after ``start:end``, going on about its activity and naming no
+    other unit, say it was done: "... menggelar patroli rutin." then "Patroli yang dipimpin ... itu
+    dilakukan di Desa X, Kecamatan Y" or "Kegiatan itu dilakukan dengan menyambangi pos kamling yang
+    berada di Desa X" (the village), not a place only told as where people come from."""
+    spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+    told = article.text[start:end]
+    told_by = unit_key(unit_text)
+    for s, e in [(s, e) for s, e in spans if s >= end][:FOLLOWING]:
+        text = article.text[s:e]
+        opening = _OPENS_WITH.match(text)
+        if not _GOES_ON.search(text) or (opening is not None and not re.search(
+                _NAMED_AS[opening.group(1).casefold()], told, re.IGNORECASE)):
+            return None
+        own = _unit_in(article, s, e)
+        if own and unit_key(own) != told_by:
+            return None
+        if not _DONE_AT.search(text) or _SET_OUT.search(text):
+            continue
+        found = location_in(article, [x for x in article.entities if s <= x.start and x.end <= e], s, e)
+        if found is not None and found[1] < 1.5:
+            return found[0]
+    return None
+
+
 def _next_personnel(article: Article, end: int) -> int | None:
     """The count of a following sentence that goes on about the activity ("... diikuti 418
     personel") when the sentence itself gives none; one only joined to it in a paragraph, neither
@@ -1117,7 +1160,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     if location is None:  # "diamankan dan dibawa ke Mapolres X": the station, the act naming no other place
         location = _taken_to(article, inside, start, end)
     if location is None:  # "Kegiatan yang berlangsung di Ballroom Hotel Tugu ini melibatkan ..."
-        location = _following_location(article, end) or _event_venue_next(article, start, end)
+        location = (_following_location(article, end) or _event_venue_next(article, start, end)
+                    or _done_at_next(article, start, end, unit_text))
     if location is None:  # "WONOSOBO - Polres Wonosobo menyebar 437 personel ...": the lede's own dateline
         location = _lede_dateline(article, start, end)
     if location is None and ref is not None and ref.location:

@@ -473,6 +473,44 @@ EIGHTH_CASES = page_cases(
 )
 
 
+# the ninth transfer check (e134-e140): where the place is told apart from the act
+NINTH = {
+    "night": """Polsek Batu Hitam Patroli Malam
+
+Bukit Sari, Lembah Sunyi – Pada Senin, 9 Desember 2024, sekitar pukul 22.00 Wita, jajaran Polsek Batu Hitam di bawah Polres Bukit Sari, Polda Lembah Sunyi, menggelar patroli rutin pasca Pilkada 2024.
+
+Patroli yang dipimpin Kanit Samapta Polsek Batu Hitam Aipda Joko Susilo bersama anggota piket itu dilakukan di Desa Karang Asri, Kecamatan Batu Hitam, Kabupaten Bukit Sari.
+""",
+    "bluelight": """Patroli Blue Light di Desa Sumber Jaya
+
+Polres Bukit Sari – Pada Sabtu malam, personel Polsek Karang Anyar menggelar patroli Blue Light.
+
+Patroli ini menjadi bagian dari upaya menjaga kamtibmas menjelang Pilkada 2024.
+
+Kegiatan itu dilakukan dengan menyambangi pos kamling yang berada di Desa Sumber Jaya, salah satu desa di wilayah hukum Polsek Karang Anyar. Sabtu (14/09/2024).
+""",
+    "pier": """Jumat Curhat di Pulau Damar
+
+BUKIT SARI – Polsek Pasir Putih bersilaturahmi dengan warga Pulau Damar dalam Jumat Curhat, bertempat di Pelabuhan Rakyat Pulau Damar, Kecamatan Pasir Putih, Jumat (4/10/2024).
+
+Dalam kesempatan itu, Kanit Binmas Polsek Pasir Putih Aiptu Rahman mengajak warga ikut menjaga situasi di wilayah Pulau Damar selama masa kampanye.
+""",
+}
+NINTH_CASES = page_cases(
+    NINTH,
+    [
+        # a lede with no place of its own: where the next sentence, going on about it, says it was done
+        ("menggelar patroli rutin", "location", "Desa Karang Asri"),
+        ("menggelar patroli Blue Light", "location", "Desa Sumber Jaya"),
+        # "jajaran Polsek X di bawah Polres Y, Polda Z": the units it belongs to take no part
+        ("menggelar patroli rutin", "partners", []),
+        # "Dalam kesempatan itu, ... menjaga situasi di wilayah X": what an appeal is about is no place
+        # of the act; the occasion's is
+        ("Dalam kesempatan itu, Kanit Binmas", "location", "Pelabuhan Rakyat Pulau Damar"),
+    ],
+)
+
+
 # the acting unit
 UNIT = [
     *page_cases(
@@ -881,7 +919,7 @@ DATE = [
 
 @pytest.mark.parametrize(
     ("pages", "page", "needle", "slot", "expected"),
-    [*UNIT, *LOCATION, *TYPE, *PARTNERS, *DATE, *EIGHTH_CASES],
+    [*UNIT, *LOCATION, *TYPE, *PARTNERS, *DATE, *EIGHTH_CASES, *NINTH_CASES],
 )
 def test_the_draft_of_a_sentence(
     stores: Stores, pages: dict[str, str], page: str, needle: str, slot: Slot, expected: Any
