@@ -151,3 +151,22 @@ def test_dates_and_datelines_in_a_text_are_still_found() -> None:
     assert ("LOC", "LEMBAHSARI", None) in got
     assert ("DATE", "Selasa (26/11/2024)", "2024-11-26") in got
     assert ("DATE", "Rabu, 27 November 2024", "2024-11-27") in got
+
+
+def test_no_force_or_functional_unit_pattern_matches_a_territorial_pol_word() -> None:
+    """``_h_police`` skips the force's and the functional units' patterns where the key starts
+    "Pol" (not "Polri"): none of them may match there."""
+    from store.text.entities.heads import _RE_POLRI, _SUBUNIT, _SUBUNIT_LONG
+    from store.text.entities.recogniser import _automaton
+
+    keys = [k for k, v in _automaton().items() if any(h.__name__ == "_h_police" for h in v[2] + v[3])]
+    pol = [k for k in keys if k.startswith("Pol") and not k.startswith("Polri")]
+    assert {"Polres", "Polda", "Polsek", "Polresta"} <= set(pol)
+    for key in pol:
+        for after in (" Lembahsari", " (Polres) Lembahsari", "ri", " Satuan Lalu Lintas (Satlantas)", ""):
+            text = key + after
+            assert not _RE_POLRI.match(text) and not _SUBUNIT.match(text) and not _SUBUNIT_LONG.match(text), (
+                text
+            )
+    got = {(e.label, e.text) for e in recognise("Polres Lembahsari, Polri dan Polda Sukamaju berjaga.")}
+    assert {("POLICE_UNIT", "Polres Lembahsari"), ("POLICE_UNIT", "Polda Sukamaju")} <= got

@@ -158,7 +158,11 @@ def _paren_acronym(text: str, end: int) -> int:
 
 
 def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
-    m = _RE_POLRI.match(text, start)
+    # "Polres", "Polda", "Polsek" ... (nine calls in ten): neither the force ("Polri") nor a
+    # functional unit or its long form starts "Pol", so their three patterns are not tried
+    # (each a failed match, ~1 % of the recogniser; a test holds the patterns to this)
+    territorial = text.startswith("Pol", start) and not text.startswith("Polri", start)
+    m = None if territorial else _RE_POLRI.match(text, start)
     if m is not None:
         if m.group().startswith("Mabes"):
             add((start, m.end(), "POLICE_UNIT", None))
@@ -167,8 +171,8 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
         return
     if text.endswith(("Kepala ", "KEPALA "), 0, start):
         return  # "Kepala Kepolisian Resor": a role
-    long = _SUBUNIT_LONG.match(text, start)
-    sub = long or _SUBUNIT.match(text, start)
+    long = None if territorial else _SUBUNIT_LONG.match(text, start)
+    sub = None if territorial else long or _SUBUNIT.match(text, start)
     if sub is None:
         end = _territorial(text, start)
         if end is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -141,6 +142,7 @@ _LINE_ENDS = re.compile(r"\n\n*")  # not "\n+": a repeat first hides the literal
 # (group "g": the blanks between the sentences, from the piece's end to the next one's start)
 _STOP = re.compile(r"\.(?:(?<=[a-z]{3}.)|(?<=\)\.))[\"”]?(?P<g>[ ]+)(?=[\"“]?[A-Z])")
 _MARK = re.compile(r"[!?](?<=[a-z]{3}.)[\"”]?(?P<g>[ ]+)(?=[\"“]?[A-Z])")  # rare: looked for if present
+_VALUE = itemgetter(3)  # a candidate's value
 _DATELINE_ZONE = 3000  # a dateline opens one of the lines that start in the first 3,000 characters
 
 # keys that may be glued to the word after them (handlers check their own right boundary)
@@ -316,10 +318,13 @@ class Recogniser:
                 m = _DATELINE_ALONE.match(text)
                 if m is not None and m["r"].lower() in _provinces() and m["t"].lower() not in gz.STOP:
                     add((m.start("t"), m.end("t"), "LOC", None))  # "Cibarusah, Jabar" on its own line
-        for i, (s, e, label, value) in enumerate(cands):
-            if value is _WEEKDAY_VALUE:  # a bare weekday: the latest such day, or the next one if planned
-                future = _PLANNED.search(text, 0, s) is not None or _FUTURE_AFTER.match(text, e) is not None
-                cands[i] = (s, e, label, _bare_day(_ref(published), text[s:e], future))
+        # a bare weekday is rare: looked for in C first (a Python loop over every candidate of
+        # every piece was ~1.5 % of the recogniser)
+        if _WEEKDAY_VALUE in map(_VALUE, cands):
+            for i, (s, e, label, value) in enumerate(cands):
+                if value is _WEEKDAY_VALUE:  # a bare weekday: the latest such day, or the next one if planned
+                    future = _PLANNED.search(text, 0, s) is not None or _FUTURE_AFTER.match(text, e) is not None
+                    cands[i] = (s, e, label, _bare_day(_ref(published), text[s:e], future))
         return settle(text, _resolve(cands, len(text)))
 
 
