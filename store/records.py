@@ -736,8 +736,43 @@ def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
     rest = _HYPHEN_REST.match(article.text, e) or _ACRONYM_REST.match(article.text, e)
     if rest is not None:  # "Langgar Al" before "-Hidayah", "Tempat Pelelangan Ikan" before "(TPI)
         e = rest.end()  # Tanjung Seloka": a name cut at its hyphen or its acronym goes on
+    villages = _villages(article.text, s, e)
+    if villages is not None:
+        return villages, rank
+    bare = _BARE_LIST.match(article.text, e) if _ADMIN.match(article.text, s) else None
+    if bare is not None and not any(_ADMIN.fullmatch(w) or _HEAD_WORD.fullmatch(w) or _REGION.fullmatch(w)
+                                    for w in bare.group().split()) and not any(
+            x.label != "LOC" and e <= x.start < bare.end() for x in article.entities):
+        e = bare.end()  # "di Kecamatan A, B dan C": the districts, the head written once
     text = article.text[s:e].strip(" ,.")
     return (text, rank) if text else None
+
+
+_VILLAGE_OF = re.compile(r"((Desa|Kelurahan|Kampung|Dusun|Gampong|Nagari|Pekon)\s+"
+                         r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*?)\s+(?:Kecamatan|Kec\.)\s+[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*)*")
+_REGION = re.compile(r"Kabupaten|Kab\.|Kota|Provinsi|Pulau|Kec\.|Ds\.")
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_BARE_LIST = re.compile(rf"(?:\s*,\s*{_NAME})*\s*,?\s+dan\s+{_NAME}(?=\s*[,.;]|\s+[a-z]|\s*$)")
+_VILLAGE_JOIN = re.compile(r"\s*(?:,\s*dan|,|dan)\s+")
+
+
+def _villages(text: str, s: int, e: int) -> str | None:
+    """Villages each written with its district and no comma ("di Desa A Kecamatan B dan Desa C
+    Kecamatan D"): the villages, as the text joins them ("Desa A dan Desa C"); ``None`` unless the
+    place ``s:e`` is such a village."""
+    while e > s and text[e - 1] in " ,.":
+        e -= 1
+    first = _VILLAGE_OF.fullmatch(text, s, e)
+    if first is None:
+        return None
+    out, at = first.group(1), e
+    while (join := _VILLAGE_JOIN.match(text, at)) is not None:
+        more = _VILLAGE_OF.match(text, join.end())
+        if more is None or more.group(2) != first.group(2):
+            break
+        out += text[at:join.end()] + more.group(1)
+        at = more.end()
+    return out
 
 
 def _title_end(article: Article) -> int:

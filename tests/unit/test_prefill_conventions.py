@@ -495,6 +495,14 @@ BUKIT SARI – Polsek Pasir Putih bersilaturahmi dengan warga Pulau Damar dalam 
 
 Dalam kesempatan itu, Kanit Binmas Polsek Pasir Putih Aiptu Rahman mengajak warga ikut menjaga situasi di wilayah Pulau Damar selama masa kampanye.
 """,
+    "villages": """Kampanye di Dua Desa
+
+BUKIT SARI – Pada Sabtu, 9 November 2024, personel Polres Bukit Sari bersama Bawaslu Bukit Sari mengamankan dua kampanye terbuka, yakni di Desa Karang Asri Kecamatan Batu Hitam dan Desa Sumber Jaya Kecamatan Karang Anyar Selatan.
+
+Keesokan harinya, Polsek Batu Hitam berpatroli di Desa Lubuk Dalam Kecamatan Batu Hitam.
+
+Polres Lembah Hijau menempatkan 150 personel untuk membantu pengamanan di Kecamatan Sungai Emas, Ngasem dan Banyakan.
+""",
 }
 NINTH_CASES = page_cases(
     NINTH,
@@ -507,6 +515,15 @@ NINTH_CASES = page_cases(
         # "Dalam kesempatan itu, ... menjaga situasi di wilayah X": what an appeal is about is no place
         # of the act; the occasion's is
         ("Dalam kesempatan itu, Kanit Binmas", "location", "Pelabuhan Rakyat Pulau Damar"),
+        # a village written with its district and no comma is the village; several are joined as written
+        ("mengamankan dua kampanye terbuka", "location", "Desa Karang Asri dan Desa Sumber Jaya"),
+        ("berpatroli di Desa Lubuk Dalam", "location", "Desa Lubuk Dalam"),
+        # "di Kecamatan A, B dan C": the districts, the head word written once
+        (
+            "membantu pengamanan di Kecamatan Sungai Emas",
+            "location",
+            "Kecamatan Sungai Emas, Ngasem dan Banyakan",
+        ),
     ],
 )
 
