@@ -170,3 +170,18 @@ def test_no_force_or_functional_unit_pattern_matches_a_territorial_pol_word() ->
             )
     got = {(e.label, e.text) for e in recognise("Polres Lembahsari, Polri dan Polda Sukamaju berjaga.")}
     assert {("POLICE_UNIT", "Polres Lembahsari"), ("POLICE_UNIT", "Polda Sukamaju")} <= got
+
+
+def test_cached_date_making_gives_what_working_it_out_gives() -> None:
+    """``dates._make`` is cached; a value asked twice, in any order, is the one worked out."""
+    refs = [None, date(2024, 1, 2), date(2024, 11, 27), date(2024, 2, 29)]
+    grid = [
+        (year, month, day, ref, weekday)
+        for year in (None, 24, 2024, 2023)
+        for month in (1, 2, 11, 12, 13)
+        for day in (1, 29, 30, 31)
+        for ref in refs
+        for weekday in (None, "Selasa", "JUMAT", "Ahad")
+    ]
+    for args in grid + grid[::-1]:
+        assert dates._make(*args) == dates._make.__wrapped__(*args), args
