@@ -117,6 +117,12 @@ _CONSTRUCTIONS = (
 # sidang ...") names the activity: the purpose's trigger after a deployment verb counts double
 _PURPOSE = re.compile(r"(?<![^\W_])(?:untuk|guna)\s+(?:(?:membantu|mendukung)\s+)?$", re.IGNORECASE)
 PURPOSE = 2.0
+# ... unless it is the election at large ("diterjunkan untuk mengamankan Pilkada 2024", "menurunkan 512
+# personel untuk mengawal tahapan Pilkada"): no act more specific than the deployment itself, whose
+# weight the purpose's trigger then adds to
+_AT_LARGE = re.compile(r"\s+(?:(?:seluruh\s+)?(?:tahapan|pelaksanaan|jalannya|penyelenggaraan)\s+)?"
+                       r"(?:pilkada|pemilu|pilbup|pilgub|pilwalkot|pemilihan\s+kepala\s+daerah|pesta\s+demokrasi)"
+                       r"(?![^\W_])", re.IGNORECASE)
 # a figure between a verb and its personnel: "mengirim 120 personel", "menerjunkan ratusan personel"
 _COUNT = re.compile(r"(?<=\s)(?:\d[\d.,]*|[a-z]+puluh|[a-z]+ratus|puluhan|ratusan|ribuan|belasan)\s+"
                     r"(?=(?:personel|personil|anggota|pasukan)(?![^\W_]))", re.IGNORECASE)
@@ -312,7 +318,9 @@ class TypeClassifier:
             elif sent and owner != DEPLOYMENT and _PURPOSE.search(sentence, max(0, start - 20), start):
                 if to_unit is None:
                     to_unit = _TO_A_UNIT.search(sentence) is not None
-                if not to_unit:
+                if not to_unit and _AT_LARGE.match(sentence, end):
+                    owner = DEPLOYMENT  # the election at large: the purpose goes to the sending
+                elif not to_unit:
                     weight *= PURPOSE
             sent = sent or owner == DEPLOYMENT
             weight += 0.02 * (1 - start / max(1, len(sentence)))  # a tie goes to the earlier act

@@ -500,6 +500,14 @@ Dalam kesempatan itu, Kanit Binmas Polsek Pasir Putih Aiptu Rahman mengajak warg
 BUKIT SARI – Pada Sabtu, 9 November 2024, personel Polres Bukit Sari bersama Bawaslu Bukit Sari mengamankan dua kampanye terbuka, yakni di Desa Karang Asri Kecamatan Batu Hitam dan Desa Sumber Jaya Kecamatan Karang Anyar Selatan.
 
 Keesokan harinya, Polsek Batu Hitam berpatroli di Desa Lubuk Dalam Kecamatan Batu Hitam.
+""",
+    "force": """Polres Lembah Hijau Terjunkan 900 Personel
+
+LEMBAH HIJAU – Sebanyak 900 personel gabungan diterjunkan Polres Lembah Hijau untuk mengamankan Pilkada 2024 di Kabupaten Lembah Hijau, Senin (19/8/2024).
+
+Polres Bukit Sari juga menurunkan 120 personel untuk mengawal tahapan Pilkada 2024 di Kecamatan Sungai Emas, Selasa (20/8/2024).
+
+Polres Sungai Emas mengerahkan 300 personel untuk mengamankan rapat pleno rekapitulasi Pilkada 2024 di Gedung Serbaguna Sungai Emas, Rabu (4/12/2024).
 
 Polres Lembah Hijau menempatkan 150 personel untuk membantu pengamanan di Kecamatan Sungai Emas, Ngasem dan Banyakan.
 """,
@@ -518,6 +526,10 @@ NINTH_CASES = page_cases(
         # a village written with its district and no comma is the village; several are joined as written
         ("mengamankan dua kampanye terbuka", "location", "Desa Karang Asri dan Desa Sumber Jaya"),
         ("berpatroli di Desa Lubuk Dalam", "location", "Desa Lubuk Dalam"),
+        # a force fielded for the election at large is the deployment; for an event, that event's guard
+        ("diterjunkan Polres Lembah Hijau", "type", "troop_deployment"),
+        ("menurunkan 120 personel untuk mengawal tahapan", "type", "troop_deployment"),
+        ("mengerahkan 300 personel untuk mengamankan rapat pleno", "type", "static_guard"),
         # "di Kecamatan A, B dan C": the districts, the head word written once
         (
             "membantu pengamanan di Kecamatan Sungai Emas",
