@@ -82,6 +82,11 @@ _BEGUN_WITH = re.compile(r"(?:\s+(?!(?:menjelang|jelang|sebelum|setelah|sesudah|
 # ("menyiagakan 60 personel di Kantor KPU") guard it; personnel kept as a reserve are a deployment
 # ("disiagakan di Mapolres sebagai pasukan cadangan")
 _CONSTRUCTIONS = (
+    # an event escorted is an event secured ("mengawal kampanye terbuka pasangan calon", "pengawalan
+    # jalannya debat publik"): its guard, not an escort of goods or people
+    (re.compile(r"(?<![^\W_])(?:mengawal|dikawal|pengawalan)\s+(?:(?:jalannya|pelaksanaan|kegiatan)\s+)?"
+                r"(?:kampanye|debat|rapat\s+pleno|pleno|pendaftaran|pemungutan\s+suara|penghitungan\s+suara|"
+                r"rekapitulasi|sidang|deklarasi|pengundian)(?![^\W_])", re.IGNORECASE), "static_guard"),
     # ... and personnel placed FOR places ("menempatkan 22 personel untuk 98 TPS"), or fielded at a
     # counted number of them ("mengerahkan 18 personel di 84 TPS"): each place is guarded
     (re.compile(r"(?<![^\W_])(?:menyiagakan|disiagakan|menempatkan|ditempatkan|menyebar|disebar|"

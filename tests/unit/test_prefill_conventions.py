@@ -509,6 +509,8 @@ Polres Bukit Sari juga menurunkan 120 personel untuk mengawal tahapan Pilkada 20
 
 Polres Sungai Emas mengerahkan 300 personel untuk mengamankan rapat pleno rekapitulasi Pilkada 2024 di Gedung Serbaguna Sungai Emas, Rabu (4/12/2024).
 
+Keterbatasan personel tidak menghalangi Polres Sungai Emas mengawal kampanye terbuka pasangan calon bupati di Desa Karang Asri, Kamis (7/11/2024).
+
 Polres Lembah Hijau menempatkan 150 personel untuk membantu pengamanan di Kecamatan Sungai Emas, Ngasem dan Banyakan.
 """,
 }
@@ -530,6 +532,8 @@ NINTH_CASES = page_cases(
         ("diterjunkan Polres Lembah Hijau", "type", "troop_deployment"),
         ("menurunkan 120 personel untuk mengawal tahapan", "type", "troop_deployment"),
         ("mengerahkan 300 personel untuk mengamankan rapat pleno", "type", "static_guard"),
+        # an event escorted is an event secured ("mengawal kampanye terbuka"): its guard, not an escort
+        ("mengawal kampanye terbuka", "type", "static_guard"),
         # "di Kecamatan A, B dan C": the districts, the head word written once
         (
             "membantu pengamanan di Kecamatan Sungai Emas",
