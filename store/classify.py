@@ -82,6 +82,11 @@ _BEGUN_WITH = re.compile(r"(?:\s+(?!(?:menjelang|jelang|sebelum|setelah|sesudah|
 # ("menyiagakan 60 personel di Kantor KPU") guard it; personnel kept as a reserve are a deployment
 # ("disiagakan di Mapolres sebagai pasukan cadangan")
 _CONSTRUCTIONS = (
+    # personnel readied for what they will do ("Sebagian personel disiapkan untuk menjaga 401 TPS",
+    # "menyiapkan 310 personel untuk mengamankan ..."): none sent yet, planning (the gold's convention)
+    (re.compile(r"(?<![^\W_])(?:(?:personel|personil|pasukan|anggota)\s+(?:[\w.]+\s+){0,2}?(?:disiapkan|"
+                r"dipersiapkan)|(?:menyiapkan|mempersiapkan)\s+(?:[\w.]+\s+){0,3}?(?:personel|personil|pasukan|"
+                r"anggota))(?![^\W_])[^.]*?\s(?:untuk|guna)\s", re.IGNORECASE), "planning"),
     # an event escorted is an event secured ("mengawal kampanye terbuka pasangan calon", "pengawalan
     # jalannya debat publik"): its guard, not an escort of goods or people
     (re.compile(r"(?<![^\W_])(?:mengawal|dikawal|pengawalan)\s+(?:(?:jalannya|pelaksanaan|kegiatan)\s+)?"

@@ -511,6 +511,8 @@ Polres Sungai Emas mengerahkan 300 personel untuk mengamankan rapat pleno rekapi
 
 Keterbatasan personel tidak menghalangi Polres Sungai Emas mengawal kampanye terbuka pasangan calon bupati di Desa Karang Asri, Kamis (7/11/2024).
 
+Sebagian personel disiapkan untuk menjaga 401 TPS yang tersebar di wilayah Kabupaten Lembah Hijau pada 27 November 2024.
+
 Polres Lembah Hijau menempatkan 150 personel untuk membantu pengamanan di Kecamatan Sungai Emas, Ngasem dan Banyakan.
 """,
 }
@@ -534,6 +536,8 @@ NINTH_CASES = page_cases(
         ("mengerahkan 300 personel untuk mengamankan rapat pleno", "type", "static_guard"),
         # an event escorted is an event secured ("mengawal kampanye terbuka"): its guard, not an escort
         ("mengawal kampanye terbuka", "type", "static_guard"),
+        # personnel readied for a guard (none sent yet) is planning, as "menyiapkan 310 personel" is
+        ("Sebagian personel disiapkan untuk menjaga", "type", "planning"),
         # "di Kecamatan A, B dan C": the districts, the head word written once
         (
             "membantu pengamanan di Kecamatan Sungai Emas",
