@@ -730,8 +730,8 @@ def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
     rank, s, e = min(places, key=lambda v: (v[0], v[1], v[1] - v[2]))
     head = article.text[s:e].split()[0].casefold()
     for _, ns, ne in sorted(places, key=lambda v: v[1]):  # "TPS 03 Desa A dan TPS 11 Desa B": one list
-        if (ns == s and ne > e) or (ns >= e and _LIST_JOIN.match(article.text[e:ns])
-                                  and article.text[ns:ne].split()[0].casefold() == head):
+        if (ns == s and ne > e) or (ns >= e and _LIST_JOIN.match(article.text[e:ns]) and (
+                article.text[ns:ne].split()[0].casefold() == head or _venues_listed(article.text, s, ns))):
             e = ne
     rest = _HYPHEN_REST.match(article.text, e) or _ACRONYM_REST.match(article.text, e)
     if rest is not None:  # "Langgar Al" before "-Hidayah", "Tempat Pelelangan Ikan" before "(TPI)
@@ -773,6 +773,13 @@ def _villages(text: str, s: int, e: int) -> str | None:
         out += text[at:join.end()] + more.group(1)
         at = more.end()
     return out
+
+
+def _venues_listed(text: str, s: int, ns: int) -> bool:
+    """Whether the places at ``s`` and ``ns`` are venues named by their kinds, capitalised ("Kantor KPU,
+    Kantor Bawaslu dan Gudang Logistik"): one list of the places guarded, whatever their kinds."""
+    return all(text[at].isupper() and _HEAD_WORD.match(text, at) is not None
+               and _ROUTE.match(text, at) is None for at in (s, ns))
 
 
 def _title_end(article: Article) -> int:

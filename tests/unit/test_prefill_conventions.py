@@ -500,6 +500,8 @@ Dalam kesempatan itu, Kanit Binmas Polsek Pasir Putih Aiptu Rahman mengajak warg
 BUKIT SARI – Pada Sabtu, 9 November 2024, personel Polres Bukit Sari bersama Bawaslu Bukit Sari mengamankan dua kampanye terbuka, yakni di Desa Karang Asri Kecamatan Batu Hitam dan Desa Sumber Jaya Kecamatan Karang Anyar Selatan.
 
 Keesokan harinya, Polsek Batu Hitam berpatroli di Desa Lubuk Dalam Kecamatan Batu Hitam.
+
+Kapolres Bukit Sari mengatakan pihaknya juga menjaga Kantor KPU, Kantor Bawaslu dan Gudang Logistik selama masa kampanye.
 """,
     "force": """Polres Lembah Hijau Terjunkan 900 Personel
 
@@ -530,6 +532,8 @@ NINTH_CASES = page_cases(
         # a village written with its district and no comma is the village; several are joined as written
         ("mengamankan dua kampanye terbuka", "location", "Desa Karang Asri dan Desa Sumber Jaya"),
         ("berpatroli di Desa Lubuk Dalam", "location", "Desa Lubuk Dalam"),
+        # capitalised venues of several kinds in one list are the places guarded, the last one too
+        ("menjaga Kantor KPU, Kantor Bawaslu", "location", "Kantor KPU, Kantor Bawaslu dan Gudang Logistik"),
         # a force fielded for the election at large is the deployment; for an event, that event's guard
         ("diterjunkan Polres Lembah Hijau", "type", "troop_deployment"),
         ("menurunkan 120 personel untuk mengawal tahapan", "type", "troop_deployment"),
