@@ -22,6 +22,8 @@ from store.text.noise import (
     MAX_NOISE_LINE,
     NOISE,
     TRAIL,
+    caption,
+    credit_only,
     ends_sentence,
     headline_like,
     is_boilerplate,
@@ -269,13 +271,14 @@ def read_head(
             break
         if not c:
             continue
-        if (is_boilerplate(c) and NOISE.match(c)) or (":" in c and len(c) <= 300 and CAPTION.search(c)):
+        if (is_boilerplate(c) and NOISE.match(c)) or (
+                ":" in c and len(c) <= 300 and CAPTION.search(c) and credit_only(c)):
             h.marked.add(i)
             continue
         if CHROME.match(c) or is_menu(text):
             h.marked.add(i)
             continue
-        score = _headline_score(c)
+        score = _headline_score(c) if not caption(c) else None  # a caption is no headline
         if score is not None:
             candidates.append((n, score))
     h.title_idx = _pick(cleans, head, candidates, meta_at, title_keys, key)

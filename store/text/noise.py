@@ -110,6 +110,35 @@ CAPTION = re.compile(
     r"^(?:foto|photo|ilustrasi|keterangan\s+foto|caption)\s*:|sumber\s+foto\s*:|\(\s*foto\s*:|\bfoto\s*:\s*\S",
     re.IGNORECASE,
 )
+# what a caption line holds besides its picture: a credit in brackets ("(Foto: Humas Polres X)"), a
+# trailing credit ("Foto: Nama/Outlet"), a leading label ("Foto:", "KETERANGAN FOTO:")
+_CAPTION_CREDITS = re.compile(
+    r"\(\s*(?:foto|photo|sumber\s+foto|dok\.?|ist\.?|istimewa)\b[^)]*\)"
+    r"|(?<=[.,])\s*(?:foto|photo|sumber\s+foto)\s*:[^.]{0,80}$"
+    r"|(?<=\.)\s+[^.\s]*/[^.]{0,60}$|\([^()]*/[^()]*\)\s*$"  # "ANTARA/HO-Polres X", "(Nama/outlet.news)"
+    r"|^\s*(?:foto|photo|keterangan\s+foto|caption)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _told(rest: str) -> bool:
+    """A sentence telling something: five words or more, ending in a stop, some lower-case."""
+    words = rest.split()
+    return len(words) >= 5 and ends_sentence(rest.rstrip(" ,;")) and any(w.islower() for w in words)
+
+
+def credit_only(c: str) -> bool:
+    """Whether a line ``CAPTION`` matches is only a photo's credit or label ("Foto: Humas Polres X",
+    "Penulis: X | Foto: Dok. Y"), not a caption: a caption tells what the picture shows in a
+    sentence of its own ("Kapolres X memeriksa pasukan di Y, Senin. (Foto: Humas Polres X)") and is
+    annotated like body text (the annotation guidelines; its credit is no entity)."""
+    return not _told(_CAPTION_CREDITS.sub(" ", c).strip())
+
+
+def caption(c: str) -> bool:
+    """A photo caption: a sentence closed (or opened) by its credit or label, never a headline."""
+    rest, n = _CAPTION_CREDITS.subn(" ", c)
+    return n > 0 and _told(rest.strip())
 
 # -- site chrome above a headline ------------------------------------------------------------------
 # One-word controls, relative times, reading times, view counts, audio players, tickers.

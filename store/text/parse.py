@@ -29,6 +29,7 @@ from store.text.noise import (
     PREV_NEXT,
     TAGS,
     clean,
+    credit_only,
     is_boilerplate,
     is_separator,
     key,
@@ -303,7 +304,8 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
             if m and credit_author is None:
                 credit_author = person(m.group("name"))
             continue
-        if len(c) <= 250 and ":" in c and CAPTION.search(c):  # every caption form has a colon
+        # every caption form has a colon; a credit is noise, a caption's sentence is annotated like body text
+        if len(c) <= 250 and ":" in c and CAPTION.search(c) and credit_only(c):
             marked.add(i)
 
     marked -= {i for i in (title_idx, dateline_idx) if i is not None}

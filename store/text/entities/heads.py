@@ -147,6 +147,10 @@ def _territorial(text: str, start: int, add: Add | None = None) -> int | None:
 
 
 _CREDIT_BEFORE = re.compile(rf"(?:^\(|(?:Sumber|SUMBER|Foto|FOTO|Rilis){_S}*:{_S}*|(?:Dok|DOK)\.{_S}*)$")
+# a unit named in a photo's credit: a handout's "ANTARA/HO-Polres X", a press office in capitals "(FOTO:
+# HUMAS POLRES X)" ("Humas" in title case is looked at where it starts, below)
+_CREDIT_UNIT_BEFORE = re.compile(
+    rf"(?:/HO-|(?:^\(|\((?:FOTO|Foto){_S}*:{_S}*|(?:Sumber|SUMBER|Foto|FOTO){_S}*:{_S}*)HUMAS{_S}+)$")
 # a photo's credit in brackets closing its caption: "... mengikuti apel. (Humas Polresta X)"
 _CREDIT_CLOSES = re.compile(r"[^()\n]*\)[ \t\u00a0]*$")
 
@@ -176,6 +180,9 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
     if sub is None:
         end = _territorial(text, start)
         if end is not None:
+            if _CREDIT_UNIT_BEFORE.search(text, max(0, start - 20), start):
+                add((start, end, _MUTE, None))  # "ANTARA/HO-Polres X", "(FOTO: HUMAS POLRES X)": a credit
+                return
             add((start, end, "POLICE_UNIT", None))
         return
     if sub.group().startswith(("Humas", "Si", "Bid")) and _ROLE_BEFORE_HUMAS.search(text, max(0, start - 12), start):
@@ -409,8 +416,8 @@ def _h_seat(text: str, start: int, key_end: int, add: Add) -> None:
 def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add], None]:
     def find(text: str, start: int, key_end: int, add: Add) -> None:
         m = head.match(text, start)
-        if m is None:
-            return
+        if m is None or _doubled(text, start, m.end()):
+            return  # "Pulau-Pulau": a plural, no place
         if head is _ADMIN_HEAD and _WALI_BEFORE.search(text, max(0, start - 20), start):
             return  # "Wali Kota Cirebon": the role, then the city
         if head is _ADMIN_HEAD and m.group() == "Kampung" and _KIND_OF_KAMPUNG.match(text, m.end()) and (
@@ -464,7 +471,17 @@ _POS_NAME = re.compile(rf"{_S}+Pos(?![\w])")
 _KIND_OF_KAMPUNG = re.compile(rf"{_S}+(?:Nelayan|Adat|Tangguh|Pancasila|Wisata|Tematik|Narkoba|Bebas|KB)(?![\w])")
 
 
+def _doubled(text: str, start: int, end: int) -> bool:
+    """The word at ``start:end`` is half of a hyphenated reduplication ("Bone-Bone", "Pulau-Pulau"):
+    a place's name of its own or a plural, never the single word's entity."""
+    word = text[start:end]
+    return (text.startswith("-", end) and text.startswith(word, end + 1)) or (
+        start > len(word) and text[start - 1] == "-" and text.startswith(word, start - 1 - len(word)))
+
+
 def _h_place(text: str, start: int, key_end: int, add: Add) -> None:
+    if _doubled(text, start, key_end):
+        return  # "Kecamatan Bone-Bone": the head's tail takes it whole; "Bone" alone is another place
     end = key_end
     m = _TAIL_WORD.match(text, end)
     if m is not None and m.group(1).lower() in _DIRECTIONS and not _TAIL_WORD.match(text, m.end()):

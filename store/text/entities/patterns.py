@@ -161,12 +161,15 @@ def _wordchar(c: str) -> bool:
 
 # --- tails: the capitalised words after a head ---------------------------------------------------
 
-_TAIL_WORD = re.compile(rf"{_S}+([{_UP}0-9][\w'’]*(?:-[a-z0-9][\w'’]*)*)")
+# a name word doubled with a hyphen is one word ("Bone-Bone", "Wangi-Wangi", "Toli-Toli"): Indonesian
+# reduplication, never two names
+_REDUP = rf"(?P<rd>[{_UP}][{_LO}]+)-(?P=rd)(?![\w])"
+_TAIL_WORD = re.compile(rf"{_S}+({_REDUP}|[{_UP}0-9][\w'’]*(?:-[a-z0-9][\w'’]*)*)")
 # an Arabic article glued to a capitalised name is one word with it: "Masjid Al-Ikhlas", "Pesantren An-Nur"
 _ARTICLES = frozenset("Al An Ar As At Ad Az Asy Ash Ath El".split())
 _ARTICLE_NAME = re.compile(rf"-[{_UP}][\w'’]*(?:-[a-z0-9][\w'’]*)*")
 _STREET_WORD = re.compile(rf"{_S}+([{_UP}0-9][\w'’]*(?:-[\w'’]+)*)")
-_GLUED_WORD = re.compile(rf"([{_UP}0-9][\w'’]*(?:-[a-z0-9][\w'’]*)*)")
+_GLUED_WORD = re.compile(rf"({_REDUP}|[{_UP}0-9][\w'’]*(?:-[a-z0-9][\w'’]*)*)")
 _ABBREV_DOT = re.compile(rf"\.(?={_S}+[{_UP}])")
 _DIRECTIONS = frozenset("barat timur utara selatan tengah raya daya laut darat kota".split())
 

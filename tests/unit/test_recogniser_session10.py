@@ -1,0 +1,113 @@
+"""Recogniser, parser, title and date classes found on the dev pages e150-e158 (an eleventh
+transfer check, session 10, weighted to entities, titles and publication dates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.sources.raw import RawDoc
+from store.text.entities import Recogniser
+from store.text.parse import ParsedArticle, parse_article
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> Recogniser:
+    return Recogniser()
+
+
+def labelled(recogniser: Recogniser, text: str) -> list[tuple[str, str]]:
+    return [(e.label, e.text) for e in recogniser.recognise(text, None, ())]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a name doubled with a hyphen is one name: the unit, the body and the place take it whole
+        (
+            "Personel Polsek Lampe-Lampe bersama Koramil 1402-05/Lampe-Lampe menjaga gudang di Kecamatan Lampe-Lampe.",
+            [
+                ("POLICE_UNIT", "Polsek Lampe-Lampe"),
+                ("MILITARY_UNIT", "Koramil 1402-05/Lampe-Lampe"),
+                ("LOC", "Kecamatan Lampe-Lampe"),
+            ],
+        ),
+        (
+            "Ketua PPK Sero-Sero, Hartini, hadir.",
+            [("ROLE", "Ketua"), ("ELECTION_BODY", "PPK Sero-Sero"), ("PERSON", "Hartini")],
+        ),
+        (
+            "Kampanye digelar di Desa Liya Kecamatan Wangi-Wangi Selatan.",
+            [("LOC", "Desa Liya"), ("LOC", "Kecamatan Wangi-Wangi Selatan")],
+        ),
+        # a known place doubled is another place's name, not the known one twice ("Bone" is a regency)
+        ("Personel berjaga di Kecamatan Bone-Bone.", [("LOC", "Kecamatan Bone-Bone")]),
+        # a head word doubled is a plural: no place ("Pulau-Pulau Dikawal" in a headline)
+        (
+            "Kotak Suara dari Pulau-Pulau Dikawal Polisi ke Gudang KPU Buru Selatan",
+            [("LOC", "Gudang KPU Buru Selatan")],
+        ),
+    ],
+)
+def test_a_hyphenated_reduplication_is_one_name(
+    recogniser: Recogniser, text: str, want: list[tuple[str, str]]
+) -> None:
+    assert labelled(recogniser, text) == want
+
+
+def parsed(text: str) -> ParsedArticle:
+    return parse_article(RawDoc("uji.txt", text, {}))
+
+
+def noise_lines(text: str) -> list[str]:
+    return [n.text for n in parsed(text).noise]
+
+
+CAPTIONED = """WARTA LEMBAH
+
+Polsek Sukamaju Jaga Gudang Logistik PPK
+
+Kamis, 21 November 2024 | 19:40 WITA
+
+{caption}
+
+LEMBAH – Personel Polsek Sukamaju menjaga Gudang Logistik PPK Sukamaju, Kamis (21/11/2024).
+
+Penjagaan dilakukan bergantian selama 24 jam oleh delapan personel.
+"""
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Kapolsek Sukamaju Iptu Dedi Rusli memeriksa gembok gudang, Kamis siang. (Foto: Humas Polres Lembah)",
+        "Babinsa dan Bhabinkamtibmas berbincang dengan warga di Desa Sukamaju, Senin malam. (FOTO: HUMAS POLRES LEMBAH)",
+        "Foto: Personel Polsek Sukamaju mengawal truk pengangkut kotak suara. (Istimewa)",
+        "Petugas memuat kotak suara ke truk di halaman gudang KPU Lembah. ANTARA/HO-Polres Lembah",
+        "Suasana penjagaan di gudang logistik PPK Sukamaju, Kamis. Foto: Rudi Hartono/wartalembah",
+    ],
+)
+def test_a_photo_caption_is_body_text_and_its_credit_no_unit(recogniser: Recogniser, caption: str) -> None:
+    """A caption tells what the picture shows in a sentence: annotated like body text (the
+    annotation guidelines), so it is no noise; the credit closing it names no unit."""
+    page = CAPTIONED.format(caption=caption)
+    art = parsed(page)
+    assert caption not in [n.text for n in art.noise]
+    assert art.title == "Polsek Sukamaju Jaga Gudang Logistik PPK"
+    found = labelled(recogniser, caption)
+    assert ("POLICE_UNIT", "Polres Lembah") not in found
+    assert ("POLICE_UNIT", "POLRES LEMBAH") not in found
+    assert found  # the caption's own entities
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Foto: Humas Polres Lembah",
+        "Penulis: Tim Redaksi | Foto: Dok. Humas Polres Lembah",
+        "(Foto: Istimewa)",
+        "Foto: ilustrasi",
+        "Ilustrasi amplop politik uang. (Foto: Istimewa)",
+    ],
+)
+def test_a_photo_credit_alone_is_still_noise(credit: str) -> None:
+    assert credit in noise_lines(CAPTIONED.format(caption=credit))
