@@ -100,6 +100,14 @@ _VISITED = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|meninj
                       r"(?:(?i:(?:para\s+)?(?:pengurus|pengasuh|pimpinan|pengelola|jemaah|jamaah|santri|warga|"
                       r"pedagang|guru|siswa|penghuni|takmir))\s+(?=[A-Z]))?"
                       rf"((?i:{_VENUE_HEADS})(?![^\W_])(?!-){_DESCRIBED}{_TAIL})")
+# an unnamed venue written with words of its kind and the village it belongs to, as written: "di
+# lapangan sepak bola Desa X Kecamatan Y", "menuju rumah singgah Kampung Z" (a bare kind right before
+# its village, "dari dermaga Kelurahan X", is known by the village: see ``_places``)
+_KIND_OF_VILLAGE = re.compile(
+    r"(?<![^\W_])(?i:di|ke|menuju|dari)\s+"
+    rf"((?:{_VENUE_HEADS})(?:\s+(?!(?:di|ke|dari|yang|dan|serta|untuk|pada|milik|oleh)(?![^\W_]))[a-z]+){{1,2}}"
+    r"\s+(?:Desa|Kelurahan|Kampung|Dusun|Gampong|Nagari|Jorong|Pekon|Banjar)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*?)"
+    r"(?=\s+(?:Kecamatan|Kec\.|Kabupaten|Kab\.|Kota|Provinsi)(?![^\W_])|\s*[,.;]|\s+[a-z(]|\s*$)")
 # the same phrase with no preposition before it ("gudang PPK di setiap kecamatan dijaga"): weaker
 _BARE_VENUE = re.compile(r"(?<![^\W_])(?<!-)((?i:gudang|kantor|aula|gedung|balai|posko|markas|ruang|"
                          rf"pondok pesantren|ponpes|pesantren)(?![^\W_])(?!-){_TAIL})")
@@ -117,11 +125,13 @@ _INCIDENT_NOUN = r"keributan|kericuhan|insiden|kejadian|peristiwa|aksi|unjuk ras
 _INCIDENT = re.compile(_INCIDENT_NOUN, re.IGNORECASE)
 _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|setempat|"
                     r"(?:lokasi|tempat|pulau|desa|kecamatan|kelurahan|kampung|distrik|gampong|nagari|wilayah|daerah|"
-                    r"kesempatan|"
+                    # a hamlet ("Di jorong tersebut", "dusun itu"), a meeting ("Dalam pertemuan tersebut")
+                    r"dusun|jorong|korong|pekon|banjar|kesempatan|pertemuan|"
                     rf"kawasan|titik|acara|rapat|pleno|{_VENUE_HEADS}|{_ACTIVITY_NOUN})(?:-\w+)?"
                     # "TPS di distrik itu" points to the distrik, not to a TPS
                     r"(?:\s+(?!(?:di|ke|dari)\s)[a-z]\w*){0,2}?\s+"
-                    r"(?:itu|tersebut)|"
+                    # "Dalam kesempatan yang sama": the occasion told before, as "kesempatan itu"
+                    r"(?:itu|tersebut|yang\s+sama)|"
                     # an incident or a journey told before happened there too: "menengahi keributan itu",
                     # "mengamankan aksi tersebut", "perjalanan sejauh 18 kilometer itu"
                     rf"(?:{_INCIDENT_NOUN}|perjalanan|penyeberangan)(?:\s+(?:[a-z]\w*|\d[\d.,]*)){{0,3}}?\s+"
@@ -185,8 +195,9 @@ _VOTING_DAY = re.compile(r"(?<![^\W_])(?<!hingga )(?<!sampai )(?<!jelang )"
 VOTING_DAY = next(d.isoformat() for d, phase in CALENDAR if phase == "voting")
 # between the places of one list: "A, B dan C", "Jalan X dan kawasan Y" (an area word kept with its name)
 # the region of an office run for ("debat calon bupati dan wakil bupati Tapin di GOR X"): the
-# election's, not a place of the activity (nor the place the venue after it lies in)
-_OFFICE_OF = re.compile(r"(?<![^\W_])(?:bupati|wali\s?kota|gubernur)\s+$")
+# election's, not a place of the activity (nor the place the venue after it lies in); in any case
+# ("pasangan calon Bupati Tanah Merah nomor urut 01", "dihadiri Bupati X")
+_OFFICE_OF = re.compile(r"(?<![^\W_])(?:bupati|wali\s?kota|gubernur)\s+$", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^(?:,\s*|,?\s*dan\s+(?:(?:kawasan|wilayah|daerah|sekitar)\s+)?)$")
 
 
@@ -638,7 +649,7 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
     moving = _MOVING.search(article.text, body, end) is not None and not toward
     places: list[tuple[float, int, int]] = []
     after_prep: set[int] = set()
-    for pattern in (_VENUE, _VISITED, _BARE_VENUE):
+    for pattern in (_KIND_OF_VILLAGE, _VENUE, _VISITED, _BARE_VENUE):
         for m in pattern.finditer(article.text, body, end):
             s, e = m.span(1)
             if pattern is not _BARE_VENUE:
@@ -660,7 +671,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             words = phrase.split()
             # "lapangan Mapolres Garut", "pos penyekatan Jembatan X": the venue is named
             named = next((w for w in words[1:3] if _VENUE_WORD.match(w) or (w[:1].isupper() and (
-                _HEAD_WORD.fullmatch(w) or _ADMIN.fullmatch(w)))), None) if words[0].islower() else None
+                _HEAD_WORD.fullmatch(w) or _ADMIN.fullmatch(w)))), None) if (
+                words[0].islower() and pattern is not _KIND_OF_VILLAGE) else None
             if named is not None:
                 s = article.text.index(named, s)
             # "kecamatan", "TPS", "tempat pemungutan suara": a kind of place, not a venue
@@ -944,7 +956,8 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
 _BACK = (rf"(?<![^\W_])(?:{_ACTIVITY_NOUN})(?:\s+(?!(?:di|ke|dari)\s)[\w.]+){{0,4}}?\s+(?:itu|tersebut)"
          r"(?![^\W_])")
 _REFERS_BACK = re.compile(_BACK, re.IGNORECASE)
-_GOES_ON = re.compile(rf"^[\"“'‘]?(?:{_ACTIVITY_NOUN}|mereka|para personel|"
+# ("Dalam kegiatan pengamanan yang berlangsung di X itu hadir ...": the activity as the frame it is in)
+_GOES_ON = re.compile(rf"^[\"“'‘]?(?:(?:dalam|pada|selama)\s+)?(?:{_ACTIVITY_NOUN}|mereka|para personel|"
                       rf"(?:personel|pasukan|anggota|petugas)\s+(?:itu|tersebut))(?![^\W_])|{_BACK}",
                       re.IGNORECASE)
 FOLLOWING = 2  # sentences after the activity's own that may go on about it
@@ -1023,10 +1036,13 @@ _ROUTE = re.compile(r"(?:jalan|jl\.?|ruas|jalur|simpang|bundaran|jembatan|peremp
                     re.IGNORECASE)
 # the next sentence saying where the event the sentence secures is held: "Polres X menerjunkan 185
 # personel untuk mengamankan rapat pleno ..., Selasa (3/12)." then "Rapat pleno berlangsung di X."
+# ... the time it was held told between ("Kampanye tersebut berlangsung pada Senin (21/10) pukul 14.00 WIB
+# hingga selesai di Kampung X")
+_HELD_WHEN = r"(?:\s+(?:pada|sejak|mulai|hari|pukul)(?![^\W_])[^;\n]{0,90}?)?"
 _EVENT_HELD = re.compile(r"[\"“'‘]?((?:rapat\s+)?pleno|rapat|debat|kampanye|sidang|rekapitulasi|pendaftaran|"
                          r"pengundian|deklarasi|pelantikan|simulasi|acara)(?:\s+[a-z]\w*){0,3}?\s+"
                          r"(?:itu\s+|tersebut\s+)?(?:berlangsung|digelar|dilaksanakan|diadakan|bertempat|"
-                         r"dipusatkan)\s+di\s", re.IGNORECASE)
+                         rf"dipusatkan){_HELD_WHEN}\s+di\s", re.IGNORECASE)
 
 
 def _taken_to(article: Article, inside: Sequence[Any], start: int, end: int) -> str | None:
@@ -1394,7 +1410,8 @@ def _body_sentences(text: str, noise: tuple[tuple[int, int], ...]) -> list[tuple
 _POSITION = frozenset("halaman depan sekitar dalam area luar pagar gerbang pintu lingkungan tepi pinggir "
                       "sisi ujung belakang samping seberang masuk keluar utama".split())
 _AREA_KINDS = frozenset(
-    "desa kelurahan kecamatan distrik kampung gampong nagari pulau kabupaten kota".split())
+    "desa kelurahan kecamatan distrik kampung gampong nagari pulau kabupaten kota dusun jorong korong pekon "
+    "banjar".split())
 
 
 def _named_before(article: Article, inside: Sequence[Any], at: int, kind: str) -> str | None:
@@ -1405,6 +1422,8 @@ def _named_before(article: Article, inside: Sequence[Any], at: int, kind: str) -
     return named[-1].text if named else None
 
 
+# a pointer to an occasion, not to a place: the activity told before ("Dalam kesempatan itu")
+_OCCASIONS = frozenset("kesempatan pertemuan acara".split())
 # kinds of venue a page names many of ("di TPS", "di kantor"): a bare one points back only a little
 _MANY_OF_A_KIND = frozenset("tps kantor gudang pos posko rumah balai".split())
 
@@ -1487,7 +1506,9 @@ def _earlier_location(article: Article, start: int, kind: str = "", kind_only: b
                     return article.text[ps:pe].strip(" ,.")
     if kind_only:
         return None
-    for s, e in reversed(spans[-3:]):
+    # an occasion ("Dalam pertemuan tersebut", "kesempatan itu") is the last activity told, its place
+    # perhaps a few sentences back (a statement about it and a date line between)
+    for s, e in reversed(spans[-5:] if kind in _OCCASIONS else spans[-3:]):
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
         found = location_in(article, inside, s, e, max_rank=3)
         if found:

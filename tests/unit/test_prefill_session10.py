@@ -1,0 +1,108 @@
+"""Record pre-fill: the classes the tenth transfer check (dev gold e141-e149) showed, where the
+place, the unit or the type is told apart from the sentence that names the act. Pages are invented
+in the shape of real ones (tests/gold/real/dev/PAGES_READ_10.md) and drafted through
+``Store.draft_record``; one store holds them all, and each case is one ``(needle, slot, expected)``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.unit.prefill_pages import Opened, draft, open_pages
+
+TENTH = {
+    "jorong": """Polsek Bukit Tinggi Giatkan Patroli Dialogis
+
+Lembah Sari - Jelang Pilkada serentak 2024, Polsek Bukit Tinggi menggiatkan patroli dialogis ke seluruh wilayah hukumnya.
+
+Kapolsek Bukit Tinggi Iptu Rahmat di ruang kerjanya, Senin (29/7/2024), mengatakan tantangan menjelang pilkada antara lain berita bohong.
+
+Kegiatan itu juga melibatkan para Bhabinkamtibmas, yang pada Sabtu (27/7/2024) menyambangi warga di Jorong Padang Laweh, Nagari Sungai Duo, Kecamatan Bukit Tinggi Utara.
+
+Di jorong tersebut, Bhabinkamtibmas Aipda Marzuki berdialog dengan ninik mamak tentang bahaya hoaks.
+""",
+    "dusun": """Bhabinkamtibmas Sambang Dusun Jelang Pilkada 2024
+
+Dalam upaya menjaga kamtibmas menjelang Pilkada 2024, Bhabinkamtibmas Polsek Air Hitam, BRIPKA Daniel Ginting, melaksanakan kegiatan Sambang Desa di Dusun III Sei Rampah, Desa Sukaraja, Kecamatan Air Hitam, Kabupaten Lembah Sari. Kegiatan tatap muka dengan warga ini mempererat hubungan polisi dan masyarakat. Selasa, 17/9/24
+
+Kapolres Lembah Sari AKBP Hotman Sirait melalui Kasi Humas AKP Rudi menjelaskan, Sambang Desa merupakan program kepolisian menjelang Pilkada 2024.
+
+Dalam pertemuan tersebut, Daniel mengimbau warga agar tidak mudah menyebarkan hoaks menjelang pesta demokrasi.
+""",
+    "campaign": """Kapolsek Teluk Dalam Pimpin Pam Kampanye
+
+Lembah Sari – Kapolsek Teluk Dalam, Polres Lembah Sari, Polda Riau, Iptu Agus Salim, S.H., bersama Babinsa Koramil 05/Teluk Dalam memimpin langsung pengamanan kampanye salah satu pasangan calon peserta Pilkada serentak 2024.
+
+Kampanye tersebut berlangsung pada Senin (21/10/2024) pukul 14.00 WIB hingga selesai di Kampung Sungai Limau, Kecamatan Teluk Dalam, Kabupaten Lembah Sari.
+
+"Kehadiran Polri untuk memberi rasa aman kepada masyarakat," ucap Agus mewakili Kapolres Lembah Sari AKBP Bima Putra, Selasa (22/10/2024).
+
+Dalam kesempatan itu, personel pengamanan juga mengimbau para simpatisan agar tertib saat meninggalkan lokasi kampanye.
+""",
+    "field": """Polres Tanah Merah Pam Kampanye di Lapangan Sepak Bola Sungai Jaya
+
+Satgas Operasi Mantap Praja 2024 Polres Tanah Merah melaksanakan pengamanan tahapan kampanye pasangan calon Bupati Tanah Merah nomor urut 01 pada Pilkada serentak 2024, Jumat (08/11/2024).
+
+Dalam kegiatan pengamanan yang berlangsung di lapangan sepak bola Desa Sungai Jaya Kecamatan Tanah Merah Kabupaten Tanah Merah itu hadir Kasat Samapta AKP Yohan, personel Polres Tanah Merah bersama Babinsa Koramil 0911-02/Tanah Merah Serka Andi serta anggota Bawaslu.
+
+Dalam kesempatan yang sama, petugas juga mengimbau simpatisan paslon agar menyukseskan setiap tahapan Pilkada 2024.
+""",
+    "boxes": """Kotak Suara Hasil Pleno PPK Bergeser ke KPU
+
+RIMBA RAYA – Kotak suara berisi hasil rekapitulasi tingkat kecamatan diberangkatkan dari Kantor PPK Kecamatan Rimba Raya menuju Kantor KPU Kabupaten Lembah Sari pada Sabtu (30/11/2024) malam.
+
+Enam personel Polsek Rimba Raya ikut bertugas mengamankan perjalanan kotak suara hingga tiba di Kantor KPU Kabupaten Lembah Sari.
+""",
+    "sectors": """Polda Papua Kerahkan 230 Personel
+
+Jayapura (ANTARA) - Polda Papua mengerahkan 230 personel gabungan untuk mengamankan pelaksanaan Pilkada serentak 2024 di Kabupaten Lembah Sari.
+
+Menurut Markus, Polres Lembah Sari menempatkan personel di enam pos sektor yang dibangun di titik terdekat dengan TPS, masing-masing mengamankan tiga hingga empat distrik.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("tenth"), TENTH)
+
+
+def cases(rows: list[tuple[str, str, Any]]) -> list[Any]:
+    out = []
+    for needle, slot, expected in rows:
+        [page] = [name for name, text in TENTH.items() if needle in text]  # one page holds it
+        out.append(pytest.param(page, needle, slot, expected, id=f"{page}-{needle[:32]}-{slot}"))
+    return out
+
+
+LOCATION = cases(
+    [
+        # a pointer to a hamlet or a meeting: the place named before, on its day
+        ("Di jorong tersebut", "location", "Jorong Padang Laweh"),
+        ("Di jorong tersebut", "date", "2024-07-27"),
+        ("Dalam pertemuan tersebut", "location", "Dusun III Sei Rampah"),
+        # "Dalam kesempatan yang sama": the occasion's place, as "Dalam kesempatan itu"
+        ("Dalam kesempatan yang sama", "location", "lapangan sepak bola Desa Sungai Jaya"),
+        # a lower-case venue written with words of its kind and its village: as written
+        ("Dalam kegiatan pengamanan yang berlangsung", "location", "lapangan sepak bola Desa Sungai Jaya"),
+        # a lede with no place of its own, the next sentence saying where the event it secures was held,
+        # a time between the verb and the place ("berlangsung pada Senin ... pukul 14.00 WIB hingga selesai di")
+        ("memimpin langsung pengamanan kampanye", "location", "Kampung Sungai Limau"),
+        # ... or where the activity was, fronted "Dalam kegiatan pengamanan yang berlangsung di X itu"; the
+        # region of the office run for ("calon Bupati X", capitalised) is no place
+        ("melaksanakan pengamanan tahapan kampanye", "location", "lapangan sepak bola Desa Sungai Jaya"),
+    ]
+)
+PARTNERS = cases(
+    [
+        # bodies the next sentence, going on about the act, says attended it ("itu hadir ...")
+        ("melaksanakan pengamanan tahapan kampanye", "partners", ["Koramil 0911-02/Tanah Merah", "Bawaslu"]),
+    ]
+)
+
+
+@pytest.mark.parametrize(("page", "needle", "slot", "expected"), [*LOCATION, *PARTNERS])
+def test_the_draft_of_a_sentence(pages: Opened, page: str, needle: str, slot: str, expected: Any) -> None:
+    assert draft(pages, page, needle)[slot] == expected
