@@ -111,3 +111,34 @@ def test_a_photo_caption_is_body_text_and_its_credit_no_unit(recogniser: Recogni
 )
 def test_a_photo_credit_alone_is_still_noise(credit: str) -> None:
     assert credit in noise_lines(CAPTIONED.format(caption=credit))
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Surat suara untuk 61 TPS di Kecamatan Lampe dan Tana Rawa.", ["Kecamatan Lampe", "Tana Rawa"]),
+        (
+            "Situasi di Kecamatan Mareda, Haruka dan Kanalu terpantau kondusif.",
+            ["Kecamatan Mareda", "Haruka", "Kanalu"],
+        ),
+        (
+            "Pleno membacakan hasil mulai Kecamatan Kabanu hingga Seberang Rawa.",
+            ["Kecamatan Kabanu", "Seberang Rawa"],
+        ),
+        (
+            "Patroli menyambangi kantor Kapanewon Pengalas, Sendolo dan Lendu.",
+            ["Kapanewon Pengalas", "Sendolo", "Lendu"],
+        ),
+        # no list: a date, a person in apposition, a place with its own head
+        ("Personel berjaga di Kecamatan Lampe, Senin (25/11/2024).", ["Kecamatan Lampe"]),
+        ("Camat di Kecamatan Lampe, Ahmad Fauzi, mengatakan situasi aman.", ["Kecamatan Lampe"]),
+        (
+            "Gudang di Kecamatan Lampe dan Balai Desa Sukarame dijaga.",
+            ["Kecamatan Lampe", "Balai Desa Sukarame"],
+        ),
+    ],
+)
+def test_bare_names_listed_after_a_districts_head_are_places(
+    recogniser: Recogniser, text: str, places: list[str]
+) -> None:
+    assert [t for lab, t in labelled(recogniser, text) if lab == "LOC"] == places

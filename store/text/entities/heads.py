@@ -462,8 +462,46 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
                     end = t_end if nt else end
         if n:
             add((start, end, "LOC", None))
+            if head is _ADMIN_HEAD and m.group() in _LISTED_HEADS:
+                _places_listed(text, end, add)
 
     return find
+
+
+# the next item of a list of places written with their head word once: "Kecamatan A, B dan C",
+# "Desa A dan B", "mulai Kecamatan A hingga B" (the comma or conjunction, before the name's blank)
+_LIST_NEXT = re.compile(rf"{_S}*,(?:{_S}*(?P<c>dan|serta))?(?={_S}+[{_UP}])|{_S}+(?P<j>dan|serta|hingga|sampai)(?={_S}+[{_UP}])")
+
+
+# the heads of a district or a larger region, which pages list with the head word once ("Kecamatan A, B
+# dan C", "Kapanewon A dan B"); villages so listed are left alone ("warga Desa A dan B": the pre-fill
+# ranks a bare name above the venue an occasion points back to)
+_LISTED_HEADS = frozenset("Kecamatan Kec. Kapanewon Kemantren Distrik Kabupaten Kab. Kota Provinsi".split())
+
+
+def _places_listed(text: str, end: int, add: Add) -> None:
+    """The bare names after a place's head word that a list joins to it ("di Kecamatan Tinombo,
+    Tomini dan Palasa": Tomini and Palasa are kecamatan too). Items after a comma count only when
+    the list closes with "dan"/"serta"/"hingga" ("Desa X, Senin" or "Desa X, Ahmad, warga ..." is
+    no list); a name is at most three words, never another entity's head or a stop word."""
+    pending: list[tuple[int, int]] = []
+    while True:
+        m = _LIST_NEXT.match(text, end)
+        if m is None:
+            return
+        at = _GAP.match(text, m.end()).end()  # type: ignore[union-attr]
+        if _ADMIN_HEAD.match(text, at) or _GEO_HEAD.match(text, at) or _VENUE_HEAD.match(text, at):
+            return  # "... dan Balai Kalurahan X": a place with its own head, found by that head
+        t_end, n = _tail(text, m.end(), max_words=3, split=True)
+        if not n:
+            return
+        item = (at, t_end)
+        if m["c"] or m["j"]:  # the list closes: its comma items are places too
+            for s, e in [*pending, item]:
+                add((s, e, "LOC", None))
+            return
+        pending.append(item)
+        end = t_end
 
 
 _POS_NAME = re.compile(rf"{_S}+Pos(?![\w])")
