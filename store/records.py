@@ -295,7 +295,10 @@ def _main_unit(article: Article) -> str:
     weight: dict[str, float] = {}
     surfaces: dict[str, list[tuple[int, str]]] = {}
     body = [e for e in article.entities if not _in_noise(article, e)]
-    written = [(e.start, unit_surface(article, e)) for e in body if _specific(e)]
+    # the units a role is written under ("Kapolsek X, Polres Y, Polda Z") are where its head belongs,
+    # not what the article is about
+    written = [(e.start, unit_surface(article, e)) for e in body if _specific(e) and not _written_under(
+        article, body, e)]
     # a headline's role runs into its title-case words ("Kapolres Sukabumi Pimpin Pengamanan")
     implied = _role_units(article, [e for e in body if e.start >= _title_end(article)], len(article.text))
     for at, text in written + implied:
@@ -861,10 +864,35 @@ def _within(text: str, place: str, start: int, end: int) -> bool:
 def _affiliation(article: Article, inside: Sequence[Any], e: Any) -> bool:
     """A unit written right after a role ("Kabag Ops Polres Seluma ... menambahkan") names the
     office of the one who speaks or leads, not a body taking part (unless the role is named as
-    taking part: "bersama Kasat Lantas Polres X")."""
+    taking part: "bersama Kasat Lantas Polres X"); so do the units a role with its place is
+    written under ("Kapolsek X, Polres Y, Polda Z, Iptu A, ... memimpin": ``_written_under``)."""
     role = next((r for r in inside if r.label == "ROLE" and r.end < e.start
                  and not article.text[r.end:e.start].strip()), None)
-    return role is not None and not _WITH.search(article.text[max(0, role.start - 20):role.start])
+    if role is not None and not _WITH.search(article.text[max(0, role.start - 20):role.start]):
+        return True
+    return _written_under(article, inside, e)
+
+
+# between a role with its place and the units it is written under: "Kapolsek Teluk Dalam, Polres X"
+_ROLE_PLACE_GAP = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,4}[ \t]*,[ \t]*")
+_CHAIN_GAP = re.compile(r"[ \t]*,[ \t]*")
+
+
+def _written_under(article: Article, inside: Sequence[Any], e: Any) -> bool:
+    """Whether the unit ``e`` is one a role with its place is written under ("Kapolsek X, Polres Y,
+    Polda Z": Polres Y and Polda Z, where the Polsek's head belongs), not a unit of its own."""
+    while True:
+        before = [x for x in inside if x.end <= e.start and x.label in ("ROLE", "POLICE_UNIT")]
+        if not before:
+            return False
+        prev = before[-1]
+        gap = article.text[prev.end:e.start]
+        if prev.label == "ROLE":
+            return _role_head(prev.text) is not None and _ROLE_PLACE_GAP.fullmatch(gap) is not None and (
+                not _WITH.search(article.text[max(0, prev.start - 20):prev.start]))
+        if _CHAIN_GAP.fullmatch(gap) is None:
+            return False
+        e = prev
 
 
 # the joint law-enforcement centre of police, election supervisors and prosecutors (Sentra Gakkumdu)

@@ -31,11 +31,11 @@ Kapolres Lembah Sari AKBP Hotman Sirait melalui Kasi Humas AKP Rudi menjelaskan,
 
 Dalam pertemuan tersebut, Daniel mengimbau warga agar tidak mudah menyebarkan hoaks menjelang pesta demokrasi.
 """,
-    "campaign": """Kapolsek Teluk Dalam Pimpin Pam Kampanye
+    "campaign": """Kapolsek Teluk Bayur Pimpin Pam Kampanye
 
-Lembah Sari – Kapolsek Teluk Dalam, Polres Lembah Sari, Polda Riau, Iptu Agus Salim, S.H., bersama Babinsa Koramil 05/Teluk Dalam memimpin langsung pengamanan kampanye salah satu pasangan calon peserta Pilkada serentak 2024.
+Lembah Sari – Kapolsek Teluk Bayur, Polres Lembah Sari, Polda Riau, Iptu Agus Salim, S.H., bersama Babinsa Koramil 05/Teluk Bayur memimpin langsung pengamanan kampanye salah satu pasangan calon peserta Pilkada serentak 2024.
 
-Kampanye tersebut berlangsung pada Senin (21/10/2024) pukul 14.00 WIB hingga selesai di Kampung Sungai Limau, Kecamatan Teluk Dalam, Kabupaten Lembah Sari.
+Kampanye tersebut berlangsung pada Senin (21/10/2024) pukul 14.00 WIB hingga selesai di Kampung Sungai Limau, Kecamatan Teluk Bayur, Kabupaten Lembah Sari.
 
 "Kehadiran Polri untuk memberi rasa aman kepada masyarakat," ucap Agus mewakili Kapolres Lembah Sari AKBP Bima Putra, Selasa (22/10/2024).
 
@@ -95,6 +95,15 @@ LOCATION = cases(
         ("melaksanakan pengamanan tahapan kampanye", "location", "lapangan sepak bola Desa Sungai Jaya"),
     ]
 )
+UNIT = cases(
+    [
+        # "Kapolsek X, Polres Y, Polda Z": the units a role is written under take no part ...
+        ("memimpin langsung pengamanan kampanye", "unit", "Polsek Teluk Bayur"),
+        ("memimpin langsung pengamanan kampanye", "partners", ["Koramil 05/Teluk Bayur"]),
+        # ... and are not what the article is about
+        ("Dalam kesempatan itu, personel pengamanan", "unit", "Polsek Teluk Bayur"),
+    ]
+)
 PARTNERS = cases(
     [
         # bodies the next sentence, going on about the act, says attended it ("itu hadir ...")
@@ -103,6 +112,6 @@ PARTNERS = cases(
 )
 
 
-@pytest.mark.parametrize(("page", "needle", "slot", "expected"), [*LOCATION, *PARTNERS])
+@pytest.mark.parametrize(("page", "needle", "slot", "expected"), [*LOCATION, *UNIT, *PARTNERS])
 def test_the_draft_of_a_sentence(pages: Opened, page: str, needle: str, slot: str, expected: Any) -> None:
     assert draft(pages, page, needle)[slot] == expected
