@@ -87,6 +87,12 @@ _CONSTRUCTIONS = (
     (re.compile(r"(?<![^\W_])(?:(?:personel|personil|pasukan|anggota)\s+(?:[\w.]+\s+){0,2}?(?:disiapkan|"
                 r"dipersiapkan)|(?:menyiapkan|mempersiapkan)\s+(?:[\w.]+\s+){0,3}?(?:personel|personil|pasukan|"
                 r"anggota))(?![^\W_])[^.]*?\s(?:untuk|guna)\s", re.IGNORECASE), "planning"),
+    # the journey of goods secured is an escort ("ikut bertugas mengamankan perjalanan kotak suara hingga
+    # tiba di Kantor KPU", "menjaga pergeseran logistik"), not a guard of them where they lie
+    (re.compile(r"(?<![^\W_])(?:mengamankan|menjaga|pengamanan|penjagaan)\s+(?:perjalanan|pergerakan|"
+                r"pergeseran|pengiriman|pendistribusian|distribusi|perpindahan|pemindahan|pengangkutan)\s+"
+                r"(?:[\w-]+\s+){0,2}?(?:logistik|kotak\s+suara|surat\s+suara|bilik\s+suara|dokumen)(?![^\W_])",
+                re.IGNORECASE), "escort"),
     # an event escorted is an event secured ("mengawal kampanye terbuka pasangan calon", "pengawalan
     # jalannya debat publik"): its guard, not an escort of goods or people
     (re.compile(r"(?<![^\W_])(?:mengawal|dikawal|pengawalan)\s+(?:(?:jalannya|pelaksanaan|kegiatan)\s+)?"
@@ -107,6 +113,13 @@ _CONSTRUCTIONS = (
                 r"(?:[\w.]+\s+){0,4}?(?:di|ke)\s+(?:wilayah\s+)?"
                 r"(?:Kecamatan|Distrik|Desa|Kelurahan|Pulau|Kabupaten|Kampung|Gampong|Nagari)\s+[A-Z]"),
      "troop_deployment"),
+    # ... and personnel placed at posts that each cover areas ("menempatkan personel di enam pos sektor
+    # ..., masing-masing mengamankan tiga hingga empat distrik"): spread over the area, not guarding posts
+    (re.compile(r"(?<![^\W_])(?:menempatkan|ditempatkan|menyiagakan|disiagakan|menyebar|disebar|membagi|dibagi)"
+                r"\s+[^.;]*?(?<![^\W_])(?:pos|posko|sektor)(?![^\W_])[^.;]*?(?<![^\W_])(?:masing-masing|setiap|tiap)"
+                r"\s+(?:[\w-]+\s+){0,2}?(?:mengamankan|membawahi|mencakup|meliputi|menjangkau|mengampu)\s+"
+                r"(?:[\w-]+\s+){0,4}?(?:distrik|kecamatan|desa|kelurahan|kampung|nagari|wilayah)(?![^\W_])",
+                re.IGNORECASE), "troop_deployment"),
     (re.compile(r"(?<![^\W_])(?:sebagai\s+(?:pasukan\s+|personel\s+)?cadangan|(?:pasukan|personel)\s+cadangan)"
                 r"(?![^\W_])", re.IGNORECASE), "troop_deployment"),
     # ... and personnel sent to another police unit ("mengirim 300 personel BKO ke Polres X ... untuk

@@ -104,6 +104,14 @@ UNIT = cases(
         ("Dalam kesempatan itu, personel pengamanan", "unit", "Polsek Teluk Bayur"),
     ]
 )
+TYPE = cases(
+    [
+        # securing the journey of goods is escorting them
+        ("ikut bertugas mengamankan perjalanan", "type", "escort"),
+        # personnel placed at posts that each cover districts are spread over the area
+        ("menempatkan personel di enam pos sektor", "type", "troop_deployment"),
+    ]
+)
 PARTNERS = cases(
     [
         # bodies the next sentence, going on about the act, says attended it ("itu hadir ...")
@@ -112,6 +120,6 @@ PARTNERS = cases(
 )
 
 
-@pytest.mark.parametrize(("page", "needle", "slot", "expected"), [*LOCATION, *UNIT, *PARTNERS])
+@pytest.mark.parametrize(("page", "needle", "slot", "expected"), [*LOCATION, *UNIT, *TYPE, *PARTNERS])
 def test_the_draft_of_a_sentence(pages: Opened, page: str, needle: str, slot: str, expected: Any) -> None:
     assert draft(pages, page, needle)[slot] == expected
