@@ -84,7 +84,11 @@ _DAY_NAMES = [w for d in ("Senin Selasa Rabu Kamis Jumat Jum'at Jum’at Sabtu M
               for w in (d, d.upper())]
 _EN_MONTHS = ("January February March April May June July August September October November December "
               "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
-_P_WORD = re.compile(_trie(_DAY_NAMES + _EN_MONTHS) + r"(?![\w'’])")
+# Indonesian month names written month first, as an English-format date line does in an Indonesian
+# site ("Oktober 17, 2024", "Desember 2, 2024"): the month-first form (_A_EN) takes them as it takes
+# "Oct 7, 2024"; the day-first forms start at the digit, so the names are looked at there only
+_ID_MONTHS = "Januari Februari Maret Mei Juni Juli Agustus Oktober Desember Agu Okt Des".split()
+_P_WORD = re.compile(_trie(_DAY_NAMES + _EN_MONTHS + _ID_MONTHS) + r"(?![\w'’])")
 _P_DIGIT = re.compile(rf"\d(?:\d\d\d-\d\d-\d\d|\d?(?:[/.\-]\d|{_S}+[A-Za-z]))")
 # the same for a text of ASCII characters only (most), where ``\d`` is [0-9]: a scan that tests a
 # range, not every character's Unicode category (~35 % quicker; ``str.isascii`` costs nothing)

@@ -142,3 +142,13 @@ def test_bare_names_listed_after_a_districts_head_are_places(
     recogniser: Recogniser, text: str, places: list[str]
 ) -> None:
     assert [t for lab, t in labelled(recogniser, text) if lab == "LOC"] == places
+
+
+def test_an_indonesian_month_written_first_dates_the_page() -> None:
+    """An English-format date line of an Indonesian site: the month's Indonesian name first."""
+    page = (
+        "WARTA LEMBAH\n\nPolsek Sukamaju Sambangi Panwascam\n\nRedaksi   Oktober 17, 2024   0 Komentar\n\n"
+        "LEMBAH -- Kapolsek Sukamaju menyambangi kantor Panwascam Sukamaju, Kamis (17/10/2024) siang.\n"
+    )
+    assert (parsed(page).published or "")[:10] == "2024-10-17"
+    assert "Redaksi   Oktober 17, 2024   0 Komentar" in noise_lines(page)
