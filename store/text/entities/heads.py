@@ -210,6 +210,9 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
             if polri is not None:
                 end = polri.end()
         break
+    if end == sub.end() and sub.group() in ("Brimob", "BRIMOB"):
+        add((start, end, _MUTE, None))  # bare "Brimob" is the corps, as "Polri" is ("Danki Brimob Iptu X")
+        return
     add((start, end, "POLICE_UNIT", None))
 
 
@@ -223,6 +226,11 @@ def _h_military(text: str, start: int, key_end: int, add: Add) -> None:
         if text.startswith("/", end):  # "Kodam Jaya/Jayakarta"
             end = _tail(text, end + 1, max_words=2, glued=True)[0]
         add((start, end, "MILITARY_UNIT", None))
+        return
+    if m["kr"] is not None:  # "Koramil Lewa"; in a headline's capitals its one word ("Koramil X Bantu Warga")
+        end, n = _tail(text, end, max_words=1 if _headline(text) else 2, split=True)
+        if n:
+            add((start, end, "MILITARY_UNIT", None))
         return
     if head.endswith("/"):
         end, n = _tail(text, end, max_words=3, glued=True, kota=True)

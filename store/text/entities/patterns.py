@@ -297,6 +297,7 @@ _RE_MILITARY = re.compile(
     rf"|(?:Korem|KOREM){_S}+\d{{3}}(?:/(?=[{_UP}0-9]))?"
     rf"|(?:Kodim|KODIM){_S}+\d{{4}}(?:/(?=[{_UP}]))?"
     rf"|(?:Koramil|KORAMIL){_S}+\d{{2,4}}(?:[\-./]\d{{1,3}})*(?:/(?=[{_UP}]))?"
+    rf"|(?P<kr>Koramil)(?={_S}+[{_UP}][{_LO}])"  # "Koramil Lewa": a Koramil named for its kecamatan, no number
     rf"|Lanal|Lanud|Posal|Posmat|Posramil|Lantamal{_S}+[IVX]+|Yonif{_S}+(?:Raider{_S}+)?\d+[\w/\-]*|Brigif{_S}+\d+[\w/\-]*"
     rf"|Denpom{_S}+[IVX\d/\-]+|Koarmada{_S}+[IVX]+|Kodaeral{_S}+[IVX]+|Pomdam{_S}+[IVX]+[\w/\-]*"
     rf"|Kostrad|Kopassus|Korps{_S}+Marinir|Paspampres"
