@@ -132,6 +132,11 @@ _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|
                     r"(?:\s+(?!(?:di|ke|dari)\s)[a-z]\w*){0,2}?\s+"
                     # "Dalam kesempatan yang sama": the occasion told before, as "kesempatan itu"
                     r"(?:itu|tersebut|yang\s+sama)|"
+                    # an activity pointed to with what it was ("Patroli yang melibatkan 18 personel gabungan
+                    # itu dipimpin ..."): the place it was told at
+                    # (an operation is the election's at large: "operasi yang dimulai 21 Agustus itu")
+                    rf"(?!operasi)(?:{_ACTIVITY_NOUN})\s+yang(?:\s+(?!(?:di|ke|dari)\s)[\w./-]+){{1,5}}?\s+"
+                    r"(?:itu|tersebut)|"
                     # an incident or a journey told before happened there too: "menengahi keributan itu",
                     # "mengamankan aksi tersebut", "perjalanan sejauh 18 kilometer itu"
                     rf"(?:{_INCIDENT_NOUN}|perjalanan|penyeberangan)(?:\s+(?:[a-z]\w*|\d[\d.,]*)){{0,3}}?\s+"
@@ -665,8 +670,15 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             if pattern is _VENUE:
                 prep = article.text[m.start():m.start(1)].split()[0].casefold()
                 base = 0 if prep == "di" else 1 if prep != "dari" else 1 if moving else 3
-                if prep == "dari" and article.text[s].islower() and _PLACE_AFTER.match(article.text, e):
-                    base = 3  # "dari gudang KPU di Aek Badak": an unnamed venue is known by its place
+            frm = pattern is _VENUE and article.text[m.start():m.start(1)].split()[0].casefold() == "dari"
+            if pattern is not _KIND_OF_VILLAGE and article.text[s].islower() and _PLACE_AFTER.match(
+                    article.text, e) and (frm or all(w.islower() or (w.isupper() and len(w) <= 6)
+                                                     for w in article.text[s:e].split()[1:])):
+                # "dari gudang KPU di Aek Badak", "menyisir kantor PPK di Kecamatan X dan Y", "berjaga di
+                # rumah warga di Desa Z": an unnamed venue is known by the place it lies in (a venue named
+                # by its body and place, "kantor Bawaslu Kota X di Jalan Y", is the venue, unless a
+                # movement starts there: "dari gudang KPU Provinsi X di Jalan Y")
+                base = 3
             phrase = article.text[s:e]
             covering = next((x for x in locs if x.start <= s < x.end or s <= x.start < e), None)
             if covering is not None and covering.end > e:

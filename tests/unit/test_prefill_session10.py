@@ -61,6 +61,20 @@ Jayapura (ANTARA) - Polda Papua mengerahkan 230 personel gabungan untuk mengaman
 
 Menurut Markus, Polres Lembah Sari menempatkan personel di enam pos sektor yang dibangun di titik terdekat dengan TPS, masing-masing mengamankan tiga hingga empat distrik.
 """,
+    "sweep": """Patroli Masa Tenang di Kantor KPU
+
+Polres Rimba Raya – Memasuki masa tenang, personel Sat Samapta Polres Rimba Raya menggelar patroli ke Kantor KPU Kabupaten Rimba Raya, Minggu (24/11/2024).
+
+"Sabtu kemarin anggota juga sudah menyisir kantor PPK di Kecamatan Sungai Are," kata Agus.
+
+Sebanyak empat personel berjaga di kantor Bawaslu Kota Rimba Raya di Jalan Merdeka.
+""",
+    "night": """Koramil dan Polsek Patroli Malam
+
+WAINGAPU – Koramil 1602-03/Lambur bersama Polsek Lambur menggelar patroli malam di Desa Mondu dan Desa Kaliuda, Senin (25/11/2024).
+
+Patroli yang melibatkan 14 personel gabungan itu dipimpin Danramil 1602-03/Lambur dan Kapolsek Lambur.
+""",
 }
 
 
@@ -93,6 +107,12 @@ LOCATION = cases(
         # ... or where the activity was, fronted "Dalam kegiatan pengamanan yang berlangsung di X itu"; the
         # region of the office run for ("calon Bupati X", capitalised) is no place
         ("melaksanakan pengamanan tahapan kampanye", "location", "lapangan sepak bola Desa Sungai Jaya"),
+        # an unnamed venue (its kind and a body's acronym) is known by the place it lies in ...
+        ("menyisir kantor PPK", "location", "Kecamatan Sungai Are"),
+        # ... a venue named by its body and place is the venue
+        ("berjaga di kantor Bawaslu", "location", "kantor Bawaslu Kota Rimba Raya"),
+        # an activity pointed to with what it was ("Patroli yang melibatkan ... itu"): where it was told
+        ("Patroli yang melibatkan 14 personel", "location", "Desa Mondu dan Desa Kaliuda"),
     ]
 )
 UNIT = cases(
