@@ -48,7 +48,8 @@ NOISE = re.compile(
             uploader|diunggah\s+oleh|ditulis\s+oleh|dilaporkan\s+oleh)\s*:.{{0,200}} |
         (?:copyright|hak\s+cipta|all\s+rights\s+reserved)\b.{{0,200}} | .{{0,100}}©.{{0,150}} |
         sumber\s*:? |
-        (?:tags?|tag\s+terkait|topik(?:\s+terkait)?|kata\s+kunci|keywords?)(?:\s*:.{{0,300}})? |
+        (?:tags?|tag\s+terkait|topik(?:\s+terkait)?|kata\s+kunci|keywords?|kategori|categor(?:y|ies)|rubrik)
+            (?:\s*:.{{0,300}})? |
         (?:advertisement|advertorial|iklan|sponsored) |
         scroll\s+(?:to|untuk)\s+(?:continue|melanjutkan|lanjut)\b.* |
         iklan\s+(?:layanan\s+masyarakat|ucapan|sponsor)\b.{{0,200}} |
@@ -90,7 +91,7 @@ _OPENERS = frozenset(w[:3] for w in """
     izinkan aktifkan nyalakan allow terima share bagikan facebook twitter whatsapp telegram linkedin
     pinterest copy salin pewarta editor penulis reporter redaktur penyunting fotografer pengirim kontributor
     uploader diunggah ditulis dilaporkan copyright hak all sumber advertisement advertorial iklan sponsored
-    scroll halaman selanjutnya sebelumnya""".split())
+    scroll halaman selanjutnya sebelumnya kategori category categories rubrik""".split())
 
 
 def is_boilerplate(c: str) -> bool:

@@ -69,6 +69,35 @@ def labelled(recogniser: Recogniser, text: str) -> list[tuple[str, str]]:
             "Personel Brimob Polda Lembah tiba di Sukamaju.",
             [("POLICE_UNIT", "Brimob Polda Lembah"), ("LOC", "Sukamaju")],
         ),
+        # a name after a rank written out with its abbreviation in brackets
+        (
+            "kata Kapolres Lembah Ajun Komisaris Besar Polisi (AKBP) Samsul Bahri Lubis di Sukamaju.",
+            [
+                ("ROLE", "Kapolres"),
+                ("RANK", "Ajun Komisaris Besar Polisi"),
+                ("RANK", "AKBP"),
+                ("PERSON", "Samsul Bahri Lubis"),
+                ("LOC", "Sukamaju"),
+            ],
+        ),
+        # a venue in a venue, a venue of a kecamatan
+        (
+            "Dokumen dikawal dari Dermaga Pelabuhan Tunon Lama menuju gudang.",
+            [("LOC", "Dermaga Pelabuhan Tunon Lama")],
+        ),
+        (
+            "Kegiatan serupa digelar di Pendopo Kecamatan Pagerwangi.",
+            [("LOC", "Pendopo Kecamatan Pagerwangi")],
+        ),
+        # a headline's short passive verb ends the body's region; a headline's capitalised qualifier is the count's
+        (
+            "Pleno Rekapitulasi KPU Sukamaju Dijaga 175 Personel Gabungan",
+            [("ELECTION_BODY", "KPU Sukamaju"), ("PERSONNEL", "175 Personel Gabungan")],
+        ),
+        ("Kantor KPU Kabupaten Boven Digoel dijaga ketat.", [("LOC", "Kantor KPU Kabupaten Boven Digoel")]),
+        # a bare weekday told as past dates the event ("Minggu lalu" is last week)
+        ("Sabtu kemarin anggota menyisir kantor PPK.", [("DATE", "Sabtu"), ("ELECTION_BODY", "PPK")]),
+        ("Minggu lalu warga berkumpul di balai.", []),
     ],
 )
 def test_names_of_the_eleventh_check(recogniser: Recogniser, text: str, want: list[tuple[str, str]]) -> None:
@@ -123,6 +152,8 @@ def test_a_photo_caption_is_body_text_and_its_credit_no_unit(recogniser: Recogni
 @pytest.mark.parametrize(
     "credit",
     [
+        "Kategori: Berita, Sat Samapta",
+        "Rubrik: Hukum",
         "Foto: Humas Polres Lembah",
         "Penulis: Tim Redaksi | Foto: Dok. Humas Polres Lembah",
         "(Foto: Istimewa)",
@@ -130,7 +161,7 @@ def test_a_photo_caption_is_body_text_and_its_credit_no_unit(recogniser: Recogni
         "Ilustrasi amplop politik uang. (Foto: Istimewa)",
     ],
 )
-def test_a_photo_credit_alone_is_still_noise(credit: str) -> None:
+def test_a_credit_or_a_category_line_is_noise(credit: str) -> None:
     assert credit in noise_lines(CAPTIONED.format(caption=credit))
 
 

@@ -457,6 +457,10 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
         if named and not n:
             end = at
         n += named
+        if head is _VENUE_HEAD and not n and (gap := _GAP.match(text, end)) is not None:
+            inner = _VENUE_HEAD.match(text, gap.end())
+            if inner is not None:  # "Dermaga Pelabuhan Tunon Taka": a part of a named venue
+                end, n = _tail(text, inner.end(), max_words=4, split=True, kota=True, abbrev=True)
         if head is _VENUE_HEAD:
             gap = _GAP.match(text, end)
             hq = _VENUE_HEAD.match(text, gap.end()) if gap and text.startswith("Ma", gap.end()) else None
@@ -564,13 +568,16 @@ def _h_prep(text: str, start: int, key_end: int, add: Add) -> None:
 
 
 _WEEKDAY_CUE = re.compile(rf"(?<![\w])(?:[Pp]ada|[Hh]ingga|[Ss]ejak|[Ss]ampai|[Hh]ari|tiba|digelar|berlangsung|dimulai)(?:{_S}+hari)?{_S}+$")
+# "Sabtu kemarin anggota juga ...": a day told as past ("Minggu lalu" is last week)
+_WEEKDAY_PAST = re.compile(rf"(?<!Minggu){_S}+kemarin(?![\w])|(?<!Minggu)(?<!Ahad){_S}+lalu(?![\w])")
 _WEEKDAY_NOT = re.compile(rf"{_S}*(?:\(|\d|,{_S}*\d|{_S}[{_UP}])")
 
 
 def _h_weekday(text: str, start: int, key_end: int, add: Add) -> None:
     """A bare weekday that dates the event: "hingga Rabu sore", "pada Kamis dengan pengawalan"
     (with a date after it, or in a name like "Jumat Curhat", it is left to the date rules)."""
-    if _WEEKDAY_NOT.match(text, key_end) or not _WEEKDAY_CUE.search(text, max(0, start - 16), start):
+    if _WEEKDAY_NOT.match(text, key_end) or not (
+            _WEEKDAY_CUE.search(text, max(0, start - 16), start) or _WEEKDAY_PAST.match(text, key_end)):
         return
     add((start, key_end, "DATE", _WEEKDAY_VALUE))
 

@@ -121,7 +121,13 @@ def _stops(word: str) -> bool:
 def _verb_shaped(word: str) -> bool:
     """A title-case word shaped like a verb ("Bersiaga", "Dikawal", "Perketat"): a headline's verb,
     or a place name ("Terunjam", "Perbaungan") when lower-case running text goes on after it."""
+    if len(word) == 6 and word[0] == "D":
+        return word.lower() in _SHORT_PASSIVES  # "KPU X Dijaga Ketat" ("Digoel" is a place's name)
     return len(word) > 6 and word[0].isupper() and not word.isupper() and bool(_VERBISH.match(word.lower()))
+
+
+# passives of six letters a headline opens its verb with (longer ones are told by their shape)
+_SHORT_PASSIVES = frozenset("dijaga dibuka dibagi diatur diraih disita diusir dibawa diberi dicari dikira dijual".split())
 
 
 # lower-case text after a name word: running text, not a title-case headline ("Polsek Teras Terunjam
@@ -351,7 +357,7 @@ _MEMBERS_OF_BODY = re.compile(
 
 _ADMIN_HEAD = re.compile(rf"(?:{_alt(gz.ADMIN)})(?![\w])")
 _GEO_HEAD = re.compile(rf"(?:{gz.GEO})(?![\w\-])")
-_VENUE_HEAD = re.compile(rf"(?:{_alt(gz.VENUES)})(?![\w\-])(?:{_S}+(?:Desa|Kelurahan|Kota|Kabupaten|Dusun|Pekon))?")
+_VENUE_HEAD = re.compile(rf"(?:{_alt(gz.VENUES)})(?![\w\-])(?:{_S}+(?:Desa|Kelurahan|Kecamatan|Kota|Kabupaten|Dusun|Pekon))?")
 _WALI_BEFORE = re.compile(rf"(?:Wali|Wakil{_S}+Wali|Penjabat{_S}+Wali|Pj\.?{_S}+Wali){_S}+$")
 
 _OPERATION = re.compile(rf"Operasi(?:{_S}+[{_UP}][\w\-]*){{1,5}}(?:{_S}+20\d\d)?")

@@ -93,8 +93,11 @@ def _h_rank(text: str, start: int, key_end: int, add: Add) -> None:
     while end > start and text[end - 1] in " \t\u00a0":
         end -= 1
     add((start, end, "RANK", None))
-    sep = _AFTER_RANK.match(text, m.end())
-    at = sep.end() if sep else m.end()
+    after = m.end()
+    if start and text[start - 1] == "(" and text.startswith(")", end):
+        after = end + 1  # "Ajun Komisaris Besar Polisi (AKBP) Samsul Lubis": the name after the bracket
+    sep = _AFTER_RANK.match(text, after)
+    at = sep.end() if sep else after
     hon = _HONORIFIC.match(text, at)
     if hon:
         at = hon.end()
