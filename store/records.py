@@ -171,7 +171,13 @@ _KIND_LIES = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|menj
 # a clause about another group or activity: "..., sedangkan 75 personel disiagakan di Mapolres"
 _CONTRAST = re.compile(r"[,;]\s+(?:sedangkan|sementara|adapun)\s", re.IGNORECASE)
 # a movement: a place one comes "dari" is where it starts
-_MOVING = re.compile(r"(?<![^\W_])(?:ke|menuju)(?![^\W_])", re.IGNORECASE)
+# ... or a carrying or an escort told ("diangkut ... dari Pelabuhan X dan dikawal", "Pengawalan ... untuk
+# kotak suara dari Kecamatan A, B dan C"): the escort starts there
+_MOVING = re.compile(r"(?<![^\W_])(?:ke|menuju|diangkut|mengawal|dikawal|pengawalan)(?![^\W_])",
+                     re.IGNORECASE)
+# a distance measured from a place: "yang berjarak lebih dari 60 kilometer dari Kotabumi" (no start)
+_DISTANCE_FROM = re.compile(r"(?<![^\W_])(?:berjarak|jarak|sejauh)(?![^\W_])[^,.;]{0,40}\sdari\s+$",
+                            re.IGNORECASE)
 _PLACE_AFTER = re.compile(r",?\s+(?:di|dalam)\s+[A-Z]")
 # "..., Polsek Garung menempatkan 22 personel ...": a list of units each with its own verb
 _UNIT_VERB = re.compile(r"\s+(?:me|di|ber|ter|men|mem|meng)\w+")
@@ -705,6 +711,7 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         at_area = area and article.text[max(body, run_s - 25):run_s].casefold().split()[-2:-1] == ["di"]
         rank = 0 if last in _AT_WORDS else AREA_RANK if at_area else \
             1 if last in ("ke", "menuju") or area else \
+            3 if last == "dari" and _DISTANCE_FROM.search(article.text, max(body, run_s - 60), run_s) else \
             origin if last == "dari" else 3 if last in ("asal", "wilayah") else \
             0.5 if last in _VENUE_PEOPLE and named_venue else 2  # "dengan pengasuh Pondok Pesantren X"
         places.append((rank, run_s, run_e))

@@ -75,6 +75,16 @@ WAINGAPU – Koramil 1602-03/Lambur bersama Polsek Lambur menggelar patroli mala
 
 Patroli yang melibatkan 14 personel gabungan itu dipimpin Danramil 1602-03/Lambur dan Kapolsek Lambur.
 """,
+    "boat": """Kotak Suara Pulau Dikawal ke Ibu Kota Kabupaten
+
+TELUK RAYA – Personel Polres Teluk Raya mengawal kotak suara dari Kecamatan Pulau Besar menuju Gudang Logistik KPU Kabupaten Teluk Raya, Kamis (28/11/2024).
+
+Kotak suara dari 20 TPS itu diangkut dua perahu motor dari Pelabuhan Sungai Lima dan dikawal empat personel.
+
+Pengawalan serupa dilakukan Polsek Batu Ampar untuk kotak suara dari Kecamatan Batu Ampar melalui jalan darat.
+
+Logistik untuk Kecamatan Air Putih yang berjarak lebih dari 50 kilometer dari Teluk Raya dikawal personel Polsek Air Putih.
+""",
 }
 
 
@@ -113,6 +123,11 @@ LOCATION = cases(
         ("berjaga di kantor Bawaslu", "location", "kantor Bawaslu Kota Rimba Raya"),
         # an activity pointed to with what it was ("Patroli yang melibatkan ... itu"): where it was told
         ("Patroli yang melibatkan 14 personel", "location", "Desa Mondu dan Desa Kaliuda"),
+        # goods carried or escorted "dari" a place start there, with no "ke"/"menuju" told ...
+        ("diangkut dua perahu motor", "location", "Pelabuhan Sungai Lima"),
+        ("Pengawalan serupa dilakukan", "location", "Kecamatan Batu Ampar"),
+        # ... but a distance measured from a place is no start
+        ("Logistik untuk Kecamatan Air Putih", "location", "Kecamatan Air Putih"),
     ]
 )
 UNIT = cases(
