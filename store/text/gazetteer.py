@@ -252,7 +252,7 @@ FIGURE_CUES = "mencapai|sebanyak|berjumlah|tercatat|total|sejumlah|sekitar|capai
 # qualifiers that belong to a count when written right after its noun: "100 personel TNI"
 PERSONNEL_QUALIFIERS = (
     "gabungan TNI-Polri|gabungan TNI/Polri|gabungan TNI dan Polri|gabungan Polri-TNI|gabungan|TNI-Polri|"
-    "TNI/Polri|Polri-TNI|TNI|Polri|Brimob|Linmas|Satlinmas|BKO|Polwan|Dalmas|cadangan|tambahan|Gabungan|GABUNGAN"
+    "TNI/Polri|Polri-TNI|TNI|Polri|Brimob|Polwan|tambahan|Gabungan|GABUNGAN"
 )
 
 ACADEMIC = frozenset(

@@ -204,3 +204,23 @@ def test_an_indonesian_month_written_first_dates_the_page() -> None:
     )
     assert (parsed(page).published or "")[:10] == "2024-10-17"
     assert "Redaksi   Oktober 17, 2024   0 Komentar" in noise_lines(page)
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "other"),
+    [
+        # "BKO" is a status, no part of a unit nor of a count (the guidelines); Linmas is a body of its own
+        ("Sebanyak 450 personel BKO tiba di Sukamaju.", "450 personel", None),
+        ("Setiap TPS dijaga dua anggota Linmas.", "dua anggota", ("GOV_ORG", "Linmas")),
+        ("Polres menyiapkan 60 personel cadangan di markas.", "60 personel", None),
+        ("Sebanyak 30 personel Dalmas berjaga di depan kantor.", "30 personel", None),
+        # a count's own qualifiers stay with it
+        ("Sebanyak 75 personel gabungan TNI-Polri berjaga.", "75 personel gabungan TNI-Polri", None),
+    ],
+)
+def test_a_count_takes_no_status_nor_another_body(
+    recogniser: Recogniser, text: str, count: str, other: tuple[str, str] | None
+) -> None:
+    found = labelled(recogniser, text)
+    assert [t for lab, t in found if lab == "PERSONNEL"] == [count]
+    assert other is None or other in found
