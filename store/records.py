@@ -562,6 +562,10 @@ _TAKEN_TO = re.compile(r"(?<![^\W_])(?:dibawa|digiring|digelandang|diboyong|diam
 _NOT_HERE = re.compile(r"(?<![^\W_])(?:(?:(?:ditemui|dikonfirmasi|diwawancarai|dihubungi)(?:\s+\w+){0,2}|"
                        r"(?:kata|ujar|ucap|tutur|ungkap)(?:nya)?(?:\s+\w+){0,1})\s+di|(?:terkait|soal|tentang|"
                        r"mengenai|perihal)(?:\s+[a-z][\w-]*){0,5})\s+$", re.IGNORECASE)
+# ... the speaker's whole name and titles between ("kata Kepala Polres (Kapolres) X Ajun Komisaris Besar
+# Polisi (AKBP) Y di Molibagu, Selasa"): where it was said
+_SAID_AT = re.compile(r"(?<![^\W_])(?:kata|ujar|ucap|tutur|ungkap)(?:nya)?(?:,?\s+[A-Z(][^\s;]*){1,16},?"
+                      r"\s+di\s+$")
 # "di wilayah Kabupaten X", "di daerah Kecamatan Y": the area the activity covers
 _IN_AREA = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:wilayah|daerah)\s+$", re.IGNORECASE)
 # the words before a place that say the activity is there: "di", "sekitar", "ruas" (a road), ...
@@ -729,7 +733,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         if (lies is not None and not _SPREAD_OVER.search(before, 0, lies.start())
                 and not _KIND_LIES.search(before)):
             weight = max(weight, LIES_RANK)
-        elif _NOT_HERE.search(before) or (_TAKEN_TO.search(before) and _HEADQUARTERS.match(article.text, s)):
+        elif _NOT_HERE.search(before) or _SAID_AT.search(article.text, max(body, s - 200), s) or (
+                _TAKEN_TO.search(before) and _HEADQUARTERS.match(article.text, s)):
             # "kata Kapolres saat ditemui di Mapolres X": where it was said, not done; "dilerai ... dan
             # dibawa ke Mapolsek X": where those held were taken after
             weight = 3

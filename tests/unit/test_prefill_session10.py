@@ -85,6 +85,12 @@ Pengawalan serupa dilakukan Polsek Batu Ampar untuk kotak suara dari Kecamatan B
 
 Logistik untuk Kecamatan Air Putih yang berjarak lebih dari 50 kilometer dari Teluk Raya dikawal personel Polsek Air Putih.
 """,
+    "said": """Polres Lembah Hijau Kerahkan 200 Personel
+
+Lembah Hijau (ANTARA) - Kepolisian Resor (Polres) Lembah Hijau mengerahkan 200 personel untuk mengamankan TPS.
+
+"Sejak Senin (25/11) personel sudah bergeser ke TPS masing-masing," kata Kepala Polres (Kapolres) Lembah Hijau Ajun Komisaris Besar Polisi (AKBP) Samsul Bahri di Kota Hijau, Selasa.
+""",
 }
 
 
@@ -128,6 +134,9 @@ LOCATION = cases(
         ("Pengawalan serupa dilakukan", "location", "Kecamatan Batu Ampar"),
         # ... but a distance measured from a place is no start
         ("Logistik untuk Kecamatan Air Putih", "location", "Kecamatan Air Putih"),
+        # where a statement was made, the speaker's whole name and titles between "kata" and "di": no
+        # place of the act (many TPS: none)
+        ("personel sudah bergeser ke TPS", "location", None),
     ]
 )
 UNIT = cases(
