@@ -277,6 +277,7 @@ STOP = frozenset(
     menggandeng sinergi waspadai antisipasi berhasil cegah jamin tegaskan ingatkan pimpinan
     turunkan tempatkan sebar sebarkan berangkatkan geser libatkan tambahkan hadirkan tugaskan kirim
     kirimkan datangkan gencarkan intensifkan jadikan tetapkan umumkan tuntut
+    sempat mulai lewat masih tetap terus
     aman damai kondusif lancar sejuk tertib sukses menjelang tahun ini itu tersebut setempat
     kabupaten kota provinsi kecamatan desa kelurahan wilayah daerah jajaran personel anggota
     polri tni kpu bawaslu pilkada pemilu operasi mantap praja brata news com id

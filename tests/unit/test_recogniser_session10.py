@@ -98,6 +98,22 @@ def labelled(recogniser: Recogniser, text: str) -> list[tuple[str, str]]:
         # a bare weekday told as past dates the event ("Minggu lalu" is last week)
         ("Sabtu kemarin anggota menyisir kantor PPK.", [("DATE", "Sabtu"), ("ELECTION_BODY", "PPK")]),
         ("Minggu lalu warga berkumpul di balai.", []),
+        # the office of a place, the ground of an office, a road between two places
+        (
+            "Rekapitulasi digelar di Aula Kantor Kecamatan Sukarame, Senin.",
+            [("LOC", "Aula Kantor Kecamatan Sukarame"), ("DATE", "Senin")],
+        ),
+        (
+            "Simulasi digelar di Lapangan Kantor Bupati Lembah untuk warga.",
+            [("LOC", "Lapangan Kantor Bupati Lembah")],
+        ),
+        (
+            "Patroli melintasi Jalan Raya Sukamaju–Pangkalan dan Jalan Lembah–Bukit Sari.",
+            [("LOC", "Jalan Raya Sukamaju–Pangkalan"), ("LOC", "Jalan Lembah–Bukit Sari")],
+        ),
+        # a headline's adverb or long passive after a name is no part of it
+        ("PPK Sukamaju Sempat Tunda Pleno", [("ELECTION_BODY", "PPK Sukamaju")]),
+        ("Logistik Pilkada Diseberangkan ke Pulau Damar", [("ELECTION", "Pilkada"), ("LOC", "Pulau Damar")]),
     ],
 )
 def test_names_of_the_eleventh_check(recogniser: Recogniser, text: str, want: list[tuple[str, str]]) -> None:

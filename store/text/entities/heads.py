@@ -416,6 +416,11 @@ def _h_seat(text: str, start: int, key_end: int, add: Add) -> None:
     m = _SEAT.match(text, start)
     role = _RE_ROLE.match(text, m.end()) if m else None
     if role is None:
+        adm = _ADMIN_HEAD.match(text, m.end()) if m and "Kantor" in m.group() else None
+        if adm is not None:  # "Kantor Kecamatan Paiton", "Aula Kantor Desa Benan": the office of the place
+            end, n = _tail(text, adm.end(), max_words=4, split=True)
+            if n:
+                add((start, end, "LOC", None))
         return
     end, n = _tail(text, role.end(), max_words=3, split=True)
     add((start, end if n else role.end(), "LOC", None))
@@ -461,6 +466,11 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
             inner = _VENUE_HEAD.match(text, gap.end())
             if inner is not None:  # "Dermaga Pelabuhan Tunon Taka": a part of a named venue
                 end, n = _tail(text, inner.end(), max_words=4, split=True, kota=True, abbrev=True)
+            elif text.startswith(("Kantor", "Pendopo", "Pendapa", "Rumah"), gap.end()):
+                seat: list[Cand] = []  # "Lapangan Kantor Bupati Paser": the ground of an office
+                _h_seat(text, gap.end(), gap.end(), seat.append)
+                if seat:
+                    end, n = seat[-1][1], 1
         if head is _VENUE_HEAD:
             gap = _GAP.match(text, end)
             hq = _VENUE_HEAD.match(text, gap.end()) if gap and text.startswith("Ma", gap.end()) else None

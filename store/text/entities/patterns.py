@@ -155,6 +155,8 @@ def _first_stops(word: str) -> bool:
     low = word.lower()
     if low in _places():
         return False
+    if len(low) >= 9 and low.startswith("di") and low.endswith("kan"):
+        return True  # a headline's passive: "Pilkada Diterbangkan", "Logistik Pilkada Diseberangkan"
     return low in gz.STOP or low in _hard_heads()
 
 
@@ -174,7 +176,8 @@ _TAIL_WORD = re.compile(rf"{_S}+({_REDUP}|[{_UP}0-9][\w'’]*(?:-[a-z0-9][\w'’
 # an Arabic article glued to a capitalised name is one word with it: "Masjid Al-Ikhlas", "Pesantren An-Nur"
 _ARTICLES = frozenset("Al An Ar As At Ad Az Asy Ash Ath El".split())
 _ARTICLE_NAME = re.compile(rf"-[{_UP}][\w'’]*(?:-[a-z0-9][\w'’]*)*")
-_STREET_WORD = re.compile(rf"{_S}+([{_UP}0-9][\w'’]*(?:-[\w'’]+)*)")
+# a road between two places is one street's name: "Jalan Raya Banjar–Pangandaran", "Jalan Medan–Banda Aceh"
+_STREET_WORD = re.compile(rf"{_S}+([{_UP}0-9][\w'’]*(?:(?:-[\w'’]+)|(?:–[{_UP}][\w'’]*))*)")
 _GLUED_WORD = re.compile(rf"({_REDUP}|[{_UP}0-9][\w'’]*(?:-[a-z0-9][\w'’]*)*)")
 _ABBREV_DOT = re.compile(rf"\.(?={_S}+[{_UP}])")
 _DIRECTIONS = frozenset("barat timur utara selatan tengah raya daya laut darat kota".split())
