@@ -461,9 +461,15 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
     agents += [(e.start, unit_surface(article, e)) for e in specific if _AGENT_BEFORE.search(before(e.start))]
     if agents:
         return min(agents)[1]
+    written = specific
     specific = [e for e in specific if not _NOT_ACTOR_BEFORE.search(before(e.start))
                 or _OWN_CLAUSE.match(article.text, e.end, end)
                 or (_CLAUSE_JOIN.search(before(e.start)) and _OWN_VERB.match(article.text, e.end, end))]
+    # a unit written right after another is where that one belongs ("bersama Polsek X Polres Y"): it
+    # acts only as that one does
+    kept = specific
+    specific = [e for e in kept if not any(p not in kept and p.end <= e.start
+                                           and _UNDER.match(article.text[p.end:e.start]) for p in written)]
     if len(specific) > 1 and _AREA_OF.search(before(specific[0].start)) and (
             specific[1].start < _first_clause_end(article, start, end)):
         # "Di wilayah hukum Polrestabes X, Polsek Y menggelar ...": the area's unit (not when the other

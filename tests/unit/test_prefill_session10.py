@@ -91,6 +91,10 @@ Lembah Hijau (ANTARA) - Kepolisian Resor (Polres) Lembah Hijau mengerahkan 200 p
 
 "Sejak Senin (25/11) personel sudah bergeser ke TPS masing-masing," kata Kepala Polres (Kapolres) Lembah Hijau Ajun Komisaris Besar Polisi (AKBP) Samsul Bahri di Kota Hijau, Selasa.
 """,
+    "joint": """Koramil dan Polsek Patroli Bersama
+
+WAINGAPU – Koramil 1602-05/Pahunga bersama Polsek Pahunga Polres Lembah Sari menggelar patroli malam di Desa Watu Hadang, Senin (25/11/2024).
+""",
 }
 
 
@@ -146,6 +150,10 @@ UNIT = cases(
         ("memimpin langsung pengamanan kampanye", "partners", ["Koramil 05/Teluk Bayur"]),
         # ... and are not what the article is about
         ("Dalam kesempatan itu, personel pengamanan", "unit", "Polsek Teluk Bayur"),
+        # "Koramil X bersama Polsek Y Polres Z": the Polres is where the Polsek belongs, neither the
+        # actor nor a partner
+        ("Koramil 1602-05/Pahunga bersama", "unit", "Polsek Pahunga"),
+        ("Koramil 1602-05/Pahunga bersama", "partners", ["Koramil 1602-05/Pahunga"]),
     ]
 )
 TYPE = cases(
