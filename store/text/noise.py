@@ -68,9 +68,11 @@ PREV_NEXT = re.compile(
 # Headers of related-headline lists: the short title-case lines after them are noise.
 LIST_HEAD = re.compile(
     r"^(?:(?:berita|artikel)\s+(?:terkait|lainnya|terkini|terbaru|populer|pilihan)|rekomendasi(?:\s+berita)?|"
+    r"(?:berita|artikel)(?:\s+[\w\-]+){1,2}\s+lainnya|"  # "Berita Wonosobo Lainnya"
     r"baca\s+(?:juga|berita\s+lainnya)|baca\s+artikel\s+.{1,40}\s+lainnya|terpopuler|paling\s+banyak\s+dibaca|"
     r"pilihan\s+redaksi|related\s+(?:posts?|articles?|news|stories)|more\s+stories|you\s+may\s+also\s+like|"
-    r"(?:lihat|simak)\s+juga|populer|terkini|trending(?:\s+now)?)\s*:?$",
+    r"(?:lihat|simak)\s+juga|populer|terkini|trending(?:\s+now)?|"
+    r"bacaan\s+lainnya|(?:pos|postingan|tulisan|konten)\s+terkait|jangan\s+lewatkan)\s*:?$",
     re.IGNORECASE,
 )
 TAGS = re.compile(
@@ -91,7 +93,7 @@ _OPENERS = frozenset(w[:3] for w in """
     izinkan aktifkan nyalakan allow terima share bagikan facebook twitter whatsapp telegram linkedin
     pinterest copy salin pewarta editor penulis reporter redaktur penyunting fotografer pengirim kontributor
     uploader diunggah ditulis dilaporkan copyright hak all sumber advertisement advertorial iklan sponsored
-    scroll halaman selanjutnya sebelumnya kategori category categories rubrik""".split())
+    scroll halaman selanjutnya sebelumnya kategori category categories rubrik bacaan tulisan konten jangan""".split())
 
 
 def is_boilerplate(c: str) -> bool:

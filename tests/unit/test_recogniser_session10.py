@@ -114,6 +114,9 @@ def labelled(recogniser: Recogniser, text: str) -> list[tuple[str, str]]:
         # a headline's adverb or long passive after a name is no part of it
         ("PPK Sukamaju Sempat Tunda Pleno", [("ELECTION_BODY", "PPK Sukamaju")]),
         ("Logistik Pilkada Diseberangkan ke Pulau Damar", [("ELECTION", "Pilkada"), ("LOC", "Pulau Damar")]),
+        # a unit named in a credit's handout mark or after a photographer's initials
+        ("Personel menjaga kotak suara di perahu. ANTARA/HO-Humas Polres Lembah", []),
+        ("(SKO/Humas Polsek Sukamaju)", []),
     ],
 )
 def test_names_of_the_eleventh_check(recogniser: Recogniser, text: str, want: list[tuple[str, str]]) -> None:
@@ -240,3 +243,27 @@ def test_a_count_takes_no_status_nor_another_body(
     found = labelled(recogniser, text)
     assert [t for lab, t in found if lab == "PERSONNEL"] == [count]
     assert other is None or other in found
+
+
+LISTED = """WARTA LEMBAH
+
+Polsek Sukamaju Jaga Gudang Logistik PPK
+
+Kamis, 21 November 2024 | 19:40 WITA
+
+LEMBAH – Personel Polsek Sukamaju menjaga Gudang Logistik PPK Sukamaju, Kamis (21/11/2024).
+
+{head}
+Warga Cibaru Keluhkan Jalan Rusak Jelang Musim Hujan
+Polres Lembah Siapkan 600 Personel Amankan Pilkada
+
+Penjagaan dilakukan bergantian selama 24 jam oleh delapan personel.
+"""
+
+
+@pytest.mark.parametrize(
+    "head", ["Bacaan Lainnya", "Pos terkait", "Jangan Lewatkan", "Berita Lembah Lainnya"]
+)
+def test_a_list_of_other_headlines_is_noise(head: str) -> None:
+    noise = noise_lines(LISTED.format(head=head))
+    assert head in noise and "Polres Lembah Siapkan 600 Personel Amankan Pilkada" in noise

@@ -146,7 +146,9 @@ def _territorial(text: str, start: int, add: Add | None = None) -> int | None:
     return end
 
 
-_CREDIT_BEFORE = re.compile(rf"(?:^\(|(?:Sumber|SUMBER|Foto|FOTO|Rilis){_S}*:{_S}*|(?:Dok|DOK)\.{_S}*)$")
+_CREDIT_BEFORE = re.compile(
+    rf"(?:^\(|(?:Sumber|SUMBER|Foto|FOTO|Rilis){_S}*:{_S}*|(?:Dok|DOK)\.{_S}*|/HO-|\([A-Za-z.]{{1,12}}/)$"
+)  # "ANTARA/HO-Humas Polres X", "(SKO/Humas Polsek X)": a credit's initials or handout mark
 # a unit named in a photo's credit: a handout's "ANTARA/HO-Polres X", a press office in capitals "(FOTO:
 # HUMAS POLRES X)" ("Humas" in title case is looked at where it starts, below)
 _CREDIT_UNIT_BEFORE = re.compile(
