@@ -93,7 +93,8 @@ _OPENERS = frozenset(w[:3] for w in """
     izinkan aktifkan nyalakan allow terima share bagikan facebook twitter whatsapp telegram linkedin
     pinterest copy salin pewarta editor penulis reporter redaktur penyunting fotografer pengirim kontributor
     uploader diunggah ditulis dilaporkan copyright hak all sumber advertisement advertorial iklan sponsored
-    scroll halaman selanjutnya sebelumnya kategori category categories rubrik bacaan tulisan konten jangan""".split())
+    scroll halaman selanjutnya sebelumnya kategori category categories rubrik bacaan tulisan konten
+    jangan""".split())
 
 
 def is_boilerplate(c: str) -> bool:
