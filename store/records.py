@@ -713,7 +713,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         after_di = article.text[max(body, u.start - 4):u.start] in (" di ", "\ndi ")
         if after_di and u.end <= end and _specific(u) and _TERRITORIAL.match(u.text):
             places.append((1.0, u.start, u.end))
-    for run_s, run_e in _loc_runs(article, locs):
+    runs = _loc_runs(article, locs)
+    for run_s, run_e in runs:
         last = (article.text[max(body, run_s - 25):run_s].casefold().split() or [""])[-1]
         named_venue = _HEAD_WORD.match(article.text, run_s) is not None
         origin = 1 if moving else 2 if named_venue else 3  # "dari Pelabuhan Tahuna": where an escort starts
@@ -729,6 +730,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
     for base_rank, s, e in places:
         if base_rank >= 3:
             continue  # a bare kind of place or where things come from: never the place
+        if any(rs < s and e <= re_ and (rs, re_) != (s, e) for rs, re_ in runs):
+            continue  # "ke Kantor KPU X dan Kantor Bawaslu X di Y": the list stands for its later items
         before = article.text[max(body, s - 60):s]
         weight = float(base_rank)
         if _SCENE_PLACE.search(before):

@@ -95,6 +95,10 @@ Lembah Hijau (ANTARA) - Kepolisian Resor (Polres) Lembah Hijau mengerahkan 200 p
 
 WAINGAPU – Koramil 1602-05/Pahunga bersama Polsek Pahunga Polres Lembah Sari menggelar patroli malam di Desa Watu Hadang, Senin (25/11/2024).
 """,
+    "offices": """Patroli ke Kantor Penyelenggara
+
+Polres Rimba Jaya – Memasuki masa tenang, personel Sat Samapta Polres Rimba Jaya menggelar patroli ke Kantor KPU Kabupaten Rimba Jaya dan Kantor Bawaslu Kabupaten Rimba Jaya di Kota Rimba, Minggu (24/11/2024).
+""",
 }
 
 
@@ -141,6 +145,12 @@ LOCATION = cases(
         # where a statement was made, the speaker's whole name and titles between "kata" and "di": no
         # place of the act (many TPS: none)
         ("personel sudah bergeser ke TPS", "location", None),
+        # venues listed after "ke", the place they lie in after the last: the list, not its last item
+        (
+            "menggelar patroli ke Kantor KPU Kabupaten Rimba Jaya",
+            "location",
+            "Kantor KPU Kabupaten Rimba Jaya dan Kantor Bawaslu Kabupaten Rimba Jaya",
+        ),
     ]
 )
 UNIT = cases(
