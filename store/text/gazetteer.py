@@ -50,7 +50,7 @@ Banggai|Morowali|Makassar|Parepare|Palopo|Gowa|Maros|Pangkep|Pangkajene|Barru|Bo
 Pinrang|Enrekang|Luwu|Luwu Utara|Luwu Timur|Tana Toraja|Toraja Utara|Takalar|Jeneponto|Bantaeng|Bulukumba|Sinjai|
 Selayar|Kendari|Baubau|Kolaka|Konawe|Muna|Buton|Wakatobi|Bombana|Gorontalo Utara|Boalemo|Pohuwato|Bone Bolango|
 Mamuju|Majene|Polewali Mandar|Mamasa|Pasangkayu|Ambon|Tual|Maluku Tengah|Buru|Seram|Ternate|Tidore|Halmahera|
-Halmahera Utara|Halmahera Selatan|Jayapura|Merauke|Mimika|Timika|Biak|Nabire|Wamena|Jayawijaya|Sorong|Manokwari|
+Halmahera Utara|Halmahera Selatan|Jayapura|Merauke|Mimika|Timika|Biak|Biak Numfor|Nabire|Wamena|Jayawijaya|Sorong|Manokwari|
 Fakfak|Kaimana|Raja Ampat|Teluk Bintuni|Puncak Jaya|Yahukimo|Keerom|Sarmi|Paniai|Intan Jaya|Dogiyai|Deiyai|
 Monas|Senayan
 """

@@ -117,6 +117,26 @@ def labelled(recogniser: Recogniser, text: str) -> list[tuple[str, str]]:
         # a unit named in a credit's handout mark or after a photographer's initials
         ("Personel menjaga kotak suara di perahu. ANTARA/HO-Humas Polres Lembah", []),
         ("(SKO/Humas Polsek Sukamaju)", []),
+        # an office-holder's name after a body's region: the region ends at the known place before it
+        (
+            "Patroli diikuti Ketua KPU Kabupaten Kulon Progo Sri Hartini dan Ketua Bawaslu Kota Sawahlunto Desriyanti.",
+            [
+                ("ROLE", "Ketua"),
+                ("ELECTION_BODY", "KPU Kabupaten Kulon Progo"),
+                ("PERSON", "Sri Hartini"),
+                ("ROLE", "Ketua"),
+                ("ELECTION_BODY", "Bawaslu Kota Sawahlunto"),
+                ("PERSON", "Desriyanti"),
+            ],
+        ),
+        (
+            "Ketua KPU Kabupaten Biak Numfor mengatakan",
+            [("ROLE", "Ketua"), ("ELECTION_BODY", "KPU Kabupaten Biak Numfor")],
+        ),
+        (
+            "Ketua KPU Halmahera Selatan mengatakan",
+            [("ROLE", "Ketua"), ("ELECTION_BODY", "KPU Halmahera Selatan")],
+        ),
     ],
 )
 def test_names_of_the_eleventh_check(recogniser: Recogniser, text: str, want: list[tuple[str, str]]) -> None:

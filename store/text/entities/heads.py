@@ -272,7 +272,55 @@ def _h_body(text: str, start: int, key_end: int, add: Add) -> None:
     m = _BODY_HEAD.match(text, start)
     if m is None:
         return
-    add((start, _org_region(text, m.end()), "ELECTION_BODY", None))
+    end = _org_region(text, m.end())
+    if _HOLDER_BEFORE.search(text, max(0, start - 40), start):
+        cut = _region_before_name(text, m.end(), end)
+        if cut < end:  # "Ketua KPU Kabupaten Kulon Progo Sri Hartini": the holder's name after the region
+            gap = _GAP.match(text, cut)
+            if gap is not None:
+                add((gap.end(), end, "PERSON", None))
+            end = cut
+    add((start, end, "ELECTION_BODY", None))
+
+
+# an office-holder's role before a body: its name follows the body's region ("Ketua KPU Kabupaten Kulon
+# Progo Sri Hartini", "Ketua Bawaslu Kota Sawahlunto Desriyanti mengatakan")
+_HOLDER_BEFORE = re.compile(rf"(?<![\w])(?:Ketua|Anggota|Komisioner|Kordiv|Koordinator)(?:{_S}+[\w,]+){{0,4}}{_S}+$")
+_REGION_WORD = re.compile(rf"{_S}+([\w'’.\-]+)")
+
+
+def _region_before_name(text: str, head_end: int, end: int) -> int:
+    """Where a body's region ends when an office-holder's name follows it: after the longest known
+    place the region's words begin with, if more words come after it that are no direction."""
+    adm = _ADMIN_AFTER.match(text, head_end)
+    at = adm.end() if adm is not None else head_end
+    first = _GAP.match(text, at)
+    if first is None or text[first.end():end].lower() in _places():
+        return end  # "KPU Halmahera Selatan": the region whole
+    best = end
+    pos = at
+    while pos < end:
+        w = _REGION_WORD.match(text, pos)
+        if w is None or w.end() > end:
+            break
+        pos = w.end()
+        nxt = _REGION_WORD.match(text, pos)
+        if pos < end and text[first.end():pos].lower() in _places() and (
+                nxt is None or nxt.group(1).lower() not in _DIRECTIONS):
+            best = pos
+    return best
+
+
+def _holder_region(text: str, start: int, end: int) -> int:
+    """A place head's end inside a body's region an office-holder's name follows ("Ketua KPU
+    [Kabupaten Kulon Progo] Sri Hartini"): the body's cut, so the place does not take the name."""
+    body = _BODY_BEFORE.search(text, max(0, start - 60), start)
+    if body is None or not _HOLDER_BEFORE.search(text, max(0, body.start() - 40), body.start()):
+        return end
+    return _region_before_name(text, body.end() - len(body.group("gap")), end)
+
+
+_BODY_BEFORE = re.compile(rf"(?:{_BODY_HEAD.pattern})(?P<gap>{_S}+)$")
 
 
 _GOV_INNER = re.compile(rf"{_S}+{_GOV_HEAD.pattern}(?P<more>{_S}+dan{_S}+{_GOV_HEAD.pattern})?")
@@ -484,6 +532,8 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
                 if adm is not None:  # "Balai Adat Desa Sepaso"
                     t_end, nt = _tail(text, adm.end(), max_words=3, split=True)
                     end = t_end if nt else end
+        if n and head is _ADMIN_HEAD:
+            end = _holder_region(text, start, end)
         if n:
             add((start, end, "LOC", None))
             if head is _ADMIN_HEAD and m.group() in _LISTED_HEADS:
