@@ -192,7 +192,8 @@ _OWN_ACT = re.compile(r"(?<![^\W_])(?:yang\s+)?(?:di|me|ber)[a-z]+\s+(?:di|ke|se
 _ORDINAL = r"(?:satu|dua|tiga|empat|pertama|kedua|ketiga|keempat|[1-4]|I{1,3}|IV)"
 _ORDERED = re.compile(rf"\s*(ring|lapis|lapisan|lini|sektor)\s+{_ORDINAL}(?![^\W_])", re.IGNORECASE)
 # "ke TPS-TPS di Pulau X", "menuju TPS yang berada di Y": a place the movement goes to
-_DESTINATION = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+[\w-]+(?:\s+[a-z][\w-]*){0,2}\s+"
+# ("menuju KPU Provinsi Kalimantan Utara di Tanjung Selor": a body's name of several words too)
+_DESTINATION = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+[\w-]+(?:\s+[a-z][\w-]*){0,5}\s+"
                           r"(?:yang\s+\w+\s+)?di\s+$", re.IGNORECASE)
 # "<venue> di <place>": the place only says where the venue lies
 _LIES_IN = re.compile(r"^,?\s+(?:di|dalam)\s+$")

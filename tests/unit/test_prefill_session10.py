@@ -84,6 +84,8 @@ Kotak suara dari 20 TPS itu diangkut dua perahu motor dari Pelabuhan Sungai Lima
 Pengawalan serupa dilakukan Polsek Batu Ampar untuk kotak suara dari Kecamatan Batu Ampar melalui jalan darat.
 
 Logistik untuk Kecamatan Air Putih yang berjarak lebih dari 50 kilometer dari Teluk Raya dikawal personel Polsek Air Putih.
+
+Pada malam harinya, dokumen hasil rekapitulasi dikawal Sat Polairud Polres Teluk Raya dengan kapal patroli dari Dermaga Pelabuhan Sungai Lima menuju KPU Provinsi Kepulauan Raya di Tanjung Batu.
 """,
     "said": """Polres Lembah Hijau Kerahkan 200 Personel
 
@@ -140,6 +142,8 @@ LOCATION = cases(
         # goods carried or escorted "dari" a place start there, with no "ke"/"menuju" told ...
         ("diangkut dua perahu motor", "location", "Pelabuhan Sungai Lima"),
         ("Pengawalan serupa dilakukan", "location", "Kecamatan Batu Ampar"),
+        # ... and the place a destination of several words lies in is not the escort's
+        ("dikawal Sat Polairud Polres Teluk Raya", "location", "Dermaga Pelabuhan Sungai Lima"),
         # ... but a distance measured from a place is no start
         ("Logistik untuk Kecamatan Air Putih", "location", "Kecamatan Air Putih"),
         # where a statement was made, the speaker's whole name and titles between "kata" and "di": no
