@@ -788,7 +788,9 @@ def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
     villages = _villages(article.text, s, e)
     if villages is not None:
         return villages, rank
-    bare = _BARE_LIST.match(article.text, e) if _ADMIN.match(article.text, s) else None
+    # "di Kecamatan A, B dan C", "yakni Bukit Kemuning dan Abung Tinggi": the later names left unmarked
+    bare = _BARE_LIST.match(article.text, e) if (_ADMIN.match(article.text, s) or (
+        _HEAD_WORD.match(article.text, s) is None and not article.text[s:e].count(" dan "))) else None
     if bare is not None and not any(_ADMIN.fullmatch(w) or _HEAD_WORD.fullmatch(w) or _REGION.fullmatch(w)
                                     for w in bare.group().split()) and not any(
             x.label != "LOC" and e <= x.start < bare.end() for x in article.entities):

@@ -101,6 +101,12 @@ WAINGAPU – Koramil 1602-05/Pahunga bersama Polsek Pahunga Polres Lembah Sari m
 
 Polres Rimba Jaya – Memasuki masa tenang, personel Sat Samapta Polres Rimba Jaya menggelar patroli ke Kantor KPU Kabupaten Rimba Jaya dan Kantor Bawaslu Kabupaten Rimba Jaya di Kota Rimba, Minggu (24/11/2024).
 """,
+    "far": """Logistik Dikawal ke Kecamatan Terjauh
+
+RIMBA RAYA – Polres Rimba Raya mengawal logistik Pilkada 2024 ke 12 kecamatan, Minggu (24/11/2024).
+
+Untuk dua kecamatan terjauh, yakni Sungai Pinang dan Air Kuning, armada diberangkatkan lebih pagi dengan kawalan personel Polsek Sungai Pinang.
+""",
 }
 
 
@@ -149,6 +155,8 @@ LOCATION = cases(
         # where a statement was made, the speaker's whole name and titles between "kata" and "di": no
         # place of the act (many TPS: none)
         ("personel sudah bergeser ke TPS", "location", None),
+        # places joined by "dan", the later one left unmarked: the list as written
+        ("Untuk dua kecamatan terjauh", "location", "Sungai Pinang dan Air Kuning"),
         # venues listed after "ke", the place they lie in after the last: the list, not its last item
         (
             "menggelar patroli ke Kantor KPU Kabupaten Rimba Jaya",
