@@ -6,8 +6,11 @@ search index (pairs and labels read by comprehensions)."""
 
 from __future__ import annotations
 
+import os
 import random
 import re
+import threading
+import time
 import zlib
 from bisect import bisect_right
 from itertools import accumulate, compress
@@ -277,3 +280,37 @@ def test_the_signature_is_the_same_with_either_crc32(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(dedupe, "_crc32", zlib.crc32)
     assert [dedupe.signature(t) for t in texts] == with_isal
     assert all(with_isal)
+
+
+def test_a_descriptor_read_goes_on_after_a_short_read() -> None:
+    """``read_limited`` reads by the descriptor: a read that returns less than asked (here a
+    pipe written in pieces) is followed by more until the count or the end, as a buffered read."""
+    pieces = [b"Polres Garut ", b"menurunkan 240 ", b"personel."]
+    r, w = os.pipe()
+
+    def write() -> None:
+        for piece in pieces:
+            os.write(w, piece)
+            time.sleep(0.05)
+        os.close(w)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        assert decode._read_fd(r, 20) == b"".join(pieces)[:20]
+        assert decode._read_fd(r, 1000) == b"".join(pieces)[20:]  # fewer: the end came first
+        assert decode._read_fd(r, 10) == b""
+    finally:
+        writer.join()
+        os.close(r)
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 70_000])
+def test_read_limited_reads_a_file_whole(tmp_path: Path, size: int) -> None:
+    data = random.Random(size).randbytes(size)
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    assert decode.read_limited(path) == data
+    if size > 1:
+        with pytest.raises(decode.BadInput, match="too large"):
+            decode.read_limited(path, size - 1)
