@@ -93,6 +93,10 @@ _CONSTRUCTIONS = (
                 r"pergeseran|pengiriman|pendistribusian|distribusi|perpindahan|pemindahan|pengangkutan)\s+"
                 r"(?:[\w-]+\s+){0,2}?(?:logistik|kotak\s+suara|surat\s+suara|bilik\s+suara|dokumen)(?![^\W_])",
                 re.IGNORECASE), "escort"),
+    # ... and people setting out from where the goods are kept ("berangkat pagi hari dari gudang logistik
+    # PPK X menuju rumah singgah Kampung Y"): the escort going on, not troops sent
+    (re.compile(r"(?<![^\W_])(?:berangkat|bertolak|bergerak)(?:\s+[\w-]+){0,3}?\s+dari\s+gudang(?![^\W_])",
+                re.IGNORECASE), "escort"),
     # an event escorted is an event secured ("mengawal kampanye terbuka pasangan calon", "pengawalan
     # jalannya debat publik"): its guard, not an escort of goods or people
     (re.compile(r"(?<![^\W_])(?:mengawal|dikawal|pengawalan)\s+(?:(?:jalannya|pelaksanaan|kegiatan)\s+)?"

@@ -684,7 +684,7 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             elif s in after_prep:
                 continue  # the same venue, already ranked by its preposition
             base = 2.0 if pattern is _BARE_VENUE else 0.0  # "menyambangi X": the place visited
-            if pattern is _VENUE:
+            if pattern is _VENUE or pattern is _KIND_OF_VILLAGE:
                 prep = article.text[m.start():m.start(1)].split()[0].casefold()
                 base = 0 if prep == "di" else 1 if prep != "dari" else 1 if moving else 3
             frm = pattern is _VENUE and article.text[m.start():m.start(1)].split()[0].casefold() == "dari"

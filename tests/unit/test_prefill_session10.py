@@ -107,6 +107,12 @@ RIMBA RAYA – Polres Rimba Raya mengawal logistik Pilkada 2024 ke 12 kecamatan,
 
 Untuk dua kecamatan terjauh, yakni Sungai Pinang dan Air Kuning, armada diberangkatkan lebih pagi dengan kawalan personel Polsek Sungai Pinang.
 """,
+    "river": """Logistik Dikawal Menyusuri Sungai
+
+HULU SUNGAI – Personel Polres Hulu Sungai mengawal logistik Pilkada 2024 ke kampung-kampung terjauh, Minggu (24/11/2024).
+
+Brigpol Andi Saputra dan Briptu Rudi Hartono dari Polsek Long Bagun bersama anggota Linmas berangkat pagi hari dari gudang logistik PPK Long Bagun menuju rumah singgah Kampung Batu Putih dengan perahu ketinting.
+""",
 }
 
 
@@ -180,6 +186,10 @@ UNIT = cases(
 )
 TYPE = cases(
     [
+        # people setting out from where the goods are kept are the escort going on, not troops sent ...
+        ("berangkat pagi hari dari gudang logistik", "type", "escort"),
+        # ... so it starts at the warehouse, not at the house it goes to
+        ("berangkat pagi hari dari gudang logistik", "location", "gudang logistik PPK Long Bagun"),
         # securing the journey of goods is escorting them
         ("ikut bertugas mengamankan perjalanan", "type", "escort"),
         # personnel placed at posts that each cover districts are spread over the area
