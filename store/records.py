@@ -1045,11 +1045,14 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
     told = article.text[told_span[0]:told_span[1]]
     told_by: str | None = None
     out = []
-    for s, e in [(s, e) for s, e in spans if s >= end][:FOLLOWING]:
+    interrupted = False  # a sentence about another act stood between
+    for i, (s, e) in enumerate([(s, e) for s, e in spans if s >= end][:FOLLOWING + 1]):
         text = article.text[s:e]
         opening = _OPENS_WITH.match(text)
         if opening is not None and not re.search(_NAMED_AS[opening.group(1).casefold()], told, re.IGNORECASE):
             break  # "Patroli gabungan ... menyasar ..." after a guard: another activity, not this one
+        if (interrupted and opening is None) or (i == FOLLOWING and not interrupted):
+            break  # past another act, only a sentence naming this one again goes on about it
         back = _REFERS_BACK.match(text)
         noun = back.group().split()[0].casefold() if back is not None else ""
         if noun in _NAMED_AS and _only_scene(told, _NAMED_AS[noun]):
@@ -1063,7 +1066,12 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
             out.append((s, e))
         elif any(s <= x.start < e and x.label in ("POLICE_UNIT", "PERSONNEL", "ROLE")
                  for x in article.entities):
-            break  # another group's (or leader's) activity: what follows it is about that one
+            # another group's (or leader's) activity: what follows it is about that one, unless it
+            # names this one again ("Sebelum pleno dimulai, Wakapolres X memimpin apel ..." then
+            # "Pengamanan melibatkan personel Polres X, Kodim Y dan Satpol PP Z")
+            if interrupted:
+                break
+            interrupted = True
     return out
 
 

@@ -113,6 +113,14 @@ HULU SUNGAI – Personel Polres Hulu Sungai mengawal logistik Pilkada 2024 ke ka
 
 Brigpol Andi Saputra dan Briptu Rudi Hartono dari Polsek Long Bagun bersama anggota Linmas berangkat pagi hari dari gudang logistik PPK Long Bagun menuju rumah singgah Kampung Batu Putih dengan perahu ketinting.
 """,
+    "pleno": """Pleno KPU Dijaga 175 Personel
+
+RIMBA RAYA – Polres Rimba Raya mengerahkan 175 personel gabungan untuk mengamankan rapat pleno terbuka rekapitulasi Pilkada 2024 tingkat kabupaten di Aula Kantor Bupati Rimba Raya, Sabtu (30/11/2024).
+
+Sebelum pleno dimulai, Wakapolres Rimba Raya Kompol Heri Susanto memimpin apel kesiapan di Lapangan Apel Mapolres Rimba Raya.
+
+Pengamanan melibatkan personel Polres Rimba Raya, Kodim 0410/Rimba Raya dan Satpol PP Kabupaten Rimba Raya.
+""",
 }
 
 
@@ -198,6 +206,13 @@ TYPE = cases(
 )
 PARTNERS = cases(
     [
+        # bodies a later sentence names as taking part in the act, naming it again after a sentence about
+        # another act ("Sebelum pleno dimulai, Wakapolres X memimpin apel ..." then "Pengamanan melibatkan ...")
+        (
+            "mengerahkan 175 personel gabungan",
+            "partners",
+            ["Kodim 0410/Rimba Raya", "Satpol PP Kabupaten Rimba Raya"],
+        ),
         # bodies the next sentence, going on about the act, says attended it ("itu hadir ...")
         ("melaksanakan pengamanan tahapan kampanye", "partners", ["Koramil 0911-02/Tanah Merah", "Bawaslu"]),
     ]
