@@ -112,7 +112,7 @@ REGENCIES = {
     "Sulawesi Barat": "Mamuju|Majene|Polewali Mandar|Mamasa|Pasangkayu",
     "Maluku": "Ambon|Tual|Maluku Tengah|Buru|Seram=",
     "Maluku Utara": "Ternate|Tidore|Halmahera=|Halmahera Utara|Halmahera Selatan",
-    "Papua": "Jayapura|Biak|Keerom|Sarmi",
+    "Papua": "Jayapura|Biak|Biak Numfor|Keerom|Sarmi",
     "Papua Selatan": "Merauke",
     "Papua Tengah": "Mimika|Timika=Mimika|Nabire|Puncak Jaya|Paniai|Intan Jaya|Dogiyai|Deiyai",
     "Papua Pegunungan": "Jayawijaya|Wamena=Jayawijaya|Yahukimo",
