@@ -24,10 +24,10 @@ from operator import and_, attrgetter, itemgetter
 
 from store.model import Article, Span
 
-try:  # ISA-L's CRC-32 where ``isal`` is installed (the spacy extra): the same value as zlib's, in
-    # ~0.04 us less a shingle (the duplicate signature of an article: 170 -> 131 us); else zlib's
+try:  # ISA-L's CRC-32 (``isal``, a dependency): the same value as zlib's, in ~0.04 us less a
+    # shingle (the duplicate signature of an article: 170 -> 131 us); zlib's where it is missing
     from isal.isal_zlib import crc32 as _crc32
-except ImportError:  # pragma: no cover - isal is in the test extra
+except ImportError:  # pragma: no cover - isal is installed with tandai
     _crc32 = zlib.crc32
 
 SHINGLE = 5
