@@ -83,8 +83,11 @@ _VENUE_HEADS = (r"tempat pemungutan suara|gudang|kantor|aula|gedung|balai|lapang
 _ADMIN = re.compile(r"Desa|Kelurahan|Kecamatan|Distrik|Kampung|Gampong|Nagari|Dusun|Banjar")
 _HEADS = rf"{_VENUE_HEADS}|desa|kelurahan|kecamatan|distrik|kampung|kota|kabupaten"
 # ... a body written out with its acronym included: "gudang logistik Komisi Pemilihan Umum (KPU) Kabupaten X"
-_TAIL = (r"(?:\s+(?:[A-Z0-9][\w./'–-]*|\([A-Z][\w.]*\)|logistik|pertemuan|apel|adat|camat|bupati|lurah|"
-         r"kepala desa|wali ?kota|gubernur|kantor|pleno|rapat|sidang|serbaguna|(?:PPK|KPU|PPS|KPPS)\b))*")
+# a name's word may hold a dot ("S.H", "1.2") but ends at a full stop unless it is a short
+# abbreviation ("Jl.", "Kec."): "di sekitar Kota X. Rabu (14/02/24)." ends at "X"
+_TAIL = (r"(?:\s+(?:[A-Z0-9](?:[\w/'–-]|\.(?!\s))*(?:(?<!\w{4})\.)?|\([A-Z][\w.]*\)|logistik|pertemuan|"
+         r"apel|adat|camat|bupati|lurah|kepala desa|wali ?kota|gubernur|kantor|pleno|rapat|sidang|serbaguna|"
+         r"(?:PPK|KPU|PPS|KPPS)\b))*")
 # a common word between a venue's kind and its name: "pos penyekatan Jembatan Krueng X", "posko
 # pengamanan Pasar Y" (the name is the venue; the kind before it is dropped, see ``_places``)
 _DESCRIBED = rf"(?:\s+[a-z]+(?=\s+(?=[A-Z])(?i:{_VENUE_HEADS})(?![^\W_])))?"

@@ -222,3 +222,40 @@ PARTNERS = cases(
 @pytest.mark.parametrize(("page", "needle", "slot", "expected"), [*LOCATION, *UNIT, *TYPE, *PARTNERS])
 def test_the_draft_of_a_sentence(pages: Opened, page: str, needle: str, slot: str, expected: Any) -> None:
     assert draft(pages, page, needle)[slot] == expected
+
+
+# The twelfth transfer check (dev gold e160-e169): pages invented in the shape of those read for it
+# (tests/gold/real/dev/PAGES_READ_12.md). A case's sentence runs to its paragraph's end, so a date
+# written as a fragment after the full stop ("... di sekitar Kota X. Rabu (14/02/24).") is in it.
+TWELFTH = {
+    "fragment": """Sinergitas TNI-Polri Gelar Patroli Pasca-Pemungutan Suara
+
+Tribratanews.polri.go.id - Lembah Hijau. Personel gabungan TNI-Polri melakukan patroli cipta kondisi pada malam hari pasca-pemungutan suara Pemilu 2024 di sekitar Kota Lembah Hijau. Rabu (14/02/24).
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def twelfth(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("twelfth"), TWELFTH)
+
+
+def paragraph_draft(opened: Opened, page: str, needle: str) -> dict[str, Any]:
+    """The draft of the sentence holding ``needle`` to its paragraph's end."""
+    st, ids = opened
+    art = st.article(ids[page])
+    at = art.text.index(needle)
+    start = max(art.text.rfind("\n", 0, at) + 1, art.text.rfind(". ", 0, at) + 2)
+    return st.draft_record(ids[page], start, art.text.index("\n", at))
+
+
+TWELFTH_CASES = [
+    # a place's name ends at the full stop: the date fragment after it is no part of it
+    ("melakukan patroli cipta kondisi", "location", "Kota Lembah Hijau"),
+]
+
+
+@pytest.mark.parametrize(("needle", "slot", "expected"), TWELFTH_CASES, ids=lambda v: str(v)[:32])
+def test_the_twelfth_check(twelfth: Opened, needle: str, slot: str, expected: Any) -> None:
+    [page] = [name for name, text in TWELFTH.items() if needle in text]
+    assert paragraph_draft(twelfth, page, needle)[slot] == expected
