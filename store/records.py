@@ -523,6 +523,8 @@ def _lede_dateline(article: Article, start: int, end: int) -> str | None:
     m = _DATELINE.match(article.text[start:end])
     if m is None or not article.dateline or article.dateline.casefold() not in m.group().casefold():
         return None
+    if _TERRITORIAL.match(article.dateline):  # "POLRES MAJENE – ...": a press office's unit, no place
+        return None
     return article.dateline
 
 

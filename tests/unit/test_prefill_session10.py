@@ -232,6 +232,10 @@ TWELFTH = {
 
 Tribratanews.polri.go.id - Lembah Hijau. Personel gabungan TNI-Polri melakukan patroli cipta kondisi pada malam hari pasca-pemungutan suara Pemilu 2024 di sekitar Kota Lembah Hijau. Rabu (14/02/24).
 """,
+    "unitline": """Sat Samapta Polres Lembah Hijau Laksanakan Patroli Malam Pasca Pilkada
+
+POLRES LEMBAH HIJAU – Sat Samapta Polres Lembah Hijau kembali melaksanakan patroli cipta kondisi di malam hari pasca Pilkada Serentak 2024 di wilayah hukum Polres Lembah Hijau. Sabtu (14/12/24) Malam hari
+""",
 }
 
 
@@ -252,6 +256,8 @@ def paragraph_draft(opened: Opened, page: str, needle: str) -> dict[str, Any]:
 TWELFTH_CASES = [
     # a place's name ends at the full stop: the date fragment after it is no part of it
     ("melakukan patroli cipta kondisi", "location", "Kota Lembah Hijau"),
+    # a lede that names no place under a press office's unit as its dateline ("POLRES X – ..."): none
+    ("kembali melaksanakan patroli cipta kondisi", "location", None),
 ]
 
 
