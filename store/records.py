@@ -172,6 +172,9 @@ _KIND_LIES = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|menj
                         r"berjaga\s+di|berpatroli\s+ke)\s+(?:[a-z][a-z-]*\s+){1,3}"
                         r"yang\s+(?:berada|terletak)\s+di\s+$")
 # a clause about another group or activity: "..., sedangkan 75 personel disiagakan di Mapolres"
+# a fronted concessive clause, up to its comma: "Meski sidang berlangsung di Jakarta, pihaknya ..."
+_CONCEDED = re.compile(r"\W*(?:meski|meskipun|walau|walaupun|kendati|kendatipun|biarpun)\s[^,.;]*$",
+                       re.IGNORECASE)
 _CONTRAST = re.compile(r"[,;]\s+(?:sedangkan|sementara|adapun)\s", re.IGNORECASE)
 # a movement: a place one comes "dari" is where it starts
 # ... or a carrying or an escort told ("diangkut ... dari Pelabuhan X dan dikawal", "Pengawalan ... untuk
@@ -755,6 +758,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             weight = 3
         elif _DESTINATION.search(before):
             weight = max(weight, 1)  # "ke TPS-TPS di Pulau Kanalo": where the destination lies
+        if _CONCEDED.match(article.text, body, s):
+            weight = 3  # "Meski sidang berlangsung di Jakarta, ... patroli": where another thing is
         # "Gudang Logistik KPU ... di Desa Aek Badak": the second place says where the first lies
         host = [p for p in places if p[2] <= s and p[0] < 3 and _LIES_IN.match(article.text[p[2]:s])]
         if host:

@@ -236,6 +236,12 @@ Tribratanews.polri.go.id - Lembah Hijau. Personel gabungan TNI-Polri melakukan p
 
 POLRES LEMBAH HIJAU – Sat Samapta Polres Lembah Hijau kembali melaksanakan patroli cipta kondisi di malam hari pasca Pilkada Serentak 2024 di wilayah hukum Polres Lembah Hijau. Sabtu (14/12/24) Malam hari
 """,
+    "conceded": """Polres Lembah Hijau Siagakan 90 Personel Jaga Kantor KPU
+
+Lembah Hijau (ANTARA) - Kepolisian Resor (Polres) Lembah Hijau menyiagakan 90 personel untuk menjaga Kantor KPU Kabupaten Lembah Hijau menjelang putusan sela sengketa Pilkada 2024 di Mahkamah Konstitusi.
+
+Meski sidang berlangsung di Jakarta, Ketut menyebut pihaknya tetap melakukan antisipasi, termasuk menggelar patroli bersama Kodim 1619/Lembah Hijau pada Selasa (4/2) malam.
+""",
 }
 
 
@@ -258,6 +264,8 @@ TWELFTH_CASES = [
     ("melakukan patroli cipta kondisi", "location", "Kota Lembah Hijau"),
     # a lede that names no place under a press office's unit as its dateline ("POLRES X – ..."): none
     ("kembali melaksanakan patroli cipta kondisi", "location", None),
+    # a place in a fronted concessive clause is where another thing is ("Meski sidang berlangsung di X,")
+    ("Meski sidang berlangsung", "location", None),
 ]
 
 
