@@ -134,6 +134,15 @@ _CONSTRUCTIONS = (
     (re.compile(r"(?<![^\W_])(?:bersiaga|disiagakan|siaga|standby|stand\s+by)\s+di\s+"
                 r"(?:Mapolres|Mapolresta|Mapolsek|Mapolda|Mako|Markas)(?![^\W_])", re.IGNORECASE),
      "troop_deployment"),
+    # a rehearsal of the security ("gladi simulasi pengamanan rapat pleno") is the exercise, not a muster;
+    # a meeting of the police alone ("rapat internal ... untuk membagi sektor pengamanan") makes plans:
+    # planning (the guidelines: a meeting with other bodies is coordination)
+    (re.compile(r"(?<![^\W_])(?:(?:gladi|geladi)(?:\s+resik)?\s+(?:simulasi|sispamkota|pengamanan)|"
+                r"rapat\s+(?:internal|intern))(?![^\W_])", re.IGNORECASE), "planning"),
+    # the security of an event coordinated with a body ("mengoordinasikan pengamanan rapat pleno ...
+    # dengan KIP X"): the coordination, not the guard it is about
+    (re.compile(r"(?<![^\W_])(?:mengoordinasikan|mengkoordinasikan|dikoordinasikan|dikordinasikan)\s+"
+                r"(?:[^\s.;]+\s+){0,14}?dengan\s", re.IGNORECASE), "coordination"),
     # ... and a crowd held back ("menyekat massa", "mengurai kerumunan"): the police answer a demo
     (re.compile(r"(?<![^\W_])(?:menyekat|disekat|menghalau|dihalau|mengurai|membendung|menghadang|"
                 r"memukul\s+mundur|mendorong\s+mundur)\s+(?:[\w-]+\s+){0,2}?"

@@ -242,6 +242,16 @@ Lembah Hijau (ANTARA) - Kepolisian Resor (Polres) Lembah Hijau menyiagakan 90 pe
 
 Meski sidang berlangsung di Jakarta, Ketut menyebut pihaknya tetap melakukan antisipasi, termasuk menggelar patroli bersama Kodim 1619/Lembah Hijau pada Selasa (4/2) malam.
 """,
+    "rehearsal": """Polres Lembah Hijau Gelar Simulasi Pengamanan Rapat Pleno
+
+Lembah Hijau,- Polres Lembah Hijau bersama KIP Lembah Hijau menggelar gladi simulasi pengamanan rapat pleno rekapitulasi hasil penghitungan suara di Gedung DPRK Lembah Hijau, Rabu (4/12/2024).
+
+Sebelum simulasi, Kabag Ops Polres Lembah Hijau Kompol Teuku Amri memimpin rapat internal di Ruang Rupatama Mapolres Lembah Hijau untuk membagi sektor pengamanan.
+""",
+    "coordinated": """Polres Lembah Hijau koordinasikan pengamanan pleno dengan KIP
+
+Lembah Hijau (ANTARA) - Kepolisian Resor (Polres) Lembah Hijau mengoordinasikan pengamanan rapat pleno rekapitulasi hasil penghitungan suara Pilkada 2024 dengan Komisi Independen Pemilihan (KIP) Kabupaten Lembah Hijau.
+""",
 }
 
 
@@ -266,6 +276,11 @@ TWELFTH_CASES = [
     ("kembali melaksanakan patroli cipta kondisi", "location", None),
     # a place in a fronted concessive clause is where another thing is ("Meski sidang berlangsung di X,")
     ("Meski sidang berlangsung", "location", None),
+    # a rehearsal of the security is the exercise, not a muster; a meeting of the police alone makes plans
+    ("menggelar gladi simulasi pengamanan", "type", "planning"),
+    ("memimpin rapat internal", "type", "planning"),
+    # the security of an event coordinated with a body is the coordination, not the guard
+    ("mengoordinasikan pengamanan rapat pleno", "type", "coordination"),
 ]
 
 
