@@ -172,6 +172,12 @@ _KIND_LIES = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|menj
                         r"berjaga\s+di|berpatroli\s+ke)\s+(?:[a-z][a-z-]*\s+){1,3}"
                         r"yang\s+(?:berada|terletak)\s+di\s+$")
 # a clause about another group or activity: "..., sedangkan 75 personel disiagakan di Mapolres"
+# where people or boats stand by for an escort that starts elsewhere: "kapal patroli ... akan disiagakan
+# di Dermaga X untuk mengawal kotak suara dari Kecamatan A dan Kecamatan B" (the escort starts at A)
+_STANDS_BY = re.compile(r"(?<![^\W_])(?:disiagakan|bersiaga|siaga|standby|stand\s+by)\s+di\s+$",
+                        re.IGNORECASE)
+_TO_FETCH = re.compile(r"[^.;]*?(?<![^\W_])(?:untuk|guna)\s+(?:mengawal|menjemput)(?![^\W_])[^.;]*?"
+                       r"(?<![^\W_])dari\s", re.IGNORECASE)
 # a fronted concessive clause, up to its comma: "Meski sidang berlangsung di Jakarta, pihaknya ..."
 _CONCEDED = re.compile(r"\W*(?:meski|meskipun|walau|walaupun|kendati|kendatipun|biarpun)\s[^,.;]*$",
                        re.IGNORECASE)
@@ -758,6 +764,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             weight = 3
         elif _DESTINATION.search(before):
             weight = max(weight, 1)  # "ke TPS-TPS di Pulau Kanalo": where the destination lies
+        if _STANDS_BY.search(before) and _TO_FETCH.match(article.text, e, end):
+            weight = max(weight, 1.5)  # "disiagakan di Dermaga X untuk mengawal ... dari A": it acts from A
         if _CONCEDED.match(article.text, body, s):
             weight = 3  # "Meski sidang berlangsung di Jakarta, ... patroli": where another thing is
         # "Gudang Logistik KPU ... di Desa Aek Badak": the second place says where the first lies

@@ -252,6 +252,12 @@ Sebelum simulasi, Kabag Ops Polres Lembah Hijau Kompol Teuku Amri memimpin rapat
 
 Lembah Hijau (ANTARA) - Kepolisian Resor (Polres) Lembah Hijau mengoordinasikan pengamanan rapat pleno rekapitulasi hasil penghitungan suara Pilkada 2024 dengan Komisi Independen Pemilihan (KIP) Kabupaten Lembah Hijau.
 """,
+    "standby": """Kapolres Lembah Hijau Sambangi Bawaslu
+
+LEMBAH HIJAU – Kapolres Lembah Hijau AKBP Frans Wata menyambangi Kantor Bawaslu Kabupaten Lembah Hijau, Senin (2/12/2024).
+
+Selain itu, kapal patroli Sat Polairud Polres Lembah Hijau akan disiagakan di Dermaga Lembah Hijau untuk mengawal kotak suara dari Kecamatan Pulau Besar dan Kecamatan Pulau Kecil pada Selasa (3/12/2024).
+""",
 }
 
 
@@ -281,6 +287,9 @@ TWELFTH_CASES = [
     ("memimpin rapat internal", "type", "planning"),
     # the security of an event coordinated with a body is the coordination, not the guard
     ("mengoordinasikan pengamanan rapat pleno", "type", "coordination"),
+    # where a boat stands by for an escort is not where the escort starts ("disiagakan di Dermaga X untuk
+    # mengawal kotak suara dari Kecamatan A dan Kecamatan B")
+    ("kapal patroli Sat Polairud", "location", "Kecamatan Pulau Besar dan Kecamatan Pulau Kecil"),
 ]
 
 
