@@ -172,6 +172,12 @@ _KIND_LIES = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|menj
                         r"berjaga\s+di|berpatroli\s+ke)\s+(?:[a-z][a-z-]*\s+){1,3}"
                         r"yang\s+(?:berada|terletak)\s+di\s+$")
 # a clause about another group or activity: "..., sedangkan 75 personel disiagakan di Mapolres"
+# where a route told from its start ends: "patroli menyusuri Jalan X hingga kawasan Pelabuhan Y" (the
+# route is placed where it starts, as "melintasi Jalan X hingga Simpang Y"; a place "hingga tiba di" is
+# where goods go, not this)
+_ROUTE_END = re.compile(r"(?<![^\W_])(?:hingga|sampai)\s+(?:ke\s+)?(?:(?:kawasan|sekitar|area|depan)\s+)?$",
+                        re.IGNORECASE)
+_ROUTE_START = re.compile(r"(?<![^\W_])(?:menyusuri|melintasi|menelusuri|dari)\s+[A-Z]")
 # where people or boats stand by for an escort that starts elsewhere: "kapal patroli ... akan disiagakan
 # di Dermaga X untuk mengawal kotak suara dari Kecamatan A dan Kecamatan B" (the escort starts at A)
 _STANDS_BY = re.compile(r"(?<![^\W_])(?:disiagakan|bersiaga|siaga|standby|stand\s+by)\s+di\s+$",
@@ -764,6 +770,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             weight = 3
         elif _DESTINATION.search(before):
             weight = max(weight, 1)  # "ke TPS-TPS di Pulau Kanalo": where the destination lies
+        if _ROUTE_END.search(before) and _ROUTE_START.search(article.text, body, s):
+            weight = max(weight, 2.2)  # "menyusuri Jalan X hingga kawasan Pelabuhan Y": the route's end
         if _STANDS_BY.search(before) and _TO_FETCH.match(article.text, e, end):
             weight = max(weight, 1.5)  # "disiagakan di Dermaga X untuk mengawal ... dari A": it acts from A
         if _CONCEDED.match(article.text, body, s):

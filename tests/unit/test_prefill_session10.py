@@ -258,6 +258,14 @@ LEMBAH HIJAU – Kapolres Lembah Hijau AKBP Frans Wata menyambangi Kantor Bawasl
 
 Selain itu, kapal patroli Sat Polairud Polres Lembah Hijau akan disiagakan di Dermaga Lembah Hijau untuk mengawal kotak suara dari Kecamatan Pulau Besar dan Kecamatan Pulau Kecil pada Selasa (3/12/2024).
 """,
+    "route": """Polres Lembah Hijau Gelar Apel Pengamanan Pemungutan Suara
+
+LEMBAH HIJAU – Polres Lembah Hijau menggelar apel pengamanan pemungutan suara di Lapangan Merdeka, Minggu (24/11).
+
+Usai apel, personel gabungan Polres Lembah Hijau dan Kodim 1203/Lembah Hijau menggelar patroli menyusuri Jalan Diponegoro hingga kawasan Pelabuhan Rakyat Lembah Hijau.
+
+Logistik itu diangkut truk yang dikawal personel Polres Lembah Hijau dengan sepeda motor hingga ke Balai Desa Sungai Jaya.
+""",
 }
 
 
@@ -290,6 +298,10 @@ TWELFTH_CASES = [
     # where a boat stands by for an escort is not where the escort starts ("disiagakan di Dermaga X untuk
     # mengawal kotak suara dari Kecamatan A dan Kecamatan B")
     ("kapal patroli Sat Polairud", "location", "Kecamatan Pulau Besar dan Kecamatan Pulau Kecil"),
+    # a route told from its start is placed where it starts, not where it ends "hingga kawasan Y" ...
+    ("menggelar patroli menyusuri", "location", "Jalan Diponegoro"),
+    # ... but goods taken "hingga ke" a place, no start told, go there
+    ("diangkut truk yang dikawal", "location", "Balai Desa Sungai Jaya"),
 ]
 
 
