@@ -177,6 +177,10 @@ _KIND_LIES = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|menj
 # where goods go, not this)
 _ROUTE_END = re.compile(r"(?<![^\W_])(?:hingga|sampai)\s+(?:ke\s+)?(?:(?:kawasan|sekitar|area|depan)\s+)?$",
                         re.IGNORECASE)
+# the venues named as what an act covered, after the area: "menyasar sejumlah titik penting di kota X,
+# termasuk Kantor KPU ... dan Kantor Bawaslu ..." (the venues, not the town)
+_INCLUDED = re.compile(r",\s+(?:termasuk|di antaranya|diantaranya|antara lain|yakni|yaitu|seperti)\s+$",
+                       re.IGNORECASE)
 _ROUTE_START = re.compile(r"(?<![^\W_])(?:menyusuri|melintasi|menelusuri|dari)\s+[A-Z]")
 # where people or boats stand by for an escort that starts elsewhere: "kapal patroli ... akan disiagakan
 # di Dermaga X untuk mengawal kotak suara dari Kecamatan A dan Kecamatan B" (the escort starts at A)
@@ -770,6 +774,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             weight = 3
         elif _DESTINATION.search(before):
             weight = max(weight, 1)  # "ke TPS-TPS di Pulau Kanalo": where the destination lies
+        if _INCLUDED.search(before) and _HEAD_WORD.match(article.text, s) and article.text[s].isupper():
+            weight = min(weight, 0) - 0.5  # "sejumlah titik di kota X, termasuk Kantor KPU ...": the venues
         if _ROUTE_END.search(before) and _ROUTE_START.search(article.text, body, s):
             weight = max(weight, 2.2)  # "menyusuri Jalan X hingga kawasan Pelabuhan Y": the route's end
         if _STANDS_BY.search(before) and _TO_FETCH.match(article.text, e, end):

@@ -266,6 +266,12 @@ Usai apel, personel gabungan Polres Lembah Hijau dan Kodim 1203/Lembah Hijau men
 
 Logistik itu diangkut truk yang dikawal personel Polres Lembah Hijau dengan sepeda motor hingga ke Balai Desa Sungai Jaya.
 """,
+    "included": """Polres Lembah Hijau Gelar Patroli Skala Besar
+
+LEMBAH HIJAU - Polres Lembah Hijau menggelar patroli skala besar pada Senin, 25 November 2024 malam.
+
+Patroli yang dilakukan tersebut menyasar sejumlah titik penting di kota Lembah Hijau, termasuk Kantor KPU Kabupaten Lembah Hijau dan Kantor Bawaslu Kabupaten Lembah Hijau di Jalan Merdeka.
+""",
 }
 
 
@@ -302,6 +308,12 @@ TWELFTH_CASES = [
     ("menggelar patroli menyusuri", "location", "Jalan Diponegoro"),
     # ... but goods taken "hingga ke" a place, no start told, go there
     ("diangkut truk yang dikawal", "location", "Balai Desa Sungai Jaya"),
+    # the venues named as what the act covered after the area ("di kota X, termasuk Kantor A dan Kantor B")
+    (
+        "Patroli yang dilakukan tersebut",
+        "location",
+        "Kantor KPU Kabupaten Lembah Hijau dan Kantor Bawaslu Kabupaten Lembah Hijau",
+    ),
 ]
 
 
