@@ -180,6 +180,9 @@ _ARTICLE_NAME = re.compile(rf"-[{_UP}][\w'’]*(?:-[a-z0-9][\w'’]*)*")
 _STREET_WORD = re.compile(rf"{_S}+([{_UP}0-9][\w'’]*(?:(?:-[\w'’]+)|(?:–[{_UP}][\w'’]*))*)")
 _GLUED_WORD = re.compile(rf"({_REDUP}|[{_UP}0-9][\w'’]*(?:-[a-z0-9][\w'’]*)*)")
 _ABBREV_DOT = re.compile(rf"\.(?={_S}+[{_UP}])")
+# common words that also end place names ("Teluk Dalam", "Kampung Damai"): capitalised and followed by no
+# other capitalised word (not a title-case headline's "Dalam Pengamanan") they are the name's last word
+_NAME_FUNCTION_WORDS = frozenset(("Dalam", "Damai"))
 _DIRECTIONS = frozenset("barat timur utara selatan tengah raya daya laut darat kota".split())
 
 
@@ -232,7 +235,9 @@ def _tail(
         elif street and word.lower() not in gz.STOP:
             pass
         elif _first_stops(word) if n == 0 else _stops(word):
-            if n and _verb_shaped(word) and not _hard_stop(word) and (
+            if n and word in _NAME_FUNCTION_WORDS and not _TAIL_WORD.match(text, m.end()):
+                pass  # "Koramil 05/Teluk Dalam ikut ...": a common word capitalised in running text ends a name
+            elif n and _verb_shaped(word) and not _hard_stop(word) and (
                     _RUNNING_ON.match(text, m.end()) or _verb_next(text, m.end())):
                 pass  # "Polsek Teras Terunjam mengumpulkan": a place name shaped like a verb, in running text;
                 # "Polsek Tanjung Berlian Perketat ...": the headline's verb is the word after it
