@@ -540,6 +540,11 @@ def _lede_dateline(article: Article, start: int, end: int) -> str | None:
     own: where the story was filed is where its lede's activity was (the guidelines: the dateline
     city only gives way to a place the sentence names)."""
     m = _DATELINE.match(article.text[start:end])
+    if m is not None and not article.dateline:
+        # a dateline the page's parser did not take ("KORANTIMOR.COM, SOE - ..." under a caption and a
+        # reporter line): the place written in it
+        return next((x.text for x in article.entities if x.label == "LOC" and start <= x.start
+                     and x.end <= start + m.end()), None)
     if m is None or not article.dateline or article.dateline.casefold() not in m.group().casefold():
         return None
     if _TERRITORIAL.match(article.dateline):  # "POLRES MAJENE – ...": a press office's unit, no place

@@ -272,6 +272,21 @@ LEMBAH HIJAU - Polres Lembah Hijau menggelar patroli skala besar pada Senin, 25 
 
 Patroli yang dilakukan tersebut menyasar sejumlah titik penting di kota Lembah Hijau, termasuk Kantor KPU Kabupaten Lembah Hijau dan Kantor Bawaslu Kabupaten Lembah Hijau di Jalan Merdeka.
 """,
+    "untaken": """Pilkada Lembah Hijau
+
+Polres Lembah Hijau Gelar Patroli Skala Besar di Malam Kedua Masa Tenang
+
+Personel gabungan TNI-Polri diminta bertugas dengan penuh tanggung jawab dan tetap netral.
+
+Penulis: Maria Goreti | Editor: Yohanes Lake
+Selasa, 26 November 2024 08:14 WITA
+KORANHIJAU.COM/HO-HUMAS POLRES LEMBAH HIJAU
+Personel gabungan mengikuti apel sebelum patroli skala besar di Mapolres Lembah Hijau, Senin (25/11/2024) malam.
+
+Laporan Reporter KORANHIJAU.COM, Maria Goreti
+
+KORANHIJAU.COM, SOE - Menjaga situasi tetap kondusif di masa tenang Pilkada 2024, Polres Lembah Hijau bersama Kodim 1621/Lembah Hijau menggelar patroli skala besar pada Senin, 25 November 2024 malam mulai pukul 19.30 WITA.
+""",
 }
 
 
@@ -314,6 +329,9 @@ TWELFTH_CASES = [
         "location",
         "Kantor KPU Kabupaten Lembah Hijau dan Kantor Bawaslu Kabupaten Lembah Hijau",
     ),
+    # a lede under a dateline the page's parser did not take (a caption and a reporter line above it): the
+    # place written in it
+    ("Menjaga situasi tetap kondusif", "location", "SOE"),
 ]
 
 
