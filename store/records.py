@@ -1321,6 +1321,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     if start_there is not None:  # "dikawal dari hotel tersebut menuju Kantor X": where it starts
         start_kind = start_there.group(1).casefold()
         location = _earlier_location(article, start, start_kind, kind_only=True) or location
+    goes_on = _TOLD_ON.match(sentence) if location is None else None
+    if goes_on is not None:  # "Apel dipimpin Kapolres X dan diikuti ...": the apel told just before, there
+        location = _earlier_location(article, start, goes_on.group(1).casefold())
     bare = _BARE_HEAD.search(sentence) if location is None else None
     if bare is not None:  # "tetap tinggal di markas": the markas named before
         location = _earlier_location(article, start, bare.group(1).casefold(), kind_only=True)
@@ -1449,6 +1452,10 @@ _EVENT_SITE = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:lokasi\s+(?:kampanye|pleno|
                          # a part of the event's venue: "Di sekitar panggung", "di depan podium"
                          r"(?:(?:sekitar|depan|atas|bawah|belakang|samping)\s+)?(?:panggung|podium|tribun))(?![^\W_])",
                          re.IGNORECASE)
+# a sentence opening with the activity told before, going on about it in the passive: "Apel dipimpin
+# Kapolres X dan diikuti 480 personel" (the apel the lede placed)
+_TOLD_ON = re.compile(r"\W*(apel|patroli|rakor|rapat koordinasi|simulasi)\s+(?:dipimpin|diikuti|dihadiri|"
+                      r"dilaksanakan|berlangsung)(?![^\W_])", re.IGNORECASE)
 # a movement that starts at a place named before: "dikawal dari hotel tersebut menuju ..."
 _FROM_THERE = re.compile(rf"(?<![^\W_])dari\s+({_VENUE_HEADS})(?:(?:\s+[a-z]\w*){{0,2}}?\s+(?:itu|tersebut)"
                          # ... or by its kind alone, the movement said right after: "dari GOR hingga ke posko"

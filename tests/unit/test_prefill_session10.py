@@ -272,6 +272,12 @@ LEMBAH HIJAU - Polres Lembah Hijau menggelar patroli skala besar pada Senin, 25 
 
 Patroli yang dilakukan tersebut menyasar sejumlah titik penting di kota Lembah Hijau, termasuk Kantor KPU Kabupaten Lembah Hijau dan Kantor Bawaslu Kabupaten Lembah Hijau di Jalan Merdeka.
 """,
+    "musters": """Polres Lembah Hijau Gelar Apel Pengamanan Pemungutan Suara
+
+LEMBAH HIJAU – Polres Lembah Hijau menggelar Apel Pengamanan Tahap Pemungutan Suara Pilkada 2024 di Lapangan Tanjung Harapan, Kecamatan Delta Hijau, Kabupaten Lembah Hijau, Minggu (24/11).
+
+Apel dipimpin Kapolres Lembah Hijau AKBP Heru Santoso dan diikuti 480 personel gabungan dari Polres Lembah Hijau dan Kodim 1203/Lembah Hijau.
+""",
     "untaken": """Pilkada Lembah Hijau
 
 Polres Lembah Hijau Gelar Patroli Skala Besar di Malam Kedua Masa Tenang
@@ -332,6 +338,9 @@ TWELFTH_CASES = [
     # a lede under a dateline the page's parser did not take (a caption and a reporter line above it): the
     # place written in it
     ("Menjaga situasi tetap kondusif", "location", "SOE"),
+    # a sentence opening with the activity told before, going on about it ("Apel dipimpin ... dan diikuti
+    # ..."): where it was told
+    ("Apel dipimpin Kapolres", "location", "Lapangan Tanjung Harapan"),
 ]
 
 
