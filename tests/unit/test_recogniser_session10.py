@@ -315,3 +315,31 @@ def test_names_the_transfer_checks_left(
     recogniser: Recogniser, text: str, want: list[tuple[str, str]]
 ) -> None:
     assert labelled(recogniser, text) == want
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        # a place in capitals with its outlet's web name in brackets
+        ("BUKIT TINGGI (Lembahkita.id) – Personel Polsek Sukamaju menjaga gudang logistik.", "BUKIT TINGGI"),
+        ("Sukamaju (beritalembah.com) - Personel Polsek Sukamaju menjaga gudang logistik.", "Sukamaju"),
+        # a title-case place of two words before a plain dash, as the parser takes it
+        ("Lembah Hijau - Jelang Pilkada serentak 2024, Polsek Sukamaju menggiatkan patroli.", "Lembah Hijau"),
+    ],
+)
+def test_a_dateline_with_an_outlets_web_name_or_a_plain_dash(
+    recogniser: Recogniser, line: str, place: str
+) -> None:
+    assert ("LOC", place) in labelled(recogniser, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kapolres Sukamaju - AKBP Budi Santoso - memimpin apel.",
+        "Sambut Pilkada - Polsek Sukamaju menggelar patroli.",
+    ],
+)
+def test_a_title_case_opening_that_is_no_place_is_no_dateline(recogniser: Recogniser, line: str) -> None:
+    found = labelled(recogniser, line)
+    assert not [t for lab, t in found if lab == "LOC"]

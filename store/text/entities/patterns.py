@@ -398,6 +398,15 @@ _DATELINE = re.compile(
     rf"|,{_S}*(?=\d{{1,2}}{_S}+[A-Za-z]+{_S}+20\d\d))"
     rf")"
 )
+# when ``_DATELINE`` finds none: a place in capitals with its outlet's web name in brackets ("PULAU X
+# (Outlet.id) –", ``c``), or a title-case place of two or three words before a plain spaced dash ("Tanah
+# Datar - Jelang ...", ``d``, as the parser's ``_TITLED``), taken when none of its words is a stop word or
+# another entity's head
+_DATELINE_MORE = re.compile(
+    rf"[ \t\u00a0*_#>]*+(?:(?P<c>[A-Z][A-Z'’]++(?:{_S}[A-Z][A-Z'’]++){{0,2}}+){_S}*\([\w\-]++(?:\.[\w\-]++)++\)"
+    rf"(?={_S}*[\-–—])"
+    rf"|(?P<d>[{_UP}][{_LO}]++{_S}[{_UP}][{_LO}]++(?:{_S}[{_UP}][{_LO}]++)?+){_S}+[\-–—]{_S}+(?=[{_UP}]))"
+)
 
 
 # a dateline on a line of its own: "Cibarusah, Jabar", "Muara Teweh, Kalimantan Tengah" (the province

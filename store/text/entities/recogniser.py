@@ -36,6 +36,7 @@ from store.text.entities.patterns import (
     _ADMIN_HEAD,
     _DATELINE,
     _DATELINE_ALONE,
+    _DATELINE_MORE,
     _GEO_HEAD,
     _VENUE_HEAD,
     Add,
@@ -45,6 +46,7 @@ from store.text.entities.patterns import (
     _hard_heads,
     _places,
     _provinces,
+    _stops,
     _wordchar,
 )
 from store.text.entities.people import (
@@ -314,6 +316,10 @@ class Recogniser:
                 for g in ("c", "o", "t"):
                     if m[g] and m[g].lower() not in gz.STOP and len(m[g]) >= 3:
                         add((m.start(g), m.end(g), "LOC", None))
+            elif (m := _DATELINE_MORE.match(text)) is not None:  # "PULAU X (Outlet.id) –", "Tanah Datar -"
+                g = "c" if m["c"] else "d"
+                if not any(map(_stops, m[g].split())):  # not "Kapolres X -", "Sambut Pilkada -"
+                    add((m.start(g), m.end(g), "LOC", None))
             else:
                 m = _DATELINE_ALONE.match(text)
                 if m is not None and m["r"].lower() in _provinces() and m["t"].lower() not in gz.STOP:
