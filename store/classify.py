@@ -145,7 +145,7 @@ _CONSTRUCTIONS = (
                 r"(?:[^\s.;]+\s+){0,14}?dengan\s", re.IGNORECASE), "coordination"),
     # ... and a crowd held back ("menyekat massa", "mengurai kerumunan"): the police answer a demo
     (re.compile(r"(?<![^\W_])(?:menyekat|disekat|menghalau|dihalau|mengurai|membendung|menghadang|"
-                r"memukul\s+mundur|mendorong\s+mundur)\s+(?:[\w-]+\s+){0,2}?"
+                r"menghentikan|meredam|memukul\s+mundur|mendorong\s+mundur)\s+(?:[\w-]+\s+){0,2}?"
                 r"(?:massa|kerumunan|pengunjuk\s+rasa|pendemo|demonstran)(?![^\W_])", re.IGNORECASE),
      "incident_response"),
 )

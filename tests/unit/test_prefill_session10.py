@@ -278,6 +278,12 @@ LEMBAH HIJAU – Polres Lembah Hijau menggelar Apel Pengamanan Tahap Pemungutan 
 
 Apel dipimpin Kapolres Lembah Hijau AKBP Heru Santoso dan diikuti 480 personel gabungan dari Polres Lembah Hijau dan Kodim 1203/Lembah Hijau.
 """,
+    "chased": """Ketua Bawaslu Lembah Hijau Dikejar Massa yang Tuntut PSU
+
+Massa menggelar unjuk rasa di Kantor Bawaslu Lembah Hijau, Rabu (4/12). Sebagian massa mengejar Ketua Bawaslu Lembah Hijau Hasrul.
+
+"Personel Polres Lembah Hijau yang berjaga dengan sigap menghentikan massa dan mengawal Hasrul kembali ke Kantor Bawaslu Lembah Hijau," tutur Lukman.
+""",
     "untaken": """Pilkada Lembah Hijau
 
 Polres Lembah Hijau Gelar Patroli Skala Besar di Malam Kedua Masa Tenang
@@ -341,6 +347,8 @@ TWELFTH_CASES = [
     # a sentence opening with the activity told before, going on about it ("Apel dipimpin ... dan diikuti
     # ..."): where it was told
     ("Apel dipimpin Kapolres", "location", "Lapangan Tanjung Harapan"),
+    # a crowd stopped is a response to the demo, the person then taken back to his office no escort
+    ("dengan sigap menghentikan massa", "type", "incident_response"),
 ]
 
 
