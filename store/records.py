@@ -985,6 +985,13 @@ _LISTED_DESTINATION = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+[^.;\n]*?(?<![^\W_
                                  r"di antaranya|meliputi)(?![^\W_])[^.;\n]*$", re.IGNORECASE)
 
 
+# a meeting a body held, which the police sit in: "saat menjadi narasumber Rapat Koordinasi (Rakor) ... yang
+# digelar KPU Kabupaten X" (the body is a party to the talks; the organiser of an event guarded, "rapat
+# pleno yang digelar KPU", is not)
+_TALKS_HELD = re.compile(r"(?<![^\W_])(?:rakor|rapat\s+koordinasi|pertemuan|audiensi|diskusi)(?![^\W_])"
+                         r"[^.;]{0,70}?\s(?:digelar|diselenggarakan)\s+$", re.IGNORECASE)
+
+
 def _partners(article: Article, inside: Sequence[Any], unit_text: str, location: str | None) -> list[str]:
     """Other bodies named as taking part: never the acting unit nor the units it is written
     with ("Polsek Praya Barat Polres Lombok Tengah": its parent), nor a body that only names the
@@ -1023,16 +1030,19 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             words[-1] = words[-1].rsplit("-", 1)[-1]
         while words and (words[-1][:1].isdigit() or _NUMBER_WORD.fullmatch(words[-1])):
             words.pop()  # "dari 42 PPK", "menuju delapan PPK"
-        if words and words[-1] in ("gudang", "kantor", "gedung", "aula", "mengamankan", "menjaga", "ke",
-                                   "menuju", "tingkat", "hasil", "pleno", "rekapitulasi",
-                                   "digelar", "diselenggarakan",  # the guarded event's organiser
-                                   "diterima",  # who receives what is delivered ("logistik diterima PPS X")
-                                   # whose goods or papers are moved or guarded: "mengawal logistik KPU X",
-                                   # "menjaga kotak suara KPU X", "gudang milik KPU X"
-                                   "logistik", "suara", "dokumen", "formulir", "berkas", "milik",
-                                   "perlengkapan",
-                                   "di", "tempat",  # a body as a place: "sidang di Mahkamah Konstitusi"
-                                   "hukum", "wilkum", "wilayah"):  # "di wilayah hukum Polrestabes X": an area
+        held_talks = bool(words) and words[-1] in ("digelar", "diselenggarakan") and bool(
+            _TALKS_HELD.search(before))  # "Rakor ... yang digelar KPU X": a party to the talks
+        if not held_talks and words and words[-1] in (
+                "gudang", "kantor", "gedung", "aula", "mengamankan", "menjaga", "ke",
+                "menuju", "tingkat", "hasil", "pleno", "rekapitulasi",
+                "digelar", "diselenggarakan",  # the guarded event's organiser
+                "diterima",  # who receives what is delivered ("logistik diterima PPS X")
+                # whose goods or papers are moved or guarded: "mengawal logistik KPU X",
+                # "menjaga kotak suara KPU X", "gudang milik KPU X"
+                "logistik", "suara", "dokumen", "formulir", "berkas", "milik",
+                "perlengkapan",
+                "di", "tempat",  # a body as a place: "sidang di Mahkamah Konstitusi"
+                "hukum", "wilkum", "wilayah"):  # "di wilayah hukum Polrestabes X": an area
             continue
         if e.label == "POLICE_UNIT" and words and words[-1] in ("ke", "kepada"):
             continue  # "BKO ke Polres X", "menyerahkan ... personel BKO kepada Polres X": where troops go

@@ -284,6 +284,12 @@ Massa menggelar unjuk rasa di Kantor Bawaslu Lembah Hijau, Rabu (4/12). Sebagian
 
 "Personel Polres Lembah Hijau yang berjaga dengan sigap menghentikan massa dan mengawal Hasrul kembali ke Kantor Bawaslu Lembah Hijau," tutur Lukman.
 """,
+    "speaker": """Ratusan Anggota Polres Lembah Hijau Amankan Tahapan Pilkada
+
+Kapolres Lembah Hijau AKBP Gede Surya saat menjadi narasumber Rapat Koordinasi (Rakor) penyusunan jadwal kampanye yang digelar KPU Kabupaten Lembah Hijau di Hotel Aquarius, Kota Hijau, Sabtu (7/9/2024), menyebutkan pihaknya siap mengamankan Pilkada serentak tahun ini.
+
+Polres Lembah Hijau mengerahkan 200 personel untuk mengamankan rapat pleno yang digelar KPU Kabupaten Lembah Hijau, Sabtu (7/12/2024).
+""",
     "untaken": """Pilkada Lembah Hijau
 
 Polres Lembah Hijau Gelar Patroli Skala Besar di Malam Kedua Masa Tenang
@@ -349,6 +355,10 @@ TWELFTH_CASES = [
     ("Apel dipimpin Kapolres", "location", "Lapangan Tanjung Harapan"),
     # a crowd stopped is a response to the demo, the person then taken back to his office no escort
     ("dengan sigap menghentikan massa", "type", "incident_response"),
+    # a meeting a body held, the police sitting in it: the body is a party to the talks ...
+    ("saat menjadi narasumber Rapat Koordinasi", "partners", ["KPU Kabupaten Lembah Hijau"]),
+    # ... the organiser of an event guarded is not
+    ("mengerahkan 200 personel untuk mengamankan rapat pleno", "partners", []),
 ]
 
 
