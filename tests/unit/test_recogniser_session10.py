@@ -343,3 +343,17 @@ def test_a_dateline_with_an_outlets_web_name_or_a_plain_dash(
 def test_a_title_case_opening_that_is_no_place_is_no_dateline(recogniser: Recogniser, line: str) -> None:
     found = labelled(recogniser, line)
     assert not [t for lab, t in found if lab == "LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # a venue of a village or district under its regional name is one venue, as 'Balai Desa X' is
+        ("Logistik disimpan di Balai Kalurahan Sidomulyo.", "Balai Kalurahan Sidomulyo"),
+        ("Rapat digelar di Balai Nagari Sungai Lembah.", "Balai Nagari Sungai Lembah"),
+        ("Warga berkumpul di Balai Gampong Lamsukma.", "Balai Gampong Lamsukma"),
+        ("Kapolsek hadir di Pendopo Kapanewon Sukamaju.", "Pendopo Kapanewon Sukamaju"),
+    ],
+)
+def test_a_venue_of_a_regional_division_is_one_venue(recogniser: Recogniser, text: str, venue: str) -> None:
+    assert [t for lab, t in labelled(recogniser, text) if lab == "LOC"] == [venue]

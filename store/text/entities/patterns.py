@@ -365,7 +365,12 @@ _MEMBERS_OF_BODY = re.compile(
 
 _ADMIN_HEAD = re.compile(rf"(?:{_alt(gz.ADMIN)})(?![\w])")
 _GEO_HEAD = re.compile(rf"(?:{gz.GEO})(?![\w\-])")
-_VENUE_HEAD = re.compile(rf"(?:{_alt(gz.VENUES)})(?![\w\-])(?:{_S}+(?:Desa|Kelurahan|Kecamatan|Kota|Kabupaten|Dusun|Pekon))?")
+# a venue of a division takes its division word, regional names too ("Balai Kalurahan X", "Balai Nagari X")
+_VENUE_DIVISIONS = (
+    "Desa|Kelurahan|Kecamatan|Kota|Kabupaten|Dusun|Pekon|Kalurahan|Kapanewon|Kemantren|Padukuhan|Nagari"
+    "|Gampong|Jorong|Tiyuh|Distrik|Kampung|Kampong|Mukim"
+)
+_VENUE_HEAD = re.compile(rf"(?:{_alt(gz.VENUES)})(?![\w\-])(?:{_S}+(?:{_VENUE_DIVISIONS})(?![\w\-]))?")
 _WALI_BEFORE = re.compile(rf"(?:Wali|Wakil{_S}+Wali|Penjabat{_S}+Wali|Pj\.?{_S}+Wali){_S}+$")
 
 _OPERATION = re.compile(rf"Operasi(?:{_S}+[{_UP}][\w\-]*){{1,5}}(?:{_S}+20\d\d)?")
