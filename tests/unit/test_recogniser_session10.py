@@ -357,3 +357,16 @@ def test_a_title_case_opening_that_is_no_place_is_no_dateline(recogniser: Recogn
 )
 def test_a_venue_of_a_regional_division_is_one_venue(recogniser: Recogniser, text: str, venue: str) -> None:
     assert [t for lab, t in labelled(recogniser, text) if lab == "LOC"] == [venue]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # a superlative after a head word in a headline says which one, it is no name
+        "Bharaka Dikerahkan, Kawal Kotak Suara ke Kecamatan Terjauh",
+        "Polisi Kawal Logistik ke Pulau Terluar",
+        "Babinsa Sambangi Desa Terpencil Jelang Pencoblosan",
+    ],
+)
+def test_a_superlative_after_a_head_word_is_no_place(recogniser: Recogniser, headline: str) -> None:
+    assert not [t for lab, t in labelled(recogniser, headline) if lab == "LOC"]

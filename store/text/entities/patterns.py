@@ -110,7 +110,7 @@ def _stops(word: str) -> bool:
         return False
     if low in gz.STOP or low in _hard_heads():
         return True
-    if low in _NAME_PREFIX_WORDS:
+    if low in _NAME_PREFIX_WORDS or low in _SUPERLATIVES:
         return True
     if len(low) >= 6 and (low.endswith("kan") or (low.endswith("i") and low[:-1] + "kan" in gz.VERB_ROOTS)):
         return True
@@ -126,6 +126,12 @@ def _verb_shaped(word: str) -> bool:
     return len(word) > 6 and word[0].isupper() and not word.isupper() and bool(_VERBISH.match(word.lower()))
 
 
+# superlatives a headline writes after a head word to say which one ("ke Kecamatan Terjauh", "Pulau
+# Terluar", "Desa Terpencil"): no name
+_SUPERLATIVES = frozenset(
+    """terjauh terluar terdepan terpencil terdalam terujung terpelosok terisolir terisolasi terdekat terakhir
+    terbesar terbanyak tertinggi terpadat terbaik terawan tersulit terparah""".split()
+)
 # passives of six letters a headline opens its verb with (longer ones are told by their shape)
 _SHORT_PASSIVES = frozenset("dijaga dibuka dibagi diatur diraih disita diusir dibawa diberi dicari dikira dijual".split())
 
@@ -157,7 +163,7 @@ def _first_stops(word: str) -> bool:
         return False
     if len(low) >= 9 and low.startswith("di") and low.endswith("kan"):
         return True  # a headline's passive: "Pilkada Diterbangkan", "Logistik Pilkada Diseberangkan"
-    return low in gz.STOP or low in _hard_heads()
+    return low in gz.STOP or low in _hard_heads() or low in _SUPERLATIVES
 
 
 _GAP = re.compile(rf"{_S}+")
