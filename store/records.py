@@ -1233,7 +1233,14 @@ def _done_at_next(article: Article, start: int, end: int, unit_text: str) -> str
     return None
 
 
-def _next_personnel(article: Article, end: int) -> int | None:
+# a muster the activity begins with, told in the next sentence: "Kegiatan diawali apel kesiapan ... dan
+# diikuti 140 personel gabungan", "Apel dipimpin Kapolres X dan diikuti 480 personel" (the apel's count)
+_MUSTER_NEXT = re.compile(r"^\W*apel(?![^\W_])|(?<![^\W_])(?:diawali|didahului|dimulai\s+dengan)\s+"
+                          r"apel(?![^\W_])", re.IGNORECASE)
+_MUSTER = re.compile(r"(?<![^\W_])apel(?![^\W_])", re.IGNORECASE)
+
+
+def _next_personnel(article: Article, end: int, told: str = "") -> int | None:
     """The count of a following sentence that goes on about the activity ("... diikuti 418
     personel") when the sentence itself gives none; one only joined to it in a paragraph, neither
     naming it nor pointing back to it, counts the act at a place of its own when it names one
@@ -1242,6 +1249,8 @@ def _next_personnel(article: Article, end: int) -> int | None:
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
         if any(x.label == "LOC" for x in inside) and not _GOES_ON.search(article.text[s:e]):
             continue
+        if _MUSTER_NEXT.search(article.text, s, e) and not _MUSTER.search(told):
+            continue  # the apel a patrol begins with counts the apel, not the patrol
         found = _personnel(article, inside)
         if found is not None:
             return found
@@ -1379,7 +1388,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         "date_text": date.text if date is not None else None,
         "location": location,
         "partners": partners,
-        "personnel": _personnel(article, inside) or _next_personnel(article, end),
+        "personnel": _personnel(article, inside) or _next_personnel(article, end, sentence),
         "phase": phase_for(date_iso),
         "evidence": [{"start": start, "end": end}],
         "notes": "",

@@ -290,6 +290,12 @@ Kapolres Lembah Hijau AKBP Gede Surya saat menjadi narasumber Rapat Koordinasi (
 
 Polres Lembah Hijau mengerahkan 200 personel untuk mengamankan rapat pleno yang digelar KPU Kabupaten Lembah Hijau, Sabtu (7/12/2024).
 """,
+    "begun": """Polres Lembah Hijau Gelar Patroli Skala Besar
+
+LEMBAH HIJAU - Polres Lembah Hijau bersama Kodim 1622/Lembah Hijau menggelar patroli skala besar pada Senin, 25 November 2024 malam.
+
+Kegiatan diawali apel kesiapan di halaman Mapolres Lembah Hijau yang dipimpin Wakapolres Lembah Hijau Kompol Yakobus dan diikuti 140 personel gabungan dari Polres Lembah Hijau dan Kodim 1622/Lembah Hijau.
+""",
     "untaken": """Pilkada Lembah Hijau
 
 Polres Lembah Hijau Gelar Patroli Skala Besar di Malam Kedua Masa Tenang
@@ -359,6 +365,10 @@ TWELFTH_CASES = [
     ("saat menjadi narasumber Rapat Koordinasi", "partners", ["KPU Kabupaten Lembah Hijau"]),
     # ... the organiser of an event guarded is not
     ("mengerahkan 200 personel untuk mengamankan rapat pleno", "partners", []),
+    # the apel a patrol begins with, told next, counts the apel, not the patrol ...
+    ("bersama Kodim 1622/Lembah Hijau menggelar patroli", "personnel", None),
+    # ... the same apel told on counts the apel told before
+    ("menggelar Apel Pengamanan Tahap", "personnel", 480),
 ]
 
 
