@@ -1287,8 +1287,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     date = next((e for e in inside if e.label == "DATE" and not _NOT_WHEN.search(
         article.text[max(start, e.start - 45):e.start])), None)
     told = _clause_date(article, start) if (date is None or not date.value) and ref is None else None
+    opens = _range_start(article, inside, start) if date is None or not date.value else None
     if date is not None and date.value:
         date_iso = date.value
+    elif opens is not None:  # "selama rapat pleno pada 4 hingga 6 Desember 2024": from its first day
+        date_iso = opens
     elif told is not None:  # "Pada Senin (25/11), ... 40 personel di A, sedangkan 25 personel dikirim ke B"
         date_iso = told
     elif ref is not None and ref.date:
@@ -1355,7 +1358,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         location = _lede_dateline(article, start, end)
     if location is None and ref is not None and ref.location:
         location = ref.location
-    undated = (date is None or not date.value) and told is None and ref is None and shift is None
+    undated = (date is None or not date.value) and told is None and ref is None and shift is None and (
+        opens is None)
     if there is not None and undated:
         # "Di dayah itu, personel ... membagikan selebaran", "Setibanya di balai desa itu, dua personel
         # berjaga ...": the sentence goes on at the place the one before told, on that one's day
@@ -1408,6 +1412,27 @@ def _sentence_of(article: Article, at: int) -> tuple[int, int] | None:
     """The body sentence holding the offset ``at``."""
     spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
     return next(((s, e) for s, e in spans if s <= at < e), None)
+
+
+# a range of days written with the month once: "pada 5 hingga 7 Desember 2024" (the date marked is its end)
+_RANGE_FROM = re.compile(r"(?<![^\W_])(\d{1,2})\s*(?:hingga|sampai|s/d|s\.d\.?|-|–)\s*$", re.IGNORECASE)
+
+
+def _range_start(article: Article, inside: Sequence[Any], start: int) -> str | None:
+    """The first day of a range the sentence dates its activity by ("4 hingga 6 Desember 2024"), the
+    month and year written once after its last day."""
+    for e in inside:
+        m = _RANGE_FROM.search(article.text, max(start, e.start - 14), e.start) if e.label == "DATE" else None
+        if m is None or not e.value:
+            continue
+        try:
+            last = datetime.date.fromisoformat(str(e.value))
+            first = last.replace(day=int(m.group(1)))
+        except ValueError:
+            continue
+        if first < last:
+            return first.isoformat()
+    return None
 
 
 def _told_date(article: Article, start: int, end: int) -> str | None:

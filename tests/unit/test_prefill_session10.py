@@ -296,6 +296,12 @@ LEMBAH HIJAU - Polres Lembah Hijau bersama Kodim 1622/Lembah Hijau menggelar pat
 
 Kegiatan diawali apel kesiapan di halaman Mapolres Lembah Hijau yang dipimpin Wakapolres Lembah Hijau Kompol Yakobus dan diikuti 140 personel gabungan dari Polres Lembah Hijau dan Kodim 1622/Lembah Hijau.
 """,
+    "range": """Polres Lembah Hijau Siap Amankan Pleno
+
+Lembah Hijau - Polres Lembah Hijau menggelar simulasi di Gedung DPRK Lembah Hijau, Rabu (4/12/2024).
+
+Dalam paparannya, Teuku menyebut 180 personel akan dikerahkan untuk mengamankan rapat pleno yang digelar KIP Lembah Hijau di gedung yang sama pada 5 hingga 7 Desember 2024.
+""",
     "untaken": """Pilkada Lembah Hijau
 
 Polres Lembah Hijau Gelar Patroli Skala Besar di Malam Kedua Masa Tenang
@@ -369,6 +375,8 @@ TWELFTH_CASES = [
     ("bersama Kodim 1622/Lembah Hijau menggelar patroli", "personnel", None),
     # ... the same apel told on counts the apel told before
     ("menggelar Apel Pengamanan Tahap", "personnel", 480),
+    # a range of days with the month written once ("pada 5 hingga 7 Desember 2024"): from its first day
+    ("menyebut 180 personel akan dikerahkan", "date", "2024-12-05"),
 ]
 
 
