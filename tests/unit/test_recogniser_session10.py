@@ -370,3 +370,24 @@ def test_a_venue_of_a_regional_division_is_one_venue(recogniser: Recogniser, tex
 )
 def test_a_superlative_after_a_head_word_is_no_place(recogniser: Recogniser, headline: str) -> None:
     assert not [t for lab, t in labelled(recogniser, headline) if lab == "LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a regional head's name after the region the role is of, as a body's holder's is (a436236)
+        (
+            "Sementara itu, Penjabat Gubernur Papua Pegunungan Yakobus Wenda mengatakan situasi aman.",
+            "Yakobus Wenda",
+        ),
+        ("Bupati Kulon Progo Agus Santoso menyampaikan terima kasih.", "Agus Santoso"),
+        ("Kapolres Garut Markus Kogoya menegaskan pihaknya siap.", "Markus Kogoya"),
+    ],
+)
+def test_a_regional_heads_name_after_the_region(recogniser: Recogniser, text: str, person: str) -> None:
+    assert ("PERSON", person) in labelled(recogniser, text)
+
+
+def test_a_rank_after_the_region_stays_the_rank(recogniser: Recogniser) -> None:
+    found = labelled(recogniser, "Kapolres Yalimo Kompol Markus Kogoya mengatakan pihaknya siap.")
+    assert ("RANK", "Kompol") in found and ("PERSON", "Markus Kogoya") in found

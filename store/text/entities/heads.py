@@ -27,6 +27,7 @@ from store.text.entities.patterns import (
     _GOV_HEAD,
     _GOV_NAMED,
     _GOV_NEEDS_NAME,
+    _LO,
     _MEMBERS_OF_BODY,
     _METRO,
     _MIL_NEEDS_NAME,
@@ -52,6 +53,7 @@ from store.text.entities.patterns import (
     Cand,
     _alt,
     _hard_heads,
+    _hard_stop,
     _places,
     _tail,
 )
@@ -76,8 +78,24 @@ def _role_place(text: str, end: int, add: Add) -> None:
     if adm is not None:
         at = adm.end()
     tail_end, n = _tail(text, at, max_words=3, kota=True)
+    if n > 1:  # "Bupati Kulon Progo Agus Santoso mengatakan": the longest known place, then a name
+        pos = tail_end
+        while (pos := text.rfind(" ", at + 1, pos)) > at:
+            name = _HOLDER_NAME.match(text, pos)
+            if name is not None and text[at:pos].strip().lower() in _places():
+                if not _hard_stop(name["n"].split()[0]):
+                    tail_end = pos
+                    add((name.start("n"), name.end("n"), "PERSON", None))
+                break
     if n or metro:
         add((end, tail_end if n else at, _MUTE, None))
+
+
+# an office-holder's name after the known place the role is of, before a verb of speech or action
+# (the shape ``_tail``'s ``split`` cuts the place at)
+_HOLDER_NAME = re.compile(
+    rf"{_S}+(?P<n>[{_UP}][{_LO}]+(?:{_S}+[{_UP}][{_LO}]+){{1,2}}){_S}+(?:me[a-z]{{3,}}|ber[a-z]{{3,}}|ujar|kata|menurut)(?![\w])"
+)
 
 
 def _h_role(text: str, start: int, key_end: int, add: Add) -> None:
