@@ -3,6 +3,8 @@ transfer check, session 10, weighted to entities, titles and publication dates).
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from store.sources.raw import RawDoc
@@ -391,3 +393,53 @@ def test_a_regional_heads_name_after_the_region(recogniser: Recogniser, text: st
 def test_a_rank_after_the_region_stays_the_rank(recogniser: Recogniser) -> None:
     found = labelled(recogniser, "Kapolres Yalimo Kompol Markus Kogoya mengatakan pihaknya siap.")
     assert ("RANK", "Kompol") in found and ("PERSON", "Markus Kogoya") in found
+
+
+# --- same output, fewer instructions: the parser's line ends (helper L7) --------
+
+
+def _texts(seed: int, n: int) -> list[str]:
+    """Random texts from ASCII (every control character, CR/LF runs, spaces), some Unicode
+    (letters that case-fold, NFKC forms, invisible characters, other line ends, a lone surrogate)."""
+    rng = random.Random(seed)
+    ascii_pool = [chr(c) for c in range(128)] + [" "] * 20 + ["\r\n", "\n\n", "\r", "  ", "\t"] * 4
+    wide = [
+        "ß",
+        "İ",
+        "Ｐ",
+        "ﬁ",
+        "\ufeff",
+        "\u200b",
+        "\u2060",
+        "\u00ad",
+        "\u00a0",
+        "\u2028",
+        "\x85",
+        "é",
+        "e\u0301",
+        "Σ",
+        "\u3000",
+        "\ud800",
+        "\U0001f600",
+    ]
+    out = ["", " ", "\r\n", "\x1c\x1f", "A", "  A  B  ", "\n\r\n\r", "Polres X\r\nPatroli\r\rMalam\x0b"]
+    for i in range(n):
+        pool = ascii_pool + (wide if i % 3 == 0 else [])
+        out.append("".join(rng.choice(pool) for _ in range(rng.randrange(0, 400))))
+    return out
+
+
+def test_line_ends_are_read_as_before() -> None:
+    for text in _texts(11, 300):
+        old = parse_article(RawDoc("uji.txt", text.replace("\r\n", "\n").replace("\r", "\n"), {}))
+        assert parse_article(RawDoc("uji.txt", text, {})) == old, repr(text)
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r", "\r\r\n"])
+def test_an_article_reads_the_same_with_any_line_end(end: str) -> None:
+    page = LISTED.format(head="Bacaan Lainnya")
+    got = parse_article(RawDoc("uji.txt", page.replace("\n", end), {}))
+    assert got == parse_article(
+        RawDoc("uji.txt", page.replace("\n", end).replace("\r\n", "\n").replace("\r", "\n"), {})
+    )
+    assert got.title == "Polsek Sukamaju Jaga Gudang Logistik PPK"
