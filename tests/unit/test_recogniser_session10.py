@@ -443,3 +443,22 @@ def test_an_article_reads_the_same_with_any_line_end(end: str) -> None:
         RawDoc("uji.txt", page.replace("\n", end).replace("\r\n", "\n").replace("\r", "\n"), {})
     )
     assert got.title == "Polsek Sukamaju Jaga Gudang Logistik PPK"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # the holder's name also ends at the sentence's end, a comma or a conjunction
+        ("Apel dihadiri Dandim dan Bupati Garut Rudi Hartono.", "Rudi Hartono"),
+        ("Hadir pula Pj Bupati Sleman Agus Santoso dan Ketua DPRD.", "Agus Santoso"),
+    ],
+)
+def test_a_regional_heads_name_ends_at_a_stop_or_a_conjunction(
+    recogniser: Recogniser, text: str, person: str
+) -> None:
+    assert ("PERSON", person) in labelled(recogniser, text)
+
+
+def test_a_place_with_a_direction_after_a_known_one_is_no_name(recogniser: Recogniser) -> None:
+    found = labelled(recogniser, "Patroli dipimpin Camat Sinjai Borong Utara.")
+    assert not [t for lab, t in found if lab == "PERSON"]

@@ -83,7 +83,8 @@ def _role_place(text: str, end: int, add: Add) -> None:
         while (pos := text.rfind(" ", at + 1, pos)) > at:
             name = _HOLDER_NAME.match(text, pos)
             if name is not None and text[at:pos].strip().lower() in _places():
-                if not _hard_stop(name["n"].split()[0]):
+                words = name["n"].split()
+                if not _hard_stop(words[0]) and not any(w.lower() in _DIRECTIONS for w in words):
                     tail_end = pos
                     add((name.start("n"), name.end("n"), "PERSON", None))
                 break
@@ -92,9 +93,10 @@ def _role_place(text: str, end: int, add: Add) -> None:
 
 
 # an office-holder's name after the known place the role is of, before a verb of speech or action
-# (the shape ``_tail``'s ``split`` cuts the place at)
+# (the shape ``_tail``'s ``split`` cuts the place at), a conjunction or the clause's end
 _HOLDER_NAME = re.compile(
-    rf"{_S}+(?P<n>[{_UP}][{_LO}]+(?:{_S}+[{_UP}][{_LO}]+){{1,2}}){_S}+(?:me[a-z]{{3,}}|ber[a-z]{{3,}}|ujar|kata|menurut)(?![\w])"
+    rf"{_S}+(?P<n>[{_UP}][{_LO}]+(?:{_S}+[{_UP}][{_LO}]+){{1,2}})(?:{_S}+(?:me[a-z]{{3,}}|ber[a-z]{{3,}}|ujar"
+    rf"|kata|menurut|dan|serta|bersama|saat)(?![\w])|{_S}*[.,;](?!\S))"
 )
 
 
