@@ -462,3 +462,20 @@ def test_a_regional_heads_name_ends_at_a_stop_or_a_conjunction(
 def test_a_place_with_a_direction_after_a_known_one_is_no_name(recogniser: Recogniser) -> None:
     found = labelled(recogniser, "Patroli dipimpin Camat Sinjai Borong Utara.")
     assert not [t for lab, t in found if lab == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a village named with a number before its name word (Palembang's 'Ilir'/'Ulu' kelurahan)
+        ("Patroli menyusuri Kelurahan 14 Ulu, Kecamatan Seberang Ulu II.", "Kelurahan 14 Ulu"),
+        ("Warga Kelurahan 30 Ilir menyambut patroli itu.", "Kelurahan 30 Ilir"),
+    ],
+)
+def test_a_numbered_village_name_is_the_village(recogniser: Recogniser, text: str, place: str) -> None:
+    assert ("LOC", place) in labelled(recogniser, text)
+
+
+def test_a_count_after_a_village_head_is_no_name(recogniser: Recogniser) -> None:
+    found = labelled(recogniser, "Di Desa 12 Personel disiagakan.")
+    assert not [t for lab, t in found if lab == "LOC" and "12" in t]

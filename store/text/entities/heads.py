@@ -529,6 +529,8 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
         end, n = _tail(text, at, max_words=4 if not street else 5, street=street,
                        split=not street, lead=start if head is _GEO_HEAD else -1,
                        **({**opts, "digits": True} if school else opts))
+        if not n and head is _ADMIN_HEAD and (num := _NUMBERED.match(text, at)) is not None:
+            end, n = _tail(text, num.end(), max_words=3, split=True)  # "Kelurahan 26 Ilir"
         if named and not n:
             end = at
         n += named
@@ -598,6 +600,8 @@ def _places_listed(text: str, end: int, add: Add) -> None:
         end = t_end
 
 
+# a village's number before its name word ("Kelurahan 26 Ilir", "Kelurahan 14 Ulu")
+_NUMBERED = re.compile(rf"{_S}+\d{{1,3}}(?={_S}+[{_UP}][{_LO}])")
 _POS_NAME = re.compile(rf"{_S}+Pos(?![\w])")
 # what kind of kampung a headline's capitals make a name of ("Kampung Nelayan", "Kampung Adat")
 _KIND_OF_KAMPUNG = re.compile(rf"{_S}+(?:Nelayan|Adat|Tangguh|Pancasila|Wisata|Tematik|Narkoba|Bebas|KB)(?![\w])")
