@@ -479,3 +479,26 @@ def test_a_numbered_village_name_is_the_village(recogniser: Recogniser, text: st
 def test_a_count_after_a_village_head_is_no_name(recogniser: Recogniser) -> None:
     found = labelled(recogniser, "Di Desa 12 Personel disiagakan.")
     assert not [t for lab, t in found if lab == "LOC" and "12" in t]
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # a hall named after the police ('Bhayangkara', no rank here) or not, in a unit's headquarters
+        ("Rakor digelar di Aula Bhayangkara Polres Sukamaju, Selasa.", "Aula Bhayangkara Polres Sukamaju"),
+        (
+            "Rakor digelar di Aula Gedung Bhayangkara Polres Lembah Hijau.",
+            "Aula Gedung Bhayangkara Polres Lembah Hijau",
+        ),
+        ("Rapat digelar di Aula Rupatama Polres Sukamaju.", "Aula Rupatama Polres Sukamaju"),
+        ("Rapat digelar di Gedung Bhayangkara.", "Gedung Bhayangkara"),
+    ],
+)
+def test_a_hall_in_a_units_headquarters_is_one_venue(recogniser: Recogniser, text: str, venue: str) -> None:
+    found = labelled(recogniser, text)
+    assert ("LOC", venue) in found and not [t for lab, t in found if lab == "POLICE_UNIT"]
+
+
+def test_a_rank_named_bhayangkara_stays_a_rank(recogniser: Recogniser) -> None:
+    found = labelled(recogniser, "Di aula itu Bhayangkara Dua Andi Saputra berjaga.")
+    assert ("RANK", "Bhayangkara Dua") in found

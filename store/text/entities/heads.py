@@ -534,10 +534,14 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
         if named and not n:
             end = at
         n += named
+        if not n and head is _VENUE_HEAD and (b := _BHAYANGKARA.match(text, end)) is not None:
+            end, n = b.end(), 1  # "Aula Bhayangkara", "Aula Gedung Bhayangkara": the police's name, no rank
         if head is _VENUE_HEAD and not n and (gap := _GAP.match(text, end)) is not None:
             inner = _VENUE_HEAD.match(text, gap.end())
             if inner is not None:  # "Dermaga Pelabuhan Tunon Taka": a part of a named venue
                 end, n = _tail(text, inner.end(), max_words=4, split=True, kota=True, abbrev=True)
+                if not n and (b := _BHAYANGKARA.match(text, inner.end())) is not None:
+                    end, n = b.end(), 1  # "Aula Gedung Bhayangkara"
             elif text.startswith(("Kantor", "Pendopo", "Pendapa", "Rumah"), gap.end()):
                 seat: list[Cand] = []  # "Lapangan Kantor Bupati Paser": the ground of an office
                 _h_seat(text, gap.end(), gap.end(), seat.append)
@@ -549,6 +553,11 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
             if hq is not None:  # "Aula Tribrata Mapolda Sulbar": a hall in the headquarters
                 end, n = _tail(text, hq.end(), max_words=4, kota=True)
                 end = end if n else hq.end()
+            elif n and gap and m.group() in _HALLS and text.startswith("Pol", gap.end()):
+                unit: list[Cand] = []  # "Aula Bhayangkara Polres Paser": a hall in the unit's headquarters
+                _h_police(text, gap.end(), gap.end(), unit.append)
+                if unit and unit[-1][2] == "POLICE_UNIT" and unit[-1][0] == gap.end():
+                    end = unit[-1][1]
             if n:
                 adm = _ADMIN_AFTER.match(text, end)
                 if adm is not None:  # "Balai Adat Desa Sepaso"
@@ -600,6 +609,10 @@ def _places_listed(text: str, end: int, add: Add) -> None:
         end = t_end
 
 
+# halls a police headquarters holds, named with the unit after them ("Aula Rupatama Polres X")
+_HALLS = frozenset(("Aula", "Gedung", "Graha", "Wisma"))
+# the police's own name, not the ranks that begin with it ("Bhayangkara Dua")
+_BHAYANGKARA = re.compile(rf"{_S}+Bhayangkara(?![\w])(?!{_S}+(?:Kepala|Satu|Dua)(?![\w]))")
 # a village's number before its name word ("Kelurahan 26 Ilir", "Kelurahan 14 Ulu")
 _NUMBERED = re.compile(rf"{_S}+\d{{1,3}}(?={_S}+[{_UP}][{_LO}])")
 _POS_NAME = re.compile(rf"{_S}+Pos(?![\w])")
