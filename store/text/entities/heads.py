@@ -554,10 +554,10 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
                 end, n = _tail(text, hq.end(), max_words=4, kota=True)
                 end = end if n else hq.end()
             elif n and gap and m.group() in _HALLS and text.startswith("Pol", gap.end()):
-                unit: list[Cand] = []  # "Aula Bhayangkara Polres Paser": a hall in the unit's headquarters
-                _h_police(text, gap.end(), gap.end(), unit.append)
-                if unit and unit[-1][2] == "POLICE_UNIT" and unit[-1][0] == gap.end():
-                    end = unit[-1][1]
+                owner: list[Cand] = []  # "Aula Bhayangkara Polres Paser": a hall in the unit's headquarters
+                _h_police(text, gap.end(), gap.end(), owner.append)
+                if owner and owner[-1][2] == "POLICE_UNIT" and owner[-1][0] == gap.end():
+                    end = owner[-1][1]
             if n:
                 adm = _ADMIN_AFTER.match(text, end)
                 if adm is not None:  # "Balai Adat Desa Sepaso"
