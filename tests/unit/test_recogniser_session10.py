@@ -502,3 +502,21 @@ def test_a_hall_in_a_units_headquarters_is_one_venue(recogniser: Recogniser, tex
 def test_a_rank_named_bhayangkara_stays_a_rank(recogniser: Recogniser) -> None:
     found = labelled(recogniser, "Di aula itu Bhayangkara Dua Andi Saputra berjaga.")
     assert ("RANK", "Bhayangkara Dua") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an event noun opening a sentence before 'juga' or a speech verb is the event, not a person
+        "Rakor juga menyepakati simulasi pengamanan di Lapangan Merdeka.",
+        "Pleno juga menetapkan hasil rekapitulasi suara.",
+        "Simulasi juga melibatkan personel gabungan.",
+        "Pertemuan juga membahas titik rawan.",
+    ],
+)
+def test_an_event_noun_opening_a_sentence_is_no_person(recogniser: Recogniser, text: str) -> None:
+    assert not [t for lab, t in labelled(recogniser, text) if lab == "PERSON"]
+
+
+def test_a_name_opening_a_sentence_before_juga_stays_a_person(recogniser: Recogniser) -> None:
+    assert ("PERSON", "Ridwan") in labelled(recogniser, "Ridwan juga mengingatkan warga agar tertib.")

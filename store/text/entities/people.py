@@ -125,7 +125,10 @@ _SUBJECT = re.compile(rf"(?:^|(?<=[.!?\n])[ \t\u00a0\"“*]*|(?<=[\"“]))([{_UP
 _NOT_SUBJECTS = frozenset(
     "ia dia beliau mereka kami kita kapolres kapolsek pihaknya selain namun sementara kemudian hal ini itu "
     "baca tonton simak lihat klik cek "
-    "kegiatan pengamanan personel masyarakat warga petugas polisi aparat semua seluruh para".split()
+    "kegiatan pengamanan personel masyarakat warga petugas polisi aparat semua seluruh para "
+    # the events the pages tell of, opening a sentence ("Rakor juga menyepakati ...")
+    "rakor pleno simulasi pertemuan kampanye gladi razia sambang acara audiensi dialog penjagaan pengawalan "
+    "pergeseran pendistribusian distribusi rekapitulasi pemungutan pencoblosan upacara".split()
 )
 
 
