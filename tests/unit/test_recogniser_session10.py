@@ -520,3 +520,18 @@ def test_an_event_noun_opening_a_sentence_is_no_person(recogniser: Recogniser, t
 
 def test_a_name_opening_a_sentence_before_juga_stays_a_person(recogniser: Recogniser) -> None:
     assert ("PERSON", "Ridwan") in labelled(recogniser, "Ridwan juga mengingatkan warga agar tertib.")
+
+
+@pytest.mark.parametrize(
+    ("headline", "label"),
+    [
+        # a headline's passive right after a head word is the headline's verb, no name
+        ("Pleno Tingkat Kecamatan Dimulai, Kapolsek Diminta Siaga", "LOC"),
+        ("Rapat Pleno di Hotel Dijaga Ketat", "LOC"),
+        ("Sidang Sengketa di MK Dimulai, Polres Sukamaju Siaga", "GOV_ORG"),
+    ],
+)
+def test_a_headline_passive_after_a_head_word_is_no_name(
+    recogniser: Recogniser, headline: str, label: str
+) -> None:
+    assert not [t for lab, t in labelled(recogniser, headline) if lab == label and " Di" in t]

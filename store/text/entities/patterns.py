@@ -126,6 +126,8 @@ def _verb_shaped(word: str) -> bool:
     return len(word) > 6 and word[0].isupper() and not word.isupper() and bool(_VERBISH.match(word.lower()))
 
 
+# passives of seven or eight letters headlines write right after a name ("Sidang MK Dimulai")
+_HEADLINE_PASSIVES = frozenset("dimulai dikawal digelar ditutup dipantau diawasi dijemput disegel diangkut".split())
 # superlatives a headline writes after a head word to say which one ("ke Kecamatan Terjauh", "Pulau
 # Terluar", "Desa Terpencil"): no name
 _SUPERLATIVES = frozenset(
@@ -163,6 +165,8 @@ def _first_stops(word: str) -> bool:
         return False
     if len(low) >= 9 and low.startswith("di") and low.endswith("kan"):
         return True  # a headline's passive: "Pilkada Diterbangkan", "Logistik Pilkada Diseberangkan"
+    if low in _SHORT_PASSIVES or low in _HEADLINE_PASSIVES:
+        return True  # "Kecamatan Dimulai", "Hotel Dijaga Ketat": the headline's verb
     return low in gz.STOP or low in _hard_heads() or low in _SUPERLATIVES
 
 
