@@ -535,3 +535,22 @@ def test_a_headline_passive_after_a_head_word_is_no_name(
     recogniser: Recogniser, headline: str, label: str
 ) -> None:
     assert not [t for lab, t in labelled(recogniser, headline) if lab == label and " Di" in t]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a service branch is the armed forces' part, no specific unit (GUIDELINES: MILITARY_UNIT), as bare TNI
+        "Pengawalan dilakukan personel TNI AL dari Pos Angkatan Laut.",
+        "Polisi dan TNI AL Kawal Ketat Logistik",
+        "Prajurit TNI AD dan TNI Angkatan Udara ikut berjaga.",
+    ],
+)
+def test_a_service_branch_is_no_unit(recogniser: Recogniser, text: str) -> None:
+    assert not [t for lab, t in labelled(recogniser, text) if lab == "MILITARY_UNIT"]
+
+
+def test_a_navy_base_stays_a_unit(recogniser: Recogniser) -> None:
+    assert ("MILITARY_UNIT", "Lanal Bengkulu") in labelled(
+        recogniser, "Personel TNI AL dari Lanal Bengkulu berjaga."
+    )

@@ -266,8 +266,8 @@ def _h_military(text: str, start: int, key_end: int, add: Add) -> None:
             return
     if head.startswith(("Korem", "Kodim", "Koramil", "KOREM", "KODIM", "KORAMIL", "Kodam", "KODAM")) and end == start + 5:
         return  # a bare "Kodim"/"Koramil" is a generic word
-    if head == "TNI":
-        add((start, end, _MUTE, None))  # bare "TNI" is the armed forces, not a unit
+    if head[:3] == "TNI":  # bare "TNI" is the armed forces, "TNI AL" one of its services: no specific unit
+        add((start, end, _MUTE, None))
         return
     if end > start + len(head.rstrip("/")) or not head.startswith(("Kodam", "KODAM")) or head.strip() != head:
         add((start, end, "MILITARY_UNIT", None))
