@@ -554,3 +554,22 @@ def test_a_navy_base_stays_a_unit(recogniser: Recogniser) -> None:
     assert ("MILITARY_UNIT", "Lanal Bengkulu") in labelled(
         recogniser, "Personel TNI AL dari Lanal Bengkulu berjaga."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one office word before two bodies joined by 'dan' is the offices of both: the bodies are marked
+        "Masa Tenang, Sat Samapta Polres Sukamaju Patroli ke Kantor KPU dan Bawaslu",
+        "Polres Sukamaju Perketat Penjagaan Kantor KPU dan Bawaslu",
+    ],
+)
+def test_an_office_word_shared_by_two_bodies_is_no_venue(recogniser: Recogniser, text: str) -> None:
+    found = labelled(recogniser, text)
+    assert ("ELECTION_BODY", "KPU") in found and ("ELECTION_BODY", "Bawaslu") in found
+    assert not [t for lab, t in found if lab == "LOC"]
+
+
+def test_each_body_with_its_own_office_word_is_a_venue(recogniser: Recogniser) -> None:
+    found = labelled(recogniser, "Personel menjaga Kantor KPU, Kantor Bawaslu dan gudang logistik.")
+    assert ("LOC", "Kantor KPU") in found and ("LOC", "Kantor Bawaslu") in found

@@ -142,6 +142,9 @@ def second_pass(text: str, groups: list[tuple[int, Piece]], noise: Sequence[Span
                 venue = (_VENUE_OF_ORG.search(text, max(0, s - 30), s)
                          if s >= 2 and text[s - 2] in _VENUE_ENDS
                          and text[max(0, text.rfind(" ", 0, s - 1) + 1):s - 1] in _VENUE_WORDS else None)
+                if venue is not None and (joined := _JOINED.match(text, e)) is not None:
+                    nxt = at(joined.end())  # "Kantor KPU dan Bawaslu": the offices of both, the bodies marked
+                    venue = None if nxt is not None and nxt[2] in _ORG_LABELS else venue
                 if venue is not None and free(venue.start(), s):
                     drop.add(s)  # "Kantor KPU Kabupaten Lebak": the office is a place
                     take(venue.start(), e, "LOC")
@@ -220,6 +223,7 @@ _VENUE_OF_ORG = re.compile(
     rf"(?<![\w])(?:Gudang(?:{_S}+Logistik)?|Kantor|Gedung|Markas|Sekretariat|Posko|Rumah{_S}+Dinas|Rumah{_S}+Jabatan)"
     rf"{_S}+$"
 )
+_JOINED = re.compile(rf"{_S}+(?:dan|serta){_S}+")
 _VENUE_WORDS = frozenset("Gudang Logistik Kantor Gedung Markas Sekretariat Posko Dinas Jabatan".split())
 _VENUE_ENDS = frozenset(w[-1] for w in _VENUE_WORDS)
 _VENUE_BEFORE_HQ = re.compile(
