@@ -21,6 +21,10 @@ def labelled(recogniser: Recogniser, text: str) -> list[tuple[str, str]]:
     return [(e.label, e.text) for e in recogniser.recognise(text, None, ())]
 
 
+def of_label(recogniser: Recogniser, text: str, label: str) -> list[str]:
+    return [t for lab, t in labelled(recogniser, text) if lab == label]
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [
@@ -234,7 +238,7 @@ def test_a_credit_or_a_category_line_is_noise(credit: str) -> None:
 def test_bare_names_listed_after_a_districts_head_are_places(
     recogniser: Recogniser, text: str, places: list[str]
 ) -> None:
-    assert [t for lab, t in labelled(recogniser, text) if lab == "LOC"] == places
+    assert of_label(recogniser, text, "LOC") == places
 
 
 def test_an_indonesian_month_written_first_dates_the_page() -> None:
@@ -343,8 +347,7 @@ def test_a_dateline_with_an_outlets_web_name_or_a_plain_dash(
     ],
 )
 def test_a_title_case_opening_that_is_no_place_is_no_dateline(recogniser: Recogniser, line: str) -> None:
-    found = labelled(recogniser, line)
-    assert not [t for lab, t in found if lab == "LOC"]
+    assert not of_label(recogniser, line, "LOC")
 
 
 @pytest.mark.parametrize(
@@ -358,7 +361,7 @@ def test_a_title_case_opening_that_is_no_place_is_no_dateline(recogniser: Recogn
     ],
 )
 def test_a_venue_of_a_regional_division_is_one_venue(recogniser: Recogniser, text: str, venue: str) -> None:
-    assert [t for lab, t in labelled(recogniser, text) if lab == "LOC"] == [venue]
+    assert of_label(recogniser, text, "LOC") == [venue]
 
 
 @pytest.mark.parametrize(
@@ -371,7 +374,7 @@ def test_a_venue_of_a_regional_division_is_one_venue(recogniser: Recogniser, tex
     ],
 )
 def test_a_superlative_after_a_head_word_is_no_place(recogniser: Recogniser, headline: str) -> None:
-    assert not [t for lab, t in labelled(recogniser, headline) if lab == "LOC"]
+    assert not of_label(recogniser, headline, "LOC")
 
 
 @pytest.mark.parametrize(
@@ -515,7 +518,7 @@ def test_a_rank_named_bhayangkara_stays_a_rank(recogniser: Recogniser) -> None:
     ],
 )
 def test_an_event_noun_opening_a_sentence_is_no_person(recogniser: Recogniser, text: str) -> None:
-    assert not [t for lab, t in labelled(recogniser, text) if lab == "PERSON"]
+    assert not of_label(recogniser, text, "PERSON")
 
 
 def test_a_name_opening_a_sentence_before_juga_stays_a_person(recogniser: Recogniser) -> None:
@@ -547,7 +550,7 @@ def test_a_headline_passive_after_a_head_word_is_no_name(
     ],
 )
 def test_a_service_branch_is_no_unit(recogniser: Recogniser, text: str) -> None:
-    assert not [t for lab, t in labelled(recogniser, text) if lab == "MILITARY_UNIT"]
+    assert not of_label(recogniser, text, "MILITARY_UNIT")
 
 
 def test_a_navy_base_stays_a_unit(recogniser: Recogniser) -> None:
