@@ -39,6 +39,7 @@ from store.text.entities.patterns import (
     _DATELINE_MORE,
     _GEO_HEAD,
     _VENUE_HEAD,
+    _WORD_LATIN1,
     Add,
     Cand,
     _cased,
@@ -293,11 +294,12 @@ class Recogniser:
         cands: list[Cand] = [(s, e, "DATE", v) for s, e, v in find_dates(text, published, relative=False)]
         add = cands.append
         last = len(text) - 1
+        word = _WORD_LATIN1  # (``_wordchar`` without a call)
         for end_idx, (length, left_word, closed, opened) in self._auto.iter(text):
             start = end_idx - length + 1
             if left_word and start:
                 c = text[start - 1]
-                if c.isalnum() or c == "_":
+                if c in word or (c > "\xff" and c.isalnum()):
                     continue  # inside a word
             key_end = end_idx + 1
             if opened:
@@ -306,7 +308,7 @@ class Recogniser:
             if closed:
                 if end_idx < last:
                     c = text[key_end]
-                    if c.isalnum() or c == "_":
+                    if c in word or (c > "\xff" and c.isalnum()):
                         continue  # the key is the start of a longer word
                 for handler in closed:
                     handler(text, start, key_end, add)

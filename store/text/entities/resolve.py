@@ -17,11 +17,11 @@ from store.text.entities.patterns import (
     _REST,
     _S,
     _UP,
+    _WORD_LATIN1,
     PRIORITY,
     Cand,
     _places,
     _tail,
-    _wordchar,
 )
 from store.text.entities.people import _name_at, _name_stop
 
@@ -262,6 +262,7 @@ def _bare_mentions(text: str, names: set[str], label: str, free: Callable[[int, 
                    take: Callable[[int, int, str], None]) -> None:
     """Every free whole-word occurrence of each name, as ``label``; the longer of two names that
     start alike first ("Wolo Jaya" before "Wolo"), in one order in every process (not hash order)."""
+    word, size = _WORD_LATIN1, len(text)  # (``_wordchar`` without a call)
     for name in sorted(names, key=lambda n: (-len(n), n)):
         at = text.find(name)
         if text.find(name, at + len(name)) == -1:
@@ -269,8 +270,8 @@ def _bare_mentions(text: str, names: set[str], label: str, free: Callable[[int, 
         while at != -1:
             end = at + len(name)
             if (
-                (at == 0 or not _wordchar(text[at - 1]))
-                and (end >= len(text) or not _wordchar(text[end]))
+                (at == 0 or not ((c := text[at - 1]) in word or (c > "\xff" and c.isalnum())))
+                and (end >= size or not ((c := text[end]) in word or (c > "\xff" and c.isalnum())))
                 and free(at, end)
             ):
                 take(at, end, label)
@@ -297,10 +298,11 @@ def _resolve(cands: list[Cand], size: int) -> list[Cand]:
     prio = PRIORITY
     ordered = sorted([(c[0] - c[1], prio[c[2]], c[0], i) for i, c in enumerate(cands)])
     occupied = bytearray(size + 1)
-    find = occupied.find
     for _neg, _p, s, i in ordered:
         e = cands[i][1]
-        if e <= s or find(1, s, e) != -1:
+        # the spans come longest first: one taken before that overlaps this one is at least as
+        # long, so it holds this one's first or last character (a look at two bytes, not a search)
+        if e <= s or occupied[s] or occupied[e - 1]:
             continue
         occupied[s:e] = b"\1" * (e - s)
         taken.append(cands[i])
