@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.text.entities import Recogniser
+from store.text.entities.heads import _doubled
 from store.text.entities.patterns import _WORD_LATIN1, PRIORITY, Cand, _wordchar
 from store.text.entities.resolve import _bare_mentions, _resolve
 
@@ -184,3 +185,31 @@ def test_random_texts_recognised_alike_by_fresh_and_warm_recognisers(parts: list
 
 
 _WARM = Recogniser()
+
+
+def _doubled_by_slices(text: str, start: int, end: int) -> bool:
+    """The former reduplication test."""
+    word = text[start:end]
+    return (text.startswith("-", end) and text.startswith(word, end + 1)) or (
+        start > len(word) and text[start - 1] == "-" and text.startswith(word, start - 1 - len(word))
+    )
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="Bone- ", max_size=16), st.data())
+def test_doubled_by_index_is_doubled_by_slices(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _doubled(text, start, end) == _doubled_by_slices(text, start, end)
+
+
+def test_kepala_before_a_force_word_is_a_role_at_every_distance() -> None:
+    """The letter looked at before the ``endswith``: "Kepala"/"KEPALA" right before the unit is
+    still a role's, at the text's start and after other words."""
+    rec = Recogniser()
+    for lead in ("", "Menurut ", "x"):
+        for kepala in ("Kepala ", "KEPALA ", "Kepal "):
+            text = f"{lead}{kepala}Kepolisian Resor Bandung hadir."
+            units = [e for e in rec.recognise(text) if e.label == "POLICE_UNIT"]
+            role = kepala in ("Kepala ", "KEPALA ")
+            assert (not any(e.start == len(lead) + len(kepala) for e in units)) == role, text

@@ -195,7 +195,9 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
         else:  # bare "Polri" is the force, not a unit
             add((start, m.end(), _MUTE, None))
         return
-    if text.endswith(("Kepala ", "KEPALA "), 0, start):
+    # (the letter before the blank first: a test of a character where an ``endswith`` with
+    # positions parses its arguments)
+    if start >= 7 and text[start - 2] in "aA" and text.endswith(("Kepala ", "KEPALA "), 0, start):
         return  # "Kepala Kepolisian Resor": a role
     long = None if territorial else _SUBUNIT_LONG.match(text, start)
     sub = None if territorial else long or _SUBUNIT.match(text, start)
@@ -623,9 +625,12 @@ _KIND_OF_KAMPUNG = re.compile(rf"{_S}+(?:Nelayan|Adat|Tangguh|Pancasila|Wisata|T
 def _doubled(text: str, start: int, end: int) -> bool:
     """The word at ``start:end`` is half of a hyphenated reduplication ("Bone-Bone", "Pulau-Pulau"):
     a place's name of its own or a plural, never the single word's entity."""
-    word = text[start:end]
-    return (text.startswith("-", end) and text.startswith(word, end + 1)) or (
-        start > len(word) and text[start - 1] == "-" and text.startswith(word, start - 1 - len(word)))
+    # (the hyphen looked at by index first: most words have none beside them, and a
+    # ``startswith`` with positions parses its arguments)
+    n = end - start
+    if end < len(text) and text[end] == "-" and text.startswith(text[start:end], end + 1):
+        return True
+    return start > n and text[start - 1] == "-" and text.startswith(text[start:end], start - 1 - n)
 
 
 def _h_place(text: str, start: int, key_end: int, add: Add) -> None:
