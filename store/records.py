@@ -433,6 +433,12 @@ _NOT_ACTOR_BEFORE = re.compile(r"(?<![^\W_])(?:bersama|dengan|dibantu|didampingi
                                r"lima|\w+puluh|\w+belas|\w+ratus|puluhan|belasan|ratusan)\s+)?(?:(?:personel|personil|"
                                r"anggota|prajurit|pasukan|petugas)\s+(?:(?:BKO|bantuan|gabungan|cadangan)\s+)?)?$",
                                re.IGNORECASE)  # "dibantu 30 anggota Brimob", "termasuk 45 personel BKO"
+# ... but an activity helped ("Pengamanan dibantu 8 personel Polsek X", "Penjagaan juga dibantu ...") has no
+# other actor in its clause: the helper named is the one the sentence tells of
+_HELPER_OF_ACT = re.compile(r"(?<![^\W_])(?:pengamanan|penjagaan|pengawalan|patroli)\s+"
+                            r"(?:(?:juga|pun|turut)\s+)?dibantu\s+(?:(?:\d[\d.]*|satu|dua|tiga|empat|lima|\w+puluh|\w+belas|\w+ratus|"
+                            r"puluhan|belasan|ratusan)\s+)?(?:(?:personel|personil|anggota|petugas)\s+"
+                            r"(?:(?:BKO|bantuan|gabungan|cadangan)\s+)?)?$", re.IGNORECASE)
 # "... diteruskan ke Sat Reskrim Polres X, yang bersama Bawaslu mendatangi ...": a relative clause
 # gives the unit named as a destination its own act
 _OWN_CLAUSE = re.compile(r"\s*,\s+yang\s+(?:[\w-]+\s+){0,4}?(?:me|ber|di|meng|mem|men)\w+", re.IGNORECASE)
@@ -486,6 +492,7 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
         return min(agents)[1]
     written = specific
     specific = [e for e in specific if not _NOT_ACTOR_BEFORE.search(before(e.start))
+                or _HELPER_OF_ACT.search(before(e.start))
                 or _OWN_CLAUSE.match(article.text, e.end, end)
                 or (_CLAUSE_JOIN.search(before(e.start)) and _OWN_VERB.match(article.text, e.end, end))]
     # a unit written right after another is where that one belongs ("bersama Polsek X Polres Y"): it

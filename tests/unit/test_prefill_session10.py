@@ -384,3 +384,61 @@ TWELFTH_CASES = [
 def test_the_twelfth_check(twelfth: Opened, needle: str, slot: str, expected: Any) -> None:
     [page] = [name for name, text in TWELFTH.items() if needle in text]
     assert paragraph_draft(twelfth, page, needle)[slot] == expected
+
+
+# the thirteenth transfer check (dev gold e170-e177; pages read in tests/gold/real/dev/PAGES_READ_13.md):
+# the acting unit where it is not the first unit the sentence or page names, and the place
+THIRTEENTH = {
+    "helper": """Polsek Tanjung Sari Amankan Kampanye di Desa Sukamulya
+
+LEMBAH HIJAU – Kampanye dialogis pasangan calon bupati nomor urut 1 di Balai Desa Sukamulya, Kecamatan Tanjung Sari, Rabu (13/11/2024), berlangsung aman dengan pengamanan personel kepolisian.
+
+Kapolres Lembah Hijau AKBP Bima Putra melalui Kapolsek Tanjung Sari Iptu Rudi Hartono mengatakan, 14 personel diturunkan untuk mengamankan kampanye di balai desa itu.
+
+Pengamanan dibantu 6 personel Polsek Karang Anyar yang digeser ke Desa Sukamulya sejak pagi.
+""",
+    "level": """Polsek Batu Ampar Amankan Pleno PPK
+
+KOTA BARU, lembahpos.com – Rapat pleno rekapitulasi hasil penghitungan suara Pilkada 2024 tingkat Kecamatan Batu Ampar di Aula Kantor Camat Batu Ampar, Desa Batu Ampar Hilir, Minggu (1/12/2024), mendapat pengamanan ketat dari jajaran kepolisian.
+
+Kapolsek Batu Ampar Iptu Dedi Saputra memimpin langsung pengamanan di aula tersebut dengan menurunkan 12 personel.
+""",
+    "local": """Logistik Pilkada Bergeser ke Kecamatan
+
+POLRES LEMBAH HIJAU – Personel gabungan mengawal pergeseran logistik Pilkada 2024 dari Gudang KPU Kabupaten Lembah Hijau di Desa Sukamaju menuju kantor PPK di empat kecamatan, Jumat (22/11/2024).
+
+Di Kecamatan Pasir Putih, logistik diterima Polsek Pasir Putih yang kemudian menjaga kantor PPK setempat selama 24 jam.
+""",
+    "rounds": """Bhabinkamtibmas Jaga TPS 03 Desa Mekarsari
+
+LEMBAH HIJAU – Bhabinkamtibmas Desa Mekarsari Polsek Cibeber Polres Lembah Hijau, Aipda Joko Susilo, berjaga di TPS 03 Desa Mekarsari sejak pukul 06.00 WIB, Rabu (27/11/2024).
+
+Kapolsek Cibeber Kompol Ahmad Fauzi mengatakan, 16 personel Polsek Cibeber menjaga 80 TPS di Kecamatan Cibeber, sedangkan 8 personel Sat Samapta Polres Lembah Hijau yang di-BKO-kan berpatroli dari TPS ke TPS.
+""",
+}
+
+THIRTEENTH_CASES = [
+    # an activity helped ("Pengamanan dibantu 6 personel Polsek X"): the helper named is the one the
+    # sentence tells of, as "Pengamanan diperkuat 30 personel Satbrimob" already was
+    ("Pengamanan dibantu 6 personel", "unit", "Polsek Karang Anyar"),
+]
+
+
+@pytest.fixture(scope="module")
+def thirteenth(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("thirteenth"), THIRTEENTH)
+
+
+@pytest.mark.parametrize(("needle", "slot", "expected"), THIRTEENTH_CASES, ids=lambda v: str(v)[:32])
+def test_the_thirteenth_check(thirteenth: Opened, needle: str, slot: str, expected: Any) -> None:
+    [page] = [name for name, text in THIRTEENTH.items() if needle in text]
+    draft_of = clause_draft if needle.startswith("sedangkan") else paragraph_draft
+    assert draft_of(thirteenth, page, needle)[slot] == expected
+
+
+def clause_draft(opened: Opened, page: str, needle: str) -> dict[str, Any]:
+    """The draft of the clause starting at ``needle`` to its sentence's end."""
+    st, ids = opened
+    art = st.article(ids[page])
+    at = art.text.index(needle)
+    return st.draft_record(ids[page], at, art.text.index("\n", at))
