@@ -751,8 +751,11 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         if after_di and u.end <= end and _specific(u) and _TERRITORIAL.match(u.text):
             places.append((1.0, u.start, u.end))
     runs = _loc_runs(article, locs)
+    levels: set[int] = set()  # "pleno ... tingkat Kecamatan X di Aula Y": the level counted at, not a place
     for run_s, run_e in runs:
         last = (article.text[max(body, run_s - 25):run_s].casefold().split() or [""])[-1]
+        if last == "tingkat":
+            levels.add(run_s)
         named_venue = _HEAD_WORD.match(article.text, run_s) is not None
         origin = 1 if moving else 2 if named_venue else 3  # "dari Pelabuhan Tahuna": where an escort starts
         area = _IN_AREA.search(article.text, max(body, run_s - 25), run_s) is not None
@@ -795,13 +798,14 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         if _CONCEDED.match(article.text, body, s):
             weight = 3  # "Meski sidang berlangsung di Jakarta, ... patroli": where another thing is
         # "Gudang Logistik KPU ... di Desa Aek Badak": the second place says where the first lies
-        host = [p for p in places if p[2] <= s and p[0] < 3 and _LIES_IN.match(article.text[p[2]:s])]
+        host = [p for p in places if p[2] <= s and p[0] < 3 and _LIES_IN.match(article.text[p[2]:s])
+                and p[1] not in levels]
         if host:
             continue
         # ... and lifts it to the rank of its "di", unless the venue is where a movement goes ("menuju
         # Gudang X di Desa Y": the escort starts where it comes "dari")
         lying = [p[0] for p in places if p[1] >= e and _LIES_IN.match(article.text[e:p[1]])
-                 and not _TOWARD.search(article.text, max(body, s - 12), s)]
+                 and not _TOWARD.search(article.text, max(body, s - 12), s) and s not in levels]
         out.append((min([weight, *lying]) if weight < 3 else weight, s, e))
     return [p for p in out if p[0] < 3]
 

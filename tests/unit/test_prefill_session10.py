@@ -421,6 +421,9 @@ THIRTEENTH_CASES = [
     # an activity helped ("Pengamanan dibantu 6 personel Polsek X"): the helper named is the one the
     # sentence tells of, as "Pengamanan diperkuat 30 personel Satbrimob" already was
     ("Pengamanan dibantu 6 personel", "unit", "Polsek Karang Anyar"),
+    # the level of a pleno ("tingkat Kecamatan X") is what is counted, not where: the venue after it is
+    ("tingkat Kecamatan Batu Ampar di Aula", "location", "Aula Kantor Camat Batu Ampar"),
+    ("memimpin langsung pengamanan di aula tersebut", "location", "Aula Kantor Camat Batu Ampar"),
 ]
 
 
