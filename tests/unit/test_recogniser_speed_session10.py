@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.text.entities import Recogniser
-from store.text.entities.heads import _doubled
-from store.text.entities.patterns import _WORD_LATIN1, PRIORITY, Cand, _wordchar
+from store.text.entities.heads import _BODY_BEFORE, _CREDIT_UNIT_BEFORE, _HOLDER_BEFORE, _doubled, _holder_in
+from store.text.entities.patterns import _WALI_BEFORE, _WORD_LATIN1, PRIORITY, Cand, _wordchar
 from store.text.entities.resolve import _bare_mentions, _resolve
 
 
@@ -213,3 +213,63 @@ def test_kepala_before_a_force_word_is_a_role_at_every_distance() -> None:
             units = [e for e in rec.recognise(text) if e.label == "POLICE_UNIT"]
             role = kepala in ("Kepala ", "KEPALA ")
             assert (not any(e.start == len(lead) + len(kepala) for e in units)) == role, text
+
+
+# words around an office-holder, a credit and a mayor, pieces of them, blanks of every kind
+_BEFORE_WORDS = [
+    "Ketua",
+    "Anggota",
+    "Komisioner",
+    "Kordiv",
+    "Koordinator",
+    "Ketu",
+    "ketua",
+    "KPU",
+    "Bawaslu",
+    "Kabupaten",
+    "Bandung",
+    "HUMAS",
+    "Humas",
+    "/HO-",
+    "/HO",
+    "(",
+    "FOTO",
+    "Foto",
+    ":",
+    "Sumber",
+    "ANTARA",
+    "Wali",
+    "Wakil",
+    "Penjabat",
+    "Pj.",
+    "Pj",
+    "Kota",
+    " ",
+    "  ",
+    "\u00a0",
+    "\t",
+    ",",
+    "x",
+]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_WORDS), max_size=24), st.data())
+def test_a_window_without_the_literal_has_no_match(parts: list[str], data: st.DataObject) -> None:
+    """The substring tests made before the searches of a window are implied by a match: where
+    one fails, the search would have found nothing."""
+    text = "".join(parts)
+    end = data.draw(st.integers(0, len(text)))
+    for width, pattern, literal in (
+        (40, _HOLDER_BEFORE, _holder_in),
+        (100, _HOLDER_BEFORE, _holder_in),
+        (20, _CREDIT_UNIT_BEFORE, lambda w: "HUMAS" in w or w.endswith("/HO-")),
+        (20, _WALI_BEFORE, lambda w: "Wali" in w),
+    ):
+        start = max(0, end - width)
+        if pattern.search(text, start, end) is not None:
+            assert literal(text[start:end]), (pattern.pattern[:30], text[start:end])
+    # the holder's search behind a body found in the 60 characters before: inside the 100
+    body = _BODY_BEFORE.search(text, max(0, end - 60), end)
+    if body is not None and _HOLDER_BEFORE.search(text, max(0, body.start() - 40), body.start()):
+        assert _holder_in(text[max(0, end - 100) : end])

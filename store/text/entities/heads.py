@@ -204,7 +204,9 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
     if sub is None:
         end = _territorial(text, start)
         if end is not None:
-            if _CREDIT_UNIT_BEFORE.search(text, max(0, start - 20), start):
+            before = text[max(0, start - 20):start]  # (a credit holds "HUMAS" or ends "/HO-")
+            if ("HUMAS" in before or before.endswith("/HO-")) and _CREDIT_UNIT_BEFORE.search(
+                    text, max(0, start - 20), start):
                 add((start, end, _MUTE, None))  # "ANTARA/HO-Polres X", "(FOTO: HUMAS POLRES X)": a credit
                 return
             add((start, end, "POLICE_UNIT", None))
@@ -295,7 +297,7 @@ def _h_body(text: str, start: int, key_end: int, add: Add) -> None:
     if m is None:
         return
     end = _org_region(text, m.end())
-    if _HOLDER_BEFORE.search(text, max(0, start - 40), start):
+    if _holder_in(text[max(0, start - 40):start]) and _HOLDER_BEFORE.search(text, max(0, start - 40), start):
         cut = _region_before_name(text, m.end(), end)
         if cut < end:  # "Ketua KPU Kabupaten Kulon Progo Sri Hartini": the holder's name after the region
             gap = _GAP.match(text, cut)
@@ -308,6 +310,13 @@ def _h_body(text: str, start: int, key_end: int, add: Add) -> None:
 # an office-holder's role before a body: its name follows the body's region ("Ketua KPU Kabupaten Kulon
 # Progo Sri Hartini", "Ketua Bawaslu Kota Sawahlunto Desriyanti mengatakan")
 _HOLDER_BEFORE = re.compile(rf"(?<![\w])(?:Ketua|Anggota|Komisioner|Kordiv|Koordinator)(?:{_S}+[\w,]+){{0,4}}{_S}+$")
+
+
+def _holder_in(window: str) -> bool:
+    """One of ``_HOLDER_BEFORE``'s words is in ``window``: where none is, the pattern's search of
+    it is not made (a search tries every position of the window, substring tests run in C)."""
+    return ("Ketua" in window or "Anggota" in window or "Komisioner" in window or "Kordiv" in window
+            or "Koordinator" in window)
 _REGION_WORD = re.compile(rf"{_S}+([\w'’.\-]+)")
 
 
@@ -336,6 +345,8 @@ def _region_before_name(text: str, head_end: int, end: int) -> int:
 def _holder_region(text: str, start: int, end: int) -> int:
     """A place head's end inside a body's region an office-holder's name follows ("Ketua KPU
     [Kabupaten Kulon Progo] Sri Hartini"): the body's cut, so the place does not take the name."""
+    if not _holder_in(text[max(0, start - 100):start]):
+        return end  # (no holder's word where the holder's search below could look)
     body = _BODY_BEFORE.search(text, max(0, start - 60), start)
     if body is None or not _HOLDER_BEFORE.search(text, max(0, body.start() - 40), body.start()):
         return end
@@ -503,7 +514,8 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
         m = head.match(text, start)
         if m is None or _doubled(text, start, m.end()):
             return  # "Pulau-Pulau": a plural, no place
-        if head is _ADMIN_HEAD and _WALI_BEFORE.search(text, max(0, start - 20), start):
+        if head is _ADMIN_HEAD and "Wali" in text[max(0, start - 20):start] and _WALI_BEFORE.search(
+                text, max(0, start - 20), start):
             return  # "Wali Kota Cirebon": the role, then the city
         if head is _ADMIN_HEAD and m.group() == "Kampung" and _KIND_OF_KAMPUNG.match(text, m.end()) and (
                 _headline(text)):
