@@ -90,7 +90,9 @@ _TAIL = (r"(?:\s+(?:[A-Z0-9](?:[\w/'–-]|\.(?!\s))*(?:(?<!\w{4})\.)?|\([A-Z][\w
          r"(?:PPK|KPU|PPS|KPPS)\b))*")
 # a common word between a venue's kind and its name: "pos penyekatan Jembatan Krueng X", "posko
 # pengamanan Pasar Y" (the name is the venue; the kind before it is dropped, see ``_places``)
-_DESCRIBED = rf"(?:\s+[a-z]+(?=\s+(?=[A-Z])(?i:{_VENUE_HEADS})(?![^\W_])))?"
+# (never a preposition or a join: "dari TPS ke TPS" is no venue "TPS ke TPS")
+_DESCRIBED = (r"(?:\s+(?!(?:ke|di|dari|dan|atau|hingga|sampai|menuju|serta)\s)"
+              rf"[a-z]+(?=\s+(?=[A-Z])(?i:{_VENUE_HEADS})(?![^\W_])))?")
 _VENUE = re.compile(
     r"(?<![^\W_])(?i:di|ke|menuju|dari)\s+"
     r"(?i:(?:sekitar|depan|halaman|dalam|setiap|seluruh|area|kawasan|lokasi|sepanjang|seputar|ruas|jalur)\s+)?"
@@ -1350,7 +1352,10 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     site = _EVENT_SITE.search(sentence) if found is None or found[1] >= 1.5 else None
     if site is not None:  # "Di lokasi kampanye, ...": where the event told before was held
         location = _last_venue(article, start) or location
+    rounds = _ROUNDS.search(sentence)
     start_there = _FROM_THERE.search(sentence) if _MOVING.search(sentence) else None
+    if start_there is not None and rounds is not None and rounds.start() == start_there.start():
+        start_there = None
     if start_there is not None:  # "dikawal dari hotel tersebut menuju Kantor X": where it starts
         start_kind = start_there.group(1).casefold()
         location = _earlier_location(article, start, start_kind, kind_only=True) or location
@@ -1358,6 +1363,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     if goes_on is not None:  # "Apel dipimpin Kapolres X dan diikuti ...": the apel told just before, there
         location = _earlier_location(article, start, goes_on.group(1).casefold())
     bare = _BARE_HEAD.search(sentence) if location is None else None
+    if bare is not None and rounds is not None and rounds.start() <= bare.start() < rounds.end():
+        bare = None
     if bare is not None:  # "tetap tinggal di markas": the markas named before
         location = _earlier_location(article, start, bare.group(1).casefold(), kind_only=True)
     if location is None:  # "diamankan dan dibawa ke Mapolres X": the station, the act naming no other place
@@ -1518,6 +1525,8 @@ _FROM_THERE = re.compile(rf"(?<![^\W_])dari\s+({_VENUE_HEADS})(?:(?:\s+[a-z]\w*)
                          # ... or fronted before the clause that moves: "Dari pelabuhan, kotak suara dibawa
                          # ke ..."
                          r"|(?=\s*,))(?![^\W_])", re.IGNORECASE)
+# rounds over many of a kind ("berpatroli dari TPS ke TPS", "dari desa ke desa"): no place, neither end
+_ROUNDS = re.compile(r"(?<![^\W_])dari\s+(\w+)\s+(?:hingga\s+|sampai\s+)?ke\s+\1(?![^\W_])", re.IGNORECASE)
 _ACTIVITY = re.compile(rf"(?:{_ACTIVITY_NOUN})(?![^\W_])", re.IGNORECASE)
 _EACH = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:setiap|tiap|masing-masing)\s+([\w-]+)", re.IGNORECASE)
 

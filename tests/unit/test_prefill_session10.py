@@ -424,6 +424,8 @@ THIRTEENTH_CASES = [
     # the level of a pleno ("tingkat Kecamatan X") is what is counted, not where: the venue after it is
     ("tingkat Kecamatan Batu Ampar di Aula", "location", "Aula Kantor Camat Batu Ampar"),
     ("memimpin langsung pengamanan di aula tersebut", "location", "Aula Kantor Camat Batu Ampar"),
+    # rounds 'dari TPS ke TPS' start from no place: not the TPS the page named before
+    ("sedangkan 8 personel Sat Samapta", "location", None),
 ]
 
 
