@@ -1,9 +1,12 @@
 """The recogniser's session-10 speed-ups give what the forms they replace gave (issue 10): a word
-character told by a set up to U+00FF (``isalnum`` past it), and overlaps settled by a look at a
-span's two ends instead of a search of its bytes."""
+character told by a set up to U+00FF (``isalnum`` past it), overlaps settled by a look at a span's
+two ends instead of a search of its bytes, the hyphen of a reduplication looked at by index, the
+searches of a window made only where a substring they need is in it, and a reduplicated word's
+lower-case run possessive."""
 
 from __future__ import annotations
 
+import re
 import sys
 
 from hypothesis import given, settings
@@ -11,7 +14,15 @@ from hypothesis import strategies as st
 
 from store.text.entities import Recogniser
 from store.text.entities.heads import _BODY_BEFORE, _CREDIT_UNIT_BEFORE, _HOLDER_BEFORE, _doubled, _holder_in
-from store.text.entities.patterns import _WALI_BEFORE, _WORD_LATIN1, PRIORITY, Cand, _wordchar
+from store.text.entities.patterns import (
+    _GLUED_WORD,
+    _TAIL_WORD,
+    _WALI_BEFORE,
+    _WORD_LATIN1,
+    PRIORITY,
+    Cand,
+    _wordchar,
+)
 from store.text.entities.resolve import _bare_mentions, _resolve
 
 
@@ -273,3 +284,22 @@ def test_a_window_without_the_literal_has_no_match(parts: list[str], data: st.Da
     body = _BODY_BEFORE.search(text, max(0, end - 60), end)
     if body is not None and _HOLDER_BEFORE.search(text, max(0, body.start() - 40), body.start()):
         assert _holder_in(text[max(0, end - 100) : end])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Bone", "bone", "-", " ", "\u00a0", "B", "o", "é", "Ö", "0", "'", "’", "_", "x"]),
+        max_size=14,
+    )
+)
+def test_tail_words_with_the_possessive_run_match_as_before(parts: list[str]) -> None:
+    """A reduplicated word's lower-case run made possessive: the same match, group and end on
+    every text (only the whole run can have the hyphen after it)."""
+    text = "".join(parts)
+    for pattern in (_TAIL_WORD, _GLUED_WORD):
+        assert "]++)-(?P=rd)" in pattern.pattern
+        former = re.compile(pattern.pattern.replace("]++)-(?P=rd)", "]+)-(?P=rd)"))
+        for pos in range(len(text) + 1):
+            new, old = pattern.match(text, pos), former.match(text, pos)
+            assert (new and (new.span(), new.groups())) == (old and (old.span(), old.groups()))

@@ -187,7 +187,9 @@ _WORD_LATIN1 = frozenset(c for c in map(chr, range(256)) if _wordchar(c))
 
 # a name word doubled with a hyphen is one word ("Bone-Bone", "Wangi-Wangi", "Toli-Toli"): Indonesian
 # reduplication, never two names
-_REDUP = rf"(?P<rd>[{_UP}][{_LO}]+)-(?P=rd)(?![\w])"
+# (the lower-case run possessive: only the whole run can have the hyphen after it, and a word
+# that is no reduplication fails at once, not once for every shorter run)
+_REDUP = rf"(?P<rd>[{_UP}][{_LO}]++)-(?P=rd)(?![\w])"
 _TAIL_WORD = re.compile(rf"{_S}+({_REDUP}|[{_UP}0-9][\w'’]*(?:-[a-z0-9][\w'’]*)*)")
 # an Arabic article glued to a capitalised name is one word with it: "Masjid Al-Ikhlas", "Pesantren An-Nur"
 _ARTICLES = frozenset("Al An Ar As At Ad Az Asy Ash Ath El".split())
