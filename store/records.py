@@ -337,9 +337,11 @@ def _main_unit(article: Article) -> str:
         article, body, e)]
     # a headline's role runs into its title-case words ("Kapolres Sukabumi Pimpin Pengamanan")
     implied = _role_units(article, [e for e in body if e.start >= _title_end(article)], len(article.text))
+    title_end = _title_end(article)
     for at, text in written + implied:
         key = unit_key(text)
         weight[key] = weight.get(key, 0.0) + (1.0 if _TERRITORIAL.match(text) or " Pol" in text else 0.5)
+
         surfaces.setdefault(key, []).append((at, text))
         parent = _PARENT.search(text) if not _TERRITORIAL.match(text) else None
         if parent is not None:  # "Sat Polairud Polres X" is of Polres X: it counts half for its parent
@@ -349,6 +351,17 @@ def _main_unit(article: Article) -> str:
     if not weight:
         return ""
     best = min(weight, key=lambda k: (-weight[k], min(surfaces[k])[0]))
+    # a page whose headline names one unit, a sub-unit written with its Polres ("Sat Samapta Polres X
+    # Patroli ..."), and whose first unit after it (a dateline's "POLRES X –" aside) is that sub-unit
+    # again, is about the sub-unit, however often its Polres is written on its own or implied; not
+    # when the body opens with the Polres acting ("TILAMUTA – Polres X menggelar apel ...")
+    headline = {(unit_key(text), bool(_PARENT.search(text)) and not _TERRITORIAL.match(text))
+                for at, text in written if at < title_end}
+    first = next((text for at, text in sorted(written) if at >= title_end and _HEADER_DASH.match(
+        article.text, at + len(text)) is None), None)
+    if len(headline) == 1 and next(iter(headline))[1] and first is not None and (
+            unit_key(first) == next(iter(headline))[0]):
+        best = next(iter(headline))[0]
     # the sentence writes no unit, so there is no surface to copy: the unit in its short form, as
     # a role names it ("Kapolres Sinjai" -> "Polres Sinjai"), one name for the article's records
     # (tests/gold/real/README.md, conventions): the short form the page writes most often, else the

@@ -417,7 +417,32 @@ Kapolsek Cibeber Kompol Ahmad Fauzi mengatakan, 16 personel Polsek Cibeber menja
 """,
 }
 
+THIRTEENTH["headline"] = """Sat Samapta Polres Lembah Hijau Patroli Malam ke Kantor KPU
+
+POLRES LEMBAH HIJAU – Personel Sat Samapta Polres Lembah Hijau menggelar patroli malam ke Kantor KPU Kabupaten Lembah Hijau, Sabtu (23/11/2024).
+
+Kapolres Lembah Hijau AKBP Bima Putra mengatakan, patroli digelar setiap malam selama masa tenang di wilayah hukum Polres Lembah Hijau.
+
+Di Pasar Baru, petugas berdialog dengan pedagang dan mengimbau mereka tidak terprovokasi kabar bohong.
+"""
+
+THIRTEENTH["opens_with_polres"] = """Sat Polairud Polres Lembah Hijau Kawal Logistik ke Pulau Seribu Batu
+
+LEMBAH HIJAU – Polres Lembah Hijau menggelar apel pergeseran pasukan di Lapangan Apel Mapolres Lembah Hijau, Senin (25/11/2024).
+
+Apel dipimpin Kapolres Lembah Hijau AKBP Bima Putra.
+
+Usai apel, sebanyak 300 personel gabungan disebar ke 210 TPS di enam kecamatan.
+
+Pada hari yang sama, personel Sat Polairud Polres Lembah Hijau mengawal logistik ke Pulau Seribu Batu.
+"""
+
 THIRTEENTH_CASES = [
+    # a page about a sub-unit (its headline names it, the Polres it is of is written on its own and
+    # implied by the Kapolres too): a sentence naming no unit is the sub-unit's, the headline says so
+    ("Di Pasar Baru, petugas berdialog", "unit", "Sat Samapta Polres Lembah Hijau"),
+    # ... not when the body opens with the Polres acting: the headline tells of one part of the page
+    ("Usai apel, sebanyak 300 personel", "unit", "Polres Lembah Hijau"),
     # an activity helped ("Pengamanan dibantu 6 personel Polsek X"): the helper named is the one the
     # sentence tells of, as "Pengamanan diperkuat 30 personel Satbrimob" already was
     ("Pengamanan dibantu 6 personel", "unit", "Polsek Karang Anyar"),
