@@ -16,6 +16,7 @@ from store.text.entities import Recogniser
 from store.text.entities.heads import _BODY_BEFORE, _CREDIT_UNIT_BEFORE, _HOLDER_BEFORE, _doubled, _holder_in
 from store.text.entities.patterns import (
     _GLUED_WORD,
+    _STREET_WORD,
     _TAIL_WORD,
     _WALI_BEFORE,
     _WORD_LATIN1,
@@ -303,3 +304,14 @@ def test_tail_words_with_the_possessive_run_match_as_before(parts: list[str]) ->
         for pos in range(len(text) + 1):
             new, old = pattern.match(text, pos), former.match(text, pos)
             assert (new and (new.span(), new.groups())) == (old and (old.span(), old.groups()))
+
+
+def test_a_tail_word_opens_with_a_capital_or_an_ascii_digit() -> None:
+    """``_tail`` tells a figure by its first character's code (``<= "9"``): every character a
+    tail-word pattern may open a word with is an ASCII digit or above "9" and no digit."""
+    for pattern in (_TAIL_WORD, _GLUED_WORD, _STREET_WORD):
+        for i in range(sys.maxunicode + 1):
+            c = chr(i)
+            m = pattern.match(" " + c + "a" if pattern is not _GLUED_WORD else c + "a")
+            if m is not None:
+                assert (c <= "9") == c.isdigit() and (c.isdigit() == ("0" <= c <= "9")), hex(i)

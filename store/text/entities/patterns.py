@@ -247,7 +247,7 @@ def _tail(
         if m is None:
             break
         word = m.group(1)
-        if word[0].isdigit():
+        if word[0] <= "9":  # (the patterns open a word with a capital or an ASCII digit)
             if not digits:
                 break
         elif street and word.lower() not in gz.STOP:

@@ -122,7 +122,7 @@ def second_pass(text: str, groups: list[tuple[int, Piece]], noise: Sequence[Span
                     e = nxt[1]
                     gap = _GAP.match(text, e)
                     nxt = at(gap.end()) if gap else None
-                if not text.startswith(",", e):
+                if text[e:e + 1] != ",":  # (a one-character slice is a cached string: no call to parse)
                     # "Ketua KPU Kota X Rahmat Hidayat mengatakan": the name, then what they did
                     gap = _GAP.match(text, e) if e > s else None
                     span = _name_at(text, gap.end(), max_words=4) if gap and text[e - 1] != "." else None
@@ -151,18 +151,19 @@ def second_pass(text: str, groups: list[tuple[int, Piece]], noise: Sequence[Span
                     continue
                 # "Panitia Pengawas Pemilihan Kecamatan (Panwascam) Balocci": the region after the
                 # acronym is a place of its own
-                if s and text[s - 1] == "(" and text.startswith(")", e):
+                if s and text[s - 1] == "(" and text[e:e + 1] == ")":
                     end, nw = _tail(text, e + 1, max_words=4, kota=True)
                     first = _GAP.match(text, e + 1)
                     if nw and first and free(first.end(), end):
                         take(first.end(), end, "LOC")
             else:  # LOC
-                hq = _VENUE_BEFORE_HQ.search(text, max(0, s - 40), s) if text.startswith("Ma", s) else None
+                hq = (_VENUE_BEFORE_HQ.search(text, max(0, s - 40), s)
+                      if text[s] == "M" and text.startswith("Ma", s) else None)
                 if hq is not None and free(hq.start(), s):
                     drop.add(s)  # "Aula Tribrata Mapolda Sulbar": a hall in the headquarters
                     take(hq.start(), e, "LOC")
                     continue
-                if text.startswith(")", e) and _PAREN_ABBR.search(text, max(0, s - 3), s):
+                if text[e:e + 1] == ")" and _PAREN_ABBR.search(text, max(0, s - 3), s):
                     prev = max((c for c in _shifted(groups) if c[1] <= s - 1), key=lambda c: c[1], default=None)
                     if prev is not None and prev[2] != "PERSON" and text[prev[1]:s].strip() == "(":
                         drop.add(s)  # "Polres Kutai Timur (Kutim)": an abbreviation, not a place
