@@ -1122,6 +1122,14 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
     for i, (s, e) in enumerate([(s, e) for s, e in spans if s >= end][:FOLLOWING + 1]):
         text = article.text[s:e]
         opening = _OPENS_WITH.match(text)
+        said = _SAYS.search(text) if opening is None else None
+        said_at = 0
+        if said is not None and said.group().rstrip().endswith(","):
+            # "Wakapolres X yang memimpin patroli mengatakan, patroli melibatkan 150 personel": what is
+            # said opens with the activity's name, as a sentence of its own would
+            said_at = len(text) - len(text[said.end():].lstrip())
+            opening = _OPENS_WITH.match(text, said_at)
+            said_at = said_at if opening is not None else 0
         if opening is not None and not re.search(_NAMED_AS[opening.group(1).casefold()], told, re.IGNORECASE):
             break  # "Patroli gabungan ... menyasar ..." after a guard: another activity, not this one
         if (interrupted and opening is None) or (i == FOLLOWING and not interrupted):
@@ -1134,8 +1142,13 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
             told_by = unit_key(_unit_in(article, *told_span) or "-")
         own = _unit_in(article, s, e) if not _REFERS_BACK.search(text) else ""
         if own and unit_key(own) != told_by:
-            break  # "Pengamanan di TPS 3 dilakukan oleh personel Polsek X bersama ...": X's own guard
-        if _TAKES_PART.search(text) and (_GOES_ON.search(text) or "\n" not in article.text[end:s]):
+            # "Pengamanan di TPS 3 dilakukan oleh personel Polsek X bersama ...": X's own guard; what
+            # follows it is X's too, unless it names this activity again
+            if interrupted:
+                break
+            interrupted = True
+            continue
+        if _TAKES_PART.search(text) and (_GOES_ON.search(text[said_at:]) or "\n" not in article.text[end:s]):
             out.append((s, e))
         elif any(s <= x.start < e and x.label in ("POLICE_UNIT", "PERSONNEL", "ROLE")
                  for x in article.entities):

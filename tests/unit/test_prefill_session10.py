@@ -437,6 +437,15 @@ Usai apel, sebanyak 300 personel gabungan disebar ke 210 TPS di enam kecamatan.
 Pada hari yang sama, personel Sat Polairud Polres Lembah Hijau mengawal logistik ke Pulau Seribu Batu.
 """
 
+THIRTEENTH["said_count"] = """Tim Gabungan Patroli Skala Besar Malam Jelang Pencoblosan
+
+LEMBAH HIJAU – Tim gabungan Polres Lembah Hijau dan Kodim 0499/Lembah Hijau menggelar patroli skala besar di pusat Kota Lembah Hijau, Selasa (26/11/2024) malam.
+
+Sebelum patroli, Sat Lantas Polres Lembah Hijau mengawal iring-iringan kendaraan dari Mapolres Lembah Hijau menuju Bundaran Tugu Tani.
+
+Wakapolres Lembah Hijau Kompol Agus Salim yang memimpin patroli mengatakan, patroli melibatkan 140 personel gabungan.
+"""
+
 THIRTEENTH_CASES = [
     # a page about a sub-unit (its headline names it, the Polres it is of is written on its own and
     # implied by the Kapolres too): a sentence naming no unit is the sub-unit's, the headline says so
@@ -449,6 +458,8 @@ THIRTEENTH_CASES = [
     # the level of a pleno ("tingkat Kecamatan X") is what is counted, not where: the venue after it is
     ("tingkat Kecamatan Batu Ampar di Aula", "location", "Aula Kantor Camat Batu Ampar"),
     ("memimpin langsung pengamanan di aula tersebut", "location", "Aula Kantor Camat Batu Ampar"),
+    # past another act, a statement whose said clause opens with the activity again gives its count
+    ("menggelar patroli skala besar di pusat Kota Lembah Hijau", "personnel", 140),
     # rounds 'dari TPS ke TPS' start from no place: not the TPS the page named before
     ("sedangkan 8 personel Sat Samapta", "location", None),
 ]
