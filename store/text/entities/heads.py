@@ -671,14 +671,17 @@ def _headline(piece: str) -> bool:
 
 def _h_prep(text: str, start: int, key_end: int, add: Add) -> None:
     at = key_end - 1  # the capital letter
-    word = _GLUED_WORD.match(text, at)
-    if word is None or len(word.group()) < 3 or (word.group().isupper() and len(word.group()) < 4):
+    m = _GLUED_WORD.match(text, at)
+    if m is None:
         return
-    if word.group().lower() in gz.NUMBER_WORDS:
+    word = m.group()
+    if len(word) < 3 or (word.isupper() and len(word) < 4):
+        return
+    if word.lower() in gz.NUMBER_WORDS:
         return  # "ke Delapan PPK"
-    end, n = _tail(text, at - 1, max_words=3)
     if _headline(text):
         return  # a headline capitalises every word ("Gendong Nenek ke Bilik Suara")
+    end, n = _tail(text, at - 1, max_words=3)  # (after the headline test: the tail only reads)
     if n:
         add((at, end, "LOC", None))
 
