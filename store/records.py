@@ -159,7 +159,8 @@ _BARE_HEAD = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:halaman|depan|sekitar|dal
 _SCENE_PLACE = re.compile(r"(?<![^\W_])(?:setibanya|sesampainya|setiba|sesampai|tiba|usai|seusai|selesai|"
                           r"setelah|sebelum)(?![^\W_])[^,]*$", re.IGNORECASE)
 # a sentence opening with where it takes place ("Di Kecamatan Cikajang, puluhan personel ...")
-_FRAME = re.compile(r"\s*(?:Di|Dari|Sementara di)\s+", re.IGNORECASE)
+# ... after a connective of its own ("Sementara itu, di Kecamatan X, Polsek X mengamankan ... di Balai Y")
+_FRAME = re.compile(r"\s*(?:[^,.;\n]{1,30},\s*)?(Di|Dari|Sementara di)\s+", re.IGNORECASE)
 _FRAME_END = re.compile(r"\s*,")
 # where a thing lies, not where the activity happens: "TPS rawan yang berada di Kecamatan ...",
 # "yang berada di halaman Masjid X"; where a unit is based ("Satbrimob yang bermarkas di Luwuk tiba
@@ -706,6 +707,26 @@ def _first_clause_end(article: Article, start: int, end: int) -> int:
     return clauses(article, start, end)[0][1]
 
 
+# an unnamed venue, then the named one it occupies or lies in: "gudang logistik KPU yang menempati GOR X"
+_OCCUPIES = re.compile(r",?\s+yang\s+(?:menempati|memakai|terletak\s+di|berada\s+di|bertempat\s+di)\s+"
+                       r"(?:(?:halaman|kompleks|komplek|area|kawasan)\s+)?(?=[A-Z])")
+
+
+def _occupied_venue(article: Article, locs: Sequence[Any], s: int, e: int) -> tuple[int, int] | None:
+    """The named venue an unnamed one (a kind of venue and its body, "gudang logistik KPU") occupies or
+    lies in, as a reviewer places it ("... yang menempati GOR Dharma Santi"); ``None`` unless the
+    place ``s:e`` is such an unnamed venue and a venue with a name (not a region) follows it."""
+    words = article.text[s:e].split()
+    if not words or not words[0].islower() or not all(w.islower() or (w.isupper() and len(w) <= 6)
+                                                      for w in words[1:]):
+        return None
+    m = _OCCUPIES.match(article.text, e)
+    if m is None or _HEAD_WORD.match(article.text, m.end()) is None or _ROUTE.match(article.text, m.end()):
+        return None
+    named = next((x for x in locs if x.start == m.end()), None)
+    return (named.start, named.end) if named is not None else None
+
+
 def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             toward: bool = False) -> list[tuple[float, int, int]]:
     """The places the sentence ``start:end`` names for its activity, as (rank, start, end): 0 after
@@ -789,10 +810,17 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             continue  # "ke Kantor KPU X dan Kantor Bawaslu X di Y": the list stands for its later items
         before = article.text[max(body, s - 60):s]
         weight = float(base_rank)
+        occupied = _occupied_venue(article, locs, s, e)
+        if occupied is not None:  # "ke gudang logistik KPU yang menempati GOR X": the venue named
+            s, e = occupied
+        frame = _FRAME.fullmatch(article.text[body:s])
         if _SCENE_PLACE.search(before):
             weight += 1.5
-        elif _FRAME.fullmatch(article.text[body:s]) and _FRAME_END.match(article.text, e):
+        elif frame is not None and _FRAME_END.match(article.text, e) and not (
+                moving and frame.group(1).casefold() == "dari") and not any(
+                w.islower() and _VERB_WORD.fullmatch(w.strip(",")) for w in frame.group(0).split()[:-1]):
             weight += 1  # "Di Kecamatan Cikajang, ... berjaga di kantor PPK": the frame, then the venue
+            # (not "Dari Pelabuhan X, kotak suara dikawal ... menuju Y": where the escort starts)
         lies = _LIES.search(before)
         if (lies is not None and not _SPREAD_OVER.search(before, 0, lies.start())
                 and not _KIND_LIES.search(before)):
@@ -1642,6 +1670,14 @@ def _of_kind(place: str, kind: str) -> bool:
                             or f"({kind})" in words)  # "Gedung Olahraga (GOR) X" of "gor"
 
 
+def _occupied_of_kind(text: str, at: int, kind: str) -> bool:
+    """Whether the named venue at ``at`` is where an unnamed one of that kind is ("gudang logistik KPU
+    yang menempati GOR X": "gudang itu" points to the GOR)."""
+    return re.search(rf"(?<![^\W_]){re.escape(kind)}(?:\s+[\w()-]+){{0,3}}?,?\s+yang\s+(?:menempati|memakai|"
+                     r"terletak\s+di|berada\s+di|bertempat\s+di)\s+(?:(?:halaman|kompleks|komplek|area|kawasan)"
+                     r"\s+)?$", text[max(0, at - 90):at], re.IGNORECASE) is not None
+
+
 def _named_of_kind(article: Article, spans: Sequence[tuple[int, int]], kind: str) -> bool:
     """Whether the sentences ``spans`` name a venue of that kind with a capital (its name)."""
     for s, e in spans:
@@ -1699,7 +1735,7 @@ def _earlier_location(article: Article, start: int, kind: str = "", kind_only: b
                     has_name = _named_of_kind(article, looked, kind)
                 if has_name:
                     continue  # "hingga ke kantor KPU" after "Kantor KPU Kabupaten X": the name
-            if _of_kind(article.text[ps:pe], kind) or (
+            if _of_kind(article.text[ps:pe], kind) or _occupied_of_kind(article.text, ps, kind) or (
                     headquarters and _HEADQUARTERS.match(article.text, ps) is not None) or (
                     not venue and _HEAD_WORD.match(article.text, ps) is not None):
                 return article.text[ps:pe].strip(" ,.")

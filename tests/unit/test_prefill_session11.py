@@ -1,0 +1,59 @@
+"""Record pre-fill: the classes the fifteenth transfer check (dev gold e190-e197) showed for the
+acting unit and the place. Pages are invented in the shape of real ones (tests/gold/real/dev/
+PAGES_READ_15.md), ingested into a real store on disk and drafted through ``Store.draft_record``;
+each case is one ``(needle, slot, expected)`` of the sentence holding the needle to its paragraph's
+end (a clause's needle starting with "sedangkan" drafts that clause)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.unit.prefill_pages import Opened, open_pages
+from tests.unit.test_prefill_session10 import paragraph_draft
+
+FIFTEENTH = {
+    "occupied": """Sat Samapta Polres Teluk Biru Patroli ke Gudang Logistik Pilkada
+
+TELUK BIRU, Warta Pesisir – Polres Teluk Biru melalui Sat Samapta menggelar patroli malam ke gudang logistik KPU yang menempati GOR Citra Bahari, Kelurahan Pasir Putih, Selasa (15/10/2024).
+
+Anggota Sat Samapta memeriksa pintu gudang dan pagar di sekeliling gedung tersebut, lalu berbincang dengan petugas jaga.
+
+Sehari sebelumnya, Senin (14/10/2024), Kapolres Teluk Biru berkoordinasi dengan Ketua KPU Kabupaten Teluk Biru di gudang tersebut soal jadwal penjagaan.
+""",
+    "frames": """Kotak Suara Pulau Karang Digeser ke Daratan
+
+TELUK BIRU – Ratusan kotak suara dari Pulau Karang mulai digeser ke daratan, Kamis (28/11/2024), dengan pengawalan kapal patroli polisi.
+
+Dari Pelabuhan Tanjung Batu, kotak suara dikawal personel Sat Samapta Polres Teluk Biru menggunakan truk menuju Gudang Logistik KPU Kabupaten Teluk Biru di Jalan Pahlawan.
+
+Sementara itu, di Kecamatan Karang Asri, Polsek Karang Asri mengamankan pertemuan terbatas pasangan calon di Balai Desa Karang Tengah dengan 10 personel.
+""",
+}
+
+CASES = [
+    # an unnamed venue and the named one it occupies ("gudang logistik KPU yang menempati GOR X"): the
+    # named venue, as a reviewer places it (not the unnamed kind, nor the kelurahan after it) ...
+    ("menggelar patroli malam ke gudang logistik", "location", "GOR Citra Bahari"),
+    # ... which a pointer to the venue's kind then finds, not a headline's "Gudang Logistik Pilkada"
+    ("berkoordinasi dengan Ketua KPU", "location", "GOR Citra Bahari"),
+    ("di sekeliling gedung tersebut", "location", "GOR Citra Bahari"),
+    # a fronted "Dari X," in an escort is where it starts, not a frame the clause after outranks
+    ("Dari Pelabuhan Tanjung Batu", "location", "Pelabuhan Tanjung Batu"),
+    # a district frame after a connective ("Sementara itu, di Kecamatan X,") gives way to the venue
+    # the clause names, as a frame opening the sentence already did
+    ("Sementara itu, di Kecamatan Karang Asri", "location", "Balai Desa Karang Tengah"),
+]
+
+
+@pytest.fixture(scope="module")
+def fifteenth(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("fifteenth"), FIFTEENTH)
+
+
+@pytest.mark.parametrize(("needle", "slot", "expected"), CASES, ids=lambda v: str(v)[:32])
+def test_the_fifteenth_check(fifteenth: Opened, needle: str, slot: str, expected: Any) -> None:
+    [page] = [name for name, text in FIFTEENTH.items() if needle in text]
+    assert paragraph_draft(fifteenth, page, needle)[slot] == expected
