@@ -166,9 +166,12 @@ _FRAME_END = re.compile(r"\s*,")
 # "yang berada di halaman Masjid X"; where a unit is based ("Satbrimob yang bermarkas di Luwuk tiba
 # di ...") or stands by while its verb names another place ("yang bersiaga di Dermaga X menggelar
 # patroli di ...")
-_LIES = re.compile(r"(?<![^\W_])(?:(?:berada|terletak|tersebar)|yang\s+(?:bermarkas|berkedudukan|"
-                   r"berpangkalan|bersiaga|berjaga|bertugas|berasal|sehari-hari\s+bertugas))\s+(?:di|dalam|dari)\s+"
-                   r"(?:(?:halaman|depan|sekitar|kawasan|area|komplek|kompleks)\s+)?$", re.IGNORECASE)
+# ... or will serve while the sentence tells another act ("Apel ... diikuti 96 personel yang akan bertugas di
+# pulau-pulau Kecamatan X": where they go next, not where the apel is)
+_LIES = re.compile(r"(?<![^\W_])(?:(?:berada|terletak|tersebar)|yang\s+(?:(?:akan|nantinya|nanti)\s+)?"
+                   r"(?:bermarkas|berkedudukan|berpangkalan|bersiaga|berjaga|bertugas|berasal|sehari-hari\s+bertugas))\s+"
+                   r"(?:di|dalam|dari)\s+(?:(?:halaman|depan|sekitar|kawasan|area|komplek|kompleks|([a-z]+)-\1)\s+)?$",
+                   re.IGNORECASE)
 # an unnamed venue visited or guarded, then where it lies: "menyambangi pos kamling yang berada di
 # Desa X" (the village is where the act is, as "dari gudang KPU di Aek Badak")
 _KIND_LIES = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|menjaga|mengamankan|"
@@ -191,6 +194,10 @@ _STANDS_BY = re.compile(r"(?<![^\W_])(?:disiagakan|bersiaga|siaga|standby|stand\
                         re.IGNORECASE)
 _TO_FETCH = re.compile(r"[^.;]*?(?<![^\W_])(?:untuk|guna)\s+(?:mengawal|menjemput)(?![^\W_])[^.;]*?"
                        r"(?<![^\W_])dari\s", re.IGNORECASE)
+# what an appeal asks of others, up to the place: "mengimbau simpatisan agar tidak membawa atribut ke
+# halaman Masjid X" (the appeal is made where the sentence or the one before says, not at the mosque)
+_ASKED_TO = re.compile(r"(?<![^\W_])(?:mengimbau|menghimbau|meminta|mengajak|mengingatkan|berpesan)(?![^\W_])"
+                       r"[^.;]*?(?<![^\W_])(?:agar|supaya)(?![^\W_])[^.;]*$", re.IGNORECASE)
 # a fronted concessive clause, up to its comma: "Meski sidang berlangsung di Jakarta, pihaknya ..."
 _CONCEDED = re.compile(r"\W*(?:meski|meskipun|walau|walaupun|kendati|kendatipun|biarpun)\s[^,.;]*$",
                        re.IGNORECASE)
@@ -635,8 +642,10 @@ AREA_RANK = 1.5  # "menjaga situasi di wilayah X": the area an act is about, bel
 LIES_RANK = 2.5  # "yang berada di Kecamatan X": not where the activity is, but a place the text names
 # many unnamed places of a kind ("sejumlah TPS yang tersebar di Kecamatan X", "kantor-kantor PPK yang
 # berada di ..."): the area they lie in is the one place the sentence names for the act
+# (places, not people: "96 personel yang akan bertugas di ..." is no place spread over)
 _SPREAD_OVER = re.compile(r"(?<![^\W_])(?:(?:sejumlah|beberapa|seluruh|semua|puluhan|ratusan|\d[\d.]*)"
-                          r"\s+[\w-]+|([a-z]+|TPS)-\1)\s+(?:yang\s+)?$", re.IGNORECASE)
+                          r"\s+(?!(?:personel|personil|anggota|petugas|prajurit|orang)(?![^\W_]))[\w-]+|"
+                          r"([a-z]+|TPS)-\1)\s+(?:yang\s+)?$", re.IGNORECASE)
 
 
 _FRAME_WORDS = frozenset("di dari dalam pada untuk selama sementara".split())
@@ -840,6 +849,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             weight = max(weight, 1.5)  # "disiagakan di Dermaga X untuk mengawal ... dari A": it acts from A
         if _CONCEDED.match(article.text, body, s):
             weight = 3  # "Meski sidang berlangsung di Jakarta, ... patroli": where another thing is
+        if _ASKED_TO.search(article.text, body, s):
+            weight = 3  # "mengimbau simpatisan agar tidak membawa atribut ke Masjid X": what others are asked
         # "Gudang Logistik KPU ... di Desa Aek Badak": the second place says where the first lies
         host = [p for p in places if p[2] <= s and p[0] < 3 and _LIES_IN.match(article.text[p[2]:s])
                 and p[1] not in levels]
@@ -1410,6 +1421,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     start_there = _FROM_THERE.search(sentence) if _MOVING.search(sentence) else None
     if start_there is not None and rounds is not None and rounds.start() == start_there.start():
         start_there = None
+    if start_there is not None and _AFTER_LEAVING.search(sentence, 0, start_there.start()):
+        start_there = None  # "Usai dari gudang, rombongan bergerak ke Kantor X": a scene, then the act
     if start_there is not None:  # "dikawal dari hotel tersebut menuju Kantor X": where it starts
         start_kind = start_there.group(1).casefold()
         location = _earlier_location(article, start, start_kind, kind_only=True) or location
@@ -1579,6 +1592,9 @@ _FROM_THERE = re.compile(rf"(?<![^\W_])dari\s+({_VENUE_HEADS})(?:(?:\s+[a-z]\w*)
                          # ... or fronted before the clause that moves: "Dari pelabuhan, kotak suara dibawa
                          # ke ..."
                          r"|(?=\s*,))(?![^\W_])", re.IGNORECASE)
+# a place left before the act ("Usai dari gudang, ..."): the scene the act follows, not where it starts
+_AFTER_LEAVING = re.compile(r"(?<![^\W_])(?:usai|seusai|setelah|selesai|sepulang|pulang|kembali)\s+$",
+                            re.IGNORECASE)
 # rounds over many of a kind ("berpatroli dari TPS ke TPS", "dari desa ke desa"): no place, neither end
 _ROUNDS = re.compile(r"(?<![^\W_])dari\s+(\w+)\s+(?:hingga\s+|sampai\s+)?ke\s+\1(?![^\W_])", re.IGNORECASE)
 _ACTIVITY = re.compile(rf"(?:{_ACTIVITY_NOUN})(?![^\W_])", re.IGNORECASE)

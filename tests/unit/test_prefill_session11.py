@@ -31,6 +31,20 @@ Dari Pelabuhan Tanjung Batu, kotak suara dikawal personel Sat Samapta Polres Tel
 
 Sementara itu, di Kecamatan Karang Asri, Polsek Karang Asri mengamankan pertemuan terbatas pasangan calon di Balai Desa Karang Tengah dengan 10 personel.
 """,
+    "scenes": """Polsek Karang Asri Amankan Kampanye di Lapangan Bola Karang Jaya
+
+KARANG ASRI – Kampanye terbuka pasangan calon bupati nomor urut 1 digelar di Lapangan Sepak Bola Desa Karang Jaya, Kecamatan Karang Asri, Rabu (23/10/2024) siang.
+
+Di lapangan tersebut, Bhabinkamtibmas Desa Karang Jaya Bripka Yusuf mengimbau simpatisan agar tidak membawa atribut kampanye ke halaman Masjid Al-Falah di seberang lapangan.
+
+Polres Teluk Biru menggelar apel pergeseran pasukan di halaman Mapolres Teluk Biru, Senin (25/11/2024) pagi.
+
+Apel dipimpin Kapolres Teluk Biru AKBP Andi Rahman dan diikuti 96 personel yang akan bertugas di pulau-pulau Kecamatan Karang Asri dan Kecamatan Pasir Putih.
+
+Sat Samapta Polres Teluk Biru berpatroli ke Gudang Logistik KPU Kabupaten Teluk Biru di Kota Teluk Biru, Sabtu (14/12/2024) malam.
+
+Usai dari gudang, rombongan patroli bergerak ke Kantor Bawaslu Kabupaten Teluk Biru dan Kantor KPU Kabupaten Teluk Biru.
+""",
 }
 
 CASES = [
@@ -45,6 +59,19 @@ CASES = [
     # a district frame after a connective ("Sementara itu, di Kecamatan X,") gives way to the venue
     # the clause names, as a frame opening the sentence already did
     ("Sementara itu, di Kecamatan Karang Asri", "location", "Balai Desa Karang Tengah"),
+    # what an appeal asks of others ("agar tidak membawa atribut ke halaman Masjid X") is not where it
+    # is made: the field the sentence points to
+    ("Bripka Yusuf mengimbau simpatisan", "location", "Lapangan Sepak Bola Desa Karang Jaya"),
+    # where the personnel of an apel will serve ("yang akan bertugas di pulau-pulau Kecamatan X") is not
+    # where the apel is: the apel told before, at the Mapolres (people are not places spread over)
+    ("dan diikuti 96 personel yang akan bertugas", "location", "Mapolres Teluk Biru"),
+    # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
+    # scene it follows, not where it starts
+    (
+        "Usai dari gudang, rombongan patroli",
+        "location",
+        "Kantor Bawaslu Kabupaten Teluk Biru dan Kantor KPU Kabupaten Teluk Biru",
+    ),
 ]
 
 
