@@ -278,6 +278,9 @@ _PROVINCES = {"sumatera utara": "sumut", "sumatera barat": "sumbar", "sumatera s
 _PROVINCE = re.compile(rf"(?<![^\W_])({'|'.join(sorted(_PROVINCES, key=len, reverse=True))})(?![^\W_])")
 
 
+_SAT = re.compile(r"(?<![^\W_])sat(?:uan)?\s+(?=[^\W\d_])")
+
+
 @functools.lru_cache(maxsize=4096)
 def unit_key(text: str) -> str:
     """One name for the long and short forms of a unit: "Kepolisian Resor (Polres) Garut" and
@@ -289,6 +292,8 @@ def unit_key(text: str) -> str:
     for pattern, short in _LONG_FORMS:
         key = pattern.sub(short, key)
     key = " ".join(key.split()).casefold().replace("sumatra", "sumatera")
+    # "Satuan Samapta", "Sat Samapta" and "Satsamapta" are one sub-unit ("Satuan Lalu Lintas": Satlantas)
+    key = _SAT.sub("sat", key).replace("satlalu lintas", "satlantas")
     return _PROVINCE.sub(lambda m: _PROVINCES[m.group(1)], key)
 
 
@@ -319,6 +324,9 @@ _MAIN_UNITS: dict[tuple[str, tuple[tuple[int, int, str], ...]], str] = {}
 # a Polres' unit written with it ("Sat Polairud Polres X"); a Polda's directorates act across the
 # province on their own ("Ditsamapta Polda Jambi" patrols as itself)
 _PARENT = re.compile(r"\s((?:Polres|Polresta|Polrestabes)\s+[A-Z][^()\n,.;]*)$")
+
+
+_THROUGH = re.compile(r"\s+melalui\s+", re.IGNORECASE)
 
 
 def main_unit(article: Article) -> str:
@@ -365,8 +373,16 @@ def _main_unit(article: Article) -> str:
     # when the body opens with the Polres acting ("TILAMUTA – Polres X menggelar apel ...")
     headline = {(unit_key(text), bool(_PARENT.search(text)) and not _TERRITORIAL.match(text))
                 for at, text in written if at < title_end}
-    first = next((text for at, text in sorted(written) if at >= title_end and _HEADER_DASH.match(
+    ordered = sorted(written)
+    at_first = next((i for i, (at, text) in enumerate(ordered) if at >= title_end and _HEADER_DASH.match(
         article.text, at + len(text)) is None), None)
+    first = ordered[at_first][1] if at_first is not None else None
+    if at_first is not None and at_first + 1 < len(ordered) and _TERRITORIAL.match(ordered[at_first][1]):
+        # "Polres X melalui Satuan Samapta menggelar patroli ...": the body's first act is the sub-unit's
+        at, text = ordered[at_first]
+        after = ordered[at_first + 1]
+        if _THROUGH.fullmatch(article.text, at + len(text), after[0]) and not _TERRITORIAL.match(after[1]):
+            first = f"{after[1]} {text}"
     if len(headline) == 1 and next(iter(headline))[1] and first is not None and (
             unit_key(first) == next(iter(headline))[0]):
         best = next(iter(headline))[0]
@@ -420,6 +436,11 @@ _LONG_BEFORE = re.compile(r"(?<![^\W_])(?:Satuan|Direktorat|Detasemen|Subdirekto
                           r"\($")
 
 
+# a long form's short form in brackets after its whole name (which may run on past "dan")
+_SHORT_AFTER = re.compile(r"((?:\s+dan\s+[A-Z][\w'’-]*)*)\s*\("
+                          r"(?:Polres|Polresta|Polrestabes|Polsek|Polsekta|Polda)\s[^()\n]{1,40}\)")
+
+
 def unit_surface(article: Article, e: Any) -> str:
     """A unit as a reviewer writes it: "Kepolisian Resor" followed by "(Polres) Garut" is the
     whole "Kepolisian Resor (Polres) Garut"; "Polsek Tanjung Batu 15" before "personel" is
@@ -435,6 +456,10 @@ def unit_surface(article: Article, e: Any) -> str:
         parent = next((x for x in article.entities if x.label == "POLICE_UNIT" and x.start == e.end + 2
                        and article.text[e.end:x.start] == ") " and _TERRITORIAL.match(x.text)), None)
         text = article.text[long.start():parent.end if parent is not None else e.end + 1]
+    long_form = re.match(r"Kepolisian\s+(?:Resor|Resort|Daerah|Sektor)\s", text) is not None
+    short = _SHORT_AFTER.match(article.text, e.end) if long_form and "(" not in text else None
+    if short is not None and short.group(1):  # "Kepolisian Resor Pangkajene dan Kepulauan (Polres Pangkep)":
+        text = article.text[e.start:short.end(1)]  # a long form's name goes on past "dan" to its short form
     text = _BKO_TAIL.sub("", text)  # "Satbrimob Polda Papua BKO": BKO is not part of a unit (the guidelines)
     rest = _HYPHEN_REST.match(article.text, e.end) if text == e.text else None
     if rest is not None and not _UNIT_HEAD.match(article.text, e.end + 1):
@@ -1057,6 +1082,9 @@ _TALKS_HELD = re.compile(r"(?<![^\W_])(?:rakor|rapat\s+koordinasi|pertemuan|audi
                          r"[^.;]{0,70}?\s(?:digelar|diselenggarakan)\s+$", re.IGNORECASE)
 
 
+_OWN_SHORT = re.compile(r"(?:\s+dan\s+[A-Z][\w'’-]*)*\s*\(")
+
+
 def _partners(article: Article, inside: Sequence[Any], unit_text: str, location: str | None) -> list[str]:
     """Other bodies named as taking part: never the acting unit nor the units it is written
     with ("Polsek Praya Barat Polres Lombok Tengah": its parent), nor a body that only names the
@@ -1070,8 +1098,9 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
                                                  or bare in unit_text):
             chain_end = e.end  # the acting unit itself; a unit written right after it is its parent
             continue
-        if e.label == "POLICE_UNIT" and chain_end >= 0 and _UNDER.match(article.text[chain_end:e.start]):
-            chain_end = e.end
+        if e.label == "POLICE_UNIT" and chain_end >= 0 and (_UNDER.match(article.text[chain_end:e.start]) or (
+                _OWN_SHORT.fullmatch(article.text, chain_end, e.start))):
+            chain_end = e.end  # its parent, or its own short form in brackets ("... dan Y (Polres X)")
             continue
         if e.label not in PARTNER_LABELS or e.text in out:
             continue

@@ -45,6 +45,16 @@ Sat Samapta Polres Teluk Biru berpatroli ke Gudang Logistik KPU Kabupaten Teluk 
 
 Usai dari gudang, rombongan patroli bergerak ke Kantor Bawaslu Kabupaten Teluk Biru dan Kantor KPU Kabupaten Teluk Biru.
 """,
+    "through": """Sat Samapta Polres Lembah Sari Patroli Malam ke Gudang Logistik KPU
+
+LEMBAH SARI // Polres Lembah Sari melalui Satuan Samapta melaksanakan patroli ke Gudang Logistik KPU Kabupaten Lembah Sari di Kota Sari, Sabtu (14/12/2024) malam.
+
+Rombongan patroli lalu menyambangi Kantor Bawaslu Kabupaten Lembah Sari.
+""",
+    "long_form": """Apel Pergeseran Pasukan Pengamanan TPS Kepulauan
+
+PANTAI INDAH – Kepolisian Resor Teluk Biru dan Kepulauan (Polres Telbiru) menggelar apel pergeseran pasukan di halaman Mapolres Telbiru, Senin (25/11/2024) pagi.
+""",
 }
 
 CASES = [
@@ -65,6 +75,13 @@ CASES = [
     # where the personnel of an apel will serve ("yang akan bertugas di pulau-pulau Kecamatan X") is not
     # where the apel is: the apel told before, at the Mapolres (people are not places spread over)
     ("dan diikuti 96 personel yang akan bertugas", "location", "Mapolres Teluk Biru"),
+    # "Polres X melalui Satuan Samapta ...": the page's first act is the sub-unit's, so a page whose headline
+    # names that sub-unit with its Polres is about the sub-unit ("Satuan Samapta" and "Sat Samapta" one name)
+    ("Rombongan patroli lalu menyambangi", "unit", "Sat Samapta Polres Lembah Sari"),
+    # a long form whose name goes on past "dan" to its short form in brackets: the whole long form acts,
+    # and its own short form is no partner (as "Kepolisian Daerah X (Polda Y)")
+    ("Kepolisian Resor Teluk Biru dan Kepulauan", "unit", "Kepolisian Resor Teluk Biru dan Kepulauan"),
+    ("Kepolisian Resor Teluk Biru dan Kepulauan", "partners", []),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
