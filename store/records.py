@@ -1445,7 +1445,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
             location = _named_in_full(article, start, location) or location
     site = _EVENT_SITE.search(sentence) if found is None or found[1] >= 1.5 else None
     if site is not None:  # "Di lokasi kampanye, ...": where the event told before was held
-        location = _last_venue(article, start) or location
+        location = _event_venue(article, start, site.group(1)) or _last_venue(article, start) or location
     rounds = _ROUNDS.search(sentence)
     start_there = _FROM_THERE.search(sentence) if _MOVING.search(sentence) else None
     if start_there is not None and rounds is not None and rounds.start() == start_there.start():
@@ -1457,7 +1457,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         location = _earlier_location(article, start, start_kind, kind_only=True) or location
     goes_on = _TOLD_ON.match(sentence) if location is None else None
     if goes_on is not None:  # "Apel dipimpin Kapolres X dan diikuti ...": the apel told just before, there
-        location = _earlier_location(article, start, goes_on.group(1).casefold())
+        # ("Pengamanan kampanye dipimpin Kapolsek X ...": where the page said the campaign was held)
+        location = _event_venue(article, start, goes_on.group(2)) or _earlier_location(
+            article, start, goes_on.group(1).split()[0].casefold())
     bare = _BARE_HEAD.search(sentence) if location is None else None
     if bare is not None and rounds is not None and rounds.start() <= bare.start() < rounds.end():
         bare = None
@@ -1605,15 +1607,38 @@ def _next_clause(article: Article, start: int, end: int,
 
 _FOR = re.compile(r"(?<![^\W_])(?:untuk|guna|demi)\s+$", re.IGNORECASE)
 # where an event told before was held: "Di lokasi kampanye", "ke lokasi pleno"
-_EVENT_SITE = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:lokasi\s+(?:kampanye|pleno|acara|kegiatan|rapat|apel|"
+_EVENT_SITE = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:lokasi\s+(kampanye|pleno|acara|kegiatan|rapat|apel|"
                          r"debat|deklarasi|unjuk rasa|aksi|rekapitulasi)|"
                          # a part of the event's venue: "Di sekitar panggung", "di depan podium"
                          r"(?:(?:sekitar|depan|atas|bawah|belakang|samping)\s+)?(?:panggung|podium|tribun))(?![^\W_])",
                          re.IGNORECASE)
 # a sentence opening with the activity told before, going on about it in the passive: "Apel dipimpin
 # Kapolres X dan diikuti 480 personel" (the apel the lede placed)
-_TOLD_ON = re.compile(r"\W*(apel|patroli|rakor|rapat koordinasi|simulasi)\s+(?:dipimpin|diikuti|dihadiri|"
-                      r"dilaksanakan|berlangsung)(?![^\W_])", re.IGNORECASE)
+# ... or its guard ("Pengamanan kampanye dipimpin Kapolsek X", "Pengamanan pleno dilakukan 15 personel")
+_EVENTS = r"kampanye|pleno|rapat pleno|debat|deklarasi|rekapitulasi|pendaftaran|pengundian"
+_TOLD_ON = re.compile(rf"\W*(apel|patroli|rakor|rapat koordinasi|simulasi|pengamanan\s+({_EVENTS}))\s+"
+                      r"(?:juga\s+)?(?:dipimpin|diikuti|dihadiri|dilaksanakan|berlangsung|dilakukan)(?![^\W_])",
+                      re.IGNORECASE)
+
+
+def _event_venue(article: Article, start: int, event: str | None) -> str | None:
+    """The named venue of the last sentence before ``start`` that tells of the ``event`` ("kampanye",
+    "pleno"): where the page said it was held ("Di lokasi kampanye", "Pengamanan pleno dilakukan ...")."""
+    if not event:
+        return None
+    # (not one that only dates another act by it: "Usai pleno, kotak suara dibawa ke Gudang X")
+    told = re.compile(rf"(?<![^\W_])(?<!usai )(?<!seusai )(?<!setelah )(?<!sebelum )(?<!selesai )"
+                      rf"{re.escape(event)}(?![^\W_])", re.IGNORECASE)
+    spans = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+             if s[1] <= start]
+    for s, e in reversed(spans):
+        if told.search(article.text, s, e) is None:
+            continue
+        found = location_in(article, [x for x in article.entities if s <= x.start and x.end <= e], s, e)
+        if found is not None and found[0][:1].isupper() and _HEAD_WORD.match(found[0]) and not _ROUTE.match(
+                found[0]):
+            return found[0]
+    return None
 # a movement that starts at a place named before: "dikawal dari hotel tersebut menuju ..."
 _FROM_THERE = re.compile(rf"(?<![^\W_])dari\s+({_VENUE_HEADS})(?:(?:\s+[a-z]\w*){{0,2}}?\s+(?:itu|tersebut)"
                          # ... or by its kind alone, the movement said right after: "dari GOR hingga ke posko"

@@ -55,6 +55,16 @@ Rombongan patroli lalu menyambangi Kantor Bawaslu Kabupaten Lembah Sari.
 
 PANTAI INDAH – Kepolisian Resor Teluk Biru dan Kepulauan (Polres Telbiru) menggelar apel pergeseran pasukan di halaman Mapolres Telbiru, Senin (25/11/2024) pagi.
 """,
+    "event": """Polsek Tanjung Harapan Amankan Rapat Pleno PPK
+
+TANJUNG HARAPAN – Rapat pleno rekapitulasi tingkat Kecamatan Tanjung Harapan berlangsung di Gedung Serbaguna Kecamatan Tanjung Harapan, Jalan Merdeka Nomor 5, Sabtu (30/11/2024).
+
+Pengamanan pleno dilakukan 15 personel Polsek Tanjung Harapan dibantu 5 prajurit Koramil 07/Tanjung Harapan.
+
+Usai pleno, kotak suara dibawa ke Gudang KPU Kabupaten Pesisir Indah di Kota Pesisir dengan pengawalan personel Polsek Tanjung Harapan.
+
+Sebelumnya, Jumat (29/11/2024), Kapolres Pesisir Indah AKBP Bambang Wijaya meninjau kesiapan pengamanan di lokasi pleno.
+""",
 }
 
 CASES = [
@@ -82,6 +92,16 @@ CASES = [
     # and its own short form is no partner (as "Kepolisian Daerah X (Polda Y)")
     ("Kepolisian Resor Teluk Biru dan Kepulauan", "unit", "Kepolisian Resor Teluk Biru dan Kepulauan"),
     ("Kepolisian Resor Teluk Biru dan Kepulauan", "partners", []),
+    # the guard of an event told before, going on about it ("Pengamanan pleno dilakukan 15 personel ..."):
+    # where the page said the event was held
+    ("Pengamanan pleno dilakukan 15 personel", "location", "Gedung Serbaguna Kecamatan Tanjung Harapan"),
+    # ... and "di lokasi pleno" is there too, not at the last venue named ("Usai pleno, kotak suara dibawa
+    # ke Gudang X" only dates another act by the pleno)
+    (
+        "meninjau kesiapan pengamanan di lokasi pleno",
+        "location",
+        "Gedung Serbaguna Kecamatan Tanjung Harapan",
+    ),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
