@@ -497,6 +497,7 @@ _SAYS = re.compile(r"(?<![^\W_])(?:(?:mengatakan|menambahkan|menjelaskan|menyebu
                    # Tim Jibom Satbrimob X", "menyebut satu peleton Sat Samapta disiagakan"
                    r"(?:mengatakan|menyebut|menyebutkan|menuturkan|menerangkan|mengungkapkan)\s+(?=[a-z0-9]))",
                    re.IGNORECASE)
+_ACCORDING = re.compile(r"\W*menurut\s[^,.;]{1,90},", re.IGNORECASE)
 # ... and after an order the one ordered acts ("Kapolres X memerintahkan Kapolsek Y untuk menyambangi ...")
 _THROUGH_BEFORE = re.compile(r"(?<![^\W_])(?:melalui|(?:memerintahkan|menginstruksikan|menugaskan|mengutus)"
                              r"(?:\s+kepada)?(?:\s+para)?)\s+$", re.IGNORECASE)
@@ -554,8 +555,10 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
         # unit has a clause of its own: "Di wilayah Polsek A, 30 personel menjaga ..., Polsek B ...")
         specific = specific[1:]
     named = [(at, text) for at, text in named if not _NOT_ACTOR_BEFORE.search(before(at))]
-    says = _SAYS.search(article.text, start, end)
-    said_at = says.start() if says is not None else end
+    # "Menurut Kasat Intelkam Polres X, personel Polsek Y berjaga ...": what is said after the speaker
+    according = _ACCORDING.match(article.text, start, end)
+    says = according or _SAYS.search(article.text, start, end)
+    said_at = end if says is None else says.end() if according else says.start()
     told = [e for e in specific if says is not None and e.start >= says.end()]
     if told and (specific[0].start < said_at or (named and named[0][0] < said_at)):
         # "Kabag Ops Polres X menambahkan, logistik ... dikawal Sat Samapta": Sat Samapta acts
@@ -889,6 +892,16 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
     return [p for p in out if p[0] < 3]
 
 
+_FROM_BEFORE = re.compile(r"(?<![^\W_])dari\s+$", re.IGNORECASE)
+_REGION_HEAD = re.compile(rf"(?:{_ADMIN.pattern}|Kabupaten|Kab\.|Kota|Provinsi|Pulau|Kec\.)(?![^\W_])")
+
+
+def _named_venue(text: str, at: int) -> bool:
+    """Whether a venue with a name starts at ``at`` ("Balai Desa Y", "TPS 05"), not a road or a region."""
+    return text[at:at + 1].isupper() and _HEAD_WORD.match(text, at) is not None and (
+        _ROUTE.match(text, at) is None and _REGION_HEAD.match(text, at) is None)
+
+
 def names_a_venue(sentence: str) -> bool:
     """Whether the sentence names a venue after a preposition ("di sekitar kantor camat"), labelled
     as a place or not (the suggestions count it as a cue of an activity sentence)."""
@@ -903,7 +916,11 @@ def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
     places = [p for p in _places(article, inside, start, end, toward) if p[0] < max_rank]
     if not places:
         return None
-    rank, s, e = min(places, key=lambda v: (v[0], v[1], v[1] - v[2]))
+    # of places ranked alike, a named venue beats a region ("Kegiatan di Kecamatan X dilaksanakan ... di Balai
+    # Desa Y": the hall; not where a movement starts, "dari Kecamatan X menuju Gudang Y")
+    rank, s, e = min(places, key=lambda v: (v[0], _REGION_HEAD.match(article.text, v[1]) is not None and (
+        not _FROM_BEFORE.search(article.text, max(start, v[1] - 8), v[1])) and any(
+        p[0] == v[0] and _named_venue(article.text, p[1]) for p in places), v[1], v[1] - v[2]))
     head = article.text[s:e].split()[0].casefold()
     for _, ns, ne in sorted(places, key=lambda v: v[1]):  # "TPS 03 Desa A dan TPS 11 Desa B": one list
         if (ns == s and ne > e) or (ns >= e and _LIST_JOIN.match(article.text[e:ns]) and (

@@ -65,6 +65,14 @@ Usai pleno, kotak suara dibawa ke Gudang KPU Kabupaten Pesisir Indah di Kota Pes
 
 Sebelumnya, Jumat (29/11/2024), Kapolres Pesisir Indah AKBP Bambang Wijaya meninjau kesiapan pengamanan di lokasi pleno.
 """,
+    "speaker": """Polres Sungai Jernih Siagakan Personel di Kantor PPK
+
+SUNGAI JERNIH – Polres Sungai Jernih menyiagakan personel di kantor-kantor PPK menjelang pleno, Senin (25/11/2024).
+
+Menurut Kasat Intelkam Polres Sungai Jernih AKP Yusuf, personel Polsek Batu Ampar berjaga di Kantor PPK Batu Ampar sejak pagi.
+
+Kegiatan pengamanan di Kecamatan Tepian dilaksanakan oleh Satbinmas Polres Sungai Jernih di Balai Desa Tepian Baru.
+""",
 }
 
 CASES = [
@@ -102,6 +110,11 @@ CASES = [
         "location",
         "Gedung Serbaguna Kecamatan Tanjung Harapan",
     ),
+    # a fronted attribution ("Menurut Kasat Intelkam Polres X, personel Polsek Y berjaga ..."): the unit
+    # of what is said acts, not the speaker's, as after "mengatakan,"
+    ("Menurut Kasat Intelkam", "unit", "Polsek Batu Ampar"),
+    # of places ranked alike, a named venue beats a region ("di Kecamatan X dilaksanakan ... di Balai Y")
+    ("Kegiatan pengamanan di Kecamatan Tepian", "location", "Balai Desa Tepian Baru"),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
