@@ -1168,7 +1168,27 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
         if words and words[-1] == "dari" and not _FROM_PEOPLE.search(" ".join(words[-5:-1])):
             continue  # "logistik ... dari 42 PPK": where things come from; "personel gabungan dari": who
         out.append(e.text)
+    # a TNI commander with his formation's number ("dipimpin Danramil 1601-04/Lewa Kapten Inf Y dan Kapolsek
+    # Z"): the formation he commands takes part, as a Kapolres's role implies his Polres
+    for r in inside:
+        head = _COMMANDS.get(r.text.casefold()) if r.label == "ROLE" else None
+        cut = min((x.start for x in inside if x.start > r.end and x.label in ("RANK", "PERSON")), default=len(
+            article.text))
+        code = _FORMATION.match(article.text[:cut], r.end) if head else None
+        written = code is not None and any(x.label == "MILITARY_UNIT" and r.end <= x.start <= code.end()
+                                           for x in inside)
+        if code is not None and not written:
+            implied = f"{head} {code.group(1).strip()}"
+            if implied not in out:
+                out.append(implied)
     return out
+
+
+_COMMANDS = {"dandim": "Kodim", "danramil": "Koramil", "danrem": "Korem", "danlanal": "Lanal",
+             "danlanud": "Lanud"}
+# a formation's number, with its place after a slash: "0911/Sungai Jernih", "1601-04/Lewa", "0825"
+_FORMATION = re.compile(r"[ \t]+(\d{2,4}(?:-\d{1,2})?(?:/[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})?)"
+                        r"(?![\w/-])")
 
 
 # a sentence that goes on about the activity just told: it refers back to it ("Rakor itu dihadiri

@@ -73,6 +73,10 @@ Menurut Kasat Intelkam Polres Sungai Jernih AKP Yusuf, personel Polsek Batu Ampa
 
 Kegiatan pengamanan di Kecamatan Tepian dilaksanakan oleh Satbinmas Polres Sungai Jernih di Balai Desa Tepian Baru.
 """,
+    "commander": """Apel Gabungan Pengamanan Pilkada di Sungai Jernih
+
+SUNGAI JERNIH – Dandim 0911/Sungai Jernih Letkol Inf Agus Salim dan Kapolres Sungai Jernih AKBP Dedy Kurnia memimpin apel gabungan pengamanan Pilkada di Lapangan Merdeka Sungai Jernih, Senin (25/11/2024).
+""",
 }
 
 CASES = [
@@ -115,6 +119,10 @@ CASES = [
     ("Menurut Kasat Intelkam", "unit", "Polsek Batu Ampar"),
     # of places ranked alike, a named venue beats a region ("di Kecamatan X dilaksanakan ... di Balai Y")
     ("Kegiatan pengamanan di Kecamatan Tepian", "location", "Balai Desa Tepian Baru"),
+    # a TNI commander with his formation's number ("Dandim 0911/X Letkol Inf Y dan Kapolres Z memimpin
+    # apel"): his Kodim takes part, as a Kapolres's role implies his Polres
+    ("Dandim 0911/Sungai Jernih", "unit", "Polres Sungai Jernih"),
+    ("Dandim 0911/Sungai Jernih", "partners", ["Kodim 0911/Sungai Jernih"]),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
