@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from store.disk.corpus import SHARD_SIZE, StoredArticle, stored_form
-from store.model import Article
+from store.model import Article, Entity
 from store.search.tantivy_query import document_head
 from store.sources.decode import read_ahead
 from store.sources.formats import JSONL_SUFFIXES, RawDoc, Skipped, read_source
@@ -108,8 +108,11 @@ def _signed(article: Article) -> tuple[Article, list[int]]:
 
 
 def _recognised(raw: RawDoc, parsed: ParsedArticle, recogniser: Recogniser) -> Article:
-    aid = article_id(parsed.text)
-    entities = recogniser.recognise(parsed.text, parsed.published, parsed.noise)
+    return _article(raw, parsed, article_id(parsed.text),
+                    recogniser.recognise(parsed.text, parsed.published, parsed.noise))
+
+
+def _article(raw: RawDoc, parsed: ParsedArticle, aid: str, entities: list[Entity]) -> Article:
     return Article(
         id=aid,
         source=raw.source,
