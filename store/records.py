@@ -1072,7 +1072,12 @@ def _written_under(article: Article, inside: Sequence[Any], e: Any) -> bool:
                 not _WITH.search(article.text[max(0, prev.start - 20):prev.start]))
         if _CHAIN_GAP.fullmatch(gap) is None:
             return False
+        if _LEVEL.get(prev.text.split()[0].casefold(), 9) < _LEVEL.get(e.text.split()[0].casefold(), -1):
+            return True  # "Personel Polsek X, Polres Y, mengawal ...": the Polres is where the Polsek belongs
         e = prev
+
+
+_LEVEL = {"polsek": 0, "polsekta": 0, "polres": 1, "polresta": 1, "polrestabes": 1, "polda": 2}
 
 
 # the joint law-enforcement centre of police, election supervisors and prosecutors (Sentra Gakkumdu)

@@ -77,6 +77,14 @@ Kegiatan pengamanan di Kecamatan Tepian dilaksanakan oleh Satbinmas Polres Sunga
 
 SUNGAI JERNIH – Dandim 0911/Sungai Jernih Letkol Inf Agus Salim dan Kapolres Sungai Jernih AKBP Dedy Kurnia memimpin apel gabungan pengamanan Pilkada di Lapangan Merdeka Sungai Jernih, Senin (25/11/2024).
 """,
+    "island": """Polsek Tanjung Sari Kawal Logistik ke Pulau Terluar
+
+TANJUNG SARI – Personel Polsek Tanjung Sari, Polres Kepulauan Indah, mengawal pergeseran logistik Pilkada dari Dermaga Tanjung Sari menuju Pulau Gosong dan Pulau Karang, Selasa (26/11/2024).
+
+Setibanya di Pulau Gosong, logistik langsung diserahkan kepada PPS dan dijaga dua personel hingga hari pemungutan suara.
+
+Kapolres Kepulauan Indah AKBP Frans Manuputty menyebut, pergeseran logistik ke pulau-pulau lain dikawal Sat Polairud Polres Kepulauan Indah.
+""",
 }
 
 CASES = [
@@ -123,6 +131,9 @@ CASES = [
     # apel"): his Kodim takes part, as a Kapolres's role implies his Polres
     ("Dandim 0911/Sungai Jernih", "unit", "Polres Sungai Jernih"),
     ("Dandim 0911/Sungai Jernih", "partners", ["Kodim 0911/Sungai Jernih"]),
+    # a Polsek written with its Polres after a comma ("Personel Polsek X, Polres Y, mengawal ..."): the Polres
+    # is where the Polsek belongs, as after a Kapolsek, so the page (its headline's Polsek) is the Polsek's
+    ("Setibanya di Pulau Gosong", "unit", "Polsek Tanjung Sari"),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
