@@ -85,6 +85,10 @@ Setibanya di Pulau Gosong, logistik langsung diserahkan kepada PPS dan dijaga du
 
 Kapolres Kepulauan Indah AKBP Frans Manuputty menyebut, pergeseran logistik ke pulau-pulau lain dikawal Sat Polairud Polres Kepulauan Indah.
 """,
+    "residence": """Kapolsek Rantau Baru Cek Objek Vital
+
+RANTAU BARU – Kapolsek Rantau Baru Iptu Hasan Basri menyambangi rumah dinas Bupati Rantau Baru untuk memastikan pengamanan objek vital, Selasa (26/11/2024).
+""",
 }
 
 CASES = [
@@ -134,6 +138,9 @@ CASES = [
     # a Polsek written with its Polres after a comma ("Personel Polsek X, Polres Y, mengawal ..."): the Polres
     # is where the Polsek belongs, as after a Kapolsek, so the page (its headline's Polsek) is the Polsek's
     ("Setibanya di Pulau Gosong", "unit", "Polsek Tanjung Sari"),
+    # an official's residence written with its office ("rumah dinas Bupati X", "rumah jabatan Wali Kota Y"):
+    # the venue as written, not a bare kind of place
+    ("menyambangi rumah dinas Bupati", "location", "rumah dinas Bupati Rantau Baru"),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
