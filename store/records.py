@@ -148,9 +148,10 @@ _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|
                     rf"(?:{_INCIDENT_NOUN}|perjalanan|penyeberangan)(?:\s+(?:[a-z]\w*|\d[\d.,]*)){{0,3}}?\s+"
                     r"(?:itu|tersebut))(?![^\W_])", re.IGNORECASE)
 # a venue named by its kind alone, as one the text named before ("tetap tinggal di markas")
-_BARE_HEAD = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:halaman|depan|sekitar|dalam|area|luar|pagar|gerbang|"
-                        r"pintu|lingkungan|tepi|pinggir|sisi|ujung|belakang|samping|seberang|masuk|keluar|"
-                        r"utama)\s+){0,3}"
+# ... or around it with no preposition ("menyisir area parkir dan sekeliling hotel")
+_BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:di|ke)\s+(?:(?:halaman|depan|sekitar|sekeliling|dalam|area|luar|"
+                        r"pagar|gerbang|pintu|lingkungan|tepi|pinggir|sisi|ujung|belakang|samping|seberang|masuk|"
+                        r"keluar|utama)\s+){0,3}|(?:sekeliling|seputar|sekitaran)\s+)"
                         r"((?i:markas|gudang|posko|aula|mapolres|mapolsek|mapolda|gedung|hotel|stadion|pelabuhan|"
                         r"kantor|tps|lapangan|"
                         r"dermaga|balai|pendopo|gor|masjid|pasar|terminal|bandara|kampus|sekolah|pesantren|ballroom|"

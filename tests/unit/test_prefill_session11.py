@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.unit.prefill_pages import Opened, open_pages
-from tests.unit.test_prefill_session10 import paragraph_draft
+from tests.unit.test_prefill_session10 import clause_draft, paragraph_draft
 
 FIFTEENTH = {
     "occupied": """Sat Samapta Polres Teluk Biru Patroli ke Gudang Logistik Pilkada
@@ -89,6 +89,12 @@ Kapolres Kepulauan Indah AKBP Frans Manuputty menyebut, pergeseran logistik ke p
 
 RANTAU BARU – Kapolsek Rantau Baru Iptu Hasan Basri menyambangi rumah dinas Bupati Rantau Baru untuk memastikan pengamanan objek vital, Selasa (26/11/2024).
 """,
+    "rings": """Pleno Provinsi Dijaga Berlapis
+
+KOTA RAJA – Polda Nusa Raya menerjunkan 500 personel untuk mengamankan rapat pleno rekapitulasi tingkat provinsi di Ballroom Hotel Mutiara Raja, Minggu (8/12/2024).
+
+Personel Ditsamapta Polda Nusa Raya berjaga di pintu masuk ballroom, Satbrimob Polda Nusa Raya menyisir area parkir dan sekeliling hotel, sedangkan Ditlantas Polda Nusa Raya mengatur arus kendaraan di Jalan Merdeka.
+""",
 }
 
 CASES = [
@@ -141,6 +147,9 @@ CASES = [
     # an official's residence written with its office ("rumah dinas Bupati X", "rumah jabatan Wali Kota Y"):
     # the venue as written, not a bare kind of place
     ("menyambangi rumah dinas Bupati", "location", "rumah dinas Bupati Rantau Baru"),
+    # around a venue named before with no preposition ("menyisir area parkir dan sekeliling hotel"): that
+    # venue, as "di sekitar hotel" already was (the second clause of a split sentence)
+    ("Satbrimob Polda Nusa Raya menyisir", "location", "Ballroom Hotel Mutiara Raja"),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
@@ -159,4 +168,5 @@ def fifteenth(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
 @pytest.mark.parametrize(("needle", "slot", "expected"), CASES, ids=lambda v: str(v)[:32])
 def test_the_fifteenth_check(fifteenth: Opened, needle: str, slot: str, expected: Any) -> None:
     [page] = [name for name, text in FIFTEENTH.items() if needle in text]
-    assert paragraph_draft(fifteenth, page, needle)[slot] == expected
+    draft_of = clause_draft if needle.startswith("Satbrimob") else paragraph_draft
+    assert draft_of(fifteenth, page, needle)[slot] == expected
