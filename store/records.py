@@ -62,7 +62,9 @@ def _role_head(role: str) -> str | None:
     return _ROLE_UNIT.get(key) if key.startswith(("ka", "wa", "pol", "kepolisian")) else None
 _RANKS = frozenset("akbp akp kompol iptu ipda kombes brigjen irjen bripka aiptu aipda brigpol bripda "
                    "briptu bharada bharatu bharaka pol. pol".split())
-_PLACE_WORD = re.compile(r"[ \t]+((?:[A-Z][\w'-]*|[0-9]+)(?:[ \t]+(?:[A-Z][\w'-]*|[0-9]+)){0,3})")
+# (a short abbreviation goes on to the name after it: "Kapolres Kep. Meranti")
+_PLACE_WORD = re.compile(r"[ \t]+((?:[A-Z][a-z]{1,3}\.(?=[ \t]+[A-Z])|[A-Z][\w'-]*|[0-9]+)"
+                         r"(?:[ \t]+(?:[A-Z][\w'-]*|[0-9]+)){0,3})")
 # a page's dateline at the start of the lede: "PUTUSSIBAU –", "Taliwang, NTB (ANTARA) -",
 # "KONAWE SELATAN, SUARAKONSEL.ID –", "GARUT (KABAR) --", "[GARUT] -"
 _DATELINE = re.compile(r"^\[?[^\W\d_][\w .,'/-]{0,60}?\]?(?:\([^()]{1,30}\))?\s*[–—-]{1,2}\s")

@@ -95,6 +95,10 @@ KOTA RAJA – Polda Nusa Raya menerjunkan 500 personel untuk mengamankan rapat p
 
 Personel Ditsamapta Polda Nusa Raya berjaga di pintu masuk ballroom, Satbrimob Polda Nusa Raya menyisir area parkir dan sekeliling hotel, sedangkan Ditlantas Polda Nusa Raya mengatur arus kendaraan di Jalan Merdeka.
 """,
+    "abbreviated": """Apel Kesiapan Pengamanan Pilkada
+
+KOTA – Kapolres Kep. Selatan AKBP Didid Imawan memimpin apel kesiapan pengamanan Pilkada di lapangan upacara, Senin (25/11/2024).
+""",
 }
 
 CASES = [
@@ -150,6 +154,8 @@ CASES = [
     # around a venue named before with no preposition ("menyisir area parkir dan sekeliling hotel"): that
     # venue, as "di sekitar hotel" already was (the second clause of a split sentence)
     ("Satbrimob Polda Nusa Raya menyisir", "location", "Ballroom Hotel Mutiara Raja"),
+    # a role's place written with a short abbreviation ("Kapolres Kep. Selatan"): the whole place
+    ("Kapolres Kep. Selatan", "unit", "Polres Kep. Selatan"),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
