@@ -229,7 +229,8 @@ _ORDINAL = r"(?:satu|dua|tiga|empat|pertama|kedua|ketiga|keempat|[1-4]|I{1,3}|IV
 _ORDERED = re.compile(rf"\s*(ring|lapis|lapisan|lini|sektor)\s+{_ORDINAL}(?![^\W_])", re.IGNORECASE)
 # "ke TPS-TPS di Pulau X", "menuju TPS yang berada di Y": a place the movement goes to
 # ("menuju KPU Provinsi Kalimantan Utara di Tanjung Selor": a body's name of several words too)
-_DESTINATION = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+[\w-]+(?:\s+[a-z][\w-]*){0,5}\s+"
+# ("logistik untuk 48 TPS di Kecamatan X didistribusikan dari Kantor PPK Y": what the goods are for)
+_DESTINATION = re.compile(r"(?<![^\W_])(?:ke|menuju|untuk)\s+[\w-]+(?:\s+[a-z][\w-]*){0,5}\s+"
                           r"(?:yang\s+\w+\s+)?di\s+$", re.IGNORECASE)
 # "<venue> di <place>": the place only says where the venue lies
 _LIES_IN = re.compile(r"^,?\s+(?:di|dalam)\s+$")
@@ -331,6 +332,10 @@ _PARENT = re.compile(r"\s((?:Polres|Polresta|Polrestabes)\s+[A-Z][^()\n,.;]*)$")
 
 
 _THROUGH = re.compile(r"\s+melalui\s+", re.IGNORECASE)
+# a press office's sign-off or source line: "(Humas Polres X)", "Sumber: Humas Polda Y", "(Hms Polsek Z)"
+_PRESS_OFFICE = re.compile(r"(?<![^\W_])(?:Humas|Hms|Si\s+Humas|Sie\s+Humas|Subbag\s+Humas|Bid\s+Humas)\s+"
+                           r"((?:Polres|Polresta|Polrestabes|Polsek|Polsekta|Polda)\s+[A-Z][\w'’. -]{1,40}?)"
+                           r"\s*(?:\)|$)", re.MULTILINE)
 
 
 def main_unit(article: Article) -> str:
@@ -368,8 +373,9 @@ def _main_unit(article: Article) -> str:
             pkey = unit_key(parent.group(1))
             weight[pkey] = weight.get(pkey, 0.0) + 0.5
             surfaces.setdefault(pkey, []).append((at + parent.start(1), parent.group(1)))
-    if not weight:
-        return ""
+    if not weight:  # no unit in the page but its press office's sign-off: "(Humas Polres X)"
+        office = _PRESS_OFFICE.search(article.text)
+        return short_form(office.group(1).strip()) if office is not None else ""
     best = min(weight, key=lambda k: (-weight[k], min(surfaces[k])[0]))
     # a page whose headline names one unit, a sub-unit written with its Polres ("Sat Samapta Polres X
     # Patroli ..."), and whose first unit after it (a dateline's "POLRES X –" aside) is that sub-unit

@@ -99,6 +99,16 @@ Personel Ditsamapta Polda Nusa Raya berjaga di pintu masuk ballroom, Satbrimob P
 
 KOTA – Kapolres Kep. Selatan AKBP Didid Imawan memimpin apel kesiapan pengamanan Pilkada di lapangan upacara, Senin (25/11/2024).
 """,
+    "credit": """Jaga Kondusivitas, Personel Gabungan Patroli ke Kantor Penyelenggara Pemilu
+
+SEKAR ARUM – Personel gabungan TNI-Polri berpatroli ke kantor penyelenggara pemilu di Kota Sekar Arum, Senin (2/12/2024) malam.
+
+(Humas Polres Sekar Arum)
+""",
+    "for_goods": """Logistik Pilkada Didistribusikan ke TPS
+
+SAWAH LEBAR – Logistik Pilkada untuk 48 TPS di Kecamatan Sawah Lebar didistribusikan dari Kantor PPK Sawah Lebar, Selasa (26/11/2024) pagi, dengan pengawalan personel Polsek Sawah Lebar.
+""",
 }
 
 CASES = [
@@ -156,6 +166,11 @@ CASES = [
     ("Satbrimob Polda Nusa Raya menyisir", "location", "Ballroom Hotel Mutiara Raja"),
     # a role's place written with a short abbreviation ("Kapolres Kep. Selatan"): the whole place
     ("Kapolres Kep. Selatan", "unit", "Polres Kep. Selatan"),
+    # a page that names its unit only in its press office's sign-off ("(Humas Polres X)"): that unit
+    ("Personel gabungan TNI-Polri berpatroli", "unit", "Polres Sekar Arum"),
+    # what goods are for ("logistik untuk 48 TPS di Kecamatan X") is where they go, not where the escort
+    # takes them over ("didistribusikan dari Kantor PPK Y")
+    ("Logistik Pilkada untuk 48 TPS", "location", "Kantor PPK Sawah Lebar"),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
