@@ -626,6 +626,14 @@ def _dateline_end(article: Article, start: int, end: int) -> int:
     return start + m.end() if m else start
 
 
+def _lies_on(text: str, locs: Sequence[Any], i: int, j: int) -> bool:
+    """Whether place ``i`` is the road a venue before it lies on ("Kantor A di Jalan X") and place ``j``
+    is a venue of the list going on ("... dan Kantor B"), not a second road."""
+    return (i > 0 and _ROUTE.match(locs[i].text) is not None and _ROUTE.match(locs[j].text) is None
+            and _HEAD_WORD.match(locs[j].text) is not None
+            and re.fullmatch(r",?\s+(?:di|dalam)\s+", text[locs[i - 1].end:locs[i].start]) is not None)
+
+
 def _loc_runs(article: Article, locs: Sequence[Any]) -> list[tuple[int, int]]:
     """Places as a reviewer writes them: a list of places of one kind joined ("Desa A, Desa B dan
     Desa C"), a name written with a dash between two places ("Jalan Raya Banjar–Pangandaran")."""
@@ -642,7 +650,9 @@ def _loc_runs(article: Article, locs: Sequence[Any]) -> list[tuple[int, int]]:
                 joined = True
             elif not (_LIST_JOIN.match(gap) and len(locs[j].text.split()) > 1 and (
                     locs[j].text.split()[0].casefold() == head or gap.strip(" ,").startswith("dan")
-                    or (_HEAD_WORD.match(locs[j].text) and _HEAD_WORD.match(locs[i].text)))):
+                    or (_HEAD_WORD.match(locs[j].text) and _HEAD_WORD.match(locs[i].text)))) or (
+                    # not the road a venue lies on and the next venue: "Kantor A di Jalan X dan Kantor B"
+                    _lies_on(article.text, locs, i, j)):
                 break
             elif " dan " in f" {gap} ":
                 joined = True
@@ -932,10 +942,21 @@ def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
         not _FROM_BEFORE.search(article.text, max(start, v[1] - 8), v[1])) and any(
         p[0] == v[0] and _named_venue(article.text, p[1]) for p in places), v[1], v[1] - v[2]))
     head = article.text[s:e].split()[0].casefold()
+    starts = [s]  # venues each written with where it lies: "Kantor A di Jalan X dan Kantor B di Jalan Y"
+    listed = [(s, e)]
     for _, ns, ne in sorted(places, key=lambda v: v[1]):  # "TPS 03 Desa A dan TPS 11 Desa B": one list
-        if (ns == s and ne > e) or (ns >= e and _LIST_JOIN.match(article.text[e:ns]) and (
-                article.text[ns:ne].split()[0].casefold() == head or _venues_listed(article.text, s, ns))):
+        of_list = ns >= e and (article.text[ns:ne].split()[0].casefold() == head or _venues_listed(
+            article.text, s, ns))
+        if (ns == s and ne > e) or (of_list and _LIST_JOIN.match(article.text[e:ns])):
             e = ne
+            listed[-1] = (listed[-1][0], ne)
+        elif of_list and _LIES_THEN_JOIN.fullmatch(article.text, e, ns) is not None:
+            starts.append(ns)
+            listed.append((ns, ne))
+            e = ne
+    if len(listed) > 1:  # the venues, as a reviewer lists them ("Kantor A dan Kantor B")
+        names = [article.text[a:b].strip(" ,.") for a, b in listed]
+        return f"{', '.join(names[:-1])} dan {names[-1]}", rank
     rest = _HYPHEN_REST.match(article.text, e) or _ACRONYM_REST.match(article.text, e)
     if rest is not None:  # "Langgar Al" before "-Hidayah", "Tempat Pelelangan Ikan" before "(TPI)
         e = rest.end()  # Tanjung Seloka": a name cut at its hyphen or its acronym goes on
@@ -959,6 +980,10 @@ _REGION = re.compile(r"Kabupaten|Kab\.|Kota|Provinsi|Pulau|Kec\.|Ds\.")
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
 _BARE_LIST = re.compile(rf"(?:\s*,\s*{_NAME})*\s*,?\s+dan\s+{_NAME}(?=\s*[,.;]|\s+[a-z]|\s*$)")
 _VILLAGE_JOIN = re.compile(r"\s*(?:,\s*dan|,|dan)\s+")
+
+
+# the place a listed venue lies in, then the list goes on: ", di Jalan X, dan", " di Jalan X dan"
+_LIES_THEN_JOIN = re.compile(r",?\s+(?:di|dalam)\s+[A-Z][^,.;()]{1,50}?(\s*,\s*(?:dan\s+)?|,?\s+dan\s+)")
 
 
 def _villages(text: str, s: int, e: int) -> str | None:
@@ -1491,7 +1516,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         words = there.group().casefold().split()
         if pointed in _POSITION and len(words) > 2:  # "halaman gudang tersebut": the warehouse
             pointed = words[1]
-        location = _named_before(article, inside, start + there.start(), pointed) or _earlier_location(
+        both = _MANY_POINTED.search(sentence, 0, there.start()) is not None
+        location = (_listed_before(article, start, pointed) if both else None) or _named_before(
+            article, inside, start + there.start(), pointed) or _earlier_location(
             article, start, pointed) or location
         if location and location[:1].islower():  # "di lokasi" after "di depan kantor KPU": the office
             location = _named_in_full(article, start, location) or location
@@ -1565,6 +1592,22 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         "evidence": [{"start": start, "end": end}],
         "notes": "",
     }
+
+
+# a pointer to all of the places named before: "Di kedua kantor tersebut", "ketiga gudang itu"
+_MANY_POINTED = re.compile(r"(?<![^\W_])(?:kedua|ketiga|keempat|kelima|semua|seluruh)\s+$", re.IGNORECASE)
+
+
+def _listed_before(article: Article, start: int, kind: str) -> str | None:
+    """The places of that kind a sentence just before ``start`` lists ("Kantor A dan Kantor B"), for a
+    pointer to all of them ("Di kedua kantor tersebut")."""
+    spans = [sp for sp in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+             if sp[1] <= start]
+    for s, e in reversed(spans[-3:]):
+        found = location_in(article, [x for x in article.entities if s <= x.start and x.end <= e], s, e)
+        if found is not None and found[0].casefold().count(kind) > 1:
+            return found[0]
+    return None
 
 
 def _named_in_full(article: Article, before: int, mention: str) -> str | None:

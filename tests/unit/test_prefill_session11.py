@@ -109,6 +109,14 @@ SEKAR ARUM – Personel gabungan TNI-Polri berpatroli ke kantor penyelenggara pe
 
 SAWAH LEBAR – Logistik Pilkada untuk 48 TPS di Kecamatan Sawah Lebar didistribusikan dari Kantor PPK Sawah Lebar, Selasa (26/11/2024) pagi, dengan pengawalan personel Polsek Sawah Lebar.
 """,
+    "two_offices": """Personel Gabungan Patroli ke Kantor Penyelenggara Pemilu
+
+SEKAR ARUM – Personel Polres Sekar Arum berpatroli ke kantor penyelenggara pemilu, Senin (2/12/2024) malam.
+
+Patroli menyasar Kantor KPU Kabupaten Sekar Arum di Jalan Merpati dan Kantor Bawaslu Kabupaten Sekar Arum di Jalan Kenari.
+
+Di kedua kantor tersebut, petugas berdialog dengan personel jaga dan memeriksa buku mutasi.
+""",
 }
 
 CASES = [
@@ -171,6 +179,19 @@ CASES = [
     # what goods are for ("logistik untuk 48 TPS di Kecamatan X") is where they go, not where the escort
     # takes them over ("didistribusikan dari Kantor PPK Y")
     ("Logistik Pilkada untuk 48 TPS", "location", "Kantor PPK Sawah Lebar"),
+    # venues listed each with the road it lies on ("Kantor A di Jalan X dan Kantor B di Jalan Y"): the
+    # venues, as a reviewer lists them, not the first alone (the road is no item of the list) ...
+    (
+        "Patroli menyasar Kantor KPU",
+        "location",
+        "Kantor KPU Kabupaten Sekar Arum dan Kantor Bawaslu Kabupaten Sekar Arum",
+    ),
+    # ... and a pointer to all of them ("Di kedua kantor tersebut") is to the list
+    (
+        "Di kedua kantor tersebut",
+        "location",
+        "Kantor KPU Kabupaten Sekar Arum dan Kantor Bawaslu Kabupaten Sekar Arum",
+    ),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
