@@ -153,7 +153,9 @@ _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|
 # ... or around it with no preposition ("menyisir area parkir dan sekeliling hotel")
 _BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:di|ke)\s+(?:(?:halaman|depan|sekitar|sekeliling|dalam|area|luar|"
                         r"pagar|gerbang|pintu|lingkungan|tepi|pinggir|sisi|ujung|belakang|samping|seberang|masuk|"
-                        r"keluar|utama)\s+){0,3}|(?:sekeliling|seputar|sekitaran)\s+)"
+                        r"keluar|utama)\s+){0,3}|(?:sekeliling|seputar|sekitaran)\s+|"
+                        # ... or as what a guard is of: "Pengamanan gudang dilakukan oleh ..."
+                        r"(?i:pengamanan|penjagaan|sterilisasi)\s+)"
                         r"((?i:markas|gudang|posko|aula|mapolres|mapolsek|mapolda|gedung|hotel|stadion|pelabuhan|"
                         r"kantor|tps|lapangan|"
                         r"dermaga|balai|pendopo|gor|masjid|pasar|terminal|bandara|kampus|sekolah|pesantren|ballroom|"

@@ -117,6 +117,12 @@ Patroli menyasar Kantor KPU Kabupaten Sekar Arum di Jalan Merpati dan Kantor Baw
 
 Di kedua kantor tersebut, petugas berdialog dengan personel jaga dan memeriksa buku mutasi.
 """,
+    "warehouse_guard": """Kotak Suara Tiba di Gudang KPU
+
+KOTA INTAN – Kotak suara hasil pemungutan suara dari Kecamatan Mawar tiba di Gudang KPU Kota Intan, Kamis (28/11/2024), dengan pengawalan dari Satlantas Polres Kota Intan.
+
+Pengamanan gudang dilakukan oleh jajaran Polsek Intan Barat selama 24 jam.
+""",
 }
 
 CASES = [
@@ -192,6 +198,10 @@ CASES = [
         "location",
         "Kantor KPU Kabupaten Sekar Arum dan Kantor Bawaslu Kabupaten Sekar Arum",
     ),
+    # a venue's bare kind as what a guard is of ("Pengamanan gudang dilakukan oleh ..."): the venue of that
+    # kind named just before, as "di gudang" already was
+    ("Pengamanan gudang dilakukan oleh jajaran", "location", "Gudang KPU Kota Intan"),
+    ("Pengamanan gudang dilakukan oleh jajaran", "unit", "Polsek Intan Barat"),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
