@@ -394,7 +394,7 @@ def _main_unit(article: Article) -> str:
         at, text = ordered[at_first]
         after = ordered[at_first + 1]
         if _THROUGH.fullmatch(article.text, at + len(text), after[0]) and not _TERRITORIAL.match(after[1]):
-            first = f"{after[1]} {text}"
+            first = after[1] if _PARENT.search(after[1]) else f"{after[1]} {text}"
     if len(headline) == 1 and next(iter(headline))[1] and first is not None and (
             unit_key(first) == next(iter(headline))[0]):
         best = next(iter(headline))[0]
@@ -542,7 +542,8 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
         if _THROUGH_BEFORE.search(before(e.start)):
             text = unit_surface(article, e)
             parent = next((p for p in specific if p.end <= e.start and _TERRITORIAL.match(p.text)), None)
-            if parent is not None and not _TERRITORIAL.match(text):  # "Polres X melalui Sat Samapta"
+            if parent is not None and not _TERRITORIAL.match(text) and not _PARENT.search(text):
+                # "Polres X melalui Sat Samapta" (not "... melalui Sat Samapta Polresta X": written whole)
                 text = f"{text} {unit_surface(article, parent)}"
             through.append((e.start, text))
     if through:
@@ -771,7 +772,8 @@ _OCCUPIES = re.compile(r",?\s+yang\s+(?:menempati|memakai|terletak\s+di|berada\s
                        r"(?:(?:halaman|kompleks|komplek|area|kawasan)\s+)?(?=[A-Z])")
 
 
-def _occupied_venue(article: Article, locs: Sequence[Any], s: int, e: int) -> tuple[int, int] | None:
+def _occupied_venue(article: Article, spans: Sequence[tuple[int, int]], s: int,
+                    e: int) -> tuple[int, int] | None:
     """The named venue an unnamed one (a kind of venue and its body, "gudang logistik KPU") occupies or
     lies in, as a reviewer places it ("... yang menempati GOR Dharma Santi"); ``None`` unless the
     place ``s:e`` is such an unnamed venue and a venue with a name (not a region) follows it."""
@@ -782,8 +784,8 @@ def _occupied_venue(article: Article, locs: Sequence[Any], s: int, e: int) -> tu
     m = _OCCUPIES.match(article.text, e)
     if m is None or _HEAD_WORD.match(article.text, m.end()) is None or _ROUTE.match(article.text, m.end()):
         return None
-    named = next((x for x in locs if x.start == m.end()), None)
-    return (named.start, named.end) if named is not None else None
+    ends = [pe for ps, pe in spans if ps == m.end()]  # a labelled place, or a venue the text names ("Gor X")
+    return (m.end(), max(ends)) if ends else None
 
 
 def _places(article: Article, inside: Sequence[Any], start: int, end: int,
@@ -869,7 +871,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             continue  # "ke Kantor KPU X dan Kantor Bawaslu X di Y": the list stands for its later items
         before = article.text[max(body, s - 60):s]
         weight = float(base_rank)
-        occupied = _occupied_venue(article, locs, s, e)
+        spans = [(x.start, x.end) for x in locs] + [(ps, pe) for _, ps, pe in places]
+        occupied = _occupied_venue(article, spans, s, e)
         if occupied is not None:  # "ke gudang logistik KPU yang menempati GOR X": the venue named
             s, e = occupied
         frame = _FRAME.fullmatch(article.text[body:s])

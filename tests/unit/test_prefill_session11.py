@@ -123,6 +123,14 @@ KOTA INTAN – Kotak suara hasil pemungutan suara dari Kecamatan Mawar tiba di G
 
 Pengamanan gudang dilakukan oleh jajaran Polsek Intan Barat selama 24 jam.
 """,
+    "written_whole": """Sat Samapta Polresta Bukit Raya Intensifkan Patroli
+
+Bukit Raya | Warta Timur
+
+Polresta Bukit Raya melalui Sat Samapta Polresta Bukit Raya mengintensifkan patroli di Kantor KPU Kabupaten Bukit Raya dan Kantor Bawaslu Kabupaten Bukit Raya, Sabtu (28/09/2024).
+
+Anggota Turjawali Sat Samapta menyambangi gudang KPU yang terletak di Gor Swecapura Bukit Raya, lalu berdialog dengan petugas KPU yang berjaga.
+""",
 }
 
 CASES = [
@@ -202,6 +210,10 @@ CASES = [
     # kind named just before, as "di gudang" already was
     ("Pengamanan gudang dilakukan oleh jajaran", "location", "Gudang KPU Kota Intan"),
     ("Pengamanan gudang dilakukan oleh jajaran", "unit", "Polsek Intan Barat"),
+    # "Polresta X melalui Sat Samapta Polresta X": the sub-unit written whole, not its Polresta twice
+    ("Polresta Bukit Raya melalui Sat Samapta", "unit", "Sat Samapta Polresta Bukit Raya"),
+    # the named venue an unnamed one lies in, though the recogniser leaves it unlabelled ("Gor X")
+    ("Anggota Turjawali Sat Samapta", "location", "Gor Swecapura Bukit Raya"),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
