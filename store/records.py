@@ -864,6 +864,7 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             0.5 if last in _VENUE_PEOPLE and named_venue else 2  # "dengan pengasuh Pondok Pesantren X"
         places.append((rank, run_s, run_e))
     out: list[tuple[float, int, int]] = []
+    spans = [(x.start, x.end) for x in locs] + [(ps, pe) for _, ps, pe in places]
     for base_rank, s, e in places:
         if base_rank >= 3:
             continue  # a bare kind of place or where things come from: never the place
@@ -871,7 +872,6 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             continue  # "ke Kantor KPU X dan Kantor Bawaslu X di Y": the list stands for its later items
         before = article.text[max(body, s - 60):s]
         weight = float(base_rank)
-        spans = [(x.start, x.end) for x in locs] + [(ps, pe) for _, ps, pe in places]
         occupied = _occupied_venue(article, spans, s, e)
         if occupied is not None:  # "ke gudang logistik KPU yang menempati GOR X": the venue named
             s, e = occupied
