@@ -67,7 +67,8 @@ _PLACE_WORD = re.compile(r"[ \t]+((?:[A-Z][a-z]{1,3}\.(?=[ \t]+[A-Z])|[A-Z][\w'-
                          r"(?:[ \t]+(?:[A-Z][\w'-]*|[0-9]+)){0,3})")
 # a page's dateline at the start of the lede: "PUTUSSIBAU –", "Taliwang, NTB (ANTARA) -",
 # "KONAWE SELATAN, SUARAKONSEL.ID –", "GARUT (KABAR) --", "[GARUT] -"
-_DATELINE = re.compile(r"^\[?[^\W\d_][\w .,'/-]{0,60}?\]?(?:\([^()]{1,30}\))?\s*[–—-]{1,2}\s")
+# ("Top Riau| Batang Hilir —": an outlet's name, a bar, then the place)
+_DATELINE = re.compile(r"^\[?[^\W\d_][\w .,'/|-]{0,60}?\]?(?:\([^()]{1,30}\))?\s*[–—-]{1,2}\s")
 # a venue named by a common word and what follows it ("gudang PPK", "Gudang Logistik KPU Maluku
 # Tenggara", "aula kantor camat", "ruang pleno", "TPS 07", "tepi jalan"): where an activity
 # happens, often unlabelled
@@ -96,8 +97,8 @@ _TAIL = (r"(?:\s+(?:[A-Z0-9](?:[\w/'–-]|\.(?!\s))*(?:(?<!\w{4})\.)?|\([A-Z][\w
 # (never a preposition or a join: "dari TPS ke TPS" is no venue "TPS ke TPS")
 _DESCRIBED = (r"(?:\s+(?!(?:ke|di|dari|dan|atau|hingga|sampai|menuju|serta)\s)"
               rf"[a-z]+(?=\s+(?=[A-Z])(?i:{_VENUE_HEADS})(?![^\W_])))?")
-_VENUE = re.compile(
-    r"(?<![^\W_])(?i:di|ke|menuju|dari)\s+"
+_VENUE = re.compile(  # ("melalui Dermaga X", "lewat Pelabuhan Y": the venue a movement passes through)
+    r"(?<![^\W_])(?i:di|ke|menuju|dari|melalui|lewat|via)\s+"
     r"(?i:(?:sekitar|depan|halaman|dalam|setiap|seluruh|area|kawasan|lokasi|sepanjang|seputar|ruas|jalur)\s+)?"
     rf"((?i:{_HEADS})(?![^\W_])(?!-){_DESCRIBED}{_TAIL})")
 # a venue as what a visit or a guard is about, with no preposition: "menyambangi SMA Negeri 1 X",
@@ -614,7 +615,8 @@ def _lede_dateline(article: Article, start: int, end: int) -> str | None:
     if m is not None and not article.dateline:
         # a dateline the page's parser did not take ("KORANTIMOR.COM, SOE - ..." under a caption and a
         # reporter line): the place written in it
-        return next((x.text for x in article.entities if x.label == "LOC" and start <= x.start
+        after_bar = start + m.group().rfind("|") + 1  # the place, not the outlet before a bar
+        return next((x.text for x in article.entities if x.label == "LOC" and after_bar <= x.start
                      and x.end <= start + m.end()), None)
     if m is None or not article.dateline or article.dateline.casefold() not in m.group().casefold():
         return None

@@ -131,6 +131,16 @@ Polresta Bukit Raya melalui Sat Samapta Polresta Bukit Raya mengintensifkan patr
 
 Anggota Turjawali Sat Samapta menyambangi gudang KPU yang terletak di Gor Swecapura Bukit Raya, lalu berdialog dengan petugas KPU yang berjaga.
 """,
+    "via_pier": """Kapolres Kepulauan Lima Pimpin Apel Pergeseran Pasukan
+
+Jakarta – Kapolres Kepulauan Lima AKBP Ajie Lukman memimpin apel pergeseran pasukan pengamanan TPS di Mapolres Kepulauan Lima, Selasa (26/11/2024).
+
+Pada pukul 08.00 WIB, Kapolres beserta Wakapolres dan personel pengamanan bergerak menuju lokasi masing-masing menggunakan kapal melalui Dermaga 17 Marina Baru.
+""",
+    "outlet_bar": """Polsek Sungai Lala dan Babinsa Kompak Amankan Kampanye
+
+Top Riau| Sungai Lala — Polsek Sungai Lala bersama Babinsa melaksanakan pengamanan kampanye pasangan calon nomor urut 4 di wilayahnya.
+""",
 }
 
 CASES = [
@@ -214,6 +224,11 @@ CASES = [
     ("Polresta Bukit Raya melalui Sat Samapta", "unit", "Sat Samapta Polresta Bukit Raya"),
     # the named venue an unnamed one lies in, though the recogniser leaves it unlabelled ("Gor X")
     ("Anggota Turjawali Sat Samapta", "location", "Gor Swecapura Bukit Raya"),
+    # the venue a movement passes through ("bergerak menuju lokasi masing-masing ... melalui Dermaga X"),
+    # unlabelled: where the journey can be placed when its ends are many
+    ("Pada pukul 08.00 WIB, Kapolres beserta", "location", "Dermaga 17 Marina Baru"),
+    # a dateline after an outlet's name and a bar ("Top Riau| Sungai Lala —"): the place, not the outlet
+    ("Polsek Sungai Lala bersama Babinsa", "location", "Sungai Lala"),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
