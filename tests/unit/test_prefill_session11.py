@@ -141,6 +141,10 @@ Pada pukul 08.00 WIB, Kapolres beserta Wakapolres dan personel pengamanan berger
 
 Top Riau| Sungai Lala — Polsek Sungai Lala bersama Babinsa melaksanakan pengamanan kampanye pasangan calon nomor urut 4 di wilayahnya.
 """,
+    "ordered": """Pengamanan Pleno di Laut Jaya
+
+LAUT JAYA – Atas perintah Kapolres Laut Jaya, Kapolsek Pantai Indah Iptu Andi memimpin patroli di Gedung Nasional Laut Jaya.
+""",
 }
 
 CASES = [
@@ -229,6 +233,9 @@ CASES = [
     ("Pada pukul 08.00 WIB, Kapolres beserta", "location", "Dermaga 17 Marina Baru"),
     # a dateline after an outlet's name and a bar ("Top Riau| Sungai Lala —"): the place, not the outlet
     ("Polsek Sungai Lala bersama Babinsa", "location", "Sungai Lala"),
+    # a fronted order ("Atas perintah Kapolres X, Kapolsek Y memimpin ..."): the one ordered acts, as after
+    # "Kapolres X memerintahkan Kapolsek Y"
+    ("Atas perintah Kapolres Laut Jaya", "unit", "Polsek Pantai Indah"),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
