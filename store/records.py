@@ -90,7 +90,7 @@ _HEADS = rf"{_VENUE_HEADS}|desa|kelurahan|kecamatan|distrik|kampung|kota|kabupat
 # abbreviation ("Jl.", "Kec."): "di sekitar Kota X. Rabu (14/02/24)." ends at "X"
 _TAIL = (r"(?:\s+(?:[A-Z0-9](?:[\w/'–-]|\.(?!\s))*(?:(?<!\w{4})\.)?|\([A-Z][\w.]*\)|logistik|pertemuan|"
          r"apel|adat|camat|bupati|lurah|kepala desa|wali ?kota|gubernur|kantor|pleno|rapat|sidang|serbaguna|"
-         r"dinas|jabatan|"
+         r"dinas|jabatan|utama|paripurna|"
          r"(?:PPK|KPU|PPS|KPPS)\b))*")
 # a common word between a venue's kind and its name: "pos penyekatan Jembatan Krueng X", "posko
 # pengamanan Pasar Y" (the name is the venue; the kind before it is dropped, see ``_places``)

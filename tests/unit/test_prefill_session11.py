@@ -145,6 +145,10 @@ Top Riau| Sungai Lala — Polsek Sungai Lala bersama Babinsa melaksanakan pengam
 
 LAUT JAYA – Atas perintah Kapolres Laut Jaya, Kapolsek Pantai Indah Iptu Andi memimpin patroli di Gedung Nasional Laut Jaya.
 """,
+    "plenary": """Kegiatan Polres Laut Jaya
+
+LAUT JAYA – Polres Laut Jaya mengamankan rapat paripurna di ruang sidang utama DPRD Laut Jaya, Senin (25/11/2024).
+""",
 }
 
 CASES = [
@@ -236,6 +240,8 @@ CASES = [
     # a fronted order ("Atas perintah Kapolres X, Kapolsek Y memimpin ..."): the one ordered acts, as after
     # "Kapolres X memerintahkan Kapolsek Y"
     ("Atas perintah Kapolres Laut Jaya", "unit", "Polsek Pantai Indah"),
+    # a lower-case venue with the words of its kind ("ruang sidang utama DPRD X"): the venue as written
+    ("mengamankan rapat paripurna", "location", "ruang sidang utama DPRD Laut Jaya"),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
