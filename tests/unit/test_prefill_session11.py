@@ -1,8 +1,9 @@
 """Record pre-fill: the classes the fifteenth transfer check (dev gold e190-e197) showed for the
-acting unit and the place. Pages are invented in the shape of real ones (tests/gold/real/dev/
-PAGES_READ_15.md), ingested into a real store on disk and drafted through ``Store.draft_record``;
-each case is one ``(needle, slot, expected)`` of the sentence holding the needle to its paragraph's
-end (a clause's needle starting with "sedangkan" drafts that clause)."""
+acting unit and the place, and those that probes in the shapes of the real pages read for it
+(tests/gold/real/dev/PAGES_READ_15.md) showed beyond them. Pages are invented, ingested into a real
+store on disk and drafted through ``Store.draft_record``; each case is one ``(needle, slot,
+expected)`` of the sentence holding the needle to its paragraph's end (a needle opening a clause of
+a split sentence drafts that clause)."""
 
 from __future__ import annotations
 
