@@ -102,6 +102,10 @@ _CONSTRUCTIONS = (
     (re.compile(r"(?<![^\W_])(?:mengawal|dikawal|pengawalan)\s+(?:(?:jalannya|pelaksanaan|kegiatan)\s+)?"
                 r"(?:kampanye|debat|rapat\s+pleno|pleno|pendaftaran|pemungutan\s+suara|penghitungan\s+suara|"
                 r"rekapitulasi|sidang|deklarasi|pengundian)(?![^\W_])", re.IGNORECASE), "static_guard"),
+    # ... and a meeting secured ("mengamankan pertemuan terbatas pasangan calon", "menjaga rapat pleno"):
+    # its guard, not the talks (the guidelines: a rakor the police hold with other bodies is coordination)
+    (re.compile(r"(?<![^\W_])(?:mengamankan|menjaga|diamankan|dijaga)\s+(?:(?:jalannya|pelaksanaan|kegiatan)\s+)?"
+                r"(?:pertemuan|rapat|kampanye|debat|deklarasi)(?![^\W_])", re.IGNORECASE), "static_guard"),
     # ... and personnel placed FOR places ("menempatkan 22 personel untuk 98 TPS"), or fielded at a
     # counted number of them ("mengerahkan 18 personel di 84 TPS"): each place is guarded
     (re.compile(r"(?<![^\W_])(?:menyiagakan|disiagakan|menempatkan|ditempatkan|menyebar|disebar|"

@@ -243,6 +243,8 @@ CASES = [
     ("Atas perintah Kapolres Laut Jaya", "unit", "Polsek Pantai Indah"),
     # a lower-case venue with the words of its kind ("ruang sidang utama DPRD X"): the venue as written
     ("mengamankan rapat paripurna", "location", "ruang sidang utama DPRD Laut Jaya"),
+    # a meeting secured ("mengamankan pertemuan terbatas pasangan calon"): its guard, not talks
+    ("Sementara itu, di Kecamatan Karang Asri", "type", "static_guard"),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
