@@ -1149,6 +1149,14 @@ _TALKS_HELD = re.compile(r"(?<![^\W_])(?:rakor|rapat\s+koordinasi|pertemuan|audi
 
 
 _OWN_SHORT = re.compile(r"(?:\s+dan\s+[A-Z][\w'’-]*)*\s*\(")
+# a body's people talked with on the way ("berbincang dengan petugas KPU yang berjaga", "berdialog dengan
+# anggota PPK"), and the body holding an event guarded ("mengamankan rapat koordinasi PPK X")
+_TALKED_TO = re.compile(r"(?<![^\W_])(?:berbincang|berdialog|bercengkerama|berbincang-bincang|menyapa|"
+                        r"bertegur\s+sapa)\s+dengan\s+(?:para\s+)?(?:petugas|anggota|staf|pegawai|penjaga)\s+$",
+                        re.IGNORECASE)
+_GUARDED_EVENT = re.compile(r"(?<![^\W_])(?:mengamankan|menjaga|pengamanan|penjagaan)\s+(?:jalannya\s+)?"
+                            r"(?:rapat(?:\s+koordinasi|\s+pleno)?|rakor|pertemuan|kampanye|debat)\s+$",
+                            re.IGNORECASE)
 
 
 def _partners(article: Article, inside: Sequence[Any], unit_text: str, location: str | None) -> list[str]:
@@ -1204,6 +1212,9 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
                 "di", "tempat",  # a body as a place: "sidang di Mahkamah Konstitusi"
                 "hukum", "wilkum", "wilayah"):  # "di wilayah hukum Polrestabes X": an area
             continue
+        if e.label != "POLICE_UNIT" and (_TALKED_TO.search(before) or _GUARDED_EVENT.search(before)):
+            continue  # "berbincang dengan petugas KPU yang berjaga": met on the way; "mengamankan rapat
+            # koordinasi PPK X": who holds the event guarded (the conventions: neither takes part)
         if e.label == "POLICE_UNIT" and words and words[-1] in ("ke", "kepada"):
             continue  # "BKO ke Polres X", "menyerahkan ... personel BKO kepada Polres X": where troops go
         if e.label == "POLICE_UNIT" and _HANDS_OVER.search(before):

@@ -150,6 +150,12 @@ LAUT JAYA – Atas perintah Kapolres Laut Jaya, Kapolsek Pantai Indah Iptu Andi 
 
 LAUT JAYA – Polres Laut Jaya mengamankan rapat paripurna di ruang sidang utama DPRD Laut Jaya, Senin (25/11/2024).
 """,
+    "met": """Patroli Malam Polsek Karang Asri
+
+KARANG ASRI – Personel Polsek Karang Asri menyambangi Kantor PPK Karang Asri dan berdialog dengan anggota PPK yang masih bekerja, Selasa (15/10/2024) malam.
+
+Sehari sebelumnya, personel Polsek Karang Asri mengamankan rapat koordinasi PPK Karang Asri di Aula Kantor Kecamatan Karang Asri.
+""",
 }
 
 CASES = [
@@ -245,6 +251,10 @@ CASES = [
     ("mengamankan rapat paripurna", "location", "ruang sidang utama DPRD Laut Jaya"),
     # a meeting secured ("mengamankan pertemuan terbatas pasangan calon"): its guard, not talks
     ("Sementara itu, di Kecamatan Karang Asri", "type", "static_guard"),
+    # a body's people talked with on the way ("berdialog dengan anggota PPK") take no part in the act ...
+    ("menyambangi Kantor PPK Karang Asri", "partners", []),
+    # ... nor does the body holding the event guarded ("mengamankan rapat koordinasi PPK X")
+    ("mengamankan rapat koordinasi PPK", "partners", []),
     # a place left before the act ("Usai dari gudang, rombongan patroli bergerak ke Kantor X") is the
     # scene it follows, not where it starts
     (
