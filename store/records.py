@@ -305,12 +305,55 @@ def unit_key(text: str) -> str:
     return _PROVINCE.sub(lambda m: _PROVINCES[m.group(1)], key)
 
 
+# a unit's other name written in brackets right after it: "Kepolisian Resor Pangkajene dan Kepulauan
+# (Polres Pangkep)", "Polres Pangkep (Kepolisian Resor ...)", "Polres Seram Bagian Timur (SBT)"
+_ALIAS_AFTER = re.compile(r"[ \t]*\(([A-Z][\w.'’ -]{0,50}?)\)")
+_ALIASES: dict[tuple[str, tuple[tuple[int, int], ...]], dict[str, str]] = {}
+
+
+def _aliases(article: Article) -> dict[str, str]:
+    """The page's names of one unit: each unit key a page writes as another's bracketed name, to the
+    key of the name it stands beside (kept per article and its units as corrected)."""
+    units = [e for e in article.entities if e.label == "POLICE_UNIT" and _specific(e)]
+    key = (article.id, tuple((e.start, e.end) for e in units))
+    found = _ALIASES.get(key)
+    if found is None:
+        if len(_ALIASES) > 32:
+            _ALIASES.clear()
+        found = _ALIASES[key] = {}
+        for e in units:
+            surface = unit_surface(article, e)
+            m = _ALIAS_AFTER.match(article.text, e.start + len(surface))
+            if m is None:
+                continue
+            inner = " ".join(m.group(1).split())
+            if not _TERRITORIAL.match(inner) and not re.match(r"(?:Sat|Dit)", inner):
+                if " " in inner or not _TERRITORIAL.match(short_form(surface)):
+                    continue  # "Polres Seram Bagian Timur (SBT)": the place's own short name only
+                inner = f"{short_form(surface).split()[0]} {inner}"
+            own, other = unit_key(surface), unit_key(inner)
+            if own != other:
+                found.setdefault(other, found.get(own, own))
+    return found
+
+
+def page_key(article: Article, text: str) -> str:
+    """One name per unit on the page: ``unit_key`` with the unit's bracketed other names of the page
+    ("Kepolisian Resor Pangkajene dan Kepulauan (Polres Pangkep)": "Polres Pangkep" and "Kapolres
+    Pangkep" are that unit)."""
+    key = unit_key(text)
+    return _aliases(article).get(key, key)
+
+
 def _role_units(article: Article, inside: Sequence[Any], end: int) -> list[tuple[int, str]]:
     """Units roles name with their place: "Kapolres Biak Numfor AKBP ..." → Polres Biak Numfor."""
     out = []
     for e in inside:
         head = _role_head(e.text) if e.label == "ROLE" else None
-        m = _PLACE_WORD.match(article.text, e.end, end) if head is not None else None
+        # "Kepala Polres (Kapolres) Bolaang Mongondow Selatan": the short role in brackets, then the place
+        bracketed = article.text[e.start - 1:e.start] == "(" and article.text.startswith(")", e.end)
+        at = e.end + 1 if bracketed else e.end
+        m = _PLACE_WORD.match(article.text, at, end) if head is not None else None
         if m is not None:
             # the place ends where a rank or a name begins ("Kepala Kepolisian Resor X Ajun Komisaris
             # Besar Polisi Y": a rank spelled out that no word list holds)
@@ -367,13 +410,13 @@ def _main_unit(article: Article) -> str:
     implied = _role_units(article, [e for e in body if e.start >= _title_end(article)], len(article.text))
     title_end = _title_end(article)
     for at, text in written + implied:
-        key = unit_key(text)
+        key = page_key(article, text)
         weight[key] = weight.get(key, 0.0) + (1.0 if _TERRITORIAL.match(text) or " Pol" in text else 0.5)
 
         surfaces.setdefault(key, []).append((at, text))
         parent = _PARENT.search(text) if not _TERRITORIAL.match(text) else None
         if parent is not None:  # "Sat Polairud Polres X" is of Polres X: it counts half for its parent
-            pkey = unit_key(parent.group(1))
+            pkey = page_key(article, parent.group(1))
             weight[pkey] = weight.get(pkey, 0.0) + 0.5
             surfaces.setdefault(pkey, []).append((at + parent.start(1), parent.group(1)))
     if not weight:  # no unit in the page but its press office's sign-off: "(Humas Polres X)"
@@ -384,7 +427,7 @@ def _main_unit(article: Article) -> str:
     # Patroli ..."), and whose first unit after it (a dateline's "POLRES X –" aside) is that sub-unit
     # again, is about the sub-unit, however often its Polres is written on its own or implied; not
     # when the body opens with the Polres acting ("TILAMUTA – Polres X menggelar apel ...")
-    headline = {(unit_key(text), bool(_PARENT.search(text)) and not _TERRITORIAL.match(text))
+    headline = {(page_key(article, text), bool(_PARENT.search(text)) and not _TERRITORIAL.match(text))
                 for at, text in written if at < title_end}
     ordered = sorted(written)
     at_first = next((i for i, (at, text) in enumerate(ordered) if at >= title_end and _HEADER_DASH.match(
@@ -397,7 +440,7 @@ def _main_unit(article: Article) -> str:
         if _THROUGH.fullmatch(article.text, at + len(text), after[0]) and not _TERRITORIAL.match(after[1]):
             first = after[1] if _PARENT.search(after[1]) else f"{after[1]} {text}"
     if len(headline) == 1 and next(iter(headline))[1] and first is not None and (
-            unit_key(first) == next(iter(headline))[0]):
+            page_key(article, first) == next(iter(headline))[0]):
         best = next(iter(headline))[0]
     # the sentence writes no unit, so there is no surface to copy: the unit in its short form, as
     # a role names it ("Kapolres Sinjai" -> "Polres Sinjai"), one name for the article's records
@@ -407,7 +450,10 @@ def _main_unit(article: Article) -> str:
     as_written = [t for at, t in every if (at, t) not in implied]
     short = [t for t in as_written if t == short_form(t)]
     if short:
-        return max(short, key=lambda t: (short.count(t), -short.index(t)))
+        # of forms written as often, the body's: a headline shortens ("Polres SBT Perketat ..." over
+        # the body's "Polres Seram Bagian Timur (SBT)")
+        in_body = [t for at, t in every if at >= title_end and (at, t) not in implied]
+        return max(short, key=lambda t: (short.count(t), t in in_body, -short.index(t)))
     forms = as_written or [t for _, t in every]
     return short_form(max(forms, key=lambda t: (forms.count(t), -forms.index(t))))
 
@@ -1164,12 +1210,12 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
     with ("Polsek Praya Barat Polres Lombok Tengah": its parent), nor a body that only names the
     place (``Gudang Logistik KPU``) or what was guarded."""
     out: list[str] = []
-    key = unit_key(unit_text) if unit_text else ""
+    key = page_key(article, unit_text) if unit_text else ""
     chain_end = -1
     for e in inside:
         bare = _BKO_TAIL.sub("", e.text)  # "Satbrimob Polda Papua BKO" acting as "Satbrimob Polda Papua"
-        if e.label == "POLICE_UNIT" and key and (unit_key(bare) == key or key.endswith(unit_key(bare))
-                                                 or bare in unit_text):
+        if e.label == "POLICE_UNIT" and key and (page_key(article, bare) == key or key.endswith(
+                page_key(article, bare)) or bare in unit_text):
             chain_end = e.end  # the acting unit itself; a unit written right after it is its parent
             continue
         if e.label == "POLICE_UNIT" and chain_end >= 0 and (_UNDER.match(article.text[chain_end:e.start]) or (
@@ -1178,7 +1224,8 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             continue
         if e.label not in PARTNER_LABELS or e.text in out:
             continue
-        if e.label == "POLICE_UNIT" and (not _specific(e) or (bool(key) and unit_key(e.text).endswith(key))):
+        if e.label == "POLICE_UNIT" and (not _specific(e) or (
+                bool(key) and page_key(article, e.text).endswith(key))):
             continue
         if _POLICE_TEAM.search(e.text):
             continue  # "rakor Sentra Gakkumdu": the joint team the police sit in by law is the actor's own
@@ -1304,9 +1351,9 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
         if noun in _NAMED_AS and _only_scene(told, _NAMED_AS[noun]):
             break  # "... dilakukan seusai apel di Mapolres" then "Apel tersebut dihadiri ...": the apel's
         if told_by is None:
-            told_by = unit_key(_unit_in(article, *told_span) or "-")
+            told_by = page_key(article, _unit_in(article, *told_span) or "-")
         own = _unit_in(article, s, e) if not _REFERS_BACK.search(text) else ""
-        if own and unit_key(own) != told_by:
+        if own and page_key(article, own) != told_by:
             # "Pengamanan di TPS 3 dilakukan oleh personel Polsek X bersama ...": X's own guard; what
             # follows it is X's too, unless it names this activity again
             if interrupted:
@@ -1419,7 +1466,7 @@ def _done_at_next(article: Article, start: int, end: int, unit_text: str) -> str
     berada di Desa X" (the village), not a place only told as where people come from."""
     spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
     told = article.text[start:end]
-    told_by = unit_key(unit_text)
+    told_by = page_key(article, unit_text)
     for s, e in [(s, e) for s, e in spans if s >= end][:FOLLOWING]:
         text = article.text[s:e]
         opening = _OPENS_WITH.match(text)
@@ -1427,7 +1474,7 @@ def _done_at_next(article: Article, start: int, end: int, unit_text: str) -> str
                 _NAMED_AS[opening.group(1).casefold()], told, re.IGNORECASE)):
             return None
         own = _unit_in(article, s, e)
-        if own and unit_key(own) != told_by:
+        if own and page_key(article, own) != told_by:
             return None
         if not _DONE_AT.search(text) or _SET_OUT.search(text):
             continue

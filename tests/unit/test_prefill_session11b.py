@@ -1,0 +1,69 @@
+"""Record pre-fill, the second round of session 11 (issue 10 item 3): one unit under its several
+names on a page, and the activity types the fifteenth check's pages showed as classes. Pages are
+invented in the shapes of the dev part's pages, ingested into a real store on disk and drafted
+through ``Store.draft_record``; each case is one ``(needle, slot, expected)`` of the sentence
+holding the needle to its paragraph's end (a needle opening a clause of a split sentence drafts that
+clause)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.unit.prefill_pages import Opened, open_pages
+from tests.unit.test_prefill_session10 import clause_draft, paragraph_draft
+
+PAGES = {
+    "long_then_short": """Kapolres Telbiru Lepas 120 Personel ke Pulau-Pulau
+
+PANTAI INDAH – Kepolisian Resor Teluk Biru dan Kepulauan (Polres Telbiru) menggelar apel pergeseran pasukan di halaman Mapolres Telbiru, Senin (25/11/2024) pagi.
+
+Apel dipimpin Kapolres Telbiru AKBP Dedi Santoso dan diikuti 120 personel yang akan bertugas di pulau-pulau.
+""",
+    "short_then_place": """Polres TMS Siagakan Personel di Kantor KPU
+
+KOTA HILIR – Polres Tanah Merah Selatan (TMS) menggelar apel siaga di halaman Mapolres, Selasa (7/1/2025).
+
+Apel dipimpin Kapolres TMS AKBP Rudi Hartono dan diikuti 85 personel gabungan.
+
+Sehari sebelumnya, Senin (6/1/2025), Rudi berkoordinasi dengan Dandim 1502/Kota Hilir di Kantor Bupati Tanah Merah Selatan.
+""",
+    "role_in_brackets": """Polres Bukit Hijau kerahkan 150 personel amankan TPS
+
+Rantau (ANTARA) - Kepolisian Resor (Polres) Bukit Hijau Selatan mengerahkan 150 personel untuk mengamankan TPS Pilkada 2024.
+
+"Sejak Senin (25/11) personel sudah bergeser ke TPS masing-masing," kata Kepala Polres (Kapolres) Bukit Hijau Selatan Ajun Komisaris Besar Polisi (AKBP) Joko Susilo di Rantau, Selasa.
+
+Polres Bukit Hijau Selatan juga menyiagakan 20 personel cadangan di Mapolres Bukit Hijau.
+""",
+}
+
+CASES = [
+    # a long form with its short form in brackets ("Kepolisian Resor X dan Y (Polres Z)") and the role of the
+    # short form's place ("Kapolres Z") are one unit: the next sentence goes on about the lede's apel
+    ("Kepolisian Resor Teluk Biru dan Kepulauan", "personnel", 120),
+    ("Kepolisian Resor Teluk Biru dan Kepulauan", "partners", []),
+    # a unit written with its place's short name in brackets ("Polres Tanah Merah Selatan (TMS)") is the
+    # "Polres TMS" and "Kapolres TMS" of the page: the apel's count ...
+    ("Polres Tanah Merah Selatan (TMS) menggelar", "personnel", 85),
+    # ... and, for a sentence naming no unit, the body's form over the headline's when both are written as
+    # often (a headline shortens)
+    ("Rudi berkoordinasi dengan Dandim", "unit", "Polres Tanah Merah Selatan"),
+    # a role written out with its short form in brackets ("Kepala Polres (Kapolres) X AKBP ..."): the place
+    # after the brackets, not the page's other unit of that kind
+    ("Sejak Senin (25/11) personel", "unit", "Polres Bukit Hijau Selatan"),
+]
+
+
+@pytest.fixture(scope="module")
+def opened(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("session11b"), PAGES)
+
+
+@pytest.mark.parametrize(("needle", "slot", "expected"), CASES, ids=lambda v: str(v)[:32])
+def test_the_second_round(opened: Opened, needle: str, slot: str, expected: Any) -> None:
+    [page] = [name for name, text in PAGES.items() if needle in text]
+    draft_of = clause_draft if needle.startswith("sedangkan") else paragraph_draft
+    assert draft_of(opened, page, needle)[slot] == expected
