@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import methodcaller
 from typing import Any
 
 from store.text.phases import DEFAULT_REFERENCE, YEARS
@@ -88,7 +89,9 @@ _EN_MONTHS = ("January February March April May June July August September Octob
 # site ("Oktober 17, 2024", "Desember 2, 2024"): the month-first form (_A_EN) takes them as it takes
 # "Oct 7, 2024"; the day-first forms start at the digit, so the names are looked at there only
 _ID_MONTHS = "Januari Februari Maret Mei Juni Juli Agustus Oktober Desember Agu Okt Des".split()
-_P_WORD = re.compile(_trie(_DAY_NAMES + _EN_MONTHS + _ID_MONTHS) + r"(?![\w'’])")
+DATE_WORDS = frozenset(_DAY_NAMES + _EN_MONTHS + _ID_MONTHS)
+_P_WORD = re.compile(_trie(DATE_WORDS) + r"(?![\w'’])")
+_SPAN = methodcaller("span")
 _P_DIGIT = re.compile(rf"\d(?:\d\d\d-\d\d-\d\d|\d?(?:[/.\-]\d|{_S}+[A-Za-z]))")
 # the same for a text of ASCII characters only (most), where ``\d`` is [0-9]: a scan that tests a
 # range, not every character's Unicode category (~35 % quicker; ``str.isascii`` costs nothing)
@@ -249,24 +252,25 @@ def _bare_day(ref: date | None, weekday: str, future: bool) -> str | None:
     return (ref - timedelta(days=(ref.weekday() - want) % 7)).isoformat()
 
 
-def find_dates(text: str, published: str | None = None,
-               relative: bool = True) -> list[tuple[int, int, str | None]]:
+def find_dates(text: str, published: str | None = None, relative: bool = True,
+               words: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str | None]]:
     """Every date mention as (start, end, ISO value or None), non-overlapping, in text order.
 
     ``relative=False`` leaves out the relative words ("kemarin", "besok"): the recogniser marks
     none of them, and no other date can overlap one (a date starts at a digit or a day or month
     name after a non-letter, and none spans such a word), so the rest is the same either way.
+    ``words``: the spans ``_P_WORD.finditer`` gives, when the caller has them already (the
+    recogniser's keyword pass finds the day and month names: ``date_word_spans``).
     """
     ref = _ref(published)
     found: list[tuple[int, int, str | None]] = []
     add = found.append
     if relative:
         _relative(text, ref, add)
-    for m in _P_WORD.finditer(text):
-        s, e = m.span()
+    for s, e in words if words is not None else map(_SPAN, _P_WORD.finditer(text)):
         if not _left_ok(text, s):
             continue
-        word = m.group()
+        word = text[s:e]
         if word.lower() not in WEEKDAYS:  # an English month: "Oct 7, 2024"
             en = _A_EN.match(text, e)
             if en:
