@@ -53,6 +53,13 @@ _CREW = re.compile(r"(?<![^\W_])(?:personel|personil|pasukan|petugas|anggota)\s+
 _ANSWERS = re.compile(r"(?<![^\W_])(?:setelah|usai|seusai|menyusul|menanggapi|merespons|atas)\W+"
                       r"(?:\w+\W+){0,2}$", re.IGNORECASE)
 INCIDENT = "incident_response"
+# what an appeal asks of others ("mengimbau simpatisan agar tidak membawa atribut kampanye", "... tidak
+# terpancing provokasi"): the appeal is the act, what it names is not (not an order to the police's own
+# people: "meminta seluruh personel agar berjaga ...")
+_ASKED = re.compile(r"(?<![^\W_])(?:mengimbau|menghimbau|mengajak|mengingatkan|berpesan|meminta)(?![^\W_])"
+                    r"(?!\s+(?:kepada\s+)?(?:seluruh\s+|para\s+|semua\s+)?(?:personel|personil|anggota|jajaran|"
+                    r"petugas|pasukan|prajurit)(?![^\W_]))[^.;]{0,80}?(?<![^\W_])(?:agar|supaya|untuk)\s+",
+                    re.IGNORECASE)
 DEPLOYMENT = "troop_deployment"
 # things set moving: "logistik ... diberangkatkan lebih awal dan dikawal personel" is an escort; a
 # deployment verb there moves the logistics, not the police (no people noun between them)
@@ -147,6 +154,16 @@ _CONSTRUCTIONS = (
     # dengan KIP X"): the coordination, not the guard it is about
     (re.compile(r"(?<![^\W_])(?:mengoordinasikan|mengkoordinasikan|dikoordinasikan|dikordinasikan)\s+"
                 r"(?:[^\s.;]+\s+){0,14}?dengan\s", re.IGNORECASE), "coordination"),
+    # a patrol's stop where it talks with the people on duty ("berdialog dengan petugas jaga", "berbincang
+    # dengan petugas KPU yang berjaga", "berdialog dengan anggota PPK yang masih bekerja"): checking on the
+    # place, not outreach to residents nor talks with a body
+    (re.compile(r"(?<![^\W_])(?:berdialog|berbincang|berbincang-bincang|bercengkerama|menyapa|mengobrol)\s+"
+                r"(?:dengan\s+)?(?:para\s+)?(?:petugas|personel|anggota|penjaga|staf|pegawai)(?:\s+[\w/-]+){0,2}?"
+                r"\s+(?:jaga|piket|(?:yang\s+)?(?:sedang\s+|masih\s+|tengah\s+)?(?:berjaga|bertugas|bekerja|piket))"
+                r"(?![^\W_])", re.IGNORECASE), "patrol"),
+    # parking kept in order for an event ("mengatur parkir kendaraan simpatisan"): traffic work, other
+    (re.compile(r"(?<![^\W_])(?:mengatur|menata|menertibkan|pengaturan|penataan|penertiban)\s+(?:area\s+|lahan\s+)?"
+                r"parkir(?![^\W_])", re.IGNORECASE), "other"),
     # ... and a crowd held back ("menyekat massa", "mengurai kerumunan"): the police answer a demo
     (re.compile(r"(?<![^\W_])(?:menyekat|disekat|menghalau|dihalau|mengurai|membendung|menghadang|"
                 r"menghentikan|meredam|memukul\s+mundur|mendorong\s+mundur)\s+(?:[\w-]+\s+){0,2}?"
@@ -191,6 +208,7 @@ _STOP = frozenset(
     "sebanyak oleh se bagi serta bahwa karena agar sejak hingga sampai tidak kami kita ia dia nya "
     "secara sebagai tahun hari pukul wib wita wit senin selasa rabu kamis jumat sabtu minggu".split())
 OTHER = "other"
+OUTREACH = "community_outreach"
 # Triggers that name what an activity is about, or a bare deployment, rather than the act: they
 # count less than a verb that says what was done ("menerjunkan 275 personel untuk mengamankan aksi"
 # is a response to the protest; "kotak suara ... disimpan di gudang yang dijaga" is guarding).
@@ -332,6 +350,8 @@ class TypeClassifier:
         while_at = alongside.start() if alongside is not None else -1
         sent = False  # a deployment verb read before: what it is for may follow
         to_unit: bool | None = None  # personnel sent to another police unit (asked once, when needed)
+        asked = _ASKED.search(sentence)
+        asked_at = asked.end() if asked is not None else len(sentence) + 1
         for start, end, text in self._triggers(sentence):
             word = " ".join(text.split()).casefold()
             owner = self._owners.get(word)
@@ -353,7 +373,8 @@ class TypeClassifier:
                     _LATER.search(sentence, max(0, start - 30), start)) or (
                     word in _LENT and _DESCRIBES.search(sentence, max(0, start - 20), start)) or (
                     owner in _BEING_THERE and _WHO_DO.search(sentence, max(0, start - 60), start)) or (
-                    0 <= while_at < start and _WHILE.search(sentence, while_at, start)):
+                    0 <= while_at < start and _WHILE.search(sentence, while_at, start)) or (
+                    start >= asked_at and owner != OUTREACH):
                 weight *= SCENE
             elif sent and owner != DEPLOYMENT and _PURPOSE.search(sentence, max(0, start - 20), start):
                 if to_unit is None:

@@ -38,6 +38,26 @@ Rantau (ANTARA) - Kepolisian Resor (Polres) Bukit Hijau Selatan mengerahkan 150 
 
 Polres Bukit Hijau Selatan juga menyiagakan 20 personel cadangan di Mapolres Bukit Hijau.
 """,
+    "stops": """Sat Samapta Polres Lembah Sari Patroli Malam ke Gudang KPU
+
+LEMBAH SARI – Polres Lembah Sari melalui Sat Samapta menggelar patroli malam ke gudang logistik KPU di Kota Sari, Sabtu (14/12/2024).
+
+Anggota Sat Samapta memeriksa gembok dan pagar gudang, lalu berbincang dengan petugas KPU yang berjaga malam.
+
+Pada malam yang sama, personel Polsek Sari Utara menyambangi Kantor PPK Sari Utara di Jalan Melati dan berdialog dengan anggota PPK yang masih bekerja.
+
+Usai dari kantor PPK, rombongan bergerak ke Kantor Bawaslu Kabupaten Lembah Sari dan berdialog dengan petugas jaga di pos depan.
+""",
+    "rally": """Polsek Bukit Jaya Amankan Kampanye di Lapangan Bola
+
+BUKIT JAYA – Kampanye terbuka pasangan calon bupati nomor urut 2 digelar di Lapangan Bola Desa Bukit Jaya, Kamis (24/10/2024).
+
+Sebelum acara dimulai, personel Polsek Bukit Jaya bersama Satlantas Polres Lembah Sari mengatur parkir kendaraan simpatisan di sepanjang Jalan Lintas Bukit.
+
+Di lapangan tersebut, Bhabinkamtibmas Desa Bukit Jaya Bripka Anton mengimbau simpatisan agar tidak membawa atribut kampanye ke halaman Masjid Al-Huda.
+
+Bhabinkamtibmas Desa Bukit Indah Bripka Yudi juga mengimbau simpatisan agar tidak membawa senjata tajam dan tidak terpancing provokasi.
+""",
 }
 
 CASES = [
@@ -54,6 +74,18 @@ CASES = [
     # a role written out with its short form in brackets ("Kepala Polres (Kapolres) X AKBP ..."): the place
     # after the brackets, not the page's other unit of that kind
     ("Sejak Senin (25/11) personel", "unit", "Polres Bukit Hijau Selatan"),
+    # a patrol's stop where it talks with the people on duty ("berbincang dengan petugas KPU yang berjaga",
+    # "berdialog dengan anggota PPK yang masih bekerja", "... dengan petugas jaga"): the patrol, not outreach
+    # to residents nor talks with a body
+    ("Anggota Sat Samapta memeriksa gembok", "type", "patrol"),
+    ("menyambangi Kantor PPK Sari Utara", "type", "patrol"),
+    ("Usai dari kantor PPK, rombongan", "type", "patrol"),
+    # parking kept in order for an event ("mengatur parkir kendaraan simpatisan"): traffic work, other
+    ("mengatur parkir kendaraan", "type", "other"),
+    # what an appeal asks of others ("agar tidak membawa atribut kampanye", "tidak terpancing provokasi") is
+    # not the act: the appeal is outreach
+    ("Bripka Anton mengimbau simpatisan", "type", "community_outreach"),
+    ("Bripka Yudi juga mengimbau", "type", "community_outreach"),
 ]
 
 
