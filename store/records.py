@@ -1109,7 +1109,9 @@ _NOT_WHEN = re.compile(r"(?<![^\W_])(?:hingga|sampai|menjelang|jelang)(?![^\W_])
 _FROM_PEOPLE = re.compile(r"(?<![^\W_])(?:personel|personil|anggota|gabungan|prajurit|petugas|unsur|tim|"
                           r"perwakilan|pasukan|babinsa|bhabinkamtibmas|babinkamtibmas|staf|jajaran)(?![^\W_])")
 _TAKES_PART = re.compile(r"(?<![^\W_])(?:melibatkan|diikuti|dihadiri|terdiri atas|terdiri dari|gabungan|"
-                         r"dibantu|bersama|didampingi|turut|unsur|bekerja sama|juga\s+dilakukan)(?![^\W_])",
+                         r"dibantu|bersama|didampingi|turut|unsur|bekerja sama|juga\s+dilakukan|"
+                         # "Patroli dipimpin Kasat Samapta X dengan 12 personel": the activity's own people
+                         r"dengan\s+(?:\d[\d.]*|[a-z]+)\s+(?:personel|personil|anggota|pasukan))(?![^\W_])",
                          re.IGNORECASE)  # "Pengiriman itu juga dilakukan personel Kodim X serta Panwaslu Y"
 
 
@@ -1351,7 +1353,8 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
         if noun in _NAMED_AS and _only_scene(told, _NAMED_AS[noun]):
             break  # "... dilakukan seusai apel di Mapolres" then "Apel tersebut dihadiri ...": the apel's
         if told_by is None:
-            told_by = page_key(article, _unit_in(article, *told_span) or "-")
+            # (a sentence naming no unit of its own is the page's unit's act)
+            told_by = page_key(article, _unit_in(article, *told_span) or main_unit(article) or "-")
         own = _unit_in(article, s, e) if not _REFERS_BACK.search(text) else ""
         if own and page_key(article, own) != told_by:
             # "Pengamanan di TPS 3 dilakukan oleh personel Polsek X bersama ...": X's own guard; what

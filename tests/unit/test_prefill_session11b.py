@@ -58,6 +58,18 @@ Di lapangan tersebut, Bhabinkamtibmas Desa Bukit Jaya Bripka Anton mengimbau sim
 
 Bhabinkamtibmas Desa Bukit Indah Bripka Yudi juga mengimbau simpatisan agar tidak membawa senjata tajam dan tidak terpancing provokasi.
 """,
+    "led_with": """Sat Samapta Polres Lembah Sari Patroli Kantor KPU
+
+LEMBAH SARI – Memasuki masa tenang, personel Sat Samapta Polres Lembah Sari menggelar patroli ke Kantor KPU Kabupaten Lembah Sari, Minggu (24/11/2024) malam.
+
+Patroli dipimpin Kasat Samapta AKP Rudi Hartono dengan 15 personel dan dua kendaraan roda empat.
+""",
+    "koramil_first": """Koramil Bersama Polsek Patroli Malam
+
+KOTA HILIR – Koramil 1602-03/Hilir bersama Polsek Hilir Polres Tanah Merah menggelar patroli malam di Desa Sungai Jernih, Senin (25/11/2024).
+
+Patroli yang melibatkan 18 personel gabungan itu dipimpin Danramil 1602-03/Hilir Kapten Inf Yosef Lado dan Kapolsek Hilir Ipda Markus Ndapa.
+""",
 }
 
 CASES = [
@@ -86,6 +98,11 @@ CASES = [
     # not the act: the appeal is outreach
     ("Bripka Anton mengimbau simpatisan", "type", "community_outreach"),
     ("Bripka Yudi juga mengimbau", "type", "community_outreach"),
+    # the next sentence going on about the lede's patrol gives its count: written with "dengan N personel" ...
+    ("Memasuki masa tenang, personel Sat Samapta", "personnel", 15),
+    # ... and after a lede whose only police unit is written as taking part ("Koramil X bersama Polsek Y
+    # menggelar patroli"), the page's unit's patrol, not another unit's act
+    ("Koramil 1602-03/Hilir bersama Polsek Hilir", "personnel", 18),
 ]
 
 
