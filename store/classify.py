@@ -114,8 +114,9 @@ _CONSTRUCTIONS = (
     (re.compile(r"(?<![^\W_])(?:mengamankan|menjaga|diamankan|dijaga)\s+(?:(?:jalannya|pelaksanaan|kegiatan)\s+)?"
                 r"(?:pertemuan|rapat|kampanye|debat|deklarasi)(?![^\W_])", re.IGNORECASE), "static_guard"),
     # ... and personnel placed FOR places ("menempatkan 22 personel untuk 98 TPS"), or fielded at a
-    # counted number of them ("mengerahkan 18 personel di 84 TPS"): each place is guarded
-    (re.compile(r"(?<![^\W_])(?:menyiagakan|disiagakan|menempatkan|ditempatkan|menyebar|disebar|"
+    # counted number of them ("mengerahkan 18 personel di 84 TPS"): each place is guarded (not a
+    # placement still ahead: "Personel BKO itu akan ditempatkan di TPS rawan", below)
+    (re.compile(r"(?<![^\W_])(?<!akan )(?:menyiagakan|disiagakan|menempatkan|ditempatkan|menyebar|disebar|"
                 r"mengerahkan|dikerahkan)\s+"
                 r"(?:[\w.]+\s+){0,4}?(?:di|untuk)\s+(?:(?:setiap|seluruh|sejumlah|depan|sekitar|masing-masing|"
                 r"\d[\d.]*)\s+)?"
@@ -161,6 +162,18 @@ _CONSTRUCTIONS = (
                 r"(?:dengan\s+)?(?:para\s+)?(?:petugas|personel|anggota|penjaga|staf|pegawai)(?:\s+[\w/-]+){0,2}?"
                 r"\s+(?:jaga|piket|(?:yang\s+)?(?:sedang\s+|masih\s+|tengah\s+)?(?:berjaga|bertugas|bekerja|piket))"
                 r"(?![^\W_])", re.IGNORECASE), "patrol"),
+    # personnel arriving ("30 personel Satbrimob Polda X tiba di Y untuk memperkuat pengamanan ...", "satu
+    # kompi Ditsamapta yang tiba di Z"): sent there, whatever they come for (not goods arriving where people
+    # act: "personel Polsek X menjaga kotak suara yang tiba dari ...")
+    (re.compile(r"(?<![^\W_])(?:personel|personil|pasukan|anggota|kompi|peleton|pleton|BKO)"
+                r"(?:\s+(?!(?:hingga|sampai|saat|ketika|setelah|sebelum)\s|me[a-z]{3,}\s)[\w./-]+){0,8}?\s+(?:yang\s+)?"
+                r"(?:tiba|datang)(?![^\W_])", re.IGNORECASE), "troop_deployment"),
+    # ... and a placement told as still ahead ("Personel BKO itu akan ditempatkan di TPS rawan", "438 personel
+    # akan disebar ke 412 TPS"): people sent, not yet guarding (not what readied people are for: "menyiapkan
+    # 612 personel yang akan disebar ke ..." is planning)
+    (re.compile(r"(?<![^\W_])(?<!yang )akan\s+(?:ditempatkan|disebar|disebarkan|dikirim|digeser|diterjunkan|"
+                r"dikerahkan|diberangkatkan)\s+(?:[\w.]+\s+){0,3}?(?:di|ke)(?![^\W_])", re.IGNORECASE),
+     "troop_deployment"),
     # parking kept in order for an event ("mengatur parkir kendaraan simpatisan"): traffic work, other
     (re.compile(r"(?<![^\W_])(?:mengatur|menata|menertibkan|pengaturan|penataan|penertiban)\s+(?:area\s+|lahan\s+)?"
                 r"parkir(?![^\W_])", re.IGNORECASE), "other"),

@@ -70,6 +70,16 @@ KOTA HILIR – Koramil 1602-03/Hilir bersama Polsek Hilir Polres Tanah Merah men
 
 Patroli yang melibatkan 18 personel gabungan itu dipimpin Danramil 1602-03/Hilir Kapten Inf Yosef Lado dan Kapolsek Hilir Ipda Markus Ndapa.
 """,
+    "arrivals": """Personel Brimob Tiba di Teluk Biru
+
+TELUK BIRU – Sebanyak 40 personel Satbrimob Polda Nusa Raya tiba di Mapolres Teluk Biru, Senin (25/11/2024), untuk memperkuat pengamanan pemungutan suara Pilkada 2024.
+
+Personel Satbrimob Polda Nusa Raya itu akan ditempatkan di TPS rawan di Kecamatan Karang Asri pada Rabu (27/11/2024).
+
+Untuk hari pemungutan suara, Polres Teluk Biru menyiapkan 400 personel yang akan disebar ke 900 TPS di delapan kecamatan.
+
+Di Aula Kecamatan Karang Asri, delapan personel Polsek Karang Asri menjaga kotak suara yang tiba dari desa-desa sebelum pleno dimulai.
+""",
 }
 
 CASES = [
@@ -103,6 +113,15 @@ CASES = [
     # ... and after a lede whose only police unit is written as taking part ("Koramil X bersama Polsek Y
     # menggelar patroli"), the page's unit's patrol, not another unit's act
     ("Koramil 1602-03/Hilir bersama Polsek Hilir", "personnel", 18),
+    # personnel arriving ("40 personel Satbrimob ... tiba di X untuk memperkuat pengamanan ...") are sent there,
+    # whatever they come for, and a placement told as still ahead ("itu akan ditempatkan di TPS rawan") is
+    # people sent, not yet guarding ...
+    ("Sebanyak 40 personel Satbrimob", "type", "troop_deployment"),
+    ("itu akan ditempatkan di TPS rawan", "type", "troop_deployment"),
+    # ... but not what readied people are for ("menyiapkan 400 personel yang akan disebar"), nor goods
+    # arriving where people guard ("menjaga kotak suara yang tiba dari desa-desa")
+    ("menyiapkan 400 personel yang akan disebar", "type", "planning"),
+    ("menjaga kotak suara yang tiba", "type", "static_guard"),
 ]
 
 
