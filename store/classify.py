@@ -53,6 +53,10 @@ _CREW = re.compile(r"(?<![^\W_])(?:personel|personil|pasukan|petugas|anggota)\s+
 _ANSWERS = re.compile(r"(?<![^\W_])(?:setelah|usai|seusai|menyusul|menanggapi|merespons|atas)\W+"
                       r"(?:\w+\W+){0,2}$", re.IGNORECASE)
 INCIDENT = "incident_response"
+# the means of an act named before ("memimpin pengamanan di aula tersebut dengan menurunkan 14 personel"):
+# the guard is the act, the people it takes are how (not when the sentence names no act before it:
+# "Operasi X dijalankan oleh Polres Y dengan menurunkan 310 personel ke 812 TPS")
+_MEANS = re.compile(r"(?<![^\W_])dengan\s+$", re.IGNORECASE)
 # what an appeal asks of others ("mengimbau simpatisan agar tidak membawa atribut kampanye", "... tidak
 # terpancing provokasi"): the appeal is the act, what it names is not (not an order to the police's own
 # people: "meminta seluruh personel agar berjaga ...")
@@ -387,7 +391,9 @@ class TypeClassifier:
                     word in _LENT and _DESCRIBES.search(sentence, max(0, start - 20), start)) or (
                     owner in _BEING_THERE and _WHO_DO.search(sentence, max(0, start - 60), start)) or (
                     0 <= while_at < start and _WHILE.search(sentence, while_at, start)) or (
-                    start >= asked_at and owner != OUTREACH):
+                    start >= asked_at and owner != OUTREACH) or (
+                    owner == DEPLOYMENT and any(k != DEPLOYMENT for k in out)
+                    and _MEANS.search(sentence, max(0, start - 8), start)):
                 weight *= SCENE
             elif sent and owner != DEPLOYMENT and _PURPOSE.search(sentence, max(0, start - 20), start):
                 if to_unit is None:

@@ -80,6 +80,14 @@ Untuk hari pemungutan suara, Polres Teluk Biru menyiapkan 400 personel yang akan
 
 Di Aula Kecamatan Karang Asri, delapan personel Polsek Karang Asri menjaga kotak suara yang tiba dari desa-desa sebelum pleno dimulai.
 """,
+    "means": """Pleno PPK Karang Asri Dijaga Ketat
+
+KARANG ASRI – Rapat pleno rekapitulasi tingkat Kecamatan Karang Asri digelar di Aula Kantor Camat Karang Asri, Sabtu (30/11/2024).
+
+Kapolsek Karang Asri Iptu Hendra memimpin langsung pengamanan di aula tersebut dengan menurunkan 16 personel, dibantu 4 personel Koramil 07/Karang Asri.
+
+Operasi Mantap Praja 2024 di wilayah itu dijalankan oleh Polres Teluk Biru dengan menurunkan 300 personel ke 700 TPS di 12 kecamatan pada Selasa (26/11/2024).
+""",
 }
 
 CASES = [
@@ -122,6 +130,10 @@ CASES = [
     # arriving where people guard ("menjaga kotak suara yang tiba dari desa-desa")
     ("menyiapkan 400 personel yang akan disebar", "type", "planning"),
     ("menjaga kotak suara yang tiba", "type", "static_guard"),
+    # the means of an act named before ("memimpin pengamanan di aula tersebut dengan menurunkan 16 personel"):
+    # the guard, not a deployment; with no act named before it the fielding is the act
+    ("Kapolsek Karang Asri Iptu Hendra memimpin", "type", "static_guard"),
+    ("dijalankan oleh Polres Teluk Biru dengan menurunkan", "type", "troop_deployment"),
 ]
 
 
