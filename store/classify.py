@@ -57,6 +57,12 @@ INCIDENT = "incident_response"
 # the guard is the act, the people it takes are how (not when the sentence names no act before it:
 # "Operasi X dijalankan oleh Polres Y dengan menurunkan 310 personel ke 812 TPS")
 _MEANS = re.compile(r"(?<![^\W_])dengan\s+$", re.IGNORECASE)
+# what an act is for keeping from happening ("menyisir Kampung X untuk mencegah praktik politik uang",
+# "mengantisipasi kericuhan"): a purpose, not an incident answered
+_PREVENTED = re.compile(r"(?<![^\W_])(?:mencegah|pencegahan|mengantisipasi|antisipasi|mewaspadai|menangkal|"
+                        r"meminimalisir|meminimalkan|menekan)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+# a frame and what fills it ("ring ketiga berupa patroli Sat Lantas"): the act is what it is made of
+_MADE_UP = re.compile(r"\s+(?:[\w-]+\s+)?(?:berupa|yakni|yaitu)\s", re.IGNORECASE)
 # what an appeal asks of others ("mengimbau simpatisan agar tidak membawa atribut kampanye", "... tidak
 # terpancing provokasi"): the appeal is the act, what it names is not (not an order to the police's own
 # people: "meminta seluruh personel agar berjaga ...")
@@ -178,6 +184,11 @@ _CONSTRUCTIONS = (
     (re.compile(r"(?<![^\W_])(?<!yang )akan\s+(?:ditempatkan|disebar|disebarkan|dikirim|digeser|diterjunkan|"
                 r"dikerahkan|diberangkatkan)\s+(?:[\w.]+\s+){0,3}?(?:di|ke)(?![^\W_])", re.IGNORECASE),
      "troop_deployment"),
+    # campaign props taken down ("mencopot 260 baliho, spanduk dan bendera", "menurunkan alat peraga
+    # kampanye"): other, as the taxonomy's "menertibkan" is; the props are what is removed, not outreach
+    (re.compile(r"(?<![^\W_])(?:mencopot|dicopot|menurunkan|diturunkan|menertibkan|ditertibkan|membongkar|"
+                r"dibongkar|mencabut|dicabut)\s+(?:[\w.]+\s+){0,3}?(?:baliho|spanduk|bendera|alat\s+peraga|apk|"
+                r"atribut|poster|stiker)(?![^\W_])", re.IGNORECASE), "other"),
     # parking kept in order for an event ("mengatur parkir kendaraan simpatisan"): traffic work, other
     (re.compile(r"(?<![^\W_])(?:mengatur|menata|menertibkan|pengaturan|penataan|penertiban)\s+(?:area\s+|lahan\s+)?"
                 r"parkir(?![^\W_])", re.IGNORECASE), "other"),
@@ -393,7 +404,9 @@ class TypeClassifier:
                     0 <= while_at < start and _WHILE.search(sentence, while_at, start)) or (
                     start >= asked_at and owner != OUTREACH) or (
                     owner == DEPLOYMENT and any(k != DEPLOYMENT for k in out)
-                    and _MEANS.search(sentence, max(0, start - 8), start)):
+                    and _MEANS.search(sentence, max(0, start - 8), start)) or (
+                    owner == INCIDENT and _PREVENTED.search(sentence, max(0, start - 40), start)) or (
+                    _MADE_UP.match(sentence, end)):
                 weight *= SCENE
             elif sent and owner != DEPLOYMENT and _PURPOSE.search(sentence, max(0, start - 20), start):
                 if to_unit is None:
