@@ -1207,6 +1207,18 @@ _GUARDED_EVENT = re.compile(r"(?<![^\W_])(?:mengamankan|menjaga|pengamanan|penja
                             re.IGNORECASE)
 
 
+# the agent of what an act is for: "kotak suara dikawal ke Aula X untuk direkapitulasi oleh PPK Y"
+_DONE_BY_FOR = re.compile(r"(?<![^\W_])(?:untuk|guna|agar)\s+(?:segera\s+)?di[a-z]{3,}\s+(?:oleh\s+)?$",
+                          re.IGNORECASE)
+
+
+def _sentence_before(article: Article, at: int) -> str:
+    """The text of ``at``'s sentence before it (to 200 characters): what a clause late in it is about."""
+    text = article.text[max(0, at - 200):at]
+    cut = max(text.rfind(". "), text.rfind("\n"))
+    return text[cut + 1:]
+
+
 def _partners(article: Article, inside: Sequence[Any], unit_text: str, location: str | None) -> list[str]:
     """Other bodies named as taking part: never the acting unit nor the units it is written
     with ("Polsek Praya Barat Polres Lombok Tengah": its parent), nor a body that only names the
@@ -1238,6 +1250,8 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
         if e.label == "POLICE_UNIT" and _affiliation(article, inside, e):
             continue
         before = article.text[max(0, e.start - 80):e.start]
+        if before.endswith(f"{e.text}-"):  # "berpatroli ke PPK-PPK": a plural, read from its first half
+            before = before[:-len(e.text) - 1]
         if before.endswith("("):  # "ke 23 panitia pemilihan kecamatan (PPK)": what stands before the name
             words = before[:-1].casefold().split()
             words = words[:max(0, len(words) - sum(ch.isupper() for ch in e.text))]
@@ -1271,9 +1285,11 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
         if _LISTED_DESTINATION.search(article.text, max(0, e.start - 160), e.start):
             continue
         handed = len(words) > 1 and words[-1] in ("kepada", "ke") and words[-2] in _HANDED
-        if handed and _GOODS.search(before):
+        if handed and _GOODS.search(_sentence_before(article, e.start)):
             continue  # "logistik diserahkan kepada PPK X": who receives what is delivered (a case handed
             # over "untuk ditindaklanjuti" is work done together)
+        if e.label != "POLICE_UNIT" and _DONE_BY_FOR.search(before):
+            continue  # "dikawal ke Aula X untuk direkapitulasi oleh PPK Y": who does what the goods go for
         if words and words[-1] == "dari" and not _FROM_PEOPLE.search(" ".join(words[-5:-1])):
             continue  # "logistik ... dari 42 PPK": where things come from; "personel gabungan dari": who
         out.append(e.text)

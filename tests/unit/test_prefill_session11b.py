@@ -96,6 +96,16 @@ Di sepanjang Jalan Merdeka dan Jalan Pahlawan, petugas bersama Bawaslu Kota Pesi
 
 Pengamanan PSU di TPS 04 Desa Sumber Rejo dibagi tiga ring: ring pertama di dalam TPS, ring kedua di luar pagar, ring ketiga berupa patroli Sat Lantas Polres Kota Pesisir di ruas Jalan Raya Sumber Rejo.
 """,
+    "handed": """Logistik Pilkada Tiba di Desa-Desa Tanjung Sari
+
+TANJUNG SARI – Personel Polsek Tanjung Sari mengawal logistik Pilkada dari Kantor PPK Tanjung Sari ke desa-desa, Selasa (26/11/2024).
+
+Setibanya di desa, logistik dijaga dua personel Polsek Tanjung Sari di setiap kantor desa hingga diserahkan kepada KPPS.
+
+Usai penghitungan, kotak suara dikawal ke Aula Kantor Kecamatan Tanjung Sari untuk direkapitulasi oleh PPK Tanjung Sari pada hari yang sama.
+
+Selain itu, Tim Patroli Presisi Polres Kepulauan Indah berpatroli ke PPK-PPK yang menggelar pleno hingga malam hari.
+""",
 }
 
 CASES = [
@@ -149,6 +159,12 @@ CASES = [
     ("mencopot sedikitnya 120 baliho", "type", "other"),
     # a frame and what fills it ("ring ketiga berupa patroli Sat Lantas"): the patrol
     ("ring ketiga berupa patroli", "type", "patrol"),
+    # who receives what is handed, told far from the goods ("logistik dijaga ... hingga diserahkan kepada
+    # KPPS"), who does what the goods go for ("untuk direkapitulasi oleh PPK X") and the bodies a patrol goes
+    # to, written as a plural ("berpatroli ke PPK-PPK"): none takes part (the conventions)
+    ("Setibanya di desa, logistik dijaga", "partners", []),
+    ("Usai penghitungan, kotak suara dikawal", "partners", []),
+    ("Tim Patroli Presisi Polres Kepulauan Indah", "partners", []),
 ]
 
 
