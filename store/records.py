@@ -1844,6 +1844,8 @@ def _no_place_pointed(sentence: str, there: re.Match[str]) -> bool:
                                                                  there.start()):
         return True
     kind = there.group().split()[0].casefold()
+    if kind == "tps-tps":  # "Personel untuk TPS-TPS tersebut": many polling stations (the conventions' own
+        return True  # example; "pulau-pulau tersebut" after two kecamatan named is e06's list of them)
     return any(m.group(1).casefold() == kind for m in _EACH.finditer(sentence))
 
 
