@@ -308,32 +308,35 @@ def unit_key(text: str) -> str:
 # a unit's other name written in brackets right after it: "Kepolisian Resor Pangkajene dan Kepulauan
 # (Polres Pangkep)", "Polres Pangkep (Kepolisian Resor ...)", "Polres Seram Bagian Timur (SBT)"
 _ALIAS_AFTER = re.compile(r"[ \t]*\(([A-Z][\w.'’ -]{0,50}?)\)")
-_ALIASES: dict[tuple[str, tuple[tuple[int, int], ...]], dict[str, str]] = {}
+_ALIASES: dict[str, tuple[Any, dict[str, str]]] = {}
 
 
 def _aliases(article: Article) -> dict[str, str]:
     """The page's names of one unit: each unit key a page writes as another's bracketed name, to the
-    key of the name it stands beside (kept per article and its units as corrected)."""
-    units = [e for e in article.entities if e.label == "POLICE_UNIT" and _specific(e)]
-    key = (article.id, tuple((e.start, e.end) for e in units))
-    found = _ALIASES.get(key)
-    if found is None:
-        if len(_ALIASES) > 32:
-            _ALIASES.clear()
-        found = _ALIASES[key] = {}
-        for e in units:
-            surface = unit_surface(article, e)
-            m = _ALIAS_AFTER.match(article.text, e.start + len(surface))
-            if m is None:
-                continue
-            inner = " ".join(m.group(1).split())
-            if not _TERRITORIAL.match(inner) and not re.match(r"(?:Sat|Dit)", inner):
-                if " " in inner or not _TERRITORIAL.match(short_form(surface)):
-                    continue  # "Polres Seram Bagian Timur (SBT)": the place's own short name only
-                inner = f"{short_form(surface).split()[0]} {inner}"
-            own, other = unit_key(surface), unit_key(inner)
-            if own != other:
-                found.setdefault(other, found.get(own, own))
+    key of the name it stands beside (kept per article while its entity list is the same object: a
+    draft asks many times, a correction gives a new list)."""
+    cached = _ALIASES.get(article.id)
+    if cached is not None and cached[0] is article.entities:
+        return cached[1]
+    if len(_ALIASES) > 32:
+        _ALIASES.clear()
+    found: dict[str, str] = {}
+    _ALIASES[article.id] = (article.entities, found)  # the list held, so its identity is not reused
+    for e in (x for x in article.entities if x.label == "POLICE_UNIT" and _specific(x)):
+        if "(" not in article.text[e.end:e.end + 60]:
+            continue  # no bracket near: no other name (most units; the check spares unit_surface)
+        surface = unit_surface(article, e)
+        m = _ALIAS_AFTER.match(article.text, e.start + len(surface))
+        if m is None:
+            continue
+        inner = " ".join(m.group(1).split())
+        if not _TERRITORIAL.match(inner) and not re.match(r"(?:Sat|Dit)", inner):
+            if " " in inner or not _TERRITORIAL.match(short_form(surface)):
+                continue  # "Polres Seram Bagian Timur (SBT)": the place's own short name only
+            inner = f"{short_form(surface).split()[0]} {inner}"
+        own, other = unit_key(surface), unit_key(inner)
+        if own != other:
+            found.setdefault(other, found.get(own, own))
     return found
 
 
