@@ -57,6 +57,9 @@ INCIDENT = "incident_response"
 # the guard is the act, the people it takes are how (not when the sentence names no act before it:
 # "Operasi X dijalankan oleh Polres Y dengan menurunkan 310 personel ke 812 TPS")
 _MEANS = re.compile(r"(?<![^\W_])dengan\s+$", re.IGNORECASE)
+# what is checked on ("memantau alat peraga kampanye yang belum diturunkan"): the object, not the act
+_CHECKED = re.compile(r"(?<![^\W_])(?:memantau|memonitor|mengecek|memeriksa)\s+(?:[\w-]+\s+)?$",
+                      re.IGNORECASE)
 # what an act is for keeping from happening ("menyisir Kampung X untuk mencegah praktik politik uang",
 # "mengantisipasi kericuhan"): a purpose, not an incident answered
 _PREVENTED = re.compile(r"(?<![^\W_])(?:mencegah|pencegahan|mengantisipasi|antisipasi|mewaspadai|menangkal|"
@@ -189,6 +192,21 @@ _CONSTRUCTIONS = (
     (re.compile(r"(?<![^\W_])(?:mencopot|dicopot|menurunkan|diturunkan|menertibkan|ditertibkan|membongkar|"
                 r"dibongkar|mencabut|dicabut)\s+(?:[\w.]+\s+){0,3}?(?:baliho|spanduk|bendera|alat\s+peraga|apk|"
                 r"atribut|poster|stiker)(?![^\W_])", re.IGNORECASE), "other"),
+    # an event given security ("Rapat pleno ... di Aula X, Minggu (1/12), mendapat pengamanan ketat dari
+    # jajaran kepolisian"): the guard of it, not the meeting
+    (re.compile(r"(?<![^\W_])(?:mendapat|mendapatkan|memperoleh)\s+(?:pengamanan|penjagaan)(?![^\W_])",
+                re.IGNORECASE), "static_guard"),
+    # personnel placed for polling stations named first ("Untuk TPS sangat rawan, ..., polisi menyiagakan 22
+    # personel", as "menempatkan 22 personel untuk 98 TPS"): they guard them (not people sent off to them:
+    # "Untuk TPS di lereng X, personel ... diberangkatkan dengan truk")
+    (re.compile(r"^\W*(?:untuk|khusus|bagi)\s+(?:[\w-]+\s+){0,2}?TPS(?![^\W_])[^.;]*?"
+                r"(?<![^\W_])(?:menyiagakan|disiagakan|menempatkan|ditempatkan)(?![^\W_])", re.IGNORECASE),
+     "static_guard"),
+    # campaign props checked on a round ("melintasi Jalan X untuk memantau alat peraga kampanye yang belum
+    # diturunkan"): the patrol, not the props' removal
+    (re.compile(r"(?<![^\W_])(?:memantau|memonitor|mengecek|memeriksa|pemantauan|pengecekan)\s+"
+                r"(?:[\w-]+\s+){0,2}?(?:alat\s+peraga|apk|baliho|spanduk|atribut\s+kampanye)(?![^\W_])",
+                re.IGNORECASE), "patrol"),
     # parking kept in order for an event ("mengatur parkir kendaraan simpatisan"): traffic work, other
     (re.compile(r"(?<![^\W_])(?:mengatur|menata|menertibkan|pengaturan|penataan|penertiban)\s+(?:area\s+|lahan\s+)?"
                 r"parkir(?![^\W_])", re.IGNORECASE), "other"),
@@ -406,7 +424,8 @@ class TypeClassifier:
                     owner == DEPLOYMENT and any(k != DEPLOYMENT for k in out)
                     and _MEANS.search(sentence, max(0, start - 8), start)) or (
                     owner == INCIDENT and _PREVENTED.search(sentence, max(0, start - 40), start)) or (
-                    _MADE_UP.match(sentence, end)):
+                    _MADE_UP.match(sentence, end)) or (
+                    owner == OTHER and _CHECKED.search(sentence, max(0, start - 30), start)):
                 weight *= SCENE
             elif sent and owner != DEPLOYMENT and _PURPOSE.search(sentence, max(0, start - 20), start):
                 if to_unit is None:

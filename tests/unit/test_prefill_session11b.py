@@ -118,6 +118,16 @@ Pemetaan menunjukkan sembilan TPS sangat rawan berada di Kecamatan Sari Utara da
 
 Untuk menjangkau pulau-pulau tersebut, Polres Lembah Sari akan mengirim 60 personel mulai 24 November 2024.
 """,
+    "secured": """Pleno PPK Hilir Berjalan Aman
+
+KOTA HILIR, wartahilir.com – Rapat pleno rekapitulasi hasil penghitungan suara Pilkada 2024 tingkat Kecamatan Hilir di Aula Kantor Camat Hilir, Minggu (1/12/2024), mendapat pengamanan ketat dari jajaran kepolisian.
+
+Untuk TPS sangat rawan, yang jumlahnya 9 dan tersebar di Hilir dan Hulu, polisi menyiagakan 18 personel.
+
+Untuk TPS di lereng Gunung Hijau, personel Polsek Hulu diberangkatkan dengan truk dari Mapolsek Hulu ke Desa Hijau.
+
+Setelah itu, rombongan melintasi Jalan Lintas Hilir hingga Simpang Empat Hulu untuk memantau alat peraga kampanye yang belum diturunkan.
+""",
 }
 
 CASES = [
@@ -181,6 +191,14 @@ CASES = [
     # not the regency the TPS were counted in; a plural pointer to places named before keeps them
     ("Personel untuk TPS-TPS tersebut", "location", None),
     ("Untuk menjangkau pulau-pulau tersebut", "location", "Kecamatan Sari Utara dan Kecamatan Sari Selatan"),
+    # an event given security ("Rapat pleno ... mendapat pengamanan ketat dari jajaran kepolisian"): its guard
+    ("KOTA HILIR, wartahilir.com", "type", "static_guard"),
+    # personnel placed for polling stations named first ("Untuk TPS sangat rawan, ..., polisi menyiagakan 18
+    # personel"): they guard them; people sent off to them ("diberangkatkan dengan truk") are a deployment
+    ("Untuk TPS sangat rawan", "type", "static_guard"),
+    ("Untuk TPS di lereng Gunung Hijau", "type", "troop_deployment"),
+    # campaign props checked on a round ("untuk memantau alat peraga kampanye yang belum diturunkan"): patrol
+    ("rombongan melintasi Jalan Lintas Hilir", "type", "patrol"),
 ]
 
 
