@@ -57,6 +57,9 @@ INCIDENT = "incident_response"
 # the guard is the act, the people it takes are how (not when the sentence names no act before it:
 # "Operasi X dijalankan oleh Polres Y dengan menurunkan 310 personel ke 812 TPS")
 _MEANS = re.compile(r"(?<![^\W_])dengan\s+$", re.IGNORECASE)
+# what an escort takes along ("mengawal iring-iringan kendaraan patroli dari Mapolres X"): its object
+_ESCORTED = re.compile(r"(?<![^\W_])(?:mengawal|dikawal|mengiringi|diiringi|pengawalan)\s+"
+                       r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # what is checked on ("memantau alat peraga kampanye yang belum diturunkan"): the object, not the act
 _CHECKED = re.compile(r"(?<![^\W_])(?:memantau|memonitor|mengecek|memeriksa)\s+(?:[\w-]+\s+)?$",
                       re.IGNORECASE)
@@ -255,6 +258,7 @@ _STOP = frozenset(
     "secara sebagai tahun hari pukul wib wita wit senin selasa rabu kamis jumat sabtu minggu".split())
 OTHER = "other"
 OUTREACH = "community_outreach"
+ESCORT = "escort"
 # Triggers that name what an activity is about, or a bare deployment, rather than the act: they
 # count less than a verb that says what was done ("menerjunkan 275 personel untuk mengamankan aksi"
 # is a response to the protest; "kotak suara ... disimpan di gudang yang dijaga" is guarding).
@@ -425,7 +429,8 @@ class TypeClassifier:
                     and _MEANS.search(sentence, max(0, start - 8), start)) or (
                     owner == INCIDENT and _PREVENTED.search(sentence, max(0, start - 40), start)) or (
                     _MADE_UP.match(sentence, end)) or (
-                    owner == OTHER and _CHECKED.search(sentence, max(0, start - 30), start)):
+                    owner == OTHER and _CHECKED.search(sentence, max(0, start - 30), start)) or (
+                    owner != ESCORT and _ESCORTED.search(sentence, max(0, start - 40), start)):
                 weight *= SCENE
             elif sent and owner != DEPLOYMENT and _PURPOSE.search(sentence, max(0, start - 20), start):
                 if to_unit is None:

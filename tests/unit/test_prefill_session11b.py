@@ -128,6 +128,12 @@ Untuk TPS di lereng Gunung Hijau, personel Polsek Hulu diberangkatkan dengan tru
 
 Setelah itu, rombongan melintasi Jalan Lintas Hilir hingga Simpang Empat Hulu untuk memantau alat peraga kampanye yang belum diturunkan.
 """,
+    "convoy": """Tim Gabungan Patroli Malam di Kota Hilir
+
+KOTA HILIR – Tim gabungan Polres Kota Hilir, Kodim 1602/Hilir dan Satpol PP menggelar patroli malam, Senin (25/11/2024).
+
+Sebelum patroli, Sat Lantas Polres Kota Hilir mengawal iring-iringan kendaraan patroli dari Mapolres Kota Hilir menuju Bundaran Tugu Ikan.
+""",
 }
 
 CASES = [
@@ -199,6 +205,8 @@ CASES = [
     ("Untuk TPS di lereng Gunung Hijau", "type", "troop_deployment"),
     # campaign props checked on a round ("untuk memantau alat peraga kampanye yang belum diturunkan"): patrol
     ("rombongan melintasi Jalan Lintas Hilir", "type", "patrol"),
+    # what an escort takes along ("mengawal iring-iringan kendaraan patroli"): the escort, not a patrol
+    ("Sebelum patroli, Sat Lantas", "type", "escort"),
 ]
 
 
