@@ -132,7 +132,7 @@ _CONSTRUCTIONS = (
     # ... and personnel placed FOR places ("menempatkan 22 personel untuk 98 TPS"), or fielded at a
     # counted number of them ("mengerahkan 18 personel di 84 TPS"): each place is guarded (not a
     # placement still ahead: "Personel BKO itu akan ditempatkan di TPS rawan", below)
-    (re.compile(r"(?<![^\W_])(?<!akan )(?:menyiagakan|disiagakan|menempatkan|ditempatkan|menyebar|disebar|"
+    (re.compile(r"(?<![^\W_])(?:menyiagakan|disiagakan|menempatkan|(?<!akan )ditempatkan|menyebar|disebar|"
                 r"mengerahkan|dikerahkan)\s+"
                 r"(?:[\w.]+\s+){0,4}?(?:di|untuk)\s+(?:(?:setiap|seluruh|sejumlah|depan|sekitar|masing-masing|"
                 r"\d[\d.]*)\s+)?"
@@ -187,8 +187,10 @@ _CONSTRUCTIONS = (
     # ... and a placement told as still ahead ("Personel BKO itu akan ditempatkan di TPS rawan", "438 personel
     # akan disebar ke 412 TPS"): people sent, not yet guarding (not what readied people are for: "menyiapkan
     # 612 personel yang akan disebar ke ..." is planning)
-    (re.compile(r"(?<![^\W_])(?<!yang )akan\s+(?:ditempatkan|disebar|disebarkan|dikirim|digeser|diterjunkan|"
-                r"dikerahkan|diberangkatkan)\s+(?:[\w.]+\s+){0,3}?(?:di|ke)(?![^\W_])", re.IGNORECASE),
+    # (people spread AT the stations, "akan disebarkan di seluruh TPS", guard them, as above)
+    (re.compile(r"(?<![^\W_])(?<!yang )akan\s+(?:ditempatkan\s+(?:[\w.]+\s+){0,3}?(?:di|ke)|"
+                r"(?:disebar|disebarkan|dikirim|digeser|diterjunkan|dikerahkan|diberangkatkan)\s+"
+                r"(?:[\w.]+\s+){0,3}?ke)(?![^\W_])", re.IGNORECASE),
      "troop_deployment"),
     # campaign props taken down ("mencopot 260 baliho, spanduk dan bendera", "menurunkan alat peraga
     # kampanye"): other, as the taxonomy's "menertibkan" is; the props are what is removed, not outreach
