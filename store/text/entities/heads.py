@@ -682,6 +682,15 @@ def _h_prep(text: str, start: int, key_end: int, add: Add) -> None:
     if _headline(text):
         return  # a headline capitalises every word ("Gendong Nenek ke Bilik Suara")
     end, n = _tail(text, at - 1, max_words=3)  # (after the headline test: the tail only reads)
+    if n == 3:  # "di Ballroom Hotel Mahkota Kapuas": a venue head inside takes the venue's own tail
+        pos = text.find(" ", at, end)
+        while pos != -1:
+            venue = _VENUE_HEAD.match(text, pos + 1)
+            if venue is not None:
+                v_end, nv = _tail(text, venue.end(), max_words=4, split=True, kota=True, abbrev=True)
+                end = v_end if nv and v_end > end else end
+                break
+            pos = text.find(" ", pos + 1, end)
     if n:
         add((at, end, "LOC", None))
 
