@@ -46,10 +46,10 @@ Balangan|Tanah Bumbu|Barito Kuala|Samarinda|Balikpapan|Bontang|Kutai Kartanegara
 Kutai Barat|Kubar|Berau|Paser|Penajam Paser Utara|PPU|Mahakam Ulu|Muara Badak|Marang Kayu|Tenggarong|Sangatta|
 Tanjung Selor|Tarakan|Nunukan|Malinau|Bulungan|Tana Tidung|Manado|Bitung|Tomohon|Kotamobagu|Minahasa|
 Minahasa Utara|Minahasa Selatan|Bolaang Mongondow|Sangihe|Talaud|Palu|Poso|Donggala|Sigi|Parigi Moutong|Tolitoli|
-Banggai|Morowali|Makassar|Parepare|Palopo|Gowa|Maros|Pangkep|Pangkajene|Barru|Bone|Soppeng|Wajo|Sidrap|
+Banggai|Morowali|Makassar|Parepare|Palopo|Gowa|Maros|Pangkep|Pangkajene dan Kepulauan|Pangkajene|Barru|Bone|Soppeng|Wajo|Sidrap|
 Pinrang|Enrekang|Luwu|Luwu Utara|Luwu Timur|Tana Toraja|Toraja Utara|Takalar|Jeneponto|Bantaeng|Bulukumba|Sinjai|
 Selayar|Kendari|Baubau|Kolaka|Konawe|Muna|Buton|Wakatobi|Bombana|Gorontalo Utara|Boalemo|Pohuwato|Bone Bolango|
-Mamuju|Majene|Polewali Mandar|Mamasa|Pasangkayu|Ambon|Tual|Maluku Tengah|Buru|Seram|Ternate|Tidore|Halmahera|
+Mamuju|Majene|Polewali Mandar|Mamasa|Pasangkayu|Pulau Ambon dan Pulau-Pulau Lease|Ambon|Tual|Maluku Tengah|Buru|Seram|Ternate|Tidore|Halmahera|
 Halmahera Utara|Halmahera Selatan|Jayapura|Merauke|Mimika|Timika|Biak|Biak Numfor|Nabire|Wamena|Jayawijaya|Sorong|Manokwari|
 Fakfak|Kaimana|Raja Ampat|Teluk Bintuni|Puncak Jaya|Yahukimo|Keerom|Sarmi|Paniai|Intan Jaya|Dogiyai|Deiyai|
 Monas|Senayan

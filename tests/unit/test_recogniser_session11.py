@@ -32,3 +32,36 @@ def found(text: str, label: str) -> list[str]:
 )
 def test_a_venue_after_a_preposition_runs_on_past_three_words(text: str, want: str) -> None:
     assert want in found(text, "LOC")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "want"),
+    [
+        # a region whose name holds "dan" is one name: the unit, the body and the place take it whole
+        (
+            "Personel Kepolisian Resor Pangkajene dan Kepulauan mengawal logistik ke pulau terluar.",
+            "POLICE_UNIT",
+            "Kepolisian Resor Pangkajene dan Kepulauan",
+        ),
+        (
+            "Polres Pangkajene dan Kepulauan menerjunkan 200 personel.",
+            "POLICE_UNIT",
+            "Polres Pangkajene dan Kepulauan",
+        ),
+        (
+            "Personel Polresta Pulau Ambon dan Pulau-Pulau Lease berjaga di gudang.",
+            "POLICE_UNIT",
+            "Polresta Pulau Ambon dan Pulau-Pulau Lease",
+        ),
+        (
+            "Ketua KPU Kabupaten Pangkajene dan Kepulauan hadir dalam rapat.",
+            "ELECTION_BODY",
+            "KPU Kabupaten Pangkajene dan Kepulauan",
+        ),
+        ("Warga Pangkajene dan Kepulauan memadati lapangan.", "LOC", "Pangkajene dan Kepulauan"),
+        # other names joined by "dan" stay two
+        ("Polres Bone dan Kodim 1407/Bone berpatroli.", "POLICE_UNIT", "Polres Bone"),
+    ],
+)
+def test_a_region_named_with_dan_is_one_name(text: str, label: str, want: str) -> None:
+    assert want in found(text, label)

@@ -278,7 +278,26 @@ def _tail(
             break
         if (abbrev or street) and len(word) <= 4 and _ABBREV_DOT.match(text, end):
             end += 1
+    if n and text.startswith(" dan ", end):  # "Polres Pangkajene dan Kepulauan": a region named with "dan"
+        end = _and_name(text, first, end)
     return end, n
+
+
+@lru_cache(maxsize=1)
+def _and_places() -> tuple[str, ...]:
+    """The known places whose name holds "dan" ("pangkajene dan kepulauan"), lower case."""
+    return tuple(n for n in _places() if " dan " in n)
+
+
+def _and_name(text: str, first: int, end: int) -> int:
+    """Where a name that ends at ``end`` before " dan " ends if it and the words after "dan"
+    are one known place's name ("Kabupaten Pangkajene dan Kepulauan"), else ``end``."""
+    low = text[first:end].lower() + " dan "
+    for name in _and_places():
+        if name.startswith(low) and text[first:first + len(name)].lower() == name and (
+                first + len(name) == len(text) or not _wordchar(text[first + len(name)])):
+            return first + len(name)
+    return end
 
 
 # --- heads and their patterns --------------------------------------------------------------------
