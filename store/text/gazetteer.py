@@ -140,6 +140,12 @@ POLICE_FUNCTIONS = (
     "Brimob|Samapta|Sabhara|Lantas|Reskrim|Intelkam|Binmas|Narkoba|Resnarkoba|Tahti|Polairud|Polair|"
     "Pamobvit|Reskoba|Tipikor|Propam|Provos|Humas|Turjawali|Dalmas|Pol Airud|Pol Air"
 )
+# functional units written out after "Satuan" with no acronym after them: "Satuan Lalu Lintas Polres X"
+POLICE_FUNCTIONS_LONG = (
+    "Lalu Lintas|Reserse Kriminal|Reserse Narkoba|Intelijen Keamanan|Intelijen dan Keamanan|Pembinaan Masyarakat|"
+    "Polisi Perairan dan Udara|Polisi Air dan Udara|Polisi Perairan|Polisi Air|Perawatan Tahanan dan Barang Bukti|"
+    "Tahanan dan Barang Bukti|Pengamanan Objek Vital|Brigade Mobil"
+)
 # sections of a Polres, written "Si" + the word, spaced or glued ("Si Propam", "Sihumas")
 POLICE_SECTIONS = "Humas|Propam|Dokkes|Keu|Tipol|Was|Kum|Tik"
 # directorates of a Polda written as one word: "Ditsamapta", "Ditpolairud"

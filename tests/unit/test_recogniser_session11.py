@@ -65,3 +65,49 @@ def test_a_venue_after_a_preposition_runs_on_past_three_words(text: str, want: s
 )
 def test_a_region_named_with_dan_is_one_name(text: str, label: str, want: str) -> None:
     assert want in found(text, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a functional unit written out without its acronym joins the unit after it, as "Satlantas
+        # Polres X" and "Satuan ... (Satlantas) Polres X" do (the dev gold's marking of a chain)
+        (
+            "Anggota Satuan Lalu Lintas Polres Sidenreng mengatur arus kendaraan.",
+            ["Satuan Lalu Lintas Polres Sidenreng"],
+        ),
+        (
+            "Personel Satuan Reserse Kriminal Polresta Sukamaju menangkap pelaku.",
+            ["Satuan Reserse Kriminal Polresta Sukamaju"],
+        ),
+        (
+            "Satuan Polisi Perairan dan Udara Polres Lingkar berpatroli.",
+            ["Satuan Polisi Perairan dan Udara Polres Lingkar"],
+        ),
+        ("Pengamanan dibantu Satuan Pembinaan Masyarakat.", ["Satuan Pembinaan Masyarakat"]),
+        # the water police written without "Sat" joins its Polres; bare in a headline it is no unit the
+        # pages mark, and after "Kasat" it is the role's
+        (
+            "Personel Polairud Polres Sinjai dan Satpolairud Polres Bone berpatroli.",
+            ["Polairud Polres Sinjai", "Satpolairud Polres Bone"],
+        ),
+        ("Naik Perahu Warga, Polairud Kawal Logistik ke Pulau Tunda", []),
+        ("Kasat Polairud Polres Sinjai Iptu Ahmad Yani mengatakan, kapal disiagakan.", ["Polres Sinjai"]),
+        # a place named with a venue word is the unit's place, not a venue after it
+        (
+            "Personel Satlantas Polres Pelabuhan Ratu berjaga di Simpang Lima.",
+            ["Satlantas Polres Pelabuhan Ratu"],
+        ),
+        ("Polres Pelabuhan Tanjung Emas menggelar apel.", ["Polres Pelabuhan Tanjung Emas"]),
+    ],
+)
+def test_a_unit_chain_is_whole(text: str, want: list[str]) -> None:
+    assert found(text, "POLICE_UNIT") == want
+
+
+def test_a_role_of_a_place_named_with_a_venue_word_marks_no_venue() -> None:
+    text = "Kapolres Pelabuhan Ratu AKBP Dede Hermawan memimpin apel di Lapangan Merdeka."
+    assert found(text, "LOC") == ["Lapangan Merdeka"]
+    assert found(text, "ROLE") == ["Kapolres"]
+    # a satuan that is no police unit stays what it was
+    assert found("Satuan Polisi Pamong Praja Kabupaten Bima ikut berjaga.", "POLICE_UNIT") == []

@@ -33,6 +33,7 @@ from store.text.entities.patterns import (
     _MIL_NEEDS_NAME,
     _MUTE,
     _PAREN_ACR,
+    _POLAIR,
     _RE_ELECTION,
     _RE_MILITARY,
     _RE_PERSONNEL_TAIL,
@@ -177,6 +178,10 @@ _CREDIT_UNIT_BEFORE = re.compile(
 _CREDIT_CLOSES = re.compile(r"[^()\n]*\)[ \t\u00a0]*$")
 
 
+# the head of a functional unit before its name: "Kasat Polairud Polres X" is a role, then the Polres
+_KASAT_BEFORE = re.compile(rf"(?:Kasat|KASAT|Wakasat|Kanit){_S}+$")
+
+
 def _paren_acronym(text: str, end: int) -> int:
     """A long form's acronym in parentheses belongs to it: "Mahkamah Konstitusi (MK)"."""
     m = _PAREN_ACR.match(text, end)
@@ -201,6 +206,12 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
         return  # "Kepala Kepolisian Resor": a role
     long = None if territorial else _SUBUNIT_LONG.match(text, start)
     sub = None if territorial else long or _SUBUNIT.match(text, start)
+    if sub is None and territorial and text.startswith("Polair", start) and not _KASAT_BEFORE.search(
+            text, max(0, start - 8), start):
+        sub = _POLAIR.match(text, start)  # "Polairud Polres X": the water police written without "Sat"
+        gap = _GAP.match(text, sub.end()) if sub is not None else None
+        if sub is not None and (gap is None or _territorial(text, gap.end()) is None):
+            return  # bare, as a headline writes it ("Dikawal Polairud"): no unit the pages mark
     if sub is None:
         end = _territorial(text, start)
         if end is not None:

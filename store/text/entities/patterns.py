@@ -73,7 +73,7 @@ def _first(words: str) -> set[str]:
 _AMBIGUOUS_HEADS = {"bandar", "si", "bid", "sat", "satuan", "i", "ni", "ka", "kepala", "badan", "komisi", "dewan",
                     "kelompok", "sentra", "pengawas", "panitia", "kesatuan", "perlindungan", "cut", "lalu",
                     "raden", "tuan", "anak", "ida", "laut", "muara", "tanjung", "taman", "pasar", "balai",
-                    "hall", "graha", "wisma", "pura", "simpang", "hotel", "bukit", "gunung", "pulau",
+                    "hall", "graha", "wisma", "pura", "simpang", "hotel", "pelabuhan", "bandara", "bukit", "gunung", "pulau",
                     "kepulauan", "perairan", "teluk", "danau", "selat", "sungai", "pantai", "lingkungan",
                     "kampung", "kampong", "pondok", "langgar"}
 
@@ -325,7 +325,7 @@ _FUNCS = gz.POLICE_FUNCTIONS
 # the sections of a Polres written "Si" + function: "Si Humas", "Si Propam", "Sidokkes"
 _SI = gz.POLICE_SECTIONS
 _SUBUNIT = re.compile(
-    rf"(?:Sat(?:uan)?\.?{_S}*(?:{_FUNCS}|{_FUNCS.lower()})|Sat(?:{_FUNCS.lower()})|SAT{_S}*(?:{_FUNCS.upper()})"
+    rf"(?:Satuan{_S}+(?:{_alt(gz.POLICE_FUNCTIONS_LONG)})|Sat(?:uan)?\.?{_S}*(?:{_FUNCS}|{_FUNCS.lower()})|Sat(?:{_FUNCS.lower()})|SAT{_S}*(?:{_FUNCS.upper()})"
     rf"|{gz.POLICE_DIRECTORATES}"
     rf"|Direktorat(?:{_S}+(?!Pol)[{_UP}][a-z]+){{1,2}}|Subdit{_S}+[\w]+|Sub{_S}?Direktorat{_S}+[{_UP}][a-z]+"
     rf"|Si{_S}*(?:{_SI})|Si(?:{_SI.lower()})|Humas|Brimob|Batalyon(?:{_S}+(?:[A-Z]|[IVX]+|\d+))?(?:{_S}+Pelopor)?"
@@ -341,6 +341,8 @@ _SUBUNIT_LONG = re.compile(
     rf"(?:Satuan|Direktorat)(?:{_S}+(?:dan{_S}+)?[{_UP}][a-z]+){{1,5}}(?={_S}*{_SUB_ACRONYM})")
 _SUBUNIT_ACR = re.compile(rf"{_S}*{_SUB_ACRONYM}")
 _ROLE_BEFORE_HUMAS = re.compile(r"(?:Kabid|Kasi|Kasie|Kasubbag|Kaur|Paur|Kabag|Kasubbid|Kasubsi)[ \t\u00a0]+$")
+# the water police written without "Sat": "Polairud Polres X", a headline's "Polairud Kawal Logistik"
+_POLAIR = re.compile(r"(?:Polairud|Polair|POLAIRUD)(?![\w])")
 _RE_POLRI = re.compile(rf"(?:Mabes{_S}+Polri|Polri|POLRI)(?![\w])")
 
 _RE_MILITARY = re.compile(

@@ -87,7 +87,7 @@ def _automaton() -> ahocorasick.Automaton:
         "POLRESTABES", "POLRESTA", "POLRES", "POLSEK", "POLDA", "Kepolisian", "Sat", "Satuan", "Direktorat",
         "Subdit", "Sub", "Si", "Sihumas", "Humas", "Brimob", "Batalyon", "Kompi", "Detasemen", "Subden",
         "Densus", "Korbrimob", "SAT",
-        "Baharkam", "Pelopor", "Mabes", "Polri", "POLRI"}
+        "Baharkam", "Pelopor", "Mabes", "Polri", "POLRI", "Polairud", "Polair", "POLAIRUD"}
     police |= {"Sat" + f.lower() for f in funcs} | {"Sat" + f for f in funcs}
     police |= {"Si" + f.lower() for f in gz.POLICE_SECTIONS.split("|")}
     put("POLICE", police)
