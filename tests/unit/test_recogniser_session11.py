@@ -111,3 +111,18 @@ def test_a_role_of_a_place_named_with_a_venue_word_marks_no_venue() -> None:
     assert found(text, "ROLE") == ["Kapolres"]
     # a satuan that is no police unit stays what it was
     assert found("Satuan Polisi Pamong Praja Kabupaten Bima ikut berjaga.", "POLICE_UNIT") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a sports hall written in title case, as some pages write the acronym
+        ("Kampanye akbar digelar di Gor Swecapura Gianyar pada Sabtu.", "Gor Swecapura Gianyar"),
+        ("Massa berkumpul di halaman Gor Mandala Krida sejak pagi.", "Gor Mandala Krida"),
+        # a venue numbered before its name: the number is part of it
+        ("Logistik tiba di Dermaga 17 Marina Baru pada pagi hari.", "Dermaga 17 Marina Baru"),
+        ("Apel digelar di Lapangan 45 Kembang Sari.", "Lapangan 45 Kembang Sari"),
+    ],
+)
+def test_a_venue_in_title_case_or_with_a_number_is_labelled(text: str, want: str) -> None:
+    assert want in found(text, "LOC")

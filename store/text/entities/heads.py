@@ -554,8 +554,8 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
         end, n = _tail(text, at, max_words=4 if not street else 5, street=street,
                        split=not street, lead=start if head is _GEO_HEAD else -1,
                        **({**opts, "digits": True} if school else opts))
-        if not n and head is _ADMIN_HEAD and (num := _NUMBERED.match(text, at)) is not None:
-            end, n = _tail(text, num.end(), max_words=3, split=True)  # "Kelurahan 26 Ilir"
+        if not n and head is not _GEO_HEAD and (num := _NUMBERED.match(text, at)) is not None:
+            end, n = _tail(text, num.end(), max_words=3, split=True)  # "Kelurahan 26 Ilir", "Dermaga 17 Marina Baru"
         if named and not n:
             end = at
         n += named
