@@ -126,3 +126,36 @@ def test_a_role_of_a_place_named_with_a_venue_word_marks_no_venue() -> None:
 )
 def test_a_venue_in_title_case_or_with_a_number_is_labelled(text: str, want: str) -> None:
     assert want in found(text, "LOC")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an outlet named after a region, in a dateline, on its own line under the headline, as a web
+        # address: no place
+        ("MALANG, Jatim Sepekan – Satlantas Polresta Malang Kota mengalihkan arus.", ["MALANG"]),
+        ("BATAM, Kepri Hari Ini – Polresta Barelang menggelar apel.", ["BATAM"]),
+        (
+            "Polsek Tambusai Amankan Kampanye\n\nRiau Pesisir\n23 Oktober 2024, 17:42 WIB\n\n"
+            "Kampanye digelar di Lapangan Merdeka.",
+            ["Lapangan Merdeka"],
+        ),
+        ("Top Riau\n\nKampanye digelar di Lapangan Merdeka.", ["Lapangan Merdeka"]),
+        ("Artikel ini sudah terbit di RiauPesisir.com edisi cetak.", []),
+    ],
+)
+def test_an_outlet_named_after_a_region_is_no_place(text: str, want: list[str]) -> None:
+    assert found(text, "LOC") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a province in the dateline's second slot, a dateline on its own line, a region alone stay places
+        ("Cibarusah, Jabar\n\nApel digelar di Lapangan Merdeka.", ["Cibarusah", "Jabar"]),
+        ("Pekanbaru, Riau (ANTARA) - Polda Riau menggelar apel.", ["Pekanbaru", "Riau"]),
+        ("Bandung Barat\n\nApel digelar di Lapangan Merdeka.", ["Bandung Barat"]),
+    ],
+)
+def test_a_region_beside_a_dateline_stays_a_place(text: str, want: list[str]) -> None:
+    assert set(want) <= set(found(text, "LOC"))

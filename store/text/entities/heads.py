@@ -690,6 +690,8 @@ def _h_prep(text: str, start: int, key_end: int, add: Add) -> None:
         return
     if word.lower() in gz.NUMBER_WORDS:
         return  # "ke Delapan PPK"
+    if text.startswith((".com", ".id", ".co", ".net", ".news"), m.end()):
+        return  # "terbit di RiauPesisir.com": an outlet's web address
     if _headline(text):
         return  # a headline capitalises every word ("Gendong Nenek ke Bilik Suara")
     end, n = _tail(text, at - 1, max_words=3)  # (after the headline test: the tail only reads)

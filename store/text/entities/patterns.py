@@ -461,6 +461,25 @@ _DATELINE_ALONE = re.compile(
 )
 
 
+# an outlet's name after a dateline's place in capitals, before the dash: "MALANG, Jatim Sepekan –"
+_DATELINE_OUTLET = re.compile(rf"{_S}*,{_S}*(?P<o>[{_UP}][\w'’]*(?:{_S}[{_UP}][\w'’]*){{0,3}}){_S}*[\-–—]")
+# a line of two or three capitalised words and nothing else: an outlet's name under a headline ("Riau
+# Pesisir", "Top Riau") when one word is a known place and the line as a whole is none
+_NAME_LINE = re.compile(rf"[ \t\u00a0]*[{_UP}][\w'’]+(?:{_S}[{_UP}][\w'’]+){{1,2}}[ \t\u00a0]*\n?")
+
+
+def _outlet_line(text: str) -> bool:
+    """``text`` (a line opening the page) is an outlet's name made of a region's and other words
+    ("Jatim Sepekan"), not a place ("Bandung Barat", "Pesisir Selatan", "Kota Malang")."""
+    if len(text) > 40 or _NAME_LINE.fullmatch(text) is None:
+        return False
+    words = text.lower().split()
+    places = _places()
+    if " ".join(words) in places or not any(w in places for w in words):
+        return False
+    return not any(w in _DIRECTIONS or w in _hard_heads() for w in words)
+
+
 @lru_cache(maxsize=1)
 def _provinces() -> frozenset[str]:
     return frozenset(n.strip().lower() for n in gz.PROVINCES.replace("\n", "").split("|") if n.strip())
