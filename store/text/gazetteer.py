@@ -211,7 +211,7 @@ ADMIN = (
     "Distrik|Pekon|Kapanewon|Kemantren|Padukuhan|Jorong|Tiyuh|Kalurahan|Lingkungan|Mukim|Kampong"
 )
 # natural features: the word is part of the name ("Sungai Mahakam", "Selat Bali", "Pulau Hiri")
-GEO = "Sungai|Selat|Danau|Pulau|Teluk|Gunung|Bukit|Tanjung|Pantai|Kepulauan|Muara|Laut|Perairan|Tanjung"
+GEO = "Sungai|Selat|Danau|Pulau|Teluk|Gunung|Bukit|Tanjung|Pantai|Kepulauan|Muara|Kuala|Laut|Perairan|Tanjung"
 # buildings, grounds and streets
 VENUES = (
     "Mapolda|Mapolrestabes|Mapolresta|Mapolres|Mapolsek|Makodim|Makoramil|Makorem|Makodam|Mako Brimob|Mako|"
@@ -286,7 +286,7 @@ STOP = frozenset(
     sempat mulai lewat masih tetap terus
     aman damai kondusif lancar sejuk tertib sukses menjelang tahun ini itu tersebut setempat
     kabupaten kota provinsi kecamatan desa kelurahan wilayah daerah jajaran personel anggota
-    polri tni kpu bawaslu pilkada pemilu operasi mantap praja brata news com id
+    polri tni kpu bawaslu pilkada pemilu operasi mantap praja brata news com id paslon nomor
     tps kantor sekretariat posko pos gudang markas ruang halaman tim satgas lokasi titik jalur area
     bapak ibu saudara warga masyarakat tokoh kepolisian pemerintah ketua kepala wakil sekretaris anggota
     the of and in on at for by

@@ -159,3 +159,22 @@ def test_an_outlet_named_after_a_region_is_no_place(text: str, want: list[str]) 
 )
 def test_a_region_beside_a_dateline_stays_a_place(text: str, want: list[str]) -> None:
     assert set(want) <= set(found(text, "LOC"))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a candidate pair's number after a preposition is no place
+        ("Massa pendukung dari Paslon Nomor 2 mendatangi kantor camat.", []),
+        # a known place with "Hilir"/"Hulu" after it is another place's name, whole
+        ("Patroli menyasar Batang Hilir di Kecamatan Tebing.", ["Batang Hilir", "Kecamatan Tebing"]),
+        ("Warga Banyuasin Hulu memadati lapangan.", ["Banyuasin Hulu"]),
+        # a town named with "Kuala", as with "Muara": the whole name, not the known place inside it
+        ("Rakor digelar di Hotel Aquarius, Kuala Kapuas, Senin.", ["Hotel Aquarius", "Kuala Kapuas"]),
+        ("Polsek Kurun berjaga. Kampanye digelar di Kuala Kurun.", ["Kuala Kurun"]),
+        # a dateline in square brackets
+        ("[TABANAN] – Polres Tabanan menggelar apel pergeseran pasukan.", ["TABANAN"]),
+    ],
+)
+def test_place_names_whole_and_not_taken_from_other_words(text: str, want: list[str]) -> None:
+    assert found(text, "LOC") == want

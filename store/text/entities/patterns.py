@@ -72,7 +72,7 @@ def _first(words: str) -> set[str]:
 
 _AMBIGUOUS_HEADS = {"bandar", "si", "bid", "sat", "satuan", "i", "ni", "ka", "kepala", "badan", "komisi", "dewan",
                     "kelompok", "sentra", "pengawas", "panitia", "kesatuan", "perlindungan", "cut", "lalu",
-                    "raden", "tuan", "anak", "ida", "laut", "muara", "tanjung", "taman", "pasar", "balai",
+                    "raden", "tuan", "anak", "ida", "laut", "muara", "kuala", "tanjung", "taman", "pasar", "balai",
                     "hall", "graha", "wisma", "pura", "simpang", "hotel", "pelabuhan", "bandara", "bukit", "gunung", "pulau",
                     "kepulauan", "perairan", "teluk", "danau", "selat", "sungai", "pantai", "lingkungan",
                     "kampung", "kampong", "pondok", "langgar"}
@@ -201,7 +201,8 @@ _ABBREV_DOT = re.compile(rf"\.(?={_S}+[{_UP}])")
 # common words that also end place names ("Teluk Dalam", "Kampung Damai"): capitalised and followed by no
 # other capitalised word (not a title-case headline's "Dalam Pengamanan") they are the name's last word
 _NAME_FUNCTION_WORDS = frozenset(("Dalam", "Damai"))
-_DIRECTIONS = frozenset("barat timur utara selatan tengah raya daya laut darat kota".split())
+# (and the upstream and downstream of a river a place is named for: "Batang Hilir", "Banyuasin Hulu")
+_DIRECTIONS = frozenset("barat timur utara selatan tengah raya daya laut darat kota hilir hulu ilir ulu".split())
 
 
 _NAME_AFTER_PLACE = re.compile(
@@ -433,7 +434,7 @@ _NAME_PREFIX = re.compile(rf"(?:{_alt(gz.NAME_PREFIXES)}){_S}+(?=[{_UP}][{_LO}])
 # line is no dateline (most are not: 1.5 -> 1.1 us a line opening the body).
 _DATELINE = re.compile(
     rf"[ \t\u00a0*_#>]*+(?:"
-    rf"(?:[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++,{_S}*+)?(?P<c>[A-Z][A-Z'’]++(?:{_S}[A-Z][A-Z'’]++){{0,2}}+)"
+    rf"(?:[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++,{_S}*+)?\[?(?P<c>[A-Z][A-Z'’]++(?:{_S}[A-Z][A-Z'’]++){{0,2}}+)\]?"
     rf"(?:{_S}*\([A-Z]{{1,6}}\))?(?={_S}*(?:,|[\-–—]))"
     rf"|[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++,{_S}*+(?P<o>[{_UP}][{_LO}]++(?:{_S}[{_UP}][{_LO}]++){{0,2}}+){_S}*[\-–—]"
     rf"|(?P<t>[{_UP}][{_LO}]++(?:{_S}[{_UP}][{_LO}]++){{0,2}}+)"
