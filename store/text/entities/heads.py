@@ -179,7 +179,8 @@ _CREDIT_CLOSES = re.compile(r"[^()\n]*\)[ \t\u00a0]*$")
 
 
 # the head of a functional unit before its name: "Kasat Polairud Polres X" is a role, then the Polres
-_KASAT_BEFORE = re.compile(rf"(?:Kasat|KASAT|Wakasat|Kanit){_S}+$")
+# (after "Sat" the functional unit's own pattern has taken it)
+_KASAT_BEFORE = re.compile(rf"(?:Kasat|KASAT|Wakasat|Kanit|Sat|SAT){_S}+$")
 
 
 def _paren_acronym(text: str, end: int) -> int:
@@ -206,7 +207,7 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
         return  # "Kepala Kepolisian Resor": a role
     long = None if territorial else _SUBUNIT_LONG.match(text, start)
     sub = None if territorial else long or _SUBUNIT.match(text, start)
-    if sub is None and territorial and text.startswith("Polair", start) and not _KASAT_BEFORE.search(
+    if territorial and text[start + 3] in "aA" and not _KASAT_BEFORE.search(  # ("Pola": the key is "Polair")
             text, max(0, start - 8), start):
         sub = _POLAIR.match(text, start)  # "Polairud Polres X": the water police written without "Sat"
         gap = _GAP.match(text, sub.end()) if sub is not None else None
@@ -690,7 +691,7 @@ def _h_prep(text: str, start: int, key_end: int, add: Add) -> None:
         return
     if word.lower() in gz.NUMBER_WORDS:
         return  # "ke Delapan PPK"
-    if text.startswith((".com", ".id", ".co", ".net", ".news"), m.end()):
+    if text[m.end():m.end() + 1] == "." and text.startswith((".com", ".id", ".co", ".net", ".news"), m.end()):
         return  # "terbit di RiauPesisir.com": an outlet's web address
     if _headline(text):
         return  # a headline capitalises every word ("Gendong Nenek ke Bilik Suara")

@@ -279,8 +279,8 @@ def _tail(
             break
         if (abbrev or street) and len(word) <= 4 and _ABBREV_DOT.match(text, end):
             end += 1
-    if n and text.startswith(" dan ", end):  # "Polres Pangkajene dan Kepulauan": a region named with "dan"
-        end = _and_name(text, first, end)
+    if n and word in _AND_WORDS and text.startswith(" dan ", end):  # "Polres Pangkajene dan Kepulauan"
+        end = _and_name(text, first, end)  # (a set's look-up first: a tail ends before "dan" often)
     return end, n
 
 
@@ -288,6 +288,13 @@ def _tail(
 def _and_places() -> tuple[str, ...]:
     """The known places whose name holds "dan" ("pangkajene dan kepulauan"), lower case."""
     return tuple(n for n in _places() if " dan " in n)
+
+
+# the words such a name has before "dan", as written and in capitals ("Pangkajene", "AMBON")
+_AND_WORDS = frozenset(
+    form for n in gz.CITIES.replace("\n", "").split("|") if " dan " in n
+    for form in (n.split(" dan ")[0].split()[-1], n.split(" dan ")[0].split()[-1].upper())
+)
 
 
 def _and_name(text: str, first: int, end: int) -> int:
@@ -466,13 +473,14 @@ _DATELINE_ALONE = re.compile(
 _DATELINE_OUTLET = re.compile(rf"{_S}*,{_S}*(?P<o>[{_UP}][\w'’]*(?:{_S}[{_UP}][\w'’]*){{0,3}}){_S}*[\-–—]")
 # a line of two or three capitalised words and nothing else: an outlet's name under a headline ("Riau
 # Pesisir", "Top Riau") when one word is a known place and the line as a whole is none
-_NAME_LINE = re.compile(rf"[ \t\u00a0]*[{_UP}][\w'’]+(?:{_S}[{_UP}][\w'’]+){{1,2}}[ \t\u00a0]*\n?")
+# (possessive runs: a line that is none fails at once, not once for every shorter run)
+_NAME_LINE = re.compile(rf"[ \t\u00a0]*+[{_UP}][\w'’]++(?:{_S}[{_UP}][\w'’]++){{1,2}}+[ \t\u00a0]*+\n?")
 
 
 def _outlet_line(text: str) -> bool:
     """``text`` (a line opening the page) is an outlet's name made of a region's and other words
     ("Jatim Sepekan"), not a place ("Bandung Barat", "Pesisir Selatan", "Kota Malang")."""
-    if len(text) > 40 or _NAME_LINE.fullmatch(text) is None:
+    if _NAME_LINE.fullmatch(text) is None:  # (the caller tests the length first)
         return False
     words = text.lower().split()
     places = _places()
