@@ -49,7 +49,7 @@ Minahasa Utara|Minahasa Selatan|Bolaang Mongondow|Sangihe|Talaud|Palu|Poso|Dongg
 Banggai|Morowali|Makassar|Parepare|Palopo|Gowa|Maros|Pangkep|Pangkajene dan Kepulauan|Pangkajene|Barru|Bone|Soppeng|Wajo|Sidrap|
 Pinrang|Enrekang|Luwu|Luwu Utara|Luwu Timur|Tana Toraja|Toraja Utara|Takalar|Jeneponto|Bantaeng|Bulukumba|Sinjai|
 Selayar|Kendari|Baubau|Kolaka|Konawe|Muna|Buton|Wakatobi|Bombana|Gorontalo Utara|Boalemo|Pohuwato|Bone Bolango|
-Mamuju|Majene|Polewali Mandar|Mamasa|Pasangkayu|Pulau Ambon dan Pulau-Pulau Lease|Ambon|Tual|Maluku Tengah|Buru|Seram|Ternate|Tidore|Halmahera|
+Mamuju|Majene|Polewali Mandar|Mamasa|Pasangkayu|Seram Bagian Timur|Seram Bagian Barat|Pulau Ambon dan Pulau-Pulau Lease|Ambon|Tual|Maluku Tengah|Buru|Seram|Ternate|Tidore|Halmahera|
 Halmahera Utara|Halmahera Selatan|Jayapura|Merauke|Mimika|Timika|Biak|Biak Numfor|Nabire|Wamena|Jayawijaya|Sorong|Manokwari|
 Fakfak|Kaimana|Raja Ampat|Teluk Bintuni|Puncak Jaya|Yahukimo|Keerom|Sarmi|Paniai|Intan Jaya|Dogiyai|Deiyai|
 Monas|Senayan
@@ -282,7 +282,7 @@ STOP = frozenset(
     menghadiri memberikan sampaikan menyampaikan ciptakan wujudkan memimpin meninjau bentuk gandeng
     menggandeng sinergi waspadai antisipasi berhasil cegah jamin tegaskan ingatkan pimpinan
     turunkan tempatkan sebar sebarkan berangkatkan geser libatkan tambahkan hadirkan tugaskan kirim
-    kirimkan datangkan gencarkan intensifkan jadikan tetapkan umumkan tuntut
+    kirimkan datangkan gencarkan intensifkan jadikan tetapkan umumkan tuntut latih rakor pam bko km
     sempat mulai lewat masih tetap terus
     aman damai kondusif lancar sejuk tertib sukses menjelang tahun ini itu tersebut setempat
     kabupaten kota provinsi kecamatan desa kelurahan wilayah daerah jajaran personel anggota

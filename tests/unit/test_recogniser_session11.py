@@ -178,3 +178,32 @@ def test_a_region_beside_a_dateline_stays_a_place(text: str, want: list[str]) ->
 )
 def test_place_names_whole_and_not_taken_from_other_words(text: str, want: list[str]) -> None:
     assert found(text, "LOC") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "want"),
+    [
+        # words that never continue a unit's or a street's name: an assignment, a distance, a
+        # headline's abbreviations and verbs after the place
+        (
+            "Sebanyak 100 personel Satbrimob Polda NTT BKO Polres Lembata tiba.",
+            "POLICE_UNIT",
+            ["Satbrimob Polda NTT", "Polres Lembata"],
+        ),
+        ("Truk melintas di Jalan Lintas Sumatera KM 12 menuju gudang.", "LOC", ["Jalan Lintas Sumatera"]),
+        (
+            "Polres Tanjung Sari Pam Kampanye Terbuka di Lapangan Merdeka",
+            "POLICE_UNIT",
+            ["Polres Tanjung Sari"],
+        ),
+        ("Polres Tanah Merah Latih Personel Hadapi Pilkada", "POLICE_UNIT", ["Polres Tanah Merah"]),
+        ("Polres Ogan Ilir Rakor Lintas Sektoral Jelang PSU", "POLICE_UNIT", ["Polres Ogan Ilir"]),
+        # a compound direction ends a known place's name ("Barat Daya")
+        ("Warga Sumba Barat Daya memadati lapangan.", "LOC", ["Sumba Barat Daya"]),
+        ("Personel dari Aceh Barat Daya tiba.", "LOC", ["Aceh Barat Daya"]),
+        # regencies of more than two words
+        ("Polres Seram Bagian Timur berjaga; warga Seram Bagian Barat ikut.", "LOC", ["Seram Bagian Barat"]),
+    ],
+)
+def test_names_end_where_the_name_ends(text: str, label: str, want: list[str]) -> None:
+    assert found(text, label) == want

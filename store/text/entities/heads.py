@@ -666,6 +666,9 @@ def _h_place(text: str, start: int, key_end: int, add: Add) -> None:
         end = m.end()  # "Bangka Barat", "Bima Kota"
     elif m is not None and m.group(1).lower() in _DIRECTIONS and m.group(1) != "Kota":
         end = m.end()
+        m = _TAIL_WORD.match(text, end)
+        if m is not None and m.group(1) in ("Daya", "Laut"):
+            end = m.end()  # "Sumba Barat Daya": a compound direction
     add((start, end, "LOC", None))
 
 
