@@ -208,7 +208,9 @@ GOV_NAMED = "Dinas|Kementerian|Komisi|Badan"
 # administrative divisions: the division word is part of the place ("Kecamatan Bungoro")
 ADMIN = (
     "Provinsi|Prov.|Kabupaten|Kab.|Kota|Kecamatan|Kec.|Kelurahan|Kel.|Desa|Ds.|Dusun|Kampung|Nagari|Gampong|"
-    "Distrik|Pekon|Kapanewon|Kemantren|Padukuhan|Jorong|Tiyuh|Kalurahan|Lingkungan|Mukim|Kampong"
+    "Distrik|Pekon|Kapanewon|Kemantren|Padukuhan|Jorong|Tiyuh|Kalurahan|Lingkungan|Mukim|Kampong|"
+    # a Balinese hamlet ("Banjar Kutampi"); bare, it is the regency or the city of that name
+    "Banjar"
 )
 # natural features: the word is part of the name ("Sungai Mahakam", "Selat Bali", "Pulau Hiri")
 GEO = "Sungai|Selat|Danau|Pulau|Teluk|Gunung|Bukit|Tanjung|Pantai|Kepulauan|Muara|Kuala|Laut|Perairan|Tanjung"
@@ -217,7 +219,7 @@ VENUES = (
     "Mapolda|Mapolrestabes|Mapolresta|Mapolres|Mapolsek|Makodim|Makoramil|Makorem|Makodam|Mako Brimob|Mako|"
     "Lapangan|Gedung|Aula|Alun-alun|Alun-Alun|Pasar|Masjid|Gereja|Pura|Vihara|Klenteng|Stadion|Hotel|"
     "Pelabuhan|Bandara|Bandar Udara|Taman|Pendopo|Pendapa|Balai|GOR|Gor|Gelanggang|Rumah Dinas|Rumah Jabatan|"
-    "Lapas|Rutan|Monumen|Tugu|Bundaran|Simpang|Terminal|Stasiun|Dermaga|Gedung Olahraga|Wisma|Graha|Hall|"
+    "Lapas|Rutan|Monumen|Tugu|Patung|Jembatan|Bundaran|Simpang|Terminal|Stasiun|Dermaga|Gedung Olahraga|Wisma|Graha|Hall|"
     # fish-auction places, border crossings, neighbourhood watch posts
     "Tempat Pelelangan Ikan|TPI|Pos Lintas Batas Negara|PLBN|Poskamling|"
     "Jalan|Jl.|Jln.|Jl|"

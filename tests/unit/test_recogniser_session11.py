@@ -207,3 +207,21 @@ def test_place_names_whole_and_not_taken_from_other_words(text: str, want: list[
 )
 def test_names_end_where_the_name_ends(text: str, label: str, want: list[str]) -> None:
     assert found(text, label) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a hall of a body's office is the venue, whole
+        ("Audiensi digelar di Aula Kantor KPU Kabupaten Sikka, Senin.", ["Aula Kantor KPU Kabupaten Sikka"]),
+        ("Massa diterima di Ruang Rapat Sekretariat Bawaslu.", ["Ruang Rapat Sekretariat Bawaslu"]),
+        # bridges and statues are venues, as monuments are
+        ("Personel berjaga di Jembatan Krueng Meureudu sejak pagi.", ["Jembatan Krueng Meureudu"]),
+        ("Massa aksi bertahan di kawasan Patung Kuda Arjuna Wiwaha.", ["Patung Kuda Arjuna Wiwaha"]),
+        # a Balinese banjar is a village division: its name follows it
+        ("Logistik tiba di Banjar Kutampi, Desa Ped.", ["Banjar Kutampi", "Desa Ped"]),
+        ("Polisi mengajak warga Banjar Kutampi menolak politik uang.", ["Banjar Kutampi"]),
+    ],
+)
+def test_venues_of_offices_bridges_statues_and_banjar(text: str, want: list[str]) -> None:
+    assert found(text, "LOC") == want
