@@ -225,3 +225,27 @@ def test_names_end_where_the_name_ends(text: str, label: str, want: list[str]) -
 )
 def test_venues_of_offices_bridges_statues_and_banjar(text: str, want: list[str]) -> None:
     assert found(text, "LOC") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "want"),
+    [
+        # a press office's head written out is a role, then the unit
+        (
+            '"Kami kawal," kata Kepala Seksi Humas Polres Lumbung Inspektur Polisi Satu Rudi.',
+            "POLICE_UNIT",
+            ["Polres Lumbung"],
+        ),
+        (
+            '"Kami kawal," kata Kepala Seksi Humas Polres Lumbung Inspektur Polisi Satu Rudi.',
+            "ROLE",
+            ["Kepala Seksi Humas"],
+        ),
+        # a press office named as the source of a page, in its credit lines, is no unit the text acts with
+        ("Humas Polres Lumbung\n\nPersonel Polres Lumbung berpatroli.", "POLICE_UNIT", ["Polres Lumbung"]),
+        ("Sumber: Bidhumas Polda Sulteng\nCopyright © 2024 Bidhumas Polda Sulteng", "POLICE_UNIT", []),
+        ("Penulis: Humas Polres Sumbawa Barat | Dibaca: 214 kali", "POLICE_UNIT", []),
+    ],
+)
+def test_a_press_office_in_a_role_or_a_credit_is_no_unit(text: str, label: str, want: list[str]) -> None:
+    assert found(text, label) == want

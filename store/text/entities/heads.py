@@ -168,7 +168,7 @@ def _territorial(text: str, start: int, add: Add | None = None) -> int | None:
 
 
 _CREDIT_BEFORE = re.compile(
-    rf"(?:^\(|(?:Sumber|SUMBER|Foto|FOTO|Rilis){_S}*:{_S}*|(?:Dok|DOK)\.{_S}*|/HO-|\([A-Za-z.]{{1,12}}/)$"
+    rf"(?:^\(|(?:Sumber|SUMBER|Foto|FOTO|Rilis|Penulis|PENULIS|Editor){_S}*:{_S}*|©{_S}*(?:20\d\d{_S}*)?|(?:Dok|DOK)\.{_S}*|/HO-|\([A-Za-z.]{{1,12}}/)$"
 )  # "ANTARA/HO-Humas Polres X", "(SKO/Humas Polsek X)": a credit's initials or handout mark
 # a unit named in a photo's credit: a handout's "ANTARA/HO-Polres X", a press office in capitals "(FOTO:
 # HUMAS POLRES X)" ("Humas" in title case is looked at where it starts, below)
@@ -181,6 +181,10 @@ _CREDIT_CLOSES = re.compile(r"[^()\n]*\)[ \t\u00a0]*$")
 # the head of a functional unit before its name: "Kasat Polairud Polres X" is a role, then the Polres
 # (after "Sat" the functional unit's own pattern has taken it)
 _KASAT_BEFORE = re.compile(rf"(?:Kasat|KASAT|Wakasat|Kanit|Sat|SAT){_S}+$")
+
+
+# a unit's press office, as credits name it
+_PRESS_OFFICES = frozenset(("Humas", "Bidhumas", "Bid Humas", "Sihumas", "Si Humas"))
 
 
 def _paren_acronym(text: str, end: int) -> int:
@@ -223,9 +227,9 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
                 return
             add((start, end, "POLICE_UNIT", None))
         return
-    if sub.group().startswith(("Humas", "Si", "Bid")) and _ROLE_BEFORE_HUMAS.search(text, max(0, start - 12), start):
+    if sub.group().startswith(("Humas", "Si", "Bid")) and _ROLE_BEFORE_HUMAS.search(text, max(0, start - 20), start):
         return  # "Kabid Humas Polda X": a role, then the unit
-    if sub.group() == "Humas" and (_CREDIT_BEFORE.search(text, max(0, start - 12), start) or (
+    if sub.group() in _PRESS_OFFICES and (_CREDIT_BEFORE.search(text, max(0, start - 20), start) or (
             text.endswith("(", 0, start) and _CREDIT_CLOSES.match(text, start))):
         add((start, len(text), _MUTE, None))  # "(Humas Polres X)", "Sumber: Humas Polres X": a credit
         return
@@ -248,6 +252,9 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
             if polri is not None:
                 end = polri.end()
         break
+    if not start and sub.group() in _PRESS_OFFICES and not text[end:].strip():
+        add((start, end, _MUTE, None))  # "Humas Polres X" on a line of its own: the page's source, a credit
+        return
     if end == sub.end() and sub.group() in ("Brimob", "BRIMOB"):
         add((start, end, _MUTE, None))  # bare "Brimob" is the corps, as "Polri" is ("Danki Brimob Iptu X")
         return

@@ -348,7 +348,10 @@ _SUB_ACRONYM = rf"\((?:Sat{_S}*(?:{_FUNCS})|Sat(?:{_FUNCS.lower()})|{gz.POLICE_D
 _SUBUNIT_LONG = re.compile(
     rf"(?:Satuan|Direktorat)(?:{_S}+(?:dan{_S}+)?[{_UP}][a-z]+){{1,5}}(?={_S}*{_SUB_ACRONYM})")
 _SUBUNIT_ACR = re.compile(rf"{_S}*{_SUB_ACRONYM}")
-_ROLE_BEFORE_HUMAS = re.compile(r"(?:Kabid|Kasi|Kasie|Kasubbag|Kaur|Paur|Kabag|Kasubbid|Kasubsi)[ \t\u00a0]+$")
+_ROLE_BEFORE_HUMAS = re.compile(
+    r"(?:Kabid|Kasi|Kasie|Kasubbag|Kaur|Paur|Kabag|Kasubbid|Kasubsi"
+    r"|Kepala[ \t\u00a0]+(?:Seksi|Bidang|Bagian|Sub[ \t\u00a0]?[Bb]agian|Urusan))[ \t\u00a0]+$"  # "Kepala Seksi Humas"
+)
 # the water police written without "Sat": "Polairud Polres X", a headline's "Polairud Kawal Logistik"
 _POLAIR = re.compile(r"(?:Polairud|Polair|POLAIRUD)(?![\w])")
 _RE_POLRI = re.compile(rf"(?:Mabes{_S}+Polri|Polri|POLRI)(?![\w])")
