@@ -218,10 +218,10 @@ GEO = "Sungai|Selat|Danau|Pulau|Teluk|Gunung|Bukit|Tanjung|Pantai|Kepulauan|Muar
 VENUES = (
     "Mapolda|Mapolrestabes|Mapolresta|Mapolres|Mapolsek|Makodim|Makoramil|Makorem|Makodam|Mako Brimob|Mako|"
     "Lapangan|Gedung|Aula|Alun-alun|Alun-Alun|Pasar|Masjid|Gereja|Pura|Vihara|Klenteng|Stadion|Hotel|"
-    "Pelabuhan|Bandara|Bandar Udara|Taman|Pendopo|Pendapa|Balai|GOR|Gor|Gelanggang|Rumah Dinas|Rumah Jabatan|"
+    "Pelabuhan|Bandara|Bandar Udara|Taman|Pendopo|Pendapa|Balai|GOR|Gor|Gelanggang|Rumah Dinas|Rumah Jabatan|Rumah Adat|"
     "Lapas|Rutan|Monumen|Tugu|Patung|Jembatan|Bundaran|Simpang|Terminal|Stasiun|Dermaga|Gedung Olahraga|Wisma|Graha|Hall|"
     # fish-auction places, border crossings, neighbourhood watch posts
-    "Tempat Pelelangan Ikan|TPI|Pos Lintas Batas Negara|PLBN|Poskamling|"
+    "Tempat Pelelangan Ikan|TPI|Pos Lintas Batas Negara|PLBN|Poskamling|Pos Kamling|"
     "Jalan|Jl.|Jln.|Jl|"
     # places of worship and religious schools, where outreach visits go ("Pondok Pesantren Nurul X")
     "Pondok Pesantren|Ponpes|Pesantren|Dayah|Madrasah|Musala|Musholla|Mushola|Surau|Langgar|"

@@ -249,3 +249,24 @@ def test_venues_of_offices_bridges_statues_and_banjar(text: str, want: list[str]
 )
 def test_a_press_office_in_a_role_or_a_credit_is_no_unit(text: str, label: str, want: list[str]) -> None:
     assert found(text, label) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "want"),
+    [
+        # a watch post written in two words and a custom house are venues
+        (
+            "Di Pos Kamling Dukuh Ngemplak, Kapolsek berdialog dengan warga.",
+            "LOC",
+            ["Pos Kamling Dukuh Ngemplak"],
+        ),
+        ("Polisi menyambangi tokoh adat di Rumah Adat Suku Lewo Tana.", "LOC", ["Rumah Adat Suku Lewo Tana"]),
+        # a headline's kind of village ("coastal", "border") is no village's name
+        ("Kapolres Pantau TPS di Pekon Pesisir, Kotak Suara Dikawal Lewat Laut", "LOC", []),
+        ("Polsek Sukamaju Patroli Desa Perbatasan", "LOC", []),
+        # a handout credit naming the press office in capitals is no unit
+        ("KORANKITA.COM/HO-HUMAS POLRES TTS", "POLICE_UNIT", []),
+    ],
+)
+def test_more_venues_and_no_venue(text: str, label: str, want: list[str]) -> None:
+    assert found(text, label) == want

@@ -173,7 +173,7 @@ _CREDIT_BEFORE = re.compile(
 # a unit named in a photo's credit: a handout's "ANTARA/HO-Polres X", a press office in capitals "(FOTO:
 # HUMAS POLRES X)" ("Humas" in title case is looked at where it starts, below)
 _CREDIT_UNIT_BEFORE = re.compile(
-    rf"(?:/HO-|(?:^\(|\((?:FOTO|Foto){_S}*:{_S}*|(?:Sumber|SUMBER|Foto|FOTO){_S}*:{_S}*)HUMAS{_S}+)$")
+    rf"(?:/HO-|(?:^\(|/HO-|\((?:FOTO|Foto){_S}*:{_S}*|(?:Sumber|SUMBER|Foto|FOTO){_S}*:{_S}*)HUMAS{_S}+)$")
 # a photo's credit in brackets closing its caption: "... mengikuti apel. (Humas Polresta X)"
 _CREDIT_CLOSES = re.compile(r"[^()\n]*\)[ \t\u00a0]*$")
 
@@ -536,8 +536,8 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
         if head is _ADMIN_HEAD and "Wali" in text[max(0, start - 20):start] and _WALI_BEFORE.search(
                 text, max(0, start - 20), start):
             return  # "Wali Kota Cirebon": the role, then the city
-        if head is _ADMIN_HEAD and m.group() == "Kampung" and _KIND_OF_KAMPUNG.match(text, m.end()) and (
-                _headline(text)):
+        if head is _ADMIN_HEAD and ((m.group() == "Kampung" and _KIND_OF_KAMPUNG.match(text, m.end())) or (
+                m.group() in _VILLAGE_HEADS and _KIND_OF_VILLAGE.match(text, m.end()))) and _headline(text):
             return  # "... Kawal Logistik ke Kampung Nelayan Pulau X": a kind of kampung, in a headline's capitals
         street = m.group().lower() in gz.STREETS
         # a school's number is part of its name: "SDN Penjaringan 07", "SMP Negeri 2 Bukit Sari"
@@ -642,6 +642,8 @@ def _places_listed(text: str, end: int, add: Add) -> None:
         end = t_end
 
 
+# the division words of a village, which a headline's kind word may follow ("Pekon Pesisir")
+_VILLAGE_HEADS = frozenset("Desa Ds. Pekon Kampung Dusun Gampong Nagari Kelurahan Tiyuh Jorong".split())
 # halls a police headquarters holds, named with the unit after them ("Aula Rupatama Polres X")
 _HALLS = frozenset(("Aula", "Gedung", "Graha", "Wisma"))
 # the police's own name, not the ranks that begin with it ("Bhayangkara Dua")
@@ -651,6 +653,9 @@ _NUMBERED = re.compile(rf"{_S}+\d{{1,3}}(?={_S}+[{_UP}][{_LO}])")
 _POS_NAME = re.compile(rf"{_S}+Pos(?![\w])")
 # what kind of kampung a headline's capitals make a name of ("Kampung Nelayan", "Kampung Adat")
 _KIND_OF_KAMPUNG = re.compile(rf"{_S}+(?:Nelayan|Adat|Tangguh|Pancasila|Wisata|Tematik|Narkoba|Bebas|KB)(?![\w])")
+# what kind of village a headline's capitals make a name of, any division word's: "Pekon Pesisir", "Desa
+# Perbatasan" (the kind's word last: "Desa Pesisir Indah" is a name)
+_KIND_OF_VILLAGE = re.compile(rf"{_S}+(?:Pesisir|Perbatasan|Pedalaman|Terpencil|Nelayan)(?![\w])(?!{_S}+[{_UP}])")
 
 
 def _doubled(text: str, start: int, end: int) -> bool:
