@@ -215,6 +215,11 @@ def test_names_end_where_the_name_ends(text: str, label: str, want: list[str]) -
         # a hall of a body's office is the venue, whole
         ("Audiensi digelar di Aula Kantor KPU Kabupaten Sikka, Senin.", ["Aula Kantor KPU Kabupaten Sikka"]),
         ("Massa diterima di Ruang Rapat Sekretariat Bawaslu.", ["Ruang Rapat Sekretariat Bawaslu"]),
+        # a named hall of an office's seat
+        (
+            "Pleno digelar di Gedung Pertemuan Kantor Bupati Lembah Hijau, Senin.",
+            ["Gedung Pertemuan Kantor Bupati Lembah Hijau"],
+        ),
         # bridges and statues are venues, as monuments are
         ("Personel berjaga di Jembatan Krueng Meureudu sejak pagi.", ["Jembatan Krueng Meureudu"]),
         ("Massa aksi bertahan di kawasan Patung Kuda Arjuna Wiwaha.", ["Patung Kuda Arjuna Wiwaha"]),
@@ -245,15 +250,6 @@ def test_venues_of_offices_bridges_statues_and_banjar(text: str, want: list[str]
         ("Humas Polres Lumbung\n\nPersonel Polres Lumbung berpatroli.", "POLICE_UNIT", ["Polres Lumbung"]),
         ("Sumber: Bidhumas Polda Sulteng\nCopyright © 2024 Bidhumas Polda Sulteng", "POLICE_UNIT", []),
         ("Penulis: Humas Polres Sumbawa Barat | Dibaca: 214 kali", "POLICE_UNIT", []),
-    ],
-)
-def test_a_press_office_in_a_role_or_a_credit_is_no_unit(text: str, label: str, want: list[str]) -> None:
-    assert found(text, label) == want
-
-
-@pytest.mark.parametrize(
-    ("text", "label", "want"),
-    [
         # a watch post written in two words and a custom house are venues
         (
             "Di Pos Kamling Dukuh Ngemplak, Kapolsek berdialog dengan warga.",
@@ -268,5 +264,5 @@ def test_a_press_office_in_a_role_or_a_credit_is_no_unit(text: str, label: str, 
         ("KORANKITA.COM/HO-HUMAS POLRES TTS", "POLICE_UNIT", []),
     ],
 )
-def test_more_venues_and_no_venue(text: str, label: str, want: list[str]) -> None:
+def test_press_offices_in_credits_and_more_venues(text: str, label: str, want: list[str]) -> None:
     assert found(text, label) == want

@@ -591,6 +591,11 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
                 _h_police(text, gap.end(), gap.end(), owner.append)
                 if owner and owner[-1][2] == "POLICE_UNIT" and owner[-1][0] == gap.end():
                     end = owner[-1][1]
+            elif n and gap and m.group() in _HALLS and text.startswith("Kantor", gap.end()):
+                office: list[Cand] = []  # "Gedung Pertemuan Kantor Bupati X": a hall of an office's seat
+                _h_seat(text, gap.end(), gap.end(), office.append)
+                if office:
+                    end = office[-1][1]
             if n:
                 adm = _ADMIN_AFTER.match(text, end)
                 if adm is not None:  # "Balai Adat Desa Sepaso"
