@@ -284,7 +284,7 @@ STOP = frozenset(
     menghadiri memberikan sampaikan menyampaikan ciptakan wujudkan memimpin meninjau bentuk gandeng
     menggandeng sinergi waspadai antisipasi berhasil cegah jamin tegaskan ingatkan pimpinan
     turunkan tempatkan sebar sebarkan berangkatkan geser libatkan tambahkan hadirkan tugaskan kirim
-    kirimkan datangkan gencarkan intensifkan jadikan tetapkan umumkan tuntut latih rakor pam bko km
+    kirimkan datangkan gencarkan intensifkan jadikan tetapkan umumkan tuntut latih rakor pam bko km layak
     sempat mulai lewat masih tetap terus
     aman damai kondusif lancar sejuk tertib sukses menjelang tahun ini itu tersebut setempat
     kabupaten kota provinsi kecamatan desa kelurahan wilayah daerah jajaran personel anggota

@@ -266,3 +266,11 @@ def test_venues_of_offices_bridges_statues_and_banjar(text: str, want: list[str]
 )
 def test_press_offices_in_credits_and_more_venues(text: str, label: str, want: list[str]) -> None:
     assert found(text, label) == want
+
+
+def test_an_award_named_for_a_kind_of_region_is_no_place() -> None:
+    # "Kabupaten/Kota Layak Anak" is an award a region wins, not a region's name
+    assert found("Lembah Hijau Raih Penghargaan Kabupaten Layak Anak", "LOC") == []
+    assert found("Kota Sukamaju kembali meraih predikat Kota Layak Anak tahun ini.", "LOC") == [
+        "Kota Sukamaju"
+    ]
