@@ -46,10 +46,10 @@ Balangan|Tanah Bumbu|Barito Kuala|Samarinda|Balikpapan|Bontang|Kutai Kartanegara
 Kutai Barat|Kubar|Berau|Paser|Penajam Paser Utara|PPU|Mahakam Ulu|Muara Badak|Marang Kayu|Tenggarong|Sangatta|
 Tanjung Selor|Tarakan|Nunukan|Malinau|Bulungan|Tana Tidung|Manado|Bitung|Tomohon|Kotamobagu|Minahasa|
 Minahasa Utara|Minahasa Selatan|Bolaang Mongondow|Sangihe|Talaud|Palu|Poso|Donggala|Sigi|Parigi Moutong|Tolitoli|
-Banggai|Morowali|Makassar|Parepare|Palopo|Gowa|Maros|Pangkep|Pangkajene|Barru|Bone|Soppeng|Wajo|Sidrap|
+Banggai|Morowali|Makassar|Parepare|Palopo|Gowa|Maros|Pangkep|Pangkajene dan Kepulauan|Pangkajene|Barru|Bone|Soppeng|Wajo|Sidrap|
 Pinrang|Enrekang|Luwu|Luwu Utara|Luwu Timur|Tana Toraja|Toraja Utara|Takalar|Jeneponto|Bantaeng|Bulukumba|Sinjai|
 Selayar|Kendari|Baubau|Kolaka|Konawe|Muna|Buton|Wakatobi|Bombana|Gorontalo Utara|Boalemo|Pohuwato|Bone Bolango|
-Mamuju|Majene|Polewali Mandar|Mamasa|Pasangkayu|Ambon|Tual|Maluku Tengah|Buru|Seram|Ternate|Tidore|Halmahera|
+Mamuju|Majene|Polewali Mandar|Mamasa|Pasangkayu|Seram Bagian Timur|Seram Bagian Barat|Pulau Ambon dan Pulau-Pulau Lease|Ambon|Tual|Maluku Tengah|Buru|Seram|Ternate|Tidore|Halmahera|
 Halmahera Utara|Halmahera Selatan|Jayapura|Merauke|Mimika|Timika|Biak|Biak Numfor|Nabire|Wamena|Jayawijaya|Sorong|Manokwari|
 Fakfak|Kaimana|Raja Ampat|Teluk Bintuni|Puncak Jaya|Yahukimo|Keerom|Sarmi|Paniai|Intan Jaya|Dogiyai|Deiyai|
 Monas|Senayan
@@ -140,6 +140,12 @@ POLICE_FUNCTIONS = (
     "Brimob|Samapta|Sabhara|Lantas|Reskrim|Intelkam|Binmas|Narkoba|Resnarkoba|Tahti|Polairud|Polair|"
     "Pamobvit|Reskoba|Tipikor|Propam|Provos|Humas|Turjawali|Dalmas|Pol Airud|Pol Air"
 )
+# functional units written out after "Satuan" with no acronym after them: "Satuan Lalu Lintas Polres X"
+POLICE_FUNCTIONS_LONG = (
+    "Lalu Lintas|Reserse Kriminal|Reserse Narkoba|Intelijen Keamanan|Intelijen dan Keamanan|Pembinaan Masyarakat|"
+    "Polisi Perairan dan Udara|Polisi Air dan Udara|Polisi Perairan|Polisi Air|Perawatan Tahanan dan Barang Bukti|"
+    "Tahanan dan Barang Bukti|Pengamanan Objek Vital|Brigade Mobil"
+)
 # sections of a Polres, written "Si" + the word, spaced or glued ("Si Propam", "Sihumas")
 POLICE_SECTIONS = "Humas|Propam|Dokkes|Keu|Tipol|Was|Kum|Tik"
 # directorates of a Polda written as one word: "Ditsamapta", "Ditpolairud"
@@ -202,18 +208,20 @@ GOV_NAMED = "Dinas|Kementerian|Komisi|Badan"
 # administrative divisions: the division word is part of the place ("Kecamatan Bungoro")
 ADMIN = (
     "Provinsi|Prov.|Kabupaten|Kab.|Kota|Kecamatan|Kec.|Kelurahan|Kel.|Desa|Ds.|Dusun|Kampung|Nagari|Gampong|"
-    "Distrik|Pekon|Kapanewon|Kemantren|Padukuhan|Jorong|Tiyuh|Kalurahan|Lingkungan|Mukim|Kampong"
+    "Distrik|Pekon|Kapanewon|Kemantren|Padukuhan|Jorong|Tiyuh|Kalurahan|Lingkungan|Mukim|Kampong|"
+    # a Balinese hamlet ("Banjar Kutampi"); bare, it is the regency or the city of that name
+    "Banjar"
 )
 # natural features: the word is part of the name ("Sungai Mahakam", "Selat Bali", "Pulau Hiri")
-GEO = "Sungai|Selat|Danau|Pulau|Teluk|Gunung|Bukit|Tanjung|Pantai|Kepulauan|Muara|Laut|Perairan|Tanjung"
+GEO = "Sungai|Selat|Danau|Pulau|Teluk|Gunung|Bukit|Tanjung|Pantai|Kepulauan|Muara|Kuala|Laut|Perairan|Tanjung"
 # buildings, grounds and streets
 VENUES = (
     "Mapolda|Mapolrestabes|Mapolresta|Mapolres|Mapolsek|Makodim|Makoramil|Makorem|Makodam|Mako Brimob|Mako|"
     "Lapangan|Gedung|Aula|Alun-alun|Alun-Alun|Pasar|Masjid|Gereja|Pura|Vihara|Klenteng|Stadion|Hotel|"
-    "Pelabuhan|Bandara|Bandar Udara|Taman|Pendopo|Pendapa|Balai|GOR|Gelanggang|Rumah Dinas|Rumah Jabatan|"
-    "Lapas|Rutan|Monumen|Tugu|Bundaran|Simpang|Terminal|Stasiun|Dermaga|Gedung Olahraga|Wisma|Graha|Hall|"
+    "Pelabuhan|Bandara|Bandar Udara|Taman|Pendopo|Pendapa|Balai|GOR|Gor|Gelanggang|Rumah Dinas|Rumah Jabatan|Rumah Adat|"
+    "Lapas|Rutan|Monumen|Tugu|Patung|Jembatan|Bundaran|Simpang|Terminal|Stasiun|Dermaga|Gedung Olahraga|Wisma|Graha|Hall|"
     # fish-auction places, border crossings, neighbourhood watch posts
-    "Tempat Pelelangan Ikan|TPI|Pos Lintas Batas Negara|PLBN|Poskamling|"
+    "Tempat Pelelangan Ikan|TPI|Pos Lintas Batas Negara|PLBN|Poskamling|Pos Kamling|"
     "Jalan|Jl.|Jln.|Jl|"
     # places of worship and religious schools, where outreach visits go ("Pondok Pesantren Nurul X")
     "Pondok Pesantren|Ponpes|Pesantren|Dayah|Madrasah|Musala|Musholla|Mushola|Surau|Langgar|"
@@ -276,11 +284,11 @@ STOP = frozenset(
     menghadiri memberikan sampaikan menyampaikan ciptakan wujudkan memimpin meninjau bentuk gandeng
     menggandeng sinergi waspadai antisipasi berhasil cegah jamin tegaskan ingatkan pimpinan
     turunkan tempatkan sebar sebarkan berangkatkan geser libatkan tambahkan hadirkan tugaskan kirim
-    kirimkan datangkan gencarkan intensifkan jadikan tetapkan umumkan tuntut
+    kirimkan datangkan gencarkan intensifkan jadikan tetapkan umumkan tuntut latih rakor pam bko km layak
     sempat mulai lewat masih tetap terus
     aman damai kondusif lancar sejuk tertib sukses menjelang tahun ini itu tersebut setempat
     kabupaten kota provinsi kecamatan desa kelurahan wilayah daerah jajaran personel anggota
-    polri tni kpu bawaslu pilkada pemilu operasi mantap praja brata news com id
+    polri tni kpu bawaslu pilkada pemilu operasi mantap praja brata news com id paslon nomor
     tps kantor sekretariat posko pos gudang markas ruang halaman tim satgas lokasi titik jalur area
     bapak ibu saudara warga masyarakat tokoh kepolisian pemerintah ketua kepala wakil sekretaris anggota
     the of and in on at for by

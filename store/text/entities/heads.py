@@ -33,6 +33,7 @@ from store.text.entities.patterns import (
     _MIL_NEEDS_NAME,
     _MUTE,
     _PAREN_ACR,
+    _POLAIR,
     _RE_ELECTION,
     _RE_MILITARY,
     _RE_PERSONNEL_TAIL,
@@ -167,14 +168,23 @@ def _territorial(text: str, start: int, add: Add | None = None) -> int | None:
 
 
 _CREDIT_BEFORE = re.compile(
-    rf"(?:^\(|(?:Sumber|SUMBER|Foto|FOTO|Rilis){_S}*:{_S}*|(?:Dok|DOK)\.{_S}*|/HO-|\([A-Za-z.]{{1,12}}/)$"
+    rf"(?:^\(|(?:Sumber|SUMBER|Foto|FOTO|Rilis|Penulis|PENULIS|Editor){_S}*:{_S}*|©{_S}*(?:20\d\d{_S}*)?|(?:Dok|DOK)\.{_S}*|/HO-|\([A-Za-z.]{{1,12}}/)$"
 )  # "ANTARA/HO-Humas Polres X", "(SKO/Humas Polsek X)": a credit's initials or handout mark
 # a unit named in a photo's credit: a handout's "ANTARA/HO-Polres X", a press office in capitals "(FOTO:
 # HUMAS POLRES X)" ("Humas" in title case is looked at where it starts, below)
 _CREDIT_UNIT_BEFORE = re.compile(
-    rf"(?:/HO-|(?:^\(|\((?:FOTO|Foto){_S}*:{_S}*|(?:Sumber|SUMBER|Foto|FOTO){_S}*:{_S}*)HUMAS{_S}+)$")
+    rf"(?:/HO-|(?:^\(|/HO-|\((?:FOTO|Foto){_S}*:{_S}*|(?:Sumber|SUMBER|Foto|FOTO){_S}*:{_S}*)HUMAS{_S}+)$")
 # a photo's credit in brackets closing its caption: "... mengikuti apel. (Humas Polresta X)"
 _CREDIT_CLOSES = re.compile(r"[^()\n]*\)[ \t\u00a0]*$")
+
+
+# the head of a functional unit before its name: "Kasat Polairud Polres X" is a role, then the Polres
+# (after "Sat" the functional unit's own pattern has taken it)
+_KASAT_BEFORE = re.compile(rf"(?:Kasat|KASAT|Wakasat|Kanit|Sat|SAT){_S}+$")
+
+
+# a unit's press office, as credits name it
+_PRESS_OFFICES = frozenset(("Humas", "Bidhumas", "Bid Humas", "Sihumas", "Si Humas"))
 
 
 def _paren_acronym(text: str, end: int) -> int:
@@ -201,6 +211,12 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
         return  # "Kepala Kepolisian Resor": a role
     long = None if territorial else _SUBUNIT_LONG.match(text, start)
     sub = None if territorial else long or _SUBUNIT.match(text, start)
+    if territorial and text[start + 3] in "aA" and not _KASAT_BEFORE.search(  # ("Pola": the key is "Polair")
+            text, max(0, start - 8), start):
+        sub = _POLAIR.match(text, start)  # "Polairud Polres X": the water police written without "Sat"
+        gap = _GAP.match(text, sub.end()) if sub is not None else None
+        if sub is not None and (gap is None or _territorial(text, gap.end()) is None):
+            return  # bare, as a headline writes it ("Dikawal Polairud"): no unit the pages mark
     if sub is None:
         end = _territorial(text, start)
         if end is not None:
@@ -211,9 +227,9 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
                 return
             add((start, end, "POLICE_UNIT", None))
         return
-    if sub.group().startswith(("Humas", "Si", "Bid")) and _ROLE_BEFORE_HUMAS.search(text, max(0, start - 12), start):
+    if sub.group().startswith(("Humas", "Si", "Bid")) and _ROLE_BEFORE_HUMAS.search(text, max(0, start - 20), start):
         return  # "Kabid Humas Polda X": a role, then the unit
-    if sub.group() == "Humas" and (_CREDIT_BEFORE.search(text, max(0, start - 12), start) or (
+    if sub.group() in _PRESS_OFFICES and (_CREDIT_BEFORE.search(text, max(0, start - 20), start) or (
             text.endswith("(", 0, start) and _CREDIT_CLOSES.match(text, start))):
         add((start, len(text), _MUTE, None))  # "(Humas Polres X)", "Sumber: Humas Polres X": a credit
         return
@@ -236,6 +252,9 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
             if polri is not None:
                 end = polri.end()
         break
+    if not start and sub.group() in _PRESS_OFFICES and not text[end:].strip():
+        add((start, end, _MUTE, None))  # "Humas Polres X" on a line of its own: the page's source, a credit
+        return
     if end == sub.end() and sub.group() in ("Brimob", "BRIMOB"):
         add((start, end, _MUTE, None))  # bare "Brimob" is the corps, as "Polri" is ("Danki Brimob Iptu X")
         return
@@ -517,8 +536,8 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
         if head is _ADMIN_HEAD and "Wali" in text[max(0, start - 20):start] and _WALI_BEFORE.search(
                 text, max(0, start - 20), start):
             return  # "Wali Kota Cirebon": the role, then the city
-        if head is _ADMIN_HEAD and m.group() == "Kampung" and _KIND_OF_KAMPUNG.match(text, m.end()) and (
-                _headline(text)):
+        if head is _ADMIN_HEAD and ((m.group() == "Kampung" and _KIND_OF_KAMPUNG.match(text, m.end())) or (
+                m.group() in _VILLAGE_HEADS and _KIND_OF_VILLAGE.match(text, m.end()))) and _headline(text):
             return  # "... Kawal Logistik ke Kampung Nelayan Pulau X": a kind of kampung, in a headline's capitals
         street = m.group().lower() in gz.STREETS
         # a school's number is part of its name: "SDN Penjaringan 07", "SMP Negeri 2 Bukit Sari"
@@ -543,8 +562,8 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
         end, n = _tail(text, at, max_words=4 if not street else 5, street=street,
                        split=not street, lead=start if head is _GEO_HEAD else -1,
                        **({**opts, "digits": True} if school else opts))
-        if not n and head is _ADMIN_HEAD and (num := _NUMBERED.match(text, at)) is not None:
-            end, n = _tail(text, num.end(), max_words=3, split=True)  # "Kelurahan 26 Ilir"
+        if not n and head is not _GEO_HEAD and (num := _NUMBERED.match(text, at)) is not None:
+            end, n = _tail(text, num.end(), max_words=3, split=True)  # "Kelurahan 26 Ilir", "Dermaga 17 Marina Baru"
         if named and not n:
             end = at
         n += named
@@ -572,6 +591,11 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
                 _h_police(text, gap.end(), gap.end(), owner.append)
                 if owner and owner[-1][2] == "POLICE_UNIT" and owner[-1][0] == gap.end():
                     end = owner[-1][1]
+            elif n and gap and m.group() in _HALLS and text.startswith("Kantor", gap.end()):
+                office: list[Cand] = []  # "Gedung Pertemuan Kantor Bupati X": a hall of an office's seat
+                _h_seat(text, gap.end(), gap.end(), office.append)
+                if office:
+                    end = office[-1][1]
             if n:
                 adm = _ADMIN_AFTER.match(text, end)
                 if adm is not None:  # "Balai Adat Desa Sepaso"
@@ -623,6 +647,8 @@ def _places_listed(text: str, end: int, add: Add) -> None:
         end = t_end
 
 
+# the division words of a village, which a headline's kind word may follow ("Pekon Pesisir")
+_VILLAGE_HEADS = frozenset("Desa Ds. Pekon Kampung Dusun Gampong Nagari Kelurahan Tiyuh Jorong".split())
 # halls a police headquarters holds, named with the unit after them ("Aula Rupatama Polres X")
 _HALLS = frozenset(("Aula", "Gedung", "Graha", "Wisma"))
 # the police's own name, not the ranks that begin with it ("Bhayangkara Dua")
@@ -632,6 +658,9 @@ _NUMBERED = re.compile(rf"{_S}+\d{{1,3}}(?={_S}+[{_UP}][{_LO}])")
 _POS_NAME = re.compile(rf"{_S}+Pos(?![\w])")
 # what kind of kampung a headline's capitals make a name of ("Kampung Nelayan", "Kampung Adat")
 _KIND_OF_KAMPUNG = re.compile(rf"{_S}+(?:Nelayan|Adat|Tangguh|Pancasila|Wisata|Tematik|Narkoba|Bebas|KB)(?![\w])")
+# what kind of village a headline's capitals make a name of, any division word's: "Pekon Pesisir", "Desa
+# Perbatasan" (the kind's word last: "Desa Pesisir Indah" is a name)
+_KIND_OF_VILLAGE = re.compile(rf"{_S}+(?:Pesisir|Perbatasan|Pedalaman|Terpencil|Nelayan)(?![\w])(?!{_S}+[{_UP}])")
 
 
 def _doubled(text: str, start: int, end: int) -> bool:
@@ -654,6 +683,9 @@ def _h_place(text: str, start: int, key_end: int, add: Add) -> None:
         end = m.end()  # "Bangka Barat", "Bima Kota"
     elif m is not None and m.group(1).lower() in _DIRECTIONS and m.group(1) != "Kota":
         end = m.end()
+        m = _TAIL_WORD.match(text, end)
+        if m is not None and m.group(1) in ("Daya", "Laut"):
+            end = m.end()  # "Sumba Barat Daya": a compound direction
     add((start, end, "LOC", None))
 
 
@@ -679,9 +711,20 @@ def _h_prep(text: str, start: int, key_end: int, add: Add) -> None:
         return
     if word.lower() in gz.NUMBER_WORDS:
         return  # "ke Delapan PPK"
+    if text[m.end():m.end() + 1] == "." and text.startswith((".com", ".id", ".co", ".net", ".news"), m.end()):
+        return  # "terbit di RiauPesisir.com": an outlet's web address
     if _headline(text):
         return  # a headline capitalises every word ("Gendong Nenek ke Bilik Suara")
     end, n = _tail(text, at - 1, max_words=3)  # (after the headline test: the tail only reads)
+    if n == 3:  # "di Ballroom Hotel Mahkota Kapuas": a venue head inside takes the venue's own tail
+        pos = text.find(" ", at, end)
+        while pos != -1:
+            venue = _VENUE_HEAD.match(text, pos + 1)
+            if venue is not None:
+                v_end, nv = _tail(text, venue.end(), max_words=4, split=True, kota=True, abbrev=True)
+                end = v_end if nv and v_end > end else end
+                break
+            pos = text.find(" ", pos + 1, end)
     if n:
         add((at, end, "LOC", None))
 

@@ -72,8 +72,8 @@ def _first(words: str) -> set[str]:
 
 _AMBIGUOUS_HEADS = {"bandar", "si", "bid", "sat", "satuan", "i", "ni", "ka", "kepala", "badan", "komisi", "dewan",
                     "kelompok", "sentra", "pengawas", "panitia", "kesatuan", "perlindungan", "cut", "lalu",
-                    "raden", "tuan", "anak", "ida", "laut", "muara", "tanjung", "taman", "pasar", "balai",
-                    "hall", "graha", "wisma", "pura", "simpang", "hotel", "bukit", "gunung", "pulau",
+                    "raden", "tuan", "anak", "ida", "laut", "muara", "kuala", "tanjung", "taman", "pasar", "balai",
+                    "hall", "graha", "wisma", "pura", "simpang", "hotel", "pelabuhan", "bandara", "bukit", "gunung", "pulau",
                     "kepulauan", "perairan", "teluk", "danau", "selat", "sungai", "pantai", "lingkungan",
                     "kampung", "kampong", "pondok", "langgar"}
 
@@ -201,7 +201,8 @@ _ABBREV_DOT = re.compile(rf"\.(?={_S}+[{_UP}])")
 # common words that also end place names ("Teluk Dalam", "Kampung Damai"): capitalised and followed by no
 # other capitalised word (not a title-case headline's "Dalam Pengamanan") they are the name's last word
 _NAME_FUNCTION_WORDS = frozenset(("Dalam", "Damai"))
-_DIRECTIONS = frozenset("barat timur utara selatan tengah raya daya laut darat kota".split())
+# (and the upstream and downstream of a river a place is named for: "Batang Hilir", "Banyuasin Hulu")
+_DIRECTIONS = frozenset("barat timur utara selatan tengah raya daya laut darat kota hilir hulu ilir ulu".split())
 
 
 _NAME_AFTER_PLACE = re.compile(
@@ -278,7 +279,33 @@ def _tail(
             break
         if (abbrev or street) and len(word) <= 4 and _ABBREV_DOT.match(text, end):
             end += 1
+    if n and word in _AND_WORDS and text.startswith(" dan ", end):  # "Polres Pangkajene dan Kepulauan"
+        end = _and_name(text, first, end)  # (a set's look-up first: a tail ends before "dan" often)
     return end, n
+
+
+@lru_cache(maxsize=1)
+def _and_places() -> tuple[str, ...]:
+    """The known places whose name holds "dan" ("pangkajene dan kepulauan"), lower case."""
+    return tuple(n for n in _places() if " dan " in n)
+
+
+# the words such a name has before "dan", as written and in capitals ("Pangkajene", "AMBON")
+_AND_WORDS = frozenset(
+    form for n in gz.CITIES.replace("\n", "").split("|") if " dan " in n
+    for form in (n.split(" dan ")[0].split()[-1], n.split(" dan ")[0].split()[-1].upper())
+)
+
+
+def _and_name(text: str, first: int, end: int) -> int:
+    """Where a name that ends at ``end`` before " dan " ends if it and the words after "dan"
+    are one known place's name ("Kabupaten Pangkajene dan Kepulauan"), else ``end``."""
+    low = text[first:end].lower() + " dan "
+    for name in _and_places():
+        if name.startswith(low) and text[first:first + len(name)].lower() == name and (
+                first + len(name) == len(text) or not _wordchar(text[first + len(name)])):
+            return first + len(name)
+    return end
 
 
 # --- heads and their patterns --------------------------------------------------------------------
@@ -306,7 +333,7 @@ _FUNCS = gz.POLICE_FUNCTIONS
 # the sections of a Polres written "Si" + function: "Si Humas", "Si Propam", "Sidokkes"
 _SI = gz.POLICE_SECTIONS
 _SUBUNIT = re.compile(
-    rf"(?:Sat(?:uan)?\.?{_S}*(?:{_FUNCS}|{_FUNCS.lower()})|Sat(?:{_FUNCS.lower()})|SAT{_S}*(?:{_FUNCS.upper()})"
+    rf"(?:Satuan{_S}+(?:{_alt(gz.POLICE_FUNCTIONS_LONG)})|Sat(?:uan)?\.?{_S}*(?:{_FUNCS}|{_FUNCS.lower()})|Sat(?:{_FUNCS.lower()})|SAT{_S}*(?:{_FUNCS.upper()})"
     rf"|{gz.POLICE_DIRECTORATES}"
     rf"|Direktorat(?:{_S}+(?!Pol)[{_UP}][a-z]+){{1,2}}|Subdit{_S}+[\w]+|Sub{_S}?Direktorat{_S}+[{_UP}][a-z]+"
     rf"|Si{_S}*(?:{_SI})|Si(?:{_SI.lower()})|Humas|Brimob|Batalyon(?:{_S}+(?:[A-Z]|[IVX]+|\d+))?(?:{_S}+Pelopor)?"
@@ -321,7 +348,12 @@ _SUB_ACRONYM = rf"\((?:Sat{_S}*(?:{_FUNCS})|Sat(?:{_FUNCS.lower()})|{gz.POLICE_D
 _SUBUNIT_LONG = re.compile(
     rf"(?:Satuan|Direktorat)(?:{_S}+(?:dan{_S}+)?[{_UP}][a-z]+){{1,5}}(?={_S}*{_SUB_ACRONYM})")
 _SUBUNIT_ACR = re.compile(rf"{_S}*{_SUB_ACRONYM}")
-_ROLE_BEFORE_HUMAS = re.compile(r"(?:Kabid|Kasi|Kasie|Kasubbag|Kaur|Paur|Kabag|Kasubbid|Kasubsi)[ \t\u00a0]+$")
+_ROLE_BEFORE_HUMAS = re.compile(
+    r"(?:Kabid|Kasi|Kasie|Kasubbag|Kaur|Paur|Kabag|Kasubbid|Kasubsi"
+    r"|Kepala[ \t\u00a0]+(?:Seksi|Bidang|Bagian|Sub[ \t\u00a0]?[Bb]agian|Urusan))[ \t\u00a0]+$"  # "Kepala Seksi Humas"
+)
+# the water police written without "Sat": "Polairud Polres X", a headline's "Polairud Kawal Logistik"
+_POLAIR = re.compile(r"(?:Polairud|Polair|POLAIRUD)(?![\w])")
 _RE_POLRI = re.compile(rf"(?:Mabes{_S}+Polri|Polri|POLRI)(?![\w])")
 
 _RE_MILITARY = re.compile(
@@ -412,7 +444,7 @@ _NAME_PREFIX = re.compile(rf"(?:{_alt(gz.NAME_PREFIXES)}){_S}+(?=[{_UP}][{_LO}])
 # line is no dateline (most are not: 1.5 -> 1.1 us a line opening the body).
 _DATELINE = re.compile(
     rf"[ \t\u00a0*_#>]*+(?:"
-    rf"(?:[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++,{_S}*+)?(?P<c>[A-Z][A-Z'’]++(?:{_S}[A-Z][A-Z'’]++){{0,2}}+)"
+    rf"(?:[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++,{_S}*+)?\[?(?P<c>[A-Z][A-Z'’]++(?:{_S}[A-Z][A-Z'’]++){{0,2}}+)\]?"
     rf"(?:{_S}*\([A-Z]{{1,6}}\))?(?={_S}*(?:,|[\-–—]))"
     rf"|[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++,{_S}*+(?P<o>[{_UP}][{_LO}]++(?:{_S}[{_UP}][{_LO}]++){{0,2}}+){_S}*[\-–—]"
     rf"|(?P<t>[{_UP}][{_LO}]++(?:{_S}[{_UP}][{_LO}]++){{0,2}}+)"
@@ -438,6 +470,26 @@ _DATELINE_ALONE = re.compile(
     rf"[ \t\u00a0*_#>]*+(?P<t>[{_UP}][{_LO}]++(?:{_S}[{_UP}][{_LO}]++){{0,2}}+),{_S}*+"
     rf"(?P<r>[{_UP}][A-Za-z]++(?:{_S}[{_UP}][A-Za-z]++){{0,2}}+)[ \t\u00a0*_]*\n?\Z"
 )
+
+
+# an outlet's name after a dateline's place in capitals, before the dash: "MALANG, Jatim Sepekan –"
+_DATELINE_OUTLET = re.compile(rf"{_S}*,{_S}*(?P<o>[{_UP}][\w'’]*(?:{_S}[{_UP}][\w'’]*){{0,3}}){_S}*[\-–—]")
+# a line of two or three capitalised words and nothing else: an outlet's name under a headline ("Riau
+# Pesisir", "Top Riau") when one word is a known place and the line as a whole is none
+# (possessive runs: a line that is none fails at once, not once for every shorter run)
+_NAME_LINE = re.compile(rf"[ \t\u00a0]*+[{_UP}][\w'’]++(?:{_S}[{_UP}][\w'’]++){{1,2}}+[ \t\u00a0]*+\n?")
+
+
+def _outlet_line(text: str) -> bool:
+    """``text`` (a line opening the page) is an outlet's name made of a region's and other words
+    ("Jatim Sepekan"), not a place ("Bandung Barat", "Pesisir Selatan", "Kota Malang")."""
+    if _NAME_LINE.fullmatch(text) is None:  # (the caller tests the length first)
+        return False
+    words = text.lower().split()
+    places = _places()
+    if " ".join(words) in places or not any(w in places for w in words):
+        return False
+    return not any(w in _DIRECTIONS or w in _hard_heads() for w in words)
 
 
 @lru_cache(maxsize=1)

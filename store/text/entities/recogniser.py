@@ -34,9 +34,11 @@ from store.text.entities.heads import (
 )
 from store.text.entities.patterns import (
     _ADMIN_HEAD,
+    _BLOCK,
     _DATELINE,
     _DATELINE_ALONE,
     _DATELINE_MORE,
+    _DATELINE_OUTLET,
     _GEO_HEAD,
     _VENUE_HEAD,
     _WORD_LATIN1,
@@ -45,6 +47,7 @@ from store.text.entities.patterns import (
     _cased,
     _first,
     _hard_heads,
+    _outlet_line,
     _places,
     _provinces,
     _stops,
@@ -87,7 +90,7 @@ def _automaton() -> ahocorasick.Automaton:
         "POLRESTABES", "POLRESTA", "POLRES", "POLSEK", "POLDA", "Kepolisian", "Sat", "Satuan", "Direktorat",
         "Subdit", "Sub", "Si", "Sihumas", "Humas", "Brimob", "Batalyon", "Kompi", "Detasemen", "Subden",
         "Densus", "Korbrimob", "SAT",
-        "Baharkam", "Pelopor", "Mabes", "Polri", "POLRI"}
+        "Baharkam", "Pelopor", "Mabes", "Polri", "POLRI", "Polairud", "Polair", "POLAIRUD"}
     police |= {"Sat" + f.lower() for f in funcs} | {"Sat" + f for f in funcs}
     police |= {"Si" + f.lower() for f in gz.POLICE_SECTIONS.split("|")}
     put("POLICE", police)
@@ -356,6 +359,9 @@ class Recogniser:
                 for g in ("c", "o", "t"):
                     if m[g] and m[g].lower() not in gz.STOP and len(m[g]) >= 3:
                         add((m.start(g), m.end(g), "LOC", None))
+                if m["c"] and (o := _DATELINE_OUTLET.match(text, m.end())) is not None and (
+                        o["o"].lower() not in _places()):
+                    add((o.start("o"), o.end("o"), _BLOCK, None))  # "MALANG, Jatim Sepekan –": the outlet
             elif (m := _DATELINE_MORE.match(text)) is not None:  # "PULAU X (Outlet.id) –", "Tanah Datar -"
                 g = "c" if m["c"] else "d"
                 if not any(map(_stops, m[g].split())):  # not "Kapolres X -", "Sambut Pilkada -"
@@ -364,6 +370,8 @@ class Recogniser:
                 m = _DATELINE_ALONE.match(text)
                 if m is not None and m["r"].lower() in _provinces() and m["t"].lower() not in gz.STOP:
                     add((m.start("t"), m.end("t"), "LOC", None))  # "Cibarusah, Jabar" on its own line
+                elif len(text) <= 40 and " " in text and _outlet_line(text):
+                    add((0, len(text.rstrip()), _BLOCK, None))  # "Riau Pesisir" under the headline: the outlet
         # a bare weekday is rare: looked for in C first (a Python loop over every candidate of
         # every piece was ~1.5 % of the recogniser)
         if _WEEKDAY_VALUE in map(_VALUE, cands):

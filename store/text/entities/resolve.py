@@ -220,8 +220,9 @@ def _tokens(name: str) -> list[str]:
             if len(t) >= 3 and not t.endswith(".") and t.lower() not in _places() and not _name_stop(t)]
 
 
+# (a hall of the office too: "Aula Kantor KPU X", "Ruang Rapat Sekretariat KPU")
 _VENUE_OF_ORG = re.compile(
-    rf"(?<![\w])(?:Gudang(?:{_S}+Logistik)?|Kantor|Gedung|Markas|Sekretariat|Posko|Rumah{_S}+Dinas|Rumah{_S}+Jabatan)"
+    rf"(?<![\w])(?:(?:Aula|Halaman|Lobi|Ruang(?:{_S}+Rapat)?){_S}+)?(?:Gudang(?:{_S}+Logistik)?|Kantor|Gedung|Markas|Sekretariat|Posko|Rumah{_S}+Dinas|Rumah{_S}+Jabatan)"
     rf"{_S}+$"
 )
 _JOINED = re.compile(rf"{_S}+(?:dan|serta){_S}+")
