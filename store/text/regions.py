@@ -104,13 +104,15 @@ REGENCIES = {
     "Sulawesi Utara": "Manado|Bitung|Tomohon|Kotamobagu|Minahasa|Minahasa Utara|Minahasa Selatan|"
     "Bolaang Mongondow|Sangihe|Talaud",
     "Sulawesi Tengah": "Palu|Poso|Donggala|Sigi|Parigi Moutong|Tolitoli|Banggai|Morowali",
-    "Sulawesi Selatan": "Makassar|Parepare|Palopo|Gowa|Maros|Pangkep|Pangkajene=Pangkep|Barru|Bone|Soppeng|"
+    "Sulawesi Selatan": "Makassar|Parepare|Palopo|Gowa|Maros|Pangkep|Pangkajene=Pangkep|"
+    "Pangkajene dan Kepulauan=Pangkep|Barru|Bone|Soppeng|"
     "Wajo|Sidrap|Pinrang|Enrekang|Luwu|Luwu Utara|Luwu Timur|Tana Toraja|Toraja Utara|Takalar|Jeneponto|"
     "Bantaeng|Bulukumba|Sinjai|Selayar",
     "Sulawesi Tenggara": "Kendari|Baubau|Kolaka|Konawe|Muna|Buton|Wakatobi|Bombana",
     "Gorontalo": "Gorontalo Utara|Boalemo|Pohuwato|Bone Bolango",
     "Sulawesi Barat": "Mamuju|Majene|Polewali Mandar|Mamasa|Pasangkayu",
-    "Maluku": "Ambon|Tual|Maluku Tengah|Buru|Seram=",
+    "Maluku": "Ambon|Tual|Maluku Tengah|Buru|Seram=|Seram Bagian Barat|Seram Bagian Timur|"
+    "Pulau Ambon dan Pulau-Pulau Lease=",
     "Maluku Utara": "Ternate|Tidore|Halmahera=|Halmahera Utara|Halmahera Selatan",
     "Papua": "Jayapura|Biak|Biak Numfor|Keerom|Sarmi",
     "Papua Selatan": "Merauke",
