@@ -23,7 +23,7 @@ from store.sources.formats import Skipped, iter_paths
 from store.text import dedupe
 from store.text.parse import parse_article
 
-STAGES = ("none", "read", "parse", "recognise", "duplicate", "story", "handover", "pickle")
+STAGES = ("none", "read", "parse", "recognise", "duplicate", "story", "handover", "pickling")
 
 
 def main(argv: list[str] | None = None) -> int:
