@@ -57,6 +57,11 @@ INCIDENT = "incident_response"
 # the guard is the act, the people it takes are how (not when the sentence names no act before it:
 # "Operasi X dijalankan oleh Polres Y dengan menurunkan 310 personel ke 812 TPS")
 _MEANS = re.compile(r"(?<![^\W_])dengan\s+$", re.IGNORECASE)
+# Verbs the type and the pre-fill's slots both read (one list each, here, so the two never drift apart):
+# an appeal to others ("mengimbau simpatisan agar ..."), and talk with people met on the way ("berbincang
+# dengan petugas KPU yang berjaga"); regex alternations, longest first where one opens another
+APPEAL_VERBS = r"mengimbau|menghimbau|mengajak|mengingatkan|berpesan|meminta"
+TALK_VERBS = r"berbincang-bincang|berbincang|berdialog|bercengkerama|menyapa|mengobrol|bertegur\s+sapa"
 # what an escort takes along ("mengawal iring-iringan kendaraan patroli dari Mapolres X"): its object
 _ESCORTED = re.compile(r"(?<![^\W_])(?:mengawal|dikawal|mengiringi|diiringi|pengawalan)\s+"
                        r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -72,7 +77,7 @@ _MADE_UP = re.compile(r"\s+(?:[\w-]+\s+)?(?:berupa|yakni|yaitu)\s", re.IGNORECAS
 # what an appeal asks of others ("mengimbau simpatisan agar tidak membawa atribut kampanye", "... tidak
 # terpancing provokasi"): the appeal is the act, what it names is not (not an order to the police's own
 # people: "meminta seluruh personel agar berjaga ...")
-_ASKED = re.compile(r"(?<![^\W_])(?:mengimbau|menghimbau|mengajak|mengingatkan|berpesan|meminta)(?![^\W_])"
+_ASKED = re.compile(rf"(?<![^\W_])(?:{APPEAL_VERBS})(?![^\W_])"
                     r"(?!\s+(?:kepada\s+)?(?:seluruh\s+|para\s+|semua\s+)?(?:personel|personil|anggota|jajaran|"
                     r"petugas|pasukan|prajurit)(?![^\W_]))[^.;]{0,80}?(?<![^\W_])(?:agar|supaya|untuk)\s+",
                     re.IGNORECASE)
@@ -174,7 +179,7 @@ _CONSTRUCTIONS = (
     # a patrol's stop where it talks with the people on duty ("berdialog dengan petugas jaga", "berbincang
     # dengan petugas KPU yang berjaga", "berdialog dengan anggota PPK yang masih bekerja"): checking on the
     # place, not outreach to residents nor talks with a body
-    (re.compile(r"(?<![^\W_])(?:berdialog|berbincang|berbincang-bincang|bercengkerama|menyapa|mengobrol)\s+"
+    (re.compile(rf"(?<![^\W_])(?:{TALK_VERBS})\s+"
                 r"(?:dengan\s+)?(?:para\s+)?(?:petugas|personel|anggota|penjaga|staf|pegawai)(?:\s+[\w/-]+){0,2}?"
                 r"\s+(?:jaga|piket|(?:yang\s+)?(?:sedang\s+|masih\s+|tengah\s+)?(?:berjaga|bertugas|bekerja|piket))"
                 r"(?![^\W_])", re.IGNORECASE), "patrol"),

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from store.classify import TypeClassifier
+from store.classify import APPEAL_VERBS, TALK_VERBS, TypeClassifier
 from store.errors import InvalidRecord
 from store.model import (
     PHASES,
@@ -203,7 +203,7 @@ _TO_FETCH = re.compile(r"[^.;]*?(?<![^\W_])(?:untuk|guna)\s+(?:mengawal|menjempu
                        r"(?<![^\W_])dari\s", re.IGNORECASE)
 # what an appeal asks of others, up to the place: "mengimbau simpatisan agar tidak membawa atribut ke
 # halaman Masjid X" (the appeal is made where the sentence or the one before says, not at the mosque)
-_ASKED_TO = re.compile(r"(?<![^\W_])(?:mengimbau|menghimbau|meminta|mengajak|mengingatkan|berpesan)(?![^\W_])"
+_ASKED_TO = re.compile(rf"(?<![^\W_])(?:{APPEAL_VERBS})(?![^\W_])"
                        r"[^.;]*?(?<![^\W_])(?:agar|supaya)(?![^\W_])[^.;]*$", re.IGNORECASE)
 # a fronted concessive clause, up to its comma: "Meski sidang berlangsung di Jakarta, pihaknya ..."
 _CONCEDED = re.compile(r"\W*(?:meski|meskipun|walau|walaupun|kendati|kendatipun|biarpun)\s[^,.;]*$",
@@ -1202,9 +1202,8 @@ _TALKS_HELD = re.compile(r"(?<![^\W_])(?:rakor|rapat\s+koordinasi|pertemuan|audi
 _OWN_SHORT = re.compile(r"(?:\s+dan\s+[A-Z][\w'’-]*)*\s*\(")
 # a body's people talked with on the way ("berbincang dengan petugas KPU yang berjaga", "berdialog dengan
 # anggota PPK"), and the body holding an event guarded ("mengamankan rapat koordinasi PPK X")
-_TALKED_TO = re.compile(r"(?<![^\W_])(?:berbincang|berdialog|bercengkerama|berbincang-bincang|menyapa|"
-                        r"bertegur\s+sapa)\s+dengan\s+(?:para\s+)?(?:petugas|anggota|staf|pegawai|penjaga)\s+$",
-                        re.IGNORECASE)
+_TALKED_TO = re.compile(rf"(?<![^\W_])(?:{TALK_VERBS})\s+dengan\s+"
+                        r"(?:para\s+)?(?:petugas|anggota|staf|pegawai|penjaga)\s+$", re.IGNORECASE)
 _GUARDED_EVENT = re.compile(r"(?<![^\W_])(?:mengamankan|menjaga|pengamanan|penjagaan)\s+(?:jalannya\s+)?"
                             r"(?:rapat(?:\s+koordinasi|\s+pleno)?|rakor|pertemuan|kampanye|debat)\s+$",
                             re.IGNORECASE)

@@ -48,6 +48,14 @@ Pada malam yang sama, personel Polsek Sari Utara menyambangi Kantor PPK Sari Uta
 
 Usai dari kantor PPK, rombongan bergerak ke Kantor Bawaslu Kabupaten Lembah Sari dan berdialog dengan petugas jaga di pos depan.
 """,
+    "chats": """Patroli Malam Polsek Tanjung Lestari ke Kantor PPK
+
+TANJUNG LESTARI – Polsek Tanjung Lestari menggelar patroli malam ke Kantor PPK Tanjung Lestari, Jumat (13/12/2024).
+
+Di kantor itu, anggota Polsek bertegur sapa dengan petugas jaga dan memeriksa buku tamu.
+
+Personel kemudian menyambangi Kantor PPS Desa Lestari dan mengobrol dengan anggota PPS Desa Lestari yang masih bekerja.
+""",
     "rally": """Polsek Bukit Jaya Amankan Kampanye di Lapangan Bola
 
 BUKIT JAYA – Kampanye terbuka pasangan calon bupati nomor urut 2 digelar di Lapangan Bola Desa Bukit Jaya, Kamis (24/10/2024).
@@ -156,6 +164,10 @@ CASES = [
     ("Anggota Sat Samapta memeriksa gembok", "type", "patrol"),
     ("menyambangi Kantor PPK Sari Utara", "type", "patrol"),
     ("Usai dari kantor PPK, rombongan", "type", "patrol"),
+    # ... every way of talking the type reads is one the partners read too, and back ("bertegur sapa",
+    # "mengobrol": classify.TALK_VERBS, one list for both)
+    ("anggota Polsek bertegur sapa", "type", "patrol"),
+    ("Personel kemudian menyambangi Kantor PPS", "partners", []),
     # parking kept in order for an event ("mengatur parkir kendaraan simpatisan"): traffic work, other
     ("mengatur parkir kendaraan", "type", "other"),
     # what an appeal asks of others ("agar tidak membawa atribut kampanye", "tidak terpancing provokasi") is
