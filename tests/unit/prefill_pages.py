@@ -31,3 +31,32 @@ def draft(opened: Opened, page: str, needle: str) -> dict[str, Any]:
     at = art.text.index(needle)
     start = max(art.text.rfind("\n", 0, at) + 1, art.text.rfind(". ", 0, at) + 2)
     return st.draft_record(ids[page], start, art.text.index(".", at + len(needle)) + 1)
+
+
+def page_holding(pages: dict[str, str], needle: str) -> str:
+    """The one page of ``pages`` that holds ``needle`` (a case names its sentence by a needle)."""
+    [page] = [name for name, text in pages.items() if needle in text]
+    return page
+
+
+def paragraph_draft(opened: Opened, page: str, needle: str) -> dict[str, Any]:
+    """The draft of the sentence holding ``needle`` to its paragraph's end."""
+    st, ids = opened
+    art = st.article(ids[page])
+    at = art.text.index(needle)
+    start = max(art.text.rfind("\n", 0, at) + 1, art.text.rfind(". ", 0, at) + 2)
+    return st.draft_record(ids[page], start, art.text.index("\n", at))
+
+
+def clause_draft(opened: Opened, page: str, needle: str) -> dict[str, Any]:
+    """The draft of the clause starting at ``needle`` to its sentence's end."""
+    st, ids = opened
+    art = st.article(ids[page])
+    at = art.text.index(needle)
+    return st.draft_record(ids[page], at, art.text.index("\n", at))
+
+
+def needle_draft(opened: Opened, pages: dict[str, str], needle: str, clause: bool = False) -> dict[str, Any]:
+    """The draft a transfer-check case asks for: on the page holding ``needle``, its paragraph from the
+    sentence holding it, or (``clause``) the clause that ``needle`` opens."""
+    return (clause_draft if clause else paragraph_draft)(opened, page_holding(pages, needle), needle)

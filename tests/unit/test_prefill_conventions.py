@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.prefill_pages import Opened, draft, open_pages
+from tests.unit.prefill_pages import Opened, draft, open_pages, page_holding
 
 Stores = Callable[[dict[str, str]], Opened]
 Slot = str | tuple[str, ...]
@@ -23,7 +23,7 @@ def page_cases(pages: dict[str, str], cases: list[tuple[str, Slot, Any]]) -> lis
     on the page of ``pages`` that holds it, has ``expected`` in ``slot`` (a tuple of slots: a tuple)."""
     params = []
     for needle, slot, expected in cases:
-        [page] = [name for name, text in pages.items() if needle in text]  # one page holds it
+        page = page_holding(pages, needle)
         params.append(pytest.param(pages, page, needle, slot, expected, id=f"{page}-{needle[:40]}"))
     return params
 

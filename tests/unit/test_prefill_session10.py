@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.prefill_pages import Opened, draft, open_pages
+from tests.unit.prefill_pages import Opened, draft, needle_draft, open_pages, page_holding
 
 TENTH = {
     "jorong": """Polsek Bukit Tinggi Giatkan Patroli Dialogis
@@ -132,7 +132,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
 def cases(rows: list[tuple[str, str, Any]]) -> list[Any]:
     out = []
     for needle, slot, expected in rows:
-        [page] = [name for name, text in TENTH.items() if needle in text]  # one page holds it
+        page = page_holding(TENTH, needle)
         out.append(pytest.param(page, needle, slot, expected, id=f"{page}-{needle[:32]}-{slot}"))
     return out
 
@@ -325,15 +325,6 @@ def twelfth(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
     yield from open_pages(tmp_path_factory.mktemp("twelfth"), TWELFTH)
 
 
-def paragraph_draft(opened: Opened, page: str, needle: str) -> dict[str, Any]:
-    """The draft of the sentence holding ``needle`` to its paragraph's end."""
-    st, ids = opened
-    art = st.article(ids[page])
-    at = art.text.index(needle)
-    start = max(art.text.rfind("\n", 0, at) + 1, art.text.rfind(". ", 0, at) + 2)
-    return st.draft_record(ids[page], start, art.text.index("\n", at))
-
-
 TWELFTH_CASES = [
     # a place's name ends at the full stop: the date fragment after it is no part of it
     ("melakukan patroli cipta kondisi", "location", "Kota Lembah Hijau"),
@@ -382,8 +373,7 @@ TWELFTH_CASES = [
 
 @pytest.mark.parametrize(("needle", "slot", "expected"), TWELFTH_CASES, ids=lambda v: str(v)[:32])
 def test_the_twelfth_check(twelfth: Opened, needle: str, slot: str, expected: Any) -> None:
-    [page] = [name for name, text in TWELFTH.items() if needle in text]
-    assert paragraph_draft(twelfth, page, needle)[slot] == expected
+    assert needle_draft(twelfth, TWELFTH, needle)[slot] == expected
 
 
 # the thirteenth transfer check (dev gold e170-e177; pages read in tests/gold/real/dev/PAGES_READ_13.md):
@@ -472,14 +462,5 @@ def thirteenth(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
 
 @pytest.mark.parametrize(("needle", "slot", "expected"), THIRTEENTH_CASES, ids=lambda v: str(v)[:32])
 def test_the_thirteenth_check(thirteenth: Opened, needle: str, slot: str, expected: Any) -> None:
-    [page] = [name for name, text in THIRTEENTH.items() if needle in text]
-    draft_of = clause_draft if needle.startswith("sedangkan") else paragraph_draft
-    assert draft_of(thirteenth, page, needle)[slot] == expected
+    assert needle_draft(thirteenth, THIRTEENTH, needle, clause=needle.startswith("sedangkan"))[slot] == expected
 
-
-def clause_draft(opened: Opened, page: str, needle: str) -> dict[str, Any]:
-    """The draft of the clause starting at ``needle`` to its sentence's end."""
-    st, ids = opened
-    art = st.article(ids[page])
-    at = art.text.index(needle)
-    return st.draft_record(ids[page], at, art.text.index("\n", at))

@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.prefill_pages import Opened, open_pages
-from tests.unit.test_prefill_session10 import clause_draft, paragraph_draft
+from tests.unit.prefill_pages import Opened, needle_draft, open_pages
 
 FIFTEENTH = {
     "occupied": """Sat Samapta Polres Teluk Biru Patroli ke Gudang Logistik Pilkada
@@ -272,6 +271,4 @@ def fifteenth(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
 
 @pytest.mark.parametrize(("needle", "slot", "expected"), CASES, ids=lambda v: str(v)[:32])
 def test_the_fifteenth_check(fifteenth: Opened, needle: str, slot: str, expected: Any) -> None:
-    [page] = [name for name, text in FIFTEENTH.items() if needle in text]
-    draft_of = clause_draft if needle.startswith("Satbrimob") else paragraph_draft
-    assert draft_of(fifteenth, page, needle)[slot] == expected
+    assert needle_draft(fifteenth, FIFTEENTH, needle, clause=needle.startswith("Satbrimob"))[slot] == expected

@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.prefill_pages import Opened, open_pages
-from tests.unit.test_prefill_session10 import clause_draft, paragraph_draft
+from tests.unit.prefill_pages import Opened, needle_draft, open_pages
 
 PAGES = {
     "long_then_short": """Kapolres Telbiru Lepas 120 Personel ke Pulau-Pulau
@@ -229,6 +228,4 @@ def opened(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
 
 @pytest.mark.parametrize(("needle", "slot", "expected"), CASES, ids=lambda v: str(v)[:32])
 def test_the_second_round(opened: Opened, needle: str, slot: str, expected: Any) -> None:
-    [page] = [name for name, text in PAGES.items() if needle in text]
-    draft_of = clause_draft if needle.startswith("ring ") else paragraph_draft
-    assert draft_of(opened, page, needle)[slot] == expected
+    assert needle_draft(opened, PAGES, needle, clause=needle.startswith("ring "))[slot] == expected
