@@ -104,7 +104,11 @@ _VENUE = re.compile(  # ("melalui Dermaga X", "lewat Pelabuhan Y": the venue a m
 # a venue as what a visit or a guard is about, with no preposition: "menyambangi SMA Negeri 1 X",
 # "menjaga gudang logistik KPU Kabupaten Y" (a plural "kantor-kantor PPK" is no one venue)
 _VISITED = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|meninjau|menjaga|mengamankan|"
-                      r"menyasar|menyisir|menutup|menyekat|mensterilkan)\s+(?i:(?:sebagian|ruas|akses|seluruh|area)\s+)?"
+                      r"menyasar|menyisir|menutup|menyekat|mensterilkan|"
+                      # a guard's noun after its verb, before what it guards: "memastikan keamanan gudang
+                      # logistik KPU X", "melaksanakan pengamanan Gudang Y" (not "pasukan pengamanan TPS")
+                      r"(?:memastikan|menjamin|menjaga|meningkatkan|melaksanakan|melakukan|menggelar)\s+"
+                      r"(?:keamanan|pengamanan|penjagaan|sterilisasi))\s+(?i:(?:sebagian|ruas|akses|seluruh|area)\s+)?"
                       # the people of a venue visited there: "menyambangi pengurus Dayah X", "jemaah Masjid Y"
                       r"(?:(?i:(?:para\s+)?(?:pengurus|pengasuh|pimpinan|pengelola|jemaah|jamaah|santri|warga|"
                       r"pedagang|guru|siswa|penghuni|takmir))\s+(?=[A-Z]))?"
@@ -873,14 +877,13 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             if pattern is _VENUE or pattern is _KIND_OF_VILLAGE:
                 prep = article.text[m.start():m.start(1)].split()[0].casefold()
                 base = 0 if prep == "di" else 1 if prep != "dari" else 1 if moving else 3
-            frm = pattern is _VENUE and article.text[m.start():m.start(1)].split()[0].casefold() == "dari"
             if pattern is not _KIND_OF_VILLAGE and article.text[s].islower() and _PLACE_AFTER.match(
-                    article.text, e) and (frm or all(w.islower() or (w.isupper() and len(w) <= 6)
+                    article.text, e) and (all(w.islower() or (w.isupper() and len(w) <= 6)
                                                      for w in article.text[s:e].split()[1:])):
                 # "dari gudang KPU di Aek Badak", "menyisir kantor PPK di Kecamatan X dan Y", "berjaga di
                 # rumah warga di Desa Z": an unnamed venue is known by the place it lies in (a venue named
-                # by its body and place, "kantor Bawaslu Kota X di Jalan Y", is the venue, unless a
-                # movement starts there: "dari gudang KPU Provinsi X di Jalan Y")
+                # by its body and place, "kantor Bawaslu Kota X di Jalan Y", "dari gudang logistik KPU X di
+                # Y", is the venue, as the guidelines' "Gudang Logistik KPU Kabupaten Lebak")
                 base = 3
             phrase = article.text[s:e]
             covering = next((x for x in locs if x.start <= s < x.end or s <= x.start < e), None)
@@ -1553,7 +1556,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
 
     head = _after_header(article, inside, start)
     acting = [e for e in inside if e.start >= head]
-    unit_text = _unit(article, acting, head, end) or (ref.unit if ref else "") or main_unit(article)
+    unit_text = (_unit(article, acting, head, end) or (ref.unit if ref else "")
+                 or _antecedent_unit(article, start) or main_unit(article))
     # "dijaga ... hingga digeser ke TPS pada Selasa (26/11)": an end bound; "menjelang pemungutan
     # suara 27 November": the election day as a reference; neither dates the activity
     date = next((e for e in inside if e.label == "DATE" and not _NOT_WHEN.search(
@@ -1680,6 +1684,31 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         "evidence": [{"start": start, "end": end}],
         "notes": "",
     }
+
+
+# a sentence whose doer is a pronoun for the one the sentence before told of ("Pihaknya juga telah
+# berkoordinasi ...", "Mereka kemudian ..."), a fronted frame aside ("Di lokasi itu, ia ..."; not a
+# speaker's "Fadli menambahkan, pihaknya ...": the speaker's own side)
+_PRONOUN_DOER = re.compile(r"(?:(?:di|dari|dalam|pada|selain|setelah|usai|sebelum|saat|ketika|setibanya|"
+                           r"sementara|selanjutnya|kemudian|selama)(?![^\W_])[^,.;]{0,60},\s+)?(?:pihaknya|ia|dia|mereka|beliau|jajarannya|anggotanya|"
+                           r"personelnya)(?![^\W_])", re.IGNORECASE)
+
+
+def _antecedent_unit(article: Article, start: int) -> str:
+    """The unit the sentence before ``start`` names as acting (or its role implies), when the sentence
+    at ``start`` names none and its doer is a pronoun for that one: who "pihaknya" is ("Kapolsek
+    Cijulang ... telah memetakan ... . Pihaknya juga telah berkoordinasi ..." → Polsek Cijulang); ""
+    otherwise (the caller falls back to the article's unit)."""
+    if _PRONOUN_DOER.match(article.text, start) is None:
+        return ""
+    spans = [sp for sp in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+             if sp[1] <= start]
+    if not spans or article.text[spans[-1][1]:start].strip():
+        return ""  # something between (a credit, a heading): not the sentence before
+    s, e = spans[-1]
+    inside = [x for x in article.entities if s <= x.start and x.end <= e]
+    head = _after_header(article, inside, s)
+    return _unit(article, [x for x in inside if x.start >= head], head, e)
 
 
 # a pointer to all of the places named before: "Di kedua kantor tersebut", "ketiga gudang itu"
@@ -1915,6 +1944,8 @@ def _named_before(article: Article, inside: Sequence[Any], at: int, kind: str) -
 _OCCASIONS = frozenset("kesempatan pertemuan acara".split())
 # kinds of venue a page names many of ("di TPS", "di kantor"): a bare one points back only a little
 _MANY_OF_A_KIND = frozenset("tps kantor gudang pos posko rumah balai".split())
+# ... of which a page names few by name (a warehouse, an office): a bare one may point further back to one
+_FEW_NAMED = frozenset("kantor gudang balai".split())
 
 
 def _of_kind(place: str, kind: str) -> bool:
@@ -1980,26 +2011,38 @@ def _earlier_location(article: Article, start: int, kind: str = "", kind_only: b
                      and x.text.split()[0].casefold() == kind]
             if named:
                 return named[-1].text
-    looked = [(s, e) for s, e in reversed(back)]
+    # the body's sentences, then the headline's (a title-case headline capitalises every word: "Patroli
+    # Gudang Logistik KPU Pasca Pilkada" names no venue the lede's "gudang logistik KPU X" does not)
+    title_end = _title_end(article)
+    looked = [(s, e) for s, e in reversed(back) if s >= title_end]
+    looked += [(s, e) for s, e in reversed(back) if s < title_end]
     has_name: bool | None = None  # whether those sentences name a venue of that kind (asked once)
+    unnamed = None  # "patroli ke gudang logistik dilakukan ...": the kind again, no name; one further back
     for s, e in looked:  # the last venue of that kind; an incident's: the last venue
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
         for _, ps, pe in sorted(_places(article, inside, s, e), key=lambda p: -p[1]):
+            if article.text[ps:pe].islower() and _of_kind(article.text[ps:pe], kind):
+                unnamed = unnamed or article.text[ps:pe].strip(" ,.")
+                continue
             if article.text[ps].islower():
                 if has_name is None:
-                    has_name = _named_of_kind(article, looked, kind)
+                    has_name = _named_of_kind(article, [(a, b) for a, b in looked if a >= title_end], kind)
                 if has_name:
                     continue  # "hingga ke kantor KPU" after "Kantor KPU Kabupaten X": the name
             if _of_kind(article.text[ps:pe], kind) or _occupied_of_kind(article.text, ps, kind) or (
                     headquarters and _HEADQUARTERS.match(article.text, ps) is not None) or (
                     not venue and _HEAD_WORD.match(article.text, ps) is not None):
                 return article.text[ps:pe].strip(" ,.")
-    if kind_only and near and kind not in _MANY_OF_A_KIND:
-        # a venue a page names once ("di tepi lapangan" after "Lapangan X" four sentences before)
+    if unnamed is not None:
+        return unnamed
+    if kind_only and near:
+        # a venue a page names once ("di tepi lapangan" after "Lapangan X" four sentences before); of a
+        # kind pages name many of ("Setibanya di gudang" after an escort "menuju Gudang X"), by its name
         for s, e in reversed(spans[:-3]):
             inside = [x for x in article.entities if s <= x.start and x.end <= e]
             for _, ps, pe in sorted(_places(article, inside, s, e), key=lambda p: -p[1]):
-                if _of_kind(article.text[ps:pe], kind):
+                if _of_kind(article.text[ps:pe], kind) and (kind not in _MANY_OF_A_KIND or (
+                        article.text[ps].isupper() and kind in _FEW_NAMED)):
                     return article.text[ps:pe].strip(" ,.")
     if kind_only:
         return None
