@@ -1333,6 +1333,11 @@ _GOES_ON = re.compile(rf"^[\"“'‘]?(?:(?:dalam|pada|selama)\s+)?(?:{_ACTIVITY
                       rf"(?:personel|pasukan|anggota|petugas)\s+(?:itu|tersebut))(?![^\W_])|{_BACK}",
                       re.IGNORECASE)
 FOLLOWING = 2  # sentences after the activity's own that may go on about it
+# the event the activity secures, said to be guarded by others too: "Rapat pleno yang berlangsung di X itu
+# juga dijaga personel Kodim Y, Dinas Perhubungan Z dan Satpol PP" after "... mengamankan rapat pleno"
+_ALSO_GUARDED = re.compile(r"[\"“'‘]?((?:rapat\s+)?pleno|rekapitulasi|kampanye|debat|pengundian|pelantikan|"
+                           r"sidang)(?:\s+[^\s.;]+){0,10}?\s+(?:juga|turut|pun)\s+(?:dijaga|diamankan|dikawal)"
+                           r"(?![^\W_])", re.IGNORECASE)
 # a sentence opening with an activity's name goes on about the activity told only when that
 # activity was named so (or by its verb): "Apel diikuti ..." after an apel, not after a guard
 _NAMED_AS = {"apel": r"apel", "patroli": r"patroli", "rakor": r"rakor|rapat koordinasi",
@@ -1356,6 +1361,10 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
     interrupted = False  # a sentence about another act stood between
     for i, (s, e) in enumerate([(s, e) for s, e in spans if s >= end][:FOLLOWING + 1]):
         text = article.text[s:e]
+        guarded = _ALSO_GUARDED.match(text) if not interrupted else None
+        if guarded is not None and re.search(rf"(?<![^\W_]){guarded.group(1)}", told, re.IGNORECASE):
+            out.append((s, e))  # "Rapat pleno ... itu juga dijaga personel Kodim X, Dishub Y dan Satpol PP"
+            continue
         opening = _OPENS_WITH.match(text)
         said = _SAYS.search(text) if opening is None else None
         said_at = 0

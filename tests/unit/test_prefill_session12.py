@@ -61,6 +61,14 @@ Kasat Samapta AKP Gede Putra mengatakan, patroli ke gudang logistik dilakukan se
 
 Sehari sebelumnya, Kapolres Sari Indah berkoordinasi dengan Ketua KPU Kabupaten Sari Indah di gudang tersebut soal jadwal penjagaan.
 """,
+    "also_guarded": """Polres Kota Bening Terjunkan 140 Personel Amankan Rekapitulasi
+
+KOTA BENING, Warta Bening – Polres Kota Bening menerjunkan 140 personel gabungan untuk mengamankan rapat pleno rekapitulasi suara Pilkada 2024 yang digelar KPU Kota Bening, Kamis (5/12/2024).
+
+Rapat pleno yang berlangsung di Ballroom Hotel Bening Indah itu juga dijaga personel Kodim 0799/Kota Bening, Dinas Perhubungan Kota Bening dan Satpol PP.
+
+Sebelumnya, Kabag Ops Polres Kota Bening Kompol Agus memimpin apel persiapan di halaman Mako Polres Kota Bening.
+""",
 }
 
 CASES = [
@@ -85,6 +93,11 @@ CASES = [
     # the kind said again with no name ("patroli ke gudang logistik dilakukan ..."): the pointer goes on back
     # to the venue the page named ("gudang logistik KPU yang menempati GOR X")
     ("Sehari sebelumnya, Kapolres Sari Indah", "location", "GOR Bina Raga"),
+    # the event secured, said next to be guarded by others too ("Rapat pleno ... itu juga dijaga personel
+    # Kodim X, Dinas Y dan Satpol PP"): they guard it with the unit; the apel after is another act
+    ("Polres Kota Bening menerjunkan", "partners",
+     ["Kodim 0799/Kota Bening", "Dinas Perhubungan Kota Bening", "Satpol PP"]),
+    ("Kabag Ops Polres Kota Bening Kompol Agus", "partners", []),
 ]
 
 
