@@ -1618,9 +1618,12 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         if pointed in _POSITION and len(words) > 2:  # "halaman gudang tersebut": the warehouse
             pointed = words[1]
         both = _MANY_POINTED.search(sentence, 0, there.start()) is not None
-        location = (_listed_before(article, start, pointed) if both else None) or _named_before(
-            article, inside, start + there.start(), pointed) or _earlier_location(
-            article, start, pointed) or location
+        if both:  # "Di kedua kantor tersebut": the places listed before, else none ("kedua TPS itu", never
+            # listed: a pointer to many places names no one place, the conventions)
+            location = _listed_before(article, start, pointed) or location
+        else:
+            location = _named_before(article, inside, start + there.start(), pointed) or _earlier_location(
+                article, start, pointed) or location
         if location and location[:1].islower():  # "di lokasi" after "di depan kantor KPU": the office
             location = _named_in_full(article, start, location) or location
     site = _EVENT_SITE.search(sentence) if found is None or found[1] >= 1.5 else None

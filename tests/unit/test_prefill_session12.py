@@ -81,6 +81,8 @@ CASES = [
     # "Pihaknya" for the one the sentence before told of: the Kapolsek's unit; a speaker's "pihaknya"
     # ("Kabag Ops Polres X menambahkan, pihaknya ..."): the speaker's own unit
     ("Pihaknya juga telah berkoordinasi", "unit", "Polsek Batu Putih"),
+    # ... its "ketiga TPS itu" points to many places never listed: no one place (the conventions)
+    ("Pihaknya juga telah berkoordinasi", "location", None),
     ("Kabag Ops Polres Tanjung Permai Kompol Yusuf", "unit", "Polres Tanjung Permai"),
     # a guard's noun after its verb names what it guards: "memastikan keamanan gudang logistik KPU X"; the
     # warehouse pointed to later is the lede's, not the title-case headline's "Gudang Logistik KPU"
