@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import store
+from store.records import page_key
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -144,6 +145,7 @@ class Scores:
     found: list[bool] = field(default_factory=list)  # per gold activity sentence: suggested
     found_type: list[bool] = field(default_factory=list)  # per found sentence: the type right
     rewrites: list[bool] = field(default_factory=list)
+    same_unit: list[bool] = field(default_factory=list)  # per record: the gold's unit under any of its names
     errors: list[str] = field(default_factory=list)
 
 
@@ -196,6 +198,10 @@ def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> N
             sc.errors.append(f"{gold.stem}: evidence not in the article text: {ev[:60]!r}")
             continue
         draft = st.draft_record(aid, start, start + len(ev))
+        # the unit named otherwise on the page ("Polres Sinjai" for a gold "Kepolisian Resor Sinjai"):
+        # reported beside the strict figure, never instead of it
+        sc.same_unit.append(bool(rec.get("unit")) and page_key(art, str(rec.get("unit"))) == page_key(
+            art, str(draft.get("unit") or "")))
         for slot in SLOTS:
             ok = _slot_ok(slot, rec.get(slot), draft.get(slot))
             sc.slots[slot].append(ok)
@@ -307,6 +313,7 @@ def report(part: str, sc: Scores, errors: bool) -> None:
         print(f"gold spans not found in the article text tandai kept: {sc.unaligned} (counted as missed)")
     print(f"title right: {_share(sc.titles)}; publication date right: {_share(sc.dates)}")
     print("pre-fill right: " + "; ".join(f"{s} {_share(sc.slots[s])}" for s in SLOTS))
+    print(f"pre-fill unit, the same unit under another of its page's names counted right: {_share(sc.same_unit)}")
     print(f"copies linked: {_share(sc.copies)}; rewrite groups linked: {_share(sc.rewrites)}")
     print(f"suggestions: recall of gold activity sentences {_share(sc.found)} at precision "
           f"{_share(sc.suggested)}; type right for {_share(sc.found_type)} of the found")
