@@ -291,12 +291,30 @@ _PROVINCE = re.compile(rf"(?<![^\W_])({'|'.join(sorted(_PROVINCES, key=len, reve
 
 
 _SAT = re.compile(r"(?<![^\W_])sat(?:uan)?\s+(?=[^\W\d_])")
+# a sub-unit's parent written long inside its name: "Satuan Samapta Kepolisian Resor (Polres) X", "Satuan
+# Lantas Kepolisian Resor Kota Y" (the bracket is the parent's acronym, not the sub-unit's)
+_PARENT_LONG = re.compile(r"(?<=\s)Kepolisian\s+(?:Resor|Resort|Sektor|Daerah)(?:\s+Kota(?:\s+Besar)?)?"
+                          r"(?:\s*\((Pol[a-z]+)\))?(?=\s+[A-Z])")
+_PARENT_KINDS = {"resor": "Polres", "resort": "Polres", "resor kota": "Polresta", "resort kota": "Polresta",
+                 "resor kota besar": "Polrestabes", "resort kota besar": "Polrestabes", "sektor": "Polsek",
+                 "sektor kota": "Polsekta", "daerah": "Polda"}
+
+
+def _parent_short(text: str) -> str:
+    """A sub-unit's name with its parent's long form short: "Satuan Samapta Kepolisian Resor (Polres)
+    Ogan Komering Ulu Timur" -> "Satuan Samapta Polres Ogan Komering Ulu Timur"; a name that is not a
+    sub-unit's (it starts with its "Kepolisian ...") is its own."""
+    if not re.match(r"(?:Satuan|Direktorat|Sat|Dit|Unit|Subdit)\b", text):
+        return text
+    return _PARENT_LONG.sub(lambda m: m.group(1) or _PARENT_KINDS[" ".join(m.group().split()[1:]).casefold()],
+                            text)
 
 
 @functools.lru_cache(maxsize=4096)
 def unit_key(text: str) -> str:
     """One name for the long and short forms of a unit: "Kepolisian Resor (Polres) Garut" and
     "Polres Garut" are the same unit, "Polda Sulawesi Barat" and "Polda Sulbar" too."""
+    text = _parent_short(text)
     acr = re.search(r"\(([^()]+)\)", text)
     if acr is not None and re.match(r"(?:Satuan|Direktorat|Kepolisian)\b", text):
         text = acr.group(1) + text[acr.end():]  # "Direktorat Samapta (Ditsamapta) Polda X": "Ditsamapta ..."
@@ -315,17 +333,26 @@ _ALIAS_AFTER = re.compile(r"[ \t]*\(([A-Z][\w.'’ -]{0,50}?)\)")
 _ALIASES: dict[str, tuple[Any, dict[str, str]]] = {}
 
 
+def _kept(cache: dict[str, tuple[Any, dict[str, str]]], article: Article) -> tuple[dict[str, str], bool]:
+    """The article's entry of a per-article cache and whether it was there already (a new, empty one is
+    kept while the article's entity list is the same object: a correction gives a new list)."""
+    cached = cache.get(article.id)
+    if cached is not None and cached[0] is article.entities:
+        return cached[1], True
+    if len(cache) > 32:
+        cache.clear()
+    found: dict[str, str] = {}
+    cache[article.id] = (article.entities, found)  # the list held, so its identity is not reused
+    return found, False
+
+
 def _aliases(article: Article) -> dict[str, str]:
     """The page's names of one unit: each unit key a page writes as another's bracketed name, to the
     key of the name it stands beside (kept per article while its entity list is the same object: a
     draft asks many times, a correction gives a new list)."""
-    cached = _ALIASES.get(article.id)
-    if cached is not None and cached[0] is article.entities:
-        return cached[1]
-    if len(_ALIASES) > 32:
-        _ALIASES.clear()
-    found: dict[str, str] = {}
-    _ALIASES[article.id] = (article.entities, found)  # the list held, so its identity is not reused
+    found, known = _kept(_ALIASES, article)
+    if known:
+        return found
     for e in (x for x in article.entities if x.label == "POLICE_UNIT" and _specific(x)):
         if "(" not in article.text[e.end:e.end + 60]:
             continue  # no bracket near: no other name (most units; the check spares unit_surface)
@@ -344,12 +371,51 @@ def _aliases(article: Article) -> dict[str, str]:
     return found
 
 
+_TERRITORIAL_WORDS = frozenset("polres polresta polrestabes polsek polsekta polda".split())
+_INITIALS: dict[str, tuple[Any, dict[str, str]]] = {}
+
+
+def _split_place(key: str) -> tuple[list[str], list[str]]:
+    """A unit key cut after its last territorial word: ("satsamapta polres", "oku timur")."""
+    words = key.split()
+    at = max((i for i, w in enumerate(words) if w in _TERRITORIAL_WORDS), default=-1)
+    return words[:at + 1], words[at + 1:]
+
+
+def _initials(article: Article) -> dict[str, str]:
+    """The page's places written by their initials, to their whole names: "oku timur" -> "ogan komering
+    ulu timur" when the page writes "Polres OKU Timur" and "... Polres Ogan Komering Ulu Timur" (kept
+    per article while its entity list is the same object, as ``_aliases``)."""
+    found, known = _kept(_INITIALS, article)
+    if known:
+        return found
+    places = {" ".join(_split_place(unit_key(x.text))[1]) for x in article.entities
+              if x.label == "POLICE_UNIT" and _specific(x)}
+    places |= {" ".join(_split_place(unit_key(t))[1]) for _, t in _role_units(article, article.entities,
+                                                                               len(article.text))}
+    for short in places:
+        words = short.split()
+        if not words or not 2 <= len(words[0]) <= 5 or not words[0].isalpha():
+            continue
+        n = len(words[0])
+        for whole in places:
+            parts = whole.split()
+            if len(parts) == n + len(words) - 1 and "".join(w[0] for w in parts[:n]) == words[0] and (
+                    parts[n:] == words[1:]):
+                found[short] = whole
+    return found
+
+
 def page_key(article: Article, text: str) -> str:
     """One name per unit on the page: ``unit_key`` with the unit's bracketed other names of the page
     ("Kepolisian Resor Pangkajene dan Kepulauan (Polres Pangkep)": "Polres Pangkep" and "Kapolres
-    Pangkep" are that unit)."""
+    Pangkep" are that unit) and its place's initials ("Polres OKU Timur", "Polres Ogan Komering Ulu
+    Timur")."""
     key = unit_key(text)
-    return _aliases(article).get(key, key)
+    key = _aliases(article).get(key, key)
+    head, place = _split_place(key)
+    whole = _initials(article).get(" ".join(place)) if head and place else None
+    return " ".join([*head, whole]) if whole else key
 
 
 def _role_units(article: Article, inside: Sequence[Any], end: int) -> list[tuple[int, str]]:
@@ -416,16 +482,30 @@ def _main_unit(article: Article) -> str:
     # a headline's role runs into its title-case words ("Kapolres Sukabumi Pimpin Pengamanan")
     implied = _role_units(article, [e for e in body if e.start >= _title_end(article)], len(article.text))
     title_end = _title_end(article)
-    for at, text in written + implied:
-        key = page_key(article, text)
+    # a bare sub-unit ("Sat Samapta", "Ditsamapta") and a bare sub-unit's head ("Kasat Samapta", "Dirsamapta")
+    # count for the one sub-unit of that kind the page writes whole ("Satuan Samapta Kepolisian Resor
+    # (Polres) X"), as a Kapolres counts for the Polres
+    whole = {page_key(article, text) for _, text in written if not _TERRITORIAL.match(text)}
+    heads = [(e.start, key) for e in body if e.label == "ROLE" and (key := _sub_role_key(e.text)) is not None
+             and not any(x.label == "POLICE_UNIT" and 0 <= x.start - e.end <= 1 for x in body)]
+    for at, text in written + implied + [(at, "") for at, _ in heads]:
+        key = page_key(article, text) if text else next(k for a, k in heads if a == at)
+        of_kind = [k for k in whole if k.startswith(key + " ")] if " " not in key else []
+        if len(of_kind) == 1:
+            key = of_kind[0]
+        elif not text:
+            continue  # a head whose sub-unit the page never writes
         weight[key] = weight.get(key, 0.0) + (1.0 if _TERRITORIAL.match(text) or " Pol" in text else 0.5)
-
+        if not text or len(of_kind) == 1:
+            continue  # (the bare name is not how the whole one is written)
         surfaces.setdefault(key, []).append((at, text))
-        parent = _PARENT.search(text) if not _TERRITORIAL.match(text) else None
+        named = _parent_short(text)
+        parent = _PARENT.search(named) if not _TERRITORIAL.match(text) else None
         if parent is not None:  # "Sat Polairud Polres X" is of Polres X: it counts half for its parent
             pkey = page_key(article, parent.group(1))
             weight[pkey] = weight.get(pkey, 0.0) + 0.5
-            surfaces.setdefault(pkey, []).append((at + parent.start(1), parent.group(1)))
+            if named == text:  # (a parent written long inside the name is no surface of its own)
+                surfaces.setdefault(pkey, []).append((at + parent.start(1), parent.group(1)))
     if not weight:  # no unit in the page but its press office's sign-off: "(Humas Polres X)"
         office = _PRESS_OFFICE.search(article.text)
         return short_form(office.group(1).strip()) if office is not None else ""
@@ -465,16 +545,34 @@ def _main_unit(article: Article) -> str:
     return short_form(max(forms, key=lambda t: (forms.count(t), -forms.index(t))))
 
 
+def _sub_role_key(role: str) -> str | None:
+    """The key of the sub-unit a role heads: "Kasat Samapta" -> "satsamapta", "Kepala Satuan Lalu Lintas"
+    -> "satlantas", "Dirsamapta" -> "ditsamapta"; ``None`` for other roles."""
+    words = role.casefold().split()
+    if words[:2] == ["kepala", "satuan"]:
+        words = ["kasat", *words[2:]]
+    elif words[:1] == ["direktur"]:
+        words = ["dir", *words[1:]]
+    compact = "".join(words).replace("lalulintas", "lantas")
+    for head, unit in (("kasat", "sat"), ("dir", "dit")):
+        if compact.startswith(head) and len(compact) > len(head) + 3 and compact[len(head):].isalpha():
+            return unit + compact[len(head):]
+    return None
+
+
 def short_form(text: str) -> str:
     """A unit's short form as police news writes it, case kept: "Kepolisian Resor (Polres) Garut"
     and "Kepolisian Resor Garut" -> "Polres Garut", "Direktorat Samapta (Ditsamapta) Polda Jambi" ->
-    "Ditsamapta Polda Jambi"; a short form is its own."""
+    "Ditsamapta Polda Jambi", "Satuan Samapta Kepolisian Resor X" -> "Sat Samapta Polres X"; a short
+    form is its own."""
+    text = _parent_short(text)
     acr = re.search(r"\(([^()]+)\)", text)
     if acr is not None and re.match(r"(?:Satuan|Direktorat)\b", text):
         text = acr.group(1) + text[acr.end():]
     out = re.sub(r"\s*\([^()]*\)\s*", " ", text).strip()
     for pattern, short in _LONG_FORMS:
         out = pattern.sub(short, out)
+    out = re.sub(r"^Satuan\s+(?=[A-Z])", "Sat ", out)  # "Satuan Samapta Polres X": "Sat Samapta Polres X"
     return " ".join(out.split())
 
 
@@ -960,6 +1058,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             weight = 3  # "Meski sidang berlangsung di Jakarta, ... patroli": where another thing is
         if _ASKED_TO.search(article.text, body, s):
             weight = 3  # "mengimbau simpatisan agar tidak membawa atribut ke Masjid X": what others are asked
+        if _WITH_BODY.search(before):
+            weight = 3  # "memantau gelombang bersama Stasiun Meteorologi X": a body worked with, not a place
         # "Gudang Logistik KPU ... di Desa Aek Badak": the second place says where the first lies
         host = [p for p in places if p[2] <= s and p[0] < 3 and _LIES_IN.match(article.text[p[2]:s])
                 and p[1] not in levels]
@@ -974,6 +1074,7 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
 
 
 _FROM_BEFORE = re.compile(r"(?<![^\W_])dari\s+$", re.IGNORECASE)
+_WITH_BODY = re.compile(r"(?<![^\W_])(?:bersama|dengan)\s+(?:pihak\s+)?$", re.IGNORECASE)
 _REGION_HEAD = re.compile(rf"(?:{_ADMIN.pattern}|Kabupaten|Kab\.|Kota|Provinsi|Pulau|Kec\.)(?![^\W_])")
 
 
@@ -981,6 +1082,14 @@ def _named_venue(text: str, at: int) -> bool:
     """Whether a venue with a name starts at ``at`` ("Balai Desa Y", "TPS 05"), not a road or a region."""
     return text[at:at + 1].isupper() and _HEAD_WORD.match(text, at) is not None and (
         _ROUTE.match(text, at) is None and _REGION_HEAD.match(text, at) is None)
+
+
+def _body_venue(place: str) -> bool:
+    """Whether a place is an unnamed venue known by its body and place ("kantor PPK Miangas", "gudang
+    logistik KPU X"): a kind of venue in lower case, then a name."""
+    words = place.split()
+    return len(words) > 1 and words[0].islower() and _HEAD_WORD.fullmatch(words[0]) is not None and (
+        _ROUTE.match(words[0]) is None) and any(w[:1].isupper() for w in words[1:])
 
 
 def names_a_venue(sentence: str) -> bool:
@@ -999,9 +1108,18 @@ def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
         return None
     # of places ranked alike, a named venue beats a region ("Kegiatan di Kecamatan X dilaksanakan ... di Balai
     # Desa Y": the hall; not where a movement starts, "dari Kecamatan X menuju Gudang Y")
-    rank, s, e = min(places, key=lambda v: (v[0], _REGION_HEAD.match(article.text, v[1]) is not None and (
-        not _FROM_BEFORE.search(article.text, max(start, v[1] - 8), v[1])) and any(
-        p[0] == v[0] and _named_venue(article.text, p[1]) for p in places), v[1], v[1] - v[2]))
+    # (a place by its bare name, "Sementara di Miangas, ... yang disimpan di kantor PPK Miangas", is a
+    # region too, and an unnamed venue known by its body and place is a venue)
+    def region_beaten(v: tuple[float, int, int]) -> bool:
+        if _FROM_BEFORE.search(article.text, max(start, v[1] - 8), v[1]):
+            return False
+        if _REGION_HEAD.match(article.text, v[1]) is not None:
+            return any(p[0] == v[0] and (_named_venue(article.text, p[1]) or _body_venue(
+                article.text[p[1]:p[2]])) for p in places)
+        return _HEAD_WORD.match(article.text, v[1]) is None and article.text[v[1]:v[1] + 1].isupper() and any(
+            p[0] == v[0] and _body_venue(article.text[p[1]:p[2]]) for p in places)
+
+    rank, s, e = min(places, key=lambda v: (v[0], region_beaten(v), v[1], v[1] - v[2]))
     head = article.text[s:e].split()[0].casefold()
     starts = [s]  # venues each written with where it lies: "Kantor A di Jalan X dan Kantor B di Jalan Y"
     listed = [(s, e)]
@@ -1621,8 +1739,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         if both:  # "Di kedua kantor tersebut": the places listed before, else none ("kedua TPS itu", never
             # listed: a pointer to many places names no one place, the conventions)
             location = _listed_before(article, start, pointed) or location
-        else:
-            location = _named_before(article, inside, start + there.start(), pointed) or _earlier_location(
+        else:  # ("Dalam rakor itu, ...": where the page said the rakor was held)
+            location = _named_before(article, inside, start + there.start(), pointed) or (
+                _event_venue(article, start, pointed) if pointed in _MEETINGS else None) or _earlier_location(
                 article, start, pointed) or location
         if location and location[:1].islower():  # "di lokasi" after "di depan kantor KPU": the office
             location = _named_in_full(article, start, location) or location
@@ -1845,6 +1964,11 @@ _TOLD_ON = re.compile(rf"\W*(apel|patroli|rakor|rapat koordinasi|simulasi|pengam
                       re.IGNORECASE)
 
 
+# meetings and gatherings a pointer names ("Dalam rakor itu"), with the names the page may have told them by
+_MEETINGS = {"rakor": r"rakor|rapat\s+koordinasi", "rapat": r"rapat|rakor", "apel": r"apel",
+             "pertemuan": r"pertemuan|rapat|rakor|silaturahmi|audiensi", "acara": r"acara"}
+
+
 def _event_venue(article: Article, start: int, event: str | None) -> str | None:
     """The named venue of the last sentence before ``start`` that tells of the ``event`` ("kampanye",
     "pleno"): where the page said it was held ("Di lokasi kampanye", "Pengamanan pleno dilakukan ...")."""
@@ -1852,7 +1976,7 @@ def _event_venue(article: Article, start: int, event: str | None) -> str | None:
         return None
     # (not one that only dates another act by it: "Usai pleno, kotak suara dibawa ke Gudang X")
     told = re.compile(rf"(?<![^\W_])(?<!usai )(?<!seusai )(?<!setelah )(?<!sebelum )(?<!selesai )"
-                      rf"{re.escape(event)}(?![^\W_])", re.IGNORECASE)
+                      rf"(?:{_MEETINGS.get(event.casefold(), re.escape(event))})(?![^\W_])", re.IGNORECASE)
     spans = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
              if s[1] <= start]
     for s, e in reversed(spans):

@@ -69,6 +69,40 @@ Rapat pleno yang berlangsung di Ballroom Hotel Bening Indah itu juga dijaga pers
 
 Sebelumnya, Kabag Ops Polres Kota Bening Kompol Agus memimpin apel persiapan di halaman Mako Polres Kota Bening.
 """,
+    "subunit_page": """Beranda › Hukum › Pilkada 2024
+
+Sat Samapta Polres OKS Barat Gencarkan Patroli Dialogis di Masa Tenang Pilkada
+
+Personel Sat Samapta berbincang dengan pedagang di Pasar Baru. (Foto: Dok. Humas)
+
+BATURAJA BARU, WARTAOKS.COM – Satuan Samapta Kepolisian Resor (Polres) Ogan Kemuning Sari Barat menggelar patroli dialogis di sejumlah titik keramaian di Kecamatan Baturaja Baru, Senin (25/11/2024) pagi.
+
+Sebelum bergerak, ketiga regu mengikuti apel di halaman Mapolres OKS Barat yang dipimpin Kasat Samapta AKP Darmawan.
+
+Di Pasar Baru, petugas membagikan selebaran berisi imbauan agar warga tidak termakan kabar bohong.
+
+Sementara itu, Satlantas Polres OKS Barat mengatur arus lalu lintas di simpang pasar.
+
+Kapolres OKS Barat AKBP Hendri menyebut 300 personel disiagakan untuk pemungutan suara.
+""",
+    "island_guard": """Satpolairud Polres Kepulauan Nusa Kawal Logistik ke Pulau Terluar
+
+MELONGUA – Satuan Polisi Perairan dan Udara (Satpolairud) Polres Kepulauan Nusa mengawal pengiriman logistik Pilkada 2024 ke pulau-pulau terluar, Jumat (22/11/2024).
+
+Kasat Polairud Iptu Yoppy menjelaskan, timnya memantau prakiraan gelombang bersama Stasiun Meteorologi Melongua sejak Rabu (20/11/2024).
+
+Sementara di Pulau Kakorotan, empat personel tetap tinggal untuk menjaga kotak suara yang disimpan di kantor PPK Kakorotan hingga hari pemungutan suara.
+""",
+    "rakor_site": """Polres Tulang Rejo Gelar Rakor Lintas Sektoral
+
+Panaragan Baru (LSN) – Bersama KPU Kabupaten Tulang Rejo, Polres Tulang Rejo menggelar rapat koordinasi lintas sektoral pengamanan pemungutan suara di Aula Hotel Bumi Rejo, Panaragan Baru, Selasa (12/11/2024). Rakor turut dihadiri Bawaslu Tulang Rejo, Satpol PP dan BPBD setempat.
+
+Rakor tersebut dibuka Wakapolres Tulang Rejo Kompol Heri yang mewakili Kapolres.
+
+Dalam sambutannya, Heri meminta seluruh pihak menyamakan persepsi sejak dini.
+
+Dalam rakor itu, Kabag Ops Kompol Rahmat memaparkan hasil pemetaan 41 TPS rawan.
+""",
 }
 
 CASES = [
@@ -100,6 +134,19 @@ CASES = [
     ("Polres Kota Bening menerjunkan", "partners",
      ["Kodim 0799/Kota Bening", "Dinas Perhubungan Kota Bening", "Satpol PP"]),
     ("Kabag Ops Polres Kota Bening Kompol Agus", "partners", []),
+    # a page about a sub-unit (its headline, its bare name in a caption, its long form with the parent written
+    # long and by initials, its head "Kasat Samapta" bare): a sentence naming no unit is the sub-unit's, in
+    # the short form; the Kapolres' own sentence is the Polres'
+    ("ketiga regu mengikuti apel", "unit", "Sat Samapta Polres OKS Barat"),
+    ("petugas membagikan selebaran", "unit", "Sat Samapta Polres OKS Barat"),
+    ("Kapolres OKS Barat AKBP Hendri", "unit", "Polres OKS Barat"),
+    ("Kasat Polairud Iptu Yoppy menjelaskan", "unit", "Satpolairud Polres Kepulauan Nusa"),
+    # a body worked with ("bersama Stasiun Meteorologi X") is no place; a venue known by its body and place
+    # ("kantor PPK X") beats a place by its bare name fronted before it ("Sementara di Pulau Y, ...")
+    ("Kasat Polairud Iptu Yoppy menjelaskan", "location", None),
+    ("Sementara di Pulau Kakorotan", "location", "kantor PPK Kakorotan"),
+    # "Dalam rakor itu": where the page said the rakor ("rapat koordinasi") was held, not the dateline
+    ("Dalam rakor itu, Kabag Ops", "location", "Aula Hotel Bumi Rejo"),
 ]
 
 
