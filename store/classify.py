@@ -115,6 +115,17 @@ _CONSTRUCTIONS = (
     (re.compile(r"(?<![^\W_])(?:(?:personel|personil|pasukan|anggota)\s+(?:[\w.]+\s+){0,2}?(?:disiapkan|"
                 r"dipersiapkan)|(?:menyiapkan|mempersiapkan)\s+(?:[\w.]+\s+){0,3}?(?:personel|personil|pasukan|"
                 r"anggota))(?![^\W_])[^.]*?\s(?:untuk|guna)\s", re.IGNORECASE), "planning"),
+    # traffic re-routing readied ("menyiapkan rekayasa arus untuk kampanye ..."): a plan; put in force
+    # ("memberlakukan rekayasa arus di Jalan X"): traffic work, other (the taxonomy's trigger)
+    (re.compile(r"(?<![^\W_])(?:menyiapkan|mempersiapkan|merencanakan|menyusun|merancang)\s+(?:[\w-]+\s+){0,2}?"
+                r"rekayasa(?![^\W_])", re.IGNORECASE), "planning"),
+    # the vehicles of a convoy checked before it leaves ("memeriksa kendaraan pengangkut", "mengecek kelayakan
+    # truk"): preparing, planning (the guidelines: preparing is planning), not the escort
+    # (not vehicles stopped at a post: "memeriksa kendaraan yang keluar dari pelabuhan")
+    (re.compile(r"(?<![^\W_])(?:memeriksa|mengecek|pengecekan|pemeriksaan)\s+(?:(?:kelayakan|kesiapan)\s+"
+                r"(?:kendaraan|truk|armada|kapal|perahu|speedboat)|(?:kendaraan|truk|kapal|perahu)\s+"
+                r"(?:pengangkut|pembawa)|armada\s+(?:pengangkut|pengiriman|distribusi))(?![^\W_])",
+                re.IGNORECASE), "planning"),
     # the journey of goods secured is an escort ("ikut bertugas mengamankan perjalanan kotak suara hingga
     # tiba di Kantor KPU", "menjaga pergeseran logistik"), not a guard of them where they lie
     (re.compile(r"(?<![^\W_])(?:mengamankan|menjaga|pengamanan|penjagaan)\s+(?:perjalanan|pergerakan|"

@@ -1792,6 +1792,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         partners = [p for p in partners if not any(q != p and q.startswith(p + " ") for q in partners)]
     clf = classifier if classifier is not None else _lexicon_only(taxonomy)
     kind = _type(article, start, article.text[start:_first_clause_end(article, start, end)], clf, sentence)
+    if kind == "escort" and page_key(article, unit_text) == page_key(article, main_unit(article)):
+        # "Petugas KPU dan Bawaslu X ikut dalam rombongan ...", anywhere on the page: the page's own convoy
+        partners += [p for p in _convoy_companions(article) if p not in partners and p != unit_text]
     if kind == DEPLOYMENT and found is not None and _SENT_FROM.search(sentence):
         # "personel ... diberangkatkan dari Mapolsek X ke Desa A dan Desa B": where they are sent
         # (an escort starts where it takes the goods over; troops are placed where they go)
@@ -1840,6 +1843,28 @@ def _antecedent_unit(article: Article, start: int) -> str:
     inside = [x for x in article.entities if s <= x.start and x.end <= e]
     head = _after_header(article, inside, s)
     return _unit(article, [x for x in inside if x.start >= head], head, e)
+
+
+# bodies going along with a convoy: "Petugas KPU dan Bawaslu X ikut dalam rombongan", "... turut
+# mendampingi setiap kloter" (the conventions: a body the article has take part in the activity)
+_GOES_ALONG = re.compile(r"(?<![^\W_])(?:ikut|turut)\s+(?:serta\s+)?(?:mendampingi|mengiringi|dalam\s+"
+                         r"(?:rombongan|iring-iringan|konvoi)|bersama\s+rombongan)(?![^\W_])", re.IGNORECASE)
+
+
+def _convoy_companions(article: Article) -> list[str]:
+    """Bodies (not police) a sentence of the page says go along with the convoy, named before its verb."""
+    out: list[str] = []
+    for s, e in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise)):
+        m = _GOES_ALONG.search(article.text, s, e)
+        if m is None:
+            continue
+        named = [x for x in article.entities if s <= x.start and x.end <= m.start()
+                 and x.label in ("ELECTION_BODY", "GOV_ORG", "MILITARY_UNIT")]
+        if any(x.label in ("POLICE_UNIT", "PERSONNEL") and s <= x.start < m.start()
+               for x in article.entities):
+            continue  # "dua personel ikut mendampingi petugas KPU": the police go along, not the body
+        out += [x.text for x in named if x.text not in out]
+    return out
 
 
 # a pointer to all of the places named before: "Di kedua kantor tersebut", "ketiga gudang itu"

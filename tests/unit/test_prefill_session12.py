@@ -103,6 +103,20 @@ Dalam sambutannya, Heri meminta seluruh pihak menyamakan persepsi sejak dini.
 
 Dalam rakor itu, Kabag Ops Kompol Rahmat memaparkan hasil pemetaan 41 TPS rawan.
 """,
+    "convoy": """Polres Batang Sari Kawal Logistik ke 9 Kecamatan
+
+BATANG SARI – Polres Batang Sari mengawal pendistribusian logistik Pilkada 2024 dari gudang logistik KPU Kabupaten Batang Sari menuju sembilan kecamatan, Jumat (22/11/2024), bersama 20 personel Kodim 0499/Batang Sari.
+
+Sebelum pengiriman, tim gabungan dari Polres Batang Sari dan KPU Batang Sari memeriksa kendaraan pengangkut di halaman gudang tersebut.
+
+Sebanyak 12 personel Satlantas Polres Batang Sari membuka jalur di depan iring-iringan truk, dibantu petugas Dinas Perhubungan.
+
+Petugas KPU dan Bawaslu Batang Sari ikut dalam rombongan untuk mengawasi serah terima di setiap kecamatan.
+
+Untuk mengurai kepadatan, Satlantas Polres Batang Sari memberlakukan rekayasa arus di Jalan Merdeka sejak pukul 08.00 WIB.
+
+Untuk kampanye akbar pekan depan, Kasat Lantas Polres Batang Sari menyiapkan rekayasa arus di sekitar Lapangan Merdeka.
+""",
 }
 
 CASES = [
@@ -147,6 +161,16 @@ CASES = [
     ("Sementara di Pulau Kakorotan", "location", "kantor PPK Kakorotan"),
     # "Dalam rakor itu": where the page said the rakor ("rapat koordinasi") was held, not the dateline
     ("Dalam rakor itu, Kabag Ops", "location", "Aula Hotel Bumi Rejo"),
+    # bodies the page says go along with the convoy ("ikut dalam rombongan") take part in the page's own
+    # escort, not in a sub-unit's piece of it
+    ("Polres Batang Sari mengawal pendistribusian", "partners",
+     ["Kodim 0499/Batang Sari", "KPU", "Bawaslu Batang Sari"]),
+    ("Sebanyak 12 personel Satlantas", "partners", ["Dinas Perhubungan"]),
+    # the convoy's vehicles checked before it leaves: preparing (planning)
+    ("Sebelum pengiriman, tim gabungan", "type", "planning"),
+    # traffic re-routing put in force is traffic work (other); readied for a later event, a plan
+    ("memberlakukan rekayasa arus", "type", "other"),
+    ("menyiapkan rekayasa arus", "type", "planning"),
 ]
 
 
