@@ -165,7 +165,10 @@ _BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:di|ke)\s+(?:(?:halaman|depan|sekitar|
                         r"kantor|tps|lapangan|"
                         r"dermaga|balai|pendopo|gor|masjid|pasar|terminal|bandara|kampus|sekolah|pesantren|ballroom|"
                         r"dayah|langgar|surau|musala|meunasah))"
-                        r"(?=\s*[,.]|\s+[a-z]|\s*$)(?!\s+(?:masing-masing|lain|lainnya|terdekat|sekitar)(?![^\W_]))")
+                        # (a figure of people after it: "ring dua di halaman gedung 65 personel")
+                        r"(?=\s*[,.]|\s+[a-z]|\s*$|\s+\d[\d.]*\s+(?:personel|personil|anggota|orang|petugas)"
+                        r"(?![^\W_]))"
+                        r"(?!\s+(?:masing-masing|lain|lainnya|terdekat|sekitar)(?![^\W_]))")
 # a clause that only sets the scene before the activity: "Setibanya di Elat, logistik disimpan di ..."
 _SCENE_PLACE = re.compile(r"(?<![^\W_])(?:setibanya|sesampainya|setiba|sesampai|tiba|usai|seusai|selesai|"
                           r"setelah|sebelum)(?![^\W_])[^,]*$", re.IGNORECASE)
@@ -839,7 +842,8 @@ _NOT_HERE = re.compile(r"(?<![^\W_])(?:(?:(?:ditemui|dikonfirmasi|diwawancarai|d
 _SAID_AT = re.compile(r"(?<![^\W_])(?:kata|ujar|ucap|tutur|ungkap)(?:nya)?(?:,?\s+[A-Z(][^\s;]*){1,16},?"
                       r"\s+di\s+$")
 # "di wilayah Kabupaten X", "di daerah Kecamatan Y": the area the activity covers
-_IN_AREA = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:wilayah|daerah)\s+$", re.IGNORECASE)
+_IN_AREA = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:TPS|TPS-TPS|kantor|pos)\s+)?(?:wilayah|daerah)\s+$",
+                      re.IGNORECASE)  # ("di TPS wilayah Kecamatan X": the polling stations of the area)
 # the words before a place that say the activity is there: "di", "sekitar", "ruas" (a road), ...
 # the people of a venue, met there: "bersilaturahmi dengan pengasuh Pondok Pesantren X", "jemaah Masjid Y"
 _VENUE_PEOPLE = frozenset("pengasuh pengurus pimpinan pengelola jemaah jamaah jemaat santri takmir".split())
@@ -965,6 +969,9 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
     for pattern in (_KIND_OF_VILLAGE, _VENUE, _VISITED, _BARE_VENUE):
         for m in pattern.finditer(article.text, body, end):
             s, e = m.span(1)
+            count = _COUNT_TAIL.search(article.text, s, e)
+            if count is not None and _PEOPLE_AFTER.match(article.text, e):
+                e = count.start()  # "di halaman gedung 65 personel": the figure is the people's, not a number
             if pattern is not _BARE_VENUE:
                 if s in after_prep:
                     continue
@@ -1074,6 +1081,9 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
 
 
 _FROM_BEFORE = re.compile(r"(?<![^\W_])dari\s+$", re.IGNORECASE)
+_COUNT_TAIL = re.compile(r"\s+\d[\d.]*$")
+_PEOPLE_AFTER = re.compile(r"\s+(?:personel|personil|anggota|orang|petugas|prajurit)(?![^\W_])",
+                           re.IGNORECASE)
 _WITH_BODY = re.compile(r"(?<![^\W_])(?:bersama|dengan)\s+(?:pihak\s+)?$", re.IGNORECASE)
 _REGION_HEAD = re.compile(rf"(?:{_ADMIN.pattern}|Kabupaten|Kab\.|Kota|Provinsi|Pulau|Kec\.)(?![^\W_])")
 
@@ -1724,6 +1734,10 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         date_iso = _previous_date(article, start) or date_iso
     found = location_in(article, inside, start, end)
     location = found[0] if found is not None else None
+    if found is not None and found[0][:1].islower() and re.search(
+            re.escape(found[0]) + r"\s+(?:tersebut|itu)(?![^\W_])", sentence):
+        # "di depan kantor KPU tersebut": the office the page named before ("Kantor KPU Kabupaten X")
+        location = _named_in_full(article, start, found[0]) or location
     there = _THERE.search(sentence) if found is None or found[1] >= 1.5 else None
     if there is not None and _no_place_pointed(sentence, there):
         there = None
@@ -1889,7 +1903,16 @@ def _named_in_full(article: Article, before: int, mention: str) -> str | None:
     head = " ".join(mention.split()).casefold() + " "
     named = [x.text for x in article.entities if x.label == "LOC" and x.end <= before
              and x.text.casefold().startswith(head) and not _in_noise(article, x)]
-    return named[-1] if named else None
+    if named:
+        return named[-1]
+    # ... or written in lower case with its body's whole name: "kantor KPU Kabupaten Dompu"
+    kind, _, body = mention.partition(" ")
+    for x in reversed(article.entities):
+        at = x.start - len(kind) - 1
+        if x.end <= before and x.label in ("ELECTION_BODY", "GOV_ORG") and body and x.text.startswith(
+                body + " ") and at >= 0 and article.text[at:x.start].casefold() == kind.casefold() + " ":
+            return article.text[at:x.end]
+    return None
 
 
 def _sentence_of(article: Article, at: int) -> tuple[int, int] | None:
