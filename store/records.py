@@ -1716,12 +1716,16 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
                  and e.start > _title_end(article)]
         if dated:
             date_iso = dated[0].value
-        elif article.published:
-            date_iso = article.published[:10]
+        elif article.published:  # (the lede's "kemarin": the day before the page's date)
+            date_iso = _yesterday(article.published) if _YESTERDAY.search(
+                article.text, _title_end(article), _lede_end(article)) else article.published[:10]
         else:  # no publication date: the article's first dated event is the best guess
             first_dated = next((e for e in article.entities if e.label == "DATE" and e.value
                                 and not _in_noise(article, e)), None)
             date_iso = first_dated.value if first_dated else None
+    if (date is None or not date.value) and told is None and ref is None and opens is None and (
+            article.published and _YESTERDAY.search(sentence)):
+        date_iso = _yesterday(article.published)  # "..., kemarin": the day before the page
     shift = _DAY_SHIFT.search(sentence)
     if (date is None or not date.value) and shift is not None and date_iso:
         # "sudah berangkat sehari sebelumnya", "keesokan harinya": a day from the date told before
@@ -1879,6 +1883,25 @@ def _convoy_companions(article: Article) -> list[str]:
             continue  # "dua personel ikut mendampingi petugas KPU": the police go along, not the body
         out += [x.text for x in named if x.text not in out]
     return out
+
+
+# "kemarin": the day before the page's date (the guidelines: relative words are no DATE, their value dates)
+_YESTERDAY = re.compile(r"(?<![^\W_])kemarin(?![^\W_])(?!\s+(?:lusa|sore|malam|pagi|siang)?\s*\w*\s*hari)",
+                        re.IGNORECASE)
+
+
+def _yesterday(published: str) -> str:
+    """The day before a page's date (ISO)."""
+    day = datetime.date.fromisoformat(published[:10])
+    return (day - datetime.timedelta(days=1)).isoformat()
+
+
+def _lede_end(article: Article) -> int:
+    """Where the body's first sentence ends (the lede that dates the story)."""
+    title_end = _title_end(article)
+    spans = [sp for sp in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+             if sp[0] >= title_end]
+    return spans[0][1] if spans else title_end
 
 
 # a pointer to all of the places named before: "Di kedua kantor tersebut", "ketiga gudang itu"

@@ -129,6 +129,17 @@ Polres Pulau Baru lalu menerjunkan 100 personel untuk mengamankan aksi di depan 
 
 Pada hari pemungutan suara, Polsek Baru Utara menempatkan 40 personel di TPS wilayah Kecamatan Baru Utara.
 """,
+    "yesterday": """SUARA BARU
+Kamis, 05 Desember 2024 - 08:12 WITA
+
+Massa Datangi KPU Kota Baru Usai Pleno, Polres Kota Baru Kerahkan 200 Personel
+
+KOTA BARU – Ratusan massa pendukung salah satu pasangan calon mendatangi kantor KPU Kota Baru di Jalan Sudirman, kemarin.
+
+Mengantisipasi kericuhan, Polres Kota Baru menerjunkan 200 personel untuk mengamankan aksi di depan kantor KPU tersebut.
+
+Kapolres Kota Baru AKBP Sodikin kemarin juga menemui koordinator aksi dan memfasilitasi dialog dengan komisioner KPU.
+""",
 }
 
 CASES = [
@@ -189,6 +200,9 @@ CASES = [
     ("ring dua di halaman gedung", "location", "Gedung Pertemuan Sri Baru"),
     ("menerjunkan 100 personel untuk mengamankan aksi", "location", "kantor KPU Kabupaten Pulau Baru"),
     ("Polsek Baru Utara menempatkan", "location", "Kecamatan Baru Utara"),
+    # "kemarin" is the day before the page's date: in the sentence, and for the story the lede dates so
+    ("Kapolres Kota Baru AKBP Sodikin kemarin", "date", "2024-12-04"),
+    ("Mengantisipasi kericuhan, Polres Kota Baru", "date", "2024-12-04"),
 ]
 
 
