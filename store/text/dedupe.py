@@ -365,7 +365,8 @@ class StoryIndex:
         # only figures are posted (``add``): the other facts find no list. Counted in one C
         # loop, in the order a Counter.update per fact would count them (ties rank alike)
         lists = [ids for ids in map(self._postings.get, sig) if ids and len(ids) <= MAX_POSTING]
-        counts = Counter(chain.from_iterable(lists))
+        counts: Counter[str] = Counter()
+        _count(counts, chain.from_iterable(lists))
         found: set[str] = set()
         if not counts or max(counts.values()) < STORY_MIN_FIGURES:
             return []
