@@ -67,7 +67,8 @@ def documents_hash(paths: list[str]) -> tuple[str, int]:
             h.update(_dump(sig))
             handed = ingest._compact(raw.source, result)[1]
             assert not isinstance(handed, str)
-            head, stored, indexed, sig2 = handed
+            head, stored, indexed, _ = handed
+            sig2 = ingest._unpack((raw.source, handed))[1][1]  # (the signature as the main process reads it)
             h.update(_dump(list(head)))
             h.update(stored)
             h.update(indexed)

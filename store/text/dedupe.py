@@ -16,11 +16,12 @@ import sys
 import zlib
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections import _count_elements as _count  # type: ignore[attr-defined]
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import partial
-from itertools import chain, filterfalse, islice
-from operator import and_, attrgetter, itemgetter
+from itertools import chain, compress, filterfalse, islice, repeat
+from operator import and_, attrgetter, ge
 
 from store.model import Article, Span
 
@@ -115,6 +116,8 @@ class DuplicateIndex:
         self._postings: dict[int, list[str] | tuple[str, ...]] = {}
         self._sigs: dict[str, frozenset[int]] = {}
         self._root: dict[str, str] = {}
+        # the shingles ``find_shingles`` last looked up and their posting lists, until an add
+        self._looked: tuple[list[int], list[list[str] | tuple[str, ...] | None]] | None = None
 
     def __len__(self) -> int:
         return len(self._sigs)
@@ -123,18 +126,33 @@ class DuplicateIndex:
         self.add_shingles(article_id, shingle_part(sig), duplicate_of)
 
     def add_shingles(self, article_id: str, sig: list[int], duplicate_of: str | None = None) -> None:
-        """``add`` with the signature's shingles alone (``shingle_part``: split once by the caller)."""
-        self._sigs[article_id] = frozenset(sig)
+        """``add`` with the signature's shingles alone (``shingle_part``: split once by the caller).
+        Right after ``find_shingles`` of the same shingles (ingest asks, then adds), its posting
+        lists are reused: no second look-up a shingle."""
+        mine = frozenset(sig)
+        self._sigs[article_id] = mine
         if duplicate_of:
             self._root[article_id] = duplicate_of
         postings = self._postings
-        for h in sig:
-            ids = postings.get(h)
+        looked, self._looked = self._looked, None
+        # (a shingle twice, in a damaged stored signature, must find the list its first made)
+        if looked is None or len(mine) != len(sig) or looked[0] != sig:
+            for h in sig:
+                ids = postings.get(h)
+                if ids is None:
+                    postings[h] = [article_id]
+                elif ids:
+                    if len(ids) < MAX_POSTING:
+                        ids.append(article_id)  # type: ignore[union-attr]  # (only _COMMON is a tuple)
+                    else:
+                        postings[h] = _COMMON
+            return
+        for h, ids in zip(sig, looked[1], strict=True):  # (the same steps, the look-up made)
             if ids is None:
                 postings[h] = [article_id]
             elif ids:
                 if len(ids) < MAX_POSTING:
-                    ids.append(article_id)  # type: ignore[union-attr]  # (only _COMMON is a tuple)
+                    ids.append(article_id)  # type: ignore[union-attr]
                 else:
                     postings[h] = _COMMON
 
@@ -144,11 +162,15 @@ class DuplicateIndex:
 
     def find_shingles(self, sig: list[int]) -> str | None:
         """``find`` with the signature's shingles alone (``shingle_part``)."""
+        self._looked = None
         if len(sig) < MIN_SHINGLES // SAMPLE + 1:
             return None
         lists = list(map(self._postings.get, sig))
+        self._looked = (sig, lists)  # for ``add_shingles`` of the same shingles, if it comes next
         countable = len(lists) - lists.count(_COMMON)  # (None and a list never equal a tuple)
-        counts = Counter(chain.from_iterable(filter(None, lists)))  # one C loop, not one per shingle
+        # one C loop, not one per shingle (``Counter.update``'s own, without its Python frames)
+        counts: Counter[str] = Counter()
+        _count(counts, chain.from_iterable(filter(None, lists)))
         # shared distinctive shingles at which Jaccard can still reach THRESHOLD
         need = max(2.0, THRESHOLD * countable / (1 + THRESHOLD))
         if not counts or max(counts.values()) < need:
@@ -157,8 +179,11 @@ class DuplicateIndex:
         mine = frozenset(sig)
         # the candidates most_common(20) would give before the first below ``need``, in its
         # order (by count, ties in first-seen order: sorted is stable), without ranking the rest
-        ahead = sorted([c for c in counts.items() if c[1] >= need], key=itemgetter(1), reverse=True)
-        for cand, _shared in ahead[:20]:
+        # (picked in C: a comprehension over every counted id was most of a look-up)
+        ahead = sorted(
+            compress(counts, map(ge, counts.values(), repeat(need))), key=counts.__getitem__, reverse=True
+        )
+        for cand in ahead[:20]:
             other = self._sigs[cand]
             shared = len(mine.intersection(other))
             score = shared / (len(mine) + len(other) - shared)  # (the union's size, not the union)
@@ -340,7 +365,8 @@ class StoryIndex:
         # only figures are posted (``add``): the other facts find no list. Counted in one C
         # loop, in the order a Counter.update per fact would count them (ties rank alike)
         lists = [ids for ids in map(self._postings.get, sig) if ids and len(ids) <= MAX_POSTING]
-        counts = Counter(chain.from_iterable(lists))
+        counts: Counter[str] = Counter()
+        _count(counts, chain.from_iterable(lists))
         found: set[str] = set()
         if not counts or max(counts.values()) < STORY_MIN_FIGURES:
             return []

@@ -23,11 +23,13 @@ def normalised_for_id(text: str) -> str:
 def _ascii_normalised(text: str) -> str:
     """``normalised_for_id`` of an ASCII text, in fewer passes: NFKC leaves ASCII as it is, it
     holds no invisible character, and casefold is lower. Where its only whitespace is " " and
-    "\\n" (most articles), runs are squeezed by replacing, not by splitting into words."""
+    "\\n" (most articles), its non-empty lines are joined by one space (a run of line ends, a
+    paragraph break, is one), and only a text that then holds two spaces in a row is squeezed:
+    replacing "  " scans the text twice, stepping a character at a time (~15 us an article)."""
     text = text.lower()
     if any(map(text.__contains__, _OTHER_SPACES)):
         return " ".join(text.split())
-    text = text.replace("\n", " ")
+    text = " ".join(filter(None, text.split("\n")))
     while "  " in text:
         text = text.replace("  ", " ")
     return text.strip(" ")

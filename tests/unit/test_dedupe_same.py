@@ -151,6 +151,27 @@ def test_index_links_as_the_plain_index_does_past_the_posting_cap() -> None:
     assert len(fast) == 600 and 50 < found < 550  # both linking and not linking were exercised
 
 
+def test_an_add_after_a_lookup_posts_what_an_add_alone_posts() -> None:
+    """``add_shingles`` reuses the posting lists ``find_shingles`` just looked up for the same
+    shingles; after a lookup of other shingles, a lookup cut short, or with a shingle twice (a
+    damaged stored signature), it looks them up again: the postings are those of adds alone."""
+    rng = random.Random(7)
+    pool = [h * dedupe.SAMPLE for h in range(120)]
+    fast, alone = dedupe.DuplicateIndex(), dedupe.DuplicateIndex()
+    for n in range(400):
+        sig = sorted(rng.sample(pool, rng.randrange(1, 30)))
+        if n % 7 == 3:
+            sig = [*sig, sig[0]]  # a shingle twice
+        if n % 5 == 1:
+            fast.find_shingles(sorted(rng.sample(pool, 12)))  # another article's lookup
+        elif n % 3:
+            fast.find_shingles(list(sig))  # (an equal list, not the same one)
+        fast.add_shingles(f"a{n:03d}", sig)
+        alone.add_shingles(f"a{n:03d}", sig)
+        assert fast._postings == alone._postings
+        assert fast.find_shingles(sig) == alone.find_shingles(sig)
+
+
 class PlainStoryIndex(dedupe.StoryIndex):
     """The story lookup as first written: a Counter.update per posted figure."""
 

@@ -232,9 +232,9 @@ def _breaks(text: str) -> list[tuple[int, int, bool]]:
     that one opens a line), sorted; the patterns' matches never overlap (a line end is none of a
     sentence end's characters). The stop and a closing quote stay with the sentence."""
     breaks = [m.span() + _OPENS_LINE for m in _LINE_ENDS.finditer(text)]
-    breaks += [m.span("g") + _IN_LINE for m in _STOP.finditer(text)]
+    breaks += [m.span(1) + _IN_LINE for m in _STOP.finditer(text)]  # (group "g" by number: no name look-up)
     if "!" in text or "?" in text:
-        breaks += [m.span("g") + _IN_LINE for m in _MARK.finditer(text)]
+        breaks += [m.span(1) + _IN_LINE for m in _MARK.finditer(text)]
     breaks.sort()
     return breaks
 

@@ -267,9 +267,10 @@ def _bare_mentions(text: str, names: set[str], label: str, free: Callable[[int, 
     word, size = _WORD_LATIN1, len(text)  # (``_wordchar`` without a call)
     for name in sorted(names, key=lambda n: (-len(n), n)):
         at = text.find(name)
-        if text.find(name, at + len(name)) == -1:
+        nxt = text.find(name, at + len(name))
+        if nxt == -1:
             continue  # named once: that mention is the one already found
-        while at != -1:
+        while True:  # (each mention searched for once: the second was found by the test above)
             end = at + len(name)
             if (
                 (at == 0 or not ((c := text[at - 1]) in word or (c > "\xff" and c.isalnum())))
@@ -277,7 +278,9 @@ def _bare_mentions(text: str, names: set[str], label: str, free: Callable[[int, 
                 and free(at, end)
             ):
                 take(at, end, label)
-            at = text.find(name, end)
+            if nxt == -1:
+                break
+            at, nxt = nxt, text.find(name, nxt + len(name))
 
 
 def _after_place_ok(text: str, end: int) -> bool:
