@@ -123,9 +123,13 @@ _CONSTRUCTIONS = (
     # truk"): preparing, planning (the guidelines: preparing is planning), not the escort
     # (not vehicles stopped at a post: "memeriksa kendaraan yang keluar dari pelabuhan")
     (re.compile(r"(?<![^\W_])(?:memeriksa|mengecek|pengecekan|pemeriksaan)\s+(?:(?:kelayakan|kesiapan)\s+"
-                r"(?:kendaraan|truk|armada|kapal|perahu|speedboat)|(?:kendaraan|truk|kapal|perahu)\s+"
+                r"(?:kendaraan|truk|armada|kapal|perahu|speedboat|longboat)|(?:kendaraan|truk|kapal|perahu)\s+"
                 r"(?:pengangkut|pembawa)|armada\s+(?:pengangkut|pengiriman|distribusi))(?![^\W_])",
                 re.IGNORECASE), "planning"),
+    # an apel held before an act ("menggelar apel patroli skala besar ..., yang diikuti 450 personel"): the
+    # apel (the guidelines: an apel is ceremony_apel), whatever it opens
+    (re.compile(r"(?<![^\W_])(?:menggelar|melaksanakan|mengadakan|menyelenggarakan)\s+apel(?![^\W_])",
+                re.IGNORECASE), "ceremony_apel"),
     # the journey of goods secured is an escort ("ikut bertugas mengamankan perjalanan kotak suara hingga
     # tiba di Kantor KPU", "menjaga pergeseran logistik"), not a guard of them where they lie
     (re.compile(r"(?<![^\W_])(?:mengamankan|menjaga|pengamanan|penjagaan)\s+(?:perjalanan|pergerakan|"
@@ -233,8 +237,9 @@ _CONSTRUCTIONS = (
                 r"parkir(?![^\W_])", re.IGNORECASE), "other"),
     # ... and a crowd held back ("menyekat massa", "mengurai kerumunan"): the police answer a demo
     (re.compile(r"(?<![^\W_])(?:menyekat|disekat|menghalau|dihalau|mengurai|membendung|menghadang|"
-                r"menghentikan|meredam|memukul\s+mundur|mendorong\s+mundur)\s+(?:[\w-]+\s+){0,2}?"
-                r"(?:massa|kerumunan|pengunjuk\s+rasa|pendemo|demonstran)(?![^\W_])", re.IGNORECASE),
+                r"menghentikan|meredam|memukul\s+mundur|mendorong\s+mundur|menahan)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:massa|kerumunan|pengunjuk\s+rasa|pendemo|demonstran|dorongan|desakan)(?![^\W_])",
+                re.IGNORECASE),
      "incident_response"),
 )
 # what personnel are sent for ("mengerahkan 2.450 personel gabungan dari A, B dan C untuk mengamankan

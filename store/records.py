@@ -168,7 +168,7 @@ _BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:di|ke)\s+(?:(?:halaman|depan|sekitar|
                         # (a figure of people after it: "ring dua di halaman gedung 65 personel")
                         r"(?=\s*[,.]|\s+[a-z]|\s*$|\s+\d[\d.]*\s+(?:personel|personil|anggota|orang|petugas)"
                         r"(?![^\W_]))"
-                        r"(?!\s+(?:masing-masing|lain|lainnya|terdekat|sekitar)(?![^\W_]))")
+                        r"(?!\s+(?:masing-masing|lain|lainnya|terdekat|sekitar(?!\s+(?:pukul|jam)))(?![^\W_]))")
 # a clause that only sets the scene before the activity: "Setibanya di Elat, logistik disimpan di ..."
 _SCENE_PLACE = re.compile(r"(?<![^\W_])(?:setibanya|sesampainya|setiba|sesampai|tiba|usai|seusai|selesai|"
                           r"setelah|sebelum)(?![^\W_])[^,]*$", re.IGNORECASE)
@@ -561,6 +561,25 @@ def _sub_role_key(role: str) -> str | None:
         if compact.startswith(head) and len(compact) > len(head) + 3 and compact[len(head):].isalpha():
             return unit + compact[len(head):]
     return None
+
+
+def _sub_role_unit(article: Article, inside: Sequence[Any]) -> str:
+    """The sub-unit a bare head's role implies, as the page writes that sub-unit most often ("Kasat Polairud
+    Iptu X memimpin pengecekan ..." on a page writing "Sat Polairud" -> Sat Polairud; the guidelines: the
+    unit the sentence's role implies); "" when the page writes none of that kind."""
+    for e in inside:
+        key = _sub_role_key(e.text) if e.label == "ROLE" else None
+        if key is None or any(x.label == "POLICE_UNIT" and 0 <= x.start - e.end <= 1 for x in inside):
+            continue
+        main = main_unit(article)
+        if main and (page_key(article, main) + " ").startswith(key + " "):
+            return main  # a page about that sub-unit: its one name for the records
+        written = [unit_surface(article, x) for x in article.entities if x.label == "POLICE_UNIT"
+                   and _specific(x) and not _in_noise(article, x) and x.start >= _title_end(article)]
+        of_kind = [t for t in written if (k := page_key(article, t)) == key or k.startswith(key + " ")]
+        if of_kind:
+            return max(of_kind, key=lambda t: (of_kind.count(t), -of_kind.index(t)))
+    return ""
 
 
 def short_form(text: str) -> str:
@@ -1243,7 +1262,8 @@ _NOT_WHEN = re.compile(r"(?<![^\W_])(?:hingga|sampai|menjelang|jelang)(?![^\W_])
 _FROM_PEOPLE = re.compile(r"(?<![^\W_])(?:personel|personil|anggota|gabungan|prajurit|petugas|unsur|tim|"
                           r"perwakilan|pasukan|babinsa|bhabinkamtibmas|babinkamtibmas|staf|jajaran)(?![^\W_])")
 _TAKES_PART = re.compile(r"(?<![^\W_])(?:melibatkan|diikuti|dihadiri|terdiri atas|terdiri dari|gabungan|"
-                         r"dibantu|bersama|didampingi|turut|unsur|bekerja sama|juga\s+dilakukan|"
+                         r"dibantu|didukung|diperkuat|bersama|didampingi|turut|unsur|bekerja sama|"
+                         r"juga\s+dilakukan|"
                          # "Patroli dipimpin Kasat Samapta X dengan 12 personel": the activity's own people
                          r"dengan\s+(?:\d[\d.]*|[a-z]+)\s+(?:personel|personil|anggota|pasukan))(?![^\W_])",
                          re.IGNORECASE)  # "Pengiriman itu juga dilakukan personel Kodim X serta Panwaslu Y"
@@ -1502,10 +1522,12 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
             said_at = len(text) - len(text[said.end():].lstrip())
             opening = _OPENS_WITH.match(text, said_at)
             said_at = said_at if opening is not None else 0
-        if opening is not None and not re.search(_NAMED_AS[opening.group(1).casefold()], told, re.IGNORECASE):
+        if opening is not None and not re.search(  # (a word's start, with its verb prefix: not "halaman")
+                rf"(?<![^\W_])(?:me[nm]?g?|di|pe[nm]?g?|ber|ter)?(?:{_NAMED_AS[opening.group(1).casefold()]})",
+                told, re.IGNORECASE):
             break  # "Patroli gabungan ... menyasar ..." after a guard: another activity, not this one
-        if (interrupted and opening is None) or (i == FOLLOWING and not interrupted):
-            break  # past another act, only a sentence naming this one again goes on about it
+        if (interrupted or i == FOLLOWING) and opening is None:
+            break  # past another act, or two sentences on, only a sentence naming this one again goes on
         back = _REFERS_BACK.match(text)
         noun = back.group().split()[0].casefold() if back is not None else ""
         if noun in _NAMED_AS and _only_scene(told, _NAMED_AS[noun]):
@@ -1513,7 +1535,9 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
         if told_by is None:
             # (a sentence naming no unit of its own is the page's unit's act)
             told_by = page_key(article, _unit_in(article, *told_span) or main_unit(article) or "-")
-        own = _unit_in(article, s, e) if not _REFERS_BACK.search(text) else ""
+        # (its first clause's: "Pengamanan melibatkan Kodim X, sementara Sat Lantas Y mengalihkan arus")
+        contrast = _CONTRAST.search(article.text, s, e)
+        own = "" if _REFERS_BACK.search(text) else _unit_in(article, s, contrast.start() if contrast else e)
         if own and page_key(article, own) != told_by:
             # "Pengamanan di TPS 3 dilakukan oleh personel Polsek X bersama ...": X's own guard; what
             # follows it is X's too, unless it names this activity again
@@ -1523,8 +1547,8 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
             continue
         if _TAKES_PART.search(text) and (_GOES_ON.search(text[said_at:]) or "\n" not in article.text[end:s]):
             out.append((s, e))
-        elif any(s <= x.start < e and x.label in ("POLICE_UNIT", "PERSONNEL", "ROLE")
-                 for x in article.entities):
+        elif opening is None and any(s <= x.start < e and x.label in ("POLICE_UNIT", "PERSONNEL", "ROLE")
+                                     for x in article.entities):  # ("Pengamanan dipimpin X": this one's)
             # another group's (or leader's) activity: what follows it is about that one, unless it
             # names this one again ("Sebelum pleno dimulai, Wakapolres X memimpin apel ..." then
             # "Pengamanan melibatkan personel Polres X, Kodim Y dan Satpol PP Z")
@@ -1554,6 +1578,8 @@ def _next_sentence_partners(article: Article, end: int, unit_text: str, location
     """Partners the following sentences add when they go on about the same activity."""
     out: list[str] = []
     for s, e in _following(article, end):
+        contrast = _CONTRAST.search(article.text, s, e)  # ("..., sementara Sat Lantas X bersama Dishub ...")
+        e = contrast.start() if contrast is not None else e
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
         out += [p for p in _partners(article, inside, unit_text, location) if p not in out]
     return out
@@ -1658,6 +1684,8 @@ def _next_personnel(article: Article, end: int, told: str = "") -> int | None:
     naming it nor pointing back to it, counts the act at a place of its own when it names one
     ("Malam itu juga, kotak suara disimpan di Balai Desa X dan dijaga dua personel bersama Linmas")."""
     for s, e in _following(article, end):
+        contrast = _CONTRAST.search(article.text, s, e)  # ("..., sementara Sat Lantas X bersama Dishub ...")
+        e = contrast.start() if contrast is not None else e
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
         if any(x.label == "LOC" for x in inside) and not _GOES_ON.search(article.text[s:e]):
             continue
@@ -1693,8 +1721,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
 
     head = _after_header(article, inside, start)
     acting = [e for e in inside if e.start >= head]
-    unit_text = (_unit(article, acting, head, end) or (ref.unit if ref else "")
-                 or _antecedent_unit(article, start) or main_unit(article))
+    unit_text = (_unit(article, acting, head, end) or _sub_role_unit(article, acting)
+                 or (ref.unit if ref else "") or _antecedent_unit(article, start) or main_unit(article))
     # "dijaga ... hingga digeser ke TPS pada Selasa (26/11)": an end bound; "menjelang pemungutan
     # suara 27 November": the election day as a reference; neither dates the activity
     date = next((e for e in inside if e.label == "DATE" and not _NOT_WHEN.search(
@@ -1714,11 +1742,15 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     else:  # the date the article's body gives first (the lede's event), else its own
         dated = [e for e in article.entities if e.label == "DATE" and e.value and not _in_noise(article, e)
                  and e.start > _title_end(article)]
-        if dated:
+        lede_end = _lede_end(article)
+        yesterday = bool(article.published) and _YESTERDAY.search(article.text, _title_end(article), lede_end)
+        if yesterday and not (dated and dated[0].start < lede_end):
+            # the lede's "kemarin" (and no date of its own): the day before the page's date, not a later date
+            date_iso = _yesterday(article.published or "")
+        elif dated:
             date_iso = dated[0].value
-        elif article.published:  # (the lede's "kemarin": the day before the page's date)
-            date_iso = _yesterday(article.published) if _YESTERDAY.search(
-                article.text, _title_end(article), _lede_end(article)) else article.published[:10]
+        elif article.published:
+            date_iso = article.published[:10]
         else:  # no publication date: the article's first dated event is the best guess
             first_dated = next((e for e in article.entities if e.label == "DATE" and e.value
                                 and not _in_noise(article, e)), None)
@@ -1740,8 +1772,13 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     location = found[0] if found is not None else None
     if found is not None and found[0][:1].islower() and re.search(
             re.escape(found[0]) + r"\s+(?:tersebut|itu)(?![^\W_])", sentence):
-        # "di depan kantor KPU tersebut": the office the page named before ("Kantor KPU Kabupaten X")
-        location = _named_in_full(article, start, found[0]) or location
+        # "di depan kantor KPU tersebut": the office the page named before ("Kantor KPU Kabupaten X"); "di
+        # ruang rapat kantor itu": the office, not a room of it
+        last = found[0].split()[-1].casefold()
+        a_kind = _HEAD_WORD.fullmatch(last) is not None and " " in found[0]
+        location = _named_in_full(article, start, found[0]) or (
+            (_named_in_full(article, start, last) or _earlier_location(article, start, last, kind_only=True))
+            if a_kind else None) or location
     there = _THERE.search(sentence) if found is None or found[1] >= 1.5 else None
     if there is not None and _no_place_pointed(sentence, there):
         there = None
@@ -1932,8 +1969,8 @@ def _named_in_full(article: Article, before: int, mention: str) -> str | None:
     kind, _, body = mention.partition(" ")
     for x in reversed(article.entities):
         at = x.start - len(kind) - 1
-        if x.end <= before and x.label in ("ELECTION_BODY", "GOV_ORG") and body and x.text.startswith(
-                body + " ") and at >= 0 and article.text[at:x.start].casefold() == kind.casefold() + " ":
+        if x.end <= before and x.label in ("ELECTION_BODY", "GOV_ORG") and (not body or x.text.startswith(
+                body + " ")) and at >= 0 and article.text[at:x.start].casefold() == kind.casefold() + " ":
             return article.text[at:x.end]
     return None
 

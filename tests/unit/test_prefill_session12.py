@@ -140,6 +140,43 @@ Mengantisipasi kericuhan, Polres Kota Baru menerjunkan 200 personel untuk mengam
 
 Kapolres Kota Baru AKBP Sodikin kemarin juga menemui koordinator aksi dan memfasilitasi dialog dengan komisioner KPU.
 """,
+    "river_convoy": """Polres Tana Hulu Kawal Logistik Lewat Sungai
+
+TANA HULU – Polres Tana Hulu mengawal pendistribusian logistik Pilkada 2024 dari gudang logistik KPU Kabupaten Tana Hulu menuju lima kecamatan, Senin (25/11/2024).
+
+Logistik untuk dua kecamatan di hulu dikawal 12 personel Sat Polairud menggunakan longboat.
+
+Sebelum berangkat, Kasat Polairud Iptu Daniel memimpin pengecekan kelayakan longboat dan jaket pelampung di Dermaga Tana Hulu.
+""",
+    "debate": """Polres Flores Raya Amankan Debat Publik
+
+LARAN – Polres Flores Raya menurunkan 135 personel untuk mengamankan debat publik kedua Pilkada Kabupaten Flores Raya di Aula Hotel Fortuna Laran, Kamis (14/11/2024) malam.
+
+Pengamanan dipimpin langsung Kabag Ops Polres Flores Raya Kompol Yohanes. Sebelum debat dimulai, seluruh personel mengikuti apel di halaman hotel tersebut pada pukul 16.00 WITA.
+
+Pengamanan melibatkan personel Kodim 1699/Flores Raya serta Satpol PP, sementara Sat Lantas Polres Flores Raya bersama Dinas Perhubungan mengalihkan arus kendaraan di Jalan Soekarno.
+
+Sempat terjadi adu mulut antarpendukung di depan hotel sekitar pukul 21.00 WITA, namun personel Sat Samapta segera melerai.
+""",
+    "protest": """BUTON RAYA POS
+Kamis, 05 Desember 2024 - 09:10 WITA
+
+Massa Tolak Hasil Pleno, Polres Buton Raya Siagakan 150 Personel
+
+PASAR RAYA, BUTONRAYA.CO.ID – Ratusan massa berunjuk rasa di depan kantor KPU Kabupaten Buton Raya di Pasar Raya, kemarin.
+
+Sejak pagi, Polres Buton Raya telah menyiagakan 150 personel untuk mengamankan jalannya pleno di kantor tersebut.
+
+Personel Sat Samapta Polres Buton Raya yang membentuk pagar betis berhasil menahan dorongan massa tanpa ada korban.
+
+Kapolres Buton Raya AKBP Rudy kemudian menemui perwakilan massa di ruang rapat kantor itu.
+
+Rudy menambahkan, penjagaan di kantor KPU akan dipertebal saat penetapan pasangan calon terpilih pada Senin (16/12).
+""",
+    "apel": """Polda Nusa Raya Gelar Apel Patroli Skala Besar
+
+DENPASAR RAYA – Kepolisian Daerah Nusa Raya menggelar apel patroli skala besar masa tenang Pilkada 2024 di halaman Mapolda Nusa Raya, Minggu (24/11/2024) malam, yang diikuti 450 personel gabungan.
+""",
 }
 
 CASES = [
@@ -203,6 +240,24 @@ CASES = [
     # "kemarin" is the day before the page's date: in the sentence, and for the story the lede dates so
     ("Kapolres Kota Baru AKBP Sodikin kemarin", "date", "2024-12-04"),
     ("Mengantisipasi kericuhan, Polres Kota Baru", "date", "2024-12-04"),
+    # a bare sub-unit head ("Kasat Polairud") implies the sub-unit the page writes; checking the boats
+    # before the convoy leaves is preparing
+    ("Sebelum berangkat, Kasat Polairud", "unit", "Sat Polairud"),
+    ("Sebelum berangkat, Kasat Polairud", "type", "planning"),
+    # the sentence after the lede naming the act again ("Pengamanan dipimpin ..."), then its partners
+    # ("Pengamanan melibatkan Kodim X serta Satpol PP, sementara Sat Lantas ... bersama Dishub ..."): the
+    # first clause's bodies; the apel between is another act ("halaman" is not "aman")
+    ("Polres Flores Raya menurunkan", "partners", ["Kodim 1699/Flores Raya", "Satpol PP"]),
+    ("Sebelum debat dimulai", "partners", []),
+    # "di depan hotel sekitar pukul 21.00": the hotel named before
+    ("Sempat terjadi adu mulut", "location", "Aula Hotel Fortuna Laran"),
+    # the lede's "kemarin" dates the story even when a later sentence names a date to come; a crowd's push
+    # held back is the answer to the demo; "di ruang rapat kantor itu": the office named before
+    ("Sejak pagi, Polres Buton Raya", "date", "2024-12-04"),
+    ("yang membentuk pagar betis", "type", "incident_response"),
+    ("Kapolres Buton Raya AKBP Rudy kemudian", "location", "kantor KPU Kabupaten Buton Raya"),
+    # an apel held, whatever it opens: ceremony_apel
+    ("menggelar apel patroli skala besar", "type", "ceremony_apel"),
 ]
 
 
