@@ -538,6 +538,8 @@ def _main_unit(article: Article) -> str:
     # one its long form stands for ("Kepolisian Resor (Polres) Garut" -> "Polres Garut")
     every = sorted(surfaces[best])
     as_written = [t for at, t in every if (at, t) not in implied]
+    if any(not t.isupper() for t in as_written):  # a headline's capitals ("DITSAMAPTA POLDA X") are no form
+        as_written = [t for t in as_written if not t.isupper()]
     short = [t for t in as_written if t == short_form(t)]
     if short:
         # of forms written as often, the body's: a headline shortens ("Polres SBT Perketat ..." over

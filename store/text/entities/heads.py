@@ -255,6 +255,8 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
     if not start and sub.group() in _PRESS_OFFICES and not text[end:].strip():
         add((start, end, _MUTE, None))  # "Humas Polres X" on a line of its own: the page's source, a credit
         return
+    if sub.group().startswith("Unit") and _TERR.search(text, sub.end(), end) is None:
+        return  # "Unit Samapta" with no Polsek after it: a team, not a unit the pages mark
     if end == sub.end() and sub.group() in ("Brimob", "BRIMOB"):
         add((start, end, _MUTE, None))  # bare "Brimob" is the corps, as "Polri" is ("Danki Brimob Iptu X")
         return

@@ -334,7 +334,9 @@ _FUNCS = gz.POLICE_FUNCTIONS
 _SI = gz.POLICE_SECTIONS
 _SUBUNIT = re.compile(
     rf"(?:Satuan{_S}+(?:{_alt(gz.POLICE_FUNCTIONS_LONG)})|Sat(?:uan)?\.?{_S}*(?:{_FUNCS}|{_FUNCS.lower()})|Sat(?:{_FUNCS.lower()})|SAT{_S}*(?:{_FUNCS.upper()})"
-    rf"|{gz.POLICE_DIRECTORATES}"
+    rf"|{gz.POLICE_DIRECTORATES}|{gz.POLICE_DIRECTORATES.upper()}"
+    # a Polsek's unit, "Unit Samapta Polsek X" (kept only with its Polsek: see ``_h_police``)
+    rf"|Unit{_S}+(?:{_FUNCS})"
     rf"|Direktorat(?:{_S}+(?!Pol)[{_UP}][a-z]+){{1,2}}|Subdit{_S}+[\w]+|Sub{_S}?Direktorat{_S}+[{_UP}][a-z]+"
     rf"|Si{_S}*(?:{_SI})|Si(?:{_SI.lower()})|Humas|Brimob|Batalyon(?:{_S}+(?:[A-Z]|[IVX]+|\d+))?(?:{_S}+Pelopor)?"
     rf"|Kompi(?:{_S}+(?:[A-Z]|\d+))?|(?:Detasemen|Subden){_S}+(?:[A-Z]|[IVX]+|\d+[A-Z]?)(?![\w])"

@@ -93,6 +93,7 @@ def _automaton() -> ahocorasick.Automaton:
         "Baharkam", "Pelopor", "Mabes", "Polri", "POLRI", "Polairud", "Polair", "POLAIRUD"}
     police |= {"Sat" + f.lower() for f in funcs} | {"Sat" + f for f in funcs}
     police |= {"Si" + f.lower() for f in gz.POLICE_SECTIONS.split("|")}
+    police |= {d.upper() for d in _first(gz.POLICE_DIRECTORATES)} | {"Unit"}  # "DITSAMAPTA POLDA X", "Unit Samapta"
     put("POLICE", police)
     put("MILITARY", {f for w in gz.MILITARY_HEADS.split("|") for f in (w, w.upper())} | _first(gz.MILITARY_UNITS_BARE))
     put("BODY", _first(gz.ELECTION_BODY_LONG) | _first(gz.ELECTION_BODIES))
