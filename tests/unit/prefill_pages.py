@@ -3,9 +3,11 @@ tests (test_prefill, test_prefill_location, test_prefill_slots) all stand on."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 import store
 
@@ -60,3 +62,23 @@ def needle_draft(opened: Opened, pages: dict[str, str], needle: str, clause: boo
     """The draft a transfer-check case asks for: on the page holding ``needle``, its paragraph from the
     sentence holding it, or (``clause``) the clause that ``needle`` opens."""
     return (clause_draft if clause else paragraph_draft)(opened, page_holding(pages, needle), needle)
+
+
+Case = tuple[str, str, Any]
+
+
+def case_check(pages: dict[str, str], cases: Sequence[Case], clause: tuple[str, ...] = ()) -> tuple[
+        Callable[..., Any], Callable[..., None]]:
+    """A module's store fixture (``opened``) and its test of ``(needle, slot, expected)`` cases on
+    ``pages`` (a needle opening with one of ``clause`` drafts the clause it opens): what each round's
+    case module writes as ``opened, test_x = case_check(PAGES, CASES)``."""
+
+    @pytest.fixture(scope="module")
+    def opened(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+        yield from open_pages(tmp_path_factory.mktemp("pages"), pages)
+
+    @pytest.mark.parametrize(("needle", "slot", "expected"), cases, ids=lambda v: str(v)[:32])
+    def test_case(opened: Opened, needle: str, slot: str, expected: Any) -> None:
+        assert needle_draft(opened, pages, needle, clause=needle.startswith(clause))[slot] == expected
+
+    return opened, test_case

@@ -7,12 +7,7 @@ clause)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-import pytest
-
-from tests.unit.prefill_pages import Opened, needle_draft, open_pages
+from tests.unit.prefill_pages import case_check
 
 PAGES = {
     "long_then_short": """Kapolres Telbiru Lepas 120 Personel ke Pulau-Pulau
@@ -221,11 +216,4 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def opened(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
-    yield from open_pages(tmp_path_factory.mktemp("session11b"), PAGES)
-
-
-@pytest.mark.parametrize(("needle", "slot", "expected"), CASES, ids=lambda v: str(v)[:32])
-def test_the_second_round(opened: Opened, needle: str, slot: str, expected: Any) -> None:
-    assert needle_draft(opened, PAGES, needle, clause=needle.startswith("ring "))[slot] == expected
+opened, test_the_second_round = case_check(PAGES, CASES, ("ring ",))

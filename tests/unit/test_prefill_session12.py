@@ -5,12 +5,7 @@ one ``(needle, slot, expected)`` of the sentence holding the needle to its parag
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-import pytest
-
-from tests.unit.prefill_pages import Opened, needle_draft, open_pages
+from tests.unit.prefill_pages import case_check
 
 PAGES = {
     "start_named": """Polres Lembah Hijau Kawal Logistik ke 12 Kecamatan
@@ -261,11 +256,4 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def opened(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
-    yield from open_pages(tmp_path_factory.mktemp("session12"), PAGES)
-
-
-@pytest.mark.parametrize(("needle", "slot", "expected"), CASES, ids=lambda v: str(v)[:32])
-def test_session_twelve(opened: Opened, needle: str, slot: str, expected: Any) -> None:
-    assert needle_draft(opened, PAGES, needle, clause=needle.startswith("ring "))[slot] == expected
+opened, test_session_twelve = case_check(PAGES, CASES, ("ring ",))
