@@ -164,7 +164,8 @@ def dated_meta(c: str) -> str | None:
     if not hits:
         return None
     start, end, _ = hits[0]
-    outside = c[:start] + " " + c[end:]
+    # "| Sumber: kabarsungai.co.id | Dibaca 52 kali": a domain's parts are no sentence's words
+    outside = _DOMAIN.sub(" ", c[:start] + " " + c[end:])
     rest = _LETTERS.findall(outside)
     if len(rest) > 3:
         meta = any(w.lower() in _META_WORDS for w in rest) or _META_SHAPES.search(outside)
@@ -173,6 +174,17 @@ def dated_meta(c: str) -> str | None:
         if not meta or len(plain_words) > _META_MAX_WORDS or lower > _META_MAX_LOWER:
             return None
     return safe(normalise_published, c[start:])
+
+
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?![\w.])")
+# a clock time or a time zone: what makes a dated line a stamp rather than a dated item of a list
+_CLOCK = re.compile(r"\d\d?[:.]\d\d(?!\d)|\b(?:WIB|WITA|WIT)\b")
+
+
+def stamp_line(c: str) -> str | None:
+    """ISO value of a line that is only a publication timestamp with its time ("Rabu, 25
+    September 2024 07:40 WITA"), not a bare date ("Hari Jumat, 29 November 2024" in a list)."""
+    return timestamp(c) if _CLOCK.search(c) else None
 
 
 _CREDIT_END = re.compile(r"\s*(?:[|/;,(•·]|\s[-–—]\s|\beditor\b|\bfoto\b)", re.IGNORECASE)

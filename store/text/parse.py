@@ -17,7 +17,7 @@ from store.model import Span
 from store.sources.raw import RawDoc
 from store.text.dates import normalise_published
 from store.text.head import DASH as _DASH
-from store.text.head import DATE_FIELD, could_be_dated, person, read_head, safe
+from store.text.head import DATE_FIELD, could_be_dated, person, read_head, safe, stamp_line
 from store.text.noise import (
     CAPTION,
     CREDIT_LINE,
@@ -258,6 +258,17 @@ def parse_article(raw: RawDoc) -> ParsedArticle:
                     opening = _OPENING.match(cleans[i])
                     if opening and could_be_dated(opening.group()):
                         published = safe(normalise_published, opening.group())
+                break
+    if not published and body_from is not None and dateline_idx != body_from:
+        # a standfirst under the headline ("Personel diminta ... netral.") opened the body before
+        # the byline: a stamp line between it and the lede is still the page's date line
+        for i in islice((i for i in nonblank if i > body_from and i not in marked), 3):
+            if dateline_idx is not None and i >= dateline_idx:
+                break
+            stamp = stamp_line(cleans[i]) if could_be_dated(cleans[i]) else None
+            if stamp:
+                published = stamp
+                marked.add(i)
                 break
     if not title and body_from is not None:
         # no separate title line: the opening of the body stands in for one

@@ -517,6 +517,10 @@ def test_headline_below_site_chrome_and_date_from_the_date_line() -> None:
         ("Tanjung Harapan.com - 18/10/2024, 14:22 WIB", "2024-10-18T14:22"),
         ("Diterbitkan 30/11/2024, 06:15 · Sumber: kabarhulu.id", "2024-11-30T06:15"),
         ("oleh Redaksi Kabar Hulu — 29 November 2024", "2024-11-29"),
+        # an aggregator's line: the source's domain and a view count are no sentence's words
+        ("18/11/2024 09:40 | Sumber: kabarsungai.co.id | Dibaca 52 kali", "2024-11-18T09:40"),
+        ("Diterbitkan ulang dari KabarHulu.id · 19/11/2024", "2024-11-19"),
+        ("Sumber: warta-hulu.com | Diterbitkan ulang: 20 November 2024 07:55", "2024-11-20T07:55"),
     ],
 )
 def test_byline_and_date_line_forms(byline: str, iso: str) -> None:
@@ -527,6 +531,29 @@ def test_byline_and_date_line_forms(byline: str, iso: str) -> None:
     p = parse(text)
     assert p.title == "Polsek Hulu Sungai Jaga Gudang Logistik Selama 24 Jam"
     assert p.published == iso and byline in noise(p)
+
+
+def test_a_date_line_below_a_standfirst_sentence_is_the_publication_date() -> None:
+    """A standfirst (a sentence under the headline) opens the body early; the stamp line a few
+    lines below it, before the lede, is still the page's date line, and a dated list further
+    down the body is not."""
+    text = (
+        "Polres Lembah Hijau Gelar Patroli Malam di Masa Tenang\n\n"
+        "Personel gabungan diminta menjaga netralitas dan bertugas dengan penuh tanggung jawab.\n\n"
+        "Penulis: Markus Bere | Editor: Yulia Ndun\n"
+        "Rabu, 25 September 2024 07:40 WITA\n\n"
+        "LEMBAH HIJAU - Polres Lembah Hijau menggelar patroli malam di pusat kota, Selasa (24/9/2024).\n"
+    )
+    p = parse(text)
+    assert p.published == "2024-09-25T07:40" and "Rabu, 25 September 2024 07:40 WITA" in noise(p)
+    listed = (
+        "Polres Lembah Hijau Amankan Pleno di Tiga Kecamatan\n\n"
+        "LEMBAH HIJAU - Polres Lembah Hijau mengamankan pleno tingkat kecamatan di tiga lokasi berikut.\n\n"
+        "1. PPK Lembah Hijau\n"
+        "Hari Jumat, 29 November 2024\n"
+        "Jam 13.00 WIB\n"
+    )
+    assert parse(listed).published is None
 
 
 def test_a_headline_about_a_date_is_not_the_date_line() -> None:

@@ -35,7 +35,8 @@ def plain_dated_meta(c: str) -> str | None:
     if not hits:
         return None
     start, end, _ = hits[0]
-    outside = c[:start] + " " + c[end:]
+    # a domain ("kabarsungai.co.id") is dropped before the words are counted
+    outside = re.sub(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?![\w.])", " ", c[:start] + " " + c[end:])
     rest = re.findall(r"[^\W\d_]+", outside)
     if len(rest) > 3:
         meta = any(w.lower() in head._META_WORDS for w in rest) or head._META_SHAPES.search(outside)
