@@ -529,7 +529,7 @@ def _main_unit(article: Article) -> str:
         after = ordered[at_first + 1]
         if _THROUGH.fullmatch(article.text, at + len(text), after[0]) and not _TERRITORIAL.match(after[1]):
             first = after[1] if _PARENT.search(after[1]) else f"{after[1]} {text}"
-    if len(headline) == 1 and next(iter(headline))[1] and first is not None and (
+    if len(headline) == 1 and first is not None and next(iter(headline))[0] in surfaces and (
             page_key(article, first) == next(iter(headline))[0]):
         best = next(iter(headline))[0]
     # the sentence writes no unit, so there is no surface to copy: the unit in its short form, as
