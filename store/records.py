@@ -532,6 +532,12 @@ def _main_unit(article: Article) -> str:
     if len(headline) == 1 and first is not None and next(iter(headline))[0] in surfaces and (
             page_key(article, first) == next(iter(headline))[0]):
         best = next(iter(headline))[0]
+    elif not headline and first is not None and title_end and (kind := _HEADLINE_KIND.match(
+            page_key(article, first))) is not None and page_key(article, first) in surfaces and re.search(
+            rf"(?<![^\W_]){kind.group(1)}(?![^\W_])", article.text[:title_end], re.IGNORECASE):
+        # "100 Personel Brimob BKO Tiba di X" over "Satbrimob Polda Y BKO tiba di X ...": a headline naming
+        # no unit but the kind of the body's first, a sub-unit, is about that one
+        best = page_key(article, first)
     # the sentence writes no unit, so there is no surface to copy: the unit in its short form, as
     # a role names it ("Kapolres Sinjai" -> "Polres Sinjai"), one name for the article's records
     # (tests/gold/real/README.md, conventions): the short form the page writes most often, else the
@@ -548,6 +554,10 @@ def _main_unit(article: Article) -> str:
         return max(short, key=lambda t: (short.count(t), t in in_body, -short.index(t)))
     forms = as_written or [t for _, t in every]
     return short_form(max(forms, key=lambda t: (forms.count(t), -forms.index(t))))
+
+
+# a sub-unit's key and its kind's word as a headline writes it bare: "satbrimob polda x" -> "brimob"
+_HEADLINE_KIND = re.compile(r"(?:sat|dit)(brimob|samapta|lantas|polairud|reskrim|intelkam|binmas|pamobvit)\b")
 
 
 def _sub_role_key(role: str) -> str | None:

@@ -32,12 +32,28 @@ Pleno tingkat kecamatan di Sukamaju dijaga personel Polsek Sukamaju, sedangkan P
 
 Sebanyak 60 personel dikerahkan untuk mengamankan jalannya pleno.
 """,
+    # a headline naming no unit but the kind of the body's first ("Brimob"): the page is the BKO
+    # company's, not the Polres that received it
+    "bko_story": """KABAR LEMBAH
+Senin, 18 November 2024
+
+80 Personel Brimob BKO Tiba di Lembah Sunyi, Disebar ke Distrik Rawan
+
+LEMBAH SUNYI, kabarlembah.com – Sebanyak 80 personel Satbrimob Polda Jawa Barat BKO tiba di Kota Sunyi, ibu kota Kabupaten Lembah Sunyi, Minggu (17/11/2024), untuk memperkuat pengamanan Pilkada 2024.
+
+Kedatangan pasukan disambut Kapolres Lembah Sunyi AKBP Yosef Tabuni dalam apel penerimaan di halaman Mapolres Lembah Sunyi.
+
+Polres Lembah Sunyi sebelumnya telah memetakan enam distrik rawan bersama Kodim setempat.
+
+Sebanyak 30 personel ditempatkan di Distrik Kabut, sedangkan sisanya disiagakan di Kota Sunyi.
+""",
 }
 
 CASES = [
     ("Usai pengecekan, tiga personel", "unit", "Polsek Sukadana"),
     ("Usai pengecekan, tiga personel", "location", "gudang logistik PPK Sukadana"),
     ("Sebanyak 60 personel dikerahkan", "unit", "Polres Teluk Indah"),
+    ("Sebanyak 30 personel ditempatkan", "unit", "Satbrimob Polda Jawa Barat"),
 ]
 
 opened, test_session13_prefill = case_check(PAGES, CASES)
