@@ -1751,6 +1751,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         date_iso = ref.date
     elif _VOTING_DAY.search(sentence):
         date_iso = VOTING_DAY
+    elif (para := _paragraph_date(article, start)) is not None:
+        date_iso = para
     else:  # the date the article's body gives first (the lede's event), else its own
         dated = [e for e in article.entities if e.label == "DATE" and e.value and not _in_noise(article, e)
                  and e.start > _title_end(article)]
@@ -2029,6 +2031,15 @@ def _clause_date(article: Article, start: int) -> str | None:
     if around is None or around[0] >= start or not clauses(article, *around)[1:]:
         return None
     return _told_date(article, around[0], start)
+
+
+def _paragraph_date(article: Article, start: int) -> str | None:
+    """The date the sentence just before ``start`` gives when it stands in the same paragraph."""
+    spans = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+             if s[1] <= start]
+    if not spans or "\n" in article.text[spans[-1][0]:start]:
+        return None
+    return _told_date(article, *spans[-1])
 
 
 def _previous_date(article: Article, start: int) -> str | None:

@@ -47,6 +47,16 @@ Polres Lembah Sunyi sebelumnya telah memetakan enam distrik rawan bersama Kodim 
 
 Sebanyak 30 personel ditempatkan di Distrik Kabut, sedangkan sisanya disiagakan di Kota Sunyi.
 """,
+    # a dateless sentence goes on with the sentence before it in its paragraph (its date), not with
+    # the lede's; a new paragraph's dateless sentence still takes the lede's
+    "paragraph_date": """Polres Gunung Tinggi Siapkan Pergeseran Pasukan ke Distrik
+
+GUNUNG TINGGI – Polres Gunung Tinggi menggelar apel kesiapan di halaman Mapolres Gunung Tinggi, Rabu (20/11/2024).
+
+Kapolres menjelaskan, personel akan digeser ke distrik-distrik rawan mulai Jumat (22/11). Sebanyak 45 personel ditempatkan di Distrik Awan, sedangkan 20 personel disiagakan di Kota Tinggi.
+
+Sebanyak 15 personel Sat Samapta berpatroli di sekitar gudang logistik KPU.
+""",
 }
 
 CASES = [
@@ -54,6 +64,8 @@ CASES = [
     ("Usai pengecekan, tiga personel", "location", "gudang logistik PPK Sukadana"),
     ("Sebanyak 60 personel dikerahkan", "unit", "Polres Teluk Indah"),
     ("Sebanyak 30 personel ditempatkan", "unit", "Satbrimob Polda Jawa Barat"),
+    ("Sebanyak 45 personel ditempatkan", "date", "2024-11-22"),
+    ("Sebanyak 15 personel Sat Samapta", "date", "2024-11-20"),
 ]
 
 opened, test_session13_prefill = case_check(PAGES, CASES)
