@@ -252,6 +252,10 @@ _TOWARD = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+$", re.IGNORECASE)
 _VOTING_DAY = re.compile(r"(?<![^\W_])(?<!hingga )(?<!sampai )(?<!jelang )"
                          r"(?:hari pemungutan suara|hari pencoblosan)(?![^\W_])", re.IGNORECASE)
 VOTING_DAY = next(d.isoformat() for d, phase in CALENDAR if phase == "voting")
+# a TPS guarded: "TPS X dijaga dua personel", "pengamanan di TPS khusus ...", "menjaga TPS"
+_TPS_GUARD = re.compile(r"(?<![^\W_])(?:dijaga|menjaga|berjaga|pengamanan|mengamankan|penjagaan)(?![^\W_])"
+                        r"[^.;]{0,60}?(?<![^\W_])TPS(?![^\W_])|(?<![^\W_])TPS(?![^\W_])[^.;]{0,80}?"
+                        r"(?<![^\W_])(?:dijaga|diamankan|pengamanan|penjagaan|berjaga)(?![^\W_])")
 # between the places of one list: "A, B dan C", "Jalan X dan kawasan Y" (an area word kept with its name)
 # the region of an office run for ("debat calon bupati dan wakil bupati Tapin di GOR X"): the
 # election's, not a place of the activity (nor the place the venue after it lies in); in any case
@@ -1753,6 +1757,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         date_iso = VOTING_DAY
     elif (para := _paragraph_date(article, start)) is not None:
         date_iso = para
+    elif _TPS_GUARD.search(sentence) and _VOTING_DAY.search(article.text, 0, _lede_end(article)) and (
+            article.published or "")[:10] >= VOTING_DAY:
+        # a TPS guarded on a page about the voting day ("Hari Pencoblosan, Kapolres Pantau TPS"): a TPS
+        # stands on that day, whatever day the lede's apel was
+        date_iso = VOTING_DAY
     else:  # the date the article's body gives first (the lede's event), else its own
         dated = [e for e in article.entities if e.label == "DATE" and e.value and not _in_noise(article, e)
                  and e.start > _title_end(article)]

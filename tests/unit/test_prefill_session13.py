@@ -57,6 +57,18 @@ Kapolres menjelaskan, personel akan digeser ke distrik-distrik rawan mulai Jumat
 
 Sebanyak 15 personel Sat Samapta berpatroli di sekitar gudang logistik KPU.
 """,
+    # a page about the voting day whose lede tells the apel the day before: a TPS guarded, undated,
+    # is guarded on the voting day
+    "voting_day": """Hari Pencoblosan, Kapolres dan Dandim Pantau TPS di Kota Seruni
+
+Kamis, 28 November 2024 | 08:15 WITA
+
+SERUNI — Sehari sebelum pemungutan suara, Polres Seruni menggelar apel pergeseran pasukan di Lapangan Pantai Indah, Selasa (26/11/2024), yang diikuti 250 personel.
+
+Kapolres Seruni AKBP Hasan Basri bersama Dandim meninjau sejumlah TPS di pusat kota.
+
+Di TPS 04 Kelurahan Melati, pengamanan dilakukan tiga personel Polsek Seruni bersama Linmas.
+""",
 }
 
 CASES = [
@@ -66,6 +78,7 @@ CASES = [
     ("Sebanyak 30 personel ditempatkan", "unit", "Satbrimob Polda Jawa Barat"),
     ("Sebanyak 45 personel ditempatkan", "date", "2024-11-22"),
     ("Sebanyak 15 personel Sat Samapta", "date", "2024-11-20"),
+    ("Di TPS 04 Kelurahan Melati", "date", "2024-11-27"),
 ]
 
 opened, test_session13_prefill = case_check(PAGES, CASES)
