@@ -121,6 +121,9 @@ _A_AFTER_DAY = re.compile(
 _A_BARE_AFTER = re.compile(
     rf"{_S}*(?:[.,;:)\]\"”]|$|\n|(?:malam|pagi|siang|sore|petang|subuh|dini{_S}+hari|lalu|kemarin|ini)(?![\w]))"
 )
+# a bare day name with its time of day is a date whatever stands before it ("mulai bergerak Selasa pagi")
+_A_DAY_TIME = re.compile(rf"{_S}+(?:malam|pagi|siang|sore|petang|subuh|dini{_S}+hari)(?![\w])")
+_EVERY = ("setiap ", "Setiap ", "tiap ", "Tiap ", "saban ")  # "setiap Jumat malam": no one day
 _A_BARE_FUTURE = re.compile(rf"{_S}+(?:mendatang|depan|besok)(?![\w])")
 _BARE_BEFORE = ("pada ", "Pada ", "hari ", "Hari ", "sejak ", "Sejak ", "tiba ", "digelar ", "berlangsung ")
 _TIME = re.compile(r"[\s,|\-–—]*(?:pukul\s*|jam\s*)?(?P<h>[01]?\d|2[0-3])[:.](?P<min>[0-5]\d)(?::\d{2})?")
@@ -285,6 +288,7 @@ def find_dates(text: str, published: str | None = None, relative: bool = True,
                 continue
         if word[0].isupper() and _A_BARE_AFTER.match(text, e) and (
             text.endswith(", ", 0, s) or text.endswith(_BARE_BEFORE, 0, s) or text.endswith("(", 0, s)
+            or (_A_DAY_TIME.match(text, e) and not text.endswith(_EVERY, 0, s))
         ):
             add((s, e, _bare_day(ref, word, bool(_A_BARE_FUTURE.match(text, e)))))
     pos = 0

@@ -205,3 +205,13 @@ def test_offsets_always_valid(text: str) -> None:
     for e in recognise(text, "2024-11-26"):
         assert last <= e.start < e.end <= len(text) and text[e.start:e.end] == e.text
         last = e.end
+
+
+def test_a_bare_weekday_with_its_time_of_day_dates_the_event_after_any_word() -> None:
+    """"mulai bergerak Selasa pagi", "turun ke lokasi Sabtu malam": the time of day makes the day a
+    date whatever word stands before it; "setiap Jumat malam" is every Friday, no date."""
+    ents = {(e.label, e.text): e.value for e in recognise(
+        "Personel mulai bergerak Selasa pagi ke TPS. Tim turun ke lokasi Sabtu malam. "
+        "Pengajian digelar setiap Jumat malam di masjid.", "2024-11-27")}
+    assert ents[("DATE", "Selasa")] == "2024-11-26" and ents[("DATE", "Sabtu")] == "2024-11-23"
+    assert ("DATE", "Jumat") not in ents
