@@ -215,3 +215,10 @@ def test_a_bare_weekday_with_its_time_of_day_dates_the_event_after_any_word() ->
         "Pengajian digelar setiap Jumat malam di masjid.", "2024-11-27")}
     assert ents[("DATE", "Selasa")] == "2024-11-26" and ents[("DATE", "Sabtu")] == "2024-11-23"
     assert ("DATE", "Jumat") not in ents
+
+
+def test_an_arabic_article_after_a_venues_first_word_stays_in_its_name() -> None:
+    """"Masjid Raya At-Taqwa": "At" is no stop word when a name is glued to it by a hyphen."""
+    assert ("LOC", "Masjid Raya At-Taqwa Sungai Raya") in found(
+        "Warga berkumpul di Masjid Raya At-Taqwa Sungai Raya usai salat Jumat.")
+    assert ("LOC", "Pondok Pesantren Nurul An-Nur") in found("Kapolsek menyambangi Pondok Pesantren Nurul An-Nur, Senin.")

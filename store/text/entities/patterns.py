@@ -248,12 +248,14 @@ def _tail(
         if m is None:
             break
         word = m.group(1)
+        # an Arabic article glued to a name is no stop word ("Masjid Raya At-Taqwa", "At" being English's)
+        article = len(word) < 4 and word in _ARTICLES and text.startswith("-", m.end())
         if word[0] <= "9":  # (the patterns open a word with a capital or an ASCII digit)
             if not digits:
                 break
         elif street and word.lower() not in gz.STOP:
             pass
-        elif _first_stops(word) if n == 0 else _stops(word):
+        elif not article and (_first_stops(word) if n == 0 else _stops(word)):
             if n and word in _NAME_FUNCTION_WORDS and not _TAIL_WORD.match(text, m.end()):
                 pass  # "Koramil 05/Teluk Dalam ikut ...": a common word capitalised in running text ends a name
             elif n and _verb_shaped(word) and not _hard_stop(word) and (
@@ -269,7 +271,7 @@ def _tail(
         if n == 0:
             first = m.start(1) if lead < 0 else lead
         end = m.end()
-        if len(word) < 4 and word in _ARTICLES and text.startswith("-", end):  # "Al-Ikhlas"
+        if article:  # "Al-Ikhlas"
             name = _ARTICLE_NAME.match(text, end)
             end = name.end() if name else end
         n += 1
