@@ -235,6 +235,11 @@ _CONSTRUCTIONS = (
     # parking kept in order for an event ("mengatur parkir kendaraan simpatisan"): traffic work, other
     (re.compile(r"(?<![^\W_])(?:mengatur|menata|menertibkan|pengaturan|penataan|penertiban)\s+(?:area\s+|lahan\s+)?"
                 r"parkir(?![^\W_])", re.IGNORECASE), "other"),
+    # a protest's people met or brought to talks ("memfasilitasi pertemuan lima perwakilan massa dengan
+    # Ketua Bawaslu", "menemui massa"): the police answer a demo (the guidelines), not a coordination
+    (re.compile(r"(?<![^\W_])(?:memfasilitasi|mempertemukan|menemui|menerima|mengajak)\s+(?:[\w-]+\s+){0,3}?"
+                r"(?:perwakilan\s+)?(?:massa|pengunjuk\s+rasa|demonstran|pendemo)(?![^\W_])",
+                re.IGNORECASE), "incident_response"),
     # ... and a crowd held back ("menyekat massa", "mengurai kerumunan"): the police answer a demo
     (re.compile(r"(?<![^\W_])(?:menyekat|disekat|menghalau|dihalau|mengurai|membendung|menghadang|"
                 r"menghentikan|meredam|memukul\s+mundur|mendorong\s+mundur|menahan)\s+(?:[\w-]+\s+){0,2}?"

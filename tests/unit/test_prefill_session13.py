@@ -69,6 +69,15 @@ Kapolres Seruni AKBP Hasan Basri bersama Dandim meninjau sejumlah TPS di pusat k
 
 Di TPS 04 Kelurahan Melati, pengamanan dilakukan tiga personel Polsek Seruni bersama Linmas.
 """,
+    # a protest secured and its people brought to talks: the police answer a demo
+    "protest": """Massa Datangi Kantor Bawaslu Kabupaten Lembah Jaya
+
+LEMBAH JAYA – Ratusan pendukung salah satu pasangan calon berunjuk rasa di depan Kantor Bawaslu Kabupaten Lembah Jaya, Senin (2/12/2024).
+
+Kapolres Lembah Jaya AKBP Yudi Pratama mengatakan, pihaknya menyiagakan 120 personel untuk mengamankan jalannya aksi.
+
+Situasi kembali tenang setelah Kabag Ops Kompol Anwar memfasilitasi pertemuan enam perwakilan massa dengan Ketua Bawaslu Lembah Jaya di ruang rapat kantor tersebut.
+""",
 }
 
 CASES = [
@@ -79,6 +88,8 @@ CASES = [
     ("Sebanyak 45 personel ditempatkan", "date", "2024-11-22"),
     ("Sebanyak 15 personel Sat Samapta", "date", "2024-11-20"),
     ("Di TPS 04 Kelurahan Melati", "date", "2024-11-27"),
+    ("pihaknya menyiagakan 120 personel", "type", "incident_response"),
+    ("Situasi kembali tenang setelah Kabag Ops", "type", "incident_response"),
 ]
 
 opened, test_session13_prefill = case_check(PAGES, CASES)
