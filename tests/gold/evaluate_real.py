@@ -21,6 +21,7 @@ pages ingested into a fresh store through the public API, and what tandai shows 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import tempfile
@@ -137,6 +138,7 @@ class Scores:
     fn: Counter[str] = field(default_factory=Counter)
     exact: Counter[str] = field(default_factory=Counter)
     unaligned: int = 0
+    repeats: int = 0  # records whose span an earlier record of the page has: drafted after it
     titles: list[bool] = field(default_factory=list)
     dates: list[bool] = field(default_factory=list)
     slots: dict[str, list[bool]] = field(default_factory=lambda: defaultdict(list))
@@ -185,8 +187,24 @@ def _slot_ok(slot: str, want: Any, got: Any) -> bool:
     return _norm(want) == _norm(got)
 
 
+def _coded_before(st: store.Store, aid: str, recs: list[dict[str, Any]], start: int, end: int) -> list[str]:
+    """Save ``recs`` (gold records of one span already scored) as the reviewer's, as the workbench has
+    them when the reviewer selects that span again for its next record; their ids, to delete after."""
+    ids = []
+    for rec in recs:
+        fields = {k: rec.get(k) for k in SLOTS}
+        with contextlib.suppress(store.StoreError):
+            ids.append(st.add_record(aid, **fields, evidence=[{"start": start, "end": end}], notes="").id)
+    return ids
+
+
 def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> None:
+    """Each gold record's draft, from its evidence span. A span coded twice (two records of one
+    sentence, each writer's evidence the whole sentence) is drafted the second time with the first
+    record saved, as a reviewer meets it in the workbench (the draft moves on to the next clause);
+    ``sc.repeats`` counts those records."""
     art = st.article(aid)
+    done: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for rec in gold.meta.get("records", []):
         ev = rec.get("evidence", "")
         start = art.text.find(ev)
@@ -197,7 +215,12 @@ def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> N
                 sc.slots[slot].append(False)
             sc.errors.append(f"{gold.stem}: evidence not in the article text: {ev[:60]!r}")
             continue
+        before = _coded_before(st, aid, done[ev], start, start + len(ev)) if done[ev] else []
+        sc.repeats += bool(done[ev])
         draft = st.draft_record(aid, start, start + len(ev))
+        for rid in before:
+            st.delete_record(rid)
+        done[ev].append(rec)
         # the unit named otherwise on the page ("Polres Sinjai" for a gold "Kepolisian Resor Sinjai"):
         # reported beside the strict figure, never instead of it
         sc.same_unit.append(bool(rec.get("unit")) and page_key(art, str(rec.get("unit"))) == page_key(
@@ -313,6 +336,9 @@ def report(part: str, sc: Scores, errors: bool) -> None:
         print(f"gold spans not found in the article text tandai kept: {sc.unaligned} (counted as missed)")
     print(f"title right: {_share(sc.titles)}; publication date right: {_share(sc.dates)}")
     print("pre-fill right: " + "; ".join(f"{s} {_share(sc.slots[s])}" for s in SLOTS))
+    if sc.repeats:
+        print(f"  ({sc.repeats} records code a span an earlier record of their page codes: drafted with that one "
+              "saved, as the workbench drafts a sentence's next clause)")
     print(f"pre-fill unit, the same unit under another of its page's names counted right: {_share(sc.same_unit)}")
     print(f"copies linked: {_share(sc.copies)}; rewrite groups linked: {_share(sc.rewrites)}")
     print(f"suggestions: recall of gold activity sentences {_share(sc.found)} at precision "

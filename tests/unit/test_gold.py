@@ -47,3 +47,24 @@ def test_the_held_back_parts_keep_a_third_of_the_real_shaped_gold_set() -> None:
     pages = {part: len(list((root / part).glob("*.txt"))) for part in ("dev", "frozen", "fresh")}
     held = pages["frozen"] + pages["fresh"]
     assert pages["dev"] > 0 and held * 3 >= held + pages["dev"], pages
+
+
+def test_a_span_coded_twice_is_drafted_the_second_time_after_the_first() -> None:
+    """Two records of one sentence (a figure split by place), each with the whole sentence as its
+    evidence: the scorer drafts the second with the first saved, as the workbench does, so it
+    gets the second clause's place; a single record is drafted as before."""
+    from tests.gold.evaluate_real import GoldArticle, Scores, gold_store, score_records
+
+    text = ("Polres Lembah Hijau Amankan Pleno\n\nLEMBAH HIJAU - Polres Lembah Hijau menempatkan 40 personel di "
+            "Gedung Serbaguna Lembah, sedangkan 25 personel dikirim ke Aula Kantor Camat Hilir, Senin (2/12/2024).\n")
+    ev = text.split("\n\n")[1].strip()
+    base = {"type": "static_guard", "unit": "Polres Lembah Hijau", "date": "2024-12-02", "partners": [],
+            "evidence": ev}
+    recs = [{**base, "location": "Gedung Serbaguna Lembah", "personnel": 40},
+            {**base, "location": "Aula Kantor Camat Hilir", "personnel": 25}]
+    gold = GoldArticle("uji", text, [], {"records": recs})
+    with gold_store([gold], "uji") as (st, ids):
+        sc = Scores()
+        score_records(st, ids["uji"], gold, sc)
+        assert sc.repeats == 1 and sc.slots["location"] == [True, True] and sc.slots["personnel"] == [True, True]
+        assert st.records(ids["uji"]) == []  # what the scorer saved for the second draft is gone
