@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -930,6 +931,21 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
         joint = _ITEM_JOIN.search(article.text, max(start, c.start - 6), c.start)
         if joint is not None and _GOES_TO.match(article.text, c.end, end):
             cuts.append((joint.start(), c.start))
+    # a figure split by unit, the verb said once: "menyiagakan 150 personel Polres X dan 30 personel
+    # Batalyon C Satbrimob Y untuk ...", "terdiri atas 150 personel A, 90 personel B dan 170 personel C",
+    # "30 personel berasal dari Polres X dan 15 personel dari Polsek Y"; "Polres X menempatkan 30 personel
+    # dan Polsek Y 15 personel di ...": each unit's figure is a record of its own (the guidelines)
+    owned = [c for c in counts if _unit_after(article, units, c.end, end) is not None]
+    if len(owned) > 1 and len({_unit_after(article, units, c.end, end) for c in owned}) == len(owned):
+        for c in owned[1:]:
+            joint = _ITEM_JOIN.search(article.text, max(start, c.start - 6), c.start)
+            if joint is not None:
+                cuts.append((joint.start(), c.start))
+    for u in units:
+        joint = _ITEM_JOIN.search(article.text, max(start, u.start - 6), u.start)
+        if joint is not None and any(c.start == u.end + 1 for c in counts) and any(
+                c.end <= joint.start() for c in counts) and _UNIT_VERB.match(article.text, u.end) is None:
+            cuts.append((joint.start(), u.start))
     # a part of a total with its own act: "menyiapkan 617 personel, termasuk 120 personel cadangan
     # yang disiagakan di Mapolres X" (two records: the guidelines never sum nor subtract)
     for m in _PART_OF.finditer(article.text[:end], start):
@@ -954,6 +970,18 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     telling = [any(s <= e.start and e.end <= t and (e.label in people or _specific(e))
                    for e in article.entities) for s, t in out]
     return out if all(telling) else [(start, end)]
+
+
+# what joins a figure to the unit it is of: "150 personel Polres X", "30 personel berasal dari Polres X"
+_OF_UNIT = re.compile(r"\s+(?:(?:yang\s+)?(?:berasal\s+)?dari\s+|(?:BKO|bko)\s+)?")
+
+
+def _unit_after(article: Article, units: Sequence[Any], at: int, end: int) -> str | None:
+    """The specific unit a figure ending at ``at`` is of, written right after it, else None."""
+    m = _OF_UNIT.match(article.text, at, end)
+    if m is None:
+        return None
+    return next((u.text for u in units if u.start == m.end()), None)
 
 
 def _first_clause_end(article: Article, start: int, end: int) -> int:
@@ -1713,6 +1741,17 @@ def _next_personnel(article: Article, end: int, told: str = "") -> int | None:
     return None
 
 
+def _owned_figure(article: Article, inside: Sequence[Any], start: int, end: int) -> int | None:
+    """The figure of the first unit of a figure split by unit ("Sebanyak 410 personel dikerahkan,
+    terdiri atas 150 personel Satbrimob X, 90 personel ..."): the first record's, not the total's."""
+    parts = clauses(article, start, end)
+    if len(parts) < 2:
+        return None
+    units = [e for e in inside if _specific(e)]
+    return next((int(e.value) for e in inside if e.label == "PERSONNEL" and e.value is not None
+                 and e.end <= parts[0][1] and _unit_after(article, units, e.end, end) is not None), None)
+
+
 def _personnel(article: Article, inside: Sequence[Any]) -> int | None:
     figure = next((e for e in inside if e.label == "PERSONNEL" and e.value is not None), None)
     return int(figure.value) if figure is not None else None
@@ -1869,7 +1908,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     if len(partners) > 1:  # "Satpol PP" beside "Satpol PP Kabupaten X": one body, in its long form
         partners = [p for p in partners if not any(q != p and q.startswith(p + " ") for q in partners)]
     clf = classifier if classifier is not None else _lexicon_only(taxonomy)
-    kind = _type(article, start, article.text[start:_first_clause_end(article, start, end)], clf, sentence)
+    kind = _type(article, start, _typed_clause(article, start, end), clf, sentence)
     if kind == "escort" and page_key(article, unit_text) == page_key(article, main_unit(article)):
         # "Petugas KPU dan Bawaslu X ikut dalam rombongan ...", anywhere on the page: the page's own convoy
         partners += [p for p in _convoy_companions(article) if p not in partners and p != unit_text]
@@ -1891,7 +1930,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         "date_text": date.text if date is not None else None,
         "location": location,
         "partners": partners,
-        "personnel": _personnel(article, inside) or _next_personnel(article, end, sentence),
+        "personnel": _owned_figure(article, inside, start, end) or _personnel(article, inside)
+        or _next_personnel(article, end, sentence),
         "phase": phase_for(date_iso),
         "evidence": [{"start": start, "end": end}],
         "notes": "",
@@ -2154,6 +2194,17 @@ def _no_place_pointed(sentence: str, there: re.Match[str]) -> bool:
     if kind == "tps-tps":  # "Personel untuk TPS-TPS tersebut": many polling stations (the conventions' own
         return True  # example; "pulau-pulau tersebut" after two kecamatan named is e06's list of them)
     return any(m.group(1).casefold() == kind for m in _EACH.finditer(sentence))
+
+
+def _typed_clause(article: Article, start: int, end: int) -> str:
+    """What the type is read from: the first clause, or the whole span when its clauses are the items
+    of a figure split by unit joined by "dan" or a comma ("menyiagakan 150 personel Polres X dan 30
+    personel Batalyon Y untuk mengamankan jalannya aksi"): the act and its purpose are every item's."""
+    parts = clauses(article, start, end)
+    joints = [_ITEM_JOIN.fullmatch(article.text, a[1], b[0]) for a, b in itertools.pairwise(parts)]
+    if joints and all(joints):
+        return article.text[start:end]
+    return article.text[start:parts[0][1]]
 
 
 def _type(article: Article, start: int, clause: str, clf: TypeClassifier, sentence: str) -> str:

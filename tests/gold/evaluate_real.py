@@ -187,14 +187,15 @@ def _slot_ok(slot: str, want: Any, got: Any) -> bool:
     return _norm(want) == _norm(got)
 
 
-def _coded_before(st: store.Store, aid: str, recs: list[dict[str, Any]], start: int, end: int) -> list[str]:
-    """Save ``recs`` (gold records of one span already scored) as the reviewer's, as the workbench has
-    them when the reviewer selects that span again for its next record; their ids, to delete after."""
+def _coded_before(st: store.Store, aid: str, recs: list[tuple[dict[str, Any], Any]]) -> list[str]:
+    """Save ``recs`` (gold records of one span already scored, each with its draft's evidence) as the
+    reviewer's, as the workbench has them when the reviewer selects that span again for its next
+    record (a reviewer keeps the draft's evidence, the clause it moved on to); their ids, to delete."""
     ids = []
-    for rec in recs:
+    for rec, evidence in recs:
         fields = {k: rec.get(k) for k in SLOTS}
         with contextlib.suppress(store.StoreError):
-            ids.append(st.add_record(aid, **fields, evidence=[{"start": start, "end": end}], notes="").id)
+            ids.append(st.add_record(aid, **fields, evidence=evidence, notes="").id)
     return ids
 
 
@@ -204,7 +205,7 @@ def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> N
     record saved, as a reviewer meets it in the workbench (the draft moves on to the next clause);
     ``sc.repeats`` counts those records."""
     art = st.article(aid)
-    done: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    done: dict[str, list[tuple[dict[str, Any], Any]]] = defaultdict(list)
     for rec in gold.meta.get("records", []):
         ev = rec.get("evidence", "")
         start = art.text.find(ev)
@@ -215,12 +216,12 @@ def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> N
                 sc.slots[slot].append(False)
             sc.errors.append(f"{gold.stem}: evidence not in the article text: {ev[:60]!r}")
             continue
-        before = _coded_before(st, aid, done[ev], start, start + len(ev)) if done[ev] else []
+        before = _coded_before(st, aid, done[ev]) if done[ev] else []
         sc.repeats += bool(done[ev])
         draft = st.draft_record(aid, start, start + len(ev))
         for rid in before:
             st.delete_record(rid)
-        done[ev].append(rec)
+        done[ev].append((rec, draft.get("evidence")))
         # the unit named otherwise on the page ("Polres Sinjai" for a gold "Kepolisian Resor Sinjai"):
         # reported beside the strict figure, never instead of it
         sc.same_unit.append(bool(rec.get("unit")) and page_key(art, str(rec.get("unit"))) == page_key(

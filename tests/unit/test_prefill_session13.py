@@ -5,7 +5,12 @@ sentence holding the needle to its paragraph's end."""
 
 from __future__ import annotations
 
-from tests.unit.prefill_pages import case_check
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.unit.prefill_pages import Opened, case_check, open_pages
 
 PAGES = {
     # the headline and the lede both tell a Polsek's act: the page is about the Polsek, however
@@ -93,3 +98,46 @@ CASES = [
 ]
 
 opened, test_session13_prefill = case_check(PAGES, CASES)
+
+
+SPLIT = {
+    "by_unit": """Massa Datangi Kantor KPU Kabupaten Teluk Sari
+
+TELUK SARI – Ratusan pendukung salah satu pasangan calon berunjuk rasa di depan Kantor KPU Kabupaten Teluk Sari, Selasa (3/12/2024).
+
+Kapolres Teluk Sari mengatakan, pihaknya menyiagakan 140 personel Polres Teluk Sari dan 40 personel Batalyon B Pelopor Satbrimob Polda Sulawesi Raya untuk mengamankan jalannya aksi.
+
+Menurut Kabag Ops, Polres Teluk Sari menempatkan 25 personel dan Polsek Pantai Indah 12 personel di kantor tersebut.
+
+Sebanyak 300 personel dikerahkan, terdiri atas 120 personel Satbrimob Polda Sulawesi Raya, 80 personel Ditsamapta Polda Sulawesi Raya dan 100 personel Polres Teluk Sari.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def split(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("split"), SPLIT)
+
+
+@pytest.mark.parametrize(("needle", "want"), [
+    ("pihaknya menyiagakan", [("Polres Teluk Sari", 140, "incident_response"),
+                              ("Batalyon B Pelopor Satbrimob Polda Sulawesi Raya", 40, "incident_response")]),
+    ("Polres Teluk Sari menempatkan 25", [("Polres Teluk Sari", 25, "static_guard"),
+                                          ("Polsek Pantai Indah", 12, "static_guard")]),
+    ("terdiri atas 120", [("Satbrimob Polda Sulawesi Raya", 120, None), ("Ditsamapta Polda Sulawesi Raya", 80, None),
+                          ("Polres Teluk Sari", 100, None)]),
+])
+def test_a_figure_split_by_unit_is_one_record_per_unit(split: Opened, needle: str, want: list[Any]) -> None:
+    """A figure split by unit with the verb said once: the reviewer selects the sentence again for
+    each record, and each draft is the next unit's with its own figure, no other unit of the list as
+    a partner, and the type of the whole sentence (its act and purpose are every unit's)."""
+    st, ids = split
+    aid = ids["by_unit"]
+    text = st.article(aid).text
+    at = text.index(needle)
+    start, end = text.rfind("\n", 0, at) + 1, text.index("\n", at)
+    for unit, personnel, kind in want:
+        d = st.draft_record(aid, start, end)
+        assert (d["unit"], d["personnel"]) == (unit, personnel) and d["partners"] == []
+        assert kind is None or d["type"] == kind
+        st.add_record(aid, **{k: v for k, v in d.items() if k not in ("date_text", "phase")})
