@@ -220,6 +220,9 @@ _CONTRAST = re.compile(r"[,;]\s+(?:sedangkan|sementara|adapun)\s", re.IGNORECASE
 # a movement: a place one comes "dari" is where it starts
 # ... or a carrying or an escort told ("diangkut ... dari Pelabuhan X dan dikawal", "Pengawalan ... untuk
 # kotak suara dari Kecamatan A, B dan C"): the escort starts there
+# an escort verb with a start of its own after it: "Rombongan dari Kecamatan X dikawal ... dari Terminal Y"
+_ESCORT_VERB_FROM = re.compile(r"(?<![^\W_])(?:dikawal|mengawal|diangkut|diberangkatkan|bergerak)(?![^\W_])"
+                               r"[^.;]*?(?<![^\W_])(?i:dari)\s+[A-Z]")
 _MOVING = re.compile(r"(?<![^\W_])(?:ke|menuju|diangkut|mengawal|dikawal|pengawalan)(?![^\W_])",
                      re.IGNORECASE)
 # a distance measured from a place: "yang berjarak lebih dari 60 kilometer dari Kotabumi" (no start)
@@ -1045,6 +1048,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             if pattern is _VENUE or pattern is _KIND_OF_VILLAGE:
                 prep = article.text[m.start():m.start(1)].split()[0].casefold()
                 base = 0 if prep == "di" else 1 if prep != "dari" else 1 if moving else 3
+                if prep == "dari" and moving and _ESCORT_VERB_FROM.search(article.text, e, end):
+                    base = 1.5  # (as for a place's run below: the group's origin, the escort's start after)
             if pattern is not _KIND_OF_VILLAGE and article.text[s].islower() and _PLACE_AFTER.match(
                     article.text, e) and (all(w.islower() or (w.isupper() and len(w) <= 6)
                                                      for w in article.text[s:e].split()[1:])):
@@ -1079,6 +1084,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             levels.add(run_s)
         named_venue = _HEAD_WORD.match(article.text, run_s) is not None
         origin = 1 if moving else 2 if named_venue else 3  # "dari Pelabuhan Tahuna": where an escort starts
+        if moving and last == "dari" and _ESCORT_VERB_FROM.search(article.text, run_e, end):
+            origin = 1.5  # "Rombongan dari X dikawal ... dari Terminal Y": who they are, not the start
         area = _IN_AREA.search(article.text, max(body, run_s - 25), run_s) is not None
         at_area = area and article.text[max(body, run_s - 25):run_s].casefold().split()[-2:-1] == ["di"]
         rank = 0 if last in _AT_WORDS else AREA_RANK if at_area else \

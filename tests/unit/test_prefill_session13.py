@@ -83,6 +83,13 @@ Kapolres Lembah Jaya AKBP Yudi Pratama mengatakan, pihaknya menyiagakan 120 pers
 
 Situasi kembali tenang setelah Kabag Ops Kompol Anwar memfasilitasi pertemuan enam perwakilan massa dengan Ketua Bawaslu Lembah Jaya di ruang rapat kantor tersebut.
 """,
+    # a group named by where it comes from, then escorted from a start of its own
+    "escort_start": """Kampanye Akbar di Lapangan Sari Jaya Dijaga 200 Personel
+
+SARI JAYA – Polres Sari Jaya mengerahkan 200 personel untuk mengamankan kampanye akbar di Lapangan Sari Jaya, Minggu (17/11/2024).
+
+Rombongan pendukung dari Kecamatan Lembang dikawal Sat Lantas Polres Sari Jaya dengan 20 personel dari Terminal Lembang menuju lapangan.
+""",
 }
 
 CASES = [
@@ -94,6 +101,7 @@ CASES = [
     ("Sebanyak 15 personel Sat Samapta", "date", "2024-11-20"),
     ("Di TPS 04 Kelurahan Melati", "date", "2024-11-27"),
     ("pihaknya menyiagakan 120 personel", "type", "incident_response"),
+    ("Rombongan pendukung dari Kecamatan Lembang", "location", "Terminal Lembang"),
     ("Situasi kembali tenang setelah Kabag Ops", "type", "incident_response"),
 ]
 
