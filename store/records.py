@@ -1083,7 +1083,7 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         if last == "tingkat":
             levels.add(run_s)
         named_venue = _HEAD_WORD.match(article.text, run_s) is not None
-        origin = 1 if moving else 2 if named_venue else 3  # "dari Pelabuhan Tahuna": where an escort starts
+        origin: float = 1 if moving else 2 if named_venue else 3  # "dari Pelabuhan X": an escort starts there
         if moving and last == "dari" and _ESCORT_VERB_FROM.search(article.text, run_e, end):
             origin = 1.5  # "Rombongan dari X dikawal ... dari Terminal Y": who they are, not the start
         area = _IN_AREA.search(article.text, max(body, run_s - 25), run_s) is not None
