@@ -681,11 +681,14 @@ def unit_surface(article: Article, e: Any) -> str:
 # activity goes through ("Kapolres Ciamis melalui Kapolsek Pamarican menyampaikan, jajarannya ...")
 # ("Mereka diperkuat 30 anggota Brimob": the reinforced act; "Pengamanan diperkuat 30 personel
 # Satbrimob": the reinforcement guards)
-_NOT_ACTOR_BEFORE = re.compile(r"(?<![^\W_])(?:bersama|dengan|dibantu|didampingi|melibatkan|ke|menuju|"
+_NOT_ACTOR_BEFORE = re.compile(r"(?<![^\W_])(?:bersama|dengan|dibantu|didukung|didampingi|melibatkan|ke|"
+                               r"menuju|"
                                # "Atas perintah Kapolres X, Kapolsek Y memimpin ...": the one ordered acts
                                r"(?:atas|berdasarkan|sesuai)\s+(?:perintah|instruksi|arahan|petunjuk)|"
                                r"kepada|dan|serta|termasuk|(?:mereka|personel|pasukan|anggota|polisi|petugas)\s+"
-                               r"(?:juga\s+)?diperkuat)\s+(?:(?:\d[\d.]*|satu|dua|tiga|empat|"
+                               r"(?:juga\s+)?diperkuat)\s+"
+                               # "dengan dukungan personel Sat Samapta", "dengan bantuan dari Brimob"
+                               r"(?:(?:dukungan|bantuan)\s+(?:dari\s+)?)?(?:(?:\d[\d.]*|satu|dua|tiga|empat|"
                                r"lima|\w+puluh|\w+belas|\w+ratus|puluhan|belasan|ratusan)\s+)?(?:(?:personel|personil|"
                                r"anggota|prajurit|pasukan|petugas)\s+(?:(?:BKO|bantuan|gabungan|cadangan)\s+)?)?$",
                                re.IGNORECASE)  # "dibantu 30 anggota Brimob", "termasuk 45 personel BKO"

@@ -61,6 +61,8 @@ GUNUNG TINGGI – Polres Gunung Tinggi menggelar apel kesiapan di halaman Mapolr
 Kapolres menjelaskan, personel akan digeser ke distrik-distrik rawan mulai Jumat (22/11). Sebanyak 45 personel ditempatkan di Distrik Awan, sedangkan 20 personel disiagakan di Kota Tinggi.
 
 Sebanyak 15 personel Sat Samapta berpatroli di sekitar gudang logistik KPU.
+
+Pada pleno tingkat kecamatan, Kamis (28/11/2024), pengamanan dilakukan personel Polsek jajaran di tiap kantor camat dengan dukungan personel Sat Samapta.
 """,
     # a page about the voting day whose lede tells the apel the day before: a TPS guarded, undated,
     # is guarded on the voting day
@@ -102,6 +104,9 @@ CASES = [
     ("Di TPS 04 Kelurahan Melati", "date", "2024-11-27"),
     ("pihaknya menyiagakan 120 personel", "type", "incident_response"),
     ("Rombongan pendukung dari Kecamatan Lembang", "location", "Terminal Lembang"),
+    # a unit that only supports ("dengan dukungan personel Sat Samapta") neither acts nor hides the act's unit
+    ("Pada pleno tingkat kecamatan", "unit", "Polres Gunung Tinggi"),
+    ("Pada pleno tingkat kecamatan", "partners", ["Sat Samapta"]),
     ("Situasi kembali tenang setelah Kabag Ops", "type", "incident_response"),
 ]
 
