@@ -206,6 +206,9 @@ FIGURE, PERSON_WORD, DAY = 0, 1, 2
 STORY_MIN_FIGURES = 2  # shared figures needed, with a shared person ...
 STORY_FIGURE_SHARE = 0.4  # ... and this share of the smaller article's figures
 STORY_DAYS = 4  # publication dates at most this far apart (when both are known)
+# ... or one shared figure with this many shared words of people's names (a release's people quoted
+# again, two or three of them: a unit's other events share its chief's two or three words, not more)
+STORY_MANY_PEOPLE = 5
 # "1.240", alone: not part of a code or a word, a time ("07.30"), a date ("26/11") or a decimal
 # ("9,8"): no letter, digit or one of . , : / - _ before it; no letter, digit, : / _ after it, nor
 # . or , and a digit (str.isdigit's digits: the test this replaced). A match cut short by the
@@ -317,7 +320,7 @@ def same_story(a: Sequence[int], b: Sequence[int], published_a: str | None = Non
     shared = set(a) & set(b)
     figures = sum(1 for h in shared if h & 3 == FIGURE)
     people = sum(1 for h in shared if h & 3 == PERSON_WORD)
-    if figures < STORY_MIN_FIGURES or people < 1:
+    if people < 1 or (figures < STORY_MIN_FIGURES and not (figures and people >= STORY_MANY_PEOPLE)):
         return False
     smaller = min(sum(1 for h in a if h & 3 == FIGURE), sum(1 for h in b if h & 3 == FIGURE))
     return figures >= STORY_FIGURE_SHARE * smaller
@@ -330,6 +333,7 @@ class StoryIndex:
 
     def __init__(self) -> None:
         self._postings: dict[int, list[str]] = {}
+        self._people: dict[int, list[str]] = {}  # a person's name word: the articles naming it
         self._sigs: dict[str, tuple[frozenset[int], str | None]] = {}
         self._group: dict[str, set[str]] = {}
 
@@ -348,11 +352,13 @@ class StoryIndex:
             for member in group:
                 self._group[member] = group
         for h in sig:
-            if h & 3 != FIGURE:
-                continue  # candidates come from shared figures; people and days only confirm
-            ids = self._postings.get(h)
+            kind = h & 3
+            if kind == DAY:
+                continue  # candidates come from shared figures, or people and a figure; days only confirm
+            postings = self._postings if kind == FIGURE else self._people
+            ids = postings.get(h)
             if ids is None:
-                self._postings[h] = [article_id]
+                postings[h] = [article_id]
             elif len(ids) <= MAX_POSTING:
                 ids.append(article_id)
 
@@ -368,11 +374,19 @@ class StoryIndex:
         counts: Counter[str] = Counter()
         _count(counts, chain.from_iterable(lists))
         found: set[str] = set()
-        if not counts or max(counts.values()) < STORY_MIN_FIGURES:
+        if not counts:
             return []
-        for cand, shared in counts.most_common(20):
-            if shared < STORY_MIN_FIGURES:
-                break
+        cands = [cand for cand, shared in counts.most_common(20) if shared >= STORY_MIN_FIGURES]
+        words = [h for h in sig if h & 3 == PERSON_WORD]
+        if len(words) >= STORY_MANY_PEOPLE:
+            # a rewrite sharing one figure and the release's people ("12 personel", three names): found
+            # by the people's words, asked when it shares a figure too
+            people: Counter[str] = Counter()
+            _count(people, chain.from_iterable(
+                ids for ids in map(self._people.get, words) if ids and len(ids) <= MAX_POSTING))
+            cands += [cand for cand, shared in people.most_common(8)
+                      if shared >= STORY_MANY_PEOPLE and cand in counts and cand not in cands]
+        for cand in cands:
             if cand in found:
                 continue
             other, when = self._sigs[cand]

@@ -176,3 +176,55 @@ def test_a_rewrite_ingested_later_links_both_ways_and_a_copy_stays_a_copy(tmp_pa
         exported = {row["id"]: row for row in map(json.loads, out.getvalue().splitlines())}
         assert exported[agency.id]["same_story"] == [ids["portal.txt"]]
         assert exported[ids["portal.txt"]]["same_story"] == [agency.id]
+
+
+# a release with one figure above ten and three people quoted, its portal rewrite, and the unit's
+# other event the next day quoting its chief and sharing the figure
+FEW_FIGURES_RELEASE = """Sat Polairud Polres Teluk Bening Kawal Logistik ke Distrik Pesisir
+
+TELUK BENING – Sat Polairud Polres Teluk Bening mengawal pengiriman logistik Pilkada 2024 dengan speedboat dari Dermaga Kota Bening menuju tiga distrik pesisir, Jumat (22/11/2024).
+
+Kasat Polairud AKP Hendrikus Mambor mengatakan, 18 personel dibagi ke setiap speedboat bersama petugas KPU.
+
+"Gelombang sedang tinggi, kami berangkat pagi," kata Hendrikus. Kapolres AKBP Yohanes Rumaropen melepas rombongan dari dermaga.
+
+"Semua logistik tiba sebelum sore," kata Maria Wanggai, Ketua KPU setempat.
+"""
+
+FEW_FIGURES_REWRITE = """KABAR BENING
+Beranda  Daerah  Politik
+
+Speedboat Polisi Antar Kotak Suara ke Pesisir Teluk Bening
+
+Sabtu, 23 November 2024 | 08:40 WIT
+
+KOTA BENING, KABARBENING.COM – Logistik pemilihan untuk distrik-distrik pesisir Teluk Bening diberangkatkan kemarin dengan pengawalan polisi perairan.
+
+Sebanyak 18 personel Sat Polairud ikut di atas speedboat, kata AKP Hendrikus Mambor. Pelepasan dipimpin AKBP Yohanes Rumaropen.
+
+"Kotak suara sampai dengan selamat," ujar Maria Wanggai.
+"""
+
+FEW_FIGURES_OTHER_EVENT = """Polres Teluk Bening Gelar Patroli Malam di Kota Bening
+
+TELUK BENING – Polres Teluk Bening menggelar patroli malam di pusat Kota Bening, Sabtu (23/11/2024), dengan 18 personel.
+
+Kapolres AKBP Yohanes Rumaropen mengatakan patroli digelar hingga hari pemungutan suara.
+"""
+
+
+def test_a_rewrite_sharing_one_figure_and_the_releases_people_is_one_story(tmp_path: Path) -> None:
+    """A rewrite with few figures is found by the people the release quotes (three of them, five
+    words of their names) and the figure it shares; the unit's other event with its chief and the
+    same figure is not."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in (("release.txt", FEW_FIGURES_RELEASE), ("rewrite.txt", FEW_FIGURES_REWRITE),
+                       ("other.txt", FEW_FIGURES_OTHER_EVENT)):
+        write(src, name, text)
+    with store.open(tmp_path / "s") as st:
+        st.ingest([src])
+        ids = {Path(a.source).name: a.id for a in st.articles()}
+        assert st.article(ids["release.txt"]).same_story == [ids["rewrite.txt"]]
+        assert st.article(ids["rewrite.txt"]).same_story == [ids["release.txt"]]
+        assert st.article(ids["other.txt"]).same_story == []

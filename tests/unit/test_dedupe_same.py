@@ -184,9 +184,17 @@ class PlainStoryIndex(dedupe.StoryIndex):
                 if ids and len(ids) <= dedupe.MAX_POSTING:
                     counts.update(ids)
         found: set[str] = set()
-        for cand, shared in counts.most_common(20):
-            if shared < dedupe.STORY_MIN_FIGURES:
-                break
+        cands = [cand for cand, shared in counts.most_common(20) if shared >= dedupe.STORY_MIN_FIGURES]
+        words = [h for h in sig if h & 3 == dedupe.PERSON_WORD]
+        if len(words) >= dedupe.STORY_MANY_PEOPLE:
+            people: Counter[str] = Counter()
+            for h in words:
+                ids = self._people.get(h)
+                if ids and len(ids) <= dedupe.MAX_POSTING:
+                    people.update(ids)
+            cands += [cand for cand, shared in people.most_common(8)
+                      if shared >= dedupe.STORY_MANY_PEOPLE and cand in counts and cand not in cands]
+        for cand in cands:
             if cand in found:
                 continue
             other, when = self._sigs[cand]
@@ -205,7 +213,7 @@ def test_story_index_links_as_the_plain_one_does() -> None:
     linked = 0
     for n in range(700):
         base = rng.randrange(0, 50)
-        story = set(figures[base : base + rng.randrange(1, 9)]) | set(rng.sample(others, rng.randrange(0, 4)))
+        story = set(figures[base : base + rng.randrange(1, 9)]) | set(rng.sample(others, rng.randrange(0, 9)))
         sig = [4 * rng.randrange(1000), *sorted(story)]  # a shingle hash rides along and never counts
         day = f"2024-11-{rng.randrange(1, 29):02d}"
         got = fast.find(sig, day)
