@@ -155,9 +155,9 @@ _CONSTRUCTIONS = (
     (re.compile(r"(?<![^\W_])(?:menyiagakan|disiagakan|menempatkan|(?<!akan )ditempatkan|menyebar|disebar|"
                 r"mengerahkan|dikerahkan)\s+"
                 r"(?:[\w.]+\s+){0,4}?(?:di|untuk)\s+(?:(?:setiap|seluruh|sejumlah|depan|sekitar|masing-masing|"
-                r"\d[\d.]*)\s+)?"
-                r"(?:kantor|tps|gudang|gedung|hotel|lokasi|pos|posko|balai|aula|stadion|rumah|ppk|pps|kpu|bawaslu|"
-                r"panwascam)(?![^\W_])",
+                r"\d[\d.]*|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s+)?"
+                r"(?:kantor|tps|gudang|gedung|hotel|lokasi|pos(?!\s+sektor)|posko|balai|aula|stadion|rumah|ppk|pps|"
+                r"kpu|bawaslu|panwascam|gereja|masjid|pura|vihara|klenteng)(?![^\W_])",
                 re.IGNORECASE), "static_guard"),
     # ... and personnel placed in an area, not at a place they guard ("akan menempatkan 40 personel di
     # Kecamatan Loloda", "ditempatkan di Distrik X"): sent there
@@ -237,9 +237,19 @@ _CONSTRUCTIONS = (
                 r"parkir(?![^\W_])", re.IGNORECASE), "other"),
     # a protest's people met or brought to talks ("memfasilitasi pertemuan lima perwakilan massa dengan
     # Ketua Bawaslu", "menemui massa"): the police answer a demo (the guidelines), not a coordination
-    (re.compile(r"(?<![^\W_])(?:memfasilitasi|mempertemukan|menemui|menerima|mengajak)\s+(?:[\w-]+\s+){0,3}?"
+    (re.compile(r"(?<![^\W_])(?:bernegosiasi|berdialog|bermediasi)\s+dengan\s+(?:para\s+)?"
+                r"(?:koordinator\s+(?:aksi|lapangan)|korlap|perwakilan\s+massa|massa)(?![^\W_])|"
+                # a person held ("mengamankan warga tersebut dan menyerahkan penanganannya kepada ...")
+                r"(?<![^\W_])(?:mengamankan|diamankan)\s+(?:seorang\s+|dua\s+|tiga\s+|para\s+)?"
+                r"(?:warga|pria|wanita|pemuda|oknum|orang|pelaku|terduga)\s+(?:tersebut|itu|yang|berinisial)"
+                r"(?![^\W_])|"
+                r"(?<![^\W_])(?:memfasilitasi|mempertemukan|menemui|menerima|mengajak)\s+(?:[\w-]+\s+){0,3}?"
                 r"(?:perwakilan\s+)?(?:massa|pengunjuk\s+rasa|demonstran|pendemo)(?![^\W_])",
                 re.IGNORECASE), "incident_response"),
+    # a place guarded by people counted ("kediaman calon wakil bupati ... dijaga tiga personel Polsek X")
+    (re.compile(r"(?<![^\W_])dijaga\s+(?:oleh\s+)?(?:\d[\d.]*|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|"
+                r"sepuluh|belasan|puluhan|ratusan)\s+(?:personel|personil|anggota|petugas|polisi)(?![^\W_])",
+                re.IGNORECASE), "static_guard"),
     # ... and a crowd held back ("menyekat massa", "mengurai kerumunan"): the police answer a demo
     (re.compile(r"(?<![^\W_])(?:menyekat|disekat|menghalau|dihalau|mengurai|membendung|menghadang|"
                 r"menghentikan|meredam|memukul\s+mundur|mendorong\s+mundur|menahan)\s+(?:[\w-]+\s+){0,2}?"

@@ -92,6 +92,22 @@ SARI JAYA – Polres Sari Jaya mengerahkan 200 personel untuk mengamankan kampan
 
 Rombongan pendukung dari Kecamatan Lembang dikawal Sat Lantas Polres Sari Jaya dengan 20 personel dari Terminal Lembang menuju lapangan.
 """,
+    # types the judge pages e258-e281 showed: a health check, candidate escorts, talks with a protest's
+    # leader, a person held, a house guarded by a count, churches guarded by a spelled-out count
+    "types": """Polres Danau Biru Kawal Paslon dan Jaga Ibadah
+
+DANAU BIRU – Polres Danau Biru menugaskan 20 personel sebagai walpri dengan pola pengawalan melekat terhadap dua pasangan calon, Rabu (25/9/2024).
+
+Usai apel, seluruh personel BKO menjalani pemeriksaan kesehatan oleh Sidokkes Polres Danau Biru.
+
+Kediaman calon bupati nomor urut 1 di Desa Sukaraja dijaga empat personel Polsek Sukaraja.
+
+Polsek Danau Utara menyiagakan 14 personel di tujuh gereja di Kecamatan Danau Utara.
+
+Personel Sat Samapta membentuk pagar betis di pintu masuk, sementara Kabag Ops bernegosiasi dengan koordinator aksi.
+
+Personel Polsek Danau Utara yang berjaga langsung mengamankan warga tersebut dan menyerahkan penanganannya kepada pengawas TPS.
+""",
 }
 
 CASES = [
@@ -104,6 +120,12 @@ CASES = [
     ("Di TPS 04 Kelurahan Melati", "date", "2024-11-27"),
     ("pihaknya menyiagakan 120 personel", "type", "incident_response"),
     ("Rombongan pendukung dari Kecamatan Lembang", "location", "Terminal Lembang"),
+    ("menugaskan 20 personel sebagai walpri", "type", "escort"),
+    ("menjalani pemeriksaan kesehatan", "type", "other"),
+    ("Kediaman calon bupati nomor urut 1", "type", "static_guard"),
+    ("Polsek Danau Utara menyiagakan 14", "type", "static_guard"),
+    ("membentuk pagar betis di pintu masuk", "type", "incident_response"),
+    ("yang berjaga langsung mengamankan warga", "type", "incident_response"),
     # a unit that only supports ("dengan dukungan personel Sat Samapta") neither acts nor hides the act's unit
     ("Pada pleno tingkat kecamatan", "unit", "Polres Gunung Tinggi"),
     ("Pada pleno tingkat kecamatan", "partners", ["Sat Samapta"]),
