@@ -1830,6 +1830,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     if (date is None or not date.value) and told is None and ref is None and opens is None and (
             article.published and _YESTERDAY.search(sentence)):
         date_iso = _yesterday(article.published)  # "..., kemarin": the day before the page
+    elif (date is None or not date.value) and told is None and ref is None and opens is None and (
+            article.published and _TODAY.search(sentence)):
+        date_iso = article.published[:10]  # "dilanjutkan hari ini": the page's own day
     shift = _DAY_SHIFT.search(sentence)
     if (date is None or not date.value) and shift is not None and date_iso:
         # "sudah berangkat sehari sebelumnya", "keesokan harinya": a day from the date told before
@@ -1996,6 +1999,8 @@ def _convoy_companions(article: Article) -> list[str]:
 
 
 # "kemarin": the day before the page's date (the guidelines: relative words are no DATE, their value dates)
+_TODAY = re.compile(r"(?<![^\W_])(?:hari\s+ini|pagi\s+ini|siang\s+ini|sore\s+ini|malam\s+ini)(?![^\W_])",
+                    re.IGNORECASE)
 _YESTERDAY = re.compile(r"(?<![^\W_])kemarin(?![^\W_])(?!\s+(?:lusa|sore|malam|pagi|siang)?\s*\w*\s*hari)",
                         re.IGNORECASE)
 
@@ -2011,6 +2016,14 @@ def _lede_end(article: Article) -> int:
     title_end = _title_end(article)
     spans = [sp for sp in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
              if sp[0] >= title_end]
+    if article.dateline and len(spans) > 1:
+        # a photo caption above the lede ("Kotak suara dinaikkan ke speedboat ... (Dok. Polres X)"): the
+        # lede is the sentence opening with the dateline ("AGATS, OUTLET.ID – ... kemarin.")
+        place = article.dateline.casefold()
+        opening = next((e for s, e in spans[:4] if article.text[s:s + len(place) + 4].casefold().lstrip(
+            " *_#").startswith(place)), None)
+        if opening is not None:
+            return opening
     return spans[0][1] if spans else title_end
 
 

@@ -108,6 +108,22 @@ Personel Sat Samapta membentuk pagar betis di pintu masuk, sementara Kabag Ops b
 
 Personel Polsek Danau Utara yang berjaga langsung mengamankan warga tersebut dan menyerahkan penanganannya kepada pengawas TPS.
 """,
+    # a photo caption above the dateline's lede, the lede dated by "kemarin", a later rakor dated
+    # before it; "hari ini" is the page's day
+    "caption_lede": """Polisi Antar Kotak Suara ke Distrik Pesisir
+
+Sabtu, 23 November 2024 08:40 WIT
+
+Kotak suara dinaikkan ke speedboat di Dermaga Pelabuhan Sawa. (Dok. Polres Sawa Raya)
+
+SAWA, KABARSAWA.ID – Puluhan kotak suara untuk distrik pesisir diberangkatkan dari Dermaga Pelabuhan Sawa, kemarin.
+
+Jadwal itu disepakati dalam rapat di Mapolres Sawa Raya pada Kamis (21/11).
+
+Sebanyak 12 personel Satpolairud mengawal tiga speedboat menuju Distrik Fayo.
+
+Pengiriman ke distrik pedalaman dilanjutkan hari ini dengan pengawalan personel gabungan.
+""",
 }
 
 CASES = [
@@ -121,6 +137,8 @@ CASES = [
     ("pihaknya menyiagakan 120 personel", "type", "incident_response"),
     ("Rombongan pendukung dari Kecamatan Lembang", "location", "Terminal Lembang"),
     ("menugaskan 20 personel sebagai walpri", "type", "escort"),
+    ("Sebanyak 12 personel Satpolairud mengawal", "date", "2024-11-22"),
+    ("Pengiriman ke distrik pedalaman dilanjutkan", "date", "2024-11-23"),
     ("menjalani pemeriksaan kesehatan", "type", "other"),
     ("Kediaman calon bupati nomor urut 1", "type", "static_guard"),
     ("Polsek Danau Utara menyiagakan 14", "type", "static_guard"),
