@@ -158,7 +158,8 @@ _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|
 # a venue named by its kind alone, as one the text named before ("tetap tinggal di markas")
 # ... or around it with no preposition ("menyisir area parkir dan sekeliling hotel")
 _BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:di|ke)\s+(?:(?:halaman|depan|sekitar|sekeliling|dalam|area|luar|"
-                        r"pagar|gerbang|pintu|lingkungan|tepi|pinggir|sisi|ujung|belakang|samping|seberang|masuk|"
+                        r"pagar|gerbang|pintu|lingkungan|tepi|pinggir|sisi|sudut|pojok|ujung|belakang|samping|seberang|"
+                        r"masuk|"
                         r"keluar|utama)\s+){0,3}|(?:sekeliling|seputar|sekitaran)\s+|"
                         # ... or as what a guard is of: "Pengamanan gudang dilakukan oleh ..."
                         r"(?i:pengamanan|penjagaan|sterilisasi)\s+)"
@@ -2153,7 +2154,7 @@ def _next_clause(article: Article, start: int, end: int,
 
 _FOR = re.compile(r"(?<![^\W_])(?:untuk|guna|demi)\s+$", re.IGNORECASE)
 # where an event told before was held: "Di lokasi kampanye", "ke lokasi pleno"
-_EVENT_SITE = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:lokasi\s+(kampanye|pleno|acara|kegiatan|rapat|apel|"
+_EVENT_SITE = re.compile(r"(?<![^\W_])(?:di|ke|menuju)\s+(?:lokasi\s+(kampanye|pleno|acara|kegiatan|rapat|apel|"
                          r"debat|deklarasi|unjuk rasa|aksi|rekapitulasi)|"
                          # a part of the event's venue: "Di sekitar panggung", "di depan podium"
                          r"(?:(?:sekitar|depan|atas|bawah|belakang|samping)\s+)?(?:panggung|podium|tribun))(?![^\W_])",

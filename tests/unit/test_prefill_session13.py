@@ -124,6 +124,15 @@ Sebanyak 12 personel Satpolairud mengawal tiga speedboat menuju Distrik Fayo.
 
 Pengiriman ke distrik pedalaman dilanjutkan hari ini dengan pengawalan personel gabungan.
 """,
+    # places pointed to by their kind: "di sudut lapangan", "menuju lokasi pleno"
+    "event_site": """Pleno KPU Pulau Indah Digelar di Gedung Serbaguna Kota Indah
+
+PULAU INDAH – Rapat pleno rekapitulasi KPU Kabupaten Pulau Indah digelar di Gedung Serbaguna Kota Indah, Selasa (3/12/2024), dengan pengamanan 150 personel Polres Pulau Indah.
+
+Sebelum pleno dibuka, Sat Lantas Polres Pulau Indah mengawal kotak suara dari lima kantor PPK menuju lokasi pleno.
+
+Kampanye akbar sebelumnya digelar di Lapangan Merdeka Kota Indah. Sidokkes Polres Pulau Indah membuka pos kesehatan di sudut lapangan bagi simpatisan yang kelelahan.
+""",
 }
 
 CASES = [
@@ -137,6 +146,8 @@ CASES = [
     ("pihaknya menyiagakan 120 personel", "type", "incident_response"),
     ("Rombongan pendukung dari Kecamatan Lembang", "location", "Terminal Lembang"),
     ("menugaskan 20 personel sebagai walpri", "type", "escort"),
+    ("Sebelum pleno dibuka, Sat Lantas", "location", "Gedung Serbaguna Kota Indah"),
+    ("Sidokkes Polres Pulau Indah membuka", "location", "Lapangan Merdeka Kota Indah"),
     ("Sebanyak 12 personel Satpolairud mengawal", "date", "2024-11-22"),
     ("Pengiriman ke distrik pedalaman dilanjutkan", "date", "2024-11-23"),
     ("menjalani pemeriksaan kesehatan", "type", "other"),
