@@ -1838,8 +1838,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     if (date is None or not date.value) and shift is not None and date_iso:
         # "sudah berangkat sehari sebelumnya", "keesokan harinya": a day from the date told before
         days = _SHIFTS[" ".join(shift.group(1).casefold().split())]
+        # "Keesokan harinya, ..." after "... Rabu (20/11)": from the day the sentence before told
+        prior = _sentence_before_span(article, start) if days > 0 and ref is None else None
+        base = (_told_date(article, *prior) if prior is not None else None) or date_iso
         with contextlib.suppress(ValueError):
-            date_iso = (datetime.date.fromisoformat(date_iso) + datetime.timedelta(days=days)).isoformat()
+            date_iso = (datetime.date.fromisoformat(base) + datetime.timedelta(days=days)).isoformat()
     same_day = _SAME_DAY.search(sentence)
     if (date is None or not date.value) and shift is None and told is None and ref is None and (
             same_day is not None and not _OPENER.fullmatch(sentence, 0, same_day.start())):
@@ -2104,6 +2107,13 @@ def _clause_date(article: Article, start: int) -> str | None:
     if around is None or around[0] >= start or not clauses(article, *around)[1:]:
         return None
     return _told_date(article, around[0], start)
+
+
+def _sentence_before_span(article: Article, start: int) -> tuple[int, int] | None:
+    """The body sentence just before ``start``, if any."""
+    spans = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+             if s[1] <= start]
+    return spans[-1] if spans else None
 
 
 def _paragraph_date(article: Article, start: int) -> str | None:

@@ -133,6 +133,15 @@ Sebelum pleno dibuka, Sat Lantas Polres Pulau Indah mengawal kotak suara dari li
 
 Kampanye akbar sebelumnya digelar di Lapangan Merdeka Kota Indah. Sidokkes Polres Pulau Indah membuka pos kesehatan di sudut lapangan bagi simpatisan yang kelelahan.
 """,
+    # a day shift counts from the day the sentence before told, not from the lede's
+    "day_shift": """BKO Satbrimob Tiba di Kota Bukit
+
+BUKIT – Sebanyak 100 personel Satbrimob Polda Jawa Barat tiba di Kota Bukit, Sabtu (23/11/2024).
+
+Pasukan itu diterima Kapolres Bukit dalam apel penerimaan di halaman Mapolres Bukit, Minggu (24/11/2024).
+
+Sehari kemudian, Polres Bukit menggelar apel pergeseran pasukan di Lapangan Mapolres Bukit.
+""",
 }
 
 CASES = [
@@ -146,6 +155,7 @@ CASES = [
     ("pihaknya menyiagakan 120 personel", "type", "incident_response"),
     ("Rombongan pendukung dari Kecamatan Lembang", "location", "Terminal Lembang"),
     ("menugaskan 20 personel sebagai walpri", "type", "escort"),
+    ("Sehari kemudian, Polres Bukit", "date", "2024-11-25"),
     ("Sebelum pleno dibuka, Sat Lantas", "location", "Gedung Serbaguna Kota Indah"),
     ("Sidokkes Polres Pulau Indah membuka", "location", "Lapangan Merdeka Kota Indah"),
     ("Sebanyak 12 personel Satpolairud mengawal", "date", "2024-11-22"),
