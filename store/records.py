@@ -780,6 +780,16 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
         return unit_surface(article, specific[0])
     if named:  # "Kapolres Garut AKBP ... bersama Polsek Tarogong": the role's unit acts
         return named[0][1]
+    # "Kapolresta bersama Kapolsek Secang ...": the bare head acts (the page's unit of that kind), the
+    # one with it comes along
+    bare = next((e for e in inside if e.label == "ROLE" and _role_head(e.text) is not None
+                 and not _NOT_ACTOR_BEFORE.search(before(e.start))
+                 and not any(at == e.start for at, _ in _role_units(article, inside, end))), None)
+    if bare is not None and all(at > bare.start for at, _ in _role_units(article, inside, end)):
+        head = _role_head(bare.text)
+        same = [x.text for x in article.entities if _specific(x) and x.text.split()[0] == head]
+        if same:
+            return max(same, key=same.count)
     return _role_unit(article, inside, end)
 
 

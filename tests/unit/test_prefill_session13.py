@@ -142,6 +142,14 @@ Pasukan itu diterima Kapolres Bukit dalam apel penerimaan di halaman Mapolres Bu
 
 Sehari kemudian, Polres Bukit menggelar apel pergeseran pasukan di Lapangan Mapolres Bukit.
 """,
+    # a bare head acting with a placed one beside it ("Kapolresta bersama Kapolsek X"): the page's
+    # Polresta acts
+    "bare_head": """Jumat Curhat Polresta Lembah Asri di Pasar Rejo
+
+LEMBAH ASRI – Kapolresta Lembah Asri Kombes Pol Hadi Santoso menggelar Jumat Curhat bersama pedagang Pasar Rejo, Jumat (15/11/2024).
+
+Siang harinya, Kapolresta bersama Kapolsek Secang Asri AKP Sri Wahyuni bersilaturahmi ke Pondok Pesantren Darul Huda dan berdialog dengan para santri.
+""",
 }
 
 CASES = [
@@ -156,6 +164,7 @@ CASES = [
     ("Rombongan pendukung dari Kecamatan Lembang", "location", "Terminal Lembang"),
     ("menugaskan 20 personel sebagai walpri", "type", "escort"),
     ("Sehari kemudian, Polres Bukit", "date", "2024-11-25"),
+    ("Siang harinya, Kapolresta bersama", "unit", "Polresta Lembah Asri"),
     ("Sebelum pleno dibuka, Sat Lantas", "location", "Gedung Serbaguna Kota Indah"),
     ("Sidokkes Polres Pulau Indah membuka", "location", "Lapangan Merdeka Kota Indah"),
     ("Sebanyak 12 personel Satpolairud mengawal", "date", "2024-11-22"),
