@@ -13,11 +13,13 @@ held equal to ``owner`` by a check constraint, so a client cannot forge it.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from store.errors import SchemaMismatch, StoreError
 
 REVIEWER_ROLE = "tandai_reviewer"
+_ROLE_RACE_TRIES = 4
 ADJUDICATOR_ROLE = "tandai_adjudicator"
 CHANGES_CHANNEL = "tandai_changes"
 ARTICLES_CHANNEL = "tandai_articles"
@@ -190,13 +192,26 @@ def migrate(conn: Any, where: str) -> list[int]:
     version = current_version(conn)
     if version > SCHEMA_VERSION:
         check_version(conn, where)
+    import psycopg
+
     done = []
     for number, sql in MIGRATIONS:
         if number <= version:
             continue
-        with conn.transaction():
-            conn.execute(sql)
-            conn.execute("INSERT INTO tandai.meta VALUES ('schema_version', %s) "
-                         "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(number),))
+        for attempt in range(_ROLE_RACE_TRIES):
+            try:
+                with conn.transaction():
+                    conn.execute(sql)
+                    conn.execute("INSERT INTO tandai.meta VALUES ('schema_version', %s) "
+                                 "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(number),))
+                break
+            except (psycopg.errors.UndefinedObject, psycopg.errors.UniqueViolation,
+                    psycopg.errors.DuplicateObject):
+                # the cluster-wide roles created by another database's set-up at the same moment: this
+                # transaction may still see the role missing after its own CREATE ROLE lost the race
+                # ('role "tandai_reviewer" does not exist', seen once in CI): rolled back, tried again
+                if attempt == _ROLE_RACE_TRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
         done.append(number)
     return done
