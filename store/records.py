@@ -89,7 +89,8 @@ _HEADS = rf"{_VENUE_HEADS}|desa|kelurahan|kecamatan|distrik|kampung|kota|kabupat
 # ... a body written out with its acronym included: "gudang logistik Komisi Pemilihan Umum (KPU) Kabupaten X"
 # a name's word may hold a dot ("S.H", "1.2") but ends at a full stop unless it is a short
 # abbreviation ("Jl.", "Kec."): "di sekitar Kota X. Rabu (14/02/24)." ends at "X"
-_TAIL = (r"(?:\s+(?:[A-Z0-9](?:[\w/'–-]|\.(?!\s))*(?:(?<!\w{4})\.)?|\([A-Z][\w.]*\)|logistik|pertemuan|"
+_TAIL = (r"(?:\s+(?:(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\s*\(\d)"  # "Mapolres X Minggu (24/11)"
+         r"[A-Z0-9](?:[\w/'–-]|\.(?!\s))*(?:(?<!\w{4})\.)?|\([A-Z][\w.]*\)|logistik|pertemuan|"
          r"apel|adat|camat|bupati|lurah|kepala desa|wali ?kota|gubernur|kantor|pleno|rapat|sidang|serbaguna|"
          r"dinas|jabatan|utama|paripurna|"
          r"(?:PPK|KPU|PPS|KPPS)\b))*")
@@ -1868,7 +1869,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         location = _named_in_full(article, start, found[0]) or (
             (_named_in_full(article, start, last) or _earlier_location(article, start, last, kind_only=True))
             if a_kind else None) or location
-    there = _THERE.search(sentence) if found is None or found[1] >= 1.5 else None
+    there = _pointer(sentence) if found is None or found[1] >= 1.5 else None
     if there is not None and _no_place_pointed(sentence, there):
         there = None
     if there is not None:
@@ -2117,6 +2118,16 @@ def _clause_date(article: Article, start: int) -> str | None:
     if around is None or around[0] >= start or not clauses(article, *around)[1:]:
         return None
     return _told_date(article, around[0], start)
+
+
+def _pointer(sentence: str) -> re.Match[str] | None:
+    """The sentence's pointer back to a place: one naming a kind of venue ("di hotel yang sama") before
+    one naming an activity ("Pengamanan tersebut disepakati ... di hotel yang sama")."""
+    found = list(_THERE.finditer(sentence))
+    if not found or found[0].group().split()[0].casefold() in _MEETINGS:
+        return found[0] if found else None  # "Dalam rakor itu, ...": where the meeting was
+    venue = next((m for m in found if _HEAD_WORD.fullmatch(m.group().split()[0]) is not None), None)
+    return venue or found[0]
 
 
 def _sentence_before_span(article: Article, start: int) -> tuple[int, int] | None:

@@ -150,6 +150,18 @@ LEMBAH ASRI – Kapolresta Lembah Asri Kombes Pol Hadi Santoso menggelar Jumat C
 
 Siang harinya, Kapolresta bersama Kapolsek Secang Asri AKP Sri Wahyuni bersilaturahmi ke Pondok Pesantren Darul Huda dan berdialog dengan para santri.
 """,
+    # a venue pointed to beside an activity pointer ("Pengamanan tersebut ... di hotel yang sama"); a venue
+    # followed by the day and its date ("di Mapolres X Minggu (24/11)")
+    "hotel_same": """Pleno KPU Sungai Indah Dijaga Tiga Ring di Hotel Sedayu Permai
+
+SUNGAI INDAH – Rapat pleno rekapitulasi KPU Kabupaten Sungai Indah digelar di Hotel Sedayu Permai, Selasa (3/12/2024), dijaga 180 personel gabungan.
+
+Pengawalan kotak suara dari gudang KPU dilakukan Sat Samapta sejak pagi.
+
+Pengamanan tersebut disepakati dalam rapat koordinasi antara Polres Sungai Indah, KPU dan Bawaslu di hotel yang sama, kemarin.
+
+Rute pengiriman sudah disepakati dalam rapat bersama KPU dan Dishub di Mapolres Sungai Indah Minggu (1/12).
+""",
 }
 
 CASES = [
@@ -164,6 +176,8 @@ CASES = [
     ("Rombongan pendukung dari Kecamatan Lembang", "location", "Terminal Lembang"),
     ("menugaskan 20 personel sebagai walpri", "type", "escort"),
     ("Sehari kemudian, Polres Bukit", "date", "2024-11-25"),
+    ("Pengamanan tersebut disepakati", "location", "Hotel Sedayu Permai"),
+    ("Rute pengiriman sudah disepakati", "location", "Mapolres Sungai Indah"),
     ("Siang harinya, Kapolresta bersama", "unit", "Polresta Lembah Asri"),
     ("Sebelum pleno dibuka, Sat Lantas", "location", "Gedung Serbaguna Kota Indah"),
     ("Sidokkes Polres Pulau Indah membuka", "location", "Lapangan Merdeka Kota Indah"),
