@@ -128,8 +128,12 @@ _CONSTRUCTIONS = (
                 re.IGNORECASE), "planning"),
     # an apel held before an act ("menggelar apel patroli skala besar ..., yang diikuti 450 personel"): the
     # apel (the guidelines: an apel is ceremony_apel), whatever it opens
-    (re.compile(r"(?<![^\W_])(?:menggelar|melaksanakan|mengadakan|menyelenggarakan)\s+apel(?![^\W_])",
+    (re.compile(r"(?<![^\W_])(?:menggelar|melaksanakan|mengadakan|menyelenggarakan|memimpin)\s+apel(?![^\W_])",
                 re.IGNORECASE), "ceremony_apel"),
+    # supporters' convoy escorted ("mengawal iring-iringan simpatisan dari titik kumpul ... hingga lapangan"):
+    # an escort, whatever traffic work the sentence adds
+    (re.compile(r"(?<![^\W_])(?:mengawal|dikawal|pengawalan)\s+(?:iring-iringan|rombongan|konvoi|arak-arakan)"
+                r"(?![^\W_])", re.IGNORECASE), "escort"),
     # the journey of goods secured is an escort ("ikut bertugas mengamankan perjalanan kotak suara hingga
     # tiba di Kantor KPU", "menjaga pergeseran logistik"), not a guard of them where they lie
     (re.compile(r"(?<![^\W_])(?:mengamankan|menjaga|pengamanan|penjagaan)\s+(?:perjalanan|pergerakan|"
@@ -243,6 +247,8 @@ _CONSTRUCTIONS = (
                 r"(?<![^\W_])(?:mengamankan|diamankan)\s+(?:seorang\s+|dua\s+|tiga\s+|para\s+)?"
                 r"(?:warga|pria|wanita|pemuda|oknum|orang|pelaku|terduga)\s+(?:tersebut|itu|yang|berinisial)"
                 r"(?![^\W_])|"
+                # a crowd's representatives brought to talks ("memfasilitasi lima perwakilan untuk bertemu")
+                r"(?<![^\W_])(?:memfasilitasi|mempertemukan)\s+(?:[\w-]+\s+){0,2}?perwakilan(?![^\W_])|"
                 r"(?<![^\W_])(?:memfasilitasi|mempertemukan|menemui|menerima|mengajak)\s+(?:[\w-]+\s+){0,3}?"
                 r"(?:perwakilan\s+)?(?:massa|pengunjuk\s+rasa|demonstran|pendemo)(?![^\W_])",
                 re.IGNORECASE), "incident_response"),

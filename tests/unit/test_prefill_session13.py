@@ -107,6 +107,12 @@ Polsek Danau Utara menyiagakan 14 personel di tujuh gereja di Kecamatan Danau Ut
 Personel Sat Samapta membentuk pagar betis di pintu masuk, sementara Kabag Ops bernegosiasi dengan koordinator aksi.
 
 Personel Polsek Danau Utara yang berjaga langsung mengamankan warga tersebut dan menyerahkan penanganannya kepada pengawas TPS.
+
+Sat Lantas Polres Danau Biru mengawal iring-iringan simpatisan dari titik kumpul hingga lapangan dan mengatur arus kendaraan di Jalan Merdeka.
+
+Sebelum truk diberangkatkan, Kabag Ops memimpin apel pelepasan di halaman gudang, mengecek kesiapan kendaraan dan membacakan urutan keberangkatan.
+
+Kabag Ops kemudian menenangkan massa dan memfasilitasi lima perwakilan untuk bertemu komisioner KPU di ruang rapat.
 """,
     # a photo caption above the dateline's lede, the lede dated by "kemarin", a later rakor dated
     # before it; "hari ini" is the page's day
@@ -188,6 +194,9 @@ CASES = [
     ("Polsek Danau Utara menyiagakan 14", "type", "static_guard"),
     ("membentuk pagar betis di pintu masuk", "type", "incident_response"),
     ("yang berjaga langsung mengamankan warga", "type", "incident_response"),
+    ("mengawal iring-iringan simpatisan", "type", "escort"),
+    ("memimpin apel pelepasan", "type", "ceremony_apel"),
+    ("memfasilitasi lima perwakilan", "type", "incident_response"),
     # a unit that only supports ("dengan dukungan personel Sat Samapta") neither acts nor hides the act's unit
     ("Pada pleno tingkat kecamatan", "unit", "Polres Gunung Tinggi"),
     ("Pada pleno tingkat kecamatan", "partners", ["Sat Samapta"]),
