@@ -75,7 +75,7 @@ _DATELINE = re.compile(r"^\[?[^\W\d_][\w .,'/|-]{0,60}?\]?(?:\([^()]{1,30}\))?\s
 # happens, often unlabelled
 _VENUE_HEADS = (r"tempat pemungutan suara|gudang|kantor|aula|gedung|balai|lapangan|halaman|markas|posko|pos|"
                 r"tps|masjid|pasar|pelabuhan|tepi jalan|jalan|rumah|mapolres|mapolda|mapolsek|mako\w*|gor|"
-                r"pendopo|terminal|"
+                r"pendopo|terminal|sekretariat|"
                 r"bandara|dermaga|ruang|ruangan|pondok pesantren|ponpes|pesantren|sekolah|kampus|hotel|"
                 r"gereja|klinik|rumah sakit|puskesmas|stadion|alun-alun|ballroom|jembatan|simpang|bundaran|"
                 r"perempatan|persimpangan|tugu|taman|pantai|kompleks|rutan|lapas|stasiun|wisma|auditorium|"
@@ -173,8 +173,27 @@ _BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:di|ke)\s+(?:(?:halaman|depan|sekitar|
                         r"(?![^\W_]))"
                         r"(?!\s+(?:masing-masing|lain|lainnya|terdekat|sekitar(?!\s+(?:pukul|jam)))(?![^\W_]))")
 # a clause that only sets the scene before the activity: "Setibanya di Elat, logistik disimpan di ..."
-_SCENE_PLACE = re.compile(r"(?<![^\W_])(?:setibanya|sesampainya|setiba|sesampai|tiba|usai|seusai|selesai|"
-                          r"setelah|sebelum)(?![^\W_])[^,]*$", re.IGNORECASE)
+# (a bare "tiba" is the act itself, "140 personel BKO tiba di Pelabuhan X untuk memperkuat ...", unless
+# a time word makes it the scene: "saat tiba di X, ...")
+_SCENE_PLACE = re.compile(r"(?<![^\W_])(?:setibanya|sesampainya|setiba|sesampai|"
+                          r"(?:saat|ketika|begitu)\s+tiba|usai|seusai|selesai|setelah|sebelum)(?![^\W_])[^,]*$",
+                          re.IGNORECASE)
+# a place ending a body's name: "Unit Penyelenggara Pelabuhan Ereke", "Dinas Perhubungan Kota X"
+_BODY_NAMED = re.compile(r"(?<![^\W_])(?:Unit|Badan|Dinas|Otoritas|Stasiun|Kantor\s+Kesyahbandaran|UPT|KSOP)"
+                         r"(?:\s+[A-Z][a-z]+){1,3}\s+$")
+_TO_CONFER = re.compile(r"\s+untuk\s+(?:koordinasi|berkoordinasi|diskusi|berdiskusi|bertemu|rapat)(?![^\W_])",
+                        re.IGNORECASE)
+_LOCAL_PEOPLE = re.compile(r"(?<![^\W_])(?:warga|tokoh|ulama|masyarakat|pemuda|nelayan|jemaah|jamaah|jemaat|"
+                           r"adat|agama|aparat|petugas|pemerintah|suku|perangkat)\s+setempat$", re.IGNORECASE)
+_CAUSE = re.compile(r"(?<![^\W_])(?:akibat|karena|lantaran|disebabkan)(?![^\W_])[^,;]*$", re.IGNORECASE)
+_CAME_FROM = re.compile(r"(?<![^\W_])yang\s+(?:datang|berasal)\s+dari\s+(?:[a-z-]+\s+){1,3}di\s+$",
+                        re.IGNORECASE)
+_AS_PLACE = re.compile(r"\s+sebagai\s+(?:tempat|lokasi|posko|pos|markas|titik)(?![^\W_])", re.IGNORECASE)
+_GOES_AWAY = re.compile(r"(?<![^\W_])(?:ke|menuju)\s", re.IGNORECASE)
+_AFTER_WORDS = frozenset("usai seusai selesai setelah".split())
+_ARRIVES = re.compile(r"(?<![^\W_])tiba(?![^\W_])[^,]*$", re.IGNORECASE)
+_PLACED = re.compile(r"(?<![^\W_])(?:ditempatkan|disebar|disebarkan|digeser|diterjunkan|diplot|disiagakan|"
+                     r"diberangkatkan)\s+(?:ke|di)(?![^\W_])", re.IGNORECASE)
 # a sentence opening with where it takes place ("Di Kecamatan Cikajang, puluhan personel ...")
 # ... after a connective of its own ("Sementara itu, di Kecamatan X, Polsek X mengamankan ... di Balai Y")
 _FRAME = re.compile(r"\s*(?:[^,.;\n]{1,30},\s*)?(Di|Dari|Sementara di)\s+", re.IGNORECASE)
@@ -225,8 +244,8 @@ _CONTRAST = re.compile(r"[,;]\s+(?:sedangkan|sementara|adapun)\s", re.IGNORECASE
 # an escort verb with a start of its own after it: "Rombongan dari Kecamatan X dikawal ... dari Terminal Y"
 _ESCORT_VERB_FROM = re.compile(r"(?<![^\W_])(?:dikawal|mengawal|diangkut|diberangkatkan|bergerak)(?![^\W_])"
                                r"[^.;]*?(?<![^\W_])(?i:dari)\s+[A-Z]")
-_MOVING = re.compile(r"(?<![^\W_])(?:ke|menuju|diangkut|mengawal|dikawal|pengawalan)(?![^\W_])",
-                     re.IGNORECASE)
+_MOVING = re.compile(r"(?<![^\W_])(?:ke|menuju|diangkut|mengawal|dikawal|pengawalan|bertolak|berangkat)"
+                     r"(?![^\W_])", re.IGNORECASE)
 # a distance measured from a place: "yang berjarak lebih dari 60 kilometer dari Kotabumi" (no start)
 _DISTANCE_FROM = re.compile(r"(?<![^\W_])(?:berjarak|jarak|sejauh)(?![^\W_])[^,.;]{0,40}\sdari\s+$",
                             re.IGNORECASE)
@@ -1043,7 +1062,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
     # province after a unit only says where it is
     locs = [e for e in inside if e.label == "LOC" and body <= e.start and e.end <= end and not any(
         re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*,\s*", article.text[u.end:e.start]) for u in units
-        if u.end <= e.start) and not _OFFICE_OF.search(article.text, max(body, e.start - 12), e.start)]
+        if u.end <= e.start) and not _OFFICE_OF.search(article.text, max(body, e.start - 12), e.start)
+        and not _BODY_NAMED.search(article.text, max(body, e.start - 60), e.start)]
     moving = _MOVING.search(article.text, body, end) is not None and not toward
     places: list[tuple[float, int, int]] = []
     after_prep: set[int] = set()
@@ -1079,8 +1099,11 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
                 e = covering.end
             words = phrase.split()
             # "lapangan Mapolres Garut", "pos penyekatan Jembatan X": the venue is named
-            named = next((w for w in words[1:3] if _VENUE_WORD.match(w) or (w[:1].isupper() and (
-                _HEAD_WORD.fullmatch(w) or _ADMIN.fullmatch(w)))), None) if (
+            # (not a village a body is named by, "sekretariat PPS Desa X", nor the body's own office word,
+            # "kantor Sekretariat PPK X")
+            named = next((w for i, w in enumerate(words[1:3], 1) if _VENUE_WORD.match(w) or (
+                w[:1].isupper() and w.casefold() != "sekretariat" and (_HEAD_WORD.fullmatch(w) or (
+                    _ADMIN.fullmatch(w) and not words[i - 1].isupper())))), None) if (
                 words[0].islower() and pattern is not _KIND_OF_VILLAGE) else None
             if named is not None:
                 s = article.text.index(named, s)
@@ -1122,8 +1145,17 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         if occupied is not None:  # "ke gudang logistik KPU yang menempati GOR X": the venue named
             s, e = occupied
         frame = _FRAME.fullmatch(article.text[body:s])
-        if _SCENE_PLACE.search(before):
-            weight += 1.5
+        scene = _SCENE_PLACE.search(before)
+        if scene is not None and scene.group().split()[0].casefold() in _AFTER_WORDS:
+            at = max(body, s - 60) + scene.start()
+            opened = max(body, article.text.rfind(",", body, at) + 1)
+            if any(w.islower() and _VERB_WORD.fullmatch(w) for w in article.text[opened:at].split()) and not (
+                    _GOES_AWAY.search(article.text, opened, at)):
+                # "menyampaikan imbauan usai salat isya di Masjid X": the act there, after it (not
+                # "menggeser 1.200 personel ke Kecamatan X usai apel di Mapolres Y": the act goes elsewhere)
+                scene = None
+        if scene is not None or (_ARRIVES.search(before) and _PLACED.search(article.text, e, end)):
+            weight += 1.5  # ("tiba di Mapolres X ... dan akan ditempatkan di TPS Y": where they go to serve)
         elif frame is not None and _FRAME_END.match(article.text, e) and not (
                 moving and frame.group(1).casefold() == "dari") and not any(
                 w.islower() and _VERB_WORD.fullmatch(w.strip(",")) for w in frame.group(0).split()[:-1]):
@@ -1146,6 +1178,16 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             weight = max(weight, 2.2)  # "menyusuri Jalan X hingga kawasan Pelabuhan Y": the route's end
         if _STANDS_BY.search(before) and _TO_FETCH.match(article.text, e, end):
             weight = max(weight, 1.5)  # "disiagakan di Dermaga X untuk mengawal ... dari A": it acts from A
+        cause = _CAUSE.search(before)
+        if cause is not None and any(p[1] < max(body, s - 60) + cause.start() for p in places):
+            # "dari Turikale ... akibat jalan tertutup longsor di Kecamatan X": where the cause is, after
+            # the act's own place (a cause naming the only place, "karena jalan dari Desa A menuju Desa B
+            # tidak bisa dilalui", is the route)
+            weight = 3
+        if _CAME_FROM.search(before):
+            weight = 3  # "simpatisan yang datang dari desa-desa di Kabupaten X": where others come from
+        if _AS_PLACE.match(article.text, e) and article.text[s].isupper():
+            weight = min(weight, 0.5)  # "menyiapkan Aula Kantor Camat X sebagai tempat singgah personel"
         if _CONCEDED.match(article.text, body, s):
             weight = 3  # "Meski sidang berlangsung di Jakarta, ... patroli": where another thing is
         if _ASKED_TO.search(article.text, body, s):
@@ -1464,8 +1506,10 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             continue  # "rakor Sentra Gakkumdu": the joint team the police sit in by law is the actor's own
         if _MADE_OF.match(article.text, e.end):
             continue  # "Tim Sentra Gakkumdu X yang terdiri atas Polres X, Bawaslu ...": its members take part
-        if location and _within(article.text, location, e.start, e.end):
-            continue  # "bersama Bawaslu X di Kantor Bawaslu X": the second only names the place
+        if location and _within(article.text, location, e.start, e.end) and not _TO_CONFER.match(
+                article.text, article.text.find(location, max(0, e.end - len(location))) + len(location)):
+            continue  # "bersama Bawaslu X di Kantor Bawaslu X": the second only names the place (not
+            # "mendatangi sekretariat PPS X untuk berkoordinasi": the body met in its own office)
         if e.label == "POLICE_UNIT" and _affiliation(article, inside, e):
             continue
         before = article.text[max(0, e.start - 80):e.start]
@@ -1859,6 +1903,10 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
             same_day is not None and not _OPENER.fullmatch(sentence, 0, same_day.start())):
         date_iso = _previous_date(article, start) or date_iso
     found = location_in(article, inside, start, end)
+    contrast = _CONTRAST.search(sentence)
+    if found is not None and contrast is not None and _pointer(sentence[:contrast.start()]) and location_in(
+            article, inside, start, start + contrast.start()) is None:
+        found = None  # "pagar betis di depan kantor tersebut, sementara kendaraan disiagakan di Lapangan X"
     location = found[0] if found is not None else None
     if found is not None and found[0][:1].islower() and re.search(
             re.escape(found[0]) + r"\s+(?:tersebut|itu)(?![^\W_])", sentence):
@@ -1872,6 +1920,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     there = _pointer(sentence) if found is None or found[1] >= 1.5 else None
     if there is not None and _no_place_pointed(sentence, there):
         there = None
+    goes_on_there = there is not None  # (the sentence goes on where and when the one before told)
+    if there is not None and found is not None and _LOCAL_PEOPLE.search(sentence, 0, there.end()):
+        there = None  # "tokoh ulama setempat mendatangi rumah warga Desa X": local people; the place its own
     if there is not None:
         # "pulau-pulau tersebut", "di lokasi pleno", "gudang itu": the place named before (of that
         # kind when the sentence says which), unless the sentence names a venue of its own; "Distrik
@@ -1923,7 +1974,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         location = ref.location
     undated = (date is None or not date.value) and told is None and ref is None and shift is None and (
         opens is None)
-    if there is not None and undated:
+    if goes_on_there and undated:
         # "Di dayah itu, personel ... membagikan selebaran", "Setibanya di balai desa itu, dua personel
         # berjaga ...": the sentence goes on at the place the one before told, on that one's day
         date_iso = _previous_date(article, start) or date_iso

@@ -1,0 +1,74 @@
+"""Record pre-fill, session 14 (issue 10 item 3): where the act happens, classes the judge pages
+showed (an arrival as the act, a cause's or a crowd's place, a pointer in the first clause, a body's
+office visited, a place ending a body's name, an act after prayers at the mosque). Pages are invented
+in those pages' shapes, ingested into a real store on disk and drafted through
+``Store.draft_record``; each case is one ``(needle, slot, expected)`` of the sentence holding the
+needle to its paragraph's end."""
+
+from __future__ import annotations
+
+from tests.unit.prefill_pages import case_check
+
+PAGES = {
+    # troops arriving are the act ("tiba di Pelabuhan X untuk memperkuat pengamanan di Kabupaten Y"),
+    # unless the sentence goes on to where they will serve
+    "arrival": """Ratusan Personel BKO Tiba di Pulau Jauh
+
+PULAU JAUH (ANTARA) - Sebanyak 120 personel Bawah Kendali Operasi (BKO) Polda Nusa Raya tiba di Pelabuhan Batu Hitam pada Jumat (22/11) untuk memperkuat pengamanan Pilkada 2024 di Kabupaten Pulau Jauh.
+
+Sebanyak 40 personel Satbrimob Polda Nusa Raya tiba di Mapolres Pulau Jauh pada Sabtu (23/11) dan akan ditempatkan di TPS rawan di Kecamatan Tanjung Api.
+
+Penjagaan di daerah itu diperkuat 30 personel Ditsamapta Polda Nusa Raya yang tiba di Mapolres Pulau Jauh, Minggu (24/11) siang.
+""",
+    # a place in a cause after the act's own place; a crowd's origin; a venue readied "sebagai
+    # tempat"; a place ending a body's name before the venue of a meeting; a boat leaving a port
+    "escort": """Polres Teluk Damar Kawal Logistik ke Pulau Seberang
+
+TELUK DAMAR – Sat Lantas Polres Teluk Damar mengawal kotak suara yang diberangkatkan dari Kota Damar ke lokasi pleno pada Minggu (8/12/2024) malam akibat jalan tertutup longsor di Kecamatan Batu Rebah.
+
+Di kantong parkir Jalan Merpati, 12 personel Polsek Damar Timur berjaga untuk mengatur sepeda motor simpatisan yang datang dari desa-desa di Kabupaten Hulu Damar.
+
+Di Seberang, Polsek Seberang sudah menyiapkan Aula Kantor Camat Seberang sebagai tempat singgah personel sebelum disebar ke TPS.
+
+Sehari sebelumnya, Kapolres memimpin rapat koordinasi bersama KPU Teluk Damar, Kodim 1499/Teluk Damar dan Unit Penyelenggara Pelabuhan Damar di Mapolres Teluk Damar untuk membahas jadwal penyeberangan.
+
+Kapal patroli Satpolairud bersama satu perahu motor sewaan KPU bertolak dari Pelabuhan Sungai Lebar pukul 07.00 WIB dengan membawa sembilan kotak suara untuk TPS di Desa Pulau Kecil.
+""",
+    # a pointer in the first clause before ", sementara"; local people ("tokoh ulama setempat") are no
+    # pointer when the sentence names its place; a body met in its own office takes part; an appeal
+    # after prayers at a mosque, not the fronted district; an act after an apel elsewhere goes there
+    "outreach": """Unjuk Rasa di Kantor KPU Kabupaten Bukit Hijau Berlangsung Damai
+
+BUKIT HIJAU – Ratusan pendukung salah satu pasangan calon berunjuk rasa di depan Kantor KPU Kabupaten Bukit Hijau, Kamis (12/12/2024).
+
+Polres Bukit Hijau menurunkan 120 personel yang membentuk pagar betis di depan kantor tersebut, sementara dua unit kendaraan taktis disiagakan di Lapangan Merdeka Bukit Hijau.
+
+Pada malam harinya, Kapolsek Lembah AKP Joko Susilo bersama Babinsa dan tokoh ulama setempat mendatangi rumah-rumah warga Desa Sumber Air untuk mengajak mereka menjaga suasana tetap sejuk.
+
+Di hari yang sama, Bhabinkamtibmas Polsek Lembah Aipda Rahmat mendatangi sekretariat PPS Desa Sumber Air untuk berkoordinasi soal pengamanan dua TPS di desa tersebut.
+
+Sementara di Kecamatan Pantai Baru, Bhabinkamtibmas Polsek Pantai Baru Bripka Yusuf menyampaikan imbauan usai salat isya di Masjid Al-Falah Pantai Baru agar jemaah menolak politik uang.
+
+Polres Bukit Hijau menggeser 300 personel pengamanan TPS ke Kecamatan Pantai Baru usai apel di Mapolres Bukit Hijau, Selasa (26/11/2024).
+""",
+}
+
+CASES = [
+    ("tiba di Pelabuhan Batu Hitam", "location", "Pelabuhan Batu Hitam"),
+    ("tiba di Mapolres Pulau Jauh pada Sabtu", "location", "Kecamatan Tanjung Api"),
+    ("Penjagaan di daerah itu diperkuat", "location", "Mapolres Pulau Jauh"),
+    ("akibat jalan tertutup longsor", "location", "Kota Damar"),
+    ("Di kantong parkir Jalan Merpati", "location", "Jalan Merpati"),
+    ("sebagai tempat singgah", "location", "Aula Kantor Camat Seberang"),
+    ("Unit Penyelenggara Pelabuhan Damar", "location", "Mapolres Teluk Damar"),
+    ("bertolak dari Pelabuhan Sungai Lebar", "location", "Pelabuhan Sungai Lebar"),
+    ("membentuk pagar betis di depan kantor tersebut", "location", "Kantor KPU Kabupaten Bukit Hijau"),
+    ("tokoh ulama setempat", "location", "Desa Sumber Air"),
+    ("tokoh ulama setempat", "date", "2024-12-12"),
+    ("mendatangi sekretariat PPS", "location", "sekretariat PPS Desa Sumber Air"),
+    ("mendatangi sekretariat PPS", "partners", ["PPS Desa Sumber Air"]),
+    ("usai salat isya", "location", "Masjid Al-Falah Pantai Baru"),
+    ("usai apel di Mapolres Bukit Hijau", "location", "Kecamatan Pantai Baru"),
+]
+
+opened, test_session14_prefill = case_check(PAGES, CASES)
