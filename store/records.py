@@ -158,9 +158,13 @@ _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|
                     r"(?:itu|tersebut))(?![^\W_])", re.IGNORECASE)
 # a venue named by its kind alone, as one the text named before ("tetap tinggal di markas")
 # ... or around it with no preposition ("menyisir area parkir dan sekeliling hotel")
-_BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:di|ke)\s+(?:(?:halaman|depan|sekitar|sekeliling|dalam|area|luar|"
+# (... or the parts of it a guard holds: "menjaga empat pintu masuk stadion", "di area parkir selatan
+# stadion"; or where an escort ends: "hingga stadion")
+_BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:di|ke|hingga|sampai|menjaga|mengamankan|menyisir)\s+"
+                        r"(?:(?:dua|tiga|empat|lima|enam|\d+)\s+(?=(?:pintu|gerbang|sisi|sudut|pojok|area)\s))?"
+                        r"(?:(?:halaman|depan|sekitar|sekeliling|dalam|area|luar|"
                         r"pagar|gerbang|pintu|lingkungan|tepi|pinggir|sisi|sudut|pojok|ujung|belakang|samping|seberang|"
-                        r"masuk|"
+                        r"masuk|parkir|utara|selatan|timur|barat|"
                         r"keluar|utama)\s+){0,3}|(?:sekeliling|seputar|sekitaran)\s+|"
                         # ... or as what a guard is of: "Pengamanan gudang dilakukan oleh ..."
                         r"(?i:pengamanan|penjagaan|sterilisasi)\s+)"
@@ -921,6 +925,11 @@ _IN_AREA = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:TPS|TPS-TPS|kantor|pos)\s+)
 # the people of a venue, met there: "bersilaturahmi dengan pengasuh Pondok Pesantren X", "jemaah Masjid Y"
 _VENUE_PEOPLE = frozenset("pengasuh pengurus pimpinan pengelola jemaah jamaah jemaat santri takmir".split())
 _AT_WORDS = frozenset("di sekitar halaman depan sepanjang seputar kawasan ruas jalur".split())
+# a patrol's route is where it goes ("menyisir Sungai X dari Dermaga Y hingga muara di Kecamatan Z"); an
+# escort's is only its way (where it starts or goes, the conventions)
+_ROUTE_WORDS = frozenset("menyusuri menyisir melintasi menelusuri".split())
+_FROM_NAMED = re.compile(r"(?<![^\W_])dari\s+[A-Z]")
+_ESCORTING = re.compile(r"(?<![^\W_])(?:mengawal|dikawal|pengawalan|kawal)(?![^\W_])", re.IGNORECASE)
 AREA_RANK = 1.5  # "menjaga situasi di wilayah X": the area an act is about, below a place pointed to
 LIES_RANK = 2.5  # "yang berada di Kecamatan X": not where the activity is, but a place the text names
 # many unnamed places of a kind ("sejumlah TPS yang tersebar di Kecamatan X", "kantor-kantor PPK yang
@@ -1126,7 +1135,9 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             origin = 1.5  # "Rombongan dari X dikawal ... dari Terminal Y": who they are, not the start
         area = _IN_AREA.search(article.text, max(body, run_s - 25), run_s) is not None
         at_area = area and article.text[max(body, run_s - 25):run_s].casefold().split()[-2:-1] == ["di"]
-        rank = 0 if last in _AT_WORDS else AREA_RANK if at_area else \
+        route = last in _ROUTE_WORDS and _ESCORTING.search(article.text, body, end) is None and (
+            _FROM_NAMED.search(article.text, body, run_s) is None)  # ("dari Mapolda X menyusuri ...")
+        rank = 0 if last in _AT_WORDS or route else AREA_RANK if at_area else \
             1 if last in ("ke", "menuju") or area else \
             3 if last == "dari" and _DISTANCE_FROM.search(article.text, max(body, run_s - 60), run_s) else \
             origin if last == "dari" else 3 if last in ("asal", "wilayah") else \
@@ -1935,6 +1946,10 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         if both:  # "Di kedua kantor tersebut": the places listed before, else none ("kedua TPS itu", never
             # listed: a pointer to many places names no one place, the conventions)
             location = _listed_before(article, start, pointed) or location
+        elif found is not None and (found[0].split()[0].casefold() == pointed or there.group().casefold() in (
+                "di sana", "di situ", "di sini")) and 0 <= sentence.find(found[0]) < there.start():
+            pass  # "tiba di kantor PPK X pukul 09.40. Di kantor itu logistik dijaga", "... adalah TPS 07
+            # Kelurahan X. Sejak pagi dua personel berjaga di sana": the span's own place
         else:  # ("Dalam rakor itu, ...": where the page said the rakor was held)
             location = _named_before(article, inside, start + there.start(), pointed) or (
                 _event_venue(article, start, pointed) if pointed in _MEETINGS else None) or _earlier_location(

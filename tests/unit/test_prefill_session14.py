@@ -51,6 +51,25 @@ Sementara di Kecamatan Pantai Baru, Bhabinkamtibmas Polsek Pantai Baru Bripka Yu
 
 Polres Bukit Hijau menggeser 300 personel pengamanan TPS ke Kecamatan Pantai Baru usai apel di Mapolres Bukit Hijau, Selasa (26/11/2024).
 """,
+    # a patrol's route is where it goes, not where it ends; an escort's route is only its way; a
+    # span of two sentences whose second points back ("di sana", "Di kantor itu") to the first's place;
+    # the parts of a venue named before ("empat pintu masuk stadion", "area parkir selatan stadion")
+    "route": """Patroli Perairan Amankan TPS di Tepi Sungai Lebar
+
+SUNGAI LEBAR – Polres Sungai Lebar menggelar rapat umum pengamanan di Stadion Tunas Bangsa, Sabtu (16/11/2024).
+
+Sejak pagi, dua speedboat Polres Sungai Lebar menyisir Sungai Lebar dari Dermaga Muara hingga muara di Kecamatan Tanjung Laut.
+
+Rombongan patroli bergerak dari Mapolres Sungai Lebar menyusuri Jalan Merdeka hingga kawasan Pasar Baru.
+
+Empat personel Polsek Hulu mengawal perahu bermuatan kotak suara menyusuri Sungai Kecil menuju Kecamatan Hulu Jauh.
+
+Logistik tiba di kantor PPK Tanjung Laut pukul 09.40 WIB. Di kantor itu logistik dijaga personel Polsek Tanjung Laut.
+
+Salah satu TPS yang dipantau adalah TPS 07 Kelurahan Pasir Putih, yang berada di dekat pasar. Sejak pukul 06.30 WIB dua personel berjaga di sana.
+
+Polsek Tunas bersama Satpol PP menjaga empat pintu masuk stadion.
+""",
 }
 
 CASES = [
@@ -69,6 +88,12 @@ CASES = [
     ("mendatangi sekretariat PPS", "partners", ["PPS Desa Sumber Air"]),
     ("usai salat isya", "location", "Masjid Al-Falah Pantai Baru"),
     ("usai apel di Mapolres Bukit Hijau", "location", "Kecamatan Pantai Baru"),
+    ("dua speedboat Polres Sungai Lebar menyisir", "location", "Sungai Lebar"),
+    ("Rombongan patroli bergerak dari Mapolres", "location", "Mapolres Sungai Lebar"),
+    ("mengawal perahu bermuatan kotak suara", "location", "Kecamatan Hulu Jauh"),
+    ("Logistik tiba di kantor PPK Tanjung Laut", "location", "kantor PPK Tanjung Laut"),
+    ("Salah satu TPS yang dipantau", "location", "TPS 07 Kelurahan Pasir Putih"),
+    ("menjaga empat pintu masuk stadion", "location", "Stadion Tunas Bangsa"),
 ]
 
 opened, test_session14_prefill = case_check(PAGES, CASES)
