@@ -723,6 +723,10 @@ _HELPER_OF_ACT = re.compile(r"(?<![^\W_])(?:pengamanan|penjagaan|pengawalan|patr
                             r"(?:(?:juga|pun|turut)\s+)?dibantu\s+(?:(?:\d[\d.]*|satu|dua|tiga|empat|lima|\w+puluh|\w+belas|\w+ratus|"
                             r"puluhan|belasan|ratusan)\s+)?(?:(?:personel|personil|anggota|petugas)\s+"
                             r"(?:(?:BKO|bantuan|gabungan|cadangan)\s+)?)?$", re.IGNORECASE)
+# "Patroli ... melibatkan 35 personel gabungan Sat Samapta, Sat Intelkam dan Polsek X": the first of a
+# joint force acts (the rest are partners), as "personel gabungan dari Polres X, Kodim Y ..."
+_JOINT_FIRST = re.compile(r"(?<![^\W_])(?:melibatkan|dengan)\s+(?:\d[\d.]*\s+)?"
+                          r"(?:personel|personil|anggota)\s+gabungan\s+(?:dari\s+)?$", re.IGNORECASE)
 # "... diteruskan ke Sat Reskrim Polres X, yang bersama Bawaslu mendatangi ...": a relative clause
 # gives the unit named as a destination its own act
 _OWN_CLAUSE = re.compile(r"\s*,\s+yang\s+(?:[\w-]+\s+){0,4}?(?:me|ber|di|meng|mem|men)\w+", re.IGNORECASE)
@@ -778,7 +782,7 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
         return min(agents)[1]
     written = specific
     specific = [e for e in specific if not _NOT_ACTOR_BEFORE.search(before(e.start))
-                or _HELPER_OF_ACT.search(before(e.start))
+                or _HELPER_OF_ACT.search(before(e.start)) or _JOINT_FIRST.search(before(e.start))
                 or _OWN_CLAUSE.match(article.text, e.end, end)
                 or (_CLAUSE_JOIN.search(before(e.start)) and _OWN_VERB.match(article.text, e.end, end))]
     # a unit written right after another is where that one belongs ("bersama Polsek X Polres Y"): it
@@ -786,6 +790,15 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
     kept = specific
     specific = [e for e in kept if not any(p not in kept and p.end <= e.start
                                            and _UNDER.match(article.text[p.end:e.start]) for p in written)]
+    chained_area = len(specific) > 1 and _AREA_OF.search(before(specific[0].start)) and _UNDER.match(
+        article.text[specific[0].end:specific[1].start])
+    area_bare = next((e for e in inside if e.label == "ROLE" and e.start > specific[0].end
+                      and _ROLE_UNIT.get(e.text.casefold()) == specific[0].text.split()[0]), None) if (
+        chained_area) else None
+    if area_bare is not None:
+        # "Di wilayah hukum Polsek X Polres Y, Kapolsek AKP Z menempatkan ...": the bare head of the
+        # area's own unit acts
+        return unit_surface(article, specific[0])
     if len(specific) > 1 and _AREA_OF.search(before(specific[0].start)) and (
             specific[1].start < _first_clause_end(article, start, end)):
         # "Di wilayah hukum Polrestabes X, Polsek Y menggelar ...": the area's unit (not when the other

@@ -70,6 +70,16 @@ Salah satu TPS yang dipantau adalah TPS 07 Kelurahan Pasir Putih, yang berada di
 
 Polsek Tunas bersama Satpol PP menjaga empat pintu masuk stadion.
 """,
+    # the bare head of the area's own unit acts ("Di wilayah hukum Polsek X Polres Y, Kapolsek ..."); the
+    # first unit of a joint force acts ("melibatkan 35 personel gabungan Sat Samapta, Sat Intelkam dan ...")
+    "units": """Polres Bukit Barisan Amankan TPS di Pelosok
+
+BUKIT BARISAN – Polres Bukit Barisan menyiagakan 400 personel untuk mengamankan pemungutan suara, Rabu (27/11/2024).
+
+Di wilayah hukum Polsek Lembah Sari Polres Bukit Barisan, Kapolsek AKP Andi Saputra menempatkan 30 personel untuk menjaga 40 TPS di Kecamatan Lembah Sari.
+
+Patroli malam digelar dengan melibatkan 35 personel gabungan Sat Samapta, Sat Intelkam dan Polsek Kota Barisan.
+""",
 }
 
 CASES = [
@@ -94,6 +104,8 @@ CASES = [
     ("Logistik tiba di kantor PPK Tanjung Laut", "location", "kantor PPK Tanjung Laut"),
     ("Salah satu TPS yang dipantau", "location", "TPS 07 Kelurahan Pasir Putih"),
     ("menjaga empat pintu masuk stadion", "location", "Stadion Tunas Bangsa"),
+    ("Di wilayah hukum Polsek Lembah Sari", "unit", "Polsek Lembah Sari"),
+    ("melibatkan 35 personel gabungan", "unit", "Sat Samapta"),
 ]
 
 opened, test_session14_prefill = case_check(PAGES, CASES)
