@@ -941,6 +941,8 @@ _AT_WORDS = frozenset("di sekitar halaman depan sepanjang seputar kawasan ruas j
 # a patrol's route is where it goes ("menyisir Sungai X dari Dermaga Y hingga muara di Kecamatan Z"); an
 # escort's is only its way (where it starts or goes, the conventions)
 _ROUTE_WORDS = frozenset("menyusuri menyisir melintasi menelusuri".split())
+_MEETING_FRAME = re.compile(r"\W*(?:dalam|pada|di)\s+(?:rakor|rapat(?:\s+koordinasi)?|pertemuan)\s+"
+                            r"(?:itu|tersebut)\s*,", re.IGNORECASE)
 _FROM_NAMED = re.compile(r"(?<![^\W_])dari\s+[A-Z]")
 _ESCORTING = re.compile(r"(?<![^\W_])(?:mengawal|dikawal|pengawalan|kawal)(?![^\W_])", re.IGNORECASE)
 AREA_RANK = 1.5  # "menjaga situasi di wilayah X": the area an act is about, below a place pointed to
@@ -1941,7 +1943,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         location = _named_in_full(article, start, found[0]) or (
             (_named_in_full(article, start, last) or _earlier_location(article, start, last, kind_only=True))
             if a_kind else None) or location
-    there = _pointer(sentence) if found is None or found[1] >= 1.5 else None
+    there = _pointer(sentence) if found is None or found[1] >= 1.5 or (
+        _MEETING_FRAME.match(sentence) and not _named_venue(sentence, sentence.find(found[0]))) else None
+    # ("Dalam rakor itu, peserta memetakan TPS rawan: dari 498 TPS di Luwu Timur, ...": where the rakor was)
     if there is not None and _no_place_pointed(sentence, there):
         there = None
     goes_on_there = there is not None  # (the sentence goes on where and when the one before told)

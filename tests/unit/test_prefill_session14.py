@@ -79,6 +79,10 @@ BUKIT BARISAN – Polres Bukit Barisan menyiagakan 400 personel untuk mengamanka
 Di wilayah hukum Polsek Lembah Sari Polres Bukit Barisan, Kapolsek AKP Andi Saputra menempatkan 30 personel untuk menjaga 40 TPS di Kecamatan Lembah Sari.
 
 Patroli malam digelar dengan melibatkan 35 personel gabungan Sat Samapta, Sat Intelkam dan Polsek Kota Barisan.
+
+Sebelumnya, Polres Bukit Barisan menggelar rapat koordinasi bersama KPU dan Bawaslu di Aula Mapolres Bukit Barisan, Kamis (10/10/2024).
+
+Dalam rakor itu, peserta memetakan TPS rawan: dari 512 TPS di Bukit Barisan, sebanyak 40 TPS masuk kategori rawan.
 """,
 }
 
@@ -106,6 +110,7 @@ CASES = [
     ("menjaga empat pintu masuk stadion", "location", "Stadion Tunas Bangsa"),
     ("Di wilayah hukum Polsek Lembah Sari", "unit", "Polsek Lembah Sari"),
     ("melibatkan 35 personel gabungan", "unit", "Sat Samapta"),
+    ("Dalam rakor itu, peserta memetakan", "location", "Aula Mapolres Bukit Barisan"),
 ]
 
 opened, test_session14_prefill = case_check(PAGES, CASES)
