@@ -1383,7 +1383,8 @@ _SHIFTS = {"sehari sebelumnya": -1, "sehari sebelum": -1, "sehari kemudian": 1, 
            "keesokan hari": 1, "esok harinya": 1, "dua hari sebelumnya": -2, "besok": 1}
 # "... juga akan disiagakan di Mapolsek X pada hari yang sama": the day the sentence before gives (a
 # sentence opening "Pada hari yang sama, ..." sets itself beside the story's own day instead)
-_SAME_DAY = re.compile(r"(?<![^\W_])hari\s+yang\s+sama(?![^\W_])", re.IGNORECASE)
+_SAME_DAY = re.compile(r"(?<![^\W_])(?:hari|malam|pagi|siang|sore|petang)\s+yang\s+sama(?![^\W_])",
+                       re.IGNORECASE)
 _OPENER = re.compile(r"\W*(?:pada\s+)?", re.IGNORECASE)
 _DAY_SHIFT = re.compile(rf"(?<![^\W_])({'|'.join(sorted(_SHIFTS, key=len, reverse=True))})(?![^\W_])",
                         re.IGNORECASE)
@@ -1926,7 +1927,10 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
             date_iso = (datetime.date.fromisoformat(base) + datetime.timedelta(days=days)).isoformat()
     same_day = _SAME_DAY.search(sentence)
     if (date is None or not date.value) and shift is None and told is None and ref is None and (
-            same_day is not None and not _OPENER.fullmatch(sentence, 0, same_day.start())):
+            same_day is not None and (not _OPENER.fullmatch(sentence, 0, same_day.start())
+                                      or not same_day.group().casefold().startswith("hari"))):
+        # ("Pada malam yang sama, ...": the day the sentence before told; an opening "Pada hari yang
+        # sama" is left to the paragraph's date)
         date_iso = _previous_date(article, start) or date_iso
     found = location_in(article, inside, start, end)
     contrast = _CONTRAST.search(sentence)

@@ -83,6 +83,10 @@ Patroli malam digelar dengan melibatkan 35 personel gabungan Sat Samapta, Sat In
 Sebelumnya, Polres Bukit Barisan menggelar rapat koordinasi bersama KPU dan Bawaslu di Aula Mapolres Bukit Barisan, Kamis (10/10/2024).
 
 Dalam rakor itu, peserta memetakan TPS rawan: dari 512 TPS di Bukit Barisan, sebanyak 40 TPS masuk kategori rawan.
+
+Pasukan BKO Satbrimob tiba di Mapolres Bukit Barisan, Senin (25/11/2024) siang.
+
+Pada malam yang sama, Unit Samapta Polsek Kota Barisan berpatroli ke desa-desa di tepi Danau Barisan.
 """,
 }
 
@@ -111,6 +115,7 @@ CASES = [
     ("Di wilayah hukum Polsek Lembah Sari", "unit", "Polsek Lembah Sari"),
     ("melibatkan 35 personel gabungan", "unit", "Sat Samapta"),
     ("Dalam rakor itu, peserta memetakan", "location", "Aula Mapolres Bukit Barisan"),
+    ("Pada malam yang sama, Unit Samapta", "date", "2024-11-25"),
 ]
 
 opened, test_session14_prefill = case_check(PAGES, CASES)
