@@ -941,6 +941,12 @@ _AT_WORDS = frozenset("di sekitar halaman depan sepanjang seputar kawasan ruas j
 # a patrol's route is where it goes ("menyisir Sungai X dari Dermaga Y hingga muara di Kecamatan Z"); an
 # escort's is only its way (where it starts or goes, the conventions)
 _ROUTE_WORDS = frozenset("menyusuri menyisir melintasi menelusuri".split())
+_NOT_TAKING_PART = re.compile(
+    r"(?:(?<![^\W_])(?:adu\s+mulut|cekcok|berselisih|bersitegang|perselisihan|keributan|ketegangan)(?![^\W_])"
+    r"[^.;]{0,60}?(?<![^\W_])antara\s[^.;]{0,50}?(?<![^\W_])(?:dan|dengan)\s+|"
+    r"(?<![^\W_])(?:hingga|sampai)\s+[^,.;]{0,40}?(?<![^\W_])di[a-z]{3,}\s+(?:oleh\s+)?|"
+    r"(?<![^\W_])(?:mengantar|mengantarkan|menjemput)\s+)(?:para\s+)?(?:petugas\s+|anggota\s+)?$",
+    re.IGNORECASE)
 _MEETING_FRAME = re.compile(r"\W*(?:dalam|pada|di)\s+(?:rakor|rapat(?:\s+koordinasi)?|pertemuan)\s+"
                             r"(?:itu|tersebut)\s*,", re.IGNORECASE)
 _FROM_NAMED = re.compile(r"(?<![^\W_])dari\s+[A-Z]")
@@ -1578,6 +1584,9 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
         if handed and _GOODS.search(_sentence_before(article, e.start)):
             continue  # "logistik diserahkan kepada PPK X": who receives what is delivered (a case handed
             # over "untuk ditindaklanjuti" is work done together)
+        if e.label != "POLICE_UNIT" and _NOT_TAKING_PART.search(before):
+            continue  # "adu mulut antara seorang saksi dan petugas KPPS": a party to the quarrel; "hingga
+            # kotak suara disegel petugas KPPS": ends the time told; "mengantar petugas KPPS": taken along
         if e.label != "POLICE_UNIT" and _DONE_BY_FOR.search(before):
             continue  # "dikawal ke Aula X untuk direkapitulasi oleh PPK Y": who does what the goods go for
         if words and words[-1] == "dari" and not _FROM_PEOPLE.search(" ".join(words[-5:-1])):

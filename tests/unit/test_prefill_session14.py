@@ -87,6 +87,12 @@ Dalam rakor itu, peserta memetakan TPS rawan: dari 512 TPS di Bukit Barisan, seb
 Pasukan BKO Satbrimob tiba di Mapolres Bukit Barisan, Senin (25/11/2024) siang.
 
 Pada malam yang sama, Unit Samapta Polsek Kota Barisan berpatroli ke desa-desa di tepi Danau Barisan.
+
+Bhabinkamtibmas Polsek Kota Barisan menengahi adu mulut antara seorang saksi dan petugas KPPS di TPS 03 Desa Batu Putih.
+
+Dua personel Polsek Kota Barisan berjaga bersama Linmas hingga kotak suara disegel petugas KPPS.
+
+Personel Polsek Tepi Danau bersama BPBD Kabupaten Bukit Barisan mengantar petugas KPPS dan kotak suara dengan perahu.
 """,
 }
 
@@ -116,6 +122,10 @@ CASES = [
     ("melibatkan 35 personel gabungan", "unit", "Sat Samapta"),
     ("Dalam rakor itu, peserta memetakan", "location", "Aula Mapolres Bukit Barisan"),
     ("Pada malam yang sama, Unit Samapta", "date", "2024-11-25"),
+    # a party to a quarrel, who ends the time told and who is taken along do not take part
+    ("menengahi adu mulut antara", "partners", []),
+    ("hingga kotak suara disegel", "partners", ["Linmas"]),
+    ("mengantar petugas KPPS", "partners", ["BPBD Kabupaten Bukit Barisan"]),
 ]
 
 opened, test_session14_prefill = case_check(PAGES, CASES)
