@@ -62,7 +62,7 @@ from store.text.entities.people import (
     _h_speech,
     _h_subject,
 )
-from store.text.entities.resolve import LANDSCAPE, Piece, _resolve, second_pass, settle
+from store.text.entities.resolve import LANDSCAPE, Piece, _resolve_marked, second_pass, settle
 
 _SUBJECT_VERBS = ("juga", "mengatakan", "menegaskan", "menjelaskan", "menambahkan", "mengimbau", "mengingatkan",
                   "berharap", "meminta", "menyampaikan", "menyebutkan", "mengungkapkan", "menuturkan")
@@ -380,7 +380,7 @@ class Recogniser:
                 if value is _WEEKDAY_VALUE:  # a bare weekday: the latest such day, or the next one if planned
                     future = _PLANNED.search(text, 0, s) is not None or _FUTURE_AFTER.match(text, e) is not None
                     cands[i] = (s, e, label, _bare_day(_ref(published), text[s:e], future))
-        return settle(text, _resolve(cands, len(text)))
+        return settle(text, *_resolve_marked(cands, len(text)))
 
 
 _DEFAULT: Recogniser | None = None

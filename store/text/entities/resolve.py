@@ -41,16 +41,23 @@ PieceCand = tuple[int, int, str, object, int, str | None]
 Piece = tuple[tuple[PieceCand, ...], bytes, tuple[str, ...], tuple[str, ...]]
 
 
-def settle(text: str, cands: list[Cand]) -> Piece:
+def settle(text: str, cands: list[Cand], marked: bytearray | None = None) -> Piece:
     """The ``Piece`` of ``text`` from its settled candidates: a piece seen again (boilerplate,
     a republished press release, a template sentence) costs a look-up, and its candidates are
-    shifted to article offsets only where the second pass looks at them."""
-    mask = bytearray(cands[-1][1] if cands else 0)
+    shifted to article offsets only where the second pass looks at them. ``marked``: the
+    candidates' characters marked already (``_resolve_marked``'s, this piece's own to keep): the
+    mask is cut from it, not marked again a candidate at a time."""
+    if marked is None:
+        mask = bytearray(cands[-1][1] if cands else 0)
+        for s, e, _label, _value in cands:
+            mask[s:e] = b"\1" * (e - s)
+    else:  # (the spans are sorted and apart: the last ends last)
+        mask = marked
+        del mask[cands[-1][1] if cands else 0 :]
     places: list[str] = []
     tokens: list[str] = []
     out: list[PieceCand] = []
     for s, e, label, value in cands:
-        mask[s:e] = b"\1" * (e - s)
         if label in _PLACE_LABELS:
             name = _place_name(text, s, e, label) if label == _MUTE or text[s] in _PLACE_OF_FIRST else None
             if name is None and label == "LOC" and text.endswith(_AFTER_LANDSCAPE, 0, s):
@@ -297,9 +304,15 @@ def _after_place_ok(text: str, end: int) -> bool:
 def _resolve(cands: list[Cand], size: int) -> list[Cand]:
     """Non-overlapping: longer spans win, then the label's priority, then the earlier start.
     ``size``: the length of the text the candidates are in (none ends past it)."""
+    return _resolve_marked(cands, size)[0]
+
+
+def _resolve_marked(cands: list[Cand], size: int) -> tuple[list[Cand], bytearray | None]:
+    """``_resolve``, and where the kept candidates lie (a byte 1 a character, ``size`` + 1
+    bytes) when it had more than one to settle: ``settle``'s mask, made once."""
     taken: list[Cand] = []
     if len(cands) < 2:
-        return [c for c in cands if c[1] > c[0]]
+        return [c for c in cands if c[1] > c[0]], None
     prio = PRIORITY
     ordered = sorted([(c[0] - c[1], prio[c[2]], c[0], i) for i, c in enumerate(cands)])
     occupied = bytearray(size + 1)
@@ -312,7 +325,7 @@ def _resolve(cands: list[Cand], size: int) -> list[Cand]:
         occupied[s:e] = b"\1" * (e - s)
         taken.append(cands[i])
     taken.sort()
-    return taken
+    return taken, occupied
 
 
 _HIDDEN = frozenset({_BLOCK, _MUTE, _REST})
