@@ -2008,6 +2008,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         bare = None
     if bare is not None:  # "tetap tinggal di markas": the markas named before
         location = _earlier_location(article, start, bare.group(1).casefold(), kind_only=True)
+    if location is None and _FORCE_BACK.match(sentence):  # "Ratusan personel itu terdiri atas ...": where
+        location = _force_place(article, start)  # the force told before was fielded
     if location is None:  # "diamankan dan dibawa ke Mapolres X": the station, the act naming no other place
         location = _taken_to(article, inside, start, end)
     if location is None:  # "Kegiatan yang berlangsung di Ballroom Hotel Tugu ini melibatkan ..."
@@ -2374,12 +2376,37 @@ def _type(article: Article, start: int, clause: str, clf: TypeClassifier, senten
         # that leaves its verb out has the verb of its sentence, not of the sentence before
         return clf.guess(article.text[own:start])[0]
     before = [s for s in spans if s[1] <= start]
+    if _FORCE_BACK.match(sentence):
+        # "Ratusan personel itu terdiri atas ...", "Dari jumlah tersebut, ...": the force told before,
+        # the act it was fielded for (not the sentence just before, "... dengan pengawalan tim walpri")
+        for s, e in reversed(before[-4:]):
+            if any(x.label == "PERSONNEL" and s <= x.start < e for x in article.entities) and (
+                    clf.lexicon_scores(article.text[s:e])):
+                return clf.guess(article.text[s:e])[0]
     for s, e in reversed(before[-1:]):
         if clf.lexicon_scores(article.text[s:e]):
             return clf.guess(article.text[s:e])[0]
     if article.title and clf.lexicon_scores(article.title):
         return clf.guess(article.title)[0]
     return kind
+
+
+_FORCE_BACK = re.compile(r"\W*(?:(?:ratusan|puluhan|ribuan|seluruh|para|sebanyak)\s+)?"
+                         r"(?:personel|pasukan|personil|anggota)\s+(?:gabungan\s+)?(?:itu|tersebut)|"
+                         r"\W*(?:dari|dengan)\s+jumlah\s+(?:itu|tersebut)", re.IGNORECASE)
+
+
+def _force_place(article: Article, start: int) -> str | None:
+    """Where the force a sentence points back to ("Ratusan personel itu ...") was fielded: the place of
+    the last of the four sentences before ``start`` that counts personnel."""
+    spans = [sp for sp in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+             if sp[1] <= start]
+    for s, e in reversed(spans[-4:]):
+        inside = [x for x in article.entities if s <= x.start and x.end <= e]
+        if any(x.label == "PERSONNEL" for x in inside):
+            found = location_in(article, inside, s, e)
+            return found[0] if found is not None else None
+    return None
 
 
 _LEXICON_ONLY: dict[int, TypeClassifier] = {}

@@ -51,6 +51,16 @@ Sementara di Kecamatan Pantai Baru, Bhabinkamtibmas Polsek Pantai Baru Bripka Yu
 
 Polres Bukit Hijau menggeser 300 personel pengamanan TPS ke Kecamatan Pantai Baru usai apel di Mapolres Bukit Hijau, Selasa (26/11/2024).
 """,
+    # a sentence pointing back to the force told before ("Ratusan personel itu terdiri atas ...") is
+    # about the act and place that force was fielded for, not the sentence just before's
+    "force": """Polres Teluk Biru Amankan Kampanye Akbar
+
+TELUK BIRU – Polres Teluk Biru menerjunkan 420 personel gabungan untuk mengamankan kampanye rapat umum pasangan calon bupati di Lapangan Garuda, Minggu (17/11/2024).
+
+Pasangan calon tiba di lokasi sekitar pukul 13.30 WIB dengan pengawalan tim walpri.
+
+Ratusan personel itu terdiri atas 300 personel Polres Teluk Biru dan 50 personel Satbrimob Polda Nusa, ditambah 70 prajurit Kodim 1234/Teluk Biru.
+""",
     # a patrol's route is where it goes, not where it ends; an escort's route is only its way; a
     # span of two sentences whose second points back ("di sana", "Di kantor itu") to the first's place;
     # the parts of a venue named before ("empat pintu masuk stadion", "area parkir selatan stadion")
@@ -122,6 +132,8 @@ CASES = [
     ("melibatkan 35 personel gabungan", "unit", "Sat Samapta"),
     ("Dalam rakor itu, peserta memetakan", "location", "Aula Mapolres Bukit Barisan"),
     ("Pada malam yang sama, Unit Samapta", "date", "2024-11-25"),
+    ("Ratusan personel itu terdiri", "type", "static_guard"),
+    ("Ratusan personel itu terdiri", "location", "Lapangan Garuda"),
     # a party to a quarrel, who ends the time told and who is taken along do not take part
     ("menengahi adu mulut antara", "partners", []),
     ("hingga kotak suara disegel", "partners", ["Linmas"]),
