@@ -1885,10 +1885,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     date = next((e for e in inside if e.label == "DATE" and not _NOT_WHEN.search(
         article.text[max(start, e.start - 45):e.start])), None)
     told = _clause_date(article, start) if (date is None or not date.value) and ref is None else None
-    opens = _range_start(article, inside, start) if date is None or not date.value else None
-    if date is not None and date.value:
+    opens = _range_start(article, inside if date is None or not date.value else [date], start)
+    if date is not None and date.value and opens is None:
         date_iso = date.value
-    elif opens is not None:  # "selama rapat pleno pada 4 hingga 6 Desember 2024": from its first day
+    elif opens is not None:  # "selama rapat pleno pada 4 hingga 6 Desember 2024", "pada 16–20 September
+        # 2024": from its first day
         date_iso = opens
     elif told is not None:  # "Pada Senin (25/11), ... 40 personel di A, sedangkan 25 personel dikirim ke B"
         date_iso = told

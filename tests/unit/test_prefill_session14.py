@@ -60,6 +60,8 @@ TELUK BIRU – Polres Teluk Biru menerjunkan 420 personel gabungan untuk mengama
 Pasangan calon tiba di lokasi sekitar pukul 13.30 WIB dengan pengawalan tim walpri.
 
 Ratusan personel itu terdiri atas 300 personel Polres Teluk Biru dan 50 personel Satbrimob Polda Nusa, ditambah 70 prajurit Kodim 1234/Teluk Biru.
+
+Sebelum bertugas, para walpri menjalani pelatihan pengawalan di Mako Satbrimob Polda Nusa pada 16–20 September 2024.
 """,
     # a patrol's route is where it goes, not where it ends; an escort's route is only its way; a
     # span of two sentences whose second points back ("di sana", "Di kantor itu") to the first's place;
@@ -134,6 +136,7 @@ CASES = [
     ("Pada malam yang sama, Unit Samapta", "date", "2024-11-25"),
     ("Ratusan personel itu terdiri", "type", "static_guard"),
     ("Ratusan personel itu terdiri", "location", "Lapangan Garuda"),
+    ("para walpri menjalani pelatihan", "date", "2024-09-16"),  # a range: its first day
     # a party to a quarrel, who ends the time told and who is taken along do not take part
     ("menengahi adu mulut antara", "partners", []),
     ("hingga kotak suara disegel", "partners", ["Linmas"]),
