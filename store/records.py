@@ -258,7 +258,7 @@ _PLACE_AFTER = re.compile(r",?\s+(?:di|dalam)\s+[A-Z]")
 _UNIT_VERB = re.compile(r"\s+(?:me|di|ber|ter|men|mem|meng)\w+")
 # a list item after a comma or "dan" ("..., 160 personel ke B dan 140 personel ke C") that goes to
 # a place of its own
-_ITEM_JOIN = re.compile(r"(?:,|\s+dan)\s+$")
+_ITEM_JOIN = re.compile(r"(?:,|\s+dan|\s+serta|,?\s+ditambah)\s+$")
 _GOES_TO = re.compile(r"(?:\s+[a-z]\w*){0,2}?\s+(?:ke|di|menuju|untuk)\s", re.IGNORECASE)
 _PART_OF = re.compile(r",\s+(termasuk|di antaranya|diantaranya)\s+", re.IGNORECASE)
 _OWN_ACT = re.compile(r"(?<![^\W_])(?:yang\s+)?(?:di|me|ber)[a-z]+\s+(?:di|ke|sebagai|untuk)(?![^\W_])",
@@ -995,17 +995,22 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     # 140 personel ke C"; each figure after the first that goes somewhere is a record of its own
     counts = [e for e in article.entities if start < e.start and e.end <= end and e.label == "PERSONNEL"]
     for c in counts[1:]:
-        joint = _ITEM_JOIN.search(article.text, max(start, c.start - 6), c.start)
+        joint = _ITEM_JOIN.search(article.text, max(start, c.start - 11), c.start)
         if joint is not None and _GOES_TO.match(article.text, c.end, end):
             cuts.append((joint.start(), c.start))
     # a figure split by unit, the verb said once: "menyiagakan 150 personel Polres X dan 30 personel
     # Batalyon C Satbrimob Y untuk ...", "terdiri atas 150 personel A, 90 personel B dan 170 personel C",
     # "30 personel berasal dari Polres X dan 15 personel dari Polsek Y"; "Polres X menempatkan 30 personel
     # dan Polsek Y 15 personel di ...": each unit's figure is a record of its own (the guidelines)
+    for c in counts[1:]:  # "Polres X mengerahkan 702 personel, ditambah 100 personel Satbrimob Y": the
+        # first unit's figure, then another unit's added to it
+        joint = _ITEM_JOIN.search(article.text, max(start, c.start - 11), c.start)
+        if joint is not None and "ditambah" in joint.group() and _unit_after(article, units, c.end, end):
+            cuts.append((joint.start(), c.start))
     owned = [c for c in counts if _unit_after(article, units, c.end, end) is not None]
     if len(owned) > 1 and len({_unit_after(article, units, c.end, end) for c in owned}) == len(owned):
         for c in owned[1:]:
-            joint = _ITEM_JOIN.search(article.text, max(start, c.start - 6), c.start)
+            joint = _ITEM_JOIN.search(article.text, max(start, c.start - 11), c.start)
             if joint is not None:
                 cuts.append((joint.start(), c.start))
     for u in units:
@@ -1036,6 +1041,11 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     people = ("PERSONNEL", "ROLE") if first is not None else ("PERSONNEL",)
     telling = [any(s <= e.start and e.end <= t and (e.label in people or _specific(e))
                    for e in article.entities) for s, t in out]
+    if len(out) > 2 and all(telling[:-1]) and not telling[-1]:
+        # "..., ditambah 100 personel Satbrimob Y, sementara sisanya berasal dari Kodim Z": a last clause
+        # telling no unit's figure goes with the one before it
+        out = [*out[:-2], (out[-2][0], end)]
+        telling = telling[:-1]
     return out if all(telling) else [(start, end)]
 
 
@@ -2029,6 +2039,14 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     first_end = _first_clause_end(article, start, end)  # "..., sedangkan Polsek Kejajar ...": another group's
     own = [e for e in acting if e.end <= first_end]
     partners = _partners(article, own, unit_text, location)
+    parts = clauses(article, *selected)
+    if len(parts) > 1 and all(_ITEM_JOIN.fullmatch(article.text, a[1], b[0])
+                              for a, b in itertools.pairwise(parts)):
+        # a figure split by unit ("310 personel Polres X dan 60 personel Satbrimob Y, ditambah 80 prajurit
+        # Kodim Z ..."): the soldiers and local bodies of the force take part with every unit of it
+        force = [e for e in article.entities if selected[0] <= e.start and e.end <= selected[1]
+                 and e.label in ("MILITARY_UNIT", "GOV_ORG") and not start <= e.start < first_end]
+        partners += [p for p in _partners(article, force, unit_text, location) if p not in partners]
     partners += [p for p in _next_sentence_partners(article, end, unit_text, location) if p not in partners]
     if not partners and ref is not None and (start, end) == selected:  # a next clause: another group's
         partners = [p for p in ref.partners if p != unit_text]

@@ -7,7 +7,12 @@ needle to its paragraph's end."""
 
 from __future__ import annotations
 
-from tests.unit.prefill_pages import case_check
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.unit.prefill_pages import Opened, case_check, open_pages
 
 PAGES = {
     # troops arriving are the act ("tiba di Pelabuhan X untuk memperkuat pengamanan di Kabupaten Y"),
@@ -144,3 +149,46 @@ CASES = [
 ]
 
 opened, test_session14_prefill = case_check(PAGES, CASES)
+
+
+SPLIT = {
+    "joined": """Polres Muara Jaya Kawal Logistik ke Kecamatan
+
+MUARA JAYA – Polres Muara Jaya mengawal pergeseran logistik Pilkada dari gudang KPU ke 14 kecamatan, Senin (25/11/2024).
+
+Pengawalan melibatkan 96 personel, terdiri atas 60 personel Polres Muara Jaya dan polsek jajaran serta 36 personel Satbrimob Polda Kalimantan Raya yang di-BKO-kan.
+
+Dari jumlah tersebut, Polres Muara Jaya mengerahkan 702 personel, ditambah 100 personel Satbrimob Polda Kalimantan Raya yang di-BKO-kan, sementara sisanya berasal dari instansi terkait.
+
+Ratusan personel itu terdiri atas 310 personel Polres Muara Jaya dan 60 personel Satbrimob Polda Kalimantan Raya, ditambah 80 prajurit Kodim 1299/Muara Jaya.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def split(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("split"), SPLIT)
+
+
+@pytest.mark.parametrize(("needle", "want"), [
+    ("terdiri atas 60 personel", [("Polres Muara Jaya", 60, []), ("Satbrimob Polda Kalimantan Raya", 36, [])]),
+    ("mengerahkan 702 personel", [("Polres Muara Jaya", 702, []), ("Satbrimob Polda Kalimantan Raya", 100, [])]),
+    # the soldiers of the force take part with each of its police units
+    ("terdiri atas 310 personel", [("Polres Muara Jaya", 310, ["Kodim 1299/Muara Jaya"]),
+                                   ("Satbrimob Polda Kalimantan Raya", 60, ["Kodim 1299/Muara Jaya"])]),
+])
+def test_a_split_joined_by_serta_or_ditambah_is_one_record_per_unit(split: Opened, needle: str,
+                                                                     want: list[Any]) -> None:
+    """Figures split by unit joined by "serta" or ", ditambah" (not only "dan" and commas; a last
+    clause telling no unit's figure goes with the one before): the reviewer selects the sentence for
+    each record, each draft the next unit's with its own figure, no other police unit of the list as
+    a partner, the force's soldiers and local bodies partners of every record."""
+    st, ids = split
+    aid = ids["joined"]
+    text = st.article(aid).text
+    at = text.index(needle)
+    start, end = text.rfind("\n", 0, at) + 1, text.index("\n", at)
+    for unit, personnel, partners in want:
+        d = st.draft_record(aid, start, end)
+        assert (d["unit"], d["personnel"], d["partners"]) == (unit, personnel, partners)
+        st.add_record(aid, **{k: v for k, v in d.items() if k not in ("date_text", "phase")})
