@@ -82,3 +82,17 @@ def case_check(pages: dict[str, str], cases: Sequence[Case], clause: tuple[str, 
         assert needle_draft(opened, pages, needle, clause=needle.startswith(clause))[slot] == expected
 
     return opened, test_case
+
+
+def coded_in_turn(opened: Opened, page: str, needle: str, records: int) -> Iterator[dict[str, Any]]:
+    """The drafts of the paragraph holding ``needle`` as a reviewer codes it record after record:
+    each draft is yielded, then saved as the reviewer's (the workbench drafts the next clause)."""
+    st, ids = opened
+    aid = ids[page]
+    text = st.article(aid).text
+    at = text.index(needle)
+    start, end = text.rfind("\n", 0, at) + 1, text.index("\n", at)
+    for _ in range(records):
+        d = st.draft_record(aid, start, end)
+        yield d
+        st.add_record(aid, **{k: v for k, v in d.items() if k not in ("date_text", "phase")})

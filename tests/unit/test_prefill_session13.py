@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.prefill_pages import Opened, case_check, open_pages
+from tests.unit.prefill_pages import Opened, case_check, coded_in_turn, open_pages
 
 PAGES = {
     # the headline and the lede both tell a Polsek's act: the page is about the Polsek, however
@@ -237,13 +237,6 @@ def test_a_figure_split_by_unit_is_one_record_per_unit(split: Opened, needle: st
     """A figure split by unit with the verb said once: the reviewer selects the sentence again for
     each record, and each draft is the next unit's with its own figure, no other unit of the list as
     a partner, and the type of the whole sentence (its act and purpose are every unit's)."""
-    st, ids = split
-    aid = ids["by_unit"]
-    text = st.article(aid).text
-    at = text.index(needle)
-    start, end = text.rfind("\n", 0, at) + 1, text.index("\n", at)
-    for unit, personnel, kind in want:
-        d = st.draft_record(aid, start, end)
+    for (unit, personnel, kind), d in zip(want, coded_in_turn(split, "by_unit", needle, len(want)), strict=True):
         assert (d["unit"], d["personnel"]) == (unit, personnel) and d["partners"] == []
         assert kind is None or d["type"] == kind
-        st.add_record(aid, **{k: v for k, v in d.items() if k not in ("date_text", "phase")})

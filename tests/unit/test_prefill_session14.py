@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.prefill_pages import Opened, case_check, open_pages
+from tests.unit.prefill_pages import Opened, case_check, coded_in_turn, open_pages
 
 PAGES = {
     # troops arriving are the act ("tiba di Pelabuhan X untuk memperkuat pengamanan di Kabupaten Y"),
@@ -183,12 +183,5 @@ def test_a_split_joined_by_serta_or_ditambah_is_one_record_per_unit(split: Opene
     clause telling no unit's figure goes with the one before): the reviewer selects the sentence for
     each record, each draft the next unit's with its own figure, no other police unit of the list as
     a partner, the force's soldiers and local bodies partners of every record."""
-    st, ids = split
-    aid = ids["joined"]
-    text = st.article(aid).text
-    at = text.index(needle)
-    start, end = text.rfind("\n", 0, at) + 1, text.index("\n", at)
-    for unit, personnel, partners in want:
-        d = st.draft_record(aid, start, end)
+    for (unit, personnel, partners), d in zip(want, coded_in_turn(split, "joined", needle, len(want)), strict=True):
         assert (d["unit"], d["personnel"], d["partners"]) == (unit, personnel, partners)
-        st.add_record(aid, **{k: v for k, v in d.items() if k not in ("date_text", "phase")})
