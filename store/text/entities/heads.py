@@ -676,10 +676,21 @@ def _doubled(text: str, start: int, end: int) -> bool:
     return start > n and text[start - 1] == "-" and text.startswith(text[start:end], start - 1 - n)
 
 
+# the blanks of ``_S``, and the first letters of ``_DIRECTIONS``' words as ``_TAIL_WORD`` opens them (a
+# capital): after one blank, a character that is neither starts no direction
+_BLANKS = frozenset(" \t\u00a0")
+_DIRECTION_OPENS = frozenset(w[0].upper() for w in _DIRECTIONS) | _BLANKS
+
+
 def _h_place(text: str, start: int, key_end: int, add: Add) -> None:
     if _doubled(text, start, key_end):
         return  # "Kecamatan Bone-Bone": the head's tail takes it whole; "Bone" alone is another place
     end = key_end
+    # (most places are followed by a blank and a word that is no direction, or by no blank at
+    # all: told by two characters, not by ``_TAIL_WORD``'s match and the word lowered)
+    if text[end:end + 1] not in _BLANKS or text[end + 1:end + 2] not in _DIRECTION_OPENS:
+        add((start, end, "LOC", None))
+        return
     m = _TAIL_WORD.match(text, end)
     if m is not None and m.group(1).lower() in _DIRECTIONS and not _TAIL_WORD.match(text, m.end()):
         end = m.end()  # "Bangka Barat", "Bima Kota"
