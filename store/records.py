@@ -1282,7 +1282,12 @@ def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
     """Where the activity of the sentence ``start:end`` happens and how surely (the rank of
     ``_places``): a venue after "di" (or "ke", "menuju") first, else the first place that is not
     the dateline nor a unit's province."""
-    places = [p for p in _places(article, inside, start, end, toward) if p[0] < max_rank]
+    contrast = _CONTRAST.search(article.text, start, end)
+    places = [p for p in _places(article, inside, start, contrast.start(), toward) if p[0] < max_rank] if (
+        contrast is not None) else []
+    # ("40 personel di Kecamatan X, sedangkan personel BKO disiagakan di Mapolres Y": the clause's own
+    # place, the one after ", sedangkan" another group's)
+    places = places or [p for p in _places(article, inside, start, end, toward) if p[0] < max_rank]
     if not places:
         return None
     # of places ranked alike, a named venue beats a region ("Kegiatan di Kecamatan X dilaksanakan ... di Balai

@@ -161,6 +161,8 @@ Pengawalan melibatkan 96 personel, terdiri atas 60 personel Polres Muara Jaya da
 Dari jumlah tersebut, Polres Muara Jaya mengerahkan 702 personel, ditambah 100 personel Satbrimob Polda Kalimantan Raya yang di-BKO-kan, sementara sisanya berasal dari instansi terkait.
 
 Ratusan personel itu terdiri atas 310 personel Polres Muara Jaya dan 60 personel Satbrimob Polda Kalimantan Raya, ditambah 80 prajurit Kodim 1299/Muara Jaya.
+
+Dari jumlah itu, 64 personel ditempatkan di Kecamatan Hulu, 58 personel di Kecamatan Hilir, 50 personel di Kecamatan Pesisir dan 40 personel di Kecamatan Tengah, sedangkan personel BKO disiagakan sebagai pasukan cadangan di Mapolres Muara Jaya.
 """,
 }
 
@@ -185,3 +187,11 @@ def test_a_split_joined_by_serta_or_ditambah_is_one_record_per_unit(split: Opene
     a partner, the force's soldiers and local bodies partners of every record."""
     for (unit, personnel, partners), d in zip(want, coded_in_turn(split, "joined", needle, len(want)), strict=True):
         assert (d["unit"], d["personnel"], d["partners"]) == (unit, personnel, partners)
+
+
+def test_a_split_by_place_ends_before_another_groups_clause(split: Opened) -> None:
+    """A figure split by place whose last place is followed by another group's clause (", sedangkan
+    personel BKO disiagakan ... di Mapolres X"): each record is placed where its figure goes."""
+    drafts = list(coded_in_turn(split, "joined", "64 personel ditempatkan", 4))
+    assert [(d["personnel"], d["location"]) for d in drafts] == [
+        (64, "Kecamatan Hulu"), (58, "Kecamatan Hilir"), (50, "Kecamatan Pesisir"), (40, "Kecamatan Tengah")]
