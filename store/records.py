@@ -1243,8 +1243,10 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             continue
         # ... and lifts it to the rank of its "di", unless the venue is where a movement goes ("menuju
         # Gudang X di Desa Y": the escort starts where it comes "dari")
+        later_item = any(p[2] <= s and _LIST_JOIN.match(article.text[p[2]:s]) for p in places)
         lying = [p[0] for p in places if p[1] >= e and _LIES_IN.match(article.text[e:p[1]])
-                 and not _TOWARD.search(article.text, max(body, s - 12), s) and s not in levels]
+                 and not _TOWARD.search(article.text, max(body, s - 12), s) and s not in levels
+                 and not later_item]  # ("ke kantor KPU X dan kantor Bawaslu Y di Z": both go to Z)
         out.append((min([weight, *lying]) if weight < 3 else weight, s, e))
     return [p for p in out if p[0] < 3]
 

@@ -110,6 +110,8 @@ Bhabinkamtibmas Polsek Kota Barisan menengahi adu mulut antara seorang saksi dan
 Dua personel Polsek Kota Barisan berjaga bersama Linmas hingga kotak suara disegel petugas KPPS.
 
 Personel Polsek Tepi Danau bersama BPBD Kabupaten Bukit Barisan mengantar petugas KPPS dan kotak suara dengan perahu.
+
+Sehari sebelumnya, Kasat Binmas berkunjung ke kantor KPU Kabupaten Bukit Barisan dan kantor Bawaslu Bukit Barisan di Kota Barisan untuk menyamakan data TPS rawan.
 """,
 }
 
@@ -142,6 +144,9 @@ CASES = [
     ("Ratusan personel itu terdiri", "type", "static_guard"),
     ("Ratusan personel itu terdiri", "location", "Lapangan Garuda"),
     ("para walpri menjalani pelatihan", "date", "2024-09-16"),  # a range: its first day
+    # a list of venues placed once ("ke kantor A dan kantor B di Kota X") is the list, never its last item
+    ("berkunjung ke kantor KPU Kabupaten Bukit", "location",
+     "kantor KPU Kabupaten Bukit Barisan dan kantor Bawaslu Bukit Barisan"),
     # a party to a quarrel, who ends the time told and who is taken along do not take part
     ("menengahi adu mulut antara", "partners", []),
     ("hingga kotak suara disegel", "partners", ["Linmas"]),
