@@ -258,6 +258,8 @@ _PLACE_AFTER = re.compile(r",?\s+(?:di|dalam)\s+[A-Z]")
 _UNIT_VERB = re.compile(r"\s+(?:me|di|ber|ter|men|mem|meng)\w+")
 # a list item after a comma or "dan" ("..., 160 personel ke B dan 140 personel ke C") that goes to
 # a place of its own
+_PLACE_ITEM_JOIN = re.compile(r"(?:,|\s+dan)\s+")
+_FOR_PLACE = re.compile(r"(?:[a-z]+\s+){0,3}?(?:untuk|ke|di|menuju)\s+$")
 _ITEM_JOIN = re.compile(r"(?:,|\s+dan|\s+serta|,?\s+ditambah)\s+$")
 _GOES_TO = re.compile(r"(?:\s+[a-z]\w*){0,2}?\s+(?:ke|di|menuju|untuk)\s", re.IGNORECASE)
 _PART_OF = re.compile(r",\s+(termasuk|di antaranya|diantaranya)\s+", re.IGNORECASE)
@@ -1002,6 +1004,19 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     # Batalyon C Satbrimob Y untuk ...", "terdiri atas 150 personel A, 90 personel B dan 170 personel C",
     # "30 personel berasal dari Polres X dan 15 personel dari Polsek Y"; "Polres X menempatkan 30 personel
     # dan Polsek Y 15 personel di ...": each unit's figure is a record of its own (the guidelines)
+    # ... or by place, each place before its figure: "logistik untuk Kecamatan A dikawal 12 personel ...,
+    # logistik untuk Kecamatan B dikawal 8 personel dan untuk Kecamatan C 6 personel"
+    places_at = [e for e in article.entities if start <= e.start and e.end <= end and e.label == "LOC"]
+    first_place = [p for p in places_at if counts and p.end <= counts[0].start]
+    if first_place and _FOR_PLACE.search(article.text, max(start, first_place[-1].start - 12),
+                                         first_place[-1].start):
+        for a, c in itertools.pairwise(counts):
+            between = [p for p in places_at if a.end <= p.start and p.end <= c.start]
+            if len(between) != 1:
+                continue
+            joints = list(_PLACE_ITEM_JOIN.finditer(article.text, a.end, between[0].start))
+            if joints and _FOR_PLACE.fullmatch(article.text, joints[-1].end(), between[0].start):
+                cuts.append((joints[-1].start(), joints[-1].end()))
     for c in counts[1:]:  # "Polres X mengerahkan 702 personel, ditambah 100 personel Satbrimob Y": the
         # first unit's figure, then another unit's added to it
         joint = _ITEM_JOIN.search(article.text, max(start, c.start - 11), c.start)

@@ -168,6 +168,8 @@ Dari jumlah tersebut, Polres Muara Jaya mengerahkan 702 personel, ditambah 100 p
 Ratusan personel itu terdiri atas 310 personel Polres Muara Jaya dan 60 personel Satbrimob Polda Kalimantan Raya, ditambah 80 prajurit Kodim 1299/Muara Jaya.
 
 Dari jumlah itu, 64 personel ditempatkan di Kecamatan Hulu, 58 personel di Kecamatan Hilir, 50 personel di Kecamatan Pesisir dan 40 personel di Kecamatan Tengah, sedangkan personel BKO disiagakan sebagai pasukan cadangan di Mapolres Muara Jaya.
+
+Pagi harinya, logistik untuk Kecamatan Pulau Tiga dikawal 12 personel dengan kapal patroli Sat Polairud Polres Muara Jaya, logistik untuk Kecamatan Teluk Dalam dikawal 8 personel dan untuk Kecamatan Karang Jaya 6 personel.
 """,
 }
 
@@ -200,3 +202,12 @@ def test_a_split_by_place_ends_before_another_groups_clause(split: Opened) -> No
     drafts = list(coded_in_turn(split, "joined", "64 personel ditempatkan", 4))
     assert [(d["personnel"], d["location"]) for d in drafts] == [
         (64, "Kecamatan Hulu"), (58, "Kecamatan Hilir"), (50, "Kecamatan Pesisir"), (40, "Kecamatan Tengah")]
+
+
+def test_a_split_by_place_written_before_each_figure(split: Opened) -> None:
+    """A figure split by place, each place before its figure ("logistik untuk Kecamatan A dikawal 12
+    personel ..., logistik untuk Kecamatan B dikawal 8 personel dan untuk Kecamatan C 6 personel"):
+    one record per place, each with its own figure."""
+    drafts = list(coded_in_turn(split, "joined", "logistik untuk Kecamatan Pulau Tiga", 3))
+    assert [(d["personnel"], d["location"]) for d in drafts] == [
+        (12, "Kecamatan Pulau Tiga"), (8, "Kecamatan Teluk Dalam"), (6, "Kecamatan Karang Jaya")]
