@@ -887,9 +887,10 @@ def _lies_on(text: str, locs: Sequence[Any], i: int, j: int) -> bool:
             and re.fullmatch(r",?\s+(?:di|dalam)\s+", text[locs[i - 1].end:locs[i].start]) is not None)
 
 
-def _loc_runs(article: Article, locs: Sequence[Any]) -> list[tuple[int, int]]:
+def _loc_runs(article: Article, locs: Sequence[Any], first: bool = False) -> list[tuple[int, int]]:
     """Places as a reviewer writes them: a list of places of one kind joined ("Desa A, Desa B dan
-    Desa C"), a name written with a dash between two places ("Jalan Raya Banjar–Pangandaran")."""
+    Desa C"; each apart when the project takes the ``first``), a name written with a dash between two
+    places ("Jalan Raya Banjar–Pangandaran")."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(locs):
@@ -901,7 +902,7 @@ def _loc_runs(article: Article, locs: Sequence[Any]) -> list[tuple[int, int]]:
             gap = article.text[e:locs[j].start]
             if gap in ("–", "-", "—"):
                 joined = True
-            elif not (_LIST_JOIN.match(gap) and len(locs[j].text.split()) > 1 and (
+            elif first or not (_LIST_JOIN.match(gap) and len(locs[j].text.split()) > 1 and (
                     locs[j].text.split()[0].casefold() == head or gap.strip(" ,").startswith("dan")
                     or (_HEAD_WORD.match(locs[j].text) and _HEAD_WORD.match(locs[i].text)))) or (
                     # not the road a venue lies on and the next venue: "Kantor A di Jalan X dan Kantor B"
@@ -1103,7 +1104,7 @@ def _occupied_venue(article: Article, spans: Sequence[tuple[int, int]], s: int,
 
 
 def _places(article: Article, inside: Sequence[Any], start: int, end: int,
-            toward: bool = False) -> list[tuple[float, int, int]]:
+            toward: bool = False, first: bool = False) -> list[tuple[float, int, int]]:
     """The places the sentence ``start:end`` names for its activity, as (rank, start, end): 0 after
     "di", 1 after "ke"/"menuju" or the start of a movement ("dari Gudang ... menuju"), 2 with no
     preposition; a place in a scene-setting clause ("Setibanya di Elat, ...") ranks lower, one that
@@ -1169,7 +1170,7 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         after_di = article.text[max(body, u.start - 4):u.start] in (" di ", "\ndi ")
         if after_di and u.end <= end and _specific(u) and _TERRITORIAL.match(u.text):
             places.append((1.0, u.start, u.end))
-    runs = _loc_runs(article, locs)
+    runs = _loc_runs(article, locs, first)
     levels: set[int] = set()  # "pleno ... tingkat Kecamatan X di Aula Y": the level counted at, not a place
     for run_s, run_e in runs:
         last = (article.text[max(body, run_s - 25):run_s].casefold().split() or [""])[-1]
@@ -1295,16 +1296,18 @@ def names_a_venue(sentence: str) -> bool:
 
 
 def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
-                max_rank: float = LIES_RANK, toward: bool = False) -> tuple[str, float] | None:
+                max_rank: float = LIES_RANK, toward: bool = False,
+                first: bool = False) -> tuple[str, float] | None:
     """Where the activity of the sentence ``start:end`` happens and how surely (the rank of
     ``_places``): a venue after "di" (or "ke", "menuju") first, else the first place that is not
-    the dateline nor a unit's province."""
+    the dateline nor a unit's province; places listed together are the list as written, or
+    (``first``: the project's convention) only the first of them."""
     contrast = _CONTRAST.search(article.text, start, end)
-    places = [p for p in _places(article, inside, start, contrast.start(), toward) if p[0] < max_rank] if (
-        contrast is not None) else []
+    places = [p for p in _places(article, inside, start, contrast.start(), toward, first)
+              if p[0] < max_rank] if contrast is not None else []
     # ("40 personel di Kecamatan X, sedangkan personel BKO disiagakan di Mapolres Y": the clause's own
     # place, the one after ", sedangkan" another group's)
-    places = places or [p for p in _places(article, inside, start, end, toward) if p[0] < max_rank]
+    places = places or [p for p in _places(article, inside, start, end, toward, first) if p[0] < max_rank]
     if not places:
         return None
     # of places ranked alike, a named venue beats a region ("Kegiatan di Kecamatan X dilaksanakan ... di Balai
@@ -1327,10 +1330,10 @@ def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
     for _, ns, ne in sorted(places, key=lambda v: v[1]):  # "TPS 03 Desa A dan TPS 11 Desa B": one list
         of_list = ns >= e and (article.text[ns:ne].split()[0].casefold() == head or _venues_listed(
             article.text, s, ns))
-        if (ns == s and ne > e) or (of_list and _LIST_JOIN.match(article.text[e:ns])):
+        if (ns == s and ne > e) or (of_list and not first and _LIST_JOIN.match(article.text[e:ns])):
             e = ne
             listed[-1] = (listed[-1][0], ne)
-        elif of_list and _LIES_THEN_JOIN.fullmatch(article.text, e, ns) is not None:
+        elif of_list and not first and _LIES_THEN_JOIN.fullmatch(article.text, e, ns) is not None:
             starts.append(ns)
             listed.append((ns, ne))
             e = ne
@@ -1340,11 +1343,11 @@ def location_in(article: Article, inside: Sequence[Any], start: int, end: int,
     rest = _HYPHEN_REST.match(article.text, e) or _ACRONYM_REST.match(article.text, e)
     if rest is not None:  # "Langgar Al" before "-Hidayah", "Tempat Pelelangan Ikan" before "(TPI)
         e = rest.end()  # Tanjung Seloka": a name cut at its hyphen or its acronym goes on
-    villages = _villages(article.text, s, e)
+    villages = _villages(article.text, s, e) if not first else None
     if villages is not None:
         return villages, rank
     # "di Kecamatan A, B dan C", "yakni Bukit Kemuning dan Abung Tinggi": the later names left unmarked
-    bare = _BARE_LIST.match(article.text, e) if (_ADMIN.match(article.text, s) or (
+    bare = _BARE_LIST.match(article.text, e) if not first and (_ADMIN.match(article.text, s) or (
         _HEAD_WORD.match(article.text, s) is None and not article.text[s:e].count(" dan "))) else None
     if bare is not None and not any(_ADMIN.fullmatch(w) or _HEAD_WORD.fullmatch(w) or _REGION.fullmatch(w)
                                     for w in bare.group().split()) and not any(
@@ -1974,7 +1977,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # ("Pada malam yang sama, ...": the day the sentence before told; an opening "Pada hari yang
         # sama" is left to the paragraph's date)
         date_iso = _previous_date(article, start) or date_iso
-    found = location_in(article, inside, start, end)
+    found = location_in(article, inside, start, end, first=taxonomy.conventions["location_list"] == "first")
     contrast = _CONTRAST.search(sentence)
     if found is not None and contrast is not None and _pointer(sentence[:contrast.start()]) and location_in(
             article, inside, start, start + contrast.start()) is None:

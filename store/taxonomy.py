@@ -31,10 +31,20 @@ class ActivityType:
     triggers: list[str] = field(default_factory=list)
 
 
+# the coding conventions a project's guidelines settle where tandai's pre-fill could read either way,
+# and the readings each allows (the first is the default)
+CONVENTIONS = {
+    # a sentence placing its act in several places ("di Kecamatan A dan Kecamatan B"): the list as
+    # written, or only the first place
+    "location_list": ("all", "first"),
+}
+
+
 @dataclass(slots=True)
 class Taxonomy:
     labels: dict[str, LabelStyle]
     activities: dict[str, ActivityType]
+    conventions: dict[str, str] = field(default_factory=lambda: {k: v[0] for k, v in CONVENTIONS.items()})
 
     def label_for_key(self, key: str) -> str | None:
         return next((n for n, s in self.labels.items() if s.key == key), None)
@@ -130,7 +140,23 @@ def _build(data: dict[str, Any], where: str) -> Taxonomy:
                     raise StoreError(f"{where}: [activities.{name}] triggers must be a list of words")
                 words = [_text(where, table, name, "triggers", t) for t in triggers]
                 activities[name] = ActivityType(name, key, description, words)
-    return Taxonomy(labels, activities)
+    return Taxonomy(labels, activities, _conventions(data.get("conventions", {}), where))
+
+
+def _conventions(value: Any, where: str) -> dict[str, str]:
+    """The ``[conventions]`` table checked: known names only, each one of its readings."""
+    if not isinstance(value, dict):
+        raise StoreError(f"{where}: [conventions] must be a table")
+    out = {k: v[0] for k, v in CONVENTIONS.items()}
+    for name, reading in value.items():
+        if name not in CONVENTIONS:
+            raise StoreError(f"{where}: [conventions] {name!r} is not a convention tandai knows "
+                             f"({', '.join(CONVENTIONS)})")
+        if reading not in CONVENTIONS[name]:
+            raise StoreError(f"{where}: [conventions] {name} must be one of "
+                             f"{', '.join(repr(r) for r in CONVENTIONS[name])}")
+        out[name] = reading
+    return out
 
 
 def load_taxonomy(override: Path | None = None) -> Taxonomy:
