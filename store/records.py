@@ -509,6 +509,19 @@ def main_unit(article: Article) -> str:
     return _MAIN_UNITS[key]
 
 
+def _main_unit_as(article: Article, form: str) -> str:
+    """The article's unit for a sentence that names none, in the form the project settled: as the
+    page most often writes it ("short"), or as its body first writes it ("first_written":
+    "Kepolisian Resor (Polres) X" in a lede that spells it out)."""
+    unit = main_unit(article)
+    if form != "first_written" or not unit:
+        return unit
+    key = page_key(article, unit)
+    body = _title_end(article)
+    return next((e.text for e in article.entities if e.label == "POLICE_UNIT" and e.start >= body
+                 and not _in_noise(article, e) and page_key(article, e.text) == key), unit)
+
+
 def _main_unit(article: Article) -> str:
     weight: dict[str, float] = {}
     surfaces: dict[str, list[tuple[int, str]]] = {}
@@ -1914,7 +1927,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     head = _after_header(article, inside, start)
     acting = [e for e in inside if e.start >= head]
     unit_text = (_unit(article, acting, head, end) or _sub_role_unit(article, acting)
-                 or (ref.unit if ref else "") or _antecedent_unit(article, start) or main_unit(article))
+                 or (ref.unit if ref else "") or _antecedent_unit(article, start)
+                 or _main_unit_as(article, taxonomy.conventions["unit_form"]))
     # "dijaga ... hingga digeser ke TPS pada Selasa (26/11)": an end bound; "menjelang pemungutan
     # suara 27 November": the election day as a reference; neither dates the activity
     date = next((e for e in inside if e.label == "DATE" and not _NOT_WHEN.search(

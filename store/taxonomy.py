@@ -37,6 +37,9 @@ CONVENTIONS = {
     # a sentence placing its act in several places ("di Kecamatan A dan Kecamatan B"): the list as
     # written, or only the first place
     "location_list": ("all", "first"),
+    # a sentence naming no unit takes the article's unit: as the page most often writes it ("Polres
+    # X"), or as its body first writes it ("Kepolisian Resor (Polres) X")
+    "unit_form": ("short", "first_written"),
 }
 
 
