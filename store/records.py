@@ -160,7 +160,8 @@ _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|
 # ... or around it with no preposition ("menyisir area parkir dan sekeliling hotel")
 # (... or the parts of it a guard holds: "menjaga empat pintu masuk stadion", "di area parkir selatan
 # stadion"; or where an escort ends: "hingga stadion")
-_BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:di|ke|hingga|sampai|menjaga|mengamankan|menyisir)\s+"
+_BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:di|ke|hingga|sampai|menjaga|mengamankan|menyisir|meninjau|"
+                        r"mengecek|mendatangi|menyambangi|mengunjungi|memantau)\s+"
                         r"(?:(?:dua|tiga|empat|lima|enam|\d+)\s+(?=(?:pintu|gerbang|sisi|sudut|pojok|area)\s))?"
                         r"(?:(?:halaman|depan|sekitar|sekeliling|dalam|area|luar|"
                         r"pagar|gerbang|pintu|lingkungan|tepi|pinggir|sisi|sudut|pojok|ujung|belakang|samping|seberang|"
@@ -261,7 +262,10 @@ _UNIT_VERB = re.compile(r"\s+(?:me|di|ber|ter|men|mem|meng)\w+")
 _PLACE_ITEM_JOIN = re.compile(r"(?:,|\s+dan)\s+")
 _FOR_PLACE = re.compile(r"(?:[a-z]+\s+){0,3}?(?:untuk|ke|di|menuju)\s+$")
 _ITEM_JOIN = re.compile(r"(?:,|\s+dan|\s+serta|,?\s+ditambah)\s+$")
-_GOES_TO = re.compile(r"(?:\s+[a-z]\w*){0,2}?\s+(?:ke|di|menuju|untuk)\s", re.IGNORECASE)
+_GOES_TO = re.compile(r"(?:\s+[a-z]\w*){0,2}?\s+(?:ke|di|menuju|untuk)\s"
+                      # ("31 personel mengawal lima truk menuju Kecamatan B": its own verb and goods, then
+                      # where)
+                      r"|\s+(?:me|di)[a-z]{3,}\s+(?:[a-z]\w*\s+){1,2}?(?:ke|menuju)\s", re.IGNORECASE)
 _PART_OF = re.compile(r",\s+(termasuk|di antaranya|diantaranya)\s+", re.IGNORECASE)
 _OWN_ACT = re.compile(r"(?<![^\W_])(?:yang\s+)?(?:di|me|ber)[a-z]+\s+(?:di|ke|sebagai|untuk)(?![^\W_])",
                       re.IGNORECASE)
@@ -456,6 +460,11 @@ def page_key(article: Article, text: str) -> str:
     return " ".join([*head, whole]) if whole else key
 
 
+def _people(article: Article) -> frozenset[str]:
+    """The names the page marks as people, each whole."""
+    return frozenset(x.text for x in article.entities if x.label == "PERSON")
+
+
 def _role_units(article: Article, inside: Sequence[Any], end: int) -> list[tuple[int, str]]:
     """Units roles name with their place: "Kapolres Biak Numfor AKBP ..." → Polres Biak Numfor."""
     out = []
@@ -468,11 +477,14 @@ def _role_units(article: Article, inside: Sequence[Any], end: int) -> list[tuple
         if m is not None:
             # the place ends where a rank or a name begins ("Kepala Kepolisian Resor X Ajun Komisaris
             # Besar Polisi Y": a rank spelled out that no word list holds)
+            # (a name right after the role, "Kapolresta Hendri Gunawan", is no place at all)
             cut = min((x.start for x in inside if x.label in ("RANK", "PERSON")
-                       and m.start(1) < x.start < m.end(1)), default=m.end(1))
+                       and m.start(1) <= x.start < m.end(1)), default=m.end(1))
             words = article.text[m.start(1):cut].split()
             stop = next((i for i, w in enumerate(words) if w.casefold() in _RANKS), None)
             words = words[:stop] if stop is not None else words
+            if words and " ".join(words) in _people(article):
+                continue  # "Kapolresta Hendri Gunawan meninjau": the chief named again, no place
             if words and e.text.isupper():  # "KAPOLSEK CIBADAK": Polsek Cibadak (an acronym stays)
                 words = [w.title() if w.isupper() and len(w) > 3 else w for w in words]
             if words:
@@ -1031,6 +1043,13 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
             joints = list(_PLACE_ITEM_JOIN.finditer(article.text, a.end, between[0].start))
             if joints and _FOR_PLACE.fullmatch(article.text, joints[-1].end(), between[0].start):
                 cuts.append((joints[-1].start(), joints[-1].end()))
+    # ... or by the place fronting each figure: "Di Kecamatan A, 214 personel Polsek A menjaga 658 TPS, di
+    # Kecamatan B 176 personel Polsek B menjaga 512 TPS"
+    for c in counts[1:]:
+        comma = article.text.rfind(",", start, c.start)
+        lead = _PLACE_FRONT.fullmatch(article.text, comma + 1, c.start) if comma > start else None
+        if lead is not None and any(comma < p.start and p.end <= c.start for p in places_at):
+            cuts.append((comma, lead.start(1)))
     for c in counts[1:]:  # "Polres X mengerahkan 702 personel, ditambah 100 personel Satbrimob Y": the
         # first unit's figure, then another unit's added to it
         joint = _ITEM_JOIN.search(article.text, max(start, c.start - 11), c.start)
@@ -1062,7 +1081,10 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     if not cuts:
         return [(start, end)]
     out, at = [], start
-    for cut_end, nxt in sorted(set(cuts)):
+    ends: dict[int, int] = {}
+    for cut_end, nxt in cuts:  # (two rules cutting at one comma: the later start, after "sedangkan")
+        ends[cut_end] = max(nxt, ends.get(cut_end, nxt))
+    for cut_end, nxt in sorted(ends.items()):
         out.append((at, cut_end))
         at = nxt
     out.append((at, end))
@@ -1075,10 +1097,16 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
         # telling no unit's figure goes with the one before it
         out = [*out[:-2], (out[-2][0], end)]
         telling = telling[:-1]
+    if len(out) > 2 and _TOTAL_BACK.fullmatch(article.text, *out[0]):
+        out = out[1:]  # "Dari 96 personel itu, 38 personel ...": the total named back frames its parts
     return out if all(telling) else [(start, end)]
 
 
 # what joins a figure to the unit it is of: "150 personel Polres X", "30 personel berasal dari Polres X"
+_PLACE_FRONT = re.compile(r"\s+((?:dan\s+|sedangkan\s+|sementara\s+)?di\s+[A-Z][^,;.]{1,60}?)\s+")
+# a total named back to open the split of it ("Dari 96 personel itu,")
+_TOTAL_BACK = re.compile(r"\W*dari\s+(?:total\s+|jumlah\s+)?\d[\d.]*\s+(?:personel|personil|anggota)\s+"
+                         r"(?:itu|tersebut)\W*", re.IGNORECASE)
 _OF_UNIT = re.compile(r"\s+(?:(?:yang\s+)?(?:berasal\s+)?dari\s+|(?:BKO|bko)\s+)?")
 
 
@@ -1897,6 +1925,9 @@ def _owned_figure(article: Article, inside: Sequence[Any], start: int, end: int)
     parts = clauses(article, start, end)
     if len(parts) < 2:
         return None
+    if parts[0][0] > start:  # "Dari 96 personel itu, 38 personel mengawal ...": the first part's figure
+        return next((int(e.value) for e in inside if e.label == "PERSONNEL" and e.value is not None
+                     and parts[0][0] <= e.start and e.end <= parts[0][1]), None)
     units = [e for e in inside if _specific(e)]
     return next((int(e.value) for e in inside if e.label == "PERSONNEL" and e.value is not None
                  and e.end <= parts[0][1] and _unit_after(article, units, e.end, end) is not None), None)

@@ -1,0 +1,72 @@
+"""Record pre-fill, session 15 (issue 10 item 3): classes the session's judge pages showed, first
+seen: a chief named right after his role is no place of a unit ("Kapolresta Rudi Hartono meninjau"),
+a venue visited bare ("meninjau gudang") is the one the page named, a figure split by the place
+fronting each part ("Di Kecamatan A, 90 personel ..., di Kecamatan B 70 personel ..."), and a total
+named back before its parts, each with its own verb and goods ("Dari 80 personel itu, 30 personel
+mengawal tiga truk menuju ..."). Pages are invented in those pages' shapes, ingested into a real
+store on disk and drafted through ``Store.draft_record``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.unit.prefill_pages import Opened, case_check, coded_in_turn, open_pages
+
+PAGES = {
+    "chief": """Polresta Teluk Awan Kawal Kotak Suara ke Gudang KPU
+
+TELUK AWAN – Polresta Teluk Awan mengawal pergeseran kotak suara dari empat PPK ke Gudang Logistik KPU Kota Teluk Awan, Senin (2/12/2024), dipimpin Wakapolresta AKBP Deni Saputra atas perintah Kapolresta Teluk Awan Kombes Pol Rudi Hartono, S.I.K.
+
+Usai pengawalan, Kapolresta Rudi Hartono meninjau gudang bersama Ketua KPU Kota Teluk Awan Sari Lestari untuk membahas pengamanan pleno tingkat kota.
+""",
+}
+
+CASES = [
+    ("Kapolresta Rudi Hartono meninjau", "unit", "Polresta Teluk Awan"),
+    ("Kapolresta Rudi Hartono meninjau", "location", "Gudang Logistik KPU Kota Teluk Awan"),
+]
+
+opened, test_session15_prefill = case_check(PAGES, CASES)
+
+
+SPLIT = {
+    "fronted": """Polres Bukit Lima Jaga 1.400 TPS
+
+BUKIT LIMA – Polres Bukit Lima mengamankan pemungutan suara Pilkada 2024 di 1.400 TPS, Rabu (27/11/2024).
+
+Di Kecamatan Sawah Besar, 90 personel Polsek Sawah Besar menjaga 300 TPS, di Kecamatan Air Dingin 70 personel Polsek Air Dingin menjaga 250 TPS, sedangkan di Kecamatan Batu Tulis 60 personel Polsek Batu Tulis menjaga 210 TPS.
+
+""",
+    "total": """Polres Bukit Lima Kawal Logistik ke Kecamatan Terjauh
+
+BUKIT LIMA – Polres Bukit Lima mengawal logistik Pilkada 2024 ke kecamatan terjauh dengan 80 personel, Selasa (26/11/2024).
+
+Dari 80 personel itu, 30 personel mengawal tiga truk menuju Kecamatan Sawah Besar, 28 personel mengawal dua truk menuju Kecamatan Air Dingin dan 22 personel mengawal dua truk menuju Kecamatan Batu Tulis.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def split(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("split15"), SPLIT)
+
+
+@pytest.mark.parametrize(("page", "needle", "want"), [
+    ("fronted", "Di Kecamatan Sawah Besar, 90", [("Polsek Sawah Besar", 90, "Kecamatan Sawah Besar"),
+                                      ("Polsek Air Dingin", 70, "Kecamatan Air Dingin"),
+                                      ("Polsek Batu Tulis", 60, "Kecamatan Batu Tulis")]),
+    ("total", "Dari 80 personel itu", [("Polres Bukit Lima", 30, "Kecamatan Sawah Besar"),
+                              ("Polres Bukit Lima", 28, "Kecamatan Air Dingin"),
+                              ("Polres Bukit Lima", 22, "Kecamatan Batu Tulis")]),
+])
+def test_a_split_by_place_is_one_record_per_place_with_its_own_figure(split: Opened, page: str, needle: str,
+                                                                      want: list[Any]) -> None:
+    """A figure split by the place fronting each part, or a total named back before parts that each
+    carry their own verb and goods: the reviewer selects the sentence for each record and each draft is
+    the next part's, with its own unit, figure and place (never the total's)."""
+    got = [(d["unit"], d["personnel"], d["location"])
+           for d in coded_in_turn(split, page, needle, len(want))]
+    assert got == want
