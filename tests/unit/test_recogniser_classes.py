@@ -88,3 +88,14 @@ def test_dateline_on_a_line_of_its_own() -> None:
     got = found(text)
     assert {("LOC", "Sukatani"), ("LOC", "Jabar"), ("POLICE_UNIT", "Polres Bekasi")} <= got
     assert ("LOC", "Agus Pratama") not in got  # a credit line: a city, not a province, after the comma
+
+
+def test_people_a_police_unit_sends_counted_in_orang() -> None:
+    """"Polsek X menurunkan 12 orang": the people a unit sends are personnel whatever the count's noun
+    (session 15, a rewrite page first seen); a crowd or voters counted in "orang" stay uncounted."""
+    text = ("Polsek Lembah Barat menurunkan 12 orang dari Kantor Camat Lembah Barat, sementara Polsek "
+            "Bukit Indah mengerahkan sebanyak 9 orang dari Gedung Serbaguna Bukit Indah.")
+    found = [(e.label, e.text, e.value) for e in recognise(text) if e.label == "PERSONNEL"]
+    assert found == [("PERSONNEL", "12 orang", 12), ("PERSONNEL", "9 orang", 9)]
+    crowd = "Sekitar 80 orang massa mendatangi kantor KPU, dan 300 orang pemilih sudah mencoblos."
+    assert not [e for e in recognise(crowd) if e.label == "PERSONNEL"]

@@ -455,9 +455,10 @@ def _h_personnel(text: str, start: int, key_end: int, add: Add) -> None:
         return  # "dua anggota KPPS": members of a body, not personnel
     label = "PERSONNEL"
     if text.startswith(("orang", "Orang"), start) and not _personnel_before(text, back.start()):
-        if not _REST_OF.match(text, 0, back.start()):
+        if _REST_OF.match(text, 0, back.start()):
+            label = _REST  # ... or the one before it: "Sisanya, 60 orang, ..." (the second pass looks)
+        elif not _SENT_BY_POLICE.search(text, _sentence_start(text, back.start()), back.start()):
             return  # "30 orang" counts personnel only where the sentence is about them ...
-        label = _REST  # ... or the one before it: "Sisanya, 60 orang, ..." (the second pass looks)
     value = _count_value(back)
     if value is None and back["v"] is None:
         return
@@ -468,6 +469,14 @@ def _h_personnel(text: str, start: int, key_end: int, add: Add) -> None:
     if end > key_end and _UNIT_QUALIFIER.match(text, key_end):
         end = key_end  # "30 anggota [Brimob Polda Sulsel]": the qualifier opens a unit of its own
     add((back.start(), end, label, value))
+
+
+# ... or where a police unit sends them: "Polsek Bukit Bestari menurunkan 10 orang dari ..."
+_SENT_BY_POLICE = re.compile(
+    rf"(?:Polsek|Polres|Polresta|Polrestabes|Polda|Satbrimob|Brimob|Sat{_S}?[A-Z][a-z]+)(?![\w])[^.;]{{0,80}}?"
+    rf"(?:menurunkan|mengerahkan|menerjunkan|menyiagakan|menempatkan|mengirim|mengirimkan|menugaskan|melibatkan)"
+    rf"{_S}+(?:sebanyak{_S}+)?$"
+)
 
 
 # a sentence that opens on the rest or a part of what the sentence before counted
