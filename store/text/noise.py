@@ -140,9 +140,11 @@ def credit_only(c: str) -> bool:
 
 
 def caption(c: str) -> bool:
-    """A photo caption: a sentence closed (or opened) by its credit or label, never a headline."""
+    """A photo caption: a sentence closed (or opened) by its credit or label, never a headline (one
+    in capitals too: "TIM JIBOM MENYISIR BALLROOM SEBELUM DEBAT. (IST/HUMAS POLRES X)")."""
     rest, n = _CAPTION_CREDITS.subn(" ", c)
-    return n > 0 and _told(rest.strip())
+    rest = rest.strip()
+    return n > 0 and (_told(rest) or (rest.isupper() and _told(rest.lower())))
 
 # -- site chrome above a headline ------------------------------------------------------------------
 # One-word controls, relative times, reading times, view counts, audio players, tickers.

@@ -619,3 +619,20 @@ def test_a_dateline_on_a_line_of_its_own(line: str, place: str | None) -> None:
     assert p.title == "Polres Metro Sukadana Gelar Patroli Malam"
     assert p.dateline == place
     check_spans(p)
+
+
+def test_a_caption_in_capitals_under_the_byline_is_no_headline() -> None:
+    """A photo caption written in capitals, closed by its credit, right under the byline (session 15,
+    a judge page first seen) is no headline: the headline above the byline stays the title."""
+    text = (
+        "KABARPESISIR.ID\n"
+        "Beranda | Daerah | Politik\n"
+        "Jumat, 8 November 2024\n\n"
+        "Debat Kedua Pilwako Tanjung Lima Aman, 200 Personel Dikerahkan\n\n"
+        "Redaksi | 08 November 2024 07:30\n\n"
+        "TIM JIBOM SATBRIMOB MENYISIR AULA SEBELUM DEBAT DIMULAI. (IST/HUMAS POLRES TANJUNG LIMA)\n\n"
+        "TANJUNG LIMA – Debat publik kedua pasangan calon wali kota berlangsung aman, Kamis (7/11/2024).\n"
+    )
+    p = parse(text)
+    assert p.title == "Debat Kedua Pilwako Tanjung Lima Aman, 200 Personel Dikerahkan"
+    assert p.published == "2024-11-08T07:30"
