@@ -1211,6 +1211,10 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         after_di = article.text[max(body, u.start - 4):u.start] in (" di ", "\ndi ")
         if after_di and u.end <= end and _specific(u) and _TERRITORIAL.match(u.text):
             places.append((1.0, u.start, u.end))
+    for b in inside:  # "40 personel berjaga di PPK Maulafa": the body's seat, where its count is held
+        if b.label == "ELECTION_BODY" and _SEATED_BODY.match(b.text) and body <= b.start and (
+                b.end <= end and article.text[max(body, b.start - 4):b.start] in (" di ", "\ndi ")):
+            places.append((1.0, b.start, b.end))
     runs = _loc_runs(article, locs, first)
     levels: set[int] = set()  # "pleno ... tingkat Kecamatan X di Aula Y": the level counted at, not a place
     for run_s, run_e in runs:
@@ -1309,6 +1313,9 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
 
 
 _FROM_BEFORE = re.compile(r"(?<![^\W_])dari\s+$", re.IGNORECASE)
+# an election body with its place, whose seat is where it works ("di PPK Maulafa"; not a joint team,
+# "di Sentra Gakkumdu")
+_SEATED_BODY = re.compile(r"(?:KPU|KIP|PPK|PPS|PPD|Bawaslu|Panwascam|Panwaslu)\s+[A-Z]")
 _COUNT_TAIL = re.compile(r"\s+\d[\d.]*$")
 _PEOPLE_AFTER = re.compile(r"\s+(?:personel|personil|anggota|orang|petugas|prajurit)(?![^\W_])",
                            re.IGNORECASE)

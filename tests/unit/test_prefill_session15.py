@@ -22,11 +22,23 @@ TELUK AWAN – Polresta Teluk Awan mengawal pergeseran kotak suara dari empat PP
 
 Usai pengawalan, Kapolresta Rudi Hartono meninjau gudang bersama Ketua KPU Kota Teluk Awan Sari Lestari untuk membahas pengamanan pleno tingkat kota.
 """,
+    # a count held at an election body's seat, named by the body ("di PPK Sungai Dua"); a joint team is
+    # no seat ("di Sentra Gakkumdu")
+    "seat": """Polresta Teluk Awan Amankan Pleno Kecamatan
+
+TELUK AWAN – Polresta Teluk Awan mengamankan rapat pleno rekapitulasi tingkat kecamatan, Jumat (29/11/2024).
+
+Sebanyak 30 personel Polresta Teluk Awan berjaga di PPK Sungai Dua sejak pagi hingga pleno selesai.
+
+Laporan dugaan politik uang itu dibahas Sat Reskrim Polresta Teluk Awan bersama Bawaslu Kota Teluk Awan di Sentra Gakkumdu, Sabtu (30/11/2024).
+""",
 }
 
 CASES = [
     ("Kapolresta Rudi Hartono meninjau", "unit", "Polresta Teluk Awan"),
     ("Kapolresta Rudi Hartono meninjau", "location", "Gudang Logistik KPU Kota Teluk Awan"),
+    ("berjaga di PPK Sungai Dua", "location", "PPK Sungai Dua"),
+    ("di Sentra Gakkumdu", "location", None),
 ]
 
 opened, test_session15_prefill = case_check(PAGES, CASES)
