@@ -959,6 +959,10 @@ _NOT_HERE = re.compile(r"(?<![^\W_])(?:(?:(?:ditemui|dikonfirmasi|diwawancarai|d
 # Polisi (AKBP) Y di Molibagu, Selasa"): where it was said
 _SAID_AT = re.compile(r"(?<![^\W_])(?:kata|ujar|ucap|tutur|ungkap)(?:nya)?(?:,?\s+[A-Z(][^\s;]*){1,16},?"
                       r"\s+di\s+$")
+# ... or the speaker named first, as a news agency writes it ("Bonar di Tarempa, Jumat, mengatakan ...")
+_SPEAKER_AT = re.compile(r",\s*(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)(?:\s*\([^()]{1,12}\))?,\s*)?"
+                         r"(?:mengatakan|menyebutkan|menjelaskan|menuturkan|mengungkapkan|menyampaikan|menegaskan|"
+                         r"menyatakan|mengemukakan)(?![^\W_])")
 # "di wilayah Kabupaten X", "di daerah Kecamatan Y": the area the activity covers
 _IN_AREA = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:TPS|TPS-TPS|kantor|pos)\s+)?(?:wilayah|daerah)\s+$",
                       re.IGNORECASE)  # ("di TPS wilayah Kecamatan X": the polling stations of the area)
@@ -1269,7 +1273,9 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
                 and not _KIND_LIES.search(before)):
             weight = max(weight, LIES_RANK)
         elif _NOT_HERE.search(before) or _SAID_AT.search(article.text, max(body, s - 200), s) or (
-                _TAKEN_TO.search(before) and _HEADQUARTERS.match(article.text, s)):
+                _TAKEN_TO.search(before) and _HEADQUARTERS.match(article.text, s)) or (
+                before.endswith(" di ") and _SPEAKER_AT.match(article.text, e) and any(
+                    x.label == "PERSON" and x.end == s - 4 for x in inside)):
             # "kata Kapolres saat ditemui di Mapolres X": where it was said, not done; "dilerai ... dan
             # dibawa ke Mapolsek X": where those held were taken after
             weight = 3

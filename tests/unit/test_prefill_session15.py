@@ -28,7 +28,9 @@ Usai pengawalan, Kapolresta Rudi Hartono meninjau gudang bersama Ketua KPU Kota 
 
 TELUK AWAN – Polresta Teluk Awan mengamankan rapat pleno rekapitulasi tingkat kecamatan, Jumat (29/11/2024).
 
-Sebanyak 30 personel Polresta Teluk Awan berjaga di PPK Sungai Dua sejak pagi hingga pleno selesai.
+Sebanyak 30 personel Polresta Teluk Awan berjaga di PPK Sungai Dua sejak pagi hingga pleno selesai, kata Kapolresta Teluk Awan Kombes Pol Rudi Hartono.
+
+Rudi di Teluk Awan, Jumat, mengatakan 20 personel mengawal logistik ke Kecamatan Pulau Dua dengan kapal motor.
 
 Laporan dugaan politik uang itu dibahas Sat Reskrim Polresta Teluk Awan bersama Bawaslu Kota Teluk Awan di Sentra Gakkumdu, Sabtu (30/11/2024).
 """,
@@ -39,6 +41,8 @@ CASES = [
     ("Kapolresta Rudi Hartono meninjau", "location", "Gudang Logistik KPU Kota Teluk Awan"),
     ("berjaga di PPK Sungai Dua", "location", "PPK Sungai Dua"),
     ("di Sentra Gakkumdu", "location", None),
+    # a news agency's speaker and where he spoke ("Rudi di Teluk Awan, Jumat, mengatakan ..."): not the act's
+    ("Rudi di Teluk Awan, Jumat", "location", "Kecamatan Pulau Dua"),
 ]
 
 opened, test_session15_prefill = case_check(PAGES, CASES)
