@@ -1111,7 +1111,8 @@ _PLACE_FRONT = re.compile(r"\s+((?:dan\s+|sedangkan\s+|sementara\s+)?di\s+[A-Z][
 # a total named back to open the split of it ("Dari 96 personel itu,")
 _TOTAL_BACK = re.compile(r"\W*dari\s+(?:total\s+|jumlah\s+)?\d[\d.]*\s+(?:personel|personil|anggota)\s+"
                          r"(?:itu|tersebut)\W*", re.IGNORECASE)
-_OF_UNIT = re.compile(r"\s+(?:(?:yang\s+)?(?:berasal\s+)?dari\s+|(?:BKO|bko)\s+)?")
+_OF_UNIT = re.compile(r"\s+(?:(?:yang\s+)?(?:berasal\s+)?dari\s+|(?:merupakan\s+)?(?:BKO|bko)\s+|"
+                      r"merupakan\s+)?")  # ("60 personel merupakan BKO Satbrimob X")
 
 
 def _unit_after(article: Article, units: Sequence[Any], at: int, end: int) -> str | None:

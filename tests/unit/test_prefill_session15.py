@@ -56,6 +56,12 @@ BUKIT LIMA – Polres Bukit Lima mengamankan pemungutan suara Pilkada 2024 di 1.
 Di Kecamatan Sawah Besar, 90 personel Polsek Sawah Besar menjaga 300 TPS, di Kecamatan Air Dingin 70 personel Polsek Air Dingin menjaga 250 TPS, sedangkan di Kecamatan Batu Tulis 60 personel Polsek Batu Tulis menjaga 210 TPS.
 
 """,
+    "bko": """Pleno KPU Bukit Lima Dijaga 300 Personel
+
+BUKIT LIMA – Polres Bukit Lima mengamankan rapat pleno rekapitulasi KPU Kabupaten Bukit Lima di Aula Kantor Bupati Bukit Lima, Senin (16/12/2024).
+
+Kapolres Bukit Lima AKBP Dedi Kurnia mengatakan pengamanan melibatkan 300 personel. Sebanyak 200 personel berasal dari Polres Bukit Lima, 60 personel merupakan BKO Satbrimob Polda Nusa Raya, dan 40 personel dari Kodim 1599/Bukit Lima.
+""",
     "total": """Polres Bukit Lima Kawal Logistik ke Kecamatan Terjauh
 
 BUKIT LIMA – Polres Bukit Lima mengawal logistik Pilkada 2024 ke kecamatan terjauh dengan 80 personel, Selasa (26/11/2024).
@@ -74,6 +80,9 @@ def split(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
     ("fronted", "Di Kecamatan Sawah Besar, 90", [("Polsek Sawah Besar", 90, "Kecamatan Sawah Besar"),
                                       ("Polsek Air Dingin", 70, "Kecamatan Air Dingin"),
                                       ("Polsek Batu Tulis", 60, "Kecamatan Batu Tulis")]),
+    # "N personel merupakan BKO Satbrimob X": that unit's figure, as "berasal dari" is
+    ("bko", "Kapolres Bukit Lima AKBP Dedi Kurnia mengatakan", [("Polres Bukit Lima", 200, None),
+                                                             ("Satbrimob Polda Nusa Raya", 60, None)]),
     ("total", "Dari 80 personel itu", [("Polres Bukit Lima", 30, "Kecamatan Sawah Besar"),
                               ("Polres Bukit Lima", 28, "Kecamatan Air Dingin"),
                               ("Polres Bukit Lima", 22, "Kecamatan Batu Tulis")]),
