@@ -747,7 +747,8 @@ _NOT_ACTOR_BEFORE = re.compile(r"(?<![^\W_])(?:bersama|dengan|dibantu|didukung|d
 # ... but an activity helped ("Pengamanan dibantu 8 personel Polsek X", "Penjagaan juga dibantu ...") has no
 # other actor in its clause: the helper named is the one the sentence tells of
 _HELPER_OF_ACT = re.compile(r"(?<![^\W_])(?:pengamanan|penjagaan|pengawalan|patroli)\s+"
-                            r"(?:(?:juga|pun|turut)\s+)?dibantu\s+(?:(?:\d[\d.]*|satu|dua|tiga|empat|lima|\w+puluh|\w+belas|\w+ratus|"
+                            r"(?:(?:juga|pun|turut)\s+)?(?:dibantu|(?:dipertebal|diperkuat)(?:\s+dengan)?)\s+"
+                            r"(?:(?:\d[\d.]*|satu|dua|tiga|empat|lima|\w+puluh|\w+belas|\w+ratus|"
                             r"puluhan|belasan|ratusan)\s+)?(?:(?:personel|personil|anggota|petugas)\s+"
                             r"(?:(?:BKO|bantuan|gabungan|cadangan)\s+)?)?$", re.IGNORECASE)
 # "Patroli ... melibatkan 35 personel gabungan Sat Samapta, Sat Intelkam dan Polsek X": the first of a

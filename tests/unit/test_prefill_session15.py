@@ -22,6 +22,14 @@ TELUK AWAN – Polresta Teluk Awan mengawal pergeseran kotak suara dari empat PP
 
 Usai pengawalan, Kapolresta Rudi Hartono meninjau gudang bersama Ketua KPU Kota Teluk Awan Sari Lestari untuk membahas pengamanan pleno tingkat kota.
 """,
+    # a guard thickened with a unit's figure: that unit acts ("pengawalan dipertebal dengan 20 personel Sat
+    # Samapta bersama prajurit Kodim X")
+    "helped": """Polres Bukit Lima Kawal Logistik ke Kecamatan
+
+BUKIT LIMA – Polres Bukit Lima mengawal pergeseran logistik Pilkada 2024 dari gudang KPU ke 12 kecamatan, Sabtu (23/11/2024).
+
+Untuk jalur pegunungan, yakni Kecamatan Batu Tulis, pengawalan dipertebal dengan 15 personel Sat Samapta bersama prajurit Kodim 1599/Bukit Lima.
+""",
     # a count held at an election body's seat, named by the body ("di PPK Sungai Dua"); a joint team is
     # no seat ("di Sentra Gakkumdu")
     "seat": """Polresta Teluk Awan Amankan Pleno Kecamatan
@@ -40,6 +48,8 @@ CASES = [
     ("Kapolresta Rudi Hartono meninjau", "unit", "Polresta Teluk Awan"),
     ("Kapolresta Rudi Hartono meninjau", "location", "Gudang Logistik KPU Kota Teluk Awan"),
     ("berjaga di PPK Sungai Dua", "location", "PPK Sungai Dua"),
+    ("pengawalan dipertebal dengan 15 personel", "unit", "Sat Samapta"),
+    ("pengawalan dipertebal dengan 15 personel", "partners", ["Kodim 1599/Bukit Lima"]),
     ("di Sentra Gakkumdu", "location", None),
     # a news agency's speaker and where he spoke ("Rudi di Teluk Awan, Jumat, mengatakan ..."): not the act's
     ("Rudi di Teluk Awan, Jumat", "location", "Kecamatan Pulau Dua"),
