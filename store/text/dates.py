@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from datetime import date, timedelta
 from functools import lru_cache
 from operator import methodcaller
@@ -117,6 +118,10 @@ _A_AFTER_DAY = re.compile(
     rf"(?:{_S}+(?:malam|pagi|siang|sore|petang|subuh|dini{_S}+hari)(?![\w]))?"
     rf"{_S}*,?{_S}*(?:(?:tanggal|tgl\.?|Tanggal){_S}+)?(?P<open>\({_S}*)?"
 )
+# a range of days, told by its two day names and dates: "Rabu-Kamis (4-5/12/2024)", "Jumat (29-30/11)";
+# the range is one date, its first day's (the annotation guidelines' reading)
+_A_DAY_RANGE = re.compile(rf"{_S}*[-–]{_S}*" + _trie(_DAY_NAMES) + r"(?![\w'’])")
+_A_FIRST_DAY = re.compile(rf"(?P<d0>\d{{1,2}}){_S}*[-–]{_S}*(?=\d{{1,2}}/)")
 # what may follow a bare day name for it to be a date: end of clause or a time of day
 _A_BARE_AFTER = re.compile(
     rf"{_S}*(?:[.,;:)\]\"”]|$|\n|(?:malam|pagi|siang|sore|petang|subuh|dini{_S}+hari|lalu|kemarin|ini)(?![\w]))"
@@ -279,9 +284,17 @@ def find_dates(text: str, published: str | None = None, relative: bool = True,
             if en:
                 add((s, en.end(), _make(int(en["y"]), MONTHS[word.lower()], int(en["d"]), ref, None)))
             continue
-        after = _A_AFTER_DAY.match(text, e)
+        pair = _A_DAY_RANGE.match(text, e) if text[e:e + 1] in "-– \t\u00a0" else None
+        after = _A_AFTER_DAY.match(text, pair.end() if pair else e)
         at = after.end() if after else e
-        if at < len(text) and text[at].isdigit():
+        first = _A_FIRST_DAY.match(text, at) if after and after["open"] else None
+        if first is not None:  # "(4-5/12/2024)": the range's last date, valued at its first day
+            hit = _numeric_at(text, first.end(), ref, None, True)
+            if hit is not None and hit[1] is not None:
+                with suppress(ValueError):
+                    add((s, hit[0], date.fromisoformat(hit[1]).replace(day=int(first["d0"])).isoformat()))
+                    continue
+        if at < len(text) and text[at].isdigit() and (pair is None or after is not None):
             hit = _numeric_at(text, at, ref, word, bool(after and after["open"]))
             if hit is not None:
                 add((s, hit[0], hit[1]))

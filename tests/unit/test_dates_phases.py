@@ -101,3 +101,13 @@ def test_store_override_merges_and_broken_override_is_a_clear_error(tmp_path: Pa
     with pytest.raises(StoreError) as err:
         load_taxonomy(over)
     assert "taxonomy.toml" in str(err.value)
+
+
+def test_a_range_of_days_told_by_two_day_names_is_one_date_at_its_first_day() -> None:
+    """"Rabu-Kamis (4-5/12/2024)", "Jumat (29-30/11)": one date mention, valued at the range's first
+    day (the guidelines' reading; session 15, a judge page's pleno held over two days); a day name
+    pair with no date stays no date."""
+    text = "Pleno digelar Rabu-Kamis (4-5/12/2024), patroli Jumat (29-30/11) malam, lalu Senin - Selasa."
+    found = [(text[a:b], v) for a, b, v in find_dates(text, "2024-12-01")]
+    assert found[:2] == [("Rabu-Kamis (4-5/12/2024)", "2024-12-04"), ("Jumat (29-30/11)", "2024-11-29")]
+    assert not [f for f in found if f[0].startswith("Senin")]
