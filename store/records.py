@@ -198,7 +198,10 @@ _GOES_AWAY = re.compile(r"(?<![^\W_])(?:ke|menuju)\s", re.IGNORECASE)
 _AFTER_WORDS = frozenset("usai seusai selesai setelah".split())
 _ARRIVES = re.compile(r"(?<![^\W_])tiba(?![^\W_])[^,]*$", re.IGNORECASE)
 _PLACED = re.compile(r"(?<![^\W_])(?:ditempatkan|disebar|disebarkan|digeser|diterjunkan|diplot|disiagakan|"
-                     r"diberangkatkan)\s+(?:ke|di)(?![^\W_])", re.IGNORECASE)
+                     r"diberangkatkan)\s+(?:ke|di)(?![^\W_])"
+                     # ("tiba di Letung ... dan langsung dijaga lima personel Polsek X di Kantor Camat Y")
+                     r"|(?<![^\W_])(?:dijaga|disimpan|dititipkan)(?:\s+[^\s,.;]+){0,6}?\s+di(?![^\W_])",
+                     re.IGNORECASE)
 # a sentence opening with where it takes place ("Di Kecamatan Cikajang, puluhan personel ...")
 # ... after a connective of its own ("Sementara itu, di Kecamatan X, Polsek X mengamankan ... di Balai Y")
 _FRAME = re.compile(r"\s*(?:[^,.;\n]{1,30},\s*)?(Di|Dari|Sementara di)\s+", re.IGNORECASE)
