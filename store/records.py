@@ -1665,6 +1665,9 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
                 "di", "tempat",  # a body as a place: "sidang di Mahkamah Konstitusi"
                 "hukum", "wilkum", "wilayah"):  # "di wilayah hukum Polrestabes X": an area
             continue
+        if len(words) > 1 and words[-1] in ("sekretariat", "kantor", "posko") and words[-2] in (
+                "menjadi", "merupakan", "sebagai"):
+            continue  # "di Kantor Camat X yang menjadi sekretariat PPK": whose office the venue is
         if e.label != "POLICE_UNIT" and (_TALKED_TO.search(before) or _GUARDED_EVENT.search(before)):
             continue  # "berbincang dengan petugas KPU yang berjaga": met on the way; "mengamankan rapat
             # koordinasi PPK X": who holds the event guarded (the conventions: neither takes part)

@@ -28,7 +28,7 @@ Usai pengawalan, Kapolresta Rudi Hartono meninjau gudang bersama Ketua KPU Kota 
 
 BUKIT LIMA – Polres Bukit Lima mengawal pergeseran logistik Pilkada 2024 dari gudang KPU ke 12 kecamatan, Sabtu (23/11/2024).
 
-Logistik tiba di Serasan pada Minggu (24/11/2024) dini hari dan langsung dijaga empat personel Polsek Pulau Tiga di Kantor Camat Pulau Tiga.
+Logistik tiba di Serasan pada Minggu (24/11/2024) dini hari dan langsung dijaga empat personel Polsek Pulau Tiga di Kantor Camat Pulau Tiga yang menjadi sekretariat PPK.
 
 Untuk jalur pegunungan, yakni Kecamatan Batu Tulis, pengawalan dipertebal dengan 15 personel Sat Samapta bersama prajurit Kodim 1599/Bukit Lima.
 """,
@@ -53,6 +53,7 @@ CASES = [
     ("pengawalan dipertebal dengan 15 personel", "unit", "Sat Samapta"),
     # goods arriving, then guarded at a venue: the guard's venue ("tiba di X ... dan dijaga ... di Y")
     ("Logistik tiba di Serasan", "location", "Kantor Camat Pulau Tiga"),
+    ("Logistik tiba di Serasan", "partners", []),  # whose office the venue is, not a partner
     ("pengawalan dipertebal dengan 15 personel", "partners", ["Kodim 1599/Bukit Lima"]),
     ("di Sentra Gakkumdu", "location", None),
     # a news agency's speaker and where he spoke ("Rudi di Teluk Awan, Jumat, mengatakan ..."): not the act's
