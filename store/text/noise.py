@@ -314,8 +314,11 @@ def is_menu(raw: str) -> bool:
     if len(items) < 2:
         return False
     short = all(len(p.split()) <= 3 for p in items)
-    if short and (len(items) >= 3 or items[0].strip().lower() in ("home", "beranda", "index", "indeks")):
+    home = items[0].strip().lower() in ("home", "beranda", "index", "indeks")
+    if short and (len(items) >= 3 or home):
         return True
+    if home and len(items) >= 3 and all(len(p.split()) <= 3 for p in items[:-1]):
+        return True  # "Home / Pilkada 2024 / Usai Pleno PPK, Kotak Suara ...": a trail ending in the headline
     ticker = raw.count("|") + raw.count("•") >= 1
     return ticker and all(len(p.split()) >= 4 for p in items)
 

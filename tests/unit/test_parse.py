@@ -636,3 +636,19 @@ def test_a_caption_in_capitals_under_the_byline_is_no_headline() -> None:
     p = parse(text)
     assert p.title == "Debat Kedua Pilwako Tanjung Lima Aman, 200 Personel Dikerahkan"
     assert p.published == "2024-11-08T07:30"
+
+
+def test_a_breadcrumb_trail_ending_in_the_headline_is_chrome_not_the_title() -> None:
+    """"Home / Pilkada 2024 / <the headline, cut short>": a breadcrumb trail whose last item is the
+    article's (long) headline is site chrome; the headline line below it is the title (session 15,
+    a judge page first seen)."""
+    text = (
+        "KABAR SUNGAI TIGA\n\n"
+        "Home  /  Pilkada 2024  /  Usai Pleno PPK, Kotak Suara Digeser ke Gudang KPU\n\n"
+        "Usai Pleno PPK, Kotak Suara dari Empat Kecamatan Digeser ke Gudang KPU dengan Pengawalan Polisi\n\n"
+        "Posted on December 2, 2024 by redaksi\n\n"
+        "SUNGAI TIGA – Polres Sungai Tiga mengawal pergeseran kotak suara, Minggu (1/12/2024) malam.\n"
+    )
+    p = parse(text)
+    assert p.title == "Usai Pleno PPK, Kotak Suara dari Empat Kecamatan Digeser ke Gudang KPU dengan Pengawalan Polisi"
+    assert "Home  /  Pilkada 2024  /  Usai Pleno PPK, Kotak Suara Digeser ke Gudang KPU" in noise(p)
