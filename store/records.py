@@ -1053,10 +1053,12 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
                 cuts.append((joints[-1].start(), joints[-1].end()))
     # ... or by the place fronting each figure: "Di Kecamatan A, 214 personel Polsek A menjaga 658 TPS, di
     # Kecamatan B 176 personel Polsek B menjaga 512 TPS"
+    # (or by where each part goes: "Pengawalan ke PPK A dilakukan 8 personel Polsek A, ke PPK B 6 ...")
     for c in counts[1:]:
         comma = article.text.rfind(",", start, c.start)
         lead = _PLACE_FRONT.fullmatch(article.text, comma + 1, c.start) if comma > start else None
-        if lead is not None and any(comma < p.start and p.end <= c.start for p in places_at):
+        if lead is not None and any(comma < p.start and p.end <= c.start and p.label in (
+                "LOC", "ELECTION_BODY") for p in article.entities if start <= p.start < end):
             cuts.append((comma, lead.start(1)))
     for c in counts[1:]:  # "Polres X mengerahkan 702 personel, ditambah 100 personel Satbrimob Y": the
         # first unit's figure, then another unit's added to it
@@ -1111,7 +1113,8 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # what joins a figure to the unit it is of: "150 personel Polres X", "30 personel berasal dari Polres X"
-_PLACE_FRONT = re.compile(r"\s+((?:dan\s+|sedangkan\s+|sementara\s+)?di\s+[A-Z][^,;.]{1,60}?)\s+")
+_PLACE_FRONT = re.compile(r"\s+((?:dan\s+|sedangkan\s+|sementara\s+)?(?:di|ke|untuk|menuju)\s+"
+                          r"[A-Z][^,;.]{1,60}?)\s+")
 # a total named back to open the split of it ("Dari 96 personel itu,")
 _TOTAL_BACK = re.compile(r"\W*dari\s+(?:total\s+|jumlah\s+)?\d[\d.]*\s+(?:personel|personil|anggota)\s+"
                          r"(?:itu|tersebut)\W*", re.IGNORECASE)
@@ -1614,7 +1617,13 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
     out: list[str] = []
     key = page_key(article, unit_text) if unit_text else ""
     chain_end = -1
+    gone_to = -1  # where the last body a movement goes to ends ("ke PPK A dan PPK B": both are where)
     for e in inside:
+        if gone_to >= 0 and e.label in ("ELECTION_BODY", "GOV_ORG") and _LIST_JOIN.match(
+                article.text[gone_to:e.start]):
+            gone_to = e.end
+            continue
+        gone_to = -1
         bare = _BKO_TAIL.sub("", e.text)  # "Satbrimob Polda Papua BKO" acting as "Satbrimob Polda Papua"
         if e.label == "POLICE_UNIT" and key and (page_key(article, bare) == key or key.endswith(
                 page_key(article, bare)) or bare in unit_text):
@@ -1664,6 +1673,7 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
                 "perlengkapan",
                 "di", "tempat",  # a body as a place: "sidang di Mahkamah Konstitusi"
                 "hukum", "wilkum", "wilayah"):  # "di wilayah hukum Polrestabes X": an area
+            gone_to = e.end if words[-1] in ("ke", "menuju") and e.label != "POLICE_UNIT" else -1
             continue
         if len(words) > 1 and words[-1] in ("sekretariat", "kantor", "posko") and words[-2] in (
                 "menjadi", "merupakan", "sebagai"):

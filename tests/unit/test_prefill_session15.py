@@ -40,6 +40,8 @@ TELUK AWAN – Polresta Teluk Awan mengamankan rapat pleno rekapitulasi tingkat 
 
 Sebanyak 30 personel Polresta Teluk Awan berjaga di PPK Sungai Dua sejak pagi hingga pleno selesai, kata Kapolresta Teluk Awan Kombes Pol Rudi Hartono.
 
+Kotak suara Desa Ujung dikawal ke PPK Sungai Dua dan PPK Sungai Tiga oleh 12 personel Polsek Sungai Dua, Sabtu (30/11/2024).
+
 Rudi di Teluk Awan, Jumat, mengatakan 20 personel mengawal logistik ke Kecamatan Pulau Dua dengan kapal motor.
 
 Laporan dugaan politik uang itu dibahas Sat Reskrim Polresta Teluk Awan bersama Bawaslu Kota Teluk Awan di Sentra Gakkumdu, Sabtu (30/11/2024).
@@ -56,6 +58,7 @@ CASES = [
     ("Logistik tiba di Serasan", "partners", []),  # whose office the venue is, not a partner
     ("pengawalan dipertebal dengan 15 personel", "partners", ["Kodim 1599/Bukit Lima"]),
     ("di Sentra Gakkumdu", "location", None),
+    ("Kotak suara Desa Ujung dikawal ke PPK", "partners", []),  # where the boxes go, both of them
     # a news agency's speaker and where he spoke ("Rudi di Teluk Awan, Jumat, mengatakan ..."): not the act's
     ("Rudi di Teluk Awan, Jumat", "location", "Kecamatan Pulau Dua"),
 ]
@@ -76,6 +79,12 @@ Di Kecamatan Sawah Besar, 90 personel Polsek Sawah Besar menjaga 300 TPS, di Kec
 BUKIT LIMA – Polres Bukit Lima mengamankan rapat pleno rekapitulasi KPU Kabupaten Bukit Lima di Aula Kantor Bupati Bukit Lima, Senin (16/12/2024).
 
 Kapolres Bukit Lima AKBP Dedi Kurnia mengatakan pengamanan melibatkan 300 personel. Sebanyak 200 personel berasal dari Polres Bukit Lima, 60 personel merupakan BKO Satbrimob Polda Nusa Raya, dan 40 personel dari Kodim 1599/Bukit Lima.
+""",
+    "destinations": """Polres Bukit Lima Kawal Logistik ke PPK
+
+BUKIT LIMA – Polres Bukit Lima mengawal distribusi logistik Pilkada 2024 dari gudang KPU ke PPK, Sabtu (23/11/2024).
+
+Pengawalan ke PPK Hulu dan PPK Hulu Barat dilakukan 8 personel Polsek Hulu, ke PPK Tengah 6 personel Polsek Tengah, sedangkan logistik untuk PPK Hilir dikawal 10 personel Sat Samapta Polres Bukit Lima.
 """,
     "total": """Polres Bukit Lima Kawal Logistik ke Kecamatan Terjauh
 
@@ -98,6 +107,10 @@ def split(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
     # "N personel merupakan BKO Satbrimob X": that unit's figure, as "berasal dari" is
     ("bko", "Kapolres Bukit Lima AKBP Dedi Kurnia mengatakan", [("Polres Bukit Lima", 200, None),
                                                              ("Satbrimob Polda Nusa Raya", 60, None)]),
+    # ... or by where each part goes, each destination written before its figure (bodies as destinations:
+    # never partners)
+    ("destinations", "Pengawalan ke PPK Hulu", [("Polsek Hulu", 8, None), ("Polsek Tengah", 6, None),
+                                                ("Sat Samapta Polres Bukit Lima", 10, None)]),
     ("total", "Dari 80 personel itu", [("Polres Bukit Lima", 30, "Kecamatan Sawah Besar"),
                               ("Polres Bukit Lima", 28, "Kecamatan Air Dingin"),
                               ("Polres Bukit Lima", 22, "Kecamatan Batu Tulis")]),
