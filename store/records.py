@@ -268,7 +268,10 @@ _ITEM_JOIN = re.compile(r"(?:,|\s+dan|\s+serta|,?\s+ditambah)\s+$")
 _GOES_TO = re.compile(r"(?:\s+[a-z]\w*){0,2}?\s+(?:ke|di|menuju|untuk)\s"
                       # ("31 personel mengawal lima truk menuju Kecamatan B": its own verb and goods, then
                       # where)
-                      r"|\s+(?:me|di)[a-z]{3,}\s+(?:[a-z]\w*\s+){1,2}?(?:ke|menuju)\s", re.IGNORECASE)
+                      r"|\s+(?:me|di)[a-z]{3,}\s+(?:[a-z]\w*\s+){1,2}?(?:ke|menuju)\s"
+                      # ("38 personel dengan kapal motor menuju B", "lewat jalur darat menuju A")
+                      r"|\s+(?:dengan|lewat|melalui|menggunakan|naik)\s+(?:[a-z]\w*\s+){1,3}?(?:ke|menuju)\s",
+                      re.IGNORECASE)
 _PART_OF = re.compile(r",\s+(termasuk|di antaranya|diantaranya)\s+", re.IGNORECASE)
 _OWN_ACT = re.compile(r"(?<![^\W_])(?:yang\s+)?(?:di|me|ber)[a-z]+\s+(?:di|ke|sebagai|untuk)(?![^\W_])",
                       re.IGNORECASE)
@@ -1051,6 +1054,13 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
             joints = list(_PLACE_ITEM_JOIN.finditer(article.text, a.end, between[0].start))
             if joints and _FOR_PLACE.fullmatch(article.text, joints[-1].end(), between[0].start):
                 cuts.append((joints[-1].start(), joints[-1].end()))
+    # a total, then its parts after a colon: "126 personel digeser ke distrik: 64 personel lewat jalur darat
+    # menuju A, 38 personel dengan kapal motor menuju B, sedangkan 24 personel ..." (the total frames them)
+    colon = article.text.find(": ", start, end)
+    told_total = colon > 0 and any(c.end <= colon for c in counts) and any(
+        c.start == colon + 2 for c in counts) and sum(colon < c.start for c in counts) > 1
+    if told_total:
+        cuts.append((colon, colon + 2))
     # ... or by the place fronting each figure: "Di Kecamatan A, 214 personel Polsek A menjaga 658 TPS, di
     # Kecamatan B 176 personel Polsek B menjaga 512 TPS"
     # (or by where each part goes: "Pengawalan ke PPK A dilakukan 8 personel Polsek A, ke PPK B 6 ...")
@@ -1107,7 +1117,7 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
         # telling no unit's figure goes with the one before it
         out = [*out[:-2], (out[-2][0], end)]
         telling = telling[:-1]
-    if len(out) > 2 and _TOTAL_BACK.fullmatch(article.text, *out[0]):
+    if len(out) > 2 and (_TOTAL_BACK.fullmatch(article.text, *out[0]) or (told_total and out[0][1] == colon)):
         out = out[1:]  # "Dari 96 personel itu, 38 personel ...": the total named back frames its parts
     return out if all(telling) else [(start, end)]
 

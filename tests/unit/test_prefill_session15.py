@@ -86,6 +86,12 @@ BUKIT LIMA – Polres Bukit Lima mengawal distribusi logistik Pilkada 2024 dari 
 
 Pengawalan ke PPK Hulu dan PPK Hulu Barat dilakukan 8 personel Polsek Hulu, ke PPK Tengah 6 personel Polsek Tengah, sedangkan logistik untuk PPK Hilir dikawal 10 personel Sat Samapta Polres Bukit Lima.
 """,
+    "colon": """Polres Bukit Lima Geser 100 Personel ke Distrik
+
+BUKIT LIMA – Polres Bukit Lima menggelar apel pergeseran pasukan pengamanan TPS, Senin (25/11/2024).
+
+Usai apel, 100 personel langsung digeser ke distrik: 50 personel lewat jalur darat menuju Distrik Hulu, 30 personel dengan kapal motor menuju Distrik Pantai, sedangkan 20 personel diterbangkan dengan helikopter ke Distrik Gunung.
+""",
     "total": """Polres Bukit Lima Kawal Logistik ke Kecamatan Terjauh
 
 BUKIT LIMA – Polres Bukit Lima mengawal logistik Pilkada 2024 ke kecamatan terjauh dengan 80 personel, Selasa (26/11/2024).
@@ -111,6 +117,10 @@ def split(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
     # never partners)
     ("destinations", "Pengawalan ke PPK Hulu", [("Polsek Hulu", 8, None), ("Polsek Tengah", 6, None),
                                                 ("Sat Samapta Polres Bukit Lima", 10, None)]),
+    # ... or a total, then its parts after a colon, each going somewhere in its own way
+    ("colon", "Usai apel, 100 personel", [("Polres Bukit Lima", 50, "Distrik Hulu"),
+                                          ("Polres Bukit Lima", 30, "Distrik Pantai"),
+                                          ("Polres Bukit Lima", 20, "Distrik Gunung")]),
     ("total", "Dari 80 personel itu", [("Polres Bukit Lima", 30, "Kecamatan Sawah Besar"),
                               ("Polres Bukit Lima", 28, "Kecamatan Air Dingin"),
                               ("Polres Bukit Lima", 22, "Kecamatan Batu Tulis")]),
