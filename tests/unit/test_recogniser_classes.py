@@ -99,3 +99,9 @@ def test_people_a_police_unit_sends_counted_in_orang() -> None:
     assert found == [("PERSONNEL", "12 orang", 12), ("PERSONNEL", "9 orang", 9)]
     crowd = "Sekitar 80 orang massa mendatangi kantor KPU, dan 300 orang pemilih sudah mencoblos."
     assert not [e for e in recognise(crowd) if e.label == "PERSONNEL"]
+    # people of the crowd counted after police named earlier in the sentence (a judge page, first seen)
+    met = ("Personel Dalmas membentuk pagar betis, sementara Kapolres menemui perwakilan massa dan "
+           "memfasilitasi lima orang di antaranya bertemu komisioner KPU.")
+    assert not [e for e in recognise(met) if e.label == "PERSONNEL"]
+    assert [e.text for e in recognise("Personel yang berjaga di TPS itu berjumlah 20 orang.")
+            if e.label == "PERSONNEL"] == ["20 orang"]

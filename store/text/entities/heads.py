@@ -454,6 +454,9 @@ def _h_personnel(text: str, start: int, key_end: int, add: Add) -> None:
     if text.startswith("anggota", start) and _MEMBERS_OF_BODY.match(text, key_end):
         return  # "dua anggota KPPS": members of a body, not personnel
     label = "PERSONNEL"
+    if text.startswith(("orang", "Orang"), start) and _CROWD_BEFORE.search(
+            text, max(_sentence_start(text, back.start()), back.start() - 60), back.start()):
+        return  # "menemui perwakilan massa dan memfasilitasi lima orang di antaranya": the crowd's people
     if text.startswith(("orang", "Orang"), start) and not _personnel_before(text, back.start()):
         if _REST_OF.match(text, 0, back.start()):
             label = _REST  # ... or the one before it: "Sisanya, 60 orang, ..." (the second pass looks)
@@ -471,6 +474,9 @@ def _h_personnel(text: str, start: int, key_end: int, add: Add) -> None:
     add((back.start(), end, label, value))
 
 
+# people of a crowd named just before a count in "orang" (the count is theirs, not the police's)
+_CROWD_BEFORE = re.compile(r"(?<![\w])(?:massa|warga|pendukung|simpatisan|perwakilan|pengunjuk{_S}+rasa|demonstran|"
+                           r"pemilih|penonton|peserta)(?![\w])".replace("{_S}", _S), re.IGNORECASE)
 # ... or where a police unit sends them: "Polsek Bukit Bestari menurunkan 10 orang dari ..."
 _SENT_BY_POLICE = re.compile(
     rf"(?:Polsek|Polres|Polresta|Polrestabes|Polda|Satbrimob|Brimob|Sat{_S}?[A-Z][a-z]+)(?![\w])[^.;]{{0,80}}?"
