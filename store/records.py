@@ -2479,6 +2479,11 @@ def _no_place_pointed(sentence: str, there: re.Match[str]) -> bool:
     return any(m.group(1).casefold() == kind for m in _EACH.finditer(sentence))
 
 
+# a verb telling an act (not a noun a verb's prefix starts, nor "berasal/merupakan": what a part is)
+_ACT_WORD = re.compile(r"(?<![^\W_])(?!(?:merupakan|berasal|berjumlah|distrik|dinas|direktorat|diantaranya|"
+                       r"dini)(?![^\W_]))(?:me|ber|di)[a-z]{3,}(?![^\W_])")
+
+
 def _typed_clause(article: Article, start: int, end: int) -> str:
     """What the type is read from: the first clause, or the whole span when its clauses are the items
     of a figure split by unit joined by "dan" or a comma ("menyiagakan 150 personel Polres X dan 30
@@ -2496,6 +2501,14 @@ def _type(article: Article, start: int, clause: str, clf: TypeClassifier, senten
     Kecamatan Praya Barat.") is about the activity of the sentence before it, else of the headline."""
     if clause != sentence and not clf.known(sentence) and clf.lexicon_scores(clause):
         sentence = clause  # "65 personel berjaga ..., sedangkan 100 personel disiagakan"
+    if clause == sentence and not _ACT_WORD.search(clause):
+        # "... Apel diikuti 78 personel Polres X dan | 24 personel BKO Satbrimob Y.": a later item of a split
+        # that has no verb of its own takes its sentence's (not what its own nouns cue, "BKO")
+        spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+        own = next((s for s, e in spans if s < start < e), None)
+        if own is not None and _ITEM_JOIN.search(article.text, own, start) and clf.lexicon_scores(
+                article.text[own:start]):
+            return clf.guess(article.text[own:start])[0]
     kind, p = clf.guess(sentence)
     if clf.lexicon_scores(sentence) or p >= 0.5:
         return kind

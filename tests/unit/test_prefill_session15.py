@@ -92,6 +92,12 @@ BUKIT LIMA – Polres Bukit Lima menggelar apel pergeseran pasukan pengamanan TP
 
 Usai apel, 100 personel langsung digeser ke distrik: 50 personel lewat jalur darat menuju Distrik Hulu, 30 personel dengan kapal motor menuju Distrik Pantai, sedangkan 20 personel diterbangkan dengan helikopter ke Distrik Gunung.
 """,
+    "apel": """Polres Bukit Lima Lepas Personel Pengamanan TPS
+
+BUKIT LIMA – Polres Bukit Lima menggelar apel pelepasan personel pengamanan TPS Pilkada 2024 di halaman Mapolres Bukit Lima, Senin (25/11/2024).
+
+Apel diikuti 78 personel Polres Bukit Lima dan 24 personel BKO Satbrimob Polda Nusa Raya.
+""",
     "total": """Polres Bukit Lima Kawal Logistik ke Kecamatan Terjauh
 
 BUKIT LIMA – Polres Bukit Lima mengawal logistik Pilkada 2024 ke kecamatan terjauh dengan 80 personel, Selasa (26/11/2024).
@@ -133,3 +139,11 @@ def test_a_split_by_place_is_one_record_per_place_with_its_own_figure(split: Ope
     got = [(d["unit"], d["personnel"], d["location"])
            for d in coded_in_turn(split, page, needle, len(want))]
     assert got == want
+
+
+def test_a_later_item_of_a_split_with_no_verb_has_its_sentence_s_type(split: Opened) -> None:
+    """"Apel diikuti 78 personel Polres X dan 24 personel BKO Satbrimob Y": the second item has no verb
+    of its own, so its record is the apel's (ceremony_apel), not what its own noun cues ("BKO": a
+    deployment). Five judge pages wrote apels so (session 15)."""
+    got = [(d["unit"], d["personnel"], d["type"]) for d in coded_in_turn(split, "apel", "Apel diikuti 78", 2)]
+    assert got == [("Polres Bukit Lima", 78, "ceremony_apel"), ("Satbrimob Polda Nusa Raya", 24, "ceremony_apel")]
