@@ -1490,6 +1490,8 @@ _DONE_BEFORE = re.compile(r"(?<![^\W_])(?:(?:telah|sudah)\s+(?:me|di|ber)\w+|"
 _BEFORE_OPENING = re.compile(r"^\W*(?:sebelumnya|sebelum\s+itu)\s*,", re.IGNORECASE)
 _SINCE = re.compile(r"(?<![^\W_])sejak\s+(?:awal|dimulainya|tahapan)(?![^\W_])", re.IGNORECASE)
 PLANNING = "planning"
+_PATROL_TOO = re.compile(r"(?<![^\W_])(?:(?:menggelar|melaksanakan|melakukan|untuk)\s+patroli|berpatroli)"
+                         r"(?![^\W_])[^.;]{0,120}?,?\s+sekaligus\s", re.IGNORECASE)
 DEPLOYMENT = "troop_deployment"
 _SENT_FROM = re.compile(r"(?<![^\W_])dari\s+[^.;]*?(?<![^\W_])(?:ke|menuju)\s", re.IGNORECASE)
 _SHIFTS = {"sehari sebelumnya": -1, "sehari sebelum": -1, "sehari kemudian": 1, "keesokan harinya": 1,
@@ -2165,6 +2167,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         partners = [p for p in partners if not any(q != p and q.startswith(p + " ") for q in partners)]
     clf = classifier if classifier is not None else _lexicon_only(taxonomy)
     kind = _type(article, start, _typed_clause(article, start, end), clf, sentence)
+    if kind == "other" and "patrol" in taxonomy.activities and _PATROL_TOO.search(sentence):
+        kind = "patrol"  # "menggelar patroli gabungan sekaligus menertibkan alat peraga": a patrol that does
+        # more on its way (a removal told on its own, "Dalam patroli itu ... menurunkan APK", stays other)
     if kind == "escort" and page_key(article, unit_text) == page_key(article, main_unit(article)):
         # "Petugas KPU dan Bawaslu X ikut dalam rombongan ...", anywhere on the page: the page's own convoy
         partners += [p for p in _convoy_companions(article) if p not in partners and p != unit_text]

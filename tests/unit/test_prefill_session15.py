@@ -32,6 +32,15 @@ Logistik tiba di Serasan pada Minggu (24/11/2024) dini hari dan langsung dijaga 
 
 Untuk jalur pegunungan, yakni Kecamatan Batu Tulis, pengawalan dipertebal dengan 15 personel Sat Samapta bersama prajurit Kodim 1599/Bukit Lima.
 """,
+    # a patrol that does more on its way is a patrol; a removal told on its own stays other
+    "props": """Polres Bukit Lima Gelar Patroli Masa Tenang
+
+BUKIT LIMA – Polres Bukit Lima menggelar patroli masa tenang Pilkada 2024, Minggu (24/11/2024).
+
+Sementara itu, Polsek Hulu bersama Panwascam Hulu dan Satpol PP kecamatan menggelar patroli sekaligus menertibkan alat peraga kampanye yang masih terpasang di sepanjang Jalan Raya Hulu, Senin (25/11/2024) pagi.
+
+Dalam patroli itu, petugas bersama Satpol PP juga menurunkan tujuh baliho pasangan calon di Desa Batu Putih.
+""",
     # a count held at an election body's seat, named by the body ("di PPK Sungai Dua"); a joint team is
     # no seat ("di Sentra Gakkumdu")
     "seat": """Polresta Teluk Awan Amankan Pleno Kecamatan
@@ -52,6 +61,8 @@ CASES = [
     ("Kapolresta Rudi Hartono meninjau", "unit", "Polresta Teluk Awan"),
     ("Kapolresta Rudi Hartono meninjau", "location", "Gudang Logistik KPU Kota Teluk Awan"),
     ("berjaga di PPK Sungai Dua", "location", "PPK Sungai Dua"),
+    ("menggelar patroli sekaligus menertibkan", "type", "patrol"),
+    ("juga menurunkan tujuh baliho", "type", "other"),
     ("pengawalan dipertebal dengan 15 personel", "unit", "Sat Samapta"),
     # goods arriving, then guarded at a venue: the guard's venue ("tiba di X ... dan dijaga ... di Y")
     ("Logistik tiba di Serasan", "location", "Kantor Camat Pulau Tiga"),
