@@ -284,6 +284,11 @@ _FILL = (r"(?:\d[\d.,]*|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sep
 _FILL_WORD = re.compile(_FILL, re.IGNORECASE)
 
 
+# a vehicle named by its use ("kapal patroli", "mobil patroli"): a thing, not the act it is named for
+_VEHICLE = re.compile(r"(?<![^\W_])(?:kapal|mobil|kendaraan|speedboat|perahu|motor|sepeda\s+motor|truk)\s+$",
+                      re.IGNORECASE)
+
+
 def _trigger_key(phrase: str) -> str:
     """A matched phrase without the figures inside it: the trigger it stands for."""
     ws = phrase.split()
@@ -474,7 +479,8 @@ class TypeClassifier:
                     owner == INCIDENT and _PREVENTED.search(sentence, max(0, start - 40), start)) or (
                     _MADE_UP.match(sentence, end)) or (
                     owner == OTHER and _CHECKED.search(sentence, max(0, start - 30), start)) or (
-                    owner != ESCORT and _ESCORTED.search(sentence, max(0, start - 40), start)):
+                    owner != ESCORT and _ESCORTED.search(sentence, max(0, start - 40), start)) or (
+                    _VEHICLE.search(sentence, max(0, start - 14), start)):
                 weight *= SCENE
             elif sent and owner != DEPLOYMENT and _PURPOSE.search(sentence, max(0, start - 20), start):
                 if to_unit is None:

@@ -40,6 +40,8 @@ BUKIT LIMA – Polres Bukit Lima menggelar patroli masa tenang Pilkada 2024, Min
 Sementara itu, Polsek Hulu bersama Panwascam Hulu dan Satpol PP kecamatan menggelar patroli sekaligus menertibkan alat peraga kampanye yang masih terpasang di sepanjang Jalan Raya Hulu, Senin (25/11/2024) pagi.
 
 Dalam patroli itu, petugas bersama Satpol PP juga menurunkan tujuh baliho pasangan calon di Desa Batu Putih.
+
+Pada hari pemungutan suara, Satpolairud Polres Bukit Lima menyiagakan satu kapal patroli dan delapan personel di Dermaga Batu Putih untuk mengantisipasi keadaan darurat di pulau-pulau.
 """,
     # a count held at an election body's seat, named by the body ("di PPK Sungai Dua"); a joint team is
     # no seat ("di Sentra Gakkumdu")
@@ -63,6 +65,8 @@ CASES = [
     ("berjaga di PPK Sungai Dua", "location", "PPK Sungai Dua"),
     ("menggelar patroli sekaligus menertibkan", "type", "patrol"),
     ("juga menurunkan tujuh baliho", "type", "other"),
+    # a boat named by its use is a thing, not the act: the force readied is fielded
+    ("menyiagakan satu kapal patroli", "type", "troop_deployment"),
     ("pengawalan dipertebal dengan 15 personel", "unit", "Sat Samapta"),
     # goods arriving, then guarded at a venue: the guard's venue ("tiba di X ... dan dijaga ... di Y")
     ("Logistik tiba di Serasan", "location", "Kantor Camat Pulau Tiga"),
