@@ -2379,6 +2379,9 @@ def _paragraph_date(article: Article, start: int) -> str | None:
     return _told_date(article, *spans[-1])
 
 
+_OF_A_THING = re.compile(r"(?<![^\W_])yang\s+(?:[\w-]+\s+){1,4}$", re.IGNORECASE)
+
+
 def _previous_date(article: Article, start: int) -> str | None:
     """The day of the sentence just before ``start``: the date it gives, else the day it shifts to
     from the article's first date ("Sehari sebelumnya, ...")."""
@@ -2391,6 +2394,8 @@ def _previous_date(article: Article, start: int) -> str | None:
     if own is not None:
         return own
     shift = _DAY_SHIFT.search(article.text, s, e)
+    if shift is not None and _OF_A_THING.search(article.text, max(s, shift.start() - 60), shift.start()):
+        shift = None  # "hasil pleno yang ditetapkan sehari sebelumnya": the day of a thing it names
     first = next((x.value for x in article.entities if x.label == "DATE" and x.value and x.start < s
                   and not _in_noise(article, x) and x.start > _title_end(article)), None)
     if shift is None or first is None:

@@ -43,6 +43,15 @@ Dalam patroli itu, petugas bersama Satpol PP juga menurunkan tujuh baliho pasang
 
 Pada hari pemungutan suara, Satpolairud Polres Bukit Lima menyiagakan satu kapal patroli dan delapan personel di Dermaga Batu Putih untuk mengantisipasi keadaan darurat di pulau-pulau.
 """,
+    # a day shift inside a relative clause dates the thing it names, not the sentence's act
+    "protest": """Massa Datangi KPU Bukit Lima
+
+Jumat, 6 Desember 2024 - 09:10 WIB
+
+BUKIT LIMA – Sekitar 200 orang pendukung salah satu pasangan calon mendatangi Kantor KPU Kabupaten Bukit Lima, Kamis (5/12/2024). Mereka menolak hasil rapat pleno yang ditetapkan sehari sebelumnya.
+
+Untuk mengamankan aksi tersebut, Polres Bukit Lima menerjunkan 120 personel yang membentuk pagar betis di depan gerbang kantor KPU.
+""",
     # a count held at an election body's seat, named by the body ("di PPK Sungai Dua"); a joint team is
     # no seat ("di Sentra Gakkumdu")
     "seat": """Polresta Teluk Awan Amankan Pleno Kecamatan
@@ -67,6 +76,7 @@ CASES = [
     ("juga menurunkan tujuh baliho", "type", "other"),
     # a boat named by its use is a thing, not the act: the force readied is fielded
     ("menyiagakan satu kapal patroli", "type", "troop_deployment"),
+    ("Untuk mengamankan aksi tersebut, Polres Bukit Lima", "date", "2024-12-05"),
     ("pengawalan dipertebal dengan 15 personel", "unit", "Sat Samapta"),
     # goods arriving, then guarded at a venue: the guard's venue ("tiba di X ... dan dijaga ... di Y")
     ("Logistik tiba di Serasan", "location", "Kantor Camat Pulau Tiga"),
