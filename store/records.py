@@ -1508,7 +1508,8 @@ _UNDER = re.compile(r"^[\s,()]*(?:di\s*bawah(?:\s+naungan)?\s+)?$", re.IGNORECAS
 _GOODS = re.compile(r"(?<![^\W_])(?:logistik|kotak suara|surat suara|bilik suara|dokumen|formulir|berkas)"
                     r"(?![^\W_])", re.IGNORECASE)
 _HANDED = frozenset("diserahkan diserahterimakan diberikan dikirim dikirimkan disampaikan dititipkan".split())
-_NOT_WHEN = re.compile(r"(?<![^\W_])(?:hingga|sampai|menjelang|jelang)(?![^\W_])[^,.]*$", re.IGNORECASE)
+_NOT_WHEN = re.compile(r"(?<![^\W_])(?:hingga|sampai|menjelang|jelang)(?![^\W_])[^,.]*(?:,\s*)?$",
+                       re.IGNORECASE)  # ("sampai hari pencoblosan, Rabu (27/11)": the end, named then dated)
 _FROM_PEOPLE = re.compile(r"(?<![^\W_])(?:personel|personil|anggota|gabungan|prajurit|petugas|unsur|tim|"
                           r"perwakilan|pasukan|babinsa|bhabinkamtibmas|babinkamtibmas|staf|jajaran)(?![^\W_])")
 _TAKES_PART = re.compile(r"(?<![^\W_])(?:melibatkan|diikuti|dihadiri|terdiri atas|terdiri dari|gabungan|"

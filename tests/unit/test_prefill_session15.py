@@ -52,6 +52,13 @@ BUKIT LIMA – Sekitar 200 orang pendukung salah satu pasangan calon mendatangi 
 
 Untuk mengamankan aksi tersebut, Polres Bukit Lima menerjunkan 120 personel yang membentuk pagar betis di depan gerbang kantor KPU.
 """,
+    # the end of a stay, named then dated ("sampai hari pencoblosan, Rabu (27/11)"), is no date of the act
+    "standby": """Polres Bukit Lima Kawal Logistik ke Perbatasan
+
+BUKIT LIMA – Polres Bukit Lima mengawal logistik Pilkada 2024 ke kecamatan perbatasan, Senin (25/11/2024).
+
+Sebanyak 20 personel Brimob ikut dalam rombongan kedua dan akan tetap bersiaga di Mapolsek Batu Tulis sampai hari pencoblosan, Rabu (27/11).
+""",
     # a count held at an election body's seat, named by the body ("di PPK Sungai Dua"); a joint team is
     # no seat ("di Sentra Gakkumdu")
     "seat": """Polresta Teluk Awan Amankan Pleno Kecamatan
@@ -77,6 +84,7 @@ CASES = [
     # a boat named by its use is a thing, not the act: the force readied is fielded
     ("menyiagakan satu kapal patroli", "type", "troop_deployment"),
     ("Untuk mengamankan aksi tersebut, Polres Bukit Lima", "date", "2024-12-05"),
+    ("Sebanyak 20 personel Brimob ikut", "date", "2024-11-25"),
     ("pengawalan dipertebal dengan 15 personel", "unit", "Sat Samapta"),
     # goods arriving, then guarded at a venue: the guard's venue ("tiba di X ... dan dijaga ... di Y")
     ("Logistik tiba di Serasan", "location", "Kantor Camat Pulau Tiga"),
