@@ -53,6 +53,7 @@ _CREW = re.compile(r"(?<![^\W_])(?:personel|personil|pasukan|petugas|anggota)\s+
 _ANSWERS = re.compile(r"(?<![^\W_])(?:setelah|usai|seusai|menyusul|menanggapi|merespons|atas)\W+"
                       r"(?:\w+\W+){0,2}$", re.IGNORECASE)
 INCIDENT = "incident_response"
+GUARD = "static_guard"
 # the means of an act named before ("memimpin pengamanan di aula tersebut dengan menurunkan 14 personel"):
 # the guard is the act, the people it takes are how (not when the sentence names no act before it:
 # "Operasi X dijalankan oleh Polres Y dengan menurunkan 310 personel ke 812 TPS")
@@ -289,6 +290,12 @@ _VEHICLE = re.compile(r"(?<![^\W_])(?:kapal|mobil|kendaraan|speedboat|perahu|mot
                       re.IGNORECASE)
 
 
+# "Pleno PPK X diamankan 8 personel Polsek X": secured by people, not someone detained
+# (the lexicon reads the sentence with its counts taken out: "diamankan personel Polsek X")
+_SECURED_BY = re.compile(r"\s+(?:oleh\s+)?(?:sebanyak\s+)?(?:(?:\d[\d.]*|puluhan|ratusan|ribuan)\s+)?"
+                         r"(?:personel|personil|anggota|petugas|aparat)(?![^\W_])", re.IGNORECASE)
+
+
 def _trigger_key(phrase: str) -> str:
     """A matched phrase without the figures inside it: the trigger it stands for."""
     ws = phrase.split()
@@ -460,6 +467,9 @@ class TypeClassifier:
                 if owner is None:
                     continue
             weight = WEAK.get(word, 1.0 + 0.5 * word.count(" "))
+            if owner == INCIDENT and word == "diamankan" and GUARD in self.taxonomy.activities and (
+                    _SECURED_BY.match(sentence, end)):
+                owner = GUARD  # "Pleno PPK X diamankan 8 personel Polsek X": secured by them, none detained
             answers = _ANSWERS.search(sentence, max(0, start - 40), start)
             if owner == INCIDENT and answers is not None and sentence[:answers.start()].strip(" \"'"):
                 weight *= 2  # what the activity answers names its type ("Setelah ..." opening: only a time)

@@ -67,6 +67,10 @@ TELUK AWAN – Polresta Teluk Awan mengamankan rapat pleno rekapitulasi tingkat 
 
 Sebanyak 30 personel Polresta Teluk Awan berjaga di PPK Sungai Dua sejak pagi hingga pleno selesai, kata Kapolresta Teluk Awan Kombes Pol Rudi Hartono.
 
+Pleno PPK Sungai Tiga di Aula Kantor Camat Sungai Tiga diamankan 8 personel Polsek Sungai Tiga, Jumat (29/11/2024).
+
+Seorang pria yang melempar botol ke arah petugas di depan aula itu diamankan dan dibawa ke Mapolsek Sungai Tiga.
+
 Kotak suara Desa Ujung dikawal ke PPK Sungai Dua dan PPK Sungai Tiga oleh 12 personel Polsek Sungai Dua, Sabtu (30/11/2024).
 
 Rudi di Teluk Awan, Jumat, mengatakan 20 personel mengawal logistik ke Kecamatan Pulau Dua dengan kapal motor.
@@ -85,6 +89,9 @@ CASES = [
     ("menyiagakan satu kapal patroli", "type", "troop_deployment"),
     ("Untuk mengamankan aksi tersebut, Polres Bukit Lima", "date", "2024-12-05"),
     ("Sebanyak 20 personel Brimob ikut", "date", "2024-11-25"),
+    # an event secured by people ("diamankan 8 personel") is a guard; someone detained is an incident
+    ("Pleno PPK Sungai Tiga di Aula", "type", "static_guard"),
+    ("Seorang pria yang melempar botol", "type", "incident_response"),
     ("pengawalan dipertebal dengan 15 personel", "unit", "Sat Samapta"),
     # goods arriving, then guarded at a venue: the guard's venue ("tiba di X ... dan dijaga ... di Y")
     ("Logistik tiba di Serasan", "location", "Kantor Camat Pulau Tiga"),
