@@ -1,5 +1,5 @@
 """Word lists the recogniser generalises from: Indonesian provinces (with the abbreviations news
-uses), major regencies and cities, the heads that open a unit, body or place name, ranks,
+uses), their regencies and cities (every one of 2024's, a few by their short names too), the heads that open a unit, body or place name, ranks,
 positions, academic titles and the common words that end a name. Data only; no logic, so that
 a list can grow without touching the rules in ``entities.py``.
 """
@@ -52,6 +52,24 @@ Selayar|Kendari|Baubau|Kolaka|Konawe|Muna|Buton|Wakatobi|Bombana|Gorontalo Utara
 Mamuju|Majene|Polewali Mandar|Mamasa|Pasangkayu|Seram Bagian Timur|Seram Bagian Barat|Pulau Ambon dan Pulau-Pulau Lease|Ambon|Tual|Maluku Tengah|Buru|Seram|Ternate|Tidore|Halmahera|
 Halmahera Utara|Halmahera Selatan|Jayapura|Merauke|Mimika|Timika|Biak|Biak Numfor|Nabire|Wamena|Jayawijaya|Sorong|Manokwari|
 Fakfak|Kaimana|Raja Ampat|Teluk Bintuni|Puncak Jaya|Yahukimo|Keerom|Sarmi|Paniai|Intan Jaya|Dogiyai|Deiyai|
+Aceh Barat|Aceh Barat Daya|Aceh Jaya|Aceh Selatan|Aceh Singkil|Aceh Tamiang|Aceh Tengah|Aceh Tenggara|
+Bener Meriah|Gayo Lues|Nagan Raya|Pidie Jaya|Simeulue|Subulussalam|Batu Bara|Humbang Hasundutan|
+Labuhanbatu Selatan|Labuhanbatu Utara|Nias Barat|Nias Selatan|Nias Utara|Padang Lawas|Padang Lawas Utara|
+Pakpak Bharat|Samosir|Serdang Bedagai|Tapanuli Selatan|Tapanuli Tengah|Tapanuli Utara|Gunungsitoli|
+Dharmasraya|Mentawai|Lima Puluh Kota|Padang Pariaman|Pasaman Barat|Sijunjung|Solok Selatan|
+Tanah Datar|Padang Panjang|Kuantan Singingi|Anambas|Lingga|Batanghari|
+Musi Rawas Utara|Ogan Komering Ulu Selatan|Ogan Komering Ulu Timur|
+Penukal Abab Lematang Ilir|Tulang Bawang Barat|Bangka Barat|Bangka Selatan|Bangka Tengah|Belitung Timur|
+Flores Timur|Malaka|Manggarai Timur|Nagekeo|Ngada|Sabu Raijua|Sumba Barat|Sumba Barat Daya|Sumba Tengah|
+Barito Timur|Gunung Mas|Lamandau|Murung Raya|Pulang Pisau|Sukamara|Bolaang Mongondow Selatan|
+Bolaang Mongondow Timur|Bolaang Mongondow Utara|
+Minahasa Tenggara|Banggai Kepulauan|Banggai Laut|Buol|Morowali Utara|Tojo Una-Una|
+Sidenreng Rappang|Buton Selatan|Buton Tengah|Buton Utara|Kolaka Timur|Kolaka Utara|
+Konawe Kepulauan|Konawe Selatan|Konawe Utara|Muna Barat|Mamuju Tengah|Buru Selatan|
+Maluku Barat Daya|Maluku Tenggara|Halmahera Barat|Halmahera Tengah|Halmahera Timur|
+Morotai|Taliabu|Tidore Kepulauan|Mamberamo Raya|
+Supiori|Waropen|Manokwari Selatan|Pegunungan Arfak|Teluk Wondama|Sorong Selatan|Maybrat|Tambrauw|Lanny Jaya|
+Mamberamo Tengah|Nduga|Pegunungan Bintang|Tolikara|Yalimo|Boven Digoel|Mappi|Asmat|
 Monas|Senayan
 """
 # neighbouring countries and their border regions, which border-area news names bare

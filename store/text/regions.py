@@ -56,23 +56,36 @@ PROVINCE_NAMES = {
 # province: its regencies and cities; "Short=Regency" files a short form or a town under the
 # regency it stands for; "Island=" is a place that is in the province but is no one regency
 REGENCIES = {
-    "Aceh": "Banda Aceh|Lhokseumawe|Langsa|Sabang|Aceh Besar|Aceh Utara|Aceh Timur|Pidie|Bireuen",
+    "Aceh": "Banda Aceh|Lhokseumawe|Langsa|Sabang|Aceh Besar|Aceh Utara|Aceh Timur|Pidie|Bireuen|"
+    "Aceh Barat|Aceh Barat Daya|Aceh Jaya|Aceh Selatan|Aceh Singkil|Aceh Tamiang|Aceh Tengah|"
+    "Aceh Tenggara|Bener Meriah|Gayo Lues|Nagan Raya|Pidie Jaya|Simeulue|Subulussalam",
     "Sumatera Utara": "Medan|Binjai|Pematangsiantar|Tebing Tinggi|Sibolga|Tanjungbalai|Padangsidimpuan|"
-    "Deli Serdang|Langkat|Asahan|Simalungun|Karo|Dairi|Toba|Nias|Labuhanbatu|Mandailing Natal",
-    "Sumatera Barat": "Padang|Bukittinggi|Payakumbuh|Solok|Pariaman|Sawahlunto|Agam|Pasaman|Pesisir Selatan",
+    "Deli Serdang|Langkat|Asahan|Simalungun|Karo|Dairi|Toba|Nias|Labuhanbatu|Mandailing Natal|"
+    "Batu Bara|Humbang Hasundutan|Labuhanbatu Selatan|Labuhanbatu Utara|Nias Barat|Nias Selatan|"
+    "Nias Utara|Padang Lawas|Padang Lawas Utara|Pakpak Bharat|Samosir|Serdang Bedagai|Tapanuli Selatan|"
+    "Tapanuli Tengah|Tapanuli Utara|Gunungsitoli",
+    "Sumatera Barat": "Padang|Bukittinggi|Payakumbuh|Solok|Pariaman|Sawahlunto|Agam|Pasaman|Pesisir Selatan|"
+    "Dharmasraya|Mentawai|Lima Puluh Kota|Padang Pariaman|Pasaman Barat|Sijunjung|Solok Selatan|"
+    "Tanah Datar|Padang Panjang",
     "Riau": "Pekanbaru|Dumai|Kampar|Bengkalis|Siak|Indragiri Hilir|Indragiri Hulu|Rokan Hulu|Rokan Hilir|"
-    "Pelalawan",
-    "Kepulauan Riau": "Batam|Tanjungpinang|Bintan|Karimun|Natuna",
-    "Jambi": "Jambi|Muaro Jambi|Bungo|Tebo|Kerinci|Sungai Penuh|Merangin|Sarolangun",
+    "Pelalawan|"
+    "Kuantan Singingi",
+    "Kepulauan Riau": "Batam|Tanjungpinang|Bintan|Karimun|Natuna|"
+    "Anambas|Lingga",
+    "Jambi": "Jambi|Muaro Jambi|Bungo|Tebo|Kerinci|Sungai Penuh|Merangin|Sarolangun|"
+    "Batanghari",
     "Sumatera Selatan": "Palembang|Prabumulih|Lubuklinggau|Pagar Alam|Ogan Ilir|Ogan Komering Ilir|"
-    "Ogan Komering Ulu|Muara Enim|Lahat|Musi Banyuasin|Musi Rawas|Banyuasin|Empat Lawang",
+    "Ogan Komering Ulu|Muara Enim|Lahat|Musi Banyuasin|Musi Rawas|Banyuasin|Empat Lawang|"
+    "Musi Rawas Utara|Ogan Komering Ulu Selatan|Ogan Komering Ulu Timur|Penukal Abab Lematang Ilir",
     "Bengkulu": "Bengkulu Selatan|Bengkulu Utara|Bengkulu Tengah|Rejang Lebong|Kaur|Seluma|Mukomuko|"
     "Kepahiang|Lebong|Manna=Bengkulu Selatan",
     "Lampung": "Bandar Lampung|Metro|Lampung Selatan|Lampung Tengah|Lampung Utara|Lampung Timur|"
     "Lampung Barat|Pesisir Barat|Pesbar=Pesisir Barat|Tanggamus|Way Kanan|Tulang Bawang|Pringsewu|Mesuji|"
     "Pesawaran|"
-    "Kalianda=Lampung Selatan",
-    "Kepulauan Bangka Belitung": "Pangkalpinang|Bangka|Belitung",
+    "Kalianda=Lampung Selatan|"
+    "Tulang Bawang Barat",
+    "Kepulauan Bangka Belitung": "Pangkalpinang|Bangka|Belitung|"
+    "Bangka Barat|Bangka Selatan|Bangka Tengah|Belitung Timur",
     "DKI Jakarta": "Jakarta Pusat|Jakarta Utara|Jakarta Barat|Jakarta Selatan|Jakarta Timur|Kepulauan Seribu|"
     "Monas=Jakarta Pusat|Senayan=Jakarta Pusat",
     "Jawa Barat": "Bogor|Depok|Bekasi|Bandung|Bandung Barat|Cimahi|Sukabumi|Cianjur|Garut|Tasikmalaya|Ciamis|"
@@ -89,11 +102,14 @@ REGENCIES = {
     "Nusa Tenggara Barat": "Mataram|Lombok=|Lombok Barat|Lombok Tengah|Lombok Timur|Lombok Utara|Sumbawa|"
     "Sumbawa Barat|Dompu|Bima",
     "Nusa Tenggara Timur": "Kupang|Flores=|Ende|Sikka|Manggarai|Manggarai Barat|Sumba=|Sumba Timur|Belu|"
-    "Timor Tengah Selatan|Timor Tengah Utara|Alor|Lembata|Rote Ndao",
+    "Timor Tengah Selatan|Timor Tengah Utara|Alor|Lembata|Rote Ndao|"
+    "Flores Timur|Malaka|Manggarai Timur|Nagekeo|Ngada|Sabu Raijua|Sumba Barat|Sumba Barat Daya|"
+    "Sumba Tengah",
     "Kalimantan Barat": "Pontianak|Singkawang|Kubu Raya|Mempawah|Sambas|Bengkayang|Landak|Sanggau|Sekadau|"
     "Sintang|Kapuas Hulu|Ketapang|Kayong Utara|Melawi",
     "Kalimantan Tengah": "Palangka Raya|Palangkaraya=Palangka Raya|Kotawaringin Barat|Kotawaringin Timur|"
-    "Kapuas|Barito Utara|Barito Selatan|Katingan|Seruyan",
+    "Kapuas|Barito Utara|Barito Selatan|Katingan|Seruyan|"
+    "Barito Timur|Gunung Mas|Lamandau|Murung Raya|Pulang Pisau|Sukamara",
     "Kalimantan Selatan": "Banjarmasin|Banjarbaru|Martapura=Banjar|Tanah Laut|Kotabaru|Tabalong|"
     "Hulu Sungai Selatan|Hulu Sungai Tengah|Hulu Sungai Utara|Tapin|Balangan|Tanah Bumbu|Barito Kuala",
     "Kalimantan Timur": "Samarinda|Balikpapan|Bontang|Kutai Kartanegara|Kukar=Kutai Kartanegara|Kutai Timur|"
@@ -102,24 +118,37 @@ REGENCIES = {
     "Tenggarong=Kutai Kartanegara|Sangatta=Kutai Timur",
     "Kalimantan Utara": "Tanjung Selor=Bulungan|Tarakan|Nunukan|Malinau|Bulungan|Tana Tidung",
     "Sulawesi Utara": "Manado|Bitung|Tomohon|Kotamobagu|Minahasa|Minahasa Utara|Minahasa Selatan|"
-    "Bolaang Mongondow|Sangihe|Talaud",
-    "Sulawesi Tengah": "Palu|Poso|Donggala|Sigi|Parigi Moutong|Tolitoli|Banggai|Morowali",
+    "Bolaang Mongondow|Sangihe|Talaud|"
+    "Bolaang Mongondow Selatan|Bolaang Mongondow Timur|Bolaang Mongondow Utara|Minahasa Tenggara",
+    "Sulawesi Tengah": "Palu|Poso|Donggala|Sigi|Parigi Moutong|Tolitoli|Banggai|Morowali|"
+    "Banggai Kepulauan|Banggai Laut|Buol|Morowali Utara|Tojo Una-Una",
     "Sulawesi Selatan": "Makassar|Parepare|Palopo|Gowa|Maros|Pangkep|Pangkajene=Pangkep|"
     "Pangkajene dan Kepulauan=Pangkep|Barru|Bone|Soppeng|"
     "Wajo|Sidrap|Pinrang|Enrekang|Luwu|Luwu Utara|Luwu Timur|Tana Toraja|Toraja Utara|Takalar|Jeneponto|"
-    "Bantaeng|Bulukumba|Sinjai|Selayar",
-    "Sulawesi Tenggara": "Kendari|Baubau|Kolaka|Konawe|Muna|Buton|Wakatobi|Bombana",
+    "Bantaeng|Bulukumba|Sinjai|Selayar|"
+    "Sidenreng Rappang",
+    "Sulawesi Tenggara": "Kendari|Baubau|Kolaka|Konawe|Muna|Buton|Wakatobi|Bombana|"
+    "Buton Selatan|Buton Tengah|Buton Utara|Kolaka Timur|Kolaka Utara|Konawe Kepulauan|Konawe Selatan|"
+    "Konawe Utara|Muna Barat",
     "Gorontalo": "Gorontalo Utara|Boalemo|Pohuwato|Bone Bolango",
-    "Sulawesi Barat": "Mamuju|Majene|Polewali Mandar|Mamasa|Pasangkayu",
+    "Sulawesi Barat": "Mamuju|Majene|Polewali Mandar|Mamasa|Pasangkayu|"
+    "Mamuju Tengah",
     "Maluku": "Ambon|Tual|Maluku Tengah|Buru|Seram=|Seram Bagian Barat|Seram Bagian Timur|"
-    "Pulau Ambon dan Pulau-Pulau Lease=",
-    "Maluku Utara": "Ternate|Tidore|Halmahera=|Halmahera Utara|Halmahera Selatan",
-    "Papua": "Jayapura|Biak|Biak Numfor|Keerom|Sarmi",
-    "Papua Selatan": "Merauke",
+    "Pulau Ambon dan Pulau-Pulau Lease=|"
+    "Buru Selatan|Maluku Barat Daya|Maluku Tenggara",
+    "Maluku Utara": "Ternate|Tidore|Halmahera=|Halmahera Utara|Halmahera Selatan|"
+    "Halmahera Barat|Halmahera Tengah|Halmahera Timur|Morotai|Taliabu|Tidore Kepulauan",
+    "Papua": "Jayapura|Biak|Biak Numfor|Keerom|Sarmi|"
+    "Mamberamo Raya|Supiori|Waropen",
+    "Papua Selatan": "Merauke|"
+    "Boven Digoel|Mappi|Asmat",
     "Papua Tengah": "Mimika|Timika=Mimika|Nabire|Puncak Jaya|Paniai|Intan Jaya|Dogiyai|Deiyai",
-    "Papua Pegunungan": "Jayawijaya|Wamena=Jayawijaya|Yahukimo",
-    "Papua Barat": "Manokwari|Fakfak|Kaimana|Teluk Bintuni",
-    "Papua Barat Daya": "Sorong|Raja Ampat",
+    "Papua Pegunungan": "Jayawijaya|Wamena=Jayawijaya|Yahukimo|"
+    "Lanny Jaya|Mamberamo Tengah|Nduga|Pegunungan Bintang|Tolikara|Yalimo",
+    "Papua Barat": "Manokwari|Fakfak|Kaimana|Teluk Bintuni|"
+    "Manokwari Selatan|Pegunungan Arfak|Teluk Wondama",
+    "Papua Barat Daya": "Sorong|Raja Ampat|"
+    "Sorong Selatan|Maybrat|Tambrauw",
 }
 
 # a name that is a regency in two provinces: the regency is known, the province is not

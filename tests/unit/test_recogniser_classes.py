@@ -105,3 +105,17 @@ def test_people_a_police_unit_sends_counted_in_orang() -> None:
     assert not [e for e in recognise(met) if e.label == "PERSONNEL"]
     assert [e.text for e in recognise("Personel yang berjaga di TPS itu berjumlah 20 orang.")
             if e.label == "PERSONNEL"] == ["20 orang"]
+
+
+def test_every_regency_is_a_known_place_so_a_holder_s_name_after_it_is_a_person() -> None:
+    """The gazetteer holds every regency and city of 2024 (it held the major ones): a body's region
+    written before its office-holder's name ends where the known place ends ("Ketua KPU Nias Utara
+    Famati Gea", a judge page of session 15; "Bawaslu Gayo Lues", "Polres Pakpak Bharat")."""
+    for text, body, person in [
+        ("Kapolres didampingi Ketua KPU Nias Utara Yosua Harefa.", "KPU Nias Utara", "Yosua Harefa"),
+        ("Ketua Bawaslu Gayo Lues Ramadhan Putra mengatakan, pengawasan berjalan lancar.", "Bawaslu Gayo Lues",
+         "Ramadhan Putra"),
+        ("Hadir Ketua KPU Boven Digoel Markus Wonda dalam rapat itu.", "KPU Boven Digoel", "Markus Wonda"),
+    ]:
+        found = [(e.label, e.text) for e in recognise(text)]
+        assert ("ELECTION_BODY", body) in found and ("PERSON", person) in found, found
