@@ -1233,10 +1233,20 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         after_di = article.text[max(body, u.start - 4):u.start] in (" di ", "\ndi ")
         if after_di and u.end <= end and _specific(u) and _TERRITORIAL.match(u.text):
             places.append((1.0, u.start, u.end))
+    seated = -1  # where the last body taken as a place ends ("ke PPK A dan PPK B": the list)
     for b in inside:  # "40 personel berjaga di PPK Maulafa": the body's seat, where its count is held
-        if b.label == "ELECTION_BODY" and _SEATED_BODY.match(b.text) and body <= b.start and (
-                b.end <= end and article.text[max(body, b.start - 4):b.start] in (" di ", "\ndi ")):
+        if b.label == "ELECTION_BODY" and seated >= 0 and b.end <= end and _LIST_JOIN.match(
+                article.text[seated:b.start]):
             places.append((1.0, b.start, b.end))
+            seated = b.end
+            continue
+        seated = -1
+        if b.label == "ELECTION_BODY" and _SEATED_BODY.match(b.text) and body <= b.start and (
+                b.end <= end and (article.text[max(body, b.start - 4):b.start] in (" di ", "\ndi ") or (
+                _TO_BODY.search(article.text, max(body, b.start - 8), b.start)
+                and "Provinsi" not in b.text))):
+            places.append((1.0, b.start, b.end))
+            seated = b.end
     runs = _loc_runs(article, locs, first)
     levels: set[int] = set()  # "pleno ... tingkat Kecamatan X di Aula Y": the level counted at, not a place
     for run_s, run_e in runs:
@@ -1339,6 +1349,7 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
 _FROM_BEFORE = re.compile(r"(?<![^\W_])dari\s+$", re.IGNORECASE)
 # an election body with its place, whose seat is where it works ("di PPK Maulafa"; not a joint team,
 # "di Sentra Gakkumdu")
+_TO_BODY = re.compile(r"(?<![^\W_])(?:ke|menuju|untuk)\s+$")  # "dikawal ke PPK Kejajar": where the goods go
 _SEATED_BODY = re.compile(r"(?:KPU|KIP|PPK|PPS|PPD|Bawaslu|Panwascam|Panwaslu)\s+[A-Z]")
 _COUNT_TAIL = re.compile(r"\s+\d[\d.]*$")
 _PEOPLE_AFTER = re.compile(r"\s+(?:personel|personil|anggota|orang|petugas|prajurit)(?![^\W_])",

@@ -161,8 +161,10 @@ def split(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
                                                              ("Satbrimob Polda Nusa Raya", 60, None)]),
     # ... or by where each part goes, each destination written before its figure (bodies as destinations:
     # never partners)
-    ("destinations", "Pengawalan ke PPK Hulu", [("Polsek Hulu", 8, None), ("Polsek Tengah", 6, None),
-                                                ("Sat Samapta Polres Bukit Lima", 10, None)]),
+    # (bodies the goods go to, listed, are where they go: "ke PPK A dan PPK B")
+    ("destinations", "Pengawalan ke PPK Hulu", [("Polsek Hulu", 8, "PPK Hulu dan PPK Hulu Barat"),
+                                                ("Polsek Tengah", 6, "PPK Tengah"),
+                                                ("Sat Samapta Polres Bukit Lima", 10, "PPK Hilir")]),
     # ... or a total, then its parts after a colon, each going somewhere in its own way
     ("colon", "Usai apel, 100 personel", [("Polres Bukit Lima", 50, "Distrik Hulu"),
                                           ("Polres Bukit Lima", 30, "Distrik Pantai"),
