@@ -861,7 +861,34 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
         same = [x.text for x in article.entities if _specific(x) and x.text.split()[0] == head]
         if same:
             return max(same, key=same.count)
-    return _role_unit(article, inside, end)
+    implied = _role_unit(article, inside, end)
+    if implied:
+        return implied
+    # "Usai Jumat Curhat, Dwi bersama para Bhabinkamtibmas melanjutkan patroli": the unit of the role
+    # the page gave that person ("Kapolsek Pekalongan Utara AKP Dwi Santoso")
+    person = next((e for e in inside if e.label == "PERSON" and not _NOT_ACTOR_BEFORE.search(before(e.start))
+                   and not _SAYS.search(article.text, start, e.start)), None)
+    return _person_unit(article, person, start) if person is not None else ""
+
+
+def _person_unit(article: Article, person: Any, before: int) -> str:
+    """The unit of the role the page wrote before a person's name when it named them first."""
+    first = person.text.split()[0]
+    for p in reversed([x for x in article.entities if x.label == "PERSON" and x.end <= before
+                       and x.text.split()[0] == first and x.start != person.start]):
+        near = [x for x in article.entities if p.start - 60 <= x.start and x.end <= p.start]
+        roles = [x for x in near if x.label == "ROLE"]
+        if roles:
+            units = _role_units(article, [x for x in near if x.start >= roles[-1].start], p.start)
+            if not units:
+                return ""
+            # as the page names that unit ("Kapolres TMS" on a page of Polres Tanah Merah Selatan)
+            key = page_key(article, units[-1][1])
+            if key == page_key(article, main_unit(article)):
+                return main_unit(article)
+            same = [x.text for x in article.entities if _specific(x) and page_key(article, x.text) == key]
+            return max(same, key=same.count) if same else units[-1][1]
+    return ""
 
 
 # a press office's header before the lede: units (and a date) joined by commas or dashes, then a dash

@@ -59,6 +59,15 @@ BUKIT LIMA – Polres Bukit Lima mengawal logistik Pilkada 2024 ke kecamatan per
 
 Sebanyak 20 personel Brimob ikut dalam rombongan kedua dan akan tetap bersiaga di Mapolsek Batu Tulis sampai hari pencoblosan, Rabu (27/11).
 """,
+    # a person the page named with a role acts for that role's unit when named bare later
+    "person": """Polres Teluk Awan Gelar Jumat Curhat di Pesisir
+
+TELUK AWAN – Polres Teluk Awan menggelar Jumat Curhat bersama warga pesisir, Jumat (18/10/2024). Kegiatan dipimpin Kapolsek Teluk Utara AKP Dwi Santoso.
+
+Usai Jumat Curhat, Dwi bersama para Bhabinkamtibmas melanjutkan patroli dialogis ke permukiman nelayan di Kelurahan Panjang.
+
+Polres Teluk Awan juga membagikan selebaran imbauan antihoaks kepada warga.
+""",
     # a count held at an election body's seat, named by the body ("di PPK Sungai Dua"); a joint team is
     # no seat ("di Sentra Gakkumdu")
     "seat": """Polresta Teluk Awan Amankan Pleno Kecamatan
@@ -89,6 +98,7 @@ CASES = [
     ("menyiagakan satu kapal patroli", "type", "troop_deployment"),
     ("Untuk mengamankan aksi tersebut, Polres Bukit Lima", "date", "2024-12-05"),
     ("Sebanyak 20 personel Brimob ikut", "date", "2024-11-25"),
+    ("Usai Jumat Curhat, Dwi bersama", "unit", "Polsek Teluk Utara"),
     # an event secured by people ("diamankan 8 personel") is a guard; someone detained is an incident
     ("Pleno PPK Sungai Tiga di Aula", "type", "static_guard"),
     ("Seorang pria yang melempar botol", "type", "incident_response"),
