@@ -253,6 +253,17 @@ _CONSTRUCTIONS = (
                 r"(?<![^\W_])(?:memfasilitasi|mempertemukan|menemui|menerima|mengajak)\s+(?:[\w-]+\s+){0,3}?"
                 r"(?:perwakilan\s+)?(?:massa|pengunjuk\s+rasa|demonstran|pendemo)(?![^\W_])",
                 re.IGNORECASE), "incident_response"),
+    # a meeting halted ("rapat pleno sempat diskors setelah saksi ... mempersoalkan ..."): the police
+    # answer a disturbance (not the pleno "yang sempat diskors" named as the one resumed later)
+    (re.compile(r"(?<![^\W_])(?<!yang )(?<!yang sempat )(?:diskors|diskor)(?![^\W_])", re.IGNORECASE),
+     "incident_response"),
+    # a crowd pressing on ("puluhan pendukung ... sempat berkumpul di depan pagar gedung dan meminta masuk"),
+    # its representatives received ("sepuluh perwakilan massa diterima Ketua KPU"): the police answer it
+    (re.compile(r"(?<![^\W_])(?:pendukung|simpatisan|massa|pengunjuk\s+rasa|pendemo)\s+(?:[\w-]+\s+){0,5}?"
+                r"sempat\s+(?:berkumpul|memaksa|mendesak|menerobos|merangsek|berusaha\s+masuk|memblokade|"
+                r"menghadang|memprotes)(?![^\W_])|"
+                r"(?<![^\W_])perwakilan\s+(?:massa|pengunjuk\s+rasa|demonstran|pendemo)\s+diterima(?![^\W_])",
+                re.IGNORECASE), "incident_response"),
     # a place guarded by people counted ("kediaman calon wakil bupati ... dijaga tiga personel Polsek X")
     (re.compile(r"(?<![^\W_])dijaga\s+(?:oleh\s+)?(?:\d[\d.]*|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|"
                 r"sepuluh|belasan|puluhan|ratusan)\s+(?:personel|personil|anggota|petugas|polisi)(?![^\W_])",

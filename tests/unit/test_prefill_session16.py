@@ -1,0 +1,49 @@
+"""Record pre-fill, session 16 (issue 10 item 3): classes the session's judge pages showed, first
+seen. A disturbance told, then what the police did about it ("rapat pleno sempat diskors setelah saksi
+... mempersoalkan ...", "sempat terjadi saling ejek ...", "puluhan pendukung ... sempat berkumpul di
+depan pagar gedung", "perwakilan massa diterima Ketua KPU"): the guidelines' reacting to a clash or a
+demo, incident_response, not the guard or the meeting the sentence also names. Pages are invented in
+those pages' shapes, ingested into a real store on disk and drafted through ``Store.draft_record``."""
+
+from __future__ import annotations
+
+from tests.unit.prefill_pages import case_check
+
+PAGES = {
+    "pleno": """Pleno PPK di Teluk Awan Sempat Diskors
+
+TELUK AWAN – Polresta Teluk Awan mengamankan rapat pleno rekapitulasi tingkat kecamatan di enam PPK, Sabtu (30/11/2024).
+
+Di PPK Sungai Dua, rapat pleno sempat diskors sekitar 40 menit setelah saksi salah satu pasangan calon memprotes selisih suara di tiga TPS. Personel yang berjaga kemudian menutup akses ke ruang pleno hingga suasana kembali tenang.
+
+Sekitar pukul 15.00 WITA, puluhan simpatisan salah satu pasangan calon sempat berkumpul di depan pagar kantor camat dan meminta masuk ke ruang pleno. Kapolsek Sungai Dua AKP Yosef Bere menemui perwakilan mereka dan meminta massa menunggu hasil pleno di luar ring tiga.
+
+Rapat pleno tingkat kota yang sempat diskors pekan lalu akan dilanjutkan Senin (9/12/2024) di Aula Hotel Teluk Indah dan diamankan 150 personel Polresta Teluk Awan.
+""",
+    "rally": """Rapat Umum Paslon di Stadion Bukit Lima Berlangsung Aman
+
+BUKIT LIMA – Polres Bukit Lima mengamankan rapat umum pasangan calon bupati di Stadion Bukit Lima, Minggu (17/11/2024).
+
+Sempat terjadi saling ejek antara simpatisan kedua kubu ketika rombongan melintas di Jalan Merdeka sekitar pukul 11.00 WIB. Petugas yang berjaga segera memisahkan kedua kelompok dan mengarahkan rombongan melanjutkan perjalanan.
+
+Di TPS 04 Desa Batu Putih yang menempati ruang kelas SD Negeri 3, sempat terjadi adu mulut antara seorang saksi dan petugas KPPS. Bhabinkamtibmas Polsek Batu Putih yang berjaga di TPS itu menengahi keduanya hingga pencoblosan berjalan kembali.
+
+Usai rapat umum, sepuluh perwakilan massa diterima Ketua KPU Kabupaten Bukit Lima di ruang rapat kantornya, dengan dimediasi Kasat Intelkam Polres Bukit Lima AKP Rian Pratama.
+
+Di luar stadion, personel Sat Samapta Polres Bukit Lima memisahkan kedua kelompok pendukung dengan pagar betis di Jalan Merdeka.
+""",
+}
+
+CASES = [
+    ("rapat pleno sempat diskors sekitar 40 menit", "type", "incident_response"),
+    ("puluhan simpatisan salah satu pasangan calon sempat berkumpul", "type", "incident_response"),
+    ("Sempat terjadi saling ejek", "type", "incident_response"),
+    ("sempat terjadi adu mulut", "type", "incident_response"),
+    ("sepuluh perwakilan massa diterima", "type", "incident_response"),
+    # a pleno "yang sempat diskors", named as the one resumed later: the guard of it, no disturbance now
+    ("Rapat pleno tingkat kota yang sempat diskors", "type", "static_guard"),
+    # supporters kept apart with a fence of officers, nothing having happened: a guard
+    ("memisahkan kedua kelompok pendukung dengan pagar betis", "type", "static_guard"),
+]
+
+opened, test_session16_prefill = case_check(PAGES, CASES)
