@@ -64,15 +64,20 @@ REGENCIES = {
     "Batu Bara|Humbang Hasundutan|Labuhanbatu Selatan|Labuhanbatu Utara|Nias Barat|Nias Selatan|"
     "Nias Utara|Padang Lawas|Padang Lawas Utara|Pakpak Bharat|Samosir|Serdang Bedagai|Tapanuli Selatan|"
     "Tapanuli Tengah|Tapanuli Utara|Gunungsitoli",
-    "Sumatera Barat": "Padang|Bukittinggi|Payakumbuh|Solok|Pariaman|Sawahlunto|Agam|Pasaman|Pesisir Selatan|"
+    "Sumatera Barat": "Kepulauan Mentawai=Mentawai|"
+    "Padang|Bukittinggi|Payakumbuh|Solok|Pariaman|Sawahlunto|Agam|Pasaman|Pesisir Selatan|"
     "Dharmasraya|Mentawai|Lima Puluh Kota|Padang Pariaman|Pasaman Barat|Sijunjung|Solok Selatan|"
     "Tanah Datar|Padang Panjang",
-    "Riau": "Pekanbaru|Dumai|Kampar|Bengkalis|Siak|Indragiri Hilir|Indragiri Hulu|Rokan Hulu|Rokan Hilir|"
+    "Riau": "Kepulauan Meranti|Meranti=Kepulauan Meranti|"
+    "Pekanbaru|Dumai|Kampar|Bengkalis|Siak|Indragiri Hilir|Indragiri Hulu|Rokan Hulu|Rokan Hilir|"
     "Pelalawan|"
     "Kuantan Singingi",
-    "Kepulauan Riau": "Batam|Tanjungpinang|Bintan|Karimun|Natuna|"
+    "Kepulauan Riau": "Kepulauan Anambas=Anambas|"
+    "Batam|Tanjungpinang|Bintan|Karimun|Natuna|"
     "Anambas|Lingga",
-    "Jambi": "Jambi|Muaro Jambi|Bungo|Tebo|Kerinci|Sungai Penuh|Merangin|Sarolangun|"
+    "Jambi": "Tanjung Jabung Barat|Tanjung Jabung Timur|Tanjab Barat=Tanjung Jabung Barat|"
+    "Tanjab Timur=Tanjung Jabung Timur|"
+    "Jambi|Muaro Jambi|Bungo|Tebo|Kerinci|Sungai Penuh|Merangin|Sarolangun|"
     "Batanghari",
     "Sumatera Selatan": "Palembang|Prabumulih|Lubuklinggau|Pagar Alam|Ogan Ilir|Ogan Komering Ilir|"
     "Ogan Komering Ulu|Muara Enim|Lahat|Musi Banyuasin|Musi Rawas|Banyuasin|Empat Lawang|"
@@ -117,12 +122,15 @@ REGENCIES = {
     "PPU=Penajam Paser Utara|Mahakam Ulu|Muara Badak=Kutai Kartanegara|Marang Kayu=Kutai Kartanegara|"
     "Tenggarong=Kutai Kartanegara|Sangatta=Kutai Timur",
     "Kalimantan Utara": "Tanjung Selor=Bulungan|Tarakan|Nunukan|Malinau|Bulungan|Tana Tidung",
-    "Sulawesi Utara": "Manado|Bitung|Tomohon|Kotamobagu|Minahasa|Minahasa Utara|Minahasa Selatan|"
+    "Sulawesi Utara": "Kepulauan Sangihe=Sangihe|Kepulauan Talaud=Talaud|Kepulauan Siau Tagulandang Biaro|"
+    "Sitaro=Kepulauan Siau Tagulandang Biaro|"
+    "Manado|Bitung|Tomohon|Kotamobagu|Minahasa|Minahasa Utara|Minahasa Selatan|"
     "Bolaang Mongondow|Sangihe|Talaud|"
     "Bolaang Mongondow Selatan|Bolaang Mongondow Timur|Bolaang Mongondow Utara|Minahasa Tenggara",
     "Sulawesi Tengah": "Palu|Poso|Donggala|Sigi|Parigi Moutong|Tolitoli|Banggai|Morowali|"
     "Banggai Kepulauan|Banggai Laut|Buol|Morowali Utara|Tojo Una-Una",
-    "Sulawesi Selatan": "Makassar|Parepare|Palopo|Gowa|Maros|Pangkep|Pangkajene=Pangkep|"
+    "Sulawesi Selatan": "Kepulauan Selayar=Selayar|"
+    "Makassar|Parepare|Palopo|Gowa|Maros|Pangkep|Pangkajene=Pangkep|"
     "Pangkajene dan Kepulauan=Pangkep|Barru|Bone|Soppeng|"
     "Wajo|Sidrap|Pinrang|Enrekang|Luwu|Luwu Utara|Luwu Timur|Tana Toraja|Toraja Utara|Takalar|Jeneponto|"
     "Bantaeng|Bulukumba|Sinjai|Selayar|"
@@ -133,12 +141,15 @@ REGENCIES = {
     "Gorontalo": "Gorontalo Utara|Boalemo|Pohuwato|Bone Bolango",
     "Sulawesi Barat": "Mamuju|Majene|Polewali Mandar|Mamasa|Pasangkayu|"
     "Mamuju Tengah",
-    "Maluku": "Ambon|Tual|Maluku Tengah|Buru|Seram=|Seram Bagian Barat|Seram Bagian Timur|"
+    "Maluku": "Kepulauan Aru|Kepulauan Tanimbar|Tanimbar=Kepulauan Tanimbar|"
+    "Ambon|Tual|Maluku Tengah|Buru|Seram=|Seram Bagian Barat|Seram Bagian Timur|"
     "Pulau Ambon dan Pulau-Pulau Lease=|"
     "Buru Selatan|Maluku Barat Daya|Maluku Tenggara",
-    "Maluku Utara": "Ternate|Tidore|Halmahera=|Halmahera Utara|Halmahera Selatan|"
+    "Maluku Utara": "Pulau Morotai=Morotai|Pulau Taliabu=Taliabu|Kepulauan Sula|"
+    "Ternate|Tidore|Halmahera=|Halmahera Utara|Halmahera Selatan|"
     "Halmahera Barat|Halmahera Tengah|Halmahera Timur|Morotai|Taliabu|Tidore Kepulauan",
-    "Papua": "Jayapura|Biak|Biak Numfor|Keerom|Sarmi|"
+    "Papua": "Kepulauan Yapen|"
+    "Jayapura|Biak|Biak Numfor|Keerom|Sarmi|"
     "Mamberamo Raya|Supiori|Waropen",
     "Papua Selatan": "Merauke|"
     "Boven Digoel|Mappi|Asmat",

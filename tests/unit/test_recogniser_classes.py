@@ -119,3 +119,19 @@ def test_every_regency_is_a_known_place_so_a_holder_s_name_after_it_is_a_person(
     ]:
         found = [(e.label, e.text) for e in recognise(text)]
         assert ("ELECTION_BODY", body) in found and ("PERSON", person) in found, found
+
+
+def test_a_regency_named_by_its_islands_ends_before_the_holder_s_name() -> None:
+    """Regencies whose names open with a geographic word ("Kepulauan Meranti", "Pulau Morotai", "Tanjung
+    Jabung Barat") are no gazetteer names (their head makes a place already), yet a body's region ends
+    where they end when an office-holder's name follows ("diterima Ketua KPU Kepulauan Meranti
+    Nurhayati di ruang rapat", a judge page of session 15): the name is a person, not the region's."""
+    for text, body, person in [
+        ("Massa diterima Ketua KPU Kepulauan Meranti Wulan Sari di ruang rapat.", "KPU Kepulauan Meranti",
+         "Wulan Sari"),
+        ("Rapat dihadiri Ketua Bawaslu Pulau Morotai Yusuf Hamid.", "Bawaslu Pulau Morotai", "Yusuf Hamid"),
+        ("Hadir pula Ketua KPU Tanjung Jabung Barat Rini Astuti.", "KPU Tanjung Jabung Barat",
+         "Rini Astuti"),
+    ]:
+        found = [(e.label, e.text) for e in recognise(text)]
+        assert ("ELECTION_BODY", body) in found and ("PERSON", person) in found, found

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from store.text import gazetteer as gz
+from store.text import regions
 from store.text.entities.patterns import (
     _ADMIN_AFTER,
     _ADMIN_HEAD,
@@ -32,6 +33,7 @@ from store.text.entities.patterns import (
     _METRO,
     _MIL_NEEDS_NAME,
     _MUTE,
+    _NAME_PREFIX_WORDS,
     _PAREN_ACR,
     _POLAIR,
     _RE_ELECTION,
@@ -56,6 +58,7 @@ from store.text.entities.patterns import (
     _hard_heads,
     _hard_stop,
     _places,
+    _stops,
     _tail,
 )
 
@@ -323,6 +326,13 @@ def _h_body(text: str, start: int, key_end: int, add: Add) -> None:
         if cut < end:  # "Ketua KPU Kabupaten Kulon Progo Sri Hartini": the holder's name after the region
             gap = _GAP.match(text, cut)
             if gap is not None:
+                # (the whole name, where the region's words left part of it out: "Ketua KPU Tanjung Jabung
+                # Barat Rini Astuti")
+                more = _TAIL_WORD.match(text, end)
+                while more is not None and more.end() - gap.end() < 40 and (
+                        not _stops(more.group(1)) or more.group(1).lower() in _NAME_PREFIX_WORDS):  # ("Daeng")
+                    end = more.end()
+                    more = _TAIL_WORD.match(text, end)
                 add((gap.end(), end, "PERSON", None))
             end = cut
     add((start, end, "ELECTION_BODY", None))
@@ -341,13 +351,22 @@ def _holder_in(window: str) -> bool:
 _REGION_WORD = re.compile(rf"{_S}+([\w'’.\-]+)")
 
 
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """Every regency and city (the gazetteer's places and the stats' table, which also holds the names
+    the gazetteer leaves out because their geographic head already makes a place: "Kepulauan
+    Meranti", "Pulau Morotai", "Tanjung Jabung Barat")."""
+    names = {e.partition("=")[0].strip().lower() for v in regions.REGENCIES.values() for e in v.split("|")}
+    return _places() | frozenset(n for n in names if n)
+
+
 def _region_before_name(text: str, head_end: int, end: int) -> int:
     """Where a body's region ends when an office-holder's name follows it: after the longest known
     place the region's words begin with, if more words come after it that are no direction."""
     adm = _ADMIN_AFTER.match(text, head_end)
     at = adm.end() if adm is not None else head_end
     first = _GAP.match(text, at)
-    if first is None or text[first.end():end].lower() in _places():
+    if first is None or text[first.end():end].lower() in _regions():
         return end  # "KPU Halmahera Selatan": the region whole
     best = end
     pos = at
@@ -357,7 +376,7 @@ def _region_before_name(text: str, head_end: int, end: int) -> int:
             break
         pos = w.end()
         nxt = _REGION_WORD.match(text, pos)
-        if pos < end and text[first.end():pos].lower() in _places() and (
+        if pos < end and text[first.end():pos].lower() in _regions() and (
                 nxt is None or nxt.group(1).lower() not in _DIRECTIONS):
             best = pos
     return best
@@ -618,7 +637,7 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
                 if adm is not None:  # "Balai Adat Desa Sepaso"
                     t_end, nt = _tail(text, adm.end(), max_words=3, split=True)
                     end = t_end if nt else end
-        if n and head is _ADMIN_HEAD:
+        if n and (head is _ADMIN_HEAD or head is _GEO_HEAD):  # (a region "Kepulauan Meranti" too)
             end = _holder_region(text, start, end)
         if n:
             add((start, end, "LOC", None))
