@@ -543,6 +543,7 @@ def _main_unit_as(article: Article, form: str) -> str:
 def _main_unit(article: Article) -> str:
     weight: dict[str, float] = {}
     surfaces: dict[str, list[tuple[int, str]]] = {}
+    derived: dict[str, list[tuple[int, str]]] = {}  # a parent named only inside a sub-unit's long name
     body = [e for e in article.entities if not _in_noise(article, e)]
     # the units a role is written under ("Kapolsek X, Polres Y, Polda Z") are where its head belongs,
     # not what the article is about
@@ -575,9 +576,12 @@ def _main_unit(article: Article) -> str:
             weight[pkey] = weight.get(pkey, 0.0) + 0.5
             if named == text:  # (a parent written long inside the name is no surface of its own)
                 surfaces.setdefault(pkey, []).append((at + parent.start(1), parent.group(1)))
+            else:  # ... but its short form is how to name it where the page writes it nowhere else
+                derived.setdefault(pkey, []).append((at, parent.group(1)))
     if not weight:  # no unit in the page but its press office's sign-off: "(Humas Polres X)"
         office = _PRESS_OFFICE.search(article.text)
         return short_form(office.group(1).strip()) if office is not None else ""
+    surfaces = {k: surfaces.get(k) or derived[k] for k in weight}
     best = min(weight, key=lambda k: (-weight[k], min(surfaces[k])[0]))
     # a page whose headline names one unit, a sub-unit written with its Polres ("Sat Samapta Polres X
     # Patroli ..."), and whose first unit after it (a dateline's "POLRES X –" aside) is that sub-unit

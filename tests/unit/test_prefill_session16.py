@@ -7,7 +7,9 @@ those pages' shapes, ingested into a real store on disk and drafted through ``St
 
 from __future__ import annotations
 
-from tests.unit.prefill_pages import case_check
+from pathlib import Path
+
+from tests.unit.prefill_pages import case_check, needle_draft, open_pages
 
 PAGES = {
     "pleno": """Pleno PPK di Teluk Awan Sempat Diskors
@@ -47,3 +49,31 @@ CASES = [
 ]
 
 opened, test_session16_prefill = case_check(PAGES, CASES)
+
+
+LONG_PARENT = {
+    # a sub-unit written in full with its Polres in full inside it, and nowhere else
+    "boats": """Logistik Pilkada Diseberangkan ke Pulau Dua
+
+PULAU DUA – Satuan Polisi Perairan dan Udara Kepolisian Resor (Polres) Teluk Awan mengawal logistik Pilkada 2024 menyeberangi laut ke Kecamatan Pulau Dua, kemarin.
+
+Satpolairud mengerahkan dua kapal patroli untuk rombongan itu.
+
+Setiba di dermaga, logistik dijaga personel Polsek Pulau Dua hingga diserahkan ke PPK. Polsek Pulau Dua juga berpatroli di sekitar gudang PPK.
+
+Sat Samapta berjaga di gudang KPU. Satpolairud kembali ke pangkalan sore harinya.
+
+Pengiriman berikutnya dijadwalkan Jumat (22/11/2024).
+""",
+}
+
+
+def test_a_parent_named_only_inside_a_sub_unit_s_long_name_drafts_without_a_traceback(
+        tmp_path: Path) -> None:
+    """"Satuan Polisi Perairan dan Udara Kepolisian Resor (Polres) X" written once, the page's other units
+    bare: the article's unit is weighed over every unit the page names, the Polres too, which had no
+    surface of its own to name it by (a KeyError on a judge page's rewrite, session 16). A sentence that
+    names no unit drafts, with a unit the page names."""
+    for opened in open_pages(tmp_path, LONG_PARENT):
+        d = needle_draft(opened, LONG_PARENT, "Pengiriman berikutnya dijadwalkan")
+        assert d["unit"] in ("Polsek Pulau Dua", "Satpolairud", "Polres Teluk Awan")
