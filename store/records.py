@@ -1250,11 +1250,11 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             words = phrase.split()
             # "lapangan Mapolres Garut", "pos penyekatan Jembatan X": the venue is named
             # (not a village a body is named by, "sekretariat PPS Desa X", nor the body's own office word,
-            # "kantor Sekretariat PPK X")
+            # "kantor Sekretariat PPK X"); a hall is a venue of its own, "aula Kantor Camat X" (dev: 6 of 7)
             named = next((w for i, w in enumerate(words[1:3], 1) if _VENUE_WORD.match(w) or (
                 w[:1].isupper() and w.casefold() != "sekretariat" and (_HEAD_WORD.fullmatch(w) or (
                     _ADMIN.fullmatch(w) and not words[i - 1].isupper())))), None) if (
-                words[0].islower() and pattern is not _KIND_OF_VILLAGE) else None
+                words[0].islower() and pattern is not _KIND_OF_VILLAGE and words[0] != "aula") else None
             if named is not None:
                 s = article.text.index(named, s)
             # "kecamatan", "TPS", "tempat pemungutan suara": a kind of place, not a venue

@@ -16,6 +16,8 @@ PAGES = {
 
 TELUK AWAN – Polresta Teluk Awan mengamankan rapat pleno rekapitulasi tingkat kecamatan di enam PPK, Sabtu (30/11/2024).
 
+Di Kecamatan Sungai Tiga, pleno PPK digelar di aula Kantor Camat Sungai Tiga dan dijaga 12 personel Polsek Sungai Tiga.
+
 Di PPK Sungai Dua, rapat pleno sempat diskors sekitar 40 menit setelah saksi salah satu pasangan calon memprotes selisih suara di tiga TPS. Personel yang berjaga kemudian menutup akses ke ruang pleno hingga suasana kembali tenang.
 
 Sekitar pukul 15.00 WITA, puluhan simpatisan salah satu pasangan calon sempat berkumpul di depan pagar kantor camat dan meminta masuk ke ruang pleno. Kapolsek Sungai Dua AKP Yosef Bere menemui perwakilan mereka dan meminta massa menunggu hasil pleno di luar ring tiga.
@@ -37,6 +39,8 @@ Di luar stadion, personel Sat Samapta Polres Bukit Lima memisahkan kedua kelompo
 }
 
 CASES = [
+    # a hall is the venue, with the office it is in
+    ("pleno PPK digelar di aula Kantor Camat", "location", "aula Kantor Camat Sungai Tiga"),
     ("rapat pleno sempat diskors sekitar 40 menit", "type", "incident_response"),
     ("puluhan simpatisan salah satu pasangan calon sempat berkumpul", "type", "incident_response"),
     ("Sempat terjadi saling ejek", "type", "incident_response"),
