@@ -1632,6 +1632,13 @@ _MADE_OF = re.compile(r",?\s+(?:yang\s+)?(?:terdiri\s+(?:atas|dari)|beranggotaka
 # Satbrimob X", "menyerahterimakan pasukan"): what is received, not a body taking part
 _HANDS_OVER = re.compile(r"(?<![^\W_])(?:menyerahkan|menyerahterimakan|mem-?bko-?kan)\s+(?:[\w.]+\s+){0,3}$",
                          re.IGNORECASE)
+# a body whose office or store a venue is ("yang menjadi sekretariat PPK", "yang menjadi tempat penyimpanan")
+_VENUE_OF_BODY = re.compile(r"(?<![^\W_])(?:menjadi|merupakan|sebagai)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:sekretariat|kantor|posko|tempat|lokasi|gudang)(?:\s+[a-z-]+)?\s*$",
+                            re.IGNORECASE)
+# bodies (a list of them) guarded: "PPK A, PPK B dan PPK C masing-masing dijaga 26 personel"
+_GUARDED_AFTER = re.compile(r"(?:(?:,\s*|\s+dan\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})*\s+"
+                            r"(?:masing-masing\s+|juga\s+|turut\s+)?(?:dijaga|diamankan|dikawal)(?![^\W_])")
 _LISTED_DESTINATION = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+[^.;\n]*?(?<![^\W_])(?:yakni|yaitu|antara lain|"
                                  r"di antaranya|meliputi)(?![^\W_])[^.;\n]*$", re.IGNORECASE)
 
@@ -1699,6 +1706,7 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             continue  # "Tim Sentra Gakkumdu X yang terdiri atas Polres X, Bawaslu ...": its members take part
         if location and _within(article.text, location, e.start, e.end) and not _TO_CONFER.match(
                 article.text, article.text.find(location, max(0, e.end - len(location))) + len(location)):
+            gone_to = e.end if e.label != "POLICE_UNIT" else -1  # (and the list it opens)
             continue  # "bersama Bawaslu X di Kantor Bawaslu X": the second only names the place (not
             # "mendatangi sekretariat PPS X untuk berkoordinasi": the body met in its own office)
         if e.label == "POLICE_UNIT" and _affiliation(article, inside, e):
@@ -1717,6 +1725,12 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             words.pop()  # "dari 42 PPK", "menuju delapan PPK"
         held_talks = bool(words) and words[-1] in ("digelar", "diselenggarakan") and bool(
             _TALKS_HELD.search(before))  # "Rakor ... yang digelar KPU X": a party to the talks
+        if e.label != "POLICE_UNIT" and len(words) > 1 and words[-1] in ("sekretariat", "posko") and (
+                words[-2] in ("ke", "di", "menuju", "dari")):
+            gone_to = e.end  # "tiba di sekretariat PPK", "ke sekretariat PPK A, PPK B dan PPK C": where
+            continue
+        if e.label != "POLICE_UNIT" and _GUARDED_AFTER.match(article.text, e.end):
+            continue  # "PPK A, PPK B dan PPK C masing-masing dijaga 26 personel": what is guarded
         if not held_talks and words and words[-1] in (
                 "gudang", "kantor", "gedung", "aula", "mengamankan", "menjaga", "ke",
                 "menuju", "tingkat", "hasil", "pleno", "rekapitulasi",
@@ -1728,11 +1742,12 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
                 "perlengkapan",
                 "di", "tempat",  # a body as a place: "sidang di Mahkamah Konstitusi"
                 "hukum", "wilkum", "wilayah"):  # "di wilayah hukum Polrestabes X": an area
-            gone_to = e.end if words[-1] in ("ke", "menuju") and e.label != "POLICE_UNIT" else -1
+            # (a list goes on as it began: "ke kantor PPK A dan PPK B", "mengamankan KPU X dan Bawaslu Y")
+            gone_to = e.end if e.label != "POLICE_UNIT" else -1
             continue
-        if len(words) > 1 and words[-1] in ("sekretariat", "kantor", "posko") and words[-2] in (
-                "menjadi", "merupakan", "sebagai"):
-            continue  # "di Kantor Camat X yang menjadi sekretariat PPK": whose office the venue is
+        if _VENUE_OF_BODY.search(before):
+            continue  # "di Kantor Camat X yang menjadi sekretariat PPK", "... yang menjadi tempat penyimpanan
+            # PPK X": whose office or store the venue is
         if e.label != "POLICE_UNIT" and (_TALKED_TO.search(before) or _GUARDED_EVENT.search(before)):
             continue  # "berbincang dengan petugas KPU yang berjaga": met on the way; "mengamankan rapat
             # koordinasi PPK X": who holds the event guarded (the conventions: neither takes part)
@@ -1752,6 +1767,7 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
         if e.label != "POLICE_UNIT" and _DONE_BY_FOR.search(before):
             continue  # "dikawal ke Aula X untuk direkapitulasi oleh PPK Y": who does what the goods go for
         if words and words[-1] == "dari" and not _FROM_PEOPLE.search(" ".join(words[-5:-1])):
+            gone_to = e.end if e.label != "POLICE_UNIT" else -1  # ("Dari PPK A dan PPK B, ...": both)
             continue  # "logistik ... dari 42 PPK": where things come from; "personel gabungan dari": who
         out.append(e.text)
     # a TNI commander with his formation's number ("dipimpin Danramil 1601-04/Lewa Kapten Inf Y dan Kapolsek

@@ -36,9 +36,26 @@ Usai rapat umum, sepuluh perwakilan massa diterima Ketua KPU Kabupaten Bukit Lim
 
 Di luar stadion, personel Sat Samapta Polres Bukit Lima memisahkan kedua kelompok pendukung dengan pagar betis di Jalan Merdeka.
 """,
+    "bodies": """Polres Bukit Lima Kawal Kotak Suara ke PPK
+
+BUKIT LIMA – Polres Bukit Lima mengawal pergeseran kotak suara dari TPS ke PPK, Rabu (27/11/2024) malam.
+
+Kotak suara dari seluruh TPS digeser ke sekretariat PPK Hulu, PPK Hulu Barat dan PPK Tengah dengan pengawalan 24 personel Polres Bukit Lima.
+
+Personel Polsek Hilir mengawal kotak suara ke Kantor Camat Hilir yang menjadi tempat penyimpanan PPK Hilir.
+
+Dari PPK Batu dan PPK Batu Utara, pengawalan dilakukan 14 personel Polsek Batu.
+
+Sementara itu PPK Pantai, PPK Pantai Timur dan PPK Teluk masing-masing dijaga 12 personel Polsek Pantai bersama Koramil 1599-03/Pantai.
+""",
 }
 
 CASES = [
+    # election bodies as places (where goods go, come from, are kept; what is guarded) never take part
+    ("Kotak suara dari seluruh TPS digeser ke sekretariat", "partners", []),
+    ("Personel Polsek Hilir mengawal kotak suara ke Kantor Camat", "partners", []),
+    ("Dari PPK Batu dan PPK Batu Utara", "partners", []),
+    ("PPK Pantai, PPK Pantai Timur dan PPK Teluk masing-masing", "partners", ["Koramil 1599-03/Pantai"]),
     # a hall is the venue, with the office it is in
     ("pleno PPK digelar di aula Kantor Camat", "location", "aula Kantor Camat Sungai Tiga"),
     ("rapat pleno sempat diskors sekitar 40 menit", "type", "incident_response"),
