@@ -135,3 +135,13 @@ def test_a_regency_named_by_its_islands_ends_before_the_holder_s_name() -> None:
     ]:
         found = [(e.label, e.text) for e in recognise(text)]
         assert ("ELECTION_BODY", body) in found and ("PERSON", person) in found, found
+
+
+def test_a_military_unit_s_region_after_its_slash_keeps_its_division_word() -> None:
+    """"Kodim 0509/Kabupaten Bekasi", "Koramil 02/Kota Tegal": the region after the slash written with
+    its division word is the unit's name (it stopped at the number, leaving a stray place; a judge page
+    of session 16)."""
+    found = [(e.label, e.text) for e in recognise(
+        "Apel diikuti personel Kodim 0509/Kabupaten Bekasi, Koramil 02/Kota Tegal dan Satpol PP.")]
+    assert found == [("MILITARY_UNIT", "Kodim 0509/Kabupaten Bekasi"), ("MILITARY_UNIT", "Koramil 02/Kota Tegal"),
+                     ("GOV_ORG", "Satpol PP")]

@@ -266,6 +266,9 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
     add((start, end, "POLICE_UNIT", None))
 
 
+_REGION_AFTER_SLASH = re.compile(r"(?:Kabupaten|Kab\.|Kota)[ \t]+(?=[A-Z])")
+
+
 def _h_military(text: str, start: int, key_end: int, add: Add) -> None:
     m = _RE_MILITARY.match(text, start)
     if m is None:
@@ -283,7 +286,12 @@ def _h_military(text: str, start: int, key_end: int, add: Add) -> None:
             add((start, end, "MILITARY_UNIT", None))
         return
     if head.endswith("/"):
-        end, n = _tail(text, end, max_words=3, glued=True, kota=True)
+        region = _REGION_AFTER_SLASH.match(text, end)
+        if region is not None:  # "Kodim 0509/Kabupaten Bekasi": the regency written with its division word
+            end, n = _tail(text, region.end() - 1, max_words=3, kota=True)
+            end = end if n else m.end() - 1
+        else:
+            end, n = _tail(text, end, max_words=3, glued=True, kota=True)
         if n == 0:
             end = m.end() - 1
     elif head.startswith(_MIL_NEEDS_NAME) or head in ("Kodam", "KODAM") or (
