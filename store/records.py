@@ -847,7 +847,9 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
     according = _ACCORDING.match(article.text, start, end)
     says = according or _SAYS.search(article.text, start, end)
     said_at = end if says is None else says.end() if according else says.start()
-    told = [e for e in specific if says is not None and e.start >= says.end()]
+    # (not a unit named as an area: "..., di luar empat kecamatan yang masuk wilayah hukum Polresta X")
+    told = [e for e in specific if says is not None and e.start >= says.end()
+            and not _AREA_OF.search(before(e.start))]
     if told and (specific[0].start < said_at or (named and named[0][0] < said_at)):
         # "Kabag Ops Polres X menambahkan, logistik ... dikawal Sat Samapta": Sat Samapta acts
         return unit_surface(article, told[0])
