@@ -307,6 +307,15 @@ _SECURED_BY = re.compile(r"\s+(?:oleh\s+)?(?:sebanyak\s+)?(?:(?:\d[\d.]*|puluhan
                          r"(?:personel|personil|anggota|petugas|aparat)(?![^\W_])", re.IGNORECASE)
 
 
+# a speaker's passive: "kami"/"kita" and a bare verb ("kami kawal", "kita amankan"); not an adverb or
+# an active verb after the pronoun ("kami juga", "kami mengimbau")
+_OWN_PASSIVE = re.compile(r"(?<![^\W_])(?:kami|kita)\s+(?!(?:juga|sudah|akan|telah|tidak|masih|terus|selalu|"
+                          r"siap|harap|minta|mohon|bersama|semua|sendiri|pun|hanya|sempat|tetap|sedang|baru|"
+                          r"langsung|segera|pastikan|imbau|ingatkan|harapkan)(?![^\W_]))"
+                          r"(?!(?:me|ber|di|ter|se|pe|ke)[a-z])([a-z]{3,}kan|kawal|jaga|pantau|awasi|sisir|geser|"
+                          r"kirim|antar|tempatkan|sebar|siagakan|amankan|tertibkan|periksa|data|tangkap)(?![^\W_])")
+
+
 def _trigger_key(phrase: str) -> str:
     """A matched phrase without the figures inside it: the trigger it stands for."""
     ws = phrase.split()
@@ -463,6 +472,9 @@ class TypeClassifier:
     def _lexicon_scores(self, sentence: str) -> dict[str, float]:
         out: dict[str, float] = {}
         sentence = _COUNT.sub("", sentence)  # "mengirim 120 personel": the trigger "mengirim personel"
+        # "kotak suara akan kami kawal ke PPK", "150 personel kami siagakan di Mapolsek": the speaker's
+        # passive, read as its di- form ("dikawal", "disiagakan")
+        sentence = _OWN_PASSIVE.sub(lambda m: "di" + m.group(1), sentence)
         alongside = _ALONGSIDE.search(sentence)
         while_at = alongside.start() if alongside is not None else -1
         sent = False  # a deployment verb read before: what it is for may follow

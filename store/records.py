@@ -2552,7 +2552,8 @@ def _no_place_pointed(sentence: str, there: re.Match[str]) -> bool:
 
 # a verb telling an act (not a noun a verb's prefix starts, nor "berasal/merupakan": what a part is)
 _ACT_WORD = re.compile(r"(?<![^\W_])(?!(?:merupakan|berasal|berjumlah|distrik|dinas|direktorat|diantaranya|"
-                       r"dini)(?![^\W_]))(?:me|ber|di)[a-z]{3,}(?![^\W_])")
+                       r"dini)(?![^\W_]))(?:me|ber|di)[a-z]{3,}(?![^\W_])|"
+                       r"(?<=kami |kita )[a-z]{4,}kan(?![^\W_])")  # "kami siagakan": the speaker's passive
 
 
 def _typed_clause(article: Article, start: int, end: int) -> str:

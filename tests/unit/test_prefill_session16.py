@@ -34,6 +34,10 @@ Di TPS 04 Desa Batu Putih yang menempati ruang kelas SD Negeri 3, sempat terjadi
 
 Usai rapat umum, sepuluh perwakilan massa diterima Ketua KPU Kabupaten Bukit Lima di ruang rapat kantornya, dengan dimediasi Kasat Intelkam Polres Bukit Lima AKP Rian Pratama.
 
+"Setelah penghitungan suara selesai, kotak suara akan kami kawal ke PPK masing-masing malam ini juga," ujar Kapolsek Batu Putih AKP Dani Saputra.
+
+"Sebanyak 120 personel berjaga di dalam dan sekeliling stadion, 90 personel Sat Lantas mengawal rombongan pasangan calon dari posko pemenangan di Desa Ujung, dan 50 personel lainnya kami siagakan di Mapolsek Batu Putih sebagai cadangan," katanya.
+
 Di luar stadion, personel Sat Samapta Polres Bukit Lima memisahkan kedua kelompok pendukung dengan pagar betis di Jalan Merdeka.
 """,
     "bodies": """Polres Bukit Lima Kawal Kotak Suara ke PPK
@@ -67,13 +71,17 @@ CASES = [
     ("Sempat terjadi saling ejek", "type", "incident_response"),
     ("sempat terjadi adu mulut", "type", "incident_response"),
     ("sepuluh perwakilan massa diterima", "type", "incident_response"),
+    # a speaker's passive ("akan kami kawal", "kami siagakan") is the act its di- form names
+    ("kotak suara akan kami kawal", "type", "escort"),
+    # (the clause a reviewer selects after two others of the sentence: its own verb, a deployment)
+    ("50 personel lainnya kami siagakan", "type", "troop_deployment"),
     # a pleno "yang sempat diskors", named as the one resumed later: the guard of it, no disturbance now
     ("Rapat pleno tingkat kota yang sempat diskors", "type", "static_guard"),
     # supporters kept apart with a fence of officers, nothing having happened: a guard
     ("memisahkan kedua kelompok pendukung dengan pagar betis", "type", "static_guard"),
 ]
 
-opened, test_session16_prefill = case_check(PAGES, CASES)
+opened, test_session16_prefill = case_check(PAGES, CASES, clause=("50 personel lainnya",))
 
 
 LONG_PARENT = {
@@ -102,3 +110,4 @@ def test_a_parent_named_only_inside_a_sub_unit_s_long_name_drafts_without_a_trac
     for opened in open_pages(tmp_path, LONG_PARENT):
         d = needle_draft(opened, LONG_PARENT, "Pengiriman berikutnya dijadwalkan")
         assert d["unit"] in ("Polsek Pulau Dua", "Satpolairud", "Polres Teluk Awan")
+
