@@ -264,6 +264,10 @@ _CONSTRUCTIONS = (
                 r"menghadang|memprotes)(?![^\W_])|"
                 r"(?<![^\W_])perwakilan\s+(?:massa|pengunjuk\s+rasa|demonstran|pendemo)\s+diterima(?![^\W_])",
                 re.IGNORECASE), "incident_response"),
+    # a protest escorted by the police ("Aksi itu dikawal 250 personel gabungan"): they answer a demo
+    (re.compile(r"(?<![^\W_])(?:aksi|unjuk\s+rasa|demo|demonstrasi|unras|long\s+march)(?:\s+(?:itu|tersebut|"
+                r"massa|damai|mereka))?\s+(?:juga\s+|turut\s+)?(?:dikawal|dijaga|diamankan)(?![^\W_])",
+                re.IGNORECASE), "incident_response"),
     # a place guarded by people counted ("kediaman calon wakil bupati ... dijaga tiga personel Polsek X")
     (re.compile(r"(?<![^\W_])dijaga\s+(?:oleh\s+)?(?:\d[\d.]*|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|"
                 r"sepuluh|belasan|puluhan|ratusan)\s+(?:personel|personil|anggota|petugas|polisi)(?![^\W_])",
@@ -307,6 +311,11 @@ _SECURED_BY = re.compile(r"\s+(?:oleh\s+)?(?:sebanyak\s+)?(?:(?:\d[\d.]*|puluhan
                          r"(?:personel|personil|anggota|petugas|aparat)(?![^\W_])", re.IGNORECASE)
 
 
+# who takes part in an activity named by it ("peserta patroli mengikuti apel"): the people, not the act
+_PARTICIPANTS = re.compile(r"(?<![^\W_])peserta\s+$", re.IGNORECASE)
+# ... who take part in another ("peserta patroli mengikuti apel"; not "Peserta apel terdiri atas ...")
+_TAKE_PART = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:terlebih\s+dahulu\s+)?(?:mengikuti|ikut|menghadiri|hadir)"
+                        r"(?![^\W_])", re.IGNORECASE)
 # a speaker's passive: "kami"/"kita" and a bare verb ("kami kawal", "kita amankan"); not an adverb or
 # an active verb after the pronoun ("kami juga", "kami mengimbau")
 _OWN_PASSIVE = re.compile(r"(?<![^\W_])(?:kami|kita)\s+(?!(?:juga|sudah|akan|telah|tidak|masih|terus|selalu|"
@@ -513,7 +522,9 @@ class TypeClassifier:
                     _MADE_UP.match(sentence, end)) or (
                     owner == OTHER and _CHECKED.search(sentence, max(0, start - 30), start)) or (
                     owner != ESCORT and _ESCORTED.search(sentence, max(0, start - 40), start)) or (
-                    _VEHICLE.search(sentence, max(0, start - 14), start)):
+                    _VEHICLE.search(sentence, max(0, start - 14), start)) or (
+                    _PARTICIPANTS.search(sentence, max(0, start - 10), start)
+                    and _TAKE_PART.match(sentence, end)):
                 weight *= SCENE
             elif sent and owner != DEPLOYMENT and _PURPOSE.search(sentence, max(0, start - 20), start):
                 if to_unit is None:

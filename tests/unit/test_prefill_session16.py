@@ -38,6 +38,10 @@ Usai rapat umum, sepuluh perwakilan massa diterima Ketua KPU Kabupaten Bukit Lim
 
 "Sebanyak 120 personel berjaga di dalam dan sekeliling stadion, 90 personel Sat Lantas mengawal rombongan pasangan calon dari posko pemenangan di Desa Ujung, dan 50 personel lainnya kami siagakan di Mapolsek Batu Putih sebagai cadangan," katanya.
 
+Sebelum bergerak, peserta patroli mengikuti apel di halaman Mapolres Bukit Lima yang dipimpin Wakapolres.
+
+Aksi itu dikawal 150 personel gabungan dari Polres Bukit Lima dan Kodim 1599/Bukit Lima.
+
 Di luar stadion, personel Sat Samapta Polres Bukit Lima memisahkan kedua kelompok pendukung dengan pagar betis di Jalan Merdeka.
 """,
     "bodies": """Polres Bukit Lima Kawal Kotak Suara ke PPK
@@ -75,6 +79,10 @@ CASES = [
     ("kotak suara akan kami kawal", "type", "escort"),
     # (the clause a reviewer selects after two others of the sentence: its own verb, a deployment)
     ("50 personel lainnya kami siagakan", "type", "troop_deployment"),
+    # the people of one act taking part in another ("peserta patroli mengikuti apel"): the other is the act
+    ("Sebelum bergerak, peserta patroli mengikuti apel", "type", "ceremony_apel"),
+    # a protest escorted: the police answer a demo
+    ("Aksi itu dikawal 150 personel", "type", "incident_response"),
     # a pleno "yang sempat diskors", named as the one resumed later: the guard of it, no disturbance now
     ("Rapat pleno tingkat kota yang sempat diskors", "type", "static_guard"),
     # supporters kept apart with a fence of officers, nothing having happened: a guard
