@@ -1267,18 +1267,23 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         if after_di and u.end <= end and _specific(u) and _TERRITORIAL.match(u.text):
             places.append((1.0, u.start, u.end))
     seated = -1  # where the last body taken as a place ends ("ke PPK A dan PPK B": the list)
+    seat_rank = 1.0
     for b in inside:  # "40 personel berjaga di PPK Maulafa": the body's seat, where its count is held
         if b.label == "ELECTION_BODY" and seated >= 0 and b.end <= end and _LIST_JOIN.match(
                 article.text[seated:b.start]):
-            places.append((1.0, b.start, b.end))
+            places.append((seat_rank, b.start, b.end))
             seated = b.end
             continue
         seated = -1
+        at_seat = article.text[max(body, b.start - 4):b.start] in (" di ", "\ndi ")
         if b.label == "ELECTION_BODY" and _SEATED_BODY.match(b.text) and body <= b.start and (
-                b.end <= end and (article.text[max(body, b.start - 4):b.start] in (" di ", "\ndi ") or (
+                b.end <= end and (at_seat or (
                 _TO_BODY.search(article.text, max(body, b.start - 8), b.start)
                 and "Provinsi" not in b.text))):
-            places.append((1.0, b.start, b.end))
+            # (a body goods go to gives way to a venue they are taken from: "logistik untuk PPK X diangkut
+            # dengan perahu dari Dermaga Y": an escort starts where it takes the goods over)
+            seat_rank = 1.0 if at_seat else 1.2
+            places.append((seat_rank, b.start, b.end))
             seated = b.end
     runs = _loc_runs(article, locs, first)
     levels: set[int] = set()  # "pleno ... tingkat Kecamatan X di Aula Y": the level counted at, not a place
@@ -1730,6 +1735,10 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
         if e.label != "POLICE_UNIT" and len(words) > 1 and words[-1] in ("sekretariat", "posko") and (
                 words[-2] in ("ke", "di", "menuju", "dari")):
             gone_to = e.end  # "tiba di sekretariat PPK", "ke sekretariat PPK A, PPK B dan PPK C": where
+            continue
+        if e.label != "POLICE_UNIT" and len(words) > 1 and words[-1] == "untuk" and words[-2] in (
+                "logistik", "suara", "kotak", "dokumen", "perlengkapan", "muatan", "barang"):
+            gone_to = e.end  # "logistik untuk PPK X": where the goods go, not who takes part
             continue
         if e.label != "POLICE_UNIT" and _GUARDED_AFTER.match(article.text, e.end):
             continue  # "PPK A, PPK B dan PPK C masing-masing dijaga 26 personel": what is guarded

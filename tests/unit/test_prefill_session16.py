@@ -50,6 +50,8 @@ BUKIT LIMA – Polres Bukit Lima mengawal pergeseran kotak suara dari TPS ke PPK
 
 Kotak suara dari seluruh TPS digeser ke sekretariat PPK Hulu, PPK Hulu Barat dan PPK Tengah dengan pengawalan 24 personel Polres Bukit Lima.
 
+Pada hari yang sama, logistik untuk PPK Pulau Tiga diangkut dengan perahu motor dari Dermaga Batu Putih dengan pengawalan enam personel Satpolairud Polres Bukit Lima.
+
 Kapolres Bukit Lima AKBP Wisnu Hadi mengatakan, distribusi ke 12 PPK lainnya, di luar tiga kecamatan yang masuk wilayah hukum Polresta Teluk Awan, berlangsung hingga Senin (25/11).
 
 Personel Polsek Hilir mengawal kotak suara ke Kantor Camat Hilir yang menjadi tempat penyimpanan PPK Hilir.
@@ -63,6 +65,9 @@ Sementara itu PPK Pantai, PPK Pantai Timur dan PPK Teluk masing-masing dijaga 12
 CASES = [
     # election bodies as places (where goods go, come from, are kept; what is guarded) never take part
     ("Kotak suara dari seluruh TPS digeser ke sekretariat", "partners", []),
+    # an escort starts where it takes the goods over, the body they go to neither its place nor a partner
+    ("logistik untuk PPK Pulau Tiga diangkut", "location", "Dermaga Batu Putih"),
+    ("logistik untuk PPK Pulau Tiga diangkut", "partners", []),
     # the unit named as the area of what the speaker tells of is no actor: the speaker's unit acts
     ("distribusi ke 12 PPK lainnya", "unit", "Polres Bukit Lima"),
     ("Personel Polsek Hilir mengawal kotak suara ke Kantor Camat", "partners", []),
