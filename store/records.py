@@ -2116,9 +2116,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     if (date is None or not date.value) and told is None and ref is None and opens is None and (
             article.published and _YESTERDAY.search(sentence)):
         date_iso = _yesterday(article.published)  # "..., kemarin": the day before the page
-    elif (date is None or not date.value) and told is None and ref is None and opens is None and (
-            article.published and _TODAY.search(sentence)):
-        date_iso = article.published[:10]  # "dilanjutkan hari ini": the page's own day
+    elif (date is None or not date.value) and (ref is None or (start, end) != selected) and (
+            opens is None and article.published and _TODAY.search(sentence)):
+        # "dilanjutkan hari ini": the page's own day (a clause's own "sejak pagi tadi" too, whatever day the
+        # sentence named before it: "pleno yang dimulai Sabtu ... dijaga ..., sedangkan ... sejak pagi tadi")
+        date_iso = article.published[:10]
     shift = _DAY_SHIFT.search(sentence)
     if (date is None or not date.value) and shift is not None and date_iso:
         # "sudah berangkat sehari sebelumnya", "keesokan harinya": a day from the date told before
@@ -2317,7 +2319,8 @@ def _convoy_companions(article: Article) -> list[str]:
 
 
 # "kemarin": the day before the page's date (the guidelines: relative words are no DATE, their value dates)
-_TODAY = re.compile(r"(?<![^\W_])(?:hari\s+ini|pagi\s+ini|siang\s+ini|sore\s+ini|malam\s+ini)(?![^\W_])",
+_TODAY = re.compile(r"(?<![^\W_])(?:hari\s+ini|pagi\s+ini|siang\s+ini|sore\s+ini|malam\s+ini|"
+                    r"(?:pagi|siang|sore)\s+tadi|tadi\s+(?:pagi|siang|sore))(?![^\W_])",
                     re.IGNORECASE)
 _YESTERDAY = re.compile(r"(?<![^\W_])kemarin(?![^\W_])(?!\s+(?:lusa|sore|malam|pagi|siang)?\s*\w*\s*hari)",
                         re.IGNORECASE)

@@ -44,6 +44,14 @@ Aksi itu dikawal 150 personel gabungan dari Polres Bukit Lima dan Kodim 1599/Buk
 
 Di luar stadion, personel Sat Samapta Polres Bukit Lima memisahkan kedua kelompok pendukung dengan pagar betis di Jalan Merdeka.
 """,
+    "today": """Pleno PPK di Bukit Lima Dijaga Polsek
+
+Minggu, 1 Desember 2024 - 14:20 WIB
+
+BUKIT LIMA (ANTARA) - Polres Bukit Lima menyiagakan personel di lokasi pleno rekapitulasi tingkat kecamatan.
+
+Di Kecamatan Hulu, pleno yang dimulai Sabtu (30/11/2024) di Aula Kantor Camat Hulu dijaga 12 personel Polsek Hulu, sedangkan di Kecamatan Hilir 15 personel Polsek Hilir bersiaga di Gedung Pertemuan Nagari Hilir sejak pagi tadi, katanya.
+""",
     "bodies": """Polres Bukit Lima Kawal Kotak Suara ke PPK
 
 BUKIT LIMA – Polres Bukit Lima mengawal pergeseran kotak suara dari TPS ke PPK, Rabu (27/11/2024) malam.
@@ -68,6 +76,8 @@ CASES = [
     # an escort starts where it takes the goods over, the body they go to neither its place nor a partner
     ("logistik untuk PPK Pulau Tiga diangkut", "location", "Dermaga Batu Putih"),
     ("logistik untuk PPK Pulau Tiga diangkut", "partners", []),
+    # a clause's own "sejak pagi tadi": the page's day, not the day the sentence named before it
+    ("sedangkan di Kecamatan Hilir 15 personel", "date", "2024-12-01"),
     # the unit named as the area of what the speaker tells of is no actor: the speaker's unit acts
     ("distribusi ke 12 PPK lainnya", "unit", "Polres Bukit Lima"),
     ("Personel Polsek Hilir mengawal kotak suara ke Kantor Camat", "partners", []),
@@ -94,7 +104,7 @@ CASES = [
     ("memisahkan kedua kelompok pendukung dengan pagar betis", "type", "static_guard"),
 ]
 
-opened, test_session16_prefill = case_check(PAGES, CASES, clause=("50 personel lainnya",))
+opened, test_session16_prefill = case_check(PAGES, CASES, clause=("50 personel lainnya", "sedangkan di Kecamatan Hilir"))
 
 
 LONG_PARENT = {
