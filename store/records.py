@@ -1557,6 +1557,13 @@ _UNDER = re.compile(r"^[\s,()]*(?:di\s*bawah(?:\s+naungan)?\s+)?$", re.IGNORECAS
 _GOODS = re.compile(r"(?<![^\W_])(?:logistik|kotak suara|surat suara|bilik suara|dokumen|formulir|berkas)"
                     r"(?![^\W_])", re.IGNORECASE)
 _HANDED = frozenset("diserahkan diserahterimakan diberikan dikirim dikirimkan disampaikan dititipkan".split())
+# the day of what troops are moved for ("digeser ke 11 kecamatan untuk mengamankan 482 TPS pada hari
+# pemungutan suara, Rabu (27/11)"): not the day they move
+_SENT_FOR_DAY = re.compile(r"(?<![^\W_])(?:digeser|dikirim|diberangkatkan|dikerahkan|disebar|ditempatkan|"
+                           r"diterjunkan|bergeser|berangkat|menggeser|mengirim|memberangkatkan|mengerahkan|"
+                           r"menyebar|menempatkan|menerjunkan)(?![^\W_])[^.;]*?(?<![^\W_])(?:untuk|guna)\s+"
+                           r"(?:mengamankan|menjaga|mengawal|pengamanan)(?![^\W_])[^.;]*?(?<![^\W_])pada\s+"
+                           r"(?:hari\s+)?(?:pemungutan|pencoblosan|hari\s+pemungutan)[^.;]*$", re.IGNORECASE)
 _NOT_WHEN = re.compile(r"(?<![^\W_])(?:hingga|sampai|menjelang|jelang)(?![^\W_])[^,.]*(?:,\s*)?$",
                        re.IGNORECASE)  # ("sampai hari pencoblosan, Rabu (27/11)": the end, named then dated)
 _FROM_PEOPLE = re.compile(r"(?<![^\W_])(?:personel|personil|anggota|gabungan|prajurit|petugas|unsur|tim|"
@@ -2076,7 +2083,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     # "dijaga ... hingga digeser ke TPS pada Selasa (26/11)": an end bound; "menjelang pemungutan
     # suara 27 November": the election day as a reference; neither dates the activity
     date = next((e for e in inside if e.label == "DATE" and not _NOT_WHEN.search(
-        article.text[max(start, e.start - 45):e.start])), None)
+        article.text[max(start, e.start - 45):e.start]) and not _SENT_FOR_DAY.search(
+        article.text[max(start, e.start - 140):e.start])), None)
     told = _clause_date(article, start) if (date is None or not date.value) and ref is None else None
     opens = _range_start(article, inside if date is None or not date.value else [date], start)
     if date is not None and date.value and opens is None:
@@ -2099,7 +2107,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         date_iso = VOTING_DAY
     else:  # the date the article's body gives first (the lede's event), else its own
         dated = [e for e in article.entities if e.label == "DATE" and e.value and not _in_noise(article, e)
-                 and e.start > _title_end(article)]
+                 and e.start > _title_end(article) and not _SENT_FOR_DAY.search(
+                     article.text[max(0, e.start - 140):e.start])]
         lede_end = _lede_end(article)
         yesterday = bool(article.published) and _YESTERDAY.search(article.text, _title_end(article), lede_end)
         if yesterday and not (dated and dated[0].start < lede_end):
@@ -2413,7 +2422,8 @@ def _told_date(article: Article, start: int, end: int) -> str | None:
     """The first date ``start:end`` gives its activity (not an end bound nor a reference)."""
     for e in article.entities:
         if e.label == "DATE" and e.value and start <= e.start and e.end <= end and not _NOT_WHEN.search(
-                article.text[max(start, e.start - 45):e.start]):
+                article.text[max(start, e.start - 45):e.start]) and not _SENT_FOR_DAY.search(
+                article.text[max(start, e.start - 140):e.start]):
             return str(e.value)
     return None
 

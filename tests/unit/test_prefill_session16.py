@@ -52,6 +52,14 @@ BUKIT LIMA (ANTARA) - Polres Bukit Lima menyiagakan personel di lokasi pleno rek
 
 Di Kecamatan Hulu, pleno yang dimulai Sabtu (30/11/2024) di Aula Kantor Camat Hulu dijaga 12 personel Polsek Hulu, sedangkan di Kecamatan Hilir 15 personel Polsek Hilir bersiaga di Gedung Pertemuan Nagari Hilir sejak pagi tadi, katanya.
 """,
+    "shift": """Polres Bukit Lima Geser 265 Personel ke Kecamatan
+
+Sabtu, 23 November 2024 - 16:05 WIB
+
+BUKIT LIMA (ANTARA) - Polres Bukit Lima menggeser 265 personel ke 11 kecamatan untuk mengamankan 482 TPS pada pemungutan suara Pilkada 2024, Rabu (27/11).
+
+Gudang logistik KPU di Bukit Lima dijaga bergiliran oleh 20 personel Sat Samapta.
+""",
     "bodies": """Polres Bukit Lima Kawal Kotak Suara ke PPK
 
 BUKIT LIMA – Polres Bukit Lima mengawal pergeseran kotak suara dari TPS ke PPK, Rabu (27/11/2024) malam.
@@ -78,6 +86,10 @@ CASES = [
     ("logistik untuk PPK Pulau Tiga diangkut", "partners", []),
     # a clause's own "sejak pagi tadi": the page's day, not the day the sentence named before it
     ("sedangkan di Kecamatan Hilir 15 personel", "date", "2024-12-01"),
+    # the day troops are moved for (the voting day of the TPS they will guard) is not the day they move:
+    # the page's (nor does it date the page's other sentences)
+    ("Polres Bukit Lima menggeser 265 personel", "date", "2024-11-23"),
+    ("Gudang logistik KPU di Bukit Lima dijaga bergiliran", "date", "2024-11-23"),
     # the unit named as the area of what the speaker tells of is no actor: the speaker's unit acts
     ("distribusi ke 12 PPK lainnya", "unit", "Polres Bukit Lima"),
     ("Personel Polsek Hilir mengawal kotak suara ke Kantor Camat", "partners", []),
