@@ -1839,6 +1839,11 @@ _OPENS_WITH = re.compile(rf"({'|'.join(_NAMED_AS)})(?![^\W_])(?!\s+(?:itu|terseb
                          re.IGNORECASE)
 
 
+# a meeting the sentence says something was settled in ("dimatangkan dalam rapat koordinasi")
+_MEETING_IN = re.compile(r"(?<![^\W_])(?:dalam|pada|melalui|lewat)\s+(?:rapat\s+koordinasi|rakor|rapat)"
+                         r"(?![^\W_])", re.IGNORECASE)
+
+
 def _following(article: Article, end: int) -> list[tuple[int, int]]:
     """The sentences right after ``end`` (up to ``FOLLOWING``, across a paragraph break) that go on
     about the same activity: a partner or the count is often there ("Apel diikuti 418 personel
@@ -1870,6 +1875,10 @@ def _following(article: Article, end: int) -> list[tuple[int, int]]:
             break  # "Patroli gabungan ... menyasar ..." after a guard: another activity, not this one
         if (interrupted or i == FOLLOWING) and opening is None:
             break  # past another act, or two sentences on, only a sentence naming this one again goes on
+        if _MEETING_IN.search(text) and not _MEETING_IN.search(told) and not re.search(
+                r"(?<![^\W_])(?:rakor|rapat)(?![^\W_])", told, re.IGNORECASE):
+            break  # "pola pengamanan tersebut telah dimatangkan dalam rapat koordinasi ... bersama KPU, ...":
+            # those took part in the meeting, not in the act told
         back = _REFERS_BACK.match(text)
         noun = back.group().split()[0].casefold() if back is not None else ""
         if noun in _NAMED_AS and _only_scene(told, _NAMED_AS[noun]):

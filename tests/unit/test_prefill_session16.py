@@ -60,6 +60,12 @@ BUKIT LIMA (ANTARA) - Polres Bukit Lima menggeser 265 personel ke 11 kecamatan u
 
 Gudang logistik KPU di Bukit Lima dijaga bergiliran oleh 20 personel Sat Samapta.
 """,
+    "meeting": """Kotak Suara Dikawal ke Gedung Pleno
+
+BUKIT LIMA – Kotak suara berisi dokumen rekapitulasi dari 26 PPK diangkut dari gudang logistik KPU Kabupaten Bukit Lima dengan pengawalan Sat Lantas Polres Bukit Lima, Kamis (5/12/2024).
+
+Menurut Kapolres, pola pengamanan tersebut telah dimatangkan dalam rapat koordinasi di Aula Mapolres Bukit Lima pada Selasa (3/12) bersama KPU, Bawaslu Kabupaten Bukit Lima dan Kodim 1599/Bukit Lima.
+""",
     "bodies": """Polres Bukit Lima Kawal Kotak Suara ke PPK
 
 BUKIT LIMA – Polres Bukit Lima mengawal pergeseran kotak suara dari TPS ke PPK, Rabu (27/11/2024) malam.
@@ -90,6 +96,8 @@ CASES = [
     # the page's (nor does it date the page's other sentences)
     ("Polres Bukit Lima menggeser 265 personel", "date", "2024-11-23"),
     ("Gudang logistik KPU di Bukit Lima dijaga bergiliran", "date", "2024-11-23"),
+    # bodies met in a meeting the next sentence tells of took part in the meeting, not in the escort
+    ("Kotak suara berisi dokumen rekapitulasi dari 26 PPK", "partners", []),
     # the unit named as the area of what the speaker tells of is no actor: the speaker's unit acts
     ("distribusi ke 12 PPK lainnya", "unit", "Polres Bukit Lima"),
     ("Personel Polsek Hilir mengawal kotak suara ke Kantor Camat", "partners", []),
