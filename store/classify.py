@@ -264,6 +264,14 @@ _CONSTRUCTIONS = (
                 r"menghadang|memprotes)(?![^\W_])|"
                 r"(?<![^\W_])perwakilan\s+(?:massa|pengunjuk\s+rasa|demonstran|pendemo)\s+diterima(?![^\W_])",
                 re.IGNORECASE), "incident_response"),
+    # the act as a topic of a meeting ("pengamanan pleno tingkat kabupaten akan dibahas dalam rapat
+    # koordinasi bersama KPU"): the meeting is the act
+    (re.compile(r"(?<![^\W_])(?:dibahas|dimatangkan|dikoordinasikan|dirapatkan|dievaluasi)\s+(?:[\w-]+\s+){0,2}?"
+                r"(?:dalam|pada|melalui|lewat)\s+(?:rapat|rakor)(?![^\W_])", re.IGNORECASE), "coordination"),
+    # personnel fixed at the TPS ("personel sudah melekat di TPS masing-masing"): a guard
+    (re.compile(r"(?<![^\W_])(?:personel|personil|anggota|petugas)\s+(?:[\w-]+\s+){0,3}?melekat\s+di\s+"
+                r"(?:setiap\s+|tiap\s+|masing-masing\s+)?(?:TPS|tempat\s+pemungutan)", re.IGNORECASE),
+     "static_guard"),
     # a protest escorted by the police ("Aksi itu dikawal 250 personel gabungan"): they answer a demo
     (re.compile(r"(?<![^\W_])(?:aksi|unjuk\s+rasa|demo|demonstrasi|unras|long\s+march)(?:\s+(?:itu|tersebut|"
                 r"massa|damai|mereka))?\s+(?:juga\s+|turut\s+)?(?:dikawal|dijaga|diamankan)(?![^\W_])",

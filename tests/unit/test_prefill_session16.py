@@ -64,6 +64,10 @@ Gudang logistik KPU di Bukit Lima dijaga bergiliran oleh 20 personel Sat Samapta
 
 BUKIT LIMA – Kotak suara berisi dokumen rekapitulasi dari 26 PPK diangkut dari gudang logistik KPU Kabupaten Bukit Lima dengan pengawalan Sat Lantas Polres Bukit Lima, Kamis (5/12/2024).
 
+Kapolres menambahkan, pengamanan pleno tingkat provinsi akan dibahas dalam rapat koordinasi bersama KPU dan Bawaslu pekan depan.
+
+"Mulai besok, Selasa (26/11), personel sudah melekat di TPS masing-masing bersamaan dengan pergeseran logistik dari PPS," ujarnya.
+
 Menurut Kapolres, pola pengamanan tersebut telah dimatangkan dalam rapat koordinasi di Aula Mapolres Bukit Lima pada Selasa (3/12) bersama KPU, Bawaslu Kabupaten Bukit Lima dan Kodim 1599/Bukit Lima.
 """,
     "bodies": """Polres Bukit Lima Kawal Kotak Suara ke PPK
@@ -98,6 +102,9 @@ CASES = [
     ("Gudang logistik KPU di Bukit Lima dijaga bergiliran", "date", "2024-11-23"),
     # bodies met in a meeting the next sentence tells of took part in the meeting, not in the escort
     ("Kotak suara berisi dokumen rekapitulasi dari 26 PPK", "partners", []),
+    # the act as the topic of a meeting: the meeting; personnel fixed at the TPS: a guard
+    ("pengamanan pleno tingkat provinsi akan dibahas", "type", "coordination"),
+    ("personel sudah melekat di TPS", "type", "static_guard"),
     # the unit named as the area of what the speaker tells of is no actor: the speaker's unit acts
     ("distribusi ke 12 PPK lainnya", "unit", "Polres Bukit Lima"),
     ("Personel Polsek Hilir mengawal kotak suara ke Kantor Camat", "partners", []),
