@@ -292,6 +292,8 @@ def _h_military(text: str, start: int, key_end: int, add: Add) -> None:
             end = end if n else m.end() - 1
         else:
             end, n = _tail(text, end, max_words=3, glued=True, kota=True)
+        if n and text.startswith("-", end) and text[end + 1:end + 2].isupper():
+            end = _tail(text, end + 1, max_words=2, glued=True)[0]  # "Kodim 0818/Malang-Batu": two regions
         if n == 0:
             end = m.end() - 1
     elif head.startswith(_MIL_NEEDS_NAME) or head in ("Kodam", "KODAM") or (
