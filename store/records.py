@@ -1089,10 +1089,25 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
                 cuts.append((joints[-1].start(), joints[-1].end()))
     # a total, then its parts after a colon: "126 personel digeser ke distrik: 64 personel lewat jalur darat
     # menuju A, 38 personel dengan kapal motor menuju B, sedangkan 24 personel ..." (the total frames them)
+    namely = None
     colon = article.text.find(": ", start, end)
     told_total = colon > 0 and any(c.end <= colon for c in counts) and any(
         c.start == colon + 2 for c in counts) and sum(colon < c.start for c in counts) > 1
-    if told_total:
+    namely = _NAMELY.search(article.text, start, end) if not told_total else None
+    if namely is not None and "masing" in namely.group() and any(
+            c.start > namely.end() and _unit_after(article, units, c.end, end) for c in counts):
+        namely = None  # "..., masing-masing 150 personel Polres X, 40 personel Satbrimob Y": split by unit
+    if namely is not None and any(c.end <= namely.start() for c in counts) and any(
+            c.start == namely.end() for c in counts) and sum(namely.start() < c.start for c in counts) > 1:
+        # ... or after "yakni": "36 personel yang dibagi per kecamatan, yakni 14 personel dari PPK A, 12
+        # personel dari PPK B dan 10 personel dari PPK C" (the total frames its parts, each a record)
+        told_total, colon = True, namely.start()
+        cuts.append((namely.start(), namely.end()))
+        for c in counts:
+            joint = _ITEM_JOIN.search(article.text, max(start, c.start - 11), c.start)
+            if c.start > namely.end() and joint is not None:
+                cuts.append((joint.start(), c.start))
+    if told_total and namely is None:
         cuts.append((colon, colon + 2))
     # ... or by the place fronting each figure: "Di Kecamatan A, 214 personel Polsek A menjaga 658 TPS, di
     # Kecamatan B 176 personel Polsek B menjaga 512 TPS"
@@ -1158,6 +1173,8 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
 # what joins a figure to the unit it is of: "150 personel Polres X", "30 personel berasal dari Polres X"
 _PLACE_FRONT = re.compile(r"\s+((?:dan\s+|sedangkan\s+|sementara\s+)?(?:di|ke|untuk|menuju)\s+"
                           r"[A-Z][^,;.]{1,60}?)\s+")
+# a total's parts introduced ("36 personel ..., yakni 14 personel dari PPK A, ...")
+_NAMELY = re.compile(r",?\s+(?:yakni|yaitu|masing-masing|rinciannya|dengan\s+rincian)\s*:?\s+", re.IGNORECASE)
 # a total named back to open the split of it ("Dari 96 personel itu,")
 _TOTAL_BACK = re.compile(r"\W*dari\s+(?:total\s+|jumlah\s+)?\d[\d.]*\s+(?:personel|personil|anggota)\s+"
                          r"(?:itu|tersebut)\W*", re.IGNORECASE)
@@ -1275,7 +1292,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
             seated = b.end
             continue
         seated = -1
-        at_seat = article.text[max(body, b.start - 4):b.start] in (" di ", "\ndi ")
+        at_seat = article.text[max(body, b.start - 4):b.start] in (" di ", "\ndi ") or bool(
+            _COUNT_FROM.search(article.text, max(body, b.start - 30), b.start))  # "14 personel dari PPK A"
         if b.label == "ELECTION_BODY" and _SEATED_BODY.match(b.text) and body <= b.start and (
                 b.end <= end and (at_seat or (
                 _TO_BODY.search(article.text, max(body, b.start - 8), b.start)
@@ -1387,6 +1405,9 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
 _FROM_BEFORE = re.compile(r"(?<![^\W_])dari\s+$", re.IGNORECASE)
 # an election body with its place, whose seat is where it works ("di PPK Maulafa"; not a joint team,
 # "di Sentra Gakkumdu")
+# a figure of people from an election body ("14 personel dari PPK Batu, 12 personel dari PPK Bumiaji"): where
+# that part works from, not who they are
+_COUNT_FROM = re.compile(r"(?<![^\W_])\d[\d.]*\s+(?:personel|personil|anggota)\s+dari\s+$")
 _TO_BODY = re.compile(r"(?<![^\W_])(?:ke|menuju|untuk)\s+$")  # "dikawal ke PPK Kejajar": where the goods go
 _SEATED_BODY = re.compile(r"(?:KPU|KIP|PPK|PPS|PPD|Bawaslu|Panwascam|Panwaslu)\s+[A-Z]")
 _COUNT_TAIL = re.compile(r"\s+\d[\d.]*$")
@@ -1747,6 +1768,8 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
                 "logistik", "suara", "kotak", "dokumen", "perlengkapan", "muatan", "barang"):
             gone_to = e.end  # "logistik untuk PPK X": where the goods go, not who takes part
             continue
+        if e.label == "ELECTION_BODY" and _COUNT_FROM.search(before):
+            continue  # "14 personel dari PPK Batu": where that part works from
         if e.label != "POLICE_UNIT" and _GUARDED_AFTER.match(article.text, e.end):
             continue  # "PPK A, PPK B dan PPK C masing-masing dijaga 26 personel": what is guarded
         if not held_talks and words and words[-1] in (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.unit.prefill_pages import case_check, needle_draft, open_pages
+from tests.unit.prefill_pages import Opened, case_check, coded_in_turn, needle_draft, open_pages
 
 PAGES = {
     "pleno": """Pleno PPK di Teluk Awan Sempat Diskors
@@ -69,6 +69,12 @@ Kapolres menambahkan, pengamanan pleno tingkat provinsi akan dibahas dalam rapat
 "Mulai besok, Selasa (26/11), personel sudah melekat di TPS masing-masing bersamaan dengan pergeseran logistik dari PPS," ujarnya.
 
 Menurut Kapolres, pola pengamanan tersebut telah dimatangkan dalam rapat koordinasi di Aula Mapolres Bukit Lima pada Selasa (3/12) bersama KPU, Bawaslu Kabupaten Bukit Lima dan Kodim 1599/Bukit Lima.
+""",
+    "namely": """Polres Bukit Lima Kawal Kotak Suara dari PPK
+
+BUKIT LIMA – Polres Bukit Lima mengawal kotak suara hasil rekapitulasi dari tiga PPK ke gudang KPU, Minggu (1/12/2024).
+
+Pengawalan melibatkan 36 personel yang dibagi per kecamatan, yakni 14 personel dari PPK Hulu, 12 personel dari PPK Hilir dan 10 personel dari PPK Tengah, dibantu anggota Kodim 1599/Bukit Lima.
 """,
     "bodies": """Polres Bukit Lima Kawal Kotak Suara ke PPK
 
@@ -161,3 +167,13 @@ def test_a_parent_named_only_inside_a_sub_unit_s_long_name_drafts_without_a_trac
         d = needle_draft(opened, LONG_PARENT, "Pengiriman berikutnya dijadwalkan")
         assert d["unit"] in ("Polsek Pulau Dua", "Satpolairud", "Polres Teluk Awan")
 
+
+
+def test_a_total_then_its_parts_after_yakni_is_one_record_per_part(opened: Opened) -> None:
+    """"36 personel yang dibagi per kecamatan, yakni 14 personel dari PPK A, 12 personel dari PPK B dan 10
+    personel dari PPK C": the total frames its parts (as after a colon), each a record with its own figure
+    and the body it works from as its place, never a partner (a judge page, session 16)."""
+    got = [(d["personnel"], d["location"], d["partners"])
+           for d in coded_in_turn(opened, "namely", "Pengawalan melibatkan 36 personel", 3)]
+    assert got == [(14, "PPK Hulu", ["Kodim 1599/Bukit Lima"]), (12, "PPK Hilir", ["Kodim 1599/Bukit Lima"]),
+                   (10, "PPK Tengah", ["Kodim 1599/Bukit Lima"])]
