@@ -270,7 +270,10 @@ _GOES_TO = re.compile(r"(?:\s+[a-z]\w*){0,2}?\s+(?:ke|di|menuju|untuk)\s"
                       # where)
                       r"|\s+(?:me|di)[a-z]{3,}\s+(?:[a-z]\w*\s+){1,2}?(?:ke|menuju)\s"
                       # ("38 personel dengan kapal motor menuju B", "lewat jalur darat menuju A")
-                      r"|\s+(?:dengan|lewat|melalui|menggunakan|naik)\s+(?:[a-z]\w*\s+){1,3}?(?:ke|menuju)\s",
+                      r"|\s+(?:dengan|lewat|melalui|menggunakan|naik)\s+(?:[a-z]\w*\s+){1,3}?(?:ke|menuju)\s"
+                      # ("40 personel Sat Lantas mengatur arus kendaraan di Simpang X": a unit's own verb and
+                      # what it works on, then where)
+                      r"|(?:\s+[A-Z][\w/.-]*){1,4}?\s+(?:me|ber|di)[a-z]{3,}(?:\s+[a-z]\w*){0,2}?\s+(?:ke|di|menuju)\s",
                       re.IGNORECASE)
 _PART_OF = re.compile(r",\s+(termasuk|di antaranya|diantaranya)\s+", re.IGNORECASE)
 _OWN_ACT = re.compile(r"(?<![^\W_])(?:yang\s+)?(?:di|me|ber)[a-z]+\s+(?:di|ke|sebagai|untuk)(?![^\W_])",
@@ -1176,8 +1179,8 @@ _PLACE_FRONT = re.compile(r"\s+((?:dan\s+|sedangkan\s+|sementara\s+)?(?:di|ke|un
 # a total's parts introduced ("36 personel ..., yakni 14 personel dari PPK A, ...")
 _NAMELY = re.compile(r",?\s+(?:yakni|yaitu|masing-masing|rinciannya|dengan\s+rincian)\s*:?\s+", re.IGNORECASE)
 # a total named back to open the split of it ("Dari 96 personel itu,")
-_TOTAL_BACK = re.compile(r"\W*dari\s+(?:total\s+|jumlah\s+)?\d[\d.]*\s+(?:personel|personil|anggota)\s+"
-                         r"(?:itu|tersebut)\W*", re.IGNORECASE)
+_TOTAL_BACK = re.compile(r"\W*dari\s+(?:(?:total\s+|jumlah\s+)?\d[\d.]*\s+(?:personel|personil|anggota)|"
+                         r"(?:jumlah|total|kekuatan)(?:\s+personel)?)\s+(?:itu|tersebut)\W*", re.IGNORECASE)
 _OF_UNIT = re.compile(r"\s+(?:(?:yang\s+)?(?:berasal\s+)?dari\s+|(?:merupakan\s+)?(?:BKO|bko)\s+|"
                       r"merupakan\s+)?")  # ("60 personel merupakan BKO Satbrimob X")
 
