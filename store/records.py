@@ -1588,7 +1588,9 @@ _SENT_FOR_DAY = re.compile(r"(?<![^\W_])(?:digeser|dikirim|diberangkatkan|dikera
                            r"menyebar|menempatkan|menerjunkan)(?![^\W_])[^.;]*?(?<![^\W_])(?:untuk|guna)\s+"
                            r"(?:mengamankan|menjaga|mengawal|pengamanan)(?![^\W_])[^.;]*?(?<![^\W_])pada\s+"
                            r"(?:hari\s+)?(?:pemungutan|pencoblosan|hari\s+pemungutan)[^.;]*$", re.IGNORECASE)
-_NOT_WHEN = re.compile(r"(?<![^\W_])(?:hingga|sampai|menjelang|jelang)(?![^\W_])[^,.]*(?:,\s*)?$",
+_NOT_WHEN = re.compile(r"(?<![^\W_])(?:hingga|sampai|menjelang|jelang)(?![^\W_])[^,.]*(?:,\s*)?$|"
+                       # the next step ("mengawal kotak suara ke PPS sebelum digeser ke PPK pada Kamis")
+                       r"\S\s+sebelum\s+di[a-z]{3,}(?![^\W_])[^,.]*$",
                        re.IGNORECASE)  # ("sampai hari pencoblosan, Rabu (27/11)": the end, named then dated)
 _FROM_PEOPLE = re.compile(r"(?<![^\W_])(?:personel|personil|anggota|gabungan|prajurit|petugas|unsur|tim|"
                           r"perwakilan|pasukan|babinsa|bhabinkamtibmas|babinkamtibmas|staf|jajaran)(?![^\W_])")

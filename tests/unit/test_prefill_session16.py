@@ -32,6 +32,8 @@ Sempat terjadi saling ejek antara simpatisan kedua kubu ketika rombongan melinta
 
 Di TPS 04 Desa Batu Putih yang menempati ruang kelas SD Negeri 3, sempat terjadi adu mulut antara seorang saksi dan petugas KPPS. Bhabinkamtibmas Polsek Batu Putih yang berjaga di TPS itu menengahi keduanya hingga pencoblosan berjalan kembali.
 
+Usai penghitungan suara, personel pengamanan TPS mengawal kotak suara ke sekretariat PPS masing-masing sebelum digeser ke PPK pada Kamis (28/11).
+
 Usai rapat umum, sepuluh perwakilan massa diterima Ketua KPU Kabupaten Bukit Lima di ruang rapat kantornya, dengan dimediasi Kasat Intelkam Polres Bukit Lima AKP Rian Pratama.
 
 "Setelah penghitungan suara selesai, kotak suara akan kami kawal ke PPK masing-masing malam ini juga," ujar Kapolsek Batu Putih AKP Dani Saputra.
@@ -137,6 +139,8 @@ CASES = [
     ("Sebelum bergerak, peserta patroli mengikuti apel", "type", "ceremony_apel"),
     # a protest escorted: the police answer a demo
     ("Aksi itu dikawal 150 personel", "type", "incident_response"),
+    # the goods' next step, dated ("sebelum digeser ke PPK pada Kamis (28/11)"), does not date the escort
+    ("Usai penghitungan suara, personel pengamanan TPS", "date", "2024-11-17"),
     # a pleno "yang sempat diskors", named as the one resumed later: the guard of it, no disturbance now
     ("Rapat pleno tingkat kota yang sempat diskors", "type", "static_guard"),
     # supporters kept apart with a fence of officers, nothing having happened: a guard
