@@ -251,7 +251,8 @@ _CONSTRUCTIONS = (
                 # a crowd's representatives brought to talks ("memfasilitasi lima perwakilan untuk bertemu")
                 r"(?<![^\W_])(?:memfasilitasi|mempertemukan)\s+(?:[\w-]+\s+){0,2}?perwakilan(?![^\W_])|"
                 r"(?<![^\W_])(?:memfasilitasi|mempertemukan|menemui|menerima|mengajak)\s+(?:[\w-]+\s+){0,3}?"
-                r"(?:perwakilan\s+)?(?:massa|pengunjuk\s+rasa|demonstran|pendemo)(?![^\W_])",
+                r"(?:perwakilan\s+)?(?:massa|pengunjuk\s+rasa|demonstran|pendemo|koordinator\s+lapangan|"
+                r"koordinator\s+aksi|korlap)(?![^\W_])",
                 re.IGNORECASE), "incident_response"),
     # a meeting halted ("rapat pleno sempat diskors setelah saksi ... mempersoalkan ..."): the police
     # answer a disturbance (not the pleno "yang sempat diskors" named as the one resumed later)
@@ -319,6 +320,9 @@ _SECURED_BY = re.compile(r"\s+(?:oleh\s+)?(?:sebanyak\s+)?(?:(?:\d[\d.]*|puluhan
                          r"(?:personel|personil|anggota|petugas|aparat)(?![^\W_])", re.IGNORECASE)
 
 
+# what someone was doing when the act came ("Syaiful yang tengah berkeliling segera mendatangi lokasi dan
+# menenangkan saksi"): a scene, not the act
+_DOING_THEN = re.compile(r"(?<![^\W_])yang\s+(?:tengah|sedang)\s+$", re.IGNORECASE)
 # who takes part in an activity named by it ("peserta patroli mengikuti apel"): the people, not the act
 _PARTICIPANTS = re.compile(r"(?<![^\W_])peserta\s+$", re.IGNORECASE)
 # ... who take part in another ("peserta patroli mengikuti apel"; not "Peserta apel terdiri atas ...")
@@ -531,6 +535,7 @@ class TypeClassifier:
                     owner == OTHER and _CHECKED.search(sentence, max(0, start - 30), start)) or (
                     owner != ESCORT and _ESCORTED.search(sentence, max(0, start - 40), start)) or (
                     _VEHICLE.search(sentence, max(0, start - 14), start)) or (
+                    _DOING_THEN.search(sentence, max(0, start - 20), start)) or (
                     _PARTICIPANTS.search(sentence, max(0, start - 10), start)
                     and _TAKE_PART.match(sentence, end)):
                 weight *= SCENE

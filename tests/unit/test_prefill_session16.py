@@ -32,6 +32,10 @@ Sempat terjadi saling ejek antara simpatisan kedua kubu ketika rombongan melinta
 
 Di TPS 04 Desa Batu Putih yang menempati ruang kelas SD Negeri 3, sempat terjadi adu mulut antara seorang saksi dan petugas KPPS. Bhabinkamtibmas Polsek Batu Putih yang berjaga di TPS itu menengahi keduanya hingga pencoblosan berjalan kembali.
 
+Sekitar pukul 13.40 WIB, saksi di TPS 05 Desa Ujung memprotes dua surat suara yang dinilai rusak. Aipda Rahmat yang tengah berkeliling segera mendatangi lokasi dan menenangkan saksi.
+
+Kapolres Bukit Lima turun langsung menemui koordinator lapangan di depan gerbang stadion.
+
 Usai penghitungan suara, personel pengamanan TPS mengawal kotak suara ke sekretariat PPS masing-masing sebelum digeser ke PPK pada Kamis (28/11).
 
 Usai rapat umum, sepuluh perwakilan massa diterima Ketua KPU Kabupaten Bukit Lima di ruang rapat kantornya, dengan dimediasi Kasat Intelkam Polres Bukit Lima AKP Rian Pratama.
@@ -141,6 +145,10 @@ CASES = [
     ("Aksi itu dikawal 150 personel", "type", "incident_response"),
     # the goods' next step, dated ("sebelum digeser ke PPK pada Kamis (28/11)"), does not date the escort
     ("Usai penghitungan suara, personel pengamanan TPS", "date", "2024-11-17"),
+    # what someone was doing when the act came is a scene ("yang tengah berkeliling"); the act answers it
+    ("Aipda Rahmat yang tengah berkeliling", "type", "incident_response"),
+    # a protest's field coordinator met: the police answer a demo
+    ("turun langsung menemui koordinator lapangan", "type", "incident_response"),
     # a pleno "yang sempat diskors", named as the one resumed later: the guard of it, no disturbance now
     ("Rapat pleno tingkat kota yang sempat diskors", "type", "static_guard"),
     # supporters kept apart with a fence of officers, nothing having happened: a guard
