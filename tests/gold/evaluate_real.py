@@ -148,6 +148,9 @@ class Scores:
     found_type: list[bool] = field(default_factory=list)  # per found sentence: the type right
     rewrites: list[bool] = field(default_factory=list)
     same_unit: list[bool] = field(default_factory=list)  # per record: the gold's unit under any of its names
+    # per record: the draft's place is the gold's, or written inside the gold's longer phrase ("Mapolres X"
+    # in "halaman Mapolres X", "TPS 04 Desa Y" in "TPS 04 Desa Y, Kecamatan Z")
+    inside_place: list[bool] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
 
@@ -177,6 +180,14 @@ def score_entities(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> 
         if i not in used:
             sc.fp[p.label] += 1
             sc.errors.append(f"{gold.stem}: spurious {p.label} {p.text!r}")
+
+
+def inside_place(want: Any, got: Any) -> bool:
+    """The draft's place is the gold's, or is written whole inside the gold's longer phrase ("Mapolres X"
+    in "halaman Mapolres X"): a figure reported beside the strict one (the writers differ on how much of
+    the phrase around a place the slot keeps), never instead of it."""
+    w, g = _norm(want), _norm(got)
+    return w == g or (bool(w) and bool(g) and re.search(rf"(?<!\w){re.escape(g)}(?!\w)", w) is not None)
 
 
 def _slot_ok(slot: str, want: Any, got: Any) -> bool:
@@ -226,6 +237,7 @@ def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> N
         # reported beside the strict figure, never instead of it
         sc.same_unit.append(bool(rec.get("unit")) and page_key(art, str(rec.get("unit"))) == page_key(
             art, str(draft.get("unit") or "")))
+        sc.inside_place.append(inside_place(rec.get("location"), draft.get("location")))
         for slot in SLOTS:
             ok = _slot_ok(slot, rec.get(slot), draft.get(slot))
             sc.slots[slot].append(ok)
@@ -341,6 +353,8 @@ def report(part: str, sc: Scores, errors: bool) -> None:
         print(f"  ({sc.repeats} records code a span an earlier record of their page codes: drafted with that one "
               "saved, as the workbench drafts a sentence's next clause)")
     print(f"pre-fill unit, the same unit under another of its page's names counted right: {_share(sc.same_unit)}")
+    print("pre-fill location, the draft's place written inside the gold's longer phrase counted right: "
+          f"{_share(sc.inside_place)}")
     print(f"copies linked: {_share(sc.copies)}; rewrite groups linked: {_share(sc.rewrites)}")
     print(f"suggestions: recall of gold activity sentences {_share(sc.found)} at precision "
           f"{_share(sc.suggested)}; type right for {_share(sc.found_type)} of the found")

@@ -68,3 +68,16 @@ def test_a_span_coded_twice_is_drafted_the_second_time_after_the_first() -> None
         score_records(st, ids["uji"], gold, sc)
         assert sc.repeats == 1 and sc.slots["location"] == [True, True] and sc.slots["personnel"] == [True, True]
         assert st.records(ids["uji"]) == []  # what the scorer saved for the second draft is gone
+
+
+def test_a_place_inside_the_gold_s_longer_phrase_is_counted_beside_the_strict_figure() -> None:
+    """The lenient location figure counts a draft whose place the gold writes inside a longer phrase, whole
+    words only, and never a different place."""
+    from tests.gold.evaluate_real import inside_place
+
+    assert inside_place("halaman Mapolres Tebo", "Mapolres Tebo")
+    assert inside_place("TPS 04 Desa Mataram, Kecamatan Tugumulyo", "TPS 04 Desa Mataram")
+    assert inside_place(None, None)
+    assert not inside_place("Kecamatan Batanghari", "Batang")
+    assert not inside_place("Gedung Pertemuan Seri Pinang", "Simpang Sungai Bengkal")
+    assert not inside_place(None, "Mapolres Tebo") and not inside_place("Mapolres Tebo", None)
