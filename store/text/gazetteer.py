@@ -227,8 +227,9 @@ GOV_NAMED = "Dinas|Kementerian|Komisi|Badan"
 ADMIN = (
     "Provinsi|Prov.|Kabupaten|Kab.|Kota|Kecamatan|Kec.|Kelurahan|Kel.|Desa|Ds.|Dusun|Kampung|Nagari|Gampong|"
     "Distrik|Pekon|Kapanewon|Kemantren|Padukuhan|Jorong|Tiyuh|Kalurahan|Lingkungan|Mukim|Kampong|"
-    # a Balinese hamlet ("Banjar Kutampi"); bare, it is the regency or the city of that name
-    "Banjar"
+    # a Balinese hamlet ("Banjar Kutampi", the administrative one "Banjar Dinas Kaja Kangin"); bare, it is
+    # the regency or the city of that name
+    "Banjar Dinas|Banjar"
 )
 # natural features: the word is part of the name ("Sungai Mahakam", "Selat Bali", "Pulau Hiri")
 GEO = "Sungai|Selat|Danau|Pulau|Teluk|Gunung|Bukit|Tanjung|Pantai|Kepulauan|Muara|Kuala|Laut|Perairan|Tanjung"

@@ -152,3 +152,10 @@ def test_a_military_unit_named_for_two_regions_keeps_both() -> None:
     stopped at the hyphen, leaving a stray place "Batu"; a judge page of session 16)."""
     found = [(e.label, e.text) for e in recognise("Pengawalan dibantu anggota Kodim 0818/Malang-Batu dan Satpol PP.")]
     assert found == [("MILITARY_UNIT", "Kodim 0818/Malang-Batu"), ("GOV_ORG", "Satpol PP")]
+
+
+def test_a_balinese_administrative_hamlet_is_a_place_not_an_agency() -> None:
+    """"Banjar Dinas Kaja Kangin": Bali's administrative hamlet ("banjar dinas", beside the customary
+    one) is a place; its "Dinas" is no government agency (a judge page of session 15, first seen)."""
+    found = [(e.label, e.text) for e in recognise("TPS 04 di Banjar Dinas Kelod Kauh, Desa Bukti, dijaga dua personel.")]
+    assert ("LOC", "Banjar Dinas Kelod Kauh") in found and not [t for lab, t in found if lab == "GOV_ORG"]
