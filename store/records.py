@@ -1848,7 +1848,7 @@ _BACK = (rf"(?<![^\W_])(?:{_ACTIVITY_NOUN})(?:\s+(?!(?:di|ke|dari)\s)[\w.]+){{0,
 _REFERS_BACK = re.compile(_BACK, re.IGNORECASE)
 # ("Dalam kegiatan pengamanan yang berlangsung di X itu hadir ...": the activity as the frame it is in)
 _GOES_ON = re.compile(rf"^[\"“'‘]?(?:(?:dalam|pada|selama)\s+)?(?:{_ACTIVITY_NOUN}|mereka|para personel|"
-                      rf"(?:personel|pasukan|anggota|petugas)\s+(?:itu|tersebut))(?![^\W_])|{_BACK}",
+                      rf"(?:personel|pasukan|anggota|petugas)\s+(?:gabungan\s+)?(?:itu|tersebut))(?![^\W_])|{_BACK}",
                       re.IGNORECASE)
 FOLLOWING = 2  # sentences after the activity's own that may go on about it
 # the event the activity secures, said to be guarded by others too: "Rapat pleno yang berlangsung di X itu

@@ -88,6 +88,12 @@ TELUK AWAN – Polrestabes Teluk Awan menerjunkan 215 personel gabungan untuk me
 
 "Dari jumlah itu, 150 personel berjaga di depan kantor Bawaslu, 40 personel Sat Lantas mengatur arus kendaraan di Simpang Lima, dan 25 personel kami siagakan di kantor KPU Kota Teluk Awan," kata Kabag Ops.
 """,
+    "joint": """Polres Bukit Lima Kerahkan 420 Personel Amankan Kampanye
+
+BUKIT LIMA – Polres Bukit Lima mengerahkan 420 personel gabungan untuk mengamankan kampanye rapat umum di Lapangan Merdeka, Sabtu (16/11/2024).
+
+Personel gabungan itu melibatkan Kodim 1599/Bukit Lima, Satpol PP dan Dishub Kabupaten Bukit Lima.
+""",
     "bodies": """Polres Bukit Lima Kawal Kotak Suara ke PPK
 
 BUKIT LIMA – Polres Bukit Lima mengawal pergeseran kotak suara dari TPS ke PPK, Rabu (27/11/2024) malam.
@@ -123,6 +129,9 @@ CASES = [
     # the act as the topic of a meeting: the meeting; personnel fixed at the TPS: a guard
     ("pengamanan pleno tingkat provinsi akan dibahas", "type", "coordination"),
     ("personel sudah melekat di TPS", "type", "static_guard"),
+    # the joint force named back ("Personel gabungan itu melibatkan ..."): its bodies take part
+    ("Polres Bukit Lima mengerahkan 420 personel gabungan", "partners",
+     ["Kodim 1599/Bukit Lima", "Satpol PP", "Dishub Kabupaten Bukit Lima"]),
     # the unit named as the area of what the speaker tells of is no actor: the speaker's unit acts
     ("distribusi ke 12 PPK lainnya", "unit", "Polres Bukit Lima"),
     ("Personel Polsek Hilir mengawal kotak suara ke Kantor Camat", "partners", []),
