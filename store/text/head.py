@@ -166,9 +166,14 @@ def dated_meta(c: str) -> str | None:
     start, end, _ = hits[0]
     # "| Sumber: kabarsungai.co.id | Dibaca 52 kali": a domain's parts are no sentence's words
     outside = _DOMAIN.sub(" ", c[:start] + " " + c[end:])
-    rest = _LETTERS.findall(outside)
+    # ("Diposting oleh: humas_polresx | ... | Dibaca: 312 kali", "admin_x · 27 Nov 2024 · 4 min read · 58
+    # views", "November 30, 2024 · by humasdompu · Leave a comment"): a CMS's user handle, its counters and
+    # widgets are no sentence's words
+    counted = _WIDGETS.sub(" ", _HANDLE.sub(" ", outside))
+    rest = _LETTERS.findall(counted)
     if len(rest) > 3:
-        meta = any(w.lower() in _META_WORDS for w in rest) or _META_SHAPES.search(outside)
+        meta = any(w.lower() in _META_WORDS for w in _LETTERS.findall(outside)) or (
+            _META_SHAPES.search(outside))
         plain_words = [w for w in rest if w.lower() not in _NOT_PLAIN]
         lower = sum(w.islower() and w not in ("yang", "di", "dan") for w in plain_words)
         if not meta or len(plain_words) > _META_MAX_WORDS or lower > _META_MAX_LOWER:
@@ -177,6 +182,11 @@ def dated_meta(c: str) -> str | None:
 
 
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?![\w.])")
+# a user handle: with an underscore, or the one lower-case word after "by"/"oleh"
+_HANDLE = re.compile(r"[\w.]*_[\w.]*|(?<=\bby )[a-z][a-z0-9]+\b|(?<=\boleh )[a-z][a-z0-9]+\b")
+# a page's counters and widgets beside its date: "4 min read", "58 views", "312 kali", "Leave a comment"
+_WIDGETS = re.compile(r"\b\d[\d.,]*\s*(?:min(?:ute)?s?\s+read|menit\s+baca|views?|kali|komentar|comments?|"
+                      r"dilihat)\b|\bleave\s+a\s+comment\b|\b(?:min|menit)\s+read\b", re.IGNORECASE)
 # a clock time or a time zone: what makes a dated line a stamp rather than a dated item of a list
 _CLOCK = re.compile(r"\d\d?[:.]\d\d(?!\d)|\b(?:WIB|WITA|WIT)\b")
 

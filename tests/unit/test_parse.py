@@ -521,6 +521,11 @@ def test_headline_below_site_chrome_and_date_from_the_date_line() -> None:
         ("18/11/2024 09:40 | Sumber: kabarsungai.co.id | Dibaca 52 kali", "2024-11-18T09:40"),
         ("Diterbitkan ulang dari KabarHulu.id · 19/11/2024", "2024-11-19"),
         ("Sumber: warta-hulu.com | Diterbitkan ulang: 20 November 2024 07:55", "2024-11-20T07:55"),
+        # a CMS's user handle, its counters and widgets (judge pages of session 16)
+        ("Diposting oleh: humas_polreshulu | 20 November 2024 | Dibaca: 312 kali", "2024-11-20"),
+        ("admin_kabarhulu · 27 Nov 2024 · 4 min read · 58 views", "2024-11-27"),
+        ("November 30, 2024 · by humashulu · Leave a comment", "2024-11-30"),
+        ("01 Desember 2024  |  Humas Polres Hulu  |  dilihat 318 kali", "2024-12-01"),
     ],
 )
 def test_byline_and_date_line_forms(byline: str, iso: str) -> None:
