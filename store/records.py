@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from store.classify import APPEAL_VERBS, TALK_VERBS, TypeClassifier
+from store.classify import APPEAL_VERBS, SCENE, TALK_VERBS, TypeClassifier
 from store.errors import InvalidRecord
 from store.model import (
     PHASES,
@@ -2626,6 +2626,10 @@ def _typed_clause(article: Article, start: int, end: int) -> str:
     return article.text[start:parts[0][1]]
 
 
+# a clause whose cues all set a scene or name a thing weighs less than this (a weak trigger weighs 0.4)
+SCENE_ONLY = SCENE + 0.04
+
+
 def _type(article: Article, start: int, clause: str, clf: TypeClassifier, sentence: str) -> str:
     """The type of the sentence's first clause (the whole sentence when it was coded before); a
     sentence with no trigger word and nothing learned like it ("Sebanyak 46 personel ... di
@@ -2641,10 +2645,16 @@ def _type(article: Article, start: int, clause: str, clf: TypeClassifier, senten
                 article.text[own:start]):
             return clf.guess(article.text[own:start])[0]
     kind, p = clf.guess(sentence)
-    if clf.lexicon_scores(sentence) or p >= 0.5:
-        return kind
+    scores = clf.lexicon_scores(sentence)
     spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
     own = next((s for s, e in spans if s < start < e), None)
+    if scores and max(scores.values()) < SCENE_ONLY and p < 0.5 and own is not None and _ITEM_JOIN.search(
+            article.text, own, start) and clf.lexicon_scores(article.text[own:start]):
+        # "..., 16 personel Sat Samapta di atas truk dan 8 personel Sat Lantas yang membuka jalan dengan
+        # mobil patroli": a later part whose only cue names a thing ("mobil patroli") does its sentence's act
+        return clf.guess(article.text[own:start])[0]
+    if scores or p >= 0.5:
+        return kind
     if own is not None and clf.lexicon_scores(article.text[own:start]):
         # "Sebanyak 60 personel dikirim ke A, sedangkan 60 personel lainnya ke B": a later clause
         # that leaves its verb out has the verb of its sentence, not of the sentence before

@@ -94,6 +94,12 @@ BUKIT LIMA – Polres Bukit Lima mengerahkan 420 personel gabungan untuk mengama
 
 Personel gabungan itu melibatkan Kodim 1599/Bukit Lima, Satpol PP dan Dishub Kabupaten Bukit Lima.
 """,
+    "convoy": """Polres Bukit Lima Kawal Logistik ke Enam PPK
+
+BUKIT LIMA – Polres Bukit Lima mengawal distribusi logistik Pilkada 2024 dari gudang KPU ke enam PPK, Kamis (21/11/2024).
+
+Sebanyak 24 personel dikerahkan untuk pengawalan, terdiri atas 16 personel Sat Samapta yang ikut di atas truk dan 8 personel Sat Lantas yang membuka jalan dengan mobil patroli.
+""",
     "bodies": """Polres Bukit Lima Kawal Kotak Suara ke PPK
 
 BUKIT LIMA – Polres Bukit Lima mengawal pergeseran kotak suara dari TPS ke PPK, Rabu (27/11/2024) malam.
@@ -212,3 +218,11 @@ def test_parts_each_with_a_unit_and_a_verb_of_their_own_are_one_record_each(open
     a record of its own too (the three figures fell out of step; a judge page, session 16)."""
     got = [(d["personnel"], d["location"]) for d in coded_in_turn(opened, "demo", "Dari jumlah itu", 3)]
     assert got == [(150, "kantor Bawaslu"), (40, "Simpang Lima"), (25, "kantor KPU Kota Teluk Awan")]
+
+
+def test_a_later_part_whose_only_cue_names_a_thing_does_its_sentence_s_act(opened: Opened) -> None:
+    """"..., terdiri atas 16 personel Sat Samapta yang ikut di atas truk dan 8 personel Sat Lantas yang
+    membuka jalan dengan mobil patroli": "mobil patroli" is a car, not a patrol; the part escorts as its
+    sentence says (a judge page, session 16)."""
+    got = [(d["personnel"], d["type"]) for d in coded_in_turn(opened, "convoy", "Sebanyak 24 personel", 2)]
+    assert got[-1] == (8, "escort")
