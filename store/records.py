@@ -2737,10 +2737,16 @@ _MANY_OF_A_KIND = frozenset("tps kantor gudang pos posko rumah balai".split())
 _FEW_NAMED = frozenset("kantor gudang balai".split())
 
 
+# venues that are a building ("gedung" points back to them): an event hall, a sports hall, a hotel
+_BUILDINGS = frozenset("gedung gor hotel graha wisma pendopo pendapa auditorium ballroom".split())
+
+
 def _of_kind(place: str, kind: str) -> bool:
     """Whether a place is of that kind of venue: "Gudang Logistik KPU X" of "gudang", "Ballroom
     Hotel Y" of "hotel" (the room of a venue named with it), a long form of its acronym."""
     words = place.casefold().split()
+    if kind == "bangunan":  # a building: "Gedung X", "GOR Y", "Hotel Z"
+        return bool(words) and words[0] in _BUILDINGS
     return bool(words) and (words[0].startswith(kind) or (len(words) > 2 and words[1] == kind)
                             or f"({kind})" in words)  # "Gedung Olahraga (GOR) X" of "gor"
 
@@ -2780,15 +2786,20 @@ def _last_venue(article: Article, start: int) -> str | None:
     return None
 
 
-def _earlier_location(article: Article, start: int, kind: str = "", kind_only: bool = False) -> str | None:
+def _earlier_location(article: Article, start: int, kind: str = "", kind_only: bool = False,
+                      strict: bool = False) -> str | None:
     """The place of the sentences just before ``start`` (up to three back; first the last venue
     of that ``kind`` named before, "gudang" for "gudang itu"), else the dateline. Asked only when the
     sentence points back to a place ("di sana", "di lokasi"): a sentence that names no place
     leaves the slot empty (on the real-shaped gold's dev part, falling back whenever the
     sentence names none gets 0.61 of locations right, only on "di sana" 0.74)."""
+    if kind == "gedung" and kind_only and not strict:
+        # "Ring satu di dalam gedung" after "di GOR X": no Gedung named before, the building the event is in
+        return _earlier_location(article, start, kind, True, strict=True) or _earlier_location(
+            article, start, "bangunan", True)
     spans = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
              if s[1] <= start]
-    venue = _HEAD_WORD.fullmatch(kind) is not None
+    venue = _HEAD_WORD.fullmatch(kind) is not None or kind == "bangunan"
     # a bare kind ("di TPS", "di area TPS") points back a paragraph or so (a page names many TPS and
     # offices), the unit's headquarters ("tetap tinggal di markas") anywhere: it has one
     headquarters = _HEADQUARTERS.fullmatch(kind) is not None  # "di markas": Mapolres X, Markas Polres X

@@ -1,0 +1,24 @@
+"""Record pre-fill, session 17 (issue 10 item 3): classes first seen this session. Pages are invented in
+the shapes real pages showed, ingested into a real store on disk and drafted through ``Store.draft_record``."""
+
+from __future__ import annotations
+
+from tests.unit.prefill_pages import case_check
+
+PAGES = {
+    "debate": """Debat Kedua Paslon Bupati Tanah Hijau Dijaga 210 Personel
+
+TANAH HIJAU – Debat publik kedua pasangan calon bupati dan wakil bupati Tanah Hijau di GOR Sungai Laut, Jalan Pahlawan, Kamis (14/11/2024), dijaga 210 personel gabungan.
+
+Ring satu di dalam gedung dijaga 45 personel Sat Samapta dan Polwan.
+
+Ring dua di halaman dan area parkir diisi 80 personel gabungan bersama Kodim 1598/Tanah Hijau.
+""",
+}
+
+CASES = [
+    # "di dalam gedung" after the event's venue named as a sports hall (or a hotel): the building is that venue
+    ("Ring satu di dalam gedung dijaga", "location", "GOR Sungai Laut"),
+]
+
+opened, test_session17_prefill = case_check(PAGES, CASES)
