@@ -90,7 +90,7 @@ _HEADS = rf"{_VENUE_HEADS}|desa|kelurahan|kecamatan|distrik|kampung|kota|kabupat
 # a name's word may hold a dot ("S.H", "1.2") but ends at a full stop unless it is a short
 # abbreviation ("Jl.", "Kec."): "di sekitar Kota X. Rabu (14/02/24)." ends at "X"
 _TAIL = (r"(?:\s+(?:(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\s*\(\d)"  # "Mapolres X Minggu (24/11)"
-         r"[A-Z0-9](?:[\w/'–-]|\.(?!\s))*(?:(?<!\w{4})\.)?|\([A-Z][\w.]*\)|logistik|pertemuan|"
+         r"[A-Z0-9](?:[\w/'–-]|\.(?!\s))*(?:(?<!\w{4})(?<![A-Z]{2})\.)?|\([A-Z][\w.]*\)|logistik|pertemuan|"
          r"apel|adat|camat|bupati|lurah|kepala desa|wali ?kota|gubernur|kantor|pleno|rapat|sidang|serbaguna|"
          r"dinas|jabatan|utama|paripurna|"
          r"(?:PPK|KPU|PPS|KPPS)\b))*")

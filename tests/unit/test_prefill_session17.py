@@ -14,11 +14,20 @@ Ring satu di dalam gedung dijaga 45 personel Sat Samapta dan Polwan.
 
 Ring dua di halaman dan area parkir diisi 80 personel gabungan bersama Kodim 1598/Tanah Hijau.
 """,
+    "protest": """Massa Datangi Kantor KPU Tanah Hijau
+
+TANAH HIJAU – Ratusan orang berunjuk rasa di depan Kantor KPU Kabupaten Tanah Hijau, Senin (9/12/2024).
+
+Usai berorasi, tujuh perwakilan massa difasilitasi Kapolres Tanah Hijau bertemu komisioner di ruang rapat KPU. Pertemuan itu berlangsung sekitar satu jam.
+""",
 }
 
 CASES = [
     # "di dalam gedung" after the event's venue named as a sports hall (or a hotel): the building is that venue
     ("Ring satu di dalam gedung dijaga", "location", "GOR Sungai Laut"),
+    # an acronym ending the sentence ("di ruang rapat KPU. Pertemuan itu ...") ends the place: the dot is
+    # no abbreviation's ("Jl.", "Kec.")
+    ("tujuh perwakilan massa difasilitasi", "location", "ruang rapat KPU"),
 ]
 
 opened, test_session17_prefill = case_check(PAGES, CASES)
