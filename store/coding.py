@@ -115,7 +115,7 @@ class Coding(Suggesting):
         check_int("end", end, 0, 10**9)
         article = self.article(article_id)
         mine, classifier = self.own_coding(article_id)
-        return prefill(article, start, end, self.taxonomy, mine, classifier=classifier)
+        return prefill(article, start, end, self.drafting_taxonomy(), mine, classifier=classifier)
 
     def add_record(self, article_id: str, **fields: Any) -> ActivityRecord:
         """Validate and save a new activity record; durable when this returns."""

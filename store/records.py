@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from store.classify import APPEAL_VERBS, SCENE, TALK_VERBS, TypeClassifier
+from store.conventions import sub_unit_alone
 from store.errors import InvalidRecord
 from store.model import (
     PHASES,
@@ -2302,6 +2303,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # awal masa kampanye", "Dari hasil pemetaan, ...": done before the statement, on a day the text
         # does not give (the guidelines: none -> empty)
         date_iso = None
+    if taxonomy.conventions.get("sub_unit") == "alone":  # "Sat Lantas Polres X" coded "Sat Lantas"
+        unit_text = sub_unit_alone(unit_text)
     return {
         "type": kind,
         "unit": unit_text,

@@ -40,6 +40,10 @@ CONVENTIONS = {
     # a sentence naming no unit takes the article's unit: as the page most often writes it ("Polres
     # X"), or as its body first writes it ("Kepolisian Resor (Polres) X")
     "unit_form": ("short", "first_written"),
+    # a sub-unit written with its parent ("Sat Lantas Polres X"): the unit as written, or the sub-unit
+    # alone ("Sat Lantas"); a store that does not settle it follows its reviewers' records
+    # (``store.conventions``)
+    "sub_unit": ("with_parent", "alone"),
 }
 
 
@@ -48,6 +52,8 @@ class Taxonomy:
     labels: dict[str, LabelStyle]
     activities: dict[str, ActivityType]
     conventions: dict[str, str] = field(default_factory=lambda: {k: v[0] for k, v in CONVENTIONS.items()})
+    # the conventions the store's own taxonomy.toml sets: never overruled by what its records do
+    settled: frozenset[str] = frozenset()
 
     def label_for_key(self, key: str) -> str | None:
         return next((n for n, s in self.labels.items() if s.key == key), None)
@@ -181,6 +187,12 @@ def load_taxonomy(override: Path | None = None) -> Taxonomy:
 @functools.lru_cache(maxsize=16)
 def _load(override: Path | None, version: tuple[int, int] | None) -> Taxonomy:
     data = _read(None)
+    settled: frozenset[str] = frozenset()
     if override is not None:
-        data = _merge(data, _read(override))
-    return _build(data, str(override) if override is not None else f"{DEFAULTS} (built in)")
+        own = _read(override)
+        data = _merge(data, own)
+        table = own.get("conventions", {})
+        settled = frozenset(table) if isinstance(table, dict) else frozenset()
+    built = _build(data, str(override) if override is not None else f"{DEFAULTS} (built in)")
+    built.settled = settled
+    return built

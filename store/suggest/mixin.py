@@ -16,10 +16,12 @@ that article, and a rejection hides a suggestion from the reviewer who rejected 
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Any
 
 from store.classify import TypeClassifier
+from store.conventions import Tally, learned
 from store.disk.annotations import Annotations
 from store.disk.corpus import now_iso
 from store.errors import InvalidArgument, NotFound, StoreError
@@ -56,6 +58,10 @@ class Suggesting:
     history: History
     _classifier: TypeClassifier | None = None
     _classifier_seq: int = -1
+    _drafting: Taxonomy | None = None
+    _drafting_base: Taxonomy | None = None
+    _drafting_seq: int = -1
+    _tally: Tally | None = None
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -88,6 +94,21 @@ class Suggesting:
             self._classifier.learn(self.annotations.values("records"))
             self._classifier_seq = self.annotations.seq
         return self._classifier
+
+    def drafting_taxonomy(self) -> Taxonomy:
+        """The taxonomy the pre-fill drafts with: the conventions the store's taxonomy.toml does not
+        settle follow what the store's records do (``store.conventions``), up to date with every record."""
+        taxonomy = self.taxonomy
+        if self._drafting_seq != self.annotations.seq or self._drafting is None or (
+                self._drafting_base is not taxonomy):
+            if self._tally is None:
+                self._tally = Tally()
+            self._tally.update(self.annotations.values("records"))
+            conventions = learned(self._tally.counts(), taxonomy.settled, taxonomy.conventions)
+            self._drafting = taxonomy if conventions == taxonomy.conventions else dataclasses.replace(
+                taxonomy, conventions=conventions)
+            self._drafting_base, self._drafting_seq = taxonomy, self.annotations.seq
+        return self._drafting
 
     # -- suggestions -------------------------------------------------------------------------------
 
@@ -177,7 +198,7 @@ class Suggesting:
                     key = span_key(start, end)
                     if key in rejected or (not free(start, end) if i == 0 else coded(start, end)):
                         continue
-                    fields = prefill(article, start, end, self.taxonomy, saved, classifier=clf)
+                    fields = prefill(article, start, end, self.drafting_taxonomy(), saved, classifier=clf)
                     out.append({**fields, "key": key, "score": score, "source": source})
         out.sort(key=lambda s: (-s["score"], s["evidence"][0]["start"]))
         return out

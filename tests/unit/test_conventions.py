@@ -3,7 +3,10 @@ guidelines can be read either way, the pre-fill follows what the project settled
 dev gold (session 14): a list of places drafted as the list suits the older dev pages' writers
 (−76 records of 804 with ``first``), only the first place every guidelines-only writer since
 (+29 of 867); the article's unit as the page most often writes it suits both (``first_written``:
-−44 of 804 and −17 of 867). Pages are invented, ingested into a real store on disk and drafted
+−44 of 804 and −17 of 867). A sub-unit written with its Polres (session 17): each gold writer is of one
+mind (the older writers "Sat Lantas Polres X" 267 of 274, judge batches unanimous either way), so a store
+learns it from its reviewers' records; the judge batches that code the sub-unit alone, drafted as they
+code it: unit 63→69, 70→77, 58→64, 56→58, 66→72, 69→70 of 71–82 records. Pages are invented, ingested into a real store on disk and drafted
 through ``Store.draft_record``."""
 
 from __future__ import annotations
@@ -27,13 +30,19 @@ Sebanyak 20 personel berjaga di gudang logistik KPU Kabupaten Lembah Hijau selam
 """
 
 
-def _draft(tmp_path: Path, conventions: str | None, needle: str) -> dict[str, object]:
+def _open(tmp_path: Path, conventions: str | None = None, page: str | None = None) -> tuple[Path, Path]:
+    """A folder holding the page and a store folder with ``conventions`` in its taxonomy.toml."""
     src, path = tmp_path / "in", tmp_path / "store"
     src.mkdir()
     path.mkdir()
-    (src / "page.txt").write_text(PAGE, encoding="utf-8")
+    (src / "page.txt").write_text(page if page is not None else SUB_UNITS, encoding="utf-8")
     if conventions is not None:
         (path / "taxonomy.toml").write_text(f"[conventions]\n{conventions}\n", encoding="utf-8")
+    return src, path
+
+
+def _draft(tmp_path: Path, conventions: str | None, needle: str) -> dict[str, object]:
+    src, path = _open(tmp_path, conventions, PAGE)
     with store.open(path, reviewer="rina") as st:
         st.ingest([src])
         aid = next(a.id for a in st.articles())
@@ -69,6 +78,7 @@ def test_a_sentence_naming_no_unit_takes_the_articles_in_the_form_settled(tmp_pa
     ('halaman = "keep"', "'halaman' is not a convention tandai knows"),
     ('location_list = 3', "location_list must be one of"),
     ('unit_form = "long"', "unit_form must be one of 'short', 'first_written'"),
+    ('sub_unit = "short"', "sub_unit must be one of 'with_parent', 'alone'"),
 ])
 def test_a_convention_it_does_not_know_is_one_line_naming_the_file(tmp_path: Path, conventions: str,
                                                                     says: str) -> None:
@@ -76,3 +86,107 @@ def test_a_convention_it_does_not_know_is_one_line_naming_the_file(tmp_path: Pat
         _draft(tmp_path, conventions, "menempatkan 40 personel")
     message = str(err.value)
     assert says in message and "taxonomy.toml" in message and "\n" not in message
+
+
+SUB_UNITS = """Satuan Polres Bukit Tinggi Amankan Kampanye
+
+BUKIT TINGGI – Polres Bukit Tinggi mengamankan rapat umum pasangan calon di Lapangan Kantin, Sabtu (16/11/2024).
+
+Sat Samapta Polres Bukit Tinggi menjaga pintu masuk lapangan dengan 60 personel.
+
+Sat Intelkam Polres Bukit Tinggi memantau simpatisan di sekitar panggung.
+
+Sat Binmas Polres Bukit Tinggi menyambangi tokoh masyarakat di Kelurahan Aur Tajungkang.
+
+Sat Lantas Polres Bukit Tinggi mengatur arus kendaraan di Jalan Sudirman.
+
+Sat Reskrim Polres Bukit Tinggi berpatroli di Kecamatan Guguk Panjang dan Kecamatan Mandiangin.
+
+Sebanyak 20 personel berjaga di Kelurahan Campago dan Kelurahan Garegeh hingga malam.
+
+Patroli malam menyisir Desa Koto Baru, Desa Koto Tuo dan Desa Koto Gadang.
+
+Sat Polairud Polres Bukit Tinggi berjaga di Dermaga Danau Batu dan Dermaga Danau Kecil.
+"""
+
+
+def _sentence(st: store.Store, aid: str, needle: str) -> tuple[int, int]:
+    text = st.article(aid).text
+    at = text.index(needle)
+    return text.rfind("\n", 0, at) + 1, text.index("\n", at)
+
+
+def _code(st: store.Store, aid: str, needle: str, **changes: object) -> str:
+    """Save the draft of the needle's sentence with a reviewer's ``changes``: the record's id."""
+    start, end = _sentence(st, aid, needle)
+    fields = {**st.draft_record(aid, start, end), **changes}
+    return st.add_record(aid, **{k: fields[k] for k in ("type", "unit", "date", "location", "partners",
+                                                       "personnel", "evidence")}).id
+
+
+@pytest.mark.parametrize(("conventions", "expected"), [
+    (None, "Sat Lantas Polres Bukit Tinggi"),
+    ('sub_unit = "with_parent"', "Sat Lantas Polres Bukit Tinggi"),
+    ('sub_unit = "alone"', "Sat Lantas"),
+])
+def test_a_sub_unit_written_with_its_polres_is_drafted_as_the_project_settled(
+        tmp_path: Path, conventions: str | None, expected: str) -> None:
+    src, path = _open(tmp_path, conventions)
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([src])
+        aid = next(a.id for a in st.articles())
+        assert st.draft_record(aid, *_sentence(st, aid, "mengatur arus"))["unit"] == expected
+
+
+def test_the_sub_unit_reading_is_learned_from_the_reviewers_records_and_follows_their_changes(
+        tmp_path: Path) -> None:
+    """A store that does not settle it drafts the reading its records follow once three of them decide it
+    (two of three agreeing): reviewers who code "Sat Samapta" for "Sat Samapta Polres X" get "Sat Lantas"
+    drafted next, and the unit as written again when they change their records back. It holds across a
+    reopen (the records are the store's, nothing else is kept)."""
+    src, path = _open(tmp_path)
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([src])
+        aid = next(a.id for a in st.articles())
+        lantas = _sentence(st, aid, "mengatur arus")
+        ids = [_code(st, aid, "menjaga pintu masuk", unit="Sat Samapta"),
+               _code(st, aid, "memantau simpatisan", unit="Sat Intelkam")]
+        assert st.draft_record(aid, *lantas)["unit"] == "Sat Lantas Polres Bukit Tinggi"  # two: not yet
+        ids.append(_code(st, aid, "menyambangi tokoh", unit="Sat Binmas"))
+        assert st.draft_record(aid, *lantas)["unit"] == "Sat Lantas"
+    with store.open(path, reviewer="budi") as st:
+        assert st.draft_record(aid, *lantas)["unit"] == "Sat Lantas"
+        for rid in ids[:2]:
+            st.update_record(rid, unit=st.record(rid).unit + " Polres Bukit Tinggi")
+        assert st.draft_record(aid, *lantas)["unit"] == "Sat Lantas Polres Bukit Tinggi"
+
+
+def test_a_convention_the_project_settled_is_never_overruled_by_its_records(tmp_path: Path) -> None:
+    src, path = _open(tmp_path, 'sub_unit = "with_parent"\nlocation_list = "all"')
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([src])
+        aid = next(a.id for a in st.articles())
+        for needle, unit in (("menjaga pintu masuk", "Sat Samapta"), ("memantau simpatisan", "Sat Intelkam"),
+                             ("menyambangi tokoh", "Sat Binmas")):
+            _code(st, aid, needle, unit=unit)
+        for needle, place in (("berpatroli di Kecamatan", "Kecamatan Guguk Panjang"),
+                              ("Sebanyak 20 personel", "Kelurahan Campago"),
+                              ("Patroli malam", "Desa Koto Baru")):
+            _code(st, aid, needle, location=place)
+        draft = st.draft_record(aid, *_sentence(st, aid, "Sat Polairud Polres"))
+        assert draft["unit"] == "Sat Polairud Polres Bukit Tinggi"
+        assert draft["location"] == "Dermaga Danau Batu dan Dermaga Danau Kecil"
+
+
+def test_a_list_of_places_coded_by_its_first_is_learned(tmp_path: Path) -> None:
+    src, path = _open(tmp_path)
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([src])
+        aid = next(a.id for a in st.articles())
+        dermaga = _sentence(st, aid, "Sat Polairud Polres")
+        assert st.draft_record(aid, *dermaga)["location"] == "Dermaga Danau Batu dan Dermaga Danau Kecil"
+        for needle, place in (("berpatroli di Kecamatan", "Kecamatan Guguk Panjang"),
+                              ("Sebanyak 20 personel", "Kelurahan Campago"),
+                              ("Patroli malam", "Desa Koto Baru")):
+            _code(st, aid, needle, location=place)
+        assert st.draft_record(aid, *dermaga)["location"] == "Dermaga Danau Batu"
