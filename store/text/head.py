@@ -42,7 +42,7 @@ _STAMP_WORDS = frozenset(
 _META_WORDS = frozenset(
     """oleh by penulis reporter editor redaksi redaktur laporan wartawan admin sumber diposting diunggah
     ditulis dipublikasikan diterbitkan diperbarui diupdate terbit update updated published posted wib wita
-    wit utc gmt dibaca baca""".split()
+    wit utc gmt dibaca baca dilihat views""".split()
 )
 # words that are meta only in their date-line shape: "3 jam yang lalu", "dibaca 120 kali", "pukul 08.30",
 # "Tim Redaksi"; in a sentence they are ordinary words ("Satuan Lalu Lintas", "tim gabungan")
@@ -184,9 +184,11 @@ def dated_meta(c: str) -> str | None:
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?![\w.])")
 # a user handle: with an underscore, or the one lower-case word after "by"/"oleh"
 _HANDLE = re.compile(r"[\w.]*_[\w.]*|(?<=\bby )[a-z][a-z0-9]+\b|(?<=\boleh )[a-z][a-z0-9]+\b")
-# a page's counters and widgets beside its date: "4 min read", "58 views", "312 kali", "Leave a comment"
+# a page's counters and widgets beside its date: "4 min read", "58 views", "312 kali", "Dilihat: 212",
+# "Leave a comment"
 _WIDGETS = re.compile(r"\b\d[\d.,]*\s*(?:min(?:ute)?s?\s+read|menit\s+baca|views?|kali|komentar|comments?|"
-                      r"dilihat)\b|\bleave\s+a\s+comment\b|\b(?:min|menit)\s+read\b", re.IGNORECASE)
+                      r"dilihat)\b|\b(?:dilihat|dibaca|views?)\s*:?\s*\d[\d.,]*|\bleave\s+a\s+comment\b|"
+                      r"\b(?:min|menit)\s+read\b", re.IGNORECASE)
 # a clock time or a time zone: what makes a dated line a stamp rather than a dated item of a list
 _CLOCK = re.compile(r"\d\d?[:.]\d\d(?!\d)|\b(?:WIB|WITA|WIT)\b")
 

@@ -526,6 +526,9 @@ def test_headline_below_site_chrome_and_date_from_the_date_line() -> None:
         ("admin_kabarhulu · 27 Nov 2024 · 4 min read · 58 views", "2024-11-27"),
         ("November 30, 2024 · by humashulu · Leave a comment", "2024-11-30"),
         ("01 Desember 2024  |  Humas Polres Hulu  |  dilihat 318 kali", "2024-12-01"),
+        # ... the counter's label before its figure, fields apart by spaces (judge pages of session 17)
+        ("Selasa, 26 November 2024   Humas Polres Hulu   Dilihat: 212", "2024-11-26"),
+        ("Selasa, 26 November 2024 | Humas Polres Hulu | Views: 1.212", "2024-11-26"),
     ],
 )
 def test_byline_and_date_line_forms(byline: str, iso: str) -> None:
