@@ -159,3 +159,14 @@ def test_a_balinese_administrative_hamlet_is_a_place_not_an_agency() -> None:
     one) is a place; its "Dinas" is no government agency (a judge page of session 15, first seen)."""
     found = [(e.label, e.text) for e in recognise("TPS 04 di Banjar Dinas Kelod Kauh, Desa Bukti, dijaga dua personel.")]
     assert ("LOC", "Banjar Dinas Kelod Kauh") in found and not [t for lab, t in found if lab == "GOV_ORG"]
+
+
+def test_a_market_named_for_its_day_keeps_the_day_in_the_name() -> None:
+    """"Polsek Pasar Minggu": a market (and the district and Polsek named for it) named for its day; the
+    weekday ended the name as if a date began ("Polsek Pasar" and a 45 personnel figure astray; a judge
+    page of session 17, first seen). A day that a date goes on from still ends a name before it."""
+    found = [(e.label, e.text) for e in recognise(
+        "Sebanyak 45 personel Polsek Pasar Minggu berjaga, Sabtu (9/11/2024), dan Polsek Pasar Baru Minggu (10/11) "
+        "berpatroli.")]
+    assert ("POLICE_UNIT", "Polsek Pasar Minggu") in found and ("POLICE_UNIT", "Polsek Pasar Baru") in found
+    assert ("DATE", "Minggu (10/11)") in found

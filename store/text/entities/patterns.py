@@ -217,6 +217,18 @@ def _kota_opens(text: str, end: int) -> bool:
     return m is not None and not m.group(1)[0].isdigit() and not _stops(m.group(1))
 
 
+_WEEKDAYS = frozenset("senin selasa rabu kamis jumat sabtu minggu".split())
+_MARKET = re.compile(rf"(?:Pasar|PASAR){_S}+$")
+_DATED_AFTER = re.compile(rf"{_S}*(?:\(|,{_S}*\d|{_S}+\d|{_S}+(?:pagi|siang|sore|malam|lalu|kemarin)(?![\w]))")
+
+
+def _market_day(text: str, start: int, end: int) -> bool:
+    """A weekday after "Pasar" is the market's name ("Pasar Minggu", "Pasar Jumat"), unless a date goes on
+    after it ("Pasar Baru Minggu (24/11)" ends before the day; "Pasar Minggu (24/11)" is rare)."""
+    return text[start:end].lower() in _WEEKDAYS and _MARKET.search(text, max(0, start - 8), start) is not None and (
+        _DATED_AFTER.match(text, end) is None)
+
+
 def _tail(
     text: str,
     pos: int,
@@ -256,7 +268,9 @@ def _tail(
         elif street and word.lower() not in gz.STOP:
             pass
         elif not article and (_first_stops(word) if n == 0 else _stops(word)):
-            if n and word in _NAME_FUNCTION_WORDS and not _TAIL_WORD.match(text, m.end()):
+            if n and _market_day(text, m.start(1), m.end(1)):
+                pass  # "Polsek Pasar Minggu": a market named for its day, not "Polres X Minggu (24/11)"
+            elif n and word in _NAME_FUNCTION_WORDS and not _TAIL_WORD.match(text, m.end()):
                 pass  # "Koramil 05/Teluk Dalam ikut ...": a common word capitalised in running text ends a name
             elif n and _verb_shaped(word) and not _hard_stop(word) and (
                     _RUNNING_ON.match(text, m.end()) or _verb_next(text, m.end())):
