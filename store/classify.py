@@ -263,7 +263,10 @@ _CONSTRUCTIONS = (
     (re.compile(r"(?<![^\W_])(?:pendukung|simpatisan|massa|pengunjuk\s+rasa|pendemo)\s+(?:[\w-]+\s+){0,5}?"
                 r"sempat\s+(?:berkumpul|memaksa|mendesak|menerobos|merangsek|berusaha\s+masuk|memblokade|"
                 r"menghadang|memprotes)(?![^\W_])|"
-                r"(?<![^\W_])perwakilan\s+(?:massa|pengunjuk\s+rasa|demonstran|pendemo)\s+diterima(?![^\W_])",
+                # ... or brought to talks ("perwakilan massa difasilitasi bertemu", "sehingga lima perwakilan
+                # massa dapat bertemu ...")
+                r"(?<![^\W_])perwakilan\s+(?:massa|pengunjuk\s+rasa|demonstran|pendemo)\s+(?:(?:dapat|bisa|lalu|kemudian|"
+                r"akhirnya|untuk)\s+)?(?:diterima|difasilitasi|dipertemukan|bertemu|beraudiensi|berdialog)(?![^\W_])",
                 re.IGNORECASE), "incident_response"),
     # the act as a topic of a meeting ("pengamanan pleno tingkat kabupaten akan dibahas dalam rapat
     # koordinasi bersama KPU"): the meeting is the act
@@ -335,6 +338,10 @@ _OWN_PASSIVE = re.compile(r"(?<![^\W_])(?:kami|kita)\s+(?!(?:juga|sudah|akan|tel
                           r"langsung|segera|pastikan|imbau|ingatkan|harapkan)(?![^\W_]))"
                           r"(?!(?:me|ber|di|ter|se|pe|ke)[a-z])([a-z]{3,}kan|kawal|jaga|pantau|awasi|sisir|geser|"
                           r"kirim|antar|tempatkan|sebar|siagakan|amankan|tertibkan|periksa|data|tangkap)(?![^\W_])")
+
+
+# a room named for what is held in it ("ruang rapat", "ruang pleno"): a place, its word no trigger
+_ROOM = re.compile(r"(?<![^\W_])(?:ruang|ruangan)\s+$", re.IGNORECASE)
 
 
 def _trigger_key(phrase: str) -> str:
@@ -510,6 +517,8 @@ class TypeClassifier:
                 owner = self._owners.get(word)
                 if owner is None:
                     continue
+            if _ROOM.search(sentence, max(0, start - 9), start):
+                continue  # "di ruang rapat KIP": a room, no meeting
             weight = WEAK.get(word, 1.0 + 0.5 * word.count(" "))
             if owner == INCIDENT and word == "diamankan" and GUARD in self.taxonomy.activities and (
                     _SECURED_BY.match(sentence, end)):

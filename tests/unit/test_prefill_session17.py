@@ -19,6 +19,10 @@ Ring dua di halaman dan area parkir diisi 80 personel gabungan bersama Kodim 159
 TANAH HIJAU – Ratusan orang berunjuk rasa di depan Kantor KPU Kabupaten Tanah Hijau, Senin (9/12/2024).
 
 Usai berorasi, tujuh perwakilan massa difasilitasi Kapolres Tanah Hijau bertemu komisioner di ruang rapat KPU. Pertemuan itu berlangsung sekitar satu jam.
+
+Sekitar pukul 14.00 WIB, sepuluh perwakilan massa difasilitasi Kasat Intelkam Polres Tanah Hijau bertemu Ketua KPU Kabupaten Tanah Hijau di ruang rapat KPU.
+
+Wakapolres Tanah Hijau kemudian memfasilitasi dialog, sehingga lima perwakilan massa dapat bertemu Ketua Bawaslu Kabupaten Tanah Hijau.
 """,
 }
 
@@ -28,6 +32,11 @@ CASES = [
     # an acronym ending the sentence ("di ruang rapat KPU. Pertemuan itu ...") ends the place: the dot is
     # no abbreviation's ("Jl.", "Kec.")
     ("tujuh perwakilan massa difasilitasi", "location", "ruang rapat KPU"),
+    # a protest's representatives brought to talks, told from their side ("perwakilan massa difasilitasi
+    # bertemu ...", "sehingga lima perwakilan massa dapat bertemu ..."): the police answer a demo; a room
+    # named for meetings ("di ruang rapat KPU") is a place, no meeting
+    ("Sekitar pukul 14.00 WIB, sepuluh perwakilan", "type", "incident_response"),
+    ("memfasilitasi dialog, sehingga", "type", "incident_response"),
 ]
 
 opened, test_session17_prefill = case_check(PAGES, CASES)
