@@ -1091,6 +1091,13 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
             joints = list(_PLACE_ITEM_JOIN.finditer(article.text, a.end, between[0].start))
             if joints and _FOR_PLACE.fullmatch(article.text, joints[-1].end(), between[0].start):
                 cuts.append((joints[-1].start(), joints[-1].end()))
+    # parts in parallel, each with its own verb before its figure: "logistik untuk PPK A di X dikawal 22
+    # personel Polsek A, logistik PPK B di Y dikawal 18 personel Polsek B, sedangkan ..."
+    for a, c in itertools.pairwise(counts):
+        comma = article.text.find(",", a.end, c.start)  # (the part's own commas after: "di halaman, parkir")
+        lead = _PARALLEL.fullmatch(article.text, comma + 1, c.start) if comma >= 0 else None
+        if lead is not None and _VERB_BEFORE.search(article.text, start, a.start) is not None:
+            cuts.append((comma, lead.start(1)))
     # a total, then its parts after a colon: "126 personel digeser ke distrik: 64 personel lewat jalur darat
     # menuju A, 38 personel dengan kapal motor menuju B, sedangkan 24 personel ..." (the total frames them)
     namely = None
@@ -1177,6 +1184,11 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
 # what joins a figure to the unit it is of: "150 personel Polres X", "30 personel berasal dari Polres X"
 _PLACE_FRONT = re.compile(r"\s+((?:dan\s+|sedangkan\s+|sementara\s+)?(?:di|ke|untuk|menuju)\s+"
                           r"[A-Z][^,;.]{1,60}?)\s+")
+# a clause of its own before a figure: its subject, a place maybe, and a passive verb right before the
+# figure ("logistik PPK B di Y dikawal 18 personel"), as the clause before it told its own
+_PARALLEL = re.compile(r"\s+((?!(?:dan|serta|sedangkan|sementara|yang|dengan|termasuk|ditambah)\s)[a-z][\w-]*"
+                       r"(?:\s+[\w()/.-]+){0,8}?\s+di[a-z]{3,}(?:kan|i)?\s+(?:oleh\s+)?)")
+_VERB_BEFORE = re.compile(r"(?<![^\W_])di[a-z]{3,}\s+(?:oleh\s+)?$")
 # a total's parts introduced ("36 personel ..., yakni 14 personel dari PPK A, ...")
 _NAMELY = re.compile(r",?\s+(?:yakni|yaitu|masing-masing|rinciannya|dengan\s+rincian)\s*:?\s+", re.IGNORECASE)
 # a total named back to open the split of it ("Dari 96 personel itu,")
