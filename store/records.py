@@ -1581,7 +1581,9 @@ _PATROL_TOO = re.compile(r"(?<![^\W_])(?:(?:menggelar|melaksanakan|melakukan|unt
 DEPLOYMENT = "troop_deployment"
 _SENT_FROM = re.compile(r"(?<![^\W_])dari\s+[^.;]*?(?<![^\W_])(?:ke|menuju)\s", re.IGNORECASE)
 _SHIFTS = {"sehari sebelumnya": -1, "sehari sebelum": -1, "sehari kemudian": 1, "keesokan harinya": 1,
-           "keesokan hari": 1, "esok harinya": 1, "dua hari sebelumnya": -2, "besok": 1}
+           "keesokan hari": 1, "esok harinya": 1, "dua hari sebelumnya": -2, "besok": 1,
+           # "Malam sebelum PSU, personel ... patroli": the eve of the day the page tells
+           "malam sebelum": -1, "malam sebelumnya": -1}
 # "... juga akan disiagakan di Mapolsek X pada hari yang sama": the day the sentence before gives (a
 # sentence opening "Pada hari yang sama, ..." sets itself beside the story's own day instead)
 _SAME_DAY = re.compile(r"(?<![^\W_])(?:hari|malam|pagi|siang|sore|petang)\s+yang\s+sama(?![^\W_])",

@@ -30,6 +30,12 @@ HULU HIJAU – Polres Hulu Hijau mengawal pergeseran logistik Pilkada 2024 ke ti
 
 Rinciannya, logistik untuk PPK Teluk Sari di Lubuk Raya dikawal 22 personel Polsek Teluk Sari, logistik PPK Batu Ampar di Muara Kecil dikawal 18 personel Polsek Batu Ampar bersama Satpolairud, sedangkan logistik PPK Sungai Dalam di Tanjung Lima dikawal 24 personel yang dipimpin Kabag Ops.
 """,
+    "psu": """PSU di TPS 04 Desa Sumber Jaya Berjalan Aman
+
+SUMBER JAYA – Pemungutan suara ulang (PSU) di TPS 04 Desa Sumber Jaya digelar Rabu (4/12/2024) dan dijaga 30 personel Polres Tanah Hijau.
+
+"Malam sebelum PSU, personel Polsek Sumber Jaya juga kami minta berpatroli keliling desa untuk mencegah politik uang," kata Kapolsek.
+""",
 }
 
 CASES = [
@@ -43,6 +49,8 @@ CASES = [
     # named for meetings ("di ruang rapat KPU") is a place, no meeting
     ("Sekitar pukul 14.00 WIB, sepuluh perwakilan", "type", "incident_response"),
     ("memfasilitasi dialog, sehingga", "type", "incident_response"),
+    # "Malam sebelum PSU": the eve of the day the page tells
+    ('"Malam sebelum PSU', "date", "2024-12-03"),
 ]
 
 opened, test_session17_prefill = case_check(PAGES, CASES)
