@@ -1586,8 +1586,9 @@ _SHIFTS = {"sehari sebelumnya": -1, "sehari sebelum": -1, "sehari kemudian": 1, 
            "malam sebelum": -1, "malam sebelumnya": -1}
 # "... juga akan disiagakan di Mapolsek X pada hari yang sama": the day the sentence before gives (a
 # sentence opening "Pada hari yang sama, ..." sets itself beside the story's own day instead)
-_SAME_DAY = re.compile(r"(?<![^\W_])(?:hari|malam|pagi|siang|sore|petang)\s+yang\s+sama(?![^\W_])",
-                       re.IGNORECASE)
+# ("Malam itu juga TPS sudah kami jaga": the night the sentence before told)
+_SAME_DAY = re.compile(r"(?<![^\W_])(?:hari|malam|pagi|siang|sore|petang)\s+(?:yang\s+sama|itu(?:\s+juga)?)"
+                       r"(?![^\W_])", re.IGNORECASE)
 _OPENER = re.compile(r"\W*(?:pada\s+)?", re.IGNORECASE)
 _DAY_SHIFT = re.compile(rf"(?<![^\W_])({'|'.join(sorted(_SHIFTS, key=len, reverse=True))})(?![^\W_])",
                         re.IGNORECASE)

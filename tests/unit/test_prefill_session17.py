@@ -35,6 +35,10 @@ Rinciannya, logistik untuk PPK Teluk Sari di Lubuk Raya dikawal 22 personel Pols
 SUMBER JAYA – Pemungutan suara ulang (PSU) di TPS 04 Desa Sumber Jaya digelar Rabu (4/12/2024) dan dijaga 30 personel Polres Tanah Hijau.
 
 "Malam sebelum PSU, personel Polsek Sumber Jaya juga kami minta berpatroli keliling desa untuk mencegah politik uang," kata Kapolsek.
+
+Kotak suara dikawal personel Polsek Sumber Jaya dari kantor PPK ke TPS pada Selasa (3/12) malam.
+
+"Malam itu juga TPS sudah kami jaga bergantian bersama Linmas sampai pagi," katanya.
 """,
 }
 
@@ -51,6 +55,8 @@ CASES = [
     ("memfasilitasi dialog, sehingga", "type", "incident_response"),
     # "Malam sebelum PSU": the eve of the day the page tells
     ('"Malam sebelum PSU', "date", "2024-12-03"),
+    # "Malam itu juga": the night the sentence before told
+    ('"Malam itu juga TPS', "date", "2024-12-03"),
 ]
 
 opened, test_session17_prefill = case_check(PAGES, CASES)
