@@ -435,9 +435,10 @@ def _split_place(key: str) -> tuple[list[str], list[str]]:
 
 
 def _initials(article: Article) -> dict[str, str]:
-    """The page's places written by their initials, to their whole names: "oku timur" -> "ogan komering
-    ulu timur" when the page writes "Polres OKU Timur" and "... Polres Ogan Komering Ulu Timur" (kept
-    per article while its entity list is the same object, as ``_aliases``)."""
+    """The page's places written by their initials or syllables, to their whole names: "oku timur" -> "ogan
+    komering ulu timur" when the page writes "Polres OKU Timur" and "... Polres Ogan Komering Ulu Timur",
+    "inhu" -> "indragiri hulu" (kept per article while its entity list is the same object, as
+    ``_aliases``)."""
     found, known = _kept(_INITIALS, article)
     if known:
         return found
@@ -447,15 +448,26 @@ def _initials(article: Article) -> dict[str, str]:
                                                                                len(article.text))}
     for short in places:
         words = short.split()
-        if not words or not 2 <= len(words[0]) <= 5 or not words[0].isalpha():
+        if not words or not 2 <= len(words[0]) <= 9 or not words[0].isalpha():
             continue
         n = len(words[0])
         for whole in places:
             parts = whole.split()
-            if len(parts) == n + len(words) - 1 and "".join(w[0] for w in parts[:n]) == words[0] and (
-                    parts[n:] == words[1:]):
+            if n <= 5 and len(parts) == n + len(words) - 1 and (
+                    "".join(w[0] for w in parts[:n]) == words[0] and parts[n:] == words[1:]):
                 found[short] = whole
+            elif len(words) == 1 and len(parts) > 1 and whole != short and _syllables(short, parts):
+                found[short] = whole  # "Polres Inhu" and "Polres Indragiri Hulu", "Kukar", "Humbahas"
     return found
+
+
+def _syllables(short: str, parts: Sequence[str], least: int = 2) -> bool:
+    """Whether ``short`` is made of the first letters of each of ``parts`` in turn, two to five of the first
+    and one to five of each other ("inhu": "in|dragiri hu|lu", "kukar": "ku|tai kar|tanegara")."""
+    if not parts:
+        return not short
+    return any(parts[0].startswith(short[:k]) and _syllables(short[k:], parts[1:], 1)
+               for k in range(least, min(5, len(short)) + 1))
 
 
 def page_key(article: Article, text: str) -> str:

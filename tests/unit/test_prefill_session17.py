@@ -40,6 +40,12 @@ Kotak suara dikawal personel Polsek Sumber Jaya dari kantor PPK ke TPS pada Sela
 
 "Malam itu juga TPS sudah kami jaga bergantian bersama Linmas sampai pagi," katanya.
 """,
+    "quiet": """Masa Tenang, Polres Tabira dan Kodim Gelar Patroli
+
+Rantau Panjang – Memasuki masa tenang, Polres Tanjung Bira bersama Kodim 0417/Tabira menggelar patroli skala besar di Rantau Panjang, Minggu (24/11/2024).
+
+Patroli melibatkan 85 personel Polres Tabira dan 30 personel Kodim 0417/Tabira dengan kendaraan roda dua dan roda empat.
+""",
 }
 
 CASES = [
@@ -53,6 +59,9 @@ CASES = [
     # named for meetings ("di ruang rapat KPU") is a place, no meeting
     ("Sekitar pukul 14.00 WIB, sepuluh perwakilan", "type", "incident_response"),
     ("memfasilitasi dialog, sehingga", "type", "incident_response"),
+    # the acting unit under its syllable acronym ("Polres Tabira" for "Polres Tanjung Bira", as
+    # "Inhu" for "Indragiri Hulu") in the next sentence is the unit itself, no partner
+    ("Memasuki masa tenang, Polres Tanjung", "partners", ["Kodim 0417/Tabira"]),
     # "Malam sebelum PSU": the eve of the day the page tells
     ('"Malam sebelum PSU', "date", "2024-12-03"),
     # "Malam itu juga": the night the sentence before told
