@@ -28,6 +28,12 @@ Wakapolres Tanah Hijau kemudian memfasilitasi dialog, sehingga lima perwakilan m
 
 HULU HIJAU – Polres Hulu Hijau mengawal pergeseran logistik Pilkada 2024 ke tiga PPK di hilir sungai, Jumat (22/11/2024).
 
+Sebelum berangkat, seluruh personel mengikuti apel di Dermaga Hulu Hijau.
+
+Sebanyak 12 personel Satpolairud menyertai logistik tujuan Kecamatan Pulau Tiga di atas kapal motor sewaan KPU.
+
+Di dermaga, enam anggota Polsek Pulau Tiga mengiringi logistik sampai ke Kantor Camat Pulau Tiga.
+
 Rinciannya, logistik untuk PPK Teluk Sari di Lubuk Raya dikawal 22 personel Polsek Teluk Sari, logistik PPK Batu Ampar di Muara Kecil dikawal 18 personel Polsek Batu Ampar bersama Satpolairud, sedangkan logistik PPK Sungai Dalam di Tanjung Lima dikawal 24 personel yang dipimpin Kabag Ops.
 """,
     "psu": """PSU di TPS 04 Desa Sumber Jaya Berjalan Aman
@@ -62,6 +68,9 @@ CASES = [
     # the acting unit under its syllable acronym ("Polres Tabira" for "Polres Tanjung Bira", as
     # "Inhu" for "Indragiri Hulu") in the next sentence is the unit itself, no partner
     ("Memasuki masa tenang, Polres Tanjung", "partners", ["Kodim 0417/Tabira"]),
+    # goods accompanied ("menyertai logistik", "mengiringi logistik"): an escort
+    ("Sebanyak 12 personel Satpolairud menyertai", "type", "escort"),
+    ("Di dermaga, enam anggota Polsek Pulau Tiga", "type", "escort"),
     # "Malam sebelum PSU": the eve of the day the page tells
     ('"Malam sebelum PSU', "date", "2024-12-03"),
     # "Malam itu juga": the night the sentence before told
