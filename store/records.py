@@ -2801,7 +2801,7 @@ def _named_of_kind(article: Article, spans: Sequence[tuple[int, int]], kind: str
 
 def _last_venue(article: Article, start: int) -> str | None:
     """The last named venue of the sentences before ``start`` ("Lapangan X", "Hotel Y"; an event is
-    held at a venue, not on the road its crowd came along)."""
+    held at a venue, not on the road its crowd came along nor at the police station its guards mustered)."""
     spans = [s for s in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
              if s[1] <= start]
     for s, e in reversed(spans):
@@ -2811,8 +2811,8 @@ def _last_venue(article: Article, start: int) -> str | None:
             if any(qs < ps and pe <= qe for _, qs, qe in places):
                 continue  # "Tugu Kuala Kurun" in "Lapangan Tugu Kuala Kurun": the whole name
             if _HEAD_WORD.match(article.text, ps) is not None and article.text[ps].isupper() and (
-                    _ROUTE.match(article.text, ps) is None):
-                return article.text[ps:pe].strip(" ,.")
+                    _ROUTE.match(article.text, ps) is None) and _HEADQUARTERS.match(article.text, ps) is None:
+                return article.text[ps:pe].strip(" ,.")  # (not the station the apel before it was at)
     return None
 
 

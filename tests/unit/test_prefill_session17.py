@@ -52,6 +52,14 @@ Rantau Panjang – Memasuki masa tenang, Polres Tanjung Bira bersama Kodim 0417/
 
 Patroli melibatkan 85 personel Polres Tabira dan 30 personel Kodim 0417/Tabira dengan kendaraan roda dua dan roda empat.
 """,
+    "stadium": """Rapat Umum di Stadion Bukit Jaya Dijaga 200 Personel
+
+BUKIT JAYA – Polres Bukit Jaya mengamankan rapat umum pasangan calon bupati di Stadion Bukit Jaya, Sabtu (16/11/2024).
+
+Sebelum kegiatan dimulai, personel mengikuti apel di Mapolres Bukit Jaya pukul 07.00 WIB.
+
+Sat Samapta menyiagakan 45 personel di tribun dan lapangan.
+""",
 }
 
 CASES = [
@@ -68,6 +76,8 @@ CASES = [
     # the acting unit under its syllable acronym ("Polres Tabira" for "Polres Tanjung Bira", as
     # "Inhu" for "Indragiri Hulu") in the next sentence is the unit itself, no partner
     ("Memasuki masa tenang, Polres Tanjung", "partners", ["Kodim 0417/Tabira"]),
+    # a part of the event's venue ("di tribun") is the event's venue, not the station the guards mustered at
+    ("Sat Samapta menyiagakan 45 personel di tribun", "location", "Stadion Bukit Jaya"),
     # goods accompanied ("menyertai logistik", "mengiringi logistik"): an escort
     ("Sebanyak 12 personel Satpolairud menyertai", "type", "escort"),
     ("Di dermaga, enam anggota Polsek Pulau Tiga", "type", "escort"),
