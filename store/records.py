@@ -2278,7 +2278,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         bare = None
     if bare is not None:  # "tetap tinggal di markas": the markas named before
         location = _earlier_location(article, start, bare.group(1).casefold(), kind_only=True)
-    if location is None and _FORCE_BACK.match(sentence):  # "Ratusan personel itu terdiri atas ...": where
+    if location is None and _FORCE_BACK.match(sentence) and not _MANY_SITES.search(sentence):
+        # "Ratusan personel itu terdiri atas ...": where
         location = _force_place(article, start)  # the force told before was fielded
     if location is None:  # "diamankan dan dibawa ke Mapolres X": the station, the act naming no other place
         location = _taken_to(article, inside, start, end)
@@ -2626,12 +2627,22 @@ _ACTIVITY = re.compile(rf"(?:{_ACTIVITY_NOUN})(?![^\W_])", re.IGNORECASE)
 _EACH = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:setiap|tiap|masing-masing)\s+([\w-]+)", re.IGNORECASE)
 
 
+_OWN_POSTS = re.compile(r"(?:\s+(?:tugas|jaga|pengamanan))?\s+masing-masing(?![^\W_])", re.IGNORECASE)
+# a force placed over many sites ("348 personel ditempatkan di 1.236 TPS", "disebar ke seluruh TPS"): no
+# one place, neither where the force mustered
+_MANY_SITES = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:sejumlah|beberapa|seluruh|semua|setiap|tiap|"
+                         r"\d[\d.]*)\s+(?:TPS|titik|lokasi|pos|desa|kelurahan|kecamatan|distrik|PPK|PPS)|TPS-TPS)(?![^\W_])",
+                         re.IGNORECASE)
+
+
 def _no_place_pointed(sentence: str, there: re.Match[str]) -> bool:
     """Whether a pointer back names no one place: what an act is for ("Untuk operasi itu, Polres X
     menyiapkan ..."), or a set the sentence spreads the act over ("Untuk TPS rawan itu, ... dua
     personel di setiap TPS")."""
     if _ACTIVITY.match(sentence, there.start()) and _FOR.search(sentence, max(0, there.start() - 8),
                                                                  there.start()):
+        return True
+    if _OWN_POSTS.match(sentence, there.end()):  # "digeser ke lokasi tugas masing-masing": each its own post
         return True
     kind = there.group().split()[0].casefold()
     if kind == "tps-tps":  # "Personel untuk TPS-TPS tersebut": many polling stations (the conventions' own

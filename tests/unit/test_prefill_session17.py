@@ -60,6 +60,14 @@ Sebelum kegiatan dimulai, personel mengikuti apel di Mapolres Bukit Jaya pukul 0
 
 Sat Samapta menyiagakan 45 personel di tribun dan lapangan.
 """,
+    "apel": """Polres Bukit Jaya Geser 400 Personel ke TPS
+
+BUKIT JAYA – Polres Bukit Jaya menggelar apel pergeseran 400 personel di halaman Mapolres Bukit Jaya, Selasa (26/11/2024).
+
+Usai apel, personel Polres Bukit Jaya langsung digeser ke lokasi tugas masing-masing.
+
+Dari jumlah itu, 300 personel ditempatkan di 912 TPS sesuai tingkat kerawanan.
+""",
 }
 
 CASES = [
@@ -78,6 +86,9 @@ CASES = [
     ("Memasuki masa tenang, Polres Tanjung", "partners", ["Kodim 0417/Tabira"]),
     # a part of the event's venue ("di tribun") is the event's venue, not the station the guards mustered at
     ("Sat Samapta menyiagakan 45 personel di tribun", "location", "Stadion Bukit Jaya"),
+    # a force sent to its own posts or over many sites: no one place, nor the station it mustered at
+    ("Usai apel, personel Polres Bukit Jaya", "location", None),
+    ("Dari jumlah itu, 300 personel", "location", None),
     # goods accompanied ("menyertai logistik", "mengiringi logistik"): an escort
     ("Sebanyak 12 personel Satpolairud menyertai", "type", "escort"),
     ("Di dermaga, enam anggota Polsek Pulau Tiga", "type", "escort"),
