@@ -60,7 +60,37 @@ def _location_list_vote(record: ActivityRecord) -> str | None:
     return None
 
 
-_VOTERS = {"sub_unit": _sub_unit_vote, "location_list": _location_list_vote}
+# where around a place an act happens, written before it ("di halaman Mapolres X", "di sekitar Lapangan Y")
+_AROUND = (r"(?:halaman|depan|sekitar|kawasan|area|lingkungan|seputar|sepanjang|luar|dalam|belakang|samping|"
+           r"seberang|tepi|pinggir|sisi|ujung|ruas|simpang|pintu\s+masuk|pintu|gerbang|pagar)")
+_AROUND_BEFORE = re.compile(rf"(?<![^\W_])((?:{_AROUND}\s+){{1,3}})$", re.IGNORECASE)
+_AROUND_FIRST = re.compile(rf"{_AROUND}\s", re.IGNORECASE)
+
+
+def location_phrase(place: str, sentence: str) -> str:
+    """The place with the words before it that say where around it ("halaman Mapolres X" for "Mapolres X"
+    in "apel di halaman Mapolres X"); the place itself when the sentence writes none."""
+    at = sentence.find(place)
+    if at <= 0 or _AROUND_FIRST.match(place):
+        return place
+    m = _AROUND_BEFORE.search(sentence, max(0, at - 40), at)
+    return (m.group(1) + place) if m is not None else place
+
+
+def _location_phrase_vote(record: ActivityRecord) -> str | None:
+    place = (record.location or "").strip()
+    texts = [span.text for span in record.evidence]
+    if not place or not any(place in t for t in texts):
+        return None
+    if _AROUND_FIRST.match(place):
+        return "phrase"  # "halaman Mapolres X" as written
+    if any(location_phrase(place, t) != place for t in texts):
+        return "place"  # "Mapolres X" where the evidence writes "di halaman Mapolres X"
+    return None
+
+
+_VOTERS = {"sub_unit": _sub_unit_vote, "location_list": _location_list_vote,
+           "location_phrase": _location_phrase_vote}
 
 
 def record_votes(record: ActivityRecord) -> dict[str, str]:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from store.classify import APPEAL_VERBS, SCENE, TALK_VERBS, TypeClassifier
-from store.conventions import sub_unit_alone
+from store.conventions import location_phrase, sub_unit_alone
 from store.errors import InvalidRecord
 from store.model import (
     PHASES,
@@ -2333,6 +2333,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         date_iso = None
     if taxonomy.conventions.get("sub_unit") == "alone":  # "Sat Lantas Polres X" coded "Sat Lantas"
         unit_text = sub_unit_alone(unit_text)
+    if location and taxonomy.conventions.get("location_phrase") == "phrase":  # "halaman Mapolres X"
+        location = location_phrase(location, article.text[start:end])
     return {
         "type": kind,
         "unit": unit_text,

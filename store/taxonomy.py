@@ -44,6 +44,9 @@ CONVENTIONS = {
     # alone ("Sat Lantas"); a store that does not settle it follows its reviewers' records
     # (``store.conventions``)
     "sub_unit": ("with_parent", "alone"),
+    # where around a place an act happens ("apel di halaman Mapolres X"): the place ("Mapolres X"), or the
+    # phrase as written ("halaman Mapolres X")
+    "location_phrase": ("place", "phrase"),
 }
 
 

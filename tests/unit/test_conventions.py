@@ -6,7 +6,10 @@ dev gold (session 14): a list of places drafted as the list suits the older dev 
 −44 of 804 and −17 of 867). A sub-unit written with its Polres (session 17): each gold writer is of one
 mind (the older writers "Sat Lantas Polres X" 267 of 274, judge batches unanimous either way), so a store
 learns it from its reviewers' records; the judge batches that code the sub-unit alone, drafted as they
-code it: unit 63→69, 70→77, 58→64, 56→58, 66→72, 69→70 of 71–82 records. Pages are invented, ingested into a real store on disk and drafted
+code it: unit 63→69, 70→77, 58→64, 56→58, 66→72, 69→70 of 71–82 records. Where around a place (session
+17): the older writers code the place (126 of 186 records deciding it), seven of nine judge batches the
+phrase as written; learned so, their locations gain 27 (40→43, 47→48, 40→44, 32→37, 29→34, 46→53,
+34→36). Pages are invented, ingested into a real store on disk and drafted
 through ``Store.draft_record``."""
 
 from __future__ import annotations
@@ -79,6 +82,7 @@ def test_a_sentence_naming_no_unit_takes_the_articles_in_the_form_settled(tmp_pa
     ('location_list = 3', "location_list must be one of"),
     ('unit_form = "long"', "unit_form must be one of 'short', 'first_written'"),
     ('sub_unit = "short"', "sub_unit must be one of 'with_parent', 'alone'"),
+    ('location_phrase = "as_written"', "location_phrase must be one of 'place', 'phrase'"),
 ])
 def test_a_convention_it_does_not_know_is_one_line_naming_the_file(tmp_path: Path, conventions: str,
                                                                     says: str) -> None:
@@ -107,6 +111,14 @@ Sebanyak 20 personel berjaga di Kelurahan Campago dan Kelurahan Garegeh hingga m
 Patroli malam menyisir Desa Koto Baru, Desa Koto Tuo dan Desa Koto Gadang.
 
 Sat Polairud Polres Bukit Tinggi berjaga di Dermaga Danau Batu dan Dermaga Danau Kecil.
+
+Apel pengamanan digelar di halaman Mapolres Bukit Tinggi pukul 07.00 WIB.
+
+Personel Polsek Guguk Panjang berjaga di depan Kantor KPU Kota Bukit Tinggi.
+
+Personel Polsek Mandiangin mengatur parkir di sekitar Lapangan Kantin.
+
+Personel Polsek Aur Birugo memantau massa di depan Gedung DPRD Kota Bukit Tinggi.
 """
 
 
@@ -190,3 +202,31 @@ def test_a_list_of_places_coded_by_its_first_is_learned(tmp_path: Path) -> None:
                               ("Patroli malam", "Desa Koto Baru")):
             _code(st, aid, needle, location=place)
         assert st.draft_record(aid, *dermaga)["location"] == "Dermaga Danau Batu"
+
+
+@pytest.mark.parametrize(("conventions", "expected"), [
+    (None, "Gedung DPRD Kota Bukit Tinggi"),
+    ('location_phrase = "phrase"', "depan Gedung DPRD Kota Bukit Tinggi"),
+])
+def test_where_around_a_place_is_drafted_as_the_project_settled(tmp_path: Path, conventions: str | None,
+                                                                 expected: str) -> None:
+    src, path = _open(tmp_path, conventions)
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([src])
+        aid = next(a.id for a in st.articles())
+        assert st.draft_record(aid, *_sentence(st, aid, "memantau massa"))["location"] == expected
+
+
+def test_the_location_phrase_is_learned_from_the_reviewers_records(tmp_path: Path) -> None:
+    """Reviewers who code "halaman Mapolres X" where the sentence says "di halaman Mapolres X" get the
+    phrase drafted next (the session-16 and -17 judges wrote it so, the older writers the place)."""
+    src, path = _open(tmp_path)
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([src])
+        aid = next(a.id for a in st.articles())
+        dprd = _sentence(st, aid, "memantau massa")
+        for needle, place in (("Apel pengamanan digelar", "halaman Mapolres Bukit Tinggi"),
+                              ("Personel Polsek Guguk Panjang", "depan Kantor KPU Kota Bukit Tinggi"),
+                              ("Personel Polsek Mandiangin", "sekitar Lapangan Kantin")):
+            _code(st, aid, needle, location=place)
+        assert st.draft_record(aid, *dprd)["location"] == "depan Gedung DPRD Kota Bukit Tinggi"
