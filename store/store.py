@@ -410,6 +410,7 @@ class Store(Coding):
             "reviewers": sorted({r["reviewer"] for r in self.annotations.values("records")}),
             "writable": self.writable,
             "today": date.today().isoformat(),
+            "conventions": self.conventions_in_use(),
         }
 
 

@@ -110,6 +110,20 @@ class Suggesting:
             self._drafting_base, self._drafting_seq = taxonomy, self.annotations.seq
         return self._drafting
 
+    def conventions_in_use(self) -> dict[str, dict[str, Any]]:
+        """Each coding convention the pre-fill drafts with: its reading, how it was chosen ("settled" by
+        the store's taxonomy.toml, "learned" from the records, or the "default"), and how many records
+        decided each reading (shown by ``tandai stats``, so a reviewer sees why drafts read as they do)."""
+        taxonomy = self.taxonomy
+        used = self.drafting_taxonomy().conventions
+        counts = self._tally.counts() if self._tally is not None else {}
+        out: dict[str, dict[str, Any]] = {}
+        for name, reading in used.items():
+            how = "settled" if name in taxonomy.settled else (
+                "learned" if reading != taxonomy.conventions.get(name) else "default")
+            out[name] = {"reading": reading, "how": how, "records": dict(counts.get(name, {}))}
+        return out
+
     # -- suggestions -------------------------------------------------------------------------------
 
     def _rejections(self, article_id: str) -> dict[str, str]:

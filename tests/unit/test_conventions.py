@@ -230,3 +230,30 @@ def test_the_location_phrase_is_learned_from_the_reviewers_records(tmp_path: Pat
                               ("Personel Polsek Mandiangin", "sekitar Lapangan Kantin")):
             _code(st, aid, needle, location=place)
         assert st.draft_record(aid, *dprd)["location"] == "depan Gedung DPRD Kota Bukit Tinggi"
+
+
+def test_tandai_stats_says_which_reading_each_convention_drafts_and_why(tmp_path: Path) -> None:
+    """The installed command shows each convention's reading and where it comes from (a reviewer whose
+    drafts changed reading sees why), the records' counts beside it; the JSON carries the same."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    src, path = _open(tmp_path, 'location_list = "all"')
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([src])
+        aid = next(a.id for a in st.articles())
+        for needle, unit in (("menjaga pintu masuk", "Sat Samapta"), ("memantau simpatisan", "Sat Intelkam"),
+                             ("menyambangi tokoh", "Sat Binmas")):
+            _code(st, aid, needle, unit=unit)
+    env = {**os.environ, "TANDAI_STORE": str(path), "TANDAI_REVIEWER": "rina", "COLUMNS": "160"}
+    out = subprocess.run([sys.executable, "-m", "tui.cli", "stats"], capture_output=True, text=True, env=env,
+                         timeout=120, check=True).stdout
+    lines = {line.split()[1]: line for line in map(str.strip, out.splitlines()) if line.startswith("convention ")}
+    assert "alone (learned from the records; records: alone 3)" in lines["sub_unit"]
+    assert "all (set in taxonomy.toml" in lines["location_list"]
+    assert "place (default" in lines["location_phrase"]
+    data = json.loads(subprocess.run([sys.executable, "-m", "tui.cli", "stats", "--json"], capture_output=True,
+                                     text=True, env=env, timeout=120, check=True).stdout)
+    assert data["conventions"]["sub_unit"] == {"reading": "alone", "how": "learned", "records": {"alone": 3}}

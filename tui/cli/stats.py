@@ -32,6 +32,12 @@ def _table(args: argparse.Namespace, s: dict[str, object]) -> None:
     for k, v in dict(s["status"]).items():  # type: ignore[call-overload]
         table.add_row(f"status {safe_line(k)}", str(v))
     table.add_row("reviewers", ", ".join(safe_line(r) for r in s["reviewers"]) or "-")  # type: ignore[attr-defined]
+    for name, c in dict(s.get("conventions") or {}).items():  # type: ignore[call-overload]
+        decided = ", ".join(f"{safe_line(r)} {n}" for r, n in sorted(c["records"].items()))
+        why = {"settled": "set in taxonomy.toml", "learned": "learned from the records",
+               "default": "default"}.get(c["how"], safe_line(str(c["how"])))
+        table.add_row(f"convention {safe_line(name)}", f"{safe_line(c['reading'])} ({why}"
+                      + (f"; records: {decided})" if decided else ")"))
     console.print(table)
 
 
