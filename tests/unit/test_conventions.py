@@ -33,6 +33,16 @@ Sebanyak 20 personel berjaga di gudang logistik KPU Kabupaten Lembah Hijau selam
 """
 
 
+def _ingest_coding_alone(st: store.Store, src: Path) -> str:
+    """Ingest the page and code three of its sub-units without the Polres the sentences write: its id."""
+    st.ingest([src])
+    aid = next(a.id for a in st.articles())
+    for needle, unit in (("menjaga pintu masuk", "Sat Samapta"), ("memantau simpatisan", "Sat Intelkam"),
+                         ("menyambangi tokoh", "Sat Binmas")):
+        _code(st, aid, needle, unit=unit)
+    return aid
+
+
 def _open(tmp_path: Path, conventions: str | None = None, page: str | None = None) -> tuple[Path, Path]:
     """A folder holding the page and a store folder with ``conventions`` in its taxonomy.toml."""
     src, path = tmp_path / "in", tmp_path / "store"
@@ -176,11 +186,7 @@ def test_the_sub_unit_reading_is_learned_from_the_reviewers_records_and_follows_
 def test_a_convention_the_project_settled_is_never_overruled_by_its_records(tmp_path: Path) -> None:
     src, path = _open(tmp_path, 'sub_unit = "with_parent"\nlocation_list = "all"')
     with store.open(path, reviewer="rina") as st:
-        st.ingest([src])
-        aid = next(a.id for a in st.articles())
-        for needle, unit in (("menjaga pintu masuk", "Sat Samapta"), ("memantau simpatisan", "Sat Intelkam"),
-                             ("menyambangi tokoh", "Sat Binmas")):
-            _code(st, aid, needle, unit=unit)
+        aid = _ingest_coding_alone(st, src)
         for needle, place in (("berpatroli di Kecamatan", "Kecamatan Guguk Panjang"),
                               ("Sebanyak 20 personel", "Kelurahan Campago"),
                               ("Patroli malam", "Desa Koto Baru")):
@@ -242,11 +248,7 @@ def test_tandai_stats_says_which_reading_each_convention_drafts_and_why(tmp_path
 
     src, path = _open(tmp_path, 'location_list = "all"')
     with store.open(path, reviewer="rina") as st:
-        st.ingest([src])
-        aid = next(a.id for a in st.articles())
-        for needle, unit in (("menjaga pintu masuk", "Sat Samapta"), ("memantau simpatisan", "Sat Intelkam"),
-                             ("menyambangi tokoh", "Sat Binmas")):
-            _code(st, aid, needle, unit=unit)
+        _ingest_coding_alone(st, src)
     env = {**os.environ, "TANDAI_STORE": str(path), "TANDAI_REVIEWER": "rina", "COLUMNS": "160"}
     out = subprocess.run([sys.executable, "-m", "tui.cli", "stats"], capture_output=True, text=True, env=env,
                          timeout=120, check=True).stdout
