@@ -170,3 +170,13 @@ def test_a_market_named_for_its_day_keeps_the_day_in_the_name() -> None:
         "berpatroli.")]
     assert ("POLICE_UNIT", "Polsek Pasar Minggu") in found and ("POLICE_UNIT", "Polsek Pasar Baru") in found
     assert ("DATE", "Minggu (10/11)") in found
+
+
+def test_an_election_body_of_a_yogyakarta_district_takes_its_district() -> None:
+    """"Panwaslu Kemantren Kotagede", "PPK Kapanewon Sedayu": Yogyakarta's districts (kemantren in the city,
+    kapanewon in the regencies, kalurahan the villages) follow a body as "Kecamatan" does elsewhere; the
+    body stopped bare and the district was a place of its own (a judge page of session 17, first seen)."""
+    found = [(e.label, e.text) for e in recognise(
+        "Kegiatan dihadiri Panwaslu Kemantren Kotagede, PPK Kapanewon Sedayu dan PPS Kalurahan Argomulyo.")]
+    assert found == [("ELECTION_BODY", "Panwaslu Kemantren Kotagede"), ("ELECTION_BODY", "PPK Kapanewon Sedayu"),
+                     ("ELECTION_BODY", "PPS Kalurahan Argomulyo")]

@@ -395,7 +395,7 @@ _GOV_HEAD = re.compile(rf"(?:{_alt(gz.GOV_LONG)}|{_alt(gz.GOV_BODIES)}|{_alt(gz.
 _GOV_NAMED = re.compile(rf"(?:{gz.GOV_NAMED})(?![\w])")
 _ADMIN_AFTER = re.compile(
     rf"{_S}+(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Desa|Kelurahan|Distrik|Nagari|Gampong|Pekon|Dusun"
-    rf"|Kampung|Tiyuh|Jorong|PROVINSI|KABUPATEN|KOTA|KECAMATAN)"
+    rf"|Kampung|Tiyuh|Jorong|Kapanewon|Kemantren|Kalurahan|PROVINSI|KABUPATEN|KOTA|KECAMATAN)"
     rf"(?={_S})"
 )
 _GOV_NEEDS_NAME = ("Pemerintah", "Kejaksaan", "Pengadilan", "Mahkamah Syar")
