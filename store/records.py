@@ -2118,6 +2118,32 @@ def _owned_figure(article: Article, inside: Sequence[Any], start: int, end: int)
                  and e.end <= parts[0][1] and _unit_after(article, units, e.end, end) is not None), None)
 
 
+def _own_share(article: Article, inside: Sequence[Any], unit_text: str, end: int) -> int | None:
+    """The acting unit's own share of a joint force broken down by body ("menerjunkan 265 personel
+    gabungan. Ratusan personel itu terdiri atas 180 personel Polres X, 45 personel Kodim Y serta 40
+    personel Satpol PP"): the police record's figure, the other bodies its partners (the older dev writers
+    31 of 42 such records, the judges 23 of 27)."""
+    figures = [e for e in inside if e.label == "PERSONNEL" and e.value is not None]
+    if len(figures) < 3 or not unit_text:
+        return None
+    key = page_key(article, unit_text)
+    own = other = None
+    for f in figures:
+        m = _OF_UNIT.match(article.text, f.end, end)
+        after = next((u for u in inside if m is not None and u.start == m.end() and u.label in (
+            "POLICE_UNIT", "MILITARY_UNIT", "GOV_ORG")), None)
+        if after is None:
+            continue
+        if after.label == "POLICE_UNIT":
+            if own is None and page_key(article, unit_surface(article, after)) == key:
+                own = f
+        else:
+            other = f
+    if own is None or other is None or figures[0] is own:
+        return None
+    return int(own.value)
+
+
 def _personnel(article: Article, inside: Sequence[Any]) -> int | None:
     figure = next((e for e in inside if e.label == "PERSONNEL" and e.value is not None), None)
     return int(figure.value) if figure is not None else None
@@ -2342,8 +2368,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         "date_text": date.text if date is not None else None,
         "location": location,
         "partners": partners,
-        "personnel": _owned_figure(article, inside, start, end) or _personnel(article, inside)
-        or _next_personnel(article, end, sentence),
+        "personnel": _owned_figure(article, inside, start, end) or _own_share(article, inside, unit_text, end)
+        or _personnel(article, inside) or _next_personnel(article, end, sentence),
         "phase": phase_for(date_iso),
         "evidence": [{"start": start, "end": end}],
         "notes": "",

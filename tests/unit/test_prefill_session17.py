@@ -59,6 +59,8 @@ BUKIT JAYA – Polres Bukit Jaya mengamankan rapat umum pasangan calon bupati di
 Sebelum kegiatan dimulai, personel mengikuti apel di Mapolres Bukit Jaya pukul 07.00 WIB.
 
 Sat Samapta menyiagakan 45 personel di tribun dan lapangan.
+
+Pada malam harinya, Polres Bukit Jaya menerjunkan 265 personel gabungan untuk berpatroli di Kecamatan Bukit Jaya. Ratusan personel itu terdiri atas 180 personel Polres Bukit Jaya, 45 personel Kodim 1597/Bukit Jaya serta 40 personel Satpol PP.
 """,
     "apel": """Polres Bukit Jaya Geser 400 Personel ke TPS
 
@@ -89,6 +91,8 @@ CASES = [
     # a force sent to its own posts or over many sites: no one place, nor the station it mustered at
     ("Usai apel, personel Polres Bukit Jaya", "location", None),
     ("Dari jumlah itu, 300 personel", "location", None),
+    # a joint force broken down by body: the police record's figure is its own share
+    ("Pada malam harinya, Polres Bukit Jaya menerjunkan", "personnel", 180),
     # goods accompanied ("menyertai logistik", "mengiringi logistik"): an escort
     ("Sebanyak 12 personel Satpolairud menyertai", "type", "escort"),
     ("Di dermaga, enam anggota Polsek Pulau Tiga", "type", "escort"),
