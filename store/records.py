@@ -2124,7 +2124,7 @@ def _own_share(article: Article, inside: Sequence[Any], unit_text: str, end: int
     personel Satpol PP"): the police record's figure, the other bodies its partners (the older dev writers
     31 of 42 such records, the judges 23 of 27)."""
     figures = [e for e in inside if e.label == "PERSONNEL" and e.value is not None]
-    if len(figures) < 3 or not unit_text:
+    if len(figures) < 2 or not unit_text:
         return None
     key = page_key(article, unit_text)
     own = other = None
@@ -2139,8 +2139,10 @@ def _own_share(article: Article, inside: Sequence[Any], unit_text: str, end: int
                 own = f
         else:
             other = f
-    if own is None or other is None or figures[0] is own:
-        return None
+    after_total = article.text[figures[0].end:figures[0].end + 12]
+    joint = "gabungan" in figures[0].text.casefold() or bool(re.match(r"\s+gabungan(?![^\W_])", after_total))
+    if own is None or (other is None and not joint) or figures[0] is own:
+        return None  # (a total of one body's people, broken down by its units, is that body's: no share)
     return int(own.value)
 
 

@@ -61,6 +61,8 @@ Sebelum kegiatan dimulai, personel mengikuti apel di Mapolres Bukit Jaya pukul 0
 Sat Samapta menyiagakan 45 personel di tribun dan lapangan.
 
 Pada malam harinya, Polres Bukit Jaya menerjunkan 265 personel gabungan untuk berpatroli di Kecamatan Bukit Jaya. Ratusan personel itu terdiri atas 180 personel Polres Bukit Jaya, 45 personel Kodim 1597/Bukit Jaya serta 40 personel Satpol PP.
+
+Untuk mengamankan unjuk rasa itu, Polres Bukit Jaya menurunkan 175 personel gabungan. Kekuatan itu terdiri atas 120 personel Polres Bukit Jaya.
 """,
     "apel": """Polres Bukit Jaya Geser 400 Personel ke TPS
 
@@ -93,6 +95,7 @@ CASES = [
     ("Dari jumlah itu, 300 personel", "location", None),
     # a joint force broken down by body: the police record's figure is its own share
     ("Pada malam harinya, Polres Bukit Jaya menerjunkan", "personnel", 180),
+    ("Untuk mengamankan unjuk rasa itu", "personnel", 120),
     # goods accompanied ("menyertai logistik", "mengiringi logistik"): an escort
     ("Sebanyak 12 personel Satpolairud menyertai", "type", "escort"),
     ("Di dermaga, enam anggota Polsek Pulau Tiga", "type", "escort"),
