@@ -182,8 +182,10 @@ def dated_meta(c: str) -> str | None:
 
 
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?![\w.])")
-# a user handle: with an underscore, or the one lower-case word after "by"/"oleh"
-_HANDLE = re.compile(r"[\w.]*_[\w.]*|(?<=\bby )[a-z][a-z0-9]+\b|(?<=\boleh )[a-z][a-z0-9]+\b")
+# a user handle: with an underscore, or the one lower-case word after "by"/"oleh", or the lower-case words
+# after "admin" to the field's end ("admin humas polres x | Dibaca ...")
+_HANDLE = re.compile(r"[\w.]*_[\w.]*|(?<=\bby )[a-z][a-z0-9]+\b|(?<=\boleh )[a-z][a-z0-9]+\b|"
+                     r"(?<=\badmin )[a-z][a-z0-9]*(?:\s+[a-z][a-z0-9]*){0,4}(?=\s*(?:[|·•]|$))")
 # a page's counters and widgets beside its date: "4 min read", "58 views", "312 kali", "Dilihat: 212",
 # "Leave a comment"
 _WIDGETS = re.compile(r"\b\d[\d.,]*\s*(?:min(?:ute)?s?\s+read|menit\s+baca|views?|kali|komentar|comments?|"

@@ -529,6 +529,8 @@ def test_headline_below_site_chrome_and_date_from_the_date_line() -> None:
         # ... the counter's label before its figure, fields apart by spaces (judge pages of session 17)
         ("Selasa, 26 November 2024   Humas Polres Hulu   Dilihat: 212", "2024-11-26"),
         ("Selasa, 26 November 2024 | Humas Polres Hulu | Views: 1.212", "2024-11-26"),
+        # ... a CMS account named in lower-case words after "admin"
+        ("Senin, 25 November 2024 12:40 WITA | admin humas polres hulu | Dibaca 214 kali", "2024-11-25T12:40"),
     ],
 )
 def test_byline_and_date_line_forms(byline: str, iso: str) -> None:
