@@ -281,6 +281,7 @@ _OWN_ACT = re.compile(r"(?<![^\W_])(?:yang\s+)?(?:di|me|ber)[a-z]+\s+(?:di|ke|se
                       re.IGNORECASE)
 # the parts of a guard told in order: "Ring pertama", "ring kedua", "Lapis satu"
 _ORDINAL = r"(?:satu|dua|tiga|empat|pertama|kedua|ketiga|keempat|[1-4]|I{1,3}|IV)"
+_FRAME_THEN_PARTS = re.compile(r"[.!?]\s+(?=(?:ring|lapis|lapisan|lini|sektor)\s)", re.IGNORECASE)
 _ORDERED = re.compile(rf"\s*(ring|lapis|lapisan|lini|sektor)\s+{_ORDINAL}(?![^\W_])", re.IGNORECASE)
 # "ke TPS-TPS di Pulau X", "menuju TPS yang berada di Y": a place the movement goes to
 # ("menuju KPU Provinsi Kalimantan Utara di Tanjung Selor": a body's name of several words too)
@@ -1164,6 +1165,9 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
             cuts.append((m.start(), m.start(1)))
     # parts of one guard told in order: "Ring pertama ... diisi ..., ring kedua ... diisi ..."
     first = _ORDERED.match(article.text, start)
+    if first is None:  # "Pengamanan dibagi ke dalam tiga ring. Ring satu ...": the parts open the next one
+        told = _FRAME_THEN_PARTS.search(article.text, start, end)
+        first = _ORDERED.match(article.text, told.end()) if told is not None else None
     if first is not None:
         for m in re.finditer(rf",\s+(?:dan\s+)?({re.escape(first.group(1))}\s+{_ORDINAL})(?![^\W_])",
                              article.text[:end], re.IGNORECASE):

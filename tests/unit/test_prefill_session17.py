@@ -13,6 +13,8 @@ TANAH HIJAU – Debat publik kedua pasangan calon bupati dan wakil bupati Tanah 
 Ring satu di dalam gedung dijaga 45 personel Sat Samapta dan Polwan.
 
 Ring dua di halaman dan area parkir diisi 80 personel gabungan bersama Kodim 1598/Tanah Hijau.
+
+Pengamanan pleno dibagi ke dalam tiga ring. Ring satu di dalam ruang pleno dijaga 20 personel, ring dua di lobi hotel 60 personel, sedangkan ring tiga di ruas jalan menuju hotel 80 personel.
 """,
     "protest": """Massa Datangi Kantor KPU Tanah Hijau
 
@@ -114,3 +116,11 @@ def test_parts_in_parallel_each_with_its_verb_before_its_figure_are_one_record_e
     first two were one clause, drafted with the second's unit and figure; a judge page of session 17)."""
     got = [(d["personnel"], d["unit"]) for d in coded_in_turn(opened, "river", "Rinciannya, logistik", 3)]
     assert got[:2] == [(22, "Polsek Teluk Sari"), (18, "Polsek Batu Ampar")] and got[2][0] == 24
+
+
+def test_parts_told_in_order_from_the_sentence_after_their_frame_are_one_record_each(opened: Opened) -> None:
+    """"Pengamanan dibagi ke dalam tiga ring. Ring satu ... 20 personel, ring dua ... 60 personel, sedangkan
+    ring tiga ... 80 personel", the frame and the parts one evidence: a record per ring in turn (the first
+    two were one clause, the second record drafted the third ring; a judge page of session 17)."""
+    got = [d["personnel"] for d in coded_in_turn(opened, "debate", "Pengamanan pleno dibagi", 3)]
+    assert got == [20, 60, 80]
