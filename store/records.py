@@ -1166,8 +1166,8 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     # parts of one guard told in order: "Ring pertama ... diisi ..., ring kedua ... diisi ..."
     first = _ORDERED.match(article.text, start)
     if first is None:  # "Pengamanan dibagi ke dalam tiga ring. Ring satu ...": the parts open the next one
-        told = _FRAME_THEN_PARTS.search(article.text, start, end)
-        first = _ORDERED.match(article.text, told.end()) if told is not None else None
+        frame = _FRAME_THEN_PARTS.search(article.text, start, end)
+        first = _ORDERED.match(article.text, frame.end()) if frame is not None else None
     if first is not None:
         for m in re.finditer(rf",\s+(?:dan\s+)?({re.escape(first.group(1))}\s+{_ORDINAL})(?![^\W_])",
                              article.text[:end], re.IGNORECASE):
