@@ -36,6 +36,10 @@ Sebanyak 12 personel Satpolairud menyertai logistik tujuan Kecamatan Pulau Tiga 
 
 Di dermaga, enam anggota Polsek Pulau Tiga mengiringi logistik sampai ke Kantor Camat Pulau Tiga.
 
+Sebelum berangkat, personel kedua kapal mengikuti apel di Dermaga Hulu Hijau.
+
+Sebanyak 12 personel lainnya mendampingi logistik ke Kecamatan Pulau Empat.
+
 Rinciannya, logistik untuk PPK Teluk Sari di Lubuk Raya dikawal 22 personel Polsek Teluk Sari, logistik PPK Batu Ampar di Muara Kecil dikawal 18 personel Polsek Batu Ampar bersama Satpolairud, sedangkan logistik PPK Sungai Dalam di Tanjung Lima dikawal 24 personel yang dipimpin Kabag Ops.
 """,
     "psu": """PSU di TPS 04 Desa Sumber Jaya Berjalan Aman
@@ -101,6 +105,7 @@ CASES = [
     # goods accompanied ("menyertai logistik", "mengiringi logistik"): an escort
     ("Sebanyak 12 personel Satpolairud menyertai", "type", "escort"),
     ("Di dermaga, enam anggota Polsek Pulau Tiga", "type", "escort"),
+    ("Sebanyak 12 personel lainnya mendampingi", "type", "escort"),
     # "Malam sebelum PSU": the eve of the day the page tells
     ('"Malam sebelum PSU', "date", "2024-12-03"),
     # "Malam itu juga": the night the sentence before told
