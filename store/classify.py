@@ -34,6 +34,13 @@ _SCENE = re.compile(
     r"sela|sela-sela|rangka|dalam rangka|terkait|lanjutan|selain)\W+(?!(?:itu|ini|tersebut)\W)"
     r"(?:\w+\W+){0,1}$",
     re.IGNORECASE)  # "Sebelum itu, simulasi ..." is a connective: the trigger after it is the act
+# the event another body holds when the act is done ("pengamanan akan ditingkatkan saat DPRD Kabupaten X
+# menggelar rapat dengar pendapat"): the time of the act, not the act (the police's own is theirs: "saat
+# Polres X menggelar Jumat Curhat")
+_HELD_DURING = re.compile(r"(?<![^\W_])(?:saat|ketika|selama)\s+(?!(?:Polres|Polresta|Polrestabes|Polsek|"
+                          r"Polda|Kapol\w*|Sat\w*|Dit\w*|Brimob|pihaknya|kami|kita|personel|polisi|petugas|jajaran)"
+                          r"(?![^\W_]))(?:[\w/-]+\s+){1,6}?(?:menggelar|mengadakan|"
+                          r"melaksanakan|melangsungkan)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # the kind of exercise or plan before what it is about: "simulasi pengamanan TPS" is a simulation
 # ... and the way a thing is done or the people who do it: "pola pengamanan pleno telah disepakati
 # dalam rapat" is a meeting, "memberangkatkan 60 personel pengamanan TPS" a deployment
@@ -519,6 +526,8 @@ class TypeClassifier:
                     continue
             if _ROOM.search(sentence, max(0, start - 9), start):
                 continue  # "di ruang rapat KIP": a room, no meeting
+            if _HELD_DURING.search(sentence[max(0, start - 80):start] + text.split()[0] + " "):
+                continue  # "... saat DPRD X menggelar rapat": another body's event, the time of the act
             weight = WEAK.get(word, 1.0 + 0.5 * word.count(" "))
             if owner == INCIDENT and word == "diamankan" and GUARD in self.taxonomy.activities and (
                     _SECURED_BY.match(sentence, end)):

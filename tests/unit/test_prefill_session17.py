@@ -24,6 +24,8 @@ Usai berorasi, tujuh perwakilan massa difasilitasi Kapolres Tanah Hijau bertemu 
 
 Sekitar pukul 14.00 WIB, sepuluh perwakilan massa difasilitasi Kasat Intelkam Polres Tanah Hijau bertemu Ketua KPU Kabupaten Tanah Hijau di ruang rapat KPU.
 
+Kapolres mengatakan pengamanan akan kembali ditingkatkan saat DPRD Kabupaten Tanah Hijau menggelar rapat dengar pendapat bersama KPU pekan depan.
+
 Wakapolres Tanah Hijau kemudian memfasilitasi dialog, sehingga lima perwakilan massa dapat bertemu Ketua Bawaslu Kabupaten Tanah Hijau.
 """,
     "river": """Logistik Pilkada Dikawal Menyusuri Sungai Hijau
@@ -106,6 +108,8 @@ CASES = [
     ("Sebanyak 12 personel Satpolairud menyertai", "type", "escort"),
     ("Di dermaga, enam anggota Polsek Pulau Tiga", "type", "escort"),
     ("Sebanyak 12 personel lainnya mendampingi", "type", "escort"),
+    # another body's event ("saat DPRD X menggelar rapat") is when the act is done, not the act
+    ("Kapolres mengatakan pengamanan akan kembali", "type", "static_guard"),
     # "Malam sebelum PSU": the eve of the day the page tells
     ('"Malam sebelum PSU', "date", "2024-12-03"),
     # "Malam itu juga": the night the sentence before told
