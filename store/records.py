@@ -2176,6 +2176,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     acting = [e for e in inside if e.start >= head]
     unit_text = (_unit(article, acting, head, end) or _sub_role_unit(article, acting)
                  or (ref.unit if ref else "") or _antecedent_unit(article, start)
+                 or _clause_doer(article, start)
                  or _main_unit_as(article, taxonomy.conventions["unit_form"]))
     # "dijaga ... hingga digeser ke TPS pada Selasa (26/11)": an end bound; "menjelang pemungutan
     # suara 27 November": the election day as a reference; neither dates the activity
@@ -2388,6 +2389,23 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
 _PRONOUN_DOER = re.compile(r"(?:(?:di|dari|dalam|pada|selain|setelah|usai|sebelum|saat|ketika|setibanya|"
                            r"sementara|selanjutnya|kemudian|selama)(?![^\W_])[^,.;]{0,60},\s+)?(?:pihaknya|ia|dia|mereka|beliau|jajarannya|anggotanya|"
                            r"personelnya)(?![^\W_])", re.IGNORECASE)
+
+
+# a later clause that opens with its active verb, its doer the sentence's ("..., lalu berjaga di TPS 05 ...";
+# not a passive one, whose subject is what the sentence tells of: "..., lalu disimpan di Kantor X")
+_DOERLESS = re.compile(r"\W*(?:lalu|kemudian|dan|serta|selanjutnya|sambil|sekaligus|lantas)?\s*"
+                       r"(?:(?:juga|pun|langsung|tetap|kembali)\s+)?(?:me|ber)[a-z]{3,}(?![^\W_])",
+                       re.IGNORECASE)
+
+
+def _clause_doer(article: Article, start: int) -> str:
+    """The unit the sentence names before ``start`` when the span opens a later clause with its verb, no doer
+    of its own ("Dua personel Polsek X mengawal kotak suara ..., | lalu berjaga di TPS 05 ..."), else ""."""
+    around = _sentence_of(article, start)
+    if around is None or around[0] >= start or _DOERLESS.match(article.text, start) is None:
+        return ""
+    before = [e for e in article.entities if around[0] <= e.start and e.end <= start]
+    return _unit(article, before, around[0], start)
 
 
 def _antecedent_unit(article: Article, start: int) -> str:

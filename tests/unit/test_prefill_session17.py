@@ -79,6 +79,8 @@ BUKIT JAYA – Polres Bukit Jaya menggelar apel pergeseran 400 personel di halam
 Usai apel, personel Polres Bukit Jaya langsung digeser ke lokasi tugas masing-masing.
 
 Dari jumlah itu, 300 personel ditempatkan di 912 TPS sesuai tingkat kerawanan.
+
+Pada hari pemungutan suara, dua personel Polsek Batu Hitam mengawal kotak suara dengan perahu dari sekretariat PPS sejak subuh, lalu berjaga di TPS 05 Desa Batu Hitam hingga penghitungan suara selesai.
 """,
 }
 
@@ -133,3 +135,14 @@ def test_parts_told_in_order_from_the_sentence_after_their_frame_are_one_record_
     two were one clause, the second record drafted the third ring; a judge page of session 17)."""
     got = [d["personnel"] for d in coded_in_turn(opened, "debate", "Pengamanan pleno dibagi", 3)]
     assert got == [20, 60, 80]
+
+
+def test_a_later_clause_opening_with_its_verb_is_done_by_the_unit_its_sentence_names(opened: Opened) -> None:
+    """"Dua personel Polsek X mengawal kotak suara ..., lalu berjaga di TPS 05 ...": the clause a reviewer
+    selects after coding the escort has no doer of its own; it is the Polsek's guard, not the page's Polres
+    (a judge page of session 17)."""
+    st, ids = opened
+    art = st.article(ids["apel"])
+    at = art.text.index("lalu berjaga di TPS 05")
+    draft = st.draft_record(ids["apel"], at, art.text.index("\n", at))
+    assert (draft["unit"], draft["type"]) == ("Polsek Batu Hitam", "static_guard")
