@@ -180,3 +180,15 @@ def test_an_election_body_of_a_yogyakarta_district_takes_its_district() -> None:
         "Kegiatan dihadiri Panwaslu Kemantren Kotagede, PPK Kapanewon Sedayu dan PPS Kalurahan Argomulyo.")]
     assert found == [("ELECTION_BODY", "Panwaslu Kemantren Kotagede"), ("ELECTION_BODY", "PPK Kapanewon Sedayu"),
                      ("ELECTION_BODY", "PPS Kalurahan Argomulyo")]
+
+
+def test_a_battalion_keeps_its_whole_name_and_its_task_force() -> None:
+    """"Yonif 122/Tombak Sakti", "Satgas Pamtas RI-RDTL Yonif 741/Garuda Nusantara": a battalion's name after
+    its number runs to its last word, and the border task force it forms is one unit with it (the name
+    stopped at its first word; judge pages of session 17, first seen)."""
+    found = [(e.label, e.text) for e in recognise(
+        "Pengawalan dibantu Satgas Yonif 122/Tombak Sakti, Satgas Pamtas RI-RDTL Yonif 741/Garuda Nusantara dan "
+        "Kodim 1314/Gorontalo Utara.")]
+    assert found == [("MILITARY_UNIT", "Satgas Yonif 122/Tombak Sakti"),
+                     ("MILITARY_UNIT", "Satgas Pamtas RI-RDTL Yonif 741/Garuda Nusantara"),
+                     ("MILITARY_UNIT", "Kodim 1314/Gorontalo Utara")]

@@ -269,12 +269,18 @@ def _h_police(text: str, start: int, key_end: int, add: Add) -> None:
 _REGION_AFTER_SLASH = re.compile(r"(?:Kabupaten|Kab\.|Kota)[ \t]+(?=[A-Z])")
 
 
+_TASK_FORCE = re.compile(rf"(?<![\w])Satgas(?:{_S}+Pamtas)?(?:{_S}+RI-[A-Z]{{2,5}})?{_S}+$")
+
+
 def _h_military(text: str, start: int, key_end: int, add: Add) -> None:
     m = _RE_MILITARY.match(text, start)
     if m is None:
         return
     end = m.end()
     head = m.group()
+    task = _TASK_FORCE.search(text, max(0, start - 30), start)
+    if task is not None and head.startswith(("Yonif", "Brigif")):
+        start = task.start()  # "Satgas Yonif 741/Garuda Nusantara": the border task force, one unit
     if m["kn"] is not None:  # "Kodam Jaya", "Kodam Iskandar Muda": the command's name is its own
         if text.startswith("/", end):  # "Kodam Jaya/Jayakarta"
             end = _tail(text, end + 1, max_words=2, glued=True)[0]

@@ -380,7 +380,9 @@ _RE_MILITARY = re.compile(
     rf"|(?:Kodim|KODIM){_S}+\d{{4}}(?:/(?=[{_UP}]))?"
     rf"|(?:Koramil|KORAMIL){_S}+\d{{2,4}}(?:[\-./]\d{{1,3}})*(?:/(?=[{_UP}]))?"
     rf"|(?P<kr>Koramil)(?={_S}+[{_UP}][{_LO}])"  # "Koramil Lewa": a Koramil named for its kecamatan, no number
-    rf"|Lanal|Lanud|Posal|Posmat|Posramil|Lantamal{_S}+[IVX]+|Yonif{_S}+(?:Raider{_S}+)?\d+[\w/\-]*|Brigif{_S}+\d+[\w/\-]*"
+    rf"|Lanal|Lanud|Posal|Posmat|Posramil|Lantamal{_S}+[IVX]+"
+    # a battalion's or brigade's name after its number ("Yonif 122/Tombak Sakti", "Brigif 22/Ota Manasa")
+    rf"|(?:Yonif{_S}+(?:Raider{_S}+)?|Brigif{_S}+)\d+(?:-\w+)?(?:/(?=[{_UP}0-9]))?"
     rf"|Denpom{_S}+[IVX\d/\-]+|Koarmada{_S}+[IVX]+|Kodaeral{_S}+[IVX]+|Pomdam{_S}+[IVX]+[\w/\-]*"
     rf"|Kostrad|Kopassus|Korps{_S}+Marinir|Paspampres"
     rf"|TNI(?:[\-\s]+(?:AD|AL|AU|Angkatan{_S}+(?:Darat|Laut|Udara))(?![\w]))?"
