@@ -236,7 +236,9 @@ GEO = "Sungai|Selat|Danau|Pulau|Teluk|Gunung|Bukit|Tanjung|Pantai|Kepulauan|Muar
 # buildings, grounds and streets
 VENUES = (
     "Mapolda|Mapolrestabes|Mapolresta|Mapolres|Mapolsek|Makodim|Makoramil|Makorem|Makodam|Mako Brimob|Mako|"
-    "Lapangan|Gedung|Aula|Alun-alun|Alun-Alun|Pasar|Masjid|Gereja|Pura|Vihara|Klenteng|Stadion|Hotel|"
+    "Lapangan|Gedung|Aula|Alun-alun|Alun-Alun|Pasar|Masjid|Gereja|Kapela|Kapel|Pura|Vihara|Klenteng|Stadion|Hotel|"
+    # a Balinese village's open hall, where its meetings and outreach are held
+    "Wantilan|"
     "Pelabuhan|Bandara|Bandar Udara|Taman|Pendopo|Pendapa|Balai|GOR|Gor|Gelanggang|Rumah Dinas|Rumah Jabatan|Rumah Adat|"
     "Lapas|Rutan|Monumen|Tugu|Patung|Jembatan|Bundaran|Simpang|Terminal|Stasiun|Dermaga|Gedung Olahraga|Wisma|Graha|Hall|"
     # fish-auction places, border crossings, neighbourhood watch posts

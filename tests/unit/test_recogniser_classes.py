@@ -192,3 +192,13 @@ def test_a_battalion_keeps_its_whole_name_and_its_task_force() -> None:
     assert found == [("MILITARY_UNIT", "Satgas Yonif 122/Tombak Sakti"),
                      ("MILITARY_UNIT", "Satgas Pamtas RI-RDTL Yonif 741/Garuda Nusantara"),
                      ("MILITARY_UNIT", "Kodim 1314/Gorontalo Utara")]
+
+
+def test_a_balinese_hall_and_a_chapel_are_venues() -> None:
+    """"Wantilan Desa Adat Senganan" (a Balinese customary village's open hall, named with its desa adat) and
+    "Kapela Santo Yosef Aeramo" (a chapel whose yard holds a TPS) are named venues, whole (a judge page of
+    session 17, first seen: the hall was a bare "Wantilan", the chapel no place)."""
+    found = [(e.label, e.text) for e in recognise(
+        "Jumat Curhat digelar di Wantilan Desa Adat Senganan, sedangkan TPS 02 berada di halaman Kapela Santo "
+        "Yosef Aeramo.")]
+    assert ("LOC", "Wantilan Desa Adat Senganan") in found and ("LOC", "Kapela Santo Yosef Aeramo") in found

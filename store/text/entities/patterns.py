@@ -437,7 +437,7 @@ _ADMIN_HEAD = re.compile(rf"(?:{_alt(gz.ADMIN)})(?![\w])")
 _GEO_HEAD = re.compile(rf"(?:{gz.GEO})(?![\w\-])")
 # a venue of a division takes its division word, regional names too ("Balai Kalurahan X", "Balai Nagari X")
 _VENUE_DIVISIONS = (
-    "Desa|Kelurahan|Kecamatan|Kota|Kabupaten|Dusun|Pekon|Kalurahan|Kapanewon|Kemantren|Padukuhan|Nagari"
+    "Desa Adat|Desa|Kelurahan|Kecamatan|Kota|Kabupaten|Dusun|Pekon|Kalurahan|Kapanewon|Kemantren|Padukuhan|Nagari"
     "|Gampong|Jorong|Tiyuh|Distrik|Kampung|Kampong|Mukim"
 )
 _VENUE_HEAD = re.compile(rf"(?:{_alt(gz.VENUES)})(?![\w\-])(?:{_S}+(?:{_VENUE_DIVISIONS})(?![\w\-]))?")
