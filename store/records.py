@@ -436,10 +436,9 @@ def _split_place(key: str) -> tuple[list[str], list[str]]:
 
 
 def _initials(article: Article) -> dict[str, str]:
-    """The page's places written by their initials or syllables, to their whole names: "oku timur" -> "ogan
-    komering ulu timur" when the page writes "Polres OKU Timur" and "... Polres Ogan Komering Ulu Timur",
-    "inhu" -> "indragiri hulu" (kept per article while its entity list is the same object, as
-    ``_aliases``)."""
+    """The page's places written by their initials, to their whole names: "oku timur" -> "ogan komering
+    ulu timur" when the page writes "Polres OKU Timur" and "... Polres Ogan Komering Ulu Timur" (kept
+    per article while its entity list is the same object, as ``_aliases``)."""
     found, known = _kept(_INITIALS, article)
     if known:
         return found
@@ -449,17 +448,30 @@ def _initials(article: Article) -> dict[str, str]:
                                                                                len(article.text))}
     for short in places:
         words = short.split()
-        if not words or not 2 <= len(words[0]) <= 9 or not words[0].isalpha():
+        if not words or not 2 <= len(words[0]) <= 5 or not words[0].isalpha():
             continue
         n = len(words[0])
         for whole in places:
             parts = whole.split()
-            if n <= 5 and len(parts) == n + len(words) - 1 and (
+            if len(parts) == n + len(words) - 1 and (
                     "".join(w[0] for w in parts[:n]) == words[0] and parts[n:] == words[1:]):
                 found[short] = whole
-            elif len(words) == 1 and len(parts) > 1 and whole != short and _syllables(short, parts):
-                found[short] = whole  # "Polres Inhu" and "Polres Indragiri Hulu", "Kukar", "Humbahas"
     return found
+
+
+def _acting_key(article: Article, text: str) -> str:
+    """``page_key`` with a place written by its syllables read as the whole place the page names it by
+    ("Polres Inhu" is "Polres Indragiri Hulu"): the acting unit so named is no partner of itself. Only for
+    that: which of the two names a page's unit goes by stays as the page writes them (a judge wrote the
+    receiving "Polres Nias" where merging "Polda Sumut" with "Polda Sumatera Utara" outweighed it)."""
+    key = page_key(article, text)
+    head, place = _split_place(key)
+    if not head or len(place) != 1 or not 3 <= len(place[0]) <= 9:
+        return key
+    wholes = {" ".join(_split_place(page_key(article, x.text))[1]) for x in article.entities
+              if x.label == "POLICE_UNIT" and _specific(x)}
+    whole = next((w for w in sorted(wholes) if " " in w and _syllables(place[0], w.split())), None)
+    return " ".join([*head, whole]) if whole else key
 
 
 def _syllables(short: str, parts: Sequence[str], least: int = 2) -> bool:
@@ -1749,7 +1761,7 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
     with ("Polsek Praya Barat Polres Lombok Tengah": its parent), nor a body that only names the
     place (``Gudang Logistik KPU``) or what was guarded."""
     out: list[str] = []
-    key = page_key(article, unit_text) if unit_text else ""
+    key = _acting_key(article, unit_text) if unit_text else ""
     chain_end = -1
     gone_to = -1  # where the last body a movement goes to ends ("ke PPK A dan PPK B": both are where)
     for e in inside:
@@ -1759,8 +1771,8 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             continue
         gone_to = -1
         bare = _BKO_TAIL.sub("", e.text)  # "Satbrimob Polda Papua BKO" acting as "Satbrimob Polda Papua"
-        if e.label == "POLICE_UNIT" and key and (page_key(article, bare) == key or key.endswith(
-                page_key(article, bare)) or bare in unit_text):
+        if e.label == "POLICE_UNIT" and key and (_acting_key(article, bare) == key or key.endswith(
+                _acting_key(article, bare)) or bare in unit_text):
             chain_end = e.end  # the acting unit itself; a unit written right after it is its parent
             continue
         if e.label == "POLICE_UNIT" and chain_end >= 0 and (_UNDER.match(article.text[chain_end:e.start]) or (
