@@ -82,13 +82,19 @@ def unmark(marked: str) -> tuple[str, list[GoldSpan]]:
 
 
 @contextmanager
-def gold_store(arts: Iterable[Any], reviewer: str) -> Iterator[tuple[store.Store, dict[str, str]]]:
-    """A temporary store holding ``arts`` ingested as files, with their ids by file stem."""
+def gold_store(arts: Iterable[Any], reviewer: str,
+               conventions: dict[str, str] | None = None) -> Iterator[tuple[store.Store, dict[str, str]]]:
+    """A temporary store holding ``arts`` ingested as files, with their ids by file stem (and
+    ``conventions`` set in its taxonomy.toml)."""
     with tempfile.TemporaryDirectory(prefix="tandai-gold-") as tmp:
         src = Path(tmp) / "in"
         src.mkdir()
         for g in arts:
             (src / f"{g.stem}.txt").write_text(g.text, encoding="utf-8")
+        if conventions:
+            (Path(tmp) / "store").mkdir()
+            table = "".join(f'{k} = "{v}"\n' for k, v in conventions.items())
+            (Path(tmp) / "store" / "taxonomy.toml").write_text(f"[conventions]\n{table}", encoding="utf-8")
         with store.open(Path(tmp) / "store", reviewer=reviewer) as st:
             st.ingest([src])
             yield st, {Path(a.source).stem: a.id for a in st.articles()}
@@ -436,6 +442,31 @@ def evaluate_learned_by_page(part: str = "dev", pages: str = "*", keep: float = 
     return out
 
 
+def evaluate_conventions(part: str, pages: str) -> tuple[dict[str, str], Scores, Scores]:
+    """The coding conventions a store learns from the gold records of ``pages`` (as if its reviewers had
+    coded them: ``store.conventions``), and the pre-fill of those pages with the default readings and with
+    the learned ones: what learning a team's conventions gives a team that codes like those pages' writer."""
+    from store.conventions import Tally, learned
+    from store.taxonomy import load_taxonomy
+
+    arts = load(part, pages)
+    tally = Tally()
+    tally.update([{"id": f"{g.stem}/{i}", "article_id": g.stem, "reviewer": "gold", "type": r.get("type") or "",
+                   "unit": r.get("unit") or "", "location": r.get("location"), "updated": "",
+                   "evidence": [{"start": 0, "end": 0, "text": r.get("evidence") or ""}]}
+                  for g in arts for i, r in enumerate(g.meta.get("records", []))])
+    defaults = load_taxonomy().conventions
+    got = {k: v for k, v in learned(tally.counts(), (), defaults).items() if v != defaults.get(k)}
+    out = []
+    for conventions in (None, got):
+        sc = Scores()
+        with gold_store(arts, "conventions", conventions) as (st, ids):
+            for g in arts:
+                score_records(st, ids[g.stem], g, sc)
+        out.append(sc)
+    return got, out[0], out[1]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--part", choices=("frozen", "dev", "fresh", "both", "all"), default="all",
@@ -447,10 +478,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--learned-by-page", action="store_true", help="the dev part's pre-fill type with the "
                     "classifier taught every other dev page's records (leave one page out), against the lexicon "
                     "alone; with the lexicon whole and thinned to 60 %% and 30 %% of its triggers (3 seeds)")
+    ap.add_argument("--learned-conventions", action="store_true", help="the dev pages' pre-fill with the "
+                    "default coding conventions and with those a store learns from the pages' own gold records "
+                    "(run it on one writer's pages: --pages)")
     args = ap.parse_args(argv)
     if args.pages != "*" and args.part != "dev":
         ap.error("--pages applies to --part dev only")
     parts = {"both": ("frozen", "dev"), "all": ("frozen", "dev", "fresh")}.get(args.part, (args.part,))
+    if args.learned_conventions:
+        got, default, taught = evaluate_conventions("dev", args.pages)
+        print(f"conventions learned from the pages' records: {got or 'none (the defaults)'}")
+        for name, sc in (("default", default), ("learned", taught)):
+            print(f"pre-fill right, {name}: " + "; ".join(f"{k} {sum(sc.slots[k])}/{len(sc.slots[k])}" for k in SLOTS))
+        return 0
     if args.learned_by_page:
         for keep in (1.0, 0.6, 0.3):
             got = evaluate_learned_by_page("dev", args.pages, keep)

@@ -81,3 +81,15 @@ def test_a_place_inside_the_gold_s_longer_phrase_is_counted_beside_the_strict_fi
     assert not inside_place("Kecamatan Batanghari", "Batang")
     assert not inside_place("Gedung Pertemuan Seri Pinang", "Simpang Sungai Bengkal")
     assert not inside_place(None, "Mapolres Tebo") and not inside_place("Mapolres Tebo", None)
+
+
+def test_a_writer_s_pages_teach_a_store_the_conventions_that_writer_codes() -> None:
+    """The judge batch e594-e599 codes a sub-unit written with its Polres as the sub-unit alone: a store
+    taught its records learns that reading, and its drafts get more of the batch's units right with it than
+    with the default (``python -m bench.eval_real --part dev --pages ... --learned-conventions``)."""
+    from tests.gold.evaluate_real import evaluate_conventions
+
+    got, default, taught = evaluate_conventions("dev", "e59[4-9]_*")
+    assert got.get("sub_unit") == "alone"
+    assert sum(taught.slots["unit"]) > sum(default.slots["unit"])
+    assert len(taught.slots["unit"]) == len(default.slots["unit"]) > 30
