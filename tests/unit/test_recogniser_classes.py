@@ -202,3 +202,14 @@ def test_a_balinese_hall_and_a_chapel_are_venues() -> None:
         "Jumat Curhat digelar di Wantilan Desa Adat Senganan, sedangkan TPS 02 berada di halaman Kapela Santo "
         "Yosef Aeramo.")]
     assert ("LOC", "Wantilan Desa Adat Senganan") in found and ("LOC", "Kapela Santo Yosef Aeramo") in found
+
+
+def test_a_body_s_regency_ending_in_a_place_s_head_word_keeps_its_holder_apart() -> None:
+    """"Ketua KPU Barito Kuala Rahmadi Noor": a regency whose last word heads places of its own ("Kuala",
+    "Sungai", "Utara" after "Aceh") is the body's region whole, and the holder's name after it a person;
+    "Kuala Rahmadi Noor" was a place and the body lost (a judge page of session 17; older pages too)."""
+    found = [(e.label, e.text) for e in recognise(
+        "Ketua KPU Barito Kuala Rahmadi Noor mengatakan pleno berjalan lancar, sedangkan warga Kuala Tungkal "
+        "menonton.")]
+    assert found[:3] == [("ROLE", "Ketua"), ("ELECTION_BODY", "KPU Barito Kuala"), ("PERSON", "Rahmadi Noor")]
+    assert ("LOC", "Kuala Tungkal") in found

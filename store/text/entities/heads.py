@@ -329,7 +329,45 @@ def _org_region(text: str, end: int) -> int:
         if n:
             return t_end
     t_end, n = _tail(text, end, max_words=4, split=True)
+    known = _known_region_end(text, end)
+    if known > (t_end if n else end):  # "KPU Barito Kuala": a regency whose second word heads a place
+        return known
     return t_end if n else end
+
+
+_WORD_AT = re.compile(r"[\w'’.\-]+")
+
+
+def _inside_region(text: str, start: int) -> bool:
+    """Whether the word at ``start`` ends a known regency or city begun up to two words before it
+    ("Barito Kuala": "Kuala" is a river mouth's head, here the regency's last word)."""
+    for back in (1, 2):
+        m = re.search(rf"([{_UP}][\w'’.\-]*)((?:{_S}+[{_UP}][\w'’.\-]*){{{back - 1}}}){_S}+$",
+                      text[max(0, start - 50):start])
+        if m is None:
+            return False
+        w = _WORD_AT.match(text, start)
+        if w is not None and f"{m.group(1)}{m.group(2)} {w.group()}".lower() in _regions():
+            return True
+    return False
+
+
+def _known_region_end(text: str, end: int) -> int:
+    """The end of the longest known regency or city written right after ``end`` ("Barito Kuala", "Hulu
+    Sungai Tengah"), or ``end``: a region's word that heads a place of its own ("Kuala", "Sungai") does not
+    end it."""
+    best, pos, words = end, end, 0
+    first = _GAP.match(text, end)
+    if first is None:
+        return end
+    while words < 4:
+        w = _REGION_WORD.match(text, pos)
+        if w is None or not w.group(1)[:1].isupper():
+            break
+        pos, words = w.end(), words + 1
+        if text[first.end():pos].lower() in _regions():
+            best = pos
+    return best
 
 
 def _h_body(text: str, start: int, key_end: int, add: Add) -> None:
@@ -339,6 +377,15 @@ def _h_body(text: str, start: int, key_end: int, add: Add) -> None:
     end = _org_region(text, m.end())
     if _holder_in(text[max(0, start - 40):start]) and _HOLDER_BEFORE.search(text, max(0, start - 40), start):
         cut = _region_before_name(text, m.end(), end)
+        known = _known_region_end(text, m.end())
+        if cut == end == known > m.end():  # "Ketua KPU Barito Kuala Rahmadi Noor": the name after a known
+            gap = _GAP.match(text, end)  # regency its last word ended
+            name = _TAIL_WORD.match(text, gap.end()) if gap is not None else None
+            if name is not None and not _stops(name.group(1)) and name.group(1)[:1].isupper():
+                stop, more = name.end(), _TAIL_WORD.match(text, name.end())
+                while more is not None and more.end() - name.start() < 40 and not _stops(more.group(1)):
+                    stop, more = more.end(), _TAIL_WORD.match(text, more.end())
+                add((name.start(1), stop, "PERSON", None))
         if cut < end:  # "Ketua KPU Kabupaten Kulon Progo Sri Hartini": the holder's name after the region
             gap = _GAP.match(text, cut)
             if gap is not None:
@@ -655,6 +702,8 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
                     end = t_end if nt else end
         if n and (head is _ADMIN_HEAD or head is _GEO_HEAD):  # (a region "Kepulauan Meranti" too)
             end = _holder_region(text, start, end)
+        if n and head is _GEO_HEAD and _inside_region(text, start):
+            return  # "KPU Barito Kuala Rahmadi Noor": the head's word ends a known regency, no place of its own
         if n:
             add((start, end, "LOC", None))
             if head is _ADMIN_HEAD and m.group() in _LISTED_HEADS:
