@@ -1618,6 +1618,9 @@ _SHIFTS = {"sehari sebelumnya": -1, "sehari sebelum": -1, "sehari kemudian": 1, 
 _SAME_DAY = re.compile(r"(?<![^\W_])(?:hari|malam|pagi|siang|sore|petang)\s+(?:yang\s+sama|itu(?:\s+juga)?)"
                        r"(?![^\W_])", re.IGNORECASE)
 _OPENER = re.compile(r"\W*(?:pada\s+)?", re.IGNORECASE)
+# a relative clause telling when a force arrived: its day shift dates the arrival, not the act
+_ARRIVED_SHIFT = re.compile(r"(?<![^\W_])yang\s+(?:sudah\s+|telah\s+)?(?:tiba|datang|didatangkan|"
+                            r"diberangkatkan)(?![^\W_])[^,.;]*$", re.IGNORECASE)
 _DAY_SHIFT = re.compile(rf"(?<![^\W_])({'|'.join(sorted(_SHIFTS, key=len, reverse=True))})(?![^\W_])",
                         re.IGNORECASE)
 # "Polsek X di bawah Polres Y, Polda Z", "Polsek X di bawah naungan Polres Y": the units it belongs to
@@ -2241,6 +2244,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # sentence named before it: "pleno yang dimulai Sabtu ... dijaga ..., sedangkan ... sejak pagi tadi")
         date_iso = article.published[:10]
     shift = _DAY_SHIFT.search(sentence)
+    if shift is not None and _ARRIVED_SHIFT.search(sentence, max(0, shift.start() - 70), shift.start()):
+        shift = None  # "82 personel BKO Satbrimob X yang tiba di Y sehari sebelumnya": the force's arrival
     if (date is None or not date.value) and shift is not None and date_iso:
         # "sudah berangkat sehari sebelumnya", "keesokan harinya": a day from the date told before
         days = _SHIFTS[" ".join(shift.group(1).casefold().split())]

@@ -80,6 +80,8 @@ Usai apel, personel Polres Bukit Jaya langsung digeser ke lokasi tugas masing-ma
 
 Dari jumlah itu, 300 personel ditempatkan di 912 TPS sesuai tingkat kerawanan.
 
+Sebanyak 320 personel berasal dari Polres Bukit Jaya, sedangkan 80 personel merupakan BKO Satbrimob Polda Bukit yang tiba di Bukit Jaya sehari sebelumnya.
+
 Pada hari pemungutan suara, dua personel Polsek Batu Hitam mengawal kotak suara dengan perahu dari sekretariat PPS sejak subuh, lalu berjaga di TPS 05 Desa Batu Hitam hingga penghitungan suara selesai.
 """,
 }
@@ -106,6 +108,9 @@ CASES = [
     # a joint force broken down by body: the police record's figure is its own share
     ("Pada malam harinya, Polres Bukit Jaya menerjunkan", "personnel", 180),
     ("Untuk mengamankan unjuk rasa itu", "personnel", 120),
+    # the day a force arrived, told of it in a relative clause ("yang tiba ... sehari sebelumnya"), does not
+    # shift the day of what the sentence tells
+    ("Sebanyak 320 personel berasal dari Polres Bukit Jaya", "date", "2024-11-26"),
     # goods accompanied ("menyertai logistik", "mengiringi logistik"): an escort
     ("Sebanyak 12 personel Satpolairud menyertai", "type", "escort"),
     ("Di dermaga, enam anggota Polsek Pulau Tiga", "type", "escort"),
