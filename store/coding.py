@@ -115,7 +115,8 @@ class Coding(Suggesting):
         check_int("end", end, 0, 10**9)
         article = self.article(article_id)
         mine, classifier = self.own_coding(article_id)
-        return prefill(article, start, end, self.drafting_taxonomy(), mine, classifier=classifier)
+        drafting = self.drafting_taxonomy(without=self._mine_and_others(article_id)[1])
+        return prefill(article, start, end, drafting, mine, classifier=classifier)
 
     def add_record(self, article_id: str, **fields: Any) -> ActivityRecord:
         """Validate and save a new activity record; durable when this returns."""

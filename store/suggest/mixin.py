@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from store.classify import TypeClassifier
-from store.conventions import Tally, learned
+from store.conventions import Tally, learned, record_votes
 from store.disk.annotations import Annotations
 from store.disk.corpus import now_iso
 from store.errors import InvalidArgument, NotFound, StoreError
@@ -95,9 +96,26 @@ class Suggesting:
             self._classifier_seq = self.annotations.seq
         return self._classifier
 
-    def drafting_taxonomy(self) -> Taxonomy:
+    def drafting_taxonomy(self, without: Iterable[ActivityRecord] = ()) -> Taxonomy:
         """The taxonomy the pre-fill drafts with: the conventions the store's taxonomy.toml does not
-        settle follow what the store's records do (``store.conventions``), up to date with every record."""
+        settle follow what the store's records do (``store.conventions``), up to date with every record;
+        ``without`` records left out (another reviewer's of the article drafted: double coding stays
+        independent, as ``own_coding`` keeps the classifier)."""
+        base = self._drafting_all()
+        left_out = list(without)
+        if not left_out or self._tally is None:
+            return base
+        counts = self._tally.counts()
+        for record in left_out:
+            for name, reading in record_votes(record).items():
+                counts[name][reading] -= 1
+        taxonomy = self.taxonomy
+        conventions = learned(counts, taxonomy.settled, taxonomy.conventions)
+        if conventions == base.conventions:
+            return base
+        return dataclasses.replace(taxonomy, conventions=conventions)
+
+    def _drafting_all(self) -> Taxonomy:
         taxonomy = self.taxonomy
         if self._drafting_seq != self.annotations.seq or self._drafting is None or (
                 self._drafting_base is not taxonomy):
@@ -139,11 +157,16 @@ class Suggesting:
         """This reviewer's records of the article, and the classifier without the other reviewers'
         records of it: what the pre-fill and the suggestions may build on when reviewers code the
         article independently (double coding)."""
+        mine, others = self._mine_and_others(article_id)
+        return mine, self.type_classifier().without(r.id for r in others)
+
+    def _mine_and_others(self, article_id: str) -> tuple[list[ActivityRecord], list[ActivityRecord]]:
+        """The article's records: this reviewer's, and the other reviewers'."""
         mine: list[ActivityRecord] = []
         others: list[ActivityRecord] = []
         for r in self.records(article_id):
             (mine if r.reviewer == self.reviewer else others).append(r)
-        return mine, self.type_classifier().without(r.id for r in others)
+        return mine, others
 
     def _coded_sources(self, article: Article) -> list[tuple[str, str]]:
         """(article id, "copy"|"story") of coded articles this one copies or rewrites."""
@@ -177,6 +200,7 @@ class Suggesting:
         check_id("article", article_id)
         article = self.article(article_id)
         saved, clf = self.own_coding(article_id)
+        drafting = self.drafting_taxonomy(without=self._mine_and_others(article_id)[1])
         covered = [(s.start, s.end) for r in saved for s in r.evidence]
         rejected = self._rejected(article_id)
 
@@ -212,7 +236,7 @@ class Suggesting:
                     key = span_key(start, end)
                     if key in rejected or (not free(start, end) if i == 0 else coded(start, end)):
                         continue
-                    fields = prefill(article, start, end, self.drafting_taxonomy(), saved, classifier=clf)
+                    fields = prefill(article, start, end, drafting, saved, classifier=clf)
                     out.append({**fields, "key": key, "score": score, "source": source})
         out.sort(key=lambda s: (-s["score"], s["evidence"][0]["start"]))
         return out

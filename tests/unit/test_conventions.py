@@ -176,7 +176,7 @@ def test_the_sub_unit_reading_is_learned_from_the_reviewers_records_and_follows_
         assert st.draft_record(aid, *lantas)["unit"] == "Sat Lantas Polres Bukit Tinggi"  # two: not yet
         ids.append(_code(st, aid, "menyambangi tokoh", unit="Sat Binmas"))
         assert st.draft_record(aid, *lantas)["unit"] == "Sat Lantas"
-    with store.open(path, reviewer="budi") as st:
+    with store.open(path, reviewer="rina") as st:
         assert st.draft_record(aid, *lantas)["unit"] == "Sat Lantas"
         for rid in ids[:2]:
             st.update_record(rid, unit=st.record(rid).unit + " Polres Bukit Tinggi")
@@ -259,3 +259,22 @@ def test_tandai_stats_says_which_reading_each_convention_drafts_and_why(tmp_path
     data = json.loads(subprocess.run([sys.executable, "-m", "tui.cli", "stats", "--json"], capture_output=True,
                                      text=True, env=env, timeout=120, check=True).stdout)
     assert data["conventions"]["sub_unit"] == {"reading": "alone", "how": "learned", "records": {"alone": 3}}
+
+
+def test_a_second_reviewer_of_the_same_article_drafts_without_the_first_reviewer_s_reading(
+        tmp_path: Path) -> None:
+    """Double coding stays independent: the readings learned from another reviewer's records of the very
+    article being drafted are left out (as the type classifier leaves them out), those of other articles
+    count (a team's style)."""
+    src, path = _open(tmp_path)
+    (src / "other.txt").write_text(SUB_UNITS.replace("Bukit Tinggi", "Lembah Sari"), encoding="utf-8")
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([src])
+        ids = {Path(a.source).stem: a.id for a in st.articles()}
+        for needle, unit in (("menjaga pintu masuk", "Sat Samapta"), ("memantau simpatisan", "Sat Intelkam"),
+                             ("menyambangi tokoh", "Sat Binmas")):
+            _code(st, ids["page"], needle, unit=unit)
+    with store.open(path, reviewer="budi") as st:
+        same = st.draft_record(ids["page"], *_sentence(st, ids["page"], "mengatur arus"))
+        other = st.draft_record(ids["other"], *_sentence(st, ids["other"], "mengatur arus"))
+        assert (same["unit"], other["unit"]) == ("Sat Lantas Polres Bukit Tinggi", "Sat Lantas")
