@@ -4,7 +4,7 @@ dev gold (session 14): a list of places drafted as the list suits the older dev 
 (−76 records of 804 with ``first``), only the first place every guidelines-only writer since
 (+29 of 867); the article's unit as the page most often writes it suits both (``first_written``:
 −44 of 804 and −17 of 867). A sub-unit written with its Polres (session 17): each gold writer is of one
-mind (the older writers "Sat Lantas Polres X" 267 of 274, judge batches unanimous either way), so a store
+mind (the older writers "Sat Lantas Polres X" 267 of 274, judge batches one way each, as of session 16), so a store
 learns it from its reviewers' records; the judge batches that code the sub-unit alone, drafted as they
 code it: unit 63→69, 70→77, 58→64, 56→58, 66→72, 69→70 of 71–82 records. Where around a place (session
 17): the older writers code the place (126 of 186 records deciding it), seven of nine judge batches the
