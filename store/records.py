@@ -2381,6 +2381,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # awal masa kampanye", "Dari hasil pemetaan, ...": done before the statement, on a day the text
         # does not give (the guidelines: none -> empty)
         date_iso = None
+    unit_text = _next_listed_unit(article, acting, earlier, selected, unit_text)
     if taxonomy.conventions.get("sub_unit") == "alone":  # "Sat Lantas Polres X" coded "Sat Lantas"
         unit_text = sub_unit_alone(unit_text)
     if location and taxonomy.conventions.get("location_phrase") == "phrase":  # "halaman Mapolres X"
@@ -2398,6 +2399,40 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         "evidence": [{"start": start, "end": end}],
         "notes": "",
     }
+
+
+# units listed as one doer: "Polsek A, Polsek B dan Polsek C menjaga ..." (nothing but the joins between them)
+_UNITS_JOIN = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)")
+
+
+def _next_listed_unit(article: Article, acting: Sequence[Any], earlier: Sequence[ActivityRecord],
+                      selected: tuple[int, int], unit_text: str) -> str:
+    """The next unit of a list acting as one ("personel Polsek A dan Polsek B menyisir ...") when the
+    span's earlier records already code the first ones: a reviewer codes each unit its own record (dev:
+    the writers 11 of 11), so the draft moves on to the first unit no record of the span names."""
+    taken = {r.unit for r in earlier if r.evidence and any(
+        selected[0] <= s.start and s.end <= selected[1] for s in r.evidence)}
+    if unit_text not in taken:
+        return unit_text
+    units = [e for e in acting if _specific(e)]
+    for i, e in enumerate(units):
+        if unit_surface(article, e) != unit_text:
+            continue
+        listed = [e]  # the list this unit opens or stands in
+        for a, b in itertools.pairwise(units[i:]):
+            if not _UNITS_JOIN.fullmatch(article.text, a.end, b.start):
+                break
+            listed.append(b)
+        back = units[:i][::-1]
+        for b, a in zip(back, [e, *back], strict=False):
+            if not _UNITS_JOIN.fullmatch(article.text, b.end, a.start):
+                break
+            listed.insert(0, b)
+        names = [unit_surface(article, x) for x in listed]
+        free = [n for n in names if n not in taken]
+        if len(names) > 1 and free:
+            return free[0]
+    return unit_text
 
 
 # a sentence whose doer is a pronoun for the one the sentence before told of ("Pihaknya juga telah

@@ -1,0 +1,31 @@
+"""Record pre-fill, session 18 (issue 10 item 3): classes first seen this session. Pages are invented in
+the shapes real pages showed, ingested into a real store on disk and drafted through ``Store.draft_record``."""
+
+from __future__ import annotations
+
+from tests.unit.prefill_pages import Opened, case_check, coded_in_turn
+
+PAGES = {
+    "guard": """Gudang PPK di Pesisir Utara Dijaga Tiga Polsek
+
+KUALA HIJAU – Polres Kuala Hijau mengawal distribusi logistik Pilkada 2024 dari gudang KPU ke tiga PPK di pesisir utara, Sabtu (23/11/2024).
+
+Di wilayah tujuan, logistik diterima personel Polsek Tanjung Sari, Polsek Pantai Cermin dan Polsek Muara Batu yang selanjutnya menjaga gudang PPK secara bergantian selama 24 jam.
+
+Di darat, personel Polsek Tanjung Sari dan Polsek Pantai Cermin bersama Babinsa menyisir permukiman nelayan.
+""",
+}
+
+CASES: list[tuple[str, str, object]] = []
+
+opened, test_session18_prefill = case_check(PAGES, CASES)
+
+
+def test_units_listed_as_one_doer_are_one_record_each(opened: Opened) -> None:
+    """"logistik diterima personel Polsek A, Polsek B dan Polsek C yang selanjutnya menjaga ...": a reviewer
+    codes each unit its own record; after the first is saved the draft moves on to the next unit listed (it
+    drafted the first unit again; dev pages of four writers, 10 records)."""
+    got = [d["unit"] for d in coded_in_turn(opened, "guard", "Di wilayah tujuan", 3)]
+    assert got == ["Polsek Tanjung Sari", "Polsek Pantai Cermin", "Polsek Muara Batu"]
+    got = [d["unit"] for d in coded_in_turn(opened, "guard", "Di darat, personel", 2)]
+    assert got == ["Polsek Tanjung Sari", "Polsek Pantai Cermin"]
