@@ -2360,6 +2360,12 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     partners += [p for p in _next_sentence_partners(article, end, unit_text, location) if p not in partners]
     if not partners and ref is not None and (start, end) == selected:  # a next clause: another group's
         partners = [p for p in ref.partners if p != unit_text]
+    listed = _listed_with(article, acting, unit_text)
+    if len({u.split()[0] for u in listed}) == 1 and _TERRITORIAL.match(unit_text):
+        # "Polsek A dan Polsek B menyisir ...": stations of one kind, one record each, neither the other's
+        # partner (not "Polres X dan Satbrimob Y", "pengawalan Sat Lantas dan Sat Samapta": one force, the
+        # other a partner)
+        partners = [p for p in partners if p not in listed]
     if len(partners) > 1:  # "Satpol PP" beside "Satpol PP Kabupaten X": one body, in its long form
         partners = [p for p in partners if not any(q != p and q.startswith(p + " ") for q in partners)]
     clf = classifier if classifier is not None else _lexicon_only(taxonomy)
@@ -2414,6 +2420,13 @@ def _next_listed_unit(article: Article, acting: Sequence[Any], earlier: Sequence
         selected[0] <= s.start and s.end <= selected[1] for s in r.evidence)}
     if unit_text not in taken:
         return unit_text
+    free = [n for n in _listed_with(article, acting, unit_text) if n not in taken]
+    return free[0] if free else unit_text
+
+
+def _listed_with(article: Article, acting: Sequence[Any], unit_text: str) -> list[str]:
+    """The units written in one list with ``unit_text`` ("Polsek A, Polsek B dan Polsek C"), it included;
+    [] when it stands alone."""
     units = [e for e in acting if _specific(e)]
     for i, e in enumerate(units):
         if unit_surface(article, e) != unit_text:
@@ -2428,11 +2441,9 @@ def _next_listed_unit(article: Article, acting: Sequence[Any], earlier: Sequence
             if not _UNITS_JOIN.fullmatch(article.text, b.end, a.start):
                 break
             listed.insert(0, b)
-        names = [unit_surface(article, x) for x in listed]
-        free = [n for n in names if n not in taken]
-        if len(names) > 1 and free:
-            return free[0]
-    return unit_text
+        if len(listed) > 1:
+            return [unit_surface(article, x) for x in listed]
+    return []
 
 
 # a sentence whose doer is a pronoun for the one the sentence before told of ("Pihaknya juga telah

@@ -12,11 +12,15 @@ KUALA HIJAU – Polres Kuala Hijau mengawal distribusi logistik Pilkada 2024 dar
 
 Di wilayah tujuan, logistik diterima personel Polsek Tanjung Sari, Polsek Pantai Cermin dan Polsek Muara Batu yang selanjutnya menjaga gudang PPK secara bergantian selama 24 jam.
 
-Di darat, personel Polsek Tanjung Sari dan Polsek Pantai Cermin bersama Babinsa menyisir permukiman nelayan.
+Di darat, personel Polsek Tanjung Sari dan Polsek Pantai Cermin bersama Satpol PP Kabupaten Kuala Hijau menyisir permukiman nelayan.
 """,
 }
 
-CASES: list[tuple[str, str, object]] = []
+CASES = [
+    # stations of one kind listed as one doer: each its own record, none the other's partner
+    ("Di wilayah tujuan, logistik", "partners", []),
+    ("Di darat, personel", "partners", ["Satpol PP Kabupaten Kuala Hijau"]),
+]
 
 opened, test_session18_prefill = case_check(PAGES, CASES)
 
