@@ -12,6 +12,8 @@ KUALA HIJAU – Polres Kuala Hijau mengawal distribusi logistik Pilkada 2024 dar
 
 Di wilayah tujuan, logistik diterima personel Polsek Tanjung Sari, Polsek Pantai Cermin dan Polsek Muara Batu yang selanjutnya menjaga gudang PPK secara bergantian selama 24 jam.
 
+Di tingkat kelurahan, Bhabinkamtibmas Kelurahan Pasir Putih Bripka Andi Saleh mendatangi rumah-rumah warga untuk mengingatkan larangan kampanye selama masa tenang.
+
 Di darat, personel Polsek Tanjung Sari dan Polsek Pantai Cermin bersama Satpol PP Kabupaten Kuala Hijau menyisir permukiman nelayan.
 """,
 }
@@ -19,6 +21,8 @@ Di darat, personel Polsek Tanjung Sari dan Polsek Pantai Cermin bersama Satpol P
 CASES = [
     # stations of one kind listed as one doer: each its own record, none the other's partner
     ("Di wilayah tujuan, logistik", "partners", []),
+    # a village officer named by his village, the sentence naming no place of its own: his village
+    ("Di tingkat kelurahan, Bhabinkamtibmas", "location", "Kelurahan Pasir Putih"),
     ("Di darat, personel", "partners", ["Satpol PP Kabupaten Kuala Hijau"]),
 ]
 
