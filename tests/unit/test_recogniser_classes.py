@@ -213,3 +213,13 @@ def test_a_body_s_regency_ending_in_a_place_s_head_word_keeps_its_holder_apart()
         "menonton.")]
     assert found[:3] == [("ROLE", "Ketua"), ("ELECTION_BODY", "KPU Barito Kuala"), ("PERSON", "Rahmadi Noor")]
     assert ("LOC", "Kuala Tungkal") in found
+
+
+def test_a_sector_named_by_a_village_word_is_a_unit() -> None:
+    """"Polsek Jorong", "Polsek Dusun Hilir": a district named by a word that heads villages; the station
+    was dropped and its name taken for a village (dev pages of two writers, session 18)."""
+    got = found("Di wilayah itu, Polsek Jorong menempatkan 46 personel, sedangkan Polsek Dusun Tengah "
+                "menurunkan 22 personel ke Desa Sungai Jingah.")
+    assert {("POLICE_UNIT", "Polsek Jorong"), ("POLICE_UNIT", "Polsek Dusun Tengah"),
+            ("LOC", "Desa Sungai Jingah")} <= got
+    assert ("LOC", "Dusun Tengah") not in got

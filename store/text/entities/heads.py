@@ -163,11 +163,20 @@ def _territorial(text: str, start: int, add: Add | None = None) -> int | None:
         if acr is not None and "Pol" in acr.group():
             end = acr.end()  # "Kepolisian Resor (Polres) Kuningan", not "(Kapolres)"
     end, n = _tail(text, end, max_words=4, kota=True)
+    village = _VILLAGE_NAMED.match(text, end) if n == 0 else None
+    if village is not None:  # "Polsek Jorong", "Polsek Dusun Hilir": a district named by a village word
+        end, n = _tail(text, village.end(), max_words=3, kota=True)
+        end, n = (end, n + 1) if n else (village.end(), 1)
     if n == 0 and not text.startswith("Kepolisian", start):
         if not (text.endswith("(", 0, start) and text.startswith(")", m.end())):
             return None
         end = m.end()
     return end
+
+
+# a word that heads villages, opening a district's name after a station ("Polsek Dusun Hilir", "Polsek
+# Jorong"): a sector is named by its district, never by a village head alone
+_VILLAGE_NAMED = re.compile(rf"{_S}+(?:Jorong|Dusun|Nagari|Gampong|Tiyuh|Pekon|Kampung)(?![\w])(?!{_S}*[,.(])")
 
 
 _CREDIT_BEFORE = re.compile(
