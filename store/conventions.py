@@ -89,8 +89,35 @@ def _location_phrase_vote(record: ActivityRecord) -> str | None:
     return None
 
 
+# where a venue lies, after it: "Gudang KPU X di Dringu", "kantor PPK A di Desa B" (a name, not "di sana")
+_WHERE_AFTER = re.compile(r"\s+di\s+((?:Jalan|Jl\.)\s+[\w.'’-]+(?:\s+[A-Z0-9][\w.'’-]*){0,3}|"
+                          r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+
+
+def location_where(place: str, sentence: str) -> str:
+    """The venue with where it lies as the sentence writes it right after ("Gudang KPU X di Dringu" for
+    "Gudang KPU X"); the place itself when the sentence writes nothing there."""
+    at = sentence.find(place)
+    if at < 0 or _WHERE_AFTER.search(place):
+        return place
+    m = _WHERE_AFTER.match(sentence, at + len(place))
+    return f"{place} di {m.group(1)}" if m is not None else place
+
+
+def _location_where_vote(record: ActivityRecord) -> str | None:
+    place = (record.location or "").strip()
+    texts = [span.text for span in record.evidence]
+    if not place or not any(place in t for t in texts):
+        return None
+    if _WHERE_AFTER.search(place) and not place.startswith(("di ", "Di ")):
+        return "with_where"  # "Gudang KPU X di Dringu" as written
+    if any(location_where(place, t) != place for t in texts):
+        return "place"  # "Gudang KPU X" where the evidence goes on "di Dringu"
+    return None
+
+
 _VOTERS = {"sub_unit": _sub_unit_vote, "location_list": _location_list_vote,
-           "location_phrase": _location_phrase_vote}
+           "location_phrase": _location_phrase_vote, "location_where": _location_where_vote}
 
 
 def record_votes(record: ActivityRecord) -> dict[str, str]:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from store.classify import APPEAL_VERBS, SCENE, TALK_VERBS, TypeClassifier
-from store.conventions import location_phrase, sub_unit_alone
+from store.conventions import location_phrase, location_where, sub_unit_alone
 from store.errors import InvalidRecord
 from store.model import (
     PHASES,
@@ -2394,6 +2394,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     unit_text = _next_listed_unit(article, acting, earlier, selected, unit_text)
     if taxonomy.conventions.get("sub_unit") == "alone":  # "Sat Lantas Polres X" coded "Sat Lantas"
         unit_text = sub_unit_alone(unit_text)
+    if location and taxonomy.conventions.get("location_where") == "with_where":  # "Gudang KPU X di Dringu"
+        location = location_where(location, article.text[start:end])
     if location and taxonomy.conventions.get("location_phrase") == "phrase":  # "halaman Mapolres X"
         location = location_phrase(location, article.text[start:end])
     return {

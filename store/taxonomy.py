@@ -47,6 +47,9 @@ CONVENTIONS = {
     # where around a place an act happens ("apel di halaman Mapolres X"): the place ("Mapolres X"), or the
     # phrase as written ("halaman Mapolres X")
     "location_phrase": ("place", "phrase"),
+    # a venue written with where it lies ("dikawal ke Gudang KPU X di Dringu"): the venue ("Gudang KPU X"),
+    # or the venue and where it lies as written ("Gudang KPU X di Dringu")
+    "location_where": ("place", "with_where"),
 }
 
 
