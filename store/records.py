@@ -1915,8 +1915,10 @@ _OPENS_WITH = re.compile(rf"({'|'.join(_NAMED_AS)})(?![^\W_])(?!\s+(?:itu|terseb
 
 
 # a meeting the sentence says something was settled in ("dimatangkan dalam rapat koordinasi")
-_MEETING_IN = re.compile(r"(?<![^\W_])(?:dalam|pada|melalui|lewat)\s+(?:rapat\s+koordinasi|rakor|rapat)"
-                         r"(?![^\W_])", re.IGNORECASE)
+_MEETING_IN = re.compile(r"(?<![^\W_])(?:(?:dalam|pada|melalui|lewat|(?:tindak\s+)?lanjut(?:an)?|hasil|"
+                         r"sesuai|berdasarkan)\s+(?:rapat\s+koordinasi|rakor|rapat)(?![^\W_])|"
+                         r"(?:rapat\s+koordinasi|rakor)\s+yang\s+(?:digelar|dilaksanakan|diadakan|dipimpin)(?![^\W_]))",
+                         re.IGNORECASE)
 
 
 def _following(article: Article, end: int) -> list[tuple[int, int]]:

@@ -16,6 +16,14 @@ Di tingkat kelurahan, Bhabinkamtibmas Kelurahan Pasir Putih Bripka Andi Saleh me
 
 Di darat, personel Polsek Tanjung Sari dan Polsek Pantai Cermin bersama Satpol PP Kabupaten Kuala Hijau menyisir permukiman nelayan.
 """,
+    "followup": """Logistik Pilkada Tiba di Tiga PPK Danau Hijau
+
+DANAU HIJAU – Polres Danau Hijau mengawal distribusi logistik Pilkada 2024 ke tiga PPK di tepi danau, Kamis (21/11/2024).
+
+Setibanya di tujuan, logistik dijaga bergantian selama 24 jam oleh personel Polsek Tepian Raya di kantor PPK Tepian Raya.
+
+Pendistribusian itu merupakan tindak lanjut rapat koordinasi yang digelar Polres Danau Hijau bersama KPU Danau Hijau, Bawaslu Danau Hijau dan Kodim 1299/Danau Hijau di Aula Mapolres Danau Hijau, Rabu (20/11/2024).
+""",
 }
 
 CASES = [
@@ -23,6 +31,9 @@ CASES = [
     ("Di wilayah tujuan, logistik", "partners", []),
     # a village officer named by his village, the sentence naming no place of its own: his village
     ("Di tingkat kelurahan, Bhabinkamtibmas", "location", "Kelurahan Pasir Putih"),
+    # the next sentence tells of the meeting the act followed from ("tindak lanjut rapat koordinasi yang digelar
+    # ... bersama KPU, Bawaslu dan Kodim"): those took part in the meeting, not in the guard
+    ("Setibanya di tujuan, logistik dijaga", "partners", []),
     ("Di darat, personel", "partners", ["Satpol PP Kabupaten Kuala Hijau"]),
 ]
 
