@@ -24,6 +24,12 @@ Setibanya di tujuan, logistik dijaga bergantian selama 24 jam oleh personel Pols
 
 Pendistribusian itu merupakan tindak lanjut rapat koordinasi yang digelar Polres Danau Hijau bersama KPU Danau Hijau, Bawaslu Danau Hijau dan Kodim 1299/Danau Hijau di Aula Mapolres Danau Hijau, Rabu (20/11/2024).
 """,
+    "shares": """PSU di TPS 05 Desa Serongga Baru Dijaga 48 Personel
+
+MUARA HIJAU – Polres Muara Hijau mengamankan pemungutan suara ulang (PSU) di TPS 05 Desa Serongga Baru, Sabtu (7/12/2024).
+
+Sebanyak 48 personel dikerahkan, yakni 20 personel Polres Muara Hijau dan 16 personel Polsek Kelumpang Baru yang berjaga di sekitar TPS, serta 12 personel Satbrimob Polda Kalsel yang disiagakan di Mapolsek Kelumpang Baru.
+""",
 }
 
 CASES = [
@@ -48,3 +54,19 @@ def test_units_listed_as_one_doer_are_one_record_each(opened: Opened) -> None:
     assert got == ["Polsek Tanjung Sari", "Polsek Pantai Cermin", "Polsek Muara Batu"]
     got = [d["unit"] for d in coded_in_turn(opened, "guard", "Di darat, personel", 2)]
     assert got == ["Polsek Tanjung Sari", "Polsek Pantai Cermin"]
+
+
+def test_a_share_the_lede_s_record_already_codes_is_passed_over(opened: Opened) -> None:
+    """"Polres X mengamankan PSU ..." coded with the Polres's own 20, then "48 personel dikerahkan, yakni 20
+    personel Polres X dan 16 personel Polsek Y ..., serta 12 personel Satbrimob Z": the first share is that
+    record's, the draft starts at the Polsek's (it drafted the Polres's 20 again; judge pages of sessions
+    17 and 18, 6 of 6 such sentences; the gold scorer drafts each sentence without the page's other records,
+    so it cannot show this)."""
+    st, ids = opened
+    aid = ids["shares"]
+    text = st.article(aid).text
+    at = text.index("MUARA HIJAU")
+    lede = st.draft_record(aid, at, text.index("\n", at))
+    st.add_record(aid, **{**{k: v for k, v in lede.items() if k not in ("date_text", "phase")}, "personnel": 20})
+    got = [(d["unit"], d["personnel"]) for d in coded_in_turn(opened, "shares", "Sebanyak 48 personel", 2)]
+    assert got == [("Polsek Kelumpang Baru", 16), ("Satbrimob Polda Kalsel", 12)]
