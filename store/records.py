@@ -2346,6 +2346,12 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         location = _lede_dateline(article, start, end)
     if location is None and ref is not None and ref.location:
         location = ref.location
+    ring = _RING_SPOT.search(sentence)
+    if ring is not None and ring.group(1) != "gedung" and (location is None or location not in sentence):
+        # "ring satu di dalam aula dijaga 20 personel, ring dua di halaman gedung ...": each ring's own spot
+        # as written, not the event's venue nor the ring before's (dev: 56 of 83 ring records code the
+        # spot, most of the rest a road the sentence names; "di dalam gedung" is the event's building)
+        location = re.sub(r"(?:,|\s+dan|\s+serta)+$", "", ring.group(1))
     undated = (date is None or not date.value) and told is None and ref is None and shift is None and (
         opens is None)
     if goes_on_there and undated:
@@ -2458,6 +2464,19 @@ def _listed_with(article: Article, acting: Sequence[Any], unit_text: str) -> lis
         if len(listed) > 1:
             return [unit_surface(article, x) for x in listed]
     return []
+
+
+# a ring of a venue's guard and its spot, unnamed: "ring dua di lobi dan halaman hotel dijaga ...", "Ring satu
+# di sekitar panggung utama dijaga ..."
+_SPOT_WORD = (r"(?:lobi|halaman|pintu(?:\s+(?:masuk|keluar|utama|gerbang))?|area|ruang|ballroom|aula|"
+              r"panggung|tribun|gerbang|pagar|selasar|teras|kantong\s+parkir|parkir|ruas\s+jalan|jalan\s+masuk|"
+              r"gedung|meja|podium)")
+_SPOT_STOP = (r"(?:sebagai|untuk|yang|dengan|oleh|pada|sejak|hingga|selama|sementara|sedangkan|serta|"
+              r"ditambah|masing-masing|berjaga|bersiaga|ring|di[a-z]{3,})")
+_RING_SPOT = re.compile(rf"(?<![^\W_])(?i:ring)\s+(?i:satu|dua|tiga|empat|I{{1,3}}|IV|[1-4]|pertama|kedua|"
+                        rf"ketiga)(?![^\W_])[^,.;]{{0,30}}?\s(?:di|ke)\s+(?:dalam\s+)?("
+                        rf"(?:(?:sekitar|luar|depan|sepanjang)\s+)?{_SPOT_WORD}"
+                        rf"(?:,?\s+(?!{_SPOT_STOP}(?![^\W_]))[a-z][\w-]*){{0,6}})(?!\s+[A-Z])")
 
 
 # a sentence whose doer is a pronoun for the one the sentence before told of ("Pihaknya juga telah

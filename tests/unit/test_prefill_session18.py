@@ -30,6 +30,14 @@ MUARA HIJAU – Polres Muara Hijau mengamankan pemungutan suara ulang (PSU) di T
 
 Sebanyak 48 personel dikerahkan, yakni 20 personel Polres Muara Hijau dan 16 personel Polsek Kelumpang Baru yang berjaga di sekitar TPS, serta 12 personel Satbrimob Polda Kalsel yang disiagakan di Mapolsek Kelumpang Baru.
 """,
+    "rings": """Pleno KPU Kota Bukit Hijau Dijaga Tiga Ring
+
+BUKIT HIJAU – Polres Bukit Hijau mengamankan rapat pleno terbuka KPU Kota Bukit Hijau di Ballroom Hotel Bukit Indah, Kamis (5/12/2024).
+
+Ring satu di dalam ballroom dijaga 30 personel, ring dua di lobi, halaman dan pintu masuk hotel diisi 60 personel, sedangkan ring tiga di ruas jalan menuju hotel dijaga 90 personel.
+
+Ring satu di sekitar panggung utama dijaga 35 personel Sat Samapta.
+""",
 }
 
 CASES = [
@@ -40,6 +48,8 @@ CASES = [
     # the next sentence tells of the meeting the act followed from ("tindak lanjut rapat koordinasi yang digelar
     # ... bersama KPU, Bawaslu dan Kodim"): those took part in the meeting, not in the guard
     ("Setibanya di tujuan, logistik dijaga", "partners", []),
+    # a ring's own spot, unnamed, as written: not the event's venue (the hotel, the ground) nor the ring before's
+    ("Ring satu di sekitar panggung", "location", "sekitar panggung utama"),
     ("Di darat, personel", "partners", ["Satpol PP Kabupaten Kuala Hijau"]),
 ]
 
@@ -70,3 +80,12 @@ def test_a_share_the_lede_s_record_already_codes_is_passed_over(opened: Opened) 
     st.add_record(aid, **{**{k: v for k, v in lede.items() if k not in ("date_text", "phase")}, "personnel": 20})
     got = [(d["unit"], d["personnel"]) for d in coded_in_turn(opened, "shares", "Sebanyak 48 personel", 2)]
     assert got == [("Polsek Kelumpang Baru", 16), ("Satbrimob Polda Kalsel", 12)]
+
+
+def test_each_ring_of_a_guard_is_placed_at_its_own_spot(opened: Opened) -> None:
+    """"Ring satu di dalam ballroom dijaga 30 personel, ring dua di lobi, halaman dan pintu masuk hotel diisi
+    60 personel, sedangkan ring tiga di ruas jalan menuju hotel ...": each ring record its own spot as written
+    (the hotel was drafted for the first and each later ring took the ring before's; dev 56 of 83 ring
+    records code the spot)."""
+    got = [(d["location"], d["personnel"]) for d in coded_in_turn(opened, "rings", "Ring satu di dalam ballroom", 3)]
+    assert got == [("ballroom", 30), ("lobi, halaman dan pintu masuk hotel", 60), ("ruas jalan menuju hotel", 90)]
