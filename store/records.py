@@ -2382,6 +2382,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         partners = [p for p in partners if not any(q != p and q.startswith(p + " ") for q in partners)]
     clf = classifier if classifier is not None else _lexicon_only(taxonomy)
     kind = _type(article, start, _typed_clause(article, start, end), clf, sentence)
+    if kind == DEPLOYMENT and "escort" in taxonomy.activities and _GOODS_ESCORTED.search(sentence) and (
+            _GOODS.search(sentence) or _MOVED_GOODS.search(sentence)):
+        # "logistik akan digeser dari PPK ke PPS dengan pengawalan serupa", "Kotak ... digeser ke hotel dengan
+        # pengawalan Sat Lantas": goods moved under guard are an escort, whatever shift word moves them
+        kind = "escort"
     if kind == "other" and "patrol" in taxonomy.activities and _PATROL_TOO.search(sentence):
         kind = "patrol"  # "menggelar patroli gabungan sekaligus menertibkan alat peraga": a patrol that does
         # more on its way (a removal told on its own, "Dalam patroli itu ... menurunkan APK", stays other)
@@ -2477,6 +2482,14 @@ _RING_SPOT = re.compile(rf"(?<![^\W_])(?i:ring)\s+(?i:satu|dua|tiga|empat|I{{1,3
                         rf"ketiga)(?![^\W_])[^,.;]{{0,30}}?\s(?:di|ke)\s+(?:dalam\s+)?("
                         rf"(?:(?:sekitar|luar|depan|sepanjang)\s+)?{_SPOT_WORD}"
                         rf"(?:,?\s+(?!{_SPOT_STOP}(?![^\W_]))[a-z][\w-]*){{0,6}})(?!\s+[A-Z])")
+
+
+# goods moved under a guard: "dengan pengawalan Sat Lantas", "Pengawalannya oleh Bhabinkamtibmas"
+_GOODS_ESCORTED = re.compile(r"(?<![^\W_])(?:(?:dengan|di\s+bawah|mendapat)\s+(?:pengawalan|kawalan)|"
+                             r"pengawalannya|dikawal|mengawal)(?![^\W_])", re.IGNORECASE)
+# a move of goods named by its stage, the goods unnamed: "Pergeseran dari PPK ke PPS ... dengan pengawalan"
+_MOVED_GOODS = re.compile(r"(?<![^\W_])(?:pergeseran|pendistribusian|distribusi)\s+(?:berikutnya\s+)?dari\s+"
+                          r"(?:PPK|PPS|TPS|gudang|kapanewon|kecamatan)(?![^\W_])", re.IGNORECASE)
 
 
 # a sentence whose doer is a pronoun for the one the sentence before told of ("Pihaknya juga telah

@@ -38,6 +38,14 @@ Ring satu di dalam ballroom dijaga 30 personel, ring dua di lobi, halaman dan pi
 
 Ring satu di sekitar panggung utama dijaga 35 personel Sat Samapta.
 """,
+    "goods": """Kotak Suara Hasil Pleno Digeser ke Hotel
+
+SUNGAI HIJAU – Polres Sungai Hijau mengamankan pleno rekapitulasi KPU Kabupaten Sungai Hijau, Rabu (4/12/2024).
+
+Kotak berisi dokumen hasil rekapitulasi 12 PPK digeser dari gudang logistik KPU Sungai Hijau ke hotel dengan pengawalan Sat Lantas Polres Sungai Hijau.
+
+"Pergeseran dari PPK ke PPS dan TPS dijadwalkan Selasa (26/11/2024). Pengawalannya oleh Bhabinkamtibmas dan personel pengamanan TPS," ujar Kapolres.
+""",
 }
 
 CASES = [
@@ -50,6 +58,10 @@ CASES = [
     ("Setibanya di tujuan, logistik dijaga", "partners", []),
     # a ring's own spot, unnamed, as written: not the event's venue (the hotel, the ground) nor the ring before's
     ("Ring satu di sekitar panggung", "location", "sekitar panggung utama"),
+    # goods moved under guard, whatever shift word moves them ("digeser ... dengan pengawalan", "Pergeseran dari
+    # PPK ke PPS ... Pengawalannya oleh"): an escort, not a deployment of troops
+    ("Kotak berisi dokumen hasil", "type", "escort"),
+    ('"Pergeseran dari PPK ke PPS', "type", "escort"),
     ("Di darat, personel", "partners", ["Satpol PP Kabupaten Kuala Hijau"]),
 ]
 
