@@ -347,6 +347,9 @@ _OWN_PASSIVE = re.compile(r"(?<![^\W_])(?:kami|kita)\s+(?!(?:juga|sudah|akan|tel
                           r"kirim|antar|tempatkan|sebar|siagakan|amankan|tertibkan|periksa|data|tangkap)(?![^\W_])")
 
 
+# an event named "rapat" that is no meeting of the police with others: the count ("rapat pleno terbuka"), a
+# campaign rally ("rapat umum pasangan calon", "rapat akbar")
+_EVENT_MEETING = re.compile(r"\s+(?:pleno|umum|terbuka|rekapitulasi|akbar)(?![^\W_])", re.IGNORECASE)
 # a room named for what is held in it ("ruang rapat", "ruang pleno"): a place, its word no trigger
 _ROOM = re.compile(r"(?<![^\W_])(?:ruang|ruangan)\s+$", re.IGNORECASE)
 
@@ -526,6 +529,8 @@ class TypeClassifier:
                     continue
             if _ROOM.search(sentence, max(0, start - 9), start):
                 continue  # "di ruang rapat KIP": a room, no meeting
+            if word == "rapat" and _EVENT_MEETING.match(sentence, end):
+                continue  # "rapat pleno", "rapat umum pasangan calon": the count or a rally, no meeting
             if _HELD_DURING.search(sentence[max(0, start - 80):start] + text.split()[0] + " "):
                 continue  # "... saat DPRD X menggelar rapat": another body's event, the time of the act
             weight = WEAK.get(word, 1.0 + 0.5 * word.count(" "))

@@ -2387,6 +2387,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # "logistik akan digeser dari PPK ke PPS dengan pengawalan serupa", "Kotak ... digeser ke hotel dengan
         # pengawalan Sat Lantas": goods moved under guard are an escort, whatever shift word moves them
         kind = "escort"
+    if kind in ("", "other", "coordination") and "static_guard" in taxonomy.activities and _SAME_GUARD.search(
+            sentence):
+        # "pola pengamanan serupa akan diterapkan pada rapat umum ...": the guard told before, again (dev: 14
+        # of 20 such records static_guard, 5 a deployment, none a meeting)
+        kind = "static_guard"
     if kind == "other" and "patrol" in taxonomy.activities and _PATROL_TOO.search(sentence):
         kind = "patrol"  # "menggelar patroli gabungan sekaligus menertibkan alat peraga": a patrol that does
         # more on its way (a removal told on its own, "Dalam patroli itu ... menurunkan APK", stays other)
@@ -2484,6 +2489,9 @@ _RING_SPOT = re.compile(rf"(?<![^\W_])(?i:ring)\s+(?i:satu|dua|tiga|empat|I{{1,3
                         rf"(?:,?\s+(?!{_SPOT_STOP}(?![^\W_]))[a-z][\w-]*){{0,6}})(?!\s+[A-Z])")
 
 
+# the same guard again: "pola pengamanan serupa akan diterapkan", "Pengamanan yang sama kami berlakukan"
+_SAME_GUARD = re.compile(r"(?<![^\W_])(?:(?:pola\s+)?pengamanan\s+(?:dengan\s+pola\s+)?|pola\s+)(?:yang\s+)?"
+                         r"(?:sama|serupa)(?![^\W_])", re.IGNORECASE)
 # goods moved under a guard: "dengan pengawalan Sat Lantas", "Pengawalannya oleh Bhabinkamtibmas"
 _GOODS_ESCORTED = re.compile(r"(?<![^\W_])(?:(?:dengan|di\s+bawah|mendapat)\s+(?:pengawalan|kawalan)|"
                              r"pengawalannya|dikawal|mengawal)(?![^\W_])", re.IGNORECASE)

@@ -45,6 +45,10 @@ SUNGAI HIJAU – Polres Sungai Hijau mengamankan pleno rekapitulasi KPU Kabupate
 Kotak berisi dokumen hasil rekapitulasi 12 PPK digeser dari gudang logistik KPU Sungai Hijau ke hotel dengan pengawalan Sat Lantas Polres Sungai Hijau.
 
 "Pergeseran dari PPK ke PPS dan TPS dijadwalkan Selasa (26/11/2024). Pengawalannya oleh Bhabinkamtibmas dan personel pengamanan TPS," ujar Kapolres.
+
+Rapat pleno PPK Sungai Hijau berlangsung sejak Sabtu (30/11/2024) di bawah pengamanan ketat personel Polres Sungai Hijau.
+
+Menurut Kapolres, pola pengamanan serupa akan diterapkan pada rapat umum pasangan calon nomor urut 1 di Lapangan Merdeka, Sabtu (23/11/2024).
 """,
 }
 
@@ -62,6 +66,10 @@ CASES = [
     # PPK ke PPS ... Pengawalannya oleh"): an escort, not a deployment of troops
     ("Kotak berisi dokumen hasil", "type", "escort"),
     ('"Pergeseran dari PPK ke PPS', "type", "escort"),
+    # "rapat pleno" and "rapat umum" are the count and a rally, no meeting of the police; the same guard applied
+    # again ("pola pengamanan serupa akan diterapkan") is a guard
+    ("Rapat pleno PPK Sungai Hijau berlangsung", "type", "static_guard"),
+    ("Menurut Kapolres, pola pengamanan serupa", "type", "static_guard"),
     ("Di darat, personel", "partners", ["Satpol PP Kabupaten Kuala Hijau"]),
 ]
 
