@@ -2346,6 +2346,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         location = _lede_dateline(article, start, end)
     if location is None and ref is not None and ref.location:
         location = ref.location
+    floor = _FLOOR.search(sentence) if location else None
+    if floor is not None and location in floor.group(1):
+        # "di ruang rapat lantai dua kantor tersebut", "di aula lantai dua Gedung X": the room on its floor,
+        # as written (dev: 18 records code the floor with the room, none without it)
+        location = floor.group(1)
     ring = _RING_SPOT.search(sentence)
     if ring is not None and ring.group(1) != "gedung" and (location is None or location not in sentence):
         # "ring satu di dalam aula dijaga 20 personel, ring dua di halaman gedung ...": each ring's own spot
@@ -2489,6 +2494,11 @@ _RING_SPOT = re.compile(rf"(?<![^\W_])(?i:ring)\s+(?i:satu|dua|tiga|empat|I{{1,3
                         rf"(?:,?\s+(?!{_SPOT_STOP}(?![^\W_]))[a-z][\w-]*){{0,6}})(?!\s+[A-Z])")
 
 
+# a room on a floor of its building: "ruang rapat lantai dua kantor tersebut", "aula lantai dua Gedung X"
+_FLOOR = re.compile(r"(?<![^\W_])((?:ruang(?:an)?(?:\s+(?!lantai)[a-z]+)?|aula|ballroom)\s+(?:di\s+)?"
+                    r"lantai\s+(?:satu|dua|tiga|empat|lima|\d+)(?![^\W_])(?:\s+(?:(?:kantor|gedung)"
+                    r"(?:\s+(?:tersebut|itu)(?![^\W_])|(?:\s+[A-Z][\w'’/-]*)+)?|"
+                    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’/-]*)*))?)")
 # the same guard again: "pola pengamanan serupa akan diterapkan", "Pengamanan yang sama kami berlakukan"
 _SAME_GUARD = re.compile(r"(?<![^\W_])(?:(?:pola\s+)?pengamanan\s+(?:dengan\s+pola\s+)?|pola\s+)(?:yang\s+)?"
                          r"(?:sama|serupa)(?![^\W_])", re.IGNORECASE)

@@ -48,6 +48,10 @@ Kotak berisi dokumen hasil rekapitulasi 12 PPK digeser dari gudang logistik KPU 
 
 Rapat pleno PPK Sungai Hijau berlangsung sejak Sabtu (30/11/2024) di bawah pengamanan ketat personel Polres Sungai Hijau.
 
+Usai berorasi, lima perwakilan massa difasilitasi bertemu komisioner di ruang rapat lantai dua kantor tersebut.
+
+Pleno dijaga 40 personel Polsek Hijau di aula lantai dua Gedung Serbaguna Sungai Hijau.
+
 Menurut Kapolres, pola pengamanan serupa akan diterapkan pada rapat umum pasangan calon nomor urut 1 di Lapangan Merdeka, Sabtu (23/11/2024).
 """,
 }
@@ -70,6 +74,9 @@ CASES = [
     # again ("pola pengamanan serupa akan diterapkan") is a guard
     ("Rapat pleno PPK Sungai Hijau berlangsung", "type", "static_guard"),
     ("Menurut Kapolres, pola pengamanan serupa", "type", "static_guard"),
+    # a room on a floor of its building: the room on its floor, as written
+    ("Usai berorasi, lima perwakilan", "location", "ruang rapat lantai dua kantor tersebut"),
+    ("Pleno dijaga 40 personel Polsek Hijau", "location", "aula lantai dua Gedung Serbaguna Sungai Hijau"),
     ("Di darat, personel", "partners", ["Satpol PP Kabupaten Kuala Hijau"]),
 ]
 
