@@ -116,8 +116,46 @@ def _location_where_vote(record: ActivityRecord) -> str | None:
     return None
 
 
+# an unnamed place after the act's preposition, as written: "ke permukiman warga", "di dekat pintu masuk
+# lapangan", "ke dusun-dusun di sekitar area tambang" (a place with a name is the pre-fill's own business)
+_UNNAMED_HEAD = (r"(?:permukiman|pemukiman|rumah|kantor|gudang|pos|posko|area|kawasan|sekitar|dekat|pintu|"
+                 r"halaman|lobi|depan|jalan|ruas|jalur|desa-desa|dusun-dusun|kampung-kampung|pekon-pekon|pasar|"
+                 r"dermaga|pelabuhan|lokasi|wilayah|titik|tempat|sekretariat|markas|perairan|pusat|balai|aula|ruang|"
+                 r"gerbang|luar|dalam|tepi|pinggir|seluruh|setiap|tiap|sejumlah|beberapa|TPS-TPS)")
+_UNNAMED_STOP = (r"(?:untuk|agar|guna|supaya|yang|dengan|sejak|hingga|sampai|selama|pada|sementara|sedangkan|"
+                 r"serta|dan\s+(?:me|ber|di)[a-z]+|sambil|sekaligus|bersama|oleh|saat|ketika|usai|setelah|sebelum|"
+                 r"masing-masing|karena|terutama|termasuk|antara|pukul|sekitar\s+pukul|\d[\w.]*)")
+_UNNAMED = re.compile(rf"(?<![^\W_])(?:di|ke|menuju|menyisir|menyusuri)\s+({_UNNAMED_HEAD}(?![^\W_])"
+                      rf"(?:\s+(?!{_UNNAMED_STOP}(?![^\W_]))[\w-]+){{0,7}}?)(?=\s+{_UNNAMED_STOP}(?![^\W_])|"
+                      r"\s*[,.;:\"”)]|\s*$)")
+
+
+def unnamed_place(sentence: str) -> str | None:
+    """The first unnamed place the sentence puts its act at, as written ("permukiman warga" in "berpatroli
+    ke permukiman warga untuk ..."); ``None`` when there is none or it holds a name (a named place is
+    found by the pre-fill itself)."""
+    m = _UNNAMED.search(sentence)
+    if m is None or any(w[:1].isupper() for w in m.group(1).split()[1:]):
+        return None
+    return m.group(1)
+
+
+def _location_unnamed_vote(record: ActivityRecord) -> str | None:
+    texts = [span.text for span in record.evidence]
+    written = next((p for p in map(unnamed_place, texts) if p), None)
+    if written is None or any(re.search(r"\s(?:di|ke)\s+[A-Z]", t) for t in texts):
+        return None  # the evidence names no unnamed place, or names a place with a name too
+    place = (record.location or "").strip()
+    if place and place[:1].islower() and any(place in t for t in texts):
+        return "as_written"
+    if not place or not any(place in t for t in texts):
+        return "none"  # nothing, or a place the sentence does not write (the dateline, the venue before)
+    return None
+
+
 _VOTERS = {"sub_unit": _sub_unit_vote, "location_list": _location_list_vote,
-           "location_phrase": _location_phrase_vote, "location_where": _location_where_vote}
+           "location_phrase": _location_phrase_vote, "location_where": _location_where_vote,
+           "location_unnamed": _location_unnamed_vote}
 
 
 def record_votes(record: ActivityRecord) -> dict[str, str]:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from store.classify import APPEAL_VERBS, SCENE, TALK_VERBS, TypeClassifier
-from store.conventions import location_phrase, location_where, sub_unit_alone
+from store.conventions import location_phrase, location_where, sub_unit_alone, unnamed_place
 from store.errors import InvalidRecord
 from store.model import (
     PHASES,
@@ -2342,6 +2342,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     if location is None:  # "Kegiatan yang berlangsung di Ballroom Hotel Tugu ini melibatkan ..."
         location = (_following_location(article, end) or _event_venue_next(article, start, end)
                     or _done_at_next(article, start, end, unit_text))
+    if location is None and taxonomy.conventions.get("location_unnamed") == "as_written":
+        location = unnamed_place(sentence)  # "berpatroli ke permukiman warga": the unnamed place as written
     if location is None:  # "WONOSOBO - Polres Wonosobo menyebar 437 personel ...": the lede's own dateline
         location = _lede_dateline(article, start, end)
     if location is None and ref is not None and ref.location:

@@ -50,6 +50,9 @@ CONVENTIONS = {
     # a venue written with where it lies ("dikawal ke Gudang KPU X di Dringu"): the venue ("Gudang KPU X"),
     # or the venue and where it lies as written ("Gudang KPU X di Dringu")
     "location_where": ("place", "with_where"),
+    # a sentence placing its act only at an unnamed place ("berpatroli ke permukiman warga", "di dekat pintu
+    # masuk lapangan"): no place drafted (the dateline or the record before), or the unnamed place as written
+    "location_unnamed": ("none", "as_written"),
 }
 
 
