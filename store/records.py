@@ -2389,8 +2389,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         partners = [p for p in partners if not any(q != p and q.startswith(p + " ") for q in partners)]
     clf = classifier if classifier is not None else _lexicon_only(taxonomy)
     kind = _type(article, start, _typed_clause(article, start, end), clf, sentence)
-    if kind == DEPLOYMENT and "escort" in taxonomy.activities and _GOODS_ESCORTED.search(sentence) and (
-            _GOODS.search(sentence) or _MOVED_GOODS.search(sentence)):
+    if kind == DEPLOYMENT and "escort" in taxonomy.activities and ((_GOODS_ESCORTED.search(sentence) and (
+            _GOODS.search(sentence) or _MOVED_GOODS.search(sentence))) or _FOR_DELIVERY.search(sentence)):
         # "logistik akan digeser dari PPK ke PPS dengan pengawalan serupa", "Kotak ... digeser ke hotel dengan
         # pengawalan Sat Lantas": goods moved under guard are an escort, whatever shift word moves them
         kind = "escort"
@@ -2507,6 +2507,12 @@ _SAME_GUARD = re.compile(r"(?<![^\W_])(?:(?:pola\s+)?pengamanan\s+(?:dengan\s+po
 # goods moved under a guard: "dengan pengawalan Sat Lantas", "Pengawalannya oleh Bhabinkamtibmas"
 _GOODS_ESCORTED = re.compile(r"(?<![^\W_])(?:(?:dengan|di\s+bawah|mendapat)\s+(?:pengawalan|kawalan)|"
                              r"pengawalannya|dikawal|mengawal)(?![^\W_])", re.IGNORECASE)
+# personnel fielded for a delivery or its route: "mengerahkan 14 personel untuk pengiriman dari Balai X ke 18
+# desa", "menurunkan 22 personel untuk rute ke Mengkatip" (not "untuk pergeseran pasukan": troops moved)
+_FOR_DELIVERY = re.compile(r"(?<![^\W_])untuk\s+(?:(?:pengiriman|pendistribusian|distribusi|pergeseran|"
+                           r"pengantaran)(?!\s+(?:pasukan|personel|personil|anggota))|rute\s+(?:dari|ke|menuju))"
+                           r"(?![^\W_])",
+                           re.IGNORECASE)
 # a move of goods named by its stage, the goods unnamed: "Pergeseran dari PPK ke PPS ... dengan pengawalan"
 _MOVED_GOODS = re.compile(r"(?<![^\W_])(?:pergeseran|pendistribusian|distribusi)\s+(?:berikutnya\s+)?dari\s+"
                           r"(?:PPK|PPS|TPS|gudang|kapanewon|kecamatan)(?![^\W_])", re.IGNORECASE)

@@ -46,6 +46,8 @@ Kotak berisi dokumen hasil rekapitulasi 12 PPK digeser dari gudang logistik KPU 
 
 "Pergeseran dari PPK ke PPS dan TPS dijadwalkan Selasa (26/11/2024). Pengawalannya oleh Bhabinkamtibmas dan personel pengamanan TPS," ujar Kapolres.
 
+Polsek Muara Kecil mengerahkan 14 personel untuk pengiriman dari Balai Pertemuan Kecamatan Muara Kecil ke 18 desa.
+
 Rapat pleno PPK Sungai Hijau berlangsung sejak Sabtu (30/11/2024) di bawah pengamanan ketat personel Polres Sungai Hijau.
 
 Usai berorasi, lima perwakilan massa difasilitasi bertemu komisioner di ruang rapat lantai dua kantor tersebut.
@@ -70,6 +72,7 @@ CASES = [
     # PPK ke PPS ... Pengawalannya oleh"): an escort, not a deployment of troops
     ("Kotak berisi dokumen hasil", "type", "escort"),
     ('"Pergeseran dari PPK ke PPS', "type", "escort"),
+    ("Polsek Muara Kecil mengerahkan 14 personel", "type", "escort"),
     # "rapat pleno" and "rapat umum" are the count and a rally, no meeting of the police; the same guard applied
     # again ("pola pengamanan serupa akan diterapkan") is a guard
     ("Rapat pleno PPK Sungai Hijau berlangsung", "type", "static_guard"),
