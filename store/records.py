@@ -1791,6 +1791,10 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
             continue  # "rakor Sentra Gakkumdu": the joint team the police sit in by law is the actor's own
         if _MADE_OF.match(article.text, e.end):
             continue  # "Tim Sentra Gakkumdu X yang terdiri atas Polres X, Bawaslu ...": its members take part
+        if e.label == "ELECTION_BODY" and e.text in _BARE_BODIES and _OWNED_BY_BODY.search(
+                article.text, max(0, e.start - 30), e.start):
+            continue  # "kapal motor sewaan KPU", "ditetapkan KPU", "bertemu komisioner KPU": the body owns,
+            # rules or hosts something; it takes no part in the act
         if location and _within(article.text, location, e.start, e.end) and not _TO_CONFER.match(
                 article.text, article.text.find(location, max(0, e.end - len(location))) + len(location)):
             gone_to = e.end if e.label != "POLICE_UNIT" else -1  # (and the list it opens)
@@ -2501,6 +2505,11 @@ _FLOOR = re.compile(r"(?<![^\W_])((?:ruang(?:an)?(?:\s+(?!lantai)[a-z]+)?|aula|b
                     r"lantai\s+(?:satu|dua|tiga|empat|lima|\d+)(?![^\W_])(?:\s+(?:(?:kantor|gedung)"
                     r"(?:\s+(?:tersebut|itu)(?![^\W_])|(?:\s+[A-Z][\w'’/-]*)+)?|"
                     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’/-]*)*))?)")
+# a body named bare as the owner or the authority of something: "sewaan KPU", "ditetapkan KPU", "komisioner
+# KPU", "kesepakatan dengan KPU" (not "petugas KPPS", "anggota PPS": its people take part)
+_BARE_BODIES = frozenset("KPU KIP PPK PPS PPD KPPS Bawaslu Panwaslih Panwascam".split())
+_OWNED_BY_BODY = re.compile(r"(?<![^\W_])(?:sewaan|disewa|milik|ditetapkan|diumumkan|"
+                            r"kesepakatan\s+dengan|keputusan|sesuai\s+jadwal)\s+$", re.IGNORECASE)
 # the same guard again: "pola pengamanan serupa akan diterapkan", "Pengamanan yang sama kami berlakukan"
 _SAME_GUARD = re.compile(r"(?<![^\W_])(?:(?:pola\s+)?pengamanan\s+(?:dengan\s+pola\s+)?|pola\s+)(?:yang\s+)?"
                          r"(?:sama|serupa)(?![^\W_])", re.IGNORECASE)
