@@ -52,6 +52,8 @@ Sebelum diberangkatkan, logistik ditampung semalam di Dermaga Hijau dan dijaga 1
 
 Pagi harinya, logistik untuk Kecamatan Pulau Hijau dikawal 12 personel dengan kapal patroli Sat Polairud, logistik untuk Kecamatan Pulau Kecil dikawal 8 personel dan untuk Kecamatan Pulau Baru 6 personel, masing-masing menumpang kapal motor sewaan KPU.
 
+Di TPS 04 Desa Pasir Hijau, Bripka Andi Saputra berjaga sejak pukul 06.00 WIB bersama dua anggota Linmas.
+
 Rapat pleno PPK Sungai Hijau berlangsung sejak Sabtu (30/11/2024) di bawah pengamanan ketat personel Polres Sungai Hijau.
 
 Usai berorasi, lima perwakilan massa difasilitasi bertemu komisioner di ruang rapat lantai dua kantor tersebut.
@@ -77,6 +79,8 @@ CASES = [
     ("Kotak berisi dokumen hasil", "type", "escort"),
     ('"Pergeseran dari PPK ke PPS', "type", "escort"),
     ("Polsek Muara Kecil mengerahkan 14 personel", "type", "escort"),
+    # another body's figure ("bersama dua anggota Linmas") is no police figure
+    ("Di TPS 04 Desa Pasir Hijau", "personnel", None),
     # "rapat pleno" and "rapat umum" are the count and a rally, no meeting of the police; the same guard applied
     # again ("pola pengamanan serupa akan diterapkan") is a guard
     ("Rapat pleno PPK Sungai Hijau berlangsung", "type", "static_guard"),
