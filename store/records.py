@@ -824,6 +824,12 @@ _CLAUSE_JOIN = re.compile(r"(?<![^\W_])[a-z]{3,}\s+(?:dan|serta)\s+"
 _OWN_VERB = re.compile(r"\s+(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?(?:me|ber|mem|men|meng|meny)[a-z]{3,}")
 
 
+# a unit that receives another's force: "Polres X mendapat tambahan 50 personel BKO dari Polda Y",
+# "menerima BKO sebanyak 30 personel dari Satbrimob Z"
+_RECEIVES = re.compile(r"\s+(?:(?:juga|pun|turut)\s+)?(?:mendapat|mendapatkan|menerima|memperoleh)\s+"
+                       r"(?:tambahan|bantuan|dukungan|perkuatan|BKO)(?![^\W_])", re.IGNORECASE)
+
+
 def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
     """The acting unit named in the sentence (the first specific one that is not named as taking
     part or as a destination), else one its role implies, or "" (the caller falls back)."""
@@ -832,6 +838,13 @@ def _unit(article: Article, inside: Sequence[Any], start: int, end: int) -> str:
 
     named = _role_units(article, inside, end)
     specific = [e for e in inside if _specific(e)]
+    for e in specific:
+        got = _RECEIVES.match(article.text, e.end, end)
+        given = next((f for f in specific if got is not None and f.start >= got.end()), None)
+        if given is not None:
+            # "Polres X juga mendapat tambahan 60 personel Satbrimob Y yang di-BKO-kan": the force sent acts
+            # (dev: the writers 4 of 4, first and later alike)
+            return unit_surface(article, given)
     through = [(at, text) for at, text in named if _THROUGH_BEFORE.search(before(at))]
     for e in specific:
         if _THROUGH_BEFORE.search(before(e.start)):
@@ -1787,6 +1800,8 @@ def _partners(article: Article, inside: Sequence[Any], unit_text: str, location:
         if e.label == "POLICE_UNIT" and (not _specific(e) or (
                 bool(key) and page_key(article, e.text).endswith(key))):
             continue
+        if e.label == "POLICE_UNIT" and _RECEIVES.match(article.text, e.end):
+            continue  # "Polres X mendapat tambahan 60 personel Satbrimob Y": the host, no partner
         if _POLICE_TEAM.search(e.text):
             continue  # "rakor Sentra Gakkumdu": the joint team the police sit in by law is the actor's own
         if _MADE_OF.match(article.text, e.end):

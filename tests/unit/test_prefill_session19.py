@@ -1,0 +1,33 @@
+"""Record pre-fill, session 19 (issue 10 item 3): classes first seen this session. Pages are invented in
+the shapes real pages showed, ingested into a real store on disk and drafted through ``Store.draft_record``."""
+
+from __future__ import annotations
+
+from tests.unit.prefill_pages import case_check
+
+PAGES = {
+    "reinforced": """Polres Lembah Hijau Siagakan 300 Personel untuk Hari Pencoblosan
+
+LEMBAH HIJAU – Polres Lembah Hijau menyiagakan 300 personel untuk mengamankan 640 TPS pada hari pemungutan suara, Rabu (27/11/2024).
+
+Polres Lembah Hijau juga mendapat tambahan kekuatan 45 personel Satbrimob Polda Sulawesi Hijau yang di-BKO-kan dan bersiaga di Mapolres Lembah Hijau sebagai cadangan.
+
+Selain personel sendiri, Polres Bukit Kecil menerima BKO sebanyak 20 personel dari Direktorat Samapta (Ditsamapta) Polda Sulawesi Hijau yang tiba Senin sore.
+
+Polres Lembah Hijau bersama Satbrimob Polda Sulawesi Hijau menggelar patroli gabungan di sepanjang Jalan Poros Lembah pada malam harinya.
+""",
+}
+
+# (needle opening the sentence, slot, expected)
+CASES = [
+    # a unit receiving another's force: the force sent acts, the host is no partner of it (dev: 4 of 4)
+    ("Polres Lembah Hijau juga mendapat", "unit", "Satbrimob Polda Sulawesi Hijau"),
+    ("Polres Lembah Hijau juga mendapat", "partners", []),
+    ("Selain personel sendiri", "unit", "Direktorat Samapta (Ditsamapta) Polda Sulawesi Hijau"),
+    ("Selain personel sendiri", "partners", []),
+    # a unit acting with another stays the actor, the other its partner
+    ("Polres Lembah Hijau bersama Satbrimob", "unit", "Polres Lembah Hijau"),
+    ("Polres Lembah Hijau bersama Satbrimob", "partners", ["Satbrimob Polda Sulawesi Hijau"]),
+]
+
+opened, test_a_sentence_drafts_its_slots_as_the_writers_code_them = case_check(PAGES, CASES)
