@@ -1129,6 +1129,13 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
             joints = list(_PLACE_ITEM_JOIN.finditer(article.text, a.end, between[0].start))
             if joints and _FOR_PLACE.fullmatch(article.text, joints[-1].end(), between[0].start):
                 cuts.append((joints[-1].start(), joints[-1].end()))
+    # ... or by place, the place before each figure and the verb said once, in the first: "Kecamatan A dijaga
+    # 64 personel, Kecamatan B 58 personel dan Kecamatan C 52 personel"
+    for a, c in itertools.pairwise(counts):
+        item = _PLACE_ITEM.fullmatch(article.text, a.end, c.start)
+        alone = item is not None and any(p.start == item.start(1) and p.end == item.end(1) for p in places_at)
+        if item is not None and alone and any(p.end <= a.start for p in places_at):
+            cuts.append((item.start(), item.start(1)))
     # parts in parallel, each with its own verb before its figure: "logistik untuk PPK A di X dikawal 22
     # personel Polsek A, logistik PPK B di Y dikawal 18 personel Polsek B, sedangkan ..."
     for a, c in itertools.pairwise(counts):
@@ -1222,6 +1229,8 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     return out if all(telling) else [(start, end)]
 
 
+# a place alone, then its figure, after the figure before: ", Kecamatan B 58 personel", " dan Distrik C 26"
+_PLACE_ITEM = re.compile(r"(?:,\s*|,?\s+(?:dan|serta)\s+)([A-Z][^,;.\d]{1,60}?)\s+")
 # what joins a figure to the unit it is of: "150 personel Polres X", "30 personel berasal dari Polres X"
 _PLACE_FRONT = re.compile(r"\s+((?:dan\s+|sedangkan\s+|sementara\s+)?(?:di|ke|untuk|menuju)\s+"
                           r"[A-Z][^,;.]{1,60}?)\s+")

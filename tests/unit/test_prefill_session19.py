@@ -3,7 +3,7 @@ the shapes real pages showed, ingested into a real store on disk and drafted thr
 
 from __future__ import annotations
 
-from tests.unit.prefill_pages import case_check
+from tests.unit.prefill_pages import Opened, case_check, coded_in_turn
 
 PAGES = {
     "reinforced": """Polres Lembah Hijau Siagakan 300 Personel untuk Hari Pencoblosan
@@ -15,6 +15,12 @@ Polres Lembah Hijau juga mendapat tambahan kekuatan 45 personel Satbrimob Polda 
 Selain personel sendiri, Polres Bukit Kecil menerima BKO sebanyak 20 personel dari Direktorat Samapta (Ditsamapta) Polda Sulawesi Hijau yang tiba Senin sore.
 
 Polres Lembah Hijau bersama Satbrimob Polda Sulawesi Hijau menggelar patroli gabungan di sepanjang Jalan Poros Lembah pada malam harinya.
+""",
+    "places": """Ratusan Personel Amankan TPS di Lima Kecamatan
+
+TELUK HIJAU – Polres Teluk Hijau menerjunkan 262 personel untuk mengamankan 580 TPS pada hari pemungutan suara, Rabu (27/11/2024).
+
+Rinciannya, Kecamatan Tanjung Hijau termasuk dua pulau kecil dijaga 64 personel, Kecamatan Batu Merah 58 personel, Kecamatan Sungai Rotan 52 personel dan Kecamatan Bukit Tinggi 47 personel.
 """,
 }
 
@@ -31,3 +37,15 @@ CASES = [
 ]
 
 opened, test_a_sentence_drafts_its_slots_as_the_writers_code_them = case_check(PAGES, CASES)
+
+
+def test_a_figure_split_by_place_with_the_verb_said_once_gives_each_place_its_figure(opened: Opened) -> None:
+    """"Kecamatan A dijaga 64 personel, Kecamatan B 58 personel ... dan Kecamatan D 47 personel": coded in
+    turn, each record drafts the next place and its own figure, guarded as the first (dev: the writers and a
+    second annotator alike)."""
+    drafts = list(coded_in_turn(opened, "places", "Rinciannya, Kecamatan Tanjung Hijau", 4))
+    assert [d["location"] for d in drafts] == ["Kecamatan Tanjung Hijau", "Kecamatan Batu Merah",
+                                               "Kecamatan Sungai Rotan", "Kecamatan Bukit Tinggi"]
+    assert [d["personnel"] for d in drafts] == [64, 58, 52, 47]
+    assert {d["type"] for d in drafts} == {"static_guard"}
+    assert {d["unit"] for d in drafts} == {"Polres Teluk Hijau"}
