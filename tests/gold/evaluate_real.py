@@ -157,6 +157,7 @@ class Scores:
     # per record: the draft's place is the gold's, or written inside the gold's longer phrase ("Mapolres X"
     # in "halaman Mapolres X", "TPS 04 Desa Y" in "TPS 04 Desa Y, Kecamatan Z")
     inside_place: list[bool] = field(default_factory=list)
+    drafts: list[dict[str, Any]] = field(default_factory=list)  # per record: the draft scored (its slots)
     errors: list[str] = field(default_factory=list)
 
 
@@ -232,6 +233,7 @@ def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> N
             for slot in SLOTS:
                 sc.slots[slot].append(False)
             sc.errors.append(f"{gold.stem}: evidence not in the article text: {ev[:60]!r}")
+            sc.drafts.append({})
             continue
         before = _coded_before(st, aid, done[ev]) if done[ev] else []
         sc.repeats += bool(done[ev])
@@ -239,6 +241,7 @@ def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> N
         for rid in before:
             st.delete_record(rid)
         done[ev].append((rec, draft.get("evidence")))
+        sc.drafts.append({slot: draft.get(slot) for slot in SLOTS})
         # the unit named otherwise on the page ("Polres Sinjai" for a gold "Kepolisian Resor Sinjai"):
         # reported beside the strict figure, never instead of it
         sc.same_unit.append(bool(rec.get("unit")) and page_key(art, str(rec.get("unit"))) == page_key(
@@ -481,7 +484,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--learned-conventions", action="store_true", help="the dev pages' pre-fill with the "
                     "default coding conventions and with those a store learns from the pages' own gold records "
                     "(run it on one writer's pages: --pages)")
+    ap.add_argument("--agreement", action="store_true", help="the dev pages coded twice (tests/gold/real/"
+                    "second/): how far the two people agree, slot by slot, beside the pre-fill's agreement with each")
     args = ap.parse_args(argv)
+    if args.agreement:
+        from tests.gold.agreement_real import report as agreement_report
+
+        agreement_report()
+        return 0
     if args.pages != "*" and args.part != "dev":
         ap.error("--pages applies to --part dev only")
     parts = {"both": ("frozen", "dev"), "all": ("frozen", "dev", "fresh")}.get(args.part, (args.part,))

@@ -93,3 +93,26 @@ def test_a_writer_s_pages_teach_a_store_the_conventions_that_writer_codes() -> N
     assert got.get("sub_unit") == "alone"
     assert sum(taught.slots["unit"]) > sum(default.slots["unit"])
     assert len(taught.slots["unit"]) == len(default.slots["unit"]) > 30
+
+
+def test_two_codings_of_a_page_are_paired_by_their_evidence_one_to_one() -> None:
+    """The agreement study pairs one person's records with the other's by overlapping evidence, one to one;
+    of two records on one sentence each pairs with the one it agrees with most, a record whose evidence the
+    other coded nothing on stays unpaired, and a place written inside the other's phrase is near."""
+    from tests.gold.agreement_real import _near_place, pair
+
+    text = ("Polres Lembah Hijau menempatkan 40 personel di Gedung Serbaguna Lembah, sedangkan 25 personel dikirim "
+            "ke Aula Kantor Camat Hilir. Kapolres lalu memimpin apel di Mapolres Lembah Hijau.")
+    whole = text.split(". ")[0]
+    a = [{"type": "static_guard", "location": "Gedung Serbaguna Lembah", "personnel": 40, "evidence": whole},
+         {"type": "troop_deployment", "location": "Aula Kantor Camat Hilir", "personnel": 25, "evidence": whole},
+         {"type": "ceremony_apel", "location": "Mapolres Lembah Hijau", "evidence": "Kapolres lalu memimpin apel"}]
+    b = [{"type": "troop_deployment", "location": "Aula Kantor Camat Hilir", "personnel": 25,
+          "evidence": "25 personel dikirim ke Aula Kantor Camat Hilir"},
+         {"type": "static_guard", "location": "Gedung Serbaguna Lembah", "personnel": 40,
+          "evidence": "Polres Lembah Hijau menempatkan 40 personel di Gedung Serbaguna Lembah"}]
+    assert sorted(pair(text, a, b)) == [(0, 1), (1, 0)]
+    assert pair(text, a, []) == [] and pair(text, [], b) == []
+    assert _near_place("halaman Mapolres Lembah Hijau", "Mapolres Lembah Hijau")
+    assert _near_place("Mapolres Lembah Hijau", "halaman Mapolres Lembah Hijau")
+    assert not _near_place("Mapolres Lembah Hijau", "Gedung Serbaguna Lembah") and not _near_place(None, "X")
