@@ -2884,6 +2884,13 @@ _MANY_SITES = re.compile(r"(?<![^\W_])(?:di|ke)\s+(?:(?:sejumlah|beberapa|seluru
                          re.IGNORECASE)
 
 
+# the local one of a body or of people: "Polsek setempat", "Babinsa setempat", "warga setempat"
+_LOCAL_BODY = re.compile(r"(?<![^\W_])(?:polsek|polres|koramil|babinsa|bhabinkamtibmas|bhabin|linmas|kpps|"
+                         r"pps|ppk|panwascam|pengawas|petugas|personel|anggota|polisi|aparat|warga|tokoh|masyarakat|"
+                         r"pemerintah|perangkat|kepala|ketua|camat|lurah|kades|pemuda|nelayan|ulama|jemaah|"
+                         r"jamaah|tim|satgas)(?:\s+[a-z]\w*)?\s+$", re.IGNORECASE)
+
+
 def _no_place_pointed(sentence: str, there: re.Match[str]) -> bool:
     """Whether a pointer back names no one place: what an act is for ("Untuk operasi itu, Polres X
     menyiapkan ..."), or a set the sentence spreads the act over ("Untuk TPS rawan itu, ... dua
@@ -2893,6 +2900,10 @@ def _no_place_pointed(sentence: str, there: re.Match[str]) -> bool:
         return True
     if _OWN_POSTS.match(sentence, there.end()):  # "digeser ke lokasi tugas masing-masing": each its own post
         return True
+    if there.group().casefold() == "setempat" and _LOCAL_BODY.search(sentence, max(0, there.start() - 40),
+                                                                     there.start()):
+        return True  # "dijaga personel Polsek setempat", "Bhabinkamtibmas setempat": who is local, not where
+
     kind = there.group().split()[0].casefold()
     if kind == "tps-tps":  # "Personel untuk TPS-TPS tersebut": many polling stations (the conventions' own
         return True  # example; "pulau-pulau tersebut" after two kecamatan named is e06's list of them)

@@ -22,6 +22,14 @@ TELUK HIJAU – Polres Teluk Hijau menerjunkan 262 personel untuk mengamankan 58
 
 Rinciannya, Kecamatan Tanjung Hijau termasuk dua pulau kecil dijaga 64 personel, Kecamatan Batu Merah 58 personel, Kecamatan Sungai Rotan 52 personel dan Kecamatan Bukit Tinggi 47 personel.
 """,
+    "local": """Logistik Pilkada Tiba di Kecamatan Hulu Rawa
+
+RAWA HIJAU – Polres Rawa Hijau mengawal distribusi logistik Pilkada 2024 dari Gudang Logistik KPU Kabupaten Rawa Hijau ke Kecamatan Hulu Rawa, Sabtu (23/11/2024).
+
+Sehari sebelumnya, Sat Lantas telah memetakan titik rawan longsor di ruas Gunung Batu Runtuh dan menyiapkan jalur alternatif.
+
+Setibanya di kantor camat, logistik diserahkan kepada PPK dan dijaga personel Polsek setempat selama 24 jam.
+""",
 }
 
 # (needle opening the sentence, slot, expected)
@@ -34,6 +42,8 @@ CASES = [
     # a unit acting with another stays the actor, the other its partner
     ("Polres Lembah Hijau bersama Satbrimob", "unit", "Polres Lembah Hijau"),
     ("Polres Lembah Hijau bersama Satbrimob", "partners", ["Satbrimob Polda Sulawesi Hijau"]),
+    # "Polsek setempat": the local station, no pointer to a place told before (the place is the sentence's)
+    ("Setibanya di kantor camat", "location", "kantor camat"),
 ]
 
 opened, test_a_sentence_drafts_its_slots_as_the_writers_code_them = case_check(PAGES, CASES)
