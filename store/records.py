@@ -2378,6 +2378,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     if location is None:  # "Kegiatan yang berlangsung di Ballroom Hotel Tugu ini melibatkan ..."
         location = (_following_location(article, end) or _event_venue_next(article, start, end)
                     or _done_at_next(article, start, end, unit_text))
+    part = _VENUE_PART.search(sentence) if location is None and found is None else None
+    if part is not None and taxonomy.conventions.get("location_unnamed") != "as_written":
+        # "membentuk pagar betis di depan gerbang", "Pengamanan panggung utama dipercayakan kepada": a
+        # part of the venue the page told the event at, named by its kind alone: that venue
+        location = _last_venue(article, start)
     if location is None and taxonomy.conventions.get("location_unnamed") == "as_written":
         location = unnamed_place(sentence)  # "berpatroli ke permukiman warga": the unnamed place as written
     if location is None:  # "WONOSOBO - Polres Wonosobo menyebar 437 personel ...": the lede's own dateline
@@ -3068,6 +3073,11 @@ def _named_of_kind(article: Article, spans: Sequence[tuple[int, int]], kind: str
                for _, ps, pe in _places(article, inside, s, e)):
             return True
     return False
+
+
+# a part of a venue named by its kind alone: "di depan gerbang", "dekat pintu masuk", "panggung utama"
+_VENUE_PART = re.compile(r"(?<![^\W_])(?:gerbang|pintu\s+(?:masuk|keluar|gerbang|pagar)|panggung|pelataran|"
+                         r"(?:area|lahan|kantong)\s+parkir|tribun|lobi)(?![^\W_])", re.IGNORECASE)
 
 
 def _last_venue(article: Article, start: int) -> str | None:

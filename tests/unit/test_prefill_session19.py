@@ -30,6 +30,16 @@ Sehari sebelumnya, Sat Lantas telah memetakan titik rawan longsor di ruas Gunung
 
 Setibanya di kantor camat, logistik diserahkan kepada PPK dan dijaga personel Polsek setempat selama 24 jam.
 """,
+    "venue_part": """Unjuk Rasa di Kantor KPU Kabupaten Bukit Hijau Dijaga 180 Personel
+
+BUKIT HIJAU – Ratusan warga menggelar unjuk rasa di Kantor KPU Kabupaten Bukit Hijau, Jalan Merdeka, Senin (2/12/2024).
+
+Personel Sat Samapta Polres Bukit Hijau membentuk pagar betis di depan gerbang ketika massa mencoba mendorong pintu pagar.
+
+Kampanye rapat umum pasangan calon nomor urut 2 digelar di Lapangan Sepak Bola Desa Sukamaju, Sabtu (16/11/2024).
+
+Pengamanan panggung utama dipercayakan kepada 35 personel Sat Samapta Polres Bukit Hijau.
+""",
 }
 
 # (needle opening the sentence, slot, expected)
@@ -44,6 +54,10 @@ CASES = [
     ("Polres Lembah Hijau bersama Satbrimob", "partners", ["Satbrimob Polda Sulawesi Hijau"]),
     # "Polsek setempat": the local station, no pointer to a place told before (the place is the sentence's)
     ("Setibanya di kantor camat", "location", "kantor camat"),
+    # a part of the venue named by its kind alone: the venue the page told the event at (the default; a
+    # project that codes unnamed places as written gets the phrase)
+    ("Personel Sat Samapta Polres Bukit Hijau membentuk", "location", "Kantor KPU Kabupaten Bukit Hijau"),
+    ("Pengamanan panggung utama", "location", "Lapangan Sepak Bola Desa Sukamaju"),
 ]
 
 opened, test_a_sentence_drafts_its_slots_as_the_writers_code_them = case_check(PAGES, CASES)
