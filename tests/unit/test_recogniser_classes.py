@@ -170,6 +170,12 @@ def test_a_market_named_for_its_day_keeps_the_day_in_the_name() -> None:
         "berpatroli.")]
     assert ("POLICE_UNIT", "Polsek Pasar Minggu") in found and ("POLICE_UNIT", "Polsek Pasar Baru") in found
     assert ("DATE", "Minggu (10/11)") in found
+    # a figure after a comma is no day of the month ("..., 45 personel Polsek Pasar Minggu, 10 personel ..."); a
+    # day with its month is ("Pasar Baru Minggu, 10 November 2024")
+    listed = [(e.label, e.text) for e in recognise(
+        "Kekuatan itu terdiri atas 45 personel Polsek Pasar Minggu, 10 personel Polsek Tanah Kusir dan apel digelar "
+        "di Pasar Baru Minggu, 10 November 2024.")]
+    assert ("POLICE_UNIT", "Polsek Pasar Minggu") in listed and ("DATE", "Minggu, 10 November 2024") in listed
 
 
 def test_an_election_body_of_a_yogyakarta_district_takes_its_district() -> None:

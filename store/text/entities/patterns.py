@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from store.text import gazetteer as gz
-from store.text.dates import _trie
+from store.text.dates import MONTHS, _trie
 
 _S = r"[ \t\u00a0]"
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -219,7 +219,11 @@ def _kota_opens(text: str, end: int) -> bool:
 
 _WEEKDAYS = frozenset("senin selasa rabu kamis jumat sabtu minggu".split())
 _MARKET = re.compile(rf"(?:Pasar|PASAR){_S}+$")
-_DATED_AFTER = re.compile(rf"{_S}*(?:\(|,{_S}*\d|{_S}+\d|{_S}+(?:pagi|siang|sore|malam|lalu|kemarin)(?![\w]))")
+# (a day of the month after the weekday, "Minggu, 10 November", "Minggu 10/11"; not a figure after a comma,
+# "45 personel Polsek Pasar Minggu, 10 personel Polsek Y")
+_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATED_AFTER = re.compile(rf"{_S}*(?:\(|,?{_S}*\d{{1,2}}(?:[/.-]\d|{_S}+(?i:{_MONTH_NAME})(?![\w]))|"
+                          rf"{_S}+(?:pagi|siang|sore|malam|lalu|kemarin)(?![\w]))")
 
 
 def _market_day(text: str, start: int, end: int) -> bool:
