@@ -693,6 +693,23 @@ def _sub_role_unit(article: Article, inside: Sequence[Any]) -> str:
     return ""
 
 
+_BARE_BRIMOB = re.compile(r"(?<![^\W_])Brimob(?![^\W_])")
+
+
+def _bare_force_unit(article: Article, start: int, end: int) -> str:
+    """The page's Brimob unit, as it writes it most often, when the sentence names its force only as
+    "Brimob" ("12 personel Brimob BKO itu dijadwalkan menjaga ...", "tim penjinak bom Brimob menyisir ...")
+    and no unit of its own; "" otherwise (dev: the writers 3 of 4, the fourth writing "Brimob" alone)."""
+    units = [x for x in article.entities if x.label == "POLICE_UNIT"]
+    bare = next((m for m in _BARE_BRIMOB.finditer(article.text, start, end)
+                 if not any(x.start <= m.start() < x.end for x in units)), None)
+    if bare is None:
+        return ""
+    written = [unit_surface(article, x) for x in units if _specific(x) and "brimob" in x.text.casefold()
+               and not _in_noise(article, x) and x.start >= _title_end(article)]
+    return max(written, key=lambda t: (written.count(t), -written.index(t))) if written else ""
+
+
 def short_form(text: str) -> str:
     """A unit's short form as police news writes it, case kept: "Kepolisian Resor (Polres) Garut"
     and "Kepolisian Resor Garut" -> "Polres Garut", "Direktorat Samapta (Ditsamapta) Polda Jambi" ->
@@ -2228,7 +2245,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     head = _after_header(article, inside, start)
     acting = [e for e in inside if e.start >= head]
     unit_text = (_unit(article, acting, head, end) or _sub_role_unit(article, acting)
-                 or (ref.unit if ref else "") or _antecedent_unit(article, start)
+                 or _bare_force_unit(article, head, end) or (ref.unit if ref else "")
+                 or _antecedent_unit(article, start)
                  or _clause_doer(article, start)
                  or _main_unit_as(article, taxonomy.conventions["unit_form"]))
     # "dijaga ... hingga digeser ke TPS pada Selasa (26/11)": an end bound; "menjelang pemungutan

@@ -40,6 +40,14 @@ Kampanye rapat umum pasangan calon nomor urut 2 digelar di Lapangan Sepak Bola D
 
 Pengamanan panggung utama dipercayakan kepada 35 personel Sat Samapta Polres Bukit Hijau.
 """,
+    "brimob": """Pleno KPU Kabupaten Teluk Hijau Dijaga 160 Personel
+
+TELUK HIJAU – Polres Teluk Hijau bersama 40 personel Satuan Brimob Polda Sulawesi Hijau mengamankan rapat pleno KPU Kabupaten Teluk Hijau di Hotel Teluk Indah, Rabu (4/12/2024).
+
+Malam harinya, tim penjinak bom Brimob menyisir ruang pleno serta area parkir hotel.
+
+Pada hari pencoblosan, personel Polsek Teluk Kecil bersama Brimob berjaga di TPS 05 Desa Raba.
+""",
 }
 
 # (needle opening the sentence, slot, expected)
@@ -58,6 +66,9 @@ CASES = [
     # project that codes unnamed places as written gets the phrase)
     ("Personel Sat Samapta Polres Bukit Hijau membentuk", "location", "Kantor KPU Kabupaten Bukit Hijau"),
     ("Pengamanan panggung utama", "location", "Lapangan Sepak Bola Desa Sukamaju"),
+    # a force named only as "Brimob": the page's Brimob unit; a unit of the sentence's own still acts
+    ("Malam harinya, tim penjinak bom Brimob", "unit", "Satuan Brimob Polda Sulawesi Hijau"),
+    ("Pada hari pencoblosan, personel Polsek Teluk Kecil", "unit", "Polsek Teluk Kecil"),
 ]
 
 opened, test_a_sentence_drafts_its_slots_as_the_writers_code_them = case_check(PAGES, CASES)
