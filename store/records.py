@@ -157,11 +157,14 @@ _THERE = re.compile(r"(?<![^\W_])(?:di sana|di sini|di situ|di lokasi|ke lokasi|
                     # "mengamankan aksi tersebut", "perjalanan sejauh 18 kilometer itu"
                     rf"(?:{_INCIDENT_NOUN}|perjalanan|penyeberangan)(?:\s+(?:[a-z]\w*|\d[\d.,]*)){{0,3}}?\s+"
                     r"(?:itu|tersebut))(?![^\W_])", re.IGNORECASE)
+# ... or as the subject of its guard: "Setelah tersimpan, gudang dijaga bergiliran oleh enam polisi"
+_BARE_GUARDED = re.compile(r"(?:^|,\s+)((?i:gudang|posko|aula|gedung|kantor|balai|pendopo|markas))\s+"
+                           r"(?=(?:tetap\s+|juga\s+)?(?:dijaga|diamankan|dipantau|disterilkan)(?![^\W_]))")
 # a venue named by its kind alone, as one the text named before ("tetap tinggal di markas")
 # ... or around it with no preposition ("menyisir area parkir dan sekeliling hotel")
 # (... or the parts of it a guard holds: "menjaga empat pintu masuk stadion", "di area parkir selatan
 # stadion"; or where an escort ends: "hingga stadion")
-_BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:di|ke|hingga|sampai|menjaga|mengamankan|menyisir|meninjau|"
+_BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:[Dd]i|[Kk]e|hingga|sampai|menjaga|mengamankan|menyisir|meninjau|"
                         r"mengecek|mendatangi|menyambangi|mengunjungi|memantau)\s+"
                         r"(?:(?:dua|tiga|empat|lima|enam|\d+)\s+(?=(?:pintu|gerbang|sisi|sudut|pojok|area)\s))?"
                         r"(?:(?:halaman|depan|sekitar|sekeliling|dalam|area|luar|"
@@ -2379,7 +2382,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # ("Pengamanan kampanye dipimpin Kapolsek X ...": where the page said the campaign was held)
         location = _event_venue(article, start, goes_on.group(2)) or _earlier_location(
             article, start, goes_on.group(1).split()[0].casefold())
-    bare = _BARE_HEAD.search(sentence) if location is None else None
+    bare = (_BARE_HEAD.search(sentence) or _BARE_GUARDED.search(sentence)) if location is None else None
     if bare is not None and rounds is not None and rounds.start() <= bare.start() < rounds.end():
         bare = None
     if bare is not None:  # "tetap tinggal di markas": the markas named before

@@ -48,6 +48,14 @@ Malam harinya, tim penjinak bom Brimob menyisir ruang pleno serta area parkir ho
 
 Pada hari pencoblosan, personel Polsek Teluk Kecil bersama Brimob berjaga di TPS 05 Desa Raba.
 """,
+    "warehouse": """Logistik Pilkada Disimpan di Gudang KPU Sumber Hijau
+
+SUMBER HIJAU – Polres Sumber Hijau mengawal pergeseran logistik Pilkada 2024 dari percetakan ke Gudang Logistik KPU Kabupaten Sumber Hijau di Jalan Merdeka, Sabtu (2/11/2024).
+
+Setelah tersimpan, gudang dijaga bergiliran oleh enam polisi tiap shift, siang dan malam.
+
+Di gudang, penjagaan diambil alih Sat Samapta dengan pola enam personel per sif sampai pleno digelar.
+""",
 }
 
 # (needle opening the sentence, slot, expected)
@@ -69,6 +77,10 @@ CASES = [
     # a force named only as "Brimob": the page's Brimob unit; a unit of the sentence's own still acts
     ("Malam harinya, tim penjinak bom Brimob", "unit", "Satuan Brimob Polda Sulawesi Hijau"),
     ("Pada hari pencoblosan, personel Polsek Teluk Kecil", "unit", "Polsek Teluk Kecil"),
+    # a venue named by its kind alone, fronted ("Di gudang, ...") or the subject of its guard ("gudang dijaga"):
+    # the one the page named before
+    ("Setelah tersimpan, gudang dijaga", "location", "Gudang Logistik KPU Kabupaten Sumber Hijau"),
+    ("Di gudang, penjagaan diambil alih", "location", "Gudang Logistik KPU Kabupaten Sumber Hijau"),
 ]
 
 opened, test_a_sentence_drafts_its_slots_as_the_writers_code_them = case_check(PAGES, CASES)
