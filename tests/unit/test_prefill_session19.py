@@ -56,6 +56,14 @@ Setelah tersimpan, gudang dijaga bergiliran oleh enam polisi tiap shift, siang d
 
 Di gudang, penjagaan diambil alih Sat Samapta dengan pola enam personel per sif sampai pleno digelar.
 """,
+    "clash": """Unjuk Rasa di Kantor KPU Merdeka Hijau Berlangsung Aman
+
+MERDEKA HIJAU – Ratusan warga berunjuk rasa di Kantor KPU Kabupaten Merdeka Hijau menuntut penghitungan ulang, Senin (2/12/2024).
+
+Saat konvoi pendukung berpapasan dengan sekelompok pemuda di simpang Desa Kali Hijau, sempat terjadi gesekan dan personel Polsek Kali Hijau mengarahkan konvoi ke jalur lain.
+
+Sebelumnya, pada kampanye Sabtu (16/11/2024), petugas juga menghentikan 27 sepeda motor berknalpot brong milik simpatisan di pintu masuk lapangan.
+""",
 }
 
 # (needle opening the sentence, slot, expected)
@@ -81,6 +89,8 @@ CASES = [
     # the one the page named before
     ("Setelah tersimpan, gudang dijaga", "location", "Gudang Logistik KPU Kabupaten Sumber Hijau"),
     ("Di gudang, penjagaan diambil alih", "location", "Gudang Logistik KPU Kabupaten Sumber Hijau"),
+    # supporters stopped on their way (a convoy without helmets, loud exhausts): an incident, not an escort
+    ("Sebelumnya, pada kampanye Sabtu", "type", "incident_response"),
 ]
 
 opened, test_a_sentence_drafts_its_slots_as_the_writers_code_them = case_check(PAGES, CASES)
