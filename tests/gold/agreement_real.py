@@ -34,6 +34,8 @@ from tests.gold.evaluate_real import (
 )
 
 SECOND = GOLD / "second"
+# the frozen part coded a second time (session 20): scored in aggregate only, like the frozen part itself
+FROZEN_SECOND = GOLD / "frozen_second"
 
 
 def _span(text: str, evidence: str) -> tuple[int, int] | None:
@@ -104,16 +106,17 @@ def _drafted(st: Any, aid: str, g: GoldArticle, records: list[dict[str, Any]]) -
     return [_agree(art, rec, draft) for rec, draft in zip(records, sc.drafts, strict=True)]
 
 
-def agreement(groups: dict[str, str] | None = None) -> dict[str, Agreement]:
-    """Agreement per group of pages (``groups`` maps a dev page's stem to its group name; every page
-    with a second coding is also counted under "all")."""
-    stems = sorted(p.stem for p in SECOND.glob("*.json"))
-    arts = [a for a in load("dev", ",".join(stems))] if stems else []
+def agreement(groups: dict[str, str] | None = None, part: str = "dev") -> dict[str, Agreement]:
+    """Agreement per group of pages (``groups`` maps a page's stem to its group name; every page
+    with a second coding is also counted under "all"); ``part`` "frozen" reads ``FROZEN_SECOND``."""
+    where = FROZEN_SECOND if part == "frozen" else SECOND
+    stems = sorted(p.stem for p in where.glob("*.json"))
+    arts = [a for a in load(part, ",".join(stems))] if stems else []
     out: dict[str, Agreement] = defaultdict(Agreement)
     with gold_store(arts, "agreement") as (st, ids):
         for g in arts:
             first = g.meta.get("records", [])
-            second = json.loads((SECOND / f"{g.stem}.json").read_text(encoding="utf-8"))["records"]
+            second = json.loads((where / f"{g.stem}.json").read_text(encoding="utf-8"))["records"]
             pairs = pair(g.text, first, second)
             on_first = _drafted(st, ids[g.stem], g, first)
             on_second = _drafted(st, ids[g.stem], g, second)
@@ -144,17 +147,22 @@ def writer_group(stem: str) -> str:
 
 
 def report(group: Any = writer_group) -> None:
-    """Print the agreement on all the pages coded twice, then per writer group."""
+    """Print the agreement on all the dev pages coded twice, then per writer group; then the frozen
+    part's, whole (its pages are never listed nor grouped)."""
     stems = [p.stem for p in SECOND.glob("*.json")]
-    for name, ag in agreement({s: group(s) for s in stems}).items():
-        print(f"\n## agreement, {name}: {ag.pages} dev pages coded twice")
-        print(f"records: the gold's writer {ag.first}, the second annotator {ag.second}; paired by evidence "
-              f"{ag.paired} ({ag.paired / ag.first if ag.first else 0:.2f} of the writer's, "
-              f"{ag.paired / ag.second if ag.second else 0:.2f} of the second's)")
-        print(f"on the {ag.paired} paired records, slot by slot: the two people | the pre-fill and the writer | "
-              "the pre-fill and the second annotator")
-        for s in (*SLOTS, "same unit", "near place"):
-            print(f"  {s:10} {_share(ag.people[s]):>18} | {_share(ag.draft_first[s]):>18} | "
-                  f"{_share(ag.draft_second[s]):>18}")
-        print("  (same unit: one unit under two of its page's names agrees; near place: a place written inside the "
-              "other's longer phrase agrees)")
+    runs = [("dev", agreement({s: group(s) for s in stems}))]
+    if any(FROZEN_SECOND.glob("*.json")):
+        runs.append(("frozen", agreement(part="frozen")))
+    for part, found in runs:
+        for name, ag in found.items():
+            print(f"\n## agreement, {part} part, {name}: {ag.pages} {part} pages coded twice")
+            print(f"records: the gold's writer {ag.first}, the second annotator {ag.second}; paired by evidence "
+                  f"{ag.paired} ({ag.paired / ag.first if ag.first else 0:.2f} of the writer's, "
+                  f"{ag.paired / ag.second if ag.second else 0:.2f} of the second's)")
+            print(f"on the {ag.paired} paired records, slot by slot: the two people | the pre-fill and the writer | "
+                  "the pre-fill and the second annotator")
+            for s in (*SLOTS, "same unit", "near place"):
+                print(f"  {s:10} {_share(ag.people[s]):>18} | {_share(ag.draft_first[s]):>18} | "
+                      f"{_share(ag.draft_second[s]):>18}")
+            print("  (same unit: one unit under two of its page's names agrees; near place: a place written inside "
+                  "the other's longer phrase agrees)")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from store.model import LABELS
 from store.text.entities import Recogniser
 from tests.gold.evaluate import GOLD, evaluate, load_gold, scores
@@ -116,3 +118,20 @@ def test_two_codings_of_a_page_are_paired_by_their_evidence_one_to_one() -> None
     assert _near_place("halaman Mapolres Lembah Hijau", "Mapolres Lembah Hijau")
     assert _near_place("Mapolres Lembah Hijau", "halaman Mapolres Lembah Hijau")
     assert not _near_place("Mapolres Lembah Hijau", "Gedung Serbaguna Lembah") and not _near_place(None, "X")
+
+
+def test_the_frozen_part_s_second_coding_covers_it_and_is_read_whole() -> None:
+    """``frozen_second/`` codes every frozen page a second time, its evidence copied from the page: the
+    study reads it for the frozen part as a whole (never page by page) and pairs the writer's records."""
+    from tests.gold.agreement_real import FROZEN_SECOND, agreement
+    from tests.gold.evaluate_real import load
+
+    pages = {g.stem: g for g in load("frozen")}
+    assert {p.stem for p in FROZEN_SECOND.glob("*.json")} == set(pages)
+    for path in FROZEN_SECOND.glob("*.json"):
+        coding = json.loads(path.read_text(encoding="utf-8"))
+        assert coding["annotator"].startswith("S20-")
+        assert all(r["evidence"] in pages[path.stem].text for r in coding["records"])
+    found = agreement(part="frozen")
+    assert list(found) == ["all"]
+    assert found["all"].pages == len(pages) and found["all"].paired == found["all"].first > 30
