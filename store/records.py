@@ -268,7 +268,7 @@ _UNIT_VERB = re.compile(r"\s+(?:me|di|ber|ter|men|mem|meng)\w+")
 # a place of its own
 _PLACE_ITEM_JOIN = re.compile(r"(?:,|\s+dan)\s+")
 _FOR_PLACE = re.compile(r"(?:[a-z]+\s+){0,3}?(?:untuk|ke|di|menuju)\s+$")
-_ITEM_JOIN = re.compile(r"(?:,|\s+dan|\s+serta|,?\s+ditambah)\s+$")
+_ITEM_JOIN = re.compile(r"(?:,|\s+dan|\s+serta|,?\s+ditambah|,?\s+(?:yang\s+)?diperkuat)\s+$")
 _GOES_TO = re.compile(r"(?:\s+[a-z]\w*){0,2}?\s+(?:ke|di|menuju|untuk)\s"
                       # ("31 personel mengawal lima truk menuju Kecamatan B": its own verb and goods, then
                       # where)
@@ -1122,7 +1122,8 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
         own_verb = _UNIT_VERB.match(article.text, u.end) is not None
         told = any(start <= e.start and e.end <= comma and (e.label == "PERSONNEL" or _specific(e))
                    for e in article.entities)  # not a fronted phrase: "Untuk operasi itu, Polres X ..."
-        if comma >= 0 and not article.text[comma + 1:u.start].strip() and own_verb and told and not (
+        gap = article.text[comma + 1:u.start].strip()  # (", dan Polsek B mengerahkan ...": its own too)
+        if comma >= 0 and gap in ("", "dan", "serta") and own_verb and told and not (
                 _fronted_frame(article.text[start:comma])):  # "Di wilayah hukum Polres X, Polsek Y ..."
             cuts.append((comma, u.start))
     # a figure split by place, the verb said once: "180 personel dikirim ke A, 160 personel ke B dan
@@ -1130,7 +1131,8 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     counts = [e for e in article.entities if start < e.start and e.end <= end and e.label == "PERSONNEL"]
     for c in counts[1:]:
         joint = _ITEM_JOIN.search(article.text, max(start, c.start - 11), c.start)
-        if joint is not None and _GOES_TO.match(article.text, c.end, end):
+        if joint is not None and (_GOES_TO.match(article.text, c.end, end)
+                                  or _comes_from_place(article, c.end, end)):
             cuts.append((joint.start(), c.start))
     # a figure split by unit, the verb said once: "menyiagakan 150 personel Polres X dan 30 personel
     # Batalyon C Satbrimob Y untuk ...", "terdiri atas 150 personel A, 90 personel B dan 170 personel C",
@@ -1195,9 +1197,11 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
                 "LOC", "ELECTION_BODY") for p in article.entities if start <= p.start < end):
             cuts.append((comma, lead.start(1)))
     for c in counts[1:]:  # "Polres X mengerahkan 702 personel, ditambah 100 personel Satbrimob Y": the
-        # first unit's figure, then another unit's added to it
-        joint = _ITEM_JOIN.search(article.text, max(start, c.start - 11), c.start)
-        if joint is not None and "ditambah" in joint.group() and _unit_after(article, units, c.end, end):
+        # first unit's figure, then another unit's added to it ("8 personel yang diperkuat 4 personel BKO Sat
+        # Samapta Y")
+        joint = _ITEM_JOIN.search(article.text, max(start, c.start - 20), c.start)
+        if joint is not None and re.search(r"ditambah|diperkuat", joint.group()) and _unit_after(
+                article, units, c.end, end):
             cuts.append((joint.start(), c.start))
     owned = [c for c in counts if _unit_after(article, units, c.end, end) is not None]
     if len(owned) > 1 and len({_unit_after(article, units, c.end, end) for c in owned}) == len(owned):
@@ -1249,6 +1253,18 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     return out if all(telling) else [(start, end)]
 
 
+_FROM_AFTER = re.compile(r"\s+dari\s+")
+_FIGURE_FROM = re.compile(r"\W*(?:\d[\d.]*|[a-z]+)\s+(?:personel|personil|anggota)\s+dari\s+")
+
+
+def _comes_from_place(article: Article, at: int, end: int) -> bool:
+    """Whether the figure ending at ``at`` is followed by the place it comes from ("dan 16 personel dari
+    Distrik B": a part of an escort split by where each starts; not "dari Polres X", a unit)."""
+    m = _FROM_AFTER.match(article.text, at, end)
+    return m is not None and any(e.start == m.end() and e.label in ("LOC", "ELECTION_BODY")
+                                 for e in article.entities)
+
+
 # a place alone, then its figure, after the figure before: ", Kecamatan B 58 personel", " dan Distrik C 26"
 _PLACE_ITEM = re.compile(r"(?:,\s*|,?\s+(?:dan|serta)\s+)([A-Z][^,;.\d]{1,60}?)\s+")
 # what joins a figure to the unit it is of: "150 personel Polres X", "30 personel berasal dari Polres X"
@@ -1264,7 +1280,7 @@ _NAMELY = re.compile(r",?\s+(?:yakni|yaitu|masing-masing|rinciannya|dengan\s+rin
 # a total named back to open the split of it ("Dari 96 personel itu,")
 _TOTAL_BACK = re.compile(r"\W*dari\s+(?:(?:total\s+|jumlah\s+)?\d[\d.]*\s+(?:personel|personil|anggota)|"
                          r"(?:jumlah|total|kekuatan)(?:\s+personel)?)\s+(?:itu|tersebut)\W*", re.IGNORECASE)
-_OF_UNIT = re.compile(r"\s+(?:(?:yang\s+)?(?:berasal\s+)?dari\s+|(?:merupakan\s+)?(?:BKO|bko)\s+|"
+_OF_UNIT = re.compile(r"\s+(?:(?:yang\s+)?(?:berasal\s+)?dari\s+|(?:merupakan\s+)?(?:BKO|bko)\s+(?:dari\s+)?|"
                       r"merupakan\s+)?")  # ("60 personel merupakan BKO Satbrimob X")
 
 
@@ -2321,6 +2337,12 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # sama" is left to the paragraph's date)
         date_iso = _previous_date(article, start) or date_iso
     found = location_in(article, inside, start, end, first=taxonomy.conventions["location_list"] == "first")
+    if found is None:  # "... mengawal kotak suara dari Distrik A dan 16 personel dari Distrik B": the
+        # clause's figure and where it starts, the escort's verb said once before it
+        lead = _FIGURE_FROM.match(sentence)
+        place = next((e for e in inside if lead is not None and e.start == start + lead.end()
+                      and e.label in ("LOC", "ELECTION_BODY")), None)
+        found = (place.text, 1.0) if place is not None else None
     contrast = _CONTRAST.search(sentence)
     if found is not None and contrast is not None and _pointer(sentence[:contrast.start()]) and location_in(
             article, inside, start, start + contrast.start()) is None:

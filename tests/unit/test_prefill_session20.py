@@ -1,0 +1,80 @@
+"""Record pre-fill, session 20 (issue 10 item 3): a figure split by unit or by where each part starts, told in
+shapes the clause split missed. Pages are invented in the shapes real pages showed, ingested into a real store
+on disk, and coded record after record through ``Store.draft_record`` as a reviewer codes them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.unit.prefill_pages import Opened, coded_in_turn, open_pages
+
+PAGES = {
+    "bko_from": """Polres Lembah Hijau Gelar Rakor Pengamanan Pencoblosan
+
+LEMBAH HIJAU – Polres Lembah Hijau menggelar rapat koordinasi pengamanan hari pencoblosan bersama KPU dan Bawaslu, Kamis (21/11/2024).
+
+Untuk hari pencoblosan, Kapolres menyebut 285 personel Polres Lembah Hijau akan diterjunkan ke 610 TPS di Kabupaten Lembah Hijau pada 27 November, ditambah 70 personel BKO dari Polda Sulawesi Hijau.
+""",
+    "from_places": """Kotak Suara dari Dua Distrik Diterbangkan ke Ibu Kota Kabupaten
+
+BUKIT HIJAU – Polres Bukit Hijau mengawal pengiriman kotak suara hasil pemungutan suara dari distrik-distrik terjauh, Jumat (29/11/2024).
+
+Sebanyak 24 personel Polres Bukit Hijau mengawal kotak suara dari Distrik Batu Putih dan 18 personel dari Distrik Air Dingin, didampingi anggota Koramil 1702-03/Bukit.
+""",
+    "and_unit": """Pleno PPK di Empat Kecamatan Dijaga Polsek Jajaran
+
+TELUK HIJAU – Polres Teluk Hijau mengamankan rapat pleno rekapitulasi tingkat kecamatan di empat kecamatan, Sabtu (30/11/2024).
+
+Sementara itu, 14 personel Polsek Pantai Timur bersiaga di Aula Kantor Camat Pantai Timur yang dipakai sebagai tempat pleno, dan Polsek Muara Baru mengerahkan 11 personel ke Balai Desa Muara Baru.
+""",
+    "reinforced": """Pleno PPK Sungai Rotan Dijaga Gabungan Polsek dan Samapta
+
+SUNGAI ROTAN – Pleno rekapitulasi PPK Sungai Rotan berlangsung di Gedung Serbaguna Rotan, Sabtu (30/11/2024).
+
+Polresta Sungai Rotan mengerahkan 160 personel, diperkuat 60 personel Satbrimob Polda Kalimantan Hijau, untuk mengamankan pleno tersebut.
+""",
+}
+
+
+
+@pytest.fixture(scope="module")
+def opened(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    yield from open_pages(tmp_path_factory.mktemp("pages"), PAGES)
+
+
+def test_a_force_added_as_bko_from_a_unit_is_a_record_of_its_own(opened: Opened) -> None:
+    """"285 personel Polres X ..., ditambah 70 personel BKO dari Polda Y": coded in turn, the Polda's own figure
+    and unit second (dev: "BKO dari" three times, written as "BKO Polda Y" is)."""
+    drafts = list(coded_in_turn(opened, "bko_from", "Untuk hari pencoblosan", 2))
+    assert [(d["unit"], d["personnel"]) for d in drafts] == [("Polres Lembah Hijau", 285),
+                                                            ("Polda Sulawesi Hijau", 70)]
+
+
+def test_an_escort_split_by_where_each_part_starts_gives_each_its_place(opened: Opened) -> None:
+    """"24 personel ... mengawal kotak suara dari Distrik A dan 18 personel dari Distrik B": each figure with the
+    district it starts from, the escort's verb said once."""
+    drafts = list(coded_in_turn(opened, "from_places", "Sebanyak 24 personel", 2))
+    assert [(d["location"], d["personnel"]) for d in drafts] == [("Distrik Batu Putih", 24),
+                                                                ("Distrik Air Dingin", 18)]
+    assert {d["type"] for d in drafts} == {"escort"}
+
+
+def test_a_unit_with_its_own_verb_after_comma_and_is_a_record_of_its_own(opened: Opened) -> None:
+    """"..., dan Polsek B mengerahkan 11 personel ke Balai Desa B": the second Polsek's own unit, figure and
+    place, not the first's partner."""
+    drafts = list(coded_in_turn(opened, "and_unit", "Sementara itu, 14 personel", 2))
+    assert [(d["unit"], d["personnel"], d["location"]) for d in drafts] == [
+        ("Polsek Pantai Timur", 14, "Aula Kantor Camat Pantai Timur"),
+        ("Polsek Muara Baru", 11, "Balai Desa Muara Baru")]
+    assert "Polsek Muara Baru" not in drafts[0]["partners"]
+
+
+def test_a_force_that_reinforces_another_is_a_record_of_its_own_with_the_same_act(opened: Opened) -> None:
+    """"Polresta X mengerahkan 160 personel, diperkuat 60 personel Satbrimob Y, untuk mengamankan ...": two
+    records, each its unit's figure (dev: three sentences so, the writers and the second annotators alike)."""
+    drafts = list(coded_in_turn(opened, "reinforced", "Polresta Sungai Rotan mengerahkan", 2))
+    assert [(d["unit"], d["personnel"]) for d in drafts] == [("Polresta Sungai Rotan", 160),
+                                                            ("Satbrimob Polda Kalimantan Hijau", 60)]
+    assert drafts[0]["type"] == drafts[1]["type"]
