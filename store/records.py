@@ -1254,7 +1254,8 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _FROM_AFTER = re.compile(r"\s+dari\s+")
-_FIGURE_FROM = re.compile(r"\W*(?:\d[\d.]*|[a-z]+)\s+(?:personel|personil|anggota)\s+dari\s+")
+_FIGURE_FROM = re.compile(r"\W*(?:(?:\d[\d.]*|[a-z]+)\s+(?:personel|personil|anggota)\s+|"
+                          r"(?:dan\s+|sedangkan\s+|sementara\s+)?)dari\s+")
 
 
 def _comes_from_place(article: Article, at: int, end: int) -> bool:
@@ -1268,7 +1269,7 @@ def _comes_from_place(article: Article, at: int, end: int) -> bool:
 # a place alone, then its figure, after the figure before: ", Kecamatan B 58 personel", " dan Distrik C 26"
 _PLACE_ITEM = re.compile(r"(?:,\s*|,?\s+(?:dan|serta)\s+)([A-Z][^,;.\d]{1,60}?)\s+")
 # what joins a figure to the unit it is of: "150 personel Polres X", "30 personel berasal dari Polres X"
-_PLACE_FRONT = re.compile(r"\s+((?:dan\s+|sedangkan\s+|sementara\s+)?(?:di|ke|untuk|menuju)\s+"
+_PLACE_FRONT = re.compile(r"\s+((?:dan\s+|sedangkan\s+|sementara\s+)?(?:di|ke|untuk|menuju|dari)\s+"
                           r"[A-Z][^,;.]{1,60}?)\s+")
 # a clause of its own before a figure: its subject, a place maybe, and a passive verb right before the
 # figure ("logistik PPK B di Y dikawal 18 personel"), as the clause before it told its own
@@ -1396,8 +1397,10 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         seated = -1
         at_seat = article.text[max(body, b.start - 4):b.start] in (" di ", "\ndi ") or bool(
             _COUNT_FROM.search(article.text, max(body, b.start - 30), b.start))  # "14 personel dari PPK A"
+        # "kotak suara dari PPK A dikawal ...": where the escort starts, unless a venue it leaves is named
+        left = moving and article.text[max(body, b.start - 6):b.start] == " dari "
         if b.label == "ELECTION_BODY" and _SEATED_BODY.match(b.text) and body <= b.start and (
-                b.end <= end and (at_seat or (
+                b.end <= end and (at_seat or left or (
                 _TO_BODY.search(article.text, max(body, b.start - 8), b.start)
                 and "Provinsi" not in b.text))):
             # (a body goods go to gives way to a venue they are taken from: "logistik untuk PPK X diangkut
@@ -2412,6 +2415,13 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     if location is None and _FORCE_BACK.match(sentence) and not _MANY_SITES.search(sentence):
         # "Ratusan personel itu terdiri atas ...": where
         location = _force_place(article, start)  # the force told before was fielded
+    if location is None and _COMPOSED.search(article.text, start, end) and not _MANY_SITES.search(sentence):
+        # "Personel itu terdiri atas 150 personel Polres X dan 36 personel Satbrimob Y", "Total 160 personel
+        # berjaga ..., terdiri dari ...": a force's make-up, where the page had it fielded (its venue)
+        # (not a force spread over polling stations or shifted to them: the writers leave those empty)
+        fielded = _force_place(article, start) or _last_venue(article, start)
+        if fielded is not None and not _SPREAD.search(sentence) and not _SPREAD.match(fielded):
+            location = fielded
     beat = _BEAT.search(sentence) if location is None else None
     if beat is not None:  # "Bhabinkamtibmas Kelurahan X mendatangi rumah-rumah warga": his village, where he
         # works (dev: the writers 7 of 7 such sentences naming no place of their own)
@@ -3027,6 +3037,11 @@ def _type(article: Article, start: int, clause: str, clf: TypeClassifier, senten
 _FORCE_BACK = re.compile(r"\W*(?:(?:ratusan|puluhan|ribuan|seluruh|para|sebanyak)\s+)?"
                          r"(?:personel|pasukan|personil|anggota)\s+(?:gabungan\s+)?(?:itu|tersebut)|"
                          r"\W*(?:dari|dengan)\s+jumlah\s+(?:itu|tersebut)", re.IGNORECASE)
+
+
+_SPREAD = re.compile(r"(?<![^\W_])(?:TPS|digeser|pergeseran|Mapol\w*|Lapangan\s+Apel)(?![^\W_])")
+_COMPOSED = re.compile(r"(?<![^\W_])terdiri\s+(?:atas|dari)\s+(?:\d[\d.]*|[a-z]+)\s+"
+                       r"(?:personel|personil|anggota)(?![^\W_])", re.IGNORECASE)
 
 
 def _force_place(article: Article, start: int) -> str | None:

@@ -35,8 +35,19 @@ SUNGAI ROTAN – Pleno rekapitulasi PPK Sungai Rotan berlangsung di Gedung Serba
 
 Polresta Sungai Rotan mengerahkan 160 personel, diperkuat 60 personel Satbrimob Polda Kalimantan Hijau, untuk mengamankan pleno tersebut.
 """,
-}
+    "composed": """Pleno KPU Kota Tanjung Hijau Dijaga Tiga Ring
 
+TANJUNG HIJAU – Rapat pleno rekapitulasi KPU Kota Tanjung Hijau digelar di Gedung Serbaguna Tanjung Hijau, Rabu (4/12/2024).
+
+Kapolres Tanjung Hijau AKBP Rudi Hartono, Rabu, mengatakan personel tersebut terdiri atas 150 personel Polres Tanjung Hijau dan 36 personel Satbrimob Polda Kalimantan Hijau yang ditempatkan dalam tiga ring pengamanan.
+""",
+    "boxes_from": """Kotak Suara dari Tiga PPK Dikawal ke KPU Kota Batu Hijau
+
+BATU HIJAU – Polres Batu Hijau mengawal pergeseran kotak suara hasil pleno kecamatan ke Kantor KPU Kota Batu Hijau, Minggu (1/12/2024).
+
+Rinciannya, kotak suara dari PPK Batu Hijau dikawal 14 personel, dari PPK Air Hijau 12 personel, sementara dari PPK Tanjung Hijau 10 personel.
+""",
+}
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +89,22 @@ def test_a_force_that_reinforces_another_is_a_record_of_its_own_with_the_same_ac
     assert [(d["unit"], d["personnel"]) for d in drafts] == [("Polresta Sungai Rotan", 160),
                                                             ("Satbrimob Polda Kalimantan Hijau", 60)]
     assert drafts[0]["type"] == drafts[1]["type"]
+
+
+def test_a_force_s_make_up_is_placed_where_the_page_had_the_event(opened: Opened) -> None:
+    """"Personel tersebut terdiri atas 150 personel Polres X dan 36 personel Satbrimob Y": the first unit's record
+    is placed at the venue the page told the pleno at, as the next one already was (dev: +7 records, the writers
+    leaving empty only a force spread over polling stations)."""
+    drafts = list(coded_in_turn(opened, "composed", "mengatakan personel tersebut", 2))
+    assert [(d["unit"], d["personnel"], d["location"]) for d in drafts] == [
+        ("Polres Tanjung Hijau", 150, "Gedung Serbaguna Tanjung Hijau"),
+        ("Satbrimob Polda Kalimantan Hijau", 36, "Gedung Serbaguna Tanjung Hijau")]
+
+
+def test_boxes_escorted_from_election_bodies_start_at_each_body(opened: Opened) -> None:
+    """"kotak suara dari PPK A dikawal 14 personel, dari PPK B 12 personel, sementara dari PPK C 10 personel": one
+    record per PPK, each starting where its boxes were taken over (the conventions' start of an escort)."""
+    drafts = list(coded_in_turn(opened, "boxes_from", "Rinciannya, kotak suara", 3))
+    assert [(d["location"], d["personnel"]) for d in drafts] == [
+        ("PPK Batu Hijau", 14), ("PPK Air Hijau", 12), ("PPK Tanjung Hijau", 10)]
+    assert {d["type"] for d in drafts} == {"escort"} and all(d["partners"] == [] for d in drafts)
