@@ -2448,7 +2448,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # as written (dev: 18 records code the floor with the room, none without it)
         location = floor.group(1)
     ring = _RING_SPOT.search(sentence)
-    if ring is not None and ring.group(1) != "gedung" and (location is None or location not in sentence):
+    if ring is not None and ring.group(1) != "gedung" and (location is None or location not in sentence or (
+            location in ring.group(1))):
         # "ring satu di dalam aula dijaga 20 personel, ring dua di halaman gedung ...": each ring's own spot
         # as written, not the event's venue nor the ring before's (dev: 56 of 83 ring records code the
         # spot, most of the rest a road the sentence names; "di dalam gedung" is the event's building)
@@ -2584,10 +2585,14 @@ _SPOT_WORD = (r"(?:lobi|halaman|pintu(?:\s+(?:masuk|keluar|utama|gerbang))?|area
               r"gedung|meja|podium)")
 _SPOT_STOP = (r"(?:sebagai|untuk|yang|dengan|oleh|pada|sejak|hingga|selama|sementara|sedangkan|serta|"
               r"ditambah|masing-masing|berjaga|bersiaga|ring|di[a-z]{3,})")
+# (a road the spot list ends with is named: "di halaman, kantong parkir dan ruas Jalan Teuku Umar"; the spots
+# may be joined by "serta": "di halaman serta pintu masuk gedung")
+_SPOT_ROAD = r"(?:\s+(?:Jalan|Jl\.)(?:\s+[A-Z][\w.'’-]*){1,4})"
 _RING_SPOT = re.compile(rf"(?<![^\W_])(?i:ring)\s+(?i:satu|dua|tiga|empat|I{{1,3}}|IV|[1-4]|pertama|kedua|"
                         rf"ketiga)(?![^\W_])[^,.;]{{0,30}}?\s(?:di|ke)\s+(?:dalam\s+)?("
                         rf"(?:(?:sekitar|luar|depan|sepanjang)\s+)?{_SPOT_WORD}"
-                        rf"(?:,?\s+(?!{_SPOT_STOP}(?![^\W_]))[a-z][\w-]*){{0,6}})(?!\s+[A-Z])")
+                        rf"(?:,?\s+(?:serta\s+(?={_SPOT_WORD}))?(?!{_SPOT_STOP}(?![^\W_]))[a-z][\w-]*){{0,6}}"
+                        rf"{_SPOT_ROAD}?)(?!\s+[A-Z])")
 
 
 # a room on a floor of its building: "ruang rapat lantai dua kantor tersebut", "aula lantai dua Gedung X"

@@ -47,6 +47,12 @@ BATU HIJAU – Polres Batu Hijau mengawal pergeseran kotak suara hasil pleno kec
 
 Rinciannya, kotak suara dari PPK Batu Hijau dikawal 14 personel, dari PPK Air Hijau 12 personel, sementara dari PPK Tanjung Hijau 10 personel.
 """,
+    "rings": """Debat Publik Calon Bupati Sungai Hijau Dijaga Tiga Ring
+
+SUNGAI HIJAU – Polres Sungai Hijau mengamankan debat publik kedua calon bupati di Gedung Kesenian Sungai Hijau, Jumat (15/11/2024).
+
+Ring satu di dalam ruang debat diisi 40 personel, ring dua di halaman serta pintu masuk gedung ditempati 90 personel, sedangkan ring tiga di halaman parkir dan ruas Jalan Merdeka Barat dijaga 150 personel.
+""",
 }
 
 
@@ -108,3 +114,12 @@ def test_boxes_escorted_from_election_bodies_start_at_each_body(opened: Opened) 
     assert [(d["location"], d["personnel"]) for d in drafts] == [
         ("PPK Batu Hijau", 14), ("PPK Air Hijau", 12), ("PPK Tanjung Hijau", 10)]
     assert {d["type"] for d in drafts} == {"escort"} and all(d["partners"] == [] for d in drafts)
+
+
+def test_each_ring_is_placed_at_its_spots_as_written_a_named_road_among_them(opened: Opened) -> None:
+    """"ring dua di halaman serta pintu masuk gedung ..., ring tiga di halaman parkir dan ruas Jalan X": each
+    ring's spots as written, the road it ends with too (dev: +5 records, none lost)."""
+    drafts = list(coded_in_turn(opened, "rings", "Ring satu di dalam", 3))
+    assert [(d["location"], d["personnel"]) for d in drafts] == [
+        ("ruang debat", 40), ("halaman serta pintu masuk gedung", 90),
+        ("halaman parkir dan ruas Jalan Merdeka Barat", 150)]
