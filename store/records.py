@@ -2512,6 +2512,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # does not give (the guidelines: none -> empty)
         date_iso = None
     unit_text = _next_listed_unit(article, acting, earlier, selected, unit_text)
+    sharers = _listed_subject(article, start, end) if _SHARE.search(sentence) else None
+    if sharers is not None and (location is None or location not in sentence or location in sharers):
+        # "PPK A, PPK B dan PPK C masing-masing dijaga 26 personel": the places the clause opens with
+        location = sharers
+    location = _next_shared_place(sentence, location, earlier, (start, end))
     if taxonomy.conventions.get("sub_unit") == "alone":  # "Sat Lantas Polres X" coded "Sat Lantas"
         unit_text = sub_unit_alone(unit_text)
     if location and taxonomy.conventions.get("location_where") == "with_where":  # "Gudang KPU X di Dringu"
@@ -2541,6 +2546,55 @@ _BEAT = re.compile(r"(?<![^\W_])Bhabinkamtibmas\s+("
 
 # units listed as one doer: "Polsek A, Polsek B dan Polsek C menjaga ..." (nothing but the joins between them)
 _UNITS_JOIN = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)")
+
+
+# each of the places listed gets the figure: "Distrik A dan Distrik B masing-masing mendapat 30 personel",
+# "Kantor A dan Kantor B ..., dengan 20 personel bersiaga di masing-masing kantor"
+# (not "Polsek masing-masing", "basis pendukung masing-masing pasangan calon": no figure shared; nor
+# "masing-masing 38 personel dan 22 personel", each place its own figure in turn)
+_PEOPLE = r"(?:\d[\d.]*|[a-z]+)\s+(?:personel|personil|anggota|polisi)(?![^\W_])"
+_SHARE = re.compile(rf"(?<![^\W_])masing-masing\s+(?:[a-z]+\s+){{0,2}}?{_PEOPLE}"
+                    rf"(?!,?\s+(?:dan|serta)\s+{_PEOPLE})|{_PEOPLE}[^,.;]{{0,40}}?\sdi\s+masing-masing\s+[a-z]+",
+                    re.IGNORECASE)
+_ITEMS = re.compile(r",\s+(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+")
+
+
+def _shared_places(sentence: str, location: str | None) -> list[str]:
+    """The places a share is given to, one record each (the guidelines: a figure split by place gives one
+    record per place): the listed location's items when the clause shares its figure "masing-masing";
+    [] otherwise (a figure given "masing-masing 38 personel dan 22 personel" goes to each place in turn, a
+    split of its own)."""
+    if not location or _SHARE.search(sentence) is None or location not in sentence:
+        return []
+    items = [x for x in _ITEMS.split(location) if x]
+    return items if len(items) > 1 and all(x[:1].isupper() for x in items) else []
+
+
+def _listed_subject(article: Article, start: int, end: int) -> str | None:
+    """The places a clause opens with, listed as written ("PPK A, PPK B dan PPK C masing-masing dijaga ..."):
+    the subject a share goes to; ``None`` unless two or more open it."""
+    lead = re.match(r"\W*(?:(?:sedangkan|sementara|adapun)\s+)?", article.text[start:end])
+    at = start + (lead.end() if lead is not None else 0)
+    listed: list[Any] = []
+    for x in sorted((x for x in article.entities if at <= x.start and x.end <= end), key=lambda x: x.start):
+        if x.label not in ("LOC", "ELECTION_BODY") or not (
+                x.start == at if not listed else _LIST_JOIN.match(article.text[listed[-1].end:x.start])):
+            break
+        listed.append(x)
+    return article.text[listed[0].start:listed[-1].end] if len(listed) > 1 else None
+
+
+def _next_shared_place(sentence: str, location: str | None, earlier: Sequence[ActivityRecord],
+                       clause: tuple[int, int]) -> str | None:
+    """The next of the places a clause shares its figure between that no record of the clause names yet (dev:
+    the writers and a second annotator code each place its own record, 12 records)."""
+    items = _shared_places(sentence, location)
+    if not items:
+        return location
+    taken = {r.location for r in earlier if r.evidence and any(
+        (s.start <= clause[0] and clause[1] <= s.end) or (clause[0] <= s.start and s.end <= clause[1])
+        for s in r.evidence)}
+    return next((x for x in items if x not in taken), items[-1])
 
 
 def _next_listed_unit(article: Article, acting: Sequence[Any], earlier: Sequence[ActivityRecord],
@@ -2878,10 +2932,19 @@ def _next_clause(article: Article, start: int, end: int,
             return start, end
     parts = clauses(article, start, end)
     for i, (a, b) in enumerate(parts if len(parts) > 1 else []):
-        if not any((a <= s and e <= b) or (i == 0 and (s, e) == (start, end)) for s, e in spans) and not (
-                _share_coded_elsewhere(article, a, b, outside)):
+        coded = sum((a <= s and e <= b) or (i == 0 and (s, e) == (start, end)) for s, e in spans)
+        if coded and coded < _share_count(article, a, b):
+            return (start, end) if i == 0 else (a, b)  # a place of the share still to code
+        if not coded and not _share_coded_elsewhere(article, a, b, outside):
             return (start, end) if i == 0 else (a, b)
     return start, end
+
+
+def _share_count(article: Article, a: int, b: int) -> int:
+    """How many records the clause ``a:b`` takes: one per place it shares its figure between, else one."""
+    found = location_in(article, [x for x in article.entities if a <= x.start and x.end <= b], a, b)
+    place = found[0] if found is not None else _listed_subject(article, a, b)
+    return max(1, len(_shared_places(article.text[a:b], place)))
 
 
 _FOR = re.compile(r"(?<![^\W_])(?:untuk|guna|demi)\s+$", re.IGNORECASE)

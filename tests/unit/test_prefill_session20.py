@@ -53,6 +53,16 @@ SUNGAI HIJAU – Polres Sungai Hijau mengamankan debat publik kedua calon bupati
 
 Ring satu di dalam ruang debat diisi 40 personel, ring dua di halaman serta pintu masuk gedung ditempati 90 personel, sedangkan ring tiga di halaman parkir dan ruas Jalan Merdeka Barat dijaga 150 personel.
 """,
+    "shares": """Ratusan Personel Digeser ke Lima Distrik
+
+PEGUNUNGAN HIJAU – Polres Pegunungan Hijau menggeser 186 personel ke lima distrik usai apel, Senin (25/11/2024).
+
+Distrik Hulu Hijau dan Distrik Hilir Hijau masing-masing mendapat 30 personel, Distrik Tengah Hijau 26 personel, sedangkan Distrik Pantai Hijau dan Distrik Muara Hijau dijaga 70 personel.
+
+Pleno di kecamatan dijaga bergiliran: 40 personel di PPK Kota Hijau, sedangkan PPK Bukit Hijau, PPK Lembah Hijau dan PPK Teluk Hijau masing-masing dijaga 26 personel.
+
+Pengiriman logistik ke Distrik Hulu Hijau dan Distrik Tengah Hijau juga akan dikawal personel Polsek masing-masing.
+""",
 }
 
 
@@ -123,3 +133,23 @@ def test_each_ring_is_placed_at_its_spots_as_written_a_named_road_among_them(ope
     assert [(d["location"], d["personnel"]) for d in drafts] == [
         ("ruang debat", 40), ("halaman serta pintu masuk gedung", 90),
         ("halaman parkir dan ruas Jalan Merdeka Barat", 150)]
+
+
+def test_places_that_each_get_the_figure_are_a_record_each(opened: Opened) -> None:
+    """"Distrik A dan Distrik B masing-masing mendapat 30 personel, Distrik C 26 personel, sedangkan Distrik D dan
+    Distrik E dijaga 70 personel": coded in turn, A and B a record each with 30 (the guidelines: one record per
+    place), D and E one record of the 70 they share (dev: +14 locations, the writers and a second annotator)."""
+    drafts = list(coded_in_turn(opened, "shares", "Distrik Hulu Hijau dan Distrik Hilir Hijau masing", 4))
+    assert [(d["location"], d["personnel"]) for d in drafts] == [
+        ("Distrik Hulu Hijau", 30), ("Distrik Hilir Hijau", 30), ("Distrik Tengah Hijau", 26),
+        ("Distrik Pantai Hijau dan Distrik Muara Hijau", 70)]
+    drafts = list(coded_in_turn(opened, "shares", "Pleno di kecamatan dijaga", 4))
+    assert [(d["location"], d["personnel"]) for d in drafts] == [
+        ("PPK Kota Hijau", 40), ("PPK Bukit Hijau", 26), ("PPK Lembah Hijau", 26), ("PPK Teluk Hijau", 26)]
+
+
+def test_each_own_station_is_no_share_of_a_figure(opened: Opened) -> None:
+    """"... dikawal personel Polsek masing-masing": each district's own Polsek, no figure shared: the list stays
+    one place."""
+    drafts = list(coded_in_turn(opened, "shares", "Pengiriman logistik ke Distrik", 2))
+    assert {d["location"] for d in drafts} == {"Distrik Hulu Hijau dan Distrik Tengah Hijau"}
