@@ -46,11 +46,16 @@ def _sub_unit_vote(record: ActivityRecord) -> str | None:
     return None
 
 
+_SHARED = re.compile(r"(?<![^\W_])masing-masing(?![^\W_])", re.IGNORECASE)
+
+
 def _location_list_vote(record: ActivityRecord) -> str | None:
     place = (record.location or "").strip()
     if not place:
         return None
     texts = [span.text for span in record.evidence]
+    if any(_SHARED.search(t) for t in texts):
+        return None  # "Distrik A dan Distrik B masing-masing mendapat 30 personel": a record each, no list
     if re.search(r",\s|\s(?:dan|serta)\s", place) and any(place in t for t in texts):
         return "all"
     kind = re.escape(place.split()[0])

@@ -394,3 +394,23 @@ def test_a_ring_s_unnamed_spot_is_drafted_without_the_verb_after_it(tmp_path: Pa
         text = st.article(aid).text
         at = text.index("Ring dua")
         assert st.draft_record(aid, at, text.index("\n", at))["location"] == "lobi dan pintu masuk gedung"
+
+
+def test_places_coded_one_by_one_for_a_shared_figure_teach_no_list_reading(tmp_path: Path) -> None:
+    """Records of "Distrik A dan Distrik B masing-masing mendapat 30 personel", one per district (as the
+    guidelines split a figure by place), are no vote for coding a list by its first place: a plain list
+    after them is still drafted whole."""
+    page = ("Personel Digeser ke Distrik\n\nLEMBAH HIJAU – Polres Lembah Hijau menggeser 180 personel, Senin "
+            "(25/11/2024).\n\nDistrik Hulu dan Distrik Hilir masing-masing mendapat 30 personel.\n\n"
+            "Kelurahan Tua dan Kelurahan Muda masing-masing dijaga 20 personel.\n\n"
+            "PPK Timur dan PPK Barat masing-masing dijaga 12 personel.\n\n"
+            "Sat Samapta berpatroli di Desa Satu dan Desa Dua pada malam harinya.\n")
+    src, path = _open(tmp_path, page=page)
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([src])
+        aid = next(a.id for a in st.articles())
+        for needle, place in (("Distrik Hulu dan", "Distrik Hulu"), ("Distrik Hulu dan", "Distrik Hilir"),
+                              ("Kelurahan Tua dan", "Kelurahan Tua"), ("Kelurahan Tua dan", "Kelurahan Muda"),
+                              ("PPK Timur dan", "PPK Timur"), ("PPK Timur dan", "PPK Barat")):
+            _code(st, aid, needle, location=place)
+        assert st.draft_record(aid, *_sentence(st, aid, "berpatroli di Desa"))["location"] == "Desa Satu dan Desa Dua"
