@@ -273,6 +273,9 @@ _GOES_TO = re.compile(r"(?:\s+[a-z]\w*){0,2}?\s+(?:ke|di|menuju|untuk)\s"
                       # ("31 personel mengawal lima truk menuju Kecamatan B": its own verb and goods, then
                       # where)
                       r"|\s+(?:me|di)[a-z]{3,}\s+(?:[a-z]\w*\s+){1,2}?(?:ke|menuju)\s"
+                      # ("60 personel mengatur arus lalu lintas di ruas Jalan X": its own verb, what it works
+                      # on, then where)
+                      r"|\s+me[a-z]{3,}\s+(?:[a-z]\w*\s+){1,3}?di\s+(?=[A-Za-z])"
                       # ("38 personel dengan kapal motor menuju B", "lewat jalur darat menuju A")
                       r"|\s+(?:dengan|lewat|melalui|menggunakan|naik)\s+(?:[a-z]\w*\s+){1,3}?(?:ke|menuju)\s"
                       # ("40 personel Sat Lantas mengatur arus kendaraan di Simpang X": a unit's own verb and
