@@ -184,7 +184,8 @@ _BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:[Dd]i|[Kk]e|hingga|sampai|menjaga|men
 # a clause that only sets the scene before the activity: "Setibanya di Elat, logistik disimpan di ..."
 # (a bare "tiba" is the act itself, "140 personel BKO tiba di Pelabuhan X untuk memperkuat ...", unless
 # a time word makes it the scene: "saat tiba di X, ...")
-_SCENE_PLACE = re.compile(r"(?<![^\W_])(?:setibanya|sesampainya|setiba|sesampai|"
+# (not "kotak suara yang selesai direkap langsung dikawal ke X": what the goods are, not a scene)
+_SCENE_PLACE = re.compile(r"(?<![^\W_])(?<!yang\s)(?:setibanya|sesampainya|setiba|sesampai|"
                           r"(?:saat|ketika|begitu)\s+tiba|usai|seusai|selesai|setelah|sebelum)(?![^\W_])[^,]*$",
                           re.IGNORECASE)
 # a place ending a body's name: "Unit Penyelenggara Pelabuhan Ereke", "Dinas Perhubungan Kota X"
@@ -2343,6 +2344,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # sama" is left to the paragraph's date)
         date_iso = _previous_date(article, start) or date_iso
     found = location_in(article, inside, start, end, first=taxonomy.conventions["location_list"] == "first")
+    if found is None and (start, end) == selected:  # "enam personel Satpolairud dan empat personel Satbrimob
+        # Y mengawal kapal ... dari Pelabuhan X": a figure split by unit, its act and place said once, after
+        found = _items_place(article, start, end)
     if found is None:  # "... mengawal kotak suara dari Distrik A dan 16 personel dari Distrik B": the
         # clause's figure and where it starts, the escort's verb said once before it
         lead = _FIGURE_FROM.match(sentence)
@@ -3043,6 +3047,22 @@ def _no_place_pointed(sentence: str, there: re.Match[str]) -> bool:
 _ACT_WORD = re.compile(r"(?<![^\W_])(?!(?:merupakan|berasal|berjumlah|distrik|dinas|direktorat|diantaranya|"
                        r"dini)(?![^\W_]))(?:me|ber|di)[a-z]{3,}(?![^\W_])|"
                        r"(?<=kami |kita )[a-z]{4,}kan(?![^\W_])")  # "kami siagakan": the speaker's passive
+
+
+def _items_place(article: Article, start: int, end: int) -> tuple[str, float] | None:
+    """The place of the first later clause that names one, when the span's clauses are the items of a figure
+    split by unit joined by "dan" or a comma (the first item's own clause names none); else ``None``."""
+    parts = clauses(article, start, end)
+    joints = [_ITEM_JOIN.fullmatch(article.text, a[1], b[0]) for a, b in itertools.pairwise(parts)]
+    if len(parts) < 2 or not all(j is not None and "ditambah" not in j.group() for j in joints) or re.search(
+            r"\s(?:di|ke|menuju|dari)\s", article.text[parts[0][0]:parts[0][1]]):
+        return None  # (not "..., ditambah 100 personel Y yang disiagakan di Z": the added force's own place;
+        # not "12 personel di aula itu dan empat personel di gudang X": the first item's own place, pointed)
+    for a, b in parts[1:]:
+        found = location_in(article, [x for x in article.entities if a <= x.start and x.end <= b], a, b)
+        if found is not None:
+            return found
+    return None
 
 
 def _typed_clause(article: Article, start: int, end: int) -> str:

@@ -63,11 +63,23 @@ Pleno di kecamatan dijaga bergiliran: 40 personel di PPK Kota Hijau, sedangkan P
 
 Pengiriman logistik ke Distrik Hulu Hijau dan Distrik Tengah Hijau juga akan dikawal personel Polsek masing-masing.
 """,
+    "items_after": """Logistik Pilkada ke Pulau Terluar Dikawal Polisi
+
+BENTENG HIJAU – Polres Benteng Hijau mengawal logistik Pilkada 2024 ke pulau-pulau terluar, Senin (25/11/2024).
+
+Sehari sebelumnya, Minggu (24/11), tujuh personel Satpolairud dan lima personel Satbrimob Polda Sulawesi Hijau mengawal kapal pengangkut logistik dari Pelabuhan Benteng Hijau ke Pulau Karang Hijau.
+
+Setiap kotak suara yang selesai direkap langsung dikawal ke Gudang KPU Benteng Hijau di Kota Benteng.
+
+Dari jumlah itu, 110 personel berjaga di dalam dan sekitar Lapangan Merdeka Hijau, 50 personel mengatur arus lalu lintas di ruas Jalan Pahlawan, sedangkan 30 personel disiagakan di Mapolres Benteng Hijau.
+""",
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def opened(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    """A store of its own for each test: the records one test codes would teach the next one's drafts a
+    convention (``store.conventions``)."""
     yield from open_pages(tmp_path_factory.mktemp("pages"), PAGES)
 
 
@@ -153,3 +165,26 @@ def test_each_own_station_is_no_share_of_a_figure(opened: Opened) -> None:
     one place."""
     drafts = list(coded_in_turn(opened, "shares", "Pengiriman logistik ke Distrik", 2))
     assert {d["location"] for d in drafts} == {"Distrik Hulu Hijau dan Distrik Tengah Hijau"}
+
+
+def test_items_of_a_figure_share_the_place_their_verb_names_after_them(opened: Opened) -> None:
+    """"tujuh personel Satpolairud dan lima personel Satbrimob Y mengawal kapal ... dari Pelabuhan X": the first
+    item's record starts where the escort does, as the second's."""
+    drafts = list(coded_in_turn(opened, "items_after", "Sehari sebelumnya, Minggu (24/11), tujuh", 2))
+    assert [(d["unit"], d["personnel"], d["location"]) for d in drafts] == [
+        ("Satpolairud", 7, "Pelabuhan Benteng Hijau"), ("Satbrimob Polda Sulawesi Hijau", 5, "Pelabuhan Benteng Hijau")]
+
+
+def test_goods_that_were_finished_are_no_scene_before_the_escort(opened: Opened) -> None:
+    """"kotak suara yang selesai direkap langsung dikawal ke Gudang X": "yang selesai" says which boxes, it sets
+    no scene; the escort goes to the warehouse."""
+    drafts = list(coded_in_turn(opened, "items_after", "Setiap kotak suara yang selesai", 1))
+    assert drafts[0]["location"] == "Gudang KPU Benteng Hijau"
+
+
+def test_a_figure_with_its_own_verb_and_place_is_a_clause_of_its_own(opened: Opened) -> None:
+    """"..., 50 personel mengatur arus lalu lintas di ruas Jalan X, sedangkan 30 personel ...": three records,
+    each its figure and place."""
+    drafts = list(coded_in_turn(opened, "items_after", "Dari jumlah itu, 110 personel", 3))
+    assert [(d["personnel"], d["location"]) for d in drafts] == [
+        (110, "Lapangan Merdeka Hijau"), (50, "Jalan Pahlawan"), (30, "Mapolres Benteng Hijau")]
