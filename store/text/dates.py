@@ -249,15 +249,22 @@ def _numeric_at(text: str, pos: int, ref: date | None, weekday: str | None,
     return end, _make(int(y) if y else None, int(m["nm"]), int(m["nd"]), ref, weekday)
 
 
+# a bare day name that, read as past, would fall this many days before publication is the next one: "mulai
+# bergerak Selasa pagi" on a Monday's page is the next day (dev: 3 records, none the Tuesday before)
+NEAR_AHEAD_FROM = 6
+
+
 def _bare_day(ref: date | None, weekday: str, future: bool) -> str | None:
     """The day a bare day name points at: the latest such day up to publication ("Senin" in a
-    Monday evening's article is that Monday), or the next one when "mendatang"/"depan" follows."""
+    Monday evening's article is that Monday), or the next one when "mendatang"/"depan" follows or
+    the latest would be six days back (the day after publication)."""
     if ref is None:
         return None
     want = WEEKDAYS[weekday.lower()]
-    if future:
+    back = (ref.weekday() - want) % 7
+    if future or back >= NEAR_AHEAD_FROM:
         return (ref + timedelta(days=(want - ref.weekday()) % 7 or 7)).isoformat()
-    return (ref - timedelta(days=(ref.weekday() - want) % 7)).isoformat()
+    return (ref - timedelta(days=back)).isoformat()
 
 
 def find_dates(text: str, published: str | None = None, relative: bool = True,

@@ -172,6 +172,10 @@ def test_apel_officers_in_lower_case_are_roles() -> None:
         # malam" is every Friday, no date
         ("Personel mulai bergerak Selasa pagi ke TPS. Tim turun ke lokasi Sabtu malam. "
          "Pengajian digelar setiap Jumat malam di masjid.", "2024-11-27", {"Selasa": "2024-11-26", "Sabtu": "2024-11-23"}),
+        # a bare day that read as past would fall six days back is the next day, the day after the page's
+        # ("mulai bergerak Selasa pagi" on a Monday's page; dev: 3 records, none the week before)
+        ("Personel mulai bergerak Selasa pagi ke TPS. Tim turun ke lokasi Sabtu malam. "
+         "Pengajian digelar setiap Jumat malam di masjid.", "2024-11-25", {"Selasa": "2024-11-26", "Sabtu": "2024-11-23"}),
     ],
 )
 def test_bare_weekdays_that_date_the_event(text: str, published: str, dated: dict[str, str]) -> None:
