@@ -1667,6 +1667,10 @@ _DONE_BEFORE = re.compile(r"(?<![^\W_])(?:(?:telah|sudah)\s+(?:me|di|ber)\w+|"
                           r"(?:pemetaan|pendataan|analisis|penilaian|evaluasi))(?![^\W_])", re.IGNORECASE)
 # "Sebelumnya, Polres X juga meningkatkan koordinasi ...": told as done before the day of the story
 _BEFORE_OPENING = re.compile(r"^\W*(?:sebelumnya|sebelum\s+itu)\s*,", re.IGNORECASE)
+# ... but "Sebelumnya, pagi hari, ...", "Sebelumnya, pukul 05.00 WIB, ...": earlier the same day
+_EARLIER_THAT_DAY = re.compile(r"^\W*(?:sebelumnya|sebelum\s+itu)\s*,\s*(?:(?:pada\s+)?"
+                               r"(?:pagi|siang|sore|petang)(?:\s+(?:hari|harinya|tadi))?\s*,|pukul\s+\d)",
+                               re.IGNORECASE)
 _SINCE = re.compile(r"(?<![^\W_])sejak\s+(?:awal|dimulainya|tahapan)(?![^\W_])", re.IGNORECASE)
 PLANNING = "planning"
 _PATROL_TOO = re.compile(r"(?<![^\W_])(?:(?:menggelar|melaksanakan|melakukan|untuk)\s+patroli|berpatroli)"
@@ -2512,7 +2516,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # (an escort starts where it takes the goods over; troops are placed where they go)
         sent_to = location_in(article, inside, start, end, toward=True)
         location = sent_to[0] if sent_to is not None else location
-    if (date is None or not date.value) and shift is None and (_BEFORE_OPENING.match(sentence) or (
+    if (date is None or not date.value) and shift is None and ((
+            _BEFORE_OPENING.match(sentence) and not _EARLIER_THAT_DAY.match(sentence)) or (
             _DONE_BEFORE.search(sentence) and (kind == PLANNING or _SINCE.search(sentence)))):
         # "Polres X telah memetakan 27 TPS rawan", "pihaknya telah menugaskan delapan penyidik sejak
         # awal masa kampanye", "Dari hasil pemetaan, ...": done before the statement, on a day the text

@@ -73,6 +73,14 @@ Setiap kotak suara yang selesai direkap langsung dikawal ke Gudang KPU Benteng H
 
 Dari jumlah itu, 110 personel berjaga di dalam dan sekitar Lapangan Merdeka Hijau, 50 personel mengatur arus lalu lintas di ruas Jalan Pahlawan, sedangkan 30 personel disiagakan di Mapolres Benteng Hijau.
 """,
+    "earlier_that_day": """Pleno KPU Kota Padang Hijau Berlangsung Aman
+
+PADANG HIJAU – Rapat pleno rekapitulasi KPU Kota Padang Hijau di Aula Balai Kota Padang Hijau berlangsung aman, Selasa (3/12/2024).
+
+Sebelumnya, pagi hari, kotak suara hasil rekapitulasi kecamatan dibawa dari gudang KPU ke balai kota dengan pengawalan Sat Lantas.
+
+Sebelumnya, Polres Padang Hijau telah memetakan tujuh titik rawan di sekitar balai kota.
+""",
 }
 
 
@@ -188,3 +196,10 @@ def test_a_figure_with_its_own_verb_and_place_is_a_clause_of_its_own(opened: Ope
     drafts = list(coded_in_turn(opened, "items_after", "Dari jumlah itu, 110 personel", 3))
     assert [(d["personnel"], d["location"]) for d in drafts] == [
         (110, "Lapangan Merdeka Hijau"), (50, "Jalan Pahlawan"), (30, "Mapolres Benteng Hijau")]
+
+
+def test_earlier_the_same_morning_is_the_story_s_day_not_a_day_unknown(opened: Opened) -> None:
+    """"Sebelumnya, pagi hari, kotak suara ... dibawa ...": earlier that same day, dated with the story (dev: 3
+    records); "Sebelumnya, Polres X telah memetakan ...", done on a day the text does not give, stays empty."""
+    assert next(coded_in_turn(opened, "earlier_that_day", "Sebelumnya, pagi hari", 1))["date"] == "2024-12-03"
+    assert next(coded_in_turn(opened, "earlier_that_day", "Sebelumnya, Polres Padang", 1))["date"] is None
