@@ -164,8 +164,8 @@ _BARE_GUARDED = re.compile(r"(?:^|,\s+)((?i:gudang|posko|aula|gedung|kantor|bala
 # ... or around it with no preposition ("menyisir area parkir dan sekeliling hotel")
 # (... or the parts of it a guard holds: "menjaga empat pintu masuk stadion", "di area parkir selatan
 # stadion"; or where an escort ends: "hingga stadion")
-_BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:[Dd]i|[Kk]e|hingga|sampai|menjaga|mengamankan|menyisir|meninjau|"
-                        r"mengecek|mendatangi|menyambangi|mengunjungi|memantau)\s+"
+_BARE_HEAD = re.compile(r"(?<![^\W_])(?:(?:[Dd]i|[Kk]e|hingga|sampai|sejak|menjaga|mengamankan|menyisir|"
+                        r"meninjau|mengecek|mendatangi|menyambangi|mengunjungi|memantau)\s+"
                         r"(?:(?:dua|tiga|empat|lima|enam|\d+)\s+(?=(?:pintu|gerbang|sisi|sudut|pojok|area)\s))?"
                         r"(?:(?:halaman|depan|sekitar|sekeliling|dalam|area|luar|"
                         r"pagar|gerbang|pintu|lingkungan|tepi|pinggir|sisi|sudut|pojok|ujung|belakang|samping|seberang|"
@@ -2433,6 +2433,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         fielded = _force_place(article, start) or _last_venue(article, start)
         if fielded is not None and not _SPREAD.search(sentence) and not _SPREAD.match(fielded):
             location = fielded
+    if location is None and _RESPONDS.search(sentence):
+        # "Personel Polsek X yang berjaga langsung menengahi ...": where the page just told the clash
+        location = _incident_place(article, start)
     beat = _BEAT.search(sentence) if location is None else None
     if beat is not None:  # "Bhabinkamtibmas Kelurahan X mendatangi rumah-rumah warga": his village, where he
         # works (dev: the writers 7 of 7 such sentences naming no place of their own)
@@ -3138,6 +3141,28 @@ _FORCE_BACK = re.compile(r"\W*(?:(?:ratusan|puluhan|ribuan|seluruh|para|sebanyak
 _SPREAD = re.compile(r"(?<![^\W_])(?:TPS|digeser|pergeseran|Mapol\w*|Lapangan\s+Apel)(?![^\W_])")
 _COMPOSED = re.compile(r"(?<![^\W_])terdiri\s+(?:atas|dari)\s+(?:\d[\d.]*|[a-z]+)\s+"
                        r"(?:personel|personil|anggota)(?![^\W_])", re.IGNORECASE)
+
+
+# a response to a clash told just before: "yang berjaga langsung menengahi", "segera melerai", "menenangkan"
+_RESPONDS = re.compile(r"(?<![^\W_])(?:menengahi|melerai|menenangkan|memisahkan|meredam|meredakan|"
+                       r"mengamankan\s+(?:warga|pemilih|pelaku|orang|seorang|kedua|para))(?![^\W_])",
+                       re.IGNORECASE)
+_CLASH = re.compile(r"(?<![^\W_])(?:adu\s+mulut|memprotes|protes|memanas|ricuh|kericuhan|keributan|gesekan|"
+                    r"saling\s+dorong|cekcok|bentrok|perselisihan|keberatan)(?![^\W_])", re.IGNORECASE)
+
+
+def _incident_place(article: Article, start: int) -> str | None:
+    """Where the clash the sentence at ``start`` answers was told: the place of the nearest of the three
+    sentences before that tells a clash and names one (dev: the writers 8 of 8 such responses)."""
+    spans = [sp for sp in _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
+             if sp[1] <= start]
+    for s, e in reversed(spans[-3:]):
+        if not _CLASH.search(article.text, s, e):
+            continue
+        found = location_in(article, [x for x in article.entities if s <= x.start and x.end <= e], s, e)
+        if found is not None:
+            return found[0]
+    return None
 
 
 def _force_place(article: Article, start: int) -> str | None:

@@ -81,6 +81,16 @@ Sebelumnya, pagi hari, kotak suara hasil rekapitulasi kecamatan dibawa dari guda
 
 Sebelumnya, Polres Padang Hijau telah memetakan tujuh titik rawan di sekitar balai kota.
 """,
+    "clash": """PSU di TPS 04 Desa Kali Hijau Sempat Memanas
+
+KALI HIJAU – Pemungutan suara ulang di TPS 04 Desa Kali Hijau berjalan aman, Sabtu (7/12/2024).
+
+Kapolres Kali Hijau AKBP Dani Saputra memantau langsung jalannya PSU sejak TPS dibuka pukul 07.00 WIB.
+
+Sekitar pukul 10.00 WIB, sejumlah pemilih di TPS 09 Desa Batu Hijau memprotes karena seorang warga diduga mencoblos dengan undangan milik orang lain.
+
+Personel Polsek Batu Hijau yang berjaga langsung menengahi dan menyerahkan penanganannya kepada pengawas TPS.
+""",
 }
 
 
@@ -203,3 +213,14 @@ def test_earlier_the_same_morning_is_the_story_s_day_not_a_day_unknown(opened: O
     records); "Sebelumnya, Polres X telah memetakan ...", done on a day the text does not give, stays empty."""
     assert next(coded_in_turn(opened, "earlier_that_day", "Sebelumnya, pagi hari", 1))["date"] == "2024-12-03"
     assert next(coded_in_turn(opened, "earlier_that_day", "Sebelumnya, Polres Padang", 1))["date"] is None
+
+
+def test_a_response_to_a_clash_is_placed_where_the_clash_was_told(opened: Opened) -> None:
+    """"Personel Polsek X yang berjaga langsung menengahi ...", naming no place: where the sentence before told
+    the protest (dev: the writers 8 of 8 such responses)."""
+    assert next(coded_in_turn(opened, "clash", "Personel Polsek Batu Hijau", 1))["location"] == "TPS 09 Desa Batu Hijau"
+
+
+def test_since_the_polling_station_opened_is_the_station_the_page_named(opened: Opened) -> None:
+    """"memantau langsung jalannya PSU sejak TPS dibuka": the station the page told the re-vote at."""
+    assert next(coded_in_turn(opened, "clash", "Kapolres Kali Hijau", 1))["location"] == "TPS 04 Desa Kali Hijau"
