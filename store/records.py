@@ -1402,14 +1402,19 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         at_seat = article.text[max(body, b.start - 4):b.start] in (" di ", "\ndi ") or bool(
             _COUNT_FROM.search(article.text, max(body, b.start - 30), b.start))  # "14 personel dari PPK A"
         # "kotak suara dari PPK A dikawal ...": where the escort starts, unless a venue it leaves is named
-        left = moving and article.text[max(body, b.start - 6):b.start] == " dari "
+        left = moving and _LEFT_FROM.search(article.text, max(body, b.start - 8), b.start) is not None
+        # "PPK Long Kali dijaga 14 personel", "Pleno PPK X dijaga ...": the body's seat, guarded
+        left = left or (_BODY_GUARDED.match(article.text, b.end) is not None and not _OFFICE_BEFORE.search(
+            article.text, max(body, b.start - 14), b.start))  # (not "kantor Bawaslu X dijaga": the office)
         if b.label == "ELECTION_BODY" and _SEATED_BODY.match(b.text) and body <= b.start and (
                 b.end <= end and (at_seat or left or (
                 _TO_BODY.search(article.text, max(body, b.start - 8), b.start)
                 and "Provinsi" not in b.text))):
             # (a body goods go to gives way to a venue they are taken from: "logistik untuk PPK X diangkut
             # dengan perahu dari Dermaga Y": an escort starts where it takes the goods over)
-            seat_rank = 1.0 if at_seat else 1.2
+            # ("Dari PPK X, kotak suara dikawal ... ke gudang": where the escort starts, not where it goes)
+            fronted = article.text[max(body, start):b.start].strip().casefold() == "dari"
+            seat_rank = 1.0 if at_seat or fronted else 1.2
             places.append((seat_rank, b.start, b.end))
             seated = b.end
     runs = _loc_runs(article, locs, first)
@@ -1519,6 +1524,11 @@ _FROM_BEFORE = re.compile(r"(?<![^\W_])dari\s+$", re.IGNORECASE)
 _COUNT_FROM = re.compile(r"(?<![^\W_])\d[\d.]*\s+(?:personel|personil|anggota)\s+dari\s+$")
 _TO_BODY = re.compile(r"(?<![^\W_])(?:ke|menuju|untuk)\s+$")  # "dikawal ke PPK Kejajar": where the goods go
 _SEATED_BODY = re.compile(r"(?:KPU|KIP|PPK|PPS|PPD|Bawaslu|Panwascam|Panwaslu)\s+[A-Z]")
+# where goods are taken from: "kotak suara dari PPK A dikawal", "Dari PPK A, kotak suara dikawal"
+_LEFT_FROM = re.compile(r"(?<![^\W_])[Dd]ari\s+$")
+_OFFICE_BEFORE = re.compile(r"(?<![^\W_])(?:kantor|gudang|sekretariat|aula|gedung|posko)\s+$", re.IGNORECASE)
+_BODY_GUARDED = re.compile(r"\s+(?:juga\s+|tetap\s+)?(?:dijaga|diamankan|dikawal)\s+(?:oleh\s+)?"
+                           r"(?:\d[\d.]*|[a-z]+)\s+(?:personel|personil|anggota|polisi)(?![^\W_])")
 _COUNT_TAIL = re.compile(r"\s+\d[\d.]*$")
 _PEOPLE_AFTER = re.compile(r"\s+(?:personel|personil|anggota|orang|petugas|prajurit)(?![^\W_])",
                            re.IGNORECASE)

@@ -91,6 +91,16 @@ Sekitar pukul 10.00 WIB, sejumlah pemilih di TPS 09 Desa Batu Hijau memprotes ka
 
 Personel Polsek Batu Hijau yang berjaga langsung menengahi dan menyerahkan penanganannya kepada pengawas TPS.
 """,
+    "bodies_guarded": """Pleno PPK di Sepuluh Kecamatan Dijaga Polsek Jajaran
+
+TANAH HIJAU – Polres Tanah Hijau mengamankan pleno rekapitulasi di sepuluh kecamatan, Sabtu (30/11/2024).
+
+Pleno PPK Sungai Hijau dijaga 16 personel Polsek Sungai Hijau, sedangkan PPK Bukit Hijau dijaga 14 personel Polsek Bukit Hijau.
+
+Dari PPK Rawa Hijau, kotak suara dikawal 10 personel Polsek Rawa Hijau ke gudang KPU.
+
+Sejak Senin malam kantor KPU dan kantor Bawaslu Tanah Hijau dijaga 40 personel selama 24 jam.
+""",
 }
 
 
@@ -224,3 +234,13 @@ def test_a_response_to_a_clash_is_placed_where_the_clash_was_told(opened: Opened
 def test_since_the_polling_station_opened_is_the_station_the_page_named(opened: Opened) -> None:
     """"memantau langsung jalannya PSU sejak TPS dibuka": the station the page told the re-vote at."""
     assert next(coded_in_turn(opened, "clash", "Kapolres Kali Hijau", 1))["location"] == "TPS 04 Desa Kali Hijau"
+
+
+def test_an_election_body_guarded_or_left_from_is_its_seat(opened: Opened) -> None:
+    """"PPK X dijaga 16 personel", "Dari PPK Y, kotak suara dikawal ...": the body's seat is where the guard
+    stands or the escort starts; "kantor KPU dan kantor Bawaslu X dijaga ...": the offices, as written."""
+    drafts = list(coded_in_turn(opened, "bodies_guarded", "Pleno PPK Sungai Hijau", 2))
+    assert [(d["location"], d["personnel"]) for d in drafts] == [("PPK Sungai Hijau", 16), ("PPK Bukit Hijau", 14)]
+    assert next(coded_in_turn(opened, "bodies_guarded", "Dari PPK Rawa Hijau", 1))["location"] == "PPK Rawa Hijau"
+    offices = next(coded_in_turn(opened, "bodies_guarded", "Sejak Senin malam kantor", 1))["location"]
+    assert offices == "kantor KPU dan kantor Bawaslu Tanah Hijau"
