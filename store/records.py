@@ -2976,6 +2976,8 @@ _FOR = re.compile(r"(?<![^\W_])(?:untuk|guna|demi)\s+$", re.IGNORECASE)
 # where an event told before was held: "Di lokasi kampanye", "ke lokasi pleno"
 _EVENT_SITE = re.compile(r"(?<![^\W_])(?:di|ke|menuju)\s+(?:lokasi\s+(kampanye|pleno|acara|kegiatan|rapat|"
                          r"apel|debat|deklarasi|unjuk rasa|aksi|rekapitulasi)|"
+                         # the venue told before: "di lokasi yang sama", "di tempat yang sama"
+                         r"(?:lokasi|tempat)\s+yang\s+sama|"
                          # a part of the event's venue: "Di sekitar panggung", "di depan podium"
                          r"(?:(?:sekitar|depan|atas|bawah|belakang|samping)\s+)?(?:panggung|podium|tribun))(?![^\W_])",
                          re.IGNORECASE)

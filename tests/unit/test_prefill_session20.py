@@ -101,6 +101,14 @@ Dari PPK Rawa Hijau, kotak suara dikawal 10 personel Polsek Rawa Hijau ke gudang
 
 Sejak Senin malam kantor KPU dan kantor Bawaslu Tanah Hijau dijaga 40 personel selama 24 jam.
 """,
+    "same_place": """Rapat Umum Paslon Dijaga 300 Personel
+
+SEKAYU HIJAU – Polres Sekayu Hijau mengamankan rapat umum pasangan calon nomor urut 1 di Stadion Sekayu Hijau, Sabtu (16/11/2024).
+
+Rombongan simpatisan dikawal Sat Lantas dari Jalan Kolonel Hasan menuju stadion.
+
+"Pengamanan yang sama kami berlakukan untuk rapat umum pasangan nomor urut 2, Rabu (20/11/2024), di lokasi yang sama," ujar Kapolres.
+""",
 }
 
 
@@ -244,3 +252,8 @@ def test_an_election_body_guarded_or_left_from_is_its_seat(opened: Opened) -> No
     assert next(coded_in_turn(opened, "bodies_guarded", "Dari PPK Rawa Hijau", 1))["location"] == "PPK Rawa Hijau"
     offices = next(coded_in_turn(opened, "bodies_guarded", "Sejak Senin malam kantor", 1))["location"]
     assert offices == "kantor KPU dan kantor Bawaslu Tanah Hijau"
+
+
+def test_the_same_place_is_the_venue_the_page_told(opened: Opened) -> None:
+    """"..., di lokasi yang sama": the venue the page told the event at, not a road named on the way."""
+    assert next(coded_in_turn(opened, "same_place", "Pengamanan yang sama", 1))["location"] == "Stadion Sekayu Hijau"
