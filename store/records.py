@@ -304,6 +304,10 @@ _TOWARD = re.compile(r"(?<![^\W_])(?:ke|menuju)\s+$", re.IGNORECASE)
 # "Pada hari pemungutan suara, ...": the voting day; "dijaga ... hingga hari pemungutan suara": an end bound
 _VOTING_DAY = re.compile(r"(?<![^\W_])(?<!hingga )(?<!sampai )(?<!jelang )"
                          r"(?:hari pemungutan suara|hari pencoblosan)(?![^\W_])", re.IGNORECASE)
+# the night before the vote: "pada malam menjelang pencoblosan" (not a re-vote's, "PSU")
+_VOTING_EVE = re.compile(r"(?<![^\W_])pada\s+malam\s+(?:hari\s+)?(?:menjelang|jelang|sebelum)\s+(?:hari\s+)?"
+                         r"(?:pencoblosan|pemungutan\s+suara)(?![^\W_])", re.IGNORECASE)
+_REVOTE = re.compile(r"(?<![^\W_])(?:PSU|pemungutan\s+suara\s+ulang)(?![^\W_])", re.IGNORECASE)
 VOTING_DAY = next(d.isoformat() for d, phase in CALENDAR if phase == "voting")
 # a TPS guarded: "TPS X dijaga dua personel", "pengamanan di TPS khusus ...", "menjaga TPS"
 _TPS_GUARD = re.compile(r"(?<![^\W_])(?:dijaga|menjaga|berjaga|pengamanan|mengamankan|penjagaan)(?![^\W_])"
@@ -1714,6 +1718,10 @@ _SENT_FOR_DAY = re.compile(r"(?<![^\W_])(?:digeser|dikirim|diberangkatkan|dikera
                            r"menyebar|menempatkan|menerjunkan)(?![^\W_])[^.;]*?(?<![^\W_])(?:untuk|guna)\s+"
                            r"(?:mengamankan|menjaga|mengawal|pengamanan)(?![^\W_])[^.;]*?(?<![^\W_])pada\s+"
                            r"(?:hari\s+)?(?:pemungutan|pencoblosan|hari\s+pemungutan)[^.;]*$", re.IGNORECASE)
+# a statement's day after its speaker and place ("Kapolres X di Y, Rabu, mengatakan ...")
+_SPOKE_AT = re.compile(r"(?<![^\W_])di\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3},\s*$")
+_STATED_ON = re.compile(r",?\s*(?:mengatakan|menyebutkan|menjelaskan|menuturkan|mengungkapkan|menyampaikan|"
+                        r"menegaskan|menyatakan|mengemukakan)(?![^\W_])")
 _NOT_WHEN = re.compile(r"(?<![^\W_])(?:hingga|sampai|menjelang|jelang)(?![^\W_])[^,.]*(?:,\s*)?$|"
                        # the next step ("mengawal kotak suara ke PPS sebelum digeser ke PPK pada Kamis")
                        r"\S\s+sebelum\s+di[a-z]{3,}(?![^\W_])[^,.]*$",
@@ -2291,9 +2299,15 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
                  or _main_unit_as(article, taxonomy.conventions["unit_form"]))
     # "dijaga ... hingga digeser ke TPS pada Selasa (26/11)": an end bound; "menjelang pemungutan
     # suara 27 November": the election day as a reference; neither dates the activity
-    date = next((e for e in inside if e.label == "DATE" and not _NOT_WHEN.search(
+    dates = [e for e in inside if e.label == "DATE" and not _NOT_WHEN.search(
         article.text[max(start, e.start - 45):e.start]) and not _SENT_FOR_DAY.search(
-        article.text[max(start, e.start - 140):e.start])), None)
+        article.text[max(start, e.start - 140):e.start])]
+    if len(dates) > 1 and dates[1].value and _STATED_ON.match(article.text, dates[0].end) and (
+            _SPOKE_AT.search(article.text, max(start, dates[0].start - 60), dates[0].start)):
+        # "Kapolres X di Y, Rabu, mengatakan seluruh personel sudah berada di TPS sejak Selasa (26/11) sore":
+        # the day it was said, the activity's own day after it
+        dates = dates[1:]
+    date = dates[0] if dates else None
     told = _clause_date(article, start) if (date is None or not date.value) and ref is None else None
     opens = _range_start(article, inside if date is None or not date.value else [date], start)
     if date is not None and date.value and opens is None:
@@ -2305,6 +2319,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         date_iso = told
     elif ref is not None and ref.date:
         date_iso = ref.date
+    elif _VOTING_EVE.search(sentence) and not _REVOTE.search(sentence):  # "pada malam menjelang pencoblosan"
+        date_iso = (datetime.date.fromisoformat(VOTING_DAY) - datetime.timedelta(days=1)).isoformat()
     elif _VOTING_DAY.search(sentence):
         date_iso = VOTING_DAY
     elif (para := _paragraph_date(article, start)) is not None:
@@ -2479,7 +2495,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # spot, most of the rest a road the sentence names; "di dalam gedung" is the event's building)
         location = re.sub(r"(?:,|\s+dan|\s+serta)+$", "", ring.group(1))
     undated = (date is None or not date.value) and told is None and ref is None and shift is None and (
-        opens is None)
+        opens is None) and not (article.published and _TODAY.search(sentence))
     if goes_on_there and undated:
         # "Di dayah itu, personel ... membagikan selebaran", "Setibanya di balai desa itu, dua personel
         # berjaga ...": the sentence goes on at the place the one before told, on that one's day
@@ -2766,7 +2782,7 @@ def _convoy_companions(article: Article) -> list[str]:
 
 
 # "kemarin": the day before the page's date (the guidelines: relative words are no DATE, their value dates)
-_TODAY = re.compile(r"(?<![^\W_])(?:hari\s+ini|pagi\s+ini|siang\s+ini|sore\s+ini|malam\s+ini|"
+_TODAY = re.compile(r"(?<![^\W_])(?:kini|hari\s+ini|pagi\s+ini|siang\s+ini|sore\s+ini|malam\s+ini|"
                     r"(?:pagi|siang|sore)\s+tadi|tadi\s+(?:pagi|siang|sore))(?![^\W_])",
                     re.IGNORECASE)
 _YESTERDAY = re.compile(r"(?<![^\W_])kemarin(?![^\W_])(?!\s+(?:lusa|sore|malam|pagi|siang)?\s*\w*\s*hari)",

@@ -1,0 +1,55 @@
+"""Record pre-fill, session 21 (issue 10 item 3): dates and places in shapes two annotators agreed on and the
+pre-fill missed. Pages are invented in the shapes real pages showed, ingested into a real store on disk, and
+drafted through ``Store.draft_record`` as a reviewer codes them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.unit.prefill_pages import Opened, draft, open_pages
+
+PAGES = {
+    "guarded_now": """Kotak Suara Hasil Pleno Kecamatan Tiba di Gudang KPU Rawa Hijau
+
+Minggu, 1 Desember 2024 | 09:15 WIB
+
+RAWA HIJAU – Kotak suara hasil pleno dari sebelas kecamatan tiba di gudang KPU Kabupaten Rawa Hijau dengan pengawalan Polres Rawa Hijau, Sabtu (30/11/2024).
+
+Gudang tersebut kini dijaga enam personel Sat Samapta secara bergantian selama 24 jam.
+""",
+    "said_then": """Ratusan Personel Disiagakan di TPS Kabupaten Teluk Biru
+
+TELUK BIRU – Polres Teluk Biru menyiagakan 420 personel di 380 TPS untuk pemungutan suara Pilkada 2024, Rabu (27/11/2024).
+
+Kapolres Teluk Biru AKBP Hendra Kusuma di Teluk Biru, Rabu, mengatakan seluruh personel sudah berada di TPS sejak Selasa (26/11) sore usai apel pergeseran.
+
+Selain pengamanan TPS, Sat Samapta Polres Teluk Biru akan menggelar patroli ke TPS rawan di pesisir utara pada malam menjelang pencoblosan.
+""",
+}
+
+
+@pytest.fixture
+def opened(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    """A store of its own for each test (records one test codes would teach the next a convention)."""
+    yield from open_pages(tmp_path_factory.mktemp("pages"), PAGES)
+
+
+def test_a_guard_told_as_now_is_dated_the_page_s_day(opened: Opened) -> None:
+    """"Gudang tersebut kini dijaga enam personel": under way on the day of the page (the guidelines: the
+    statement date when the activity is under way that day), not the lede's day of arrival (dev: +4, two
+    lost on one page and its mirror whose writer kept the lede's day)."""
+    assert draft(opened, "guarded_now", "Gudang tersebut kini")["date"] == "2024-12-01"
+
+
+def test_a_day_said_before_the_activity_s_own_day_leaves_it_to_that_day(opened: Opened) -> None:
+    """"Kapolres X di Y, Rabu, mengatakan seluruh personel sudah berada di TPS sejak Selasa (26/11) sore": the
+    Wednesday is when it was said, the Tuesday when the personnel took their posts."""
+    assert draft(opened, "said_then", "seluruh personel sudah berada")["date"] == "2024-11-26"
+
+
+def test_the_night_before_the_vote_is_the_day_before_voting_day(opened: Opened) -> None:
+    """"akan menggelar patroli ... pada malam menjelang pencoblosan": the evening before voting day, whatever
+    day the page told its apel on."""
+    assert draft(opened, "said_then", "pada malam menjelang")["date"] == "2024-11-26"
