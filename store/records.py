@@ -2307,6 +2307,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # "Kapolres X di Y, Rabu, mengatakan seluruh personel sudah berada di TPS sejak Selasa (26/11) sore":
         # the day it was said, the activity's own day after it
         dates = dates[1:]
+    if len(dates) == 1 and _STATED_ON.match(article.text, dates[0].end) and (
+            _SPOKE_AT.search(article.text, max(start, dates[0].start - 60), dates[0].start)):
+        # "Bonar di Tarempa, Jumat, mengatakan 22 personel mengawal logistik ...": the day of the statement
+        # alone; the activity's day is the one the page told it on
+        dates = []
     date = dates[0] if dates else None
     told = _clause_date(article, start) if (date is None or not date.value) and ref is None else None
     opens = _range_start(article, inside if date is None or not date.value else [date], start)
