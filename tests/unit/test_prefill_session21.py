@@ -31,6 +31,16 @@ Kapolres di Teluk Biru, Kamis, mengatakan 60 personel Polsek Pesisir mengawal ko
 
 Selain pengamanan TPS, Sat Samapta Polres Teluk Biru akan menggelar patroli ke TPS rawan di pesisir utara pada malam menjelang pencoblosan.
 """,
+    "same_day": """Pleno KPU Kota Bukit Biru Dijaga 300 Personel
+
+BUKIT BIRU – Rapat pleno rekapitulasi KPU Kota Bukit Biru di Gedung Serbaguna Bukit Biru dijaga 300 personel gabungan, Selasa (3/12/2024).
+
+Sehari sebelum pleno, Senin (2/12/2024), tim penjinak bom Satbrimob menyisir gedung dan area parkir.
+
+Kapolres menyebut pengamanan akan berlangsung hingga penetapan hasil.
+
+Pada hari yang sama, Kapolres memimpin rapat koordinasi bersama KPU Kota Bukit Biru dan Bawaslu Kota Bukit Biru di Aula Mapolres Bukit Biru.
+""",
 }
 
 
@@ -63,3 +73,9 @@ def test_a_speaker_s_day_alone_does_not_date_what_he_tells(opened: Opened) -> No
     """"Kapolres di X, Kamis, mengatakan 60 personel ... mengawal kotak suara": Thursday is when he spoke; the
     escort is the page's story, on the lede's day (dev: +2, a page and its mirror, none lost)."""
     assert draft(opened, "said_then", "60 personel Polsek Pesisir")["date"] == "2024-11-27"
+
+
+def test_the_same_day_is_the_day_of_the_event_told_last(opened: Opened) -> None:
+    """"Pada hari yang sama, Kapolres memimpin rapat koordinasi ...": the Monday of the sweep told before (a
+    paragraph away), not the lede's Tuesday."""
+    assert draft(opened, "same_day", "Pada hari yang sama")["date"] == "2024-12-02"
