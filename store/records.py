@@ -2292,6 +2292,13 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
 
     head = _after_header(article, inside, start)
     acting = [e for e in inside if e.start >= head]
+    first_part = clauses(article, start, end)[0]
+    if (start, end) == selected and first_part[1] < end and any(
+            e.label == "PERSONNEL" for e in acting if e.end <= first_part[1]) and not any(
+            e.label == "POLICE_UNIT" for e in inside if e.end <= first_part[1]):
+        # "Dari jumlah itu, 150 personel berjaga di depan kantor X, 40 personel Sat Lantas mengatur arus ...":
+        # the first figure has no unit of its own; the page's force, not the next clause's unit (dev: +6, -1)
+        acting = [e for e in acting if e.end <= first_part[1]]
     unit_text = (_unit(article, acting, head, end) or _sub_role_unit(article, acting)
                  or _bare_force_unit(article, head, end) or (ref.unit if ref else "")
                  or _antecedent_unit(article, start)

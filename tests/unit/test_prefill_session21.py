@@ -41,6 +41,12 @@ Kapolres menyebut pengamanan akan berlangsung hingga penetapan hasil.
 
 Pada hari yang sama, Kapolres memimpin rapat koordinasi bersama KPU Kota Bukit Biru dan Bawaslu Kota Bukit Biru di Aula Mapolres Bukit Biru.
 """,
+    "first_share": """Unjuk Rasa di Kantor Bawaslu Kota Danau Biru Dijaga 215 Personel
+
+DANAU BIRU – Polresta Danau Biru menerjunkan 215 personel untuk mengamankan unjuk rasa di kantor Bawaslu Kota Danau Biru, Kamis (5/12/2024).
+
+Dari jumlah itu, 150 personel berjaga di depan kantor Bawaslu, 40 personel Sat Lantas mengatur arus kendaraan di Simpang Empat Danau, dan 25 personel disiagakan di kantor KPU Kota Danau Biru.
+""",
 }
 
 
@@ -79,3 +85,10 @@ def test_the_same_day_is_the_day_of_the_event_told_last(opened: Opened) -> None:
     """"Pada hari yang sama, Kapolres memimpin rapat koordinasi ...": the Monday of the sweep told before (a
     paragraph away), not the lede's Tuesday."""
     assert draft(opened, "same_day", "Pada hari yang sama")["date"] == "2024-12-02"
+
+
+def test_a_first_share_without_a_unit_is_the_page_s_force(opened: Opened) -> None:
+    """"Dari jumlah itu, 150 personel berjaga di depan kantor Bawaslu, 40 personel Sat Lantas mengatur arus ...":
+    the 150 are the Polresta's, not the traffic unit's that the next clause names."""
+    d = draft(opened, "first_share", "Dari jumlah itu")
+    assert (d["unit"], d["personnel"]) == ("Polresta Danau Biru", 150)
