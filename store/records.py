@@ -1115,6 +1115,11 @@ def _fronted_frame(text: str) -> bool:
         w.islower() and _VERB_WORD.fullmatch(w.strip(",.;()\"'")) for w in words[1:])
 
 
+# between two units each placed: " di PPK A dan " (the second unit then " di PPK B")
+_UNIT_PLACED = re.compile(r"\s+di\s+[A-Z][^,.;]{0,50}?(,?\s+(?:dan|serta)\s+(?:personel\s+|anggota\s+)?)")
+_AT_PLACE = re.compile(r"\s+di\s+[A-Z]")
+
+
 def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     """The clauses of the sentence ``start:end`` that each tell an activity of their own group
     ("28 personel menjaga 121 TPS, Polsek Garung menempatkan 22 personel ..., sedangkan Polsek
@@ -1134,6 +1139,12 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
         if comma >= 0 and gap in ("", "dan", "serta") and own_verb and told and not (
                 _fronted_frame(article.text[start:comma])):  # "Di wilayah hukum Polres X, Polsek Y ..."
             cuts.append((comma, u.start))
+    # units listed each with its place, the verb said once: "dijaga personel Polsek A di PPK A dan Polsek B di
+    # PPK B": each unit at its place is a record of its own
+    for a, b in itertools.pairwise(units):
+        joint = _UNIT_PLACED.fullmatch(article.text, a.end, b.start)
+        if joint is not None and _AT_PLACE.match(article.text, b.end):
+            cuts.append((joint.start(1), b.start))
     # a figure split by place, the verb said once: "180 personel dikirim ke A, 160 personel ke B dan
     # 140 personel ke C"; each figure after the first that goes somewhere is a record of its own
     counts = [e for e in article.entities if start < e.start and e.end <= end and e.label == "PERSONNEL"]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.unit.prefill_pages import Opened, draft, open_pages
+from tests.unit.prefill_pages import Opened, coded_in_turn, draft, open_pages
 
 PAGES = {
     "guarded_now": """Kotak Suara Hasil Pleno Kecamatan Tiba di Gudang KPU Rawa Hijau
@@ -46,6 +46,12 @@ Pada hari yang sama, Kapolres memimpin rapat koordinasi bersama KPU Kota Bukit B
 DANAU BIRU – Polresta Danau Biru menerjunkan 215 personel untuk mengamankan unjuk rasa di kantor Bawaslu Kota Danau Biru, Kamis (5/12/2024).
 
 Dari jumlah itu, 150 personel berjaga di depan kantor Bawaslu, 40 personel Sat Lantas mengatur arus kendaraan di Simpang Empat Danau, dan 25 personel disiagakan di kantor KPU Kota Danau Biru.
+""",
+    "units_placed": """Logistik Pilkada Tiba di Kecamatan Pesisir Danau
+
+TELAGA BIRU – Polres Telaga Biru mengawal logistik Pilkada 2024 ke kecamatan-kecamatan di pesisir danau, Kamis (21/11/2024).
+
+Setibanya di tujuan, logistik dijaga bergantian oleh personel Polsek Tanjung Hilir di PPK Tanjung Hilir dan Polsek Sungai Rawa di PPK Sungai Rawa, sementara sekretariat PPK Pulau Kecil dijaga anggota pos polisi setempat.
 """,
 }
 
@@ -92,3 +98,11 @@ def test_a_first_share_without_a_unit_is_the_page_s_force(opened: Opened) -> Non
     the 150 are the Polresta's, not the traffic unit's that the next clause names."""
     d = draft(opened, "first_share", "Dari jumlah itu")
     assert (d["unit"], d["personnel"]) == ("Polresta Danau Biru", 150)
+
+
+def test_units_listed_each_at_its_place_are_a_record_each(opened: Opened) -> None:
+    """"dijaga oleh personel Polsek A di PPK A dan Polsek B di PPK B": coded in turn, each Polsek at its own PPK,
+    neither the other's partner."""
+    drafts = list(coded_in_turn(opened, "units_placed", "Setibanya di tujuan", 2))
+    assert [(d["unit"], d["location"], d["partners"]) for d in drafts] == [
+        ("Polsek Tanjung Hilir", "PPK Tanjung Hilir", []), ("Polsek Sungai Rawa", "PPK Sungai Rawa", [])]
