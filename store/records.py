@@ -1115,6 +1115,9 @@ def _fronted_frame(text: str) -> bool:
         w.islower() and _VERB_WORD.fullmatch(w.strip(",.;()\"'")) for w in words[1:])
 
 
+# a figure's own verb right after it: "104 personel bertugas ...", "60 personel Sat Samapta disiagakan ..."
+_FIGURE_ACTS = re.compile(r"(?:\s+(?:Sat\s?|Satuan\s)?[A-Z][\w-]*){0,4}\s+(?:ber|di|me|ter)[a-z]{3,}"
+                          r"(?![^\W_])")
 # between two units each placed: " di PPK A dan " (the second unit then " di PPK B")
 _UNIT_PLACED = re.compile(r"\s+di\s+[A-Z][^,.;]{0,50}?(,?\s+(?:dan|serta)\s+(?:personel\s+|anggota\s+)?)")
 _AT_PLACE = re.compile(r"\s+di\s+[A-Z]")
@@ -1135,10 +1138,14 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
         own_verb = _UNIT_VERB.match(article.text, u.end) is not None
         told = any(start <= e.start and e.end <= comma and (e.label == "PERSONNEL" or _specific(e))
                    for e in article.entities)  # not a fronted phrase: "Untuk operasi itu, Polres X ..."
-        gap = article.text[comma + 1:u.start].strip()  # (", dan Polsek B mengerahkan ...": its own too)
+        # (", dan empat polisi Polsek B menjaga ...": the unit's figure before it)
+        figure = next((e for e in article.entities if e.label == "PERSONNEL" and comma < e.start
+                       and e.end <= u.start and not article.text[e.end:u.start].strip()), None)
+        opens = figure.start if figure is not None else u.start
+        gap = article.text[comma + 1:opens].strip()  # (", dan Polsek B mengerahkan ...": its own too)
         if comma >= 0 and gap in ("", "dan", "serta") and own_verb and told and not (
                 _fronted_frame(article.text[start:comma])):  # "Di wilayah hukum Polres X, Polsek Y ..."
-            cuts.append((comma, u.start))
+            cuts.append((comma, opens))
     # units listed each with its place, the verb said once: "dijaga personel Polsek A di PPK A dan Polsek B di
     # PPK B": each unit at its place is a record of its own
     for a, b in itertools.pairwise(units):
@@ -1153,6 +1160,14 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
         if joint is not None and (_GOES_TO.match(article.text, c.end, end)
                                   or _comes_from_place(article, c.end, end)):
             cuts.append((joint.start(), c.start))
+    # figures listed each with its own verb: "348 personel ditempatkan di TPS, 104 personel bertugas sebagai
+    # perwira pengendali, dan 60 personel Sat Samapta disiagakan ..."
+    acts = [c for c in counts if _FIGURE_ACTS.match(article.text, c.end)]
+    if len(acts) > 1 and acts[0] is counts[0]:
+        for c in acts[1:]:
+            joint = _ITEM_JOIN.search(article.text, max(start, c.start - 11), c.start)
+            if joint is not None and "," in joint.group():
+                cuts.append((joint.start(), c.start))
     # a figure split by unit, the verb said once: "menyiagakan 150 personel Polres X dan 30 personel
     # Batalyon C Satbrimob Y untuk ...", "terdiri atas 150 personel A, 90 personel B dan 170 personel C",
     # "30 personel berasal dari Polres X dan 15 personel dari Polsek Y"; "Polres X menempatkan 30 personel
@@ -1252,7 +1267,10 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     out, at = [], start
     ends: dict[int, int] = {}
-    for cut_end, nxt in cuts:  # (two rules cutting at one comma: the later start, after "sedangkan")
+    starts: dict[int, int] = {}
+    for cut_end, nxt in cuts:  # (two rules cutting before one part: the earlier end, ", dan" at its comma)
+        starts[nxt] = min(cut_end, starts.get(nxt, cut_end))
+    for nxt, cut_end in starts.items():  # (two rules cutting at one comma: the later start, past "sedangkan")
         ends[cut_end] = max(nxt, ends.get(cut_end, nxt))
     for cut_end, nxt in sorted(ends.items()):
         out.append((at, cut_end))
@@ -2306,7 +2324,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     first_part = clauses(article, start, end)[0]
     if (start, end) == selected and first_part[1] < end and any(
             e.label == "PERSONNEL" for e in acting if e.end <= first_part[1]) and not any(
-            e.label == "POLICE_UNIT" for e in inside if e.end <= first_part[1]):
+            e.label == "POLICE_UNIT" for e in acting if e.end <= first_part[1]):
         # "Dari jumlah itu, 150 personel berjaga di depan kantor X, 40 personel Sat Lantas mengatur arus ...":
         # the first figure has no unit of its own; the page's force, not the next clause's unit (dev: +6, -1)
         acting = [e for e in acting if e.end <= first_part[1]]

@@ -53,6 +53,14 @@ TELAGA BIRU – Polres Telaga Biru mengawal logistik Pilkada 2024 ke kecamatan-k
 
 Setibanya di tujuan, logistik dijaga bergantian oleh personel Polsek Tanjung Hilir di PPK Tanjung Hilir dan Polsek Sungai Rawa di PPK Sungai Rawa, sementara sekretariat PPK Pulau Kecil dijaga anggota pos polisi setempat.
 """,
+    "figure_then_unit": """Logistik Pilkada Tiba di Dua Kecamatan Hulu
+
+SUNGAI BIRU – Polres Sungai Biru mengawal logistik Pilkada 2024 ke dua kecamatan di hulu sungai, Kamis (21/11/2024).
+
+Lima polisi dari Polsek Hulu Jaya bersiaga di aula kantor camat yang dipakai PPK Hulu Jaya, dan empat polisi Polsek Batu Ampar menjaga PPK Batu Ampar siang dan malam.
+
+Dari jumlah itu, 348 personel ditempatkan di 1.236 TPS sesuai tingkat kerawanan, 104 personel bertugas sebagai perwira pengendali di tingkat kelurahan, dan 60 personel Sat Samapta disiagakan di Mapolres Sungai Biru.
+""",
 }
 
 
@@ -106,3 +114,19 @@ def test_units_listed_each_at_its_place_are_a_record_each(opened: Opened) -> Non
     drafts = list(coded_in_turn(opened, "units_placed", "Setibanya di tujuan", 2))
     assert [(d["unit"], d["location"], d["partners"]) for d in drafts] == [
         ("Polsek Tanjung Hilir", "PPK Tanjung Hilir", []), ("Polsek Sungai Rawa", "PPK Sungai Rawa", [])]
+
+
+def test_a_unit_after_its_figure_with_its_own_verb_is_a_record_of_its_own(opened: Opened) -> None:
+    """"..., dan empat polisi Polsek B menjaga PPK B": the second Polsek's own record, its figure told before its
+    name, not the first Polsek's partner."""
+    drafts = list(coded_in_turn(opened, "figure_then_unit", "Lima polisi dari", 2))
+    assert [(d["unit"], d["personnel"]) for d in drafts] == [("Polsek Hulu Jaya", 5), ("Polsek Batu Ampar", 4)]
+    assert "Polsek Batu Ampar" not in drafts[0]["partners"]
+
+
+def test_figures_listed_each_with_its_own_verb_are_a_record_each(opened: Opened) -> None:
+    """"348 personel ditempatkan di TPS ..., 104 personel bertugas sebagai perwira ..., dan 60 personel Sat
+    Samapta disiagakan ...": three records in turn, the two without a unit the page's force."""
+    drafts = list(coded_in_turn(opened, "figure_then_unit", "Dari jumlah itu", 3))
+    assert [(d["unit"], d["personnel"]) for d in drafts] == [
+        ("Polres Sungai Biru", 348), ("Polres Sungai Biru", 104), ("Sat Samapta", 60)]
