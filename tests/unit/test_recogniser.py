@@ -37,6 +37,15 @@ def test_subunits_and_military() -> None:
     assert ("MILITARY_UNIT", "TNI") not in got  # bare TNI is the armed forces, not a unit
 
 
+def test_a_numbered_koramil_keeps_its_district_after_a_space() -> None:
+    """"Koramil 0826/13 Batumarmar": the district a Koramil is named for, written after its number and a space,
+    is part of its name (as "Kodim 0803 Madiun" is); "Koramil 02 dan ..." stays the number alone."""
+    got = found("Kapolsek bersama jajaran Koramil 0826/13 Pantai Jaya menemui tokoh masyarakat, sedangkan "
+                "Babinsa Koramil 0815/14 Sukaraja ikut berjaga bersama Koramil 02 dan Linmas.")
+    assert {("MILITARY_UNIT", "Koramil 0826/13 Pantai Jaya"), ("MILITARY_UNIT", "Koramil 0815/14 Sukaraja"),
+            ("MILITARY_UNIT", "Koramil 02")} <= got
+
+
 def test_election_bodies_gov_orgs_elections() -> None:
     got = found("Ketua KPU Kota Bitung, Meidy Tinangon, bersama Bawaslu, Panwascam, PPK, PPS dan KPPS serta "
                 "Pemkot Bitung, Forkopimda, Satpol PP dan Linmas menyukseskan Pilkada Serentak 2024 dan PSU.")

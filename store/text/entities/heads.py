@@ -313,7 +313,8 @@ def _h_military(text: str, start: int, key_end: int, add: Add) -> None:
             end = m.end() - 1
     elif head.startswith(_MIL_NEEDS_NAME) or head in ("Kodam", "KODAM") or (
         head.startswith("Kodam") and text.startswith(" ", end)
-    ) or (head[:5] in ("Kodim", "Korem", "KODIM", "KOREM") and head[-1:].isdigit()):  # "Kodim 0803 Madiun"
+    ) or (head[:5] in ("Kodim", "Korem", "KODIM", "KOREM") and head[-1:].isdigit()) or (  # "Kodim 0803 Madiun"
+        head[:7] in ("Koramil", "KORAMIL") and head[-1:].isdigit()):  # "Koramil 0826/13 Batumarmar"
         end, n = _tail(text, end, max_words=3)
         if n == 0 and head.startswith(_MIL_NEEDS_NAME):
             return
