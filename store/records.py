@@ -2043,13 +2043,13 @@ _MEETING_IN = re.compile(r"(?<![^\W_])(?:(?:dalam|pada|melalui|lewat|(?:tindak\s
                          re.IGNORECASE)
 
 
-def _following(article: Article, end: int) -> list[tuple[int, int]]:
+def _following(article: Article, end: int, since: int | None = None) -> list[tuple[int, int]]:
     """The sentences right after ``end`` (up to ``FOLLOWING``, across a paragraph break) that go on
     about the same activity: a partner or the count is often there ("Apel diikuti 418 personel
     gabungan dari Polres, Kodim 1206 serta Satpol PP")."""
     spans = _body_sentences(article.text, tuple((n.start, n.end) for n in article.noise))
     told_span = next(((s, e) for s, e in spans if s < end <= e), (max(0, end - 300), end))
-    told = article.text[told_span[0]:told_span[1]]
+    told = article.text[min(told_span[0], since if since is not None else told_span[0]):told_span[1]]
     told_by: str | None = None
     out = []
     interrupted = False  # a sentence about another act stood between
@@ -2124,10 +2124,12 @@ def _unit_in(article: Article, start: int, end: int) -> str:
     return _unit(article, [x for x in article.entities if start <= x.start and x.end <= end], start, end)
 
 
-def _next_sentence_partners(article: Article, end: int, unit_text: str, location: str | None) -> list[str]:
-    """Partners the following sentences add when they go on about the same activity."""
+def _next_sentence_partners(article: Article, end: int, unit_text: str, location: str | None,
+                            since: int | None = None) -> list[str]:
+    """Partners the following sentences add when they go on about the same activity (told from ``since``,
+    the evidence's start, when it holds several sentences)."""
     out: list[str] = []
-    for s, e in _following(article, end):
+    for s, e in _following(article, end, since):
         contrast = _CONTRAST.search(article.text, s, e)  # ("..., sementara Sat Lantas X bersama Dishub ...")
         e = contrast.start() if contrast is not None else e
         inside = [x for x in article.entities if s <= x.start and x.end <= e]
@@ -2555,7 +2557,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         force = [e for e in article.entities if selected[0] <= e.start and e.end <= selected[1]
                  and e.label in ("MILITARY_UNIT", "GOV_ORG") and not start <= e.start < first_end]
         partners += [p for p in _partners(article, force, unit_text, location) if p not in partners]
-    partners += [p for p in _next_sentence_partners(article, end, unit_text, location) if p not in partners]
+    partners += [p for p in _next_sentence_partners(article, end, unit_text, location, selected[0])
+                 if p not in partners]
     if not partners and ref is not None and (start, end) == selected:  # a next clause: another group's
         partners = [p for p in ref.partners if p != unit_text]
     listed = _listed_with(article, acting, unit_text)

@@ -61,6 +61,12 @@ Lima polisi dari Polsek Hulu Jaya bersiaga di aula kantor camat yang dipakai PPK
 
 Dari jumlah itu, 348 personel ditempatkan di 1.236 TPS sesuai tingkat kerawanan, 104 personel bertugas sebagai perwira pengendali di tingkat kelurahan, dan 60 personel Sat Samapta disiagakan di Mapolres Sungai Biru.
 """,
+    "helped_after": """Kampanye Rapat Umum Paslon Nomor Urut 2 Dijaga 240 Personel
+
+TELUK NILA – Polres Teluk Nila menerjunkan 240 personel untuk mengamankan kampanye rapat umum pasangan calon nomor urut 2 di Lapangan Desa Karang, Rabu (13/11/2024). Jumlah itu terdiri atas 180 personel Polres Teluk Nila dan 60 personel Satbrimob Polda Maluku Hijau yang diperbantukan sebagai BKO.
+
+Pengamanan juga dibantu personel Kodim 1599/Teluk Nila dan Satpol PP Kabupaten Teluk Nila.
+""",
 }
 
 
@@ -130,3 +136,14 @@ def test_figures_listed_each_with_its_own_verb_are_a_record_each(opened: Opened)
     drafts = list(coded_in_turn(opened, "figure_then_unit", "Dari jumlah itu", 3))
     assert [(d["unit"], d["personnel"]) for d in drafts] == [
         ("Polres Sungai Biru", 348), ("Polres Sungai Biru", 104), ("Sat Samapta", 60)]
+
+
+def test_partners_after_evidence_of_two_sentences_go_on_about_its_act(opened: Opened) -> None:
+    """Evidence of the lede and its force's make-up, then "Pengamanan juga dibantu personel Kodim X dan Satpol PP":
+    the helpers join the act the lede told (the make-up sentence alone does not name it)."""
+    st, ids = opened
+    text = st.article(ids["helped_after"]).text
+    start = text.index("Polres Teluk Nila menerjunkan")
+    end = text.index("sebagai BKO.") + len("sebagai BKO.")
+    d = st.draft_record(ids["helped_after"], start, end)
+    assert d["partners"] == ["Kodim 1599/Teluk Nila", "Satpol PP Kabupaten Teluk Nila"]
