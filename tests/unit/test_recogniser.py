@@ -46,6 +46,13 @@ def test_a_numbered_koramil_keeps_its_district_after_a_space() -> None:
             ("MILITARY_UNIT", "Koramil 02")} <= got
 
 
+def test_a_school_numbered_within_its_district_keeps_its_village() -> None:
+    """"SD Negeri 91/III Tamiai": the number, the district's Roman numeral, then the village are one venue."""
+    got = found("Dua personel berjaga di TPS yang menempati halaman SD Negeri 47/IV Sungai Hijau Barat, sedangkan "
+                "TPS lain berada di SDN 4.")
+    assert {("LOC", "SD Negeri 47/IV Sungai Hijau Barat"), ("LOC", "SDN 4")} <= got
+
+
 def test_election_bodies_gov_orgs_elections() -> None:
     got = found("Ketua KPU Kota Bitung, Meidy Tinangon, bersama Bawaslu, Panwascam, PPK, PPS dan KPPS serta "
                 "Pemkot Bitung, Forkopimda, Satpol PP dan Linmas menyukseskan Pilkada Serentak 2024 dan PSU.")

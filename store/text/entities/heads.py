@@ -637,6 +637,9 @@ def _h_seat(text: str, start: int, key_end: int, add: Add) -> None:
     add((start, end if n else role.end(), "LOC", None))
 
 
+_SCHOOL_DIVISION = re.compile(r"/[IVX]{1,4}(?=[ \t\u00a0]+[A-Z])")
+
+
 def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add], None]:
     def find(text: str, start: int, key_end: int, add: Add) -> None:
         m = head.match(text, start)
@@ -671,6 +674,9 @@ def _h_loc(head: re.Pattern[str], **opts: bool) -> Callable[[str, int, int, Add]
         end, n = _tail(text, at, max_words=4 if not street else 5, street=street,
                        split=not street, lead=start if head is _GEO_HEAD else -1,
                        **({**opts, "digits": True} if school else opts))
+        if school and n and (div := _SCHOOL_DIVISION.match(text, end)) is not None:
+            # "SD Negeri 91/III Tamiai": a school numbered within its district (a Roman numeral), then its village
+            end = _tail(text, div.end(), max_words=3, split=True)[0]
         if not n and head is not _GEO_HEAD and (num := _NUMBERED.match(text, at)) is not None:
             end, n = _tail(text, num.end(), max_words=3, split=True)  # "Kelurahan 26 Ilir", "Dermaga 17 Marina Baru"
         if named and not n:
