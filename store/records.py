@@ -2434,6 +2434,10 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
             article, inside, start, start + contrast.start()) is None:
         found = None  # "pagar betis di depan kantor tersebut, sementara kendaraan disiagakan di Lapangan X"
     location = found[0] if found is not None else None
+    in_turn = _respective_place(article, selected, start)
+    if in_turn is not None:  # "10 personel Polsek A, 12 personel Polsek B dan 8 personel Polsek C ...,
+        # masing-masing ke PPK A, PPK B dan PPK C": each share its own place, in the order told
+        location = in_turn
     if found is not None and found[0][:1].islower() and re.search(
             re.escape(found[0]) + r"\s+(?:tersebut|itu)(?![^\W_])", sentence):
         # "di depan kantor KPU tersebut": the office the page named before ("Kantor KPU Kabupaten X"); "di
@@ -2932,6 +2936,25 @@ def _told_date(article: Article, start: int, end: int) -> str | None:
 # a sentence whose date is not an event's day: a plan, a start, a reported statement, a quote
 _DATES_ELSE = re.compile(r"(?<![^\W_])(?:akan|dijadwalkan|rencananya|direncanakan|sejak|mengatakan|"
                          r"menjelaskan)(?![^\W_])|^\W*[\"“]", re.IGNORECASE)
+
+
+# places given in the order of the shares before them: "..., masing-masing ke PPK A, PPK B dan PPK C"
+_RESPECTIVELY = re.compile(r",?\s+masing-masing\s+(?:ke|di|menuju|untuk)\s+(?=[A-Z])")
+
+
+def _respective_place(article: Article, selected: tuple[int, int], start: int) -> str | None:
+    """The place a share of a figure split by unit gets when the sentence lists the places after the shares,
+    one each in the same order ("masing-masing ke A, B dan C"); ``None`` unless the counts match."""
+    told = _RESPECTIVELY.search(article.text, *selected)
+    if told is None:
+        return None
+    parts = [p for p in clauses(article, selected[0], told.start()) if p[0] < told.start()]
+    places = [e for e in article.entities if told.end() <= e.start and e.end <= selected[1]
+              and e.label in ("LOC", "ELECTION_BODY")]
+    at = next((i for i, (a, b) in enumerate(parts) if a <= start < b), None)
+    if len(parts) < 2 or len(places) != len(parts) or at is None:
+        return None
+    return places[at].text
 
 
 def _last_told(article: Article, start: int) -> str | None:

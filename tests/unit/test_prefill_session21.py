@@ -67,6 +67,10 @@ TELUK NILA – Polres Teluk Nila menerjunkan 240 personel untuk mengamankan kamp
 
 Pengamanan juga dibantu personel Kodim 1599/Teluk Nila dan Satpol PP Kabupaten Teluk Nila.
 """,
+    "respectively": """Tiga Polsek Kawal Kotak Suara ke PPK
+
+GUNUNG NILA – Sebanyak 10 personel Polsek Lembah Atas, 12 personel Polsek Batu Nila dan 8 personel Polsek Padang Nila diturunkan untuk mengawal kotak suara Pilkada 2024, masing-masing ke PPK Lembah Atas, PPK Batu Nila dan PPK Padang Nila, Senin (25/11/2024).
+""",
 }
 
 
@@ -147,3 +151,12 @@ def test_partners_after_evidence_of_two_sentences_go_on_about_its_act(opened: Op
     end = text.index("sebagai BKO.") + len("sebagai BKO.")
     d = st.draft_record(ids["helped_after"], start, end)
     assert d["partners"] == ["Kodim 1599/Teluk Nila", "Satpol PP Kabupaten Teluk Nila"]
+
+
+def test_places_listed_after_the_shares_go_to_each_share_in_turn(opened: Opened) -> None:
+    """"10 personel Polsek A, 12 personel Polsek B dan 8 personel Polsek C ..., masing-masing ke PPK A, PPK B dan
+    PPK C": coded in turn, each Polsek's share with its own PPK."""
+    drafts = list(coded_in_turn(opened, "respectively", "Sebanyak 10 personel", 3))
+    assert [(d["unit"], d["personnel"], d["location"]) for d in drafts] == [
+        ("Polsek Lembah Atas", 10, "PPK Lembah Atas"), ("Polsek Batu Nila", 12, "PPK Batu Nila"),
+        ("Polsek Padang Nila", 8, "PPK Padang Nila")]
