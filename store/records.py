@@ -1437,8 +1437,9 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         # "kotak suara dari PPK A dikawal ...": where the escort starts, unless a venue it leaves is named
         left = moving and _LEFT_FROM.search(article.text, max(body, b.start - 8), b.start) is not None
         # "PPK Long Kali dijaga 14 personel", "Pleno PPK X dijaga ...": the body's seat, guarded
-        left = left or (_BODY_GUARDED.match(article.text, b.end) is not None and not _OFFICE_BEFORE.search(
-            article.text, max(body, b.start - 14), b.start))  # (not "kantor Bawaslu X dijaga": the office)
+        guarded = _BODY_GUARDED.match(article.text, _bodies_end(article, inside, b)) is not None
+        left = left or (guarded and not _OFFICE_BEFORE.search(article.text, max(body, b.start - 14), b.start))
+        # (not "kantor Bawaslu X dijaga": the office; "PPK A dan PPK B mendapat pengawalan Polsek A": a list)
         if b.label == "ELECTION_BODY" and _SEATED_BODY.match(b.text) and body <= b.start and (
                 b.end <= end and (at_seat or left or (
                 _TO_BODY.search(article.text, max(body, b.start - 8), b.start)
@@ -1560,8 +1561,22 @@ _SEATED_BODY = re.compile(r"(?:KPU|KIP|PPK|PPS|PPD|Bawaslu|Panwascam|Panwaslu)\s
 # where goods are taken from: "kotak suara dari PPK A dikawal", "Dari PPK A, kotak suara dikawal"
 _LEFT_FROM = re.compile(r"(?<![^\W_])[Dd]ari\s+$")
 _OFFICE_BEFORE = re.compile(r"(?<![^\W_])(?:kantor|gudang|sekretariat|aula|gedung|posko)\s+$", re.IGNORECASE)
-_BODY_GUARDED = re.compile(r"\s+(?:juga\s+|tetap\s+)?(?:dijaga|diamankan|dikawal)\s+(?:oleh\s+)?"
-                           r"(?:\d[\d.]*|[a-z]+)\s+(?:personel|personil|anggota|polisi)(?![^\W_])")
+_BODY_GUARDED = re.compile(r",?\s+(?:juga\s+|tetap\s+)?(?:(?:dijaga|diamankan|dikawal)(?:\s+langsung)?\s+"
+                           r"(?:oleh\s+)?(?:(?:\d[\d.]*|[a-z]+)\s+)?(?:personel|personil|anggota|polisi)(?![^\W_])|"
+                           r"mendapat\s+(?:pengawalan|penjagaan|pengamanan)\s+(?:dari\s+)?(?=[A-Z\d]))")
+
+
+def _bodies_end(article: Article, inside: Sequence[Any], b: Any) -> int:
+    """Where the list of election bodies opening with ``b`` ends ("PPK A dan PPK B", "PPK A, PPK B")."""
+    end: int = b.end
+    for e in inside:
+        if e.start >= end and e.label == "ELECTION_BODY" and _LIST_JOIN.match(article.text[end:e.start]):
+            end = e.end
+        elif e.start >= end:
+            break
+    return end
+
+
 _COUNT_TAIL = re.compile(r"\s+\d[\d.]*$")
 _PEOPLE_AFTER = re.compile(r"\s+(?:personel|personil|anggota|orang|petugas|prajurit)(?![^\W_])",
                            re.IGNORECASE)

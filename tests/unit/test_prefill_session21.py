@@ -71,6 +71,14 @@ Pengamanan juga dibantu personel Kodim 1599/Teluk Nila dan Satpol PP Kabupaten T
 
 GUNUNG NILA – Sebanyak 10 personel Polsek Lembah Atas, 12 personel Polsek Batu Nila dan 8 personel Polsek Padang Nila diturunkan untuk mengawal kotak suara Pilkada 2024, masing-masing ke PPK Lembah Atas, PPK Batu Nila dan PPK Padang Nila, Senin (25/11/2024).
 """,
+    "bodies_escorted": """Logistik ke Enam PPK Dikawal Polsek Jajaran
+
+TELUK KAPUR – Polres Teluk Kapur mengawal distribusi logistik Pilkada 2024 ke enam PPK, Sabtu (23/11/2024).
+
+Rombongan pertama ke PPK Kapur dan PPK Pantai Kapur dikawal Polsek Kapur dengan 12 personel, sementara PPK Sungai Kapur dan PPK Bukit Kapur mendapat pengawalan Polsek Sungai Kapur sebanyak 10 personel.
+
+Dua PPK terdekat, yakni PPK Kota Kapur dan PPK Teluk Dalam, dikawal langsung personel Sat Samapta.
+""",
 }
 
 
@@ -160,3 +168,11 @@ def test_places_listed_after_the_shares_go_to_each_share_in_turn(opened: Opened)
     assert [(d["unit"], d["personnel"], d["location"]) for d in drafts] == [
         ("Polsek Lembah Atas", 10, "PPK Lembah Atas"), ("Polsek Batu Nila", 12, "PPK Batu Nila"),
         ("Polsek Padang Nila", 8, "PPK Padang Nila")]
+
+
+def test_election_bodies_escorted_as_the_subject_are_where_the_escort_goes(opened: Opened) -> None:
+    """"PPK C dan PPK D mendapat pengawalan Polsek C", "Dua PPK terdekat, yakni PPK E dan PPK F, dikawal langsung
+    personel Sat Samapta": the bodies the goods go to, the list whole (as "PPK X dijaga 16 personel" is)."""
+    drafts = list(coded_in_turn(opened, "bodies_escorted", "Rombongan pertama", 2))
+    assert [d["location"] for d in drafts] == ["PPK Kapur dan PPK Pantai Kapur", "PPK Sungai Kapur dan PPK Bukit Kapur"]
+    assert draft(opened, "bodies_escorted", "Dua PPK terdekat")["location"] == "PPK Kota Kapur dan PPK Teluk Dalam"
