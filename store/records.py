@@ -2742,8 +2742,8 @@ def _listed_with(article: Article, acting: Sequence[Any], unit_text: str) -> lis
 # a ring of a venue's guard and its spot, unnamed: "ring dua di lobi dan halaman hotel dijaga ...", "Ring satu
 # di sekitar panggung utama dijaga ..."
 _SPOT_WORD = (r"(?:lobi|halaman|pintu(?:\s+(?:masuk|keluar|utama|gerbang))?|area|ruang|ballroom|aula|"
-              r"panggung|tribun|gerbang|pagar|selasar|teras|kantong\s+parkir|parkir|ruas\s+jalan|jalan\s+masuk|"
-              r"gedung|meja|podium)")
+              r"panggung|tribun|gerbang|pagar|selasar|teras|kantong\s+parkir|parkir|ruas\s+jalan|"
+              r"jalan(?:-jalan|\s+masuk)?|gedung|meja|podium)")
 _SPOT_STOP = (r"(?:sebagai|untuk|yang|dengan|oleh|pada|sejak|hingga|selama|sementara|sedangkan|serta|"
               r"ditambah|masing-masing|berjaga|bersiaga|ring|di[a-z]{3,})")
 # (a road the spot list ends with is named: "di halaman, kantong parkir dan ruas Jalan Teuku Umar"; the spots

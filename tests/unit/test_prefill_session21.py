@@ -79,6 +79,12 @@ Rombongan pertama ke PPK Kapur dan PPK Pantai Kapur dikawal Polsek Kapur dengan 
 
 Dua PPK terdekat, yakni PPK Kota Kapur dan PPK Teluk Dalam, dikawal langsung personel Sat Samapta.
 """,
+    "ring_road": """Pleno KPU Kabupaten Rimba Biru Dijaga Tiga Ring
+
+RIMBA BIRU – Polres Rimba Biru mengamankan rapat pleno rekapitulasi KPU Kabupaten Rimba Biru di Gedung Serbaguna Rimba Biru, Rabu (4/12/2024).
+
+Ring satu di dalam ruang pleno dijaga 40 personel, ring dua di halaman serta pintu masuk gedung 85 personel, dan ring tiga di jalan sekitar gedung 120 personel termasuk unsur TNI dan Satpol PP.
+""",
 }
 
 
@@ -176,3 +182,11 @@ def test_election_bodies_escorted_as_the_subject_are_where_the_escort_goes(opene
     drafts = list(coded_in_turn(opened, "bodies_escorted", "Rombongan pertama", 2))
     assert [d["location"] for d in drafts] == ["PPK Kapur dan PPK Pantai Kapur", "PPK Sungai Kapur dan PPK Bukit Kapur"]
     assert draft(opened, "bodies_escorted", "Dua PPK terdekat")["location"] == "PPK Kota Kapur dan PPK Teluk Dalam"
+
+
+def test_a_ring_on_the_roads_around_the_venue_is_placed_there(opened: Opened) -> None:
+    """"ring tiga di jalan sekitar gedung 120 personel": the ring's own spot, an unnamed road as written, not the
+    ring before's."""
+    drafts = list(coded_in_turn(opened, "ring_road", "Ring satu di dalam", 3))
+    assert [d["location"] for d in drafts] == ["ruang pleno", "halaman serta pintu masuk gedung",
+                                               "jalan sekitar gedung"]
