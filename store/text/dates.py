@@ -112,6 +112,9 @@ _A_AT_DIGIT = re.compile(
     )
 )
 _A_EN = re.compile(rf"\.?{_S}+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_S}+(?P<y>(?:19|20)\d\d)(?!\d)")
+# the first day of a range written with the month once, glued to its last: "27-29 Agustus 2024"
+_A_RANGE_HEAD = re.compile(r"(\d{1,2})[-–](?=\d{1,2}[ \t\u00a0]+[A-Za-z])")
+_A_RANGE_DASH = re.compile(r"(?:^|(?<=[^\w/.\-]))(\d{1,2})[ \t\u00a0]?[–-][ \t\u00a0]?$")
 _A_CLOSE = re.compile(rf"{_S}*\)")
 # the time of day may stand between a day and its date: "Selasa malam (26/11/2024)", "Rabu pagi, 13 November"
 _A_AFTER_DAY = re.compile(
@@ -267,6 +270,15 @@ def _bare_day(ref: date | None, weekday: str, future: bool) -> str | None:
     return (ref - timedelta(days=back)).isoformat()
 
 
+def _range_of(s: int, last_at: int, last: tuple[int, str | None],
+              first_day: str) -> tuple[int, int, str | None]:
+    """A range of days written with its month once ("27-29 Agustus 2024"): the whole span valued at its first
+    day, or only the last day when the first is no earlier day of that month ("12-3 Mei")."""
+    if last[1] is None or int(first_day) >= int(last[1][8:]):
+        return last_at, last[0], last[1]
+    return s, last[0], f"{last[1][:8]}{int(first_day):02d}"
+
+
 def find_dates(text: str, published: str | None = None, relative: bool = True,
                words: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str | None]]:
     """Every date mention as (start, end, ISO value or None), non-overlapping, in text order.
@@ -324,9 +336,19 @@ def find_dates(text: str, published: str | None = None, relative: bool = True,
         opened = text.endswith("(", 0, s) or text.endswith("( ", 0, s)
         hit = _numeric_at(text, s, ref, None, opened)
         if hit is None:
+            head = _A_RANGE_HEAD.match(text, s)
+            last = _numeric_at(text, head.end(), ref, None, False) if head is not None else None
+            if head is not None and last is not None:  # "pada 27-29 Agustus 2024": the range, valued at its
+                # first day (as "(4-5/12/2024)" is)
+                add(_range_of(s, head.end(), last, head.group(1)))
+                pos = last[0]
             continue
         start = s - (1 if text.endswith("(", 0, s) else 2) if opened and text[hit[0] - 1] == ")" else s
-        add((start, hit[0], hit[1]))
+        dash = _A_RANGE_DASH.search(text[max(0, s - 6):s]) if hit[1] and text[s - 1:s] in ("–", " ") else None
+        if dash is not None and not opened:  # "27–29 Agustus 2024", "27 – 29 Agustus 2024"
+            add(_range_of(s - len(dash.group()), s, hit, dash.group(1)))
+        else:
+            add((start, hit[0], hit[1]))
         pos = hit[0]
     if len(found) > 1:
         found.sort(key=lambda f: (f[0], f[0] - f[1]))

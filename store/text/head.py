@@ -42,7 +42,7 @@ _STAMP_WORDS = frozenset(
 _META_WORDS = frozenset(
     """oleh by penulis reporter editor redaksi redaktur laporan wartawan admin sumber diposting diunggah
     ditulis dipublikasikan diterbitkan diperbarui diupdate terbit update updated published posted wib wita
-    wit utc gmt dibaca baca dilihat views""".split()
+    wit utc gmt dibaca baca dilihat views kategori category rubrik""".split()
 )
 # words that are meta only in their date-line shape: "3 jam yang lalu", "dibaca 120 kali", "pukul 08.30",
 # "Tim Redaksi"; in a sentence they are ordinary words ("Satuan Lalu Lintas", "tim gabungan")

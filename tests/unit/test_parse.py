@@ -295,6 +295,7 @@ def test_body_sentences_that_look_like_boilerplate_words_stay() -> None:
         ("2024-11-27T08:30:00+07:00", "2024-11-27T08:30"),
         ("Rabu, 27 November 2024", "2024-11-27"),
         ("Kota Contoh, 23 September 2024 13:45", "2024-09-23T13:45"),
+        ("26 Agustus 2024 | Diskominfo Contoh | Kategori: Pemerintahan", "2024-08-26"),
     ],
 )
 def test_header_timestamp_forms(stamp: str, iso: str) -> None:

@@ -53,6 +53,16 @@ def test_a_school_numbered_within_its_district_keeps_its_village() -> None:
     assert {("LOC", "SD Negeri 47/IV Sungai Hijau Barat"), ("LOC", "SDN 4")} <= got
 
 
+def test_a_range_of_days_written_with_its_month_once_is_one_date_at_its_first_day() -> None:
+    """"pada 27-29 Agustus 2024", "27–29 Agustus": the range as written, valued at its first day (as the
+    guidelines' gold marks it); "12-3 Mei" is no range (its first day is no earlier day)."""
+    dated = {(e.text, e.value) for e in recognise("Pendaftaran digelar pada 27-29 Agustus 2024, lalu debat pada "
+                                                  "14–15 Oktober 2024 dan nomor 12-3 Mei.", "2024-08-26")
+             if e.label == "DATE"}
+    assert {("27-29 Agustus 2024", "2024-08-27"), ("14–15 Oktober 2024", "2024-10-14"),
+            ("3 Mei", "2024-05-03")} == dated
+
+
 def test_election_bodies_gov_orgs_elections() -> None:
     got = found("Ketua KPU Kota Bitung, Meidy Tinangon, bersama Bawaslu, Panwascam, PPK, PPS dan KPPS serta "
                 "Pemkot Bitung, Forkopimda, Satpol PP dan Linmas menyukseskan Pilkada Serentak 2024 dan PSU.")
