@@ -63,6 +63,21 @@ def test_a_range_of_days_written_with_its_month_once_is_one_date_at_its_first_da
             ("3 Mei", "2024-05-03")} == dated
 
 
+def test_task_forces_of_the_police_and_of_the_border_army() -> None:
+    """"Satgas Damai Cartenz" (a police operation's task force), "Satgas Kamseltibcarlantas Polres X" (a unit's),
+    "Satgas Pamtas RI-Malaysia" (the army's border force); a headline's bare "Satgas Pamtas" and a fire task
+    force are no units."""
+    got = found("Kotak suara dikawal 20 personel Polres Lembah Hijau, didampingi anggota Satgas Damai Cartenz dan "
+                "Satgas Ops Damai Cartenz 2024, sedangkan Satgas Kamseltibcarlantas Polres Lembah Hijau mengatur "
+                "arus. Polsek Batas Hijau berpatroli bersama Satgas Pamtas RI-Malaysia. Satgas Karhutla memadamkan "
+                "api.")
+    assert {("POLICE_UNIT", "Satgas Damai Cartenz"), ("POLICE_UNIT", "Satgas Ops Damai Cartenz 2024"),
+            ("POLICE_UNIT", "Satgas Kamseltibcarlantas Polres Lembah Hijau"),
+            ("MILITARY_UNIT", "Satgas Pamtas RI-Malaysia")} <= got
+    assert not any("Karhutla" in text for _, text in got)
+    assert ("MILITARY_UNIT", "Satgas Pamtas") not in found("Polisi dan Satgas Pamtas Patroli di Perbatasan")
+
+
 def test_election_bodies_gov_orgs_elections() -> None:
     got = found("Ketua KPU Kota Bitung, Meidy Tinangon, bersama Bawaslu, Panwascam, PPK, PPS dan KPPS serta "
                 "Pemkot Bitung, Forkopimda, Satpol PP dan Linmas menyukseskan Pilkada Serentak 2024 dan PSU.")

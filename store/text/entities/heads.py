@@ -281,6 +281,31 @@ _REGION_AFTER_SLASH = re.compile(r"(?:Kabupaten|Kab\.|Kota)[ \t]+(?=[A-Z])")
 _TASK_FORCE = re.compile(rf"(?<![\w])Satgas(?:{_S}+Pamtas)?(?:{_S}+RI-[A-Z]{{2,5}})?{_S}+$")
 
 
+# a police task force: an operation's ("Satgas Damai Cartenz", "Satgas Ops Damai Cartenz 2024") or a unit's
+# ("Satgas Kamseltibcarlantas Polres X"); "Satgas Yonif ...", "Satgas Pamtas ..." are the army's (_h_military)
+_TASK_OPERATION = re.compile(rf"(?:Satgas|SATGAS){_S}+(?:(?:Ops|Operasi){_S}+)?(?:Damai|DAMAI){_S}+(?:Cartenz|CARTENZ)"
+                             rf"(?:{_S}+20\d\d)?(?![\w])")
+_TASK_OF_UNIT = re.compile(rf"(?:Satgas|SATGAS){_S}+(?!Yonif|Pamtas)[{_UP}][{_LO}]+{_S}+(?=Pol)")
+
+
+_TASK_BORDER = re.compile(rf"(?:Satgas|SATGAS){_S}+Pamtas{_S}+RI-[{_UP}][\w]+(?![\w-])(?!{_S}+Yonif)")
+
+
+def _h_task(text: str, start: int, key_end: int, add: Add) -> None:
+    border = _TASK_BORDER.match(text, start)
+    if border is not None:  # "Satgas Pamtas RI-Malaysia": the army's border task force ("... Yonif X": _h_military)
+        add((start, border.end(), "MILITARY_UNIT", None))
+        return
+    m = _TASK_OPERATION.match(text, start)
+    if m is not None:
+        add((start, m.end(), "POLICE_UNIT", None))
+        return
+    m = _TASK_OF_UNIT.match(text, start)
+    end = _territorial(text, m.end()) if m is not None else None
+    if end is not None:
+        add((start, end, "POLICE_UNIT", None))
+
+
 def _h_military(text: str, start: int, key_end: int, add: Add) -> None:
     m = _RE_MILITARY.match(text, start)
     if m is None:

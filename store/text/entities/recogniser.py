@@ -29,6 +29,7 @@ from store.text.entities.heads import (
     _h_role,
     _h_role_office,
     _h_seat,
+    _h_task,
     _h_tps,
     _h_weekday,
 )
@@ -95,6 +96,7 @@ def _automaton() -> ahocorasick.Automaton:
     police |= {"Si" + f.lower() for f in gz.POLICE_SECTIONS.split("|")}
     police |= {d.upper() for d in _first(gz.POLICE_DIRECTORATES)} | {"Unit"}  # "DITSAMAPTA POLDA X", "Unit Samapta"
     put("POLICE", police)
+    put("TASK", {"Satgas", "SATGAS"})
     put("MILITARY", {f for w in gz.MILITARY_HEADS.split("|") for f in (w, w.upper())} | _first(gz.MILITARY_UNITS_BARE))
     put("BODY", _first(gz.ELECTION_BODY_LONG) | _first(gz.ELECTION_BODIES))
     put("GOV", _first(gz.GOV_LONG) | _first(gz.GOV_BODIES) | _first(gz.GOV_BODIES_LOWER) | _first(gz.GOV_NAMED)
@@ -167,6 +169,7 @@ _DISPATCH: dict[str, Callable[[str, int, int, Add], None]] = {
     "ROLE": _h_role,
     "POLICE": _h_police,
     "MILITARY": _h_military,
+    "TASK": _h_task,
     "BODY": _h_body,
     "GOV": _h_gov,
     "ELECTION": _h_election,
