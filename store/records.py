@@ -1086,7 +1086,7 @@ _ROUTE_WORDS = frozenset("menyusuri menyisir melintasi menelusuri".split())
 _NOT_TAKING_PART = re.compile(
     r"(?:(?<![^\W_])(?:adu\s+mulut|cekcok|berselisih|bersitegang|perselisihan|keributan|ketegangan)(?![^\W_])"
     r"[^.;]{0,60}?(?<![^\W_])antara\s[^.;]{0,50}?(?<![^\W_])(?:dan|dengan)\s+|"
-    r"(?<![^\W_])(?:hingga|sampai)\s+[^,.;]{0,40}?(?<![^\W_])di[a-z]{3,}\s+(?:oleh\s+)?|"
+    r"(?<![^\W_])(?:hingga|sampai)\s+[^,.;]{0,40}?(?<![^\W_])di(?!bantu|dampingi|dukung|perkuat)[a-z]{3,}\s+(?:oleh\s+)?|"
     r"(?<![^\W_])(?:mengantar|mengantarkan|menjemput)\s+)(?:para\s+)?(?:petugas\s+|anggota\s+)?$",
     re.IGNORECASE)
 _MEETING_FRAME = re.compile(r"\W*(?:dalam|pada|di)\s+(?:rakor|rapat(?:\s+koordinasi)?|pertemuan)\s+"

@@ -85,6 +85,12 @@ RIMBA BIRU – Polres Rimba Biru mengamankan rapat pleno rekapitulasi KPU Kabupa
 
 Ring satu di dalam ruang pleno dijaga 40 personel, ring dua di halaman serta pintu masuk gedung 85 personel, dan ring tiga di jalan sekitar gedung 120 personel termasuk unsur TNI dan Satpol PP.
 """,
+    "helped_by": """Ratusan Personel Jaga TPS di Kabupaten Rawa Nila
+
+RAWA NILA – Polres Rawa Nila menjaga TPS pada hari pemungutan suara, Rabu (27/11/2024).
+
+Menurut Kapolres, Polres Rawa Nila menempatkan 276 personel untuk menjaga 418 TPS yang tersebar di 10 kecamatan, dengan pola satu personel untuk dua hingga empat TPS dibantu Linmas gampong.
+""",
 }
 
 
@@ -190,3 +196,9 @@ def test_a_ring_on_the_roads_around_the_venue_is_placed_there(opened: Opened) ->
     drafts = list(coded_in_turn(opened, "ring_road", "Ring satu di dalam", 3))
     assert [d["location"] for d in drafts] == ["ruang pleno", "halaman serta pintu masuk gedung",
                                                "jalan sekitar gedung"]
+
+
+def test_helpers_after_a_range_of_polling_stations_take_part(opened: Opened) -> None:
+    """"satu personel untuk dua hingga empat TPS dibantu Linmas gampong": "hingga" here spans a count, and
+    "dibantu" names who helps (not "hingga kotak suara disegel petugas KPPS", which ends the time told)."""
+    assert draft(opened, "helped_by", "Menurut Kapolres")["partners"] == ["Linmas"]
