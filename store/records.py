@@ -1748,6 +1748,7 @@ _OPENER = re.compile(r"\W*(?:pada\s+)?", re.IGNORECASE)
 # a relative clause telling when a force arrived: its day shift dates the arrival, not the act
 _ARRIVED_SHIFT = re.compile(r"(?<![^\W_])yang\s+(?:sudah\s+|telah\s+)?(?:tiba|datang|didatangkan|"
                             r"diberangkatkan)(?![^\W_])[^,.;]*$", re.IGNORECASE)
+_UNTIL_SHIFT = re.compile(r"(?<![^\W_])(?:hingga|sampai)\s[^,.;]*$", re.IGNORECASE)
 _DAY_SHIFT = re.compile(rf"(?<![^\W_])({'|'.join(sorted(_SHIFTS, key=len, reverse=True))})(?![^\W_])",
                         re.IGNORECASE)
 # "Polsek X di bawah Polres Y, Polda Z", "Polsek X di bawah naungan Polres Y": the units it belongs to
@@ -2416,6 +2417,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     shift = _DAY_SHIFT.search(sentence)
     if shift is not None and _ARRIVED_SHIFT.search(sentence, max(0, shift.start() - 70), shift.start()):
         shift = None  # "82 personel BKO Satbrimob X yang tiba di Y sehari sebelumnya": the force's arrival
+    elif shift is not None and _UNTIL_SHIFT.search(sentence, 0, shift.start()):
+        shift = None  # "dijaga ... sampai diantar ke TPS besok subuh": the end of the guard, not its day
     if (date is None or not date.value) and shift is not None and date_iso:
         # "sudah berangkat sehari sebelumnya", "keesokan harinya": a day from the date told before
         days = _SHIFTS[" ".join(shift.group(1).casefold().split())]

@@ -91,6 +91,14 @@ RAWA NILA – Polres Rawa Nila menjaga TPS pada hari pemungutan suara, Rabu (27/
 
 Menurut Kapolres, Polres Rawa Nila menempatkan 276 personel untuk menjaga 418 TPS yang tersebar di 10 kecamatan, dengan pola satu personel untuk dua hingga empat TPS dibantu Linmas gampong.
 """,
+    "until_tomorrow": """Logistik PSU Disimpan di Kantor Kapanewon
+
+Rabu, 4 Desember 2024 | 19:32 WIB
+
+SUKA NILA – Logistik pemungutan suara ulang di TPS 11 Desa Suka Nila tiba di kantor kapanewon, Rabu (4/12/2024).
+
+"Malam ini logistik disimpan di ruang rapat Kantor Kapanewon Suka Nila dan dijaga empat personel Polsek Suka Nila bersama Linmas sampai diantar ke TPS besok subuh," ujar Kapolsek.
+""",
 }
 
 
@@ -202,3 +210,9 @@ def test_helpers_after_a_range_of_polling_stations_take_part(opened: Opened) -> 
     """"satu personel untuk dua hingga empat TPS dibantu Linmas gampong": "hingga" here spans a count, and
     "dibantu" names who helps (not "hingga kotak suara disegel petugas KPPS", which ends the time told)."""
     assert draft(opened, "helped_by", "Menurut Kapolres")["partners"] == ["Linmas"]
+
+
+def test_tomorrow_that_ends_a_guard_does_not_date_it(opened: Opened) -> None:
+    """"Malam ini logistik ... dijaga empat personel ... sampai diantar ke TPS besok subuh": guarded tonight, the
+    page's day; "besok" dates the end of the guard."""
+    assert draft(opened, "until_tomorrow", "Malam ini logistik")["date"] == "2024-12-04"
