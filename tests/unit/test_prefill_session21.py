@@ -99,6 +99,12 @@ SUKA NILA – Logistik pemungutan suara ulang di TPS 11 Desa Suka Nila tiba di k
 
 "Malam ini logistik disimpan di ruang rapat Kantor Kapanewon Suka Nila dan dijaga empat personel Polsek Suka Nila bersama Linmas sampai diantar ke TPS besok subuh," ujar Kapolsek.
 """,
+    "carried": """Kotak Suara dari Empat Kecamatan Digeser ke KPU Kota Pinang Biru
+
+PINANG BIRU – Polresta Pinang Biru mengamankan pergeseran kotak suara hasil pleno kecamatan, Senin (2/12/2024).
+
+Polsek Pinang Timur mengerahkan personel terbanyak, yakni 14 orang, untuk membawa kotak suara dari Aula Kantor Camat Pinang Timur karena rutenya paling panjang.
+""",
 }
 
 
@@ -216,3 +222,9 @@ def test_tomorrow_that_ends_a_guard_does_not_date_it(opened: Opened) -> None:
     """"Malam ini logistik ... dijaga empat personel ... sampai diantar ke TPS besok subuh": guarded tonight, the
     page's day; "besok" dates the end of the guard."""
     assert draft(opened, "until_tomorrow", "Malam ini logistik")["date"] == "2024-12-04"
+
+
+def test_people_sent_to_carry_ballot_boxes_escort_them(opened: Opened) -> None:
+    """"Polsek X mengerahkan ... 14 orang, untuk membawa kotak suara dari Aula Y": an escort of the boxes, not a
+    deployment (dev: +4, none lost)."""
+    assert draft(opened, "carried", "Polsek Pinang Timur mengerahkan")["type"] == "escort"
