@@ -1087,7 +1087,11 @@ _NOT_TAKING_PART = re.compile(
     r"(?:(?<![^\W_])(?:adu\s+mulut|cekcok|berselisih|bersitegang|perselisihan|keributan|ketegangan)(?![^\W_])"
     r"[^.;]{0,60}?(?<![^\W_])antara\s[^.;]{0,50}?(?<![^\W_])(?:dan|dengan)\s+|"
     r"(?<![^\W_])(?:hingga|sampai)\s+[^,.;]{0,40}?(?<![^\W_])di(?!bantu|dampingi|dukung|perkuat)[a-z]{3,}\s+(?:oleh\s+)?|"
-    r"(?<![^\W_])(?:mengantar|mengantarkan|menjemput)\s+)(?:para\s+)?(?:petugas\s+|anggota\s+)?$",
+    r"(?<![^\W_])(?:mengantar|mengantarkan|menjemput)\s+|"
+    # a party to a quarrel, the one waited on, who receives the goods: "bersitegang dengan petugas KPPS",
+    # "menunggu penjelasan KPPS", "kotak suara diterima petugas KPU X"
+    r"(?<![^\W_])(?:(?:bersitegang|cekcok|berselisih|bertengkar)\s+dengan|menunggu\s+penjelasan|diterima"
+    r"(?:\s+oleh)?)\s+)(?:para\s+)?(?:petugas\s+|anggota\s+|pihak\s+|staf\s+)?$",
     re.IGNORECASE)
 _MEETING_FRAME = re.compile(r"\W*(?:dalam|pada|di)\s+(?:rakor|rapat(?:\s+koordinasi)?|pertemuan)\s+"
                             r"(?:itu|tersebut)\s*,", re.IGNORECASE)

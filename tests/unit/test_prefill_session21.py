@@ -105,6 +105,14 @@ PINANG BIRU – Polresta Pinang Biru mengamankan pergeseran kotak suara hasil pl
 
 Polsek Pinang Timur mengerahkan personel terbanyak, yakni 14 orang, untuk membawa kotak suara dari Aula Kantor Camat Pinang Timur karena rutenya paling panjang.
 """,
+    "received": """Kotak Suara dari Kecamatan Tiba di Gudang KPU Danau Nila
+
+DANAU NILA – Kotak suara hasil pleno kecamatan tiba di gudang KPU Kabupaten Danau Nila, Sabtu (30/11/2024).
+
+Setiba di gudang, kotak suara diterima petugas KPU Danau Nila dan dijaga 14 personel Sat Samapta Polres Danau Nila.
+
+Di TPS 04, seorang pemilih sempat bersitegang dengan petugas KPPS, lalu personel Polsek Danau Timur menenangkan pemilih itu dan memintanya menunggu penjelasan KPPS.
+""",
 }
 
 
@@ -228,3 +236,11 @@ def test_people_sent_to_carry_ballot_boxes_escort_them(opened: Opened) -> None:
     """"Polsek X mengerahkan ... 14 orang, untuk membawa kotak suara dari Aula Y": an escort of the boxes, not a
     deployment (dev: +4, none lost)."""
     assert draft(opened, "carried", "Polsek Pinang Timur mengerahkan")["type"] == "escort"
+
+
+def test_who_receives_the_goods_or_quarrels_or_is_waited_on_takes_no_part(opened: Opened) -> None:
+    """"kotak suara diterima petugas KPU X dan dijaga 14 personel": the office receives the boxes, the police
+    guard them; "bersitegang dengan petugas KPPS", "menunggu penjelasan KPPS": parties the police calm, not
+    partners (dev: +8, none lost)."""
+    assert draft(opened, "received", "Setiba di gudang")["partners"] == []
+    assert draft(opened, "received", "Di TPS 04")["partners"] == []
