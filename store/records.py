@@ -1289,8 +1289,11 @@ def clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
         # telling no unit's figure goes with the one before it
         out = [*out[:-2], (out[-2][0], end)]
         telling = telling[:-1]
-    if len(out) > 2 and (_TOTAL_BACK.fullmatch(article.text, *out[0]) or (told_total and out[0][1] == colon)):
-        out = out[1:]  # "Dari 96 personel itu, 38 personel ...": the total named back frames its parts
+    if len(out) > 2 and (_TOTAL_BACK.fullmatch(article.text, *out[0]) or (told_total and out[0][1] == colon)
+                         or _TOTAL_AFTER_STOP.search(article.text, *out[0])):
+        out = out[1:]  # "Dari 96 personel itu, 38 personel ...": the total named back frames its parts (the
+        # sentence telling the total too, when the evidence holds it: "... melibatkan 45 personel. Dari jumlah
+        # itu, 12 personel ...")
     return out if all(telling) else [(start, end)]
 
 
@@ -1322,6 +1325,7 @@ _NAMELY = re.compile(r",?\s+(?:yakni|yaitu|masing-masing|rinciannya|dengan\s+rin
 # a total named back to open the split of it ("Dari 96 personel itu,")
 _TOTAL_BACK = re.compile(r"\W*dari\s+(?:(?:total\s+|jumlah\s+)?\d[\d.]*\s+(?:personel|personil|anggota)|"
                          r"(?:jumlah|total|kekuatan)(?:\s+personel)?)\s+(?:itu|tersebut)\W*", re.IGNORECASE)
+_TOTAL_AFTER_STOP = re.compile(rf"[.!?][\"”]?\s+{_TOTAL_BACK.pattern}$", re.IGNORECASE)
 _OF_UNIT = re.compile(r"\s+(?:(?:yang\s+)?(?:berasal\s+)?dari\s+|(?:merupakan\s+)?(?:BKO|bko)\s+(?:dari\s+)?|"
                       r"merupakan\s+)?")  # ("60 personel merupakan BKO Satbrimob X")
 

@@ -113,6 +113,12 @@ Setiba di gudang, kotak suara diterima petugas KPU Danau Nila dan dijaga 14 pers
 
 Di TPS 04, seorang pemilih sempat bersitegang dengan petugas KPPS, lalu personel Polsek Danau Timur menenangkan pemilih itu dan memintanya menunggu penjelasan KPPS.
 """,
+    "total_then_parts": """PSU di TPS 03 Desa Karang Biru Dijaga 45 Personel
+
+KARANG BIRU – Pemungutan suara ulang di TPS 03 Desa Karang Biru berlangsung aman, Kamis (5/12/2024).
+
+Kabag Ops Polres Karang Biru mengatakan pengamanan PSU melibatkan 45 personel. Dari jumlah itu, 12 personel berjaga di sekitar TPS, 18 personel di jalan masuk Dusun Karang Atas, dan 15 personel Polsek Pantai Biru berpatroli di sekitar desa.
+""",
 }
 
 
@@ -244,3 +250,18 @@ def test_who_receives_the_goods_or_quarrels_or_is_waited_on_takes_no_part(opened
     partners (dev: +8, none lost)."""
     assert draft(opened, "received", "Setiba di gudang")["partners"] == []
     assert draft(opened, "received", "Di TPS 04")["partners"] == []
+
+
+def test_a_total_told_a_sentence_before_its_parts_frames_them(opened: Opened) -> None:
+    """Evidence "... melibatkan 45 personel. Dari jumlah itu, 12 personel ..., 18 personel ..., dan 15 personel
+    Polsek X ...": coded in turn, the parts (the total frames them, as "Dari 45 personel itu," does)."""
+    st, ids = opened
+    text = st.article(ids["total_then_parts"]).text
+    start = text.index("Kabag Ops Polres")
+    end = text.index("sekitar desa.") + len("sekitar desa.")
+    got = []
+    for _ in range(3):
+        d = st.draft_record(ids["total_then_parts"], start, end)
+        got.append((d["unit"], d["personnel"]))
+        st.add_record(ids["total_then_parts"], **{k: v for k, v in d.items() if k not in ("date_text", "phase")})
+    assert got == [("Polres Karang Biru", 12), ("Polres Karang Biru", 18), ("Polsek Pantai Biru", 15)]
