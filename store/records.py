@@ -2570,8 +2570,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # as written, not the event's venue nor the ring before's (dev: 56 of 83 ring records code the
         # spot, most of the rest a road the sentence names; "di dalam gedung" is the event's building)
         location = re.sub(r"(?:,|\s+dan|\s+serta)+$", "", ring.group(1))
+    said_when = bool(article.published) and bool(_TODAY.search(sentence) or _YESTERDAY.search(sentence))
     undated = (date is None or not date.value) and told is None and ref is None and shift is None and (
-        opens is None) and not (article.published and _TODAY.search(sentence))
+        opens is None) and not said_when
     if goes_on_there and undated:
         # "Di dayah itu, personel ... membagikan selebaran", "Setibanya di balai desa itu, dua personel
         # berjaga ...": the sentence goes on at the place the one before told, on that one's day

@@ -119,6 +119,14 @@ KARANG BIRU – Pemungutan suara ulang di TPS 03 Desa Karang Biru berlangsung am
 
 Kabag Ops Polres Karang Biru mengatakan pengamanan PSU melibatkan 45 personel. Dari jumlah itu, 12 personel berjaga di sekitar TPS, 18 personel di jalan masuk Dusun Karang Atas, dan 15 personel Polsek Pantai Biru berpatroli di sekitar desa.
 """,
+    "there_yesterday": """Polres Jati Biru Kawal Distribusi Logistik ke 16 PPK
+
+Minggu, 24 November 2024 | admin humas
+
+JATI BIRU – Polres Jati Biru mengawal distribusi logistik Pilkada 2024 ke 16 PPK, Sabtu (23/11/2024).
+
+Sebelum diberangkatkan, logistik di gudang KPU dijaga enam personel Sat Samapta setiap sif sejak Selasa (12/11/2024). Kapolres Jati Biru meninjau langsung pemuatan kotak suara ke truk di gudang itu kemarin.
+""",
 }
 
 
@@ -265,3 +273,9 @@ def test_a_total_told_a_sentence_before_its_parts_frames_them(opened: Opened) ->
         got.append((d["unit"], d["personnel"]))
         st.add_record(ids["total_then_parts"], **{k: v for k, v in d.items() if k not in ("date_text", "phase")})
     assert got == [("Polres Karang Biru", 12), ("Polres Karang Biru", 18), ("Polsek Pantai Biru", 15)]
+
+
+def test_yesterday_at_the_place_told_before_is_yesterday_not_that_sentence_s_day(opened: Opened) -> None:
+    """"... dijaga ... sejak Selasa (12/11/2024). Kapolres meninjau ... di gudang itu kemarin": the place of the
+    sentence before, but the day before the page (as "hari ini" there is the page's day)."""
+    assert draft(opened, "there_yesterday", "Kapolres Jati Biru meninjau")["date"] == "2024-11-23"
