@@ -129,8 +129,8 @@ _UNNAMED_HEAD = (r"(?:permukiman|pemukiman|rumah|kantor|gudang|pos|posko|area|ka
                  r"halaman|lobi|depan|jalan|ruas|jalur|desa-desa|dusun-dusun|kampung-kampung|pekon-pekon|pasar|"
                  r"dermaga|pelabuhan|lokasi|wilayah|titik|tempat|sekretariat|markas|perairan|pusat|balai|aula|ruang|"
                  r"gerbang|luar|dalam|tepi|pinggir|seluruh|setiap|tiap|sejumlah|beberapa|TPS-TPS)")
-_UNNAMED_STOP = (r"(?:untuk|agar|guna|supaya|yang|dengan|sejak|hingga|sampai|selama|pada|sementara|sedangkan|"
-                 r"serta|dan\s+(?:me|ber|di)[a-z]+|sambil|sekaligus|bersama|oleh|saat|ketika|usai|setelah|sebelum|"
+_UNNAMED_STOP = (r"(?:untuk|agar|guna|supaya|yang|sebagai|dengan|sejak|hingga|sampai|selama|pada|sementara|"
+                 r"sedangkan|serta|dan\s+(?:me|ber|di)[a-z]+|sambil|sekaligus|bersama|oleh|saat|ketika|usai|setelah|sebelum|"
                  r"masing-masing|karena|terutama|termasuk|antara|pukul|sekitar\s+pukul|\d[\w.]*|"
                  # a verb after the place: "di pintu masuk dan area parkir diisi 95 personel", "di depan
                  # gerbang menahan dorongan"

@@ -374,6 +374,8 @@ def test_the_phrase_around_a_place_keeps_where_around_it_not_inside_or_along(pla
     ("Personel yang membentuk barikade di depan gerbang menahan dorongan massa.", "depan gerbang"),
     ("Sat Lantas menutup ruas jalan menuju gedung selama pleno.", None),  # no preposition: no place
     ("Sat Lantas berjaga di ruas jalan menuju gedung selama pleno.", "ruas jalan menuju gedung"),
+    # ... nor into the role the place is given: "di sekitar desa sebagai ring tiga" (dev e826, e827)
+    ("Sebanyak 15 personel berpatroli di sekitar desa sebagai ring tiga.", "sekitar desa"),
 ])
 def test_an_unnamed_place_as_written_ends_before_the_verb_after_it(sentence: str, expected: str | None) -> None:
     """The unnamed place runs to the verb that follows it ("diisi", "menahan"), never into it (dev, with the
