@@ -78,6 +78,16 @@ def test_task_forces_of_the_police_and_of_the_border_army() -> None:
     assert ("MILITARY_UNIT", "Satgas Pamtas") not in found("Polisi dan Satgas Pamtas Patroli di Perbatasan")
 
 
+def test_a_company_sized_formation_is_no_part_of_the_unit_s_name() -> None:
+    """"satu Satuan Setingkat Kompi (SSK) Brimob Polda X": a formation's size, then the unit; a numbered
+    company is a unit ("Kompi 2 Batalyon B Pelopor ...")."""
+    got = found("Satu Satuan Setingkat Kompi (SSK) Brimob Polda Sumatera Hijau berkekuatan 100 personel bersiaga, "
+                "dibantu Kompi 2 Batalyon B Pelopor Satbrimob Polda Sumatera Hijau.")
+    assert ("POLICE_UNIT", "Brimob Polda Sumatera Hijau") in got
+    assert ("POLICE_UNIT", "Kompi 2 Batalyon B Pelopor Satbrimob Polda Sumatera Hijau") in got
+    assert not any(text.startswith("Kompi (") for _, text in got)
+
+
 def test_election_bodies_gov_orgs_elections() -> None:
     got = found("Ketua KPU Kota Bitung, Meidy Tinangon, bersama Bawaslu, Panwascam, PPK, PPS dan KPPS serta "
                 "Pemkot Bitung, Forkopimda, Satpol PP dan Linmas menyukseskan Pilkada Serentak 2024 dan PSU.")

@@ -359,7 +359,7 @@ _SUBUNIT = re.compile(
     rf"|Unit{_S}+(?:{_FUNCS})"
     rf"|Direktorat(?:{_S}+(?!Pol)[{_UP}][a-z]+){{1,2}}|Subdit{_S}+[\w]+|Sub{_S}?Direktorat{_S}+[{_UP}][a-z]+"
     rf"|Si{_S}*(?:{_SI})|Si(?:{_SI.lower()})|Humas|Brimob|Batalyon(?:{_S}+(?:[A-Z]|[IVX]+|\d+))?(?:{_S}+Pelopor)?"
-    rf"|Kompi(?:{_S}+(?:[A-Z]|\d+))?|(?:Detasemen|Subden){_S}+(?:[A-Z]|[IVX]+|\d+[A-Z]?)(?![\w])"
+    rf"|Kompi{_S}+(?:[A-Z](?![\w])|\d+)|(?:Detasemen|Subden){_S}+(?:[A-Z]|[IVX]+|\d+[A-Z]?)(?![\w])"
     rf"|Densus{_S}*88(?:{_S}+AT)?|Korbrimob|Baharkam|Pelopor)(?![\w])"
 )
 # a functional unit written out before its acronym, spaced or glued: "Satuan Polisi Perairan dan Udara
