@@ -2347,6 +2347,7 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
 
     head = _after_header(article, inside, start)
     acting = [e for e in inside if e.start >= head]
+    step_before = _step_before(article, selected, start, end)
     first_part = clauses(article, start, end)[0]
     if (start, end) == selected and first_part[1] < end and any(
             e.label == "PERSONNEL" for e in acting if e.end <= first_part[1]) and not any(
@@ -2374,6 +2375,11 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         # "Bonar di Tarempa, Jumat, mengatakan 22 personel mengawal logistik ...": the day of the statement
         # alone; the activity's day is the one the page told it on
         dates = []
+    first_step = _steps(article, start, end)[0] if (start, end) == selected else (start, end)
+    if dates and first_step[1] < end and _TODAY.search(article.text, *first_step) and not any(
+            e.end <= first_step[1] for e in dates):
+        dates = []  # "ke sekretariat PPS malam ini, kemudian ke kantor PPK pada Kamis (28/11)": the first
+        # step's own day
     date = dates[0] if dates else None
     told = _clause_date(article, start) if (date is None or not date.value) and ref is None else None
     opens = _range_start(article, inside if date is None or not date.value else [date], start)
@@ -2554,6 +2560,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         location = _last_venue(article, start)
     if location is None and taxonomy.conventions.get("location_unnamed") == "as_written":
         location = unnamed_place(sentence)  # "berpatroli ke permukiman warga": the unnamed place as written
+    if step_before is not None and found is None:  # "dikawal ... menuju Kantor Desa X, lalu dijaga",
+        # "..., lalu dijaga di sana": a step naming no place of its own is where the step before went
+        location = _destination(article, *step_before) or location
     if location is None:  # "WONOSOBO - Polres Wonosobo menyebar 437 personel ...": the lede's own dateline
         location = _lede_dateline(article, start, end)
     if location is None and ref is not None and ref.location:
@@ -2590,7 +2599,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         partners += [p for p in _partners(article, force, unit_text, location) if p not in partners]
     partners += [p for p in _next_sentence_partners(article, end, unit_text, location, selected[0])
                  if p not in partners]
-    if not partners and ref is not None and (start, end) == selected:  # a next clause: another group's
+    if not partners and ref is not None and ((start, end) == selected or (step_before is not None and not any(
+            e.label == "POLICE_UNIT" for e in inside))):  # a next clause: another group's; a next step of
+        # its own: the same people going on ("dikawal personel bersama Linmas ke PPS, kemudian ke kantor PPK")
         partners = [p for p in ref.partners if p != unit_text]
     listed = _listed_with(article, acting, unit_text)
     if len({u.split()[0] for u in listed}) == 1 and _TERRITORIAL.match(unit_text):
@@ -2650,7 +2661,10 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         "location": location,
         "partners": partners,
         "personnel": _owned_figure(article, inside, start, end) or _own_share(article, inside, unit_text, end)
-        or _personnel(article, inside) or _next_personnel(article, end, sentence),
+        or _personnel(article, inside) or _next_personnel(article, end, sentence) or (
+            _personnel(article, [e for e in article.entities
+                                 if step_before[0] <= e.start and e.end <= step_before[1]])
+            if step_before is not None and not any(e.label == "POLICE_UNIT" for e in inside) else None),
         "phase": phase_for(date_iso),
         "evidence": [{"start": start, "end": end}],
         "notes": "",
@@ -2861,7 +2875,8 @@ def _convoy_companions(article: Article) -> list[str]:
 
 # "kemarin": the day before the page's date (the guidelines: relative words are no DATE, their value dates)
 _TODAY = re.compile(r"(?<![^\W_])(?:kini|hari\s+ini|pagi\s+ini|siang\s+ini|sore\s+ini|malam\s+ini|"
-                    r"(?:pagi|siang|sore)\s+tadi|tadi\s+(?:pagi|siang|sore))(?![^\W_])",
+                    r"(?:pagi|siang|sore)\s+tadi|tadi\s+(?:pagi|siang|sore)|(?:siang|sore|malam)\s+nanti|nanti\s+(?:siang|sore|malam))"
+                    r"(?![^\W_])",
                     re.IGNORECASE)
 _YESTERDAY = re.compile(r"(?<![^\W_])kemarin(?![^\W_])(?!\s+(?:lusa|sore|malam|pagi|siang)?\s*\w*\s*hari)",
                         re.IGNORECASE)
@@ -3086,6 +3101,12 @@ def _next_clause(article: Article, start: int, end: int,
         if len(figures) < 2 or not any(r.personnel in figures for r in outside):
             return start, end
     parts = clauses(article, start, end)
+    if len(parts) == 1 and spans:  # "dikawal ke sekretariat PPS malam ini, lalu pada Kamis (28/11) ke PPK": a
+        # sentence coded once goes on to its next step, each step of the chain an act of its own
+        steps = _steps(article, start, end)
+        coded = sum(start <= s and e <= end for s, e in spans)
+        if 1 < len(steps) and coded < len(steps):
+            return steps[coded]
     for i, (a, b) in enumerate(parts if len(parts) > 1 else []):
         coded = sum((a <= s and e <= b) or (i == 0 and (s, e) == (start, end)) for s, e in spans)
         if coded and coded < _share_count(article, a, b):
@@ -3093,6 +3114,40 @@ def _next_clause(article: Article, start: int, end: int,
         if not coded and not _share_coded_elsewhere(article, a, b, outside):
             return (start, end) if i == 0 else (a, b)
     return start, end
+
+
+# the next step of a chain of acts: ", lalu dijaga ...", ", kemudian ke kantor PPK ...", ", lalu pada Kamis
+# (28/11) mengawal ..." (a verb or a destination after it, not a noun)
+_THEN = re.compile(r",\s+(?:lalu|kemudian|selanjutnya|lantas)\s+"
+                   r"(?=(?:(?:pada|sejak|mulai)\s+[^,.;]{1,30}?\s+)?"
+                   r"(?:(?:di|me|ber)[a-z]{3,}(?![^\W_])|ke\s+[a-zA-Z]|menuju\s))", re.IGNORECASE)
+
+
+def _steps(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """The steps of a sentence telling a chain of acts ("dikawal dari Gudang X menuju Kantor Y, lalu dijaga
+    semalaman oleh ..."), each from its own verb; the whole sentence alone when it tells no chain."""
+    out, at = [], start
+    for m in _THEN.finditer(article.text, start, end):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, end))
+    return out
+
+
+def _step_before(article: Article, selected: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
+    """The step before the clause ``start:end`` when it is a later step of the chain ``selected`` tells."""
+    if (start, end) == selected:
+        return None
+    steps = _steps(article, *selected)
+    at = steps.index((start, end)) if (start, end) in steps else 0
+    return steps[at - 1] if at > 0 else None
+
+
+def _destination(article: Article, start: int, end: int) -> str | None:
+    """Where the movement of ``start:end`` goes: its last place after "ke" or "menuju"."""
+    inside = [e for e in article.entities if start <= e.start and e.end <= end]
+    went = [p for p in _places(article, inside, start, end, toward=True) if p[0] == 1.0]
+    return article.text[went[-1][1]:went[-1][2]].strip(" ,.") if went else None
 
 
 def _share_count(article: Article, a: int, b: int) -> int:

@@ -1,0 +1,81 @@
+"""Record pre-fill, session 22 (issue 10 item 3): a sentence telling a chain of acts ("dikawal ke A, lalu
+dijaga ...") coded record after record. Pages are invented in the shapes real pages showed, ingested into a
+real store on disk, and drafted through ``Store.draft_record`` as a reviewer codes them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.unit.prefill_pages import Opened, coded_in_turn, open_pages
+
+PAGES = {
+    "moved_then_guarded": """Surat Suara PSU Tiba di Desa Batu Hijau
+
+Sabtu, 7 Desember 2024 | 08:10 WIB
+
+LEMBAH HIJAU – Polres Lembah Hijau mengawal logistik pemungutan suara ulang (PSU) di TPS 04 Desa Batu Hijau.
+
+Surat suara PSU dikawal delapan personel Sat Samapta dari Gudang KPU Lembah Hijau di Kota Hijau menuju Kantor Desa Batu Hijau, Jumat (6/12) malam, lalu dijaga semalaman di sana hingga pagi.
+
+Logistik cadangan dibawa dari Gudang KPU Lembah Hijau ke Kantor Camat Hulu Hijau pada Jumat (6/12) malam dengan pengawalan Sat Lantas, lalu dijaga personel Polsek Hulu Hijau hingga pagi.
+""",
+    "tonight_then_thursday": """Kapolres Tinjau TPS di Kecamatan Pantai Hijau
+
+Rabu, 27 November 2024 | 13:40 WIB
+
+PANTAI HIJAU – Kapolres Pantai Hijau AKBP Rudi Hartanto meninjau sejumlah TPS di Kecamatan Pantai Hijau, Rabu (27/11/2024).
+
+Usai penghitungan, kotak suara akan dikawal personel pengamanan TPS bersama Linmas ke sekretariat PPS malam ini, kemudian ke kantor PPK pada Kamis (28/11).
+""",
+    "tonight_later": """Polres Danau Hijau Gelar Apel Pergeseran Pasukan
+
+Selasa, 26 November 2024 | 10:20 WIB
+
+DANAU HIJAU – Polres Danau Hijau menggelar apel pergeseran pasukan pengamanan TPS di Mapolres Danau Hijau, Senin (25/11/2024).
+
+Menurut Kapolres, personel cadangan akan bergeser ke Mapolsek Danau Hijau malam nanti.
+""",
+}
+
+
+@pytest.fixture
+def opened(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opened]:
+    """A store of its own for each test (records one test codes would teach the next a convention)."""
+    yield from open_pages(tmp_path_factory.mktemp("pages"), PAGES)
+
+
+def test_a_guard_after_an_escort_is_a_record_of_its_own_at_where_the_escort_went(opened: Opened) -> None:
+    """"dikawal delapan personel ... menuju Kantor Desa X, Jumat (6/12) malam, lalu dijaga semalaman di sana":
+    coded twice, the second record is the guard (not the escort again), at the office the goods went to, on
+    the Friday, by the same eight (dev: +9 type, +8 location, none lost on the 17 two-record chains)."""
+    drafts = list(coded_in_turn(opened, "moved_then_guarded", "Surat suara PSU dikawal", 2))
+    assert [(d["type"], d["location"], d["date"], d["personnel"]) for d in drafts] == [
+        ("escort", "Gudang KPU Lembah Hijau", "2024-12-06", 8),
+        ("static_guard", "Kantor Desa Batu Hijau", "2024-12-06", 8)]
+
+
+def test_a_next_step_with_its_own_unit_is_that_unit_s_and_takes_no_partner_from_the_step_before(
+        opened: Opened) -> None:
+    """"... dengan pengawalan Sat Lantas, lalu dijaga personel Polsek X hingga pagi": the Polsek's guard at the
+    office the goods were brought to; the escorting unit is not its partner."""
+    drafts = list(coded_in_turn(opened, "moved_then_guarded", "Logistik cadangan dibawa", 2))
+    assert [(d["type"], d["unit"], d["location"]) for d in drafts[1:]] == [
+        ("static_guard", "Polsek Hulu Hijau", "Kantor Camat Hulu Hijau")]
+    assert drafts[1]["partners"] == []
+
+
+def test_a_chain_told_tonight_then_on_thursday_dates_each_step_by_its_own_day(opened: Opened) -> None:
+    """"ke sekretariat PPS malam ini, kemudian ke kantor PPK pada Kamis (28/11)": the first escort tonight (the
+    page's day), the next on Thursday to the PPK office, with the same helpers."""
+    drafts = list(coded_in_turn(opened, "tonight_then_thursday", "Usai penghitungan", 2))
+    assert [(d["date"], d["location"], d["partners"]) for d in drafts] == [
+        ("2024-11-27", "sekretariat PPS", ["Linmas"]), ("2024-11-28", "kantor PPK", ["Linmas"])]
+
+
+def test_tonight_said_as_malam_nanti_is_the_page_s_day(opened: Opened) -> None:
+    """"akan bergeser ke Mapolsek X malam nanti": this coming night, the page's own day, not the day of the
+    apel the lede told the day before (dev: +3, none lost)."""
+    drafts = list(coded_in_turn(opened, "tonight_later", "personel cadangan", 1))
+    assert drafts[0]["date"] == "2024-11-26"
