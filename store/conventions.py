@@ -108,7 +108,11 @@ def location_where(place: str, sentence: str) -> str:
     if at < 0 or _WHERE_AFTER.search(place):
         return place
     m = _WHERE_AFTER.match(sentence, at + len(place))
-    return f"{place} di {m.group(1)}" if m is not None else place
+    if m is not None:
+        return f"{place} di {m.group(1)}"
+    # "diangkut ke gudang PPK di Batu Panjang": the unnamed venue the place is where of, as written
+    lies = _UNNAMED_WHERE.search(sentence, max(0, at - 80), at)
+    return f"{lies.group(1)} di {place}" if lies is not None and lies.end() == at else place
 
 
 def _location_where_vote(record: ActivityRecord) -> str | None:
@@ -118,7 +122,7 @@ def _location_where_vote(record: ActivityRecord) -> str | None:
         return None
     if _WHERE_AFTER.search(place) and not place.startswith(("di ", "Di ")):
         return "with_where"  # "Gudang KPU X di Dringu" as written
-    if any(location_where(place, t) != place for t in texts):
+    if any(_WHERE_AFTER.match(t, t.find(place) + len(place)) is not None for t in texts if place in t):
         return "place"  # "Gudang KPU X" where the evidence goes on "di Dringu"
     return None
 
@@ -138,6 +142,14 @@ _UNNAMED_STOP = (r"(?:untuk|agar|guna|supaya|yang|sebagai|dengan|sejak|hingga|sa
 _UNNAMED = re.compile(rf"(?<![^\W_])(?:di|ke|menuju|menyisir|menyusuri)\s+({_UNNAMED_HEAD}(?![^\W_])"
                       rf"(?:\s+(?!{_UNNAMED_STOP}(?![^\W_]))[\w-]+){{0,7}}?)(?=\s+{_UNNAMED_STOP}(?![^\W_])|"
                       r"\s*[,.;:\"”)]|\s*$)")
+
+
+# an unnamed venue written before where it lies: "ke gudang PPK di ", "setiap gudang PPK di "
+# (a building, not an area: "ke permukiman warga di Desa X" is coded the village)
+_UNNAMED_WHERE = re.compile(r"(?<![^\W_])(?:di|ke|menuju)\s+((?:(?:setiap|tiap|seluruh)\s+)?(?:gudang|kantor|"
+                            r"sekretariat|aula|balai|posko|pos|gedung|markas|dermaga|pelabuhan|ruang|TPS-TPS)"
+                            rf"(?![^\W_])"
+                            rf"(?:\s+(?!{_UNNAMED_STOP}(?![^\W_]))[\w-]+){{0,4}}?)\s+di\s+")
 
 
 def unnamed_place(sentence: str) -> str | None:

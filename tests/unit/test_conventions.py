@@ -147,6 +147,10 @@ Personel Polsek Mandiangin menyambangi pangkalan ojek di dekat terminal untuk me
 Personel Polsek Aur Birugo berjaga di depan pintu masuk pasar sejak pagi.
 
 Sat Binmas menggelar patroli dialogis ke dusun-dusun di sekitar area perkebunan agar warga menolak politik uang.
+
+Surat suara cadangan diangkut ke gudang PPK di Kelurahan Tarok dengan pengawalan delapan personel.
+
+Personel Polsek Aur Birugo berpatroli ke permukiman warga di Kelurahan Campago usai apel.
 """
 
 
@@ -273,6 +277,19 @@ def test_the_location_phrase_is_learned_from_the_reviewers_records(tmp_path: Pat
 def test_a_venue_written_with_where_it_lies_is_drafted_as_the_project_settled(
         tmp_path: Path, conventions: str | None, expected: str) -> None:
     assert _draft_sub_units(tmp_path, conventions, "mengawal kotak suara ke")["location"] == expected
+
+
+@pytest.mark.parametrize(("conventions", "needle", "expected"), [
+    (None, "diangkut ke gudang PPK", "Kelurahan Tarok"),
+    ('location_where = "with_where"', "diangkut ke gudang PPK", "gudang PPK di Kelurahan Tarok"),
+    # an area is not a venue: "ke permukiman warga di Kelurahan X" is coded the village (dev e780, e785)
+    ('location_where = "with_where"', "ke permukiman warga di", "Kelurahan Campago"),
+])
+def test_an_unnamed_venue_written_before_where_it_lies_is_drafted_as_the_project_settled(
+        tmp_path: Path, conventions: str | None, needle: str, expected: str) -> None:
+    """"diangkut ke gudang PPK di Kelurahan X": reviewers who code a venue with where it lies code this unnamed
+    venue with it too (session 22, the judge batches drafted with what each learns: location +11, none lost)."""
+    assert _draft_sub_units(tmp_path, conventions, needle)["location"] == expected
 
 
 def test_where_a_venue_lies_is_learned_from_the_reviewers_records(tmp_path: Path) -> None:
