@@ -162,6 +162,23 @@ def unnamed_place(sentence: str) -> str | None:
     return m.group(1)
 
 
+_WHEN = r"(?:setiap|tiap)\s+(?:hari|malam|pagi|siang|sore|jam)"
+# an unnamed place listed after the place, as written: " dan sejumlah posko pemenangan", " dan area parkir"
+_AND_UNNAMED = re.compile(rf"\s+(?:dan|serta)\s+((?:(?:\d[\d.]*|sejumlah|beberapa|seluruh|setiap|dua|tiga|"
+                          rf"empat|lima)\s+)?(?:{_UNNAMED_HEAD}|pangkalan|desa|parkir|terminal|lapangan)(?![^\W_])"
+                          rf"(?:\s+(?!(?:{_UNNAMED_STOP}|{_WHEN})(?![^\W_]))[\w-]+){{0,6}}?)"
+                          rf"(?=\s+(?:{_UNNAMED_STOP}|{_WHEN})(?![^\W_])|"
+                          r"\s*[,.;:\"”)]|\s*$)")
+
+
+def listed_as_written(place: str, sentence: str) -> str:
+    """The place with the unnamed places the sentence lists right after it, as written ("ruang sidang dan area
+    parkir", "Pasar X dan pangkalan ojek di sekitarnya"); the place itself when it lists none."""
+    at = sentence.find(place)
+    m = _AND_UNNAMED.match(sentence, at + len(place)) if at >= 0 else None
+    return sentence[at:m.end(1)] if m is not None else place
+
+
 def _location_unnamed_vote(record: ActivityRecord) -> str | None:
     texts = [span.text for span in record.evidence]
     written = next((p for p in map(unnamed_place, texts) if p), None)

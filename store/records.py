@@ -24,7 +24,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from store.classify import APPEAL_VERBS, SCENE, TALK_VERBS, TypeClassifier
-from store.conventions import location_phrase, location_where, sub_unit_alone, unnamed_place
+from store.conventions import (
+    listed_as_written,
+    location_phrase,
+    location_where,
+    sub_unit_alone,
+    unnamed_place,
+)
 from store.errors import InvalidRecord
 from store.model import (
     PHASES,
@@ -2653,6 +2659,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
         location = location_where(location, article.text[start:end])
     if location and taxonomy.conventions.get("location_phrase") == "phrase":  # "halaman Mapolres X"
         location = location_phrase(location, article.text[start:end])
+    if location and taxonomy.conventions.get("location_unnamed") == "as_written":
+        # "ruang sidang dan area parkir": the unnamed places listed after it too
+        location = listed_as_written(location, article.text[start:end])
     return {
         "type": kind,
         "unit": unit_text,

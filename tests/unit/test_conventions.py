@@ -151,6 +151,8 @@ Sat Binmas menggelar patroli dialogis ke dusun-dusun di sekitar area perkebunan 
 Surat suara cadangan diangkut ke gudang PPK di Kelurahan Tarok dengan pengawalan delapan personel.
 
 Personel Polsek Aur Birugo berpatroli ke permukiman warga di Kelurahan Campago usai apel.
+
+Personel Sat Samapta berpatroli ke Pasar Aur Kuning dan pangkalan ojek di sekitarnya pada sore hari.
 """
 
 
@@ -384,6 +386,31 @@ def test_the_phrase_around_a_place_keeps_where_around_it_not_inside_or_along(pla
     from store.conventions import location_phrase
 
     assert location_phrase(place, sentence) == expected
+
+
+@pytest.mark.parametrize(("conventions", "expected"), [
+    (None, "Pasar Aur Kuning"),
+    ('location_unnamed = "as_written"', "Pasar Aur Kuning dan pangkalan ojek di sekitarnya"),
+])
+def test_unnamed_places_listed_after_a_place_are_drafted_as_the_project_settled(
+        tmp_path: Path, conventions: str | None, expected: str) -> None:
+    """"ke Pasar X dan pangkalan ojek di sekitarnya": reviewers who write unnamed places as written write the
+    list so (session 22, the judge batches drafted with what each learns: location +15, −1)."""
+    assert _draft_sub_units(tmp_path, conventions, "ke Pasar Aur Kuning")["location"] == expected
+
+
+@pytest.mark.parametrize(("place", "sentence", "expected"), [
+    ("ruang sidang", "Tim Jibom menyisir ruang sidang dan area parkir.", "ruang sidang dan area parkir"),
+    ("kantor PPK", "Patroli ke kantor PPK dan gudang logistik KPU Kabupaten X setiap malam.",
+     "kantor PPK dan gudang logistik KPU Kabupaten X"),
+    ("kantor PPK", "Patroli ke kantor PPK dan sejumlah posko pemenangan pasangan calon.",
+     "kantor PPK dan sejumlah posko pemenangan pasangan calon"),
+    ("Jalan Merdeka", "Personel berjaga di Jalan Merdeka dan menutup arus.", "Jalan Merdeka"),  # a verb: no place
+])
+def test_an_unnamed_place_listed_after_a_place_joins_it_as_written(place: str, sentence: str, expected: str) -> None:
+    from store.conventions import listed_as_written
+
+    assert listed_as_written(place, sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
