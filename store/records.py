@@ -3102,8 +3102,11 @@ def _next_clause(article: Article, start: int, end: int,
     the 6 whose first share an earlier record carries all code the next share first, the 50 coding the
     first share here have no such record)."""
     spans = [(s.start, s.end) for r in earlier for s in r.evidence if start <= s.start and s.end <= end]
-    outside = [r for r in earlier if r.personnel and r.evidence and not any(
-        start <= sp.start < end or sp.start <= start < sp.end for sp in r.evidence)]
+    outside = [r for r in earlier if r.personnel and r.evidence and (not any(
+        start <= sp.start < end or sp.start <= start < sp.end for sp in r.evidence) or any(
+        # ... or of a longer span holding this one: "menyiagakan 250 personel. Jumlah itu terdiri dari 190
+        # personel Polres X dan 60 personel Satbrimob Y" coded with the Polres's 190, then its second sentence
+        sp.start <= start and end <= sp.end and sp.end - sp.start > end - start for sp in r.evidence))]
     if not spans:  # (a share coded elsewhere needs one of this span's figures on a record: else no split)
         figures = {e.value for e in article.entities
                    if start <= e.start and e.end <= end and e.label == "PERSONNEL"}

@@ -37,6 +37,12 @@ DANAU HIJAU – Polres Danau Hijau menggelar apel pergeseran pasukan pengamanan 
 
 Menurut Kapolres, personel cadangan akan bergeser ke Mapolsek Danau Hijau malam nanti.
 """,
+    "total_then_parts": """Pleno KPU Kota Teluk Hijau Dijaga 250 Personel
+
+TELUK HIJAU – Rapat pleno rekapitulasi KPU Kota Teluk Hijau digelar di Gedung Serbaguna Teluk Hijau, Senin (2/12/2024).
+
+Kapolres Teluk Hijau mengatakan pihaknya menyiagakan 250 personel sejak pleno dibuka. Jumlah itu terdiri dari 190 personel Polres Teluk Hijau dan 60 personel BKO Satbrimob Polda Hijau Raya.
+""",
 }
 
 
@@ -79,3 +85,20 @@ def test_tonight_said_as_malam_nanti_is_the_page_s_day(opened: Opened) -> None:
     apel the lede told the day before (dev: +3, none lost)."""
     drafts = list(coded_in_turn(opened, "tonight_later", "personel cadangan", 1))
     assert drafts[0]["date"] == "2024-11-26"
+
+
+def test_a_share_a_longer_span_already_codes_is_not_drafted_again(opened: Opened) -> None:
+    """A reviewer codes "menyiagakan 250 personel. Jumlah itu terdiri dari 190 personel Polres X dan 60 personel
+    Satbrimob Y" as the Polres's 190, then selects the second sentence alone: the draft is the Satbrimob's 60,
+    not the Polres's share again."""
+    st, ids = opened
+    aid = ids["total_then_parts"]
+    text = st.article(aid).text
+    start = text.index("Kapolres Teluk Hijau mengatakan")
+    second = text.index("Jumlah itu terdiri")
+    end = text.index("\n", second)
+    d = st.draft_record(aid, start, end)
+    st.add_record(aid, **{**{k: v for k, v in d.items() if k not in ("date_text", "phase")},
+                          "unit": "Polres Teluk Hijau", "personnel": 190})
+    again = st.draft_record(aid, second, end)
+    assert (again["unit"], again["personnel"]) == ("Satbrimob Polda Hijau Raya", 60)
