@@ -217,13 +217,15 @@ def _coded_before(st: store.Store, aid: str, recs: list[tuple[dict[str, Any], An
     return ids
 
 
-def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> None:
+def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores, in_order: bool = False) -> None:
     """Each gold record's draft, from its evidence span. A span coded twice (two records of one
     sentence, each writer's evidence the whole sentence) is drafted the second time with the first
     record saved, as a reviewer meets it in the workbench (the draft moves on to the next clause);
-    ``sc.repeats`` counts those records."""
+    ``sc.repeats`` counts those records. ``in_order``: each draft with every record of the page before
+    it saved, as a reviewer codes the page top to bottom (the records are deleted after the page)."""
     art = st.article(aid)
     done: dict[str, list[tuple[dict[str, Any], Any]]] = defaultdict(list)
+    saved: list[str] = []
     for rec in gold.meta.get("records", []):
         ev = rec.get("evidence", "")
         start = art.text.find(ev)
@@ -235,12 +237,14 @@ def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> N
             sc.errors.append(f"{gold.stem}: evidence not in the article text: {ev[:60]!r}")
             sc.drafts.append({})
             continue
-        before = _coded_before(st, aid, done[ev]) if done[ev] else []
+        before = _coded_before(st, aid, done[ev]) if done[ev] and not in_order else []
         sc.repeats += bool(done[ev])
         draft = st.draft_record(aid, start, start + len(ev))
         for rid in before:
             st.delete_record(rid)
         done[ev].append((rec, draft.get("evidence")))
+        if in_order:
+            saved += _coded_before(st, aid, [(rec, draft.get("evidence"))])
         sc.drafts.append({slot: draft.get(slot) for slot in SLOTS})
         # the unit named otherwise on the page ("Polres Sinjai" for a gold "Kepolisian Resor Sinjai"):
         # reported beside the strict figure, never instead of it
@@ -252,6 +256,19 @@ def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> N
             sc.slots[slot].append(ok)
             if not ok:
                 sc.errors.append(f"{gold.stem}: {slot} {draft.get(slot)!r}, gold {rec.get(slot)!r}")
+    for rid in saved:
+        st.delete_record(rid)
+
+
+def evaluate_in_order(part: str, pages: str = "*") -> Scores:
+    """The pre-fill of ``part`` with each page coded top to bottom, every record before a draft saved."""
+    arts = load(part, pages)
+    sc = Scores()
+    with gold_store(arts, "in_order") as (st, by_stem):
+        for g in arts:
+            if g.stem in by_stem:
+                score_records(st, by_stem[g.stem], g, sc, in_order=True)
+    return sc
 
 
 def score_suggestions(st: store.Store, aid: str, gold: GoldArticle, sc: Scores) -> None:
@@ -484,6 +501,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--learned-conventions", action="store_true", help="the dev pages' pre-fill with the "
                     "default coding conventions and with those a store learns from the pages' own gold records "
                     "(run it on one writer's pages: --pages)")
+    ap.add_argument("--in-page-order", action="store_true", help="the pre-fill with each page coded top to "
+                    "bottom: every draft with the page's records before it saved, as a reviewer codes a page")
     ap.add_argument("--agreement", action="store_true", help="the dev pages coded twice (tests/gold/real/"
                     "second/): how far the two people agree, slot by slot, beside the pre-fill's agreement with each")
     args = ap.parse_args(argv)
@@ -500,6 +519,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"conventions learned from the pages' records: {got or 'none (the defaults)'}")
         for name, sc in (("default", default), ("learned", taught)):
             print(f"pre-fill right, {name}: " + "; ".join(f"{k} {sum(sc.slots[k])}/{len(sc.slots[k])}" for k in SLOTS))
+        return 0
+    if args.in_page_order:
+        for part in parts:
+            sc = evaluate_in_order(part, args.pages if part == "dev" else "*")
+            print(f"{part}: pre-fill right, coded in page order: " + "; ".join(
+                f"{k} {sum(sc.slots[k])}/{len(sc.slots[k])}" for k in SLOTS))
         return 0
     if args.learned_by_page:
         for keep in (1.0, 0.6, 0.3):

@@ -72,6 +72,28 @@ def test_a_span_coded_twice_is_drafted_the_second_time_after_the_first() -> None
         assert st.records(ids["uji"]) == []  # what the scorer saved for the second draft is gone
 
 
+def test_a_page_coded_in_order_drafts_each_record_with_the_records_before_it_saved() -> None:
+    """``--in-page-order``: the scorer saves each record after its draft, as a reviewer coding the page top to
+    bottom does, so the second draft sees the first (here: the lede's record leaves the next sentence's
+    partners alone); what it saved is gone after the page."""
+    from tests.gold.evaluate_real import GoldArticle, Scores, gold_store, score_records
+
+    text = ("Polres Lembah Hijau Amankan Pleno\n\nLEMBAH HIJAU - Polres Lembah Hijau bersama Kodim 1799/Lembah "
+            "Hijau mengamankan pleno di Gedung Serbaguna Lembah, Senin (2/12/2024).\n\nSat Lantas Polres Lembah "
+            "Hijau mengatur arus kendaraan di Simpang Tiga Lembah, Senin (2/12/2024).\n")
+    first, second = (p.strip() for p in text.split("\n\n")[1:3])
+    recs = [{"type": "static_guard", "unit": "Polres Lembah Hijau", "date": "2024-12-02", "evidence": first,
+             "location": "Gedung Serbaguna Lembah", "personnel": None, "partners": ["Kodim 1799/Lembah Hijau"]},
+            {"type": "other", "unit": "Sat Lantas Polres Lembah Hijau", "date": "2024-12-02", "evidence": second,
+             "location": "Simpang Tiga Lembah", "personnel": None, "partners": []}]
+    gold = GoldArticle("urut", text, [], {"records": recs})
+    with gold_store([gold], "urut") as (st, ids):
+        sc = Scores()
+        score_records(st, ids["urut"], gold, sc, in_order=True)
+        assert sc.slots["partners"] == [True, True] and sc.slots["unit"] == [True, True]
+        assert st.records(ids["urut"]) == []
+
+
 def test_a_place_inside_the_gold_s_longer_phrase_is_counted_beside_the_strict_figure() -> None:
     """The lenient location figure counts a draft whose place the gold writes inside a longer phrase, whole
     words only, and never a different place."""

@@ -43,6 +43,16 @@ TELUK HIJAU – Rapat pleno rekapitulasi KPU Kota Teluk Hijau digelar di Gedung 
 
 Kapolres Teluk Hijau mengatakan pihaknya menyiagakan 250 personel sejak pleno dibuka. Jumlah itu terdiri dari 190 personel Polres Teluk Hijau dan 60 personel BKO Satbrimob Polda Hijau Raya.
 """,
+    "page_coded_in_order": """Polres Bukit Hijau Gelar Patroli Skala Besar Masa Tenang
+
+BUKIT HIJAU – Polres Bukit Hijau bersama Kodim 1799/Bukit Hijau dan Satpol PP menggelar patroli skala besar di Kota Bukit Hijau, Minggu (24/11/2024).
+
+Sat Lantas Polres Bukit Hijau mengatur arus kendaraan di Simpang Lima Bukit Hijau, Senin (25/11/2024).
+
+Kapolres Bukit Hijau AKBP Dedi Kurnia mengatakan patroli serupa akan digelar setiap malam hingga hari pemungutan suara.
+
+Sebanyak 60 personel diterjunkan bersama unsur TNI dari Kodim 1799/Bukit Hijau.
+""",
 }
 
 
@@ -102,3 +112,45 @@ def test_a_share_a_longer_span_already_codes_is_not_drafted_again(opened: Opened
                           "unit": "Polres Teluk Hijau", "personnel": 190})
     again = st.draft_record(aid, second, end)
     assert (again["unit"], again["personnel"]) == ("Satbrimob Polda Hijau Raya", 60)
+
+
+def _code_lines(opened: Opened, page: str, needles: tuple[str, ...], **changes: object) -> dict[str, dict]:
+    """Draft each needle's paragraph in turn and save it, the first with the reviewer's ``changes``."""
+    st, ids = opened
+    aid = ids[page]
+    text = st.article(aid).text
+    drafts: dict[str, dict] = {}
+    for i, needle in enumerate(needles):
+        at = text.index(needle)
+        start, end = text.rfind("\n", 0, at) + 1, text.index("\n", at)
+        drafts[needle] = d = st.draft_record(aid, start, end)
+        st.add_record(aid, **{**{k: v for k, v in d.items() if k not in ("date_text", "phase")},
+                              **(changes if i == 0 else {})})
+    return drafts
+
+
+def test_a_record_of_another_sentence_lends_nothing_to_the_next_sentence_s_draft(opened: Opened) -> None:
+    """A reviewer codes the lede as drafted (partners Kodim and Satpol PP), then the next sentence, which names
+    no partner and its own place and day: its draft takes nothing from the lede's record (before, it took the
+    lede's partners; dev pages coded top to bottom: partners 3,347 → 4,191, unit 4,127 → 4,371, place 2,998 →
+    3,208, date 4,387 → 4,547 of 4,736)."""
+    drafts = _code_lines(opened, "page_coded_in_order", ("BUKIT HIJAU – Polres", "Sat Lantas Polres"))
+    assert drafts["BUKIT HIJAU – Polres"]["partners"]
+    nxt = drafts["Sat Lantas Polres"]
+    assert (nxt["unit"], nxt["partners"], nxt["location"], nxt["date"]) == (
+        "Sat Lantas Polres Bukit Hijau", [], "Simpang Lima Bukit Hijau", "2024-11-25")
+
+
+def test_a_correction_carries_on_to_the_next_sentence_only(opened: Opened) -> None:
+    """The reviewer corrects a record's place; the sentence right after it, giving no place of its own, starts
+    from the correction (issue 11: the second record starts from the first one's corrections), a sentence
+    further down does not: the carry is for a sentence going on about the same act."""
+    carried = _code_lines(opened, "page_coded_in_order", ("Kapolres Bukit Hijau AKBP", "Sebanyak 60 personel"),
+                          location="Jalan Lingkar Bukit Hijau")
+    assert carried["Sebanyak 60 personel"]["location"] == "Jalan Lingkar Bukit Hijau"
+
+
+def test_a_correction_does_not_carry_past_the_next_sentence(opened: Opened) -> None:
+    drafts = _code_lines(opened, "page_coded_in_order", ("BUKIT HIJAU – Polres", "Sebanyak 60 personel"),
+                         location="Jalan Lingkar Bukit Hijau")
+    assert drafts["Sebanyak 60 personel"]["location"] != "Jalan Lingkar Bukit Hijau"
