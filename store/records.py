@@ -2351,7 +2351,8 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     # on to a sentence that gives none of its own (dev pages coded top to bottom, of 4,736 records: taking
     # the record before's slots whatever it was and wherever it stood, 3,347 partners, 4,127 units, 2,998
     # places and 4,387 dates right; its corrections, the sentence just before only: 4,191, 4,371, 3,208 and
-    # 4,547; nothing from another sentence: 4,237, 4,388, 3,239 and 4,544)
+    # 4,547; only those its own sentence does not write, nor a form of: 4,230, 4,386, 3,238 and 4,547;
+    # nothing from another sentence: 4,237, 4,388, 3,239 and 4,544)
     ref = _reference([r for r in earlier if any(sp.start < selected[1] and selected[0] < sp.end
                                                 for sp in r.evidence)], start)
     before = _reference(earlier, start) if ref is None else None
@@ -3165,13 +3166,31 @@ def _steps(article: Article, start: int, end: int) -> list[tuple[int, int]]:
 
 def _corrected(article: Article, record: ActivityRecord | None, taxonomy: Taxonomy) -> dict[str, Any]:
     """The slots of ``record`` its reviewer corrected: those unlike the draft of its own evidence (the issue's
-    "the second record starts from the first one's corrections", not from what the pre-fill gave it)."""
+    "the second record starts from the first one's corrections", not from what the pre-fill gave it), less
+    a value its own sentence writes or the same value written another way (that sentence's, not the
+    page's)."""
     if record is None or not record.evidence:
         return {}
     span = record.evidence[0]
     draft = prefill(article, span.start, span.end, taxonomy)
     got = {"unit": record.unit, "date": record.date, "location": record.location, "partners": record.partners}
-    return {k: v for k, v in got.items() if v and v != draft.get(k)}
+    out = {k: v for k, v in got.items() if v and v != draft.get(k)}
+    was_unit, was_place = str(draft.get("unit") or ""), str(draft.get("location") or "")
+    if "unit" in out and was_unit and (page_key(article, was_unit) == page_key(article, record.unit) or (
+            sub_unit_alone(was_unit) == record.unit)):
+        del out["unit"]  # the same unit written another way ("Sat Samapta" for "Sat Samapta Polres X")
+    place = str(record.location)
+    if "location" in out and was_place and (was_place in place or place in was_place):
+        del out["location"]  # "halaman Mapolres X" for "Mapolres X": the same place written another way
+    own = " ".join(sp.text for sp in record.evidence)
+    for slot in ("unit", "location"):  # a value its own sentence writes is that sentence's, not the page's
+        if slot in out and str(out[slot]) in own:
+            del out[slot]
+    if "partners" in out:
+        out["partners"] = [p for p in out["partners"] if p not in own]
+        if not out["partners"]:
+            del out["partners"]
+    return out
 
 
 def _step_before(article: Article, selected: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:

@@ -53,6 +53,12 @@ Kapolres Bukit Hijau AKBP Dedi Kurnia mengatakan patroli serupa akan digelar set
 
 Sebanyak 60 personel diterjunkan bersama unsur TNI dari Kodim 1799/Bukit Hijau.
 """,
+    "own_words": """Patroli Pasar Jelang Pencoblosan di Telaga Hijau
+
+TELAGA HIJAU – Sat Samapta Polres Telaga Hijau berpatroli di Pasar Telaga Hijau dan Terminal Telaga Hijau bersama Koramil 05/Telaga Hijau, Jumat (22/11/2024).
+
+Sebanyak 30 personel diterjunkan sejak sore.
+""",
 }
 
 
@@ -154,3 +160,16 @@ def test_a_correction_does_not_carry_past_the_next_sentence(opened: Opened) -> N
     drafts = _code_lines(opened, "page_coded_in_order", ("BUKIT HIJAU – Polres", "Sebanyak 60 personel"),
                          location="Jalan Lingkar Bukit Hijau")
     assert drafts["Sebanyak 60 personel"]["location"] != "Jalan Lingkar Bukit Hijau"
+
+
+def test_a_correction_to_what_its_own_sentence_writes_does_not_carry_on(opened: Opened) -> None:
+    """The reviewer writes the lede's unit the short way ("Sat Samapta"), picks the terminal it names as the
+    place and keeps its Koramil: each is that sentence's own (a form, or a value its words give), so the next
+    sentence drafts the page's unit and no place or partner of the lede's (dev coded top to bottom, against
+    carrying every correction: unit 4,371 → 4,386, place 3,208 → 3,238, partners 4,191 → 4,230 of 4,736)."""
+    drafts = _code_lines(opened, "own_words", ("TELAGA HIJAU – Sat Samapta", "Sebanyak 30 personel"),
+                         unit="Sat Samapta", location="Terminal Telaga Hijau", partners=["Koramil 05/Telaga Hijau"])
+    lede, nxt = drafts["TELAGA HIJAU – Sat Samapta"], drafts["Sebanyak 30 personel"]
+    assert lede["location"] != "Terminal Telaga Hijau"  # a correction, then
+    assert nxt["unit"] != "Sat Samapta" and nxt["location"] != "Terminal Telaga Hijau"
+    assert "Koramil 05/Telaga Hijau" not in nxt["partners"] or "Koramil 05/Telaga Hijau" in lede["partners"]
