@@ -227,6 +227,23 @@ async def _type_value(keys: Keys, app: Any, field_name: str, value: Any, publish
         await keys.press("enter" if last else "right")
 
 
+async def to_field(keys: Keys, app: Any, name: str) -> None:
+    """Tab / shift+Tab through the form to the field ``name``."""
+    target = FIELDS.index(name)
+    for _ in range(20):
+        here = app.focused
+        at = FIELDS.index(here.id.removeprefix("field-")) if isinstance(here, Input) and (
+            here.id or "").startswith("field-") else None
+        if at == target:
+            return
+        if at is None:  # the form lost focus (not seen in these flows): clicking into it counts as a key
+            app.query_one("#field-type").focus()
+            keys.count += 1
+            await keys.pilot.pause()
+            continue
+        await keys.press("tab" if at < target else "shift+tab")
+
+
 async def _fix(keys: Keys, app: Any, record_id: str, want: dict[str, Any], published: str | None,
                every: bool = False) -> list[str]:
     """Correct every wrong target slot of the record in the form (``every``: type them all);
@@ -235,21 +252,19 @@ async def _fix(keys: Keys, app: Any, record_id: str, want: dict[str, Any], publi
     for name in FIELDS:
         if name not in wrong:
             continue
-        target = FIELDS.index(name)
-        for _ in range(20):
-            here = app.focused
-            at = FIELDS.index(here.id.removeprefix("field-")) if isinstance(here, Input) and (
-                here.id or "").startswith("field-") else None
-            if at == target:
-                break
-            if at is None:
-                app.query_one("#field-type").focus()  # never happens in the flows below
-                await keys.pilot.pause()
-                continue
-            await keys.press("tab" if at < target else "shift+tab")
+        await to_field(keys, app, name)
         await _type_value(keys, app, name, want[name], published)
         await keys.settle()
     return wrong
+
+
+async def to_sentence(keys: Keys, reader: Any, at: int) -> None:
+    """``j``/``k`` until the reader's sentence holds the character offset ``at``."""
+    for _ in range(400):
+        start, end = reader.current_sentence()
+        if start <= at < end:
+            return
+        await keys.press("j" if start < at else "k")
 
 
 async def _open(keys: Keys, query: str) -> None:
@@ -290,11 +305,7 @@ async def run_flow(store_path: Path, flow: str, targets: list[Target]) -> list[O
                     await keys.press("right_square_bracket")
                 await keys.press("y" if exact else "a")
             else:
-                for _ in range(200):
-                    start, end = reader.current_sentence()
-                    if start <= at < end:
-                        break
-                    await keys.press("j" if start < at else "k")
+                await to_sentence(keys, reader, at)
                 await keys.press("a")
             await keys.settle()
             panel = app.query_one(TaggingPanel)

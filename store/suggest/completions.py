@@ -16,8 +16,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from store.model import Article
+from store.model import Article, Entity
 from store.text.dates import find_dates
+from store.text.sentences import sentences
 
 FIELDS = ("location", "partners", "unit")
 LABELS: dict[str, tuple[str, ...]] = {
@@ -29,18 +30,84 @@ _WORD = re.compile(r"[^\W_]+")
 _BEHIND = 300  # a date before the record's sentence ranks as if this many characters further
 
 
+# A reviewer's location is often a phrase around or beyond the named place, as the sentence writes it:
+# "halaman Mapolres X", "ruas Jalan Y", "gudang PPK di Batu Panjang", "Dermaga Tenau, Kota Kupang",
+# "kantor PPK dan gudang logistik KPU Z". The writers of the real-page gold split on which (the guidelines:
+# "as written"), and a place the field cannot offer is typed in full: 32 keys a location fix on dev pages
+# e850-e859 coded through the workbench (bench.keys_real), 87 % of the fixing keys. So the field offers
+# the sentence's phrases too: each runs from a place, a preposition's object or a word that says where
+# around ("halaman", "sekitar", "ruas") to the end of a named place or body, or to where the phrase stops
+# (a clause word, a verb, punctuation), across "dan"/"serta" and across a comma before a capital.
+_PLACE_AFTER = re.compile(r"(?<![^\W_])(?:di|ke|dari|menuju|hingga|sampai|sepanjang|seputar|sekitar|keliling|"
+                          r"mengelilingi|menyisir|menyusuri|mendatangi|menyambangi|mengunjungi|menyasar|"
+                          r"mengamankan|menjaga)\s+", re.IGNORECASE)
+_AROUND = re.compile(r"(?<![^\W_])(?:halaman|depan|sekitar|kawasan|area|lingkungan|seputar|luar|belakang|"
+                     r"samping|seberang|tepi|pinggir|sisi|ujung|ruas|simpang|pintu|gerbang|pagar|dalam|sepanjang|perairan|"
+                     r"wilayah|pelataran|teras|serambi|bantaran|pesisir)\s+", re.IGNORECASE)
+_PHRASE_STOP = re.compile(
+    r"\s+(?:untuk|agar|guna|supaya|yang|sebagai|dengan|sejak|hingga|sampai|selama|pada|sementara|sedangkan|"
+    r"sambil|sekaligus|bersama|oleh|saat|ketika|usai|setelah|sebelum|karena|terutama|termasuk|antara|pukul|"
+    r"juga|di(?!nas|strik|nding)[a-z]{3,}|me(?!nara|ja|rah|dan|nuju)[a-z]{4,}|ber(?!as)[a-z]{3,})(?![\w-])"
+    r"|\s*[,.;:\"”()]|\s+(?:dan|serta)\s+|\s*$", re.IGNORECASE)
+_ACROSS = re.compile(r"\s+(?:dan|serta)\s+", re.IGNORECASE)
+_NOT_A_PLACE = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Pukul|Sementara|Sedangkan|"
+                          r"Selain|Namun|Kemudian|Lalu)(?![\w-])")
+_LAST_NOT = {"di", "ke", "dan", "serta", "dari", "yang"}
+_BODIES = ("LOC", "ELECTION_BODY", "GOV_ORG", "POLICE_UNIT", "MILITARY_UNIT")
+_PHRASE_WORDS = 14
+_RUN = 3  # how many "dan"/comma joins a phrase may run across
+
+
+def place_phrases(text: str, start: int, end: int, entities: Iterable[Entity]) -> list[tuple[int, str]]:
+    """The phrases of the sentence ``start:end`` a reviewer may code as its place, with where each
+    starts, in text order (see above)."""
+    sentence = text[start:end]
+    inside = [e for e in entities if start <= e.start and e.end <= end]
+    starts = {e.start for e in inside if e.label == "LOC"}
+    starts.update(start + m.end() for m in _PLACE_AFTER.finditer(sentence))
+    starts.update(start + m.start() for m in _AROUND.finditer(sentence))
+    named_ends = {e.end for e in inside if e.label in _BODIES}
+    found: dict[str, tuple[int, str]] = {}
+    for a in sorted(starts):
+        at, stops, limit = a - start, set(), end
+        for n, m in enumerate(_PHRASE_STOP.finditer(sentence, at)):
+            if m.start() > at:
+                stops.add(start + m.start())
+            after = sentence[m.end():].lstrip()
+            across = _ACROSS.fullmatch(m.group()) is not None or (
+                m.group().strip() == "," and after[:1].isupper() and not _NOT_A_PLACE.match(after))
+            if n >= _RUN or not across:
+                limit = start + m.start()
+                break
+        for b in sorted(stops | {e for e in named_ends if a < e <= limit}):
+            phrase = text[a:b]
+            words = phrase.split()
+            if (b <= a or not phrase[:1].isalnum() or len(words) > _PHRASE_WORDS
+                    or words[-1].casefold() in _LAST_NOT or "\n" in phrase):
+                continue
+            found.setdefault(phrase.casefold(), (a, phrase))
+    return sorted(found.values())
+
+
 def from_article(article: Article, field: str, near: int | None = None) -> list[str]:
-    """The article's entities of the field's labels (noise lines left out), each once: nearest
-    ``near`` (a character offset, the record's sentence) first, else in text order."""
+    """The article's entities of the field's labels (noise lines left out) and, for the location,
+    its sentences' place phrases (``place_phrases``), each once: nearest ``near`` (a character
+    offset, the record's sentence) first, else in text order."""
     labels = LABELS[field]
     noise = [(n.start, n.end) for n in article.noise]
+    mentions = [(e.start, e.end, e.text.strip()) for e in article.entities
+                if e.label in labels and not any(s <= e.start and e.end <= t for s, t in noise)]
+    if field == "location":
+        for s, t in sentences(article.text, article.noise):
+            if not any(a <= s and t <= b for a, b in noise):
+                phrases = place_phrases(article.text, s, t, article.entities)
+                mentions += [(a, a + len(p), p) for a, p in phrases]
     distance: dict[str, tuple[int, int]] = {}
-    for e in article.entities:
-        text = e.text.strip()
-        if e.label not in labels or not text or any(s <= e.start and e.end <= t for s, t in noise):
+    for start, end, text in mentions:
+        if not text:
             continue
-        far = 0 if near is None or e.start <= near < e.end else min(abs(e.start - near), abs(e.end - near))
-        here = (far, e.start)
+        far = 0 if near is None or start <= near < end else min(abs(start - near), abs(end - near))
+        here = (far, start)
         if text not in distance or here < distance[text]:
             distance[text] = here
     return sorted(distance, key=lambda t: distance[t])
@@ -133,22 +200,27 @@ def matching(typed: str, candidates: Iterable[str]) -> list[str]:
     return [c for _, _, c in sorted(scored)]
 
 
-def near_first(names: list[str], text: str, at: int | None) -> list[str]:
-    """``names`` reordered for a record whose sentence starts at ``at``: the ones ``text``
-    contains, nearest it first (a mention holding ``at`` is nearest), then the others as given.
-    For a caller that holds the names and the text but not the entities (the workbench's form)."""
+def near_first(names: list[str], text: str, at: int | None, until: int | None = None) -> list[str]:
+    """``names`` reordered for a record whose sentence starts at ``at`` (and ends at ``until``):
+    the ones ``text`` contains, nearest it first (a mention holding ``at`` is nearest; with
+    ``until``, the sentence's own mentions come first, in the order it writes them), then the
+    others as given. For a caller that holds the names and the text but not the entities (the
+    workbench's form)."""
     if at is None:
         return list(names)
-    found: dict[str, tuple[int, int]] = {}
+    found: dict[str, tuple[int, int, int]] = {}
     for order, name in enumerate(names):
         best, start = None, text.find(name) if name else -1
         while start >= 0:
             end = start + len(name)
-            far = 0 if start <= at < end else min(abs(start - at), abs(end - at))
-            best = far if best is None else min(best, far)
+            if until is not None and at <= start and end <= until:
+                here = (0, start - at)
+            else:
+                here = (1, 0 if start <= at < end else min(abs(start - at), abs(end - at)))
+            best = here if best is None else min(best, here)
             start = text.find(name, start + 1)
         if best is not None:
-            found[name] = (best, order)
+            found[name] = (*best, order)
     return sorted(found, key=lambda n: found[n]) + [n for n in names if n not in found]
 
 

@@ -188,3 +188,22 @@ async def test_the_date_offers_the_sentence_s_own_date_and_a_typed_date_stays(
         await pilot.press("enter")
         await settle(pilot, app)
         assert app.owner.record(rid).date == "2024-11-24"
+
+
+async def test_the_location_offers_the_sentence_s_place_as_written_around_its_name(
+    sample_store_path: Path, config_home: Path
+) -> None:
+    """A reviewer who codes "halaman Mapolres X" where the draft says "Mapolres X" (the writers of the
+    real-page gold split on it) types three letters, not the whole phrase: the sentence's place phrases
+    are on offer, its own first."""
+    async with workbench(sample_store_path, "lombok timur apel pergeseran") as (app, pilot):
+        rid = await _typing(pilot, app, "menggelar apel pergeseran pasukan", "location", "hal")
+        assert "halaman Mapolres Lombok Timur" in _offered(app, "location")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.owner.record(rid).location == "halaman Mapolres Lombok Timur"
+    async with workbench(sample_store_path, "paser pleno") as (app, pilot):
+        rid = await _typing(pilot, app, "patroli gabungan bersama unsur TNI", "location", "sek tan")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.owner.record(rid).location == "sekitar gudang logistik KPU di Kecamatan Tanah Grogot"

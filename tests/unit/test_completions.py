@@ -11,6 +11,7 @@ import pytest
 
 import store
 from store.errors import InvalidArgument
+from store.model import Entity
 from store.suggest.completions import (
     dates_near,
     from_article,
@@ -18,6 +19,7 @@ from store.suggest.completions import (
     how_well,
     matching,
     near_first,
+    place_phrases,
     ranked,
 )
 from tests.conftest import article_id_with
@@ -135,3 +137,44 @@ def test_dates_near_gives_the_article_s_dates_as_written_its_sentence_s_first() 
     assert got == ["Selasa (03/12/2024)", "Senin (2/12/2024)"]  # one per day, the sentence's own first
     assert dates_near(text, None) == ["Senin (2/12/2024)", "Selasa (03/12/2024)"]
     assert dates_near("tanpa tanggal", 0) == []
+
+
+def _phrases(sentence: str, places: list[str], bodies: list[str] = ()) -> list[str]:
+    """``place_phrases`` of one invented sentence whose places (LOC) and bodies are marked."""
+    ents = [Entity(sentence.index(p), sentence.index(p) + len(p), "LOC", p) for p in places]
+    ents += [Entity(sentence.index(b), sentence.index(b) + len(b), "ELECTION_BODY", b) for b in bodies]
+    return [p for _, p in place_phrases(sentence, 0, len(sentence), ents)]
+
+
+def test_place_phrases_are_the_sentence_s_places_as_a_reviewer_may_write_them() -> None:
+    got = _phrases("Polres Sawu menggelar apel di halaman Mapolres Sawu, Senin (25/11/2024).", ["Mapolres Sawu"])
+    assert got == ["halaman Mapolres Sawu", "Mapolres Sawu"]
+    got = _phrases("Logistik diangkut ke gudang PPK di Tanjung Leman dengan pengawalan enam personel.",
+                   ["Tanjung Leman"])
+    assert "gudang PPK di Tanjung Leman" in got
+    assert not any("dengan" in p or "pengawalan" in p for p in got)  # a phrase stops at a clause word
+    got = _phrases("Kapal bersandar di Dermaga Oeba, Kota Kupang, lalu logistik dijaga di sana.",
+                   ["Dermaga Oeba", "Kota Kupang"])
+    assert "Dermaga Oeba, Kota Kupang" in got  # across a comma before a capital
+    assert not any("logistik" in p or "lalu" in p for p in got)
+    got = _phrases("Patroli menyasar kantor PPK dan gudang logistik KPU Kabupaten Rote Ndao setiap malam.",
+                   [], ["KPU Kabupaten Rote Ndao"])
+    assert "kantor PPK dan gudang logistik KPU Kabupaten Rote Ndao" in got
+    got = _phrases("Personel berjaga di sepanjang ruas Jalan Timor Raya untuk mengatur arus.", ["Jalan Timor Raya"])
+    assert got[:3] == ["sepanjang ruas Jalan Timor Raya", "ruas Jalan Timor Raya", "Jalan Timor Raya"]
+    assert _phrases("Kapolres mengimbau warga agar tetap tenang.", []) == []
+
+
+def test_the_article_s_locations_hold_its_place_phrases(banyuwangi: tuple[store.Store, str]) -> None:
+    st, aid = banyuwangi
+    places = from_article(st.article(aid), "location")
+    assert "Taman Blambangan" in places
+    assert "kawasan Pelabuhan Ketapang" in places  # "menyusuri ..., kawasan Pelabuhan Ketapang hingga ..."
+
+
+def test_near_first_with_the_sentence_s_end_puts_its_own_names_first_in_its_order() -> None:
+    text = "Polres Paser berjaga di Gudang KPU. Lalu patroli ke Desa Tapis dan halaman Gudang KPU."
+    names = ["Gudang KPU", "Desa Tapis", "halaman Gudang KPU", "Polres Paser"]
+    at, until = text.index("Lalu"), len(text)
+    assert near_first(names, text, at, until) == ["Desa Tapis", "halaman Gudang KPU", "Gudang KPU", "Polres Paser"]
+    assert near_first(names, text, at)[0] == "Gudang KPU"  # without the end: nearest the start

@@ -71,7 +71,8 @@ class Field(Input):
         self.offer_at = 0  # the one on offer
         self._taking = False
         self._fresh = False  # focused and not typed in yet: the whole value is selected
-        self._near: tuple[str, int | None] = ("", None)  # the record's sentence: (text, start)
+        # the record's sentence: (text, start, end)
+        self._near: tuple[str, int | None, int | None] = ("", None, None)
 
     # -- completing from names ---------------------------------------------------------------
 
@@ -91,17 +92,18 @@ class Field(Input):
         self.offer_at = self.offers.index(shown) if shown in self.offers else 0
         self._show_offer()
 
-    def near(self, text: str, at: int | None) -> None:
-        """The record in the form has its sentence at ``at`` of ``text``: its names first (the
-        date field: the dates the article writes, its sentence's own first)."""
-        self._near = (text, at)
+    def near(self, text: str, at: int | None, until: int | None = None) -> None:
+        """The record in the form has its sentence at ``at:until`` of ``text``: its names first, in
+        the order it writes them (the date field: the dates the article writes, its sentence's own
+        first)."""
+        self._near = (text, at, until)
         if self.id == DATE_FIELD:
             lo = max(0, (at or 0) - DATES_AROUND)
             near = dates_near(text[lo: lo + 2 * DATES_AROUND], None if at is None else at - lo)
             self.given = [safe_line(d) for d in near]  # article text, drawn in the field
             self.candidates = list(self.given)
             return
-        self.candidates = near_first(self.given, text, at)
+        self.candidates = near_first(self.given, text, at, until)
 
     def split(self, value: str) -> tuple[str, str]:
         """(what stays, what is being typed and completed): here the whole value, unless the

@@ -257,8 +257,9 @@ class TaggingPanel(Vertical):
             self._show_marks()
             self.show_date_value(self.query_one("#field-date", Input).value)
             ev = data.get("evidence") or []
-            for f in self.query(Field):  # the names near the record's sentence complete first
-                f.near(new.text, int(ev[0]["start"]) if ev and new.text else None)
+            span = (int(ev[0]["start"]), int(ev[-1]["end"])) if ev and new.text else (None, None)
+            for f in self.query(Field):  # the names of the record's sentence complete first
+                f.near(new.text, *span)
         finally:
             self._loading = False
 
