@@ -205,13 +205,18 @@ async def _type_value(keys: Keys, app: Any, field_name: str, value: Any, publish
             await keys.press(_key(ch))
         await keys.press("enter")
         return
-    items = value if isinstance(value, list) else [text]
+    await type_items(keys, inp, value if isinstance(value, list) else [text])
+
+
+async def type_items(keys: Keys, inp: Any, items: list[str], after: bool = False) -> None:
+    """Each name of ``items`` typed into the field ``inp`` the way it completes it, the last one
+    with Enter (``after``: appended, a comma first, to the list the field holds)."""
     for n, item in enumerate(items):
         last = n == len(items) - 1
-        if n:
+        if n or after:
             await keys.press("comma")
         await keys.pilot.pause()
-        head = inp.split(inp.value)[0] if n else ""
+        head = inp.split(inp.value)[0] if n or after else ""
         plan = _cheapest(inp, head, item, browse=True)
         typed, downs = plan if plan else (item, 0)
         for ch in typed:

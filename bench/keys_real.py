@@ -14,7 +14,7 @@ page's gold lists them, each saved before the next is drafted, as a reviewer cod
   ``tests/gold/evaluate_real``'s comparison) fixed the way ``bench.keys_per_record``'s typist
   fixes it: Tab to the field, the value typed the fewest keys the field's completion allows
   (a name it cannot offer typed in full; an empty gold value: ``backspace`` on the selected
-  text), Enter;
+  text; partners that are only missing: ``End`` and each added after a comma), Enter;
 - ``escape`` back to the reader.
 
 Navigation (``j``/``k``, ``a``, ``escape``) and fixes are counted apart. The record is read
@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import Any
 
 import store
-from bench.keys_per_record import FIELDS, Keys, _type_value, to_field, to_sentence
-from tests.gold.evaluate_real import SLOTS, GoldArticle, _slot_ok, load
+from bench.keys_per_record import FIELDS, Keys, _type_value, to_field, to_sentence, type_items
+from tests.gold.evaluate_real import SLOTS, GoldArticle, _norm, _slot_ok, load
 
 HELD_BACK = ("fresh", "frozen")
 
@@ -70,8 +70,12 @@ async def _fix(keys: Keys, app: Any, record_id: str, want: dict[str, Any], publi
         before = keys.count
         await to_field(keys, app, name)
         value = want[name]
+        have = {_norm(p) for p in getattr(app.owner.record(record_id), name) or []} if name == "partners" else set()
         if value in (None, "", []):
             await keys.press("backspace", "enter")  # the field's text is selected on focus
+        elif have and have < {_norm(p) for p in value}:  # partners missing only: added at the end
+            await keys.press("end")
+            await type_items(keys, app.focused, [p for p in value if _norm(p) not in have], after=True)
         else:
             await _type_value(keys, app, name, value, published)
         await keys.settle()

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from store.conventions import sub_unit_alone
 from store.model import Article, Entity
 from store.text.dates import find_dates
 from store.text.sentences import sentences
@@ -90,13 +91,17 @@ def place_phrases(text: str, start: int, end: int, entities: Iterable[Entity]) -
 
 
 def from_article(article: Article, field: str, near: int | None = None) -> list[str]:
-    """The article's entities of the field's labels (noise lines left out) and, for the location,
-    its sentences' place phrases (``place_phrases``), each once: nearest ``near`` (a character
+    """The article's entities of the field's labels (noise lines left out), a sub-unit also
+    without its parent ("Sat Lantas" of "Sat Lantas Polres X"), and, for the location, its
+    sentences' place phrases (``place_phrases``), each once: nearest ``near`` (a character
     offset, the record's sentence) first, else in text order."""
     labels = LABELS[field]
     noise = [(n.start, n.end) for n in article.noise]
     mentions = [(e.start, e.end, e.text.strip()) for e in article.entities
                 if e.label in labels and not any(s <= e.start and e.end <= t for s, t in noise)]
+    if field != "location":  # "Sat Lantas" of "Sat Lantas Polres X" too: reviewers who code it alone
+        mentions += [(start, end, alone) for start, end, text in mentions
+                     if (alone := sub_unit_alone(text)) != text]
     if field == "location":
         for s, t in sentences(article.text, article.noise):
             if not any(a <= s and t <= b for a, b in noise):
