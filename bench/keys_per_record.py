@@ -161,17 +161,22 @@ def _plans(name: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _cheapest(inp: Any, head: str, name: str, browse: bool) -> tuple[str, int] | None:
+def _same(a: str, b: str, fold: bool) -> bool:
+    return a.casefold() == b.casefold() if fold else a == b
+
+
+def _cheapest(inp: Any, head: str, name: str, browse: bool, fold: bool = False) -> tuple[str, int] | None:
     """(what to type, downs) costing the fewest keys to have ``name`` on offer, by the field's
-    own matching; None when the field cannot offer it within four."""
+    own matching; None when the field cannot offer it within four (``fold``: the name on offer
+    in another case is as good, as the gold set's scorer counts it)."""
     best: tuple[int, str, int] | None = None
     for typed in _plans(name):
         if not typed and not browse:
             continue
         offers = inp._matches(head, typed)
-        if name not in offers[:4]:
+        at = next((i for i, offer in enumerate(offers[:4]) if _same(offer, name, fold)), -1)
+        if at < 0:
             continue
-        at = offers.index(name)
         downs = at + 1 if not typed else at
         cost = len(typed) + downs
         if best is None or cost < best[0]:
@@ -179,7 +184,8 @@ def _cheapest(inp: Any, head: str, name: str, browse: bool) -> tuple[str, int] |
     return None if best is None else (best[1], best[2])
 
 
-async def _type_value(keys: Keys, app: Any, field_name: str, value: Any, published: str | None) -> None:
+async def _type_value(keys: Keys, app: Any, field_name: str, value: Any, published: str | None,
+                      fold: bool = False) -> None:
     """Type ``value`` into the focused field as a reviewer would, then Enter."""
     inp = app.focused
     assert isinstance(inp, Input), inp
@@ -205,10 +211,10 @@ async def _type_value(keys: Keys, app: Any, field_name: str, value: Any, publish
             await keys.press(_key(ch))
         await keys.press("enter")
         return
-    await type_items(keys, inp, value if isinstance(value, list) else [text])
+    await type_items(keys, inp, value if isinstance(value, list) else [text], fold=fold)
 
 
-async def type_items(keys: Keys, inp: Any, items: list[str], after: bool = False) -> None:
+async def type_items(keys: Keys, inp: Any, items: list[str], after: bool = False, fold: bool = False) -> None:
     """Each name of ``items`` typed into the field ``inp`` the way it completes it, the last one
     with Enter (``after``: appended, a comma first, to the list the field holds)."""
     for n, item in enumerate(items):
@@ -217,7 +223,7 @@ async def type_items(keys: Keys, inp: Any, items: list[str], after: bool = False
             await keys.press("comma")
         await keys.pilot.pause()
         head = inp.split(inp.value)[0] if n or after else ""
-        plan = _cheapest(inp, head, item, browse=True)
+        plan = _cheapest(inp, head, item, browse=True, fold=fold)
         typed, downs = plan if plan else (item, 0)
         for ch in typed:
             await keys.press(_key(ch))
@@ -228,7 +234,7 @@ async def type_items(keys: Keys, inp: Any, items: list[str], after: bool = False
             if last:
                 await keys.press("tab" if inp.offers else "enter")
             continue
-        assert inp.offers and inp.offers[inp.offer_at] == item, (item, typed, inp.offers)
+        assert inp.offers and _same(inp.offers[inp.offer_at], item, fold), (item, typed, inp.offers)
         await keys.press("enter" if last else "right")
 
 

@@ -13,7 +13,7 @@ page's gold lists them, each saved before the next is drafted, as a reviewer cod
 - each slot the saved draft has wrong (type, unit, date, location, personnel, partners; by
   ``tests/gold/evaluate_real``'s comparison) fixed the way ``bench.keys_per_record``'s typist
   fixes it: Tab to the field, the value typed the fewest keys the field's completion allows
-  (a name it cannot offer typed in full; an empty gold value: ``backspace`` on the selected
+  (a name on offer in another case taken, as the scorer counts it; a name it cannot offer typed in full; an empty gold value: ``backspace`` on the selected
   text; partners that are only missing: ``End`` and each added after a comma), Enter;
 - ``escape`` back to the reader.
 
@@ -75,9 +75,9 @@ async def _fix(keys: Keys, app: Any, record_id: str, want: dict[str, Any], publi
             await keys.press("backspace", "enter")  # the field's text is selected on focus
         elif have and have < {_norm(p) for p in value}:  # partners missing only: added at the end
             await keys.press("end")
-            await type_items(keys, app.focused, [p for p in value if _norm(p) not in have], after=True)
+            await type_items(keys, app.focused, [p for p in value if _norm(p) not in have], after=True, fold=True)
         else:
-            await _type_value(keys, app, name, value, published)
+            await _type_value(keys, app, name, value, published, fold=True)
         await keys.settle()
         out.fixed[name] = keys.count - before
 
@@ -112,7 +112,7 @@ async def code_page(app: Any, keys: Keys, aid: str, gold: GoldArticle, every_rec
                 if name in panel.problems and want.get(name):
                     before = keys.count
                     await to_field(keys, app, name)
-                    await _type_value(keys, app, name, want[name], article.published)
+                    await _type_value(keys, app, name, want[name], article.published, fold=True)
                     await keys.settle()
                     out.fixed[name] = keys.count - before
         out.nav = keys.count - sum(out.fixed.values())

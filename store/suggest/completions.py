@@ -49,8 +49,8 @@ _PHRASE_STOP = re.compile(
     r"\s+(?:untuk|agar|guna|supaya|yang|sebagai|dengan|sejak|hingga|sampai|selama|pada|sementara|sedangkan|"
     r"sambil|sekaligus|bersama|oleh|saat|ketika|usai|setelah|sebelum|karena|terutama|termasuk|antara|pukul|"
     r"juga|di(?!nas|strik|nding)[a-z]{3,}|me(?!nara|ja|rah|dan|nuju)[a-z]{4,}|ber(?!as)[a-z]{3,})(?![\w-])"
-    r"|\s*[,.;:\"”()]|\s+(?:dan|serta)\s+|\s*$", re.IGNORECASE)
-_ACROSS = re.compile(r"\s+(?:dan|serta)\s+", re.IGNORECASE)
+    r"|\s*[,.;:\"”()]|\s+(?:dan|serta|ke|menuju)\s+|\s*$")  # lower case: "Mehara" is no verb
+_ACROSS = re.compile(r"\s+(?:dan|serta|hingga|sampai|ke|menuju)\s+", re.IGNORECASE)
 _NOT_A_PLACE = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Pukul|Sementara|Sedangkan|"
                           r"Selain|Namun|Kemudian|Lalu)(?![\w-])")
 _LAST_NOT = {"di", "ke", "dan", "serta", "dari", "yang"}

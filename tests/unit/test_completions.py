@@ -162,6 +162,10 @@ def test_place_phrases_are_the_sentence_s_places_as_a_reviewer_may_write_them() 
     assert "kantor PPK dan gudang logistik KPU Kabupaten Rote Ndao" in got
     got = _phrases("Personel berjaga di sepanjang ruas Jalan Timor Raya untuk mengatur arus.", ["Jalan Timor Raya"])
     assert got[:3] == ["sepanjang ruas Jalan Timor Raya", "ruas Jalan Timor Raya", "Jalan Timor Raya"]
+    got = _phrases("Kotak suara dikawal dari Gudang KPU Sabu Raijua menuju Kantor PPK Hawu Mehara pada Senin.",
+                   ["Gudang KPU Sabu Raijua", "Kantor PPK Hawu Mehara"])
+    assert "Gudang KPU Sabu Raijua menuju Kantor PPK Hawu Mehara" in got  # a route, as some writers code it
+    assert "Gudang KPU Sabu Raijua" in got and "Kantor PPK Hawu Mehara" in got
     assert _phrases("Kapolres mengimbau warga agar tetap tenang.", []) == []
 
 
