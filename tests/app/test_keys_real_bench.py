@@ -20,4 +20,4 @@ def test_a_page_is_coded_right_and_its_place_phrases_are_offered(tmp_path: Path,
     assert figures["records"] == len(records) == 7 and figures["right_in_the_end"] == 7
     assert all(r["nav"] >= 2 for r in records)  # a, escape at least
     location = [r["fixed"]["location"] for r in records if "location" in r["fixed"]]
-    assert len(location) == 4 and sum(location) <= 40, location
+    assert location and max(location) <= 10, location  # before: 52, 45, 46 (typed in full) and 5
