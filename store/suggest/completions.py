@@ -49,8 +49,11 @@ _PHRASE_STOP = re.compile(
     r"\s+(?:untuk|agar|guna|supaya|yang|sebagai|dengan|sejak|hingga|sampai|selama|pada|sementara|sedangkan|"
     r"sambil|sekaligus|bersama|oleh|saat|ketika|usai|setelah|sebelum|karena|terutama|termasuk|antara|pukul|"
     r"juga|di(?!nas|strik|nding)[a-z]{3,}|me(?!nara|ja|rah|dan|nuju)[a-z]{4,}|ber(?!as)[a-z]{3,})(?![\w-])"
-    r"|\s*[,.;:\"”()]|\s+(?:dan|serta|ke|menuju)\s+|\s*$")  # lower case: "Mehara" is no verb
+    r"|\s*(?:[,.;:](?!\d)|[\"”()])|\s+(?:dan|serta|ke|menuju)\s+|\s*$")  # lower case: "Mehara" is no verb
 _ACROSS = re.compile(r"\s+(?:dan|serta|hingga|sampai|ke|menuju)\s+", re.IGNORECASE)
+# a list of venues after a comma: "ruang pleno, ruang saksi dan area parkir"
+_VENUE_NEXT = re.compile(r"(?:ruang|area|halaman|lobi|gudang|kantor|pintu|aula|posko|pos|sekretariat|balai|"
+                         r"jalan|ruas|lapangan|parkir|dermaga|pelabuhan|pasar|gedung|gerbang|depan|sekitar)(?![\w-])")
 _NOT_A_PLACE = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Pukul|Sementara|Sedangkan|"
                           r"Selain|Namun|Kemudian|Lalu)(?![\w-])")
 _LAST_NOT = {"di", "ke", "dan", "serta", "dari", "yang"}
@@ -75,8 +78,9 @@ def place_phrases(text: str, start: int, end: int, entities: Iterable[Entity]) -
             if m.start() > at:
                 stops.add(start + m.start())
             after = sentence[m.end():].lstrip()
+            named = after[:1].isupper() and not _NOT_A_PLACE.match(after)
             across = _ACROSS.fullmatch(m.group()) is not None or (
-                m.group().strip() == "," and after[:1].isupper() and not _NOT_A_PLACE.match(after))
+                m.group().strip() == "," and (named or _VENUE_NEXT.match(after) is not None))
             if n >= _RUN or not across:
                 limit = start + m.start()
                 break

@@ -166,6 +166,10 @@ def test_place_phrases_are_the_sentence_s_places_as_a_reviewer_may_write_them() 
                    ["Gudang KPU Sabu Raijua", "Kantor PPK Hawu Mehara"])
     assert "Gudang KPU Sabu Raijua menuju Kantor PPK Hawu Mehara" in got  # a route, as some writers code it
     assert "Gudang KPU Sabu Raijua" in got and "Kantor PPK Hawu Mehara" in got
+    got = _phrases("Polres Alor menyiapkan 512 personel untuk mengamankan 1.198 TPS di 11 kecamatan, ditambah BKO.", [])
+    assert "1.198 TPS di 11 kecamatan" in got  # a number's dot is no stop
+    got = _phrases("Tim Jibom menyisir ruang pleno, ruang saksi dan area parkir pendopo sejak pagi.", [])
+    assert "ruang pleno, ruang saksi dan area parkir pendopo" in got  # a list of venues across a comma
     assert _phrases("Kapolres mengimbau warga agar tetap tenang.", []) == []
 
 
