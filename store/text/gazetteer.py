@@ -1,7 +1,7 @@
 """Word lists the recogniser generalises from: Indonesian provinces (with the abbreviations news
 uses), their regencies and cities (every one of 2024's, a few by their short names too), the heads that open a unit, body or place name, ranks,
 positions, academic titles and the common words that end a name. Data only; no logic, so that
-a list can grow without touching the rules in ``entities.py``.
+a list can grow without touching the rules in ``store/text/entities/``.
 """
 
 from __future__ import annotations
@@ -173,7 +173,7 @@ POLICE_DIRECTORATES = (
 )
 MILITARY_UNITS_BARE = "TNI|Kostrad|Kopassus|Korps Marinir|Paspampres"
 # military unit heads that take a number or a name ("Kodim 0908/Bontang", "Lanal Banyuwangi"); this one
-# table feeds the keyword scan and the stop heads (entities.py holds the numbering rules of each)
+# table feeds the keyword scan and the stop heads (store/text/entities/ holds the numbering rules of each)
 MILITARY_HEADS = (
     "Kodam|Korem|Kodim|Koramil|Lanal|Lanud|Lantamal|Yonif|Brigif|Denpom|Koarmada|Kodaeral|Pomdam|"
     # posts that take a place name: a navy post ("Posal Sinjai"), a navy watch post, an army sub-post

@@ -481,7 +481,7 @@ def test_html_picks_the_longest_article_not_a_teaser_card(tmp_path: Path) -> Non
     assert doc.text == f"Judul Utama\n\n{BODY}\n\n{BODY2}" and "Ringkasan" not in doc.text
 
 
-# -- merged from test_input_formats.py (the same reader, other shapes of the same inputs) ---------------
+# -- merged from the former input-formats tests (the same reader, other shapes of the same inputs) ---------------
 
 PLAIN_BODY = "Polres Contoh melaksanakan patroli malam di Kecamatan Sukamaju jelang Pilkada 2024."
 

@@ -1,6 +1,6 @@
 """The article parser on inputs written in the shapes real pages take (site chrome, title copies,
 bylines, date lines, datelines, boilerplate), on CRLF files, and on hostile text. Noise is
-marked, never removed. (test_article_parser.py, which checked the same shapes, is merged here.)"""
+marked, never removed. (the former article-parser tests, which checked the same shapes, are merged here.)"""
 
 from __future__ import annotations
 
@@ -335,7 +335,7 @@ def test_metadata_wins_and_outlets_are_normalised() -> None:
 
 def test_metadata_date_as_exports_write_it_and_an_unrepeated_title() -> None:
     p = parse("Isi berita\n\nPolres Contoh patroli.", title="Judul Meta", outlet="Kompas.com",
-              published="27/11/2024")  # (merged from test_article_parser.py)
+              published="27/11/2024")  # (merged from the former article-parser tests)
     assert p.title == "Judul Meta" and p.outlet == "kompas.com" and p.published == "2024-11-27"
 
 
