@@ -23,7 +23,9 @@ writes, its sentence's own first), else ``dd/mm`` when the article's date gives 
 location, each partner) is typed the way the field completes it: the fewest letters (the start
 of the name, of one of its words, or its initials; or nothing at all, in an empty field) after
 which the name is among the first four the field offers, ``down`` to it, then ``Enter`` (or
-``right`` and ``,`` before the next partner); a name the field cannot offer is typed in full.
+``right`` and ``,`` before the next partner); where fewer keys do, a name is grown from the
+record's text instead (``ctrl+left``/``ctrl+right``: from the value focusing selected, from its
+start typed, or from a name on offer taken); a name the field cannot offer is typed in full.
 The typist reads the field's own candidates and matching (what the reviewer sees offered), and
 every key goes through the pilot; the record is read back from the store: a target counts only
 if the saved record has every target slot right.
@@ -50,6 +52,7 @@ from textual.worker import WorkerCancelled
 
 import store
 from store import parse_date
+from store.suggest.completions import grow
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
@@ -214,17 +217,75 @@ async def _type_value(keys: Keys, app: Any, field_name: str, value: Any, publish
     await type_items(keys, inp, value if isinstance(value, list) else [text], fold=fold)
 
 
+def _grows(inp: Any, start: str, name: str, fold: bool, most: int = 30) -> list[str] | None:
+    """The fewest ``ctrl+left`` then ``ctrl+right`` that grow ``start`` into ``name`` in the field
+    ``inp`` (its own ``grow`` over the record's text), or None."""
+    text, at, until = inp._near
+    best: list[str] | None = None
+    value: str | None = start
+    for lefts in range(most):
+        if value is None or len(value) > len(name) + 2:
+            break
+        here, rights = value, 0
+        while here is not None and len(here) <= len(name) + 2 and lefts + rights < most:
+            if _same(here, name, fold):
+                if best is None or lefts + rights < len(best):
+                    best = ["ctrl+left"] * lefts + ["ctrl+right"] * rights
+                break
+            here, rights = grow(text, here, at, until), rights + 1
+        value = grow(text, value, at, until, left=True)
+    return best
+
+
+def _grow_plan(inp: Any, head: str, name: str, fold: bool, fresh: bool) -> list[str] | None:
+    """The fewest keys, before the last Enter, that have ``name`` in the field by growing it from the
+    record's text (``Field.grow``): the value focusing selected grown (``fresh``); the start of the
+    name typed, then grown right; a name on offer taken (``right``), then grown; None when none is
+    cheaper than typing or completing it."""
+    if not getattr(inp, "grows", False) or not inp._near[0]:
+        return None
+    plans: list[list[str]] = []
+    if fresh and inp.value.strip() and not inp.parts(inp.value)[0] and inp.value.casefold() in name.casefold():
+        got = _grows(inp, inp.value, name, fold)
+        if got is not None:
+            plans.append(got)
+    first = name.split()[0]
+    for typed in [name[:n] for n in range(1, len(first) + 1)]:
+        got = _grows(inp, typed, name, fold)
+        if got is not None:
+            plans.append([_key(ch) for ch in typed] + got)
+            break  # a longer start costs more
+    for offer in inp._matches(head, "")[:200]:
+        if offer.casefold() in name.casefold() and not _same(offer, name, fold):
+            got = _grows(inp, offer, name, fold)
+            plan = _cheapest(inp, head, offer, browse=True) if got is not None else None
+            if got is not None and plan is not None:
+                plans.append([_key(ch) for ch in plan[0]] + ["down"] * plan[1] + ["right"] + got)
+    return min(plans, key=len) if plans else None
+
+
 async def type_items(keys: Keys, inp: Any, items: list[str], after: bool = False, fold: bool = False) -> None:
-    """Each name of ``items`` typed into the field ``inp`` the way it completes it, the last one
-    with Enter (``after``: appended, a comma first, to the list the field holds)."""
+    """Each name of ``items`` typed into the field ``inp`` the way it completes it, or grown from the
+    record's text where that takes fewer keys, the last one with Enter (``after``: appended, a comma
+    first, to the list the field holds)."""
     for n, item in enumerate(items):
         last = n == len(items) - 1
+        fresh = not n and not after and inp._all_selected()
         if n or after:
             await keys.press("comma")
         await keys.pilot.pause()
         head = inp.split(inp.value)[0] if n or after else ""
         plan = _cheapest(inp, head, item, browse=True, fold=fold)
         typed, downs = plan if plan else (item, 0)
+        grown = _grow_plan(inp, inp.parts(inp.value)[0] if n or after else "", item, fold, fresh)
+        if grown is not None and len(grown) < len(typed) + downs + (1 if plan else 0):
+            for key in grown:
+                await keys.press(key)
+                await keys.pilot.pause()
+            assert _same(inp.parts(inp.value)[1], item, fold), (item, grown, inp.value)
+            if last:
+                await keys.press("enter")
+            continue
         for ch in typed:
             await keys.press(_key(ch))
         for _ in range(downs):

@@ -247,3 +247,89 @@ def dates_near(text: str, at: int | None, published: str | None = None) -> list[
         if iso not in best or here < best[iso]:
             best[iso] = here
     return [shown for _, _, shown in sorted(best.values())]
+
+
+# Growing a value from the text: a reviewer's place or partner is often a phrase of the record's sentence
+# longer than any name on offer ("dari Kecamatan Polewali hingga Wonomulyo", "Atambua Barat, Tasifeto
+# Timur, Raihat dan Lamaknen"): typed in full, 40-140 keys (bench.keys_real, dev). Where what the field
+# holds is written in the text, a key takes the text's next word after it (or the one before it), as a
+# reader selects a span with the mouse in brat or INCEpTION, a word at a time.
+_TRAILING = ",.;:!?\"”’'"
+_LEADING = "\"“‘'("
+_NEXT_WORD = re.compile(r"[ \t]*[,;:]?[ \t]*([^\s]+)")
+_WORD_BEFORE = re.compile(r"([^\s]+)[ \t]*[,;:]?[ \t]*$")
+
+
+def _occurrence(text: str, value: str, at: int | None, until: int | None) -> tuple[int, int] | None:
+    """Where ``text`` writes ``value`` (any case, any run of spaces for a space): in the sentence
+    ``at:until`` first, else nearest it; never from inside a word unless ``value`` starts with no letter
+    (``dar`` finds "dari", never "Kodar")."""
+    words = value.split()
+    if not words:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+    best: tuple[tuple[int, int], tuple[int, int]] | None = None
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if s and text[s - 1].isalnum() and value[0].isalnum():
+            continue
+        if at is not None and until is not None and at <= s and e <= until:
+            here = (0, s - at)
+        else:
+            here = (1, 0 if at is None else min(abs(s - at), abs(e - at)))
+        if best is None or here < best[0]:
+            best = (here, (s, e))
+    return None if best is None else best[1]
+
+
+def _word_after(text: str, end: int, limit: int) -> int | None:
+    """Where the next word after ``end`` ends (the rest of the word ``end`` is inside), within the
+    sentence ending at ``limit`` and on its line; None when there is none."""
+    if end < limit and end and text[end].isalnum() and text[end - 1].isalnum():
+        m = re.compile(r"[^\s]*").match(text, end, limit)
+        assert m is not None
+        rest = m.group().rstrip(_TRAILING)
+        return end + len(rest) if rest else None
+    m = _NEXT_WORD.match(text, end, limit)
+    if m is None:
+        return None
+    word = m.group(1)
+    # an abbreviation's dot inside the sentence stays ("Jl. Merdeka"), the sentence's stop does not
+    stops = _TRAILING if not text[m.end(1):limit].strip() else _TRAILING.replace(".", "")
+    kept = word.rstrip(stops if "(" in word else stops + ")")
+    return m.start(1) + len(kept) if kept else None
+
+
+def _word_before(text: str, start: int, floor: int) -> int | None:
+    """Where the word before ``start`` starts (the start of the word ``start`` is inside), within the
+    sentence starting at ``floor`` and on its line; None when there is none."""
+    if floor < start < len(text) and text[start].isalnum() and text[start - 1].isalnum():
+        at = start
+        while at > floor and not text[at - 1].isspace():
+            at -= 1
+        lead = len(text[at:start]) - len(text[at:start].lstrip(_LEADING))
+        return at + lead if at + lead < start else None
+    m = _WORD_BEFORE.search(text, max(floor, start - 80), start)
+    if m is None:
+        return None
+    word = m.group(1)
+    lead = len(word) - len(word.lstrip(_LEADING if ")" in word else _LEADING.replace("(", "")))
+    return m.start(1) + lead if lead < len(word) else None
+
+
+def grow(text: str, value: str, at: int | None, until: int | None, left: bool = False) -> str | None:
+    """``value`` with the text's next word after it (``left``: the word before it) where the text writes
+    it, the record's sentence (``at:until``) first, as written (runs of spaces one space); None when
+    the text does not write ``value`` or nothing follows (precedes) it in its sentence."""
+    found = _occurrence(text, value.strip(), at, until)
+    if found is None:
+        return None
+    s, e = found
+    first, last = next(((a, b) for a, b in sentences(text) if a <= s < b), (0, len(text)))
+    if left:
+        moved = _word_before(text, s, first)
+        s = moved if moved is not None else -1
+    else:
+        moved = _word_after(text, e, last)
+        e = moved if moved is not None else -1
+    return None if moved is None else " ".join(text[s:e].split())

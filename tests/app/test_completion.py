@@ -207,3 +207,47 @@ async def test_the_location_offers_the_sentence_s_place_as_written_around_its_na
         await pilot.press("enter")
         await settle(pilot, app)
         assert app.owner.record(rid).location == "sekitar gudang logistik KPU di Kecamatan Tanah Grogot"
+
+
+async def _pressed(pilot, app: TandaiApp, name: str, *keys: str) -> str:
+    """``keys`` pressed; the field ``name``'s value after them."""
+    await pilot.press(*keys)
+    await settle(pilot, app)
+    return _field(app, name).value
+
+
+async def test_ctrl_arrows_grow_a_field_by_the_article_s_words(sample_store_path: Path, config_home: Path) -> None:
+    """A place or partner written as a phrase no name on offer holds ("sekitar gudang logistik KPU di
+    Kecamatan Tanah Grogot") is grown from the sentence a word at a time, as a reader selects a span:
+    ``ctrl+→`` takes the word after it, ``ctrl+←`` the word before it (after a grow, or on the value
+    focusing selected); neither goes past the sentence's end nor changes what the text does not write."""
+    async with workbench(sample_store_path, "paser pleno") as (app, pilot):
+        rid = await _typing(pilot, app, "patroli gabungan bersama unsur TNI", "location", "gud")
+        # "gudang", then "logistik KPU di Kecamatan Tanah Grogot", then the sentence's "." stops it
+        assert await _pressed(pilot, app, "location", *["ctrl+right"] * 7) == (
+            "gudang logistik KPU di Kecamatan Tanah Grogot")
+        assert await _pressed(pilot, app, "location", "ctrl+left") == (
+            "sekitar gudang logistik KPU di Kecamatan Tanah Grogot")
+        await _pressed(pilot, app, "location", "enter")
+        assert app.owner.record(rid).location == "sekitar gudang logistik KPU di Kecamatan Tanah Grogot"
+        # partners: the item being typed grows, the ones before it stay
+        await _focus(pilot, app, "partners")
+        await type_text(pilot, "Satpol PP Kabupaten Paser, uns")
+        assert await _pressed(pilot, app, "partners", "ctrl+right", "ctrl+right") == (
+            "Satpol PP Kabupaten Paser, unsur TNI")
+        await _pressed(pilot, app, "partners", "enter")
+        assert app.owner.record(rid).partners == ["Satpol PP Kabupaten Paser", "unsur TNI"]
+        # what the article does not write: the keys move the cursor, as in any input
+        await _focus(pilot, app, "notes")
+        await type_text(pilot, "gudang logistik")
+        assert await _pressed(pilot, app, "notes", "ctrl+right") == "gudang logistik"  # notes do not grow
+        await _focus(pilot, app, "location")
+        await type_text(pilot, "gudang zzz")
+        assert await _pressed(pilot, app, "location", "ctrl+right", "ctrl+left") == "gudang zzz"
+        assert _field(app, "location").cursor_position == len("gudang ")
+    async with workbench(sample_store_path, "lombok timur apel pergeseran") as (app, pilot):
+        rid = await _add(pilot, app, "menggelar apel pergeseran pasukan")
+        assert app.owner.record(rid).location == "Mapolres Lombok Timur"  # the draft: the place
+        await _focus(pilot, app, "location")  # selects the draft; ctrl+← grows it by "halaman"
+        await _pressed(pilot, app, "location", "ctrl+left", "enter")
+        assert app.owner.record(rid).location == "halaman Mapolres Lombok Timur"

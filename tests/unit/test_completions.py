@@ -16,6 +16,7 @@ from store.suggest.completions import (
     dates_near,
     from_article,
     from_records,
+    grow,
     how_well,
     matching,
     near_first,
@@ -198,3 +199,42 @@ def test_a_sub_unit_is_offered_without_its_parent_too(sample_store_path: Path) -
             assert "Sat Lantas Polres Lampung Barat" in names and "Sat Lantas" in names
             assert names.index("Sat Lantas Polres Lampung Barat") < names.index("Sat Lantas")
         assert "Sat Lantas" not in from_article(article, "location")
+
+
+GROWING = ("Ringkasan.\nUsai kampanye, Polsek Wonorejo berpatroli di Jl. Melati hingga perbatasan Kecamatan "
+           "Sumberjo. Esok harinya (Senin) patroli ke Kecamatan Sumberjo lagi.\nBaris lain.")
+
+
+def _sentence(text: str, needle: str) -> tuple[int, int]:
+    at = text.index(needle)
+    return at, text.index(".", text.index("Sumberjo", at)) + 1
+
+
+def test_grow_takes_the_text_s_next_or_previous_word_within_the_sentence() -> None:
+    at, until = _sentence(GROWING, "Usai kampanye")
+    value, steps = "di", []
+    while (value := grow(GROWING, value, at, until) or "") and len(steps) < 12:
+        steps.append(value)
+    # an abbreviation's dot stays, the sentence's stop ends it
+    assert steps == ["di Jl.", "di Jl. Melati", "di Jl. Melati hingga", "di Jl. Melati hingga perbatasan",
+                     "di Jl. Melati hingga perbatasan Kecamatan", "di Jl. Melati hingga perbatasan Kecamatan Sumberjo"]
+    assert grow(GROWING, "perbatasan Kecamatan Sumberjo", at, until, left=True) == (
+        "hingga perbatasan Kecamatan Sumberjo")
+    assert grow(GROWING, "Usai", at, until, left=True) is None  # the sentence's start
+    assert grow(GROWING, "Polsek Wonorejo", at, until, left=True) == "kampanye, Polsek Wonorejo"
+    # a word begun is finished first; never from inside another word
+    assert grow(GROWING, "Polsek Won", at, until) == "Polsek Wonorejo"
+    assert grow(GROWING, "orejo", at, until) is None
+    # the record's sentence first: "Kecamatan Sumberjo" also stands in the next sentence
+    assert grow(GROWING, "Kecamatan Sumberjo", at, until, left=True) == "perbatasan Kecamatan Sumberjo"
+    later = _sentence(GROWING, "Esok harinya")
+    assert grow(GROWING, "Kecamatan Sumberjo", *later, left=True) == "ke Kecamatan Sumberjo"
+    # brackets kept whole; never across a line; any case, as the text writes it
+    assert grow(GROWING, "harinya", *later) == "harinya (Senin)"
+    assert grow(GROWING, "lagi", *later) is None
+    assert grow(GROWING, "Baris", *later, left=True) is None
+    assert grow(GROWING, "POLSEK wonorejo", at, until) == "Polsek Wonorejo berpatroli"
+    assert grow(GROWING, "Polsek   Wonorejo", at, until) == "Polsek Wonorejo berpatroli"
+    # what the text does not write
+    assert grow(GROWING, "Polsek Lain", at, until) is None
+    assert grow(GROWING, "  ", at, until) is None

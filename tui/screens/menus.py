@@ -43,6 +43,8 @@ class Menus(Suggesting):
         groups["tagging panel"] = [
             ("Enter Tab", "save the field and go to the next", ""),
             ("→", "take the completion shown under the field", ""),
+            ("ctrl+→ ctrl+←", "unit, location, partners: grow the value by the article's next (previous)"
+             " word", ""),
             ("type field", f"a key ({types})", ""),
         ]
         self.app.push_screen(HelpScreen(groups))

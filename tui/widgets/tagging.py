@@ -36,6 +36,7 @@ from ..safe import safe_line
 from .fields import Field, ListField, TypeField, TypeKeys
 
 FIELDS = ("type", "unit", "date", "location", "partners", "personnel", "phase", "notes")
+GROWING = ("unit", "location", "partners")  # ctrl+→ / ctrl+← take the text's next word (fields.py)
 SUGGESTED = "s:"  # the records list's option id of a suggestion: this prefix, then its key
 SUGGESTION_STYLE = "italic #d7af5f"
 NONE: Mapping[str, str] = MappingProxyType({})
@@ -180,6 +181,7 @@ class TaggingPanel(Vertical):
                     field = ListField(id="field-partners", placeholder=self._hint(name))
                 else:
                     field = Field(id=f"field-{name}", placeholder=self._hint(name))
+                field.grows = name in GROWING
                 yield field
                 yield Static("", classes="completion", id=f"completion-{name}")
                 yield Static("", classes="problem", id=f"problem-{name}")
