@@ -254,6 +254,7 @@ def dates_near(text: str, at: int | None, published: str | None = None) -> list[
 # Timur, Raihat dan Lamaknen"): typed in full, 40-140 keys (bench.keys_real, dev). Where what the field
 # holds is written in the text, a key takes the text's next word after it (or the one before it), as a
 # reader selects a span with the mouse in brat or INCEpTION, a word at a time.
+_GROW_AROUND = 10_000  # characters either side of the record's sentence (and of the value) looked at
 _TRAILING = ",.;:!?\"”’'"
 _LEADING = "\"“‘'("
 _NEXT_WORD = re.compile(r"[ \t]*[,;:]?[ \t]*([^\s]+)")
@@ -269,7 +270,8 @@ def _occurrence(text: str, value: str, at: int | None, until: int | None) -> tup
         return None
     pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
     best: tuple[tuple[int, int], tuple[int, int]] | None = None
-    for m in pattern.finditer(text):
+    lo = max(0, (at or 0) - _GROW_AROUND)  # (a 10 MB article is not searched whole on a key)
+    for m in pattern.finditer(text, lo, (until or at or 0) + _GROW_AROUND):
         s, e = m.span()
         if s and text[s - 1].isalnum() and value[0].isalnum():
             continue
@@ -325,7 +327,9 @@ def grow(text: str, value: str, at: int | None, until: int | None, left: bool = 
     if found is None:
         return None
     s, e = found
-    first, last = next(((a, b) for a, b in sentences(text) if a <= s < b), (0, len(text)))
+    lo = max(0, s - _GROW_AROUND)
+    around = [(a + lo, b + lo) for a, b in sentences(text[lo:e + _GROW_AROUND])]
+    first, last = next(((a, b) for a, b in around if a <= s < b), (lo, min(len(text), e + _GROW_AROUND)))
     if left:
         moved = _word_before(text, s, first)
         s = moved if moved is not None else -1

@@ -396,6 +396,9 @@ async def test_a_10mb_one_paragraph_article_opens_in_the_reader_quickly(tmp_path
     with store.open(path, reviewer="rina") as st:
         st.ingest([src])
         [aid] = st.search("panjang", limit=1).hits
+        at = len("Patroli Panjang Sekali\n\n") + 3 * len(sentence)  # a record on the fourth sentence
+        rid = st.add_record(aid, type="patrol", unit="Polres Contoh",
+                            evidence=[{"start": at, "end": at + len(sentence) - 1}]).id
     app = TandaiApp(path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         await settle(pilot, app)
@@ -415,6 +418,17 @@ async def test_a_10mb_one_paragraph_article_opens_in_the_reader_quickly(tmp_path
         # 2.2 s CPU alone on this 2-core machine, 3.02 s once under `pytest -n 2` (the other
         # worker shares the core's caches): the bound catches a reader that parses 10 MB per key
         assert used < 4.5, f"opening took {used:.1f} s of CPU"
+        # growing a field from the text looks around the record's sentence, not at 10 MB per key
+        app.workbench.edit_record(rid)
+        await settle(pilot, app)
+        app.query_one("#field-location", Input).focus()
+        await type_text(pilot, "Desa")
+        cpu = time.process_time()
+        await pilot.press("ctrl+right", "ctrl+right", "ctrl+left")
+        await settle(pilot, app)
+        # 0.05 s CPU here; 0.63 s when each key searched and split the whole 10 MB into sentences
+        assert time.process_time() - cpu < 0.35, "growing a field in it is slow"
+        assert app.query_one("#field-location", Input).value == "di Desa Maju Jaya"
 
 
 # -- 5. a read-only store says so and refuses edits ---------------------------------------------------
