@@ -41,6 +41,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -330,8 +331,22 @@ async def _fix(keys: Keys, app: Any, record_id: str, want: dict[str, Any], publi
     return wrong
 
 
-async def to_sentence(keys: Keys, reader: Any, at: int) -> None:
-    """``j``/``k`` until the reader's sentence holds the character offset ``at``."""
+async def to_sentence(keys: Keys, reader: Any, at: int, marks: Iterable[int] = ()) -> None:
+    """``j``/``k`` until the reader's sentence holds the character offset ``at``; first ``}`` (``{``)
+    to the suggested sentences below (above) the cursor where fewer keys do (``marks``: where the
+    suggestions start)."""
+    target, here = reader._sentence_at(at), reader.sentence_index
+    rows = sorted({reader._sentence_at(m) for m in marks})
+    best: tuple[int, list[str]] = (abs(target - here), [])
+    for key, later in (("right_curly_bracket", True), ("left_curly_bracket", False)):
+        pos, pressed = here, []
+        while (nxt := next((r for r in (rows if later else rows[::-1]) if (r > pos if later else r < pos)),
+                           None)) is not None:
+            pos, pressed = nxt, [*pressed, key]
+            if len(pressed) + abs(target - pos) < best[0]:
+                best = (len(pressed) + abs(target - pos), pressed)
+    for key in best[1]:
+        await keys.press(key)
     for _ in range(400):
         start, end = reader.current_sentence()
         if start <= at < end:

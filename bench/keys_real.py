@@ -8,7 +8,8 @@ wrong ones cost at the keyboard. Each gold page is ingested into a fresh store o
 opened in the workbench (opening is not counted). Its gold records are coded in the order the
 page's gold lists them, each saved before the next is drafted, as a reviewer codes a page:
 
-- ``j``/``k`` to the sentence that holds the record's evidence (from where the cursor is);
+- ``j``/``k`` to the sentence that holds the record's evidence (from where the cursor is), after
+  ``}``/``{`` to the suggested sentences below or above it where that takes fewer keys;
 - ``a``: the workbench's draft of that sentence (a suggestion there is accepted and edited);
 - each slot the saved draft has wrong (type, unit, date, location, personnel, partners; by
   ``tests/gold/evaluate_real``'s comparison) fixed the way ``bench.keys_per_record``'s typist
@@ -17,7 +18,7 @@ page's gold lists them, each saved before the next is drafted, as a reviewer cod
   text; partners that are only missing: ``End`` and each added after a comma), Enter;
 - ``escape`` back to the reader.
 
-Navigation (``j``/``k``, ``a``, ``escape``) and fixes are counted apart. The record is read
+Navigation (``j``/``k``, ``}``/``{``, ``a``, ``escape``) and fixes are counted apart. The record is read
 back from the store: it counts as right when every slot matches the gold. Evidence running
 past the reader's sentence is not extended (evidence is not a scored slot).
 
@@ -102,7 +103,7 @@ async def code_page(app: Any, keys: Keys, aid: str, gold: GoldArticle, every_rec
             continue  # the scorer reports these
         out = Coded(gold.stem, ev[:80])
         keys.count = 0
-        await to_sentence(keys, reader, at)
+        await to_sentence(keys, reader, at, [int(s["evidence"][0]["start"]) for s in app.workbench.suggestions])
         await keys.press("a")
         await keys.settle()
         panel = app.query_one(TaggingPanel)

@@ -131,3 +131,30 @@ async def test_editing_a_field_of_a_suggestion_accepts_it_with_the_edit(
         assert record.unit == "Polsek Sakra" and record.type == second["type"]
         assert (record.evidence[0].start, record.evidence[0].end) == _span(second)
         assert panel.record_id == record.id and panel.suggestion_key is None
+
+
+async def test_braces_go_to_the_suggested_sentences_in_the_order_the_article_reads(
+    sample_store_path: Path, config_home: Path
+) -> None:
+    """``]`` goes best first, which jumps about a page; a reviewer coding it top to bottom takes ``}``
+    to the next suggested sentence below the cursor and ``{`` to the one above it."""
+    async with workbench(sample_store_path, LOMBOK) as (app, pilot):
+        aid = open_id(app)
+        reader = app.query_one(Reader)
+        in_text = sorted({_span(s) for s in app.owner.suggestions(aid)})
+        assert len(in_text) >= 3 and [_span(s) for s in app.owner.suggestions(aid)] != in_text  # ranked apart
+        reader.go_to(0)  # the title
+        await settle(pilot, app)
+        seen = []
+        for _ in in_text:
+            await pilot.press("right_curly_bracket")
+            await settle(pilot, app)
+            seen.append(reader.current_sentence())
+        assert seen == in_text
+        await pilot.press("right_curly_bracket")  # none below the last: it stays, and says so
+        await settle(pilot, app)
+        assert reader.current_sentence() == in_text[-1]
+        assert any("No suggestion below" in str(n.message) for n in app._notifications)
+        await pilot.press("left_curly_bracket", "left_curly_bracket")
+        await settle(pilot, app)
+        assert reader.current_sentence() == in_text[-3]

@@ -114,6 +114,27 @@ class Suggesting(Form):
     def action_previous_suggestion(self) -> None:
         self._step_suggestion(-1)
 
+    def action_suggestion_below(self) -> None:
+        self._step_in_text(1)
+
+    def action_suggestion_above(self) -> None:
+        self._step_in_text(-1)
+
+    def _step_in_text(self, step: int) -> None:
+        """To the next suggested sentence below the cursor (``step`` -1: above it), in the order the
+        article reads: a reviewer coding a page top to bottom skips the sentences between (``]`` goes
+        best first, from one end of the page to the other)."""
+        if not self._guard():
+            return
+        start, end = self.query_one(Reader).current_sentence()
+        starts = sorted(self._span(s)[0] for s in self.suggestions)
+        found = (next((a for a in starts if a >= end), None) if step > 0
+                 else next((a for a in reversed(starts) if a < start), None))
+        if found is None:
+            self.say(f"No suggestion {'below' if step > 0 else 'above'} the cursor.", timeout=2)
+            return
+        self.query_one(Reader).go_to(found)
+
     def _step_suggestion(self, step: int) -> None:
         if not self._guard():
             return
