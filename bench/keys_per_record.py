@@ -16,7 +16,8 @@ store of the samples (opening the article, search + Enter, is not counted):
 - **typed**: as by hand, but every target slot is typed whatever the pre-fill holds (what a
   record costs when no guess is right).
 
-A fix is what a reviewer types: Tab/shift+Tab to the field, the value, Enter. A type is its one
+A fix is what a reviewer types: Tab/shift+Tab to the field (``ctrl+g`` and its letter when it
+lies more than two fields away), the value, Enter. A type is its one
 key; a date is ``down`` to it among the first four dates the field offers (the ones the article
 writes, its sentence's own first), else ``dd/mm`` when the article's date gives the year, else
 ``dd/mm/yyyy``; a name (unit,
@@ -301,8 +302,20 @@ async def type_items(keys: Keys, inp: Any, items: list[str], after: bool = False
 
 
 async def to_field(keys: Keys, app: Any, name: str) -> None:
-    """Tab / shift+Tab through the form to the field ``name``."""
+    """Tab / shift+Tab through the form to the field ``name``, or ``ctrl+g`` and its letter where
+    that takes fewer keys."""
+    from tui.widgets.tagging import FIELD_LETTERS
+
     target = FIELDS.index(name)
+    here = app.focused
+    if isinstance(here, Input) and (here.id or "").startswith("field-"):
+        at = FIELDS.index(here.id.removeprefix("field-"))
+        if abs(target - at) > 2:
+            letter = next(k for k, v in FIELD_LETTERS.items() if v == name)
+            await keys.press("ctrl+g", letter)
+            await keys.settle()
+            assert app.focused is app.query_one(f"#field-{name}"), (name, app.focused)
+            return
     for _ in range(20):
         here = app.focused
         at = FIELDS.index(here.id.removeprefix("field-")) if isinstance(here, Input) and (

@@ -13,7 +13,7 @@ page's gold lists them, each saved before the next is drafted, as a reviewer cod
 - ``a``: the workbench's draft of that sentence (a suggestion there is accepted and edited);
 - each slot the saved draft has wrong (type, unit, date, location, personnel, partners; by
   ``tests/gold/evaluate_real``'s comparison) fixed the way ``bench.keys_per_record``'s typist
-  fixes it: Tab to the field, the value typed the fewest keys the field's completion allows
+  fixes it: Tab to the field (``ctrl+g`` and its letter when more than two away), the value typed the fewest keys the field's completion allows
   (a name on offer in another case taken, as the scorer counts it; a name it cannot offer typed in full; an empty gold value: ``backspace`` on the selected
   text; partners that are only missing: ``End`` and each added after a comma), Enter;
 - ``escape`` back to the reader.

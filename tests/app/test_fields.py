@@ -224,3 +224,33 @@ async def test_at_160_columns_the_reader_is_the_widest_pane(sample_store_path: P
     async with workbench(sample_store_path, LOMBOK) as (app, _pilot):
         reader, left, panel = app.query_one("#middle"), app.query_one("#left"), app.query_one(TaggingPanel)
         assert reader.size.width > left.size.width and reader.size.width > panel.size.width
+
+
+async def test_ctrl_g_and_a_letter_go_to_that_field(sample_store_path: Path, config_home: Path) -> None:
+    """A fix three or five fields down the form was as many Tabs; ``ctrl+g`` and the field's letter
+    go there from any field (or the reader), the letter never typed; another key stays put."""
+    async with workbench(sample_store_path) as (app, pilot):
+        await pilot.press("ctrl+g")  # no record in the form yet: says so, opens nothing
+        await settle(pilot, app)
+        assert any("No record in the form" in m for m in messages(app))
+        rid = await _record(pilot, app)
+        assert app.focused is app.query_one("#field-type", Input)  # where `a` leaves the reviewer
+        before = {f.id: f.value for f in app.query(Input) if (f.id or "").startswith("field-")}
+        await pilot.press("ctrl+g", "n")
+        await settle(pilot, app)
+        assert app.focused is app.query_one("#field-personnel", Input)
+        await type_text(pilot, "45")
+        await pilot.press("ctrl+g", "l")  # from a field: leaving it saves it, as Tab does
+        await settle(pilot, app)
+        assert app.focused is app.query_one("#field-location", Input)
+        assert app.owner.record(rid).personnel == 45
+        await pilot.press("ctrl+g", "z")  # no field's letter: stays where it was
+        await settle(pilot, app)
+        assert app.focused is app.query_one("#field-location", Input)
+        after = {f.id: f.value for f in app.query(Input) if (f.id or "").startswith("field-")}
+        assert {k: v for k, v in after.items() if k != "field-personnel"} == {
+            k: v for k, v in before.items() if k != "field-personnel"}  # no letter typed anywhere
+        app.query_one(Reader).focus()
+        await pilot.press("ctrl+g", "p")  # from the reader too
+        await settle(pilot, app)
+        assert app.focused is app.query_one("#field-partners", Input)

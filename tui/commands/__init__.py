@@ -93,6 +93,11 @@ ANYWHERE = [
         "save the field being typed, then status done (works in a field)",
         palette="Save and done", priority=True,
     ),
+    Command(
+        "go_to_field", "ctrl+g", "go_to_field",
+        "go to a field of the record form: then t u d l p n h o (type … notes; works in a field)",
+        palette="Go to field", priority=True,
+    ),
     Command("status_skipped", "S", "status('skipped')", "status skipped", palette="Skip"),
     Command("status_irrelevant", "I", "status('irrelevant')", "status irrelevant", palette="Irrelevant"),
     Command("status_flagged", "F", "status('flagged')", "status flagged", palette="Flag"),

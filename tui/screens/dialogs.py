@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -57,6 +58,31 @@ class Confirm(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class FieldPicker(ModalScreen[str]):
+    """``ctrl+g``, then a field's letter: the record form's field to go to (a fix three or five Tabs
+    down the form costs two keys); any other key stays where it was."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="FieldPicker")
+
+    def __init__(self, letters: dict[str, str]) -> None:
+        super().__init__()
+        self.letters = letters
+
+    def compose(self) -> ComposeResult:
+        text = Text("go to field:  ")
+        for letter, name in self.letters.items():
+            text.append(letter, "bold")
+            text.append(f" {name}  ")
+        text.append("(another key stays)", "dim")
+        with Vertical():
+            yield Label(text)
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.dismiss(self.letters.get(event.character or "", ""))
 
 
 class SaveSearch(ModalScreen[str]):

@@ -17,9 +17,9 @@ from store import InvalidRecord, StoreError, parse_date
 from ..commands import key_name
 from ..widgets.fields import Field
 from ..widgets.reader import Reader
-from ..widgets.tagging import FormState, TaggingPanel
+from ..widgets.tagging import FIELD_LETTERS, FormState, TaggingPanel
 from .coding import Coding, Step, conflict, outcome
-from .dialogs import UnsavedChanges
+from .dialogs import FieldPicker, UnsavedChanges
 
 
 class Form(Coding):
@@ -162,6 +162,21 @@ class Form(Coding):
                 self.say("Not saved (see the marked field); the status is unchanged.", severity="error")
 
         self.then(then)
+
+    def action_go_to_field(self) -> None:
+        """``ctrl+g`` and a letter: to that field of the form, from anywhere in it or from the reader
+        (Tab goes one field at a time: a place is three down the form, personnel five)."""
+        panel = self.query_one(TaggingPanel)
+        if not panel.editing or not panel.display:
+            self.say("No record in the form: a adds one from the sentence under the cursor "
+                     "(t shows a hidden panel).", severity="warning", timeout=3)
+            return
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.query_one(f"#field-{name}", Field).focus()
+
+        self.app.push_screen(FieldPicker(FIELD_LETTERS), chosen)
 
     def on_field_no_record(self, event: Field.NoRecord) -> None:
         self.say("No record is selected: a adds one from the sentence under the cursor, y accepts a "

@@ -36,6 +36,9 @@ from ..safe import safe_line
 from .fields import Field, ListField, TypeField, TypeKeys
 
 FIELDS = ("type", "unit", "date", "location", "partners", "personnel", "phase", "notes")
+# ctrl+g then one of these goes to that field (the form's fields in order, each by a letter of its name)
+FIELD_LETTERS = {"t": "type", "u": "unit", "d": "date", "l": "location", "p": "partners", "n": "personnel",
+                 "h": "phase", "o": "notes"}
 GROWING = ("unit", "location", "partners")  # ctrl+→ / ctrl+← take the text's next word (fields.py)
 SUGGESTED = "s:"  # the records list's option id of a suggestion: this prefix, then its key
 SUGGESTION_STYLE = "italic #d7af5f"
