@@ -108,14 +108,16 @@ def test_real_terminal_session_then_export(tmp_path: Path) -> None:
 
 
 def test_ctrl_arrows_grow_a_field_in_a_real_terminal(tmp_path: Path) -> None:
-    """``ctrl+←`` as a terminal sends it (tmux: ``C-Left``, an escape sequence the app must read as
-    ctrl+left, not as Esc and keys) grows the drafted place by the word before it."""
+    """``ctrl+g`` ``l`` and ``ctrl+←`` as a terminal sends them (tmux: ``C-g`` is the BEL byte, ``C-Left``
+    an escape sequence the app must read as ctrl+left, not as Esc and keys): to the location field, then
+    the drafted place grown by the word before it."""
     with _demo_article(tmp_path, "apel lombok dup:no") as (tmux, rows):
         tmux.keys("a")  # the best suggestion, the lede, into the form at its type
         tmux.wait_for("records 1 ")
-        for _ in range(3):  # type, unit, date, location
-            tmux.keys("Tab")
-            time.sleep(0.3)
+        tmux.keys("C-g")  # ctrl+g (the terminal's BEL) and l: to the location field
+        time.sleep(0.3)
+        tmux.keys("l")
+        time.sleep(0.3)
         tmux.keys("C-Left")
         time.sleep(0.5)
         tmux.keys("Enter")
