@@ -236,7 +236,10 @@ async def test_ctrl_g_and_a_letter_go_to_that_field(sample_store_path: Path, con
         rid = await _record(pilot, app)
         assert app.focused is app.query_one("#field-type", Input)  # where `a` leaves the reviewer
         before = {f.id: f.value for f in app.query(Input) if (f.id or "").startswith("field-")}
-        await pilot.press("ctrl+g", "n")
+        await pilot.press("ctrl+g")
+        await settle(pilot, app)
+        assert "o notes" in screen_text(app) and "(another key stays)" in screen_text(app)  # all shown
+        await pilot.press("n")
         await settle(pilot, app)
         assert app.focused is app.query_one("#field-personnel", Input)
         await type_text(pilot, "45")

@@ -64,7 +64,8 @@ class FieldPicker(ModalScreen[str]):
     """``ctrl+g``, then a field's letter: the record form's field to go to (a fix three or five Tabs
     down the form costs two keys); any other key stays where it was."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="FieldPicker")
+    # every letter on the screen: one line at 160 columns, wrapped at 80
+    DEFAULT_CSS = DIALOG_CSS.format(name="FieldPicker").replace("width: 70;", "width: 104; max-width: 96%;")
 
     def __init__(self, letters: dict[str, str]) -> None:
         super().__init__()
@@ -77,7 +78,7 @@ class FieldPicker(ModalScreen[str]):
             text.append(f" {name}  ")
         text.append("(another key stays)", "dim")
         with Vertical():
-            yield Label(text)
+            yield Static(text)
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
