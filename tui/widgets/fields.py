@@ -60,10 +60,11 @@ class Field(Input):
             super().__init__()
 
     class Completing(Message):
-        """The completion now on offer for ``field`` (empty: none)."""
+        """The completion now on offer for ``field`` (empty: none); ``hint``: with none on offer, the
+        words ``ctrl+←``/``ctrl+→`` would grow it by."""
 
-        def __init__(self, field: Field, completion: str) -> None:
-            self.field, self.completion = field, completion
+        def __init__(self, field: Field, completion: str, hint: bool = False) -> None:
+            self.field, self.completion, self.hint = field, completion, hint
             super().__init__()
 
     def __init__(self, **kwargs: Any) -> None:
@@ -173,6 +174,7 @@ class Field(Input):
         self.cursor_position = len(self.value)
         self._drop_offers()
         self._grown = True
+        self._grow_hint()
         return True
 
     def grow(self, left: bool) -> bool:
@@ -192,16 +194,35 @@ class Field(Input):
         self.cursor_position = len(self.value)
         self._drop_offers()
         self._grown = True
+        self._grow_hint()
         return True
+
+    def _grows_left(self) -> bool:
+        """``ctrl+←`` grows (rather than moves the cursor): at the item's start, on a value focusing
+        selected, or on one just taken or grown."""
+        at_start = self.cursor_position == len(self.parts(self.value)[0])
+        return at_start or self._all_selected() or (self._grown and self.cursor_at_end)
+
+    def _grow_hint(self) -> None:
+        """Under a field that grows, with nothing on offer: the words ``ctrl+←`` and ``ctrl+→`` would add
+        (a reviewer sees the keys where they help, as a shell shows the rest of a command)."""
+        text, at, until = self._near
+        _, item = self.parts(self.value)
+        if self.offers or not (self.grows and self.editing and self.has_focus and text and item.strip()):
+            return
+        left = grow(text, item, at, until, left=True) if self._grows_left() else None
+        right = grow(text, item, at, until) if self.cursor_at_end or self._all_selected() else None
+        said = [f"ctrl+← {left.split()[0]}"] if left else []
+        said += [f"ctrl+→ {right.split()[-1]}"] if right else []
+        if said:
+            self.post_message(self.Completing(self, "  ·  ".join(said), hint=True))
 
     def action_cursor_right_word(self, select: bool = False) -> None:
         if select or not (self.cursor_at_end or self._all_selected()) or not self.grow(left=False):
             super().action_cursor_right_word(select)
 
     def action_cursor_left_word(self, select: bool = False) -> None:
-        at_start = self.cursor_position == len(self.parts(self.value)[0])
-        ready = at_start or self._all_selected() or (self._grown and self.cursor_at_end)
-        if select or not ready or not self.grow(left=True):
+        if select or not self._grows_left() or not self.grow(left=True):
             super().action_cursor_left_word(select)
 
     def _drop_offers(self) -> None:
@@ -215,6 +236,7 @@ class Field(Input):
         if not self.offers:
             self._suggestion = ""
             self.post_message(self.Completing(self, ""))
+            self._grow_hint()
             return
         name = self.offers[self.offer_at]
         _, tail = self.split(self.value)
@@ -265,6 +287,7 @@ class Field(Input):
         self._fresh = True
         self._grown = False
         self._drop_offers()
+        self.call_after_refresh(self._grow_hint)  # once the focus and the selection are the field's
 
     def on_blur(self) -> None:
         self._drop_offers()

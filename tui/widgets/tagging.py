@@ -215,6 +215,9 @@ class TaggingPanel(Vertical):
         event.stop()
         name = (event.field.id or "").removeprefix("field-")
         line = self.query_one(f"#completion-{name}", Static)
+        if event.hint:  # what ctrl+←/ctrl+→ would add: dim, apart from a completion to take
+            line.update(Text(safe_line(event.completion), style="dim"))
+            return
         line.update(Text("→ " + safe_line(event.completion), style="italic") if event.completion else Text())
 
     # -- showing ------------------------------------------------------------------------------
