@@ -5,7 +5,9 @@ reading in its taxonomy.toml; where it has not, the pre-fill follows what its re
 once they clearly do one thing. Why: on the real-shaped gold set, writers who read the guidelines
 alone split on these readings (``Sat Lantas Polres X`` written as the unit by the older writers 191
 times of 191, as ``Sat Lantas`` by the session-16 judges every time), and a draft in the other reading
-costs the reviewer a correction on every such record. Pure functions over records (no store)."""
+costs the reviewer a correction on every such record. In a team the drafting reviewer's own records
+decide first, the team's until they do (``learned_how``): people split the same way. Pure functions over
+records (no store)."""
 
 from __future__ import annotations
 
@@ -210,41 +212,66 @@ def record_votes(record: ActivityRecord) -> dict[str, str]:
 class Tally:
     """The readings a store's records decide, kept up to date record by record: a record is read
     again only when it is new or changed (a draft follows every save: 10k records read in full cost
-    ~85 ms, checked again ~5 ms)."""
+    ~85 ms, checked again ~5 ms). Each record's reviewer is kept with its readings, so a reviewer's
+    own can be told from the team's."""
 
     def __init__(self) -> None:
-        self._seen: dict[str, tuple[str, dict[str, str]]] = {}
+        self._seen: dict[str, tuple[str, str, dict[str, str]]] = {}
 
     def update(self, records: Iterable[Mapping[str, Any]]) -> None:
-        seen: dict[str, tuple[str, dict[str, str]]] = {}
+        seen: dict[str, tuple[str, str, dict[str, str]]] = {}
         for data in records:
             rid, stamp = str(data.get("id", "")), str(data.get("updated", ""))
             kept = self._seen.get(rid)
             seen[rid] = kept if kept is not None and kept[0] == stamp else (
-                stamp, record_votes(ActivityRecord.from_dict(dict(data))))
+                stamp, str(data.get("reviewer", "")), record_votes(ActivityRecord.from_dict(dict(data))))
         self._seen = seen
 
-    def counts(self) -> dict[str, Counter[str]]:
+    def counts(self, reviewer: str | None = None) -> dict[str, Counter[str]]:
+        """How many records decided each reading: every reviewer's, or ``reviewer``'s alone."""
         out: dict[str, Counter[str]] = {name: Counter() for name in _VOTERS}
-        for _, decided in self._seen.values():
+        for _, by, decided in self._seen.values():
+            if reviewer is not None and by != reviewer:
+                continue
             for name, reading in decided.items():
                 out[name][reading] += 1
         return out
 
 
-def learned(counts: Mapping[str, Counter[str]], settled: Iterable[str],
-            current: Mapping[str, str]) -> dict[str, str]:
-    """``current`` with each convention the project has not settled set to the reading the records
-    follow (``counts``, from ``Tally``), when at least ``MIN_VOTES`` records decided it and
-    ``MAJORITY`` of them agree."""
-    out = dict(current)
+def _decided(tally: Counter[str]) -> str | None:
+    """The reading ``MIN_VOTES`` records or more decided with ``MAJORITY`` of them agreeing, if any."""
+    total = sum(tally.values())
+    if total < MIN_VOTES:
+        return None
+    reading, n = tally.most_common(1)[0]
+    return reading if n >= MAJORITY * total else None
+
+
+def learned_how(counts: Mapping[str, Counter[str]], settled: Iterable[str], current: Mapping[str, str],
+                own: Mapping[str, Counter[str]] | None = None) -> dict[str, tuple[str, str]]:
+    """Each convention's reading and where it comes from: "settled" (the project's taxonomy.toml), "yours"
+    (``own``: the drafting reviewer's records decided it), "team" (``counts``: every reviewer's records
+    decided it) or "default". Why the reviewer's own first: people who code by the guidelines alone split on
+    these readings and each keeps to one (the gold's writers, see the module docstring); drafted in a
+    teammate's reading, a reviewer corrects every such record, and the drafts would lean a double coder
+    toward the other reading. The team's reading stands until the reviewer's own records decide."""
     fixed = set(settled)
-    for name, tally in counts.items():
-        if name in fixed or name not in out:
-            continue
-        total = sum(tally.values())
-        if total >= MIN_VOTES:
-            reading, n = tally.most_common(1)[0]
-            if n >= MAJORITY * total:
-                out[name] = reading
+    out: dict[str, tuple[str, str]] = {}
+    for name, reading in current.items():
+        if name in fixed:
+            out[name] = (reading, "settled")
+        elif own is not None and (mine := _decided(own.get(name, Counter()))) is not None:
+            out[name] = (mine, "yours")
+        elif (team := _decided(counts.get(name, Counter()))) is not None:
+            out[name] = (team, "team")
+        else:
+            out[name] = (reading, "default")
     return out
+
+
+def learned(counts: Mapping[str, Counter[str]], settled: Iterable[str], current: Mapping[str, str],
+            own: Mapping[str, Counter[str]] | None = None) -> dict[str, str]:
+    """``current`` with each convention the project has not settled set to the reading the records
+    follow: the drafting reviewer's (``own``) once theirs decide it, else every reviewer's (``counts``,
+    from ``Tally``), when at least ``MIN_VOTES`` records decided it and ``MAJORITY`` of them agree."""
+    return {name: reading for name, (reading, _) in learned_how(counts, settled, current, own).items()}

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from store.classify import TypeClassifier
-from store.conventions import Tally, learned, record_votes
+from store.conventions import Tally, learned, learned_how, record_votes
 from store.disk.annotations import Annotations
 from store.disk.corpus import now_iso
 from store.errors import InvalidArgument, NotFound, StoreError
@@ -62,6 +62,7 @@ class Suggesting:
     _drafting: Taxonomy | None = None
     _drafting_base: Taxonomy | None = None
     _drafting_seq: int = -1
+    _drafting_for: str | None = None
     _tally: Tally | None = None
 
     @property
@@ -98,9 +99,10 @@ class Suggesting:
 
     def drafting_taxonomy(self, without: Iterable[ActivityRecord] = ()) -> Taxonomy:
         """The taxonomy the pre-fill drafts with: the conventions the store's taxonomy.toml does not
-        settle follow what the store's records do (``store.conventions``), up to date with every record;
-        ``without`` records left out (another reviewer's of the article drafted: double coding stays
-        independent, as ``own_coding`` keeps the classifier)."""
+        settle follow what this reviewer's records do once they decide it, else what every reviewer's
+        do (``store.conventions.learned_how``), up to date with every record; ``without`` records left
+        out (another reviewer's of the article drafted: double coding stays independent, as
+        ``own_coding`` keeps the classifier)."""
         base = self._drafting_all()
         left_out = list(without)
         if not left_out or self._tally is None:
@@ -110,7 +112,8 @@ class Suggesting:
             for name, reading in record_votes(record).items():
                 counts[name][reading] -= 1
         taxonomy = self.taxonomy
-        conventions = learned(counts, taxonomy.settled, taxonomy.conventions)
+        own = self._tally.counts(self.reviewer)
+        conventions = learned(counts, taxonomy.settled, taxonomy.conventions, own)
         if conventions == base.conventions:
             return base
         return dataclasses.replace(taxonomy, conventions=conventions)
@@ -118,28 +121,34 @@ class Suggesting:
     def _drafting_all(self) -> Taxonomy:
         taxonomy = self.taxonomy
         if self._drafting_seq != self.annotations.seq or self._drafting is None or (
-                self._drafting_base is not taxonomy):
+                self._drafting_base is not taxonomy) or self._drafting_for != self.reviewer:
             if self._tally is None:
                 self._tally = Tally()
             self._tally.update(self.annotations.values("records"))
-            conventions = learned(self._tally.counts(), taxonomy.settled, taxonomy.conventions)
+            conventions = learned(self._tally.counts(), taxonomy.settled, taxonomy.conventions,
+                                  self._tally.counts(self.reviewer))
             self._drafting = taxonomy if conventions == taxonomy.conventions else dataclasses.replace(
                 taxonomy, conventions=conventions)
             self._drafting_base, self._drafting_seq = taxonomy, self.annotations.seq
+            self._drafting_for = self.reviewer
         return self._drafting
 
     def conventions_in_use(self) -> dict[str, dict[str, Any]]:
         """Each coding convention the pre-fill drafts with: its reading, how it was chosen ("settled" by
-        the store's taxonomy.toml, "learned" from the records, or the "default"), and how many records
-        decided each reading (shown by ``tandai stats``, so a reviewer sees why drafts read as they do)."""
+        the store's taxonomy.toml, "learned" from the records, or the "default"), whose records decided it
+        when learned ("from": "yours", this reviewer's, or "team", every reviewer's), and how many records
+        decided each reading, every reviewer's and this reviewer's (shown by ``tandai stats``, so a reviewer
+        sees why drafts read as they do)."""
         taxonomy = self.taxonomy
-        used = self.drafting_taxonomy().conventions
-        counts = self._tally.counts() if self._tally is not None else {}
+        self._drafting_all()
+        assert self._tally is not None
+        team, yours = self._tally.counts(), self._tally.counts(self.reviewer)
         out: dict[str, dict[str, Any]] = {}
-        for name, reading in used.items():
-            how = "settled" if name in taxonomy.settled else (
-                "learned" if reading != taxonomy.conventions.get(name) else "default")
-            out[name] = {"reading": reading, "how": how, "records": dict(counts.get(name, {}))}
+        for name, (reading, how) in learned_how(team, taxonomy.settled, taxonomy.conventions, yours).items():
+            out[name] = {"reading": reading, "how": "learned" if how in ("yours", "team") else how,
+                         "records": dict(team.get(name, {})), "yours": dict(yours.get(name, {}))}
+            if how in ("yours", "team"):
+                out[name]["from"] = how
         return out
 
     # -- suggestions -------------------------------------------------------------------------------

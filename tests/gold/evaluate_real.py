@@ -462,6 +462,39 @@ def evaluate_learned_by_page(part: str = "dev", pages: str = "*", keep: float = 
     return out
 
 
+def writer_batch(stem: str) -> str:
+    """Who wrote a dev page, roughly: the pages before e190 (the session-2 to session-11 writers, aligned to
+    the conventions in session 3) as one reviewer, and from e190 on, blocks of twelve pages (the judge
+    batches were twelve pages each from session 12; the blocks do not all fall on a batch's edges)."""
+    m = re.match(r"e(\d+)_", stem)
+    return "older" if m is None or int(m.group(1)) < 190 else f"w{(int(m.group(1)) - 190) // 12:02d}"
+
+
+def evaluate_team(pages: str = "*") -> Scores:
+    """The dev pages' pre-fill in one store that holds every dev page's gold records, each saved by its
+    writer (``writer_batch``) as a reviewer of a team, each page drafted by its writer with its own records
+    deleted first (leave one page out, then saved again): what a reviewer of a team whose people read the
+    conventions differently is drafted. Only dev: frozen and fresh records are never read here."""
+    arts = load("dev", pages)
+    sc = Scores()
+    with gold_store(arts, "older") as (st, by_stem):
+        saved: dict[str, list[tuple[dict[str, Any], Any]]] = {}
+        ids: dict[str, list[str]] = {}
+        for g in arts:
+            aid, st.reviewer = by_stem[g.stem], writer_batch(g.stem)
+            text = st.article(aid).text
+            spans = [(rec, at) for rec in g.meta.get("records", []) if (at := text.find(rec.get("evidence", ""))) >= 0]
+            saved[g.stem] = [(rec, st.draft_record(aid, at, at + len(rec["evidence"]))["evidence"]) for rec, at in spans]
+            ids[g.stem] = _coded_before(st, aid, saved[g.stem])
+        for g in arts:
+            st.reviewer = writer_batch(g.stem)
+            for rid in ids[g.stem]:
+                st.delete_record(rid)
+            score_records(st, by_stem[g.stem], g, sc)
+            ids[g.stem] = _coded_before(st, by_stem[g.stem], saved[g.stem])
+    return sc
+
+
 def evaluate_conventions(part: str, pages: str) -> tuple[dict[str, str], Scores, Scores]:
     """The coding conventions a store learns from the gold records of ``pages`` (as if its reviewers had
     coded them: ``store.conventions``), and the pre-fill of those pages with the default readings and with
@@ -503,6 +536,10 @@ def main(argv: list[str] | None = None) -> int:
                     "(run it on one writer's pages: --pages)")
     ap.add_argument("--in-page-order", action="store_true", help="the pre-fill with each page coded top to "
                     "bottom: every draft with the page's records before it saved, as a reviewer codes a page")
+    ap.add_argument("--as-team", action="store_true", help="the dev pages' pre-fill in one store holding "
+                    "every dev page's records, each saved by its writer as one reviewer of a team, each page "
+                    "drafted by its writer with its own records left out (what learning each reviewer's "
+                    "conventions gives a team whose people read them differently)")
     ap.add_argument("--agreement", action="store_true", help="the dev pages coded twice (tests/gold/real/"
                     "second/): how far the two people agree, slot by slot, beside the pre-fill's agreement with each")
     args = ap.parse_args(argv)
@@ -519,6 +556,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"conventions learned from the pages' records: {got or 'none (the defaults)'}")
         for name, sc in (("default", default), ("learned", taught)):
             print(f"pre-fill right, {name}: " + "; ".join(f"{k} {sum(sc.slots[k])}/{len(sc.slots[k])}" for k in SLOTS))
+        return 0
+    if args.as_team:
+        sc = evaluate_team(args.pages)
+        print("dev: pre-fill right, coded as a team (each writer a reviewer): " + "; ".join(
+            f"{k} {sum(sc.slots[k])}/{len(sc.slots[k])}" for k in SLOTS))
         return 0
     if args.in_page_order:
         for part in parts:

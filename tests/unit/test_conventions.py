@@ -344,14 +344,15 @@ def test_tandai_stats_says_which_reading_each_convention_drafts_and_why(tmp_path
     out = subprocess.run([sys.executable, "-m", "tui.cli", "stats"], capture_output=True, text=True, env=env,
                          timeout=120, check=True).stdout
     lines = {line.split()[1]: line for line in map(str.strip, out.splitlines()) if line.startswith("convention ")}
-    assert "alone (learned from the records; records: alone 3)" in lines["sub_unit"]
+    assert "alone (learned from your records; records: alone 3)" in lines["sub_unit"]
     assert "all (set in taxonomy.toml" in lines["location_list"]
     assert "place (default" in lines["location_phrase"]
     assert "place (default" in lines["location_where"]
     assert "none (default" in lines["location_unnamed"]
     data = json.loads(subprocess.run([sys.executable, "-m", "tui.cli", "stats", "--json"], capture_output=True,
                                      text=True, env=env, timeout=120, check=True).stdout)
-    assert data["conventions"]["sub_unit"] == {"reading": "alone", "how": "learned", "records": {"alone": 3}}
+    assert data["conventions"]["sub_unit"] == {"reading": "alone", "how": "learned", "from": "yours",
+                                               "records": {"alone": 3}, "yours": {"alone": 3}}
 
 
 def test_a_second_reviewer_of_the_same_article_drafts_without_the_first_reviewer_s_reading(
@@ -371,6 +372,38 @@ def test_a_second_reviewer_of_the_same_article_drafts_without_the_first_reviewer
         same = st.draft_record(ids["page"], *_sentence(st, ids["page"], "mengatur arus"))
         other = st.draft_record(ids["other"], *_sentence(st, ids["other"], "mengatur arus"))
         assert (same["unit"], other["unit"]) == ("Sat Lantas Polres Bukit Tinggi", "Sat Lantas")
+
+
+def test_a_reviewer_s_own_reading_is_drafted_before_the_team_s(tmp_path: Path) -> None:
+    """In a team whose reviewers read a convention differently, each is drafted in their own reading once
+    their records decide it, and in the team's until then: rina keeps "Sat X Polres Y" six times, budi codes
+    the sub-unit alone three times (the team's records: six to three), and budi is drafted "Sat Lantas" on an
+    article nobody coded while rina and sari, who has coded nothing, get the unit as written. ``stats`` says
+    whose records decided it."""
+    src, path = _open(tmp_path)
+    for stem, place in (("other", "Lembah Sari"), ("third", "Danau Biru")):
+        (src / f"{stem}.txt").write_text(SUB_UNITS.replace("Bukit Tinggi", place), encoding="utf-8")
+    with store.open(path, reviewer="rina") as st:
+        st.ingest([src])
+        ids = {Path(a.source).stem: a.id for a in st.articles()}
+        for needle in ("menjaga pintu masuk", "memantau simpatisan", "menyambangi tokoh", "mengatur arus",
+                       "berpatroli di Kecamatan", "Sat Polairud Polres"):
+            _code(st, ids["other"], needle)
+    with store.open(path, reviewer="budi") as st:
+        for needle, unit in (("menjaga pintu masuk", "Sat Samapta"), ("memantau simpatisan", "Sat Intelkam"),
+                             ("menyambangi tokoh", "Sat Binmas")):
+            _code(st, ids["page"], needle, unit=unit)
+    drafted = {}
+    for reviewer in ("budi", "rina", "sari"):
+        with store.open(path, reviewer=reviewer) as st:
+            drafted[reviewer] = st.draft_record(ids["third"], *_sentence(st, ids["third"], "mengatur arus"))["unit"]
+            used = st.conventions_in_use()["sub_unit"]
+            assert used["records"] == {"with_parent": 6, "alone": 3}
+            assert (used["reading"], used["how"], used.get("from")) == (
+                ("alone", "learned", "yours") if reviewer == "budi" else ("with_parent", "learned",
+                                                                          "yours" if reviewer == "rina" else "team"))
+    assert drafted == {"budi": "Sat Lantas", "rina": "Sat Lantas Polres Danau Biru",
+                       "sari": "Sat Lantas Polres Danau Biru"}
 
 
 @pytest.mark.parametrize(("place", "sentence", "expected"), [

@@ -34,10 +34,13 @@ def _table(args: argparse.Namespace, s: dict[str, object]) -> None:
     table.add_row("reviewers", ", ".join(safe_line(r) for r in s["reviewers"]) or "-")  # type: ignore[attr-defined]
     for name, c in dict(s.get("conventions") or {}).items():  # type: ignore[call-overload]
         decided = ", ".join(f"{safe_line(r)} {n}" for r, n in sorted(c["records"].items()))
-        why = {"settled": "set in taxonomy.toml", "learned": "learned from the records",
-               "default": "default"}.get(c["how"], safe_line(str(c["how"])))
+        whose = "your" if c.get("from") == "yours" else "the team's"
+        why = {"settled": "set in taxonomy.toml", "default": "default",
+               "learned": f"learned from {whose} records"}.get(c["how"], safe_line(str(c["how"])))
+        yours = ", ".join(f"{safe_line(r)} {n}" for r, n in sorted(dict(c.get("yours") or {}).items()))
         table.add_row(f"convention {safe_line(name)}", f"{safe_line(c['reading'])} ({why}"
-                      + (f"; records: {decided})" if decided else ")"))
+                      + (f"; records: {decided}" if decided else "")
+                      + (f"; yours: {yours})" if yours and yours != decided else ")"))
     console.print(table)
 
 
