@@ -119,6 +119,20 @@ def test_a_writer_s_pages_teach_a_store_the_conventions_that_writer_codes() -> N
     assert len(taught.slots["unit"]) == len(default.slots["unit"]) > 30
 
 
+def test_a_team_s_writers_are_each_drafted_in_their_own_reading() -> None:
+    """``--as-team``: older dev pages (a sub-unit written with its Polres) and judge batches e450-e469 (the
+    sub-unit alone) in one store, each writer a reviewer, each page drafted by its writer with its own records
+    left out: the judges are drafted in their reading, so more units are right than in a cold store, while
+    the older pages, the team's majority, keep theirs."""
+    from tests.gold.evaluate_real import evaluate, evaluate_team
+
+    pages = "e1[0-4][0-9]_*,e4[5-6][0-9]_*"
+    team, cold = evaluate_team(pages), evaluate("dev", pages)
+    assert len(team.slots["unit"]) == len(cold.slots["unit"]) > 250
+    assert sum(team.slots["unit"]) > sum(cold.slots["unit"])
+    assert sum(team.slots["location"]) >= sum(cold.slots["location"])
+
+
 def test_two_codings_of_a_page_are_paired_by_their_evidence_one_to_one() -> None:
     """The agreement study pairs one person's records with the other's by overlapping evidence, one to one;
     of two records on one sentence each pairs with the one it agrees with most, a record whose evidence the
