@@ -56,6 +56,26 @@ CONVENTIONS = {
 }
 
 
+# each reading in words, as a reviewer is told when drafts change to it (one line, with an example)
+READINGS = {
+    ("location_list", "all"): 'a list of places whole ("Kecamatan A dan Kecamatan B")',
+    ("location_list", "first"): 'a list of places by its first ("Kecamatan A")',
+    ("unit_form", "short"): 'the article\'s unit as the page most often writes it ("Polres X")',
+    ("unit_form", "first_written"):
+        'the article\'s unit as its body first writes it ("Kepolisian Resor (Polres) X")',
+    ("sub_unit", "with_parent"): 'a sub-unit with its Polres ("Sat Lantas Polres X")',
+    ("sub_unit", "alone"): 'a sub-unit without its Polres ("Sat Lantas" for "Sat Lantas Polres X")',
+    ("location_phrase", "place"):
+        'a place without the words around it ("Mapolres X" for "di halaman Mapolres X")',
+    ("location_phrase", "phrase"): 'a place with the words around it ("halaman Mapolres X")',
+    ("location_where", "place"):
+        'a venue without where it lies ("Gudang KPU X" for "ke Gudang KPU X di Dringu")',
+    ("location_where", "with_where"): 'a venue with where it lies ("Gudang KPU X di Dringu")',
+    ("location_unnamed", "none"): 'no place for an act placed only somewhere unnamed ("ke permukiman warga")',
+    ("location_unnamed", "as_written"): 'an unnamed place as written ("permukiman warga")',
+}
+
+
 @dataclass(slots=True)
 class Taxonomy:
     labels: dict[str, LabelStyle]

@@ -30,6 +30,7 @@ from textual.widgets import OptionList
 import store
 from store import Article, InvalidRecord, StoreError
 from store.adjudicate import same_events
+from store.taxonomy import READINGS
 
 from ..messages import StoreChanged
 from ..safe import safe_line
@@ -91,6 +92,9 @@ class Coding(Screen[None]):
         # each: a step, or (on the UI thread, when its turn comes) a function deciding one
         self._writes: deque[tuple[Callable[[], Step | None], bool]] = deque()
         self._write_lock = threading.Lock()
+        # (reviewer, each convention's reading and whose records decided it) as drafts last read them
+        self._readings: tuple[str, dict[str, tuple[str, str]]] | None = None
+        self._readings_lock = threading.Lock()  # two saves' workers compare and keep them one at a time
 
     # -- actions: annotation ------------------------------------------------------------------
 
@@ -368,6 +372,26 @@ class Coding(Screen[None]):
         self.post_message(StoreChanged(record_id))
         if record_id:  # the same event coded in another article? (issue 13)
             self.run_worker(lambda: self._same_event(record_id), thread=True, group="same", exclusive=True)
+        self.run_worker(self.note_readings, thread=True, group="readings")
+
+    def note_readings(self) -> None:
+        """Keep how drafts read each coding convention, and say when a change moved one (the reviewer's
+        third record coding a sub-unit alone, a deleted record taking a reading back): drafts that start
+        to read otherwise are never a surprise, and the reviewer knows whose records decided it."""
+        st = self.owner.store
+        with self._readings_lock:
+            used = self.owner.call(st.conventions_in_use)
+            now = {name: (str(c["reading"]), str(c.get("from", c["how"]))) for name, c in used.items()}
+            before, self._readings = self._readings, (st.reviewer, now)
+        if before is None or before[0] != st.reviewer:
+            return  # the first look, or another reviewer's name typed: what drafts read for them now
+        for name, (reading, whose) in now.items():
+            if before[1].get(name, (reading, ""))[0] == reading:
+                continue
+            said = f"Drafts now write {READINGS.get((name, reading), f'{name} = {reading}')}"
+            said += {"yours": ", as your records do", "team": ", as the team's records do",
+                     "default": " again: the records no longer decide it"}.get(whose, "")
+            self.app.call_from_thread(self.say, f"{said} (tandai stats counts them).", "information", 8)
 
     def _same_event(self, record_id: str) -> None:
         same = self.owner.call(same_events, self.owner.store, record_id)

@@ -91,6 +91,7 @@ class Workbench(Menus):
             self.say(self.owner.store.notice, severity="warning", timeout=10)
         self.refresh_status()
         self.run_search("")
+        self.run_worker(self.note_readings, thread=True, group="readings")  # what drafts read before a change
         self.query_one("#search", Input).focus()
         if not self.reviewer_known:
             self.app.push_screen(AskName(), self._set_reviewer)
@@ -105,6 +106,7 @@ class Workbench(Menus):
             return
         if name:
             self.owner.store.reviewer = name
+            self.run_worker(self.note_readings, thread=True, group="readings")  # drafts follow their records
             try:
                 save_reviewer(name)
             except StoreError as exc:
