@@ -190,3 +190,32 @@ def test_only_an_adjudicator_adds_articles(team_url: str, article_files: Path) -
         assert ayu.ingest([article_files]).added == 2
     with store.open(as_role(team_url, "rina")) as rina:
         assert rina.count() == 2 and rina.search("Bontang").hits
+
+
+def test_each_reviewer_of_a_team_database_is_drafted_in_their_own_reading(team_url: str, tmp_path: Path) -> None:
+    """On a shared database the records of every role teach the team's reading, and a role's own records,
+    once they decide it, their own: rina keeps "Sat X Polres Y" six times, budi codes the sub-unit alone
+    three times, and on an article neither coded budi is drafted "Sat Lantas", rina the unit as written."""
+    from tests.unit.test_conventions import SUB_UNITS, _code, _sentence
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for stem, place in (("page", "Bukit Tinggi"), ("other", "Lembah Sari"), ("third", "Danau Biru")):
+        (src / f"{stem}.txt").write_text(SUB_UNITS.replace("Bukit Tinggi", place), encoding="utf-8")
+    with store.open(team_url) as owner:
+        owner.ingest([src])
+        ids = {Path(a.source).stem: a.id for a in owner.articles()}
+    with store.open(as_role(team_url, "rina")) as rina:
+        for needle in ("menjaga pintu masuk", "memantau simpatisan", "menyambangi tokoh", "mengatur arus",
+                       "berpatroli di Kecamatan", "Sat Polairud Polres"):
+            _code(rina, ids["other"], needle)
+    with store.open(as_role(team_url, "budi")) as budi:
+        for needle, unit in (("menjaga pintu masuk", "Sat Samapta"), ("memantau simpatisan", "Sat Intelkam"),
+                             ("menyambangi tokoh", "Sat Binmas")):
+            _code(budi, ids["page"], needle, unit=unit)
+    drafted_units = {}
+    for role in ("budi", "rina"):
+        with store.open(as_role(team_url, role)) as st:
+            drafted_units[role] = st.draft_record(ids["third"], *_sentence(st, ids["third"], "mengatur arus"))["unit"]
+            assert st.conventions_in_use()["sub_unit"]["from"] == "yours"
+    assert drafted_units == {"budi": "Sat Lantas", "rina": "Sat Lantas Polres Danau Biru"}
