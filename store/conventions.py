@@ -197,6 +197,7 @@ def _location_unnamed_vote(record: ActivityRecord) -> str | None:
 _VOTERS = {"sub_unit": _sub_unit_vote, "location_list": _location_list_vote,
            "location_phrase": _location_phrase_vote, "location_where": _location_where_vote,
            "location_unnamed": _location_unnamed_vote}
+LEARNED = frozenset(_VOTERS)  # the conventions records decide (unit_form is only ever settled)
 
 
 def record_votes(record: ActivityRecord) -> dict[str, str]:

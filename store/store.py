@@ -28,7 +28,7 @@ from store import ingest as ingest_engine
 from store.agreement import conflicts, gather
 from store.coding import Coding
 from store.disk.annotations import Annotations
-from store.disk.atomic import fsync_dir, read_json, write_json
+from store.disk.atomic import fsync_dir, read_json, write_bytes, write_json
 from store.disk.corpus import SHARD_SIZE, Corpus
 from store.disk.layout import ANNOTATIONS_DIR, INDEX_DIR, MANIFEST, PENDING, TAXONOMY
 from store.disk.lock import WriterLock
@@ -54,7 +54,7 @@ from store.model import (
 from store.paths import check_store_path
 from store.search.index import IndexMissing, SearchIndex, SearchResult
 from store.search.query import Filter, parse
-from store.taxonomy import Taxonomy, load_taxonomy
+from store.taxonomy import Taxonomy, load_taxonomy, settled_text
 from store.text.entities import Recogniser
 
 
@@ -178,6 +178,20 @@ class Store(Coding):
             override = self.path / TAXONOMY
             self._taxonomy = load_taxonomy(override if override.exists() else None)
         return self._taxonomy
+
+    def settle_convention(self, name: str, reading: str | None) -> None:
+        """Settle a coding convention for everyone drafting in this store (``reading`` None: no longer
+        settled, drafts follow the records again), in its taxonomy.toml, the rest of the file as it was:
+        how a project makes one reading its reviewers' when their records split (``store.conventions``)."""
+        self.require_writable()
+        path = self.path / TAXONOMY
+        old = path.read_text(encoding="utf-8") if path.exists() else None
+        self._put_taxonomy(settled_text(old, name, reading))
+
+    def _put_taxonomy(self, text: str) -> None:
+        path = self.path / TAXONOMY
+        write_bytes(path, text.encode("utf-8"))
+        self._taxonomy = None
 
     @property
     def recogniser(self) -> Recogniser:

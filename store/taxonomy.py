@@ -10,7 +10,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from store.errors import StoreError
+import tomlkit
+
+from store.errors import InvalidArgument, StoreError
 
 DEFAULTS = "taxonomy.toml"
 
@@ -225,3 +227,32 @@ def _load(override: Path | None, version: tuple[int, int] | None) -> Taxonomy:
     built = _build(data, str(override) if override is not None else f"{DEFAULTS} (built in)")
     built.settled = settled
     return built
+
+
+def settled_text(text: str | None, name: str, reading: str | None) -> str:
+    """A store's taxonomy.toml (``text``, None when it has none) with the convention ``name`` settled to
+    ``reading``, or no longer settled (``reading`` None: drafts follow the records again). The rest of the
+    file, comments included, stays as written (``tomlkit``). An unknown name or reading is one line saying
+    which are known; a file that does not parse is one line too."""
+    if name not in CONVENTIONS:
+        raise InvalidArgument(f"no convention {name!r}: one of {', '.join(sorted(CONVENTIONS))}")
+    if reading is not None and reading not in CONVENTIONS[name]:
+        raise InvalidArgument(f"{name} reads {' or '.join(CONVENTIONS[name])}, not {reading!r}")
+    try:
+        doc = tomlkit.parse(text or "")
+    except tomlkit.exceptions.TOMLKitError as exc:
+        raise StoreError(f"{DEFAULTS}: {str(exc).splitlines()[0]}") from exc
+    table = doc.get("conventions")
+    if table is None:
+        if reading is None:
+            return doc.as_string()
+        table = tomlkit.table()
+        doc["conventions"] = table
+    elif not isinstance(table, dict):
+        raise StoreError(f"{DEFAULTS}: [conventions] must be a table")
+    if reading is None:
+        table.pop(name, None)
+    else:
+        table[name] = reading
+    return doc.as_string()
+

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from platformdirs import user_cache_path
 
 from store.disk.atomic import write_bytes
@@ -32,6 +33,7 @@ from store.pg.connection import check_url, connect, redact, reported
 from store.pg.live import Listener
 from store.pg.schema import check_version
 from store.store import Store
+from store.taxonomy import settled_text
 
 CACHE_SLOTS = 16
 COMMIT_EVERY = 40  # shards written between manifest commits when the cache catches up
@@ -119,6 +121,28 @@ class PgStore(Store):
     @reviewer.setter
     def reviewer(self, name: str) -> None:
         self._name = name
+
+    def settle_convention(self, name: str, reading: str | None) -> None:
+        """Settle a coding convention for the whole team, in the database (its ``taxonomy`` in
+        ``tandai.meta``, what every cache takes on opening); only the database's owner may, as only the
+        owner sets the taxonomy (``tandai copy``). Workbenches open now follow it when they reopen."""
+        self.require_writable()
+        conn = connect(self.url)
+        try:
+            with reported(self.url, "settling a convention"):
+                try:
+                    row = conn.execute("SELECT value FROM tandai.meta WHERE key = 'taxonomy'").fetchone()
+                    text = settled_text(row[0] if row else None, name, reading)
+                    conn.execute("INSERT INTO tandai.meta VALUES ('taxonomy', %s) "
+                                 "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (text,))
+                    conn.commit()
+                except psycopg.errors.InsufficientPrivilege:
+                    raise StoreError(f"only the owner of {self.location} settles a convention for its team "
+                                     f"(you are {self.reviewer})") from None
+        finally:
+            conn.close()
+        self._write_taxonomy(self.path, text)
+        self._taxonomy = None
 
     @staticmethod
     def _write_taxonomy(cache: Path, text: str | None) -> None:

@@ -219,3 +219,29 @@ def test_each_reviewer_of_a_team_database_is_drafted_in_their_own_reading(team_u
             drafted_units[role] = st.draft_record(ids["third"], *_sentence(st, ids["third"], "mengatur arus"))["unit"]
             assert st.conventions_in_use()["sub_unit"]["from"] == "yours"
     assert drafted_units == {"budi": "Sat Lantas", "rina": "Sat Lantas Polres Danau Biru"}
+
+
+def test_the_owner_settles_a_convention_for_the_whole_team_a_reviewer_cannot(team_url: str, tmp_path: Path) -> None:
+    """``settle_convention`` on a team database: a reviewer is refused in one line naming who may; the
+    owner's reading reaches every reviewer's next session over their own records."""
+    from tests.unit.test_conventions import SUB_UNITS, _code, _sentence
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "page.txt").write_text(SUB_UNITS, encoding="utf-8")
+    with store.open(team_url) as owner:
+        owner.ingest([src])
+        aid = _first(owner)
+    with store.open(as_role(team_url, "budi")) as budi:
+        for needle, unit in (("menjaga pintu masuk", "Sat Samapta"), ("memantau simpatisan", "Sat Intelkam"),
+                             ("menyambangi tokoh", "Sat Binmas")):
+            _code(budi, aid, needle, unit=unit)
+        lantas = _sentence(budi, aid, "mengatur arus")
+        assert budi.draft_record(aid, *lantas)["unit"] == "Sat Lantas"
+        with pytest.raises(StoreError, match=r"^only the owner of .* settles a convention for its team \(you are budi\)$"):
+            budi.settle_convention("sub_unit", "with_parent")
+    with store.open(team_url) as owner:
+        owner.settle_convention("sub_unit", "with_parent")
+    with store.open(as_role(team_url, "budi")) as budi:
+        assert budi.draft_record(aid, *lantas)["unit"] == "Sat Lantas Polres Bukit Tinggi"
+        assert budi.conventions_in_use()["sub_unit"]["how"] == "settled"

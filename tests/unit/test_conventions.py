@@ -493,3 +493,46 @@ def test_places_coded_one_by_one_for_a_shared_figure_teach_no_list_reading(tmp_p
                               ("PPK Timur dan", "PPK Timur"), ("PPK Timur dan", "PPK Barat")):
             _code(st, aid, needle, location=place)
         assert st.draft_record(aid, *_sentence(st, aid, "berpatroli di Desa"))["location"] == "Desa Satu dan Desa Dua"
+
+
+def test_tandai_conventions_settles_a_reading_for_everyone_and_unsets_it(tmp_path: Path) -> None:
+    """The project lead's one line: ``tandai conventions set sub_unit with_parent`` writes the store's
+    taxonomy.toml (its labels and comments as they were), and a reviewer whose records code the sub-unit
+    alone is drafted with its Polres from then on; ``unset`` gives the drafts back to the records. A name or
+    reading it does not know is one line on stderr and nothing is written."""
+    import os
+    import subprocess
+    import sys
+
+    src, path = _open(tmp_path, "")
+    own = "# our codebook, 2024\n[labels.PERSON]\nkey = \"7\"\n"
+    (path / "taxonomy.toml").write_text(own, encoding="utf-8")
+    with store.open(path, reviewer="rina") as st:
+        aid = _ingest_coding_alone(st, src)
+        lantas = _sentence(st, aid, "mengatur arus")
+        assert st.draft_record(aid, *lantas)["unit"] == "Sat Lantas"
+    env = {**os.environ, "TANDAI_STORE": str(path), "TANDAI_REVIEWER": "rina", "COLUMNS": "200"}
+
+    def tandai(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "tui.cli", "conventions", *argv], capture_output=True,
+                              text=True, env=env, timeout=120)
+
+    shown = tandai().stdout
+    assert "learned from your records" in next(line for line in shown.splitlines() if "sub_unit" in line)
+    assert "records never decide it" in next(line for line in shown.splitlines() if "unit_form" in line)
+    done = tandai("set", "sub_unit", "with_parent")
+    assert done.returncode == 0 and done.stdout.startswith("sub_unit settled for everyone"), done
+    text = (path / "taxonomy.toml").read_text(encoding="utf-8")
+    assert text.startswith(own) and 'sub_unit = "with_parent"' in text
+    with store.open(path, reviewer="rina") as st:
+        assert st.draft_record(aid, *lantas)["unit"] == "Sat Lantas Polres Bukit Tinggi"
+    assert "settled in the store" in next(line for line in tandai().stdout.splitlines() if "sub_unit" in line)
+    for argv, code in ((("set", "sub_unit", "phrase"), 1), (("set", "sub_units", "alone"), 2),
+                       (("set", "sub_unit", "sideways"), 2)):
+        refused = tandai(*argv)
+        assert refused.returncode == code and refused.stdout == "", refused
+        assert len(refused.stderr.strip().splitlines()) <= 3 and "Traceback" not in refused.stderr
+    assert (path / "taxonomy.toml").read_text(encoding="utf-8") == text
+    assert tandai("unset", "sub_unit").returncode == 0
+    with store.open(path, reviewer="rina") as st:
+        assert st.draft_record(aid, *lantas)["unit"] == "Sat Lantas"
