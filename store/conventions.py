@@ -276,3 +276,29 @@ def learned(counts: Mapping[str, Counter[str]], settled: Iterable[str], current:
     follow: the drafting reviewer's (``own``) once theirs decide it, else every reviewer's (``counts``,
     from ``Tally``), when at least ``MIN_VOTES`` records decided it and ``MAJORITY`` of them agree."""
     return {name: reading for name, (reading, _) in learned_how(counts, settled, current, own).items()}
+
+
+def why_reading(name: str, used: Mapping[str, Any]) -> str:
+    """Why drafts read a convention as they do, in words (``used``: one entry of
+    ``Store.conventions_in_use``), as ``tandai conventions`` and the workbench's conventions screen say it."""
+    if used["how"] == "settled":
+        return "settled in the store"
+    if used["how"] == "learned":
+        whose = "your" if used.get("from") == "yours" else "the team's"
+        return f"learned from {whose} records"
+    if name in LEARNED:
+        return "the default: no records decide it yet"
+    return "the default (records never decide it)"
+
+
+def reading_rows(used: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, str, str, str, str]]:
+    """``Store.conventions_in_use`` as rows to show: the convention, what drafts write (the reading and its
+    example), why, and the records deciding each reading, everyone's and this reviewer's."""
+    from store.taxonomy import READINGS
+
+    def counted(counts: Mapping[str, int]) -> str:
+        return ", ".join(f"{r} {n}" for r, n in sorted(counts.items()) if n) or "-"
+
+    return [(name, f"{c['reading']}: {READINGS[(name, c['reading'])]}", why_reading(name, c),
+             counted(c["records"]), counted(c["yours"])) for name, c in used.items()]
+

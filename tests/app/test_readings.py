@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import store
-from tests.app.pilot import messages, settle, to_sentence, type_text, workbench
+from tests.app.pilot import messages, screen_text, settle, to_sentence, type_text, workbench
 from tui.widgets.fields import Field
 
 PAGE = """Polres Bukit Sari Amankan Rapat Umum
@@ -66,3 +66,27 @@ async def test_the_record_that_moves_a_reading_says_so_and_the_next_draft_follow
         await settle(pilot, app)
         assert app.query_one("#field-unit", Field).value == "Sat Lantas"
         assert len([m for m in messages(app) if "Drafts now" in m]) == 1  # saves that move nothing say nothing
+
+
+async def test_r_shows_how_drafts_read_each_convention_and_why(tmp_path: Path, config_home: Path) -> None:
+    """``R``: the conventions table of ``tandai conventions`` in the workbench (a reviewer in a browser has no
+    terminal): two records coding the sub-unit alone decide nothing yet; a third does, and the screen says it
+    is learned from the reviewer's own records; Esc goes back."""
+    from tui.screens.readings import ReadingsScreen
+
+    async with workbench(_store(tmp_path), "Bukit Sari rapat") as (app, pilot):
+        await pilot.press("R")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ReadingsScreen)
+        row = next(line for line in screen_text(app).splitlines() if "sub_unit" in line)
+        assert "with_parent: a sub-unit with its Polres" in row and "no records decide it yet" in row, row
+        assert "alone 2" in row
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, ReadingsScreen)
+        await to_sentence(pilot, app, "Sat Binmas Polres")
+        await pilot.press("a", "escape", "R")
+        await settle(pilot, app)
+        row = next(line for line in screen_text(app).splitlines() if "sub_unit" in line)
+        assert "alone: a sub-unit without its Polres" in row and "learned from your records" in row, row
+

@@ -519,7 +519,7 @@ def test_tandai_conventions_settles_a_reading_for_everyone_and_unsets_it(tmp_pat
 
     shown = tandai().stdout
     assert "learned from your records" in next(line for line in shown.splitlines() if "sub_unit" in line)
-    assert "records never decide it" in next(line for line in shown.splitlines() if "unit_form" in line)
+    assert "(records never decide it)" in next(line for line in shown.splitlines() if "unit_form" in line)
     done = tandai("set", "sub_unit", "with_parent")
     assert done.returncode == 0 and done.stdout.startswith("sub_unit settled for everyone"), done
     text = (path / "taxonomy.toml").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ import argparse
 
 from rich.table import Table
 
-from store.conventions import LEARNED
+from store.conventions import reading_rows
 from store.taxonomy import CONVENTIONS, READINGS
 
 from ..safe import safe_line
@@ -16,12 +16,6 @@ from .common import Subcommands, console_for, open_store
 
 ORDER = 41
 
-WHY = {"settled": "settled in the store", "default": "the default: no records decide it yet"}
-UNLEARNED = "the default (records never decide it: settle it)"
-
-
-def _counts(counts: dict[str, int]) -> str:
-    return ", ".join(f"{safe_line(r)} {n}" for r, n in sorted(counts.items()) if n) or "-"
 
 
 def cmd_conventions(args: argparse.Namespace) -> int:
@@ -45,13 +39,8 @@ def _show(args: argparse.Namespace) -> int:
     table = Table(box=None)
     for column in ("convention", "drafts write", "why", "records", "yours"):
         table.add_column(column, overflow="fold")
-    for name, c in used.items():
-        whose = "your" if c.get("from") == "yours" else "the team's"
-        why = WHY.get(c["how"]) or f"learned from {whose} records"
-        if c["how"] == "default" and name not in LEARNED:
-            why = UNLEARNED
-        table.add_row(name, f"{c['reading']}: {READINGS[(name, c['reading'])]}", why, _counts(c["records"]),
-                      _counts(c["yours"]))
+    for row in reading_rows(used):
+        table.add_row(*(safe_line(cell) for cell in row))
     console = console_for(args)
     console.print(table)
     console.print("Settle one for everyone: tandai conventions set NAME READING "

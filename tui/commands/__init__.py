@@ -85,6 +85,8 @@ ANYWHERE = [
             "agreement between reviewers, progress per reviewer", palette="Agreement"),
     Command("adjudicate", "C", "open_screen('adjudicate')", "adjudicate where reviewers disagree (a/b/e)",
             palette="Adjudicate"),
+    Command("readings", "R", "open_screen('readings')",
+            "conventions: how drafts read what the guidelines leave open, and why", palette="Conventions"),
     Command("toggle_panel", "t", "toggle_panel", "show / hide the tagging panel", "Panel", "Panel"),
     Command("toggle_list", "l", "toggle_list", "show / hide the list", palette="List"),
     Command("status_done", "D", "status('done')", "status done", "Done", "Done"),
