@@ -53,7 +53,7 @@ async def test_the_record_that_moves_a_reading_says_so_and_the_next_draft_follow
         assert app.query_one("#field-unit", Field).value == "Sat Binmas Polres Bukit Sari"  # drafted before it
         said = [m for m in messages(app) if "Drafts now" in m]
         assert said == ['Drafts now write a sub-unit without its Polres ("Sat Lantas" for "Sat Lantas Polres X"), '
-                        'as your records do (tandai stats counts them).'], messages(app)
+                        'as your records do (R shows why).'], messages(app)
         await pilot.press("ctrl+g", "u")
         await type_text(pilot, "Sat Binmas")  # over the drafted value, which focusing selects
         await pilot.press("enter")

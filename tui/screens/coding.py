@@ -391,7 +391,7 @@ class Coding(Screen[None]):
             said = f"Drafts now write {READINGS.get((name, reading), f'{name} = {reading}')}"
             said += {"yours": ", as your records do", "team": ", as the team's records do",
                      "default": " again: the records no longer decide it"}.get(whose, "")
-            self.app.call_from_thread(self.say, f"{said} (tandai stats counts them).", "information", 8)
+            self.app.call_from_thread(self.say, f"{said} (R shows why).", "information", 8)
 
     def _same_event(self, record_id: str) -> None:
         same = self.owner.call(same_events, self.owner.store, record_id)
