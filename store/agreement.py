@@ -20,7 +20,10 @@ What is compared, and why that way:
   same type, then same unit; a pair with no shared evidence still aligns when type and unit
   match. Per slot the share of aligned pairs that agree; κ for type over aligned pairs; records
   only one reviewer found are counted as such. α for type takes each aligned pair as a unit
-  coded by its two reviewers (for two reviewers exactly Krippendorff's α).
+  coded by its two reviewers (for two reviewers exactly Krippendorff's α). Of the unit and place
+  differences, those that only a coding convention's two readings make ("Sat Lantas" against "Sat
+  Lantas Polres X") are counted by convention: a project settles them with one line, not by talking
+  about what happened (``store.conventions.convention_between``).
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
+
+from store.conventions import convention_between
+from store.model import ActivityRecord
 
 FINISHED = ("done", "skipped", "irrelevant", "flagged")
 SLOTS = ("type", "unit", "date", "location", "personnel", "partners")
@@ -305,6 +311,7 @@ def report(coded: Coded, reviewers: Sequence[str] | None, base_entities: Mapping
         totals: dict[str, dict[str, list[int]]] = {"exact": {}, "overlap": {}}
         n_pairs = only_a = only_b = 0
         agree = dict.fromkeys(SLOTS, 0)
+        readings: dict[str, int] = {}  # differences a coding convention's two readings make
         types_a: list[Hashable] = []
         types_b: list[Hashable] = []
         for aid in both:
@@ -326,6 +333,13 @@ def report(coded: Coded, reviewers: Sequence[str] | None, base_entities: Mapping
             for x, y in aligned:
                 for s in SLOTS:
                     agree[s] += slot_value(x, s) == slot_value(y, s)
+                for s in ("unit", "location"):
+                    if slot_value(x, s) == slot_value(y, s):
+                        continue
+                    ra, rb = (ActivityRecord.from_dict(dict(r)) for r in (x, y))
+                    name = convention_between(ra, rb, s)
+                    if name is not None:
+                        readings[name] = readings.get(name, 0) + 1
                 types_a.append(slot_value(x, "type"))
                 types_b.append(slot_value(y, "type"))
                 type_units.append({a: str(slot_value(x, "type")), b: str(slot_value(y, "type"))})
@@ -333,6 +347,7 @@ def report(coded: Coded, reviewers: Sequence[str] | None, base_entities: Mapping
         rec_out[pair_name(a, b)] = {
             "articles": len(both), "aligned": n_pairs, "only_a": only_a, "only_b": only_b,
             "slots": {s: (agree[s] / n_pairs if n_pairs else None) for s in SLOTS},
+            "differ": {s: n_pairs - agree[s] for s in SLOTS}, "conventions": dict(sorted(readings.items())),
             "type_kappa": cohen_kappa(types_a, types_b)}
     type_rows = [[u.get(r) for u in type_units] for r in names]
     out["entities"] = ent_out

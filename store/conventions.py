@@ -210,6 +210,44 @@ def record_votes(record: ActivityRecord) -> dict[str, str]:
     return out
 
 
+_AROUND_WORDS = re.compile(rf"^(?:{_AROUND}\s+){{1,3}}", re.IGNORECASE)
+
+
+def _same_under(name: str, a: str, b: str) -> bool:
+    """Whether two values of one slot are the same once ``name``'s two readings are made one."""
+    if name == "sub_unit":
+        return sub_unit_alone(a) == sub_unit_alone(b)
+    if name == "location_phrase":
+        return _AROUND_WORDS.sub("", a) == _AROUND_WORDS.sub("", b)
+    if name == "location_where":
+        short, long = sorted((a, b), key=len)
+        return bool(short) and (long.startswith(short + " di ") or long.endswith(" di " + short))
+    if name == "location_list":
+        short, long = sorted((a, b), key=len)
+        return bool(short) and re.match(rf"{re.escape(short)}(?:,\s|\s(?:dan|serta)\s)", long) is not None
+    if name == "location_unnamed":
+        return not a or not b
+    return False
+
+
+_SLOT_OF = {"sub_unit": "unit", "location_list": "location", "location_phrase": "location",
+            "location_where": "location", "location_unnamed": "location"}
+
+
+def convention_between(a: ActivityRecord, b: ActivityRecord, slot: str) -> str | None:
+    """The convention two codings of one activity read differently, when that alone makes their ``slot``
+    differ ("Sat Lantas" against "Sat Lantas Polres X": sub_unit): a disagreement a project settles with one
+    line (``tandai conventions set``), not one about what happened."""
+    va, vb = record_votes(a), record_votes(b)
+    x, y = (str(getattr(r, slot) or "").strip() for r in (a, b))
+    if x == y:
+        return None
+    for name, of in _SLOT_OF.items():
+        if of == slot and va.get(name) and vb.get(name) and va[name] != vb[name] and _same_under(name, x, y):
+            return name
+    return None
+
+
 class Tally:
     """The readings a store's records decide, kept up to date record by record: a record is read
     again only when it is new or changed (a draft follows every save: 10k records read in full cost

@@ -90,3 +90,19 @@ async def test_r_shows_how_drafts_read_each_convention_and_why(tmp_path: Path, c
         row = next(line for line in screen_text(app).splitlines() if "sub_unit" in line)
         assert "alone: a sub-unit without its Polres" in row and "learned from your records" in row, row
 
+
+
+async def test_the_agreement_screen_counts_the_differences_a_convention_makes(
+        tmp_path: Path, config_home: Path) -> None:
+    """``A``: beside the slots' agreement, the unit and place differences that two readings of a convention
+    make, by convention (the lead sees what one ``tandai conventions set`` would settle)."""
+    from tests.unit.test_agreement import two_codings
+
+    async with workbench(two_codings(tmp_path), reviewer="lead") as (app, pilot):
+        await settle(pilot, app)
+        await pilot.press("escape", "A")
+        await settle(pilot, app)
+        shown = screen_text(app)
+        assert "two readings of a convention" in shown
+        rows = [line for line in shown.splitlines() if "a ~ b" in line and ("sub_unit" in line or "location_p" in line)]
+        assert len(rows) == 2 and all(line.split()[-2:] in (["1", "3"],) for line in rows), rows

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from store.conventions import convention_between
+from store.model import ActivityRecord
 from store.records import page_key
 from tests.gold.evaluate_real import (
     GOLD,
@@ -86,6 +88,16 @@ class Agreement:
     people: dict[str, list[bool]] = field(default_factory=lambda: defaultdict(list))
     draft_first: dict[str, list[bool]] = field(default_factory=lambda: defaultdict(list))
     draft_second: dict[str, list[bool]] = field(default_factory=lambda: defaultdict(list))
+    differ: Counter[str] = field(default_factory=Counter)  # the people's unit and place differences
+    readings: Counter[str] = field(default_factory=Counter)  # ... that two readings of a convention make
+
+
+def _as_record(rec: dict[str, Any]) -> ActivityRecord:
+    """A gold record as the store's, for what reads records (``store.conventions``)."""
+    ev = rec.get("evidence") or ""
+    return ActivityRecord.from_dict({"id": "gold", "article_id": "gold", "reviewer": "", "type": rec.get("type", ""),
+                                     "unit": rec.get("unit") or "", "location": rec.get("location"),
+                                     "evidence": [{"start": 0, "end": len(ev), "text": ev}]})
 
 
 def _agree(art: Any, a: dict[str, Any], b: dict[str, Any]) -> dict[str, bool]:
@@ -131,6 +143,11 @@ def agreement(groups: dict[str, str] | None = None, part: str = "dev") -> dict[s
                 ag.paired += len(pairs)
                 for i, j in pairs:
                     people = _agree(art, first[i], second[j])
+                    for s in ("unit", "location"):
+                        if not people[s]:
+                            ag.differ[s] += 1
+                            reading = convention_between(_as_record(first[i]), _as_record(second[j]), s)
+                            ag.readings[reading or ""] += reading is not None
                     for s in (*SLOTS, "same unit", "near place"):
                         ag.people[s].append(people[s])
                         ag.draft_first[s].append(on_first[i][s])
@@ -166,3 +183,6 @@ def report(group: Any = writer_group) -> None:
                       f"{_share(ag.draft_second[s]):>18}")
             print("  (same unit: one unit under two of its page's names agrees; near place: a place written inside "
                   "the other's longer phrase agrees)")
+            named = ", ".join(f"{k} {n}" for k, n in sorted(ag.readings.items()) if k and n)
+            print(f"  of the people's {ag.differ['unit']} unit and {ag.differ['location']} place differences, "
+                  f"{sum(ag.readings.values())} are two readings of a coding convention ({named or 'none'})")

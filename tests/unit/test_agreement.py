@@ -260,3 +260,56 @@ def test_each_adjudicated_change_names_a_new_version(tmp_path: Path) -> None:
             assert rec is not None
             stamps.append(rec["updated"])
         assert stamps == sorted(stamps) and len(set(stamps)) == 4, stamps
+
+
+def two_codings(tmp_path: Path) -> Path:
+    """A store where a codes "Sat Lantas" at "halaman Mapolres Garut" and b "Sat Lantas Polres Garut" at
+    "Mapolres Garut" on one sentence, and both code the next one at different places; both done."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "apel.txt").write_text(
+        "Sat Lantas Garut Gelar Apel\n\nGARUT – Sat Lantas Polres Garut menggelar apel di halaman Mapolres Garut, "
+        "Senin (25/11/2024).\n\nUsai apel, personel Sat Lantas berjaga di Simpang Lima Garut.\n", encoding="utf-8")
+    for who, unit, place, later in (("a", "Sat Lantas", "halaman Mapolres Garut", "Simpang Lima Garut"),
+                                    ("b", "Sat Lantas Polres Garut", "Mapolres Garut", "Jalan Ahmad Yani")):
+        with store.open(tmp_path / "s", reviewer=who) as st:
+            st.ingest([src])
+            aid = next(st.articles()).id
+            text = st.article(aid).text
+            first = text.index("GARUT")
+            second = text.index("Usai apel")
+            st.add_record(aid, type="ceremony_apel", unit=unit, location=place,
+                          evidence=[{"start": first, "end": text.index("\n", first)}])
+            st.add_record(aid, type="static_guard", unit="Sat Lantas", location=later,
+                          evidence=[{"start": second, "end": text.index("\n", second)}])
+            st.set_status(aid, "done")
+    return tmp_path / "s"
+
+
+def test_differences_a_coding_convention_makes_are_counted_apart(tmp_path: Path) -> None:
+    """Of the three unit and place differences of ``two_codings``, two are two readings of a convention
+    (sub_unit, location_phrase), one is about what happened. ``tandai agreement`` says so in one line, the
+    JSON and the CSV carry the counts."""
+    import csv
+    import io
+    import json
+    import os
+    import subprocess
+    import sys
+
+    path = two_codings(tmp_path)
+    with store.open(path, reviewer="lead", read_only=True) as st:
+        pair = adjudicate.report(st)["records"]["pairs"]["a ~ b"]
+    assert pair["aligned"] == 2 and pair["differ"]["unit"] == 1 and pair["differ"]["location"] == 2
+    assert pair["conventions"] == {"location_phrase": 1, "sub_unit": 1}
+    env = {**os.environ, "TANDAI_STORE": str(path), "COLUMNS": "200"}
+
+    def tandai(*argv: str) -> str:
+        return subprocess.run([sys.executable, "-m", "tui.cli", "agreement", *argv], capture_output=True,
+                              text=True, env=env, timeout=120, check=True).stdout
+
+    assert ("a ~ b: 2 of 3 unit and place differences are two readings of a convention (location_phrase 1, "
+            "sub_unit 1)") in tandai()
+    assert json.loads(tandai("--json"))["records"]["pairs"]["a ~ b"]["conventions"] == pair["conventions"]
+    rows = list(csv.reader(io.StringIO(tandai("--csv"))))
+    assert ["records", "a ~ b", "sub_unit", "differ by this convention", "1"] in rows

@@ -41,6 +41,8 @@ def rows(rep: dict[str, Any]) -> list[tuple[str, str, str, str, Any]]:
             out.append(("records", pair, "", k, v[k]))
         for slot, share in v["slots"].items():
             out.append(("records", pair, slot, "agree share", share))
+        for name, n in v["conventions"].items():
+            out.append(("records", pair, name, "differ by this convention", n))
     for reviewer, counts in rep["progress"].items():
         for k, n in counts.items():
             out.append(("progress", reviewer, "", k, n))
@@ -92,6 +94,13 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         recs.add_row(safe_line(pair), *counts, *(fmt(s) for s in v["slots"].values()))
     recs.add_row("all", "", "", "", f"type α {fmt(rep['records']['type_alpha'])}")
     console.print(recs)
+    for pair, v in rep["records"]["pairs"].items():
+        if v["conventions"]:
+            differ = v["differ"]["unit"] + v["differ"]["location"]
+            named = ", ".join(f"{name} {n}" for name, n in v["conventions"].items())
+            console.print(f"{safe_line(pair)}: {sum(v['conventions'].values())} of {differ} unit and place "
+                          f"differences are two readings of a convention ({named}); `tandai conventions set` "
+                          "settles one for everyone")
     prog = Table(title="progress per reviewer", box=None)
     cols = ("reviewer", "done", "in_progress", "skipped", "irrelevant", "flagged", "records", "adjudicated")
     for col in cols:

@@ -52,6 +52,11 @@ def tables(rep: dict[str, Any]) -> list[Table]:
     recs.append(["all reviewers", "", "", "", type_alpha, *[""] * len(slots)])
     out.append(_table("records (share of aligned pairs that agree, per slot)",
                       ["pair", "aligned", "only A", "only B", "type κ", *slots], recs))
+    readings = [[p, name, str(n), str(v["differ"]["unit"] + v["differ"]["location"])]
+                for p, v in rep["records"]["pairs"].items() for name, n in v["conventions"].items()]
+    if readings:
+        out.append(_table("unit and place differences two readings of a convention make (R: conventions)",
+                          ["pair", "convention", "records", "of the unit and place differences"], readings))
     ents = [[p, *(fmt(m["exact"]["ALL"][k]) for k in ("precision", "recall", "f1")),
              fmt(m["overlap"]["ALL"]["f1"])] for p, m in rep["entities"].items()]
     out.append(_table("entities, all labels (B against A)",
