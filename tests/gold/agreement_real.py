@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from store.conventions import convention_between
-from store.model import ActivityRecord
 from store.records import page_key
 from tests.gold.evaluate_real import (
     GOLD,
     SLOTS,
     GoldArticle,
     Scores,
+    _as_record,
     _norm,
     _share,
     _slot_ok,
@@ -92,13 +92,6 @@ class Agreement:
     readings: Counter[str] = field(default_factory=Counter)  # ... that two readings of a convention make
 
 
-def _as_record(rec: dict[str, Any]) -> ActivityRecord:
-    """A gold record as the store's, for what reads records (``store.conventions``)."""
-    ev = rec.get("evidence") or ""
-    return ActivityRecord.from_dict({"id": "gold", "article_id": "gold", "reviewer": "", "type": rec.get("type", ""),
-                                     "unit": rec.get("unit") or "", "location": rec.get("location"),
-                                     "evidence": [{"start": 0, "end": len(ev), "text": ev}]})
-
 
 def _agree(art: Any, a: dict[str, Any], b: dict[str, Any]) -> dict[str, bool]:
     """Slot by slot, whether two codings of one activity agree; "same unit": one unit under two of its
@@ -146,7 +139,8 @@ def agreement(groups: dict[str, str] | None = None, part: str = "dev") -> dict[s
                     for s in ("unit", "location"):
                         if not people[s]:
                             ag.differ[s] += 1
-                            reading = convention_between(_as_record(first[i]), _as_record(second[j]), s)
+                            reading = convention_between(_as_record(first[i], first[i].get("evidence") or ""),
+                                                         _as_record(second[j], second[j].get("evidence") or ""), s)
                             ag.readings[reading or ""] += reading is not None
                     for s in (*SLOTS, "same unit", "near place"):
                         ag.people[s].append(people[s])

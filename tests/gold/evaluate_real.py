@@ -26,13 +26,15 @@ import json
 import re
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import store
+from store.conventions import convention_between
+from store.model import ActivityRecord
 from store.records import page_key
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -157,6 +159,8 @@ class Scores:
     # per record: the draft's place is the gold's, or written inside the gold's longer phrase ("Mapolres X"
     # in "halaman Mapolres X", "TPS 04 Desa Y" in "TPS 04 Desa Y, Kecamatan Z")
     inside_place: list[bool] = field(default_factory=list)
+    # unit and place misses that only two readings of a coding convention make, by convention
+    readings: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     drafts: list[dict[str, Any]] = field(default_factory=list)  # per record: the draft scored (its slots)
     errors: list[str] = field(default_factory=list)
 
@@ -205,6 +209,14 @@ def _slot_ok(slot: str, want: Any, got: Any) -> bool:
     return _norm(want) == _norm(got)
 
 
+def _as_record(rec: Mapping[str, Any], evidence: str) -> ActivityRecord:
+    """A gold record or a draft as the store's record, its evidence the text given (``store.conventions``
+    reads records)."""
+    return ActivityRecord.from_dict({"id": "gold", "article_id": "gold", "reviewer": "", "type": rec.get("type") or "",
+                                     "unit": rec.get("unit") or "", "location": rec.get("location"),
+                                     "evidence": [{"start": 0, "end": len(evidence), "text": evidence}]})
+
+
 def _coded_before(st: store.Store, aid: str, recs: list[tuple[dict[str, Any], Any]]) -> list[str]:
     """Save ``recs`` (gold records of one span already scored, each with its draft's evidence) as the
     reviewer's, as the workbench has them when the reviewer selects that span again for its next
@@ -251,6 +263,12 @@ def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores, in_o
         sc.same_unit.append(bool(rec.get("unit")) and page_key(art, str(rec.get("unit"))) == page_key(
             art, str(draft.get("unit") or "")))
         sc.inside_place.append(inside_place(rec.get("location"), draft.get("location")))
+        for slot in ("unit", "location"):
+            if not _slot_ok(slot, rec.get(slot), draft.get(slot)):
+                reading = convention_between(_as_record(rec, rec.get("evidence") or ""),
+                                             _as_record(draft, art.text[start:start + len(ev)]), slot)
+                if reading is not None:
+                    sc.readings[slot][reading] += 1
         for slot in SLOTS:
             ok = _slot_ok(slot, rec.get(slot), draft.get(slot))
             sc.slots[slot].append(ok)
@@ -381,6 +399,11 @@ def report(part: str, sc: Scores, errors: bool) -> None:
     print(f"pre-fill unit, the same unit under another of its page's names counted right: {_share(sc.same_unit)}")
     print("pre-fill location, the draft's place written inside the gold's longer phrase counted right: "
           f"{_share(sc.inside_place)}")
+    misses = {slot: len(sc.slots[slot]) - sum(sc.slots[slot]) for slot in ("unit", "location")}
+    said = "; ".join(f"{slot} {sum(sc.readings[slot].values())} of {misses[slot]}" + (
+        f" ({', '.join(f'{k} {n}' for k, n in sorted(sc.readings[slot].items()))})" if part == "dev" else "")
+        for slot in misses)
+    print(f"pre-fill misses that only two readings of a coding convention make: {said}")
     print(f"copies linked: {_share(sc.copies)}; rewrite groups linked: {_share(sc.rewrites)}")
     print(f"suggestions: recall of gold activity sentences {_share(sc.found)} at precision "
           f"{_share(sc.suggested)}; type right for {_share(sc.found_type)} of the found")

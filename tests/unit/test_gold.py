@@ -171,3 +171,26 @@ def test_the_frozen_part_s_second_coding_covers_it_and_is_read_whole() -> None:
     found = agreement(part="frozen")
     assert list(found) == ["all"]
     assert found["all"].pages == len(pages) and found["all"].paired == found["all"].first > 30
+
+
+def test_a_miss_only_a_convention_s_reading_makes_is_counted_by_convention() -> None:
+    """The scorer counts apart a miss the draft and the gold make by reading a coding convention differently
+    (the gold keeps "halaman" before the place, the default draft does not), and not a miss about another
+    place."""
+    from tests.gold.evaluate_real import GoldArticle, Scores, gold_store, score_records
+
+    text = ("Polres Lembah Hijau Gelar Apel\n\nLEMBAH HIJAU - Polres Lembah Hijau menggelar apel di halaman Mapolres "
+            "Lembah Hijau, Senin (2/12/2024).\n\nSat Samapta Polres Lembah Hijau berpatroli di Pasar Lembah, Senin "
+            "(2/12/2024).\n")
+    first, second = (p.strip() for p in text.split("\n\n")[1:3])
+    base = {"date": "2024-12-02", "personnel": None, "partners": []}
+    recs = [{**base, "type": "ceremony_apel", "unit": "Polres Lembah Hijau", "evidence": first,
+             "location": "halaman Mapolres Lembah Hijau"},
+            {**base, "type": "patrol", "unit": "Sat Samapta Polres Lembah Hijau", "evidence": second,
+             "location": "Terminal Lembah"}]
+    gold = GoldArticle("konv", text, [], {"records": recs})
+    with gold_store([gold], "konv") as (st, ids):
+        sc = Scores()
+        score_records(st, ids["konv"], gold, sc)
+    assert sc.slots["location"] == [False, False]
+    assert dict(sc.readings["location"]) == {"location_phrase": 1} and not sc.readings["unit"]
