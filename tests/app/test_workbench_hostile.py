@@ -146,6 +146,25 @@ async def test_a_name_with_control_characters_is_refused(tmp_path: Path, config_
         assert any("control characters" in m for m in messages(app))
 
 
+async def test_a_search_typed_into_the_name_prompt_is_not_taken_for_a_name(tmp_path: Path, config_home: Path) -> None:
+    """A reviewer who starts with "/" and a search before seeing the name prompt is asked again, not
+    stamped "/tarakan blue light" on every record; their name then goes through."""
+    app = TandaiApp(tmp_path / "s", reviewer=None, config={})
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash")
+        await type_text(pilot, "tarakan blue light")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.owner.store.reviewer == "reviewer"
+        assert app.screen.__class__.__name__ == "AskName"
+        assert any("looks like a search" in m for m in messages(app))
+        await type_text(pilot, "rina")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.owner.store.reviewer == "rina"
+
+
 async def test_undo_of_a_change_in_another_article_names_and_opens_it(
     sample_store_path: Path, config_home: Path
 ) -> None:

@@ -104,6 +104,10 @@ class Workbench(Menus):
             self.say("A name cannot hold control characters; type it again.", severity="error")
             self.app.push_screen(AskName(), self._set_reviewer)
             return
+        if name and name.startswith("/"):  # "/" then a search, typed before the prompt was seen
+            self.say("That looks like a search: type your name first, then / to search.", severity="warning")
+            self.app.push_screen(AskName(), self._set_reviewer)
+            return
         if name:
             self.owner.store.reviewer = name
             self.run_worker(self.note_readings, thread=True, group="readings")  # drafts follow their records
