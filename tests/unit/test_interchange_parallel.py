@@ -472,7 +472,9 @@ def test_a_large_export_leaves_what_is_on_disk_out_of_the_page_cache(tmp_path: P
             parallel.write_pieces(fd, [piece])
         os.fdatasync(fd)
         parallel.write_pieces(fd, [piece])  # crosses the third mark
-    assert cached(plain) == 6 * len(piece)
+    # the usual way keeps (nearly) all of it: otherwise the kernel is dropping every cache and the next line
+    # would prove nothing (CI once saw 46 of the 48 MiB, the kernel reclaiming 2 MiB in a loaded minute)
+    assert cached(plain) >= 4 * len(piece), cached(plain)
     assert cached(out) <= len(piece) + (1 << 20), cached(out)
     assert out.read_bytes() == plain.read_bytes()
 
