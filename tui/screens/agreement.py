@@ -9,16 +9,13 @@ from typing import Any
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import work
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store.adjudicate import report
 
 from ..safe import safe_line
+from .computed import Computed
 
 
 def fmt(value: Any) -> str:
@@ -64,7 +61,9 @@ def tables(rep: dict[str, Any]) -> list[Table]:
     return out
 
 
-class AgreementScreen(Screen[None]):
+class AgreementScreen(Computed):
+    NAME = "agreement"
+    WAITING = "computing agreement…"
     DEFAULT_CSS = """
     AgreementScreen #agreement-summary { height: 1; padding: 0 1; background: $panel; }
     AgreementScreen #agreement-body { padding: 0 1; }
@@ -79,29 +78,10 @@ class AgreementScreen(Screen[None]):
         super().__init__()
         self.report: dict[str, Any] | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Static("computing agreement…", id="agreement-summary")
-        with VerticalScroll():
-            yield Static("", id="agreement-body")
-        yield Footer()
+    def gather(self, owner: Any) -> dict[str, Any]:
+        return owner.call(report, owner.store)  # type: ignore[no-any-return]
 
-    def on_mount(self) -> None:
-        self.compute()
-
-    @work(thread=True, exclusive=True, group="agreement")
-    def compute(self) -> None:
-        owner = self.app.owner  # type: ignore[attr-defined]
-        try:
-            rep = owner.call(report, owner.store)
-        except Exception as exc:  # noqa: BLE001 - shown, never a traceback on screen
-            self.app.call_from_thread(self.show_error, str(exc))
-            return
-        self.app.call_from_thread(self.show_report, rep)
-
-    def show_error(self, message: str) -> None:
-        self.query_one("#agreement-summary", Static).update(Text(safe_line(message)))
-
-    def show_report(self, rep: dict[str, Any]) -> None:
+    def show(self, rep: dict[str, Any]) -> None:
         self.report = rep
         names = ", ".join(rep["reviewers"]) or "nobody yet"
         summary = (f"{rep['articles']} article(s) finished by two or more reviewers ({names}) · "
@@ -109,16 +89,10 @@ class AgreementScreen(Screen[None]):
         self.query_one("#agreement-summary", Static).update(Text(safe_line(summary)))
         self.query_one("#agreement-body", Static).update(Group(*tables(rep)))
 
-    def action_refresh_figures(self) -> None:
-        self.compute()
-
     def action_adjudicate(self) -> None:
         from .adjudicate import AdjudicateScreen
 
         self.app.push_screen(AdjudicateScreen())
-
-    def action_close(self) -> None:
-        self.app.pop_screen()
 
 
 SCREEN = AgreementScreen

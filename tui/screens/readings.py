@@ -8,41 +8,29 @@ from typing import Any
 
 from rich.table import Table
 from rich.text import Text
-from textual import work
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store.conventions import reading_rows
 
 from ..safe import safe_line
+from .computed import Computed
 
 
-class ReadingsScreen(Screen[None]):
+class ReadingsScreen(Computed):
+    NAME = "readings"
+    WAITING = "reading the conventions…"
     DEFAULT_CSS = """
     ReadingsScreen #readings-summary { height: auto; padding: 0 1; background: $panel; }
     ReadingsScreen #readings-body { padding: 1 1; }
     """
     BINDINGS = [Binding("escape,q", "close", "Close", id="readings_close")]
 
-    def compose(self) -> ComposeResult:
-        yield Static("reading the conventions…", id="readings-summary")
-        with VerticalScroll():
-            yield Static("", id="readings-body")
-        yield Footer()
+    def gather(self, owner: Any) -> tuple[dict[str, Any], str]:
+        return owner.call(owner.store.conventions_in_use), owner.store.reviewer
 
-    def on_mount(self) -> None:
-        self.compute()
-
-    @work(thread=True, exclusive=True, group="readings-screen")
-    def compute(self) -> None:
-        owner = self.app.owner  # type: ignore[attr-defined]
-        used = owner.call(owner.store.conventions_in_use)
-        self.app.call_from_thread(self.show, used, owner.store.reviewer)
-
-    def show(self, used: dict[str, Any], reviewer: str) -> None:
+    def show(self, result: tuple[dict[str, Any], str]) -> None:
+        used, reviewer = result
         summary = (f"How drafts read what the guidelines leave open, for {reviewer}: a reading your "
                    "records decide (three, two of three agreeing) comes first, then the team's; "
                    "`tandai conventions set NAME READING` settles one for everyone · Esc back")
@@ -53,9 +41,6 @@ class ReadingsScreen(Screen[None]):
         for row in reading_rows(used):
             table.add_row(*(Text(safe_line(cell)) for cell in row))
         self.query_one("#readings-body", Static).update(table)
-
-    def action_close(self) -> None:
-        self.app.pop_screen()
 
 
 SCREEN = ReadingsScreen

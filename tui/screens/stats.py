@@ -13,10 +13,8 @@ import time
 from typing import Any
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
@@ -24,9 +22,11 @@ from store.stats import figures
 
 from ..safe import safe_line
 from ..stats_plots import CHARTS
+from .computed import Computed
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(Computed):
+    NAME = "stats"
     DEFAULT_CSS = """
     StatsScreen #stats-summary { height: 1; padding: 0 1; background: $panel; }
     StatsScreen TabbedContent { height: 1fr; }
@@ -54,16 +54,10 @@ class StatsScreen(Screen[None]):
                     yield PlotextPlot(id=f"chart-{chart_id}")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.compute()
+    def gather(self, owner: Any) -> dict[str, Any]:
+        return owner.call(figures, owner.store)  # type: ignore[no-any-return]
 
-    @work(thread=True, exclusive=True, group="stats")
-    def compute(self) -> None:
-        owner = self.app.owner  # type: ignore[attr-defined]
-        fig = owner.call(figures, owner.store)
-        self.app.call_from_thread(self.show_figures, fig)
-
-    def show_figures(self, fig: dict[str, Any]) -> None:
+    def show(self, fig: dict[str, Any]) -> None:
         self.figures = fig
         for chart_id, _, draw in CHARTS:
             plot = self.query_one(f"#chart-{chart_id}", PlotextPlot)
@@ -81,12 +75,6 @@ class StatsScreen(Screen[None]):
         ids = [f"tab-{chart_id}" for chart_id, _, _ in CHARTS]
         here = ids.index(tabs.active) if tabs.active in ids else 0
         tabs.active = ids[(here + step) % len(ids)]
-
-    def action_close(self) -> None:
-        self.app.pop_screen()
-
-    def action_refresh_figures(self) -> None:
-        self.compute()
 
     def action_export(self) -> None:
         tab = self.query_one(TabbedContent).active.removeprefix("tab-")
