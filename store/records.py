@@ -229,6 +229,16 @@ _LIES = re.compile(r"(?<![^\W_])(?:(?:berada|terletak|tersebar)|yang\s+(?:(?:aka
                    re.IGNORECASE)
 # an unnamed venue visited or guarded, then where it lies: "menyambangi pos kamling yang berada di
 # Desa X" (the village is where the act is, as "dari gudang KPU di Aek Badak")
+# ... but a force posted there is placed there: "menyiapkan 150 personel yang akan berjaga di Hotel X",
+# "diperkuat 45 personel BKO ... yang berjaga di ring luar", "Personel yang bertugas di Kecamatan X sudah
+# diberangkatkan": where they serve is the act's place when the sentence names none better (dev: 9 such
+# records, each coding that place; not in an apel's sentence, "diikuti 96 personel yang akan bertugas di X":
+# where they go next)
+_FORCE_POSTED = re.compile(r"(?<![^\W_])(?:personel|anggota|pasukan|prajurit|regu|peleton|kompi|cadangan)"
+                           r"(?![^\W_])[^,;.]{0,60}?\byang\s+(?:(?:akan|nantinya|nanti)\s+)?"
+                           r"(?:bersiaga|berjaga|bertugas)\s+(?:di|dalam)\s+"
+                           r"(?:(?:halaman|depan|sekitar|kawasan|area|komplek|kompleks|([a-z]+)-\1)\s+)?$",
+                           re.IGNORECASE)
 _KIND_LIES = re.compile(r"(?<![^\W_])(?i:menyambangi|mengunjungi|mendatangi|menjaga|mengamankan|"
                         r"berjaga\s+di|berpatroli\s+ke)\s+(?:[a-z][a-z-]*\s+){1,3}"
                         r"yang\s+(?:berada|terletak)\s+di\s+$")
@@ -1531,7 +1541,8 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         lies = _LIES.search(before)
         if (lies is not None and not _SPREAD_OVER.search(before, 0, lies.start())
                 and not _KIND_LIES.search(before)):
-            weight = max(weight, LIES_RANK)
+            posted = _FORCE_POSTED.search(before) is not None and not _MUSTER.search(article.text, body, end)
+            weight = max(weight, 2.2 if posted else LIES_RANK)
         elif _NOT_HERE.search(before) or _SAID_AT.search(article.text, max(body, s - 200), s) or (
                 _TAKEN_TO.search(before) and _HEADQUARTERS.match(article.text, s)) or (
                 before.endswith(" di ") and _SPEAKER_AT.match(article.text, e) and any(
