@@ -1575,8 +1575,11 @@ def _places(article: Article, inside: Sequence[Any], start: int, end: int,
         if _WITH_BODY.search(before):
             weight = 3  # "memantau gelombang bersama Stasiun Meteorologi X": a body worked with, not a place
         # "Gudang Logistik KPU ... di Desa Aek Badak": the second place says where the first lies
+        # (not a named venue after a region: "bersama warga Kelurahan X, Kecamatan Y, di Aula Kantor Lurah X":
+        # the hall is where the act is, the region whose people came)
         host = [p for p in places if p[2] <= s and p[0] < 3 and _LIES_IN.match(article.text[p[2]:s])
-                and p[1] not in levels]
+                and p[1] not in levels and not (_REGION_HEAD.match(article.text, p[1]) and _named_venue(
+                    article.text, s))]
         if host:
             continue
         # ... and lifts it to the rank of its "di", unless the venue is where a movement goes ("menuju

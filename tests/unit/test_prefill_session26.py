@@ -47,6 +47,14 @@ DANAU BIRU – Polres Danau Biru meningkatkan patroli menjelang pemungutan suara
 
 Pada sore harinya personel Satpolairud Polres Danau Biru yang bersiaga di Dermaga Tepi Biru menggelar patroli di perairan Danau Biru.
 """,
+    "curhat_at_the_hall": """Jumat Curhat Polres Tanjung Biru bersama Warga
+
+Jumat, 22 November 2024 | 10:15 WIB
+
+TANJUNG BIRU – Polres Tanjung Biru menggelar Jumat Curhat bersama warga Kelurahan Pasir Biru, Kecamatan Tanjung Biru Utara, di Aula Kantor Lurah Pasir Biru, Jumat (22/11/2024) pagi.
+
+Usai pleno, kotak suara dikawal ke Gudang Logistik KPU Tanjung Biru, Kecamatan Tanjung Biru Selatan, di Kelurahan Batu Biru.
+""",
 }
 
 
@@ -79,3 +87,12 @@ def test_where_a_unit_stands_by_gives_way_to_the_place_its_verb_names(opened: Op
     """"... yang bersiaga di Dermaga X menggelar patroli di perairan Danau Y": the patrol's waters."""
     d = draft(opened, "stands_by_then_patrols", "menggelar patroli di perairan")
     assert d["location"] in ("Danau Biru", "perairan Danau Biru")
+
+
+def test_a_hall_after_the_village_whose_people_came_is_the_place(opened: Opened) -> None:
+    """"bersama warga Kelurahan X, Kecamatan Y, di Aula Kantor Lurah X": the hall, not the village (a named
+    venue after ", di" is not where the region before it lies; dev: +4 places, none lost)."""
+    assert draft(opened, "curhat_at_the_hall", "menggelar Jumat Curhat")["location"] == (
+        "Aula Kantor Lurah Pasir Biru")
+    # a region after a venue still says where the venue lies
+    assert draft(opened, "curhat_at_the_hall", "kotak suara dikawal")["location"] == "Gudang Logistik KPU Tanjung Biru"
