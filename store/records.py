@@ -2533,8 +2533,9 @@ def prefill(article: Article, start: int, end: int, taxonomy: Taxonomy,
     if there is not None and _no_place_pointed(sentence, there):
         there = None
     goes_on_there = there is not None  # (the sentence goes on where and when the one before told)
-    if there is not None and found is not None and _LOCAL_PEOPLE.search(sentence, 0, there.end()):
+    if there is not None and _LOCAL_PEOPLE.search(sentence, 0, there.end()):
         there = None  # "tokoh ulama setempat mendatangi rumah warga Desa X": local people; the place its own
+        # (or, naming none, "Bhabinkamtibmas Desa X ... dalam ibadah jemaat setempat": his village, below)
     if there is not None:
         # "pulau-pulau tersebut", "di lokasi pleno", "gudang itu": the place named before (of that
         # kind when the sentence says which), unless the sentence names a venue of its own; "Distrik

@@ -55,6 +55,14 @@ TANJUNG BIRU – Polres Tanjung Biru menggelar Jumat Curhat bersama warga Kelura
 
 Usai pleno, kotak suara dikawal ke Gudang Logistik KPU Tanjung Biru, Kecamatan Tanjung Biru Selatan, di Kelurahan Batu Biru.
 """,
+    "local_congregation": """Polres Pesisir Biru Patroli Dialogis di Tepi Danau
+
+Senin, 25 November 2024 | 21:00 WIB
+
+PESISIR BIRU – Sat Samapta Polres Pesisir Biru menggelar patroli dialogis di sepanjang tepi Danau Biru Raya, Senin (25/11/2024).
+
+Bhabinkamtibmas Desa Air Biru, Bripka Yosef Lumenta, juga menyampaikan imbauan menolak politik uang dalam ibadah kolom jemaat setempat, Senin malam.
+""",
 }
 
 
@@ -96,3 +104,10 @@ def test_a_hall_after_the_village_whose_people_came_is_the_place(opened: Opened)
         "Aula Kantor Lurah Pasir Biru")
     # a region after a venue still says where the venue lies
     assert draft(opened, "curhat_at_the_hall", "kotak suara dikawal")["location"] == "Gudang Logistik KPU Tanjung Biru"
+
+
+def test_local_people_point_to_no_place_the_village_officer_s_village_is_his(opened: Opened) -> None:
+    """"Bhabinkamtibmas Desa X, Bripka Y, juga menyampaikan imbauan ... dalam ibadah kolom jemaat setempat":
+    "jemaat setempat" are the local congregation, not a pointer to the lake the page named before; the
+    village officer works in his village (dev: +1, none lost)."""
+    assert draft(opened, "local_congregation", "dalam ibadah kolom jemaat")["location"] == "Desa Air Biru"
