@@ -317,6 +317,16 @@ def _stream_to(st: Store, raw: IO[bytes], fmt: str, opts: Options) -> int:
     return n
 
 
+def _outside_the_store(st: Store, path: Path) -> None:
+    """An export never lands inside the store it reads: written over ``tandai.json`` or the journal it
+    would break the store, and a writer holding the journal open would go on appending acknowledged
+    changes to the file the export replaced (lost). Links are followed, as the write would."""
+    home = os.path.realpath(st.path)
+    target = os.path.realpath(path)
+    if target == home or target.startswith(home.rstrip(os.sep) + os.sep):
+        raise StoreError(f"cannot write {path}: it is inside the store {st.path}; export to a path outside it")
+
+
 def export_file(st: Store, path: Path | str, fmt: str, cell: Callable[[str], str] | None = None,
                 damaged: list[str] | None = None, options: Options | None = None) -> int:
     """Export to ``path`` atomically and durably; StoreError (and no temp file left) on failure.
@@ -331,6 +341,7 @@ def export_file(st: Store, path: Path | str, fmt: str, cell: Callable[[str], str
     # "DIR/" asks for a folder of DocBin parts: seen before Path() drops the trailing separator
     as_folder = opts.folder or (isinstance(path, str) and path.endswith(("/", os.sep)))
     path = Path(path)
+    _outside_the_store(st, path)
     if fmt == "spacy" and (as_folder or path.is_dir()):  # DocBin parts
         from store.interchange import spacy_docbin
         with spacy_docbin.folder_export(path) as add:

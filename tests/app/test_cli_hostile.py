@@ -406,6 +406,30 @@ def test_a_failed_export_leaves_no_temp_file(cli_store: Path, tmp_path: Path) ->
     assert out.returncode == 0 and sorted(p.name for p in target_dir.iterdir()) == ["ok.jsonl", "taken"]
 
 
+def test_an_export_into_its_own_store_is_refused_and_a_writer_holding_it_loses_nothing(
+        cli_store: Path, tmp_path: Path) -> None:
+    """Red team (session 26): ``export --out`` over the store's journal, while a writer held the store open,
+    replaced the file the writer went on appending to: two acknowledged records were gone after
+    ``check --repair``. Over ``tandai.json`` it broke the store. Any path inside the store, by a link too,
+    is refused in one line and nothing there changes."""
+    manifest = (cli_store / "tandai.json").read_bytes()
+    (tmp_path / "into").symlink_to(cli_store / "annotations")
+    with store.open(cli_store, reviewer="rina") as st:
+        aid = next(iter(st.articles())).id
+        st.add_record(aid, type="patrol", unit="Polres Satu", date="2024-11-25", evidence=[{"start": 0, "end": 40}])
+        for target, fmt in ((cli_store / "annotations" / "journal.jsonl", "jsonl"),
+                            (cli_store / "tandai.json", "jsonl"), (tmp_path / "into" / "journal.jsonl", "csv"),
+                            (cli_store / "stray.jsonl", "jsonl"), (cli_store / "brat", "brat"), (cli_store, "brat")):
+            out = run("export", "--format", fmt, "--out", str(target), "status:todo", store_path=cli_store)
+            assert "inside the store" in one_line_error(out)
+        st.add_record(aid, type="escort", unit="Polres Dua", date="2024-11-26", evidence=[{"start": 0, "end": 40}])
+    assert (cli_store / "tandai.json").read_bytes() == manifest
+    assert not (cli_store / "stray.jsonl").exists() and not (cli_store / "brat").exists()
+    assert run("check", store_path=cli_store).returncode == 0
+    with store.open(cli_store, read_only=True) as st:
+        assert sorted(r.unit for r in st.records()) == ["Polres Dua", "Polres Satu"]
+
+
 def test_csv_cells_with_leading_spaces_before_a_formula_are_neutralised() -> None:
     from store.export import neutralise
 
