@@ -324,7 +324,7 @@ def _outside_the_store(st: Store, path: Path) -> None:
     home = os.path.realpath(st.path)
     target = os.path.realpath(path)
     if target == home or target.startswith(home.rstrip(os.sep) + os.sep):
-        raise StoreError(f"cannot write {path}: it is inside the store {st.path}; export to a path outside it")
+        raise StoreError(f"cannot write {path}: it is inside the store {st.path}; export outside it")
 
 
 def export_file(st: Store, path: Path | str, fmt: str, cell: Callable[[str], str] | None = None,
