@@ -219,6 +219,21 @@ def _csv_head(columns: Iterable[str]) -> bytes:
     return text.getvalue().encode("utf-8")
 
 
+# what a terminal would act on, as UTF-8: C0 controls but tab and line feed, DEL, C1 (ESC and CSI among
+# them), and the bidi and zero-width marks ``Options.cell`` (the command's) also shows as stand-ins
+_UNSAFE = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8b-\x8f\xaa-\xae]|"
+                     rb"\xe2\x81[\xa0-\xaf]|\xef\xbb\xbf|\xd8\x9c")
+
+
+def _visible(doc: bytes, cell: Callable[[str], str]) -> bytes:
+    """A CoNLL document's tokens through ``cell`` (a text's control codes as one-for-one stand-ins: the
+    tokens are the text's words, printed raw they ring the bell or clear the screen), looked at only when
+    the bytes hold such a code."""
+    if _UNSAFE.search(doc) is None:
+        return doc
+    return cell(doc.decode("utf-8", "surrogatepass")).encode("utf-8", "surrogatepass")
+
+
 def plan(st: Store, fmt: str, opts: Options) -> Plan:
     """The plan for a format written to a stream (every format but brat and spaCy)."""
     reviewer = st.reviewer
@@ -242,7 +257,10 @@ def plan(st: Store, fmt: str, opts: Options) -> Plan:
                     head=b"[\n", sep=b",\n", tail=b"\n]\n")
     if fmt == "conll":
         from store.interchange import conll
-        return Plan(_lines(conll.document))
+        cell = opts.cell
+        if cell is None:
+            return Plan(_lines(conll.document))
+        return Plan(_lines(lambda item: _visible(conll.document(item), cell)))
     if fmt == "events":
         from store.interchange import events
         if opts.json:

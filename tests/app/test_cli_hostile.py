@@ -320,7 +320,10 @@ def evil_store(tmp_path: Path) -> tuple[Path, str]:
     return path, aid
 
 
-@pytest.mark.parametrize("cmd", [["export", "--format", "csv"], ["export", "--format", "jsonl"], ["stats"],
+@pytest.mark.parametrize("cmd", [["export", "--format", "csv"], ["export", "--format", "jsonl"],
+                                 # (the red team of session 26: CoNLL printed the tokens' ESC, BEL and CSI raw)
+                                 *(["export", "--format", f] for f in ("conll", "events", "prodigy", "doccano",
+                                                                       "labelstudio")), ["stats"],
                                  ["search", "patroli"], ["search", ""], ["show", "AID"], ["check"]])
 def test_no_output_carries_terminal_controls_from_data(evil_store: tuple[Path, str], cmd: list[str]) -> None:
     path, aid = evil_store
