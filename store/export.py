@@ -257,10 +257,10 @@ def plan(st: Store, fmt: str, opts: Options) -> Plan:
                     head=b"[\n", sep=b",\n", tail=b"\n]\n")
     if fmt == "conll":
         from store.interchange import conll
-        cell = opts.cell
-        if cell is None:
+        if opts.cell is None:
             return Plan(_lines(conll.document))
-        return Plan(_lines(lambda item: _visible(conll.document(item), cell)))
+        shown: Callable[[str], str] = opts.cell
+        return Plan(_lines(lambda item: _visible(conll.document(item), shown)))
     if fmt == "events":
         from store.interchange import events
         if opts.json:
