@@ -105,4 +105,5 @@ def run_app(path: str | Path, reviewer: str | None = None) -> int:
         print(f"tandai: {exc}", file=sys.stderr)
         return 1
     result = app.run()
-    return int(result or 0)
+    # an exception Textual caught (its traceback printed) is a failure, whatever ``exit`` was given
+    return app.return_code or int(result or 0)

@@ -116,6 +116,44 @@ def test_demo_never_deletes_a_store_with_annotations(tmp_path: Path) -> None:
         assert st.status(aid) == "done"
 
 
+def test_a_workbench_that_fails_exits_non_zero(tmp_path: Path) -> None:
+    """Red team (session 26): a worker's exception put its traceback on the terminal and ``tandai`` still
+    exited 0, so a script could not tell a crash from a quit. A fault is injected into the shipped app
+    (the conventions a workbench reads when it opens raise, as a record with no unit merged by an older
+    tandai made them) and the process is run in a real terminal."""
+    path = tmp_path / "demo"
+    _coded_demo(path)
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "TANDAI_REVIEWER": "rina"}
+    env.pop("TANDAI_STORE", None)
+    boom = ("import sys, store.suggest.mixin\n"
+            "def boom(*a, **k):\n    raise RuntimeError('injected fault')\n"
+            "store.suggest.mixin.Suggesting.conventions_in_use = boom\n"
+            "from tui.app import run_app\n"
+            f"sys.exit(run_app({str(path)!r}))\n")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-c", boom], stdin=slave, stdout=slave, stderr=slave,
+                            env={**env, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}, cwd=ROOT,
+                            start_new_session=True)
+    os.close(slave)
+    seen = b""
+    try:
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if ready:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        os.close(master)
+    assert b"injected fault" in seen, seen[-2000:]
+    assert proc.returncode == 1, seen[-2000:]
+
+
 def test_demo_never_touches_a_locked_store(tmp_path: Path) -> None:
     path = tmp_path / "demo"
     aid = _coded_demo(path)
