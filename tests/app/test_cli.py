@@ -22,8 +22,13 @@ def tandai(*args: str, store_path: Path, check: bool = False) -> subprocess.Comp
 def test_ingest_search_show_export_stats(tmp_path: Path, article_files: Path) -> None:
     s = tmp_path / "s"
     out = tandai("ingest", str(article_files), str(tmp_path / "missing.txt"), store_path=s)
-    assert out.returncode == 0, out.stderr
+    # a path naming nothing is a failure (exit 1, as ``cp`` has it; red team, session 26: it exited 0), the
+    # others ingested all the same
+    assert out.returncode == 1, out.stderr
     assert "2 added" in out.stdout and "skipped" in out.stdout and "missing.txt" in out.stdout
+    assert out.stderr.count("\n") == 1 and "named nothing" in out.stderr and "missing.txt" in out.stderr
+    out = tandai("ingest", str(article_files), store_path=s)
+    assert out.returncode == 0 and "2 already present" in out.stdout, out.stderr
     out = tandai("search", "patroli bontang", store_path=s)
     assert out.returncode == 0 and "Polres Bontang Gelar" in out.stdout and "1 of 1" in out.stdout
     aid = out.stdout.split("\n")[1].split()[0]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import glob
+import os
 import sys
 
 from rich.console import Console
@@ -37,7 +39,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"skipped {safe_line(source)}: {safe_line(reason)}")
     rate = report.added / report.seconds if report.seconds > 0 else 0.0
     print(f"{report.summary()} in {report.seconds:.1f} s ({rate:.0f} articles/s)")
-    return 130 if report.interrupted else 0
+    if report.interrupted:
+        return 130
+    missing = [p for p in args.paths if _names_nothing(p)]
+    if missing:  # a mistyped path in a script is a failure, as ``cp`` makes it (the others are ingested)
+        print(f"tandai: {len(missing)} path(s) named nothing: {', '.join(safe_line(p) for p in missing)}",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def _names_nothing(path: str) -> bool:
+    """Whether a path given to ``ingest`` is neither a file or folder (a link counts) nor a pattern that
+    matches one."""
+    full = os.path.expanduser(path)
+    return not os.path.lexists(full) and not (glob.has_magic(path) and glob.glob(full, recursive=True))
 
 
 def cmd_search(args: argparse.Namespace) -> int:
