@@ -28,11 +28,12 @@ from store import ingest as ingest_engine
 from store.agreement import conflicts, gather
 from store.coding import Coding
 from store.disk.annotations import Annotations
-from store.disk.atomic import fsync_dir, read_json, write_bytes, write_json
+from store.disk.atomic import LINK_REASON, fsync_dir, read_json, read_own, write_bytes, write_json
 from store.disk.corpus import SHARD_SIZE, Corpus
 from store.disk.layout import ANNOTATIONS_DIR, INDEX_DIR, MANIFEST, PENDING, TAXONOMY
 from store.disk.lock import WriterLock
 from store.errors import (
+    CorruptFile,
     InvalidArgument,
     NotFound,
     QueryError,
@@ -176,6 +177,8 @@ class Store(Coding):
     def taxonomy(self) -> Taxonomy:
         if self._taxonomy is None:
             override = self.path / TAXONOMY
+            if override.is_symlink():  # read through, a file outside the store would decide its drafts
+                raise CorruptFile(override, LINK_REASON)
             self._taxonomy = load_taxonomy(override if override.exists() else None)
         return self._taxonomy
 
@@ -184,9 +187,8 @@ class Store(Coding):
         settled, drafts follow the records again), in its taxonomy.toml, the rest of the file as it was:
         how a project makes one reading its reviewers' when their records split (``store.conventions``)."""
         self.require_writable()
-        path = self.path / TAXONOMY
-        old = path.read_text(encoding="utf-8") if path.exists() else None
-        self._put_taxonomy(settled_text(old, name, reading))
+        own = read_own(self.path / TAXONOMY)  # (never through a link)
+        self._put_taxonomy(settled_text(own.decode("utf-8") if own is not None else None, name, reading))
 
     def _put_taxonomy(self, text: str) -> None:
         path = self.path / TAXONOMY

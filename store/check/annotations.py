@@ -79,7 +79,8 @@ def well_formed(entry: dict[str, Any] | None) -> TypeGuard[dict[str, Any]]:
 
 OWN_FILES = ((LOCK_FILE, False), (ANNOTATIONS_DIR, True),
              (f"{ANNOTATIONS_DIR}/{SNAPSHOT}", False), (f"{ANNOTATIONS_DIR}/{JOURNAL}", False),
-             (f"{ANNOTATIONS_DIR}/{BACKUPS}", True), (f"{ANNOTATIONS_DIR}/{DAMAGED_DIR}", True))
+             (f"{ANNOTATIONS_DIR}/{BACKUPS}", True), (f"{ANNOTATIONS_DIR}/{DAMAGED_DIR}", True),
+             (TAXONOMY, False))  # (read through a link, a file outside the store would decide its drafts)
 
 
 def check_own_files(root: Path, report: CheckReport, found: Found) -> None:

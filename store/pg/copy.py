@@ -18,7 +18,7 @@ from typing import Any
 from psycopg.types.json import Jsonb
 
 from store.disk.annotations import TABLES
-from store.disk.atomic import write_bytes
+from store.disk.atomic import read_own, write_bytes
 from store.disk.corpus import SHARD_SIZE
 from store.disk.layout import MANIFEST, TAXONOMY
 from store.errors import StoreError
@@ -52,8 +52,8 @@ def _articles(src: Store) -> Iterator[tuple[dict[str, Any], list[int]]]:
 
 
 def _taxonomy(src: Store) -> str | None:
-    path = src.path / TAXONOMY
-    return path.read_text(encoding="utf-8") if path.exists() else None
+    own = read_own(src.path / TAXONOMY)  # never through a link out of the store
+    return own.decode("utf-8") if own is not None else None
 
 
 def _counts(st: Store) -> dict[str, int]:

@@ -471,6 +471,23 @@ def test_an_export_into_its_own_store_is_refused_and_a_writer_holding_it_loses_n
         assert sorted(r.unit for r in st.records()) == ["Polres Dua", "Polres Satu"]
 
 
+def test_a_taxonomy_linked_from_outside_the_store_is_never_read(cli_store: Path, tmp_path: Path) -> None:
+    """Red team (session 26): a ``taxonomy.toml`` linked to a file outside the store was read (its settled
+    conventions decided the drafts), against "a link inside a store is an error naming it"."""
+    outside = tmp_path / "outside.toml"
+    outside.write_text('[conventions]\nsub_unit = "alone"\n', encoding="utf-8")
+    (cli_store / "taxonomy.toml").symlink_to(outside)
+    for args in (("conventions",), ("stats",), ("conventions", "set", "sub_unit", "with_parent")):
+        assert "taxonomy.toml: is a symbolic link" in one_line_error(run(*args, store_path=cli_store))
+    assert (cli_store / "taxonomy.toml").is_symlink()
+    assert outside.read_text(encoding="utf-8") == '[conventions]\nsub_unit = "alone"\n'
+    out = run("check", store_path=cli_store)
+    assert out.returncode == 1 and b"taxonomy.toml is a symbolic link" in out.stdout + out.stderr
+    assert run("check", "--repair", store_path=cli_store).returncode == 0
+    assert not (cli_store / "taxonomy.toml").exists() and outside.exists()
+    assert run("conventions", store_path=cli_store).returncode == 0
+
+
 def test_csv_cells_with_leading_spaces_before_a_formula_are_neutralised() -> None:
     from store.export import neutralise
 
