@@ -163,6 +163,16 @@ class Scores:
     readings: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     drafts: list[dict[str, Any]] = field(default_factory=list)  # per record: the draft scored (its slots)
     errors: list[str] = field(default_factory=list)
+    # per record, by who wrote its page (``era``): slot -> era -> right or not (dev only is printed)
+    by_era: dict[str, dict[str, list[bool]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+
+
+def era(stem: str) -> str:
+    """Who wrote a dev page, broadly: the pages before e200 were written in sessions 2–11, beside the rules
+    (their conventions aligned in session 3); from e200 on, by later writers, most by the judge batches."""
+    m = re.match(r"[a-z](\d+)_", stem)
+    return "before e200" if m is None or int(m.group(1)) < 200 else "e200 on"
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -272,6 +282,7 @@ def score_records(st: store.Store, aid: str, gold: GoldArticle, sc: Scores, in_o
         for slot in SLOTS:
             ok = _slot_ok(slot, rec.get(slot), draft.get(slot))
             sc.slots[slot].append(ok)
+            sc.by_era[slot][era(gold.stem)].append(ok)
             if not ok:
                 sc.errors.append(f"{gold.stem}: {slot} {draft.get(slot)!r}, gold {rec.get(slot)!r}")
     for rid in saved:
@@ -404,6 +415,10 @@ def report(part: str, sc: Scores, errors: bool) -> None:
         f" ({', '.join(f'{k} {n}' for k, n in sorted(sc.readings[slot].items()))})" if part == "dev" else "")
         for slot in misses)
     print(f"pre-fill misses that only two readings of a coding convention make: {said}")
+    if part == "dev":  # the same rules, scored against the writers they grew beside and against later ones
+        print("pre-fill right by who wrote the page: " + "; ".join(
+            f"{slot} " + ", ".join(f"{when} {_share(sc.by_era[slot][when])}" for when in sorted(sc.by_era[slot]))
+            for slot in ("type", "unit", "location")))
     print(f"copies linked: {_share(sc.copies)}; rewrite groups linked: {_share(sc.rewrites)}")
     print(f"suggestions: recall of gold activity sentences {_share(sc.found)} at precision "
           f"{_share(sc.suggested)}; type right for {_share(sc.found_type)} of the found")
