@@ -10,6 +10,11 @@ edit): the later ``updated`` wins, ties broken by the content. That rule is a jo
 is idempotent (twice changes nothing) and order does not matter (A then B equals B then A).
 Deletions do not travel: a record deleted at its source stays here once merged.
 
+Nothing is merged that the store itself would not have written: a record must validate as
+``Store.add_record`` validates it (and is stored as add_record would store it: dates ISO, spans
+with their text), with its id and stamps as the store writes them; a status or correction must
+carry a known status or label. Readers trust what is stored; a bad row is skipped and named.
+
 What is durable when, and why: the annotation changes are worked out first and written down as
 a promise (``annotations/pending.json``); then the articles this store lacks are committed, all
 in one manifest commit (as an ingest batch is); then the changes are one journal line, one
@@ -24,17 +29,19 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from store.check.annotations import stamp_problem, stored_record
 from store.disk.annotations import status_key
 from store.disk.layout import MANIFEST
 from store.errors import InvalidArgument, StoreError
 from store.history import Put
 from store.ingest import Seen
-from store.model import ActivityRecord, Article, Span, check_reviewer
+from store.model import STATUSES, ActivityRecord, Article, Span, check_reviewer
 from store.store import Store
 from store.text import dedupe
 from store.text.normalise import article_id
@@ -72,12 +79,13 @@ class MergeReport:
 
 @dataclass
 class Incoming:
-    """One source's content: articles (with their duplicate signatures) and annotation rows."""
+    """One source's content: articles (with their duplicate signatures) and annotation rows, each
+    with where it came from (``file:line`` of an export, the name of a store) for a skip's message."""
 
     articles: dict[str, tuple[Article, list[int]]] = field(default_factory=dict)
-    records: list[dict[str, Any]] = field(default_factory=list)
-    statuses: list[dict[str, Any]] = field(default_factory=list)
-    overrides: list[dict[str, Any]] = field(default_factory=list)
+    records: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    statuses: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    overrides: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # article id → text, to check spans
 
 
@@ -95,10 +103,10 @@ def read_store(path: Path, target: Store, have: set[str], report: MergeReport) -
     with Store(path, reviewer=target.reviewer, read_only=True) as src:
         if src.notice:
             report.skipped.append((str(path), src.notice))
-        inc.records = [dict(r) for r in src.annotations.values("records")]
-        inc.statuses = [dict(s) for s in src.annotations.values("status")]
-        inc.overrides = [dict(o) for o in src.annotations.values("overrides")]
-        wanted = {r["article_id"] for r in (*inc.records, *inc.statuses, *inc.overrides)}
+        inc.records = [(path.name, dict(r)) for r in src.annotations.values("records")]
+        inc.statuses = [(path.name, dict(s)) for s in src.annotations.values("status")]
+        inc.overrides = [(path.name, dict(o)) for o in src.annotations.values("overrides")]
+        wanted = {r["article_id"] for _, r in (*inc.records, *inc.statuses, *inc.overrides)}
         for name in src.corpus.shards:
             meta = {s["id"]: s for s in src.corpus.load_meta(name)}
             if all(aid in have for aid in meta):
@@ -148,16 +156,17 @@ def read_export(path: Path, target: Store, have: set[str], report: MergeReport) 
                     report.skipped.append((where, f"article {aid} cannot be read: {exc}"))
                     continue
             recs = row.get("records") or []  # the record's own fields (not what the export adds)
-            inc.records += [{k: v for k, v in r.items() if k in _RECORD_KEYS} for r in recs
+            inc.records += [(where, {k: v for k, v in r.items() if k in _RECORD_KEYS}) for r in recs
                             if isinstance(r, dict)] if isinstance(recs, list) else []
             statuses = row.get("statuses") or {}
             if isinstance(statuses, dict):
-                for reviewer, status in statuses.items():
-                    inc.statuses.append({"article_id": aid, "reviewer": reviewer, "status": status,
-                                         "updated": ""})  # an export carries no time: any dated one wins
+                for reviewer, status in statuses.items():  # an export carries no time: any dated one wins
+                    inc.statuses.append((where, {"article_id": aid, "reviewer": reviewer, "status": status,
+                                                 "updated": ""}))
             corrections = row.get("corrections") or []
             if isinstance(corrections, list):
-                inc.overrides += [dict(o, article_id=aid) for o in corrections if isinstance(o, dict)]
+                inc.overrides += [(where, dict(o, article_id=aid)) for o in corrections
+                                  if isinstance(o, dict)]
     return inc
 
 
@@ -229,6 +238,29 @@ def _check(kind: str, row: dict[str, Any], texts: dict[str, str], where: str,
     return True
 
 
+def _valid(kind: str, row: dict[str, Any], article: Article, target: Store, now: datetime) -> dict[str, Any]:
+    """The row as it will be stored, or StoreError saying why not (after ``_check``): a record
+    as add_record stores it; a status or correction as is, when its values are ones readers know.
+    The record's normal form depends only on the row and its article, so the join over normal
+    forms stays idempotent and order-independent."""
+    if kind == "record":
+        return stored_record(row, article, target.taxonomy, now)
+    if kind == "status":  # (its value was checked first: a known status)
+        if row.get("updated") != "" and (why := stamp_problem(row.get("updated"), now)):
+            raise InvalidArgument(f"updated: {why}")  # "": from an export, which carries no time
+        return row
+    label, s, e = row.get("label"), row["start"], row["end"]
+    if not (label is None and row["action"] == "remove") and label not in target.taxonomy.labels:
+        raise InvalidArgument(f"{str(label)[:40]!r} is not a label ({', '.join(target.taxonomy.labels)})")
+    if row.get("text") != article.text[s:e]:
+        raise InvalidArgument(f"its text is not the article's at {s}-{e}")
+    if type(row.get("seq")) is not int or row["seq"] < 0:
+        raise InvalidArgument(f"its seq {str(row.get('seq'))[:20]!r} is not a whole number")
+    if why := stamp_problem(row.get("created"), now):
+        raise InvalidArgument(f"created: {why}")
+    return row
+
+
 def _texts(target: Store, shard_of: dict[str, str], wanted: set[str], texts: dict[str, str]) -> None:
     """The stored text of each wanted article, each shard read once (not once per article)."""
     by_shard: dict[str, list[str]] = {}
@@ -256,34 +288,48 @@ def merge(target: Store, sources: list[str | os.PathLike[str]]) -> MergeReport:
     target.require_writable()
     report = MergeReport()
     incoming: dict[str, tuple[Article, list[int]]] = {}
-    parts: list[tuple[str, Incoming]] = []
-    shard_of = {s["id"]: name for name, s in target.corpus.iter_summaries()}
+    parts: list[Incoming] = []
+    shard_of: dict[str, str] = {}
+    published: dict[str, str | None] = {}  # a record's date "27/11" takes the article's year
+    for name, s in target.corpus.iter_summaries():
+        shard_of[s["id"]] = name
+        published[s["id"]] = s.get("published") if isinstance(s.get("published"), str) else None
     have = set(shard_of)
     for src in sources:
         inc = read_source(src, target, have, report)
         report.sources.append(os.fspath(src))
         for aid, pair in inc.articles.items():
             incoming.setdefault(aid, pair)
-        parts.append((Path(src).name, inc))
+        parts.append(inc)
+    for aid, (art, _) in incoming.items():
+        published.setdefault(aid, art.published)
 
     # 1-2. annotations: every row checked, then the winners of each key in one change
     texts = {aid: pair[0].text for aid, pair in incoming.items()}
-    for _, inc in parts:
+    for inc in parts:
         for aid, text in inc.texts.items():
             texts.setdefault(aid, text)
-    named = {r["article_id"] for _, inc in parts for rows in (inc.records, inc.statuses, inc.overrides)
-             for r in rows if isinstance(r.get("article_id"), str)}
+    named = {r["article_id"] for inc in parts for rows in (inc.records, inc.statuses, inc.overrides)
+             for _, r in rows if isinstance(r.get("article_id"), str)}
     _texts(target, shard_of, named, texts)
     best: dict[tuple[str, str], dict[str, Any]] = {}
-    for name, inc in parts:
+    now = datetime.now(UTC)
+    for inc in parts:
         for kind, table, rows in (("record", "records", inc.records), ("status", "status", inc.statuses),
                                   ("correction", "overrides", inc.overrides)):
-            for row in rows:
-                if kind == "status" and row.get("status") not in (
-                        "todo", "in_progress", "done", "skipped", "irrelevant", "flagged"):
-                    report.skipped.append((name, f"status {str(row.get('status'))[:20]!r} is not a status"))
+            for where, row in rows:
+                if kind == "status" and row.get("status") not in STATUSES:
+                    report.skipped.append((where, f"status {str(row.get('status'))[:20]!r} is not a status"))
                     continue
-                if not _check(kind, row, texts, name, report):
+                if not _check(kind, row, texts, where, report):
+                    continue
+                aid = row["article_id"]
+                article = Article(id=aid, source="", title="", text=texts[aid], published=published.get(aid))
+                try:
+                    row = _valid(kind, row, article, target, now)
+                except StoreError as exc:
+                    what = "a status" if kind == "status" else f"{kind} {row['id'][:40]}"
+                    report.skipped.append((where, f"{what} of article {aid[:40]}: {exc}"))
                     continue
                 slot = (table, status_key(row["reviewer"], row["article_id"]) if kind == "status"
                         else str(row["id"]))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import stat
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -12,9 +14,10 @@ from store.disk.annotations import TABLES, Annotations, snapshot_problem
 from store.disk.atomic import read_json, read_own
 from store.disk.journal import decode_line
 from store.disk.layout import ANNOTATIONS_DIR, BACKUPS, DAMAGED_DIR, JOURNAL, LOCK_FILE, SNAPSHOT, TAXONOMY
-from store.errors import CorruptFile, StoreError
-from store.model import STATUSES, ActivityRecord
-from store.taxonomy import load_taxonomy
+from store.errors import CorruptFile, InvalidRecord, StoreError
+from store.model import RECORD_FIELDS, STATUSES, ActivityRecord, Article
+from store.records import validate
+from store.taxonomy import Taxonomy, load_taxonomy
 
 from .report import CheckReport, Found, check_spans
 
@@ -126,7 +129,7 @@ def check_annotations(root: Path, report: CheckReport, found: Found) -> None:
                                    "(--repair keeps a copy of the journal and every valid entry)")
             found.annotations_ok = False
         if found.texts is not None:
-            check_references(ann, found.texts, labels(root), report)
+            check_references(ann, found.texts, taxonomy_of(root), report)
     damaged_dir = ann_dir / DAMAGED_DIR
     if damaged_dir.is_dir() and not damaged_dir.is_symlink():
         copies = [p.name for p in damaged_dir.iterdir()]
@@ -192,19 +195,80 @@ def check_backup_chain(backups: Path, report: CheckReport, found: Found) -> None
 
 
 
-def labels(root: Path) -> set[str]:
-    """The labels of the store's taxonomy (its taxonomy.toml may add some): a correction to one
-    of them is no problem. A taxonomy that does not load leaves the built-in labels."""
+def taxonomy_of(root: Path) -> Taxonomy:
+    """The store's taxonomy (its taxonomy.toml may add labels and activity types): a correction or
+    record using one of them is no problem. A taxonomy that does not load leaves the built-in one."""
     override = root / TAXONOMY
     try:
-        return set(load_taxonomy(override if override.is_file() else None).labels)
+        return load_taxonomy(override if override.is_file() else None)
     except StoreError:
-        return set(load_taxonomy().labels)
+        return load_taxonomy()
 
 
-def check_references(ann: Annotations, texts: dict[str, str], labels: set[str],
+# -- what a stored record must be (shared with ``tandai merge``, which stores nothing else) ----------
+
+# the stamps the store writes (``now_iso``, ``next_stamp``): UTC, to the second or the microsecond
+STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{6})?\+00:00")
+CLOCK_SKEW = timedelta(days=1)  # another reviewer's clock may run ahead; a stamp beyond is made up
+RECORD_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")  # uuid hex, a merge's or adjudication's sha256 prefix
+
+
+def stamp_problem(value: Any, now: datetime) -> str | None:
+    """Why ``value`` is not a stamp the store could have written, or None. A stamp from the future
+    would win every later merge of its record ("the later updated wins") and so hide real edits."""
+    if value is None:
+        return "missing (tandai stamps every record)"
+    if not isinstance(value, str) or not STAMP.fullmatch(value):
+        return f"{str(value)[:40]!r} is not a time as tandai writes it (2024-11-25T10:00:00+00:00)"
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return f"{value!r} is not a real time"
+    if when > now + CLOCK_SKEW:
+        return f"{value!r} is in the future"
+    return None
+
+
+def stored_record(rec: dict[str, Any], article: Article, taxonomy: Taxonomy, now: datetime) -> dict[str, Any]:
+    """The record as ``Store.add_record`` would store these fields (dates ISO, spans with their text,
+    phase derived), or InvalidRecord naming every problem on one line. Readers (stats, exports, the
+    workbench) trust stored records, so nothing is guessed: text where a list belongs, or a count
+    written as text or as a float, is refused, never converted."""
+    problems: dict[str, str] = {}
+    rid = rec.get("id")
+    if not isinstance(rid, str) or not RECORD_ID.fullmatch(rid):
+        problems["id"] = f"{str(rid)[:40]!r} is not a record id (letters, digits, - or _)"
+    if rec.get("article_id") != article.id:
+        problems["article_id"] = "it names another article"
+    reviewer = rec.get("reviewer")  # (merge refuses control characters in it first; readers escape them)
+    if not isinstance(reviewer, str) or not reviewer.strip():
+        problems["reviewer"] = "a record needs its reviewer's name"
+    fields = {k: v for k, v in rec.items() if k in RECORD_FIELDS}
+    if isinstance(fields.get("partners"), str):
+        problems["partners"] = f"must be a list of texts, not the text {fields.pop('partners')[:40]!r}"
+    personnel = fields.get("personnel")
+    if personnel is not None and type(personnel) is not int:
+        problems["personnel"] = f"{str(fields.pop('personnel'))[:40]!r} is not a whole number"
+    clean: dict[str, Any] = {}
+    try:
+        clean = validate(article, fields, taxonomy)
+    except InvalidRecord as exc:
+        problems = {**exc.problems, **problems}
+    for name in ("created", "updated"):
+        why = stamp_problem(rec.get(name), now)
+        if why:
+            problems[name] = why
+    if problems:
+        raise InvalidRecord(problems)
+    return ActivityRecord(id=str(rid), article_id=article.id, reviewer=str(reviewer), created=rec["created"],
+                          updated=rec["updated"], **clean).to_dict()
+
+
+def check_references(ann: Annotations, texts: dict[str, str], taxonomy: Taxonomy,
                       report: CheckReport) -> None:
     problems = report.problems
+    labels = set(taxonomy.labels)
+    now = datetime.now(UTC)
     for rec in ann.values("records"):
         where = f"record {rec.get('id')}"
         try:
@@ -216,7 +280,10 @@ def check_references(ann: Annotations, texts: dict[str, str], labels: set[str],
         if text is None:
             problems.append(f"{where}: article {rec['article_id']} is not in the store")
             continue
+        before = len(problems)
         check_spans(text, rec.get("evidence") or [], "evidence", where, problems)
+        if len(problems) == before:
+            check_record(rec, text, taxonomy, now, problems)
     for o in ann.values("overrides"):
         where = f"correction {o.get('id')}"
         text = texts.get(o.get("article_id", ""))
@@ -231,3 +298,21 @@ def check_references(ann: Annotations, texts: dict[str, str], labels: set[str],
             problems.append(f"status of {s.get('article_id')}: the article is not in the store")
         elif s.get("status") not in STATUSES:
             problems.append(f"status of {s.get('article_id')}: unknown status {s.get('status')!r}")
+
+
+def check_record(rec: dict[str, Any], text: str, taxonomy: Taxonomy, now: datetime,
+                 problems: list[str]) -> None:
+    """A stored record that ``add_record`` would refuse (an older tandai's merge stored anything)
+    crashes the readers that trust it: a problem, named with its article. Repair cannot guess the
+    value meant, so it leaves the record to the reviewer."""
+    aid = rec["article_id"]
+    try:
+        clean = stored_record(rec, Article(id=aid, source="", title="", text=text), taxonomy, now)
+    except StoreError as exc:
+        why = str(exc)
+    else:
+        if clean["date"] == rec.get("date"):
+            return
+        why = f"date: {str(rec.get('date'))[:40]!r} is not stored as YYYY-MM-DD"
+    problems.append(f"record {str(rec.get('id'))[:40]} of article {aid[:40]} does not validate: {why} "
+                    "(edit or delete it; --repair leaves it)")

@@ -158,7 +158,7 @@ def test_bad_export_lines_are_skipped_with_their_number(tmp_path: Path, reviewer
     with store.open(tmp_path / "t", reviewer="lead") as t:
         report = merge(t, [out])
         where = [w for w, _ in report.skipped]
-        assert where[:3] == ["b.jsonl:1", "b.jsonl:2", "b.jsonl"], report.skipped
+        assert where[:3] == ["b.jsonl:1", "b.jsonl:2", "b.jsonl:3"], report.skipped
         assert "evidence does not fit" in report.skipped[2][1]
         assert report.records_added == 1 and len(t.records()) == 1
 
