@@ -37,6 +37,7 @@ from store.interchange.prodigy import STATUS_OF_ANSWER
 from store.model import STATUSES, Article, check_reviewer
 from store.sources.decode import decode_bytes
 from store.sources.formats import RawDoc
+from store.sources.walk import link_out_of
 
 if TYPE_CHECKING:
     from store.store import Store
@@ -377,15 +378,35 @@ def _brat_record(text: str, ev: dict[str, Any], spans: dict[str, tuple[int, int,
     return fields
 
 
-def read_brat(path: Path, labels: set[str], activities: set[str]) -> Iterator[Doc | tuple[str, str]]:
+def _link_out(ann_path: Path, txt: Path, named: Path, real_root: str) -> tuple[str, str] | None:
+    """The first of a pair's files that is a symlink out of the folder, and why it is not read."""
+    for p in (ann_path, txt):
+        why = None if p == named else link_out_of(p, real_root)
+        if why:
+            return p.name, why
+    return None
+
+
+def read_brat(path: Path, labels: set[str], activities: set[str],
+              follow_symlinks: bool = False) -> Iterator[Doc | tuple[str, str]]:
+    """The folder's ``.ann``/``.txt`` pairs (or the one ``.ann`` named and its ``.txt``). A file
+    found there that is a symlink leading out of the folder is not read, as ingest reads none
+    (``link_out_of``), unless ``follow_symlinks``; a file named on the command line is read."""
     if path.is_dir():
+        folder = path
         anns = sorted(p for p in path.iterdir() if p.suffix == ".ann" and not p.name.startswith("."))
     elif path.suffix == ".ann":
+        folder = path.parent
         anns = [path]
     else:
         raise StoreError(f"{path}: brat needs a folder of .txt/.ann pairs or an .ann file")
+    real_root = os.path.realpath(folder)
     for ann_path in anns:
         txt = ann_path.with_suffix(".txt")
+        refused = None if follow_symlinks else _link_out(ann_path, txt, path, real_root)
+        if refused:
+            yield refused
+            continue
         if not txt.is_file():
             yield ann_path.name, f"no {txt.name} beside it"
             continue
@@ -451,7 +472,7 @@ def _conll_doc(doc_lines: list[tuple[int, str]], first: int) -> Doc | tuple[str,
     return Doc(where, "".join(parts), spans)
 
 
-def read(path: Path, fmt: str, st: Store) -> Iterator[Doc | tuple[str, str]]:
+def read(path: Path, fmt: str, st: Store, follow_symlinks: bool = False) -> Iterator[Doc | tuple[str, str]]:
     if fmt == "prodigy":
         return read_prodigy(path)
     if fmt == "doccano":
@@ -459,7 +480,7 @@ def read(path: Path, fmt: str, st: Store) -> Iterator[Doc | tuple[str, str]]:
     if fmt == "labelstudio":
         return read_labelstudio(path)
     if fmt == "brat":
-        return read_brat(path, set(st.taxonomy.labels), set(st.taxonomy.activities))
+        return read_brat(path, set(st.taxonomy.labels), set(st.taxonomy.activities), follow_symlinks)
     if fmt == "conll":
         return read_conll(path)
     raise StoreError(f"unknown import format {fmt!r} ({', '.join(FORMATS)})")
@@ -616,8 +637,10 @@ def _record_key(reviewer: Any, rtype: Any, unit: Any, evidence: list[tuple[int, 
     return orjson.dumps([reviewer, rtype, (unit or "").strip(), sorted(evidence)]).decode()
 
 
-def import_file(st: Store, path: str | os.PathLike[str], fmt: str) -> ImportReport:
-    """Import one file (a folder for brat); the report's ``verdict`` is one line about it."""
+def import_file(st: Store, path: str | os.PathLike[str], fmt: str,
+                follow_symlinks: bool = False) -> ImportReport:
+    """Import one file (a folder for brat); the report's ``verdict`` is one line about it.
+    ``follow_symlinks``: read a brat folder's files that are symlinks leading out of it."""
     st.require_writable()
     path = Path(path)
     if not path.exists():
@@ -625,7 +648,7 @@ def import_file(st: Store, path: str | os.PathLike[str], fmt: str) -> ImportRepo
     report = ImportReport()
     labels = set(st.taxonomy.labels)
     docs: list[Doc] = []
-    for got in read(path, fmt, st):
+    for got in read(path, fmt, st, follow_symlinks):
         if isinstance(got, tuple):
             report.skipped.append(got)
             continue

@@ -1,0 +1,90 @@
+"""``tandai import`` after the s26 red team (D4, D6, D8), through the installed ``tandai`` command
+on real files and real stores, and through ``import_file`` where a timing or the history needs it.
+
+D4: a brat folder's file that is a symlink out of the folder is not read (ingest's rule and
+message) unless ``--follow-symlinks``. D6: one text's corrections are one change, so an import
+takes time linear in the text's length (it was quadratic: 250 KB took 100 s). D8: a reviewer name,
+a status or a Prodigy answer that tandai would refuse elsewhere skips its line with a reason."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+
+TANDAI = Path(sys.executable).with_name("tandai")
+SENTENCE = "Polres Bontang melaksanakan patroli malam di Bontang Utara pada Senin (25/11/2024)."
+SECRET = "root:x:0:0:root:/root:/bin/bash\nsecret line that must stay outside\n"
+REFUSED = "a symlink to a file outside the folder, not followed (use --follow-symlinks to read it)"
+
+
+def tandai(tmp: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TANDAI_STORE": str(tmp / "store"), "TANDAI_REVIEWER": "rina",
+           "XDG_CONFIG_HOME": str(tmp / "config"), "XDG_DATA_HOME": str(tmp / "data")}
+    return subprocess.run([str(TANDAI), *args], capture_output=True, text=True, env=env, timeout=timeout)
+
+
+def exported(tmp: Path) -> list[dict[str, object]]:
+    out = tandai(tmp, "export", "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    return [orjson.loads(line) for line in out.stdout.splitlines()]
+
+
+# -- D4: symlinks out of a brat folder ----------------------------------------------------------
+
+def _brat_folder(tmp: Path) -> Path:
+    outside = tmp / "outside"
+    outside.mkdir()
+    (outside / "passwd").write_text(SECRET, encoding="utf-8")
+    folder = tmp / "b5"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tPOLICE_UNIT 0 14\tPolres Bontang\n", encoding="utf-8")
+    (folder / "b.txt").symlink_to(outside / "passwd")
+    (folder / "b.ann").write_text("T1\tLOC 0 4\troot\n", encoding="utf-8")
+    return folder
+
+
+def test_brat_import_does_not_read_a_symlink_out_of_the_folder(tmp_path: Path) -> None:
+    folder = _brat_folder(tmp_path)
+    out = tandai(tmp_path, "import", "--format", "brat", str(folder))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [
+        f"skipped {folder} b.txt: {REFUSED}",
+        "b5: 1 texts: 1 articles added, 0 already present, 2 entity corrections, 0 statuses, 0 records, 1 skipped"]
+    rows = exported(tmp_path)
+    assert [r["text"] for r in rows] == [SENTENCE]
+    # the verdict is ingest's own for the same folder
+    ingest = tandai(tmp_path, "ingest", str(folder))
+    assert f"skipped {folder / 'b.txt'}: {REFUSED}" in ingest.stdout.splitlines()
+
+
+def test_brat_import_reads_it_when_asked_and_reads_links_inside_the_folder(tmp_path: Path) -> None:
+    folder = _brat_folder(tmp_path)
+    (folder / "c.txt").symlink_to(folder / "a.txt")  # inside the folder: read as ingest reads it
+    (folder / "c.ann").write_text("T1\tLOC 45 58\tBontang Utara\n", encoding="utf-8")
+    out = tandai(tmp_path, "import", "--format", "brat", str(folder))
+    assert out.stdout.splitlines()[0] == f"skipped {folder} b.txt: {REFUSED}"
+    assert out.stdout.splitlines()[1].startswith("b5: 2 texts: 1 articles added")  # c is a's text
+    out = tandai(tmp_path, "import", "--format", "brat", "--follow-symlinks", str(folder))
+    assert out.returncode == 0 and out.stdout.startswith("b5: 3 texts: 1 articles added"), out.stdout
+    assert SECRET in [r["text"] for r in exported(tmp_path)]
+
+
+def test_an_ann_file_linked_out_of_the_folder_is_not_read_but_one_named_is(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.ann").write_text("T1\tLOC 0 6\tPolres\n", encoding="utf-8")
+    folder = tmp_path / "b6"
+    folder.mkdir()
+    (folder / "x.txt").write_text(SENTENCE, encoding="utf-8")
+    (folder / "x.ann").symlink_to(outside / "x.ann")
+    out = tandai(tmp_path, "import", "--format", "brat", str(folder))
+    assert out.returncode == 1
+    assert out.stdout.splitlines() == [f"skipped {folder} x.ann: {REFUSED}", "b6: nothing imported (1 rows skipped)"]
+    # named on the command line, it was asked for (as ingest reads a named symlink)
+    out = tandai(tmp_path, "import", "--format", "brat", str(folder / "x.ann"))
+    assert out.returncode == 0 and out.stdout.startswith("x.ann: 1 texts: 1 articles added"), out.stdout
