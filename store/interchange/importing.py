@@ -117,10 +117,32 @@ def _meta(d: dict[str, Any]) -> dict[str, str | None]:
     return {k: _str(d.get(k)) for k in ("title", "outlet", "url", "published")}
 
 
+def _status(value: Any, name: str = "status") -> str | None:
+    """A status the file gives (None: it gives none); any other value makes the row Bad, as a bad
+    span does, rather than being dropped without a word."""
+    if value is None:
+        return None
+    if value in STATUSES:
+        return str(value)
+    raise Bad(f"{name} {value!r:.60} is not a status ({', '.join(STATUSES)})")
+
+
 def _statuses(value: Any) -> dict[str, str]:
-    if not isinstance(value, dict):
+    """Every reviewer's status as tandai's exports list them; a reviewer name is checked as
+    everywhere else (``check_reviewer``: merge refuses the same names)."""
+    if value is None:
         return {}
-    return {k: v for k, v in value.items() if isinstance(k, str) and v in STATUSES}
+    if not isinstance(value, dict):
+        raise Bad("statuses is not an object of reviewer: status")
+    out: dict[str, str] = {}
+    for who, status in value.items():
+        try:
+            name = check_reviewer(who)
+        except StoreError as exc:
+            raise Bad(f"statuses: {exc}") from exc
+        if status is not None:
+            out[name] = str(_status(status, f"statuses: {name}'s status"))
+    return out
 
 
 def _objects(path: Path) -> Iterator[tuple[str, dict[str, Any] | Bad]]:
@@ -147,9 +169,12 @@ def _prodigy(row: dict[str, Any], where: str) -> Doc:
                       s.get("label")))
     meta: dict[str, Any] = row["meta"] if isinstance(row.get("meta"), dict) else {}
     answer: Any = row.get("answer")
-    status = meta.get("status") if meta.get("status") in STATUSES else STATUS_OF_ANSWER.get(answer)
+    if answer is not None and answer not in STATUS_OF_ANSWER:
+        raise Bad(f"answer {answer!r:.60} is not one of {', '.join(STATUS_OF_ANSWER)}")
+    own = _status(meta.get("status"), "meta.status")
+    status = own or STATUS_OF_ANSWER.get(answer)
     # a rejected or ignored task says nothing about its entities, unless tandai wrote it
-    known = answer in (None, "accept") or meta.get("status") in STATUSES
+    known = answer in (None, "accept") or own is not None
     reviewer = _str(row.get("_annotator_id")) or _str(row.get("_session_id"))
     return Doc(where, row["text"], spans if known else [], reviewer, status,
                _statuses(meta.get("statuses")), _meta(meta), spans_known=known)
@@ -175,7 +200,7 @@ def _doccano(row: dict[str, Any], where: str) -> Doc:
                 raise Bad("a label is not [start, end, LABEL]")
             spans.append((_int(item[0], "a label's start"), _int(item[1], "a label's end"), item[2]))
     reviewer = _str(row.get("reviewer")) or _str(row.get("annotator")) or _str(row.get("user"))
-    status = row.get("status") if row.get("status") in STATUSES else None
+    status = _status(row.get("status"))
     return Doc(where, text, spans, reviewer, status, _statuses(row.get("statuses")), _meta(row))
 
 
@@ -242,7 +267,7 @@ def read_labelstudio(path: Path) -> Iterator[Doc | tuple[str, str]]:
             text = data.get("text")
             if not isinstance(text, str):
                 raise Bad("no data.text")
-            status = data.get("status") if data.get("status") in STATUSES else None
+            status = _status(data.get("status"), "data.status")
             statuses = _statuses(data.get("statuses"))
             anns = task.get("annotations", task.get("completions"))
             if anns is None and isinstance(task.get("label"), list):  # JSON-MIN
@@ -374,7 +399,10 @@ def _brat_record(text: str, ev: dict[str, Any], spans: dict[str, tuple[int, int,
             isinstance(s, list) and len(s) == 2 and all(type(x) is int for x in s) for s in ev_spans):
         fields["evidence"] = [{"start": s, "end": e} for s, e in ev_spans]
     if isinstance(notes.get("reviewer"), str):
-        fields["reviewer"] = notes["reviewer"]
+        try:
+            fields["reviewer"] = check_reviewer(notes["reviewer"])
+        except StoreError as exc:
+            raise Bad(str(exc)) from exc
     return fields
 
 

@@ -88,3 +88,59 @@ def test_an_ann_file_linked_out_of_the_folder_is_not_read_but_one_named_is(tmp_p
     # named on the command line, it was asked for (as ingest reads a named symlink)
     out = tandai(tmp_path, "import", "--format", "brat", str(folder / "x.ann"))
     assert out.returncode == 0 and out.stdout.startswith("x.ann: 1 texts: 1 articles added"), out.stdout
+
+
+# -- D8: reviewer names, statuses and answers -----------------------------------------------------
+
+def test_prodigy_lines_with_a_bad_reviewer_status_or_answer_are_skipped(tmp_path: Path) -> None:
+    rows = [{"text": SENTENCE, "meta": {"statuses": {"x\u001b": "done"}}},
+            {"text": SENTENCE + " 2", "meta": {"status": "bogus"}},
+            {"text": SENTENCE + " 3", "answer": "weird"},
+            {"text": SENTENCE + " 4", "meta": {"statuses": {"budi": "nope"}}},
+            {"text": SENTENCE + " 5", "meta": {"statuses": "done"}},
+            {"text": SENTENCE + " 6", "meta": {"status": "done", "statuses": {" budi ": "done"}}, "answer": "accept"}]
+    f = tmp_path / "p.jsonl"
+    f.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    out = tandai(tmp_path, "import", "--format", "prodigy", str(f))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[:5] == [
+        f"skipped {f} line 1: statuses: the reviewer name must not contain control characters",
+        f"skipped {f} line 2: meta.status 'bogus' is not a status "
+        "(todo, in_progress, done, skipped, irrelevant, flagged)",
+        f"skipped {f} line 3: answer 'weird' is not one of accept, reject, ignore",
+        f"skipped {f} line 4: statuses: budi's status 'nope' is not a status "
+        "(todo, in_progress, done, skipped, irrelevant, flagged)",
+        f"skipped {f} line 5: statuses is not an object of reviewer: status"]
+    (row,) = exported(tmp_path)
+    assert row["statuses"] == {"budi": "done"}  # the name as check_reviewer gives it
+
+
+def test_doccano_labelstudio_and_brat_refuse_the_same(tmp_path: Path) -> None:
+    d = tmp_path / "d.jsonl"
+    d.write_bytes(orjson.dumps({"text": SENTENCE, "label": [], "status": "bogus"}) + b"\n"
+                  + orjson.dumps({"text": SENTENCE, "label": [], "statuses": {"a\u0085b": "done"}}) + b"\n")
+    out = tandai(tmp_path, "import", "--format", "doccano", str(d))
+    assert out.returncode == 1
+    assert out.stdout.splitlines()[:2] == [
+        f"skipped {d} line 1: status 'bogus' is not a status (todo, in_progress, done, skipped, irrelevant, flagged)",
+        f"skipped {d} line 2: statuses: the reviewer name must not contain control characters"]
+    ls = tmp_path / "ls.json"
+    ls.write_bytes(orjson.dumps([{"data": {"text": SENTENCE, "status": "bogus"}, "annotations": []},
+                                 {"data": {"text": SENTENCE, "statuses": {"\u202eevil": "done"}},
+                                  "annotations": []}]))
+    out = tandai(tmp_path, "import", "--format", "labelstudio", str(ls))
+    assert out.stdout.splitlines()[:2] == [
+        f"skipped {ls} task 1: data.status 'bogus' is not a status "
+        "(todo, in_progress, done, skipped, irrelevant, flagged)",
+        f"skipped {ls} task 2: statuses: the reviewer name must not contain control characters"]
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    notes = orjson.dumps({"reviewer": "x\u001b[31m"}).decode()
+    (folder / "a.ann").write_text("T1\tPOLICE_UNIT 0 14\tPolres Bontang\nT2\tpatrol 28 35\tpatroli\n"
+                                  "E1\tpatrol:T2 Unit:T1\n"
+                                  f"#1\tAnnotatorNotes E1\t{notes}\n", encoding="utf-8")
+    out = tandai(tmp_path, "import", "--format", "brat", str(folder))
+    assert out.stdout.splitlines()[0] == (
+        f"skipped {folder} a.ann line 3: the reviewer name must not contain control characters")
+    assert "0 records" in out.stdout
