@@ -2,11 +2,11 @@
 
 Each text becomes an article (its id made from its text as ingest makes it, so importing twice,
 or importing what was ingested, adds nothing); its entity spans become the annotator's
-corrections (``Store.correct_entity``): spans the file has are added or relabelled, and the
-recogniser's entities the file does not have are removed, so the article's entities are the
-file's. Annotator names (Prodigy ``_annotator_id``, Label Studio ``completed_by``, doccano and
-brat reviewer fields) become reviewers; statuses and brat's activity records come along where
-the file has them.
+corrections (``Store.correct_entities``, one change a text): spans the file has are added or
+relabelled, and the recogniser's entities the file does not have are removed, so the article's
+entities are the file's. Annotator names (Prodigy ``_annotator_id``, Label Studio
+``completed_by``, doccano and brat reviewer fields) become reviewers; statuses and brat's
+activity records come along where the file has them.
 
 Nothing is half-imported: a file is read and every row checked first (a malformed row is
 skipped with its line number and reason, never partly used), then the good rows are written,
@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from store import ingest as ingest_engine
+from store.coding import span_test
 from store.disk.corpus import SHARD_SIZE
 from store.errors import StoreError
-from store.interchange.common import overlaps
 from store.interchange.prodigy import STATUS_OF_ANSWER
 from store.model import STATUSES, Article, check_reviewer
 from store.sources.decode import decode_bytes
@@ -616,18 +616,19 @@ def _articles(st: Store, docs: list[Doc], report: ImportReport, source: str) -> 
 def _apply(st: Store, doc: Doc, article: Article, report: ImportReport) -> None:
     with as_reviewer(st, doc.reviewer):
         if doc.spans_known:
+            # all of a text's corrections are one change: one each re-read the article (D6)
             want = {(s, e): lab for s, e, lab in doc.spans}
             current = st.entities(st.article(article.id, corrected=False))
-            for ent in current:
-                if (ent.start, ent.end) not in want and not overlaps(ent.start, ent.end, article.noise) \
-                        and not any(s < ent.end and ent.start < e for s, e in want):
-                    st.correct_entity(article.id, ent.start, ent.end, None)
-                    report.corrections += 1
+            in_noise = span_test((s.start, s.end) for s in article.noise)
+            wanted = span_test(want)
+            fixes: list[tuple[int, int, str | None]] = [
+                (ent.start, ent.end, None) for ent in current
+                if (ent.start, ent.end) not in want and not in_noise(ent.start, ent.end)
+                and not wanted(ent.start, ent.end)]
             have = {(e.start, e.end): e.label for e in current}
-            for (s, e), label in sorted(want.items()):
-                if have.get((s, e)) != label:
-                    st.correct_entity(article.id, s, e, label)
-                    report.corrections += 1
+            fixes += [(s, e, label) for (s, e), label in sorted(want.items()) if have.get((s, e)) != label]
+            st.correct_entities(article.id, fixes)
+            report.corrections += len(fixes)
         # every reviewer's status where the file lists them (tandai's own exports), else the
         # file's one status is the annotator's
         statuses = dict(doc.statuses)

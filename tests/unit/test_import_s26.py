@@ -11,9 +11,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import orjson
+import pytest
+
+import store
+from store.errors import StoreError
+from store.interchange.importing import import_file
 
 TANDAI = Path(sys.executable).with_name("tandai")
 SENTENCE = "Polres Bontang melaksanakan patroli malam di Bontang Utara pada Senin (25/11/2024)."
@@ -88,6 +94,89 @@ def test_an_ann_file_linked_out_of_the_folder_is_not_read_but_one_named_is(tmp_p
     # named on the command line, it was asked for (as ingest reads a named symlink)
     out = tandai(tmp_path, "import", "--format", "brat", str(folder / "x.ann"))
     assert out.returncode == 0 and out.stdout.startswith("x.ann: 1 texts: 1 articles added"), out.stdout
+
+
+# -- D6: time linear in the text's length -------------------------------------------------------
+
+def _prodigy_file(path: Path, repeats: int) -> Path:
+    """One task whose text is the sentence ``repeats`` times, listing no spans: every entity the
+    recogniser finds (three a sentence) becomes a removal."""
+    path.write_bytes(orjson.dumps({"text": SENTENCE * repeats}) + b"\n")
+    return path
+
+
+def test_a_250_kb_text_imports_in_seconds(tmp_path: Path) -> None:
+    f = _prodigy_file(tmp_path / "big.jsonl", 3000)
+    assert 240_000 < f.stat().st_size < 260_000
+    start = time.monotonic()
+    try:
+        out = tandai(tmp_path, "import", "--format", "prodigy", str(f), timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("importing a 250 KB text took more than a minute (it took 100 s when quadratic)")
+    took = time.monotonic() - start
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == ("big.jsonl: 1 texts: 1 articles added, 0 already present, 9000 entity corrections, "
+                          "0 statuses, 0 records, 0 skipped\n")
+    assert took < 15, f"{took:.1f} s"
+    assert exported(tmp_path)[0]["entities"] == []  # the file's entities (none) are the article's
+
+
+def _import_seconds(tmp: Path, repeats: int, runs: int = 1) -> float:
+    """The best of ``runs`` imports of the text into fresh stores, the import alone timed."""
+    best = float("inf")
+    tmp.mkdir(exist_ok=True)
+    for n in range(runs):
+        f = _prodigy_file(tmp / f"t{repeats}-{n}.jsonl", repeats)
+        with store.open(tmp / f"s{repeats}-{n}", reviewer="rina") as st:
+            start = time.perf_counter()
+            report = import_file(st, f, "prodigy")
+            best = min(best, time.perf_counter() - start)
+        assert report.corrections == 3 * repeats and not report.skipped
+    return best
+
+
+def test_import_time_grows_linearly_with_the_text(tmp_path: Path) -> None:
+    """63 KB against 250 KB. Quadratic, they took 12 s and 130 s; linear, 0.2 s and 0.45 s."""
+    _import_seconds(tmp_path / "warm", 20)  # the recogniser's first use is not the import's time
+    one = _import_seconds(tmp_path, 750, runs=2)
+    four = _import_seconds(tmp_path, 3000)
+    assert four < 8 * one, f"4x the text took {four / one:.1f}x the time ({one:.2f} s, {four:.2f} s)"
+    assert four < 15, f"{four:.1f} s"
+
+
+def test_one_text_s_corrections_are_one_change_and_one_undo(tmp_path: Path) -> None:
+    f = tmp_path / "t.jsonl"
+    text = SENTENCE * 3
+    first = SENTENCE.index("Bontang Utara")
+    f.write_bytes(orjson.dumps({"text": text, "spans": [
+        {"start": 0, "end": 14, "label": "GOV_ORG"},  # relabelled
+        {"start": first, "end": first + 13, "label": "LOC"},
+        {"start": 28, "end": 35, "label": "DATE"}]}) + b"\n")  # added
+    with store.open(tmp_path / "s", reviewer="rina") as st:
+        st.ingest([_prodigy_file(tmp_path / "plain.jsonl", 3)])
+        (a,) = list(st.articles())
+        found = [(e.start, e.end, e.label) for e in st.article(a.id).entities]
+        seq = st.annotations.seq
+        report = import_file(st, f, "prodigy")
+        assert st.annotations.seq == seq + 1  # one journal line
+        assert [(e.start, e.end, e.label) for e in st.article(a.id).entities] == [
+            (0, 14, "GOV_ORG"), (28, 35, "DATE"), (first, first + 13, "LOC")]
+        assert report.corrections == len(st.overrides(a.id)) == (len(found) - 2) + 2  # removals, a relabel, an add
+        assert len(st.history.undo_stack) == 1
+        st.undo()  # the import's corrections of the text, all at once
+        assert [(e.start, e.end, e.label) for e in st.article(a.id).entities] == found
+
+
+def test_a_batch_of_corrections_refuses_what_its_order_would_decide(tmp_path: Path) -> None:
+    with store.open(tmp_path / "s", reviewer="rina") as st:
+        st.ingest([_prodigy_file(tmp_path / "plain.jsonl", 1)])
+        (a,) = list(st.articles())
+        with pytest.raises(StoreError, match="must not overlap"):
+            st.correct_entities(a.id, [(0, 14, "GOV_ORG"), (7, 20, "LOC")])
+        with pytest.raises(StoreError, match="overlaps a span labelled"):
+            st.correct_entities(a.id, [(0, 14, None), (7, 20, "LOC")])
+        assert st.annotations.seq == 0 or not st.overrides(a.id)  # nothing half done
+        assert st.correct_entities(a.id, []) == []
 
 
 # -- D8: reviewer names, statuses and answers -----------------------------------------------------
