@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,30 @@ def next_stamp(previous: str) -> str:
     then to the microsecond. A stamp names a version (``update_record(read=...)``)."""
     stamp = now_iso()
     return stamp if stamp > previous else datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def span_test(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a span overlaps any of ``spans`` (``s < end and start < e``, an empty one too),
+    each question a bisection: an ``any`` over them each is quadratic when a long text has
+    thousands."""
+    starts: list[int] = []
+    ends: list[int] = []
+    points: list[int] = []  # empty spans: inside a span, they overlap it
+    for s, e in sorted(spans):
+        if s >= e:
+            points.append(s)
+        elif ends and s < ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+
+    def test(start: int, end: int) -> bool:
+        i = bisect_right(ends, start)
+        j = bisect_right(points, start)
+        return (i < len(starts) and starts[i] < end) or (j < len(points) and points[j] < end)
+
+    return test
 
 
 class Coding(Suggesting):
@@ -327,6 +353,58 @@ class Coding(Suggesting):
         what = f"{action} {label or current[(start, end)].label} {article.text[start:end]!r}"
         self._change(what, [Put("overrides", override["id"], override)])
         return override
+
+    def correct_entities(self, article_id: str,
+                         corrections: Sequence[tuple[int, int, str | None]]) -> list[dict[str, Any]]:
+        """``correct_entity`` for many spans of one article as one change (one journal line, one
+        undo step), the article read once: an import corrects thousands of spans of a long text,
+        and a call each re-read it (quadratic time). A labelled span may not overlap another span
+        of the batch (then the order they apply in cannot matter); removals may overlap."""
+        check_id("article", article_id)
+        for start, end, label in corrections:
+            check_int("start", start, 0, 10**9)
+            check_int("end", end, 0, 10**9)
+            if label is not None:
+                check_text("the label", label)
+        if not corrections:
+            return []
+        article = self.article(article_id, corrected=False)
+        labelled = sorted((s, e) for s, e, label in corrections if label is not None)
+        crossing = span_test(labelled)
+        for start, end, label in corrections:
+            if not (0 <= start < end <= len(article.text)):
+                raise StoreError(f"span {start}-{end} lies outside the article's text")
+            if label is not None and label not in self.taxonomy.labels:
+                raise StoreError(f"{label!r} is not a label ({', '.join(self.taxonomy.labels)})")
+            if label is None and crossing(start, end):
+                raise StoreError(f"span {start}-{end} is removed and overlaps a span labelled in this change")
+        if len({(s, e) for s, e, _ in corrections}) < len(corrections) or any(
+                b[0] < a[1] for a, b in pairwise(labelled)):
+            raise StoreError("the labelled spans of one change must not overlap")
+        current = {(e.start, e.end): e for e in self.entities(article)}
+        seq, stamp = self.annotations.seq + 1, now_iso()
+        ops: list[Op] = []
+        out: list[dict[str, Any]] = []
+        for start, end, label in corrections:
+            if label is None:
+                if (start, end) not in current:
+                    raise StoreError("there is no entity at that span to remove")
+                action = "remove"
+            else:
+                action = "relabel" if (start, end) in current else "add"
+            override: dict[str, Any] = {
+                "id": uuid.uuid4().hex[:16], "article_id": article_id, "reviewer": self.reviewer,
+                "action": action, "start": start, "end": end, "label": label,
+                "text": article.text[start:end], "created": stamp, "seq": seq}
+            ops.append(Put("overrides", override["id"], override))
+            out.append(override)
+        if len(out) == 1:
+            o = out[0]
+            what = f"{o['action']} {o['label'] or current[(o['start'], o['end'])].label} {o['text']!r}"
+        else:
+            what = f"{len(out)} entity corrections"
+        self._change(what, ops)
+        return out
 
     # -- saved searches --------------------------------------------------------------------------
 

@@ -2,11 +2,11 @@
 
 Each text becomes an article (its id made from its text as ingest makes it, so importing twice,
 or importing what was ingested, adds nothing); its entity spans become the annotator's
-corrections (``Store.correct_entity``): spans the file has are added or relabelled, and the
-recogniser's entities the file does not have are removed, so the article's entities are the
-file's. Annotator names (Prodigy ``_annotator_id``, Label Studio ``completed_by``, doccano and
-brat reviewer fields) become reviewers; statuses and brat's activity records come along where
-the file has them.
+corrections (``Store.correct_entities``, one change a text): spans the file has are added or
+relabelled, and the recogniser's entities the file does not have are removed, so the article's
+entities are the file's. Annotator names (Prodigy ``_annotator_id``, Label Studio
+``completed_by``, doccano and brat reviewer fields) become reviewers; statuses and brat's
+activity records come along where the file has them.
 
 Nothing is half-imported: a file is read and every row checked first (a malformed row is
 skipped with its line number and reason, never partly used), then the good rows are written,
@@ -30,13 +30,14 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from store import ingest as ingest_engine
+from store.coding import span_test
 from store.disk.corpus import SHARD_SIZE
 from store.errors import StoreError
-from store.interchange.common import overlaps
 from store.interchange.prodigy import STATUS_OF_ANSWER
 from store.model import STATUSES, Article, check_reviewer
 from store.sources.decode import decode_bytes
 from store.sources.formats import RawDoc
+from store.sources.walk import link_out_of
 
 if TYPE_CHECKING:
     from store.store import Store
@@ -116,10 +117,32 @@ def _meta(d: dict[str, Any]) -> dict[str, str | None]:
     return {k: _str(d.get(k)) for k in ("title", "outlet", "url", "published")}
 
 
+def _status(value: Any, name: str = "status") -> str | None:
+    """A status the file gives (None: it gives none); any other value makes the row Bad, as a bad
+    span does, rather than being dropped without a word."""
+    if value is None:
+        return None
+    if value in STATUSES:
+        return str(value)
+    raise Bad(f"{name} {value!r:.60} is not a status ({', '.join(STATUSES)})")
+
+
 def _statuses(value: Any) -> dict[str, str]:
-    if not isinstance(value, dict):
+    """Every reviewer's status as tandai's exports list them; a reviewer name is checked as
+    everywhere else (``check_reviewer``: merge refuses the same names)."""
+    if value is None:
         return {}
-    return {k: v for k, v in value.items() if isinstance(k, str) and v in STATUSES}
+    if not isinstance(value, dict):
+        raise Bad("statuses is not an object of reviewer: status")
+    out: dict[str, str] = {}
+    for who, status in value.items():
+        try:
+            name = check_reviewer(who)
+        except StoreError as exc:
+            raise Bad(f"statuses: {exc}") from exc
+        if status is not None:
+            out[name] = str(_status(status, f"statuses: {name}'s status"))
+    return out
 
 
 def _objects(path: Path) -> Iterator[tuple[str, dict[str, Any] | Bad]]:
@@ -146,9 +169,12 @@ def _prodigy(row: dict[str, Any], where: str) -> Doc:
                       s.get("label")))
     meta: dict[str, Any] = row["meta"] if isinstance(row.get("meta"), dict) else {}
     answer: Any = row.get("answer")
-    status = meta.get("status") if meta.get("status") in STATUSES else STATUS_OF_ANSWER.get(answer)
+    if answer is not None and answer not in STATUS_OF_ANSWER:
+        raise Bad(f"answer {answer!r:.60} is not one of {', '.join(STATUS_OF_ANSWER)}")
+    own = _status(meta.get("status"), "meta.status")
+    status = own or STATUS_OF_ANSWER.get(answer)
     # a rejected or ignored task says nothing about its entities, unless tandai wrote it
-    known = answer in (None, "accept") or meta.get("status") in STATUSES
+    known = answer in (None, "accept") or own is not None
     reviewer = _str(row.get("_annotator_id")) or _str(row.get("_session_id"))
     return Doc(where, row["text"], spans if known else [], reviewer, status,
                _statuses(meta.get("statuses")), _meta(meta), spans_known=known)
@@ -174,7 +200,7 @@ def _doccano(row: dict[str, Any], where: str) -> Doc:
                 raise Bad("a label is not [start, end, LABEL]")
             spans.append((_int(item[0], "a label's start"), _int(item[1], "a label's end"), item[2]))
     reviewer = _str(row.get("reviewer")) or _str(row.get("annotator")) or _str(row.get("user"))
-    status = row.get("status") if row.get("status") in STATUSES else None
+    status = _status(row.get("status"))
     return Doc(where, text, spans, reviewer, status, _statuses(row.get("statuses")), _meta(row))
 
 
@@ -241,7 +267,7 @@ def read_labelstudio(path: Path) -> Iterator[Doc | tuple[str, str]]:
             text = data.get("text")
             if not isinstance(text, str):
                 raise Bad("no data.text")
-            status = data.get("status") if data.get("status") in STATUSES else None
+            status = _status(data.get("status"), "data.status")
             statuses = _statuses(data.get("statuses"))
             anns = task.get("annotations", task.get("completions"))
             if anns is None and isinstance(task.get("label"), list):  # JSON-MIN
@@ -373,19 +399,42 @@ def _brat_record(text: str, ev: dict[str, Any], spans: dict[str, tuple[int, int,
             isinstance(s, list) and len(s) == 2 and all(type(x) is int for x in s) for s in ev_spans):
         fields["evidence"] = [{"start": s, "end": e} for s, e in ev_spans]
     if isinstance(notes.get("reviewer"), str):
-        fields["reviewer"] = notes["reviewer"]
+        try:
+            fields["reviewer"] = check_reviewer(notes["reviewer"])
+        except StoreError as exc:
+            raise Bad(str(exc)) from exc
     return fields
 
 
-def read_brat(path: Path, labels: set[str], activities: set[str]) -> Iterator[Doc | tuple[str, str]]:
+def _link_out(ann_path: Path, txt: Path, named: Path, real_root: str) -> tuple[str, str] | None:
+    """The first of a pair's files that is a symlink out of the folder, and why it is not read."""
+    for p in (ann_path, txt):
+        why = None if p == named else link_out_of(p, real_root)
+        if why:
+            return p.name, why
+    return None
+
+
+def read_brat(path: Path, labels: set[str], activities: set[str],
+              follow_symlinks: bool = False) -> Iterator[Doc | tuple[str, str]]:
+    """The folder's ``.ann``/``.txt`` pairs (or the one ``.ann`` named and its ``.txt``). A file
+    found there that is a symlink leading out of the folder is not read, as ingest reads none
+    (``link_out_of``), unless ``follow_symlinks``; a file named on the command line is read."""
     if path.is_dir():
+        folder = path
         anns = sorted(p for p in path.iterdir() if p.suffix == ".ann" and not p.name.startswith("."))
     elif path.suffix == ".ann":
+        folder = path.parent
         anns = [path]
     else:
         raise StoreError(f"{path}: brat needs a folder of .txt/.ann pairs or an .ann file")
+    real_root = os.path.realpath(folder)
     for ann_path in anns:
         txt = ann_path.with_suffix(".txt")
+        refused = None if follow_symlinks else _link_out(ann_path, txt, path, real_root)
+        if refused:
+            yield refused
+            continue
         if not txt.is_file():
             yield ann_path.name, f"no {txt.name} beside it"
             continue
@@ -451,7 +500,7 @@ def _conll_doc(doc_lines: list[tuple[int, str]], first: int) -> Doc | tuple[str,
     return Doc(where, "".join(parts), spans)
 
 
-def read(path: Path, fmt: str, st: Store) -> Iterator[Doc | tuple[str, str]]:
+def read(path: Path, fmt: str, st: Store, follow_symlinks: bool = False) -> Iterator[Doc | tuple[str, str]]:
     if fmt == "prodigy":
         return read_prodigy(path)
     if fmt == "doccano":
@@ -459,7 +508,7 @@ def read(path: Path, fmt: str, st: Store) -> Iterator[Doc | tuple[str, str]]:
     if fmt == "labelstudio":
         return read_labelstudio(path)
     if fmt == "brat":
-        return read_brat(path, set(st.taxonomy.labels), set(st.taxonomy.activities))
+        return read_brat(path, set(st.taxonomy.labels), set(st.taxonomy.activities), follow_symlinks)
     if fmt == "conll":
         return read_conll(path)
     raise StoreError(f"unknown import format {fmt!r} ({', '.join(FORMATS)})")
@@ -567,18 +616,19 @@ def _articles(st: Store, docs: list[Doc], report: ImportReport, source: str) -> 
 def _apply(st: Store, doc: Doc, article: Article, report: ImportReport) -> None:
     with as_reviewer(st, doc.reviewer):
         if doc.spans_known:
+            # all of a text's corrections are one change: one each re-read the article (D6)
             want = {(s, e): lab for s, e, lab in doc.spans}
             current = st.entities(st.article(article.id, corrected=False))
-            for ent in current:
-                if (ent.start, ent.end) not in want and not overlaps(ent.start, ent.end, article.noise) \
-                        and not any(s < ent.end and ent.start < e for s, e in want):
-                    st.correct_entity(article.id, ent.start, ent.end, None)
-                    report.corrections += 1
+            in_noise = span_test((s.start, s.end) for s in article.noise)
+            wanted = span_test(want)
+            fixes: list[tuple[int, int, str | None]] = [
+                (ent.start, ent.end, None) for ent in current
+                if (ent.start, ent.end) not in want and not in_noise(ent.start, ent.end)
+                and not wanted(ent.start, ent.end)]
             have = {(e.start, e.end): e.label for e in current}
-            for (s, e), label in sorted(want.items()):
-                if have.get((s, e)) != label:
-                    st.correct_entity(article.id, s, e, label)
-                    report.corrections += 1
+            fixes += [(s, e, label) for (s, e), label in sorted(want.items()) if have.get((s, e)) != label]
+            st.correct_entities(article.id, fixes)
+            report.corrections += len(fixes)
         # every reviewer's status where the file lists them (tandai's own exports), else the
         # file's one status is the annotator's
         statuses = dict(doc.statuses)
@@ -616,8 +666,10 @@ def _record_key(reviewer: Any, rtype: Any, unit: Any, evidence: list[tuple[int, 
     return orjson.dumps([reviewer, rtype, (unit or "").strip(), sorted(evidence)]).decode()
 
 
-def import_file(st: Store, path: str | os.PathLike[str], fmt: str) -> ImportReport:
-    """Import one file (a folder for brat); the report's ``verdict`` is one line about it."""
+def import_file(st: Store, path: str | os.PathLike[str], fmt: str,
+                follow_symlinks: bool = False) -> ImportReport:
+    """Import one file (a folder for brat); the report's ``verdict`` is one line about it.
+    ``follow_symlinks``: read a brat folder's files that are symlinks leading out of it."""
     st.require_writable()
     path = Path(path)
     if not path.exists():
@@ -625,7 +677,7 @@ def import_file(st: Store, path: str | os.PathLike[str], fmt: str) -> ImportRepo
     report = ImportReport()
     labels = set(st.taxonomy.labels)
     docs: list[Doc] = []
-    for got in read(path, fmt, st):
+    for got in read(path, fmt, st, follow_symlinks):
         if isinstance(got, tuple):
             report.skipped.append(got)
             continue

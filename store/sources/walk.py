@@ -21,6 +21,17 @@ def _inside(path: Path, root: str) -> bool:
         return False
 
 
+def link_out_of(path: Path, real_root: str, what: str = "a file") -> str | None:
+    """Why ``path`` found in the folder ``real_root`` (a realpath) is not read: a symlink that
+    leads outside it (``_walk``'s rule, for callers that list a folder themselves, as brat import
+    does); None when it may be read."""
+    try:
+        link = path.is_symlink()
+    except (OSError, ValueError):
+        link = True
+    return _OUTSIDE.format(what=what) if link and not _inside(path, real_root) else None
+
+
 def _glob_base(pattern: str) -> str:
     """The real folder a glob pattern searches: its leading components without wildcards."""
     parts: list[str] = []

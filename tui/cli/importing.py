@@ -22,7 +22,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         st.require_writable()
         for name in args.files:
             try:
-                report = import_file(st, name, args.format)
+                report = import_file(st, name, args.format, follow_symlinks=args.follow_symlinks)
             except StoreError as exc:
                 print(f"{safe_line(name)}: not imported: {safe_line(str(exc))}")
                 failed = True
@@ -44,4 +44,6 @@ def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
                        "your corrections (or their annotators'), with statuses and brat's records.")
     p.add_argument("files", nargs="+", metavar="FILE", help="a file (a folder for brat)")
     p.add_argument("--format", choices=FORMATS, required=True)
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="inside a brat folder, also read symlinks that point outside the folder")
     p.set_defaults(func=cmd_import)
