@@ -328,31 +328,7 @@ class Coding(Suggesting):
 
     def correct_entity(self, article_id: str, start: int, end: int, label: str | None) -> dict[str, Any]:
         """Add or relabel a span (``label``) or remove the entity at exactly that span (None)."""
-        check_id("article", article_id)
-        check_int("start", start, 0, 10**9)
-        check_int("end", end, 0, 10**9)
-        if label is not None:
-            check_text("the label", label)
-        article = self.article(article_id, corrected=False)
-        if not (0 <= start < end <= len(article.text)):
-            raise StoreError(f"span {start}-{end} lies outside the article's text")
-        if label is not None and label not in self.taxonomy.labels:
-            raise StoreError(f"{label!r} is not a label ({', '.join(self.taxonomy.labels)})")
-        current = {(e.start, e.end): e for e in self.entities(article)}
-        if label is None:
-            if (start, end) not in current:
-                raise StoreError("there is no entity at that span to remove")
-            action = "remove"
-        else:
-            action = "relabel" if (start, end) in current else "add"
-        seq = self.annotations.seq + 1
-        override: dict[str, Any] = {
-            "id": uuid.uuid4().hex[:16], "article_id": article_id, "reviewer": self.reviewer,
-            "action": action, "start": start, "end": end, "label": label, "text": article.text[start:end],
-            "created": now_iso(), "seq": seq}
-        what = f"{action} {label or current[(start, end)].label} {article.text[start:end]!r}"
-        self._change(what, [Put("overrides", override["id"], override)])
-        return override
+        return self.correct_entities(article_id, [(start, end, label)])[0]
 
     def correct_entities(self, article_id: str,
                          corrections: Sequence[tuple[int, int, str | None]]) -> list[dict[str, Any]]:
