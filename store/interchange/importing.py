@@ -88,7 +88,9 @@ class ImportReport:
 
 # -- reading ------------------------------------------------------------------------------------
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, may_be_empty: bool = False) -> str:
+    """A file's text; ``may_be_empty``: a file with nothing in it is "" (a brat ``.ann`` of an article
+    without entities, as tandai's own brat export writes it), not an error."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE:
@@ -96,6 +98,8 @@ def _read_text(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if may_be_empty and not data.strip():
+        return ""
     try:
         text, _enc = decode_bytes(data, path.name)
     except StoreError as exc:
@@ -302,7 +306,7 @@ def _brat_doc(ann_path: Path, txt_path: Path, taxonomy_labels: set[str],
     events: dict[str, dict[str, Any]] = {}
     phase: dict[str, str] = {}
     notes: dict[str, dict[str, Any]] = {}
-    for n, line in enumerate(_read_text(ann_path).split("\n"), 1):
+    for n, line in enumerate(_read_text(ann_path, may_be_empty=True).split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -438,7 +442,11 @@ def read_brat(path: Path, labels: set[str], activities: set[str],
         if not txt.is_file():
             yield ann_path.name, f"no {txt.name} beside it"
             continue
-        doc, skipped = _brat_doc(ann_path, txt, labels, activities)
+        try:
+            doc, skipped = _brat_doc(ann_path, txt, labels, activities)
+        except StoreError as exc:  # one unreadable pair is skipped with its reason, the folder goes on
+            yield ann_path.name, str(exc)
+            continue
         yield from skipped
         yield doc
 

@@ -233,3 +233,28 @@ def test_doccano_labelstudio_and_brat_refuse_the_same(tmp_path: Path) -> None:
     assert out.stdout.splitlines()[0] == (
         f"skipped {folder} a.ann line 3: the reviewer name must not contain control characters")
     assert "0 records" in out.stdout
+
+
+# -- brat round trip: tandai's own export imports back ------------------------------------------
+
+def test_tandai_s_own_brat_export_imports_back_and_one_bad_pair_does_not_stop_the_folder(tmp_path: Path) -> None:
+    """An article without entities is exported with an empty ``.ann`` (brat's "no annotations"); the import
+    stopped the whole folder on it ("empty file"), so tandai's own export did not import back. A pair whose
+    text cannot be read (binary) is skipped with its reason and the rest are imported."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "plain.txt").write_text("Cuaca\n\nHari ini cuaca cerah dan warga berjalan santai di taman sore.\n",
+                                   encoding="utf-8")
+    (src / "police.txt").write_text(f"Patroli Malam\n\n{SENTENCE}\n", encoding="utf-8")
+    assert tandai(tmp_path, "ingest", str(src)).returncode == 0
+    folder = tmp_path / "brat"
+    assert tandai(tmp_path, "export", "--format", "brat", "--out", str(folder)).returncode == 0
+    assert any(p.stat().st_size == 0 for p in folder.glob("*.ann"))
+    (folder / "zz.txt").write_bytes(b"\x00\x01\x02 not text")
+    (folder / "zz.ann").write_text("T1\tLOC 0 3\tabc\n", encoding="utf-8")
+    back = tmp_path / "back"
+    back.mkdir()
+    out = tandai(back, "import", "--format", "brat", str(folder))
+    assert out.returncode == 0, out.stderr
+    assert "2 articles added" in out.stdout + out.stderr and "zz.ann" in out.stdout + out.stderr
+    assert sorted(r["title"] for r in exported(back)) == ["Cuaca", "Patroli Malam"]
