@@ -12,6 +12,7 @@ also writes the screenshot the README shows.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -77,7 +78,10 @@ def served(sample_store_path: Path, tmp_path: Path) -> Iterator[tuple[str, Path]
                 return s.connect_ex(("127.0.0.1", port)) == 0
 
         wait_for(listening, "the server to listen")
-        yield f"http://127.0.0.1:{port}/", path
+        # the address it prints holds this run's secret: a browser without it gets no session
+        printed = wait_for(lambda: re.search(r"serving the workbench on (\S+)", (tmp_path / "serve.log").read_text()),
+                           "the printed address")
+        yield printed.group(1), path
     finally:
         proc.terminate()
         try:

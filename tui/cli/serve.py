@@ -5,18 +5,27 @@ same store with the same rules: the first session takes the writer lock, any oth
 read-only and says so (the status line shows READ-ONLY). Closing a tab ends its process and
 frees the lock.
 
-Safe by default: it binds to loopback. Anyone who reaches the port can read and change the
-store (there is no login), so another address needs ``--public`` and gets a warning.
+Safe by default: it binds to loopback, and only a browser holding the URL it prints gets a session:
+the URL carries a secret made for this run, which the page keeps as a same-site cookie the
+session's websocket must show. A page from another site (its websocket's Origin), a name that only
+resolves here (the Host: DNS rebinding) and another user of the machine (who never saw the URL) are
+refused: each would drive a workbench as the serving user, whose ingest dialog reads any file it
+can. Another address needs ``--public`` and gets a warning.
 """
 
 from __future__ import annotations
 
 import argparse
+import hmac
 import ipaddress
 import os
+import secrets
 import shlex
 import socket
 import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import urlsplit
 
 from store.paths import resolve_store
 
@@ -44,6 +53,53 @@ def workbench_command(reviewer: str | None) -> str:
     if reviewer is not None:
         argv += ["--reviewer", reviewer]
     return shlex.join(argv)
+
+
+COOKIE = "tandai_session"
+
+
+def allowed_hosts(host: str, port: int, public_url: str | None) -> set[str] | None:
+    """The ``Host:`` values a request may carry: the loopback names of the port (a page of another name
+    resolving to 127.0.0.1, DNS rebinding, is refused) and the public URL's; None when bound to another
+    address (its names are the network's; the secret guards it)."""
+    named = {urlsplit(public_url).netloc.casefold()} if public_url else set()
+    if not is_loopback(host):
+        return None
+    return named | {f"{h}:{port}" for h in ("127.0.0.1", "localhost", "[::1]", host.casefold())}
+
+
+def guard(token: str, hosts: set[str] | None, public_url: str) -> Callable[..., Awaitable[Any]]:
+    """aiohttp middleware: the page only with the run's secret (then kept as a same-site cookie), the
+    websocket and downloads only with that cookie and from the page's own origin."""
+    from aiohttp import web
+
+    origin_ok = {f"{urlsplit(public_url).scheme}://{urlsplit(public_url).netloc}".casefold()}
+
+    def refuse(why: str) -> web.Response:
+        return web.Response(status=403, text=f"tandai: {why}\n")
+
+    @web.middleware
+    async def middleware(request: web.Request, handler: Callable[[web.Request], Awaitable[Any]]) -> Any:
+        host = request.host.casefold()
+        if hosts is not None and host not in hosts:
+            return refuse("this address is not the one tandai serves")
+        if request.path.startswith("/static/"):
+            return await handler(request)  # the page's scripts and styles: no data
+        held = request.cookies.get(COOKIE, "")
+        given = request.query.get("token", "")
+        if request.path == "/" and given and hmac.compare_digest(given, token):
+            response = await handler(request)
+            response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", path="/")
+            return response
+        if not hmac.compare_digest(held, token):
+            return refuse("open the address tandai serve printed (it holds this run's secret)")
+        origin = request.headers.get("Origin")
+        if request.path == "/ws" and origin is not None and origin.casefold() not in (
+                origin_ok | {f"{request.scheme}://{host}"}):
+            return refuse("a page of another site may not open the workbench")
+        return await handler(request)
+
+    return middleware
 
 
 def _port(text: str) -> int:
@@ -76,10 +132,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if public_url is None and args.host in ("0.0.0.0", "::"):
         public_url = f"http://{socket.getfqdn()}:{args.port}"  # the page's websocket must be reachable
 
+    token = secrets.token_urlsafe(24)
+    hosts = allowed_hosts(args.host, args.port, public_url)
+
     class TandaiServer(Server):
+        async def _make_app(self) -> Any:
+            app = await super()._make_app()
+            app.middlewares.append(guard(token, hosts, self.public_url))
+            return app
+
         async def on_startup(self, app: object) -> None:  # textual-serve prints the command as markup
-            print(f"tandai: serving the workbench on {safe_line(self.public_url)} for {shown} "
-                  "(Ctrl+C stops)", flush=True)
+            print(f"tandai: serving the workbench on {safe_line(self.public_url)}/?token={token} for {shown} "
+                  "(open this address; Ctrl+C stops)", flush=True)
 
     # each session's process inherits the environment (and the working folder)
     os.environ["TANDAI_STORE"] = os.path.abspath(os.path.expanduser(path)) if local else str(path)
