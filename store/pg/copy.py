@@ -11,6 +11,7 @@ Copying into a database is the owner's (or an adjudicator's) job: it writes ever
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -69,13 +70,23 @@ def copy_store(src: str, dst: str, progress: Progress | None = None) -> dict[str
         if is_url(dst):
             _to_database(source, dst, tell)
         else:
-            _to_directory(source, check_store_path(dst), tell)
+            target = check_store_path(dst)
+            if not is_url(src) and _nested(source.path, target):
+                raise StoreError(f"cannot copy {src} to {dst}: one would lie inside the other (a store holds "
+                                 "only its own files); copy to a folder outside it")
+            _to_directory(source, target, tell)
     with _open(dst) as copied:
         got = _counts(copied)
     if got != want:
         lost = ", ".join(f"{k} {want[k]} → {got.get(k)}" for k in want if want[k] != got.get(k))
         raise StoreError(f"the copy differs from the original: {lost}")
     return got
+
+
+def _nested(a: Path, b: Path) -> bool:
+    """Whether one folder is the other or lies inside it, links followed."""
+    ra, rb = os.path.realpath(a), os.path.realpath(b)
+    return ra == rb or rb.startswith(ra.rstrip(os.sep) + os.sep) or ra.startswith(rb.rstrip(os.sep) + os.sep)
 
 
 def _to_database(source: Store, url: str, tell: Progress) -> None:

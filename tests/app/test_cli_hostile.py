@@ -488,6 +488,21 @@ def test_a_taxonomy_linked_from_outside_the_store_is_never_read(cli_store: Path,
     assert run("conventions", store_path=cli_store).returncode == 0
 
 
+def test_a_store_is_never_copied_into_itself_and_copy_to_a_pipe_has_no_carriage_returns(
+        cli_store: Path, tmp_path: Path) -> None:
+    """Red team 2 (session 26): ``tandai copy L L/inner`` wrote a whole store inside the source and ``check``
+    still said ok; piped, its progress came out as carriage returns. Now the nesting is one line (links
+    followed, either way round) and a pipe gets the result line alone."""
+    before = sorted(p.relative_to(cli_store) for p in cli_store.rglob("*"))
+    (tmp_path / "alias").symlink_to(cli_store)
+    for dst in (cli_store / "inner", tmp_path / "alias" / "inner"):
+        assert "inside the other" in one_line_error(run("copy", str(cli_store), str(dst)))
+    assert sorted(p.relative_to(cli_store) for p in cli_store.rglob("*")) == before
+    out = run("copy", str(cli_store), str(tmp_path / "copy"))
+    assert out.returncode == 0, out.stderr
+    assert b"\r" not in out.stdout and out.stdout.decode().endswith(" copied\n")
+
+
 def test_csv_cells_with_leading_spaces_before_a_formula_are_neutralised() -> None:
     from store.export import neutralise
 

@@ -8,6 +8,7 @@ file of ours: libpq's ``~/.pgpass``, ``PGPASSWORD``, peer or certificate authent
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..safe import safe_line
 from .common import Subcommands, UserError
@@ -50,11 +51,14 @@ def cmd_grant(args: argparse.Namespace) -> int:
 def cmd_copy(args: argparse.Namespace) -> int:
     from store.pg import copy_store
 
+    shown = sys.stdout.isatty()  # a pipe or a log gets the result alone, no carriage returns
+
     def progress(what: str, n: int) -> None:
-        print(f"\r{what}: {n}", end="", flush=True)
+        if shown:
+            print(f"\r\033[K{what}: {n}", end="", flush=True)
 
     counts = copy_store(args.src, args.dst, progress=progress)
-    print("\r" + ", ".join(f"{k} {v}" for k, v in counts.items()) + " copied")
+    print(("\r\033[K" if shown else "") + ", ".join(f"{k} {v}" for k, v in counts.items()) + " copied")
     return 0
 
 
