@@ -65,6 +65,10 @@ class Store(Coding):
     The corpus, the index, ingest and search are here; records, status, corrections and saved
     searches (everything a reviewer changes) come from :class:`store.coding.Coding`."""
 
+    # whether the store itself says who the reviewer is (a team database: the role connected as), so a
+    # program need not ask for a name
+    names_its_reviewer = False
+
     def __init__(self, path: str | Path, reviewer: str = "reviewer", read_only: bool = False,
                  wait_for_lock: bool = False) -> None:
         path, reviewer = check_store_path(path), check_reviewer(reviewer)  # '' would be the cwd

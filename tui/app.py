@@ -38,6 +38,8 @@ class TandaiApp(App[int]):
         keys = config_data.get("keys")
         self.keymap = {str(k): str(v) for k, v in keys.items()} if isinstance(keys, dict) else {}
         self.owner = StoreOwner(store.open(store_path, reviewer=str(name)))
+        if self.owner.store.names_its_reviewer:  # a team database: the role decides; a name asked for
+            self.reviewer_known = True  # would change nothing there and be saved for every local store
         try:
             self.owner.store.taxonomy  # noqa: B018 - a bad taxonomy.toml fails here, not on screen
         except StoreError:

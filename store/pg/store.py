@@ -68,6 +68,8 @@ class PgHistory(History):
 class PgStore(Store):
     """An open PostgreSQL store. The reviewer is the database role you connect as."""
 
+    names_its_reviewer = True
+
     def __init__(self, url: str, reviewer: str = "reviewer", read_only: bool = False) -> None:
         self.url = check_url(url)
         self.location = redact(url)

@@ -30,3 +30,17 @@ async def test_another_reviewers_record_appears_within_a_second(filled: str, tmp
         budi.close()
         assert "records 1" in screen_text(app)
         assert shown < 1.0, f"took {shown:.2f} s"
+
+
+async def test_a_database_workbench_never_asks_for_a_name_nor_saves_one(filled: str, tmp_path: Path,
+                                                                        monkeypatch) -> None:
+    """Red team 2 (session 26): opened on a team database with no name configured, the workbench asked for
+    one, ignored it (the role decides whose work it is) and saved it in config.toml, where every local store
+    opened later stamped it on the work. Now no prompt, no config written, the role on the status line."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    app = TandaiApp(as_role(filled, "rina"), config={})
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot, app)
+        assert app.screen.__class__.__name__ != "AskName"
+        assert "rina" in screen_text(app)
+    assert not (tmp_path / "config" / "tandai" / "config.toml").exists()
