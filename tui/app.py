@@ -5,6 +5,7 @@ action lives. Quitting from any screen and closing the store are the app's."""
 from __future__ import annotations
 
 import sys
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ class TandaiApp(App[int]):
         self, store_path: str | Path, reviewer: str | None = None, config: dict[str, Any] | None = None
     ) -> None:
         super().__init__()
+        self.said: deque[str] = deque(maxlen=200)
         config_data = load_config() if config is None else config
         self.reviewer_known = bool(reviewer or config_data.get("reviewer"))
         name = reviewer or config_data.get("reviewer") or "reviewer"
@@ -91,6 +93,17 @@ class TandaiApp(App[int]):
 
     def on_ingest_requested(self, event: IngestRequested) -> None:
         self.workbench.start_ingest(event.path, event.dialog)
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A notification, and the last 200 kept in ``said``: a toast goes after its timeout, what the
+        workbench told stays readable (a slow machine's tests read it after the toast is gone)."""
+        self.said.append(message)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def clear_notifications(self) -> None:
+        self.said.clear()
+        super().clear_notifications()
 
     def on_unmount(self) -> None:
         try:

@@ -154,7 +154,7 @@ async def test_braces_go_to_the_suggested_sentences_in_the_order_the_article_rea
         await pilot.press("right_curly_bracket")  # none below the last: it stays, and says so
         await settle(pilot, app)
         assert reader.current_sentence() == in_text[-1]
-        assert any("No suggestion below" in str(n.message) for n in app._notifications)
+        assert any("No suggestion below" in m for m in app.said)
         await pilot.press("left_curly_bracket", "left_curly_bracket")
         await settle(pilot, app)
         assert reader.current_sentence() == in_text[-3]

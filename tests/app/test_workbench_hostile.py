@@ -40,7 +40,7 @@ def toast_text(app: TandaiApp) -> str:
 
 
 def messages(app: TandaiApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [str(m) for m in app.said]  # those whose toast has gone too
 
 
 

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(find_bindir() is None, reason="no PostgreSQL ser
 
 
 def said(app: TandaiApp, text: str) -> bool:
-    return any(text in n.message for n in app._notifications)
+    return any(text in m for m in app.said)
 
 
 async def wait_for(pilot, app: TandaiApp, text: str, seconds: float = 10) -> float:  # type: ignore[no-untyped-def]
