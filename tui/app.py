@@ -80,8 +80,10 @@ class TandaiApp(App[int]):
             return
         try:
             came = self.owner.call(refresh)
-        except StoreError as exc:
+        except StoreError as exc:  # a change the mirror skipped (SkippedChanges) still brings the rest
             self.call_from_thread(self.workbench.say, str(exc), "warning")
+            if getattr(exc, "came", 0):
+                self.workbench.post_message(StoreChanged())
             return
         if kind == "back":
             self.call_from_thread(self.workbench.say, "Connected to the database again.", "information", 5)

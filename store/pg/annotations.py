@@ -27,6 +27,7 @@ again from the database on every open, so a crash of this process loses nothing 
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import uuid
@@ -45,7 +46,60 @@ WHAT = {"records": "record", "overrides": "entity correction", "status": "status
 RECONNECT_FOR = 3.0  # seconds a change waits for a dropped connection before it is refused
 
 
-__all__ = ["Conflict", "Forbidden", "PgAnnotations"]  # Conflict is store.Conflict, still importable from here
+# Conflict is store.Conflict, still importable from here
+__all__ = ["Conflict", "Forbidden", "PgAnnotations", "bad_change", "bad_op"]
+
+
+_KINDS = ("records", "overrides", "status", "searches")  # what tandai.annotations holds
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def bad_op(op: Any) -> str | None:
+    """Why an op of the history cannot be applied to the mirror or trusted by its readers, or None.
+    The same checks as ``tandai.bad_op`` in the database, for changes written before it checked."""
+    if not isinstance(op, list) or len(op) < 3 or op[0] not in ("put", "del") or op[1] not in _KINDS:
+        return "not a put or del of records, overrides, status or searches"
+    if not isinstance(op[2], str) or not op[2]:
+        return "the key is not a non-empty text"
+    if op[0] == "del":
+        return None if len(op) == 3 else "a del has three elements"
+    value = op[3] if len(op) == 4 else None
+    if not isinstance(value, dict) or not isinstance(value.get("reviewer"), str):
+        return "a put's value is not an object with a reviewer"
+    if op[1] != "searches" and not isinstance(value.get("article_id"), str):
+        return "article_id is not a text"
+    if op[1] == "records":
+        return _bad_record(value)
+    return None
+
+
+def _bad_record(value: dict[str, Any]) -> str | None:
+    if not isinstance(value.get("id"), str):
+        return "record id is not a text"
+    for name in ("type", "unit"):
+        if not isinstance(value.get(name), str) or not value[name].strip():
+            return f"record {name} is not a non-empty text"
+    partners = value.get("partners", [])
+    if not isinstance(partners, list) or not all(isinstance(p, str) for p in partners):
+        return "record partners is not a list of texts"
+    date = value.get("date")
+    if date is not None and not (isinstance(date, str) and _DATE.fullmatch(date)):
+        return "record date is not null or YYYY-MM-DD"
+    personnel = value.get("personnel")
+    if personnel is not None and (type(personnel) is not int or personnel < 0):
+        return "record personnel is not null or a whole number"
+    return None
+
+
+def bad_change(ops: Any) -> str | None:
+    """Why a change of the history cannot be applied (all of it, or none), or None."""
+    if not isinstance(ops, list):
+        return "its ops are not a list"
+    for number, op in enumerate(ops, 1):
+        why = bad_op(op)
+        if why is not None:
+            return f"op {number}: {why}"
+    return None
 
 
 class Forbidden(StoreError):
@@ -67,6 +121,7 @@ class PgAnnotations:
         self.label = "change"  # what the next change is called (set by PgHistory)
         self.offline = False  # the listener found the database gone (see PgStore): do not wait
         self._mine: set[int] = set()  # change ids this mirror applied itself (not replayed again)
+        self.skipped: list[str] = []  # others' changes catch_up could not apply (see take_skipped)
         self.lock = threading.RLock()
         self._conn: psycopg.Connection[Any] | None = connect(url, autocommit=True)  # transactions explicit
         with reported(url, "opening"):
@@ -111,31 +166,56 @@ class PgAnnotations:
                 rows = conn.execute("SELECT kind, key, value, version FROM tandai.annotations").fetchall()
             self.tables = {t: {} for t in TABLES}
             self.versions, self._by_article = {}, {}
+            bad = []
             for kind, key, value, version in rows:
-                self._put(kind, key, value, version)
+                why = bad_op(["put", kind, key, value])
+                if why is None:
+                    self._put(kind, key, value, version)
+                else:
+                    bad.append(f"{kind}/{key}: {why}")
+            if bad:  # written by hand into an older database: left out, never dropped silently
+                more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+                self.notice = (f"ignored the row {bad[0]}{more}; the database owner should correct or "
+                               "remove it in tandai.annotations")
             self.caught_up = int(last[0]) if last else 0
             self.seq += 1
 
     def catch_up(self) -> int:
         """Replay the changes others made since this mirror last looked; returns how many. Its
-        own are in already: a change that succeeded had seen every earlier change to its rows."""
+        own are in already: a change that succeeded had seen every earlier change to its rows.
+        A change it cannot apply (written into an older database by hand) is skipped whole and
+        named in ``skipped``: one bad row must not stop every open workbench."""
         with self.lock:
             conn = self.connection()
             try:
-                rows = conn.execute("SELECT id, ops FROM tandai.changes WHERE id > %s ORDER BY id",
+                rows = conn.execute("SELECT id, reviewer, ops FROM tandai.changes WHERE id > %s ORDER BY id",
                                     (self.caught_up,)).fetchall()
             except psycopg.OperationalError as exc:
                 raise ConnectionLost(f"connection to {redact(self.url)} lost, retrying: "
                                      f"{first_line(exc)}") from None
             others = 0
-            for change_id, ops in rows:
+            for change_id, reviewer, ops in rows:
                 if change_id in self._mine:
                     self._mine.discard(change_id)
                 else:
-                    self._replay(int(change_id), ops)
-                    others += 1
+                    why = bad_change(ops)
+                    if why is None:
+                        self._replay(int(change_id), ops)
+                        others += 1
+                    else:
+                        self.skipped.append(f"change {change_id} by {reviewer}: {why}")
                 self.caught_up = int(change_id)
             return others
+
+    def take_skipped(self) -> str | None:
+        """One line naming the changes skipped since last asked, or None."""
+        with self.lock:
+            skipped, self.skipped = self.skipped, []
+        if not skipped:
+            return None
+        more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
+        return (f"ignored {skipped[0]}{more}: it cannot be applied; the database owner should remove it "
+                "from tandai.changes")
 
     def _replay(self, change_id: int, ops: list[list[Any]]) -> None:
         for op in ops:

@@ -6,9 +6,10 @@ than this program knows is refused (it could hold data this version would damage
 asks for ``tandai init`` (only the owner may change the schema).
 
 Who may do what is the database's job, not the program's: reviewers are members of
-``tandai_reviewer`` and change only rows they own (row-level security); members of
-``tandai_adjudicator`` may change anyone's. Ownership is the ``reviewer`` the value carries,
-held equal to ``owner`` by a check constraint, so a client cannot forge it.
+``tandai_reviewer`` and change only rows they own; members of ``tandai_adjudicator`` may change
+anyone's. Since migration 2 only ``tandai.apply_change`` (security definer) writes, checking the
+caller and each op, so no one forges the history the mirrors replay. Ownership is the
+``reviewer`` the value carries, held equal to ``owner`` by a check constraint.
 """
 
 from __future__ import annotations
@@ -158,6 +159,146 @@ CREATE POLICY see ON tandai.changes FOR SELECT USING (true);
 CREATE POLICY add ON tandai.changes FOR INSERT WITH CHECK (reviewer = current_user);
 
 INSERT INTO tandai.meta VALUES ('store_id', gen_random_uuid()::text), ('created', now()::text);
+"""),
+    (2, f"""
+-- Red team 2 (R2): a reviewer wrote tandai.changes directly (any ops, any id) and every mirror
+-- replayed it. Now apply_change is the only way in: it runs as the owner and checks, as the caller
+-- (session_user), what row-level security checked before, and that each op is well formed.
+REVOKE INSERT ON tandai.changes FROM {REVIEWER_ROLE};
+REVOKE INSERT, UPDATE, DELETE ON tandai.annotations FROM {REVIEWER_ROLE};
+
+CREATE FUNCTION tandai.bad_op(op jsonb) RETURNS text LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE v jsonb;
+BEGIN  -- why an op is malformed, or null: what the mirrors and readers need to trust it
+    IF jsonb_typeof(op) IS DISTINCT FROM 'array' THEN RETURN 'an op is not an array'; END IF;
+    IF op->>0 IS NULL OR op->>0 NOT IN ('put', 'del') THEN RETURN 'op[0] is not put or del'; END IF;
+    IF jsonb_typeof(op->1) IS DISTINCT FROM 'string'
+       OR op->>1 NOT IN ('records', 'overrides', 'status', 'searches') THEN
+        RETURN 'op[1] is not records, overrides, status or searches';
+    END IF;
+    IF jsonb_typeof(op->2) IS DISTINCT FROM 'string' OR op->>2 = '' THEN
+        RETURN 'the key is not a non-empty text';
+    END IF;
+    IF op->>0 = 'del' THEN
+        RETURN CASE WHEN jsonb_array_length(op) = 3 THEN NULL ELSE 'a del has three elements' END;
+    END IF;
+    v := op->3;
+    IF jsonb_array_length(op) <> 4 OR jsonb_typeof(v) IS DISTINCT FROM 'object' THEN
+        RETURN 'a put''s value is not an object';
+    END IF;
+    IF jsonb_typeof(v->'reviewer') IS DISTINCT FROM 'string' THEN RETURN 'reviewer is not a text'; END IF;
+    IF op->>1 <> 'searches' AND jsonb_typeof(v->'article_id') IS DISTINCT FROM 'string' THEN
+        RETURN 'article_id is not a text';
+    END IF;
+    IF op->>1 = 'records' THEN
+        IF jsonb_typeof(v->'id') IS DISTINCT FROM 'string' THEN RETURN 'record id is not a text'; END IF;
+        IF jsonb_typeof(v->'type') IS DISTINCT FROM 'string' OR btrim(v->>'type') = '' THEN
+            RETURN 'record type is not a non-empty text';
+        END IF;
+        IF jsonb_typeof(v->'unit') IS DISTINCT FROM 'string' OR btrim(v->>'unit') = '' THEN
+            RETURN 'record unit is not a non-empty text';
+        END IF;
+        IF v ? 'partners' AND (jsonb_typeof(v->'partners') IS DISTINCT FROM 'array' OR EXISTS (
+               SELECT 1 FROM jsonb_array_elements(v->'partners') p WHERE jsonb_typeof(p) <> 'string')) THEN
+            RETURN 'record partners is not a list of texts';
+        END IF;
+        IF coalesce(jsonb_typeof(v->'date'), 'null') <> 'null' AND (jsonb_typeof(v->'date') <> 'string'
+               OR v->>'date' !~ '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$') THEN
+            RETURN 'record date is not null or YYYY-MM-DD';
+        END IF;
+        IF coalesce(jsonb_typeof(v->'personnel'), 'null') <> 'null'
+           AND (jsonb_typeof(v->'personnel') <> 'number' OR (v->>'personnel') !~ '^[0-9]+$') THEN
+            RETURN 'record personnel is not null or a whole number';
+        END IF;
+    END IF;
+    RETURN NULL;
+END $$;
+
+-- One change, one statement, one transaction: the client waits for one round trip and the commit.
+CREATE OR REPLACE FUNCTION tandai.apply_change(p_uid text, p_label text, p_ops jsonb, p_expected jsonb)
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    n int;
+    existed boolean[] := '{{}}';
+    owners text[] := '{{}}';
+    found_version bigint;
+    found_owner text;
+    change_id bigint;
+    op jsonb;
+    why text;
+    ops jsonb := '[]';
+    -- the caller, not this function's owner; the owner (or a member of it) and adjudicators: anyone's
+    caller text := session_user;
+    anyone boolean := pg_has_role(session_user, current_user, 'MEMBER')
+                      OR pg_has_role(session_user, '{ADJUDICATOR_ROLE}', 'MEMBER');
+BEGIN
+    IF jsonb_typeof(p_ops) IS DISTINCT FROM 'array' OR jsonb_typeof(p_expected) IS DISTINCT FROM 'array'
+       OR jsonb_array_length(p_ops) <> jsonb_array_length(p_expected) THEN
+        RAISE EXCEPTION USING ERRCODE = '22023',
+            MESSAGE = 'malformed change: ops and expected versions are not two arrays of one length';
+    END IF;
+    n := jsonb_array_length(p_ops);
+    FOR i IN 0 .. n - 1 LOOP
+        why := tandai.bad_op(p_ops -> i);
+        IF why IS NOT NULL THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = 'malformed change: op ' || (i + 1) || ': ' || why;
+        END IF;
+        IF jsonb_typeof(p_expected -> i) NOT IN ('number', 'null') THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = 'malformed change: expected version ' || (i + 1) || ' is not a number or null';
+        END IF;
+    END LOOP;
+    PERFORM pg_advisory_xact_lock({WRITE_LOCK});
+    FOR i IN 0 .. n - 1 LOOP
+        op := p_ops -> i;
+        found_version := NULL;
+        found_owner := NULL;
+        SELECT version, owner INTO found_version, found_owner
+          FROM tandai.annotations WHERE kind = op->>1 AND key = op->>2;
+        IF found_version IS DISTINCT FROM (p_expected ->> i)::bigint THEN
+            RAISE EXCEPTION USING ERRCODE = 'TD409', MESSAGE = (op->>1) || '/' || (op->>2);
+        END IF;
+        existed := existed || (found_version IS NOT NULL);
+        owners := owners || found_owner;
+    END LOOP;
+    FOR i IN 1 .. n LOOP  -- what row-level security decided before, for the caller
+        op := p_ops -> (i - 1);
+        IF NOT anyone AND ((existed[i] AND owners[i] IS DISTINCT FROM caller)
+                           OR (op->>0 = 'put' AND op->3->>'reviewer' IS DISTINCT FROM caller)) THEN
+            RAISE EXCEPTION USING ERRCODE = '42501',
+                                  MESSAGE = 'the ' || (op->>1) || ' row is not yours to change';
+        END IF;
+    END LOOP;
+    SELECT coalesce(max(id), 0) + 1 INTO change_id FROM tandai.changes;
+    FOR i IN 0 .. n - 1 LOOP  -- corrections apply in change order, across reviewers
+        op := p_ops -> i;
+        IF op->>0 = 'put' AND op->>1 = 'overrides' THEN
+            op := jsonb_set(op, '{{3,seq}}', to_jsonb(change_id));
+        END IF;
+        ops := ops || jsonb_build_array(op);
+    END LOOP;
+    INSERT INTO tandai.changes (id, uid, reviewer, label, ops, keys)
+        VALUES (change_id, p_uid, caller, p_label, ops,
+                ARRAY(SELECT (e->>1) || '/' || (e->>2) FROM jsonb_array_elements(ops) e));
+    FOR i IN 0 .. n - 1 LOOP
+        op := ops -> i;
+        IF op->>0 = 'del' THEN
+            DELETE FROM tandai.annotations WHERE kind = op->>1 AND key = op->>2;
+        ELSIF existed[i + 1] THEN
+            UPDATE tandai.annotations SET value = op->3, owner = op->3->>'reviewer',
+                   article_id = op->3->>'article_id', version = change_id
+             WHERE kind = op->>1 AND key = op->>2;
+        ELSE
+            INSERT INTO tandai.annotations (kind, key, article_id, owner, value, version)
+                VALUES (op->>1, op->>2, op->3->>'article_id', op->3->>'reviewer', op->3, change_id);
+        END IF;
+    END LOOP;
+    RETURN change_id;
+END $$;
+REVOKE ALL ON FUNCTION tandai.apply_change(text, text, jsonb, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION tandai.apply_change(text, text, jsonb, jsonb) TO {REVIEWER_ROLE};
 """),
 ]
 

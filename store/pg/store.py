@@ -45,6 +45,14 @@ def cache_root() -> Path:
     return Path(env).expanduser() if env else user_cache_path("tandai", appauthor=False) / "pg"
 
 
+class SkippedChanges(StoreError):
+    """``refresh`` caught up but left out changes it cannot apply; ``came`` still came in."""
+
+    def __init__(self, message: str, came: int) -> None:
+        super().__init__(message)
+        self.came = came
+
+
 class PgHistory(History):
     """Undo and redo as in a file store; each step is named in the database's history."""
 
@@ -95,6 +103,8 @@ class PgStore(Store):
             self._write_taxonomy(self.path, meta.get("taxonomy"))
             self.annotations = PgAnnotations(url, writable=not read_only)  # type: ignore[assignment]
             self._role = self.annotations.reviewer  # type: ignore[attr-defined]
+            if self.annotations.notice:  # rows it left out on loading: never dropped silently
+                self.notice = " ".join(filter(None, (self.notice, self.annotations.notice)))
             self.history = PgHistory(self.annotations)
             self.writable = not read_only
             self.pull_articles()
@@ -184,7 +194,11 @@ class PgStore(Store):
         with self._pending_lock:
             kinds, self._pending = self._pending, set()
         pulled = self.pull_articles() if "articles" in kinds or "back" in kinds else 0
-        return pulled + int(self.annotations.catch_up())  # type: ignore[attr-defined]
+        came = pulled + int(self.annotations.catch_up())  # type: ignore[attr-defined]
+        skipped = self.annotations.take_skipped()  # type: ignore[attr-defined]
+        if skipped:  # the rest is in: said like the feed's other problems, with what did come
+            raise SkippedChanges(skipped, came)
+        return came
 
     # -- articles -----------------------------------------------------------------------------
 

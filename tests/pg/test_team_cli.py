@@ -11,6 +11,7 @@ from pathlib import Path
 import psycopg
 
 import store
+from store.pg.schema import SCHEMA_VERSION
 from tests.pg.conftest import as_role
 
 TANDAI = str(Path(sys.executable).parent / "tandai")  # the installed command beside this Python
@@ -26,7 +27,7 @@ def test_init_grant_ingest_search_copy(pg_url: str, tmp_path: Path) -> None:
     env = {**os.environ, "TANDAI_CACHE": str(tmp_path / "cache")}
     done = run("init", pg_url, env=env)
     assert done.returncode == 0, done.stderr
-    assert "schema 1 ready" in done.stdout
+    assert f"schema {SCHEMA_VERSION} ready" in done.stdout
     assert "already in place" in run("init", pg_url, env=env).stdout
     assert run("grant", "rina", "--store", pg_url, env=env).returncode == 0
     ingest = run("--store", pg_url, "ingest", str(store.samples_dir()), env=env)
