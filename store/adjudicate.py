@@ -5,7 +5,10 @@ The figures come from :mod:`store.agreement` (pure); here they are fed from an o
 version under the adjudicator's name (the Store's reviewer): records copied from the version
 taken (ids derived from the adjudicator and the source record, so taking twice writes once),
 entity corrections, and a status entry marked ``adjudicated`` that keeps the adjudicator out of
-the agreement figures and lets the export pick the adjudicated version.
+the agreement figures and lets the export pick the adjudicated version. So the adjudicator is never
+one of the coders: a reviewer who coded an article may not adjudicate it (their status would become
+the adjudication marker and their records mix with the copies), and on a team database only the
+adjudicator role may adjudicate at all (``Store.adjudication_refused``).
 """
 
 from __future__ import annotations
@@ -126,8 +129,12 @@ def disagreements(st: Store, query: str | None = None) -> list[str]:
 
 
 def compare(st: Store, article_id: str, a: str | None = None, b: str | None = None) -> Comparison:
-    """Two reviewers' versions of an article (default: the first two who finished it)."""
+    """Two reviewers' versions of an article (default: the first two who finished it), for the
+    Store's reviewer to adjudicate: refused (``StoreError``) when they may not (``refusal``)."""
     check_id("article", article_id)
+    why = refusal(st, article_id)
+    if why:
+        raise StoreError(why)
     c = coded(st)
     by = c.status.get(article_id, {})
     names = sorted(by)
@@ -162,6 +169,51 @@ def adjudicated_id(adjudicator: str, source_ids: list[str]) -> str:
     return hashlib.sha256("\x1f".join([adjudicator, *source_ids]).encode()).hexdigest()[:16]
 
 
+def copy_ids(adjudicator: str, records: list[dict[str, Any]]) -> set[str]:
+    """The ids ``take_record`` can give ``adjudicator``'s copies of the coders' ``records`` (one
+    article): one source record, or a pair from two reviewers in either order (a source may be the
+    adjudicator's own record in a store from before coders were refused). A record of the
+    adjudicator's with any other id is their own coding."""
+    out = {adjudicated_id(adjudicator, [r["id"]]) for r in records}
+    out |= {adjudicated_id(adjudicator, [x["id"], y["id"]]) for x in records for y in records
+            if x["reviewer"] != y["reviewer"]}
+    return out
+
+
+def _article_records(st: Store, article_id: str) -> list[dict[str, Any]]:
+    found = (st.annotations.get("records", rid) for rid in st.annotations.record_ids_for(article_id))
+    return [r for r in found if r is not None]
+
+
+def coded_it(st: Store, article_id: str) -> bool:
+    """Whether the Store's reviewer coded this article: a status of their own that is not an
+    adjudication marker, or records of theirs that are not adjudicated copies (a store from before
+    the refusal may hold both under the marker)."""
+    entry = st.annotations.get("status", status_key(st.reviewer, article_id))
+    if entry is not None and not entry.get("adjudicated") and entry["status"] != "todo":
+        return True
+    recs = _article_records(st, article_id)
+    copies = copy_ids(st.reviewer, recs)
+    return any(r["reviewer"] == st.reviewer and r["id"] not in copies for r in recs)
+
+
+def refusal(st: Store, article_id: str) -> str | None:
+    """Why the Store's reviewer may not adjudicate this article, or None: the store's rule (a
+    team database: the adjudicator role), then not a reviewer who coded it."""
+    why = st.adjudication_refused()
+    if why:
+        return why
+    if coded_it(st, article_id):
+        return (f"you coded article {article_id} (as {st.reviewer}); another reviewer adjudicates it")
+    return None
+
+
+def _require(st: Store, article_id: str) -> None:
+    why = refusal(st, article_id)
+    if why:
+        raise StoreError(why)
+
+
 def _mark(st: Store, article_id: str, status: str) -> Op:
     return Put("status", status_key(st.reviewer, article_id), {
         "article_id": article_id, "reviewer": st.reviewer, "status": status, "updated": now_iso(),
@@ -180,6 +232,7 @@ def take_record(st: Store, cmp: Comparison, i: int, side: str, slot: str | None 
     record is the adjudicator's; one journalled, undoable change. Taking the side that has no
     record removes the adjudicated one. Returns the adjudicated record (or None)."""
     st.require_writable()
+    _require(st, cmp.article_id)
     if not 0 <= i < len(cmp.pairs):
         raise InvalidArgument(f"there is no record pair {i}")
     if side not in ("a", "b", "edit"):
@@ -221,6 +274,7 @@ def take_status(st: Store, cmp: Comparison, side: str) -> str:
     """The adjudicated status: A's or B's."""
     status = cmp.a.status if side == "a" else cmp.b.status
     st.require_writable()
+    _require(st, cmp.article_id)
     if _adjudicated_status(st, cmp.article_id) == status:
         return status
     st.history.change(f"adjudicate: {status}", [_mark(st, cmp.article_id, status)])
@@ -230,6 +284,8 @@ def take_status(st: Store, cmp: Comparison, side: str) -> str:
 def take_entity(st: Store, cmp: Comparison, i: int, side: str) -> None:
     """Settle entity difference ``i`` with A's or B's label (or its absence) as the
     adjudicator's correction."""
+    st.require_writable()
+    _require(st, cmp.article_id)
     start, end, la, lb = cmp.entity_diffs[i]
     label = la if side == "a" else lb
     current = {(e.start, e.end): e.label for e in st.entities(st.article(cmp.article_id, corrected=False))}
@@ -280,14 +336,20 @@ def same_events(st: Store, record_id: str) -> list[ActivityRecord]:
 
 def adjudicated_records(st: Store) -> list[ActivityRecord]:
     """The adjudicated version, for exports: an article an adjudicator settled gives only the
-    adjudicator's records; any other article the records of one reviewer (the first by name
-    among those who coded it), so no article's records are counted twice."""
+    adjudicator's copies (``copy_ids``); any other article the records of one reviewer (the first
+    by name among those who coded it), so no article's records are counted twice. A store from
+    before coders were refused may hold an adjudicator's own coded records beside their copies:
+    the copies win, the own records are left out (they stay in the plain export)."""
     by_article: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for r in st.annotations.values("records"):
         by_article.setdefault(r["article_id"], {}).setdefault(r["reviewer"], []).append(r)
     judged = adjudicated_reviewers(st.annotations.values("status"))
     out: list[ActivityRecord] = []
     for aid, by in by_article.items():
-        chosen = sorted(judged[aid])[0] if aid in judged else sorted(by)[0]
-        out += [ActivityRecord.from_dict(r) for r in by.get(chosen, [])]
+        if aid in judged:
+            chosen = sorted(judged[aid])[0]
+            copies = copy_ids(chosen, [r for recs in by.values() for r in recs])
+            out += [ActivityRecord.from_dict(r) for r in by.get(chosen, []) if r["id"] in copies]
+        else:
+            out += [ActivityRecord.from_dict(r) for r in by[sorted(by)[0]]]
     return sorted(out, key=lambda r: (r.article_id, r.evidence[0].start if r.evidence else 0, r.id))

@@ -194,6 +194,11 @@ class Store(Coding):
         own = read_own(self.path / TAXONOMY)  # (never through a link)
         self._put_taxonomy(settled_text(own.decode("utf-8") if own is not None else None, name, reading))
 
+    def adjudication_refused(self) -> str | None:
+        """Why this reviewer may not adjudicate here, or None. A file store has no roles: whoever
+        holds it may (a team database asks for its adjudicator role, see ``PgStore``)."""
+        return None
+
     def _put_taxonomy(self, text: str) -> None:
         path = self.path / TAXONOMY
         write_bytes(path, text.encode("utf-8"))

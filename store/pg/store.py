@@ -156,6 +156,14 @@ class PgStore(Store):
         self._write_taxonomy(self.path, text)
         self._taxonomy = None
 
+    def adjudication_refused(self) -> str | None:
+        """Adjudicated versions replace the coders' in exports: on a team database only a member of
+        the adjudicator role (``tandai grant ROLE --adjudicator``, as the database decides) settles them."""
+        if self.annotations.adjudicator:  # type: ignore[attr-defined]
+            return None
+        return (f"only an adjudicator adjudicates on {self.location}; {self.reviewer} is a reviewer "
+                f"(the owner runs `tandai grant {self.reviewer} --adjudicator`)")
+
     @staticmethod
     def _write_taxonomy(cache: Path, text: str | None) -> None:
         path = cache / TAXONOMY

@@ -4,7 +4,9 @@ side, and settle each row with one key: ``a`` takes A's, ``b`` takes B's, ``e`` 
 Rows: the status, each record pair slot by slot (a record only one reviewer found has "—" on
 the other side), each entity span whose label differs. ``A``/``B`` take a whole record. What
 is taken is written at once under the adjudicator's name (the workbench's reviewer) as one
-undoable change (``u`` in the workbench). Every value is data: escaped, never markup."""
+undoable change (``u`` in the workbench). An article the workbench's reviewer coded (or, on a team
+database, any article for a reviewer without the adjudicator role) shows why it cannot be settled
+here instead of the rows and keys. Every value is data: escaped, never markup."""
 
 from __future__ import annotations
 
@@ -113,9 +115,13 @@ class AdjudicateScreen(Screen[None]):
         try:
             self.cmp = self.owner.call(compare, self.owner.store, aid)
             self.done = self.owner.call(settled, self.owner.store, self.cmp)
-        except StoreError as exc:
-            head.update(Text(safe_line(str(exc))))
+        except StoreError as exc:  # e.g. the reviewer coded it: say why, offer only n/p and Esc
+            self.cmp = None
+            lines = (f"{self.index + 1}/{len(self.articles)} · {aid}", f"{exc} · n/p article · Esc back")
+            head.update(Text("\n").join(Text(safe_line(x), no_wrap=True, overflow="ellipsis") for x in lines))
+            self.refresh_bindings()
             return
+        self.refresh_bindings()
         cmp = self.cmp
         title = self.owner.call(self.owner.store.article, aid).title
         lines = (f"{self.index + 1}/{len(self.articles)} · {title}",
@@ -143,6 +149,12 @@ class AdjudicateScreen(Screen[None]):
                 None if settled_label == "?" else (settled_label or "—"))
         table.move_cursor(row=min(keep_row, len(self.keys) - 1))
         table.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No take or edit keys in the footer while there is nothing this reviewer may settle."""
+        if action in ("take", "take_record", "edit") and self.cmp is None:
+            return False
+        return True
 
     def _row(self) -> tuple[str, int, str] | None:
         table = self.query_one(DataTable)
