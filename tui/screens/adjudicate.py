@@ -10,6 +10,7 @@ here instead of the rows and keys. Every value is data: escaped, never markup.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -33,7 +34,7 @@ from store.errors import StoreError
 
 from ..messages import StoreChanged
 from ..safe import safe_line
-from .dialogs import DIALOG_CSS
+from .dialogs import DIALOG_CSS, HoldsTyped
 
 WIDTH = 30  # a cell's text at most (evidence can be long): the four columns fit in 120
 
@@ -43,15 +44,16 @@ def cell(value: str) -> str:
     return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
 
 
-class EditValue(ModalScreen[str | None]):
+class EditValue(HoldsTyped, ModalScreen[str | None]):
     """The adjudicator types a slot's value."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="EditValue")
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="adjudicate_edit_cancel")]
 
-    def __init__(self, slot: str, value: str) -> None:
+    def __init__(self, slot: str, value: str, store: Callable[[str], bool]) -> None:
         super().__init__()
         self.slot, self.value = slot, value
+        self.store = store  # the adjudication's: writes the value, or says why not
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -60,6 +62,14 @@ class EditValue(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
+
+    def typed(self) -> dict[str, str]:
+        value = self.query_one(Input).value
+        # what it opened with is what is stored: unchanged, nothing would be lost
+        return {f"adjudicated {self.slot}": value} if value != safe_line(self.value) else {}
+
+    def keep(self, kept: list[bool]) -> None:
+        kept.append(self.store(self.query_one(Input).value))
 
 
 class AdjudicateScreen(Screen[None]):
@@ -162,18 +172,20 @@ class AdjudicateScreen(Screen[None]):
             return None
         return self.keys[min(table.cursor_row, len(self.keys) - 1)]
 
-    def _apply(self, change: Any, what: str) -> None:
+    def _apply(self, change: Any, what: str) -> bool:
+        """Write one adjudication; whether it was written (a refusal is said)."""
         if not self.owner.store.writable:
             self.say("This store is open read-only: changes cannot be saved.", "error")
-            return
+            return False
         try:
             self.owner.call(change)
         except StoreError as exc:
             self.say(str(exc), "error")
-            return
+            return False
         self.say(what)
         self.changed = True
         self.show(keep_row=self.query_one(DataTable).cursor_row)
+        return True
 
     def action_take(self, side: str) -> None:
         key, cmp = self._row(), self.cmp
@@ -208,14 +220,17 @@ class AdjudicateScreen(Screen[None]):
         adj = self.done["records"][i]
         current = show(adj or cmp.pairs[i][0] or cmp.pairs[i][1], slot)
 
-        def typed(value: str | None) -> None:
-            if value is None:
-                return
+        def store(value: str) -> bool:
             parsed: Any = [p.strip() for p in value.split(",") if p.strip()] if slot == "partners" else (
                 value.strip() or None)
-            self._apply(lambda: take_record(self.owner.store, cmp, i, "edit", slot, parsed), f"{slot} edited")
+            return self._apply(lambda: take_record(self.owner.store, cmp, i, "edit", slot, parsed),
+                               f"{slot} edited")
 
-        self.app.push_screen(EditValue(slot, current), typed)
+        def typed(value: str | None) -> None:
+            if value is not None:
+                store(value)
+
+        self.app.push_screen(EditValue(slot, current, store), typed)
 
     def action_article(self, step: int) -> None:
         if not self.articles:

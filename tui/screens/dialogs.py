@@ -5,6 +5,7 @@ map, the ingest prompt. Anything from data (paths, queries, summaries) is shown 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.table import Table
@@ -28,13 +29,39 @@ DIALOG_CSS = """
 """
 
 
-class AskName(ModalScreen[str]):
+class HoldsTyped:
+    """A dialog whose typed text quitting must not drop in silence (README): the workbench's quit
+    asks about it with the tagging form's question (``Form.request_quit``)."""
+
+    keeps = True  # s can store what is typed; False: nothing to store it as (the question says so)
+
+    def typed(self) -> dict[str, str]:
+        """What is typed and would be lost, by what it is; empty when nothing would be."""
+        return {}
+
+    def keep(self, kept: list[bool]) -> None:
+        """Store what is typed (the question's s) as Enter would; ``kept`` is told whether it was."""
+        kept.append(False)
+
+
+class AskName(HoldsTyped, ModalScreen[str]):
     DEFAULT_CSS = DIALOG_CSS.format(name="AskName")
+
+    def __init__(self, remember: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.remember = remember  # the workbench's: takes the name as the reviewer's, or says why not
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Your name (stamped on every record and status):")
             yield Input(placeholder="e.g. rina", id="name")
+
+    def typed(self) -> dict[str, str]:
+        name = self.query_one(Input).value
+        return {"your name": name} if name.strip() else {}
+
+    def keep(self, kept: list[bool]) -> None:
+        kept.append(self.remember(self.query_one(Input).value.strip()))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value.strip():
@@ -86,13 +113,14 @@ class FieldPicker(ModalScreen[str]):
         self.dismiss(self.letters.get(event.character or "", ""))
 
 
-class SaveSearch(ModalScreen[str]):
+class SaveSearch(HoldsTyped, ModalScreen[str]):
     DEFAULT_CSS = DIALOG_CSS.format(name="SaveSearch")
     BINDINGS = [Binding("escape", "dismiss('')", "Cancel", id="save_search_cancel")]
 
-    def __init__(self, query: str) -> None:
+    def __init__(self, query: str, save: Callable[[str, list[bool]], None]) -> None:
         super().__init__()
         self.query_text = query
+        self.save = save  # the workbench's: saves the search under a name (in its write queue)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -102,9 +130,18 @@ class SaveSearch(ModalScreen[str]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip())
 
+    def typed(self) -> dict[str, str]:
+        name = self.query_one(Input).value
+        return {"search name": name} if name.strip() else {}
+
+    def keep(self, kept: list[bool]) -> None:
+        self.save(self.query_one(Input).value.strip(), kept)
+
 
 class UnsavedChanges(ModalScreen[str]):
-    """Quitting with typed text that is not stored: save it, discard it, or stay."""
+    """Quitting with typed text that is not stored: save it, discard it, or stay. Text that has
+    nothing to be saved as (an ingest path) is listed as not kept; with only such text there is
+    no s."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="UnsavedChanges")
     BINDINGS = [
@@ -113,9 +150,18 @@ class UnsavedChanges(ModalScreen[str]):
         Binding("escape,c", "answer('cancel')", "Cancel", id="unsaved_cancel"),
     ]
 
-    def __init__(self, pending: dict[str, str], draft: bool = False) -> None:
+    def __init__(
+        self, pending: dict[str, str], draft: bool = False, unkept: dict[str, str] | None = None
+    ) -> None:
         super().__init__()
-        self.pending, self.draft = pending, draft
+        self.pending, self.draft, self.unkept = pending, draft, unkept or {}
+
+    @property
+    def can_save(self) -> bool:
+        return bool(self.pending or self.draft)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.can_save or action != "answer" or parameters != ("save",)
 
     def compose(self) -> ComposeResult:
         text = Text("Typed but not saved:\n", style="bold")
@@ -124,7 +170,11 @@ class UnsavedChanges(ModalScreen[str]):
         for name, value in self.pending.items():
             text.append(f"  {name}: ", style="bold")
             text.append(safe_line(value)[:60] + "\n")
-        text.append("\ns save it and quit · d discard it and quit · Esc stay")
+        for name, value in self.unkept.items():
+            text.append(f"  {name}: ", style="bold")
+            text.append(safe_line(value)[:60] + "  (not kept: nothing to save it as)\n")
+        save = "s save it and quit · " if self.can_save else ""
+        text.append(f"\n{save}d discard it and quit · Esc stay")
         with Vertical():
             yield Static(text)
 
@@ -183,11 +233,13 @@ class PathSuggester(Suggester):
         return done + (os.sep if (parent / names[0]).is_dir() else "")
 
 
-class IngestScreen(ModalScreen[str]):
+class IngestScreen(HoldsTyped, ModalScreen[str]):
     """Asks for a path (with completion); the app runs the ingest and reports progress here."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="IngestScreen")
     BINDINGS = [Binding("escape", "dismiss('')", "Close", id="ingest_close")]
+    keeps = False  # a path to read now: there is nothing to store it as when quitting
+    started = ""  # the path whose ingest was asked for: no longer typed and unsent
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -198,7 +250,12 @@ class IngestScreen(ModalScreen[str]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value.strip():
+            self.started = event.value
             self.post_message(IngestRequested(event.value.strip(), self))
+
+    def typed(self) -> dict[str, str]:
+        path = self.query_one(Input).value
+        return {"ingest path": path} if path.strip() and path != self.started else {}
 
     def progress(self, done: int, added: int, skipped: int, current: str) -> None:
         self.query_one("#ingest-progress", ProgressBar).update(total=None, progress=done)

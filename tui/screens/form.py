@@ -19,7 +19,7 @@ from ..widgets.fields import Field
 from ..widgets.reader import Reader
 from ..widgets.tagging import FIELD_LETTERS, FormState, TaggingPanel
 from .coding import Coding, Step, conflict, outcome
-from .dialogs import FieldPicker, UnsavedChanges
+from .dialogs import FieldPicker, HoldsTyped, UnsavedChanges
 
 
 class Form(Coding):
@@ -195,7 +195,8 @@ class Form(Coding):
 
     def request_quit(self) -> None:
         """Quit, unless something typed is not stored: then ask (save / discard / cancel). Saves
-        under way are waited for first (their result decides whether anything is unsaved)."""
+        under way are waited for first (their result decides whether anything is unsaved). Text
+        typed in an open dialog (a search's name, an adjudicated value) is asked about the same way."""
         if isinstance(self.app.screen, UnsavedChanges):  # ctrl+q again while it asks
             return
         if self._writes or self._write_lock.locked():
@@ -206,8 +207,11 @@ class Form(Coding):
     def _quit_or_ask(self) -> None:
         if isinstance(self.app.screen, UnsavedChanges):
             return
+        dialog = self.app.screen if isinstance(self.app.screen, HoldsTyped) else None
+        typed = dialog.typed() if dialog is not None else {}
+        keeps = dialog is not None and bool(typed) and dialog.keeps  # s can store the dialog's text
         pending = self.query_one(TaggingPanel).pending()
-        if not pending and self.draft is None:
+        if not pending and self.draft is None and not typed:
             self.app.exit(0)
             return
 
@@ -215,18 +219,23 @@ class Form(Coding):
             if choice == "discard":
                 self.app.exit(0)
             elif choice == "save":
-                saved = self._save_pending()
+                kept: list[bool] = []  # the dialog's text: stored, or not
+                if keeps and dialog is not None:
+                    dialog.keep(kept)  # as its Enter would (a write may go in the queue)
+                saved = self._save_pending() if pending or self.draft is not None else []
 
                 def then() -> None:
-                    if all(saved) and self.draft is None:
+                    if kept == ([True] if keeps else []) and all(saved) and self.draft is None:
                         self.app.exit(0)
                     else:
-                        self.say("Not everything could be saved (see the panel); still here.",
-                                 severity="error")
+                        self.say("Not everything could be saved (see the marked field or the dialog); "
+                                 "still here.", severity="error")
 
                 self.then(then)
 
-        self.app.push_screen(UnsavedChanges(pending, draft=self.draft is not None), answer)
+        asked = UnsavedChanges({**(typed if keeps else {}), **pending}, draft=self.draft is not None,
+                               unkept={} if keeps else typed)
+        self.app.push_screen(asked, answer)
 
     def _save_pending(self) -> list[bool]:
         """Save every field typed and not stored (the draft as it is, if nothing is typed);

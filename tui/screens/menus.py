@@ -63,12 +63,18 @@ class Menus(Suggesting):
             return
         query = self.listing.query
 
-        def named(name: str | None) -> None:
-            if name:
-                self.write(lambda: self.owner.store.save_search(name, query),
-                           lambda _: self.say(f"Saved search “{name}”.", timeout=2))
+        def save(name: str, saved: list[bool] | None = None) -> None:
+            """In the write queue; ``saved`` (quitting waits for it) is told if it was saved."""
 
-        self.app.push_screen(SaveSearch(query), named)
+            def done(_: object) -> None:
+                self.say(f"Saved search “{name}”.", timeout=2)
+                if saved is not None:
+                    saved.append(True)
+
+            if name:
+                self.write(lambda: self.owner.store.save_search(name, query), done)
+
+        self.app.push_screen(SaveSearch(query, save), lambda name: save(name) if name else None)
 
     def run_saved(self, query: str) -> None:
         query = safe_line(query)  # it is drawn in the search bar; control characters match nothing

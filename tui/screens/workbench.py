@@ -94,31 +94,36 @@ class Workbench(Menus):
         self.run_worker(self.note_readings, thread=True, group="readings")  # what drafts read before a change
         self.query_one("#search", Input).focus()
         if not self.reviewer_known:
-            self.app.push_screen(AskName(), self._set_reviewer)
+            self.app.push_screen(AskName(self._remember_reviewer), self._set_reviewer)
         elif self.owner.count() == 0 and self.owner.store.writable:
             self._offer_samples()
 
     def _set_reviewer(self, name: str | None) -> None:
-        if name and (safe_line(name) != name or not name.isprintable()):
-            # stamped on every record and shown on the status line: no control characters
-            self.say("A name cannot hold control characters; type it again.", severity="error")
-            self.app.push_screen(AskName(), self._set_reviewer)
+        if name and not self._remember_reviewer(name):
+            self.app.push_screen(AskName(self._remember_reviewer), self._set_reviewer)
             return
-        if name and name.startswith("/"):  # "/" then a search, typed before the prompt was seen
-            self.say("That looks like a search: type your name first, then / to search.", severity="warning")
-            self.app.push_screen(AskName(), self._set_reviewer)
-            return
-        if name:
-            self.owner.store.reviewer = name
-            self.run_worker(self.note_readings, thread=True, group="readings")  # drafts follow their records
-            try:
-                save_reviewer(name)
-            except StoreError as exc:
-                self.say(f"Could not remember your name: {exc}", severity="warning")
-            self.refresh_status()
-            self.run_search(self.listing.query)
         if self.owner.count() == 0 and self.owner.store.writable:
             self._offer_samples()
+
+    def _remember_reviewer(self, name: str) -> bool:
+        """Take the name typed as the reviewer's (and remember it in config.toml), or say why not;
+        the name dialog's Enter, and its s when quitting."""
+        if safe_line(name) != name or not name.isprintable():
+            # stamped on every record and shown on the status line: no control characters
+            self.say("A name cannot hold control characters; type it again.", severity="error")
+            return False
+        if name.startswith("/"):  # "/" then a search, typed before the prompt was seen
+            self.say("That looks like a search: type your name first, then / to search.", severity="warning")
+            return False
+        self.owner.store.reviewer = name
+        self.run_worker(self.note_readings, thread=True, group="readings")  # drafts follow their records
+        try:
+            save_reviewer(name)
+        except StoreError as exc:
+            self.say(f"Could not remember your name: {exc}", severity="warning")
+        self.refresh_status()
+        self.run_search(self.listing.query)
+        return True
 
     def _offer_samples(self) -> None:
         def answer(yes: bool | None) -> None:
