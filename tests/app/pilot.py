@@ -83,3 +83,15 @@ def messages(app: TandaiApp) -> list[str]:
     """Every notification shown so far, those whose toast has gone too (a loaded machine runs a test
     past a notification's timeout: CI at 1e863f1 lost two that way)."""
     return [str(m) for m in app.said]
+
+
+async def save_search_dialog(pilot: Pilot, app: TandaiApp, query: str) -> None:
+    """From the workbench: search ``query``, then the palette's "Save the current search", its name
+    dialog open and waiting for the name."""
+    await pilot.press("escape", "slash")
+    await type_text(pilot, query)
+    await settle(pilot, app)
+    await pilot.press("ctrl+p")
+    await type_text(pilot, "Save the current search")
+    await pilot.press("enter")
+    await settle(pilot, app)

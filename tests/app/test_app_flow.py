@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 import store
-from tests.app.pilot import open_article, settle, type_text
+from tests.app.pilot import open_article, save_search_dialog, settle, type_text
 from tui.app import TandaiApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
@@ -193,13 +193,7 @@ async def test_saved_search_from_the_palette(sample_store_path: Path, config_hom
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
-        await pilot.press("escape", "slash")
-        await type_text(pilot, "outlet:antara")
-        await settle(pilot, app)
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "Save the current search")
-        await pilot.press("enter")
-        await pilot.pause()
+        await save_search_dialog(pilot, app, "outlet:antara")
         await type_text(pilot, "antara queue")
         await pilot.press("enter")
         await settle(pilot, app)

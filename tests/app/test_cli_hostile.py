@@ -73,11 +73,13 @@ def _coded_demo(path: Path) -> str:
         return aid
 
 
-def _run_in_pty(args: list[str], env: dict[str, str], until: bytes, timeout: float = 60) -> tuple[int, bytes]:
-    """Run tandai in a real terminal, wait for ``until`` on screen, press ctrl+q."""
+def _run_in_pty(args: list[str], env: dict[str, str], until: bytes | None, timeout: float = 60) -> tuple[int, bytes]:
+    """Run tandai (``args`` after ``python -m tui.cli``; or, starting with ``-c``, a Python program) in a
+    real terminal, wait for ``until`` on screen and press ctrl+q (None: until it ends by itself)."""
     master, slave = pty.openpty()
     os.set_blocking(master, False)
-    proc = subprocess.Popen([sys.executable, "-m", "tui.cli", *args], stdin=slave, stdout=slave,
+    argv = [sys.executable, *args] if args[:1] == ["-c"] else [sys.executable, "-m", "tui.cli", *args]
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave,
                             stderr=slave, env={**env, "TERM": "xterm-256color", "COLUMNS": "160",
                                                "LINES": "50"}, cwd=ROOT, start_new_session=True)
     os.close(slave)
@@ -92,7 +94,7 @@ def _run_in_pty(args: list[str], env: dict[str, str], until: bytes, timeout: flo
                     seen += os.read(master, 65536)
                 except OSError:
                     break
-            if until in seen and time.monotonic() - last_quit > 2.0:
+            if until is not None and until in seen and time.monotonic() - last_quit > 2.0:
                 os.write(master, b"\x11")  # ctrl+q, again until it is heard
                 last_quit = time.monotonic()
         proc.wait(timeout=max(1.0, deadline - time.monotonic()))
@@ -130,28 +132,9 @@ def test_a_workbench_that_fails_exits_non_zero(tmp_path: Path) -> None:
             "store.suggest.mixin.Suggesting.conventions_in_use = boom\n"
             "from tui.app import run_app\n"
             f"sys.exit(run_app({str(path)!r}))\n")
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-c", boom], stdin=slave, stdout=slave, stderr=slave,
-                            env={**env, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}, cwd=ROOT,
-                            start_new_session=True)
-    os.close(slave)
-    seen = b""
-    try:
-        deadline = time.monotonic() + 60
-        while proc.poll() is None and time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 0.2)
-            if ready:
-                try:
-                    seen += os.read(master, 65536)
-                except OSError:
-                    break
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait()
-        os.close(master)
+    code, seen = _run_in_pty(["-c", boom], env, until=None)
     assert b"injected fault" in seen, seen[-2000:]
-    assert proc.returncode == 1, seen[-2000:]
+    assert code == 1, seen[-2000:]
 
 
 def test_demo_never_touches_a_locked_store(tmp_path: Path) -> None:

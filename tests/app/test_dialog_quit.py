@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 import store
-from tests.app.pilot import screen_text, settle, type_text
+from tests.app.pilot import save_search_dialog, screen_text, settle, type_text
 from tests.app.test_adjudicate import two_reviewers
 from tui.app import TandaiApp
 from tui.config import load_config
@@ -20,8 +20,10 @@ from tui.screens.dialogs import AskName, IngestScreen, SaveSearch, UnsavedChange
 
 
 async def ask_and_answer(pilot: Pilot, app: TandaiApp, answer: str, shown: str) -> None:
-    """ctrl+q with text typed in a dialog: the question names it; then ``answer`` is pressed."""
+    """ctrl+q with text typed in a dialog: the question names it; then ``answer`` is pressed (Esc: the same
+    dialog back, its text as typed)."""
     dialog = app.screen
+    typed = dialog.query_one(Input).value
     await pilot.press("ctrl+q")
     await settle(pilot, app)
     assert app.return_value is None, "quit without asking"
@@ -31,6 +33,7 @@ async def ask_and_answer(pilot: Pilot, app: TandaiApp, answer: str, shown: str) 
     await settle(pilot, app)
     if answer == "escape":  # stay: the dialog is back with its text
         assert app.return_value is None and app.screen is dialog
+        assert dialog.query_one(Input).value == typed
     else:
         assert app.return_value == 0
 
@@ -62,18 +65,10 @@ async def test_search_name_typed_then_quit(sample_store_path: Path, config_home:
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
-        await pilot.press("escape", "slash")
-        await type_text(pilot, "outlet:antara")
-        await settle(pilot, app)
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "Save the current search")
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await save_search_dialog(pilot, app, "outlet:antara")
         assert isinstance(app.screen, SaveSearch)
         await type_text(pilot, "[red]hi[/red] my queue")
         await ask_and_answer(pilot, app, answer, "search name: [red]hi[/red] my queue")
-        if answer == "escape":
-            assert app.screen.query_one(Input).value == "[red]hi[/red] my queue"
     with store.open(sample_store_path, reviewer="rina", read_only=True) as st:
         searches = [(s["name"], s["query"]) for s in st.saved_searches()]
     assert searches == ([("[red]hi[/red] my queue", "outlet:antara")] if answer == "s" else [])
@@ -87,8 +82,6 @@ async def test_reviewer_name_typed_then_quit(sample_store_path: Path, config_hom
         assert isinstance(app.screen, AskName)
         await type_text(pilot, "dewi")
         await ask_and_answer(pilot, app, answer, "your name: dewi")
-        if answer == "escape":
-            assert app.screen.query_one(Input).value == "dewi"
     assert load_config().get("reviewer") == ("dewi" if answer == "s" else None)
 
 
