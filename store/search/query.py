@@ -88,7 +88,7 @@ def _date_bound(text: str, end: bool) -> int:
 def _date_filter(value: str, negated: bool) -> Filter:
     if ".." in value:
         lo_s, hi_s = value.split("..", 1)
-        low = _date_bound(lo_s, end=False) if lo_s else 0
+        low = _date_bound(lo_s, end=False) if lo_s else 1  # 0 is the index's "date unknown"
         high = _date_bound(hi_s, end=True) if hi_s else 99991231
     else:
         low, high = _date_bound(value, end=False), _date_bound(value, end=True)

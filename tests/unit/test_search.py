@@ -60,6 +60,21 @@ def test_date_filter(tmp_path: Path) -> None:
         assert st.search("").rows[0].published.startswith("2024-12-02")  # newest first
 
 
+def test_an_open_date_range_leaves_out_undated_articles(tmp_path: Path) -> None:
+    """``date:..X`` means published on or before X: an article whose date is unknown is not
+    (red team 3: every undated article matched, so an export "up to the campaign" carried them)."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "dated.jsonl").write_text('{"title": "Apel", "text": "Apel pasukan.", "published": "2024-09-20"}\n')
+    (d / "undated.jsonl").write_text('{"title": "Patroli", "text": "Patroli malam di desa."}\n')
+    with store.open(tmp_path / "s") as st:
+        st.ingest([d])
+        assert st.search("date:..2023").total == 0
+        assert [r.title for r in st.search("date:..2024-09-24").rows] == ["Apel"]
+        assert [r.title for r in st.search("date:2024-01..").rows] == ["Apel"]
+        assert st.search("-date:..2024-09-24").total == 1  # the undated one: not published by then
+
+
 def test_status_and_type_filters_follow_annotations(small_store: store.Store) -> None:
     a = article_id_with(small_store, "bontang")
     assert small_store.search("status:todo").total == 2
