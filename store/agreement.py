@@ -286,7 +286,7 @@ def report(coded: Coded, reviewers: Sequence[str] | None, base_entities: Mapping
 
     ``base_entities`` maps each shared article to its recognised entities (without corrections).
     """
-    names = sorted(reviewers) if reviewers else coded.reviewers()
+    names = sorted(set(reviewers)) if reviewers else coded.reviewers()  # a coder given twice is one coder
     shared = coded.shared(names)
     pairs = list(combinations(names, 2))
     out: dict[str, Any] = {"reviewers": names, "articles": len(shared),

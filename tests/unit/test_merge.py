@@ -15,6 +15,7 @@ import orjson
 import pytest
 
 import store
+from store import adjudicate
 from store.export import write_jsonl
 from store.merge import merge
 from tests.conftest import ARTICLE_A, ARTICLE_B
@@ -290,6 +291,7 @@ def test_the_command_line_refuses_in_one_line(tmp_path: Path, reviewers: dict[st
     cases = [
         (("merge", "--store", str(reviewers["a"]), str(tmp_path / "nowhere")), "no store or export at"),
         (("agreement", "--store", str(reviewers["a"]), "--reviewers", "a"), "two or more names"),
+        (("agreement", "--store", str(reviewers["a"]), "--reviewers", "a,b,a"), "names a twice"),
         (("agreement", "--store", str(reviewers["a"]), "--reviewers", "a,zz"), "no finished articles by zz"),
         (("agreement", "--store", str(reviewers["a"]), "agree:maybe"), "agree: takes yes or no"),
     ]
@@ -299,6 +301,16 @@ def test_the_command_line_refuses_in_one_line(tmp_path: Path, reviewers: dict[st
     with store.open(reviewers["a"], reviewer="a"):  # a workbench has it open: merge waits for nobody
         done = tandai("merge", "--store", str(reviewers["a"]), str(reviewers["b"]))
         assert done.returncode == 1 and "read-only" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_reviewer_named_twice_is_one_coder_in_the_figures(tmp_path: Path, reviewers: dict[str, Path]) -> None:
+    """A coder's row given twice made the reliability matrix agree with itself (red team 3: α -0.02
+    reported as 0.32, and an "a ~ a" pair)."""
+    target = str(tmp_path / "t")
+    assert tandai("merge", "--store", target, "--reviewer", "lead", str(reviewers["a"]),
+                  str(reviewers["b"])).returncode == 0
+    with store.open(target, read_only=True) as st:
+        assert adjudicate.report(st, reviewers=["a", "b", "a"]) == adjudicate.report(st, reviewers=["a", "b"])
 
 
 def test_hostile_reviewer_names_in_an_export_are_skipped(tmp_path: Path, reviewers: dict[str, Path]) -> None:

@@ -53,6 +53,9 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     reviewers = [r.strip() for r in args.reviewers.split(",") if r.strip()] if args.reviewers else None
     if reviewers is not None and len(reviewers) < 2:
         raise UserError("--reviewers takes two or more names, separated by commas")
+    twice = sorted({r for r in reviewers or [] if reviewers and reviewers.count(r) > 1})
+    if twice:
+        raise UserError(f"--reviewers names {safe_line(twice[0])} twice")
     with open_store(args, read_only=True) as st:
         rep = report(st, " ".join(args.query) or None, reviewers)
     if args.json:
