@@ -54,7 +54,7 @@ from store.model import (
 )
 from store.paths import check_store_path
 from store.search.index import IndexMissing, SearchIndex, SearchResult
-from store.search.query import Filter, parse
+from store.search.query import Filter, parse, tokens
 from store.taxonomy import Taxonomy, load_taxonomy, settled_text
 from store.text.entities import Recogniser
 
@@ -412,10 +412,10 @@ class Store(Coding):
             return {s["article_id"] for s in mine if s["status"] == flt.value}
         if flt.field == "type":
             return {r["article_id"] for r in ann.values("records") if r["type"] == flt.value}
-        if flt.field == "unit":
-            want = flt.value.casefold()
+        if flt.field == "unit":  # words in order, as the index matches the text's units
+            want = tokens(flt.value)
             return {r["article_id"] for r in ann.values("records")
-                    if want in (r.get("unit") or "").casefold()}
+                    if _in_order(want, tokens(r.get("unit") or ""))}
         return set()
 
     # -- reporting -------------------------------------------------------------------------------
@@ -437,6 +437,12 @@ class Store(Coding):
             "today": date.today().isoformat(),
             "conventions": self.conventions_in_use(),
         }
+
+
+def _in_order(want: list[str], words: list[str]) -> bool:
+    """``want`` appears in ``words`` as consecutive whole words (and an empty ``want`` nowhere)."""
+    n = len(want)
+    return n > 0 and any(words[i:i + n] == want for i in range(len(words) - n + 1))
 
 
 def open(path: str | Path, reviewer: str = "reviewer", read_only: bool = False) -> Store:  # noqa: A001

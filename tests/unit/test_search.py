@@ -90,6 +90,18 @@ def test_status_and_type_filters_follow_annotations(small_store: store.Store) ->
     assert small_store.search('unit:"Sat Lantas"').hits == [a]
 
 
+def test_unit_matches_coded_records_by_whole_words_as_it_matches_the_text(small_store: store.Store) -> None:
+    """``unit:`` reads a record's unit as it reads the text: words in order, never a piece of a word
+    (red team 3: ``unit:"Polres Batu"`` found a record of Polres Batubara, ``unit:ont`` Polres Bontang)."""
+    a = article_id_with(small_store, "bontang")
+    s = small_store.article(a).text.index("Sebanyak")
+    small_store.add_record(a, type="patrol", unit="Polres Batubara", evidence=[{"start": s, "end": s + 8}])
+    assert small_store.search('unit:"Polres Batu"').total == 0
+    assert small_store.search("unit:ont").total == 0
+    assert small_store.search("unit:batubara").hits == [a]
+    assert small_store.search('unit:"polres batubara"').hits == [a]
+
+
 def test_malformed_query_is_a_message(small_store: store.Store) -> None:
     res = small_store.search("status:finished")
     assert res.error and res.total == 0 and res.hits == []
