@@ -70,12 +70,12 @@ def cohen_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> float | None:
 def alpha_nominal(rows: Sequence[Sequence[Hashable | None]]) -> float | None:
     """Krippendorff's α, nominal, of a reliability matrix (a row per coder, a column per unit,
     None where a coder gave no value); None when undefined (fewer than two values in all)."""
-    values = {v for row in rows for v in row if v is not None}
-    paired = [col for col in zip(*rows, strict=True) if sum(v is not None for v in col) >= 2]
-    if len(values) < 2 or not paired:
-        return None
-    # units coded once carry no pairs: left out, as Krippendorff (2011) does
+    # units coded once carry no pairs: left out, as Krippendorff (2011) does, before the values are
+    # counted (a value seen only in such a unit makes no disagreement possible)
     keep = [i for i, col in enumerate(zip(*rows, strict=True)) if sum(v is not None for v in col) >= 2]
+    values = {row[i] for row in rows for i in keep if row[i] is not None}
+    if len(values) < 2:
+        return None
     try:
         result = float(_task([[row[i] for i in keep] for row in rows]).alpha())
     except ZeroDivisionError:

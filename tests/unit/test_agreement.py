@@ -47,6 +47,9 @@ def test_alpha_matches_krippendorffs_worked_examples() -> None:
     # Wikipedia, "Krippendorff's alpha", the example also in the krippendorff library's doctest: 0.691358
     assert agreement.alpha_nominal(WIKI) == pytest.approx(0.691358, abs=1e-6)
     assert agreement.alpha_nominal([[1, 1], [1, 1]]) is None  # one value only: undefined
+    # the only unit coded twice holds one value; the other values are in units coded once, which carry
+    # no pairs: still undefined (red team 3: 1.0)
+    assert agreement.alpha_nominal([[None, "a", None, "a"], ["b", None, "b", "a"]]) is None
 
 
 WIKI = [[None, None, None, None, None, 3, 4, 1, 2, 1, 1, 3, 3, None, 3],
