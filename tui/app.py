@@ -4,6 +4,7 @@ action lives. Quitting from any screen and closing the store are the app's."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import deque
 from pathlib import Path
@@ -14,13 +15,30 @@ from textual.app import App
 
 import store
 from store import StoreError
+from store.model import check_reviewer
 
 from .commands import ANYWHERE, bindings
 from .commands.provider import TandaiCommands
-from .config import load_config
+from .config import config_path, load_config
 from .messages import IngestRequested, StoreChanged
 from .owner import StoreOwner
 from .screens.workbench import Workbench
+
+
+def _reviewer(given: str | None, config_data: dict[str, Any]) -> tuple[str, bool]:
+    """The name stamped on this session's work, and whether it is known: ``--reviewer``,
+    $TANDAI_REVIEWER, the saved name, each checked as every command checks it (a list or a name with
+    control characters in config.toml is a one-line error naming where it came from, never stamped);
+    else "reviewer", and the workbench asks."""
+    sources = ((given, "--reviewer"), (os.environ.get("TANDAI_REVIEWER"), "$TANDAI_REVIEWER"),
+               (config_data.get("reviewer"), f"the reviewer in {config_path()}"))
+    for value, where in sources:
+        if value is not None and value != "":
+            try:
+                return check_reviewer(value), True
+            except StoreError as exc:
+                raise StoreError(f"{where}: {exc}") from exc
+    return "reviewer", False
 
 
 class TandaiApp(App[int]):
@@ -35,11 +53,10 @@ class TandaiApp(App[int]):
         super().__init__()
         self.said: deque[str] = deque(maxlen=200)
         config_data = load_config() if config is None else config
-        self.reviewer_known = bool(reviewer or config_data.get("reviewer"))
-        name = reviewer or config_data.get("reviewer") or "reviewer"
+        name, self.reviewer_known = _reviewer(reviewer, config_data)
         keys = config_data.get("keys")
         self.keymap = {str(k): str(v) for k, v in keys.items()} if isinstance(keys, dict) else {}
-        self.owner = StoreOwner(store.open(store_path, reviewer=str(name)))
+        self.owner = StoreOwner(store.open(store_path, reviewer=name))
         if self.owner.store.names_its_reviewer:  # a team database: the role decides; a name asked for
             self.reviewer_known = True  # would change nothing there and be saved for every local store
         try:

@@ -622,3 +622,35 @@ def test_export_out_to_a_pipe_or_a_link_writes_through_it(cli_store: Path, tmp_p
     assert out.returncode == 0, out.stderr
     assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("article_id,")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
+@pytest.mark.parametrize(("saved", "said"), [
+    ('reviewer = ["a", "b"]\n', "must be text"),
+    ('reviewer = "a\\u001b[31mred"\n', "control characters"),
+])
+def test_the_workbench_checks_the_saved_reviewer_as_every_command_does(tmp_path: Path, saved: str,
+                                                                       said: str) -> None:
+    """Red team 3 (F8): a list in config.toml was stamped on records as "['a', 'b']" by the workbench
+    while every command refused the file; a name with control characters stopped it with a message
+    that did not say where the name came from. Now one line naming the file, nothing written."""
+    cfg = tmp_path / "cfg" / "tandai"
+    cfg.mkdir(parents=True)
+    (cfg / "config.toml").write_text(saved)
+    out = run("--store", str(tmp_path / "s"), reviewer=None, env={"XDG_CONFIG_HOME": str(tmp_path / "cfg")})
+    err = one_line_error(out)
+    assert str(cfg / "config.toml") in err and said in err, err
+    assert not (tmp_path / "s" / "annotations").exists() or not any((tmp_path / "s" / "annotations").iterdir())
+
+
+def test_the_workbench_takes_its_reviewer_from_the_environment_as_every_command_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``$TANDAI_REVIEWER`` names the reviewer of every command (README), the workbench included: it
+    was ignored there, so records were stamped with the saved name or the workbench asked."""
+    from tui.app import TandaiApp
+
+    monkeypatch.setenv("TANDAI_REVIEWER", "sari")
+    app = TandaiApp(tmp_path / "s", config={"reviewer": "budi"})
+    try:
+        assert app.owner.store.reviewer == "sari" and app.reviewer_known
+    finally:
+        app.owner.close()
