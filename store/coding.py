@@ -34,6 +34,7 @@ from store.model import (
 )
 from store.records import prefill, validate
 from store.search.index import SearchIndex
+from store.search.query import parse
 from store.suggest.everywhere import MAX_RULE_TEXT, apply, rule_hits, rule_pattern
 from store.suggest.mixin import Suggesting
 from store.taxonomy import Taxonomy
@@ -385,19 +386,33 @@ class Coding(Suggesting):
     # -- saved searches --------------------------------------------------------------------------
 
     def save_search(self, name: str, query: str) -> None:
+        """Save ``query`` under ``name``, replacing this reviewer's search of that name. A query that
+        cannot run is refused now, not when it is picked; another reviewer's search of the name is
+        never replaced (the table is shared: it would vanish from under them without a word)."""
         check_text("a saved search's name", name, max_len=200)
         check_text("the query", query, max_len=10_000)
         name = name.strip()
         if not name:
             raise StoreError("a saved search needs a name")
+        parse(query, self.taxonomy)  # QueryError: the search bar's own message
+        self._not_anothers_search(name, "replace")
         self._change(f"save search {name!r}", [Put("searches", name, {
             "name": name, "query": query, "reviewer": self.reviewer, "created": now_iso()})])
 
     def delete_search(self, name: str) -> None:
         check_text("a saved search's name", name, max_len=200)
+        name = name.strip()  # as it was saved
         if self.annotations.get("searches", name) is None:
             raise NotFound(f"no saved search {name!r}")
+        self._not_anothers_search(name, "delete")
         self._change(f"delete search {name!r}", [Delete("searches", name)])
+
+    def _not_anothers_search(self, name: str, verb: str) -> None:
+        old = self.annotations.get("searches", name)
+        owner = (old or {}).get("reviewer")
+        if old is not None and isinstance(owner, str) and owner and owner != self.reviewer:
+            raise StoreError(f"the saved search {name!r} is {owner}'s: only they can {verb} it "
+                             "(save yours under another name)")
 
     def saved_searches(self) -> list[dict[str, Any]]:
         return sorted(self.annotations.values("searches"), key=lambda s: s["name"].casefold())

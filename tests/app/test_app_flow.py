@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 import store
-from tests.app.pilot import open_article, save_search_dialog, settle, type_text
+from tests.app.pilot import messages, open_article, save_search_dialog, settle, type_text
 from tui.app import TandaiApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
@@ -206,6 +206,23 @@ async def test_saved_search_from_the_palette(sample_store_path: Path, config_hom
         await settle(pilot, app)
         assert app.query_one("#search", Input).value == "outlet:antara"
         assert all("ANTARA" in t for t in row_texts(app))
+
+
+async def test_saving_over_another_reviewers_search_is_refused_in_the_workbench(
+        sample_store_path: Path, config_home: Path) -> None:
+    """Red team 3 (F7): saving a search under a name another reviewer had used replaced theirs without
+    a word. Now the workbench says whose it is and both keep theirs."""
+    with store.open(sample_store_path, reviewer="ana") as st:
+        st.save_search("antrian", "status:done")
+    app = TandaiApp(sample_store_path, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await save_search_dialog(pilot, app, "outlet:antara")
+        await type_text(pilot, "antrian")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert any("is ana's" in m for m in messages(app)), messages(app)
+        assert [(s["name"], s["query"]) for s in app.owner.saved_searches()] == [("antrian", "status:done")]
 
 
 async def test_help_lists_every_key(sample_store_path: Path, config_home: Path) -> None:
