@@ -21,7 +21,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
         print(f"tandai: skipped {safe_line(where)}: {safe_line(why)}", file=sys.stderr)
     print(safe_line(report.summary()))
     if report.changes:
-        print("(one change: `u` in the workbench undoes it)")
+        # a workbench's `u` undoes what was done in that workbench only (the history lives in it),
+        # and a workbench can never hold the store during a merge: so no undo is promised
+        print("(one change, in the journal; a workbench cannot undo it: to be able to go back, "
+              "`tandai copy` the store before merging)")
     return 0
 
 
