@@ -70,14 +70,18 @@ def ids_by_file(st: store.Store) -> dict[str, str]:
 
 
 def assert_one_group(st: store.Store, n: int) -> None:
-    """``n`` copies: the first is the original of every other, in the store and the filters."""
+    """``n`` copies: the first is the original of every other, in the store, the filters and the
+    original's list of copies (what the reader shows)."""
     ids = ids_by_file(st)
     first = ids["copy000.txt"]
     copies = [aid for name, aid in ids.items() if name != "copy000.txt"]
     assert len(copies) == n - 1
     assert {st.article(aid).duplicate_of for aid in copies} == {first}
     assert st.article(first).duplicate_of is None
+    assert sorted(st.duplicates_of(first)) == sorted(copies)
     assert st.search("dup:yes").total == n - 1 and st.search("dup:no").total == 1
+    assert st.search(f"dup:{copies[-1]}", limit=1000).total == n
+    assert set(st.search(f"dup:{first}", limit=1000).hits) == set(ids.values())
 
 
 def test_150_copies_in_one_ingest_all_link_to_the_first(tmp_path: Path) -> None:
