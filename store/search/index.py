@@ -597,9 +597,14 @@ class SearchIndex:
 
     @guarded
     def duplicates_of(self, article_id: str) -> list[str]:
+        """Every copy linked to ``article_id``: a release carried by hundreds of sites has
+        hundreds, so a first page that did not hold them all is asked again for all it counted."""
+        searcher = self.searcher()
         q = tantivy.Query.term_query(self.schema, "duplicate_of", article_id)
-        res = self.searcher().search(q, 100)
-        return [self._hit(addr, 0.0).id for _, addr in res.hits]
+        res = searcher.search(q, 100, count=True)
+        if res.count is not None and res.count > len(res.hits):
+            res = searcher.search(q, res.count)
+        return [_hit_of(searcher.doc(addr), 0.0).id for _, addr in res.hits]
 
     @guarded
     def same_story(self, article_id: str, linked: Sequence[str] = ()) -> list[str]:

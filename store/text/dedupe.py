@@ -39,9 +39,15 @@ _UNSAMPLED = partial(and_, _SAMPLE_MASK)  # h & mask: true (left out) unless h %
 _COPY_WORDS = 50_000  # texts up to this many words zip shifted copies of their word list (4 x 400 KB)
 THRESHOLD = 0.5
 MIN_SHINGLES = 8
-# A shingle found in more articles than this is template or boilerplate text, not evidence that
-# one article republishes another: it stops counting (and keeps each lookup cheap).
+# A shingle found in more texts than this is template or boilerplate text, not evidence that one
+# article republishes another: it stops counting (and keeps each lookup cheap). A close copy of a
+# text the shingle's list already holds is that text again, not one more (see ``DuplicateIndex``).
 MAX_POSTING = 40
+# A copy this close to its original (Jaccard) is the same text to a full posting list. Copies of
+# one release differ by an outlet's lead and tail (0.72-1.0 on the gold pages, most above 0.85);
+# articles that only share a long undetected widget are looser unless the widget is eight times
+# their own text, so such a widget still stops counting once 41 of them carry it.
+SAME_TEXT = 0.8
 STORY_BASE = 1 << 40  # story facts (below) ride in the same stored signature, above the shingles
 
 _WORD = re.compile(r"[^\W_]+")
@@ -104,11 +110,18 @@ def jaccard(a: Sequence[int], b: Sequence[int]) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
-_COMMON: tuple[str, ...] = ()  # a full posting (``MAX_POSTING`` + 1 articles): stops counting
+_COMMON: tuple[str, ...] = ()  # a posting of more than ``MAX_POSTING`` texts: stops counting
 
 
 class DuplicateIndex:
-    """Finds the earliest known article that a new signature nearly duplicates."""
+    """Finds the earliest known article that a new signature nearly duplicates.
+
+    A shingle's posting list holds the first ``MAX_POSTING`` articles that have it; past that, it
+    counts texts: a close copy (``SAME_TEXT``) of an original the list already holds adds nothing
+    (the list already leads a look-up to that original), any other article is listed, and the
+    text past ``MAX_POSTING`` makes the shingle common. So a release carried by hundreds of sites
+    keeps linking every copy to its original, while a template shared by many different
+    articles stops counting as before; a list never holds more than twice ``MAX_POSTING``."""
 
     def __init__(self) -> None:
         # a full posting list is swapped for ``_COMMON``: a lookup drops it with the unknown
@@ -116,6 +129,8 @@ class DuplicateIndex:
         self._postings: dict[int, list[str] | tuple[str, ...]] = {}
         self._sigs: dict[str, frozenset[int]] = {}
         self._root: dict[str, str] = {}
+        self._same: dict[str, str] = {}  # a close copy: its original (the text it is)
+        self._texts: dict[int, set[str]] = {}  # a full posting list's texts (``_same`` or the id)
         # the shingles ``find_shingles`` last looked up and their posting lists, until an add
         self._looked: tuple[list[int], list[list[str] | tuple[str, ...] | None]] | None = None
 
@@ -133,6 +148,11 @@ class DuplicateIndex:
         self._sigs[article_id] = mine
         if duplicate_of:
             self._root[article_id] = duplicate_of
+            original = self._sigs.get(duplicate_of)
+            if original:
+                shared = len(mine.intersection(original))
+                if shared / (len(mine) + len(original) - shared) >= SAME_TEXT:
+                    self._same[article_id] = duplicate_of
         postings = self._postings
         looked, self._looked = self._looked, None
         # (a shingle twice, in a damaged stored signature, must find the list its first made)
@@ -145,7 +165,7 @@ class DuplicateIndex:
                     if len(ids) < MAX_POSTING:
                         ids.append(article_id)  # type: ignore[union-attr]  # (only _COMMON is a tuple)
                     else:
-                        postings[h] = _COMMON
+                        self._add_to_full(article_id, h, ids)  # type: ignore[arg-type]  # (rare)
             return
         for h, ids in zip(sig, looked[1], strict=True):  # (the same steps, the look-up made)
             if ids is None:
@@ -154,7 +174,26 @@ class DuplicateIndex:
                 if len(ids) < MAX_POSTING:
                     ids.append(article_id)  # type: ignore[union-attr]
                 else:
-                    postings[h] = _COMMON
+                    self._add_to_full(article_id, h, ids)  # type: ignore[arg-type]
+
+    def _add_to_full(self, article_id: str, h: int, ids: list[str]) -> None:
+        """Post an article to a list holding ``MAX_POSTING`` articles or more: by texts (above)."""
+        same = self._same
+        text = same.get(article_id, article_id)
+        texts = self._texts.get(h)
+        if texts is None:
+            if not same:  # no close copy anywhere: every article is a text of its own
+                self._postings[h] = _COMMON
+                return
+            texts = self._texts[h] = {same.get(x, x) for x in ids}
+        if text in texts:
+            return
+        if len(texts) >= MAX_POSTING:
+            self._postings[h] = _COMMON
+            del self._texts[h]
+        else:
+            texts.add(text)
+            ids.append(article_id)
 
     def find(self, sig: Sequence[int]) -> str | None:
         """The original (not itself a duplicate) that ``sig`` duplicates, or None."""
