@@ -18,6 +18,7 @@ from store import StoreError
 from .commands import ANYWHERE, bindings
 from .commands.provider import TandaiCommands
 from .config import load_config
+from .ingest_rule import IngestRule
 from .messages import IngestRequested, StoreChanged
 from .owner import StoreOwner
 from .screens.workbench import Workbench
@@ -30,9 +31,11 @@ class TandaiApp(App[int]):
     COMMANDS = App.COMMANDS | {TandaiCommands}
 
     def __init__(
-        self, store_path: str | Path, reviewer: str | None = None, config: dict[str, Any] | None = None
+        self, store_path: str | Path, reviewer: str | None = None, config: dict[str, Any] | None = None,
+        ingest: IngestRule | None = None,
     ) -> None:
         super().__init__()
+        self.ingest_rule = ingest or IngestRule()  # what the ingest dialog may read (a browser: little)
         self.said: deque[str] = deque(maxlen=200)
         config_data = load_config() if config is None else config
         self.reviewer_known = bool(reviewer or config_data.get("reviewer"))
@@ -49,7 +52,7 @@ class TandaiApp(App[int]):
             raise
 
     def get_default_screen(self) -> Workbench:
-        return Workbench(self.owner, self.keymap, self.reviewer_known)
+        return Workbench(self.owner, self.keymap, self.reviewer_known, self.ingest_rule)
 
     @property
     def workbench(self) -> Workbench:
@@ -114,10 +117,11 @@ class TandaiApp(App[int]):
             print(f"tandai: {exc}", file=sys.stderr)
 
 
-def run_app(path: str | Path, reviewer: str | None = None) -> int:
-    """Open the workbench; a store that cannot be opened is a one-line message, not a traceback."""
+def run_app(path: str | Path, reviewer: str | None = None, served: bool = False) -> int:
+    """Open the workbench; a store that cannot be opened is a one-line message, not a traceback.
+    ``served``: a browser session of ``tandai serve`` (its ingest is confined, ``tui.ingest_rule``)."""
     try:
-        app = TandaiApp(path, reviewer=reviewer)
+        app = TandaiApp(path, reviewer=reviewer, ingest=IngestRule.for_session(served))
     except StoreError as exc:
         print(f"tandai: {exc}", file=sys.stderr)
         return 1
