@@ -2,7 +2,7 @@
 26: any web page, any name resolving to 127.0.0.1 and any other user of the machine could open the
 workbench's websocket and, through its ingest dialog, read files as the serving user), and a session
 it gives ingests only from the folder named with ``--ingest-dir`` (before, the holder of the address
-could ingest any file the serving user can read). The real
+could ingest any file the serving user can read). Its page loads nothing from another host. The real
 ``tandai serve`` process, spoken to over HTTP and its websocket as a browser and as an attacker would."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import aiohttp
 import pytest
@@ -98,6 +99,21 @@ def test_only_the_printed_address_opens_a_session(served: tuple[int, str]) -> No
     assert _websocket(port, f"http://evil.example:{port}", held, host=f"evil.example:{port}") == 403
     assert _get(port, f"/?token={token}", {"Host": f"evil.example:{port}"}).status == 403
     assert _get(port, "/static/js/textual.js").status == 200  # the page's script holds no data
+
+
+def test_the_page_loads_nothing_from_another_host(served: tuple[int, str]) -> None:
+    """textual-serve's own page loads its font from fonts.googleapis.com: a reviewer's browser told a
+    third party each time it opened the workbench, and waited on it offline (an SSH tunnel)."""
+    port, token = served
+    page = _get(port, f"/?token={token}")
+    assert page.status == 200
+    html = page.read().decode()
+    urls = re.findall(r"""(?:https?|wss?)://[^\s"'<>)]+""", html)
+    assert urls, html  # the page names its scripts and its websocket: absolute, on this server
+    assert [u for u in urls if urlsplit(u).netloc != f"127.0.0.1:{port}"] == []
+    assert "googleapis" not in html
+    for asset in re.findall(r"""(?:href|src)=["']([^"']+)""", html) + re.findall(r'url\("([^"]+)', html):
+        assert _get(port, urlsplit(asset).path).status == 200, asset  # the font and script it names are served
 
 
 SECRET = "Dokumen Rahasia Zulkarnaenqx\n\nPolres Contoh menyimpan dokumen zulkarnaenqx di lemari besi.\n"

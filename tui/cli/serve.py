@@ -13,7 +13,8 @@ refused: each would drive a workbench as the serving user. Another address needs
 gets a warning.
 
 What a session may read is the server's to say: its ingest dialog reads only inside the folder given
-with ``--ingest-dir`` (links followed; ``tui.ingest_rule``), and without one ingests nothing.
+with ``--ingest-dir`` (links followed; ``tui.ingest_rule``), and without one ingests nothing. The
+page is our own template (``tui/serve_templates``): it loads nothing from another host.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import shlex
 import socket
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -37,6 +39,7 @@ from ..safe import safe_line
 from .common import Subcommands, UserError, checked_reviewer
 
 ORDER = 45
+TEMPLATES = Path(__file__).resolve().parent.parent / "serve_templates"  # the page: no third-party host
 
 
 def is_loopback(host: str) -> bool:
@@ -177,7 +180,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     else:
         os.environ[INGEST_ENV] = ingest
     server = TandaiServer(workbench_command(reviewer), host=args.host, port=args.port, title="tandai",
-                          public_url=public_url)
+                          public_url=public_url, templates_path=TEMPLATES)
     server.serve()
     return 0
 
