@@ -201,9 +201,3 @@ async def test_a_session_ingests_only_inside_the_ingest_folder(sample_store_path
             await s.keys("\r")
             await s.until(lambda: _has(sample_store_path, "wirabhumiqx"), "the file inside in the store")
         assert not _has(sample_store_path, "zulkarnaenqx")
-
-
-def test_an_ingest_folder_that_is_not_one_is_refused(sample_store_path: Path, tmp_path: Path) -> None:
-    out = subprocess.run([str(TANDAI), "--store", str(sample_store_path), "serve", "--ingest-dir",
-                          str(tmp_path / "missing")], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 1 and out.stderr == f"tandai: --ingest-dir: {tmp_path / 'missing'} is not a folder\n"
