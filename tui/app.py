@@ -20,6 +20,7 @@ from store.model import check_reviewer
 from .commands import ANYWHERE, bindings
 from .commands.provider import TandaiCommands
 from .config import config_path, load_config
+from .ingest_rule import IngestRule
 from .messages import IngestRequested, StoreChanged
 from .owner import StoreOwner
 from .screens.workbench import Workbench
@@ -48,9 +49,11 @@ class TandaiApp(App[int]):
     COMMANDS = App.COMMANDS | {TandaiCommands}
 
     def __init__(
-        self, store_path: str | Path, reviewer: str | None = None, config: dict[str, Any] | None = None
+        self, store_path: str | Path, reviewer: str | None = None, config: dict[str, Any] | None = None,
+        ingest: IngestRule | None = None,
     ) -> None:
         super().__init__()
+        self.ingest_rule = ingest or IngestRule()  # what the ingest dialog may read (a browser: little)
         self.said: deque[str] = deque(maxlen=200)
         config_data = load_config() if config is None else config
         name, self.reviewer_known = _reviewer(reviewer, config_data)
@@ -66,7 +69,7 @@ class TandaiApp(App[int]):
             raise
 
     def get_default_screen(self) -> Workbench:
-        return Workbench(self.owner, self.keymap, self.reviewer_known)
+        return Workbench(self.owner, self.keymap, self.reviewer_known, self.ingest_rule)
 
     @property
     def workbench(self) -> Workbench:
@@ -131,10 +134,11 @@ class TandaiApp(App[int]):
             print(f"tandai: {exc}", file=sys.stderr)
 
 
-def run_app(path: str | Path, reviewer: str | None = None) -> int:
-    """Open the workbench; a store that cannot be opened is a one-line message, not a traceback."""
+def run_app(path: str | Path, reviewer: str | None = None, served: bool = False) -> int:
+    """Open the workbench; a store that cannot be opened is a one-line message, not a traceback.
+    ``served``: a browser session of ``tandai serve`` (its ingest is confined, ``tui.ingest_rule``)."""
     try:
-        app = TandaiApp(path, reviewer=reviewer)
+        app = TandaiApp(path, reviewer=reviewer, ingest=IngestRule.for_session(served))
     except StoreError as exc:
         print(f"tandai: {exc}", file=sys.stderr)
         return 1

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -93,9 +94,21 @@ def served(sample_store_path: Path, tmp_path: Path) -> Iterator[tuple[str, Path]
     assert not list(tmp_path.glob("pwned*")) and not list(Path.cwd().glob("pwned*"))
 
 
-def open_session(browser: Any, url: str) -> Any:
+def open_session(browser: Any, url: str, foreign: list[str]) -> Any:
+    """A tab on the served address; every request (and websocket) for another origin is refused and
+    written in ``foreign``: a reviewer's browser must tell no third party (and work offline)."""
     page = browser.new_page(viewport={"width": 1600, "height": 1000})
-    page.route("**/fonts.googleapis.com/**", lambda route: route.abort())  # no network needed
+    own = urlsplit(url).netloc
+
+    def judge(route: Any) -> None:
+        if urlsplit(route.request.url).netloc == own:
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", judge)
+    page.on("websocket", lambda ws: None if urlsplit(ws.url).netloc == own else foreign.append(ws.url))
     page.goto(url)
     page.wait_for_selector("body.-first-byte", timeout=30_000)  # the workbench drew its first frame
     page.click("#terminal")
@@ -115,7 +128,11 @@ def test_serve_codes_an_article_in_a_real_browser(served: tuple[str, Path], tmp_
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
         try:
-            page = open_session(browser, url)
+            foreign: list[str] = []
+            page = open_session(browser, url, foreign)
+            # the terminal's font comes from the server (textual-serve's own page fetched it from Google)
+            faces = page.evaluate("""document.fonts.load('16px "Roboto Mono"').then(f => f.length)""")
+            assert faces >= 1, "the page's font did not load from the server"
             time.sleep(2)  # the workbench's first search settles
             keys(page, "Escape", "/")
             page.keyboard.type(QUERY, delay=60)
@@ -133,7 +150,7 @@ def test_serve_codes_an_article_in_a_real_browser(served: tuple[str, Path], tmp_
                 shutil.copyfile(shot, os.environ["TANDAI_SERVE_SCREENSHOT"])
 
             # a second session while the first holds the writer lock: read-only, keys change nothing
-            second = open_session(browser, url)
+            second = open_session(browser, url, foreign)
             time.sleep(2)
             other = read(path, lambda st: st.search("kapolres lotim kosong", limit=1).hits[0])
             keys(second, "Escape", "/")
@@ -142,6 +159,7 @@ def test_serve_codes_an_article_in_a_real_browser(served: tuple[str, Path], tmp_
             keys(second, "Enter", "D", pause=1.5)
             second.screenshot(path=str(tmp_path / "serve-second.png"))
             assert read(path, lambda st: st.status(other, "rina")) == "todo"
+            assert foreign == [], f"the page asked another host: {foreign}"
         finally:
             browser.close()
 

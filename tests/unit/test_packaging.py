@@ -1,4 +1,5 @@
-"""The wheel ships what an installed tandai needs: both packages, the taxonomy, the samples."""
+"""The wheel ships what an installed tandai needs: both packages, the taxonomy, the samples, the page
+``tandai serve`` sends."""
 
 from __future__ import annotations
 
@@ -29,5 +30,6 @@ def test_wheel_contains_packages_taxonomy_and_samples(tmp_path: Path) -> None:
     assert len(samples) == len(on_disk) >= 30
     assert "store/taxonomy.toml" in names
     assert "store/__init__.py" in names and "tui/app.py" in names
+    assert "tui/serve_templates/app_index.html" in names  # tandai serve's page (no third-party host)
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "tandai = tui.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()

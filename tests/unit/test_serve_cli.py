@@ -1,6 +1,6 @@
 """`tandai serve`'s safety rules, through the installed command (the browser test is in
 tests/browser): loopback by default, another address only with --public and a warning, a shell
-command per session that a hostile store path cannot break out of."""
+command per session that a hostile store path cannot break out of, an ingest folder that is one."""
 
 from __future__ import annotations
 
@@ -53,7 +53,13 @@ def test_bad_port_is_usage(sample_store_path: Path, port: str) -> None:
     assert out.returncode == 2 and "port number" in out.stderr
 
 
+def test_an_ingest_folder_that_is_not_one_is_refused(sample_store_path: Path, tmp_path: Path) -> None:
+    out = run("--store", str(sample_store_path), "serve", "--ingest-dir", str(tmp_path / "missing"))
+    assert out.returncode == 1 and out.stderr == f"tandai: --ingest-dir: {tmp_path / 'missing'} is not a folder\n"
+
+
 def test_the_session_command_quotes_a_hostile_reviewer_and_leaves_the_store_out() -> None:
     argv = shlex.split(workbench_command("rina $(touch pwned);`id` 'x'"))
-    assert argv == [sys.executable, "-m", "tui.cli", "--reviewer", "rina $(touch pwned);`id` 'x'"]
-    assert shlex.split(workbench_command(None)) == [sys.executable, "-m", "tui.cli"]
+    assert argv == [sys.executable, "-m", "tui.cli", "--served", "--reviewer", "rina $(touch pwned);`id` 'x'"]
+    # --served: every session confines its ingest dialog (tui.ingest_rule)
+    assert shlex.split(workbench_command(None)) == [sys.executable, "-m", "tui.cli", "--served"]

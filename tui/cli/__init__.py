@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="tandai: a keyboard-first workbench for coding police activity in news articles. "
         "Without a command it opens the workbench.",
     )
+    # a browser session of `tandai serve` (its command line says so): the ingest dialog is confined
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _command_modules():
         module.register(sub, common)

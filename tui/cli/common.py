@@ -92,4 +92,5 @@ def workbench(path: Path, args: argparse.Namespace) -> int:
     """Open the Textual workbench; Textual is imported only here, so headless commands start fast."""
     from ..app import run_app
 
-    return run_app(path, reviewer=getattr(args, "reviewer", None))
+    served = bool(getattr(args, "served", False))  # a browser session of `tandai serve`
+    return run_app(path, reviewer=getattr(args, "reviewer", None), served=served)

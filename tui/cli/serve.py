@@ -9,8 +9,12 @@ Safe by default: it binds to loopback, and only a browser holding the URL it pri
 the URL carries a secret made for this run, which the page keeps as a same-site cookie the
 session's websocket must show. A page from another site (its websocket's Origin), a name that only
 resolves here (the Host: DNS rebinding) and another user of the machine (who never saw the URL) are
-refused: each would drive a workbench as the serving user, whose ingest dialog reads any file it
-can. Another address needs ``--public`` and gets a warning.
+refused: each would drive a workbench as the serving user. Another address needs ``--public`` and
+gets a warning.
+
+What a session may read is the server's to say: its ingest dialog reads only inside the folder given
+with ``--ingest-dir`` (links followed; ``tui.ingest_rule``), and without one ingests nothing. The
+page is our own template (``tui/serve_templates``): it loads nothing from another host.
 """
 
 from __future__ import annotations
@@ -24,15 +28,18 @@ import shlex
 import socket
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from store.paths import resolve_store
 
+from ..ingest_rule import ENV as INGEST_ENV
 from ..safe import safe_line
 from .common import Subcommands, UserError, checked_reviewer
 
 ORDER = 45
+TEMPLATES = Path(__file__).resolve().parent.parent / "serve_templates"  # the page: no third-party host
 
 
 def is_loopback(host: str) -> bool:
@@ -46,10 +53,10 @@ def is_loopback(host: str) -> bool:
 
 
 def workbench_command(reviewer: str | None) -> str:
-    """The shell command textual-serve runs per session (through a shell: quoted). The store is
-    passed in ``TANDAI_STORE``, not on the command line, where ``ps`` would show a database URL's
-    password."""
-    argv = [sys.executable, "-m", "tui.cli"]
+    """The shell command textual-serve runs per session (through a shell: quoted). ``--served``: the
+    session confines its ingest (to ``TANDAI_INGEST_DIR``, or none). The store is passed in
+    ``TANDAI_STORE``, not on the command line, where ``ps`` would show a database URL's password."""
+    argv = [sys.executable, "-m", "tui.cli", "--served"]
     if reviewer is not None:
         argv += ["--reviewer", reviewer]
     return shlex.join(argv)
@@ -113,6 +120,21 @@ def _port(text: str) -> int:
     return value
 
 
+def ingest_dir(given: str | None) -> str | None:
+    """``--ingest-dir``: the real path of an existing folder (links resolved now, so the sessions judge
+    paths against the folder that was meant), or None."""
+    if given is None:
+        return None
+    try:
+        real = os.path.realpath(os.path.expanduser(given))
+        ok = os.path.isdir(real)
+    except (OSError, ValueError):
+        ok = False
+    if not ok:
+        raise UserError(f"--ingest-dir: {safe_line(given)[:80]} is not a folder")
+    return real
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
@@ -128,6 +150,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                             "read and change the store; add --public to serve it anyway")
         print(f"tandai: WARNING: serving on {safe_line(args.host)}:{args.port} with no login: anyone who can "
               f"reach this port can read and change {shown}", file=sys.stderr)
+    ingest = ingest_dir(args.ingest_dir)
     public_url = args.public_url
     if public_url is None and args.host in ("0.0.0.0", "::"):
         public_url = f"http://{socket.getfqdn()}:{args.port}"  # the page's websocket must be reachable
@@ -144,11 +167,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
         async def on_startup(self, app: object) -> None:  # textual-serve prints the command as markup
             print(f"tandai: serving the workbench on {safe_line(self.public_url)}/?token={token} for {shown} "
                   "(open this address; Ctrl+C stops)", flush=True)
+            if ingest is None:
+                print("tandai: ingest from the browser is off (--ingest-dir FOLDER allows it from FOLDER)",
+                      flush=True)
+            else:
+                print(f"tandai: the browser may ingest from {safe_line(ingest)} only", flush=True)
 
     # each session's process inherits the environment (and the working folder)
     os.environ["TANDAI_STORE"] = os.path.abspath(os.path.expanduser(path)) if local else str(path)
+    if ingest is None:
+        os.environ.pop(INGEST_ENV, None)  # one left in the serving shell's environment allows nothing
+    else:
+        os.environ[INGEST_ENV] = ingest
     server = TandaiServer(workbench_command(reviewer), host=args.host, port=args.port, title="tandai",
-                          public_url=public_url)
+                          public_url=public_url, templates_path=TEMPLATES)
     server.serve()
     return 0
 
@@ -162,4 +194,7 @@ def register(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p.add_argument("--public", action="store_true",
                    help="allow a non-loopback --host (anyone reaching it can read and change the store)")
     p.add_argument("--public-url", metavar="URL", help="the address browsers use (behind a proxy)")
+    p.add_argument("--ingest-dir", metavar="FOLDER",
+                   help="the only folder a browser session may ingest from (links followed); "
+                   "without it the browser cannot ingest")
     p.set_defaults(func=cmd_serve)

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, ProgressBar, Static
 
+from ..ingest_rule import IngestRule
 from ..messages import IngestRequested
 from ..safe import safe, safe_line
 
@@ -208,16 +209,22 @@ class HelpScreen(ModalScreen[None]):
 
 
 class PathSuggester(Suggester):
-    """Completes file-system paths, directory by directory."""
+    """Completes file-system paths, directory by directory; in a browser session only inside the
+    folder it may ingest from (a name outside is not shown either)."""
 
-    def __init__(self) -> None:
+    def __init__(self, rule: IngestRule | None = None) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
+        self.rule = rule or IngestRule()
 
     async def get_suggestion(self, value: str) -> str | None:
         if not value:
             return None
         path = Path(os.path.expanduser(value))
         parent, stem = (path, "") if value.endswith(os.sep) else (path.parent, path.name)
+        where = self.rule.listable(str(parent))
+        if where is None:
+            return None
+        parent = Path(where)
         try:
             names = sorted(
                 p.name
@@ -241,10 +248,16 @@ class IngestScreen(HoldsTyped, ModalScreen[str]):
     keeps = False  # a path to read now: there is nothing to store it as when quitting
     started = ""  # the path whose ingest was asked for: no longer typed and unsent
 
+    def __init__(self, rule: IngestRule | None = None) -> None:
+        super().__init__()
+        self.rule = rule or IngestRule()  # in a browser session: paths inside one folder only
+
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Ingest files, a directory or a glob (Tab completes, Enter starts):")
-            yield Input(placeholder="~/articles/", id="ingest-path", suggester=PathSuggester())
+            yield Label(Text(f"Ingest files, a directory or a glob{self.rule.label()} "
+                             "(Tab completes, Enter starts):"))
+            placeholder = "articles/" if self.rule.served else "~/articles/"
+            yield Input(placeholder=placeholder, id="ingest-path", suggester=PathSuggester(self.rule))
             yield ProgressBar(id="ingest-progress", show_eta=False)
             yield Static("", id="ingest-status")
 
@@ -262,6 +275,11 @@ class IngestScreen(HoldsTyped, ModalScreen[str]):
         self.query_one("#ingest-status", Static).update(
             Text(f"{done} read · {added} added · {skipped} skipped  {safe_line(current)[-50:]}")
         )
+
+    def refused(self, why: str) -> None:
+        """The path typed may not be read (``IngestRule``): why, in the dialog; it is still typed."""
+        self.started = ""
+        self.query_one("#ingest-status", Static).update(Text(safe_line(why)))
 
     def finished(self, summary: str) -> None:
         bar = self.query_one("#ingest-progress", ProgressBar)

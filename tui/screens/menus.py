@@ -16,6 +16,7 @@ import store
 from store import StoreError, Taxonomy
 
 from ..commands import ANYWHERE, PLACES, READER, active_keys, keys_label, label_commands
+from ..ingest_rule import IngestRule, Refused
 from ..render import legend
 from ..safe import safe_line
 from ..widgets.reader import Reader
@@ -27,6 +28,7 @@ class Menus(Suggesting):
     keymap: dict[str, str]
     taxonomy: Taxonomy
     hidden_labels: set[str]
+    ingest_rule: IngestRule
 
     def _label_keys(self) -> dict[str, str]:
         return {n: s.key for n, s in self.taxonomy.labels.items()}
@@ -130,20 +132,32 @@ class Menus(Suggesting):
     def action_ingest(self) -> None:
         if not self._can_edit():
             return
-        self.app.push_screen(IngestScreen())
+        try:
+            self.ingest_rule.check_open()  # a browser session of a server started without a folder
+        except Refused as exc:
+            self.say(str(exc), severity="error")
+            return
+        self.app.push_screen(IngestScreen(self.ingest_rule))
 
-    def start_ingest(self, path: str, screen: IngestScreen) -> None:
-        self._ingest(path, screen)
+    def start_ingest(self, typed: str, screen: IngestScreen) -> None:
+        """The dialog's path, read as the rule lets it be (in a browser: inside the served folder)."""
+        self._ingest(typed, screen, typed=True)
 
     @work(thread=True, exclusive=True, group="ingest")
-    def _ingest(self, path: str, screen: IngestScreen) -> None:
+    def _ingest(self, path: str, screen: IngestScreen, typed: bool) -> None:
         worker = get_current_worker()
+        try:  # in the worker: resolving links and a pattern reads the disk
+            paths = self.ingest_rule.paths(path) if typed else [path]
+        except Refused as exc:
+            self.app.call_from_thread(screen.refused, str(exc))
+            self.app.call_from_thread(self.say, str(exc), severity="error")
+            return
 
         def progress(p: store.IngestProgress) -> None:
             self.app.call_from_thread(screen.progress, p.sources, p.added, p.skipped, p.current)
 
         try:
-            report = self.owner.ingest([path], progress=progress, cancelled=lambda: worker.is_cancelled)
+            report = self.owner.ingest(paths, progress=progress, cancelled=lambda: worker.is_cancelled)
         except StoreError as exc:
             self.app.call_from_thread(self.say, str(exc), severity="error")
             return

@@ -26,6 +26,7 @@ from store import Article, SearchResult, StoreError, samples_dir
 
 from ..commands import ANYWHERE, READER, bindings, label_commands
 from ..config import save_reviewer
+from ..ingest_rule import IngestRule
 from ..messages import ArticleLoaded, FocusList
 from ..owner import StoreOwner
 from ..render import legend
@@ -49,8 +50,10 @@ class Workbench(Menus):
     # what the list shows (bound to it); a new Listing for each search that comes back
     listing: reactive[Listing] = reactive(Listing, always_update=True)
 
-    def __init__(self, owner: StoreOwner, keymap: dict[str, str], reviewer_known: bool) -> None:
+    def __init__(self, owner: StoreOwner, keymap: dict[str, str], reviewer_known: bool,
+                 ingest_rule: IngestRule | None = None) -> None:
         super().__init__()
+        self.ingest_rule = ingest_rule or IngestRule()
         self.owner = owner
         self.keymap = keymap
         self.reviewer_known = reviewer_known
@@ -130,7 +133,7 @@ class Workbench(Menus):
             if yes:
                 screen = IngestScreen()
                 self.app.push_screen(screen)
-                self.start_ingest(str(samples_dir()), screen)
+                self._ingest(str(samples_dir()), screen, typed=False)  # the bundled samples: no path typed
 
         self.app.push_screen(Confirm("This store is empty. Load the bundled sample articles?"), answer)
 
