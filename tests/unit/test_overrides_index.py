@@ -197,3 +197,29 @@ def test_importing_texts_takes_no_longer_in_a_store_holding_many_corrections(tmp
     _held_store(tmp_path / "held", tmp_path / "held-src", 36_000)
     held = _import_seconds(tmp_path / "held", tasks)
     assert held < 1.5 * empty + 0.2, f"{held:.2f} s with 36,000 corrections held, {empty:.2f} s with none"
+
+
+def test_a_journalled_correction_that_names_no_article_is_refused_then_repaired(
+        sample_store_path: Path) -> None:
+    """The loader indexes each correction by its article, so one without an article (written by
+    something else: its checksum holds) is a malformed entry that ``check --repair`` sets aside.
+    Before, the store opened and every article's read failed on it (a KeyError)."""
+    from store.disk.journal import encode_line
+
+    with store.open(sample_store_path, reviewer="rina") as st:
+        aid = next(st.articles()).id
+        e = st.article(aid, corrected=False).entities[0]
+        kept = st.correct_entity(aid, e.start, e.end, "GOV_ORG")
+        seq = st.annotations.seq
+    stray = {"id": "0123456789abcdef", "reviewer": "rina", "action": "remove", "start": 0, "end": 5,
+             "label": None, "text": "x", "created": kept["created"], "seq": seq + 1}
+    with open(sample_store_path / "annotations" / "journal.jsonl", "ab") as fh:
+        fh.write(encode_line({"seq": seq + 1, "ops": [["put", "overrides", stray["id"], stray]]}))
+    env = {**os.environ, "TANDAI_STORE": str(sample_store_path), "TANDAI_REVIEWER": "rina"}
+    out = subprocess.run([str(TANDAI), "show", aid], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode != 0 and "Traceback" not in out.stderr, out.stderr
+    assert "journal.jsonl" in out.stderr and "tandai check --repair" in out.stderr
+    tandai(sample_store_path, "check", "--repair")
+    with store.open(sample_store_path, reviewer="rina") as st:
+        assert st.overrides(aid) == [kept] and assert_indexed(st) == 1
+        assert (e.start, e.end, "GOV_ORG") in _spans(st, aid)
