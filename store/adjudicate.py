@@ -311,8 +311,7 @@ def settled(st: Store, cmp: Comparison) -> dict[str, Any]:
     entry = st.annotations.get("status", status_key(st.reviewer, cmp.article_id))
     records = [st.annotations.get("records", adjudicated_id(st.reviewer, [r["id"] for r in pair if r]))
                for pair in cmp.pairs]
-    mine = [o for o in st.annotations.values("overrides")
-            if o["article_id"] == cmp.article_id and o["reviewer"] == st.reviewer]
+    mine = [o for o in st.overrides(cmp.article_id) if o["reviewer"] == st.reviewer]
     touched = {(o["start"], o["end"]) for o in mine}
     base = [(e.start, e.end, e.label) for e in st.article(cmp.article_id, corrected=False).entities]
     labels = {(s, e): lab for s, e, lab in agreement.reviewer_entities(base, mine)}

@@ -267,8 +267,12 @@ class Coding(Suggesting):
     # -- entity corrections ----------------------------------------------------------------------
 
     def overrides(self, article_id: str) -> list[dict[str, Any]]:
+        """The article's entity corrections (every reviewer's), in the order they were made; looked
+        up by article (``ByArticle``), not found among every correction of the store."""
         check_id("article", article_id)
-        out = [o for o in self.annotations.values("overrides") if o["article_id"] == article_id]
+        ann = self.annotations
+        out = [o for o in map(lambda key: ann.get("overrides", key), ann.override_ids_for(article_id))
+               if o is not None]
         return sorted(out, key=lambda o: o["seq"])
 
     def entities(self, article: Article) -> list[Entity]:

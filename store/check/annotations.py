@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from store.disk.annotations import TABLES, Annotations, snapshot_problem
+from store.disk.annotations import TABLES, Annotations, ByArticle, snapshot_problem
 from store.disk.atomic import read_json, read_own
 from store.disk.journal import decode_line
 from store.disk.layout import ANNOTATIONS_DIR, BACKUPS, DAMAGED_DIR, JOURNAL, LOCK_FILE, SNAPSHOT, TAXONOMY
@@ -36,8 +36,8 @@ def valid_snapshot(path: Path) -> dict[str, Any] | None:
             for doc in data.get(table, {}).values():
                 if not isinstance(doc["_key"], str):
                     return None
-                if table == "records":
-                    str(doc["article_id"])
+                if table in ByArticle.TABLES:  # indexed by it as it loads
+                    hash(doc["article_id"])
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
     return data
@@ -75,7 +75,7 @@ def well_formed(entry: dict[str, Any] | None) -> TypeGuard[dict[str, Any]]:
             return False
         if not (op[0] == "del" or (op[0] == "put" and len(op) == 4 and isinstance(op[3], dict))):
             return False
-        if op[0] == "put" and op[1] == "records" and not isinstance(op[3].get("article_id"), str):
+        if op[0] == "put" and op[1] in ByArticle.TABLES and not isinstance(op[3].get("article_id"), str):
             return False
     return True
 

@@ -46,6 +46,45 @@ COMPACT_EVERY = 1000
 KEEP_BACKUPS = 5
 
 
+class ByArticle:
+    """The keys of each article's rows, per table, for the tables read an article at a time
+    (records: a list page's counts; overrides: every read of an article's entities, which scanned
+    every correction of the store, so an import of K texts into a store of M corrections took
+    K x M). Why one class: the file store and the database's mirror both keep it, through their one
+    ``_put`` and ``_delete`` that every change, undo, load and replay goes through."""
+
+    TABLES = ("records", "overrides")
+
+    def __init__(self) -> None:
+        self._keys: dict[str, dict[str, dict[str, None]]] = {t: {} for t in self.TABLES}
+
+    def put(self, table: str, key: str, value: dict[str, Any], old: dict[str, Any] | None) -> None:
+        """``value`` replaces ``old`` (None: a new row) at ``key``."""
+        by = self._keys.get(table)
+        if by is None:
+            return
+        if old is not None and old["article_id"] != value["article_id"]:
+            self.delete(table, key, old)
+        by.setdefault(value["article_id"], {})[key] = None
+
+    def delete(self, table: str, key: str, old: dict[str, Any] | None) -> None:
+        by = self._keys.get(table)
+        if by is None or old is None:
+            return
+        keys = by.get(old["article_id"])
+        if keys is not None:
+            keys.pop(key, None)
+            if not keys:
+                del by[old["article_id"]]
+
+    def keys(self, table: str, article_id: str) -> list[str]:
+        """The article's rows' keys, in the order they were first put."""
+        return list(self._keys[table].get(article_id, ()))
+
+    def count(self, table: str, article_id: str) -> int:
+        return len(self._keys[table].get(article_id, ()))
+
+
 def status_key(reviewer: str, article_id: str) -> str:
     return f"{reviewer}\x1f{article_id}"
 
@@ -150,7 +189,7 @@ class Annotations:
         self.seq = 0
         self._snapshot_seq = 0
         self._since_snapshot = 0
-        self._by_article: dict[str, dict[str, None]] = {}
+        self.by_article = ByArticle()
         self.dropped_bytes = 0
         self.damaged_lines = 0  # terminated journal lines at the end that could not be read
         self.damaged_copy: Path | None = None  # where the writer kept the journal before cutting them
@@ -210,7 +249,7 @@ class Annotations:
         later. Either way the result is at least what was acknowledged when the read began.
         """
         self.tables = {t: {} for t in TABLES}
-        self._by_article = {}
+        self.by_article = ByArticle()
         self.seq = self._snapshot_seq = self._since_snapshot = 0
         begun = journal_begun(self.dir)  # first: see ``lost_journal``
         found = self.journal.read()
@@ -258,18 +297,11 @@ class Annotations:
     # -- changing --------------------------------------------------------------------------
 
     def _put(self, table: str, key: str, value: dict[str, Any]) -> None:
+        self.by_article.put(table, key, value, self.tables[table].get(key))
         self.tables[table][key] = value
-        if table == "records":
-            self._by_article.setdefault(value["article_id"], {})[key] = None
 
     def _delete(self, table: str, key: str) -> None:
-        old = self.tables[table].pop(key, None)
-        if table == "records" and old is not None:
-            ids = self._by_article.get(old["article_id"])
-            if ids is not None:
-                ids.pop(key, None)
-                if not ids:
-                    del self._by_article[old["article_id"]]
+        self.by_article.delete(table, key, self.tables[table].pop(key, None))
 
     def _apply_entry(self, entry: dict[str, Any]) -> None:
         self.seq = max(self.seq, int(entry["seq"]))
@@ -325,10 +357,13 @@ class Annotations:
         return iter(self.tables[table].values())
 
     def record_ids_for(self, article_id: str) -> list[str]:
-        return list(self._by_article.get(article_id, ()))
+        return self.by_article.keys("records", article_id)
 
     def record_count(self, article_id: str) -> int:
-        return len(self._by_article.get(article_id, ()))
+        return self.by_article.count("records", article_id)
+
+    def override_ids_for(self, article_id: str) -> list[str]:
+        return self.by_article.keys("overrides", article_id)
 
     # -- snapshots ---------------------------------------------------------------------------
 

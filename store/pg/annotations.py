@@ -38,7 +38,7 @@ import psycopg
 from psycopg import errors as pgerrors
 from psycopg.types.json import Jsonb
 
-from store.disk.annotations import TABLES
+from store.disk.annotations import TABLES, ByArticle
 from store.errors import Conflict, ReadOnlyStore, StoreError
 from store.pg.connection import ConnectionLost, connect, first_line, redact, reported
 
@@ -115,7 +115,7 @@ class PgAnnotations:
         self.notice: str | None = None
         self.tables: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in TABLES}
         self.versions: dict[tuple[str, str], int] = {}
-        self._by_article: dict[str, dict[str, None]] = {}
+        self.by_article = ByArticle()
         self.seq = 0  # counts every change to the mirror (the Store keys its filter cache on it)
         self.caught_up = 0  # the last change id replayed from the database
         self.label = "change"  # what the next change is called (set by PgHistory)
@@ -165,7 +165,7 @@ class PgAnnotations:
                 last = conn.execute("SELECT coalesce(max(id), 0) FROM tandai.changes").fetchone()
                 rows = conn.execute("SELECT kind, key, value, version FROM tandai.annotations").fetchall()
             self.tables = {t: {} for t in TABLES}
-            self.versions, self._by_article = {}, {}
+            self.versions, self.by_article = {}, ByArticle()
             bad = []
             for kind, key, value, version in rows:
                 why = bad_op(["put", kind, key, value])
@@ -225,21 +225,15 @@ class PgAnnotations:
                 self._delete(op[1], op[2])
 
     def _put(self, table: str, key: str, value: dict[str, Any], version: int) -> None:
+        self.by_article.put(table, key, value, self.tables[table].get(key))
         self.tables[table][key] = value
         self.versions[(table, key)] = version
-        if table == "records":
-            self._by_article.setdefault(value["article_id"], {})[key] = None
         self.seq += 1
 
     def _delete(self, table: str, key: str) -> None:
-        old = self.tables[table].pop(key, None)
+        self.by_article.delete(table, key, self.tables[table].pop(key, None))
         self.versions.pop((table, key), None)
         self.seq += 1
-        ids = self._by_article.get(old["article_id"]) if table == "records" and old else None
-        if ids is not None:
-            ids.pop(key, None)
-            if not ids:
-                del self._by_article[old["article_id"]]  # type: ignore[index]
 
     # -- changing --------------------------------------------------------------------------------
 
@@ -354,10 +348,13 @@ class PgAnnotations:
         return iter(list(self.tables[table].values()))
 
     def record_ids_for(self, article_id: str) -> list[str]:
-        return list(self._by_article.get(article_id, ()))
+        return self.by_article.keys("records", article_id)
 
     def record_count(self, article_id: str) -> int:
-        return len(self._by_article.get(article_id, ()))
+        return self.by_article.count("records", article_id)
+
+    def override_ids_for(self, article_id: str) -> list[str]:
+        return self.by_article.keys("overrides", article_id)
 
     def article_doc(self, article_id: str) -> dict[str, Any] | None:
         """One article's ``to_dict()`` from the database, or None when it is not there or the
