@@ -35,7 +35,8 @@ from itertools import combinations
 from typing import Any
 
 from store.conventions import convention_between
-from store.model import ActivityRecord
+from store.model import ActivityRecord, Entity
+from store.suggest.everywhere import apply
 
 FINISHED = ("done", "skipped", "irrelevant", "flagged")
 SLOTS = ("type", "unit", "date", "location", "personnel", "partners")
@@ -96,16 +97,13 @@ def prf(tp: int, n_a: int, n_b: int) -> dict[str, Any]:
 def reviewer_entities(base: Iterable[Span3], overrides: Iterable[Mapping[str, Any]]) -> set[Span3]:
     """The recognised entities with one reviewer's corrections applied in order (as
     ``Store.entities`` does with everyone's)."""
-    ents = {(s, e): lab for s, e, lab in base}
-    for o in sorted(overrides, key=lambda o: (o.get("seq", 0), o.get("id", ""))):
-        start, end = int(o["start"]), int(o["end"])
-        if o["action"] == "remove":
-            ents.pop((start, end), None)
-            continue
-        for key in [k for k in ents if k[0] < end and start < k[1]]:
-            del ents[key]
-        ents[(start, end)] = str(o["label"])
-    return {(s, e, lab) for (s, e), lab in ents.items()}
+    fixes = [{"action": o["action"], "start": int(o["start"]), "end": int(o["end"]), "text": "",
+              "label": None if o["action"] == "remove" else str(o["label"])}
+             for o in sorted(overrides, key=lambda o: (o.get("seq", 0), o.get("id", "")))]
+    # the one rule of how corrections apply (a replay per correction was quadratic: minutes for the
+    # 51,000 corrections a CoNLL import of a 1 MB text gives)
+    kept = apply([Entity(s, e, lab, "") for s, e, lab in base], fixes)
+    return {(x.start, x.end, x.label) for x in kept}
 
 
 def entity_matches(a: set[Span3], b: set[Span3], overlap: bool) -> dict[str, tuple[int, int, int]]:

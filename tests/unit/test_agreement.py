@@ -316,3 +316,37 @@ def test_differences_a_coding_convention_makes_are_counted_apart(tmp_path: Path)
     assert json.loads(tandai("--json"))["records"]["pairs"]["a ~ b"]["conventions"] == pair["conventions"]
     rows = list(csv.reader(io.StringIO(tandai("--csv"))))
     assert ["records", "a ~ b", "sub_unit", "differ by this convention", "1"] in rows
+
+
+def test_a_reviewers_entities_of_a_text_with_many_corrections_are_read_in_linear_time() -> None:
+    """Red team 3 (F4): agreement and adjudication read each reviewer's entities by replaying every
+    correction against every entity, so a text with tens of thousands of corrections (a CoNLL import of
+    a 1 MB article gives 51,000) took minutes. Same answer as the replay, in CPU time that grows with
+    the corrections, not with their square."""
+    import random
+    import time
+
+    from store.model import Entity
+    from tests.unit.test_corrections_scale import replay
+
+    rng = random.Random(27)
+    for _ in range(300):  # the same entities as the replay, corrections sorted by seq as stored
+        base = [(s, s + rng.choice([1, 2, 5]), rng.choice(["LOC", "PERSON"])) for s in rng.sample(range(60), 8)]
+        mine = [{"action": rng.choice(["relabel", "add", "remove"]), "start": (s := rng.randrange(60)),
+                 "end": s + rng.choice([1, 2, 4, 7]), "label": rng.choice(["LOC", "ROLE"]), "seq": rng.randrange(9),
+                 "id": f"o{i}"} for i in range(rng.randrange(12))]
+        ordered = sorted(mine, key=lambda o: (o["seq"], o["id"]))
+        want = replay([Entity(s, e, lab, "") for s, e, lab in base],
+                      [{**o, "label": o["label"] if o["action"] != "remove" else None, "text": ""} for o in ordered])
+        assert agreement.reviewer_entities(base, mine) == {(x.start, x.end, x.label) for x in want}
+
+    def timed(n: int) -> float:
+        base = [(i * 10, i * 10 + 5, "LOC") for i in range(n)]
+        mine = [{"action": "relabel", "start": i * 10, "end": i * 10 + 5, "label": "GOV_ORG", "seq": i, "id": str(i)}
+                for i in range(n)]
+        cpu = time.process_time()
+        assert len(agreement.reviewer_entities(base, mine)) == n
+        return time.process_time() - cpu
+
+    small, large = timed(3_000), timed(24_000)
+    assert large < 3 and large < 16 * max(small, 0.05), (small, large)  # the replay: over a minute
