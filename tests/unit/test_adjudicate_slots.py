@@ -14,6 +14,8 @@ import orjson
 import store
 from store import adjudicate
 
+TANDAI = str(Path(sys.executable).parent / "tandai")  # the installed command beside this Python
+
 
 def differ_in_three(path: Path) -> str:
     """a and b code the same sentence of one article: type, date and location differ; both done."""
@@ -30,7 +32,7 @@ def differ_in_three(path: Path) -> str:
 
 def export_adjudicated(path: Path) -> tuple[list[dict[str, object]], str]:
     """The records of ``tandai export --adjudicated`` (the installed command) and its stderr."""
-    done = subprocess.run([sys.executable, "-m", "tui.cli", "export", "--adjudicated", "--store", str(path)],
+    done = subprocess.run([TANDAI, "export", "--adjudicated", "--store", str(path)],
                           capture_output=True, text=True, timeout=120,
                           env={**os.environ, "XDG_CONFIG_HOME": "/nonexistent"})
     assert done.returncode == 0, done.stderr
