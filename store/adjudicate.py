@@ -8,7 +8,9 @@ entity corrections, and a status entry marked ``adjudicated`` that keeps the adj
 the agreement figures and lets the export pick the adjudicated version. So the adjudicator is never
 one of the coders: a reviewer who coded an article may not adjudicate it (their status would become
 the adjudication marker and their records mix with the copies), and on a team database only the
-adjudicator role may adjudicate at all (``Store.adjudication_refused``).
+adjudicator role may adjudicate at all (``Store.adjudication_refused``). A record settled a slot at a
+time is settled once every slot where the two versions differ was decided: until then the status
+entry lists the rest as ``undecided``, and the export leaves the record out.
 """
 
 from __future__ import annotations
@@ -36,14 +38,17 @@ def coded(st: Store, query: str | None = None) -> agreement.Coded:
 
 
 def progress(st: Store) -> dict[str, dict[str, int]]:
-    """Per reviewer: articles per status and records (adjudicated versions under their own row)."""
+    """Per reviewer: articles per status and records (adjudicated versions under their own row:
+    ``adjudicated`` the articles settled, ``unsettled`` those with a record's slot still undecided)."""
     out: dict[str, dict[str, int]] = {}
+    blank = {**dict.fromkeys(STATUSES, 0), "records": 0, "adjudicated": 0, "unsettled": 0}
     for e in st.annotations.values("status"):
-        row = out.setdefault(e["reviewer"], {**dict.fromkeys(STATUSES, 0), "records": 0, "adjudicated": 0})
+        row = out.setdefault(e["reviewer"], dict(blank))
         row[e["status"]] = row.get(e["status"], 0) + 1
-        row["adjudicated"] += bool(e.get("adjudicated"))
+        if e.get("adjudicated"):
+            row["unsettled" if _undecided_of(e) else "adjudicated"] += 1
     for r in st.annotations.values("records"):
-        out.setdefault(r["reviewer"], {**dict.fromkeys(STATUSES, 0), "records": 0, "adjudicated": 0})
+        out.setdefault(r["reviewer"], dict(blank))
         out[r["reviewer"]]["records"] += 1
     return dict(sorted(out.items()))
 
@@ -214,10 +219,40 @@ def _require(st: Store, article_id: str) -> None:
         raise StoreError(why)
 
 
-def _mark(st: Store, article_id: str, status: str) -> Op:
-    return Put("status", status_key(st.reviewer, article_id), {
-        "article_id": article_id, "reviewer": st.reviewer, "status": status, "updated": now_iso(),
-        "adjudicated": True})
+def _mark(st: Store, article_id: str, status: str, undecided: dict[str, list[str]] | None = None) -> Op:
+    """The adjudicator's status entry: the marker, and the slots still undecided per adjudicated
+    record (``undecided``; kept as they were when None, left out when there are none, so an entry
+    written before there were undecided slots reads as settled)."""
+    entry = {"article_id": article_id, "reviewer": st.reviewer, "status": status, "updated": now_iso(),
+             "adjudicated": True}
+    open_slots = undecided_slots(st, article_id) if undecided is None else undecided
+    if open_slots:
+        entry["undecided"] = {rid: list(slots) for rid, slots in sorted(open_slots.items())}
+    return Put("status", status_key(st.reviewer, article_id), entry)
+
+
+def _undecided_of(entry: dict[str, Any] | None) -> dict[str, list[str]]:
+    """The undecided slots an adjudicator's status entry holds (anything malformed is ignored)."""
+    found = (entry or {}).get("undecided") if (entry or {}).get("adjudicated") else None
+    if not isinstance(found, dict):
+        return {}
+    return {str(rid): [s for s in slots if isinstance(s, str)] for rid, slots in found.items()
+            if isinstance(slots, list) and slots}
+
+
+def undecided_slots(st: Store, article_id: str, reviewer: str | None = None) -> dict[str, list[str]]:
+    """Adjudicated record id → the slots where the two versions differ that the adjudicator
+    (``reviewer``, default the Store's) has not decided yet: taking one slot of a record leaves
+    the others undecided, whatever value the record holds there meanwhile (A's)."""
+    return _undecided_of(st.annotations.get("status", status_key(reviewer or st.reviewer, article_id)))
+
+
+def differing(ra: dict[str, Any] | None, rb: dict[str, Any] | None) -> list[str]:
+    """The slots where two aligned records differ (as agreement compares them); none when one
+    side has no record (then the whole record is what is decided)."""
+    if ra is None or rb is None:
+        return []
+    return [s for s in agreement.SLOTS if agreement.slot_value(ra, s) != agreement.slot_value(rb, s)]
 
 
 def _adjudicated_status(st: Store, article_id: str) -> str:
@@ -230,7 +265,11 @@ def take_record(st: Store, cmp: Comparison, i: int, side: str, slot: str | None 
     """Settle pair ``i``: take A's or B's record (``side`` "a"/"b"), or only one ``slot`` of it
     (from that side, or ``value`` typed by the adjudicator with ``side`` "edit"). The settled
     record is the adjudicator's; one journalled, undoable change. Taking the side that has no
-    record removes the adjudicated one. Returns the adjudicated record (or None)."""
+    record removes the adjudicated one. Returns the adjudicated record (or None).
+
+    Taking one slot decides that slot only: the record is written with A's values in the other
+    slots where A and B differ, and those stay *undecided* (``undecided_slots``) until each is taken
+    or edited; until then the record is not settled (``adjudicated_records`` leaves it out)."""
     st.require_writable()
     _require(st, cmp.article_id)
     if not 0 <= i < len(cmp.pairs):
@@ -241,8 +280,11 @@ def take_record(st: Store, cmp: Comparison, i: int, side: str, slot: str | None 
     rid = adjudicated_id(st.reviewer, [r["id"] for r in (ra, rb) if r is not None])
     current = st.annotations.get("records", rid)
     chosen = ra if side == "a" else rb if side == "b" else None
-    ops: list[Op] = [_mark(st, cmp.article_id, _adjudicated_status(st, cmp.article_id))]
+    undecided = undecided_slots(st, cmp.article_id)
+    before = undecided.get(rid, [])
     if slot is None:
+        undecided.pop(rid, None)
+        ops: list[Op] = [_mark(st, cmp.article_id, _adjudicated_status(st, cmp.article_id), undecided)]
         if chosen is None:
             if current is None:
                 return None
@@ -258,14 +300,25 @@ def take_record(st: Store, cmp: Comparison, i: int, side: str, slot: str | None 
         fields[slot] = value if side == "edit" else (chosen or {}).get(slot)
         if slot == "date":
             fields["phase"] = None
+        left = [s for s in (before if current is not None else differing(ra, rb)) if s != slot]
+        if left:
+            undecided[rid] = left
+        else:
+            undecided.pop(rid, None)
+        ops = [_mark(st, cmp.article_id, _adjudicated_status(st, cmp.article_id), undecided)]
     article = st.article(cmp.article_id, corrected=False)
     clean = validate(article, fields, st.taxonomy)
     stamp = next_stamp(str(current["updated"])) if current else now_iso()
     rec = {"id": rid, "article_id": cmp.article_id, "reviewer": st.reviewer,
            "created": (current or {}).get("created") or stamp, "updated": stamp, **clean}
     rec["evidence"] = [e if isinstance(e, dict) else e.to_dict() for e in rec.get("evidence") or []]
-    if current is not None and all(current.get(k) == rec.get(k) for k in RECORD_FIELDS):
+    same = current is not None and all(current.get(k) == rec.get(k) for k in RECORD_FIELDS)
+    if same and undecided.get(rid, []) == before:
         return current  # taken already: no change to record (nor to undo)
+    if same:  # the value it held (A's, undecided) is the one decided: only the decision changes
+        assert current is not None
+        st.history.change(f"adjudicate: {slot or 'record'} decided", ops)
+        return current
     st.history.change(f"adjudicate {rec['type']} record", [*ops, Put("records", rid, rec)])
     return rec
 
@@ -307,7 +360,8 @@ def adjudicated_reviewers(status_entries: Any) -> dict[str, set[str]]:
 
 def settled(st: Store, cmp: Comparison) -> dict[str, Any]:
     """What the adjudicator (the Store's reviewer) has settled so far for ``cmp``: the status,
-    the adjudicated record of each pair (or None), the label of each differing span (or None)."""
+    the adjudicated record of each pair (or None), the label of each differing span (or None),
+    and each pair's slots still undecided (``undecided_slots``)."""
     entry = st.annotations.get("status", status_key(st.reviewer, cmp.article_id))
     records = [st.annotations.get("records", adjudicated_id(st.reviewer, [r["id"] for r in pair if r]))
                for pair in cmp.pairs]
@@ -317,8 +371,10 @@ def settled(st: Store, cmp: Comparison) -> dict[str, Any]:
     labels = {(s, e): lab for s, e, lab in agreement.reviewer_entities(base, mine)}
     entities = [labels.get((s, e)) if (s, e) in touched or any(
         t[0] < e and s < t[1] for t in touched) else "?" for s, e, _, _ in cmp.entity_diffs]
+    open_slots = _undecided_of(entry)
     return {"status": entry["status"] if entry and entry.get("adjudicated") else None,
-            "records": records, "entities": entities}
+            "records": records, "entities": entities,
+            "undecided": [open_slots.get(r["id"], []) if r else [] for r in records]}
 
 
 def same_events(st: Store, record_id: str) -> list[ActivityRecord]:
@@ -333,12 +389,25 @@ def same_events(st: Store, record_id: str) -> list[ActivityRecord]:
     return sorted((ActivityRecord.from_dict(dict(r)) for r in found), key=lambda r: (r.article_id, r.id))
 
 
+def unsettled(st: Store) -> list[tuple[str, str, list[str]]]:
+    """(article, adjudicated record id, undecided slots) of every adjudicated record not settled
+    yet, for the adjudicator each article's adjudicated version comes from (``adjudicated_records``)."""
+    judged = adjudicated_reviewers(st.annotations.values("status"))
+    out = []
+    for aid, names in sorted(judged.items()):
+        for rid, slots in sorted(undecided_slots(st, aid, sorted(names)[0]).items()):
+            if st.annotations.get("records", rid) is not None:
+                out.append((aid, rid, slots))
+    return out
+
+
 def adjudicated_records(st: Store) -> list[ActivityRecord]:
     """The adjudicated version, for exports: an article an adjudicator settled gives only the
     adjudicator's copies (``copy_ids``); any other article the records of one reviewer (the first
     by name among those who coded it), so no article's records are counted twice. A store from
     before coders were refused may hold an adjudicator's own coded records beside their copies:
-    the copies win, the own records are left out (they stay in the plain export)."""
+    the copies win, the own records are left out (they stay in the plain export). A copy with slots
+    still undecided (``unsettled``) is left out until they are decided: nobody chose those values."""
     by_article: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for r in st.annotations.values("records"):
         by_article.setdefault(r["article_id"], {}).setdefault(r["reviewer"], []).append(r)
@@ -348,6 +417,7 @@ def adjudicated_records(st: Store) -> list[ActivityRecord]:
         if aid in judged:
             chosen = sorted(judged[aid])[0]
             copies = copy_ids(chosen, [r for recs in by.values() for r in recs])
+            copies -= set(undecided_slots(st, aid, chosen))  # not settled: nobody decided those slots
             out += [ActivityRecord.from_dict(r) for r in by.get(chosen, []) if r["id"] in copies]
         else:
             out += [ActivityRecord.from_dict(r) for r in by[sorted(by)[0]]]

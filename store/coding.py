@@ -17,7 +17,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from store.disk.annotations import Annotations, status_key
+from store.disk.annotations import Annotations, record_problem, status_key
 from store.disk.corpus import now_iso
 from store.disk.gazetteer import write_gazetteer
 from store.errors import Conflict, InvalidArgument, NotFound, ReadOnlyStore, StoreError
@@ -205,6 +205,14 @@ class Coding(Suggesting):
         out = [ActivityRecord.from_dict(d) for d in data]
         out.sort(key=lambda r: (r.article_id, r.evidence[0].start if r.evidence else 0, r.created))
         return out
+
+    def unreadable_records(self, article_id: str | None = None) -> list[tuple[str, str]]:
+        """(id, why) of the stored records of an article (or all) that readers cannot trust
+        (an older tandai's merge stored ``unit: null``): left out of ``records`` and every reader,
+        kept as stored; ``tandai check`` names them."""
+        found = self.annotations.unreadable
+        return sorted((str(rid), record_problem(rec) or "") for rid, rec in found.items()
+                      if article_id is None or rec.get("article_id") == article_id)
 
     # -- status ----------------------------------------------------------------------------------
 

@@ -82,7 +82,7 @@ class History:
     def _inverse(self, ops: Sequence[Op]) -> tuple[Op, ...]:
         inverse: list[Op] = []
         for op in ops:
-            old = self.annotations.get(op.table, op.key)
+            old = self.annotations.stored(op.table, op.key)  # an unreadable record is put back too
             inverse.append(Put(op.table, op.key, old) if old is not None else Delete(op.table, op.key))
         return tuple(reversed(inverse))
 

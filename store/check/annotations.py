@@ -120,7 +120,7 @@ def check_annotations(root: Path, report: CheckReport, found: Found) -> None:
         report.problems.append(str(exc))
         found.annotations_ok = False
     else:
-        report.records = len(ann.tables["records"])
+        report.records = len(ann.stored_tables()["records"])
         if ann.dropped_bytes and not ann.damaged_lines:
             report.notes.append(f"{JOURNAL} ends with an unfinished change ({ann.dropped_bytes} bytes, never "
                                 "acknowledged; dropped when the store is next opened for writing)")
@@ -269,7 +269,7 @@ def check_references(ann: Annotations, texts: dict[str, str], taxonomy: Taxonomy
     problems = report.problems
     labels = set(taxonomy.labels)
     now = datetime.now(UTC)
-    for rec in ann.values("records"):
+    for rec in ann.stored_tables()["records"].values():  # the unreadable ones above all
         where = f"record {rec.get('id')}"
         try:
             ActivityRecord.from_dict(rec)

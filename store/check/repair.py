@@ -72,7 +72,7 @@ def repair_annotations(root: Path, report: CheckReport) -> None:
         rebuilt = Annotations(stage, writable=False)
         for seq in seqs:  # original numbers, gaps and all: later journals continue after the last
             rebuilt._apply_entry(by_seq[seq])
-        tables, rebuilt_seq = rebuilt.tables, rebuilt.seq
+        tables, rebuilt_seq = rebuilt.stored_tables(), rebuilt.seq  # unreadable records are kept
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     if os.path.lexists(snap):
@@ -97,7 +97,7 @@ def repair_annotations(root: Path, report: CheckReport) -> None:
             pass
     what = f"from {base_name}" if base_name else "from the journals alone (no good snapshot)"
     report.actions.append(f"rebuilt {SNAPSHOT} {what} plus {len(seqs)} journalled change(s) "
-                          f"({rebuilt.seq} in all; {len(rebuilt.tables['records'])} records)")
+                          f"({rebuilt.seq} in all; {len(tables['records'])} records)")
     if damaged_lines:
         report.actions.append(f"skipped {damaged_lines} damaged journal line(s) (kept in the files set "
                               "aside)")

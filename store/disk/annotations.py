@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import zlib
 from collections.abc import Container, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from types import NoneType
 from typing import Any
 
 import orjson
@@ -83,6 +85,42 @@ class ByArticle:
 
     def count(self, table: str, article_id: str) -> int:
         return len(self._keys[table].get(article_id, ()))
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # as ``tandai.bad_op`` asks, in a team database
+_TEXT_OR_NULL = ("date_text", "location", "phase", "notes", "created", "updated")
+
+
+def record_problem(value: dict[str, Any]) -> str | None:
+    """Why the readers cannot trust a stored record, or None. They index, sort, hash, strip and slice
+    its slots without asking (stats, exports, search, the workbench), and an older tandai's merge
+    stored anything (``unit: null``, a dict as the unit): such a record is kept as stored but left out
+    of what they read. A team database refuses these (``tandai.bad_op``), and its mirror leaves out
+    what an older one holds, by this same rule."""
+    for name in ("id", "article_id", "reviewer"):
+        if type(value.get(name)) is not str or not value[name]:
+            return f"record {name} is not a text"
+    for name in ("type", "unit"):
+        if type(value.get(name)) is not str or not value[name].strip():
+            return f"record {name} is not a non-empty text"
+    partners = value.get("partners", [])
+    if type(partners) is not list or any(type(p) is not str for p in partners):
+        return "record partners is not a list of texts"
+    date = value.get("date")
+    if date is not None and (type(date) is not str or not _DATE.fullmatch(date)):
+        return "record date is not null or YYYY-MM-DD"
+    personnel = value.get("personnel")
+    if personnel is not None and (type(personnel) is not int or personnel < 0):
+        return "record personnel is not null or a whole number"
+    for name in _TEXT_OR_NULL:
+        if type(value.get(name, "")) not in (str, NoneType):
+            return f"record {name} is not a text"
+    evidence = value.get("evidence") or []
+    if type(evidence) is not list or not all(type(e) is dict and type(e.get("start")) is int
+                                             and type(e.get("end")) is int and 0 <= e["start"] <= e["end"]
+                                             for e in evidence):
+        return "record evidence is not a list of spans"
+    return None
 
 
 def status_key(reviewer: str, article_id: str) -> str:
@@ -190,6 +228,9 @@ class Annotations:
         self._snapshot_seq = 0
         self._since_snapshot = 0
         self.by_article = ByArticle()
+        # records the readers cannot trust (``record_problem``): kept as stored (snapshots, repair,
+        # undo), never in ``tables``, which every reader reads
+        self.unreadable: dict[str, dict[str, Any]] = {}
         self.dropped_bytes = 0
         self.damaged_lines = 0  # terminated journal lines at the end that could not be read
         self.damaged_copy: Path | None = None  # where the writer kept the journal before cutting them
@@ -203,7 +244,12 @@ class Annotations:
 
     @property
     def notice(self) -> str | None:
-        """What a person must be told on opening: damaged journal lines (never silently dropped)."""
+        """What a person must be told on opening: damaged journal lines and records that cannot be
+        read (never silently dropped)."""
+        said = [x for x in (self._damaged_notice(), self._unreadable_notice()) if x]
+        return " ".join(said) or None
+
+    def _damaged_notice(self) -> str | None:
         if not self.damaged_lines:
             return None
         where = self.dir.name + "/" + JOURNAL
@@ -213,6 +259,14 @@ class Annotations:
             kept = f"{self.dir.name}/{DAMAGED_DIR}/{self.damaged_copy.name}"
             return f"{what}; the journal as it was is kept as {kept}."
         return f"{what}; `tandai check --repair` keeps a copy and removes them."
+
+    def _unreadable_notice(self) -> str | None:
+        if not self.unreadable:
+            return None
+        key, value = min(self.unreadable.items())
+        more = f" (and {len(self.unreadable) - 1} more)" if len(self.unreadable) > 1 else ""
+        return (f"record {str(key)[:40]} of article {str(value.get('article_id'))[:40]} cannot be read "
+                f"({record_problem(value)}){more}: left out, kept as stored; `tandai check` names it.")
 
     # -- loading -------------------------------------------------------------------------
 
@@ -250,6 +304,7 @@ class Annotations:
         """
         self.tables = {t: {} for t in TABLES}
         self.by_article = ByArticle()
+        self.unreadable = {}
         self.seq = self._snapshot_seq = self._since_snapshot = 0
         begun = journal_begun(self.dir)  # first: see ``lost_journal``
         found = self.journal.read()
@@ -297,10 +352,18 @@ class Annotations:
     # -- changing --------------------------------------------------------------------------
 
     def _put(self, table: str, key: str, value: dict[str, Any]) -> None:
+        if table == "records":
+            if record_problem(value) is not None:
+                self._delete(table, key)
+                self.unreadable[key] = value
+                return
+            self.unreadable.pop(key, None)
         self.by_article.put(table, key, value, self.tables[table].get(key))
         self.tables[table][key] = value
 
     def _delete(self, table: str, key: str) -> None:
+        if table == "records":
+            self.unreadable.pop(key, None)
         self.by_article.delete(table, key, self.tables[table].pop(key, None))
 
     def _apply_entry(self, entry: dict[str, Any]) -> None:
@@ -353,6 +416,17 @@ class Annotations:
     def get(self, table: str, key: str) -> dict[str, Any] | None:
         return self.tables[table].get(key)
 
+    def stored(self, table: str, key: str) -> dict[str, Any] | None:
+        """A row as stored, an unreadable record too (what undo puts back)."""
+        found = self.tables[table].get(key)
+        return self.unreadable.get(key) if found is None and table == "records" else found
+
+    def stored_tables(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """Every table as stored, the unreadable records too: what a snapshot keeps."""
+        if not self.unreadable:
+            return self.tables
+        return {**self.tables, "records": {**self.tables["records"], **self.unreadable}}
+
     def values(self, table: str) -> Iterator[dict[str, Any]]:
         return iter(self.tables[table].values())
 
@@ -382,7 +456,7 @@ class Annotations:
             pass
         except OSError as exc:
             raise StoreError(f"could not keep a backup of {snap}: {exc.strerror or exc}") from exc
-        write_snapshot(snap, self.seq, self.tables)
+        write_snapshot(snap, self.seq, self.stored_tables())
         self.journal.close()
         if jpath.exists():
             try:

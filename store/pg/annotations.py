@@ -27,7 +27,6 @@ again from the database on every open, so a crash of this process loses nothing 
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 import uuid
@@ -38,7 +37,7 @@ import psycopg
 from psycopg import errors as pgerrors
 from psycopg.types.json import Jsonb
 
-from store.disk.annotations import TABLES, ByArticle
+from store.disk.annotations import TABLES, ByArticle, record_problem
 from store.errors import Conflict, ReadOnlyStore, StoreError
 from store.pg.connection import ConnectionLost, connect, first_line, redact, reported
 
@@ -51,7 +50,6 @@ __all__ = ["Conflict", "Forbidden", "PgAnnotations", "bad_change", "bad_op"]
 
 
 _KINDS = ("records", "overrides", "status", "searches")  # what tandai.annotations holds
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def bad_op(op: Any) -> str | None:
@@ -74,21 +72,7 @@ def bad_op(op: Any) -> str | None:
 
 
 def _bad_record(value: dict[str, Any]) -> str | None:
-    if not isinstance(value.get("id"), str):
-        return "record id is not a text"
-    for name in ("type", "unit"):
-        if not isinstance(value.get(name), str) or not value[name].strip():
-            return f"record {name} is not a non-empty text"
-    partners = value.get("partners", [])
-    if not isinstance(partners, list) or not all(isinstance(p, str) for p in partners):
-        return "record partners is not a list of texts"
-    date = value.get("date")
-    if date is not None and not (isinstance(date, str) and _DATE.fullmatch(date)):
-        return "record date is not null or YYYY-MM-DD"
-    personnel = value.get("personnel")
-    if personnel is not None and (type(personnel) is not int or personnel < 0):
-        return "record personnel is not null or a whole number"
-    return None
+    return record_problem(value)  # what the file store's readers are kept from, too
 
 
 def bad_change(ops: Any) -> str | None:
@@ -116,6 +100,7 @@ class PgAnnotations:
         self.tables: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in TABLES}
         self.versions: dict[tuple[str, str], int] = {}
         self.by_article = ByArticle()
+        self.unreadable: dict[str, dict[str, Any]] = {}  # (none: rows it cannot trust are left out, see load)
         self.seq = 0  # counts every change to the mirror (the Store keys its filter cache on it)
         self.caught_up = 0  # the last change id replayed from the database
         self.label = "change"  # what the next change is called (set by PgHistory)
@@ -343,6 +328,8 @@ class PgAnnotations:
 
     def get(self, table: str, key: str) -> dict[str, Any] | None:
         return self.tables[table].get(key)
+
+    stored = get  # (rows it cannot trust are not loaded at all: the database keeps them)
 
     def values(self, table: str) -> Iterator[dict[str, Any]]:
         return iter(list(self.tables[table].values()))

@@ -2,7 +2,9 @@
 side, and settle each row with one key: ``a`` takes A's, ``b`` takes B's, ``e`` edits.
 
 Rows: the status, each record pair slot by slot (a record only one reviewer found has "—" on
-the other side), each entity span whose label differs. ``A``/``B`` take a whole record. What
+the other side), each entity span whose label differs. ``A``/``B`` take a whole record; taking one
+slot leaves the record's other differing slots "? undecided" (the head names them) until each is
+decided, and the record is not settled (nor exported as adjudicated) before. What
 is taken is written at once under the adjudicator's name (the workbench's reviewer) as one
 undoable change (``u`` in the workbench). An article the workbench's reviewer coded (or, on a team
 database, any article for a reviewer without the adjudicator role) shows why it cannot be settled
@@ -37,6 +39,7 @@ from ..safe import safe_line
 from .dialogs import DIALOG_CSS, HoldsTyped
 
 WIDTH = 30  # a cell's text at most (evidence can be long): the four columns fit in 120
+UNDECIDED = "? undecided"  # a slot A and B differ on that the adjudicator has not decided yet
 
 
 def cell(value: str) -> str:
@@ -74,7 +77,7 @@ class EditValue(HoldsTyped, ModalScreen[str | None]):
 
 class AdjudicateScreen(Screen[None]):
     DEFAULT_CSS = """
-    AdjudicateScreen #adjudicate-head { height: 2; padding: 0 1; background: $panel; }
+    AdjudicateScreen #adjudicate-head { height: 3; padding: 0 1; background: $panel; }
     AdjudicateScreen DataTable { height: 1fr; }
     """
     BINDINGS = [
@@ -127,7 +130,8 @@ class AdjudicateScreen(Screen[None]):
             self.done = self.owner.call(settled, self.owner.store, self.cmp)
         except StoreError as exc:  # e.g. the reviewer coded it: say why, offer only n/p and Esc
             self.cmp = None
-            lines = (f"{self.index + 1}/{len(self.articles)} · {aid}", f"{exc} · n/p article · Esc back")
+            lines: tuple[str, ...] = (f"{self.index + 1}/{len(self.articles)} · {aid}",
+                                      f"{exc} · n/p article · Esc back")
             head.update(Text("\n").join(Text(safe_line(x), no_wrap=True, overflow="ellipsis") for x in lines))
             self.refresh_bindings()
             return
@@ -136,7 +140,7 @@ class AdjudicateScreen(Screen[None]):
         title = self.owner.call(self.owner.store.article, aid).title
         lines = (f"{self.index + 1}/{len(self.articles)} · {title}",
                  f"A = {cmp.a.reviewer}, B = {cmp.b.reviewer}; adjudicated as {self.owner.store.reviewer} · "
-                 "a/b take A/B · A/B whole record · e edit · n/p article")
+                 "a/b take A/B · A/B whole record · e edit · n/p article", self.unsettled_line())
         head.update(Text("\n").join(Text(safe_line(x), no_wrap=True, overflow="ellipsis") for x in lines))
         table.add_columns("", Text(safe_line(f"A: {cmp.a.reviewer}")),
                           Text(safe_line(f"B: {cmp.b.reviewer}")), "adjudicated")
@@ -150,8 +154,10 @@ class AdjudicateScreen(Screen[None]):
         row(("status", 0, ""), "status", cmp.a.status, cmp.b.status, self.done.get("status"))
         for i, _ in enumerate(cmp.pairs):
             adj = self.done["records"][i]
+            undecided = self.done["undecided"][i]
             for slot, va, vb, _same in cmp.slot_rows(i):
-                row(("record", i, slot), f"record {i + 1}: {slot}", va, vb, show(adj, slot) if adj else None)
+                row(("record", i, slot), f"record {i + 1}: {slot}", va, vb,
+                    UNDECIDED if slot in undecided else show(adj, slot) if adj else None)
         article = self.owner.call(self.owner.store.article, aid, False)
         for i, (s, e, la, lb) in enumerate(cmp.entity_diffs):
             settled_label = self.done["entities"][i]
@@ -159,6 +165,13 @@ class AdjudicateScreen(Screen[None]):
                 None if settled_label == "?" else (settled_label or "—"))
         table.move_cursor(row=min(keep_row, len(self.keys) - 1))
         table.focus()
+
+    def unsettled_line(self) -> str:
+        """Which adjudicated records still have undecided slots: they are not settled (nor exported)
+        until each of those slots is taken or edited."""
+        undecided = self.done.get("undecided", [])
+        left = [f"record {i + 1} ({', '.join(slots)})" for i, slots in enumerate(undecided) if slots]
+        return f"not settled yet, still to decide: {' · '.join(left)}" if left else ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No take or edit keys in the footer while there is nothing this reviewer may settle."""
@@ -182,9 +195,10 @@ class AdjudicateScreen(Screen[None]):
         except StoreError as exc:
             self.say(str(exc), "error")
             return False
-        self.say(what)
         self.changed = True
         self.show(keep_row=self.query_one(DataTable).cursor_row)
+        left = self.unsettled_line()
+        self.say(f"{what}; {left}" if left else what)
         return True
 
     def action_take(self, side: str) -> None:

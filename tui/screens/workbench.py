@@ -64,6 +64,7 @@ class Workbench(Menus):
         self.draft: dict[str, Any] | None = None
         self.hidden_labels: set[str] = set()
         self._wanted: str | None = None  # the article the last open asked for
+        self.unreadable_said: set[str] = set()  # articles whose unreadable records were named
         self._open_top_of: str | None = None  # a query submitted before its results came back
 
     # -- layout -------------------------------------------------------------------------------
@@ -223,9 +224,16 @@ class Workbench(Menus):
             records = self.owner.records(article_id)
             dups = self.owner.duplicates_of(article_id)
             status = self.owner.status(article_id)
+            unreadable = self.owner.unreadable_records(article_id)
         except StoreError as exc:
             self.app.call_from_thread(self.say, str(exc), severity="error")
             return
+        if unreadable and article_id not in self.unreadable_said:  # once per article, not per reload
+            self.unreadable_said.add(article_id)
+            more = f" (and {len(unreadable) - 1} more)" if len(unreadable) > 1 else ""
+            self.app.call_from_thread(self.say, f"record {unreadable[0][0]} of this article cannot be read "
+                                      f"({unreadable[0][1]}){more}: not shown; `tandai check` names it.",
+                                      severity="warning", timeout=10)
         if not worker.is_cancelled:
             self.post_message(ArticleLoaded(article, records, dups, status, focus, changed))
 
