@@ -95,3 +95,12 @@ async def save_search_dialog(pilot: Pilot, app: TandaiApp, query: str) -> None:
     await type_text(pilot, "Save the current search")
     await pilot.press("enter")
     await settle(pilot, app)
+
+
+
+async def save_search_as(pilot: Pilot, app: TandaiApp, query: str, name: str) -> None:
+    """Search ``query`` and save it as ``name`` through the palette, as a reviewer does."""
+    await save_search_dialog(pilot, app, query)
+    await type_text(pilot, name)
+    await pilot.press("enter")
+    await settle(pilot, app)

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 import store
-from tests.app.pilot import messages, open_article, save_search_dialog, settle, type_text
+from tests.app.pilot import messages, open_article, save_search_as, settle, type_text
 from tui.app import TandaiApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
@@ -193,10 +193,7 @@ async def test_saved_search_from_the_palette(sample_store_path: Path, config_hom
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
-        await save_search_dialog(pilot, app, "outlet:antara")
-        await type_text(pilot, "antara queue")
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await save_search_as(pilot, app, "outlet:antara", "antara queue")
         assert [(s["name"], s["query"]) for s in app.owner.saved_searches()] == [("antara queue", "outlet:antara")]
         app.query_one("#search", Input).value = ""
         await settle(pilot, app)
@@ -217,10 +214,7 @@ async def test_saving_over_another_reviewers_search_is_refused_in_the_workbench(
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot, app)
-        await save_search_dialog(pilot, app, "outlet:antara")
-        await type_text(pilot, "antrian")
-        await pilot.press("enter")
-        await settle(pilot, app)
+        await save_search_as(pilot, app, "outlet:antara", "antrian")
         assert any("is ana's" in m for m in messages(app)), messages(app)
         assert [(s["name"], s["query"]) for s in app.owner.saved_searches()] == [("antrian", "status:done")]
 
