@@ -10,10 +10,19 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from store.disk.annotations import TABLES, Annotations, ByArticle, snapshot_problem
+from store.disk.annotations import TABLES, Annotations, ByArticle, record_problem, snapshot_problem
 from store.disk.atomic import read_json, read_own
 from store.disk.journal import decode_line
-from store.disk.layout import ANNOTATIONS_DIR, BACKUPS, DAMAGED_DIR, JOURNAL, LOCK_FILE, SNAPSHOT, TAXONOMY
+from store.disk.layout import (
+    ANNOTATIONS_DIR,
+    BACKUPS,
+    DAMAGED_DIR,
+    JOURNAL,
+    LOCK_FILE,
+    SET_ASIDE,
+    SNAPSHOT,
+    TAXONOMY,
+)
 from store.errors import CorruptFile, InvalidRecord, StoreError
 from store.model import RECORD_FIELDS, STATUSES, ActivityRecord, Article
 from store.records import validate
@@ -128,6 +137,7 @@ def check_annotations(root: Path, report: CheckReport, found: Found) -> None:
             report.problems.append(f"{ann_dir / JOURNAL}: {ann.damaged_lines} damaged line(s) at its end "
                                    "(--repair keeps a copy of the journal and every valid entry)")
             found.annotations_ok = False
+        found.unreadable = sorted(ann.unreadable)
         if found.texts is not None:
             check_references(ann, found.texts, taxonomy_of(root), report)
     damaged_dir = ann_dir / DAMAGED_DIR
@@ -269,8 +279,13 @@ def check_references(ann: Annotations, texts: dict[str, str], taxonomy: Taxonomy
     problems = report.problems
     labels = set(taxonomy.labels)
     now = datetime.now(UTC)
-    for rec in ann.stored_tables()["records"].values():  # the unreadable ones above all
+    for key, rec in ann.stored_tables()["records"].items():  # the unreadable ones above all
         where = f"record {rec.get('id')}"
+        if key in ann.unreadable:  # no reader shows it, so no reviewer can edit it: repair sets it aside
+            problems.append(f"record {str(key)[:40]} of article {str(rec.get('article_id'))[:40]} does not "
+                            f"validate: {record_problem(rec)} (no reader shows it; --repair sets it aside "
+                            f"in {ANNOTATIONS_DIR}/{SET_ASIDE}*.jsonl)")
+            continue
         try:
             ActivityRecord.from_dict(rec)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:

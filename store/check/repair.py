@@ -6,11 +6,14 @@ import contextlib
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from store.disk.annotations import Annotations, journal_begun, lost_journal, write_snapshot
-from store.disk.atomic import own_dir, read_json, read_own, write_json
+from store.disk.atomic import own_dir, read_json, read_own, write_bytes, write_json
 from store.disk.corpus import Corpus, rebuild_manifest, shard_spans, summary_of, write_manifest
 from store.disk.journal import Journal
 from store.disk.layout import (
@@ -22,11 +25,13 @@ from store.disk.layout import (
     JOURNAL_BEGUN,
     LOCK_FILE,
     MANIFEST,
+    SET_ASIDE,
     SNAPSHOT,
     STAMP,
 )
 from store.disk.lock import WriterLock
 from store.errors import CorruptFile, StoreError
+from store.history import Delete
 from store.model import Article
 from store.search.index import SearchIndex
 
@@ -155,6 +160,8 @@ def repair(root: Path, report: CheckReport, found: Found) -> None:
             rewrite_first_screen(root, report)
     finally:
         lock.release()
+    if found.unreadable and found.annotations_ok:
+        set_aside_unreadable(root, report)
     if not found.index_ok and (found.texts is not None or found.manifest_broken):
         from store.store import Store
 
@@ -165,6 +172,34 @@ def repair(root: Path, report: CheckReport, found: Found) -> None:
             report.actions.append(f"rebuilt the search index ({n} articles)")
         except StoreError as exc:
             report.problems.append(f"the search index could not be rebuilt: {exc}")
+
+
+def set_aside_unreadable(root: Path, report: CheckReport) -> None:
+    """Records no reader can use (``record_problem``: what an older tandai's merge stored) are kept,
+    so no reviewer can edit or delete them: written as they are to a file of their own in the
+    annotations folder (durable first), then deleted in one journalled change, so the store stops
+    saying so on every open and the values stay for a person to read or fix."""
+    from store.store import Store
+
+    try:
+        with Store(root, reviewer="tandai-check", wait_for_lock=True) as st:
+            rows = sorted(st.annotations.unreadable.items())
+            if not rows:
+                return
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            target = root / ANNOTATIONS_DIR / f"{SET_ASIDE}{stamp}.jsonl"
+            n = 1
+            while os.path.lexists(target):
+                n += 1
+                target = root / ANNOTATIONS_DIR / f"{SET_ASIDE}{stamp}-{n}.jsonl"
+            write_bytes(target, b"".join(orjson.dumps(value) + b"\n" for _, value in rows))
+            st.history.change(f"set aside {len(rows)} unreadable record(s)",
+                              [Delete("records", key) for key, _ in rows])
+    except StoreError as exc:
+        report.problems.append(f"the unreadable records could not be set aside: {exc}")
+        return
+    report.actions.append(f"set {len(rows)} record(s) no reader could use aside in "
+                          f"{ANNOTATIONS_DIR}/{target.name} (as stored, one per line) and removed them")
 
 
 def rebuild_manifest_from_shards(root: Path, report: CheckReport) -> None:

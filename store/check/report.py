@@ -51,6 +51,7 @@ class Found:
     quarantined: set[str] = field(default_factory=set)  # ids of quarantined articles not yet re-ingested
     article_count: int | None = None  # the count the manifest should hold, when it holds another
     odd_files: list[Path] = field(default_factory=list)  # links or the wrong kind of file: moved aside
+    unreadable: list[str] = field(default_factory=list)  # records no reader can reach: set aside
 
 
 def aside(path: Path, why: str = "broken") -> Path:

@@ -33,6 +33,7 @@ JOURNAL = "journal.jsonl"
 JOURNAL_BEGUN = "journal-begun.json"
 BACKUPS = "backups"
 DAMAGED_DIR = "damaged"
+SET_ASIDE = "unreadable-"  # records no reader can use, set aside by check --repair: unreadable-STAMP.jsonl
 PENDING = "pending.json"
 INDEX_DIR = "index"
 STAMP = "stamp.json"

@@ -106,3 +106,26 @@ def test_the_records_stay_as_stored_through_compaction_and_undo(sample_store_pat
         "bad0000000000001": {"unit": None, "type": "patrol"},
         "bad0000000000002": {"unit": {"name": "Polres"}, "type": "patrol"},
         "bad0000000000003": {"unit": "Polres Uji", "type": None}}
+
+
+def test_check_repair_sets_them_aside_in_a_file_and_the_store_stops_naming_them(sample_store_path: Path) -> None:
+    """``check`` said "edit or delete it", but no reader shows such a record, so no reviewer could:
+    ``--repair`` now writes them, as stored, to a file of their own in the annotations folder and
+    removes them in one journalled change; the good record and the status are untouched."""
+    bad_article, good_article = with_bad_records(sample_store_path)
+    with store.open(sample_store_path, reviewer="x", read_only=True) as st:
+        was = {rid: st.annotations.stored("records", rid) for rid in BAD}
+    first = tandai(sample_store_path, "check")
+    assert first.returncode == 1 and first.stdout.count("--repair sets it aside") == 3, first.stdout
+    fixed = tandai(sample_store_path, "check", "--repair")
+    assert "Traceback" not in fixed.stderr and "set 3 record(s) no reader could use aside" in fixed.stdout, fixed
+    [kept] = (sample_store_path / "annotations").glob("unreadable-*.jsonl")
+    assert {r["id"]: r for r in map(orjson.loads, kept.read_bytes().splitlines())} == was
+    again = tandai(sample_store_path, "check")
+    assert again.returncode == 0, again.stdout
+    stats = tandai(sample_store_path, "stats", "--json")
+    assert "cannot be read" not in stats.stderr and orjson.loads(stats.stdout)["records"] == 1
+    with store.open(sample_store_path, reviewer="rina", read_only=True) as st:
+        assert st.notice is None or "cannot be read" not in st.notice
+        assert [r.article_id for r in st.records(good_article)] == [good_article]
+        assert st.status(bad_article) == "done" and st.unreadable_records(bad_article) == []
