@@ -116,6 +116,22 @@ def test_the_page_loads_nothing_from_another_host(served: tuple[int, str]) -> No
         assert _get(port, urlsplit(asset).path).status == 200, asset  # the font and script it names are served
 
 
+def test_the_page_may_not_be_framed_reach_other_hosts_or_leak_its_address(served: tuple[int, str]) -> None:
+    """A page of another site could frame the workbench (a click on the frame is a click in it), a
+    script injected into the page could send what it reads anywhere, and the page's address holds the
+    run's secret: the page's headers forbid all three, with the cookie and the token both ways in."""
+    port, token = served
+    first = _get(port, f"/?token={token}")
+    held = (first.getheader("Set-Cookie") or "").split(";")[0]
+    for page in (first, _get(port, "/", {"Cookie": held})):
+        assert page.status == 200
+        policy = {d.split()[0]: d.split()[1:] for d in (page.getheader("Content-Security-Policy") or "").split("; ")}
+        assert policy["frame-ancestors"] == ["'none'"] and policy["default-src"] == ["'self'"], policy
+        assert policy["connect-src"] == ["'self'"] and policy["base-uri"] == ["'none'"], policy
+        assert page.getheader("X-Frame-Options") == "DENY"
+        assert page.getheader("Referrer-Policy") == "no-referrer"
+
+
 SECRET = "Dokumen Rahasia Zulkarnaenqx\n\nPolres Contoh menyimpan dokumen zulkarnaenqx di lemari besi.\n"
 INSIDE = "Patroli Malam Wirabhumiqx\n\nPolres Contoh menggelar patroli wirabhumiqx di Desa Maju.\n"
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")

@@ -75,6 +75,18 @@ def allowed_hosts(host: str, port: int, public_url: str | None) -> set[str] | No
     return named | {f"{h}:{port}" for h in ("127.0.0.1", "localhost", "[::1]", host.casefold())}
 
 
+# The page's own headers: it may load and connect only to this server (its scripts and styles are
+# partly inline), may not be framed by another page (a click on a framed workbench is a click in it),
+# and never sends its address, which holds the run's secret, as a referrer.
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+                               "style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; "
+                               "font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+
+
 def guard(token: str, hosts: set[str] | None, public_url: str) -> Callable[..., Awaitable[Any]]:
     """aiohttp middleware: the page only with the run's secret (then kept as a same-site cookie), the
     websocket and downloads only with that cookie and from the page's own origin."""
@@ -97,6 +109,7 @@ def guard(token: str, hosts: set[str] | None, public_url: str) -> Callable[..., 
         if request.path == "/" and given and hmac.compare_digest(given, token):
             response = await handler(request)
             response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", path="/")
+            response.headers.update(PAGE_HEADERS)
             return response
         if not hmac.compare_digest(held, token):
             return refuse("open the address tandai serve printed (it holds this run's secret)")
@@ -104,7 +117,10 @@ def guard(token: str, hosts: set[str] | None, public_url: str) -> Callable[..., 
         if request.path == "/ws" and origin is not None and origin.casefold() not in (
                 origin_ok | {f"{request.scheme}://{host}"}):
             return refuse("a page of another site may not open the workbench")
-        return await handler(request)
+        response = await handler(request)
+        if request.path == "/":
+            response.headers.update(PAGE_HEADERS)
+        return response
 
     return middleware
 
