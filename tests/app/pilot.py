@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.worker import WorkerCancelled
 
 from tui.app import TandaiApp
@@ -23,6 +25,19 @@ async def settle(pilot: Pilot, app: TandaiApp) -> None:
         except WorkerCancelled:
             await pilot.pause()
     await pilot.pause()
+
+
+S = TypeVar("S", bound=Screen[object])
+
+
+async def screen_by_key(pilot: Pilot, app: TandaiApp, key: str, kind: type[S]) -> S:
+    """From the workbench as it opens: Esc, then ``key``, as a reviewer presses them; the screen that
+    opens, checked to be a ``kind``."""
+    await settle(pilot, app)
+    await pilot.press("escape", key)
+    await settle(pilot, app)
+    assert isinstance(app.screen, kind), app.screen
+    return app.screen
 
 
 async def type_text(pilot: Pilot, text: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import store
 from store.adjudicate import adjudicated_id
-from tests.app.pilot import screen_text, settle, type_text
+from tests.app.pilot import screen_by_key, screen_text, settle, type_text
 from tui.app import TandaiApp
 from tui.screens.adjudicate import AdjudicateScreen
 from tui.screens.agreement import AgreementScreen
@@ -85,10 +85,7 @@ async def test_an_adjudication_from_the_keyboard(sample_store_path: Path, config
 async def test_nothing_to_adjudicate_says_so(sample_store_path: Path, config_home: Path) -> None:
     app = TandaiApp(sample_store_path, reviewer="lead", config={})
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("escape", "C")
-        await settle(pilot, app)
-        assert isinstance(app.screen, AdjudicateScreen)
+        await screen_by_key(pilot, app, "C", AdjudicateScreen)
         assert "No article where reviewers disagree" in screen_text(app)
         await pilot.press("a", "escape")
         await settle(pilot, app)

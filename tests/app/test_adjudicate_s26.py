@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import store
-from tests.app.pilot import screen_text, settle
+from tests.app.pilot import screen_by_key, screen_text, settle
 from tests.app.test_adjudicate import two_reviewers
 from tui.app import TandaiApp
 from tui.screens.adjudicate import AdjudicateScreen
@@ -16,10 +16,7 @@ async def test_a_coder_sees_why_not_and_cannot_take(sample_store_path: Path, con
     aid = two_reviewers(sample_store_path)  # a: done, b: flagged; they disagree
     app = TandaiApp(sample_store_path, reviewer="b", config={})
     async with app.run_test(size=(160, 50)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("escape", "C")
-        await settle(pilot, app)
-        assert isinstance(app.screen, AdjudicateScreen)
+        await screen_by_key(pilot, app, "C", AdjudicateScreen)
         text = screen_text(app)
         assert f"you coded article {aid} (as b); another reviewer adjudicates it" in text
         assert "adjudicated as b" not in text and "Take A" not in text and "Take B" not in text

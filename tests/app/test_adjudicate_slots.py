@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 
 import store
 from store import adjudicate
-from tests.app.pilot import messages, screen_text, settle, type_text
+from tests.app.pilot import messages, screen_by_key, screen_text, settle, type_text
 from tests.unit.test_adjudicate_slots import differ_in_three
 from tui.app import TandaiApp
 from tui.screens.adjudicate import AdjudicateScreen
@@ -28,10 +28,7 @@ async def test_a_slot_taken_shows_the_others_undecided_until_decided(
     aid = differ_in_three(sample_store_path)  # type, date, location differ
     app = TandaiApp(sample_store_path, reviewer="lead", config={})
     async with app.run_test(size=(160, 50)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("escape", "C")
-        await settle(pilot, app)
-        assert isinstance(app.screen, AdjudicateScreen)
+        await screen_by_key(pilot, app, "C", AdjudicateScreen)
         assert "≠ record 1: location" in screen_text(app) and "undecided" not in screen_text(app)
         for _ in range(4):  # status → record 1's type, unit, date, location
             await pilot.press("down")

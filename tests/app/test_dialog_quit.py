@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 import store
-from tests.app.pilot import save_search_dialog, screen_text, settle, type_text
+from tests.app.pilot import save_search_dialog, screen_by_key, screen_text, settle, type_text
 from tests.app.test_adjudicate import two_reviewers
 from tui.app import TandaiApp
 from tui.config import load_config
@@ -92,10 +92,7 @@ async def test_ingest_path_typed_then_quit_offers_no_save(
     """A path has nothing to be stored as: the question lists it as not kept, and s does nothing."""
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=(160, 50)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("escape", "i")
-        await settle(pilot, app)
-        assert isinstance(app.screen, IngestScreen)
+        await screen_by_key(pilot, app, "i", IngestScreen)
         path = str(tmp_path / "artikel")
         await type_text(pilot, path)
         await pilot.press("ctrl+q")

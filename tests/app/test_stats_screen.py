@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Input
 
 import store
-from tests.app.pilot import messages, screen_text, settle
+from tests.app.pilot import messages, screen_by_key, screen_text, settle
 from tui.app import TandaiApp
 from tui.screens.stats import StatsScreen
 from tui.screens.workbench import Workbench
@@ -32,10 +32,7 @@ async def test_stats_screen_shows_the_figures_and_data_is_never_markup(
     add_records(sample_store_path)
     app = TandaiApp(sample_store_path, reviewer="rina", config={})
     async with app.run_test(size=size) as pilot:
-        await settle(pilot, app)
-        await pilot.press("escape", "G")
-        await settle(pilot, app)
-        assert isinstance(app.screen, StatsScreen)
+        await screen_by_key(pilot, app, "G", StatsScreen)
         shown = screen_text(app)
         assert "records per week" in shown and "campaign" in shown
         assert "4 records" in shown
