@@ -231,6 +231,44 @@ def _mark(st: Store, article_id: str, status: str, undecided: dict[str, list[str
     return Put("status", status_key(st.reviewer, article_id), entry)
 
 
+WHOLE = "record"  # the undecided "slot" of a pair only one coder has: keep that record or drop it
+
+
+def _started(st: Store, cmp: Comparison, taking: int | None = None) -> tuple[list[Op], dict[str, list[str]]]:
+    """The undecided slots so far and, on the adjudicator's first take in an article, the copies
+    that settle every pair the two coders agree on (as INCEpTION's curation merges agreement at
+    once): an adjudicated article exports only the adjudicator's copies, so a pair nobody took
+    would be lost from the export without a word. Every pair they differ on starts undecided
+    (its differing slots, or ``WHOLE`` for a record only one of them has). ``taking`` is the pair
+    the take itself settles."""
+    if st.annotations.get("status", status_key(st.reviewer, cmp.article_id)) is not None:
+        return [], undecided_slots(st, cmp.article_id)
+    ops: list[Op] = []
+    undecided: dict[str, list[str]] = {}
+    article = st.article(cmp.article_id, corrected=False)
+    for i, (ra, rb) in enumerate(cmp.pairs):
+        rid = adjudicated_id(st.reviewer, [r["id"] for r in (ra, rb) if r is not None])
+        slots = differing(ra, rb) if ra is not None and rb is not None else [WHOLE]
+        if i == taking:
+            continue
+        if slots:
+            undecided[rid] = slots
+        elif ra is not None and st.annotations.get("records", rid) is None:
+            ops.append(Put("records", rid, _copy(st, article, rid, ra, None)))
+    return ops, undecided
+
+
+def _copy(st: Store, article: Article, rid: str, source: dict[str, Any],
+          current: dict[str, Any] | None) -> dict[str, Any]:
+    """The adjudicator's record ``rid`` holding ``source``'s slots (validated as any record)."""
+    clean = validate(article, {k: v for k, v in source.items() if k in RECORD_FIELDS}, st.taxonomy)
+    stamp = next_stamp(str(current["updated"])) if current else now_iso()
+    rec = {"id": rid, "article_id": article.id, "reviewer": st.reviewer,
+           "created": (current or {}).get("created") or stamp, "updated": stamp, **clean}
+    rec["evidence"] = [e if isinstance(e, dict) else e.to_dict() for e in rec.get("evidence") or []]
+    return rec
+
+
 def _undecided_of(entry: dict[str, Any] | None) -> dict[str, list[str]]:
     """The undecided slots an adjudicator's status entry holds (anything malformed is ignored)."""
     found = (entry or {}).get("undecided") if (entry or {}).get("adjudicated") else None
@@ -280,13 +318,16 @@ def take_record(st: Store, cmp: Comparison, i: int, side: str, slot: str | None 
     rid = adjudicated_id(st.reviewer, [r["id"] for r in (ra, rb) if r is not None])
     current = st.annotations.get("records", rid)
     chosen = ra if side == "a" else rb if side == "b" else None
-    undecided = undecided_slots(st, cmp.article_id)
+    seeds, undecided = _started(st, cmp, taking=i)
     before = undecided.get(rid, [])
     if slot is None:
         undecided.pop(rid, None)
-        ops: list[Op] = [_mark(st, cmp.article_id, _adjudicated_status(st, cmp.article_id), undecided)]
+        status = _adjudicated_status(st, cmp.article_id)
+        ops: list[Op] = [*seeds, _mark(st, cmp.article_id, status, undecided)]
         if chosen is None:
             if current is None:
+                if seeds or before:  # dropping the one coder's record is a decision too
+                    st.history.change("adjudicate: no record", ops)
                 return None
             st.history.change("adjudicate: no record", [*ops, Delete("records", rid)])
             return None
@@ -300,18 +341,13 @@ def take_record(st: Store, cmp: Comparison, i: int, side: str, slot: str | None 
         fields[slot] = value if side == "edit" else (chosen or {}).get(slot)
         if slot == "date":
             fields["phase"] = None
-        left = [s for s in (before if current is not None else differing(ra, rb)) if s != slot]
+        left = [s for s in (before if current is not None else differing(ra, rb)) if s not in (slot, WHOLE)]
         if left:
             undecided[rid] = left
         else:
             undecided.pop(rid, None)
-        ops = [_mark(st, cmp.article_id, _adjudicated_status(st, cmp.article_id), undecided)]
-    article = st.article(cmp.article_id, corrected=False)
-    clean = validate(article, fields, st.taxonomy)
-    stamp = next_stamp(str(current["updated"])) if current else now_iso()
-    rec = {"id": rid, "article_id": cmp.article_id, "reviewer": st.reviewer,
-           "created": (current or {}).get("created") or stamp, "updated": stamp, **clean}
-    rec["evidence"] = [e if isinstance(e, dict) else e.to_dict() for e in rec.get("evidence") or []]
+        ops = [*seeds, _mark(st, cmp.article_id, _adjudicated_status(st, cmp.article_id), undecided)]
+    rec = _copy(st, st.article(cmp.article_id, corrected=False), rid, fields, current)
     same = current is not None and all(current.get(k) == rec.get(k) for k in RECORD_FIELDS)
     if same and undecided.get(rid, []) == before:
         return current  # taken already: no change to record (nor to undo)
@@ -330,7 +366,8 @@ def take_status(st: Store, cmp: Comparison, side: str) -> str:
     _require(st, cmp.article_id)
     if _adjudicated_status(st, cmp.article_id) == status:
         return status
-    st.history.change(f"adjudicate: {status}", [_mark(st, cmp.article_id, status)])
+    seeds, undecided = _started(st, cmp)
+    st.history.change(f"adjudicate: {status}", [*seeds, _mark(st, cmp.article_id, status, undecided)])
     return status
 
 
@@ -363,8 +400,8 @@ def settled(st: Store, cmp: Comparison) -> dict[str, Any]:
     the adjudicated record of each pair (or None), the label of each differing span (or None),
     and each pair's slots still undecided (``undecided_slots``)."""
     entry = st.annotations.get("status", status_key(st.reviewer, cmp.article_id))
-    records = [st.annotations.get("records", adjudicated_id(st.reviewer, [r["id"] for r in pair if r]))
-               for pair in cmp.pairs]
+    rids = [adjudicated_id(st.reviewer, [r["id"] for r in pair if r]) for pair in cmp.pairs]
+    records = [st.annotations.get("records", rid) for rid in rids]
     mine = [o for o in st.overrides(cmp.article_id) if o["reviewer"] == st.reviewer]
     touched = {(o["start"], o["end"]) for o in mine}
     base = [(e.start, e.end, e.label) for e in st.article(cmp.article_id, corrected=False).entities]
@@ -374,7 +411,7 @@ def settled(st: Store, cmp: Comparison) -> dict[str, Any]:
     open_slots = _undecided_of(entry)
     return {"status": entry["status"] if entry and entry.get("adjudicated") else None,
             "records": records, "entities": entities,
-            "undecided": [open_slots.get(r["id"], []) if r else [] for r in records]}
+            "undecided": [open_slots.get(rid, []) for rid in rids]}
 
 
 def same_events(st: Store, record_id: str) -> list[ActivityRecord]:
@@ -391,12 +428,19 @@ def same_events(st: Store, record_id: str) -> list[ActivityRecord]:
 
 def unsettled(st: Store) -> list[tuple[str, str, list[str]]]:
     """(article, adjudicated record id, undecided slots) of every adjudicated record not settled
-    yet, for the adjudicator each article's adjudicated version comes from (``adjudicated_records``)."""
+    yet, for the adjudicator each article's adjudicated version comes from (``adjudicated_records``):
+    a copy with slots to decide, or a pair not taken at all (no copy yet; ``WHOLE`` for a record only
+    one coder has), as long as the coders' records it comes from are still there."""
     judged = adjudicated_reviewers(st.annotations.values("status"))
     out = []
     for aid, names in sorted(judged.items()):
-        for rid, slots in sorted(undecided_slots(st, aid, sorted(names)[0]).items()):
-            if st.annotations.get("records", rid) is not None:
+        chosen = sorted(names)[0]
+        pending = undecided_slots(st, aid, chosen)
+        if not pending:
+            continue
+        possible = copy_ids(chosen, _article_records(st, aid))
+        for rid, slots in sorted(pending.items()):
+            if rid in possible or st.annotations.get("records", rid) is not None:
                 out.append((aid, rid, slots))
     return out
 

@@ -61,3 +61,40 @@ async def test_a_slot_taken_shows_the_others_undecided_until_decided(
         assert adjudicate.undecided_slots(st, aid) == {}
         assert [(r.article_id, r.type, r.date, r.location) for r in adjudicate.adjudicated_records(st)] == [
             (aid, "patrol", "2024-11-27", "Gudang KPU")]
+
+
+async def test_the_first_take_settles_what_both_agree_on_and_names_the_pairs_left(
+        sample_store_path: Path, config_home: Path) -> None:
+    """Three pairs: alike, another type, one only A has. Taking the status settles the first (its
+    copy shows in the adjudicated column) and names the two others in the head until each is taken."""
+    from tests.unit.test_adjudicate_pairs import three_pairs
+
+    aid = three_pairs(sample_store_path)
+    app = TandaiApp(sample_store_path, reviewer="lead", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await screen_by_key(pilot, app, "C", AdjudicateScreen)
+        assert "not settled" not in screen_text(app)
+        await pilot.press("a")  # the status row: A's status
+        await settle(pilot, app)
+        text = screen_text(app)
+        assert "not settled yet, still to decide: record 2 (type) · record 3 (keep or drop)" in text
+        table = app.screen.query_one(DataTable)
+        rows = {str(table.get_row_at(i)[0]): str(table.get_row_at(i)[3]) for i in range(table.row_count)}
+        assert rows["record 1: type"] == "static_guard"  # settled with the first take
+        assert rows["≠ record 2: type"] == "? undecided" and rows["≠ record 3: type"] == "? undecided"
+        record3 = next(i for i in range(table.row_count) if str(table.get_row_at(i)[0]) == "≠ record 3: type")
+        table.move_cursor(row=record3)
+        await pilot.press("B")  # B has no third record: dropped, which decides it
+        await settle(pilot, app)
+        assert "still to decide: record 2 (type)" in screen_text(app)
+        record2 = next(i for i in range(table.row_count) if str(table.get_row_at(i)[0]) == "≠ record 2: type")
+        table.move_cursor(row=record2)
+        await pilot.press("A")
+        await settle(pilot, app)
+        assert "not settled" not in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot, app)
+    with store.open(sample_store_path, reviewer="lead", read_only=True) as st:
+        assert adjudicate.unsettled(st) == []
+        assert sorted(r.type for r in adjudicate.adjudicated_records(st) if r.article_id == aid) == [
+            "patrol", "static_guard"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from store.adjudicate import adjudicated_records, unsettled
+from store.adjudicate import WHOLE, adjudicated_records, unsettled
 from store.export import FILE_ONLY, FORMATS, Options, config_path, export_file, write_stream
 from store.interchange.common import Progress, reviewer_records
 
@@ -71,9 +71,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         left_out = unsettled(st) if args.adjudicated else []
     if left_out:  # nobody decided those slots: never exported as if settled, never in silence
         aid, _, slots = left_out[0]
+        what = ", ".join("keep or drop" if s == WHOLE else s for s in slots)
         more = f" and {len(left_out) - 1} more" if len(left_out) > 1 else ""
         print(safe_line(f"tandai: {len(left_out)} adjudicated record(s) left out, not settled yet "
-                        f"(article {aid}: {', '.join(slots)} undecided{more}); decide them on the "
+                        f"(article {aid}: {what} undecided{more}); decide them on the "
                         "adjudication screen (C)"), file=sys.stderr)
     if opts.damaged:
         print(f"tandai: {len(opts.damaged)} article(s) have damaged entities or spans, left out of the "

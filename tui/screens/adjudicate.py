@@ -23,6 +23,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from store.adjudicate import (
+    WHOLE,
     Comparison,
     compare,
     disagreements,
@@ -157,7 +158,7 @@ class AdjudicateScreen(Screen[None]):
             undecided = self.done["undecided"][i]
             for slot, va, vb, _same in cmp.slot_rows(i):
                 row(("record", i, slot), f"record {i + 1}: {slot}", va, vb,
-                    UNDECIDED if slot in undecided else show(adj, slot) if adj else None)
+                    UNDECIDED if {slot, WHOLE} & set(undecided) else show(adj, slot) if adj else None)
         article = self.owner.call(self.owner.store.article, aid, False)
         for i, (s, e, la, lb) in enumerate(cmp.entity_diffs):
             settled_label = self.done["entities"][i]
@@ -170,7 +171,8 @@ class AdjudicateScreen(Screen[None]):
         """Which adjudicated records still have undecided slots: they are not settled (nor exported)
         until each of those slots is taken or edited."""
         undecided = self.done.get("undecided", [])
-        left = [f"record {i + 1} ({', '.join(slots)})" for i, slots in enumerate(undecided) if slots]
+        left = [f"record {i + 1} ({', '.join('keep or drop' if s == WHOLE else s for s in slots)})"
+                for i, slots in enumerate(undecided) if slots]
         return f"not settled yet, still to decide: {' · '.join(left)}" if left else ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
