@@ -244,7 +244,8 @@ class IngestScreen(HoldsTyped, ModalScreen[str]):
     """Asks for a path (with completion); the app runs the ingest and reports progress here."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="IngestScreen")
-    BINDINGS = [Binding("escape", "dismiss('')", "Close", id="ingest_close")]
+    BINDINGS = [Binding("escape", "dismiss('')", "Close", id="ingest_close"),
+                Binding("tab", "complete", "Complete", id="ingest_complete", show=False)]
     keeps = False  # a path to read now: there is nothing to store it as when quitting
     started = ""  # the path whose ingest was asked for: no longer typed and unsent
 
@@ -260,6 +261,13 @@ class IngestScreen(HoldsTyped, ModalScreen[str]):
             yield Input(placeholder=placeholder, id="ingest-path", suggester=PathSuggester(self.rule))
             yield ProgressBar(id="ingest-progress", show_eta=False)
             yield Static("", id="ingest-status")
+
+    def action_complete(self) -> None:
+        """Tab takes the completion, as in a shell (Textual's Input takes it with the right arrow
+        at the end of the text); with nothing to complete it does nothing (focus stays)."""
+        field = self.query_one(Input)
+        field.cursor_position = len(field.value)
+        field.action_cursor_right()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value.strip():
