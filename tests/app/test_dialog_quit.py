@@ -110,3 +110,29 @@ async def test_ingest_path_typed_then_quit_offers_no_save(
             assert app.screen.query_one(Input).value == path
         else:
             assert app.return_value == 0
+
+
+async def test_a_search_name_refused_on_quit_stays_typed_and_the_workbench_stays(
+        sample_store_path: Path, config_home: Path) -> None:
+    """s on quit saves the name as Enter would; when the store refuses it (another reviewer's
+    search has that name) the workbench says so and stays, with the name still in the dialog."""
+    with store.open(sample_store_path, reviewer="budi") as st:
+        st.save_search("nightly", "outlet:antara")
+    app = TandaiApp(sample_store_path, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await save_search_dialog(pilot, app, "outlet:kompas")
+        dialog = app.screen
+        assert isinstance(dialog, SaveSearch)
+        await type_text(pilot, "nightly")
+        await pilot.press("ctrl+q")
+        await settle(pilot, app)
+        assert isinstance(app.screen, UnsavedChanges)
+        await pilot.press("s")
+        await settle(pilot, app)
+        assert app.return_value is None, "quit though the name was refused"
+        assert app.screen is dialog and dialog.query_one(Input).value == "nightly"
+        assert any("budi" in said for said in app.said), list(app.said)[-3:]
+    with store.open(sample_store_path, reviewer="rina", read_only=True) as st:
+        assert [(s["name"], s["reviewer"], s["query"]) for s in st.saved_searches()] == [
+            ("nightly", "budi", "outlet:antara")]
