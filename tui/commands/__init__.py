@@ -79,7 +79,7 @@ ANYWHERE = [
         "Undo",
     ),
     Command("redo", "ctrl+y", "redo", "redo", "Redo", "Redo"),
-    Command("ingest", "i", "ingest", "ingest files (path completion, progress)", "Ingest", "Ingest"),
+    Command("ingest", "i", "ingest", "ingest files (Tab completes the path; progress)", "Ingest", "Ingest"),
     Command("stats", "G", "stats", "stats screen: plots of the records and coding progress", palette="Stats"),
     Command("agreement", "A", "open_screen('agreement')",
             "agreement between reviewers, progress per reviewer", palette="Agreement"),
