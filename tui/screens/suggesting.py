@@ -45,7 +45,7 @@ class Suggesting(Form):
     # what the form's fields offer to complete (bound to the panel in Workbench.compose)
     completions: reactive[Completions] = reactive(Completions)
 
-    @work(thread=True, exclusive=True, group="suggest")
+    @work(thread=True, exclusive=True, group="suggest", description="load suggestions")
     def load_suggestions(self, article: Article, first: bool) -> None:
         """Read the article's suggestions and completions after it shows (never delaying it)."""
         worker = get_current_worker()

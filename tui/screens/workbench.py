@@ -319,7 +319,7 @@ class Workbench(Menus):
         start = rows.index(here) + 1 if here in rows else 0
         self._find_todo(rows[start:] + rows[:start], here)
 
-    @work(thread=True, exclusive=True, group="todo")
+    @work(thread=True, exclusive=True, group="todo", description="find the next to do")  # ids: no repr
     def _find_todo(self, ids: list[str], here: str | None) -> None:
         """The next todo article after the shown one in the list, else the first in the store
         (statuses are read in this worker, never on the UI thread)."""
