@@ -186,13 +186,36 @@ class Coding(Suggesting):
             clean = validate(article, merged, self.taxonomy)
             new = ActivityRecord(id=old.id, article_id=old.article_id, reviewer=old.reviewer,
                                  created=old.created, updated=next_stamp(old.updated), **clean)
-            self._change(f"edit {new.type} record", [Put("records", new.id, new.to_dict())])
+            self._change(f"edit {new.type} record", [Put("records", new.id, new.to_dict()),
+                                                     *self._decided(old, set(fields))])
         return new
 
     def delete_record(self, record_id: str) -> ActivityRecord:
         old = self.record(record_id)
-        self._change(f"delete {old.type} record", [Delete("records", record_id)])
+        self._change(f"delete {old.type} record", [Delete("records", record_id), *self._decided(old, None)])
         return old
+
+    def _decided(self, record: ActivityRecord, slots: set[str] | None) -> list[Op]:
+        """An adjudicator editing their adjudicated copy in the workbench decides the slots edited
+        (deleting it decides the whole pair: dropped), as the adjudication screen's ``e`` does; the
+        status entry's ``undecided`` list (``store.adjudicate``) loses them in the same change.
+        Before, such a record stayed unsettled, left out of ``--adjudicated``, whatever was typed."""
+        key = status_key(record.reviewer, record.article_id)
+        entry = self.annotations.get("status", key)
+        pending = entry.get("undecided") if entry and entry.get("adjudicated") else None
+        if (entry is None or record.reviewer != self.reviewer or not isinstance(pending, dict)
+                or record.id not in pending):
+            return []
+        left = [] if slots is None else [s for s in pending[record.id] if s not in slots]
+        undecided = {rid: v for rid, v in pending.items() if rid != record.id}
+        if left:
+            undecided[record.id] = left
+        if left == pending[record.id]:
+            return []
+        entry = {k: v for k, v in entry.items() if k != "undecided"}
+        if undecided:
+            entry["undecided"] = dict(sorted(undecided.items()))
+        return [Put("status", key, entry)]
 
     def records(self, article_id: str | None = None) -> list[ActivityRecord]:
         if article_id is not None:

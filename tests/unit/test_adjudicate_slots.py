@@ -113,3 +113,31 @@ def test_an_adjudication_written_before_undecided_slots_reads_as_settled(sample_
             Put("records", rid, {**ra, "id": rid, "reviewer": "lead", "location": rb["location"]})])
     records, err = export_adjudicated(sample_store_path)
     assert [(r["id"], r["location"]) for r in records] == [(rid, "Gudang KPU")] and "left out" not in err
+
+
+def test_editing_the_adjudicated_copy_decides_the_slots_edited(sample_store_path: Path) -> None:
+    """The adjudicator edits their copy where every record is edited (the workbench's form calls
+    ``update_record`` a slot at a time): that slot is decided, as ``e`` on the adjudication screen
+    decides it; before, the record stayed unsettled whatever was typed. Deleting the copy drops the
+    pair: decided too. Another reviewer's edit decides nothing."""
+    aid = differ_in_three(sample_store_path)
+    with store.open(sample_store_path, reviewer="lead") as st:
+        rec = adjudicate.take_record(st, adjudicate.compare(st, aid), 0, "b", slot="location")
+        assert rec is not None
+    with store.open(sample_store_path, reviewer="rina") as other:
+        other.update_record(rec["id"], type="patrol")  # not the adjudicator: nothing decided
+        assert adjudicate.undecided_slots(other, aid, "lead") == {rec["id"]: ["type", "date"]}
+    with store.open(sample_store_path, reviewer="lead") as st:
+        st.update_record(rec["id"], type="escort")
+        assert adjudicate.undecided_slots(st, aid) == {rec["id"]: ["date"]}
+        st.update_record(rec["id"], notes="checked with both")  # not an undecided slot: nothing decided
+        assert adjudicate.undecided_slots(st, aid) == {rec["id"]: ["date"]}
+        st.update_record(rec["id"], date="2024-11-26")
+        assert adjudicate.undecided_slots(st, aid) == {} and adjudicate.unsettled(st) == []
+        assert [(r.type, r.date) for r in adjudicate.adjudicated_records(st)] == [("escort", "2024-11-26")]
+        st.undo()  # the edit and its decision are one step
+        assert adjudicate.undecided_slots(st, aid) == {rec["id"]: ["date"]}
+        st.delete_record(rec["id"])
+        assert adjudicate.undecided_slots(st, aid) == {}
+    records, err = export_adjudicated(sample_store_path)
+    assert records == [] and "left out" not in err
