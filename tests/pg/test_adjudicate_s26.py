@@ -41,3 +41,21 @@ def test_only_an_adjudicator_who_did_not_code_it_adjudicates(filled: str) -> Non
         chosen = [(r.reviewer, r.unit) for r in adjudicate.adjudicated_records(ayu) if r.article_id == first]
         assert chosen == [("ayu", "Polres Budi")]
         assert ayu.statuses(first) == {"budi": "done", "rina": "done", "ayu": "in_progress"}
+
+
+def test_the_first_take_settles_the_agreed_pairs_on_a_team_database(filled: str) -> None:
+    """The copies of what both coders agree on are written with the adjudicator's first take, through
+    the database's own checks (``tandai.bad_op``), and the pair left is named as unsettled."""
+    with store.open(filled) as st:
+        first = next(r.id for r in st.articles())
+    for role, second in (("rina", "patrol"), ("budi", "escort")):
+        with store.open(as_role(filled, role)) as st:
+            st.add_record(first, type="static_guard", unit="Polres Uji", evidence=[{"start": 0, "end": 30}])
+            st.add_record(first, type=second, unit="Polres Uji", evidence=[{"start": 40, "end": 70}])
+            st.set_status(first, "done")
+    with store.open(as_role(filled, "ayu")) as ayu:
+        adjudicate.take_status(ayu, adjudicate.compare(ayu, first), "a")
+    with store.open(as_role(filled, "ayu")) as ayu:  # as the database holds it
+        assert [(r.reviewer, r.type) for r in adjudicate.adjudicated_records(ayu) if r.article_id == first] == [
+            ("ayu", "static_guard")]
+        assert [slots for aid, _, slots in adjudicate.unsettled(ayu) if aid == first] == [["type"]]
