@@ -265,13 +265,16 @@ class Coding(Suggesting):
         """Every acting unit some record names, sorted (the workbench offers them for completion)."""
         return sorted({r["unit"] for r in self.annotations.values("records") if r.get("unit")})
 
-    def _status_op(self, article_id: str, status: str) -> Op:
+    def _status_op(self, article_id: str, status: str, updated: str | None = None) -> Op:
         key = status_key(self.reviewer, article_id)
+        stamp = now_iso() if updated is None else updated
         return Put("status", key, {"article_id": article_id, "reviewer": self.reviewer,
-                                       "status": status, "updated": now_iso()})
+                                       "status": status, "updated": stamp})
 
-    def set_status(self, article_id: str, status: str) -> str:
-        """Set this reviewer's status for an article; returns the previous status."""
+    def set_status(self, article_id: str, status: str, undated: bool = False) -> str:
+        """Set this reviewer's status for an article; returns the previous status. ``undated``:
+        the time it was set is not known (an import of another tool's file): stamped "", as a
+        merge stores an export's statuses, so any status set at a known time wins a merge over it."""
         check_id("article", article_id)
         check_text("the status", status)
         if status not in STATUSES:
@@ -280,7 +283,7 @@ class Coding(Suggesting):
             raise NotFound(f"no article {article_id!r} in this store")
         previous = self.status(article_id)
         if previous != status:
-            self._change(f"mark {status}", [self._status_op(article_id, status)])
+            self._change(f"mark {status}", [self._status_op(article_id, status, "" if undated else None)])
         return previous
 
     def progress(self) -> dict[str, int]:
@@ -306,12 +309,16 @@ class Coding(Suggesting):
                if o is not None]
         return sorted(out, key=lambda o: o["seq"])
 
-    def entities(self, article: Article) -> list[Entity]:
+    def entities(self, article: Article, reviewer: str | None = None) -> list[Entity]:
         """The article's entities with every correction applied in the order they were made:
-        its own and the store-wide ones (``correct_entity_everywhere``)."""
+        its own and the store-wide ones (``correct_entity_everywhere``). With ``reviewer``, only
+        that reviewer's corrections of it (and the store-wide ones): what that reviewer coded, as
+        agreement compares it and as an import of several annotators' files diffs each against."""
         if not isinstance(article, Article):
             raise InvalidArgument(f"entities() takes an Article, not {type(article).__name__}")
         corrections = self.overrides(article.id)
+        if reviewer is not None:
+            corrections = [o for o in corrections if o.get("reviewer") == reviewer]
         rules = self.annotations.tables["entity_rules"]
         if rules:
             if self._rules_seq != self.annotations.seq:
@@ -366,12 +373,14 @@ class Coding(Suggesting):
         """Add or relabel a span (``label``) or remove the entity at exactly that span (None)."""
         return self.correct_entities(article_id, [(start, end, label)])[0]
 
-    def correct_entities(self, article_id: str,
-                         corrections: Sequence[tuple[int, int, str | None]]) -> list[dict[str, Any]]:
+    def correct_entities(self, article_id: str, corrections: Sequence[tuple[int, int, str | None]],
+                         own_view: bool = False) -> list[dict[str, Any]]:
         """``correct_entity`` for many spans of one article as one change (one journal line, one
         undo step), the article read once: an import corrects thousands of spans of a long text,
         and a call each re-read it (quadratic time). A labelled span may not overlap another span
-        of the batch (then the order they apply in cannot matter); removals may overlap."""
+        of the batch (then the order they apply in cannot matter); removals may overlap.
+        ``own_view``: the corrections are of what this reviewer sees with only their own
+        corrections (``entities(article, reviewer)``), as an import of their file gives them."""
         check_id("article", article_id)
         for start, end, label in corrections:
             check_int("start", start, 0, 10**9)
@@ -393,7 +402,7 @@ class Coding(Suggesting):
         if len({(s, e) for s, e, _ in corrections}) < len(corrections) or any(
                 b[0] < a[1] for a, b in pairwise(labelled)):
             raise StoreError("the labelled spans of one change must not overlap")
-        current = {(e.start, e.end): e for e in self.entities(article)}
+        current = {(e.start, e.end): e for e in self.entities(article, self.reviewer if own_view else None)}
         seq, stamp = self.annotations.seq + 1, now_iso()
         ops: list[Op] = []
         out: list[dict[str, Any]] = []

@@ -625,8 +625,10 @@ def _apply(st: Store, doc: Doc, article: Article, report: ImportReport) -> None:
     with as_reviewer(st, doc.reviewer):
         if doc.spans_known:
             # all of a text's corrections are one change: one each re-read the article (D6)
+            # against what this annotator sees (their own corrections only): the store's view holds
+            # every reviewer's, and a diff against it gave the second of two identical codings none
             want = {(s, e): lab for s, e, lab in doc.spans}
-            current = st.entities(st.article(article.id, corrected=False))
+            current = st.entities(st.article(article.id, corrected=False), st.reviewer)
             in_noise = span_test((s.start, s.end) for s in article.noise)
             wanted = span_test(want)
             fixes: list[tuple[int, int, str | None]] = [
@@ -635,17 +637,19 @@ def _apply(st: Store, doc: Doc, article: Article, report: ImportReport) -> None:
                 and not wanted(ent.start, ent.end)]
             have = {(e.start, e.end): e.label for e in current}
             fixes += [(s, e, label) for (s, e), label in sorted(want.items()) if have.get((s, e)) != label]
-            st.correct_entities(article.id, fixes)
+            st.correct_entities(article.id, fixes, own_view=True)
             report.corrections += len(fixes)
         # every reviewer's status where the file lists them (tandai's own exports), else the
         # file's one status is the annotator's
         statuses = dict(doc.statuses)
         if doc.status and not statuses:
             statuses[doc.reviewer or st.reviewer] = doc.status
+        # a file does not say when a status was set: stored undated (as a merge stores an
+        # export's), so a merge back never lets an old snapshot's status beat a later one
         for who, status in statuses.items():
             with as_reviewer(st, who):
                 if st.status(article.id) != status:
-                    st.set_status(article.id, status)
+                    st.set_status(article.id, status, undated=True)
                     report.statuses += 1
                 report.reviewers.add(who)
     existing = {_record_key(r.reviewer, r.type, r.unit, [(s.start, s.end) for s in r.evidence])
@@ -658,9 +662,14 @@ def _apply(st: Store, doc: Doc, article: Article, report: ImportReport) -> None:
         if key in existing:
             continue
         with as_reviewer(st, who):
+            started = st.status(article.id) == "todo"
+            if started:  # a first record starts the article: undated too (add_record would say now)
+                st.set_status(article.id, "in_progress", undated=True)
             try:
                 st.add_record(article.id, **fields)
             except StoreError as exc:
+                if started:
+                    st.undo()  # no record, so not started
                 report.skipped.append((doc.where, f"a record could not be added: {exc}"))
                 continue
         existing.add(key)
