@@ -64,21 +64,26 @@ def test_the_agreement_command_sees_two_identical_codings_as_one(tmp_path: Path)
     assert whole[4:] == ["7", "7", "1.000", "1.000", "1.000", "1.000"], out.stdout
 
 
-def test_an_imported_status_is_undated_so_a_later_one_wins_the_merge_back(tmp_path: Path) -> None:
-    """A snapshot exported, imported elsewhere, merged back: rina's later 'flagged' stays."""
-    src = tmp_path / "src"
+def _rina_done(tmp: Path) -> tuple[Path, str]:
+    """The store the tandai command uses, one article: rina coded a patrol and is done."""
+    src = tmp / "src"
     src.mkdir()
     (src / "t.txt").write_text(TEXT, encoding="utf-8")
-    main = tmp_path / "store"
-    with store.open(main, reviewer="rina") as st:
+    with store.open(tmp / "store", reviewer="rina") as st:
         st.ingest([src])
         (art,) = st.articles()
         st.add_record(art.id, type="patrol", unit="Polres Paser", evidence=[{"start": 0, "end": 60}])
         st.set_status(art.id, "done")
+    return tmp / "store", art.id
+
+
+def test_an_imported_status_is_undated_so_a_later_one_wins_the_merge_back(tmp_path: Path) -> None:
+    """A snapshot exported, imported elsewhere, merged back: rina's later 'flagged' stays."""
+    main, aid = _rina_done(tmp_path)
     snap = tmp_path / "snap.json"
     assert tandai(tmp_path, "export", "--format", "labelstudio", "--out", str(snap)).returncode == 0
     with store.open(main, reviewer="rina") as st:
-        st.set_status(art.id, "flagged")  # after the snapshot
+        st.set_status(aid, "flagged")  # after the snapshot
     other = tmp_path / "other"
     out = tandai(tmp_path, "import", "--format", "labelstudio", "--store", str(other), str(snap))
     assert out.returncode == 0, out.stderr
@@ -88,22 +93,14 @@ def test_an_imported_status_is_undated_so_a_later_one_wins_the_merge_back(tmp_pa
     merged = tandai(tmp_path, "merge", str(other))
     assert merged.returncode == 0, merged.stderr
     with store.open(main, reviewer="rina", read_only=True) as st:
-        assert st.status(art.id) == "flagged"
+        assert st.status(aid) == "flagged"
 
 
 def test_a_record_s_import_starts_the_article_undated_so_done_stays_done_after_a_merge_back(
         tmp_path: Path) -> None:
     """brat carries records, not statuses: the import starts the annotator's article (in_progress),
     undated, so merging it back leaves the coder's 'done' as it was (it became 'in_progress')."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "t.txt").write_text(TEXT, encoding="utf-8")
-    main = tmp_path / "store"
-    with store.open(main, reviewer="rina") as st:
-        st.ingest([src])
-        (art,) = st.articles()
-        st.add_record(art.id, type="patrol", unit="Polres Paser", evidence=[{"start": 0, "end": 60}])
-        st.set_status(art.id, "done")
+    main, aid = _rina_done(tmp_path)
     folder = tmp_path / "brat"
     assert tandai(tmp_path, "export", "--format", "brat", "--out", str(folder)).returncode == 0
     other = tmp_path / "other"
@@ -114,4 +111,4 @@ def test_a_record_s_import_starts_the_article_undated_so_done_stays_done_after_a
             ("rina", "in_progress", "")]
     assert tandai(tmp_path, "merge", str(other)).returncode == 0
     with store.open(main, reviewer="rina", read_only=True) as st:
-        assert st.status(art.id) == "done"
+        assert st.status(aid) == "done"
