@@ -12,12 +12,12 @@ import re
 import uuid
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from store.disk.annotations import Annotations, record_problem, status_key
+from store.disk.annotations import CLOCK_SKEW, Annotations, record_problem, status_key
 from store.disk.corpus import now_iso
 from store.disk.gazetteer import write_gazetteer
 from store.errors import Conflict, InvalidArgument, NotFound, ReadOnlyStore, StoreError
@@ -42,10 +42,26 @@ from store.taxonomy import Taxonomy
 
 def next_stamp(previous: str) -> str:
     """A changed record's ``updated``: now, to the second, unless that does not tell it from the
-    stamp it replaces (the last change was within the same second, or the clock is behind):
-    then to the microsecond. A stamp names a version (``update_record(read=...)``)."""
-    stamp = now_iso()
-    return stamp if stamp > previous else datetime.now(UTC).isoformat(timespec="microseconds")
+    stamp it replaces (the last change was within the same second): then to the microsecond; and
+    when the clock is behind the stamp it replaces, a microsecond after that one, since a merge
+    keeps the later stamp and would keep the older version without a word. Not after a stamp
+    beyond the clock skew a store accepts (``CLOCK_SKEW``): that one was made up (a clock far
+    ahead), and stamping after it would carry the made-up time on. A stamp names a version
+    (``update_record(read=...)``)."""
+    now = datetime.now(UTC)
+    stamp = now.isoformat(timespec="seconds")
+    if stamp > previous:
+        return stamp
+    fine = now.isoformat(timespec="microseconds")
+    if fine > previous:
+        return fine
+    try:
+        before = datetime.fromisoformat(previous)
+    except ValueError:
+        return fine
+    if before.tzinfo is None or before > now + CLOCK_SKEW:
+        return fine
+    return (before + timedelta(microseconds=1)).astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def span_test(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
@@ -184,8 +200,10 @@ class Coding(Suggesting):
             if "date" in fields and "phase" not in fields:
                 merged["phase"] = None  # re-derive from the new date
             clean = validate(article, merged, self.taxonomy)
+            updated = next_stamp(old.updated)
+            # a record never ends before it began: a created from a clock far ahead comes back
             new = ActivityRecord(id=old.id, article_id=old.article_id, reviewer=old.reviewer,
-                                 created=old.created, updated=next_stamp(old.updated), **clean)
+                                 created=min(old.created, updated), updated=updated, **clean)
             self._change(f"edit {new.type} record", [Put("records", new.id, new.to_dict()),
                                                      *self._decided(old, set(fields))])
         return new

@@ -6,11 +6,18 @@ import itertools
 import os
 import re
 import stat
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from store.disk.annotations import TABLES, Annotations, ByArticle, record_problem, snapshot_problem
+from store.disk.annotations import (
+    CLOCK_SKEW,
+    TABLES,
+    Annotations,
+    ByArticle,
+    record_problem,
+    snapshot_problem,
+)
 from store.disk.atomic import read_json, read_own
 from store.disk.journal import decode_line
 from store.disk.layout import (
@@ -219,7 +226,6 @@ def taxonomy_of(root: Path) -> Taxonomy:
 
 # the stamps the store writes (``now_iso``, ``next_stamp``): UTC, to the second or the microsecond
 STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{6})?\+00:00")
-CLOCK_SKEW = timedelta(days=1)  # another reviewer's clock may run ahead; a stamp beyond is made up
 RECORD_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")  # uuid hex, a merge's or adjudication's sha256 prefix
 
 

@@ -25,6 +25,7 @@ import re
 import zlib
 from collections.abc import Container, Iterator
 from contextlib import AbstractContextManager, nullcontext
+from datetime import timedelta
 from pathlib import Path
 from types import NoneType
 from typing import Any
@@ -87,6 +88,7 @@ class ByArticle:
         return len(self._keys[table].get(article_id, ()))
 
 
+CLOCK_SKEW = timedelta(days=1)  # another reviewer's clock may run ahead; a stamp beyond is made up
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # as ``tandai.bad_op`` asks, in a team database
 _TEXT_OR_NULL = ("date_text", "location", "phase", "notes", "created", "updated")
 
