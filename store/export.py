@@ -112,13 +112,13 @@ def write_jsonl(st: Store, out: IO[bytes], damaged: list[str] | None = None,
 def _csv_rows(row: dict[str, Any]) -> Iterator[list[str]]:
     """An article's CSV rows, one per record (one without a record when it has none)."""
     base = [row["id"], row["title"], row["outlet"], row["published"], row["dateline"],
-            row["duplicate_of"], row["status"]]
+            row["duplicate_of"]]
     for rec in row["records"] or [None]:
         if rec is None:
-            cells = [*base, *[""] * (len(CSV_COLUMNS) - len(base))]
+            cells = [*base, row["status"], *[""] * (len(CSV_COLUMNS) - len(base) - 1)]
         else:
-            cells = [
-                *base,
+            cells = [  # a record's row: its reviewer's status, the same whoever exports
+                *base, row["statuses"].get(rec["reviewer"], "todo"),
                 rec["id"], rec["reviewer"], rec["type"], rec["unit"], rec["date"], rec["date_text"],
                 rec["location"], "; ".join(rec["partners"]), rec["personnel"], rec["phase"],
                 " | ".join(e["text"] for e in rec["evidence"]), rec["notes"], rec["created"],

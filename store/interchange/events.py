@@ -50,7 +50,9 @@ def rows(items: Iterable[Item], places: Places | None = None) -> Iterator[dict[s
                 "personnel": rec.personnel, "source": a.outlet, "source_url": a.url,
                 "notes": " | ".join(a.text[s.start:s.end] for s in rec.evidence),
                 "record_notes": rec.notes, "article_id": a.id, "article_title": a.title,
-                "published": a.published, "reviewer": rec.reviewer, "status": item.status,
+                # the record's reviewer's status, not the exporter's: the same file whoever exports
+                "published": a.published, "reviewer": rec.reviewer,
+                "status": item.statuses.get(rec.reviewer, "todo"),
             }
 
 
