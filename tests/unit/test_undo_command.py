@@ -133,6 +133,29 @@ def test_import_then_undo_puts_the_store_back_exactly(stores: dict[str, Path]) -
     assert {**after, "articles": before["articles"]} == before
 
 
+def test_an_import_changing_a_row_twice_is_undone_to_before_the_first_change(
+        tmp_path: Path, stores: dict[str, Path]) -> None:
+    """Two files, one command: budi accepts the Bontang text (status done, the file's entities),
+    then rejects it (irrelevant). The undo puts back what was there before the first: no status."""
+    with store.open(stores["mine"], reviewer="rina", read_only=True) as st:
+        bontang = st.article(_aid(st, "bontang"), corrected=False)
+    police = next(e for e in bontang.entities if e.label == "POLICE_UNIT")
+    task = {"text": bontang.text, "_annotator_id": "budi",
+            "spans": [{"start": police.start, "end": police.end, "label": "POLICE_UNIT"}]}
+    (tmp_path / "accept.jsonl").write_bytes(orjson.dumps({**task, "answer": "accept"}) + b"\n")
+    (tmp_path / "reject.jsonl").write_bytes(orjson.dumps({**task, "answer": "reject"}) + b"\n")
+    before = tables(stores["mine"])
+    done = tandai("import", "--store", str(stores["mine"]), "--format", "prodigy",
+                  str(tmp_path / "accept.jsonl"), str(tmp_path / "reject.jsonl"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    imported = tables(stores["mine"])
+    [budis] = [s for s in imported["status"].values() if s["reviewer"] == "budi"]
+    assert budis["status"] == "irrelevant" and imported["overrides"] != before["overrides"]
+    undone = tandai("undo", "--store", str(stores["mine"]))
+    assert undone.stdout.startswith("undid: prodigy import of accept.jsonl, reject.jsonl (1 status, "), undone
+    assert tables(stores["mine"]) == before
+
+
 def test_undo_is_refused_when_something_was_saved_since(stores: dict[str, Path]) -> None:
     """A workbench's save after the merge: putting the merge's rows back would lose it."""
     mine = str(stores["mine"])
