@@ -135,9 +135,10 @@ _NAMED = {"records": ("record", "records"), "status": ("status", "statuses"),
 
 def rows_digest(annotations: Annotations, keys: Iterable[tuple[str, str]]) -> str:
     """A checksum of these rows as stored now (absent ones too): whether a store is still as a
-    command left it, whatever its change number says (a store put back from an older copy)."""
+    command left it, whatever its change number says (a store put back from an older copy). Keys
+    sorted: a database hands a row back with its keys in its own order (jsonb)."""
     rows = [[table, key, annotations.stored(table, key)] for table, key in keys]
-    return hashlib.sha256(orjson.dumps(rows)).hexdigest()[:32]
+    return hashlib.sha256(orjson.dumps(rows, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
 
 
 @dataclass(frozen=True, slots=True)
