@@ -111,3 +111,24 @@ def test_anothers_change_to_other_rows_does_not_stop_it_and_stays(team: dict[str
     [rinas] = [k for k in after["status"] if k not in before["status"]]
     assert after["status"].pop(rinas)["reviewer"] == "rina"
     assert after == before
+
+
+def test_an_import_into_the_database_is_undone(filled: str, tmp_path: Path) -> None:
+    """An import is many changes (a text's corrections, its status): one undo, as on a directory."""
+    import orjson
+
+    rina = as_role(filled, "rina")
+    with store.open(rina, read_only=True) as st:
+        article = st.article(next(iter(st.articles())).id, corrected=False)
+    police = next(e for e in article.entities if e.label == "POLICE_UNIT")
+    task = {"text": article.text, "answer": "accept",
+            "spans": [{"start": police.start, "end": police.end, "label": "POLICE_UNIT"}]}
+    (tmp_path / "tasks.jsonl").write_bytes(orjson.dumps(task) + b"\n")
+    before = tables(filled)
+    done = tandai(tmp_path, "import", "--store", rina, "--format", "prodigy", str(tmp_path / "tasks.jsonl"))
+    assert done.returncode == 0 and "1 statuses" in done.stdout, done.stdout + done.stderr
+    imported = tables(filled)
+    assert imported["overrides"] != before["overrides"] and imported["status"] != before["status"]
+    undone = tandai(tmp_path, "undo", "--store", rina)
+    assert undone.returncode == 0 and undone.stdout.startswith("undid: prodigy import of tasks.jsonl (1 status, ")
+    assert tables(filled) == before
