@@ -207,6 +207,8 @@ def test_a_store_open_in_a_workbench_is_refused(stores: dict[str, Path]) -> None
         refused = tandai("undo", "--store", mine)
     assert refused.returncode == 1 and "read-only" in one_line(refused)
     assert tables(stores["mine"]) == merged
+    # opened and closed (compacted) without a save: nothing was saved since, so the undo goes ahead
+    assert tandai("undo", "--store", mine).stdout.startswith("undid: merge of budi.jsonl (")
 
 
 UNDO_FILE = ("annotations", "undo.json")
