@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         InvalidArgument,
         InvalidRecord,
         NotFound,
+        NothingToUndo,
         QueryError,
         ReadOnlyStore,
         SchemaMismatch,
@@ -54,7 +55,8 @@ if TYPE_CHECKING:
 
 _WHERE = {
     **dict.fromkeys(("BadInput", "Conflict", "CorruptFile", "InvalidArgument", "InvalidRecord", "NotFound",
-                     "QueryError", "ReadOnlyStore", "SchemaMismatch", "StoreError", "StoreLocked"),
+                     "NothingToUndo", "QueryError", "ReadOnlyStore", "SchemaMismatch", "StoreError",
+                     "StoreLocked"),
                     "store.errors"),
     **dict.fromkeys(("IngestProgress", "IngestReport"), "store.ingest"),
     **dict.fromkeys(("ACTIVITY_TYPES", "LABELS", "PHASES", "STATUSES", "ActivityRecord", "Article", "Entity",
@@ -74,7 +76,7 @@ _RENAMED = {"write_file": "write_bytes"}
 __all__ = [
     "ACTIVITY_TYPES", "LABELS", "PHASES", "STATUSES", "ActivityRecord", "Article", "BadInput", "Conflict",
     "CorruptFile", "Entity", "IngestProgress", "IngestReport", "InvalidArgument", "InvalidRecord", "ListRow",
-    "NotFound",
+    "NotFound", "NothingToUndo",
     "QueryError", "ReadOnlyStore", "SchemaMismatch", "SearchResult", "Span", "Store", "StoreError",
     "StoreLocked", "Taxonomy", "default_store", "markup_marks", "open", "parse_date", "samples_dir",
     "sentence_at", "sentences", "write_file",

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import uuid
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -20,8 +21,17 @@ from typing import Any
 from store.disk.annotations import CLOCK_SKEW, Annotations, record_problem, status_key
 from store.disk.corpus import now_iso
 from store.disk.gazetteer import write_gazetteer
-from store.errors import Conflict, InvalidArgument, NotFound, ReadOnlyStore, StoreError
-from store.history import Delete, History, Op, Put
+from store.disk.layout import ANNOTATIONS_DIR, UNDO
+from store.errors import (
+    Conflict,
+    CorruptFile,
+    InvalidArgument,
+    NotFound,
+    NothingToUndo,
+    ReadOnlyStore,
+    StoreError,
+)
+from store.history import Delete, History, KeptUndo, Op, Put, rows_digest
 from store.model import (
     RECORD_FIELDS,
     STATUSES,
@@ -138,6 +148,70 @@ class Coding(Suggesting):
         done = self.history.redo()
         self._export_rules(step.ops)
         return done
+
+    @contextmanager
+    def undoable(self, label: str) -> Iterator[None]:
+        """Every change made inside becomes undoable after this process is gone (``undo_command``):
+        on leaving, what undoes them all is kept in the store with where the store's changes then
+        stood, replacing what an earlier command kept. Nothing is kept when nothing changed (the
+        earlier command stays undoable); what changed before a failure is kept too. How ``tandai
+        merge`` and ``import`` become one step that ``tandai undo`` takes back."""
+        check_text("the label", label, max_len=200)
+        if self.history.gathered is not None:
+            raise InvalidArgument("undoable() is already gathering this store's changes")
+        articles = self.count()
+        self.history.gathered = {}
+        try:
+            yield
+        finally:
+            gathered, self.history.gathered = self.history.gathered, None
+            if gathered:
+                keys = list(gathered)
+                kept = KeptUndo(label, self.annotations.position(), rows_digest(self.annotations, keys),
+                                tuple(gathered.values()), articles=max(0, self.count() - articles))
+                self.annotations.keep_undo(kept.to_json())
+
+    def undo_command(self) -> str:
+        """Undo the change the last ``undoable`` command made, as one new change; returns what was
+        undone (``merge of 2 sources (14 records, 3 statuses)``). Refused (StoreError, one line)
+        when anything changed the store since, which putting the rows back would lose; NothingToUndo
+        when no command's change is kept, or it was undone already."""
+        self.require_writable()
+        with self.annotations.lock:  # (a database's mirror: the rows checked are the rows changed)
+            kept = self._kept_undo()
+            keys = [(op.table, op.key) for op in kept.inverse]
+            moved = self.annotations.moved_since(kept.after, keys)
+            if moved is None and rows_digest(self.annotations, keys) != kept.digest:
+                moved = "its rows are not as it left them (the store was put back from a copy?)"
+            if moved is not None:
+                before = ((op, self.annotations.stored(op.table, op.key)) for op in kept.inverse)
+                if all(now == (op.value if isinstance(op, Put) else None) for op, now in before):
+                    # undone already, and the process stopped before it could say so
+                    self.annotations.keep_undo(kept.done().to_json())
+                    raise NothingToUndo(f"nothing to undo: {kept.label} was undone already")
+                raise StoreError(f"cannot undo {kept.label}: {moved}, which undoing it now would lose")
+            self._change(f"undo {kept.label}", list(kept.inverse))
+            self.annotations.keep_undo(kept.done().to_json())
+        said = kept.summary()
+        if kept.articles:
+            said += f"; the {kept.articles} article{'s' if kept.articles > 1 else ''} it added stay"
+        return said
+
+    def _kept_undo(self) -> KeptUndo:
+        where = f"{ANNOTATIONS_DIR}/{UNDO}"
+        try:
+            raw = self.annotations.kept_undo()
+            if raw is None:
+                raise NothingToUndo("nothing to undo: this store keeps no command's change "
+                                    "(tandai merge, import and check --repair keep theirs)")
+            kept = KeptUndo.from_json(raw)
+        except CorruptFile as exc:
+            raise StoreError(f"cannot undo: {where} {exc.reason}; nothing was changed") from None
+        except ValueError as exc:
+            raise StoreError(f"cannot undo: {where} is damaged ({exc}); nothing was changed") from None
+        if kept.undone:
+            raise NothingToUndo(f"nothing to undo: {kept.label} was undone already")
+        return kept
 
     def undo_article(self) -> str | None:
         """The article the next ``undo`` changes (it may be another than the one on screen)."""

@@ -28,6 +28,10 @@ class SchemaMismatch(StoreError):
     """The store was written by a newer (or unknown) schema version."""
 
 
+class NothingToUndo(StoreError):
+    """``undo_command``: no command's change is kept in the store, or it was undone already."""
+
+
 class NotFound(StoreError):
     """An article or record id that the store does not hold."""
 

@@ -136,7 +136,8 @@ class Store(Coding):
             return
         present = {s["id"] for _, s in self.corpus.iter_summaries()}
         if needed <= present and any(self.annotations.get(op.table, op.key) != op.value for op in ops):
-            self.history.change(label, ops)
+            with self.undoable(label):  # a merge's change, finished: `tandai undo` takes it back as well
+                self.history.change(label, ops)
             self.notes.append(f"finished an interrupted change: {label}")
         os.unlink(path)
         fsync_dir(path.parent)

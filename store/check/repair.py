@@ -193,8 +193,9 @@ def set_aside_unreadable(root: Path, report: CheckReport) -> None:
                 n += 1
                 target = root / ANNOTATIONS_DIR / f"{SET_ASIDE}{stamp}-{n}.jsonl"
             write_bytes(target, b"".join(orjson.dumps(value) + b"\n" for _, value in rows))
-            st.history.change(f"set aside {len(rows)} unreadable record(s)",
-                              [Delete("records", key) for key, _ in rows])
+            with st.undoable(f"check --repair setting aside {len(rows)} unreadable record(s)"):
+                st.history.change(f"set aside {len(rows)} unreadable record(s)",
+                                  [Delete("records", key) for key, _ in rows])
     except StoreError as exc:
         report.problems.append(f"the unreadable records could not be set aside: {exc}")
         return

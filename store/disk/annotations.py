@@ -23,7 +23,7 @@ import contextlib
 import os
 import re
 import zlib
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import timedelta
 from pathlib import Path
@@ -35,9 +35,9 @@ from tinydb import TinyDB
 from tinydb.middlewares import Middleware
 
 from store.disk import storage
-from store.disk.atomic import fsync_dir, own_dir, read_own, write_bytes
+from store.disk.atomic import fsync_dir, own_dir, parse_json, read_own, write_bytes, write_json
 from store.disk.journal import Journal, Scan
-from store.disk.layout import BACKUPS, DAMAGED_DIR, JOURNAL, JOURNAL_BEGUN, SNAPSHOT
+from store.disk.layout import BACKUPS, DAMAGED_DIR, JOURNAL, JOURNAL_BEGUN, SNAPSHOT, UNDO
 from store.errors import CorruptFile, StoreError
 
 TABLES = ("records", "overrides", "status", "searches", "rejections", "entity_rules")
@@ -407,6 +407,34 @@ class Annotations:
             write_bytes(self.dir / JOURNAL_BEGUN, orjson.dumps({"after": self._snapshot_seq}))
         except (OSError, StoreError):
             pass
+
+    # -- what undoes a command (``Store.undoable``) -----------------------------------------------
+
+    def position(self) -> int:
+        """Where the changes stand: the last change's number. Not the journal's lines or bytes:
+        each compaction (every close) empties the journal, and the number goes on from there."""
+        return self.seq
+
+    def moved_since(self, position: int, keys: Sequence[tuple[str, str]]) -> str | None:
+        """Why the store is not where a command left it (``position``), or None. Any change since
+        counts: the journal keeps no names, so which rows a change meant cannot be told apart."""
+        if self.seq > position:
+            n = self.seq - position
+            return (f"{n} change{'s' if n > 1 else ''} {'were' if n > 1 else 'was'} saved since "
+                    "(a workbench, or another program)")
+        if self.seq < position:
+            return f"the store holds changes up to {self.seq}, the command ended at {position} (put back?)"
+        return None
+
+    def keep_undo(self, kept: dict[str, Any]) -> None:
+        """Keep what undoes the last command, durably (atomic: the old one or the new one)."""
+        write_json(self.dir / UNDO, kept)
+
+    def kept_undo(self) -> object:
+        """What ``keep_undo`` kept, parsed; None when nothing is; CorruptFile naming it when it
+        cannot be read or parsed (never followed through a link)."""
+        data = read_own(self.dir / UNDO)
+        return None if data is None else parse_json(self.dir / UNDO, data)
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@
       annotations/backups/             BACKUPS: older snapshots and archived journals
       annotations/damaged/             DAMAGED_DIR: journal lines that could not be read
       annotations/pending.json         PENDING: a change promised before the articles it needs (merge)
+      annotations/undo.json            UNDO: what undoes the last command's change (tandai undo)
       index/stamp.json                 INDEX_DIR / STAMP: the tantivy folder in use
       index/first-screen.json          FIRST_SCREEN: the newest rows (opening costs the same at any size)
       index/tantivy-<id>/built.json    BUILT: that build finished (an abandoned one has none)
@@ -35,6 +36,7 @@ BACKUPS = "backups"
 DAMAGED_DIR = "damaged"
 SET_ASIDE = "unreadable-"  # records no reader can use, set aside by check --repair: unreadable-STAMP.jsonl
 PENDING = "pending.json"
+UNDO = "undo.json"
 INDEX_DIR = "index"
 STAMP = "stamp.json"
 BUILT = "built.json"

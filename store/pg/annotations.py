@@ -30,7 +30,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import psycopg
@@ -103,6 +103,7 @@ class PgAnnotations:
         self.unreadable: dict[str, dict[str, Any]] = {}  # (none: rows it cannot trust are left out, see load)
         self.seq = 0  # counts every change to the mirror (the Store keys its filter cache on it)
         self.caught_up = 0  # the last change id replayed from the database
+        self.last_own = 0  # the id of the last change this mirror made (``position``)
         self.label = "change"  # what the next change is called (set by PgHistory)
         self.offline = False  # the listener found the database gone (see PgStore): do not wait
         self._mine: set[int] = set()  # change ids this mirror applied itself (not replayed again)
@@ -234,6 +235,7 @@ class PgAnnotations:
             except psycopg.OperationalError as exc:
                 change_id, clean = self._recover(uid, clean, exc)
             self._replay(change_id, clean)
+            self.last_own = change_id
             if change_id == self.caught_up + 1:  # ids are gapless: nothing of others' in between
                 self.caught_up = change_id
             elif change_id > self.caught_up:
@@ -323,6 +325,49 @@ class PgAnnotations:
         except (psycopg.Error, StoreError):
             return None
         return None if row is None else (str(row[0]), f"{row[1]} at {row[2]}")
+
+    # -- what undoes a command (``Store.undoable``; the table ``tandai.undo``) ----------------------
+
+    def position(self) -> int:
+        """The id of the last change this mirror made: where a command that just ran left off."""
+        return self.last_own
+
+    def moved_since(self, position: int, keys: Sequence[tuple[str, str]]) -> str | None:
+        """Why undoing the command that ended at change ``position`` would lose something, or None:
+        a change since by this reviewer (a workbench's save, another program), or by anyone to a
+        row the command changed. Others' changes to other rows lose nothing: a team store moves
+        all day, and waiting for it to stand still would make undo useless there."""
+        named = [f"{table}/{key}" for table, key in keys]
+        with self.lock, reported(self.url, "looking for changes since the command"):
+            row = self.connection().execute(
+                "SELECT reviewer, label, to_char(at, 'HH24:MI:SS'), count(*) OVER () FROM tandai.changes "
+                "WHERE id > %s AND (reviewer = current_user OR keys && %s::text[]) ORDER BY id DESC LIMIT 1",
+                (position, named)).fetchone()
+            if row is None:
+                last = self.connection().execute("SELECT coalesce(max(id), 0) FROM tandai.changes").fetchone()
+                if last is not None and int(last[0]) < position:
+                    return (f"the database holds changes up to {last[0]}, the command ended at {position} "
+                            "(put back?)")
+                return None
+        who, label, at, n = str(row[0]), str(row[1]), str(row[2]), int(row[3])
+        more = f" (and {n - 1} more change{'s' if n > 2 else ''})" if n > 1 else ""
+        if who == self.reviewer:
+            return f"you saved {label!r} at {at} since{more}"
+        return f"{who} changed its rows since ({label!r} at {at}){more}"
+
+    def keep_undo(self, kept: dict[str, Any]) -> None:
+        """Keep what undoes this reviewer's last command (one committed row, replacing the last)."""
+        with self.lock, reported(self.url, "keeping what undoes this command"):
+            self.connection().execute(
+                "INSERT INTO tandai.undo (reviewer, kept) VALUES (current_user, %s) "
+                "ON CONFLICT (reviewer) DO UPDATE SET kept = EXCLUDED.kept, at = now()", (Jsonb(kept),))
+
+    def kept_undo(self) -> object:
+        """What ``keep_undo`` kept for this reviewer, or None."""
+        with self.lock, reported(self.url, "reading what undoes your last command"):
+            row = self.connection().execute("SELECT kept FROM tandai.undo WHERE reviewer = current_user"
+                                            ).fetchone()
+        return None if row is None else row[0]
 
     # -- reading (the same as store.disk.annotations) --------------------------------------------
 

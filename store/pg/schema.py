@@ -300,6 +300,20 @@ END $$;
 REVOKE ALL ON FUNCTION tandai.apply_change(text, text, jsonb, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION tandai.apply_change(text, text, jsonb, jsonb) TO {REVIEWER_ROLE};
 """),
+    (3, f"""
+-- `tandai undo`: what undoes each reviewer's last command (merge, import), kept where the team's
+-- store is. A reviewer reads and writes only their own row; the operations it holds are applied
+-- through apply_change, which checks them as it checks any change, so a row written by hand
+-- gives no one more than they have.
+CREATE TABLE tandai.undo (
+    reviewer text PRIMARY KEY DEFAULT current_user,
+    kept jsonb NOT NULL,                 -- store.history.KeptUndo: label, change id, checksum, operations
+    at timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE tandai.undo ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own ON tandai.undo USING (reviewer = current_user) WITH CHECK (reviewer = current_user);
+GRANT SELECT, INSERT, UPDATE, DELETE ON tandai.undo TO {REVIEWER_ROLE};
+"""),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -151,7 +151,7 @@ def test_an_older_database_is_closed_by_tandai_init(pg_url: str, monkeypatch: py
         m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
         assert init_database(pg_url) == [1]
     add_member(pg_url, "rina")
-    assert init_database(pg_url) == [2]
+    assert init_database(pg_url) == [2, 3]
     with psycopg.connect(as_role(pg_url, "rina")) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute("INSERT INTO tandai.changes (id, uid, reviewer, label, ops, keys) "
                      "VALUES (1, 'x', 'rina', 'noop', '[]', '{}')")

@@ -51,15 +51,29 @@ def reviewer_name(args: argparse.Namespace) -> str:
         return "reviewer"
 
 
-def open_store(args: argparse.Namespace, read_only: bool = False) -> store.Store:
+def open_store(args: argparse.Namespace, read_only: bool = False, existing: bool = False,
+               writing: bool = False) -> store.Store:
+    """The store of ``--store``; ``existing``: refuse to create one (as ``read_only`` does);
+    ``writing``: one that another process holds is refused in one line (not opened read-only)."""
     path = resolve_store(args.store)
     local = not isinstance(path, str)  # a postgresql:// URL is checked when it is opened
-    if read_only and local and not (path / "tandai.json").exists() and not (path / "corpus").is_dir():
+    found = local and ((path / "tandai.json").exists() or (path / "corpus").is_dir())
+    if (read_only or existing) and local and not found:
         raise UserError(f"no store at {path} (create one with `tandai ingest PATH` or `tandai demo`)")
     st = store.open(path, reviewer=reviewer_name(args), read_only=read_only)
+    if writing and not st.writable:
+        st.close()
+        raise UserError(st.notice or f"{path} is open read-only")
     if st.notice:
         print(safe_line(st.notice), file=sys.stderr)
     return st
+
+
+def named(paths: list[str], what: str) -> str:
+    """A command's sources in its undo label: their names when few, else how many."""
+    if len(paths) > 3:
+        return f"{len(paths)} {what}s"
+    return ", ".join(Path(p).name or p for p in paths)[:120]
 
 
 def console_for(args: argparse.Namespace) -> Console:

@@ -11,14 +11,14 @@ from store.errors import StoreError
 from store.interchange.importing import FORMATS, import_file
 
 from ..safe import safe_line
-from .common import Subcommands, open_store
+from .common import Subcommands, named, open_store
 
 ORDER = 12
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     failed = interrupted = False
-    with open_store(args) as st:
+    with open_store(args) as st, st.undoable(f"{args.format} import of {named(args.files, 'file')}"):
         st.require_writable()
         for name in args.files:
             try:

@@ -8,7 +8,7 @@ import sys
 from store.merge import merge
 
 from ..safe import safe_line
-from .common import Subcommands, open_store
+from .common import Subcommands, named, open_store
 
 ORDER = 35
 
@@ -16,15 +16,15 @@ ORDER = 35
 def cmd_merge(args: argparse.Namespace) -> int:
     with open_store(args) as st:
         st.require_writable()  # a workbench holds the store: one line, not a half merge
-        report = merge(st, list(args.sources))
+        with st.undoable(f"merge of {named(args.sources, 'source')}"):
+            report = merge(st, list(args.sources))
     for where, why in report.skipped:
         print(f"tandai: skipped {safe_line(where)}: {safe_line(why)}", file=sys.stderr)
     print(safe_line(report.summary()))
     if report.changes:
-        # a workbench's `u` undoes what was done in that workbench only (the history lives in it),
-        # and a workbench can never hold the store during a merge: so no undo is promised
-        print("(one change, in the journal; a workbench cannot undo it: to be able to go back, "
-              "`tandai copy` the store before merging)")
+        # a workbench's `u` undoes only what was done in that workbench (its history lives in it)
+        print("(one change, in the journal: `tandai undo` takes it back while nothing else "
+              "changes the store)")
     return 0
 
 
