@@ -220,8 +220,9 @@ def _csv_head(columns: Iterable[str]) -> bytes:
 
 
 # what a terminal would act on, as UTF-8: C0 controls but tab and line feed, DEL, C1 (ESC and CSI among
-# them), and the bidi and zero-width marks ``Options.cell`` (the command's) also shows as stand-ins
-_UNSAFE = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8b-\x8f\xaa-\xae]|"
+# them), and the bidi and zero-width marks ``Options.cell`` (the command's) also shows as stand-ins (not
+# the joiners U+200C/U+200D: parts of emoji and words, kept)
+_UNSAFE = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8b\x8e\x8f\xaa-\xae]|"
                      rb"\xe2\x81[\xa0-\xaf]|\xef\xbb\xbf|\xd8\x9c")
 
 

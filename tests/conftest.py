@@ -74,6 +74,18 @@ def sample_store_path(tmp_path: Path, sample_store_template: Path) -> Path:
     return dst
 
 
+def store_of_text(tmp: Path, text: str, reviewer: str = "rina") -> tuple[Path, str]:
+    """A store (``tmp/store``) holding one article ingested from ``text``, and its id."""
+    src = tmp / "src"
+    src.mkdir()
+    (src / "article.txt").write_text(text, encoding="utf-8")
+    path = tmp / "store"
+    with store.open(path, reviewer=reviewer) as st:
+        st.ingest([src])
+        (art,) = st.articles()
+    return path, art.id
+
+
 def article_id_with(st: store.Store, word: str) -> str:
     res = st.search(word, limit=1)
     assert res.hits, f"no article contains {word!r}"

@@ -23,6 +23,17 @@ def safe(text: str | None) -> str:
     return (text or "").translate(_TABLE)
 
 
+# in exported files (CSV, CoNLL, events), the joiners stay: a zero-width joiner is part of an emoji
+# ("👮🏻‍♂️") and a non-joiner of a word in some scripts, not a code a terminal acts on; a stand-in made
+# the file's tokens differ from the article's text (red team s28, A11)
+_CELL = {c: v for c, v in _TABLE.items() if c not in (0x200C, 0x200D)}
+
+
+def safe_cell(text: str | None) -> str:
+    """``safe`` for an exported cell or token: the same stand-ins, but the joiners are kept."""
+    return (text or "").translate(_CELL)
+
+
 def safe_line(text: str | None) -> str:
     """For one-line places (list rows, titles): newlines and tabs become spaces too."""
     return safe(text).replace("\n", " ").replace("\t", " ")

@@ -14,6 +14,7 @@ from pathlib import Path
 import orjson
 
 import store
+from tests.conftest import store_of_text
 from tests.unit.test_import_s26 import tandai
 
 TEXT = ("Kapolres Paser AKBP Novy Adi Wibowo memimpin patroli bersama Kodim 0904/Paser di Kecamatan Tanah "
@@ -66,15 +67,11 @@ def test_the_agreement_command_sees_two_identical_codings_as_one(tmp_path: Path)
 
 def _rina_done(tmp: Path) -> tuple[Path, str]:
     """The store the tandai command uses, one article: rina coded a patrol and is done."""
-    src = tmp / "src"
-    src.mkdir()
-    (src / "t.txt").write_text(TEXT, encoding="utf-8")
-    with store.open(tmp / "store", reviewer="rina") as st:
-        st.ingest([src])
-        (art,) = st.articles()
-        st.add_record(art.id, type="patrol", unit="Polres Paser", evidence=[{"start": 0, "end": 60}])
-        st.set_status(art.id, "done")
-    return tmp / "store", art.id
+    path, aid = store_of_text(tmp, TEXT)
+    with store.open(path, reviewer="rina") as st:
+        st.add_record(aid, type="patrol", unit="Polres Paser", evidence=[{"start": 0, "end": 60}])
+        st.set_status(aid, "done")
+    return path, aid
 
 
 def test_an_imported_status_is_undated_so_a_later_one_wins_the_merge_back(tmp_path: Path) -> None:

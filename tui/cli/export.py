@@ -17,7 +17,7 @@ from store.adjudicate import WHOLE, adjudicated_records, unsettled
 from store.export import FILE_ONLY, FORMATS, Options, config_path, export_file, write_stream
 from store.interchange.common import Progress, reviewer_records
 
-from ..safe import safe, safe_line
+from ..safe import safe_cell, safe_line
 from .common import Subcommands, UserError, open_store
 
 ORDER = 30
@@ -49,7 +49,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if fmt in FILE_ONLY and not args.out:
         raise UserError(f"the {fmt} format needs --out ({'a folder' if fmt == 'brat' else 'a file'})")
     query = " ".join(args.query) if args.query else None
-    opts = Options(query=query, cell=safe, relations=args.relations,
+    opts = Options(query=query, cell=safe_cell, relations=args.relations,
                    records=adjudicated_records if args.adjudicated else (
                        reviewer_records(args.records_by) if args.records_by else None),
                    json=bool(args.out) and str(args.out).lower().endswith(".json"), workers=args.jobs,
