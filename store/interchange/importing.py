@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +37,7 @@ from store.disk.corpus import SHARD_SIZE
 from store.errors import StoreError
 from store.interchange.prodigy import STATUS_OF_ANSWER
 from store.model import STATUSES, Article, check_reviewer
-from store.sources.decode import decode_bytes
+from store.sources.decode import decode_bytes, normalise_newlines
 from store.sources.formats import RawDoc
 from store.sources.walk import link_out_of
 
@@ -296,75 +298,158 @@ _T = re.compile(r"^(T\d+)\t(\S+) ([0-9 ;]+)\t(.*)$")
 _E = re.compile(r"^(E\d+)\t(\S+):(T\d+)((?: \S+:[TE]\d+)*)\s*$")
 
 
-def _brat_doc(ann_path: Path, txt_path: Path, taxonomy_labels: set[str],
-              activities: set[str]) -> tuple[Doc, list[tuple[str, str]]]:
-    text = _read_text(txt_path)
-    skipped: list[tuple[str, str]] = []
-    where = ann_path.name
-    spans: dict[str, tuple[int, int, str]] = {}
-    triggers: dict[str, tuple[int, int, str]] = {}
-    events: dict[str, dict[str, Any]] = {}
-    phase: dict[str, str] = {}
-    notes: dict[str, dict[str, Any]] = {}
-    for n, line in enumerate(_read_text(ann_path, may_be_empty=True).split("\n"), 1):
+@dataclass(slots=True)
+class _BratLines:
+    """What one ``.ann`` file's lines say, before they are checked against the text."""
+
+    tlines: dict[str, tuple[int, str, list[tuple[int, int]], str]] = field(default_factory=dict)
+    events: dict[str, dict[str, Any]] = field(default_factory=dict)
+    phase: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    unusable: list[str] = field(default_factory=list)  # T lines that are no entity tandai can hold
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _brat_text(path: Path) -> tuple[str, str]:
+    """The ``.txt`` as brat counts it (UTF-8 as stored: a ``\\r`` or a byte-order mark is a character
+    of its own) and as tandai stores it (``_read_text``: line ends ``\\n``, NFC)."""
+    clean = _read_text(path)
+    try:
+        return path.read_bytes().decode("utf-8"), clean
+    except (OSError, UnicodeDecodeError):  # not brat's UTF-8: offsets are taken as tandai's
+        return clean, clean
+
+
+def _moved(raw: str, clean: str, offsets: set[int]) -> Callable[[int], int]:
+    """brat's offsets into the raw text moved into the clean one (CRLF and CR become one ``\\n``,
+    the byte-order mark goes, NFC), as ``_newlines`` moves the JSON formats' offsets; Bad when an
+    offset falls inside what changed (between ``\\r`` and ``\\n``)."""
+    if raw == clean:
+        return int
+    cuts = sorted(offsets | {0, len(raw)})
+    at: dict[int, int] = {}
+    pieces: list[str] = []
+    pos = 0
+    for a, b in pairwise(cuts):
+        at[a] = pos
+        piece = raw[a:b].removeprefix("\ufeff") if a == 0 else raw[a:b]
+        piece = unicodedata.normalize("NFC", normalise_newlines(piece))
+        pieces.append(piece)
+        pos += len(piece)
+    at[len(raw)] = pos
+    if "".join(pieces) != clean:
+        raise Bad("an offset falls inside a line end (\\r\\n) or a character the text spells in two "
+                  "code points; its spans cannot be moved to the text tandai keeps")
+    return at.__getitem__
+
+
+def _brat_t_line(line: str, raw: str, n: int, got: _BratLines) -> None:
+    m = _T.match(line)
+    if not m:
+        got.unusable.append(line.split("\t", 1)[0][:20])
+        raise Bad("not a T line (T1<TAB>TYPE start end<TAB>text)")
+    tid, kind, offsets, shown = m.groups()
+    frags = []
+    for frag in offsets.split(";"):
+        parts = frag.split()
+        if len(parts) != 2:
+            got.unusable.append(tid)
+            raise Bad(f"{tid}: bad offsets")
+        s, e = int(parts[0]), int(parts[1])
+        if not 0 <= s < e <= len(raw):
+            got.unusable.append(tid)
+            raise Bad(f"{tid}: offsets {s}-{e} lie outside the text")
+        frags.append((s, e))
+    joined = " ".join(raw[s:e] for s, e in frags)
+    if joined != shown and unicodedata.normalize("NFC", joined) != shown:
+        got.unusable.append(tid)
+        raise Bad(f"{tid}: the text does not match its offsets")
+    frags.sort()
+    if any(e > s for (_, e), (s, _) in pairwise(frags)):
+        got.unusable.append(tid)
+        raise Bad(f"{tid}: its pieces overlap")
+    got.tlines[tid] = (n, kind, frags, shown)
+
+
+def _brat_other_line(line: str, got: _BratLines) -> None:
+    """A, M and # lines; R lines and anything else are not tandai's."""
+    if line[:1] in ("A", "M"):
+        parts = line.split("\t", 1)[-1].split()
+        if len(parts) == 3 and parts[0] == "Phase":
+            got.phase[parts[1]] = parts[2]
+    elif line[:1] == "#":
+        parts = line.split("\t", 2)
+        if len(parts) == 3 and parts[1].startswith("AnnotatorNotes "):
+            target = parts[1].split()[1]
+            try:
+                value = orjson.loads(parts[2])
+            except orjson.JSONDecodeError:
+                value = {"notes": parts[2]}
+            got.notes[target] = value if isinstance(value, dict) else {"notes": parts[2]}
+
+
+def _brat_lines(ann: str, raw: str, where: str) -> _BratLines:
+    got = _BratLines()
+    for n, line in enumerate(ann.split("\n"), 1):
         if not line.strip():
             continue
         try:
             if line.startswith("T"):
-                m = _T.match(line)
-                if not m:
-                    raise Bad("not a T line (T1<TAB>TYPE start end<TAB>text)")
-                tid, kind, offsets, shown = m.groups()
-                frags = []
-                for frag in offsets.split(";"):
-                    parts = frag.split()
-                    if len(parts) != 2:
-                        raise Bad("bad offsets")
-                    s, e = int(parts[0]), int(parts[1])
-                    if not 0 <= s < e <= len(text):
-                        raise Bad(f"offsets {s}-{e} lie outside the text")
-                    frags.append((s, e))
-                if " ".join(text[s:e] for s, e in frags) != shown:
-                    raise Bad("the text does not match its offsets")
-                start, end = frags[0][0], frags[-1][1]
-                if kind in activities:
-                    triggers[tid] = (start, end, kind)
-                elif kind in taxonomy_labels:
-                    spans[tid] = (start, end, kind)
-                else:
-                    raise Bad(f"{kind!r} is neither a label nor an activity type of this store")
+                _brat_t_line(line, raw, n, got)
             elif line.startswith("E"):
                 m = _E.match(line)
                 if not m:
                     raise Bad("not an E line (E1<TAB>TYPE:T1 Role:T2 …)")
                 eid, kind, trig, rest = m.groups()
                 args = [a.split(":", 1) for a in rest.split()]
-                events[eid] = {"type": kind, "trigger": trig, "args": args, "line": n}
-            elif line.startswith("A") or line.startswith("M"):
-                parts = line.split("\t", 1)[-1].split()
-                if len(parts) == 3 and parts[0] == "Phase":
-                    phase[parts[1]] = parts[2]
-            elif line.startswith("#"):
-                parts = line.split("\t", 2)
-                if len(parts) == 3 and parts[1].startswith("AnnotatorNotes "):
-                    target = parts[1].split()[1]
-                    try:
-                        value = orjson.loads(parts[2])
-                    except orjson.JSONDecodeError:
-                        value = {"notes": parts[2]}
-                    notes[target] = value if isinstance(value, dict) else {"notes": parts[2]}
-            # R lines and anything else: not tandai's, ignored
+                got.events[eid] = {"type": kind, "trigger": trig, "args": args, "line": n}
+            else:
+                _brat_other_line(line, got)
         except (Bad, ValueError) as exc:
-            skipped.append((f"{where} line {n}", str(exc)))
+            got.skipped.append((f"{where} line {n}", str(exc)))
+    return got
+
+
+def _brat_doc(ann_path: Path, txt_path: Path, taxonomy_labels: set[str],
+              activities: set[str]) -> tuple[Doc | None, list[tuple[str, str]]]:
+    """One ``.txt``/``.ann`` pair; offsets are brat's, into the ``.txt`` as stored (a ``\\r`` counts).
+    A T line tandai cannot hold as an entity (a type not in the taxonomy, bad offsets) is named,
+    and the document's entities are then left as the store has them (none removed for what the
+    file does not show); its records still come."""
+    raw, clean = _brat_text(txt_path)
+    where = ann_path.name
+    got = _brat_lines(_read_text(ann_path, may_be_empty=True), raw, where)
+    skipped = got.skipped
+    try:
+        move = _moved(raw, clean, {x for _, _, frags, _ in got.tlines.values() for f in frags for x in f})
+    except Bad as exc:
+        return None, [*skipped, (where, str(exc))]
+    spans: dict[str, tuple[int, int, str]] = {}
+    triggers: dict[str, tuple[int, int, str]] = {}
+    for tid, (n, kind, frags, _shown) in got.tlines.items():
+        start, end = move(frags[0][0]), move(frags[-1][1])
+        if kind in activities:
+            triggers[tid] = (start, end, kind)
+        elif kind in taxonomy_labels:
+            spans[tid] = (start, end, kind)
+        else:
+            skipped.append((f"{where} line {n}", f"{tid}: {kind!r} is neither a label nor an activity type "
+                                                 "of this store"))
+            got.unusable.append(tid)
     records = []
-    for eid, ev in events.items():
+    for eid, ev in got.events.items():
         try:
-            records.append(_brat_record(text, ev, spans, triggers, phase.get(eid), notes.get(eid, {})))
+            note = got.notes.get(eid, {})
+            records.append(_brat_record(clean, ev, spans, triggers, got.phase.get(eid), note))
         except Bad as exc:
             skipped.append((f"{where} line {ev['line']}", str(exc)))
-    ents = sorted(spans.values())
+    known = not got.unusable
+    if not known:
+        skipped.append((where, f"its entities are not imported, as {', '.join(got.unusable[:5])} cannot be "
+                               "used: the article keeps the entities it has; its records are imported"))
+    ents = sorted(spans.values()) if known else []
     reviewer = next((r.get("reviewer") for r in records if r.get("reviewer")), None)
-    doc = Doc(where, text, ents, reviewer, None, {}, {"title": None}, records)
+    doc = Doc(where, clean, ents, reviewer, None, {}, {"title": None}, records, spans_known=known)
     return doc, skipped
 
 
@@ -448,7 +533,8 @@ def read_brat(path: Path, labels: set[str], activities: set[str],
             yield ann_path.name, str(exc)
             continue
         yield from skipped
-        yield doc
+        if doc is not None:
+            yield doc
 
 
 _TAG = re.compile(r"^(?:O|([BI])-(\S+))$")

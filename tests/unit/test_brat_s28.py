@@ -1,0 +1,93 @@
+"""brat import and export after the s28 red team, through the installed ``tandai`` on real folders
+and real stores (a store is coded through the store API first, as a reviewer would in the
+workbench). Each section names the red team's item it answers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+TANDAI = Path(sys.executable).with_name("tandai")
+# the recogniser finds POLICE_UNIT 0-14, LOC 19-30 (Kutai Timur), LOC 52-75 and DATE 81-97 here
+DOC2 = "Polres Bontang dan Kutai Timur menggelar patroli di Kecamatan Bontang Utara pada 27 November 2024.\n"
+T1 = ("Kapolres Paser AKBP Novy Adi Wibowo memimpin patroli bersama Kodim 0904/Paser di Kecamatan Tanah "
+      "Grogot pada 27 November 2024. Sebanyak 120 personel dikerahkan ke kantor KPU Paser.\n")
+A1 = ("Patroli Pilkada 🚓 di Bontang\n\n👮🏻‍♂️ Polres Bontang menggelar patroli di Kecamatan Bontang Utara pada "
+      "27 November 2024. Sebanyak 120 personel dikerahkan bersama Kodim 0908/Bontang ke kantor KPU Bontang.\n"
+      "Kapolres AKBP Alex Tobing memimpin apel di halaman Mapolres Bontang.\n")
+
+
+def tandai(tmp: Path, *args: str, store_dir: str = "store") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TANDAI_STORE": str(tmp / store_dir), "TANDAI_REVIEWER": "tester",
+           "XDG_CONFIG_HOME": str(tmp / "config"), "XDG_DATA_HOME": str(tmp / "data")}
+    return subprocess.run([str(TANDAI), *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+def rows(tmp: Path, store_dir: str = "store") -> list[dict[str, Any]]:
+    out = tandai(tmp, "export", "--format", "jsonl", store_dir=store_dir)
+    assert out.returncode == 0, out.stderr
+    return [orjson.loads(line) for line in out.stdout.splitlines()]
+
+
+def entities(row: dict[str, Any]) -> set[tuple[int, int, str]]:
+    return {(e["start"], e["end"], e["label"]) for e in row["entities"]}
+
+
+def brat(tmp: Path, name: str, text: str, ann: str, *, crlf: bool = False) -> Path:
+    folder = tmp / name
+    folder.mkdir()
+    data = text.replace("\n", "\r\n") if crlf else text
+    (folder / "doc.txt").write_bytes(data.encode("utf-8"))
+    (folder / "doc.ann").write_text(ann, encoding="utf-8")
+    return folder
+
+
+def skips(out: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line for line in out.stdout.splitlines() if line.startswith("skipped ")]
+
+
+def span(text: str, part: str, after: str = "") -> str:
+    start = text.index(part, text.index(after) if after else 0)
+    return f"{start} {start + len(part)}"
+
+
+# -- A10: an unusable T line; a CRLF text ----------------------------------------------------------
+
+def test_a_t_line_tandai_cannot_use_removes_no_recognised_entity(tmp_path: Path) -> None:
+    """``Organization`` is no label of the store: the line was skipped and the document imported as
+    if the file had only PERSON, removing the 7 other recognised entities (Kodim among them)."""
+    ann = ("T1\tOrganization 61 77\tKodim 0904/Paser\n"
+           "T2\tPERSON 20 35\tNovy Adi Wibowo\n")
+    out = tandai(tmp_path, "import", "--format", "brat", str(brat(tmp_path, "b", T1, ann)))
+    assert out.returncode == 0, out.stderr
+    assert "doc.ann line 1: T1: 'Organization' is neither a label nor an activity type" in out.stdout
+    assert "its entities are not imported, as T1 cannot be used" in out.stdout
+    assert "0 entity corrections" in out.stdout
+    [row] = rows(tmp_path)
+    assert (61, 77, "MILITARY_UNIT") in entities(row) and len(row["entities"]) == 8
+
+
+def test_a_crlf_text_is_counted_as_brat_counts_it(tmp_path: Path) -> None:
+    """brat reads the ``.txt`` without newline translation, so its offsets count each ``\\r``; tandai
+    stores ``\\n`` and moved none of them: every T line after the first line break was skipped and the
+    document imported with no entities (all recognised ones removed)."""
+    text = "Polres Bontang menggelar patroli.\nKapolres AKBP Alex Tobing memimpin di Kecamatan Bontang Utara.\n"
+    raw = text.replace("\n", "\r\n")
+    ann = (f"T1\tLOC {span(raw, 'Kecamatan Bontang Utara')}\tKecamatan Bontang Utara\n"
+           f"T2\tPERSON {span(raw, 'Alex Tobing')}\tAlex Tobing\n"
+           f"T3\tPOLICE_UNIT {span(raw, 'Polres Bontang')}\tPolres Bontang\n"
+           f"T4\tpatrol {raw.index('Kapolres AKBP')} {raw.index('Utara.') + 6}\t"
+           "Kapolres AKBP Alex Tobing memimpin di Kecamatan Bontang Utara.\n"
+           "E1\tpatrol:T4 Unit:T3 Location:T1\n")
+    out = tandai(tmp_path, "import", "--format", "brat", str(brat(tmp_path, "b", text, ann, crlf=True)))
+    assert out.returncode == 0 and not skips(out), out.stdout
+    [row] = rows(tmp_path)
+    got = {(row["text"][s:e], label) for s, e, label in entities(row)}
+    assert got == {("Kecamatan Bontang Utara", "LOC"), ("Alex Tobing", "PERSON"), ("Polres Bontang", "POLICE_UNIT")}
+    [rec] = row["records"]
+    assert [ev["text"] for ev in rec["evidence"]] == ["Kapolres AKBP Alex Tobing memimpin di Kecamatan Bontang Utara."]
