@@ -296,6 +296,10 @@ def read_labelstudio(path: Path) -> Iterator[Doc | tuple[str, str]]:
 
 _T = re.compile(r"^(T\d+)\t(\S+) ([0-9 ;]+)\t(.*)$")
 _E = re.compile(r"^(E\d+)\t(\S+):(T\d+)((?: \S+:[TE]\d+)*)\s*$")
+# brat's usual binary attributes saying an event did not happen (or may not have): no record
+_NOT_AN_EVENT = ("Negation", "Speculation")
+_UNUSED = {"R": "relation", "N": "normalization", "*": "equivalence", "A": "attribute", "M": "attribute",
+           "#": "note", "?": "line of another kind"}
 
 
 @dataclass(slots=True)
@@ -305,7 +309,9 @@ class _BratLines:
     tlines: dict[str, tuple[int, str, list[tuple[int, int]], str]] = field(default_factory=dict)
     events: dict[str, dict[str, Any]] = field(default_factory=dict)
     phase: dict[str, str] = field(default_factory=dict)
+    marked: dict[str, tuple[str, int]] = field(default_factory=dict)  # event id → (Negation, line)
     notes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    unused: dict[str, list[int]] = field(default_factory=dict)  # kind → line numbers
     unusable: list[str] = field(default_factory=list)  # T lines that are no entity tandai can hold
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
@@ -371,21 +377,30 @@ def _brat_t_line(line: str, raw: str, n: int, got: _BratLines) -> None:
     got.tlines[tid] = (n, kind, frags, shown)
 
 
-def _brat_other_line(line: str, got: _BratLines) -> None:
-    """A, M and # lines; R lines and anything else are not tandai's."""
-    if line[:1] in ("A", "M"):
+def _brat_other_line(line: str, n: int, got: _BratLines) -> None:
+    """A, M, # and the lines tandai does not read (counted in ``unused``)."""
+    head = line[:1]
+    used = False
+    if head in ("A", "M"):
         parts = line.split("\t", 1)[-1].split()
-        if len(parts) == 3 and parts[0] == "Phase":
+        if len(parts) == 3 and parts[0] == "Phase" and parts[1].startswith("E"):
             got.phase[parts[1]] = parts[2]
-    elif line[:1] == "#":
+            used = True
+        elif len(parts) >= 2 and parts[0] in _NOT_AN_EVENT and parts[1].startswith("E"):
+            got.marked.setdefault(parts[1], (parts[0], n))
+            used = True
+    elif head == "#":
         parts = line.split("\t", 2)
-        if len(parts) == 3 and parts[1].startswith("AnnotatorNotes "):
-            target = parts[1].split()[1]
+        target = parts[1].split() if len(parts) == 3 else []
+        if len(target) == 2 and target[0] == "AnnotatorNotes" and target[1].startswith("E"):
             try:
                 value = orjson.loads(parts[2])
             except orjson.JSONDecodeError:
                 value = {"notes": parts[2]}
-            got.notes[target] = value if isinstance(value, dict) else {"notes": parts[2]}
+            got.notes[target[1]] = value if isinstance(value, dict) else {"notes": parts[2]}
+            used = True
+    if not used:
+        got.unused.setdefault(head if head in _UNUSED else "?", []).append(n)
 
 
 def _brat_lines(ann: str, raw: str, where: str) -> _BratLines:
@@ -404,18 +419,29 @@ def _brat_lines(ann: str, raw: str, where: str) -> _BratLines:
                 args = [a.split(":", 1) for a in rest.split()]
                 got.events[eid] = {"type": kind, "trigger": trig, "args": args, "line": n}
             else:
-                _brat_other_line(line, got)
+                _brat_other_line(line, n, got)
         except (Bad, ValueError) as exc:
             got.skipped.append((f"{where} line {n}", str(exc)))
     return got
 
 
+def _unused_report(unused: dict[str, list[int]]) -> str:
+    """"3 brat lines not used: relation (R) on line 7, …": what tandai has no place for, counted."""
+    parts = []
+    for head, lines in unused.items():
+        at = ", ".join(map(str, lines[:5])) + (", …" if len(lines) > 5 else "")
+        kind = _UNUSED[head] + ("" if head == "?" else f" ({head})")
+        parts.append(f"{kind} on line{'s' if len(lines) > 1 else ''} {at}")
+    count = sum(map(len, unused.values()))
+    return f"{count} brat line{'s' if count > 1 else ''} not used: " + "; ".join(parts)
+
+
 def _brat_doc(ann_path: Path, txt_path: Path, taxonomy_labels: set[str],
               activities: set[str]) -> tuple[Doc | None, list[tuple[str, str]]]:
     """One ``.txt``/``.ann`` pair; offsets are brat's, into the ``.txt`` as stored (a ``\\r`` counts).
-    A T line tandai cannot hold as an entity (a type not in the taxonomy, bad offsets) is named,
-    and the document's entities are then left as the store has them (none removed for what the
-    file does not show); its records still come."""
+    A T line tandai cannot hold as an entity (a type not in the taxonomy, pieces with text between
+    them, bad offsets) is named, and the document's entities are then left as the store has them
+    (none removed for what the file does not show); its records still come."""
     raw, clean = _brat_text(txt_path)
     where = ann_path.name
     got = _brat_lines(_read_text(ann_path, may_be_empty=True), raw, where)
@@ -424,48 +450,62 @@ def _brat_doc(ann_path: Path, txt_path: Path, taxonomy_labels: set[str],
         move = _moved(raw, clean, {x for _, _, frags, _ in got.tlines.values() for f in frags for x in f})
     except Bad as exc:
         return None, [*skipped, (where, str(exc))]
-    spans: dict[str, tuple[int, int, str]] = {}
-    triggers: dict[str, tuple[int, int, str]] = {}
-    for tid, (n, kind, frags, _shown) in got.tlines.items():
-        start, end = move(frags[0][0]), move(frags[-1][1])
-        if kind in activities:
-            triggers[tid] = (start, end, kind)
-        elif kind in taxonomy_labels:
-            spans[tid] = (start, end, kind)
-        else:
+    texts: dict[str, str] = {}  # what an event's argument names: the entity's text
+    triggers: dict[str, list[tuple[int, int]]] = {}
+    cands: list[tuple[int, int, str, str, int]] = []
+    for tid, (n, kind, frags, shown) in got.tlines.items():
+        pieces = [(move(s), move(e)) for s, e in frags]
+        whole = all(not raw[e:s] or raw[e:s].isspace() for (_, e), (s, _) in pairwise(frags))
+        if kind in activities:  # a trigger in pieces: each piece is a span of evidence
+            triggers[tid] = [(pieces[0][0], pieces[-1][1])] if whole else pieces
+            continue
+        texts[tid] = clean[pieces[0][0]:pieces[-1][1]] if whole else shown
+        if kind not in taxonomy_labels:
             skipped.append((f"{where} line {n}", f"{tid}: {kind!r} is neither a label nor an activity type "
                                                  "of this store"))
             got.unusable.append(tid)
+        elif not whole:
+            skipped.append((f"{where} line {n}", f"{tid} is in pieces with text between them ("
+                            + ";".join(f"{s} {e}" for s, e in frags)
+                            + "): a tandai entity is one stretch of text, so it is not taken"))
+            got.unusable.append(tid)
+        else:
+            cands.append((pieces[0][0], pieces[-1][1], kind, tid, n))
+    ents = sorted((s, e, label) for s, e, label, _, _ in cands)
     records = []
     for eid, ev in got.events.items():
         try:
+            if eid in got.marked:
+                kind, n = got.marked[eid]
+                raise Bad(f"{eid} is marked {kind} (line {n}): not imported as a record")
             note = got.notes.get(eid, {})
-            records.append(_brat_record(clean, ev, spans, triggers, got.phase.get(eid), note))
+            records.append(_brat_record(clean, ev, texts, triggers, got.phase.get(eid), note))
         except Bad as exc:
             skipped.append((f"{where} line {ev['line']}", str(exc)))
+    if got.unused:
+        skipped.append((where, _unused_report(got.unused)))
     known = not got.unusable
     if not known:
         skipped.append((where, f"its entities are not imported, as {', '.join(got.unusable[:5])} cannot be "
                                "used: the article keeps the entities it has; its records are imported"))
-    ents = sorted(spans.values()) if known else []
     reviewer = next((r.get("reviewer") for r in records if r.get("reviewer")), None)
-    doc = Doc(where, clean, ents, reviewer, None, {}, {"title": None}, records, spans_known=known)
+    doc = Doc(where, clean, ents if known else [], reviewer, None, {}, {"title": None}, records,
+              spans_known=known)
     return doc, skipped
 
 
-def _brat_record(text: str, ev: dict[str, Any], spans: dict[str, tuple[int, int, str]],
-                 triggers: dict[str, tuple[int, int, str]], phase: str | None,
+def _brat_record(text: str, ev: dict[str, Any], texts: dict[str, str],
+                 triggers: dict[str, list[tuple[int, int]]], phase: str | None,
                  notes: dict[str, Any]) -> dict[str, Any]:
     trig = triggers.get(ev["trigger"])
     if trig is None:
         raise Bad(f"its trigger {ev['trigger']} is not an activity span")
-    fields: dict[str, Any] = {"type": ev["type"], "evidence": [{"start": trig[0], "end": trig[1]}],
+    fields: dict[str, Any] = {"type": ev["type"], "evidence": [{"start": s, "end": e} for s, e in trig],
                               "partners": []}
     for role, target in ev["args"]:
-        span = spans.get(target)
-        if span is None:
+        value = texts.get(target)
+        if value is None:
             raise Bad(f"{role} points at {target}, which is not an entity")
-        value = text[span[0]:span[1]]
         base = role.rstrip("0123456789")
         if base == "Unit":
             fields["unit"] = value

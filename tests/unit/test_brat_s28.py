@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 
 TANDAI = Path(sys.executable).with_name("tandai")
 # the recogniser finds POLICE_UNIT 0-14, LOC 19-30 (Kutai Timur), LOC 52-75 and DATE 81-97 here
@@ -91,3 +92,63 @@ def test_a_crlf_text_is_counted_as_brat_counts_it(tmp_path: Path) -> None:
     assert got == {("Kecamatan Bontang Utara", "LOC"), ("Alex Tobing", "PERSON"), ("Polres Bontang", "POLICE_UNIT")}
     [rec] = row["records"]
     assert [ev["text"] for ev in rec["evidence"]] == ["Kapolres AKBP Alex Tobing memimpin di Kecamatan Bontang Utara."]
+
+
+# -- A4: discontinuous spans, negated events, lines not used --------------------------------------
+
+def test_a_discontinuous_entity_is_not_widened_over_the_text_between_its_pieces(tmp_path: Path) -> None:
+    """``T1 POLICE_UNIT 0 6;19 30`` ("Polres … Kutai Timur") became the entity 0-30 "Polres Bontang
+    dan Kutai Timur" and the record's unit with it. Now the line is named and taken as no entity; the
+    record's unit is the annotator's "Polres Kutai Timur"; no recognised entity is removed for it."""
+    ann = (f"T1\tPOLICE_UNIT 0 6;19 30\tPolres Kutai Timur\n"
+           f"T4\tLOC {span(DOC2, 'Kecamatan Bontang Utara')}\tKecamatan Bontang Utara\n"
+           f"T5\tDATE {span(DOC2, '27 November 2024')}\t27 November 2024\n"
+           f"T6\tpatrol {span(DOC2, 'patroli')}\tpatroli\n"
+           "E1\tpatrol:T6 Unit:T1 Location:T4 Date:T5\n")
+    out = tandai(tmp_path, "import", "--format", "brat", str(brat(tmp_path, "b", DOC2, ann)))
+    assert out.returncode == 0, out.stderr
+    assert "doc.ann line 1: T1 is in pieces with text between them" in out.stdout
+    [row] = rows(tmp_path)
+    assert not any(e["end"] - e["start"] == 30 for e in row["entities"])
+    assert (0, 14, "POLICE_UNIT") in entities(row)  # the recogniser's, not removed
+    [rec] = row["records"]
+    assert (rec["unit"], rec["location"], rec["date"]) == ("Polres Kutai Timur", "Kecamatan Bontang Utara",
+                                                           "2024-11-27")
+
+
+def test_fragments_split_only_by_a_line_break_are_one_entity(tmp_path: Path) -> None:
+    """tandai writes an entity across a line break as two fragments; those join back into one."""
+    text = "Polres Paser mengamankan rapat di Kecamatan Tanah\nGrogot pada 5 Desember 2024.\n"
+    s = text.index("Kecamatan")
+    mid = text.index("\n")
+    e = text.index(" pada")
+    ann = f"T1\tLOC {s} {mid};{mid + 1} {e}\tKecamatan Tanah Grogot\n"
+    out = tandai(tmp_path, "import", "--format", "brat", str(brat(tmp_path, "b", text, ann)))
+    assert out.returncode == 0 and not skips(out), out.stdout
+    [row] = rows(tmp_path)
+    assert entities(row) == {(s, e, "LOC")}
+
+
+@pytest.mark.parametrize("mark", ["Negation", "Speculation"])
+def test_an_event_marked_negation_or_speculation_is_not_a_record(tmp_path: Path, mark: str) -> None:
+    ann = (f"T1\tPOLICE_UNIT 0 14\tPolres Bontang\n"
+           f"T6\tpatrol {span(DOC2, 'patroli')}\tpatroli\n"
+           "E1\tpatrol:T6 Unit:T1\n"
+           f"A1\t{mark} E1\n")
+    out = tandai(tmp_path, "import", "--format", "brat", str(brat(tmp_path, "b", DOC2, ann)))
+    assert out.returncode == 0, out.stderr
+    assert f"doc.ann line 3: E1 is marked {mark} (line 4): not imported as a record" in out.stdout
+    assert "0 records" in out.stdout
+    assert rows(tmp_path)[0]["records"] == []
+
+
+def test_brat_lines_tandai_does_not_use_are_counted(tmp_path: Path) -> None:
+    ann = ("T1\tPOLICE_UNIT 0 14\tPolres Bontang\n"
+           f"T2\tLOC {span(DOC2, 'Kutai Timur')}\tKutai Timur\n"
+           "R1\tPartner Arg1:T1 Arg2:T2\n"
+           "A1\tChecked T1\n"
+           "#1\tAnnotatorNotes T2\tchecked by budi\n")
+    out = tandai(tmp_path, "import", "--format", "brat", str(brat(tmp_path, "b", DOC2, ann)))
+    assert out.returncode == 0, out.stderr
+    assert ("doc.ann: 3 brat lines not used: relation (R) on line 3; attribute (A) on line 4; "
+            "note (#) on line 5") in out.stdout
