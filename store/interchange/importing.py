@@ -436,6 +436,21 @@ def _unused_report(unused: dict[str, list[int]]) -> str:
     return f"{count} brat line{'s' if count > 1 else ''} not used: " + "; ".join(parts)
 
 
+def _longest_first(cands: list[tuple[int, int, str, str, int]], where: str,
+                   skipped: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """brat lets entities overlap (tandai's annotation.conf says so); tandai's do not: of an
+    overlapping group the longest is kept, as the token exports keep it, and each other is named."""
+    kept: list[tuple[int, int, str, str, int]] = []
+    for c in sorted(cands, key=lambda c: (c[0] - c[1], c[0], c[4])):
+        other = next((k for k in kept if k[0] < c[1] and c[0] < k[1]), None)
+        if other is None:
+            kept.append(c)
+        else:
+            skipped.append((f"{where} line {c[4]}", f"{c[3]} ({c[2]}) overlaps {other[3]} ({other[2]}), "
+                            "which is longer and kept (tandai's entities do not overlap)"))
+    return sorted((s, e, label) for s, e, label, _, _ in kept)
+
+
 def _brat_doc(ann_path: Path, txt_path: Path, taxonomy_labels: set[str],
               activities: set[str]) -> tuple[Doc | None, list[tuple[str, str]]]:
     """One ``.txt``/``.ann`` pair; offsets are brat's, into the ``.txt`` as stored (a ``\\r`` counts).
@@ -471,7 +486,7 @@ def _brat_doc(ann_path: Path, txt_path: Path, taxonomy_labels: set[str],
             got.unusable.append(tid)
         else:
             cands.append((pieces[0][0], pieces[-1][1], kind, tid, n))
-    ents = sorted((s, e, label) for s, e, label, _, _ in cands)
+    ents = _longest_first(cands, where, skipped)
     records = []
     for eid, ev in got.events.items():
         try:

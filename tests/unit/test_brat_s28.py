@@ -152,3 +152,27 @@ def test_brat_lines_tandai_does_not_use_are_counted(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert ("doc.ann: 3 brat lines not used: relation (R) on line 3; attribute (A) on line 4; "
             "note (#) on line 5") in out.stdout
+
+
+# -- B4: overlapping entities ------------------------------------------------------------------------
+
+def test_overlapping_entities_keep_the_longest_and_the_records(tmp_path: Path) -> None:
+    """brat allows nested and overlapping entities; the whole document, records included, was
+    skipped ("spans 0-14 and 7-14 overlap"). The longest of a group is kept, each other named, and
+    the record's slots still resolve (its location is the nested entity's text)."""
+    ann = ("T1\tPOLICE_UNIT 0 14\tPolres Bontang\n"
+           "T2\tLOC 7 14\tBontang\n"
+           f"T3\tLOC {span(DOC2, 'Bontang Utara')}\tBontang Utara\n"
+           f"T4\tLOC {span(DOC2, 'Kecamatan Bontang')}\tKecamatan Bontang\n"
+           f"T6\tpatrol {span(DOC2, 'patroli')}\tpatroli\n"
+           "E1\tpatrol:T6 Unit:T1 Location:T2\n")
+    out = tandai(tmp_path, "import", "--format", "brat", str(brat(tmp_path, "b", DOC2, ann)))
+    assert out.returncode == 0, out.stderr
+    assert "doc.ann line 2: T2 (LOC) overlaps T1 (POLICE_UNIT), which is longer and kept" in out.stdout
+    assert "doc.ann line 3: T3 (LOC) overlaps T4 (LOC), which is longer and kept" in out.stdout
+    assert "1 records" in out.stdout
+    [row] = rows(tmp_path)
+    k = DOC2.index("Kecamatan")
+    assert {(0, 14, "POLICE_UNIT"), (k, k + len("Kecamatan Bontang"), "LOC")} <= entities(row)
+    [rec] = row["records"]
+    assert (rec["unit"], rec["location"]) == ("Polres Bontang", "Bontang")
