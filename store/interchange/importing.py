@@ -35,7 +35,9 @@ from store import ingest as ingest_engine
 from store.coding import span_test
 from store.disk.corpus import SHARD_SIZE
 from store.errors import StoreError
+from store.interchange.brat import fragments
 from store.interchange.prodigy import STATUS_OF_ANSWER
+from store.interchange.roles import ROLES
 from store.model import STATUSES, Article, check_reviewer
 from store.sources.decode import decode_bytes, normalise_newlines
 from store.sources.formats import RawDoc
@@ -509,39 +511,89 @@ def _brat_doc(ann_path: Path, txt_path: Path, taxonomy_labels: set[str],
     return doc, skipped
 
 
+def _fold(value: Any) -> str:
+    return str(value).casefold().strip() if value is not None else ""
+
+
+def _brat_slots(ev: dict[str, Any], texts: dict[str, str], note: dict[str, Any]) -> dict[str, Any]:
+    """A record's slots from its E line; the note (tandai's own export) fills what the line cannot
+    hold (a value no entity of the text spells, the exact date) and gives way where the line was
+    edited in brat: the note's ``args`` are the arguments as exported, so an argument changed,
+    added or deleted since is the annotator's word."""
+    line: dict[str, list[str]] = {role: [] for role in ROLES}
+    for role, target in ev["args"]:
+        value = texts.get(target)
+        if value is None:
+            raise Bad(f"{role} points at {target}, which is not an entity")
+        base = role.rstrip("0123456789")
+        if base in line:
+            line[base].append(value)
+    drawn = note.get("args") if isinstance(note.get("args"), dict) else None
+
+    def kept(role: str, key: str) -> bool:
+        """Whether the note's value of ``key`` stands: the line still has what was exported."""
+        if key not in note:
+            return False
+        if drawn is None:  # a note without the exported arguments: it fills only empty roles
+            return not line[role]
+        before = drawn.get(role) or []
+        before = [before] if isinstance(before, str) else before if isinstance(before, list) else []
+        return sorted(map(_fold, line[role])) == sorted(map(_fold, before))
+
+    out: dict[str, Any] = {}
+    unit, location, personnel, date = (line[r][0] if line[r] else None
+                                       for r in ("Unit", "Location", "Personnel", "Date"))
+    out["unit"] = note["unit"] if kept("Unit", "unit") or (unit is None and "unit" in note) else unit
+    out["location"] = note["location"] if kept("Location", "location") else location
+    if personnel is not None:
+        personnel = "".join(ch for ch in personnel if ch.isdigit()) or None
+    out["personnel"] = note["personnel"] if kept("Personnel", "personnel") else personnel
+    if kept("Date", "date"):
+        out["date"], out["date_text"] = note.get("date"), note.get("date_text")
+    else:
+        out["date"] = out["date_text"] = date
+        out["date_changed"] = True
+    partners = note.get("partners") if isinstance(note.get("partners"), list) else None
+    if partners is None:
+        out["partners"] = line["Partner"]
+    elif kept("Partner", "partners"):
+        out["partners"] = partners
+    else:  # the note's partners no argument drew stay; the drawn ones are the line's now
+        gone = {_fold(p) for p in (drawn.get("Partner") or []) if isinstance(p, str)} if drawn else set()
+        stay = [p for p in partners if _fold(p) not in gone]
+        out["partners"] = stay + [p for p in line["Partner"] if _fold(p) not in set(map(_fold, stay))]
+    return out
+
+
 def _brat_record(text: str, ev: dict[str, Any], texts: dict[str, str],
                  triggers: dict[str, list[tuple[int, int]]], phase: str | None,
                  notes: dict[str, Any]) -> dict[str, Any]:
     trig = triggers.get(ev["trigger"])
     if trig is None:
         raise Bad(f"its trigger {ev['trigger']} is not an activity span")
-    fields: dict[str, Any] = {"type": ev["type"], "evidence": [{"start": s, "end": e} for s, e in trig],
-                              "partners": []}
-    for role, target in ev["args"]:
-        value = texts.get(target)
-        if value is None:
-            raise Bad(f"{role} points at {target}, which is not an entity")
-        base = role.rstrip("0123456789")
-        if base == "Unit":
-            fields["unit"] = value
-        elif base == "Location":
-            fields["location"] = value
-        elif base == "Partner":
-            fields["partners"].append(value)
-        elif base == "Personnel":
-            fields["personnel"] = "".join(ch for ch in value if ch.isdigit()) or None
-        elif base == "Date":
-            fields["date_text"] = value
-            fields["date"] = value
-    if phase:
-        fields["phase"] = phase
-    for key in ("unit", "date", "date_text", "location", "partners", "personnel", "phase", "notes"):
-        if key in notes:  # tandai's own notes say exactly what the record held, None included
-            fields[key] = notes[key]
+    fields: dict[str, Any] = {"type": ev["type"], **_brat_slots(ev, texts, notes)}
+    date_changed = fields.pop("date_changed", False)
+    evidence = list(trig)
     ev_spans = notes.get("evidence")
     if isinstance(ev_spans, list) and ev_spans and all(
             isinstance(s, list) and len(s) == 2 and all(type(x) is int for x in s) for s in ev_spans):
-        fields["evidence"] = [{"start": s, "end": e} for s, e in ev_spans]
+        spans = [(s, e) for s, e in ev_spans]
+        first = spans[0]
+        if 0 <= first[0] < first[1] <= len(text) and fragments(text, *first) == [
+                p for t in trig for p in fragments(text, *t)]:
+            evidence = spans  # the trigger is where the export put it: every evidence span stands
+        else:
+            evidence += [s for s in spans[1:] if s not in evidence]
+    fields["evidence"] = [{"start": s, "end": e} for s, e in evidence]
+    exported = isinstance(notes.get("args"), dict)  # tandai wrote a Phase line: its absence is an edit
+    if phase is None and not exported:
+        phase = notes.get("phase") if isinstance(notes.get("phase"), str) else None
+    if phase is not None and date_changed and exported and phase == notes.get("phase"):
+        phase = None  # the date was edited, the phase not: derived from the new date (as an edit does)
+    if phase:
+        fields["phase"] = phase
+    if isinstance(notes.get("notes"), str):
+        fields["notes"] = notes["notes"]
     if isinstance(notes.get("reviewer"), str):
         try:
             fields["reviewer"] = check_reviewer(notes["reviewer"])

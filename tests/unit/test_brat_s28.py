@@ -13,6 +13,8 @@ from typing import Any
 import orjson
 import pytest
 
+import store
+
 TANDAI = Path(sys.executable).with_name("tandai")
 # the recogniser finds POLICE_UNIT 0-14, LOC 19-30 (Kutai Timur), LOC 52-75 and DATE 81-97 here
 DOC2 = "Polres Bontang dan Kutai Timur menggelar patroli di Kecamatan Bontang Utara pada 27 November 2024.\n"
@@ -176,3 +178,114 @@ def test_overlapping_entities_keep_the_longest_and_the_records(tmp_path: Path) -
     assert {(0, 14, "POLICE_UNIT"), (k, k + len("Kecamatan Bontang"), "LOC")} <= entities(row)
     [rec] = row["records"]
     assert (rec["unit"], rec["location"]) == ("Polres Bontang", "Bontang")
+
+
+# -- A5, A6: tandai's own export, edited in brat, imported (and merged back) ---------------------------
+
+@pytest.fixture
+def coded(tmp_path: Path) -> Path:
+    """A store with rina's patrol (a partner no entity spells, done) and budi's apel (done) on one
+    article, exported to brat."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a1.txt").write_text(A1, encoding="utf-8")
+    assert tandai(tmp_path, "ingest", str(src)).returncode == 0
+    with store.open(tmp_path / "store", reviewer="rina") as st:
+        a = st.article(next(iter(st.articles())).id)
+        t = a.text
+        i = t.index("Polres Bontang menggelar")
+        st.add_record(a.id, type="patrol", unit="Polres Bontang", location="Kecamatan Bontang Utara",
+                      partners=["Kodim 0908/Bontang", "Polsek Bontang Selatan"], personnel=120,
+                      date="2024-11-27", date_text="pada 27 November 2024", notes="malam",
+                      evidence=[{"start": i, "end": t.index(".", i) + 1}])
+        st.set_status(a.id, "done")
+    with store.open(tmp_path / "store", reviewer="budi") as st:
+        i = t.index("Kapolres AKBP")
+        st.add_record(a.id, type="ceremony_apel", unit="Polres Bontang", location="Mapolres Bontang",
+                      date="2024-11-27", evidence=[{"start": i, "end": t.index(".", i) + 1}])
+        st.set_status(a.id, "done")
+    out = tandai(tmp_path, "export", "--format", "brat", "--out", str(tmp_path / "brat"))
+    assert out.returncode == 0, out.stderr
+    return tmp_path / "brat"
+
+
+def edit(folder: Path, *pairs: tuple[str, str]) -> None:
+    [ann] = folder.glob("*.ann")
+    text = ann.read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new)
+    ann.write_text(text, encoding="utf-8")
+
+
+def tid(folder: Path, label: str, shown: str) -> str:
+    [ann] = folder.glob("*.ann")
+    return next(line.split("\t")[0] for line in ann.read_text(encoding="utf-8").splitlines()
+                if line.startswith("T") and line.split("\t")[1].split()[0] == label and line.split("\t")[2] == shown)
+
+
+def test_edits_made_in_brat_win_over_the_note(tmp_path: Path, coded: Path) -> None:
+    """The annotator changes rina's location (another entity), her phase, drops the partner Kodim
+    and turns budi's apel into coordination (E and T lines, as brat does). The note used to put its
+    own values back over every edit. What the lines leave alone comes from the note: the partner no
+    entity spells, the exact date text, the notes."""
+    loc, mapolres, kodim = (tid(coded, "LOC", "Kecamatan Bontang Utara"), tid(coded, "LOC", "Mapolres Bontang"),
+                            tid(coded, "MILITARY_UNIT", "Kodim 0908/Bontang"))
+    edit(coded, (f"Location:{loc} Partner:{kodim} ", f"Location:{mapolres} "), ("Phase E1 voting", "Phase E1 campaign"),
+         ("\tceremony_apel:", "\tcoordination:"), ("\tceremony_apel ", "\tcoordination "))
+    out = tandai(tmp_path, "import", "--format", "brat", str(coded), store_dir="fresh")
+    assert out.returncode == 0 and not skips(out), out.stdout
+    [row] = rows(tmp_path, "fresh")
+    recs = {r["reviewer"]: r for r in row["records"]}
+    rina, budi = recs["rina"], recs["budi"]
+    assert (rina["location"], rina["phase"], rina["partners"]) == ("Mapolres Bontang", "campaign",
+                                                                    ["Polsek Bontang Selatan"])
+    assert (rina["date"], rina["date_text"], rina["personnel"], rina["notes"]) == (
+        "2024-11-27", "pada 27 November 2024", 120, "malam")
+    assert budi["type"] == "coordination"
+
+
+def test_arguments_left_alone_keep_the_notes_values_and_a_deleted_date_rederives_the_phase(
+        tmp_path: Path, coded: Path) -> None:
+    """Unedited, every field comes back as it was; a Date argument deleted in brat deletes the date,
+    and the phase (not edited) is derived again, as an edit of the date in tandai derives it."""
+    out = tandai(tmp_path, "import", "--format", "brat", str(coded), store_dir="same")
+    assert out.returncode == 0, out.stdout
+    keep = ("type", "unit", "date", "date_text", "location", "partners", "personnel", "phase", "notes", "evidence")
+    before = sorted(orjson.dumps({k: r[k] for k in keep}) for r in rows(tmp_path)[0]["records"])
+    assert sorted(orjson.dumps({k: r[k] for k in keep}) for r in rows(tmp_path, "same")[0]["records"]) == before
+    date = tid(coded, "DATE", "27 November 2024")
+    edit(coded, (f"Personnel:{tid(coded, 'PERSONNEL', '120 personel')} Date:{date}\n",
+                 f"Personnel:{tid(coded, 'PERSONNEL', '120 personel')}\n"))
+    out = tandai(tmp_path, "import", "--format", "brat", str(coded), store_dir="edited")
+    assert out.returncode == 0, out.stdout
+    rina = next(r for r in rows(tmp_path, "edited")[0]["records"] if r["reviewer"] == "rina")
+    assert (rina["date"], rina["date_text"], rina["phase"]) == (None, None, "na")
+
+
+HOOK = "a record keeps its id only once _apply writes a brat note's record_id (the brat28 report)"
+
+
+@pytest.mark.xfail(strict=True, reason=HOOK)
+def test_a_record_edited_in_brat_updates_the_same_record(tmp_path: Path, coded: Path) -> None:
+    """Imported into the store it came from, a record whose type was changed in brat was added as a
+    second record beside the first (the key that finds it again holds the type)."""
+    edit(coded, ("\tceremony_apel:", "\tcoordination:"), ("\tceremony_apel ", "\tcoordination "))
+    before = {r["id"]: r for r in rows(tmp_path)[0]["records"]}
+    out = tandai(tmp_path, "import", "--format", "brat", str(coded))
+    assert out.returncode == 0, out.stdout
+    after = {r["id"]: r for r in rows(tmp_path)[0]["records"]}
+    assert after.keys() == before.keys()
+    assert sorted(r["type"] for r in after.values()) == ["coordination", "patrol"]
+
+
+@pytest.mark.xfail(strict=True, reason=HOOK)
+def test_a_brat_round_trip_merged_back_adds_no_record(tmp_path: Path, coded: Path) -> None:
+    """Exported, imported into a fresh store and merged back: every record came back under a new id,
+    so the merge (which goes by id) added each one again."""
+    out = tandai(tmp_path, "import", "--format", "brat", str(coded), store_dir="r")
+    assert out.returncode == 0, out.stdout
+    out = tandai(tmp_path, "merge", str(tmp_path / "r"))
+    assert out.returncode == 0, out.stderr
+    assert "0 record(s) added, 0 updated" in out.stdout, out.stdout
+    assert len(rows(tmp_path)[0]["records"]) == 2
