@@ -123,8 +123,24 @@ def annotation_conf(taxonomy: Taxonomy) -> str:
     ])
 
 
+def abbreviations(names: list[str]) -> dict[str, str]:
+    """The short name brat draws on a span when the full one does not fit, one per label and no two
+    alike (PERSON and PERSONNEL both began "PER"): the first three letters when no other label
+    shares them, else the initials of a name in parts (ELECTION_BODY: EB), else the shortest start
+    no other label has, else the whole name."""
+    out: dict[str, str] = {}
+    for n in names:
+        others = [m for m in names if m != n]
+        choices = [n[:3]] + (["".join(p[:1] for p in n.split("_") if p)] if "_" in n else [])
+        choices += [n[:k] for k in range(4, len(n))]
+        out[n] = next((c for c in choices if c and not any(m.startswith(c) for m in others)
+                       and c not in out.values()), n)
+    return out
+
+
 def visual_conf(taxonomy: Taxonomy) -> str:
-    labels = [f"{n} | {s.description or n} | {n[:3]}" if s.description else n
+    short = abbreviations(list(taxonomy.labels))
+    labels = [f"{n} | {(s.description or n).replace('|', '/')} | {short[n]}"
               for n, s in taxonomy.labels.items()]
     drawing = []
     for n, s in taxonomy.labels.items():

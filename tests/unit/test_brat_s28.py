@@ -289,3 +289,13 @@ def test_a_brat_round_trip_merged_back_adds_no_record(tmp_path: Path, coded: Pat
     assert out.returncode == 0, out.stderr
     assert "0 record(s) added, 0 updated" in out.stdout, out.stdout
     assert len(rows(tmp_path)[0]["records"]) == 2
+
+
+# -- C: visual.conf ----------------------------------------------------------------------------------
+
+def test_visual_conf_abbreviations_are_unique(tmp_path: Path, coded: Path) -> None:
+    lines = (coded / "visual.conf").read_text(encoding="utf-8").split("[drawing]")[0].splitlines()
+    short = {parts[0].strip(): parts[2].strip() for parts in (ln.split("|") for ln in lines) if len(parts) == 3}
+    assert {"PERSON", "PERSONNEL", "ELECTION", "ELECTION_BODY", "POLICE_UNIT"} <= short.keys()
+    assert len(set(short.values())) == len(short), short
+    assert short["POLICE_UNIT"] == "POL"
