@@ -7,7 +7,10 @@ activity record a trigger ``T`` line over its first evidence span (the type is t
 an ``E`` line with the roles ``Unit``, ``Location``, ``Partner`` (``Partner2`` …),
 ``Personnel`` and ``Date`` pointing at entity ``T`` ids, an ``A`` line for its phase and an
 ``AnnotatorNotes`` ``#`` line holding the record's fields as one line of JSON (record id,
-reviewer, values typed as text, every evidence span, notes) so nothing is lost on the way back.
+reviewer, values typed as text, every evidence span, notes, and ``args``: the arguments as
+written) so nothing is lost on the way back. An annotator edits the E and A lines in brat, not
+the JSON: on import the lines win where they differ from ``args``, and the note fills only what
+no line can hold.
 Offsets are code points of ``NAME.txt`` read as UTF-8.
 """
 
@@ -50,12 +53,18 @@ def _t_line(tid: str, kind: str, text: str, start: int, end: int) -> str:
     return f"{tid}\t{kind} {where}\t{shown}"
 
 
-def record_notes(rec: ActivityRecord) -> dict[str, Any]:
-    return {"record_id": rec.id, "reviewer": rec.reviewer, "type": rec.type, "unit": rec.unit,
-            "date": rec.date, "date_text": rec.date_text, "location": rec.location,
-            "partners": rec.partners, "personnel": rec.personnel, "phase": rec.phase,
-            "evidence": [[s.start, s.end] for s in rec.evidence], "notes": rec.notes,
-            "created": rec.created, "updated": rec.updated}
+def record_notes(rec: ActivityRecord, args: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The record as the ``AnnotatorNotes`` JSON. ``args``: the E line's arguments as written
+    (role → the entity's text; ``Partner`` a list), so an import tells an argument edited in brat
+    (the line wins) from one never drawn (the note fills it)."""
+    out: dict[str, Any] = {"record_id": rec.id, "reviewer": rec.reviewer, "type": rec.type, "unit": rec.unit,
+                           "date": rec.date, "date_text": rec.date_text, "location": rec.location,
+                           "partners": rec.partners, "personnel": rec.personnel, "phase": rec.phase,
+                           "evidence": [[s.start, s.end] for s in rec.evidence], "notes": rec.notes,
+                           "created": rec.created, "updated": rec.updated}
+    if args is not None:
+        out["args"] = args
+    return out
 
 
 def _entity_lines(article: Article) -> list[str]:
@@ -90,13 +99,17 @@ def ann(article: Article, records: list[ActivityRecord]) -> str:
         lines.append(_t_line(trigger, rec.type, text, ev.start, ev.end))
         e_n += 1
         args = [f"{rec.type}:{trigger}"]
+        drawn: dict[str, Any] = {}
         for role, indexes in record_roles(article, rec).items():
             for k, index in enumerate(indexes):
                 args.append(f"{role}{k + 1 if k else ''}:T{index + 1}")
+            shown = [article.entities[i].text for i in indexes]
+            drawn[role] = shown if role == "Partner" else shown[0]
         lines.append(f"E{e_n}\t{' '.join(args)}")
         a_n += 1
         lines.append(f"A{a_n}\tPhase E{e_n} {rec.phase}")
-        lines.append(f"#{e_n}\tAnnotatorNotes E{e_n}\t{orjson.dumps(record_notes(rec)).decode()}")
+        note = orjson.dumps(record_notes(rec, drawn)).decode()
+        lines.append(f"#{e_n}\tAnnotatorNotes E{e_n}\t{note}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -110,8 +123,24 @@ def annotation_conf(taxonomy: Taxonomy) -> str:
     ])
 
 
+def abbreviations(names: list[str]) -> dict[str, str]:
+    """The short name brat draws on a span when the full one does not fit, one per label and no two
+    alike (PERSON and PERSONNEL both began "PER"): the first three letters when no other label
+    shares them, else the initials of a name in parts (ELECTION_BODY: EB), else the shortest start
+    no other label has, else the whole name."""
+    out: dict[str, str] = {}
+    for n in names:
+        others = [m for m in names if m != n]
+        choices = [n[:3]] + (["".join(p[:1] for p in n.split("_") if p)] if "_" in n else [])
+        choices += [n[:k] for k in range(4, len(n))]
+        out[n] = next((c for c in choices if c and not any(m.startswith(c) for m in others)
+                       and c not in out.values()), n)
+    return out
+
+
 def visual_conf(taxonomy: Taxonomy) -> str:
-    labels = [f"{n} | {s.description or n} | {n[:3]}" if s.description else n
+    short = abbreviations(list(taxonomy.labels))
+    labels = [f"{n} | {(s.description or n).replace('|', '/')} | {short[n]}"
               for n, s in taxonomy.labels.items()]
     drawing = []
     for n, s in taxonomy.labels.items():

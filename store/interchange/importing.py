@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,9 +35,11 @@ from store import ingest as ingest_engine
 from store.coding import span_test
 from store.disk.corpus import SHARD_SIZE
 from store.errors import StoreError
+from store.interchange.brat import fragments
 from store.interchange.prodigy import STATUS_OF_ANSWER
+from store.interchange.roles import ROLES
 from store.model import STATUSES, Article, check_reviewer
-from store.sources.decode import decode_bytes
+from store.sources.decode import decode_bytes, normalise_newlines
 from store.sources.formats import RawDoc
 from store.sources.walk import link_out_of
 
@@ -294,114 +298,302 @@ def read_labelstudio(path: Path) -> Iterator[Doc | tuple[str, str]]:
 
 _T = re.compile(r"^(T\d+)\t(\S+) ([0-9 ;]+)\t(.*)$")
 _E = re.compile(r"^(E\d+)\t(\S+):(T\d+)((?: \S+:[TE]\d+)*)\s*$")
+# brat's usual binary attributes saying an event did not happen (or may not have): no record
+_NOT_AN_EVENT = ("Negation", "Speculation")
+_UNUSED = {"R": "relation", "N": "normalization", "*": "equivalence", "A": "attribute", "M": "attribute",
+           "#": "note", "?": "line of another kind"}
 
 
-def _brat_doc(ann_path: Path, txt_path: Path, taxonomy_labels: set[str],
-              activities: set[str]) -> tuple[Doc, list[tuple[str, str]]]:
-    text = _read_text(txt_path)
-    skipped: list[tuple[str, str]] = []
-    where = ann_path.name
-    spans: dict[str, tuple[int, int, str]] = {}
-    triggers: dict[str, tuple[int, int, str]] = {}
-    events: dict[str, dict[str, Any]] = {}
-    phase: dict[str, str] = {}
-    notes: dict[str, dict[str, Any]] = {}
-    for n, line in enumerate(_read_text(ann_path, may_be_empty=True).split("\n"), 1):
+@dataclass(slots=True)
+class _BratLines:
+    """What one ``.ann`` file's lines say, before they are checked against the text."""
+
+    tlines: dict[str, tuple[int, str, list[tuple[int, int]], str]] = field(default_factory=dict)
+    events: dict[str, dict[str, Any]] = field(default_factory=dict)
+    phase: dict[str, str] = field(default_factory=dict)
+    marked: dict[str, tuple[str, int]] = field(default_factory=dict)  # event id → (Negation, line)
+    notes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    unused: dict[str, list[int]] = field(default_factory=dict)  # kind → line numbers
+    unusable: list[str] = field(default_factory=list)  # T lines that are no entity tandai can hold
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _brat_text(path: Path) -> tuple[str, str]:
+    """The ``.txt`` as brat counts it (UTF-8 as stored: a ``\\r`` or a byte-order mark is a character
+    of its own) and as tandai stores it (``_read_text``: line ends ``\\n``, NFC)."""
+    clean = _read_text(path)
+    try:
+        return path.read_bytes().decode("utf-8"), clean
+    except (OSError, UnicodeDecodeError):  # not brat's UTF-8: offsets are taken as tandai's
+        return clean, clean
+
+
+def _moved(raw: str, clean: str, offsets: set[int]) -> Callable[[int], int]:
+    """brat's offsets into the raw text moved into the clean one (CRLF and CR become one ``\\n``,
+    the byte-order mark goes, NFC), as ``_newlines`` moves the JSON formats' offsets; Bad when an
+    offset falls inside what changed (between ``\\r`` and ``\\n``)."""
+    if raw == clean:
+        return int
+    cuts = sorted(offsets | {0, len(raw)})
+    at: dict[int, int] = {}
+    pieces: list[str] = []
+    pos = 0
+    for a, b in pairwise(cuts):
+        at[a] = pos
+        piece = raw[a:b].removeprefix("\ufeff") if a == 0 else raw[a:b]
+        piece = unicodedata.normalize("NFC", normalise_newlines(piece))
+        pieces.append(piece)
+        pos += len(piece)
+    at[len(raw)] = pos
+    if "".join(pieces) != clean:
+        raise Bad("an offset falls inside a line end (\\r\\n) or a character the text spells in two "
+                  "code points; its spans cannot be moved to the text tandai keeps")
+    return at.__getitem__
+
+
+def _brat_t_line(line: str, raw: str, n: int, got: _BratLines) -> None:
+    m = _T.match(line)
+    if not m:
+        got.unusable.append(line.split("\t", 1)[0][:20])
+        raise Bad("not a T line (T1<TAB>TYPE start end<TAB>text)")
+    tid, kind, offsets, shown = m.groups()
+    frags = []
+    for frag in offsets.split(";"):
+        parts = frag.split()
+        if len(parts) != 2:
+            got.unusable.append(tid)
+            raise Bad(f"{tid}: bad offsets")
+        s, e = int(parts[0]), int(parts[1])
+        if not 0 <= s < e <= len(raw):
+            got.unusable.append(tid)
+            raise Bad(f"{tid}: offsets {s}-{e} lie outside the text")
+        frags.append((s, e))
+    joined = " ".join(raw[s:e] for s, e in frags)
+    if joined != shown and unicodedata.normalize("NFC", joined) != shown:
+        got.unusable.append(tid)
+        raise Bad(f"{tid}: the text does not match its offsets")
+    frags.sort()
+    if any(e > s for (_, e), (s, _) in pairwise(frags)):
+        got.unusable.append(tid)
+        raise Bad(f"{tid}: its pieces overlap")
+    got.tlines[tid] = (n, kind, frags, shown)
+
+
+def _brat_other_line(line: str, n: int, got: _BratLines) -> None:
+    """A, M, # and the lines tandai does not read (counted in ``unused``)."""
+    head = line[:1]
+    used = False
+    if head in ("A", "M"):
+        parts = line.split("\t", 1)[-1].split()
+        if len(parts) == 3 and parts[0] == "Phase" and parts[1].startswith("E"):
+            got.phase[parts[1]] = parts[2]
+            used = True
+        elif len(parts) >= 2 and parts[0] in _NOT_AN_EVENT and parts[1].startswith("E"):
+            got.marked.setdefault(parts[1], (parts[0], n))
+            used = True
+    elif head == "#":
+        parts = line.split("\t", 2)
+        target = parts[1].split() if len(parts) == 3 else []
+        if len(target) == 2 and target[0] == "AnnotatorNotes" and target[1].startswith("E"):
+            try:
+                value = orjson.loads(parts[2])
+            except orjson.JSONDecodeError:
+                value = {"notes": parts[2]}
+            got.notes[target[1]] = value if isinstance(value, dict) else {"notes": parts[2]}
+            used = True
+    if not used:
+        got.unused.setdefault(head if head in _UNUSED else "?", []).append(n)
+
+
+def _brat_lines(ann: str, raw: str, where: str) -> _BratLines:
+    got = _BratLines()
+    for n, line in enumerate(ann.split("\n"), 1):
         if not line.strip():
             continue
         try:
             if line.startswith("T"):
-                m = _T.match(line)
-                if not m:
-                    raise Bad("not a T line (T1<TAB>TYPE start end<TAB>text)")
-                tid, kind, offsets, shown = m.groups()
-                frags = []
-                for frag in offsets.split(";"):
-                    parts = frag.split()
-                    if len(parts) != 2:
-                        raise Bad("bad offsets")
-                    s, e = int(parts[0]), int(parts[1])
-                    if not 0 <= s < e <= len(text):
-                        raise Bad(f"offsets {s}-{e} lie outside the text")
-                    frags.append((s, e))
-                if " ".join(text[s:e] for s, e in frags) != shown:
-                    raise Bad("the text does not match its offsets")
-                start, end = frags[0][0], frags[-1][1]
-                if kind in activities:
-                    triggers[tid] = (start, end, kind)
-                elif kind in taxonomy_labels:
-                    spans[tid] = (start, end, kind)
-                else:
-                    raise Bad(f"{kind!r} is neither a label nor an activity type of this store")
+                _brat_t_line(line, raw, n, got)
             elif line.startswith("E"):
                 m = _E.match(line)
                 if not m:
                     raise Bad("not an E line (E1<TAB>TYPE:T1 Role:T2 …)")
                 eid, kind, trig, rest = m.groups()
                 args = [a.split(":", 1) for a in rest.split()]
-                events[eid] = {"type": kind, "trigger": trig, "args": args, "line": n}
-            elif line.startswith("A") or line.startswith("M"):
-                parts = line.split("\t", 1)[-1].split()
-                if len(parts) == 3 and parts[0] == "Phase":
-                    phase[parts[1]] = parts[2]
-            elif line.startswith("#"):
-                parts = line.split("\t", 2)
-                if len(parts) == 3 and parts[1].startswith("AnnotatorNotes "):
-                    target = parts[1].split()[1]
-                    try:
-                        value = orjson.loads(parts[2])
-                    except orjson.JSONDecodeError:
-                        value = {"notes": parts[2]}
-                    notes[target] = value if isinstance(value, dict) else {"notes": parts[2]}
-            # R lines and anything else: not tandai's, ignored
+                got.events[eid] = {"type": kind, "trigger": trig, "args": args, "line": n}
+            else:
+                _brat_other_line(line, n, got)
         except (Bad, ValueError) as exc:
-            skipped.append((f"{where} line {n}", str(exc)))
+            got.skipped.append((f"{where} line {n}", str(exc)))
+    return got
+
+
+def _unused_report(unused: dict[str, list[int]]) -> str:
+    """"3 brat lines not used: relation (R) on line 7, …": what tandai has no place for, counted."""
+    parts = []
+    for head, lines in unused.items():
+        at = ", ".join(map(str, lines[:5])) + (", …" if len(lines) > 5 else "")
+        kind = _UNUSED[head] + ("" if head == "?" else f" ({head})")
+        parts.append(f"{kind} on line{'s' if len(lines) > 1 else ''} {at}")
+    count = sum(map(len, unused.values()))
+    return f"{count} brat line{'s' if count > 1 else ''} not used: " + "; ".join(parts)
+
+
+def _longest_first(cands: list[tuple[int, int, str, str, int]], where: str,
+                   skipped: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """brat lets entities overlap (tandai's annotation.conf says so); tandai's do not: of an
+    overlapping group the longest is kept, as the token exports keep it, and each other is named."""
+    kept: list[tuple[int, int, str, str, int]] = []
+    for c in sorted(cands, key=lambda c: (c[0] - c[1], c[0], c[4])):
+        other = next((k for k in kept if k[0] < c[1] and c[0] < k[1]), None)
+        if other is None:
+            kept.append(c)
+        else:
+            skipped.append((f"{where} line {c[4]}", f"{c[3]} ({c[2]}) overlaps {other[3]} ({other[2]}), "
+                            "which is longer and kept (tandai's entities do not overlap)"))
+    return sorted((s, e, label) for s, e, label, _, _ in kept)
+
+
+def _brat_doc(ann_path: Path, txt_path: Path, taxonomy_labels: set[str],
+              activities: set[str]) -> tuple[Doc | None, list[tuple[str, str]]]:
+    """One ``.txt``/``.ann`` pair; offsets are brat's, into the ``.txt`` as stored (a ``\\r`` counts).
+    A T line tandai cannot hold as an entity (a type not in the taxonomy, pieces with text between
+    them, bad offsets) is named, and the document's entities are then left as the store has them
+    (none removed for what the file does not show); its records still come."""
+    raw, clean = _brat_text(txt_path)
+    where = ann_path.name
+    got = _brat_lines(_read_text(ann_path, may_be_empty=True), raw, where)
+    skipped = got.skipped
+    try:
+        move = _moved(raw, clean, {x for _, _, frags, _ in got.tlines.values() for f in frags for x in f})
+    except Bad as exc:
+        return None, [*skipped, (where, str(exc))]
+    texts: dict[str, str] = {}  # what an event's argument names: the entity's text
+    triggers: dict[str, list[tuple[int, int]]] = {}
+    cands: list[tuple[int, int, str, str, int]] = []
+    for tid, (n, kind, frags, shown) in got.tlines.items():
+        pieces = [(move(s), move(e)) for s, e in frags]
+        whole = all(not raw[e:s] or raw[e:s].isspace() for (_, e), (s, _) in pairwise(frags))
+        if kind in activities:  # a trigger in pieces: each piece is a span of evidence
+            triggers[tid] = [(pieces[0][0], pieces[-1][1])] if whole else pieces
+            continue
+        texts[tid] = clean[pieces[0][0]:pieces[-1][1]] if whole else shown
+        if kind not in taxonomy_labels:
+            skipped.append((f"{where} line {n}", f"{tid}: {kind!r} is neither a label nor an activity type "
+                                                 "of this store"))
+            got.unusable.append(tid)
+        elif not whole:
+            skipped.append((f"{where} line {n}", f"{tid} is in pieces with text between them ("
+                            + ";".join(f"{s} {e}" for s, e in frags)
+                            + "): a tandai entity is one stretch of text, so it is not taken"))
+            got.unusable.append(tid)
+        else:
+            cands.append((pieces[0][0], pieces[-1][1], kind, tid, n))
+    ents = _longest_first(cands, where, skipped)
     records = []
-    for eid, ev in events.items():
+    for eid, ev in got.events.items():
         try:
-            records.append(_brat_record(text, ev, spans, triggers, phase.get(eid), notes.get(eid, {})))
+            if eid in got.marked:
+                kind, n = got.marked[eid]
+                raise Bad(f"{eid} is marked {kind} (line {n}): not imported as a record")
+            note = got.notes.get(eid, {})
+            records.append(_brat_record(clean, ev, texts, triggers, got.phase.get(eid), note))
         except Bad as exc:
             skipped.append((f"{where} line {ev['line']}", str(exc)))
-    ents = sorted(spans.values())
+    if got.unused:
+        skipped.append((where, _unused_report(got.unused)))
+    known = not got.unusable
+    if not known:
+        skipped.append((where, f"its entities are not imported, as {', '.join(got.unusable[:5])} cannot be "
+                               "used: the article keeps the entities it has; its records are imported"))
     reviewer = next((r.get("reviewer") for r in records if r.get("reviewer")), None)
-    doc = Doc(where, text, ents, reviewer, None, {}, {"title": None}, records)
+    doc = Doc(where, clean, ents if known else [], reviewer, None, {}, {"title": None}, records,
+              spans_known=known)
     return doc, skipped
 
 
-def _brat_record(text: str, ev: dict[str, Any], spans: dict[str, tuple[int, int, str]],
-                 triggers: dict[str, tuple[int, int, str]], phase: str | None,
+def _fold(value: Any) -> str:
+    return str(value).casefold().strip() if value is not None else ""
+
+
+def _brat_slots(ev: dict[str, Any], texts: dict[str, str], note: dict[str, Any]) -> dict[str, Any]:
+    """A record's slots from its E line; the note (tandai's own export) fills what the line cannot
+    hold (a value no entity of the text spells, the exact date) and gives way where the line was
+    edited in brat: the note's ``args`` are the arguments as exported, so an argument changed,
+    added or deleted since is the annotator's word."""
+    line: dict[str, list[str]] = {role: [] for role in ROLES}
+    for role, target in ev["args"]:
+        value = texts.get(target)
+        if value is None:
+            raise Bad(f"{role} points at {target}, which is not an entity")
+        base = role.rstrip("0123456789")
+        if base in line:
+            line[base].append(value)
+    drawn = note.get("args") if isinstance(note.get("args"), dict) else None
+
+    def kept(role: str, key: str) -> bool:
+        """Whether the note's value of ``key`` stands: the line still has what was exported."""
+        if key not in note:
+            return False
+        if drawn is None:  # a note without the exported arguments: it fills only empty roles
+            return not line[role]
+        before = drawn.get(role) or []
+        before = [before] if isinstance(before, str) else before if isinstance(before, list) else []
+        return sorted(map(_fold, line[role])) == sorted(map(_fold, before))
+
+    out: dict[str, Any] = {}
+    unit, location, personnel, date = (line[r][0] if line[r] else None
+                                       for r in ("Unit", "Location", "Personnel", "Date"))
+    out["unit"] = note["unit"] if kept("Unit", "unit") or (unit is None and "unit" in note) else unit
+    out["location"] = note["location"] if kept("Location", "location") else location
+    if personnel is not None:
+        personnel = "".join(ch for ch in personnel if ch.isdigit()) or None
+    out["personnel"] = note["personnel"] if kept("Personnel", "personnel") else personnel
+    if kept("Date", "date"):
+        out["date"], out["date_text"] = note.get("date"), note.get("date_text")
+    else:
+        out["date"] = out["date_text"] = date
+        out["date_changed"] = True
+    partners = note.get("partners") if isinstance(note.get("partners"), list) else None
+    if partners is None:
+        out["partners"] = line["Partner"]
+    elif kept("Partner", "partners"):
+        out["partners"] = partners
+    else:  # the note's partners no argument drew stay; the drawn ones are the line's now
+        gone = {_fold(p) for p in (drawn.get("Partner") or []) if isinstance(p, str)} if drawn else set()
+        stay = [p for p in partners if _fold(p) not in gone]
+        out["partners"] = stay + [p for p in line["Partner"] if _fold(p) not in set(map(_fold, stay))]
+    return out
+
+
+def _brat_record(text: str, ev: dict[str, Any], texts: dict[str, str],
+                 triggers: dict[str, list[tuple[int, int]]], phase: str | None,
                  notes: dict[str, Any]) -> dict[str, Any]:
     trig = triggers.get(ev["trigger"])
     if trig is None:
         raise Bad(f"its trigger {ev['trigger']} is not an activity span")
-    fields: dict[str, Any] = {"type": ev["type"], "evidence": [{"start": trig[0], "end": trig[1]}],
-                              "partners": []}
-    for role, target in ev["args"]:
-        span = spans.get(target)
-        if span is None:
-            raise Bad(f"{role} points at {target}, which is not an entity")
-        value = text[span[0]:span[1]]
-        base = role.rstrip("0123456789")
-        if base == "Unit":
-            fields["unit"] = value
-        elif base == "Location":
-            fields["location"] = value
-        elif base == "Partner":
-            fields["partners"].append(value)
-        elif base == "Personnel":
-            fields["personnel"] = "".join(ch for ch in value if ch.isdigit()) or None
-        elif base == "Date":
-            fields["date_text"] = value
-            fields["date"] = value
-    if phase:
-        fields["phase"] = phase
-    for key in ("unit", "date", "date_text", "location", "partners", "personnel", "phase", "notes"):
-        if key in notes:  # tandai's own notes say exactly what the record held, None included
-            fields[key] = notes[key]
+    fields: dict[str, Any] = {"type": ev["type"], **_brat_slots(ev, texts, notes)}
+    date_changed = fields.pop("date_changed", False)
+    evidence = list(trig)
     ev_spans = notes.get("evidence")
     if isinstance(ev_spans, list) and ev_spans and all(
             isinstance(s, list) and len(s) == 2 and all(type(x) is int for x in s) for s in ev_spans):
-        fields["evidence"] = [{"start": s, "end": e} for s, e in ev_spans]
+        spans = [(s, e) for s, e in ev_spans]
+        first = spans[0]
+        if 0 <= first[0] < first[1] <= len(text) and fragments(text, *first) == [
+                p for t in trig for p in fragments(text, *t)]:
+            evidence = spans  # the trigger is where the export put it: every evidence span stands
+        else:
+            evidence += [s for s in spans[1:] if s not in evidence]
+    fields["evidence"] = [{"start": s, "end": e} for s, e in evidence]
+    exported = isinstance(notes.get("args"), dict)  # tandai wrote a Phase line: its absence is an edit
+    if phase is None and not exported:
+        phase = notes.get("phase") if isinstance(notes.get("phase"), str) else None
+    if phase is not None and date_changed and exported and phase == notes.get("phase"):
+        phase = None  # the date was edited, the phase not: derived from the new date (as an edit does)
+    if phase:
+        fields["phase"] = phase
+    if isinstance(notes.get("notes"), str):
+        fields["notes"] = notes["notes"]
     if isinstance(notes.get("reviewer"), str):
         try:
             fields["reviewer"] = check_reviewer(notes["reviewer"])
@@ -448,7 +640,8 @@ def read_brat(path: Path, labels: set[str], activities: set[str],
             yield ann_path.name, str(exc)
             continue
         yield from skipped
-        yield doc
+        if doc is not None:
+            yield doc
 
 
 _TAG = re.compile(r"^(?:O|([BI])-(\S+))$")
