@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,13 +33,16 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from store import ingest as ingest_engine
+from store.check.annotations import stamp_problem
 from store.coding import span_test
-from store.disk.corpus import SHARD_SIZE
-from store.errors import StoreError
+from store.disk.corpus import SHARD_SIZE, now_iso
+from store.errors import NotFound, StoreError
+from store.history import Put
 from store.interchange.brat import fragments
 from store.interchange.prodigy import STATUS_OF_ANSWER
 from store.interchange.roles import ROLES
-from store.model import STATUSES, Article, check_reviewer
+from store.model import STATUSES, ActivityRecord, Article, check_reviewer
+from store.records import validate
 from store.sources.decode import decode_bytes, normalise_newlines
 from store.sources.formats import RawDoc
 from store.sources.walk import link_out_of
@@ -599,7 +603,55 @@ def _brat_record(text: str, ev: dict[str, Any], texts: dict[str, str],
             fields["reviewer"] = check_reviewer(notes["reviewer"])
         except StoreError as exc:
             raise Bad(str(exc)) from exc
+    if isinstance(notes.get("record_id"), str):  # kept by ``_kept_record``
+        fields["record_id"] = notes["record_id"]
+        fields["created"] = notes.get("created")
+        if _as_noted(fields, notes):  # not edited in brat: the version exported, with its time
+            fields["updated"] = notes.get("updated")
     return fields
+
+
+def _as_noted(fields: dict[str, Any], notes: dict[str, Any]) -> bool:
+    evidence = [[s["start"], s["end"]] for s in fields["evidence"]]
+    return evidence == notes.get("evidence") and all(
+        fields.get(k) == notes.get(k) for k in ("type", "unit", "date", "date_text", "location", "partners",
+                                                "personnel", "phase", "notes"))
+
+
+def _kept_record(st: Store, article_id: str, fields: dict[str, Any], who: str) -> str | None:
+    """A record from tandai's own brat export keeps its id (the note's ``record_id``), so an edit made
+    in brat updates it and a merge back finds it: "updated" (or "same": nothing changed) where the
+    store has it, "added" under that id where it does not (with the note's times when unedited; no
+    status: the import's statuses are set apart). None: no id, or it is another article's or
+    reviewer's record (then it is added as a new one). Takes ``record_id``, ``created`` and
+    ``updated`` out of ``fields``; StoreError: the record is not valid here."""
+    rid, created, updated = (fields.pop(k, None) for k in ("record_id", "created", "updated"))
+    if not isinstance(rid, str):
+        return None
+    try:
+        old: ActivityRecord | None = st.record(rid)
+    except NotFound:
+        old = None
+    if old is not None and (old.article_id != article_id or old.reviewer != who):
+        return None
+    clean = validate(st.article(article_id, corrected=False), fields, st.taxonomy)
+    if old is not None:
+        if all(getattr(old, k) == v for k, v in clean.items()):
+            return "same"
+        with as_reviewer(st, who):
+            st.update_record(rid, **fields)
+        return "updated"
+    now = now_iso()  # the note's times where they are times a store could have written (check's rule)
+    created = created if stamp_problem(created, datetime.now(UTC)) is None and created <= now else now
+    updated = updated if stamp_problem(updated, datetime.now(UTC)) is None and updated <= now else now
+    rec = ActivityRecord(id=rid, article_id=article_id, reviewer=who, created=created, updated=updated,
+                         **clean)
+    with as_reviewer(st, who):
+        if st.status(article_id) == "todo":  # a first record starts the article, undated (as _apply)
+            st.set_status(article_id, "in_progress", undated=True)
+        st.require_writable()
+        st.history.change(f"import {rec.type} record", [Put("records", rid, rec.to_dict())])
+    return "added"
 
 
 def _link_out(ann_path: Path, txt: Path, named: Path, real_root: str) -> tuple[str, str] | None:
@@ -850,6 +902,15 @@ def _apply(st: Store, doc: Doc, article: Article, report: ImportReport) -> None:
     for fields in doc.records:
         fields = dict(fields)
         who = fields.pop("reviewer", None) or doc.reviewer or st.reviewer
+        try:
+            kept = _kept_record(st, article.id, fields, who)  # brat: tandai's own record ids
+        except StoreError as exc:
+            report.skipped.append((doc.where, f"a record could not be added: {exc}"))
+            continue
+        if kept is not None:
+            report.records += kept != "same"
+            report.reviewers.add(who)
+            continue
         key = _record_key(who, fields.get("type"), fields.get("unit"),
                           [(s["start"], s["end"]) for s in fields.get("evidence", [])])
         if key in existing:

@@ -263,10 +263,6 @@ def test_arguments_left_alone_keep_the_notes_values_and_a_deleted_date_rederives
     assert (rina["date"], rina["date_text"], rina["phase"]) == (None, None, "na")
 
 
-HOOK = "a record keeps its id only once _apply writes a brat note's record_id (the brat28 report)"
-
-
-@pytest.mark.xfail(strict=True, reason=HOOK)
 def test_a_record_edited_in_brat_updates_the_same_record(tmp_path: Path, coded: Path) -> None:
     """Imported into the store it came from, a record whose type was changed in brat was added as a
     second record beside the first (the key that finds it again holds the type)."""
@@ -279,7 +275,6 @@ def test_a_record_edited_in_brat_updates_the_same_record(tmp_path: Path, coded: 
     assert sorted(r["type"] for r in after.values()) == ["coordination", "patrol"]
 
 
-@pytest.mark.xfail(strict=True, reason=HOOK)
 def test_a_brat_round_trip_merged_back_adds_no_record(tmp_path: Path, coded: Path) -> None:
     """Exported, imported into a fresh store and merged back: every record came back under a new id,
     so the merge (which goes by id) added each one again."""
