@@ -63,6 +63,10 @@ class Doc:
     meta: dict[str, str | None] = field(default_factory=dict)
     records: list[dict[str, Any]] = field(default_factory=list)
     spans_known: bool = True  # False: the file says nothing about entities (a rejected task)
+    # a binary Prodigy task (``ner.teach``): "accept", its spans are entities; "reject", they are
+    # not entities of that label. Nothing about the text's other entities (``spans_known`` False)
+    binary: str | None = None
+    notes: list[str] = field(default_factory=list)  # how the file was read, for the report
 
 
 @dataclass(slots=True)
@@ -162,24 +166,53 @@ def _objects(path: Path) -> Iterator[tuple[str, dict[str, Any] | Bad]]:
         yield f"line {n}", row if isinstance(row, dict) else Bad("not a JSON object")
 
 
-def _prodigy(row: dict[str, Any], where: str) -> Doc:
-    if not isinstance(row.get("text"), str):
-        raise Bad("not a task with a text")
+#: Prodigy views whose spans are all of the text's entities, and the binary one (one suggestion
+#: accepted or rejected: ``ner.teach``, ``ner.match``)
+MANUAL_VIEWS = ("ner_manual", "spans_manual")
+BINARY_VIEW = "ner"
+
+
+def _prodigy_spans(row: dict[str, Any], view: Any) -> list[tuple[int, int, Any]]:
+    """The task's spans; a task with no ``spans`` list (text classification, choice, a doccano file
+    read as Prodigy) or from a view tandai cannot read says nothing about entities: Bad."""
+    if not isinstance(row.get("spans"), list):
+        kind = f"a {view!r} task" if isinstance(view, str) else "a task"
+        raise Bad(f"{kind} without a spans list says nothing about entities")
+    if view is not None and view not in (*MANUAL_VIEWS, BINARY_VIEW):
+        raise Bad(f"a {view!r:.40} task: tandai reads ner_manual, spans_manual and binary ner tasks")
     spans = []
-    for s in row.get("spans") or []:
+    for s in row["spans"]:
         if not isinstance(s, dict):
             raise Bad("a span is not an object")
         spans.append((_int(s.get("start"), "a span's start"), _int(s.get("end"), "a span's end"),
                       s.get("label")))
+    return spans
+
+
+def _prodigy(row: dict[str, Any], where: str, reviewer: str | None = None) -> Doc:
+    """A task: a manual one's spans (``ner_manual``, ``spans_manual``, or no ``_view_id`` as in a
+    hand-made file) are all of the text's entities; a binary one's (``_view_id`` "ner") only say
+    that span is (accept) or is not (reject) an entity, and set no status."""
+    if not isinstance(row.get("text"), str):
+        raise Bad("not a task with a text")
+    view = row.get("_view_id")
+    spans = _prodigy_spans(row, view)
     meta: dict[str, Any] = row["meta"] if isinstance(row.get("meta"), dict) else {}
     answer: Any = row.get("answer")
     if answer is not None and answer not in STATUS_OF_ANSWER:
         raise Bad(f"answer {answer!r:.60} is not one of {', '.join(STATUS_OF_ANSWER)}")
     own = _status(meta.get("status"), "meta.status")
+    if reviewer is None:
+        reviewer = _str(row.get("_annotator_id")) or _str(row.get("_session_id"))
+    if view == BINARY_VIEW and own is None:
+        if answer == "reject" and len(spans) > 1:
+            raise Bad(f"a rejected binary task with {len(spans)} spans does not say which is wrong")
+        binary = answer if answer in ("accept", "reject") else None
+        return Doc(where, row["text"], spans if binary else [], reviewer, None, {}, _meta(meta),
+                   spans_known=False, binary=binary)
     status = own or STATUS_OF_ANSWER.get(answer)
     # a rejected or ignored task says nothing about its entities, unless tandai wrote it
     known = answer in (None, "accept") or own is not None
-    reviewer = _str(row.get("_annotator_id")) or _str(row.get("_session_id"))
     return Doc(where, row["text"], spans if known else [], reviewer, status,
                _statuses(meta.get("statuses")), _meta(meta), spans_known=known)
 
