@@ -217,28 +217,56 @@ def _prodigy(row: dict[str, Any], where: str, reviewer: str | None = None) -> Do
                _statuses(meta.get("statuses")), _meta(meta), spans_known=known)
 
 
-def _doccano(row: dict[str, Any], where: str) -> Doc:
-    text = row.get("text", row.get("data"))
-    if not isinstance(text, str):
-        raise Bad("no text")
-    spans = []
-    if isinstance(row.get("entities"), list):
+def _doccano_spans(row: dict[str, Any]) -> list[tuple[int, int, Any]] | None:
+    """The row's spans; None when it has no span key (then it says nothing about entities). A
+    row with both ``entities`` (the relation shape) and ``label`` gives the one that holds spans
+    (Bad when both do and they differ); doccano 1.x ``annotations`` (label ids, not names) and a
+    text classification ``label`` (a list of categories) are Bad."""
+    found: dict[str, list[tuple[int, int, Any]]] = {}
+    if "entities" in row:
+        if not isinstance(row["entities"], list):
+            raise Bad("entities is not a list")
+        spans = []
         for e in row["entities"]:
             if not isinstance(e, dict):
                 raise Bad("an entity is not an object")
             spans.append((_int(e.get("start_offset"), "start_offset"),
                           _int(e.get("end_offset"), "end_offset"), e.get("label")))
-    else:
-        labels = row.get("label", row.get("labels", []))
+        found["entities"] = spans
+    for key in ("label", "labels"):
+        if key not in row:
+            continue
+        labels = row[key]
         if not isinstance(labels, list):
-            raise Bad("label is not a list")
+            raise Bad(f"{key} is not a list")
+        if labels and all(isinstance(item, str) for item in labels):
+            raise Bad(f"{key} is a list of categories (text classification): nothing about entities")
+        spans = []
         for item in labels:
             if not isinstance(item, list) or len(item) != 3:
-                raise Bad("a label is not [start, end, LABEL]")
+                raise Bad(f"a {key} item is not [start, end, LABEL]")
             spans.append((_int(item[0], "a label's start"), _int(item[1], "a label's end"), item[2]))
+        found[key] = spans
+    if not found and "annotations" in row:
+        raise Bad("doccano 1.x annotations (label ids, no label names) are not read: "
+                  "export the project again from a current doccano")
+    if not found:
+        return None
+    holding = {k: v for k, v in found.items() if v}
+    if len({tuple(sorted(v, key=repr)) for v in holding.values()}) > 1:
+        raise Bad(f"{' and '.join(holding)} both hold spans, and they differ")
+    return next(iter(holding.values()), [])
+
+
+def _doccano(row: dict[str, Any], where: str) -> Doc:
+    text = row.get("text", row.get("data"))
+    if not isinstance(text, str):
+        raise Bad("no text")
+    spans = _doccano_spans(row)
     reviewer = _str(row.get("reviewer")) or _str(row.get("annotator")) or _str(row.get("user"))
     status = _status(row.get("status"))
-    return Doc(where, text, spans, reviewer, status, _statuses(row.get("statuses")), _meta(row))
+    return Doc(where, text, spans or [], reviewer, status, _statuses(row.get("statuses")), _meta(row),
+               spans_known=spans is not None)
 
 
 def _read_jsonl(path: Path, make: Callable[[dict[str, Any], str], Doc]) -> Iterator[Doc | tuple[str, str]]:

@@ -131,3 +131,37 @@ def test_manual_tasks_are_still_the_texts_entities(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout
     (_, ents, statuses), = state(tmp_path)
     assert ents == [(0, 8, "ROLE")] and statuses == {"alice": "done"}
+
+
+# -- A9: doccano rows with both span keys, an older shape, or none --------------------------------
+
+def test_doccano_row_with_entities_and_label_reads_the_one_holding_spans(tmp_path: Path) -> None:
+    ingested(tmp_path)
+    f = write_jsonl(tmp_path / "d.jsonl", [
+        {"id": 1, "text": T1, "entities": [], "relations": [], "label": [[0, 8, "ROLE"], [9, 14, "LOC"]],
+         "Comments": []}])
+    done = tandai(tmp_path, "import", str(f), "--format", "doccano")
+    assert done.returncode == 0, done.stdout
+    (_, ents, _), = state(tmp_path)
+    assert ents == [(0, 8, "ROLE"), (9, 14, "LOC")]  # before: entities (empty) won, every entity removed
+
+
+def test_doccano_rows_that_say_nothing_about_entities_change_none(tmp_path: Path) -> None:
+    ingested(tmp_path)
+    f = write_jsonl(tmp_path / "d.jsonl", [
+        {"id": 1, "text": T1, "meta": {}, "annotation_approver": None,  # doccano 1.0
+         "annotations": [{"label": 3, "start_offset": 0, "end_offset": 8, "user": 1}]},
+        {"id": 2, "text": T1, "entities": [{"id": 1, "label": "ROLE", "start_offset": 0, "end_offset": 8}],
+         "label": [[9, 14, "LOC"]]},
+        {"id": 3, "text": T1, "label": ["RELEVANT"]},  # text classification
+        {"id": 4, "text": T1, "status": "done", "reviewer": "sari"}])  # no span key at all
+    done = tandai(tmp_path, "import", str(f), "--format", "doccano")
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.splitlines()[:3] == [
+        f"skipped {f} line 1: doccano 1.x annotations (label ids, no label names) are not read: "
+        "export the project again from a current doccano",
+        f"skipped {f} line 2: entities and label both hold spans, and they differ",
+        f"skipped {f} line 3: label is a list of categories (text classification): nothing about entities"]
+    assert "0 entity corrections, 1 statuses" in done.stdout
+    (_, ents, statuses), = state(tmp_path)
+    assert ents == T1_ENTITIES and statuses == {"sari": "done"}
