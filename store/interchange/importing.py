@@ -33,6 +33,7 @@ from store import ingest as ingest_engine
 from store.coding import span_test
 from store.disk.corpus import SHARD_SIZE
 from store.errors import StoreError
+from store.interchange.doccano import UTF16, from_utf16
 from store.interchange.prodigy import STATUS_OF_ANSWER
 from store.model import STATUSES, Article, check_reviewer
 from store.sources.decode import decode_bytes
@@ -258,15 +259,66 @@ def _doccano_spans(row: dict[str, Any]) -> list[tuple[int, int, Any]] | None:
     return next(iter(holding.values()), [])
 
 
+def _on_word_edges(text: str, start: int, end: int) -> bool:
+    """Whether a span starts and ends where words do (not inside one, not on whitespace)."""
+    if not 0 <= start < end <= len(text):
+        return False
+    piece = text[start:end]
+    return (piece == piece.strip()
+            and not (start > 0 and text[start - 1].isalnum() and text[start].isalnum())
+            and not (end < len(text) and text[end - 1].isalnum() and text[end].isalnum()))
+
+
+def _utf16_spans(text: str, spans: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]] | None:
+    """The spans with UTF-16 offsets read as code points; None when one falls inside a character."""
+    convert = from_utf16(text)
+    out = []
+    for s, e, label in spans:
+        cs, ce = convert(s), convert(e)
+        if cs is None or ce is None:
+            return None
+        out.append((cs, ce, label))
+    return out
+
+
+def _doccano_offsets(row: dict[str, Any], text: str, spans: list[tuple[int, int, Any]],
+                     notes: list[str]) -> list[tuple[int, int, Any]]:
+    """doccano counts offsets in UTF-16 units (its front end slices JavaScript strings; doccano
+    issue #2290), a Python tool in code points: they differ after an emoji. A row that says
+    (``offsets``, as tandai writes) is read so; any other by the reading that puts more spans on
+    word edges, doccano's on a tie."""
+    u16 = _utf16_spans(text, spans)
+    if u16 == spans:
+        return spans
+    declared = row.get("offsets")
+    if declared == UTF16:
+        if u16 is None:
+            raise Bad("a span's UTF-16 offsets fall inside a character")
+        return u16
+    if declared is not None:
+        raise Bad(f"offsets {declared!r:.40} is not {UTF16!r} (the only count tandai writes)")
+
+    def fit(spans: list[tuple[int, int, Any]]) -> int:
+        return sum(_on_word_edges(text, s, e) for s, e, _ in spans)
+
+    if u16 is None or fit(spans) > fit(u16):
+        return spans
+    notes.append("offsets read as UTF-16 units (doccano's count)")
+    return u16
+
+
 def _doccano(row: dict[str, Any], where: str) -> Doc:
     text = row.get("text", row.get("data"))
     if not isinstance(text, str):
         raise Bad("no text")
     spans = _doccano_spans(row)
+    notes: list[str] = []
+    if spans:
+        spans = _doccano_offsets(row, text, spans, notes)
     reviewer = _str(row.get("reviewer")) or _str(row.get("annotator")) or _str(row.get("user"))
     status = _status(row.get("status"))
     return Doc(where, text, spans or [], reviewer, status, _statuses(row.get("statuses")), _meta(row),
-               spans_known=spans is not None)
+               spans_known=spans is not None, notes=notes)
 
 
 def _read_jsonl(path: Path, make: Callable[[dict[str, Any], str], Doc]) -> Iterator[Doc | tuple[str, str]]:

@@ -165,3 +165,55 @@ def test_doccano_rows_that_say_nothing_about_entities_change_none(tmp_path: Path
     assert "0 entity corrections, 1 statuses" in done.stdout
     (_, ents, statuses), = state(tmp_path)
     assert ents == T1_ENTITIES and statuses == {"sari": "done"}
+
+
+# -- A2: offsets counted in UTF-16 units by a JavaScript front end ---------------------------------
+
+EMOJI = ("👮🏻\u200d♂️ Polres Bontang menggelar patroli di Kecamatan Bontang Utara bersama Kodim 0908/Bontang "
+         "pada 27 November 2024.\n")
+SPANS = [("Polres Bontang", "POLICE_UNIT"), ("Kecamatan Bontang Utara", "LOC"), ("Kodim 0908/Bontang", "MILITARY_UNIT")]
+
+
+def js_slice(text: str, start: int, end: int) -> str:
+    """``text.slice(start, end)`` as JavaScript (doccano's and Label Studio's front ends) does it."""
+    return text.encode("utf-16-le", "surrogatepass")[2 * start:2 * end].decode("utf-16-le", "surrogatepass")
+
+
+def utf16(text: str, i: int) -> int:
+    return len(text[:i].encode("utf-16-le", "surrogatepass")) // 2
+
+
+def at(text: str, piece: str) -> tuple[int, int]:
+    return text.index(piece), text.index(piece) + len(piece)
+
+
+def test_doccano_import_reads_doccanos_utf16_offsets(tmp_path: Path) -> None:
+    """doccano's offsets after an emoji are UTF-16 units (doccano issue #2290); before, they were
+    read as code points: 'olres Bontang ', 'ecamatan Bontang Utara ' … and 0 skipped."""
+    rows = [{"text": EMOJI, "label": [[utf16(EMOJI, s), utf16(EMOJI, e), label]
+                                      for piece, label in SPANS for s, e in [at(EMOJI, piece)]]},
+            # a Python tool's file counts code points: the reading on word edges is taken
+            {"text": EMOJI + "2", "label": [[*at(EMOJI, piece), label] for piece, label in SPANS]}]
+    f = write_jsonl(tmp_path / "d.jsonl", rows)
+    done = tandai(tmp_path, "import", str(f), "--format", "doccano")
+    assert done.returncode == 0 and "0 skipped" in done.stdout, done.stdout
+    for text, ents, _ in state(tmp_path):
+        assert [(text[s:e], label) for s, e, label in ents] == SPANS, text
+
+
+def test_doccano_export_counts_utf16_units_and_reads_back(tmp_path: Path) -> None:
+    ingested(tmp_path, EMOJI)
+    out = tandai(tmp_path, "export", "--format", "doccano")
+    assert out.returncode == 0, out.stderr
+    row = orjson.loads(out.stdout)
+    assert row["offsets"] == "utf-16"
+    # what doccano shows: the JavaScript slice of each span (before: ' Bontan', '♂️ Polres Bont' …)
+    shown = [(js_slice(EMOJI, s, e), label) for s, e, label in row["label"]]
+    assert shown == [*SPANS, ("27 November 2024", "DATE")]
+    f = tmp_path / "d.jsonl"
+    f.write_text(out.stdout, encoding="utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    done = tandai(other, "import", str(f), "--format", "doccano")
+    assert done.returncode == 0 and "0 entity corrections" in done.stdout, done.stdout
+    assert state(other) == state(tmp_path)

@@ -388,11 +388,17 @@ def test_doccano_relations_join_a_records_unit_to_its_slots(source: Path, tmp_pa
     ents = {e["id"]: e for e in row["entities"]}
     for e in ents.values():
         assert set(e) == {"id", "label", "start_offset", "end_offset"}
+    units = row["text"].encode("utf-16-le")  # doccano's offsets count UTF-16 units (row["offsets"])
+
+    def shown(e: dict[str, int]) -> str:
+        return units[2 * e["start_offset"]:2 * e["end_offset"]].decode("utf-16-le")
+
+    assert row["offsets"] == "utf-16"
     types = {}
     for rel in row["relations"]:
         src, dst = ents[rel["from_id"]], ents[rel["to_id"]]
-        assert row["text"][src["start_offset"]:src["end_offset"]] == "Polres Bontang"
-        types[rel["type"]] = row["text"][dst["start_offset"]:dst["end_offset"]]
+        assert shown(src) == "Polres Bontang"
+        types[rel["type"]] = shown(dst)
     assert types["patrol:Location"] == PLACE and types["patrol:Personnel"] == "40 personel"
     assert types["patrol:Date"] == "Senin (25/11/2024)"
     # and the relation shape imports like the plain one
