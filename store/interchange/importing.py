@@ -34,6 +34,7 @@ from store.coding import span_test
 from store.disk.corpus import SHARD_SIZE
 from store.errors import StoreError
 from store.interchange.doccano import UTF16, from_utf16
+from store.interchange.labelstudio import MODEL_VERSION
 from store.interchange.prodigy import STATUS_OF_ANSWER
 from store.model import STATUSES, Article, check_reviewer
 from store.sources.decode import decode_bytes
@@ -339,20 +340,31 @@ def read_doccano(path: Path) -> Iterator[Doc | tuple[str, str]]:
     return _read_jsonl(path, _doccano)
 
 
-def _ls_annotator(ann: dict[str, Any], data: dict[str, Any]) -> str | None:
-    who = ann.get("completed_by")
+def _ls_user(who: Any) -> str | None:
+    """A Label Studio user as a reviewer name: its email or username, or ``labelstudio-user-N``."""
     if isinstance(who, dict):
         return _str(who.get("email")) or _str(who.get("username")) or (
             f"labelstudio-user-{who['id']}" if isinstance(who.get("id"), int) else None)
     if isinstance(who, int) and not isinstance(who, bool):
         return f"labelstudio-user-{who}"
-    return _str(who) or _str(data.get("reviewer"))
+    return _str(who)
 
 
-def _ls_spans(result: Any) -> list[tuple[int, int, Any]]:
+def _ls_annotator(ann: dict[str, Any], data: dict[str, Any]) -> str | None:
+    return _ls_user(ann.get("completed_by")) or _str(data.get("reviewer"))
+
+
+def _ls_spans(result: Any, text: str, data: dict[str, Any],
+              skipped: list[str], notes: list[str]) -> list[tuple[int, int, Any]]:
+    """The ``labels`` regions on the text; a region on another field of the task (``to_name``
+    naming one, as ``title``) is not read and said so in ``skipped``. A region's offsets are
+    checked against its ``value.text``: they fit as code points, or as UTF-16 units (a JavaScript
+    count, said in ``notes``), or the annotation is Bad."""
     if not isinstance(result, list):
         raise Bad("result is not a list")
     spans = []
+    utf16 = 0
+    convert: Callable[[int], int | None] | None = None
     for r in result:
         if not isinstance(r, dict):
             raise Bad("a result is not an object")
@@ -361,9 +373,88 @@ def _ls_spans(result: Any) -> list[tuple[int, int, Any]]:
         value = r.get("value", r)
         if not isinstance(value, dict) or not isinstance(value.get("labels"), list) or not value["labels"]:
             raise Bad("a labels result has no value.labels")
-        spans.append((_int(value.get("start"), "value.start"), _int(value.get("end"), "value.end"),
-                      value["labels"][0]))
+        field = r.get("to_name")
+        if isinstance(field, str) and field != "text" and isinstance(data.get(field), str):
+            skipped.append(f"a region on {field!r:.40}, not on the text, not read")
+            continue
+        s, e = _int(value.get("start"), "value.start"), _int(value.get("end"), "value.end")
+        shown = value.get("text")
+        if isinstance(shown, str) and text[s:e] != shown:
+            convert = convert or from_utf16(text)
+            cs, ce = convert(s), convert(e)
+            if cs is None or ce is None or text[cs:ce] != shown:
+                raise Bad(f"a region's text {shown!r:.40} is not at {s}-{e} ({text[s:e]!r:.40} there), "
+                          "counted in code points or in UTF-16 units")
+            s, e = cs, ce
+            utf16 += 1
+        spans.append((s, e, value["labels"][0]))
+    if utf16:
+        notes.append(f"{utf16} region(s) read as UTF-16 offsets (their text is there)")
     return spans
+
+
+def _ls_predictions(task: dict[str, Any]) -> list[Any]:
+    preds = task.get("predictions")
+    return [p for p in preds if isinstance(p, dict) and p.get("result")] if isinstance(preds, list) else []
+
+
+def _ls_task(task: Any, where: str) -> Iterator[Doc | tuple[str, str]]:
+    """One task's annotations, each an annotator's Doc. A submitted one is that annotator's
+    status done, a cancelled one (Label Studio's Skip) skipped, unless the file carries tandai's
+    statuses. tandai's own predictions (``model_version`` "tandai") are its entities; another
+    model's predictions and drafts are no annotator's finished work: reported, not read."""
+    if not isinstance(task, dict):
+        raise Bad("not a task object")
+    data: dict[str, Any] = task["data"] if isinstance(task.get("data"), dict) else task  # JSON-MIN
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise Bad("no data.text")
+    status = _status(data.get("status"), "data.status")
+    statuses = _statuses(data.get("statuses"))
+    own = status is not None or bool(statuses)
+    anns = task.get("annotations", task.get("completions"))
+    if anns is None and isinstance(task.get("label"), list):  # JSON-MIN
+        anns = [{"result": task["label"], "completed_by": task.get("annotator")}]
+    if anns is None:
+        anns = []
+    if not isinstance(anns, list):
+        raise Bad("annotations is not a list")
+    preds = _ls_predictions(task)
+    if not anns and preds and all(p.get("model_version") == MODEL_VERSION for p in preds):
+        anns = preds[:1]  # tandai's own export of an article nobody finished
+        preds = []
+    docs: list[Doc] = []
+    bad = False
+    for ann in anns:
+        if not isinstance(ann, dict):
+            raise Bad("an annotation is not an object")
+        who = _ls_annotator(ann, data)
+        if ann.get("was_cancelled"):
+            docs.append(Doc(where, text, [], who, status if own else "skipped", statuses, _meta(data),
+                            spans_known=False))
+            continue
+        skipped: list[str] = []
+        notes: list[str] = []
+        try:
+            spans = _ls_spans(ann.get("result"), text, data, skipped, notes)
+        except Bad as exc:
+            bad = True
+            yield where, f"{who or 'an annotation'}: {exc}; not imported"
+            continue
+        yield from ((where, f"{who or 'an annotation'}: {why}") for why in skipped)
+        docs.append(Doc(where, text, spans, who, status if own else "done", statuses, _meta(data),
+                        notes=notes))
+    if preds and not any(d.spans_known for d in docs):
+        yield where, f"{len(preds)} prediction(s), a model's suggestions and no annotator's work, not read"
+    drafts = task.get("drafts")
+    for draft in drafts if isinstance(drafts, list) else []:
+        if isinstance(draft, dict) and draft.get("result"):
+            who = _ls_user(draft.get("user")) or _ls_user(draft.get("completed_by")) or "someone"
+            yield where, f"a draft by {who} (not submitted) not read"
+    if not docs and not bad:  # the text alone, and tandai's statuses where the file has them
+        docs.append(Doc(where, text, [], _str(data.get("reviewer")), status, statuses, _meta(data),
+                        spans_known=False))
+    yield from docs
 
 
 def read_labelstudio(path: Path) -> Iterator[Doc | tuple[str, str]]:
@@ -377,32 +468,13 @@ def read_labelstudio(path: Path) -> Iterator[Doc | tuple[str, str]]:
         raise StoreError(f"{path} is not a list of Label Studio tasks")
     for n, task in enumerate(tasks, 1):
         where = f"task {n}"
+        got: list[Doc | tuple[str, str]] = []
         try:
-            if not isinstance(task, dict):
-                raise Bad("not a task object")
-            data: dict[str, Any] = task["data"] if isinstance(task.get("data"), dict) else task  # JSON-MIN
-            text = data.get("text")
-            if not isinstance(text, str):
-                raise Bad("no data.text")
-            status = _status(data.get("status"), "data.status")
-            statuses = _statuses(data.get("statuses"))
-            anns = task.get("annotations", task.get("completions"))
-            if anns is None and isinstance(task.get("label"), list):  # JSON-MIN
-                anns = [{"result": task["label"], "completed_by": task.get("annotator")}]
-            if not isinstance(anns, list):
-                raise Bad("annotations is not a list")
-            docs = []
-            for ann in anns:
-                if not isinstance(ann, dict):
-                    raise Bad("an annotation is not an object")
-                if ann.get("was_cancelled"):
-                    continue
-                docs.append(Doc(where, text, _ls_spans(ann.get("result")), _ls_annotator(ann, data),
-                                status, statuses, _meta(data)))
-            yield from docs or [Doc(where, text, [], _str(data.get("reviewer")), status, statuses,
-                                    _meta(data), spans_known=False)]
+            got = list(_ls_task(task, where))
         except Bad as exc:
             yield where, str(exc)
+            continue
+        yield from got
 
 
 _T = re.compile(r"^(T\d+)\t(\S+) ([0-9 ;]+)\t(.*)$")

@@ -21,6 +21,7 @@ from store.interchange.common import Item
 from store.taxonomy import Taxonomy
 
 FROM_NAME, TO_NAME = "label", "text"
+MODEL_VERSION = "tandai"  # the predictions' model: tandai's entities, which its import reads back
 _HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
 
 

@@ -217,3 +217,64 @@ def test_doccano_export_counts_utf16_units_and_reads_back(tmp_path: Path) -> Non
     done = tandai(other, "import", str(f), "--format", "doccano")
     assert done.returncode == 0 and "0 entity corrections" in done.stdout, done.stdout
     assert state(other) == state(tmp_path)
+
+
+def region(start: int, end: int, text: str, label: str, to_name: str = "text") -> dict[str, Any]:
+    return {"from_name": "label", "to_name": to_name, "type": "labels",
+            "value": {"start": start, "end": end, "text": text, "labels": [label]}}
+
+
+def write_json(path: Path, tasks: list[dict[str, Any]]) -> Path:
+    path.write_bytes(orjson.dumps(tasks))
+    return path
+
+
+def test_labelstudio_regions_are_checked_against_their_text(tmp_path: Path) -> None:
+    """A region's ``value.text`` says where it is: offsets counted in UTF-16 units (a JavaScript
+    front end's) are read so; a region on another text field of the task (``to_name``) is not read;
+    an annotation whose region fits neither count is skipped. Before, all were put on the body
+    shifted ('olres Bontang ', 'Kapolres Pas')."""
+    u16 = [region(utf16(EMOJI, s), utf16(EMOJI, e), piece, label)
+           for piece, label in SPANS for s, e in [at(EMOJI, piece)]]
+    f = write_json(tmp_path / "ls.json", [
+        {"data": {"text": EMOJI}, "annotations": [{"completed_by": 1, "result": u16}]},
+        {"data": {"title": "Polres Paser Patroli", "text": T1},
+         "annotations": [{"completed_by": 1, "result": [region(0, 12, "Polres Paser", "POLICE_UNIT", "title"),
+                                                         region(61, 77, "Kodim 0904/Paser", "MILITARY_UNIT")]},
+                         {"completed_by": 2, "result": [region(1, 9, "Kapolres", "ROLE")]}]}])
+    done = tandai(tmp_path, "import", str(f), "--format", "labelstudio")
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.splitlines()[:2] == [
+        f"skipped {f} task 2: labelstudio-user-1: a region on 'title', not on the text, not read",
+        f"skipped {f} task 2: labelstudio-user-2: a region's text 'Kapolres' is not at 1-9 ('apolres ' there), "
+        "counted in code points or in UTF-16 units; not imported"]
+    got = {text: [(text[s:e], label) for s, e, label in ents] for text, ents, _ in state(tmp_path)}
+    assert got == {EMOJI: SPANS, T1: [("Kodim 0904/Paser", "MILITARY_UNIT")]}
+
+
+def test_labelstudio_submitted_and_skipped_annotations_are_statuses(tmp_path: Path) -> None:
+    """A submitted annotation is its annotator's done, a cancelled one (Skip) skipped, so agreement
+    sees two finished codings; another model's predictions and drafts are reported, not dropped
+    without a word. Before: no status at all, and nothing said of the rest."""
+    t2 = T1.replace("Paser", "Kutai")
+    f = write_json(tmp_path / "ls.json", [
+        {"id": 7, "data": {"text": T1},
+         "annotations": [
+             {"id": 1, "completed_by": {"id": 1, "email": "alice@x.org"},
+              "result": [region(0, 8, "Kapolres", "ROLE"), region(170, 179, "KPU Paser", "ELECTION_BODY")]},
+             {"id": 2, "completed_by": 2, "result": [region(170, 179, "KPU Paser", "ELECTION_BODY")]},
+             {"id": 3, "completed_by": 3, "result": [], "was_cancelled": True}],
+         "predictions": [{"model_version": "m1", "result": [region(61, 77, "Kodim 0904/Paser", "MILITARY_UNIT")]}],
+         "drafts": [{"user": "dave@x.org", "result": [region(81, 103, "Kecamatan Tanah Grogot", "LOC")]}]},
+        {"id": 8, "data": {"text": t2},
+         "predictions": [{"model_version": "m1", "result": [region(0, 8, "Kapolres", "ROLE")]}]}])
+    done = tandai(tmp_path, "import", str(f), "--format", "labelstudio")
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.splitlines()[:2] == [
+        f"skipped {f} task 1: a draft by dave@x.org (not submitted) not read",
+        f"skipped {f} task 2: 1 prediction(s), a model's suggestions and no annotator's work, not read"]
+    got = {text: statuses for text, _, statuses in state(tmp_path)}
+    assert got == {T1: {"alice@x.org": "done", "labelstudio-user-2": "done", "labelstudio-user-3": "skipped"},
+                   t2: {}}
+    agreement = tandai(tmp_path, "agreement")
+    assert "nothing to compare" not in agreement.stdout and "alice@x.org" in agreement.stdout, agreement.stdout

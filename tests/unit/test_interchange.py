@@ -336,7 +336,7 @@ def test_labelstudio_annotators_become_reviewers(tmp_path: Path) -> None:
     tasks = [{"data": {"text": "Polres Bontang dan KPU Bontang."},
               "annotations": [{"completed_by": {"id": 3, "email": "sari@example.org"},
                                "result": [{"from_name": "label", "to_name": "text", "type": "labels",
-                                           "value": {"start": 19, "end": 29, "text": "KPU Bontang",
+                                           "value": {"start": 19, "end": 30, "text": "KPU Bontang",
                                                      "labels": ["ELECTION_BODY"]}}]}]}]
     f = tmp_path / "ls.json"
     f.write_bytes(orjson.dumps(tasks))
