@@ -278,3 +278,35 @@ def test_labelstudio_submitted_and_skipped_annotations_are_statuses(tmp_path: Pa
                    t2: {}}
     agreement = tandai(tmp_path, "agreement")
     assert "nothing to compare" not in agreement.stdout and "alice@x.org" in agreement.stdout, agreement.stdout
+
+
+# -- B1/B5: the Label Studio export ---------------------------------------------------------------
+
+def test_labelstudio_export_sends_unfinished_articles_as_predictions(tmp_path: Path) -> None:
+    """Label Studio counts an annotation as a person's submitted work (the task is then labelled and
+    not served): only a finished article's entities are one, the others are predictions, which
+    tandai's import reads back. Each task has the integer id Label Studio's converter needs."""
+    ingested(tmp_path)
+    (tmp_path / "in" / "u.txt").write_text(EMOJI, encoding="utf-8")
+    assert tandai(tmp_path, "ingest", str(tmp_path / "in" / "u.txt")).returncode == 0
+    with store.open(tmp_path / "store", reviewer="rina") as st:
+        ids = {st.article(r.id).text: r.id for r in st.articles()}
+        st.correct_entity(ids[EMOJI], *at(EMOJI, "Polres Bontang"), "MILITARY_UNIT")  # corrected, not finished
+        st.correct_entity(ids[T1], 15, 19, None)
+        st.set_status(ids[T1], "done")
+    out = tandai(tmp_path, "export", "--format", "labelstudio")
+    assert out.returncode == 0, out.stderr
+    tasks = {t["data"]["text"]: t for t in orjson.loads(out.stdout)}
+    done, todo = tasks[T1], tasks[EMOJI]
+    assert set(done) == {"id", "data", "annotations"} and set(todo) == {"id", "data", "predictions"}
+    assert "completed_by" not in done["annotations"][0]  # Label Studio refuses a user it does not have
+    assert todo["predictions"][0]["model_version"] == "tandai"
+    assert {type(t["id"]) for t in tasks.values()} == {int} and done["id"] != todo["id"]
+    assert done["id"] < 2**53
+    f = tmp_path / "ls.json"
+    f.write_text(out.stdout, encoding="utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    back = tandai(other, "import", str(f), "--format", "labelstudio")
+    assert back.returncode == 0 and "0 skipped" in back.stdout, back.stdout
+    assert sorted(state(other)) == sorted(state(tmp_path))
