@@ -429,9 +429,15 @@ def _ls_task(task: Any, where: str) -> Iterator[Doc | tuple[str, str]]:
         if not isinstance(ann, dict):
             raise Bad("an annotation is not an object")
         who = _ls_annotator(ann, data)
+        # submitted: done; cancelled (Skip): skipped; beside tandai's statuses when the file has
+        # them (a tandai export annotated in Label Studio), for a Label Studio user they do not name
+        mark = "skipped" if ann.get("was_cancelled") else "done"
+        user = _ls_user(ann.get("completed_by"))
+        ann_status, ann_statuses = (status, statuses) if own else (mark, {})
+        if own and user is not None and user not in statuses:
+            ann_statuses = {**statuses, user: mark}
         if ann.get("was_cancelled"):
-            docs.append(Doc(where, text, [], who, status if own else "skipped", statuses, _meta(data),
-                            spans_known=False))
+            docs.append(Doc(where, text, [], who, ann_status, ann_statuses, _meta(data), spans_known=False))
             continue
         skipped: list[str] = []
         notes: list[str] = []
@@ -442,8 +448,7 @@ def _ls_task(task: Any, where: str) -> Iterator[Doc | tuple[str, str]]:
             yield where, f"{who or 'an annotation'}: {exc}; not imported"
             continue
         yield from ((where, f"{who or 'an annotation'}: {why}") for why in skipped)
-        docs.append(Doc(where, text, spans, who, status if own else "done", statuses, _meta(data),
-                        notes=notes))
+        docs.append(Doc(where, text, spans, who, ann_status, ann_statuses, _meta(data), notes=notes))
     if preds and not any(d.spans_known for d in docs):
         yield where, f"{len(preds)} prediction(s), a model's suggestions and no annotator's work, not read"
     drafts = task.get("drafts")

@@ -310,3 +310,19 @@ def test_labelstudio_export_sends_unfinished_articles_as_predictions(tmp_path: P
     back = tandai(other, "import", str(f), "--format", "labelstudio")
     assert back.returncode == 0 and "0 skipped" in back.stdout, back.stdout
     assert sorted(state(other)) == sorted(state(tmp_path))
+
+
+def test_a_tandai_export_annotated_in_labelstudio_comes_back_with_its_annotators_done(tmp_path: Path) -> None:
+    """tandai → Label Studio → tandai: the task keeps tandai's data (its statuses) and gains a Label
+    Studio user's annotation; that user's submission is their done beside the statuses tandai wrote."""
+    ingested(tmp_path)
+    out = tandai(tmp_path, "export", "--format", "labelstudio")
+    (task,) = orjson.loads(out.stdout)
+    assert task["data"]["statuses"] == {} and "predictions" in task
+    task["annotations"] = [{"id": 1, "completed_by": {"id": 5, "email": "sari@x.org"}, "was_cancelled": False,
+                            "result": [region(61, 77, "Kodim 0904/Paser", "MILITARY_UNIT")]}]
+    f = write_json(tmp_path / "from-ls.json", [task])
+    done = tandai(tmp_path, "import", str(f), "--format", "labelstudio")
+    assert done.returncode == 0, done.stdout
+    (_, ents, statuses), = state(tmp_path)
+    assert statuses == {"sari@x.org": "done"} and ents == [(61, 77, "MILITARY_UNIT")]
