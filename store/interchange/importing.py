@@ -191,7 +191,7 @@ def _prodigy_spans(row: dict[str, Any], view: Any) -> list[tuple[int, int, Any]]
     return spans
 
 
-def _prodigy(row: dict[str, Any], where: str, reviewer: str | None = None) -> Doc:
+def _prodigy(row: dict[str, Any], where: str) -> Doc:
     """A task: a manual one's spans (``ner_manual``, ``spans_manual``, or no ``_view_id`` as in a
     hand-made file) are all of the text's entities; a binary one's (``_view_id`` "ner") only say
     that span is (accept) or is not (reject) an entity, and set no status."""
@@ -204,8 +204,7 @@ def _prodigy(row: dict[str, Any], where: str, reviewer: str | None = None) -> Do
     if answer is not None and answer not in STATUS_OF_ANSWER:
         raise Bad(f"answer {answer!r:.60} is not one of {', '.join(STATUS_OF_ANSWER)}")
     own = _status(meta.get("status"), "meta.status")
-    if reviewer is None:
-        reviewer = _str(row.get("_annotator_id")) or _str(row.get("_session_id"))
+    reviewer = _str(row.get("_annotator_id")) or _str(row.get("_session_id"))
     if view == BINARY_VIEW and own is None:
         if answer == "reject" and len(spans) > 1:
             raise Bad(f"a rejected binary task with {len(spans)} spans does not say which is wrong")
@@ -332,8 +331,46 @@ def _read_jsonl(path: Path, make: Callable[[dict[str, Any], str], Doc]) -> Itera
             yield where, str(exc)
 
 
+def _dataset_prefix(sessions: set[str], stem: str) -> str:
+    """The ``<dataset>-`` before every session id of a Prodigy file ("" when it is not known):
+    the file's name when every session id starts with it (``prodigy db-out NAME > NAME.jsonl``),
+    else, for two sessions or more, what they share up to its last ``-``."""
+    if sessions and all(s.startswith(f"{stem}-") and len(s) > len(stem) + 1 for s in sessions):
+        return f"{stem}-"
+    if len(sessions) >= 2:
+        first, last = min(sessions), max(sessions)  # what all share, these two share
+        same = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), len(first))
+        cut = first[:same].rfind("-") + 1
+        if cut > 1 and all(len(s) > cut for s in sessions):
+            return first[:cut]
+    return ""
+
+
 def read_prodigy(path: Path) -> Iterator[Doc | tuple[str, str]]:
-    return _read_jsonl(path, _prodigy)
+    """The tasks; Prodigy names a session ``<dataset>-<session>`` (``_session_id`` and
+    ``_annotator_id``), so where the file shows the dataset part (``_dataset_prefix``) the session
+    part is the reviewer: the same person in every dataset, and tandai's own name for them.
+    tandai's own tasks (``meta.article_id``) keep their names."""
+    got: list[Doc | tuple[str, str]] = []
+    session_of: dict[int, str] = {}  # where in ``got``: the session id of another tool's task
+    for where, row in _objects(path):
+        try:
+            if isinstance(row, Bad):
+                raise row
+            doc = _prodigy(row, where)
+        except Bad as exc:
+            got.append((where, str(exc)))
+            continue
+        session, meta = _str(row.get("_session_id")), row.get("meta")
+        if session and not (isinstance(meta, dict) and "article_id" in meta):
+            session_of[len(got)] = session
+        got.append(doc)
+    prefix = _dataset_prefix(set(session_of.values()), path.stem)
+    for i, session in session_of.items() if prefix else ():
+        doc = got[i]
+        if isinstance(doc, Doc):
+            doc.reviewer = session[len(prefix):]
+    yield from got
 
 
 def read_doccano(path: Path) -> Iterator[Doc | tuple[str, str]]:

@@ -360,3 +360,42 @@ def test_prodigy_tokens_rebuild_the_text_and_spacy_finds_every_span(tmp_path: Pa
             span = doc.char_span(s["start"], s["end"])
             assert span is not None, (text[s["start"]:s["end"]], s)
             assert (span.start, span.end - 1) == (s["token_start"], s["token_end"])
+
+
+# -- B6: Prodigy's <dataset>-<session> names ----------------------------------------------------
+
+def manual(session: str) -> dict[str, Any]:
+    return {"text": T1, "spans": [{"start": 0, "end": 8, "label": "ROLE"}], "answer": "accept",
+            "_view_id": "ner_manual", "_annotator_id": session, "_session_id": session}
+
+
+@pytest.mark.parametrize(("name", "sessions", "reviewers"), [
+    ("ner_pilkada.jsonl", ["ner_pilkada-alice"], {"alice"}),  # prodigy db-out ner_pilkada > ner_pilkada.jsonl
+    ("export.jsonl", ["ner-pilkada-alice", "ner-pilkada-bob"], {"alice", "bob"}),  # two sessions show it
+    ("export.jsonl", ["ner-pilkada-alice"], {"ner-pilkada-alice"}),  # nothing shows where it ends
+])
+def test_prodigy_session_names_are_the_reviewers(tmp_path: Path, name: str, sessions: list[str],
+                                                 reviewers: set[str]) -> None:
+    f = write_jsonl(tmp_path / name, [manual(s) for s in sessions])
+    done = tandai(tmp_path, "import", str(f), "--format", "prodigy")
+    assert done.returncode == 0, done.stdout
+    (_, _, statuses), = state(tmp_path)
+    assert set(statuses) == reviewers
+
+
+def test_tandai_s_own_prodigy_names_are_kept(tmp_path: Path) -> None:
+    ingested(tmp_path)
+    with store.open(tmp_path / "store", reviewer="t-rex") as st:
+        (row,) = list(st.articles())
+        st.correct_entity(row.id, 15, 19, None)
+        st.set_status(row.id, "done")
+    out = tandai(tmp_path, "export", "--format", "prodigy", reviewer="t-rex")
+    f = tmp_path / "t.jsonl"  # the file's name is the reviewer's first part: it must not be cut
+    f.write_text(out.stdout, encoding="utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    assert tandai(other, "import", str(f), "--format", "prodigy").returncode == 0
+    assert state(other) == state(tmp_path)
+    with store.open(other / "store", reviewer="x", read_only=True) as st:
+        (row,) = list(st.articles())
+        assert {o["reviewer"] for o in st.overrides(row.id)} == {"t-rex"}
