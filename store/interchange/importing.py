@@ -367,9 +367,9 @@ def read_prodigy(path: Path) -> Iterator[Doc | tuple[str, str]]:
         got.append(doc)
     prefix = _dataset_prefix(set(session_of.values()), path.stem)
     for i, session in session_of.items() if prefix else ():
-        doc = got[i]
-        if isinstance(doc, Doc):
-            doc.reviewer = session[len(prefix):]
+        named = got[i]
+        if isinstance(named, Doc):
+            named.reviewer = session[len(prefix):]
     yield from got
 
 
