@@ -5,6 +5,6 @@ One module per format (``prodigy``, ``doccano``, ``labelstudio``, ``brat``, ``co
 into a store. ``common`` holds what they share: the articles to export with their corrected
 entities (noise left out), tokens, and code-point offsets.
 
-Offsets everywhere are Unicode code points into ``Article.text`` (Python string indices), never
-UTF-16 units: an emoji is one position.
+Offsets are Unicode code points into ``Article.text`` (Python string indices): an emoji is one
+position. doccano alone gets UTF-16 units, which its JavaScript front end counts (``doccano``).
 """

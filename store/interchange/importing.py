@@ -39,6 +39,8 @@ from store.disk.corpus import SHARD_SIZE, now_iso
 from store.errors import NotFound, StoreError
 from store.history import Put
 from store.interchange.brat import fragments
+from store.interchange.doccano import UTF16, from_utf16
+from store.interchange.labelstudio import MODEL_VERSION
 from store.interchange.prodigy import STATUS_OF_ANSWER
 from store.interchange.roles import ROLES
 from store.model import STATUSES, ActivityRecord, Article, check_reviewer
@@ -71,6 +73,10 @@ class Doc:
     meta: dict[str, str | None] = field(default_factory=dict)
     records: list[dict[str, Any]] = field(default_factory=list)
     spans_known: bool = True  # False: the file says nothing about entities (a rejected task)
+    # a binary Prodigy task (``ner.teach``): "accept", its spans are entities; "reject", they are
+    # not entities of that label. Nothing about the text's other entities (``spans_known`` False)
+    binary: str | None = None
+    notes: list[str] = field(default_factory=list)  # how the file was read, for the report
 
 
 @dataclass(slots=True)
@@ -170,50 +176,157 @@ def _objects(path: Path) -> Iterator[tuple[str, dict[str, Any] | Bad]]:
         yield f"line {n}", row if isinstance(row, dict) else Bad("not a JSON object")
 
 
-def _prodigy(row: dict[str, Any], where: str) -> Doc:
-    if not isinstance(row.get("text"), str):
-        raise Bad("not a task with a text")
+#: Prodigy views whose spans are all of the text's entities, and the binary one (one suggestion
+#: accepted or rejected: ``ner.teach``, ``ner.match``)
+MANUAL_VIEWS = ("ner_manual", "spans_manual")
+BINARY_VIEW = "ner"
+
+
+def _prodigy_spans(row: dict[str, Any], view: Any) -> list[tuple[int, int, Any]]:
+    """The task's spans; a task with no ``spans`` list (text classification, choice, a doccano file
+    read as Prodigy) or from a view tandai cannot read says nothing about entities: Bad."""
+    if not isinstance(row.get("spans"), list):
+        kind = f"a {view!r} task" if isinstance(view, str) else "a task"
+        raise Bad(f"{kind} without a spans list says nothing about entities")
+    if view is not None and view not in (*MANUAL_VIEWS, BINARY_VIEW):
+        raise Bad(f"a {view!r:.40} task: tandai reads ner_manual, spans_manual and binary ner tasks")
     spans = []
-    for s in row.get("spans") or []:
+    for s in row["spans"]:
         if not isinstance(s, dict):
             raise Bad("a span is not an object")
         spans.append((_int(s.get("start"), "a span's start"), _int(s.get("end"), "a span's end"),
                       s.get("label")))
+    return spans
+
+
+def _prodigy(row: dict[str, Any], where: str) -> Doc:
+    """A task: a manual one's spans (``ner_manual``, ``spans_manual``, or no ``_view_id`` as in a
+    hand-made file) are all of the text's entities; a binary one's (``_view_id`` "ner") only say
+    that span is (accept) or is not (reject) an entity, and set no status."""
+    if not isinstance(row.get("text"), str):
+        raise Bad("not a task with a text")
+    view = row.get("_view_id")
+    spans = _prodigy_spans(row, view)
     meta: dict[str, Any] = row["meta"] if isinstance(row.get("meta"), dict) else {}
     answer: Any = row.get("answer")
     if answer is not None and answer not in STATUS_OF_ANSWER:
         raise Bad(f"answer {answer!r:.60} is not one of {', '.join(STATUS_OF_ANSWER)}")
     own = _status(meta.get("status"), "meta.status")
+    reviewer = _str(row.get("_annotator_id")) or _str(row.get("_session_id"))
+    if view == BINARY_VIEW and own is None:
+        if answer == "reject" and len(spans) > 1:
+            raise Bad(f"a rejected binary task with {len(spans)} spans does not say which is wrong")
+        binary = answer if answer in ("accept", "reject") else None
+        return Doc(where, row["text"], spans if binary else [], reviewer, None, {}, _meta(meta),
+                   spans_known=False, binary=binary)
     status = own or STATUS_OF_ANSWER.get(answer)
     # a rejected or ignored task says nothing about its entities, unless tandai wrote it
     known = answer in (None, "accept") or own is not None
-    reviewer = _str(row.get("_annotator_id")) or _str(row.get("_session_id"))
     return Doc(where, row["text"], spans if known else [], reviewer, status,
                _statuses(meta.get("statuses")), _meta(meta), spans_known=known)
+
+
+def _doccano_spans(row: dict[str, Any]) -> list[tuple[int, int, Any]] | None:
+    """The row's spans; None when it has no span key (then it says nothing about entities). A
+    row with both ``entities`` (the relation shape) and ``label`` gives the one that holds spans
+    (Bad when both do and they differ); doccano 1.x ``annotations`` (label ids, not names) and a
+    text classification ``label`` (a list of categories) are Bad."""
+    found: dict[str, list[tuple[int, int, Any]]] = {}
+    if "entities" in row:
+        if not isinstance(row["entities"], list):
+            raise Bad("entities is not a list")
+        spans = []
+        for e in row["entities"]:
+            if not isinstance(e, dict):
+                raise Bad("an entity is not an object")
+            spans.append((_int(e.get("start_offset"), "start_offset"),
+                          _int(e.get("end_offset"), "end_offset"), e.get("label")))
+        found["entities"] = spans
+    for key in ("label", "labels"):
+        if key not in row:
+            continue
+        labels = row[key]
+        if not isinstance(labels, list):
+            raise Bad(f"{key} is not a list")
+        if labels and all(isinstance(item, str) for item in labels):
+            raise Bad(f"{key} is a list of categories (text classification): nothing about entities")
+        spans = []
+        for item in labels:
+            if not isinstance(item, list) or len(item) != 3:
+                raise Bad(f"a {key} item is not [start, end, LABEL]")
+            spans.append((_int(item[0], "a label's start"), _int(item[1], "a label's end"), item[2]))
+        found[key] = spans
+    if not found and "annotations" in row:
+        raise Bad("doccano 1.x annotations (label ids, no label names) are not read: "
+                  "export the project again from a current doccano")
+    if not found:
+        return None
+    holding = {k: v for k, v in found.items() if v}
+    if len({tuple(sorted(v, key=repr)) for v in holding.values()}) > 1:
+        raise Bad(f"{' and '.join(holding)} both hold spans, and they differ")
+    return next(iter(holding.values()), [])
+
+
+def _on_word_edges(text: str, start: int, end: int) -> bool:
+    """Whether a span starts and ends where words do (not inside one, not on whitespace)."""
+    if not 0 <= start < end <= len(text):
+        return False
+    piece = text[start:end]
+    return (piece == piece.strip()
+            and not (start > 0 and text[start - 1].isalnum() and text[start].isalnum())
+            and not (end < len(text) and text[end - 1].isalnum() and text[end].isalnum()))
+
+
+def _utf16_spans(text: str, spans: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]] | None:
+    """The spans with UTF-16 offsets read as code points; None when one falls inside a character."""
+    convert = from_utf16(text)
+    out = []
+    for s, e, label in spans:
+        cs, ce = convert(s), convert(e)
+        if cs is None or ce is None:
+            return None
+        out.append((cs, ce, label))
+    return out
+
+
+def _doccano_offsets(row: dict[str, Any], text: str, spans: list[tuple[int, int, Any]],
+                     notes: list[str]) -> list[tuple[int, int, Any]]:
+    """doccano counts offsets in UTF-16 units (its front end slices JavaScript strings; doccano
+    issue #2290), a Python tool in code points: they differ after an emoji. A row that says
+    (``offsets``, as tandai writes) is read so; any other by the reading that puts more spans on
+    word edges, doccano's on a tie."""
+    u16 = _utf16_spans(text, spans)
+    if u16 == spans:
+        return spans
+    declared = row.get("offsets")
+    if declared == UTF16:
+        if u16 is None:
+            raise Bad("a span's UTF-16 offsets fall inside a character")
+        return u16
+    if declared is not None:
+        raise Bad(f"offsets {declared!r:.40} is not {UTF16!r} (the only count tandai writes)")
+
+    def fit(spans: list[tuple[int, int, Any]]) -> int:
+        return sum(_on_word_edges(text, s, e) for s, e, _ in spans)
+
+    if u16 is None or fit(spans) > fit(u16):
+        return spans
+    notes.append("offsets read as UTF-16 units (doccano's count)")
+    return u16
 
 
 def _doccano(row: dict[str, Any], where: str) -> Doc:
     text = row.get("text", row.get("data"))
     if not isinstance(text, str):
         raise Bad("no text")
-    spans = []
-    if isinstance(row.get("entities"), list):
-        for e in row["entities"]:
-            if not isinstance(e, dict):
-                raise Bad("an entity is not an object")
-            spans.append((_int(e.get("start_offset"), "start_offset"),
-                          _int(e.get("end_offset"), "end_offset"), e.get("label")))
-    else:
-        labels = row.get("label", row.get("labels", []))
-        if not isinstance(labels, list):
-            raise Bad("label is not a list")
-        for item in labels:
-            if not isinstance(item, list) or len(item) != 3:
-                raise Bad("a label is not [start, end, LABEL]")
-            spans.append((_int(item[0], "a label's start"), _int(item[1], "a label's end"), item[2]))
+    spans = _doccano_spans(row)
+    notes: list[str] = []
+    if spans:
+        spans = _doccano_offsets(row, text, spans, notes)
     reviewer = _str(row.get("reviewer")) or _str(row.get("annotator")) or _str(row.get("user"))
     status = _status(row.get("status"))
-    return Doc(where, text, spans, reviewer, status, _statuses(row.get("statuses")), _meta(row))
+    return Doc(where, text, spans or [], reviewer, status, _statuses(row.get("statuses")), _meta(row),
+               spans_known=spans is not None, notes=notes)
 
 
 def _read_jsonl(path: Path, make: Callable[[dict[str, Any], str], Doc]) -> Iterator[Doc | tuple[str, str]]:
@@ -226,28 +339,77 @@ def _read_jsonl(path: Path, make: Callable[[dict[str, Any], str], Doc]) -> Itera
             yield where, str(exc)
 
 
+def _dataset_prefix(sessions: set[str], stem: str) -> str:
+    """The ``<dataset>-`` before every session id of a Prodigy file ("" when it is not known):
+    the file's name when every session id starts with it (``prodigy db-out NAME > NAME.jsonl``),
+    else, for two sessions or more, what they share up to its last ``-``."""
+    if sessions and all(s.startswith(f"{stem}-") and len(s) > len(stem) + 1 for s in sessions):
+        return f"{stem}-"
+    if len(sessions) >= 2:
+        first, last = min(sessions), max(sessions)  # what all share, these two share
+        same = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), len(first))
+        cut = first[:same].rfind("-") + 1
+        if cut > 1 and all(len(s) > cut for s in sessions):
+            return first[:cut]
+    return ""
+
+
 def read_prodigy(path: Path) -> Iterator[Doc | tuple[str, str]]:
-    return _read_jsonl(path, _prodigy)
+    """The tasks; Prodigy names a session ``<dataset>-<session>`` (``_session_id`` and
+    ``_annotator_id``), so where the file shows the dataset part (``_dataset_prefix``) the session
+    part is the reviewer: the same person in every dataset, and tandai's own name for them.
+    tandai's own tasks (``meta.article_id``) keep their names."""
+    got: list[Doc | tuple[str, str]] = []
+    session_of: dict[int, str] = {}  # where in ``got``: the session id of another tool's task
+    for where, row in _objects(path):
+        try:
+            if isinstance(row, Bad):
+                raise row
+            doc = _prodigy(row, where)
+        except Bad as exc:
+            got.append((where, str(exc)))
+            continue
+        session, meta = _str(row.get("_session_id")), row.get("meta")
+        if session and not (isinstance(meta, dict) and "article_id" in meta):
+            session_of[len(got)] = session
+        got.append(doc)
+    prefix = _dataset_prefix(set(session_of.values()), path.stem)
+    for i, session in session_of.items() if prefix else ():
+        named = got[i]
+        if isinstance(named, Doc):
+            named.reviewer = session[len(prefix):]
+    yield from got
 
 
 def read_doccano(path: Path) -> Iterator[Doc | tuple[str, str]]:
     return _read_jsonl(path, _doccano)
 
 
-def _ls_annotator(ann: dict[str, Any], data: dict[str, Any]) -> str | None:
-    who = ann.get("completed_by")
+def _ls_user(who: Any) -> str | None:
+    """A Label Studio user as a reviewer name: its email or username, or ``labelstudio-user-N``."""
     if isinstance(who, dict):
         return _str(who.get("email")) or _str(who.get("username")) or (
             f"labelstudio-user-{who['id']}" if isinstance(who.get("id"), int) else None)
     if isinstance(who, int) and not isinstance(who, bool):
         return f"labelstudio-user-{who}"
-    return _str(who) or _str(data.get("reviewer"))
+    return _str(who)
 
 
-def _ls_spans(result: Any) -> list[tuple[int, int, Any]]:
+def _ls_annotator(ann: dict[str, Any], data: dict[str, Any]) -> str | None:
+    return _ls_user(ann.get("completed_by")) or _str(data.get("reviewer"))
+
+
+def _ls_spans(result: Any, text: str, data: dict[str, Any],
+              skipped: list[str], notes: list[str]) -> list[tuple[int, int, Any]]:
+    """The ``labels`` regions on the text; a region on another field of the task (``to_name``
+    naming one, as ``title``) is not read and said so in ``skipped``. A region's offsets are
+    checked against its ``value.text``: they fit as code points, or as UTF-16 units (a JavaScript
+    count, said in ``notes``), or the annotation is Bad."""
     if not isinstance(result, list):
         raise Bad("result is not a list")
     spans = []
+    utf16 = 0
+    convert: Callable[[int], int | None] | None = None
     for r in result:
         if not isinstance(r, dict):
             raise Bad("a result is not an object")
@@ -256,9 +418,93 @@ def _ls_spans(result: Any) -> list[tuple[int, int, Any]]:
         value = r.get("value", r)
         if not isinstance(value, dict) or not isinstance(value.get("labels"), list) or not value["labels"]:
             raise Bad("a labels result has no value.labels")
-        spans.append((_int(value.get("start"), "value.start"), _int(value.get("end"), "value.end"),
-                      value["labels"][0]))
+        field = r.get("to_name")
+        if isinstance(field, str) and field != "text" and isinstance(data.get(field), str):
+            skipped.append(f"a region on {field!r:.40}, not on the text, not read")
+            continue
+        s, e = _int(value.get("start"), "value.start"), _int(value.get("end"), "value.end")
+        shown = value.get("text")
+        if isinstance(shown, str) and text[s:e] != shown:
+            convert = convert or from_utf16(text)
+            cs, ce = convert(s), convert(e)
+            if cs is None or ce is None or text[cs:ce] != shown:
+                raise Bad(f"a region's text {shown!r:.40} is not at {s}-{e} ({text[s:e]!r:.40} there), "
+                          "counted in code points or in UTF-16 units")
+            s, e = cs, ce
+            utf16 += 1
+        spans.append((s, e, value["labels"][0]))
+    if utf16:
+        notes.append(f"{utf16} region(s) read as UTF-16 offsets (their text is there)")
     return spans
+
+
+def _ls_predictions(task: dict[str, Any]) -> list[Any]:
+    preds = task.get("predictions")
+    return [p for p in preds if isinstance(p, dict) and p.get("result")] if isinstance(preds, list) else []
+
+
+def _ls_task(task: Any, where: str) -> Iterator[Doc | tuple[str, str]]:
+    """One task's annotations, each an annotator's Doc. A submitted one is that annotator's
+    status done, a cancelled one (Label Studio's Skip) skipped, unless the file carries tandai's
+    statuses. tandai's own predictions (``model_version`` "tandai") are its entities; another
+    model's predictions and drafts are no annotator's finished work: reported, not read."""
+    if not isinstance(task, dict):
+        raise Bad("not a task object")
+    data: dict[str, Any] = task["data"] if isinstance(task.get("data"), dict) else task  # JSON-MIN
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise Bad("no data.text")
+    status = _status(data.get("status"), "data.status")
+    statuses = _statuses(data.get("statuses"))
+    own = status is not None or bool(statuses)
+    anns = task.get("annotations", task.get("completions"))
+    if anns is None and isinstance(task.get("label"), list):  # JSON-MIN
+        anns = [{"result": task["label"], "completed_by": task.get("annotator")}]
+    if anns is None:
+        anns = []
+    if not isinstance(anns, list):
+        raise Bad("annotations is not a list")
+    preds = _ls_predictions(task)
+    if not anns and preds and all(p.get("model_version") == MODEL_VERSION for p in preds):
+        anns = preds[:1]  # tandai's own export of an article nobody finished
+        preds = []
+    docs: list[Doc] = []
+    bad = False
+    for ann in anns:
+        if not isinstance(ann, dict):
+            raise Bad("an annotation is not an object")
+        who = _ls_annotator(ann, data)
+        # submitted: done; cancelled (Skip): skipped; beside tandai's statuses when the file has
+        # them (a tandai export annotated in Label Studio), for a Label Studio user they do not name
+        mark = "skipped" if ann.get("was_cancelled") else "done"
+        user = _ls_user(ann.get("completed_by"))
+        ann_status, ann_statuses = (status, statuses) if own else (mark, {})
+        if own and user is not None and user not in statuses:
+            ann_statuses = {**statuses, user: mark}
+        if ann.get("was_cancelled"):
+            docs.append(Doc(where, text, [], who, ann_status, ann_statuses, _meta(data), spans_known=False))
+            continue
+        skipped: list[str] = []
+        notes: list[str] = []
+        try:
+            spans = _ls_spans(ann.get("result"), text, data, skipped, notes)
+        except Bad as exc:
+            bad = True
+            yield where, f"{who or 'an annotation'}: {exc}; not imported"
+            continue
+        yield from ((where, f"{who or 'an annotation'}: {why}") for why in skipped)
+        docs.append(Doc(where, text, spans, who, ann_status, ann_statuses, _meta(data), notes=notes))
+    if preds and not any(d.spans_known for d in docs):
+        yield where, f"{len(preds)} prediction(s), a model's suggestions and no annotator's work, not read"
+    drafts = task.get("drafts")
+    for draft in drafts if isinstance(drafts, list) else []:
+        if isinstance(draft, dict) and draft.get("result"):
+            who = _ls_user(draft.get("user")) or _ls_user(draft.get("completed_by")) or "someone"
+            yield where, f"a draft by {who} (not submitted) not read"
+    if not docs and not bad:  # the text alone, and tandai's statuses where the file has them
+        docs.append(Doc(where, text, [], _str(data.get("reviewer")), status, statuses, _meta(data),
+                        spans_known=False))
+    yield from docs
 
 
 def read_labelstudio(path: Path) -> Iterator[Doc | tuple[str, str]]:
@@ -272,32 +518,13 @@ def read_labelstudio(path: Path) -> Iterator[Doc | tuple[str, str]]:
         raise StoreError(f"{path} is not a list of Label Studio tasks")
     for n, task in enumerate(tasks, 1):
         where = f"task {n}"
+        got: list[Doc | tuple[str, str]] = []
         try:
-            if not isinstance(task, dict):
-                raise Bad("not a task object")
-            data: dict[str, Any] = task["data"] if isinstance(task.get("data"), dict) else task  # JSON-MIN
-            text = data.get("text")
-            if not isinstance(text, str):
-                raise Bad("no data.text")
-            status = _status(data.get("status"), "data.status")
-            statuses = _statuses(data.get("statuses"))
-            anns = task.get("annotations", task.get("completions"))
-            if anns is None and isinstance(task.get("label"), list):  # JSON-MIN
-                anns = [{"result": task["label"], "completed_by": task.get("annotator")}]
-            if not isinstance(anns, list):
-                raise Bad("annotations is not a list")
-            docs = []
-            for ann in anns:
-                if not isinstance(ann, dict):
-                    raise Bad("an annotation is not an object")
-                if ann.get("was_cancelled"):
-                    continue
-                docs.append(Doc(where, text, _ls_spans(ann.get("result")), _ls_annotator(ann, data),
-                                status, statuses, _meta(data)))
-            yield from docs or [Doc(where, text, [], _str(data.get("reviewer")), status, statuses,
-                                    _meta(data), spans_known=False)]
+            got = list(_ls_task(task, where))
         except Bad as exc:
             yield where, str(exc)
+            continue
+        yield from got
 
 
 _T = re.compile(r"^(T\d+)\t(\S+) ([0-9 ;]+)\t(.*)$")

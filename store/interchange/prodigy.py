@@ -1,6 +1,7 @@
 """Prodigy ``ner_manual`` tasks, one JSON object a line (what ``prodigy db-in`` reads).
 
-Each task: ``text``; ``tokens`` (``text``, ``start``, ``end``, ``id``, ``ws``); ``spans``
+Each task: ``text``; ``tokens`` (``text``, ``start``, ``end``, ``id``, ``ws``: spaCy's layout,
+whitespace beyond one space a token of its own, so the tokens rebuild the text); ``spans``
 (``start``, ``end``, ``token_start``, ``token_end`` inclusive, ``label``); ``meta`` (shown under
 the task in Prodigy: article id, title, outlet, tandai status, every reviewer's status, record
 ids); ``answer``; ``_input_hash``/``_task_hash`` (signed 32-bit ints, as Prodigy's own);
@@ -11,13 +12,14 @@ status travels in ``meta.status``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 import orjson
 
 from store.export import escape_line, needs_escape
 from store.interchange.common import Assembler, Item, Tokens, assembler, entity_tokens, hash32, token_index
+from store.model import Entity
 
 ANSWER = {"done": "accept", "in_progress": "accept", "irrelevant": "reject"}
 STATUS_OF_ANSWER = {"accept": "done", "reject": "irrelevant", "ignore": "skipped"}
@@ -54,22 +56,50 @@ def _numbered(field: int, values: Iterable[int], top: int) -> Iterable[bytes]:
     return map(table.__getitem__, values)
 
 
-def _tokens_json(text: str, toks: Tokens) -> bytes:
+class _Words:
+    """The task's tokens as spaCy lays a text out (``spacy_docbin.words``): the tokens, and a
+    whitespace token wherever a gap holds more than the one space ``ws`` stands for (a line
+    break, a run of spaces), so ``"".join(t.text + " " * t.ws)`` is the text (Prodigy's ``ws`` is
+    spaCy's ``whitespace_``). Columns as numpy arrays; ``spaces`` marks the whitespace tokens."""
+
+    __slots__ = ("codes", "ends", "flags", "spaces", "starts", "texts")
+
+    def __init__(self, text: str, toks: Tokens) -> None:
+        from store.interchange.spacy_docbin import layout, words
+
+        np = assembler().np
+        if toks.arrays is not None and len(text) < Assembler.TABLE_MAX:  # assembled: no texts needed
+            self.starts, self.ends, self.flags, ws_at, self.codes, _ = layout(text, toks)
+            self.texts: list[str] = []
+        else:
+            self.starts, self.ends, self.flags, self.texts = words(text, toks)
+            self.codes = None
+            ws_at = np.flatnonzero(np.isin(self.starts, np.asarray(toks.starts, dtype=np.intp), invert=True))
+        self.spaces = np.zeros(len(self.starts), bool)
+        self.spaces[ws_at] = True
+
+    def index(self, entities: Sequence[Entity]) -> list[tuple[int, int]]:
+        """(first token, last token) of each entity, as ``token_index`` gives them."""
+        codes = self.codes if self.codes is not None else self.starts  # unused by the lookup
+        return token_index(Tokens(arrays=(self.starts, self.ends, codes)), entities)
+
+
+def _tokens_json(text: str, w: _Words) -> bytes:
     """The ``tokens`` list as orjson writes it, joined from pieces (a task has hundreds of
     tokens; a dict each, or one ``%`` format of them all, cost twice as much): per token its
     text, ``start``, ``end``, ``id`` and ``ws``, each piece with the punctuation around it."""
-    quick = _tokens_assembled(text, toks)
+    quick = _tokens_assembled(text, w)
     if quick is not None:
         return quick
-    n = len(toks)
+    n = len(w.texts)
     if not n:
         return b"[]"
     flat: list[bytes] = [b'[{"text":'] * (5 * n + 1)
-    flat[1::5] = map(_ENCODED.__getitem__, toks.texts)
-    flat[2::5] = _numbered(0, toks.starts, len(text))
-    flat[3::5] = _numbered(1, toks.ends, len(text))
+    flat[1::5] = map(_ENCODED.__getitem__, w.texts)
+    flat[2::5] = _numbered(0, w.starts.tolist(), len(text))
+    flat[3::5] = _numbered(1, w.ends.tolist(), len(text))
     flat[4::5] = _numbered(2, range(n), n)
-    flat[5::5] = map(_WS.__getitem__, toks.spaced())
+    flat[5::5] = map(_WS.__getitem__, w.flags.tolist())
     flat[-1] = flat[-1][:flat[-1].index(b"}") + 1] + b"]"
     return b"".join(flat)
 
@@ -99,17 +129,17 @@ class _Pieces:
 _PIECES: list[_Pieces] = []
 
 
-def _tokens_assembled(text: str, toks: Tokens) -> bytes | None:
+def _tokens_assembled(text: str, w: _Words) -> bytes | None:
     """``_tokens_json`` by the ``Assembler`` for tokens from the quick tokenizer (None for
     others, and for texts too long for its number tables)."""
-    if toks.arrays is None or not len(toks) or len(text) >= Assembler.TABLE_MAX:
+    if w.codes is None or not len(w.starts):
         return None
     asm = assembler()
     if not _PIECES:
         _PIECES.append(_Pieces(asm))
     pc = _PIECES[0]
     np = asm.np
-    starts, ends, codes = toks.arrays
+    starts, ends, codes = w.starts, w.ends, w.codes
     n = len(starts)
     s_at, s_len = asm.numbers(b'","start":%d', len(text))
     e_at, e_len = asm.numbers(b',"end":%d', len(text))
@@ -117,14 +147,16 @@ def _tokens_assembled(text: str, toks: Tokens) -> bytes | None:
     flat_at = np.empty(5 * n + 1, np.intp)  # five pieces a token, then the list's end
     flat_len = np.empty(5 * n + 1, np.intp)
     offsets, lengths = flat_at[:-1].reshape(n, 5), flat_len[:-1].reshape(n, 5)
-    spaced = np.empty(n, np.intp)
-    spaced[:-1] = starts[1:] > ends[:-1]
-    spaced[-1] = ends[-1] < len(text)
+    spaced = w.flags.astype(np.intp)
     offsets[0, 0], lengths[0, 0] = pc.first, len(b'[{"text":"')
     offsets[1:, 0] = pc.next[spaced[:-1]]
     lengths[1:, 0] = pc.next_len - spaced[:-1]  # "true" is one shorter than "false"
     data = text.encode("utf-8")
-    base = asm.text(data)
+    # whitespace tokens as orjson writes them (a line break is escaped), copied behind the text
+    gaps = np.flatnonzero(w.spaces)
+    escaped = [_ENCODED[text[g:h]][1:-1] for g, h in zip(starts[gaps].tolist(), ends[gaps].tolist(),
+                                                         strict=True)]
+    base = asm.text(data + b"".join(escaped))
     where = asm.byte_offsets(text, codes)
     b_start, b_end = (starts, ends) if where is None else (where[starts], where[ends])
     offsets[:, 1] = b_start + base
@@ -134,6 +166,10 @@ def _tokens_assembled(text: str, toks: Tokens) -> bytes | None:
     if len(odd):
         offsets[odd, 1] = pc.esc_at[firsts[odd]]
         lengths[odd, 1] = pc.esc_len[firsts[odd]]
+    if len(gaps):
+        sizes = np.fromiter(map(len, escaped), np.intp, len(escaped))
+        offsets[gaps, 1] = base + len(data) + np.cumsum(sizes) - sizes
+        lengths[gaps, 1] = sizes
     offsets[:, 2], lengths[:, 2] = s_at[starts], s_len[starts]
     offsets[:, 3], lengths[:, 3] = e_at[ends], e_len[ends]
     offsets[:, 4], lengths[:, 4] = i_at[:n], i_len[:n]
@@ -144,8 +180,8 @@ def _tokens_assembled(text: str, toks: Tokens) -> bytes | None:
 def _parts(item: Item, reviewer: str) -> tuple[bytes, bytes, bytes]:
     """The task as orjson writes it, in three pieces: up to the tokens, the tokens, the rest."""
     a = item.article
-    toks = entity_tokens(a)
-    index = token_index(toks, a.entities)
+    w = _Words(a.text, entity_tokens(a))
+    index = w.index(a.entities)
     ents = [e for e, (first, _) in zip(a.entities, index, strict=True) if first >= 0]
     at = [i for i in index if i[0] >= 0]
     starts, ends, labels = [e.start for e in ents], [e.end for e in ents], [e.label for e in ents]
@@ -168,7 +204,7 @@ def _parts(item: Item, reviewer: str) -> tuple[bytes, bytes, bytes]:
         "_annotator_id": reviewer,
         "_session_id": reviewer,
     })
-    return head[:-1] + b',"tokens":', _tokens_json(a.text, toks), b"," + tail[1:]
+    return head[:-1] + b',"tokens":', _tokens_json(a.text, w), b"," + tail[1:]
 
 
 def task_json(item: Item, reviewer: str) -> bytes:

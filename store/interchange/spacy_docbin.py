@@ -163,6 +163,22 @@ def words(text: str, toks: Tokens) -> tuple[Any, Any, Any, list[str]]:
     a trailing-space flag, and between them whitespace words wherever a gap holds more than the
     one space a flag stands for (line breaks, runs of spaces; spaCy's own rule). Returns where
     each word starts and ends, its flag, and the words in order (numpy arrays but the last)."""
+    word_starts, word_ends, flags, ws_at, codes, flagged = layout(text, toks)
+    if toks.arrays is not None:
+        return word_starts, word_ends, flags, _word_texts(codes, word_starts, flagged)
+    texts = toks.texts
+    if len(ws_at):
+        texts = texts.copy()
+        for at, a, b in zip(ws_at.tolist(), word_starts[ws_at].tolist(), word_ends[ws_at].tolist(),
+                            strict=True):
+            texts.insert(at, text[a:b])  # in order: each lands where the words before it put it
+    return word_starts, word_ends, flags, texts
+
+
+def layout(text: str, toks: Tokens) -> tuple[Any, Any, Any, Any, Any, Any]:
+    """``words`` without the words' texts (Prodigy's tokens need none), as numpy arrays: where
+    each word starts and ends, its flag, which words are whitespace, the text's code points, and
+    where the spaces the flags stand for are."""
     import numpy
 
     if toks.arrays is not None:
@@ -195,14 +211,7 @@ def words(text: str, toks: Tokens) -> tuple[Any, Any, Any, list[str]]:
     if len(ws_at):
         word_starts[ws_at] = ws_from[has_ws]
         word_ends[ws_at] = gap_to[has_ws]
-    if toks.arrays is not None:
-        return word_starts, word_ends, flags, _word_texts(codes, word_starts, gap_from[spaced])
-    texts = toks.texts
-    if len(ws_at):
-        texts = texts.copy()
-        for at, a, b in zip(ws_at.tolist(), ws_from[has_ws].tolist(), gap_to[has_ws].tolist(), strict=True):
-            texts.insert(at, text[a:b])  # in order: each lands where the words before it put it
-    return word_starts, word_ends, flags, texts
+    return word_starts, word_ends, flags, ws_at, codes, gap_from[spaced]
 
 
 def quick_words(text: str, bounds: list[int]) -> tuple[Any, Any, Any, list[str]] | None:

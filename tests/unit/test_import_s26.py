@@ -100,8 +100,9 @@ def test_an_ann_file_linked_out_of_the_folder_is_not_read_but_one_named_is(tmp_p
 
 def _prodigy_file(path: Path, repeats: int) -> Path:
     """One task whose text is the sentence ``repeats`` times, listing no spans: every entity the
-    recogniser finds (three a sentence) becomes a removal."""
-    path.write_bytes(orjson.dumps({"text": SENTENCE * repeats}) + b"\n")
+    recogniser finds (three a sentence) becomes a removal. (A task without a ``spans`` list says
+    nothing about entities, and is skipped.)"""
+    path.write_bytes(orjson.dumps({"text": SENTENCE * repeats, "spans": []}) + b"\n")
     return path
 
 
@@ -189,7 +190,7 @@ def test_prodigy_lines_with_a_bad_reviewer_status_or_answer_are_skipped(tmp_path
             {"text": SENTENCE + " 5", "meta": {"statuses": "done"}},
             {"text": SENTENCE + " 6", "meta": {"status": "done", "statuses": {" budi ": "done"}}, "answer": "accept"}]
     f = tmp_path / "p.jsonl"
-    f.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    f.write_bytes(b"".join(orjson.dumps({**r, "spans": []}) + b"\n" for r in rows))
     out = tandai(tmp_path, "import", "--format", "prodigy", str(f))
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[:5] == [

@@ -265,14 +265,17 @@ def test_prodigy_tasks_are_what_orjson_writes_for_their_dicts(sharded: Path) -> 
     for the task as dicts, on the bench store and on texts past the tables' reach."""
     from store.interchange import prodigy
     from store.interchange.common import Tokens, entity_tokens, token_index
+    from store.interchange.spacy_docbin import words
     from store.model import Article, Entity
 
     def defined(item: object, reviewer: str) -> bytes:
         task = orjson.loads(prodigy.task_json(item, reviewer))  # type: ignore[arg-type]
         a = item.article  # type: ignore[attr-defined]
-        toks: Tokens = entity_tokens(a)
+        # the tokens with spaCy's whitespace tokens between them (a line break, a run of spaces)
+        starts, ends, flags, texts = words(a.text, entity_tokens(a))
+        toks = Tokens(starts.tolist(), ends.tolist(), texts)
         task["tokens"] = [{"text": t, "start": s, "end": e, "id": i, "ws": w} for i, (t, s, e, w)
-                          in enumerate(zip(toks.texts, toks.starts, toks.ends, toks.spaced(), strict=True))]
+                          in enumerate(zip(texts, toks.starts, toks.ends, flags.tolist(), strict=True))]
         spans = [(f, last) for f, last in token_index(toks, a.entities) if f >= 0]
         assert [(s["token_start"], s["token_end"]) for s in task["spans"]] == spans
         order = ["text", "meta", "tokens", "spans", "answer", "_input_hash", "_task_hash", "_view_id",
