@@ -91,13 +91,14 @@ class ImportReport:
     records: int = 0
     reviewers: set[str] = field(default_factory=set)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # how rows were read (UTF-16 offsets)
     verdict: str = ""
     interrupted: bool = False
 
     def summary(self) -> str:
         return (f"{self.docs} texts: {self.added} articles added, {self.present} already present, "
                 f"{self.corrections} entity corrections, {self.statuses} statuses, {self.records} records, "
-                f"{len(self.skipped)} skipped")
+                f"{len(self.skipped)} skipped" + (f", {len(self.notes)} notes" if self.notes else ""))
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -1058,6 +1059,7 @@ def _articles(st: Store, docs: list[Doc], report: ImportReport, source: str) -> 
     """Each doc's article: found in the store, or made as ingest makes it and committed in batches."""
     seen = ingest_engine.Seen(s for _, s in st.corpus.iter_summaries())
     found: dict[int, Article] = {}
+    counted: set[str] = set()  # articles already present, counted once however many annotations
     batch: list[tuple[Article, list[int]]] = []
     new: dict[str, Article] = {}
     for i, doc in enumerate(docs):
@@ -1077,7 +1079,8 @@ def _articles(st: Store, docs: list[Doc], report: ImportReport, source: str) -> 
                                                   "case; the offsets do not fit its text"))
                 continue
             found[i] = stored
-            if article.id not in new:
+            if article.id not in new and article.id not in counted:
+                counted.add(article.id)
                 report.present += 1
             continue
         article.duplicate_of = seen.dups.find(sig)
@@ -1095,6 +1098,14 @@ def _articles(st: Store, docs: list[Doc], report: ImportReport, source: str) -> 
 
 def _apply(st: Store, doc: Doc, article: Article, report: ImportReport) -> None:
     with as_reviewer(st, doc.reviewer):
+        if doc.binary:  # a binary task: its span is an entity (accept), or not one of that label (reject)
+            have = {(e.start, e.end): e.label  # as this annotator sees it (their own corrections)
+                    for e in st.entities(st.article(article.id, corrected=False), st.reviewer)}
+            fixes: list[tuple[int, int, str | None]] = (
+                [(s, e, lab) for s, e, lab in doc.spans if have.get((s, e)) != lab] if doc.binary == "accept"
+                else [(s, e, None) for s, e, lab in doc.spans if have.get((s, e)) == lab])
+            st.correct_entities(article.id, fixes, own_view=True)
+            report.corrections += len(fixes)
         if doc.spans_known:
             # all of a text's corrections are one change: one each re-read the article (D6)
             # against what this annotator sees (their own corrections only): the store's view holds
@@ -1103,7 +1114,7 @@ def _apply(st: Store, doc: Doc, article: Article, report: ImportReport) -> None:
             current = st.entities(st.article(article.id, corrected=False), st.reviewer)
             in_noise = span_test((s.start, s.end) for s in article.noise)
             wanted = span_test(want)
-            fixes: list[tuple[int, int, str | None]] = [
+            fixes = [
                 (ent.start, ent.end, None) for ent in current
                 if (ent.start, ent.end) not in want and not in_noise(ent.start, ent.end)
                 and not wanted(ent.start, ent.end)]
@@ -1185,7 +1196,8 @@ def import_file(st: Store, path: str | os.PathLike[str], fmt: str,
             report.skipped.append((got.where, str(exc)))
             continue
         docs.append(got)
-    report.docs = len(docs)
+        report.notes.extend((got.where, note) for note in got.notes)
+    report.docs = len({doc.text for doc in docs})  # texts, not annotations (a task has several)
     try:
         found = _articles(st, docs, report, path.name)
         for i, doc in enumerate(docs):

@@ -84,7 +84,6 @@ def test_binary_rejects_set_no_status(tmp_path: Path) -> None:
     assert statuses == {}  # before: ds-alice irrelevant, although a binary reject rejects one span
 
 
-@pytest.mark.xfail(strict=True, reason="needs _apply to apply Doc.binary (see the json28 report)")
 def test_binary_accept_adds_its_span_and_reject_removes_only_its_span(tmp_path: Path) -> None:
     ingested(tmp_path)
     f = write_jsonl(tmp_path / "teach.jsonl", [
@@ -401,9 +400,8 @@ def test_tandai_s_own_prodigy_names_are_kept(tmp_path: Path) -> None:
         assert {o["reviewer"] for o in st.overrides(row.id)} == {"t-rex"}
 
 
-# -- waiting for the import pipeline (_apply, import_file, _articles: see the json28 report) -----
+# -- the import pipeline: binary tasks applied, notes carried, texts counted ---------------------
 
-@pytest.mark.xfail(strict=True, reason="needs import_file to carry Doc.notes into ImportReport.notes")
 def test_offsets_read_as_utf16_are_counted_in_the_report(tmp_path: Path) -> None:
     from store.interchange.importing import import_file
 
@@ -420,7 +418,6 @@ def test_offsets_read_as_utf16_are_counted_in_the_report(tmp_path: Path) -> None
         assert report.notes == [("line 1", "offsets read as UTF-16 units (doccano's count)")]
 
 
-@pytest.mark.xfail(strict=True, reason="needs import_file and _articles to count texts, not annotations")
 def test_the_summary_counts_texts_not_annotations(tmp_path: Path) -> None:
     ingested(tmp_path)
     f = write_json(tmp_path / "ls.json", [

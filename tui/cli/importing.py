@@ -29,6 +29,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 continue
             for where, reason in report.skipped:
                 print(f"skipped {safe_line(name)} {safe_line(where)}: {safe_line(reason)}")
+            for where, note in report.notes:
+                print(f"note {safe_line(name)} {safe_line(where)}: {safe_line(note)}")
             print(safe_line(report.verdict))
             interrupted |= report.interrupted
             failed |= report.docs == 0
