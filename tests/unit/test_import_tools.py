@@ -58,6 +58,15 @@ def state(tmp: Path) -> list[tuple[str, list[tuple[int, int, str]], dict[str, st
 
 # -- A1: Prodigy tasks that are not a complete manual annotation ------------------------------------
 
+def import_elsewhere(tmp: Path, exported: str, name: str, fmt: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """An export's text written to ``name`` and imported into a fresh store (``tmp/other``)."""
+    f = tmp / name
+    f.write_text(exported, encoding="utf-8")
+    other = tmp / "other"
+    other.mkdir()
+    return other, tandai(other, "import", str(f), "--format", fmt)
+
+
 def teach(start: int, end: int, label: str, answer: str) -> dict[str, Any]:
     return {"text": T1, "spans": [{"start": start, "end": end, "label": label}], "answer": answer,
             "_view_id": "ner", "_annotator_id": "ds-alice", "_session_id": "ds-alice"}
@@ -209,11 +218,7 @@ def test_doccano_export_counts_utf16_units_and_reads_back(tmp_path: Path) -> Non
     # what doccano shows: the JavaScript slice of each span (before: ' Bontan', '♂️ Polres Bont' …)
     shown = [(js_slice(EMOJI, s, e), label) for s, e, label in row["label"]]
     assert shown == [*SPANS, ("27 November 2024", "DATE")]
-    f = tmp_path / "d.jsonl"
-    f.write_text(out.stdout, encoding="utf-8")
-    other = tmp_path / "other"
-    other.mkdir()
-    done = tandai(other, "import", str(f), "--format", "doccano")
+    other, done = import_elsewhere(tmp_path, out.stdout, "d.jsonl", "doccano")
     assert done.returncode == 0 and "0 entity corrections" in done.stdout, done.stdout
     assert state(other) == state(tmp_path)
 
@@ -302,11 +307,7 @@ def test_labelstudio_export_sends_unfinished_articles_as_predictions(tmp_path: P
     assert todo["predictions"][0]["model_version"] == "tandai"
     assert {type(t["id"]) for t in tasks.values()} == {int} and done["id"] != todo["id"]
     assert done["id"] < 2**53
-    f = tmp_path / "ls.json"
-    f.write_text(out.stdout, encoding="utf-8")
-    other = tmp_path / "other"
-    other.mkdir()
-    back = tandai(other, "import", str(f), "--format", "labelstudio")
+    other, back = import_elsewhere(tmp_path, out.stdout, "ls.json", "labelstudio")
     assert back.returncode == 0 and "0 skipped" in back.stdout, back.stdout
     assert sorted(state(other)) == sorted(state(tmp_path))
 
