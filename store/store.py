@@ -77,6 +77,7 @@ class Store(Coding):
         self.notice: str | None = None
         self.notes: list[str] = []  # what a rebuild of the index had to do (a quarantined shard)
         self._lock: WriterLock | None = None
+        self._orphans_cleared = False  # see ``_clear_orphans``
         writable = not read_only
         if writable:
             try:
@@ -220,6 +221,7 @@ class Store(Coding):
                 for b in batch):
             raise InvalidArgument("commit_batch takes a list of (Article, signature list) pairs")
         self.require_writable()
+        self._clear_orphans()
         names: list[str] = []
         try:
             for start in range(0, len(batch), SHARD_SIZE):
@@ -232,6 +234,15 @@ class Store(Coding):
             self.corpus.discard(names)
             raise
         self.index.add_batch(self.corpus, names, [a for a, _ in batch])
+
+    def _clear_orphans(self) -> None:
+        """Delete the shard files a killed batch left (``Corpus.remove_orphans``) before this session
+        writes its first batch, whoever writes it (ingest, merge, import, copy): left there, the new
+        batch would be numbered after them, and they would then lie below the manifest's next shard,
+        where ``check`` must take them for shards the manifest lost."""
+        if not self._orphans_cleared:
+            self.corpus.remove_orphans()
+            self._orphans_cleared = True
 
     def catch_up_index(self) -> None:
         """Index what the index has not seen (see ``SearchIndex.catch_up``); a shard found damaged
@@ -261,7 +272,7 @@ class Store(Coding):
         self.require_writable()
         started = time.perf_counter()
         report = ingest_engine.IngestReport()
-        self.corpus.remove_orphans()
+        self._clear_orphans()
         self.catch_up_index()
         seen = ingest_engine.Seen(s for _, s in self.corpus.iter_summaries())
         batches = ingest_engine.batches([os.fspath(p) for p in paths], report, seen, self.recogniser,

@@ -83,7 +83,7 @@ def check_store(path: str | os.PathLike[str], repair: bool = False) -> CheckRepo
         report.problems.append(f"no store at {root} ({MANIFEST} is missing)")
         return report
     report, found = _inspect(root)
-    if not repair or (report.ok and not found.leftovers):
+    if not repair or (report.ok and not found.leftovers and not found.spare_shards):
         return report
     _repair.repair(root, report, found)
     after, _ = _inspect(root)

@@ -143,6 +143,8 @@ def repair(root: Path, report: CheckReport, found: Found) -> None:
         for path in found.bad_backups:
             kept = aside(path)
             report.actions.append(f"moved the damaged backup {path.name} aside to {kept.name}")
+        if found.repeated_shards or found.spare_shards:
+            drop_repeats(root, found, report)
         if found.manifest_broken:
             rebuild_manifest_from_shards(root, report)
             found.index_ok = False
@@ -216,7 +218,11 @@ def rebuild_manifest_from_shards(root: Path, report: CheckReport) -> None:
         except (StoreError, KeyError, TypeError):
             continue
     try:
-        manifest, good, broken = rebuild_manifest(root, floor)
+        listed = Corpus(root, writable=False).shards  # kept first and in their order, when readable
+    except StoreError:
+        listed = []
+    try:
+        manifest, good, broken, spare, overlapping = rebuild_manifest(root, floor, listed)
     except StoreError as exc:  # a shard that cannot be read at all (not damaged: EACCES, EIO)
         report.problems.append(f"not repaired: {MANIFEST} cannot be rebuilt: {exc}")
         return
@@ -226,9 +232,27 @@ def rebuild_manifest_from_shards(root: Path, report: CheckReport) -> None:
     write_manifest(root, manifest)
     report.actions.append(f"rebuilt {MANIFEST} from {len(good)} shard(s) ({manifest['articles']} articles, "
                           f"generation {manifest['generation']})")
+    corpus = Corpus(root, writable=True)
+    if spare:
+        corpus.drop_repeats(spare, 0)
+        report.actions.append(f"removed {', '.join(n + '.json' for n in spare)}: every article in them is in "
+                              "the other shards (left by an interrupted merge or import)")
     if broken:
-        lines = Corpus(root, writable=True).quarantine(broken)
-        quarantined(report, lines)
+        quarantined(report, corpus.quarantine(broken))
+    if overlapping:
+        quarantined(report, corpus.quarantine(overlapping, why="holds articles other shards hold too, and "
+                                                              "others (never committed)"))
+
+
+def drop_repeats(root: Path, found: Found, report: CheckReport) -> None:
+    """Remove shards whose every article the store holds in another shard (see ``Corpus.drop_repeats``)."""
+    names = found.repeated_shards + found.spare_shards
+    Corpus(root, writable=True).drop_repeats(names, found.repeated_articles)
+    report.actions.append(f"removed {', '.join(n + '.json' for n in names)}: every article in them is in the "
+                          f"other shards (left by an interrupted merge or import; {MANIFEST} "
+                          f"{'no longer lists them' if found.repeated_shards else 'never listed them'})")
+    if found.repeated_shards:
+        found.index_ok = False
 
 
 LOST = "not in the store until re-ingested: "

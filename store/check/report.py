@@ -47,6 +47,9 @@ class Found:
     leftovers: list[Path] = field(default_factory=list)
     manifest_broken: bool = False  # missing or malformed while shards exist: rebuild it
     broken_shards: list[str] = field(default_factory=list)  # listed but damaged: quarantine them
+    repeated_shards: list[str] = field(default_factory=list)  # listed, every article in an earlier one
+    repeated_articles: int = 0  # the articles the manifest counts in them
+    spare_shards: list[str] = field(default_factory=list)  # unlisted, every article in a listed one
     first_screen_bad: bool = False
     quarantined: set[str] = field(default_factory=set)  # ids of quarantined articles not yet re-ingested
     article_count: int | None = None  # the count the manifest should hold, when it holds another
