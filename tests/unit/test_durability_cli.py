@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -45,19 +46,39 @@ def copy_store(src: Path, dst: Path) -> Path:
     return dst
 
 
-def kill_when(args: list[str], appears: Path, timeout: float = 60.0) -> None:
-    """Run ``tandai ARGS`` and kill -9 it the moment ``appears`` exists."""
+def kill_when(args: list[str], appears: Path | Callable[[], bool], timeout: float = 60.0) -> None:
+    """Run ``tandai ARGS`` and kill -9 it the moment ``appears`` exists (or returns True)."""
     proc = subprocess.Popen([TANDAI, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "TANDAI_REVIEWER": "rina"})
     deadline = time.monotonic() + timeout
+    seen = appears if callable(appears) else appears.exists
     try:
-        while not appears.exists():
-            assert proc.poll() is None, f"tandai ended before {appears.name} appeared"
+        while not seen():
+            assert proc.poll() is None, f"tandai ended before {appears} appeared"
             assert time.monotonic() < deadline
             time.sleep(0.002)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait()
+
+
+@pytest.fixture()
+def tmpfs(tmp_path: Path) -> Iterator[Callable[[int], Path]]:
+    """``tmpfs(kib)``: a fresh tmpfs of that size (a full disk); skipped where mounting is not allowed."""
+    mounted: list[Path] = []
+
+    def mount(kib: int) -> Path:
+        where = tmp_path / f"tmpfs{len(mounted)}"
+        where.mkdir()
+        if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kib}k", "tmpfs",
+                                                str(where)], capture_output=True).returncode != 0:
+            pytest.skip("cannot mount a tmpfs here (not root, or not allowed in this container)")
+        mounted.append(where)
+        return where
+
+    yield mount
+    for where in mounted:
+        subprocess.run(["umount", "-l", str(where)], capture_output=True)
 
 
 @pytest.fixture(scope="module")
@@ -147,3 +168,56 @@ def test_repair_drops_listed_shards_that_repeat_others_instead_of_quarantining(
     assert out.returncode == 0 and "792 articles" in out.stdout, out.stdout
     out = tandai("--store", str(target), "stats")
     assert "792" in out.stdout.splitlines()[1], out.stdout
+
+
+def leftovers_beside(dst: Path) -> list[str]:
+    return [p.name for p in dst.parent.iterdir() if p.name.startswith(f".{dst.name}.")]
+
+
+def test_a_copy_killed_leaves_no_half_store_and_runs_again(tmp_path: Path, source_store: Path) -> None:
+    """Finding 2: a killed `tandai copy` left the articles without their records under the
+    destination's name; `check` called it ok and a second copy refused it as not empty."""
+    dst = tmp_path / "backup"
+    kill_when(["copy", str(source_store), str(dst)],
+              lambda: any(tmp_path.glob(".backup.*/corpus/shard-000002.meta.json")))
+    assert not dst.exists()
+    out = tandai("copy", str(source_store), str(dst))
+    assert out.returncode == 0 and "records 20" in out.stdout, out.stderr
+    assert leftovers_beside(dst) == []  # the killed copy's folder went too
+    out = tandai("--store", str(dst), "check")
+    assert out.returncode == 0 and "750 articles, 20 records" in out.stdout, out.stdout
+
+
+def test_a_copy_that_fails_for_space_leaves_nothing_and_says_so(tmp_path: Path, source_store: Path) -> None:
+    """Finding 2, a full disk as a file-size limit: the shard cannot be written. Before, the store
+    was left half made under the destination's name."""
+    dst = tmp_path / "backup"
+    err = one_line(tandai("copy", str(source_store), str(dst), limit=200_000))
+    assert "File too large" in err and f"the copy was not made (nothing was left at {dst})" in err
+    assert not dst.exists() and leftovers_beside(dst) == []
+
+
+def test_a_copy_on_a_full_tmpfs_leaves_nothing(tmpfs: Callable[[int], Path], source_store: Path) -> None:
+    """Finding 2 as the red team met it (ENOSPC part-way through)."""
+    disk = tmpfs(3000)
+    dst = disk / "c"
+    err = one_line(tandai("copy", str(source_store), str(dst)))
+    assert "No space left on device" in err and "the copy was not made" in err
+    assert list(disk.iterdir()) == []
+
+
+def test_a_copy_keeps_the_records_the_store_keeps_as_stored(tmp_path: Path, sample_store_path: Path) -> None:
+    """Finding 3: an unreadable record (an older merge's ``unit: null``) stays on disk as it was,
+    says the README; `tandai copy` dropped it without a word."""
+    bad = {"id": "deadbeefdeadbeef", "article_id": "", "reviewer": "old", "type": "patrol", "unit": None,
+           "partners": [], "evidence": []}
+    with store.open(sample_store_path, reviewer="rt") as st:
+        bad["article_id"] = next(iter(st.articles())).id
+        st.annotations.apply([("put", "records", bad["id"], bad)])
+    dst = tmp_path / "c"
+    out = tandai("copy", str(sample_store_path), str(dst))
+    assert out.returncode == 0 and "unreadable records (kept as stored) 1" in out.stdout, out.stderr
+    with store.open(dst, read_only=True) as st:
+        assert st.annotations.unreadable == {bad["id"]: bad}
+    said = [tandai("--store", str(p), "check").stdout.splitlines()[1] for p in (sample_store_path, dst)]
+    assert said[0] == said[1] and "deadbeefdeadbeef" in said[0]
