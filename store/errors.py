@@ -7,6 +7,16 @@ class StoreError(Exception):
     """Base for every error the store reports to its caller."""
 
 
+class Stopped(StoreError):
+    """A long change (an ingest, an import) that an error stopped after part of it was saved: the
+    message says what was saved and then what stopped it; ``done`` is the report of that part
+    (what a command prints as its summary)."""
+
+    def __init__(self, message: str, done: object) -> None:
+        self.done = done
+        super().__init__(message)
+
+
 class StoreLocked(StoreError):
     """Another process holds the write lock; this one may still read."""
 

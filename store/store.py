@@ -37,6 +37,7 @@ from store.errors import (
     InvalidArgument,
     NotFound,
     QueryError,
+    Stopped,
     StoreError,
     StoreLocked,
 )
@@ -164,7 +165,13 @@ class Store(Coding):
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.close()
+        if exc is None:
+            self.close()
+            return
+        try:  # the error that ended the block is the one to report: on a full disk the snapshot
+            self.close()  # written on closing fails too, and replaced it (the journal keeps every change)
+        except (StoreError, OSError):
+            pass
 
     def close(self) -> None:
         """Fold the journal into a snapshot and release the writer lock."""
@@ -272,12 +279,14 @@ class Store(Coding):
         self.require_writable()
         started = time.perf_counter()
         report = ingest_engine.IngestReport()
+        before = self.count()
         self._clear_orphans()
         self.catch_up_index()
         seen = ingest_engine.Seen(s for _, s in self.corpus.iter_summaries())
         batches = ingest_engine.batches([os.fspath(p) for p in paths], report, seen, self.recogniser,
                                         self.path.resolve(), progress=progress, cancelled=cancelled,
                                         follow_symlinks=bool(follow_symlinks))
+        read_all = False
         try:
             # the index commits every few batches and at the end (Ctrl-C waits for that one too)
             with self.index.held(self.corpus, ingest_engine.sigint_deferred):
@@ -286,8 +295,19 @@ class Store(Coding):
                         self.commit_batch(batch)
                         report.added += len(batch)
                         report.added_ids.extend(a.id for a, _ in batch)
+                read_all = True
         except KeyboardInterrupt:
             report.interrupted = True
+        except StoreError as exc:  # a full disk: say what is in, before what stopped it
+            report.seconds = time.perf_counter() - started
+            added = self.count() - before  # (a batch committed but not indexed is in the store too)
+            if added <= 0:
+                raise
+            report.added = added
+            if read_all:  # only the index's last commit failed
+                raise Stopped(f"{added} article(s) were added, but {exc}", report) from exc
+            raise Stopped(f"ingest stopped after {added} article(s) were added (they are kept; ingesting "
+                          f"again adds what is missing): {exc}", report) from exc
         finally:
             batches.close()
         report.seconds = time.perf_counter() - started

@@ -221,3 +221,15 @@ def test_a_copy_keeps_the_records_the_store_keeps_as_stored(tmp_path: Path, samp
         assert st.annotations.unreadable == {bad["id"]: bad}
     said = [tandai("--store", str(p), "check").stdout.splitlines()[1] for p in (sample_store_path, dst)]
     assert said[0] == said[1] and "deadbeefdeadbeef" in said[0]
+
+
+def test_a_full_disk_names_the_step_that_failed_not_the_snapshot_written_on_closing(
+        tmpfs: Callable[[int], Path], source_store: Path) -> None:
+    """Finding 11: closing the store writes its snapshot, which failed on the full disk too and
+    replaced the error of the step that failed; and the ingest printed no summary of what it added."""
+    disk = tmpfs(2500)
+    out = tandai("--store", str(disk / "s"), "ingest", str(source_store.parent / "docs"))
+    err = one_line(out)
+    assert "annotations.json" not in err and "No space left on device" in err, err
+    assert "shard-" in err or "search index" in err, err
+    assert " added, " in out.stdout, out.stdout
