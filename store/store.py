@@ -54,7 +54,7 @@ from store.model import (
     check_text,
 )
 from store.paths import check_store_path
-from store.search.index import IndexMissing, SearchIndex, SearchResult
+from store.search.index import IndexMissing, IndexWriteFailed, SearchIndex, SearchResult
 from store.search.query import Filter, parse, tokens
 from store.taxonomy import Taxonomy, load_taxonomy, settled_text
 from store.text.entities import Recogniser
@@ -111,7 +111,10 @@ class Store(Coding):
             self._recent: OrderedDict[str, dict[str, Any]] = OrderedDict()
             if writable:
                 self._finish_pending()
-                self.catch_up_index()
+                try:
+                    self.catch_up_index()
+                except IndexWriteFailed as exc:  # (a full disk) the store opens: its old index answers
+                    self.notes.append(f"{exc} (until then, searches miss what it lacks)")
                 if self.notes:  # a shard quarantined while the index was rebuilt: say so on opening
                     self.notice = " ".join(filter(None, (self.notice, *self.notes)))
         except BaseException:
@@ -240,7 +243,7 @@ class Store(Coding):
         except BaseException:  # not committed: its shard files must not linger below next_shard
             self.corpus.discard(names)
             raise
-        self.index.add_batch(self.corpus, names, [a for a, _ in batch])
+        self.notes += self.index.add_batch(self.corpus, names, [a for a, _ in batch])
 
     def _clear_orphans(self) -> None:
         """Delete the shard files a killed batch left (``Corpus.remove_orphans``) before this session

@@ -172,8 +172,8 @@ def repair(root: Path, report: CheckReport, found: Found) -> None:
                 n = st.reindex()
             quarantined(report, st.notes)
             report.actions.append(f"rebuilt the search index ({n} articles)")
-        except StoreError as exc:
-            report.problems.append(f"the search index could not be rebuilt: {exc}")
+        except StoreError as exc:  # (kept in the report: "not repaired" says what is still to do)
+            report.problems.append(f"not repaired: the search index could not be rebuilt: {exc}")
 
 
 def set_aside_unreadable(root: Path, report: CheckReport) -> None:

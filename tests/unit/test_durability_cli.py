@@ -223,6 +223,86 @@ def test_a_copy_keeps_the_records_the_store_keeps_as_stored(tmp_path: Path, samp
     assert said[0] == said[1] and "deadbeefdeadbeef" in said[0]
 
 
+SMALL = 20_000  # bytes: the samples' shards and snapshot fit, the search index's term file (~40 kB) does not
+
+
+def test_a_search_index_that_cannot_be_written_is_one_line(sample_store_path: Path) -> None:
+    """Finding 5: tantivy's failed write escaped as a raw ValueError traceback (reindex, ingest,
+    merge, import, check --repair)."""
+    err = one_line(tandai("--store", str(sample_store_path), "reindex", limit=SMALL))
+    assert "the search index could not be written: File too large; run `tandai reindex`" in err
+    out = tandai("--store", str(sample_store_path), "check", "--repair", limit=SMALL)
+    assert "Traceback" not in out.stderr, out.stderr
+    out = tandai("--store", str(sample_store_path), "check")
+    assert out.returncode == 0, out.stdout  # the old index was kept, in step
+
+
+def test_a_store_whose_index_cannot_catch_up_still_opens(sample_store_path: Path) -> None:
+    """Finding 5: every writable open catches the index up, and when that could not be written the
+    store could not be opened at all (conventions, ingest, the workbench: a traceback)."""
+    (sample_store_path / "index" / "stamp.json").unlink()  # the index must be rebuilt on opening
+    out = tandai("--store", str(sample_store_path), "conventions", "set", "sub_unit", "alone", limit=SMALL)
+    assert out.returncode == 0 and "sub_unit settled" in out.stdout, out.stderr
+    assert "the search index could not be written: File too large" in out.stderr, out.stderr
+    out = tandai("--store", str(sample_store_path), "reindex")  # with room again it catches up
+    assert out.returncode == 0 and "reindexed 42 articles" in out.stdout, out.stderr
+    assert tandai("--store", str(sample_store_path), "check").returncode == 0
+
+
+def test_the_workbench_opens_when_the_index_cannot_catch_up(sample_store_path: Path) -> None:
+    """Finding 5: the workbench could not start (a traceback at startup, exit 1). Now it opens,
+    says why searches miss articles, and quits cleanly."""
+    import pty
+    import select
+
+    (sample_store_path / "index" / "stamp.json").unlink()
+    master, slave = pty.openpty()
+    env = {**os.environ, "TANDAI_REVIEWER": "rina", "TERM": "xterm-256color", "COLUMNS": "160", "LINES": "45"}
+    proc = subprocess.Popen([TANDAI, "--store", str(sample_store_path)], stdin=slave, stdout=slave, stderr=slave,
+                            env=env, preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (SMALL, SMALL)),
+                            start_new_session=True)
+    os.close(slave)
+    seen = b""
+    try:
+        deadline = time.monotonic() + 30
+        while b"File too large" not in seen and time.monotonic() < deadline and proc.poll() is None:
+            if select.select([master], [], [], 0.2)[0]:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+        assert b"File too large" in seen and b"Traceback" not in seen, seen[-2000:]
+        os.write(master, b"\x11")  # ctrl+q
+        deadline = time.monotonic() + 15
+        while proc.poll() is None and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.2)[0]:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+        assert proc.wait(timeout=5) == 0, seen[-2000:]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+
+
+def test_a_full_disk_under_the_index_is_one_line_with_what_was_added(
+        tmpfs: Callable[[int], Path], sample_store_template: Path, source_store: Path) -> None:
+    """Findings 5 and 11 as the red team met them: an ingest on a tmpfs that fills up (a raw
+    ValueError from tantivy's commit before; a shard's ENOSPC printed no summary)."""
+    disk = tmpfs(5500)
+    target = copy_store(sample_store_template, disk / "m")
+    out = tandai("--store", str(target), "ingest", str(source_store.parent / "docs"))
+    err = one_line(out)
+    assert "No space left on device" in err and "were added" in err, err
+    added = int(err.split(" article(s)")[0].split()[-1])
+    assert f"{added} added" in out.stdout  # the summary so far
+    check = tandai("--store", str(target), "check").stdout
+    assert f"{42 + added} articles" in check, check
+
+
 def test_a_full_disk_names_the_step_that_failed_not_the_snapshot_written_on_closing(
         tmpfs: Callable[[int], Path], source_store: Path) -> None:
     """Finding 11: closing the store writes its snapshot, which failed on the full disk too and
