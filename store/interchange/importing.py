@@ -32,7 +32,7 @@ import orjson
 from store import ingest as ingest_engine
 from store.coding import span_test
 from store.disk.corpus import SHARD_SIZE
-from store.errors import StoreError
+from store.errors import Stopped, StoreError
 from store.interchange.prodigy import STATUS_OF_ANSWER
 from store.model import STATUSES, Article, check_reviewer
 from store.sources.decode import decode_bytes
@@ -705,14 +705,28 @@ def import_file(st: Store, path: str | os.PathLike[str], fmt: str,
             continue
         docs.append(got)
     report.docs = len(docs)
+    before, applied, found = st.count(), 0, None
     try:
         found = _articles(st, docs, report, path.name)
         for i, doc in enumerate(docs):
             if i in found:
                 with ingest_engine.sigint_deferred():
                     _apply(st, doc, found[i], report)
+                applied += 1
     except KeyboardInterrupt:
         report.interrupted = True
+    except StoreError as exc:  # a full disk part-way: say what is in, never "not imported"
+        report.added = max(report.added, st.count() - before)  # (a batch committed, not indexed)
+        if not report.added and not applied:
+            raise
+        if found is None:
+            done = (f"{report.added} articles added (of {len(docs)} texts), then: {exc}; the file's "
+                    "annotations were not imported")
+        else:
+            done = (f"{report.added} articles added and the annotations of {applied} of {len(found)} texts "
+                    f"imported, then: {exc}")
+        again = "run the import again to finish (it adds only what is missing)"
+        raise Stopped(f"{done}: {again}", report) from exc
     if not docs:
         report.verdict = f"{path.name}: nothing imported ({len(report.skipped)} rows skipped)"
     else:

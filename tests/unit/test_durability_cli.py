@@ -5,6 +5,7 @@ file-size limit (``ulimit -f``: the same failing write, EFBIG instead of ENOSPC)
 from __future__ import annotations
 
 import os
+import re
 import resource
 import shutil
 import signal
@@ -313,3 +314,27 @@ def test_a_full_disk_names_the_step_that_failed_not_the_snapshot_written_on_clos
     assert "annotations.json" not in err and "No space left on device" in err, err
     assert "shard-" in err or "search index" in err, err
     assert " added, " in out.stdout, out.stdout
+
+
+def test_an_import_stopped_part_way_says_what_it_added(tmp_path: Path, sample_store_path: Path) -> None:
+    """Finding 7: an import that a full disk stopped after committing some of the file's articles
+    said "not imported". Here the second shard is too big for the file-size limit (its texts are
+    whole), the first went in (its texts are cut short)."""
+    import json
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(generate(tmp_path / "docs", 320, seed=5).rglob("*.txt"))]
+    rows = [t.split("\n\n")[0] + "\n\n" + t.split("\n\n")[1] for t in texts[:250]]  # short: a small shard
+    rows += [(t + "\n\n") * 4 for t in texts[250:]]  # long: a shard over the limit
+    src = tmp_path / "tasks.jsonl"
+    src.write_text("".join(json.dumps({"text": t, "spans": [], "answer": "accept", "_annotator_id": "ayu"})
+                           + "\n" for t in rows), encoding="utf-8")
+    out = tandai("--store", str(sample_store_path), "import", str(src), "--format", "prodigy", limit=1_000_000)
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert "jsonl: not imported" not in out.stdout, out.stdout
+    said = re.search(r"tasks\.jsonl: 250 articles added \(of (\d+) texts\), then: could not write \S+"
+                     r"shard-000003\.json: File too large; the file's annotations were not imported: run the "
+                     r"import again to finish", out.stdout)
+    assert said, out.stdout
+    out = tandai("--store", str(sample_store_path), "import", str(src), "--format", "prodigy")
+    assert out.returncode == 0, out.stdout
+    assert f"{int(said.group(1)) - 250} articles added, 250 already present" in out.stdout, out.stdout
