@@ -109,6 +109,10 @@ class Store(Coding):
             self.history = History(self.annotations)
             self._ids_cache: dict[tuple[str, str, int], set[str]] = {}
             self._recent: OrderedDict[str, dict[str, Any]] = OrderedDict()
+            if not writable:
+                behind = self.index_behind()
+                if behind:
+                    self.notice = " ".join(filter(None, (self.notice, behind)))
             if writable:
                 self._finish_pending()
                 try:
@@ -253,6 +257,21 @@ class Store(Coding):
         if not self._orphans_cleared:
             self.corpus.remove_orphans()
             self._orphans_cleared = True
+
+    def index_behind(self) -> str | None:
+        """What a reader must be told when the search index has not caught up with the store (a
+        writer killed or stopped by a full disk between its commit and the index's; only a writable
+        open catches it up): searches and exports by query would miss articles without a word.
+        None when it is in step, missing (a search says so), or a writer is at work on it now."""
+        stamp = self.index.stamp()
+        if not stamp or stamp.get("generation") == self.corpus.generation or not self.index.exists():
+            return None
+        if WriterLock(self.path).writer_alive():
+            return None  # (it catches the index up as it goes)
+        indexed = stamp.get("articles")
+        missing = self.count() - indexed if isinstance(indexed, int) else 0
+        what = f"{missing} article(s) are not searchable" if missing > 0 else "searches may be out of date"
+        return f"the search index is behind the store: {what}; run `tandai reindex`"
 
     def catch_up_index(self) -> None:
         """Index what the index has not seen (see ``SearchIndex.catch_up``); a shard found damaged

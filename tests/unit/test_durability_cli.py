@@ -338,3 +338,22 @@ def test_an_import_stopped_part_way_says_what_it_added(tmp_path: Path, sample_st
     out = tandai("--store", str(sample_store_path), "import", str(src), "--format", "prodigy")
     assert out.returncode == 0, out.stdout
     assert f"{int(said.group(1)) - 250} articles added, 250 already present" in out.stdout, out.stdout
+
+
+def test_reading_commands_say_when_the_index_is_behind_the_store(
+        tmp_path: Path, sample_store_template: Path, source_store: Path) -> None:
+    """Finding 10: an ingest killed after committing batches but before the index's commit (it
+    commits every few batches) leaves the index behind until a writable open; `tandai search`
+    answered from it without a word ("0 of 0 articles" on a store of 250)."""
+    target = copy_store(sample_store_template, tmp_path / "s")
+    kill_when(["--store", str(target), "ingest", str(source_store.parent / "docs")],
+              lambda: "shard-000003" in (target / "tandai.json").read_text(errors="replace"))
+    out = tandai("--store", str(target), "search", "polres")
+    assert out.returncode == 0, out.stderr
+    said = "the search index is behind the store: 500 article(s) are not searchable; run `tandai reindex`"
+    assert said in out.stderr, out.stderr
+    for args in (("stats",), ("export", "--format", "jsonl", "--out", str(tmp_path / "x.jsonl"))):
+        assert "index is behind" in tandai("--store", str(target), *args).stderr
+    assert tandai("--store", str(target), "reindex").returncode == 0
+    out = tandai("--store", str(target), "search", "polres")
+    assert out.returncode == 0 and out.stderr == "", out.stderr
