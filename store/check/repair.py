@@ -36,6 +36,7 @@ from store.model import Article
 from store.search.index import SearchIndex
 
 from .annotations import journal_lines, valid_snapshot
+from .pending import finish_pending
 from .report import CheckReport, Found, aside
 
 
@@ -164,6 +165,8 @@ def repair(root: Path, report: CheckReport, found: Found) -> None:
         lock.release()
     if found.unreadable and found.annotations_ok:
         set_aside_unreadable(root, report)
+    if found.pending and found.annotations_ok and not found.manifest_broken:
+        finish_pending(root, report)
     if not found.index_ok and (found.texts is not None or found.manifest_broken):
         from store.store import Store
 

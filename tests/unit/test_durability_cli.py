@@ -357,3 +357,32 @@ def test_reading_commands_say_when_the_index_is_behind_the_store(
     assert tandai("--store", str(target), "reindex").returncode == 0
     out = tandai("--store", str(target), "search", "polres")
     assert out.returncode == 0 and out.stderr == "", out.stderr
+
+
+def test_check_names_and_repair_finishes_an_interrupted_merge(
+        tmp_path: Path, sample_store_template: Path, source_store: Path) -> None:
+    """Finding 12: a merge killed (or stopped by a full disk) after committing its articles and
+    before journalling their coding leaves that coding promised in annotations/pending.json; `check`
+    said ok and `--repair` left it, while every reader saw the articles without it. And `reindex`,
+    which finishes it on opening, said so twice."""
+    target = tmp_path / "s"
+    pending = target / "annotations" / "pending.json"
+    for _ in range(3):  # the kill must land between the articles' commit and the journal line
+        shutil.rmtree(target, ignore_errors=True)
+        copy_store(sample_store_template, target)
+        kill_when(["--store", str(target), "merge", str(source_store)],
+                  lambda: "shard-000004" in (target / "tandai.json").read_text(errors="replace"))
+        if pending.exists():
+            break
+    else:
+        pytest.skip("the merge journalled its change each time before it could be killed")
+    second = copy_store(target, tmp_path / "s2")
+    out = tandai("--store", str(target), "check")
+    assert out.returncode == 1 and "792 articles, 0 records" in out.stdout, out.stdout
+    assert "annotations/pending.json holds an interrupted change (merge 40 change(s) from ayu" in out.stdout
+    out = tandai("--store", str(target), "check", "--repair")
+    assert "repaired: finished an interrupted change: merge 40 change(s) from ayu" in out.stdout, out.stdout
+    assert out.returncode == 0 and "792 articles, 20 records" in out.stdout, out.stdout
+    out = tandai("--store", str(second), "reindex")
+    assert out.returncode == 0, out.stderr
+    assert (out.stdout + out.stderr).count("finished an interrupted change") == 1, out.stderr
