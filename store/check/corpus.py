@@ -7,7 +7,7 @@ from typing import Any
 
 from store.disk.corpus import BrokenShard, Corpus, DamagedManifest
 from store.disk.layout import MANIFEST
-from store.errors import StoreError
+from store.errors import NoPermission, StoreError
 from store.text.normalise import article_id
 
 from .report import CheckReport, Found, check_spans
@@ -20,6 +20,10 @@ def check_corpus(root: Path, report: CheckReport, found: Found) -> None:
         report.problems.append(str(exc))
         found.manifest_broken = True
         return
+    except NoPermission as exc:  # another user's file: not damage, nothing to rebuild
+        report.problems.append(str(exc))
+        found.no_permission.append(exc.path)
+        return
     except StoreError as exc:  # a newer schema: nothing this tandai may rebuild
         report.problems.append(str(exc))
         return
@@ -28,6 +32,11 @@ def check_corpus(root: Path, report: CheckReport, found: Found) -> None:
     for name in corpus.shards:
         try:
             docs = corpus.load_shard(name)
+        except NoPermission as exc:  # (not damage: never quarantined)
+            report.problems.append(str(exc))
+            found.no_permission.append(exc.path)
+            broken_shards += 1
+            continue
         except StoreError as exc:
             report.problems.append(f"{exc} (--repair quarantines it; its articles must then be re-ingested "
                                    "from their source files)")

@@ -117,6 +117,10 @@ def repair_annotations(root: Path, report: CheckReport) -> None:
 
 
 def repair(root: Path, report: CheckReport, found: Found) -> None:
+    if found.no_permission:  # moving another user's good files aside would be no repair
+        report.problems.append(f"not repaired: {len(found.no_permission)} file(s) cannot be read by this "
+                               "user (a permission problem, not damage: --repair mends damage only)")
+        return
     lock_file = root / LOCK_FILE
     if lock_file in found.odd_files:  # a link or a folder: no tandai can hold it, move it first
         kept = aside(lock_file, "link" if lock_file.is_symlink() else "broken")

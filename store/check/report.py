@@ -55,6 +55,7 @@ class Found:
     article_count: int | None = None  # the count the manifest should hold, when it holds another
     odd_files: list[Path] = field(default_factory=list)  # links or the wrong kind of file: moved aside
     unreadable: list[str] = field(default_factory=list)  # records no reader can reach: set aside
+    no_permission: list[str] = field(default_factory=list)  # files this user may not read: no repair
     pending: bool = False  # an interrupted merge's promised change waits in annotations/pending.json
 
 

@@ -21,7 +21,7 @@ from typing import IO
 
 import orjson
 
-from store.errors import CorruptFile, StoreError
+from store.errors import CorruptFile, NoPermission, StoreError, denied, permission_problem
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -94,12 +94,19 @@ def read_own(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise CorruptFile(path, f"cannot be read: {exc.strerror or exc}") from exc
+        raise _unreadable(path, exc) from exc
     try:
         with os.fdopen(fd, "rb") as fh:
             return fh.read()
     except OSError as exc:
-        raise CorruptFile(path, f"cannot be read: {exc.strerror or exc}") from exc
+        raise _unreadable(path, exc) from exc
+
+
+def _unreadable(path: Path, exc: OSError) -> CorruptFile:
+    """A read the OS refused: damage for check to name, or (EACCES, EPERM) a permission problem."""
+    if denied(exc):
+        return NoPermission(path, f"cannot be read: {exc.strerror}; {permission_problem(path)}")
+    return CorruptFile(path, f"cannot be read: {exc.strerror or exc}")
 
 
 def own_dir(path: Path, create: bool) -> None:

@@ -34,7 +34,7 @@ import orjson
 from store.disk import storage
 from store.disk.atomic import fsync_dir, open_own, read_json, write_bytes, write_json
 from store.disk.layout import CORPUS_DIR, MANIFEST, QUARANTINE
-from store.errors import CorruptFile, SchemaMismatch, StoreError
+from store.errors import CorruptFile, NoPermission, SchemaMismatch, StoreError
 from store.model import Article
 from store.text.dedupe import story_groups
 
@@ -238,6 +238,8 @@ class Corpus:
                     "created": now_iso()}
         try:
             found = read_manifest(path)
+        except NoPermission:
+            raise  # not damage: the file is someone else's (see NoPermission)
         except CorruptFile as exc:
             raise DamagedManifest(path, f"{exc.reason}; {REPAIR_HINT}") from exc
         if found is None:

@@ -23,12 +23,26 @@ from bench.generate import generate
 TANDAI = str(Path(sys.executable).with_name("tandai"))  # the installed command beside this Python
 
 
-def tandai(*args: str, limit: int | None = None, user: int | None = None,
+def drop_file_override() -> None:
+    """In a child of root: give up reading and writing others' files regardless of their permissions
+    (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so a file of another user is refused as it is to a user."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (1, 2):  # PR_CAPBSET_DROP = 24
+        if libc.prctl(24, cap, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl")
+
+
+def tandai(*args: str, limit: int | None = None, user: int | None = None, as_user: bool = False,
            ) -> subprocess.CompletedProcess[str]:
-    """Run ``tandai ARGS``; ``limit``: a file-size limit in bytes for it (``ulimit -f``)."""
+    """Run ``tandai ARGS``; ``limit``: a file-size limit in bytes for it (``ulimit -f``); ``as_user``:
+    as root, without root's right to read every file."""
     def preexec() -> None:
         if limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        if as_user and os.geteuid() == 0:
+            drop_file_override()
 
     env = {**os.environ, "TANDAI_REVIEWER": "rina"}
     return subprocess.run([TANDAI, *args], capture_output=True, text=True, env=env, timeout=120,
@@ -386,3 +400,29 @@ def test_check_names_and_repair_finishes_an_interrupted_merge(
     out = tandai("--store", str(second), "reindex")
     assert out.returncode == 0, out.stderr
     assert (out.stdout + out.stderr).count("finished an interrupted change") == 1, out.stderr
+
+
+def test_a_file_of_another_user_is_a_permission_problem_not_damage(sample_store_path: Path) -> None:
+    """Finding 14: a store file another user owns (a `sudo tandai ingest` left root's 0600 files in
+    a user's store) was reported as damage with "run `tandai check --repair`", and the repair moved
+    the good manifest aside and rebuilt it."""
+    unreadable = [sample_store_path / "tandai.json", sample_store_path / "annotations" / "annotations.json"]
+    for path in unreadable:
+        if os.geteuid() == 0:
+            os.chown(path, 65534, 65534)  # nobody's
+            path.chmod(0o600)
+        else:
+            path.chmod(0)
+    probe = tandai("--store", str(sample_store_path), "stats", as_user=True)
+    if "Permission denied" not in probe.stderr:
+        pytest.skip(f"the files are readable here all the same: {probe.stderr[:200]}")
+    for args in (("search", "polres"), ("stats",), ("ingest", str(sample_store_path / "none.txt"))):
+        err = one_line(tandai("--store", str(sample_store_path), *args, as_user=True))
+        assert "a permission problem, not damage" in err and "--repair" not in err, err
+    before = sorted(p.name for p in sample_store_path.rglob("*"))
+    out = tandai("--store", str(sample_store_path), "check", as_user=True)
+    assert out.returncode == 1 and "--repair" not in out.stdout, out.stdout
+    assert out.stdout.count("a permission problem, not damage") == 2, out.stdout
+    out = tandai("--store", str(sample_store_path), "check", "--repair", as_user=True)
+    assert out.returncode == 1 and "not repaired: 2 file(s) cannot be read by this user" in out.stdout
+    assert sorted(p.name for p in sample_store_path.rglob("*")) == before  # nothing moved aside
