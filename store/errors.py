@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import errno
+import os
+
 
 class StoreError(Exception):
     """Base for every error the store reports to its caller."""
+
+
+class Stopped(StoreError):
+    """A long change (an ingest, an import) that an error stopped after part of it was saved: the
+    message says what was saved and then what stopped it; ``done`` is the report of that part
+    (what a command prints as its summary)."""
+
+    def __init__(self, message: str, done: object) -> None:
+        self.done = done
+        super().__init__(message)
 
 
 class StoreLocked(StoreError):
@@ -22,6 +35,52 @@ class CorruptFile(StoreError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class NoPermission(CorruptFile):
+    """A store file this user may not read: a permission problem (another user's file, a ``sudo
+    tandai`` that left root's files behind), not damage. Never advised, or "repaired", as damage:
+    repair would move the file aside and rebuild it."""
+
+
+def denied(exc: BaseException) -> bool:
+    """Whether an OS error is a refusal for permissions (EACCES, EPERM), not damage or a full disk."""
+    return isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM)
+
+
+def _user(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"user {uid}"
+
+
+def permission_problem(path: object) -> str:
+    """What to tell a person refused a store file: whose it is and who asked, for the file's owner
+    to fix (a permission problem is never mended by ``check --repair``)."""
+    me = _user(os.geteuid()) if hasattr(os, "geteuid") else "you"
+    where = os.path.abspath(str(path))
+    for place in (where, *_parents(where)):  # a folder that may not be searched hides its files' owner
+        try:
+            owner = _user(os.stat(place).st_uid)
+        except (OSError, ValueError):
+            continue
+        if owner == me:
+            break
+        what = "it" if place == where else place
+        return (f"{what} belongs to {owner} and tandai runs as {me}: a permission problem, not damage (run "
+                f"tandai as {owner}, or have the files given back with chown)")
+    return f"{me} may not read it: a permission problem, not damage (see its permissions with ls -l)"
+
+
+def _parents(path: str) -> list[str]:
+    out = []
+    while (parent := os.path.dirname(path)) != path:
+        out.append(parent)
+        path = parent
+    return out
 
 
 class SchemaMismatch(StoreError):

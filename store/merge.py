@@ -42,6 +42,7 @@ from store.errors import InvalidArgument, StoreError
 from store.history import Put
 from store.ingest import Seen
 from store.model import STATUSES, ActivityRecord, Article, Span, check_reviewer
+from store.search.index import IndexWriteFailed
 from store.store import Store
 from store.text import dedupe
 from store.text.normalise import article_id
@@ -61,6 +62,7 @@ class MergeReport:
     unchanged: int = 0
     reviewers: set[str] = field(default_factory=set)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+    index_problem: str | None = None  # the articles are in, the search index could not take them
 
     @property
     def changes(self) -> int:
@@ -374,7 +376,10 @@ def merge(target: Store, sources: list[str | os.PathLike[str]]) -> MergeReport:
             batch.append((art, sig))
         if ops:
             promised = target.promise(label, sorted(incoming), ops)
-        target.commit_batch(batch)
+        try:
+            target.commit_batch(batch)
+        except IndexWriteFailed as exc:  # committed, not indexed (a full disk): the coding still goes in
+            report.index_problem = str(exc)
         report.articles_added = len(batch)
     if ops:
         target.require_writable()

@@ -37,6 +37,7 @@ from store.errors import (
     InvalidArgument,
     NotFound,
     QueryError,
+    Stopped,
     StoreError,
     StoreLocked,
 )
@@ -53,7 +54,7 @@ from store.model import (
     check_text,
 )
 from store.paths import check_store_path
-from store.search.index import IndexMissing, SearchIndex, SearchResult
+from store.search.index import IndexMissing, IndexWriteFailed, SearchIndex, SearchResult
 from store.search.query import Filter, parse, tokens
 from store.taxonomy import Taxonomy, load_taxonomy, settled_text
 from store.text.entities import Recogniser
@@ -77,6 +78,7 @@ class Store(Coding):
         self.notice: str | None = None
         self.notes: list[str] = []  # what a rebuild of the index had to do (a quarantined shard)
         self._lock: WriterLock | None = None
+        self._orphans_cleared = False  # see ``_clear_orphans``
         writable = not read_only
         if writable:
             try:
@@ -107,9 +109,16 @@ class Store(Coding):
             self.history = History(self.annotations)
             self._ids_cache: dict[tuple[str, str, int], set[str]] = {}
             self._recent: OrderedDict[str, dict[str, Any]] = OrderedDict()
+            if not writable:
+                behind = self.index_behind()
+                if behind:
+                    self.notice = " ".join(filter(None, (self.notice, behind)))
             if writable:
                 self._finish_pending()
-                self.catch_up_index()
+                try:
+                    self.catch_up_index()
+                except IndexWriteFailed as exc:  # (a full disk) the store opens: its old index answers
+                    self.notes.append(f"{exc} (until then, searches miss what it lacks)")
                 if self.notes:  # a shard quarantined while the index was rebuilt: say so on opening
                     self.notice = " ".join(filter(None, (self.notice, *self.notes)))
         except BaseException:
@@ -163,7 +172,13 @@ class Store(Coding):
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.close()
+        if exc is None:
+            self.close()
+            return
+        try:  # the error that ended the block is the one to report: on a full disk the snapshot
+            self.close()  # written on closing fails too, and replaced it (the journal keeps every change)
+        except (StoreError, OSError):
+            pass
 
     def close(self) -> None:
         """Fold the journal into a snapshot and release the writer lock."""
@@ -220,6 +235,7 @@ class Store(Coding):
                 for b in batch):
             raise InvalidArgument("commit_batch takes a list of (Article, signature list) pairs")
         self.require_writable()
+        self._clear_orphans()
         names: list[str] = []
         try:
             for start in range(0, len(batch), SHARD_SIZE):
@@ -231,7 +247,31 @@ class Store(Coding):
         except BaseException:  # not committed: its shard files must not linger below next_shard
             self.corpus.discard(names)
             raise
-        self.index.add_batch(self.corpus, names, [a for a, _ in batch])
+        self.notes += self.index.add_batch(self.corpus, names, [a for a, _ in batch])
+
+    def _clear_orphans(self) -> None:
+        """Delete the shard files a killed batch left (``Corpus.remove_orphans``) before this session
+        writes its first batch, whoever writes it (ingest, merge, import, copy): left there, the new
+        batch would be numbered after them, and they would then lie below the manifest's next shard,
+        where ``check`` must take them for shards the manifest lost."""
+        if not self._orphans_cleared:
+            self.corpus.remove_orphans()
+            self._orphans_cleared = True
+
+    def index_behind(self) -> str | None:
+        """What a reader must be told when the search index has not caught up with the store (a
+        writer killed or stopped by a full disk between its commit and the index's; only a writable
+        open catches it up): searches and exports by query would miss articles without a word.
+        None when it is in step, missing (a search says so), or a writer is at work on it now."""
+        stamp = self.index.stamp()
+        if not stamp or stamp.get("generation") == self.corpus.generation or not self.index.exists():
+            return None
+        if WriterLock(self.path).writer_alive():
+            return None  # (it catches the index up as it goes)
+        indexed = stamp.get("articles")
+        missing = self.count() - indexed if isinstance(indexed, int) else 0
+        what = f"{missing} article(s) are not searchable" if missing > 0 else "searches may be out of date"
+        return f"the search index is behind the store: {what}; run `tandai reindex`"
 
     def catch_up_index(self) -> None:
         """Index what the index has not seen (see ``SearchIndex.catch_up``); a shard found damaged
@@ -261,12 +301,14 @@ class Store(Coding):
         self.require_writable()
         started = time.perf_counter()
         report = ingest_engine.IngestReport()
-        self.corpus.remove_orphans()
+        before = self.count()
+        self._clear_orphans()
         self.catch_up_index()
         seen = ingest_engine.Seen(s for _, s in self.corpus.iter_summaries())
         batches = ingest_engine.batches([os.fspath(p) for p in paths], report, seen, self.recogniser,
                                         self.path.resolve(), progress=progress, cancelled=cancelled,
                                         follow_symlinks=bool(follow_symlinks))
+        read_all = False
         try:
             # the index commits every few batches and at the end (Ctrl-C waits for that one too)
             with self.index.held(self.corpus, ingest_engine.sigint_deferred):
@@ -275,8 +317,19 @@ class Store(Coding):
                         self.commit_batch(batch)
                         report.added += len(batch)
                         report.added_ids.extend(a.id for a, _ in batch)
+                read_all = True
         except KeyboardInterrupt:
             report.interrupted = True
+        except StoreError as exc:  # a full disk: say what is in, before what stopped it
+            report.seconds = time.perf_counter() - started
+            added = self.count() - before  # (a batch committed but not indexed is in the store too)
+            if added <= 0:
+                raise
+            report.added = added
+            if read_all:  # only the index's last commit failed
+                raise Stopped(f"{added} article(s) were added, but {exc}", report) from exc
+            raise Stopped(f"ingest stopped after {added} article(s) were added (they are kept; ingesting "
+                          f"again adds what is missing): {exc}", report) from exc
         finally:
             batches.close()
         report.seconds = time.perf_counter() - started

@@ -31,6 +31,7 @@ from . import repair as _repair
 from .annotations import check_annotations
 from .corpus import check_corpus
 from .index import check_index
+from .pending import check_pending
 from .report import CheckReport, Found
 
 __all__ = ["CheckReport", "check_store"]
@@ -41,6 +42,7 @@ def _inspect(root: Path) -> tuple[CheckReport, Found]:
     found = Found()
     check_corpus(root, report, found)
     check_annotations(root, report, found)
+    check_pending(root, report, found)
     _excuse_quarantined(report, found)
     check_index(root, report, found)
     return report, found
@@ -83,7 +85,7 @@ def check_store(path: str | os.PathLike[str], repair: bool = False) -> CheckRepo
         report.problems.append(f"no store at {root} ({MANIFEST} is missing)")
         return report
     report, found = _inspect(root)
-    if not repair or (report.ok and not found.leftovers):
+    if not repair or (report.ok and not found.leftovers and not found.spare_shards):
         return report
     _repair.repair(root, report, found)
     after, _ = _inspect(root)

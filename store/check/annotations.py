@@ -30,7 +30,7 @@ from store.disk.layout import (
     SNAPSHOT,
     TAXONOMY,
 )
-from store.errors import CorruptFile, InvalidRecord, StoreError
+from store.errors import CorruptFile, InvalidRecord, NoPermission, StoreError
 from store.model import RECORD_FIELDS, STATUSES, ActivityRecord, Article
 from store.records import validate
 from store.taxonomy import Taxonomy, load_taxonomy
@@ -132,6 +132,9 @@ def check_annotations(root: Path, report: CheckReport, found: Found) -> None:
     check_own_files(root, report, found)
     try:
         ann = Annotations(ann_dir, writable=False)
+    except NoPermission as exc:  # another user's file: not damage, never rebuilt
+        report.problems.append(str(exc))
+        found.no_permission.append(exc.path)
     except StoreError as exc:
         report.problems.append(str(exc))
         found.annotations_ok = False

@@ -7,7 +7,7 @@ from typing import Any
 
 from store.disk.corpus import BrokenShard, Corpus, DamagedManifest
 from store.disk.layout import MANIFEST
-from store.errors import StoreError
+from store.errors import NoPermission, StoreError
 from store.text.normalise import article_id
 
 from .report import CheckReport, Found, check_spans
@@ -20,6 +20,10 @@ def check_corpus(root: Path, report: CheckReport, found: Found) -> None:
         report.problems.append(str(exc))
         found.manifest_broken = True
         return
+    except NoPermission as exc:  # another user's file: not damage, nothing to rebuild
+        report.problems.append(str(exc))
+        found.no_permission.append(exc.path)
+        return
     except StoreError as exc:  # a newer schema: nothing this tandai may rebuild
         report.problems.append(str(exc))
         return
@@ -28,12 +32,25 @@ def check_corpus(root: Path, report: CheckReport, found: Found) -> None:
     for name in corpus.shards:
         try:
             docs = corpus.load_shard(name)
+        except NoPermission as exc:  # (not damage: never quarantined)
+            report.problems.append(str(exc))
+            found.no_permission.append(exc.path)
+            broken_shards += 1
+            continue
         except StoreError as exc:
             report.problems.append(f"{exc} (--repair quarantines it; its articles must then be re-ingested "
                                    "from their source files)")
             broken_shards += 1
             if isinstance(exc, BrokenShard):
                 found.broken_shards.append(name)
+            continue
+        if docs and all(aid in texts for aid in docs) and all(texts[aid] == doc.get("text")
+                                                              for aid, doc in docs.items()):
+            report.problems.append(f"{name}.json repeats articles of the shards before it (all {len(docs)} "
+                                   "of its articles; left by an interrupted merge or import): --repair drops "
+                                   f"it from {MANIFEST} (nothing is lost)")
+            found.repeated_shards.append(name)
+            found.repeated_articles += len(docs)
             continue
         problems_before = len(report.problems)
         for aid, doc in docs.items():
@@ -58,23 +75,11 @@ def check_corpus(root: Path, report: CheckReport, found: Found) -> None:
         if problem:
             report.problems.append(problem)
             found.bad_metas.append(name)
-    expected = int(corpus.manifest.get("articles", 0))
+    expected = int(corpus.manifest.get("articles", 0)) - found.repeated_articles
     if expected != len(texts) and not broken_shards:
         report.problems.append(f"{MANIFEST} lists {expected} articles, the shards hold {len(texts)}")
         found.article_count = len(texts)
-    unlisted = corpus.unlisted_shards()
-    if unlisted:
-        report.problems.append(f"{', '.join(n + '.json' for n in unlisted)}: not listed in {MANIFEST} "
-                               "(--repair rebuilds the manifest from the shards)")
-        found.manifest_broken = True
-    listed = set(corpus.shards)
-    if corpus.dir.exists():
-        orphans = [p.name for p in corpus.dir.glob("shard-*.json")
-                   if p.name.split(".")[0] not in listed and p.name.split(".")[0] not in unlisted]
-        if orphans:
-            report.notes.append(f"{len(orphans)} shard file(s) of an unfinished ingest are not part of the "
-                                "store (removed by the next ingest)")
-        found.leftovers += list(corpus.dir.glob(".*.tmp"))
+    unlisted_shards(corpus, texts, report, found)
     lost: dict[str, list[str]] = {}
     for aid, shard in corpus.quarantined_ids().items():
         if aid not in texts:
@@ -87,6 +92,53 @@ def check_corpus(root: Path, report: CheckReport, found: Found) -> None:
                                "corpus/quarantine/)")
     report.articles = len(texts)
     found.texts = texts
+
+
+def unlisted_shards(corpus: Corpus, texts: dict[str, str], report: CheckReport, found: Found) -> None:
+    """Shard files the manifest does not list. From its next shard number on they are what a
+    killed ingest, merge or import wrote before its commit: not part of the store (the next writer
+    or --repair removes them). Below it, a shard whose articles the store holds already is such a
+    leftover too, renumbered below by an older tandai's next merge: never adopted (that doubled
+    the articles), only removed; one whose articles it lacks is put back by rebuilding the
+    manifest; one holding both is quarantined (its missing articles listed for re-ingest)."""
+    below = corpus.unlisted_shards()
+    fresh, mixed = [], []
+    for name in below:
+        try:
+            ids = set(corpus.load_shard(name))
+        except StoreError:  # unreadable: the rebuild quarantines it
+            fresh.append(name)
+            continue
+        held = sum(aid in texts for aid in ids)
+        if ids and held == len(ids):
+            found.spare_shards.append(name)
+        elif held:
+            mixed.append((name, held, len(ids) - held))
+        else:
+            fresh.append(name)
+    if fresh:
+        report.problems.append(f"{', '.join(n + '.json' for n in fresh)}: not listed in {MANIFEST} "
+                               "(--repair rebuilds the manifest from the shards)")
+        found.manifest_broken = True
+    for name, held, missing in mixed:
+        report.problems.append(f"{name}.json: not listed in {MANIFEST}; {held} of its articles are in the "
+                               f"store, {missing} are not (--repair quarantines it; those {missing} must "
+                               "then be re-ingested from their source files)")
+        found.manifest_broken = True  # (the rebuilt manifest leaves it out, and it is quarantined)
+    if found.spare_shards:
+        names = ", ".join(n + ".json" for n in found.spare_shards)
+        report.notes.append(f"{names}: not listed in {MANIFEST}, and every article in them is in the store "
+                            "(left by an interrupted merge or import; --repair removes them)")
+    if not corpus.dir.exists():
+        return
+    listed, leftover = set(corpus.shards), set(below)
+    orphans = {p.name.split(".")[0] for p in corpus.dir.glob("shard-*.json")} - listed - leftover
+    if orphans:
+        report.notes.append(f"{len(orphans)} shard(s) of an unfinished ingest, merge or import are not part "
+                            "of the store (removed by the next one, or by --repair)")
+        found.leftovers += sorted(p for p in corpus.dir.glob("shard-*.json")
+                                  if p.name.split(".")[0] in orphans)
+    found.leftovers += list(corpus.dir.glob(".*.tmp"))
 
 
 META_FIELDS = ("title", "outlet", "published", "dateline", "duplicate_of", "source")

@@ -15,6 +15,8 @@ from .report import CheckReport, Found
 
 
 def check_index(root: Path, report: CheckReport, found: Found) -> None:
+    if found.no_permission:  # the article count is not known: nothing to compare the index with
+        return
     try:
         corpus = Corpus(root, writable=False)
     except StoreError:

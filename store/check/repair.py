@@ -36,6 +36,7 @@ from store.model import Article
 from store.search.index import SearchIndex
 
 from .annotations import journal_lines, valid_snapshot
+from .pending import finish_pending
 from .report import CheckReport, Found, aside
 
 
@@ -116,6 +117,10 @@ def repair_annotations(root: Path, report: CheckReport) -> None:
 
 
 def repair(root: Path, report: CheckReport, found: Found) -> None:
+    if found.no_permission:  # moving another user's good files aside would be no repair
+        report.problems.append(f"not repaired: {len(found.no_permission)} file(s) cannot be read by this "
+                               "user (a permission problem, not damage: --repair mends damage only)")
+        return
     lock_file = root / LOCK_FILE
     if lock_file in found.odd_files:  # a link or a folder: no tandai can hold it, move it first
         kept = aside(lock_file, "link" if lock_file.is_symlink() else "broken")
@@ -143,6 +148,8 @@ def repair(root: Path, report: CheckReport, found: Found) -> None:
         for path in found.bad_backups:
             kept = aside(path)
             report.actions.append(f"moved the damaged backup {path.name} aside to {kept.name}")
+        if found.repeated_shards or found.spare_shards:
+            drop_repeats(root, found, report)
         if found.manifest_broken:
             rebuild_manifest_from_shards(root, report)
             found.index_ok = False
@@ -162,6 +169,8 @@ def repair(root: Path, report: CheckReport, found: Found) -> None:
         lock.release()
     if found.unreadable and found.annotations_ok:
         set_aside_unreadable(root, report)
+    if found.pending and found.annotations_ok and not found.manifest_broken:
+        finish_pending(root, report)
     if not found.index_ok and (found.texts is not None or found.manifest_broken):
         from store.store import Store
 
@@ -170,8 +179,8 @@ def repair(root: Path, report: CheckReport, found: Found) -> None:
                 n = st.reindex()
             quarantined(report, st.notes)
             report.actions.append(f"rebuilt the search index ({n} articles)")
-        except StoreError as exc:
-            report.problems.append(f"the search index could not be rebuilt: {exc}")
+        except StoreError as exc:  # (kept in the report: "not repaired" says what is still to do)
+            report.problems.append(f"not repaired: the search index could not be rebuilt: {exc}")
 
 
 def set_aside_unreadable(root: Path, report: CheckReport) -> None:
@@ -216,7 +225,11 @@ def rebuild_manifest_from_shards(root: Path, report: CheckReport) -> None:
         except (StoreError, KeyError, TypeError):
             continue
     try:
-        manifest, good, broken = rebuild_manifest(root, floor)
+        listed = Corpus(root, writable=False).shards  # kept first and in their order, when readable
+    except StoreError:
+        listed = []
+    try:
+        manifest, good, broken, spare, overlapping = rebuild_manifest(root, floor, listed)
     except StoreError as exc:  # a shard that cannot be read at all (not damaged: EACCES, EIO)
         report.problems.append(f"not repaired: {MANIFEST} cannot be rebuilt: {exc}")
         return
@@ -226,9 +239,27 @@ def rebuild_manifest_from_shards(root: Path, report: CheckReport) -> None:
     write_manifest(root, manifest)
     report.actions.append(f"rebuilt {MANIFEST} from {len(good)} shard(s) ({manifest['articles']} articles, "
                           f"generation {manifest['generation']})")
+    corpus = Corpus(root, writable=True)
+    if spare:
+        corpus.drop_repeats(spare, 0)
+        report.actions.append(f"removed {', '.join(n + '.json' for n in spare)}: every article in them is in "
+                              "the other shards (left by an interrupted merge or import)")
     if broken:
-        lines = Corpus(root, writable=True).quarantine(broken)
-        quarantined(report, lines)
+        quarantined(report, corpus.quarantine(broken))
+    if overlapping:
+        quarantined(report, corpus.quarantine(overlapping, why="holds articles other shards hold too, and "
+                                                              "others (never committed)"))
+
+
+def drop_repeats(root: Path, found: Found, report: CheckReport) -> None:
+    """Remove shards whose every article the store holds in another shard (see ``Corpus.drop_repeats``)."""
+    names = found.repeated_shards + found.spare_shards
+    Corpus(root, writable=True).drop_repeats(names, found.repeated_articles)
+    report.actions.append(f"removed {', '.join(n + '.json' for n in names)}: every article in them is in the "
+                          f"other shards (left by an interrupted merge or import; {MANIFEST} "
+                          f"{'no longer lists them' if found.repeated_shards else 'never listed them'})")
+    if found.repeated_shards:
+        found.index_ok = False
 
 
 LOST = "not in the store until re-ingested: "

@@ -47,11 +47,16 @@ class Found:
     leftovers: list[Path] = field(default_factory=list)
     manifest_broken: bool = False  # missing or malformed while shards exist: rebuild it
     broken_shards: list[str] = field(default_factory=list)  # listed but damaged: quarantine them
+    repeated_shards: list[str] = field(default_factory=list)  # listed, every article in an earlier one
+    repeated_articles: int = 0  # the articles the manifest counts in them
+    spare_shards: list[str] = field(default_factory=list)  # unlisted, every article in a listed one
     first_screen_bad: bool = False
     quarantined: set[str] = field(default_factory=set)  # ids of quarantined articles not yet re-ingested
     article_count: int | None = None  # the count the manifest should hold, when it holds another
     odd_files: list[Path] = field(default_factory=list)  # links or the wrong kind of file: moved aside
     unreadable: list[str] = field(default_factory=list)  # records no reader can reach: set aside
+    no_permission: list[str] = field(default_factory=list)  # files this user may not read: no repair
+    pending: bool = False  # an interrupted merge's promised change waits in annotations/pending.json
 
 
 def aside(path: Path, why: str = "broken") -> Path:

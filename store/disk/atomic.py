@@ -21,7 +21,7 @@ from typing import IO
 
 import orjson
 
-from store.errors import CorruptFile, StoreError
+from store.errors import CorruptFile, NoPermission, StoreError, denied, permission_problem
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -40,6 +40,23 @@ def fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def fsync_tree(root: Path) -> None:
+    """Make every file and folder under ``root`` durable (before it is renamed into place: a
+    crash after the rename must not leave a store whose files the disk never got). Links are not
+    followed; a file already synced costs little."""
+    for folder, _, files in os.walk(root):
+        for name in files:
+            try:
+                fd = os.open(os.path.join(folder, name), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            except OSError:
+                continue  # (a link)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        fsync_dir(Path(folder))
 
 
 def open_own(path: Path, flags: int, mode: int = 0o644) -> int:
@@ -77,12 +94,19 @@ def read_own(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise CorruptFile(path, f"cannot be read: {exc.strerror or exc}") from exc
+        raise _unreadable(path, exc) from exc
     try:
         with os.fdopen(fd, "rb") as fh:
             return fh.read()
     except OSError as exc:
-        raise CorruptFile(path, f"cannot be read: {exc.strerror or exc}") from exc
+        raise _unreadable(path, exc) from exc
+
+
+def _unreadable(path: Path, exc: OSError) -> CorruptFile:
+    """A read the OS refused: damage for check to name, or (EACCES, EPERM) a permission problem."""
+    if denied(exc):
+        return NoPermission(path, f"cannot be read: {exc.strerror}; {permission_problem(path)}")
+    return CorruptFile(path, f"cannot be read: {exc.strerror or exc}")
 
 
 def own_dir(path: Path, create: bool) -> None:

@@ -34,7 +34,7 @@ import orjson
 from store.disk import storage
 from store.disk.atomic import fsync_dir, open_own, read_json, write_bytes, write_json
 from store.disk.layout import CORPUS_DIR, MANIFEST, QUARANTINE
-from store.errors import CorruptFile, SchemaMismatch, StoreError
+from store.errors import CorruptFile, NoPermission, SchemaMismatch, StoreError
 from store.model import Article
 from store.text.dedupe import story_groups
 
@@ -238,6 +238,8 @@ class Corpus:
                     "created": now_iso()}
         try:
             found = read_manifest(path)
+        except NoPermission:
+            raise  # not damage: the file is someone else's (see NoPermission)
         except CorruptFile as exc:
             raise DamagedManifest(path, f"{exc.reason}; {REPAIR_HINT}") from exc
         if found is None:
@@ -447,9 +449,36 @@ class Corpus:
         listed, first_free = set(self.shards), self.next_shard_number()
         return [n for n in self.shard_files() if n not in listed and (shard_number(n) or 0) < first_free]
 
+    def drop_repeats(self, names: list[str], articles: int) -> None:
+        """Remove shards every article of which another shard of the store holds (what a killed
+        merge left and an older tandai then listed or numbered below its next shard): out of the
+        manifest first (the commit; ``articles``: how many it counted in them), then their files.
+        Nothing is lost: each of their articles is in the store once more."""
+        listed = [n for n in names if n in self.shards]
+        if listed:
+            manifest = dict(self.manifest)
+            manifest["shards"] = [s for s in self.shards if s not in listed]
+            manifest["articles"] = max(0, int(manifest.get("articles", 0)) - articles)
+            manifest["generation"] = self.generation + 1
+            manifest["updated"] = now_iso()
+            write_manifest(self.root, manifest)
+            self.manifest = manifest
+        for name in names:
+            self._cache.pop(name, None)
+            for suffix in (".json", ".meta.json"):
+                try:
+                    (self.dir / f"{name}{suffix}").unlink()
+                except FileNotFoundError:
+                    pass
+                except OSError as exc:
+                    path = self.dir / f"{name}{suffix}"
+                    raise StoreError(f"cannot remove {path}: {exc.strerror or exc}") from exc
+        fsync_dir(self.dir)
+
     # -- quarantine ----------------------------------------------------------------------------
 
-    def quarantine(self, names: list[str], remaining: int | None = None) -> list[str]:
+    def quarantine(self, names: list[str], remaining: int | None = None,
+                   why: str = "could not be read") -> list[str]:
         """Move broken shards aside into ``corpus/quarantine/`` and drop them from the manifest.
 
         For each, a listing of its articles (id, title, source) is written beside it from its meta
@@ -472,7 +501,7 @@ class Corpus:
             except StoreError:
                 summaries = []
             lost += len(summaries) if name in listed else 0
-            listing = [f"{name}: set aside {stamp} because it could not be read; re-ingest these articles"]
+            listing = [f"{name}: set aside {stamp} because it {why}; re-ingest these articles"]
             listing += ["\t".join(str(s.get(k) or "") for k in ("id", "title", "source")) for s in summaries]
             if not summaries:
                 listing.append("(its meta file is unreadable too: the articles cannot be listed)")
@@ -491,7 +520,7 @@ class Corpus:
             ids = ", ".join(f"{s.get('id')} {str(s.get('title') or '')[:60]!r}" for s in summaries[:20])
             more = f" and {len(summaries) - 20} more" if len(summaries) > 20 else ""
             what = f"{len(summaries)} article(s): {ids}{more}" if summaries else "its articles are unknown"
-            lines.append(f"{name}.json could not be read and was quarantined in corpus/{QUARANTINE}/ "
+            lines.append(f"{name}.json {why} and was quarantined in corpus/{QUARANTINE}/ "
                          f"({what}); re-ingest their source files")
         fsync_dir(self.dir)
         fsync_dir(qdir)
@@ -525,30 +554,45 @@ class Corpus:
         return out
 
 
-def rebuild_manifest(root: Path, generation_floor: int = 0) -> tuple[dict[str, Any], list[str], list[str]]:
-    """A manifest rebuilt from the shard files on disk: every readable shard in number order,
-    the article count from their contents, ``next_shard`` after the highest number on disk and a
-    generation above both ``generation_floor`` and the shard count (so any index is seen as
-    stale). Returns (manifest, shards included, shards that could not be read)."""
+def rebuild_manifest(root: Path, generation_floor: int = 0, first: Sequence[str] = (),
+                     ) -> tuple[dict[str, Any], list[str], list[str], list[str], list[str]]:
+    """A manifest rebuilt from the shard files on disk: the shards ``first`` names (what a readable
+    manifest listed, in its order), then every other readable shard in number order; the article
+    count from their contents, ``next_shard`` after the highest number on disk and a generation
+    above both ``generation_floor`` and the shard count (so any index is seen as stale).
+
+    A shard none of whose articles is new is left out (``spare``: what a killed merge left, its
+    articles committed since in other shards; adopting it doubled them), and one holding some
+    articles already taken and some not (``overlapping``) is for quarantine, as an unreadable one.
+    Returns (manifest, shards included, shards that could not be read, spare, overlapping)."""
     probe = Corpus.__new__(Corpus)
     probe.root, probe.dir, probe.writable = root, root / CORPUS_DIR, False
     probe._cache, probe._spans = OrderedDict(), OrderedDict()
     probe.manifest = {"schema": SCHEMA_VERSION, "generation": 0, "shards": [], "articles": 0}
     on_disk = probe.shard_files()
-    good, broken, articles = [], [], 0
-    for name in on_disk:
+    order = [n for n in first if n in on_disk] + [n for n in on_disk if n not in first]
+    good, broken, spare, overlapping = [], [], [], []
+    held: set[str] = set()
+    for name in order:
         try:
-            articles += len(probe.load_shard(name))
+            ids = set(probe.load_shard(name))
         except BrokenShard:
             broken.append(name)
             continue
-        good.append(name)
         probe._cache.clear()
+        taken = len(ids & held)
+        if ids and taken == len(ids):
+            spare.append(name)
+        elif taken:
+            overlapping.append(name)
+        else:
+            good.append(name)
+            held |= ids
     top = max((shard_number(n) or 0 for n in on_disk), default=0)
     manifest = {"schema": SCHEMA_VERSION, "generation": max(generation_floor, len(on_disk)) + 1,
-                "shards": good, "articles": articles, "next_shard": top + 1, "created": now_iso(),
+                "shards": good, "articles": len(held), "next_shard": top + 1, "created": now_iso(),
                 "updated": now_iso(), "rebuilt": now_iso()}
-    return manifest, good, broken
+    return manifest, good, broken, spare, overlapping
 
 
 def manifest_problem(meta: dict[str, Any]) -> str | None:

@@ -101,6 +101,21 @@ class WriterLock:
         text = _printable((data or b"")[:200].decode("utf-8", "replace").strip())
         return text or "another process"
 
+    def writer_alive(self) -> bool:
+        """Whether the process the lock file names (``pid N on HOST``, left there after it ends)
+        still runs on this machine: a reader's guess whether someone is writing, without taking
+        the lock (which would turn that writer away). A pid reused since reads as alive."""
+        words = self.holder().split()
+        if len(words) != 4 or words[0] != "pid" or not words[1].isdigit() or words[3] != socket.gethostname():
+            return False
+        try:
+            os.kill(int(words[1]), 0)
+        except PermissionError:
+            return True
+        except (OSError, OverflowError):
+            return False
+        return True
+
     def why_not(self) -> str:
         """Why ``acquire`` failed, as the end of a sentence starting with the store's name."""
         if self.problem:

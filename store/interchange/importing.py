@@ -36,7 +36,7 @@ from store import ingest as ingest_engine
 from store.check.annotations import stamp_problem
 from store.coding import span_test
 from store.disk.corpus import SHARD_SIZE, now_iso
-from store.errors import NotFound, StoreError
+from store.errors import NotFound, Stopped, StoreError
 from store.history import Put
 from store.interchange.brat import fragments
 from store.interchange.doccano import UTF16, from_utf16
@@ -1198,14 +1198,28 @@ def import_file(st: Store, path: str | os.PathLike[str], fmt: str,
         docs.append(got)
         report.notes.extend((got.where, note) for note in got.notes)
     report.docs = len({doc.text for doc in docs})  # texts, not annotations (a task has several)
+    before, applied, found = st.count(), 0, None
     try:
         found = _articles(st, docs, report, path.name)
         for i, doc in enumerate(docs):
             if i in found:
                 with ingest_engine.sigint_deferred():
                     _apply(st, doc, found[i], report)
+                applied += 1
     except KeyboardInterrupt:
         report.interrupted = True
+    except StoreError as exc:  # a full disk part-way: say what is in, never "not imported"
+        report.added = max(report.added, st.count() - before)  # (a batch committed, not indexed)
+        if not report.added and not applied:
+            raise
+        if found is None:
+            done = (f"{report.added} articles added (of {report.docs} texts), then: {exc}; the file's "
+                    "annotations were not imported")
+        else:
+            done = (f"{report.added} articles added and the annotations of {applied} of {len(found)} texts "
+                    f"imported, then: {exc}")
+        again = "run the import again to finish (it adds only what is missing)"
+        raise Stopped(f"{done}: {again}", report) from exc
     if not docs:
         report.verdict = f"{path.name}: nothing imported ({len(report.skipped)} rows skipped)"
     else:

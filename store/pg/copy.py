@@ -6,12 +6,21 @@ store's own taxonomy. The search index is not copied (it is derived: the destina
 its own). The destination must be empty, so nothing is ever merged or overwritten, and the
 counts are compared at the end: a copy that lost something says so.
 
+A directory is built in a temporary folder beside the destination (``.NAME.tandai-copy-*``),
+checked, made durable and renamed into place: a copy that fails (a full disk) or is killed never
+leaves a half store under the destination's name, which ``check`` would pass and a later copy
+refuse as not empty. A failed copy removes its folder; a killed one's is removed by the next copy
+to that destination. Records the store keeps as stored but cannot read (an older merge's) go
+across as they are.
+
 Copying into a database is the owner's (or an adjudicator's) job: it writes every reviewer's rows.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,9 +28,10 @@ from typing import Any
 from psycopg.types.json import Jsonb
 
 from store.disk.annotations import TABLES
-from store.disk.atomic import read_own, write_bytes
+from store.disk.atomic import fsync_dir, fsync_tree, read_own, write_bytes
 from store.disk.corpus import SHARD_SIZE
 from store.disk.layout import MANIFEST, TAXONOMY
+from store.disk.lock import WriterLock
 from store.errors import StoreError
 from store.model import Article
 from store.paths import check_store_path
@@ -57,8 +67,20 @@ def _taxonomy(src: Store) -> str | None:
     return own.decode("utf-8") if own is not None else None
 
 
-def _counts(st: Store) -> dict[str, int]:
-    return {"articles": st.count(), **{t: len(st.annotations.tables[t]) for t in TABLES}}
+def _kept(st: Store) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every table as stored: with the records no reader can use (kept as they are, see
+    ``Annotations.stored_tables``); a database's mirror holds none."""
+    stored = getattr(st.annotations, "stored_tables", None)
+    return stored() if stored is not None else st.annotations.tables
+
+
+def _counts(st: Store, kept: bool = False) -> dict[str, int]:
+    """What a store holds per kind; ``kept``: the unreadable records too, when there are any."""
+    out = {"articles": st.count(), **{t: len(st.annotations.tables[t]) for t in TABLES}}
+    unreadable = len(getattr(st.annotations, "unreadable", {}))
+    if kept and unreadable:
+        out["unreadable records (kept as stored)"] = unreadable
+    return out
 
 
 def copy_store(src: str, dst: str, progress: Progress | None = None) -> dict[str, int]:
@@ -66,21 +88,24 @@ def copy_store(src: str, dst: str, progress: Progress | None = None) -> dict[str
     what was copied per kind. StoreError when the destination is not empty or a count differs."""
     tell = progress or (lambda what, n: None)
     with _open(src) as source:
-        want = _counts(source)
+        want = _counts(source, kept=not is_url(dst))
         if is_url(dst):
             _to_database(source, dst, tell)
-        else:
-            target = check_store_path(dst)
-            if not is_url(src) and _nested(source.path, target):
-                raise StoreError(f"cannot copy {src} to {dst}: one would lie inside the other (a store holds "
-                                 "only its own files); copy to a folder outside it")
-            _to_directory(source, target, tell)
-    with _open(dst) as copied:
-        got = _counts(copied)
+            with _open(dst) as copied:
+                _compare(want, _counts(copied))
+            return want
+        target = check_store_path(dst)
+        if not is_url(src) and _nested(source.path, target):
+            raise StoreError(f"cannot copy {src} to {dst}: one would lie inside the other (a store holds "
+                             "only its own files); copy to a folder outside it")
+        _to_directory(source, target, tell, want)
+    return want
+
+
+def _compare(want: dict[str, int], got: dict[str, int]) -> None:
     if got != want:
         lost = ", ".join(f"{k} {want[k]} → {got.get(k)}" for k in want if want[k] != got.get(k))
         raise StoreError(f"the copy differs from the original: {lost}")
-    return got
 
 
 def _nested(a: Path, b: Path) -> bool:
@@ -132,12 +157,55 @@ def _to_database(source: Store, url: str, tell: Progress) -> None:
         conn.close()
 
 
-def _to_directory(source: Store, path: Path, tell: Progress) -> None:
-    if path.exists() and any(path.iterdir()):
+COPYING = ".tandai-copy-"  # the temporary folder beside the destination: .NAME.tandai-copy-XXXX
+
+
+def _to_directory(source: Store, path: Path, tell: Progress, want: dict[str, int]) -> None:
+    """Build the copy beside ``path``, check it, make it durable and rename it into place (see the
+    module doc); on any failure remove what was built and say the copy was not made."""
+    _remove_killed_copies(path)
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise StoreError(f"{path} is not empty; copy only into a new store")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}{COPYING}", dir=path.parent))
+    except OSError as exc:
+        raise StoreError(f"cannot create {path}: {exc.strerror or exc}") from exc
+    try:
+        _build(source, tmp, tell)
+        with _open(str(tmp)) as copied:
+            _compare(want, _counts(copied, kept=True))
+        fsync_tree(tmp)
+        os.rename(tmp, path)  # (over an empty folder of that name too)
+        fsync_dir(path.parent)
+    except BaseException as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, OSError):
+            exc = StoreError(f"cannot put the copy in place at {path}: {exc.strerror or exc}")
+        if isinstance(exc, StoreError):
+            raise StoreError(f"{exc}; the copy was not made (nothing was left at {path})") from exc
+        raise
+
+
+def _remove_killed_copies(path: Path) -> None:
+    """Remove the temporary folders of copies to ``path`` that were killed: ours by their name, and
+    no longer being written (their writer lock is free)."""
+    try:
+        found = list(path.parent.glob(f".{path.name}{COPYING}*"))
+    except OSError:
+        return
+    for folder in found:
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        lock = WriterLock(folder)
+        if lock.acquire():
+            lock.release()
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _build(source: Store, path: Path, tell: Progress) -> None:
     text = _taxonomy(source)
     if text is not None:
-        path.mkdir(parents=True, exist_ok=True)
         write_bytes(path / TAXONOMY, text.encode("utf-8"))
     with Store(path, wait_for_lock=True) as dest:
         batch: list[tuple[Article, list[int]]] = []
@@ -151,7 +219,7 @@ def _to_directory(source: Store, path: Path, tell: Progress) -> None:
                 tell("articles", done)
         if batch:
             dest.commit_batch(batch)
-        tables = source.annotations.tables
+        tables = _kept(source)
         ops = [("put", t, k, v) for t in TABLES for k, v in tables[t].items()]
         for start in range(0, len(ops), 1000):
             dest.annotations.apply(ops[start : start + 1000])

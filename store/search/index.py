@@ -24,6 +24,8 @@ a document becomes in tantivy's terms is apart, in ``store.search.tantivy_query`
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import shutil
 import tempfile
@@ -65,6 +67,35 @@ _schema = schema  # the name tests build an empty index with
 
 class IndexMissing(StoreError):
     """The search index is missing or unreadable; the message says how to rebuild it."""
+
+
+class IndexWriteFailed(StoreError):
+    """The search index could not be written (a full disk, tantivy's ``IO error``): the store is as
+    it was (the index is derived and keeps its last commit); the message says how to catch it up."""
+
+
+def _reason(exc: BaseException) -> tuple[str, int | None]:
+    """What the OS said and its errno, from an OSError, a StoreError caused by one, or tantivy's
+    text (``An IO error occurred: 'No space left on device (os error 28)'``)."""
+    cause = exc.__cause__ if isinstance(exc, StoreError) else exc
+    if isinstance(cause, OSError):
+        return cause.strerror or str(cause), cause.errno
+    m = re.search(r"os error (\d+)", str(exc))
+    if m:
+        return os.strerror(int(m.group(1))), int(m.group(1))
+    return str(exc)[:120], None
+
+
+def write_failed(exc: BaseException) -> IndexWriteFailed:
+    reason, code = _reason(exc)
+    fix = ("free space and run `tandai reindex`" if code in (errno.ENOSPC, errno.EDQUOT)
+           else "run `tandai reindex` once that is fixed")
+    return IndexWriteFailed(f"the search index could not be written: {reason}; {fix}")
+
+
+def _io_error(exc: BaseException) -> bool:
+    """tantivy's words for a failed write of the OS (not a refusal of what it found on disk)."""
+    return "os error" in str(exc) or "IO error" in str(exc)
 
 
 def _unreadable(exc: BaseException) -> bool:
@@ -124,6 +155,9 @@ class SearchIndex:
         self._held: Any = None  # the writer kept open across batches inside ``held``
         self._pending = 0  # documents added to it since its last commit
         self._since = 0.0  # when it last committed (time.monotonic)
+        # a catch-up, rebuild or commit failed (a full disk): the index may lack committed shards, so
+        # the next batch is indexed by ``catch_up`` (its stamp must never name a shard it lacks)
+        self.behind = False
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -312,6 +346,8 @@ class SearchIndex:
         try:
             return self.index.writer(heap_size=64_000_000, num_threads=1)
         except ValueError as exc:
+            if _io_error(exc):
+                raise write_failed(exc) from exc
             raise StoreError(f"the search index is busy ({exc})") from exc
 
     def document(self, article: Article, shard: str, position: int = 0) -> str:
@@ -392,7 +428,7 @@ class SearchIndex:
 
     # -- upkeep: keeping the index in step with the corpus ------------------------------------
 
-    def add_batch(self, corpus: Corpus, names: Sequence[str], articles: Sequence[Article]) -> None:
+    def add_batch(self, corpus: Corpus, names: Sequence[str], articles: Sequence[Article]) -> list[str]:
         """Index a batch the corpus just committed (``names``: its shards, ``SHARD_SIZE`` articles
         each, in order), then record the new generation in the stamp and the first screen.
 
@@ -400,23 +436,30 @@ class SearchIndex:
         the first screen) only every ``HELD_COMMIT`` articles or ``HELD_SECONDS``, and when the
         hold ends: a tantivy commit, its merges and the two fsync'd files cost more than indexing
         a whole batch. Safe because the index is derived: until its stamp names a shard,
-        ``catch_up`` indexes that shard again (replacing any of its documents already committed)."""
-        if self._holding and self._held is None:
-            self._held, self._pending = self.writer(), 0
-        writer = self._held if self._held is not None else self.writer()
-        try:
-            for name, start in zip(names, range(0, len(articles), SHARD_SIZE), strict=True):
-                for position, article in enumerate(articles[start : start + SHARD_SIZE]):
-                    writer.add_json(self.document(article, name, position))
-        except BaseException:
-            self._drop_writer(writer)
-            raise
-        if writer is not self._held:
-            self._commit(writer, corpus, final=True)
-            return
-        self._pending += len(articles)
-        if self._pending >= HELD_COMMIT or time.monotonic() - self._since >= HELD_SECONDS:
-            self._commit(writer, corpus, final=False)
+        ``catch_up`` indexes that shard again (replacing any of its documents already committed).
+
+        When an earlier write failed (``behind``) the batch is indexed by ``catch_up`` with what the
+        index lacks; returns what that had to quarantine (else nothing)."""
+        if self.behind:
+            return self.catch_up(corpus)
+        with self._writing():
+            if self._holding and self._held is None:
+                self._held, self._pending = self.writer(), 0
+            writer = self._held if self._held is not None else self.writer()
+            try:
+                for name, start in zip(names, range(0, len(articles), SHARD_SIZE), strict=True):
+                    for position, article in enumerate(articles[start : start + SHARD_SIZE]):
+                        writer.add_json(self.document(article, name, position))
+            except BaseException:
+                self._drop_writer(writer)
+                raise
+            if writer is not self._held:
+                self._commit(writer, corpus, final=True)
+                return []
+            self._pending += len(articles)
+            if self._pending >= HELD_COMMIT or time.monotonic() - self._since >= HELD_SECONDS:
+                self._commit(writer, corpus, final=False)
+        return []
 
     @contextmanager
     def held(self, corpus: Corpus, shield: Callable[[], AbstractContextManager[Any]] = nullcontext,
@@ -442,7 +485,7 @@ class SearchIndex:
             self._holding, self._held, self._pending = False, None, 0
             if writer is not None:
                 try:
-                    with shield():
+                    with shield(), self._writing():
                         if pending:
                             self._commit(writer, corpus, final=True)
                         else:  # committed already: let its merges end (they hold the lock)
@@ -450,6 +493,26 @@ class SearchIndex:
                 except BaseException:
                     if not failed:
                         raise
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A write to the index that fails for the OS becomes ``IndexWriteFailed`` (one line, how to
+        catch up), never a raw ValueError; the index is marked ``behind`` until one succeeds."""
+        try:
+            yield
+        except IndexWriteFailed:
+            self.behind = True
+            raise
+        except StoreError as exc:  # the stamp or first screen (not a quarantine in the corpus)
+            if isinstance(exc.__cause__, OSError) and str(self.path) in str(exc):
+                self.behind = True
+                raise write_failed(exc) from exc
+            raise
+        except BaseException as exc:
+            if _unreadable(exc) and (isinstance(exc, OSError) or _io_error(exc)):
+                self.behind = True
+                raise write_failed(exc) from exc
+            raise
 
     def _commit(self, writer: Any, corpus: Corpus, final: bool) -> None:
         """Commit what ``writer`` holds, then the stamp and the first screen (in that order: a
@@ -478,15 +541,24 @@ class SearchIndex:
         if writer is None:
             return
         self._held, self._pending = None, 0
-        if pending:
-            self._commit(writer, corpus, final=True)
-        else:
-            writer.wait_merging_threads()
+        with self._writing():
+            if pending:
+                self._commit(writer, corpus, final=True)
+            else:
+                writer.wait_merging_threads()
 
     def catch_up(self, corpus: Corpus) -> list[str]:
         """Index shards the index has not seen (after a crash between commit and indexing); a
         missing or unreadable index, or one holding shards the manifest dropped, is rebuilt.
-        Returns what had to be done to damaged shards (quarantine notes)."""
+        Returns what had to be done to damaged shards (quarantine notes). A write that fails for
+        the OS (a full disk) is ``IndexWriteFailed``: the index stays as it was, ``behind``."""
+        self.behind = True  # until this succeeds
+        with self._writing():
+            notes = self._catch_up(corpus)
+        self.behind = False
+        return notes
+
+    def _catch_up(self, corpus: Corpus) -> list[str]:
         self.flush_held(corpus)  # the held writer has the lock; what it holds is in step after this
         self.remove_abandoned()
         if self.in_step(corpus.generation):
@@ -513,10 +585,12 @@ class SearchIndex:
             broken = self._add_shards(writer, corpus, missing, replace=True)[1]
             writer.commit()
             writer.wait_merging_threads()
-        except ValueError:
+        except ValueError as exc:
+            _rollback(writer)
+            if _io_error(exc):  # the OS refused the write (a full disk): a rebuild writes more
+                raise
             # tantivy refuses to commit over what a killed commit left (a segment's ``.del`` file
             # already there, seen in a crash run): the index is derived, so it is built anew
-            _rollback(writer)
             return self.rebuild(corpus)[1]
         except BaseException:
             _rollback(writer)
@@ -534,6 +608,14 @@ class SearchIndex:
         failure leaves the old one and readers never see an empty one. A shard that cannot be
         read is quarantined (see ``Corpus.quarantine``) and the rest indexed.
         """
+        self.behind = True  # until this succeeds
+        with self._writing():
+            done = self._rebuild(corpus, progress)
+        self.behind = False
+        return done
+
+    def _rebuild(self, corpus: Corpus,
+                 progress: Callable[[int, int], None] | None) -> tuple[int, list[str]]:
         self.flush_held(corpus)  # a held writer would go on adding to the directory swapped out
         name, built = self.new_build()
         notes: list[str] = []

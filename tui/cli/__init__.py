@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from store.errors import StoreError
+from store.errors import StoreError, denied, permission_problem
 from store.paths import resolve_store
 
 from ..safe import safe_line
@@ -139,5 +139,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as exc:  # a path the OS refuses (too long, a loop, read-only): one line, no trace
         where = f" ({safe_line(str(exc.filename))[:80]})" if exc.filename else ""
-        print(f"tandai: {safe_line(exc.strerror or str(exc))}{where}", file=sys.stderr)
+        whose = f"; {permission_problem(exc.filename)}" if denied(exc) and exc.filename else ""
+        print(f"tandai: {safe_line(exc.strerror or str(exc))}{where}{safe_line(whose)}", file=sys.stderr)
         return 1

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 import store
+from store.errors import Stopped
 
 from ..render import article_text, legend
 from ..safe import safe_line
@@ -34,11 +35,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     task, description=f"ingesting ({p.added} added, {p.skipped} skipped)", completed=p.sources
                 )
 
-            report = st.ingest(args.paths, progress=tick, follow_symlinks=args.follow_symlinks)
-    for source, reason in report.skipped:
-        print(f"skipped {safe_line(source)}: {safe_line(reason)}")
-    rate = report.added / report.seconds if report.seconds > 0 else 0.0
-    print(f"{report.summary()} in {report.seconds:.1f} s ({rate:.0f} articles/s)")
+            try:
+                report = st.ingest(args.paths, progress=tick, follow_symlinks=args.follow_symlinks)
+            except Stopped as exc:  # a full disk part-way: what is in, then the error (main)
+                if isinstance(exc.done, store.IngestReport):
+                    _summary(exc.done)
+                raise
+    _summary(report)
     if report.interrupted:
         return 130
     missing = [p for p in args.paths if _names_nothing(p)]
@@ -47,6 +50,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     return 0
+
+
+def _summary(report: store.IngestReport) -> None:
+    for source, reason in report.skipped:
+        print(f"skipped {safe_line(source)}: {safe_line(reason)}")
+    rate = report.added / report.seconds if report.seconds > 0 else 0.0
+    print(f"{report.summary()} in {report.seconds:.1f} s ({rate:.0f} articles/s)")
 
 
 def _names_nothing(path: str) -> bool:

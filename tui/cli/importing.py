@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from store.errors import StoreError
+from store.errors import Stopped, StoreError
 from store.interchange.importing import FORMATS, import_file
 
 from ..safe import safe_line
@@ -23,6 +23,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         for name in args.files:
             try:
                 report = import_file(st, name, args.format, follow_symlinks=args.follow_symlinks)
+            except Stopped as exc:  # part of it is in: say what, and how to finish
+                print(f"{safe_line(name)}: {safe_line(str(exc))}")
+                failed = True
+                continue
             except StoreError as exc:
                 print(f"{safe_line(name)}: not imported: {safe_line(str(exc))}")
                 failed = True

@@ -16,8 +16,9 @@ ORDER = 90
 def cmd_reindex(args: argparse.Namespace) -> int:
     with open_store(args) as st:
         st.require_writable()
+        said = len(st.notes)  # (what opening did is in the notice open_store printed)
         n = st.reindex()
-    for note in st.notes:  # a quarantined shard: which articles to re-ingest
+    for note in st.notes[said:]:  # a quarantined shard: which articles to re-ingest
         print(f"tandai: {safe_line(note)}", file=sys.stderr)
     print(f"reindexed {n} articles")
     return 0

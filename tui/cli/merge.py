@@ -25,6 +25,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
         # a workbench's `u` undoes only what was done in that workbench (its history lives in it)
         print("(one change, in the journal: `tandai undo` takes it back while nothing else "
               "changes the store)")
+    if report.index_problem:  # merged, but searches miss the new articles until it is caught up
+        print(f"tandai: {safe_line(report.index_problem)}", file=sys.stderr)
+        return 1
     return 0
 
 
