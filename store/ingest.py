@@ -269,8 +269,7 @@ def prepared(inputs: Iterable[Input], recogniser: Recogniser, workers: int) -> I
         for entry in chain.from_iterable(map(_read, chain(head, it))):
             yield entry.source, entry if isinstance(entry, Skipped) else _safe_prepare(entry, recogniser)
         return
-    ctx = multiprocessing.get_context("forkserver" if threading.active_count() > 1 else "fork")
-    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init)
+    pool = _start_pool(workers)
     window: deque[Future[list[Compact | tuple[str, Skipped]]]] = deque()
     source = chain(head, it)
     try:
@@ -285,6 +284,58 @@ def prepared(inputs: Iterable[Input], recogniser: Recogniser, workers: int) -> I
         for future in window:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_pool(workers: int) -> ProcessPoolExecutor:
+    """The worker processes (forkserver when this process has threads: forking a threaded process
+    may copy a lock held by another thread). Their helper, multiprocessing's resource tracker, is
+    started here, where ``sys.stderr`` is sure to be a file: it hands ``sys.stderr.fileno()`` to the
+    new process, and an app that captures stderr (Textual: ``fileno()`` is -1) made every start fail
+    with "bad value(s) in fds_to_keep" (the workbench's ingest of 200 documents or more)."""
+    method = "forkserver" if threading.active_count() > 1 else "fork"
+    ctx = multiprocessing.get_context(method)
+    if method != "fork":  # a forked pool shares no semaphores by name: it needs no tracker
+        from multiprocessing import resource_tracker
+
+        with _stderr_with_a_file():
+            resource_tracker.ensure_running()
+    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init)
+
+
+class _NoFileno:
+    """``sys.stderr`` as it was, but saying it has no file: what is written still goes where it went
+    (another thread may write meanwhile), and multiprocessing then passes the new process no
+    descriptor of it (descriptor 2, the real stderr, is inherited anyway)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def fileno(self) -> int:
+        raise OSError("no file descriptor")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def _stderr_with_a_file() -> Iterator[None]:
+    """While a helper process starts: a ``sys.stderr`` whose ``fileno()`` is not a descriptor
+    (Textual's capture returns -1) is shown as having none."""
+    stream = sys.stderr
+    try:
+        usable = stream is None or stream.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = True  # fileno() raises: multiprocessing already leaves it out
+    if usable:
+        yield
+        return
+    standin = _NoFileno(stream)
+    sys.stderr = standin
+    try:
+        yield
+    finally:
+        if sys.stderr is standin:  # (unless someone else has replaced it since)
+            sys.stderr = stream
 
 
 @contextmanager

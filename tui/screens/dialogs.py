@@ -289,6 +289,13 @@ class IngestScreen(HoldsTyped, ModalScreen[str]):
         self.started = ""
         self.query_one("#ingest-status", Static).update(Text(safe_line(why)))
 
+    def failed(self, why: str) -> None:
+        """The ingest stopped on an error: why, in the dialog (a toast fades), and the bar stopped (it
+        spun on, as if still reading); the path stays, Enter tries again."""
+        self.started = ""
+        self.query_one("#ingest-progress", ProgressBar).update(total=1, progress=0)
+        self.query_one("#ingest-status", Static).update(Text(safe_line(why) + "  (Esc closes)"))
+
     def finished(self, summary: str) -> None:
         bar = self.query_one("#ingest-progress", ProgressBar)
         bar.update(total=1, progress=1)

@@ -156,15 +156,18 @@ class Menus(Suggesting):
         def progress(p: store.IngestProgress) -> None:
             self.app.call_from_thread(screen.progress, p.sources, p.added, p.skipped, p.current)
 
+        before = self.owner.count()
         try:
             report = self.owner.ingest(paths, progress=progress, cancelled=lambda: worker.is_cancelled)
-        except StoreError as exc:
-            self.app.call_from_thread(self.say, str(exc), severity="error")
-            return
         except Exception as exc:  # noqa: BLE001 - a worker must never take the app down
-            self.app.call_from_thread(
-                self.say, f"Ingest failed: {type(exc).__name__}: {exc}", severity="error"
-            )
+            why = str(exc) if isinstance(exc, StoreError) else f"{type(exc).__name__}: {exc}"
+            added = self.owner.count() - before  # the batches committed before it stopped are kept
+            why = f"Ingest failed: {why}" + (f" ({added} added before it stopped)" if added > 0 else "")
+            self.app.call_from_thread(screen.failed, why)
+            self.app.call_from_thread(self.say, why, severity="error")
+            if added > 0:
+                self.app.call_from_thread(self.run_search, self.listing.query)
+                self.app.call_from_thread(self.refresh_status)
             return
         self.app.call_from_thread(screen.finished, report.summary())
         for source, reason in report.skipped[:5]:
