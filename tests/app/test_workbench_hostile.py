@@ -4,6 +4,7 @@ Driven through the Textual pilot on real stores in tmp_path, keys as a reviewer 
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -18,8 +19,9 @@ from textual.widgets import Input
 import store
 from store.errors import StoreError
 from tests.app.pilot import open_article, settle, type_text
-from tests.conftest import article_id_with
+from tests.conftest import ROOT, article_id_with
 from tui.app import TandaiApp
+from tui.screens.adjudicate import AdjudicateScreen
 from tui.widgets.reader import Reader
 from tui.widgets.tagging import TaggingPanel
 
@@ -295,6 +297,54 @@ async def test_files_named_with_markup_ingest_from_the_modal(tmp_path: Path, con
         assert "1 added" in str(app.screen.query_one("#ingest-status").render())
         shown = toast_text(app)
         assert "[@click=app.quit]kosong.txt" in shown and "[a=:]kosong.txt" in shown, shown
+
+
+def test_every_notification_of_tandai_is_plain_text() -> None:
+    """Textual reads a notification as markup unless told not to, and what tandai says holds data
+    (names, paths, values, errors): every ``notify`` call in ``tui/`` passes ``markup=False`` (the
+    app's override hands on what it is given). The adjudication screen's did not (the test above)."""
+    calls = []
+    for path in sorted((ROOT / "tui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "notify":
+                markup = next((k.value for k in node.keywords if k.arg == "markup"), None)
+                plain = isinstance(markup, ast.Constant) and markup.value is False
+                passed_on = isinstance(markup, ast.Name) and markup.id == "markup"  # App.notify's own
+                calls.append((f"{path.relative_to(ROOT)}:{node.lineno}", plain or passed_on))
+    assert len(calls) >= 4, calls
+    assert [where for where, ok in calls if not ok] == []
+
+
+async def test_reviewers_named_with_markup_are_shown_literally_when_adjudicated(
+    sample_store_path: Path, config_home: Path
+) -> None:
+    """Reviewer names come from other people's stores and exports (``merge``): taking a value from a
+    reviewer named ``[/]`` crashed the workbench (MarkupError in the toast), one named
+    ``[@click=app.quit]x`` became an action link there."""
+    with store.open(sample_store_path, reviewer="setup") as st:
+        aid = next(r.id for r in st.articles())
+    for who, status in (("[/]", "done"), ("[@click=app.quit]x", "flagged")):
+        with store.open(sample_store_path, reviewer=who) as st:
+            st.set_status(aid, status)
+    app = TandaiApp(sample_store_path, reviewer="lead", config={})
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
+        await settle(pilot, app)
+        await pilot.press("escape", "C")  # adjudicate
+        await settle(pilot, app)
+        assert isinstance(app.screen, AdjudicateScreen), app.screen
+        assert "A: [/]" in screen_text(app) and "B: [@click=app.quit]x" in screen_text(app)
+        await pilot.press("a")  # the status row: take A's
+        await settle(pilot, app)
+        assert app.is_running and isinstance(app.screen, AdjudicateScreen)
+        assert "status from [/]" in toast_text(app), toast_text(app)
+        app.clear_notifications()
+        await pilot.press("b")
+        await settle(pilot, app)
+        assert app.is_running
+        assert "status from [@click=app.quit]x" in toast_text(app), toast_text(app)
+    with store.open(sample_store_path, reviewer="lead", read_only=True) as st:
+        entry = st.annotations.get("status", "lead\x1f" + aid)
+        assert entry is not None and entry["status"] == "flagged" and entry["adjudicated"] is True
 
 
 @pytest.mark.parametrize(

@@ -115,7 +115,8 @@ class AdjudicateScreen(Screen[None]):
         self.show()
 
     def say(self, message: str, severity: str = "information") -> None:
-        self.notify(safe_line(message), severity=severity, timeout=4)  # type: ignore[arg-type]
+        """Messages hold reviewer names (from others' stores, by merge) and errors: never markup."""
+        self.notify(safe_line(message), severity=severity, timeout=4, markup=False)  # type: ignore[arg-type]
 
     def show(self, keep_row: int = 0) -> None:
         head = self.query_one("#adjudicate-head", Static)
