@@ -23,6 +23,7 @@ from .config import config_path, load_config
 from .ingest_rule import IngestRule
 from .messages import IngestRequested, StoreChanged
 from .owner import StoreOwner
+from .safe import safe_line
 from .screens.workbench import Workbench
 
 
@@ -55,6 +56,7 @@ class TandaiApp(App[int]):
         super().__init__()
         self.ingest_rule = ingest or IngestRule()  # what the ingest dialog may read (a browser: little)
         self.said: deque[str] = deque(maxlen=200)
+        self.close_error = ""  # closing the store failed (a full disk): said when the terminal is back
         config_data = load_config() if config is None else config
         name, self.reviewer_known = _reviewer(reviewer, config_data)
         keys = config_data.get("keys")
@@ -128,10 +130,16 @@ class TandaiApp(App[int]):
         super().clear_notifications()
 
     def on_unmount(self) -> None:
+        """Close the store (a file store folds its journal into a snapshot). A failure there (a full
+        disk) is said once the terminal is back, and the exit status is 1 (``run_app``); nothing saved
+        is lost: every change was written to the journal as it was made, and the next open reads it."""
         try:
             self.owner.close()
         except StoreError as exc:
-            print(f"tandai: {exc}", file=sys.stderr)
+            where = ("the team database" if self.owner.store.names_its_reviewer else "the store's journal "
+                     "(annotations/journal.jsonl), as it was made; the next open reads it back")
+            self.close_error = (f"tandai: could not close the store: {safe_line(str(exc))}\n"
+                                f"tandai: every change you saved is kept in {where}")
 
 
 def run_app(path: str | Path, reviewer: str | None = None, served: bool = False) -> int:
@@ -143,5 +151,8 @@ def run_app(path: str | Path, reviewer: str | None = None, served: bool = False)
         print(f"tandai: {exc}", file=sys.stderr)
         return 1
     result = app.run()
+    if app.close_error:
+        print(app.close_error, file=sys.stderr)
+        return 1
     # an exception Textual caught (its traceback printed) is a failure, whatever ``exit`` was given
     return app.return_code or int(result or 0)
