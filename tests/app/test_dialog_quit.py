@@ -136,3 +136,30 @@ async def test_a_search_name_refused_on_quit_stays_typed_and_the_workbench_stays
     with store.open(sample_store_path, reviewer="rina", read_only=True) as st:
         assert [(s["name"], s["reviewer"], s["query"]) for s in st.saved_searches()] == [
             ("nightly", "budi", "outlet:antara")]
+
+
+async def test_the_question_shows_its_choices_on_a_20x6_terminal(sample_store_path: Path,
+                                                                 config_home: Path) -> None:
+    """At 20x6 the framed question showed the typed text and cut its choices off (s, d, Esc not
+    shown): now they come first, one a line, and a small terminal has no frame around them."""
+    app = TandaiApp(sample_store_path, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("escape", "enter")  # the top article
+        await settle(pilot, app)
+        await pilot.press("a")  # a record from the sentence, in the form
+        await settle(pilot, app)
+        await pilot.press("ctrl+g", "o")  # to the notes, typed and not saved
+        await type_text(pilot, "dicatat")
+        await pilot.resize_terminal(20, 6)
+        await pilot.press("ctrl+q")
+        await settle(pilot, app)
+        assert isinstance(app.screen, UnsavedChanges)
+        shown = screen_text(app)
+        for choice in ("s save and quit", "d discard and quit", "Esc stay"):
+            assert choice in shown, shown
+        await pilot.press("s")
+        await settle(pilot, app)
+        assert app.return_value == 0
+    with store.open(sample_store_path, reviewer="rina", read_only=True) as st:
+        assert [r.notes for r in st.records() if r.reviewer == "rina"] == ["dicatat"]

@@ -142,9 +142,13 @@ class SaveSearch(HoldsTyped, ModalScreen[str]):
 class UnsavedChanges(ModalScreen[str]):
     """Quitting with typed text that is not stored: save it, discard it, or stay. Text that has
     nothing to be saved as (an ingest path) is listed as not kept; with only such text there is
-    no s."""
+    no s. The choices come first, one a line, and a small terminal drops the frame: at 20x6 they
+    were cut off below the list (s, d and Esc not shown)."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="UnsavedChanges")
+    DEFAULT_CSS = DIALOG_CSS.format(name="UnsavedChanges") + """
+UnsavedChanges.small > Vertical { width: 100%; max-height: 100%; border: none; padding: 0; }
+"""
+    SMALL = (50, 16)  # columns or rows below these: no frame around the question
     BINDINGS = [
         Binding("s", "answer('save')", "Save", id="unsaved_save"),
         Binding("d", "answer('discard')", "Discard", id="unsaved_discard"),
@@ -166,6 +170,12 @@ class UnsavedChanges(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         text = Text("Typed but not saved:\n", style="bold")
+        choices = ([("s", "save and quit")] if self.can_save else []) + [("d", "discard and quit"),
+                                                                        ("Esc", "stay")]
+        for key, does in choices:
+            text.append(key, style="bold")
+            text.append(f" {does}\n")
+        text.append("\n")
         if self.draft:
             text.append("  the draft record (not saved yet)\n")
         for name, value in self.pending.items():
@@ -174,10 +184,16 @@ class UnsavedChanges(ModalScreen[str]):
         for name, value in self.unkept.items():
             text.append(f"  {name}: ", style="bold")
             text.append(safe_line(value)[:60] + "  (not kept: nothing to save it as)\n")
-        save = "s save it and quit · " if self.can_save else ""
-        text.append(f"\n{save}d discard it and quit · Esc stay")
+        text.rstrip()
         with Vertical():
             yield Static(text)
+
+    def on_mount(self) -> None:
+        self.on_resize()
+
+    def on_resize(self, event: object = None) -> None:
+        width, height = self.app.size
+        self.set_class(width < self.SMALL[0] or height < self.SMALL[1], "small")
 
     def action_answer(self, choice: str) -> None:
         self.dismiss(choice)
