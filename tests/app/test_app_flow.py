@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 import store
@@ -320,3 +321,46 @@ async def test_enter_right_after_typing_opens_the_top_hit_of_what_was_typed(
         await settle(pilot, app)
         assert app.workbench.article is not None and "Balocci" in app.workbench.article.title
         assert isinstance(app.focused, Reader)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_l_on_a_narrow_terminal_puts_the_list_beside_the_reader(
+    sample_store_path: Path, config_home: Path, size: tuple[int, int]
+) -> None:
+    """Under 120 columns ``l`` made the list fill the screen and left the reader no columns, nothing
+    focused: the list now comes beside it, the reader keeping at least 40 columns (the panel gives
+    way), and ``l`` again takes it away."""
+    app = TandaiApp(sample_store_path, reviewer="rina", config={})
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, app)
+        await pilot.press("enter")  # open the top hit: the reader takes the width
+        await settle(pilot, app)
+        reader, left, panel = app.query_one(Reader), app.query_one("#left"), app.query_one("#panel")
+        await pilot.press("t")  # the tagging panel too
+        await settle(pilot, app)
+        await pilot.press("l")
+        await settle(pilot, app)
+        assert left.display and left.size.width >= 20
+        assert reader.size.width >= 40 and app.focused is reader, (reader.size, app.focused)
+        assert not panel.display
+        await pilot.press("j")  # the reader still takes its keys
+        await pilot.press("l")
+        await settle(pilot, app)
+        assert not left.display and reader.size.width >= size[0] - 2 and app.focused is reader
+
+
+async def test_l_on_a_wide_terminal_hides_and_shows_the_list(sample_store_path: Path, config_home: Path) -> None:
+    """README: ``l`` shows / hides the list; on a wide terminal it did nothing."""
+    app = TandaiApp(sample_store_path, reviewer="rina", config={})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        reader, left = app.query_one(Reader), app.query_one("#left")
+        width = reader.size.width
+        await pilot.press("l")
+        await settle(pilot, app)
+        assert not left.display and reader.size.width > width and app.focused is reader
+        await pilot.press("l")
+        await settle(pilot, app)
+        assert left.display and reader.size.width == width

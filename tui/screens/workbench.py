@@ -139,7 +139,9 @@ class Workbench(Menus):
         self.app.push_screen(Confirm("This store is empty. Load the bundled sample articles?"), answer)
 
     def on_resize(self, event: object = None) -> None:
-        self.set_class(self.size.width < NARROW, "narrow")
+        narrow = self.size.width < NARROW
+        self.set_class(narrow, "narrow")
+        self.remove_class("list-beside" if not narrow else "list-hidden")  # (l's, for the other width)
 
     # -- search -------------------------------------------------------------------------------
 
@@ -337,9 +339,29 @@ class Workbench(Menus):
     def _show_panel(self, show: bool) -> None:
         self.set_class(not show, "panel-hidden")
         self.set_class(show, "panel-shown")
+        if show and self.has_class("narrow"):  # under 120 columns the reader keeps 40: the list goes
+            self.remove_class("list-beside")
 
     def action_toggle_list(self) -> None:
-        self.toggle_class("reading")
+        """``l``: the list hidden or shown beside the reader. Under 120 columns it comes beside the
+        reader, which keeps the rest (at least 40 columns: the tagging panel gives way); it made the
+        list fill the screen, the reader no columns wide and nothing focused. From the list alone
+        there (Esc), ``l`` goes back to the article."""
+        reader = self.query_one(Reader)
+        if not self.has_class("narrow"):
+            shown = not self.toggle_class("list-hidden").has_class("list-hidden")
+        elif not self.has_class("reading"):
+            if self.article is not None:
+                self.add_class("reading")
+                reader.focus()
+            return
+        else:
+            shown = self.toggle_class("list-beside").has_class("list-beside")
+            if shown:
+                self.set_class(False, "panel-shown")
+        focused = self.focused
+        if not shown and focused is not None and self.query_one("#left") in focused.ancestors_with_self:
+            reader.focus()  # the list or the search bar had it
 
     def on_key(self, event: Any) -> None:
         if event.key != "escape" or not isinstance(self.focused, Input):
